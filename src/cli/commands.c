@@ -1,0 +1,14 @@
+/* commands: the table of every command. Help text comes from here too.
+ * Each command lives in cli/cmd_<family>.c and is declared in cli/commands.h. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+const CliCommand cli_commands[] = {
+    {"import", "read SSDA903 CSV files into the database (one transaction)",
+     "--db FILE [--year YYYY/YY] [--disability FILE] PATH...", cmd_import},
+    {"leavers", "list care leavers and their category on a date",
+     "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_leavers},
+    {"profile", "the strategy's profile of children in care and care leavers on a date",
+     "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_profile},
+};
+const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

@@ -1,0 +1,9 @@
+/* commands: one entry point per command, each in its own cli/cmd_*.c file. */
+#ifndef CAREPLEDGE_COMMANDS_H
+#define CAREPLEDGE_COMMANDS_H
+
+int cmd_import(int argc, char **argv);
+int cmd_leavers(int argc, char **argv);
+int cmd_profile(int argc, char **argv);
+
+#endif

@@ -1,0 +1,82 @@
+/* dataset: see dataset.h. */
+#include "domain/dataset.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+Child *dataset_add_child(Dataset *ds, const char *id, const char *sex, Date dob, const char *ethnic)
+{
+    MEM_GROW(ds->children, ds->n_children, ds->cap_children);
+    Child *c = &ds->children[ds->n_children++];
+    memset(c, 0, sizeof *c);
+    c->id = arena_strdup(&ds->strings, id);
+    DATASET_SET_CODE(c->sex, sex ? sex : "");
+    c->dob = dob;
+    DATASET_SET_CODE(c->ethnic, ethnic ? ethnic : "");
+    c->first_episode = ds->n_episodes;
+    c->first_review = ds->n_reviews;
+    c->first_oc3 = ds->n_oc3;
+    return c;
+}
+
+static Child *last_child(Dataset *ds)
+{
+    return &ds->children[ds->n_children - 1];
+}
+
+Episode *dataset_add_episode(Dataset *ds, const Episode *ep)
+{
+    MEM_GROW(ds->episodes, ds->n_episodes, ds->cap_episodes);
+    ds->episodes[ds->n_episodes] = *ep;
+    last_child(ds)->n_episodes++;
+    return &ds->episodes[ds->n_episodes++];
+}
+
+Review *dataset_add_review(Dataset *ds, const Review *rv)
+{
+    MEM_GROW(ds->reviews, ds->n_reviews, ds->cap_reviews);
+    ds->reviews[ds->n_reviews] = *rv;
+    last_child(ds)->n_reviews++;
+    return &ds->reviews[ds->n_reviews++];
+}
+
+Oc3 *dataset_add_oc3(Dataset *ds, const Oc3 *oc3)
+{
+    MEM_GROW(ds->oc3, ds->n_oc3, ds->cap_oc3);
+    ds->oc3[ds->n_oc3] = *oc3;
+    last_child(ds)->n_oc3++;
+    return &ds->oc3[ds->n_oc3++];
+}
+
+const Child *dataset_find_child(const Dataset *ds, const char *id)
+{
+    int lo = 0, hi = ds->n_children - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(ds->children[mid].id, id);
+        if (cmp == 0) return &ds->children[mid];
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+void dataset_set_code(char *dst, size_t n, const char *src)
+{
+    size_t i = 0;
+    for (; src[i] && i + 1 < n; i++) dst[i] = (char)toupper((unsigned char)src[i]);
+    dst[i] = '\0';
+}
+
+void dataset_free(Dataset *ds)
+{
+    free(ds->children);
+    free(ds->episodes);
+    free(ds->reviews);
+    free(ds->oc3);
+    arena_free(&ds->strings);
+    memset(ds, 0, sizeof *ds);
+}

@@ -1,0 +1,107 @@
+/* dataset: the in-memory picture of every child's history that the domain
+ * computes over.
+ *
+ * Children are sorted by id; each child's episodes, reviews and OC3 records sit
+ * in one contiguous run of the shared arrays, sorted by date (OC3 by collection
+ * year). Codes are kept upper-case, as fixed NUL-terminated char arrays; empty
+ * means "not recorded". The store fills a Dataset; tests build one by hand
+ * with the dataset_add_* functions. Nothing here does I/O. */
+#ifndef CAREPLEDGE_DATASET_H
+#define CAREPLEDGE_DATASET_H
+
+#include "base/date.h"
+#include "base/mem.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* One 903 episode: a span with one legal status and one placement. The child
+ * is looked after from decom (inclusive) to dec (exclusive); dec is DATE_NONE
+ * while the episode is open. */
+typedef struct Episode {
+    Date decom, dec;
+    char rne[2];
+    char ls[3];
+    char cin[3];
+    char place[4];
+    char place_provider[4];
+    char rec[4];
+    char reason_place_change[7];
+} Episode;
+
+/* A statutory review (903 Reviews table). */
+typedef struct Review {
+    Date date;
+    char code[4]; /* REVIEW_CODE: PN0..PN7 */
+} Review;
+
+/* A care leaver's OC3 record for one collection year (end year, 2010 = 2009/10). */
+typedef struct Oc3 {
+    int year;
+    char in_touch[5];
+    char activ[3];
+    char accom[3];
+} Oc3;
+
+typedef enum DisabilitySource {
+    DISABILITY_FROM_CIN = 0, /* disabled when the relevant episode's CIN is N2 */
+    DISABILITY_OVERRIDE_NO,  /* the council's disability list says not disabled */
+    DISABILITY_OVERRIDE_YES, /* the council's disability list says disabled */
+} DisabilitySource;
+
+typedef struct Child {
+    const char *id;
+    char sex[2];
+    Date dob; /* DATE_NONE when unknown */
+    char ethnic[5];
+    bool uasc;
+    DisabilitySource disability;
+    int first_episode, n_episodes;
+    int first_review, n_reviews;
+    int first_oc3, n_oc3;
+} Child;
+
+typedef struct Dataset {
+    Child *children;
+    int n_children, cap_children;
+    Episode *episodes;
+    int n_episodes, cap_episodes;
+    Review *reviews;
+    int n_reviews, cap_reviews;
+    Oc3 *oc3;
+    int n_oc3, cap_oc3;
+    Arena strings; /* child ids */
+} Dataset;
+
+/* Adds a child after the last one (ids must come in ascending order) and
+ * returns it; the pointer is valid until the next dataset_add_child. */
+Child *dataset_add_child(Dataset *ds, const char *id, const char *sex, Date dob,
+                         const char *ethnic);
+/* Append a record to the last child added; records must come in date order. */
+Episode *dataset_add_episode(Dataset *ds, const Episode *ep);
+Review *dataset_add_review(Dataset *ds, const Review *rv);
+Oc3 *dataset_add_oc3(Dataset *ds, const Oc3 *oc3);
+
+/* The child with this id, or NULL (binary search). */
+const Child *dataset_find_child(const Dataset *ds, const char *id);
+
+static inline const Episode *child_episodes(const Dataset *ds, const Child *c)
+{
+    return ds->episodes + c->first_episode;
+}
+static inline const Review *child_reviews(const Dataset *ds, const Child *c)
+{
+    return ds->reviews + c->first_review;
+}
+static inline const Oc3 *child_oc3(const Dataset *ds, const Child *c)
+{
+    return ds->oc3 + c->first_oc3;
+}
+
+/* Copies src into a fixed code field of size n, upper-cased and truncated. */
+void dataset_set_code(char *dst, size_t n, const char *src);
+#define DATASET_SET_CODE(dst, src) dataset_set_code((dst), sizeof(dst), (src))
+
+void dataset_free(Dataset *ds);
+
+#endif

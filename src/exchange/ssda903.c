@@ -1,0 +1,288 @@
+/* ssda903: see ssda903.h. Table and column names follow the DfE's SSDA903
+ * specification (shared/reference/903/README.md). */
+#include "exchange/ssda903.h"
+
+#include "base/mem.h"
+
+#include <stdlib.h>
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#define T F903_TEXT
+#define D F903_DATE
+#define C F903_CODE
+#define I F903_INT
+
+static const Ssda903Table tables[T903_COUNT] = {
+    {T903_HEADER,
+     "Header",
+     "header",
+     {{"CHILD", T},
+      {"SEX", C},
+      {"DOB", D},
+      {"ETHNIC", C},
+      {"UPN", T},
+      {"MOTHER", C},
+      {"MC_DOB", D}},
+     7,
+     0},
+    {T903_EPISODES,
+     "Episodes",
+     "episodes",
+     {{"CHILD", T},
+      {"DECOM", D},
+      {"RNE", C},
+      {"LS", C},
+      {"CIN", C},
+      {"PLACE", C},
+      {"PLACE_PROVIDER", C},
+      {"DEC", D},
+      {"REC", C},
+      {"REASON_PLACE_CHANGE", C},
+      {"HOME_POST", T},
+      {"PL_POST", T},
+      {"URN", T}},
+     13,
+     0},
+    {T903_REVIEWS,
+     "Reviews",
+     "reviews",
+     {{"CHILD", T}, {"DOB", D}, {"REVIEW", D}, {"REVIEW_CODE", C}},
+     4,
+     0},
+    {T903_UASC, "UASC", "uasc", {{"CHILD", T}, {"SEX", C}, {"DOB", D}, {"DUC", D}}, 4, 0},
+    {T903_OC2,
+     "OC2",
+     "oc2",
+     {{"CHILD", T},
+      {"DOB", D},
+      {"SDQ_SCORE", I},
+      {"SDQ_REASON", C},
+      {"CONVICTED", C},
+      {"HEALTH_CHECK", C},
+      {"IMMUNISATIONS", C},
+      {"TEETH_CHECK", C},
+      {"HEALTH_ASSESSMENT", C},
+      {"SUBSTANCE_MISUSE", C},
+      {"INTERVENTION_RECEIVED", C},
+      {"INTERVENTION_OFFERED", C}},
+     12,
+     0},
+    {T903_OC3,
+     "OC3",
+     "oc3",
+     {{"CHILD", T}, {"DOB", D}, {"IN_TOUCH", C}, {"ACTIV", C}, {"ACCOM", C}},
+     5,
+     0},
+    {T903_AD1,
+     "AD1",
+     "ad1",
+     {{"CHILD", T},
+      {"DOB", D},
+      {"DATE_INT", D},
+      {"DATE_MATCH", D},
+      {"FOSTER_CARE", C},
+      {"NB_ADOPTR", C},
+      {"SEX_ADOPTR", C},
+      {"LS_ADOPTR", C}},
+     8,
+     0},
+    {T903_PLACED_ADOPTION,
+     "PlacedAdoption",
+     "placed_adoption",
+     {{"CHILD", T},
+      {"DOB", D},
+      {"DATE_PLACED", D},
+      {"DATE_PLACED_CEASED", D},
+      {"REASON_PLACED_CEASED", C}},
+     5,
+     0},
+    {T903_PREV_PERM,
+     "PrevPerm",
+     "prev_perm",
+     {{"CHILD", T}, {"DOB", D}, {"PREV_PERM", C}, {"LA_PERM", C}, {"DATE_PERM", T}},
+     5,
+     0},
+    {T903_MISSING,
+     "Missing",
+     "missing",
+     {{"CHILD", T}, {"DOB", D}, {"MISSING", C}, {"MIS_START", D}, {"MIS_END", D}},
+     5,
+     0},
+    {T903_SW_EPISODES,
+     "SWEpisodes",
+     "sw_episodes",
+     {{"CHILD", T}, {"DOB", D}, {"SW_ID", T}, {"SW_DECOM", D}, {"SW_DEC", D}, {"SW_REASON", C}},
+     6,
+     2024},
+    {T903_DOLO,
+     "DoLo",
+     "dolo",
+     {{"CHILD", T}, {"DOB", D}, {"DOLO_START", D}, {"DOLO_END", D}},
+     4,
+     2027},
+};
+
+#undef T
+#undef D
+#undef C
+#undef I
+
+const Ssda903Table *ssda903_table(Ssda903TableId id)
+{
+    return &tables[id];
+}
+
+int ssda903_column_index(const Ssda903Table *t, const char *name)
+{
+    for (int i = 0; i < t->n_columns; i++)
+        if (strcmp(t->columns[i].name, name) == 0) return i;
+    return -1;
+}
+
+/* Header names compare without case and without surrounding spaces. */
+static bool same_name(const char *header, const char *name)
+{
+    while (isspace((unsigned char)*header)) header++;
+    size_t n = strlen(name);
+    if (strncasecmp(header, name, n) != 0) return false;
+    for (header += n; *header; header++)
+        if (!isspace((unsigned char)*header)) return false;
+    return true;
+}
+
+const Ssda903Table *ssda903_recognise(char *const *names, int n, int map[SSDA903_MAX_COLUMNS])
+{
+    for (int t = 0; t < T903_COUNT; t++) {
+        const Ssda903Table *table = &tables[t];
+        if (table->n_columns != n) continue;
+        int matched = 0;
+        for (int c = 0; c < table->n_columns; c++) {
+            map[c] = -1;
+            for (int f = 0; f < n; f++)
+                if (same_name(names[f], table->columns[c].name)) map[c] = f;
+            matched += map[c] >= 0;
+        }
+        if (matched == n) return table;
+    }
+    return NULL;
+}
+
+static char *trim(char *s, size_t *len)
+{
+    while (*len && isspace((unsigned char)s[*len - 1])) s[--*len] = '\0';
+    while (*len && isspace((unsigned char)*s)) {
+        s++;
+        (*len)--;
+    }
+    return s;
+}
+
+static int recognise_header(Ssda903File *out, int map[SSDA903_MAX_COLUMNS], ErrList *errs)
+{
+    CsvReader *r = &out->reader;
+    Err err;
+    int rc = csv_next(r, &err);
+    if (rc < 0) {
+        errlist_add(errs, &err);
+        return ERR_INPUT;
+    }
+    if (rc == 0) {
+        errlist_at(errs, out->path, 1, 1, NULL,
+                   "the file is empty: a 903 table needs a header line");
+        return ERR_INPUT;
+    }
+    char *names[64];
+    int n = r->n_fields < 64 ? r->n_fields : 64;
+    for (int i = 0; i < n; i++) names[i] = r->fields[i].text;
+    out->table = ssda903_recognise(names, n, map);
+    if (!out->table) {
+        errlist_at(errs, out->path, 1, 1, NULL,
+                   "the header line does not match any SSDA903 table (a table is recognised by "
+                   "its exact set of column names, e.g. Episodes: CHILD,DECOM,RNE,LS,CIN,PLACE,"
+                   "PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN)");
+        return ERR_INPUT;
+    }
+    return 0;
+}
+
+static void keep_row(Ssda903File *out, const int *map, size_t *cap_rows)
+{
+    int nc = out->table->n_columns;
+    if ((size_t)out->n_rows >= *cap_rows) {
+        *cap_rows = *cap_rows ? *cap_rows * 2 : 1024;
+        out->cells = xrealloc(out->cells, *cap_rows * (size_t)nc * sizeof *out->cells);
+        out->cell_columns = xrealloc(out->cell_columns, *cap_rows * (size_t)nc * sizeof(int));
+        out->lines = xrealloc(out->lines, *cap_rows * sizeof *out->lines);
+    }
+    size_t base = (size_t)out->n_rows * (size_t)nc;
+    for (int c = 0; c < nc; c++) {
+        CsvField *f = &out->reader.fields[map[c]];
+        out->cells[base + c] = trim(f->text, &f->len);
+        out->cell_columns[base + c] = f->column;
+    }
+    out->lines[out->n_rows++] = out->reader.record_line;
+}
+
+static int load_rows(Ssda903File *out, ErrList *errs)
+{
+    int map[SSDA903_MAX_COLUMNS];
+    int rc = recognise_header(out, map, errs);
+    if (rc < 0) return rc;
+    size_t cap_rows = 0;
+    Err err;
+    int bad = 0;
+    while ((rc = csv_next(&out->reader, &err)) > 0) {
+        if (out->reader.n_fields != out->table->n_columns) {
+            errlist_at(errs, out->path, out->reader.record_line, 1, NULL,
+                       "the row has %d fields but the %s header has %d", out->reader.n_fields,
+                       out->table->name, out->table->n_columns);
+            bad = 1;
+            continue;
+        }
+        keep_row(out, map, &cap_rows);
+    }
+    if (rc < 0) {
+        errlist_add(errs, &err);
+        return ERR_INPUT;
+    }
+    return bad ? ERR_INPUT : 0;
+}
+
+int ssda903_file_load(const char *path, Ssda903File *out, ErrList *errs)
+{
+    memset(out, 0, sizeof *out);
+    out->path = xstrdup(path);
+    Err err;
+    if (csv_open_file(&out->reader, path, &err) < 0) {
+        errlist_add(errs, &err);
+        return err.code;
+    }
+    return load_rows(out, errs);
+}
+
+int ssda903_file_load_buffer(const char *name, const char *data, size_t len, Ssda903File *out,
+                             ErrList *errs)
+{
+    memset(out, 0, sizeof *out);
+    out->path = xstrdup(name);
+    Err err;
+    if (csv_open_buffer(&out->reader, name, data, len, &err) < 0) {
+        errlist_add(errs, &err);
+        return err.code;
+    }
+    return load_rows(out, errs);
+}
+
+void ssda903_file_free(Ssda903File *f)
+{
+    csv_close(&f->reader);
+    free(f->path);
+    free(f->cells);
+    free(f->lines);
+    free(f->cell_columns);
+    memset(f, 0, sizeof *f);
+}

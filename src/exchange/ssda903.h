@@ -1,0 +1,86 @@
+/* ssda903: the twelve tables of the SSDA903 return, recognised by their columns,
+ * and a loader that reads one CSV file into a table of text cells.
+ *
+ * Everything here is text as the file holds it, with the line and column of
+ * every cell, so that later stages (import, validation) can name the place of
+ * any problem. It does not interpret codes or dates. */
+#ifndef CAREPLEDGE_SSDA903_H
+#define CAREPLEDGE_SSDA903_H
+
+#include "base/csv.h"
+#include "base/err.h"
+
+typedef enum Ssda903TableId {
+    T903_HEADER,
+    T903_EPISODES,
+    T903_REVIEWS,
+    T903_UASC,
+    T903_OC2,
+    T903_OC3,
+    T903_AD1,
+    T903_PLACED_ADOPTION,
+    T903_PREV_PERM,
+    T903_MISSING,
+    T903_SW_EPISODES,
+    T903_DOLO,
+    T903_COUNT
+} Ssda903TableId;
+
+typedef enum Ssda903Kind {
+    F903_TEXT, /* free text or an identifier */
+    F903_DATE, /* dd/mm/yyyy */
+    F903_CODE, /* a code from the list named like the column (see data/903-codes.csv) */
+    F903_INT,  /* a whole number */
+} Ssda903Kind;
+
+typedef struct Ssda903Column {
+    const char *name;
+    Ssda903Kind kind;
+} Ssda903Column;
+
+enum { SSDA903_MAX_COLUMNS = 16 };
+
+typedef struct Ssda903Table {
+    Ssda903TableId id;
+    const char *name; /* as the DfE names it: "Header", "Episodes", ... */
+    const char *sql_name;
+    Ssda903Column columns[SSDA903_MAX_COLUMNS];
+    int n_columns;
+    int first_year; /* first collection year (end year) with this table, 0 = always */
+} Ssda903Table;
+
+const Ssda903Table *ssda903_table(Ssda903TableId id);
+/* Index of the named column in the table, or -1. */
+int ssda903_column_index(const Ssda903Table *t, const char *name);
+/* The table whose column set equals the given header names (any order, any case,
+ * surrounding spaces ignored). On success fills map[i] = file column of table
+ * column i. Returns NULL when no table matches. */
+const Ssda903Table *ssda903_recognise(char *const *names, int n, int map[SSDA903_MAX_COLUMNS]);
+
+/* One file read into cells. cells[row * n_columns + col] is in table column
+ * order, trimmed of surrounding spaces; lines[row] and columns[] locate them. */
+typedef struct Ssda903File {
+    const Ssda903Table *table;
+    char *path;
+    CsvReader reader; /* owns the text the cells point into */
+    int n_rows;
+    char **cells;
+    long *lines;
+    int *cell_columns; /* character column of each cell, same indexing as cells */
+} Ssda903File;
+
+/* Reads path, recognises its table from the header line and keeps every data
+ * row. Problems (unreadable, not a 903 table, a row with the wrong number of
+ * fields) are added to errs; returns 0, or a negative code when the file cannot
+ * be used at all. */
+int ssda903_file_load(const char *path, Ssda903File *out, ErrList *errs);
+/* The same over a memory buffer (fuzzing, tests). */
+int ssda903_file_load_buffer(const char *name, const char *data, size_t len, Ssda903File *out,
+                             ErrList *errs);
+static inline const char *ssda903_cell(const Ssda903File *f, int row, int col)
+{
+    return f->cells[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
+}
+void ssda903_file_free(Ssda903File *f);
+
+#endif
