@@ -18,9 +18,13 @@ bool care_is_short_break_ls(const char *ls);
 /* The episode open on date d, or NULL when the child is not looked after then. */
 const Episode *care_episode_on(const Dataset *ds, const Child *c, Date d);
 bool care_looked_after_on(const Dataset *ds, const Child *c, Date d);
+/* The episode open on d under a legal status other than V3/V4 (the latest
+ * started, should episodes overlap), or NULL. */
+const Episode *care_full_time_episode_on(const Dataset *ds, const Child *c, Date d);
 /* Looked after on d under a legal status other than V3/V4. */
 bool care_full_time_on(const Dataset *ds, const Child *c, Date d);
-/* Looked after on d under V3/V4. */
+/* Looked after on d under V3/V4 only: a child also in a full-time episode that
+ * day counts as full time, so the two never overlap. */
 bool care_short_breaks_on(const Dataset *ds, const Child *c, Date d);
 
 /* A period of care: consecutive episodes with no gap between them. */
