@@ -1,0 +1,124 @@
+/* cmd_care: the care-leaver list and the strategy's profile.
+ *   carepledge leavers --db FILE --at DATE [--rules 2010|current] [--format text|csv|json]
+ *   carepledge profile --db FILE --at DATE [--rules 2010|current] [--format text|csv|json] */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "domain/leaver.h"
+#include "domain/profile.h"
+#include "render/table.h"
+#include "service/dataset_load.h"
+
+#include <string.h>
+
+static const CliOption options[] = {
+    {"db", true},
+    {"at", true},
+    {"rules", true},
+    {"format", true},
+};
+
+typedef struct CareQuery {
+    Date at;
+    LeaverRules rules;
+    OutputFormat format;
+    Dataset ds;
+} CareQuery;
+
+/* Parses the options both commands share and loads the dataset. */
+static int prepare(const char *command, int argc, char **argv, CareQuery *q)
+{
+    CliArgs args;
+    Err err;
+    memset(q, 0, sizeof *q);
+    int rc = cli_parse(argc, argv, options, 4, &args, &err);
+    const char *db = cli_get(&args, "db"), *at = cli_get(&args, "at");
+    const char *rules = cli_get(&args, "rules"), *format = cli_get(&args, "format");
+    if (rc < 0) {
+    } else if (!db || !at || args.n_positional) {
+        rc = err_set(&err, ERR_USAGE, "needs --db FILE and --at DATE, and no other arguments");
+    } else if (date_parse_any(at, &q->at) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--at '%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", at);
+    } else if (rules && leaver_parse_rules(rules, &q->rules) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--rules must be 2010 or current, not '%s'", rules);
+    } else if (render_parse_format(format, &q->format) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--format must be text, csv or json, not '%s'", format);
+    } else {
+        rc = service_load_dataset(db, &q->ds, &err);
+    }
+    cli_args_free(&args);
+    return rc < 0 ? cli_fail(command, &err) : 0;
+}
+
+static const RenderColumn leaver_columns[] = {
+    {"child", false}, {"category", false}, {"age", true}, {"entitlement", false}, {"reason", false},
+};
+
+int cmd_leavers(int argc, char **argv)
+{
+    CareQuery q;
+    int status = prepare("leavers", argc, argv, &q);
+    if (status) return status;
+    RenderTable t;
+    render_table_init(&t, leaver_columns, 5);
+    for (int i = 0; i < q.ds.n_children; i++) {
+        const Child *c = &q.ds.children[i];
+        LeaverStatus st = leaver_status(&q.ds, c, q.at, q.rules);
+        if (st.category == LEAVER_NONE) continue;
+        char age[16];
+        snprintf(age, sizeof age, "%d", st.age);
+        const char *row[] = {c->id, leaver_category_name(st.category), age, st.entitlement,
+                             st.reason};
+        render_table_add_row(&t, row);
+    }
+    render_table_write(stdout, &t, q.format);
+    render_table_free(&t);
+    dataset_free(&q.ds);
+    return CLI_EXIT_OK;
+}
+
+static const RenderColumn profile_columns[] = {
+    {"table", false},
+    {"row", false},
+    {"count", true},
+};
+
+static void write_profile_text(const ProfileRow *rows, Date at)
+{
+    char date[DATE_FMT_LEN];
+    printf("Profile of children and young people in care and care leavers on %s\n",
+           date_format_dmy(at, date));
+    const char *table = NULL;
+    for (int i = 0; i < PROFILE_N_ROWS; i++) {
+        if (!table || strcmp(table, rows[i].table) != 0) {
+            table = rows[i].table;
+            printf("\n%s\n", table);
+        }
+        printf("  %-64s %6ld\n", rows[i].row, rows[i].count);
+    }
+}
+
+int cmd_profile(int argc, char **argv)
+{
+    CareQuery q;
+    int status = prepare("profile", argc, argv, &q);
+    if (status) return status;
+    ProfileRow rows[PROFILE_N_ROWS];
+    profile_compute(&q.ds, q.at, q.rules, rows);
+    if (q.format == FORMAT_TEXT) {
+        write_profile_text(rows, q.at);
+    } else {
+        RenderTable t;
+        render_table_init(&t, profile_columns, 3);
+        for (int i = 0; i < PROFILE_N_ROWS; i++) {
+            char count[24];
+            snprintf(count, sizeof count, "%ld", rows[i].count);
+            const char *row[] = {rows[i].table, rows[i].row, count};
+            render_table_add_row(&t, row);
+        }
+        render_table_write(stdout, &t, q.format);
+        render_table_free(&t);
+    }
+    dataset_free(&q.ds);
+    return CLI_EXIT_OK;
+}

@@ -1,0 +1,119 @@
+/* codes: see codes.h. */
+#include "domain/codes.h"
+
+#include "base/csv.h"
+#include "base/embed.h"
+#include "base/mem.h"
+#include "base/strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct CodeEntry {
+    int from_year, to_year; /* 0 = open-ended */
+    const char *meaning;
+} CodeEntry;
+
+struct CodeLists {
+    StrMap codes;  /* "FIELD\x1fCODE" -> index into entries */
+    StrMap fields; /* FIELD -> 1 */
+    CodeEntry *entries;
+    int n_entries, cap_entries;
+    Arena text;
+};
+
+enum { KEY_MAX = 96 };
+
+/* Builds the lookup key; returns false when the parts are too long to be a code. */
+static bool make_key(char *key, const char *field, const char *code)
+{
+    size_t nf = strlen(field), nc = strlen(code);
+    if (nf + nc + 2 > KEY_MAX) return false;
+    memcpy(key, field, nf);
+    key[nf] = '\x1f';
+    memcpy(key + nf + 1, code, nc + 1);
+    return true;
+}
+
+static int parse_year(const char *s)
+{
+    return *s ? atoi(s) : 0;
+}
+
+static int add_entry(CodeLists *cl, const CsvReader *r, Err *err)
+{
+    if (r->n_fields != 5)
+        return err_at(err, ERR_INPUT, r->path, r->record_line, 1, NULL,
+                      "expected 5 fields (field,code,meaning,from_year,to_year), found %d",
+                      r->n_fields);
+    char key[KEY_MAX];
+    if (!make_key(key, r->fields[0].text, r->fields[1].text))
+        return err_at(err, ERR_INPUT, r->path, r->record_line, 1, NULL, "code too long");
+    MEM_GROW(cl->entries, cl->n_entries, cl->cap_entries);
+    CodeEntry *e = &cl->entries[cl->n_entries];
+    e->meaning = arena_strdup(&cl->text, r->fields[2].text);
+    e->from_year = parse_year(r->fields[3].text);
+    e->to_year = parse_year(r->fields[4].text);
+    strmap_put(&cl->codes, key, cl->n_entries++);
+    strmap_put(&cl->fields, r->fields[0].text, 1);
+    return 0;
+}
+
+int codes_load_text(const char *name, const char *text, size_t len, CodeLists **out, Err *err)
+{
+    CodeLists *cl = xcalloc(1, sizeof *cl);
+    CsvReader r;
+    int rc = csv_open_buffer(&r, name, text, len, err);
+    if (rc == 0) rc = csv_next(&r, err) < 0 ? ERR_INPUT : 0; /* header line */
+    while (rc == 0 && (rc = csv_next(&r, err)) > 0) rc = add_entry(cl, &r, err);
+    csv_close(&r);
+    if (rc < 0) {
+        codes_free(cl);
+        return rc;
+    }
+    *out = cl;
+    return 0;
+}
+
+int codes_load_default(CodeLists **out, Err *err)
+{
+    const EmbeddedFile *f = embed_find("data/903-codes.csv");
+    if (!f) return err_set(err, ERR_STATE, "the built-in code lists are missing");
+    return codes_load_text(f->name, (const char *)f->data, f->len, out, err);
+}
+
+bool codes_has_list(const CodeLists *cl, const char *field)
+{
+    return strmap_has(&cl->fields, field);
+}
+
+static const CodeEntry *find(const CodeLists *cl, const char *field, const char *code)
+{
+    char key[KEY_MAX];
+    if (!make_key(key, field, code)) return NULL;
+    long i = strmap_get(&cl->codes, key, -1);
+    return i >= 0 ? &cl->entries[i] : NULL;
+}
+
+bool codes_valid(const CodeLists *cl, const char *field, const char *code, int year)
+{
+    const CodeEntry *e = find(cl, field, code);
+    if (!e) return false;
+    return (!e->from_year || year >= e->from_year) && (!e->to_year || year <= e->to_year);
+}
+
+const char *codes_meaning(const CodeLists *cl, const char *field, const char *code)
+{
+    const CodeEntry *e = find(cl, field, code);
+    return e ? e->meaning : "";
+}
+
+void codes_free(CodeLists *cl)
+{
+    if (!cl) return;
+    strmap_free(&cl->codes);
+    strmap_free(&cl->fields);
+    free(cl->entries);
+    arena_free(&cl->text);
+    free(cl);
+}

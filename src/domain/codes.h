@@ -1,0 +1,28 @@
+/* codes: the SSDA903 code lists, each code with the collection years in which
+ * it is valid (data/903-codes.csv, built into the binary).
+ *
+ * Codes compare upper-case. A column whose list is not in the file accepts any
+ * value. Pure: parses text it is given. */
+#ifndef CAREPLEDGE_CODES_H
+#define CAREPLEDGE_CODES_H
+
+#include "base/err.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct CodeLists CodeLists;
+
+/* Parses the built-in code lists. Returns 0 and sets *out (free with codes_free). */
+int codes_load_default(CodeLists **out, Err *err);
+/* Parses code lists from CSV text (field,code,meaning,from_year,to_year). */
+int codes_load_text(const char *name, const char *text, size_t len, CodeLists **out, Err *err);
+/* Whether the field has a code list at all. */
+bool codes_has_list(const CodeLists *cl, const char *field);
+/* Whether code (upper-case) is valid for field in the collection year (end year). */
+bool codes_valid(const CodeLists *cl, const char *field, const char *code, int year);
+/* The meaning of a code, or "" when unknown or not given. */
+const char *codes_meaning(const CodeLists *cl, const char *field, const char *code);
+void codes_free(CodeLists *cl);
+
+#endif

@@ -1,0 +1,40 @@
+/* table: a result as rows and named columns, written as aligned text, CSV or JSON.
+ *
+ * Commands build a RenderTable from what a service computed and write it in the
+ * format asked for; the same table gives every format, so they cannot disagree. */
+#ifndef CAREPLEDGE_TABLE_H
+#define CAREPLEDGE_TABLE_H
+
+#include "base/mem.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum OutputFormat { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;
+
+/* Parses "text", "csv" or "json" (NULL means text). Returns 0 or -1. */
+int render_parse_format(const char *s, OutputFormat *out);
+
+typedef struct RenderColumn {
+    const char *name;
+    bool numeric; /* written as a JSON number and right-aligned in text */
+} RenderColumn;
+
+typedef struct RenderTable {
+    const RenderColumn *columns;
+    int n_columns;
+    const char **cells; /* n_rows * n_columns, copies owned by the arena */
+    int n_rows, cap_rows;
+    Arena arena;
+} RenderTable;
+
+void render_table_init(RenderTable *t, const RenderColumn *columns, int n_columns);
+/* Copies one row of n_columns values (NULL is written as empty / null). */
+void render_table_add_row(RenderTable *t, const char *const *values);
+void render_table_write(FILE *out, const RenderTable *t, OutputFormat format);
+void render_table_free(RenderTable *t);
+
+/* Writes s as a JSON string literal, quotes included. */
+void render_json_string(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,21 @@
+/* dataset_load: see dataset_load.h. */
+#include "service/dataset_load.h"
+
+#include "store/store.h"
+
+#include <sys/stat.h>
+
+int service_load_dataset(const char *db_path, Dataset *ds, Err *err)
+{
+    struct stat st;
+    if (stat(db_path, &st) != 0)
+        return err_set(err, ERR_USAGE,
+                       "no database at %s (create one with: carepledge import --db %s PATH...)",
+                       db_path, db_path);
+    Store *s;
+    int rc = store_open(db_path, &s, err);
+    if (rc < 0) return rc;
+    rc = store_load_dataset(s, ds, err);
+    store_close(s);
+    return rc;
+}

@@ -1,0 +1,437 @@
+/* import: see import.h. */
+#include "service/import.h"
+
+#include "base/date.h"
+#include "base/mem.h"
+#include "base/strmap.h"
+#include "domain/codes.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* ---- Finding the files -------------------------------------------------- */
+
+typedef struct PathList {
+    char **items;
+    int n_items, cap;
+} PathList;
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_csv_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
+}
+
+/* Adds path, or every .csv file below it when it is a folder. */
+static void collect_files(const char *path, PathList *out, ErrList *errs)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        errlist_at(errs, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        MEM_GROW(out->items, out->n_items, out->cap);
+        out->items[out->n_items++] = xstrdup(path);
+        return;
+    }
+    DIR *dir = opendir(path);
+    if (!dir) {
+        errlist_at(errs, path, 0, 0, NULL, "cannot open folder: %s", strerror(errno));
+        return;
+    }
+    PathList here = {0};
+    struct dirent *de;
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.') continue;
+        size_t len = strlen(path) + strlen(de->d_name) + 2;
+        char *child = xmalloc(len);
+        snprintf(child, len, "%s/%s", path, de->d_name);
+        MEM_GROW(here.items, here.n_items, here.cap);
+        here.items[here.n_items++] = child;
+    }
+    closedir(dir);
+    qsort(here.items, (size_t)here.n_items, sizeof *here.items, compare_strings);
+    for (int i = 0; i < here.n_items; i++) {
+        struct stat cst;
+        if (stat(here.items[i], &cst) == 0 &&
+            (S_ISDIR(cst.st_mode) || has_csv_suffix(here.items[i])))
+            collect_files(here.items[i], out, errs);
+        free(here.items[i]);
+    }
+    free(here.items);
+}
+
+static void path_list_free(PathList *l)
+{
+    for (int i = 0; i < l->n_items; i++) free(l->items[i]);
+    free(l->items);
+}
+
+/* ---- Which collection year a file belongs to ----------------------------- */
+
+/* Birth dates say nothing about the year of the return. */
+static bool is_event_date(const Ssda903Column *col)
+{
+    return col->kind == F903_DATE && strcmp(col->name, "DOB") != 0 &&
+           strcmp(col->name, "MC_DOB") != 0;
+}
+
+/* The latest event date in the file, or DATE_NONE. */
+static Date latest_event_date(const Ssda903File *f)
+{
+    Date latest = DATE_NONE;
+    for (int c = 0; c < f->table->n_columns; c++) {
+        if (!is_event_date(&f->table->columns[c])) continue;
+        for (int r = 0; r < f->n_rows; r++) {
+            const char *v = ssda903_cell(f, r, c);
+            Date d;
+            if (date_parse_dmy(v, strlen(v), &d) == 0 && (latest == DATE_NONE || d > latest))
+                latest = d;
+        }
+    }
+    return latest;
+}
+
+/* A folder named like a collection year ("2009-10", "2009_10", "2009-2010",
+ * "903_2009-10") names the year of the files in it. Returns the end year or 0. */
+static int year_from_folder(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return 0;
+    const char *start = slash;
+    while (start > path && start[-1] != '/') start--;
+    for (const char *p = start; p + 7 <= slash; p++) {
+        if (!isdigit((unsigned char)p[0]) || (p > start && isdigit((unsigned char)p[-1]))) continue;
+        char buf[10];
+        size_t n = (size_t)(slash - p) < 9 ? (size_t)(slash - p) : 9;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        if (buf[4] == '-' || buf[4] == '_') buf[4] = '/';
+        for (size_t len = 9; len >= 7; len -= 2) {
+            if (n < len || (n > len && isdigit((unsigned char)buf[len]))) continue;
+            char cand[10];
+            memcpy(cand, buf, len);
+            cand[len] = '\0';
+            int y = date_parse_collection_year(cand);
+            if (y > 0) return y;
+        }
+    }
+    return 0;
+}
+
+static size_t folder_length(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? (size_t)(slash - path) : 0;
+}
+
+/* Gives every file its year: --year, else its folder's name, else the latest
+ * event date among the files of its folder. */
+static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrList *errs)
+{
+    for (int i = 0; i < n; i++) {
+        years[i] = forced ? forced : year_from_folder(files[i].path);
+        if (years[i]) continue;
+        Date latest = DATE_NONE;
+        size_t flen = folder_length(files[i].path);
+        for (int j = 0; j < n; j++) {
+            if (folder_length(files[j].path) != flen ||
+                strncmp(files[j].path, files[i].path, flen) != 0 || !files[j].table)
+                continue;
+            Date d = latest_event_date(&files[j]);
+            if (d != DATE_NONE && (latest == DATE_NONE || d > latest)) latest = d;
+        }
+        if (latest == DATE_NONE)
+            errlist_at(errs, files[i].path, 0, 0, NULL,
+                       "cannot tell which collection year this file is for; pass --year "
+                       "YYYY/YY or keep each year's files in a folder named like 2009-10");
+        else
+            years[i] = date_collection_year(latest);
+    }
+}
+
+/* ---- Checking and storing rows ------------------------------------------ */
+
+typedef struct ImportRun {
+    Store *store;
+    const CodeLists *codes;
+    StrMap children; /* ids with a Header row in this import */
+    ErrList *errs;
+    ImportReport *report;
+} ImportRun;
+
+/* The year a row's codes must be valid in: the return's year, or the year of
+ * the row's own latest event when that is earlier (a closed episode carried in
+ * a full-history export was reported in the year it ended). */
+static int record_year(const Ssda903File *f, int row, int file_year)
+{
+    int year = file_year;
+    for (int c = 0; c < f->table->n_columns; c++) {
+        if (!is_event_date(&f->table->columns[c])) continue;
+        const char *v = ssda903_cell(f, row, c);
+        Date d;
+        if (date_parse_dmy(v, strlen(v), &d) == 0 && date_collection_year(d) < year)
+            year = date_collection_year(d);
+    }
+    return year;
+}
+
+/* A key column must be present: the row cannot be stored without it. */
+static bool is_key_column(Ssda903TableId t, const char *name)
+{
+    if (strcmp(name, "CHILD") == 0) return true;
+    switch (t) {
+    case T903_EPISODES: return strcmp(name, "DECOM") == 0;
+    case T903_REVIEWS: return strcmp(name, "REVIEW") == 0;
+    case T903_PLACED_ADOPTION: return strcmp(name, "DATE_PLACED") == 0;
+    case T903_MISSING: return strcmp(name, "MIS_START") == 0;
+    case T903_SW_EPISODES: return strcmp(name, "SW_DECOM") == 0;
+    case T903_DOLO: return strcmp(name, "DOLO_START") == 0;
+    default: return false;
+    }
+}
+
+static void format_year(int end_year, char *buf, size_t n)
+{
+    snprintf(buf, n, "%d/%02d", end_year - 1, end_year % 100);
+}
+
+static bool check_whole_number(const char *v)
+{
+    for (const char *p = v; *p; p++)
+        if (!isdigit((unsigned char)*p)) return false;
+    return true;
+}
+
+/* Checks one cell and writes its stored form into out (NULL when empty).
+ * Returns false after reporting a problem. */
+static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int col, int year,
+                           char *buf, const char **out)
+{
+    const Ssda903Column *column = &f->table->columns[col];
+    char *v = f->cells[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
+    long line = f->lines[row];
+    int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
+    *out = NULL;
+    if (!*v) {
+        if (!is_key_column(f->table->id, column->name)) return true;
+        errlist_at(run->errs, f->path, line, at, column->name,
+                   "missing; this field identifies the record and must be filled in");
+        return false;
+    }
+    switch (column->kind) {
+    case F903_DATE: {
+        Date d;
+        if (date_parse_dmy(v, strlen(v), &d) < 0) {
+            errlist_at(run->errs, f->path, line, at, column->name,
+                       "'%s' is not a valid date; dates are dd/mm/yyyy", v);
+            return false;
+        }
+        *out = date_format_iso(d, buf);
+        return true;
+    }
+    case F903_CODE:
+        for (char *p = v; *p; p++) *p = (char)toupper((unsigned char)*p);
+        if (codes_has_list(run->codes, column->name) &&
+            !codes_valid(run->codes, column->name, v, year)) {
+            char y[16];
+            format_year(year, y, sizeof y);
+            errlist_at(run->errs, f->path, line, at, column->name,
+                       "'%s' is not a valid %s code in %s", v, column->name, y);
+            return false;
+        }
+        *out = v;
+        return true;
+    case F903_INT:
+        if (!check_whole_number(v)) {
+            errlist_at(run->errs, f->path, line, at, column->name, "'%s' is not a whole number", v);
+            return false;
+        }
+        *out = v;
+        return true;
+    case F903_TEXT: *out = v; return true;
+    }
+    return true;
+}
+
+static bool child_known(ImportRun *run, const char *id)
+{
+    return strmap_has(&run->children, id) || store_child_known(run->store, id);
+}
+
+static void import_row(ImportRun *run, const Ssda903File *f, int row, int file_year)
+{
+    int year = record_year(f, row, file_year);
+    const char *values[SSDA903_MAX_COLUMNS];
+    char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
+    bool ok = true;
+    for (int c = 0; c < f->table->n_columns; c++)
+        ok &= normalise_cell(run, f, row, c, year, dates[c], &values[c]);
+    if (!ok) return;
+    if (f->table->id == T903_HEADER) {
+        strmap_put(&run->children, values[0], 1);
+    } else if (!child_known(run, values[0])) {
+        errlist_at(run->errs, f->path, f->lines[row],
+                   f->cell_columns[(size_t)row * (size_t)f->table->n_columns], "CHILD",
+                   "'%s' has no Header row in this import or in the database", values[0]);
+        return;
+    }
+    if (run->errs->n_total > 0) return; /* nothing will be kept: stop writing */
+    Err err;
+    if (store_put_903_row(run->store, f->table->id, values, file_year, &err) < 0) {
+        errlist_at(run->errs, f->path, f->lines[row], 1, NULL, "%s", err.msg);
+        return;
+    }
+    run->report->rows++;
+    run->report->rows_by_table[f->table->id]++;
+}
+
+static void import_file(ImportRun *run, const Ssda903File *f, int year)
+{
+    run->report->files++;
+    if (!run->report->first_year || year < run->report->first_year) run->report->first_year = year;
+    if (year > run->report->last_year) run->report->last_year = year;
+    for (int r = 0; r < f->n_rows; r++) import_row(run, f, r, year);
+}
+
+/* ---- The disability list ------------------------------------------------- */
+
+static int parse_disabled(const char *v)
+{
+    static const char *const yes[] = {"1", "yes", "y", "true"};
+    static const char *const no[] = {"0", "no", "n", "false"};
+    for (int i = 0; i < 4; i++) {
+        if (strcasecmp(v, yes[i]) == 0) return 1;
+        if (strcasecmp(v, no[i]) == 0) return 0;
+    }
+    return -1;
+}
+
+static void import_disability(ImportRun *run, const char *path)
+{
+    CsvReader r;
+    Err err;
+    if (csv_open_file(&r, path, &err) < 0 || csv_next(&r, &err) < 0) {
+        errlist_add(run->errs, &err);
+        csv_close(&r);
+        return;
+    }
+    if (r.n_fields != 2 || strcasecmp(r.fields[0].text, "child") != 0 ||
+        strcasecmp(r.fields[1].text, "disabled") != 0) {
+        errlist_at(run->errs, path, 1, 1, NULL,
+                   "the disability list needs the header child,disabled");
+        csv_close(&r);
+        return;
+    }
+    int rc;
+    while ((rc = csv_next(&r, &err)) > 0) {
+        if (r.n_fields != 2) {
+            errlist_at(run->errs, path, r.record_line, 1, NULL, "expected 2 fields, found %d",
+                       r.n_fields);
+            continue;
+        }
+        const CsvField *id = &r.fields[0], *flag = &r.fields[1];
+        int disabled = parse_disabled(flag->text);
+        if (disabled < 0) {
+            errlist_at(run->errs, path, flag->line, flag->column, "disabled",
+                       "'%s' is not yes or no (accepted: yes, no, y, n, 1, 0, true, false)",
+                       flag->text);
+        } else if (!child_known(run, id->text)) {
+            errlist_at(run->errs, path, id->line, id->column, "child",
+                       "'%s' has no Header row in this import or in the database", id->text);
+        } else if (run->errs->n_total == 0 &&
+                   store_put_disability(run->store, id->text, disabled, &err) < 0) {
+            errlist_add(run->errs, &err);
+        }
+    }
+    if (rc < 0) errlist_add(run->errs, &err);
+    csv_close(&r);
+}
+
+/* ---- The whole import ----------------------------------------------------- */
+
+/* Header files first (children must exist before their records), then by year. */
+static void order_files(Ssda903File *files, int *years, int n, int *order)
+{
+    int k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n; i++)
+            if (files[i].table && (files[i].table->id == T903_HEADER) == (pass == 0))
+                order[k++] = i;
+    /* Stable insertion sort by year within each group keeps folder order otherwise. */
+    for (int i = 1; i < k; i++) {
+        int v = order[i], j = i;
+        bool header_v = files[v].table->id == T903_HEADER;
+        while (j > 0 && (files[order[j - 1]].table->id == T903_HEADER) == header_v &&
+               years[order[j - 1]] > years[v]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = v;
+    }
+}
+
+static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
+                     const ImportOptions *opt)
+{
+    Err err;
+    if (store_begin(run->store, &err) < 0) {
+        errlist_add(run->errs, &err);
+        return ERR_DB;
+    }
+    int *order = xcalloc((size_t)n + 1, sizeof *order);
+    order_files(files, years, n, order);
+    for (int i = 0; i < n; i++)
+        if (files[order[i]].table) import_file(run, &files[order[i]], years[order[i]]);
+    free(order);
+    if (opt->disability_path) import_disability(run, opt->disability_path);
+    if (run->errs->n_total == 0 &&
+        store_log_import(run->store, run->report->files, run->report->rows, &err) < 0)
+        errlist_add(run->errs, &err);
+    if (run->errs->n_total == 0 && store_commit(run->store, &err) < 0) errlist_add(run->errs, &err);
+    if (run->errs->n_total > 0) {
+        store_rollback(run->store);
+        return ERR_INPUT;
+    }
+    return 0;
+}
+
+int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
+                 ImportReport *report, ErrList *errs)
+{
+    memset(report, 0, sizeof *report);
+    PathList list = {0};
+    for (int i = 0; i < n_paths; i++) collect_files(paths[i], &list, errs);
+    if (list.n_items == 0 && errs->n_total == 0)
+        errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV files found");
+    Ssda903File *files = xcalloc((size_t)list.n_items + 1, sizeof *files);
+    int *years = xcalloc((size_t)list.n_items + 1, sizeof *years);
+    for (int i = 0; i < list.n_items; i++) ssda903_file_load(list.items[i], &files[i], errs);
+    CodeLists *codes = NULL;
+    Err err;
+    int rc = ERR_INPUT;
+    if (errs->n_total == 0) assign_years(files, years, list.n_items, opt->year, errs);
+    if (errs->n_total == 0 && codes_load_default(&codes, &err) < 0) errlist_add(errs, &err);
+    if (errs->n_total == 0) {
+        ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report};
+        rc = write_all(&run, files, years, list.n_items, opt);
+        strmap_free(&run.children);
+    }
+    codes_free(codes);
+    for (int i = 0; i < list.n_items; i++) ssda903_file_free(&files[i]);
+    free(files);
+    free(years);
+    path_list_free(&list);
+    return errs->n_total ? ERR_INPUT : rc;
+}

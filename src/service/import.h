@@ -1,0 +1,32 @@
+/* import: reads SSDA903 CSV files and folders into the store as one transaction.
+ *
+ * Each file's table is recognised by its columns; every cell is checked (dates
+ * dd/mm/yyyy, codes valid in the year of their record, whole numbers, required
+ * keys, a Header row for every child) and every problem is reported with file,
+ * line, column and field. If there is any problem nothing is written. The
+ * matching rules that make re-imports idempotent are in docs/import.md. */
+#ifndef CAREPLEDGE_IMPORT_H
+#define CAREPLEDGE_IMPORT_H
+
+#include "base/err.h"
+#include "exchange/ssda903.h"
+#include "store/store.h"
+
+typedef struct ImportOptions {
+    int year;                    /* collection end year for every file; 0 = work it out */
+    const char *disability_path; /* the council's disability list, or NULL */
+} ImportOptions;
+
+typedef struct ImportReport {
+    int files;
+    long rows;
+    long rows_by_table[T903_COUNT];
+    int first_year, last_year; /* collection years seen */
+} ImportReport;
+
+/* Imports every CSV file under paths. Returns 0 when all was written, or a
+ * negative code with the problems in errs (and nothing written). */
+int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
+                 ImportReport *report, ErrList *errs);
+
+#endif

@@ -1,0 +1,439 @@
+/* store: see store.h. SQLite backend. */
+#include "store/store.h"
+
+#include "base/embed.h"
+#include "base/mem.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The upsert of each 903 table, in Ssda903TableId order. Columns are the
+ * table's 903 columns, then year for per-year tables, then source_year. */
+static const char *const upsert_sql[T903_COUNT] = {
+    "INSERT INTO header (child, sex, dob, ethnic, upn, mother, mc_dob, source_year) VALUES (?1, "
+    "?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (child) DO UPDATE SET sex = excluded.sex, dob = excluded.dob, ethnic = "
+    "excluded.ethnic, upn = excluded.upn, mother = excluded.mother, mc_dob = excluded.mc_dob, "
+    "source_year = excluded.source_year "
+    "WHERE excluded.source_year >= header.source_year",
+    "INSERT INTO episodes (child, decom, rne, ls, cin, place, place_provider, dec, rec, "
+    "reason_place_change, home_post, pl_post, urn, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    "ON CONFLICT (child, decom) DO UPDATE SET rne = excluded.rne, ls = excluded.ls, cin = "
+    "excluded.cin, place = excluded.place, place_provider = excluded.place_provider, dec = "
+    "excluded.dec, rec = excluded.rec, reason_place_change = excluded.reason_place_change, "
+    "home_post = excluded.home_post, pl_post = excluded.pl_post, urn = excluded.urn, source_year = "
+    "excluded.source_year "
+    "WHERE excluded.source_year >= episodes.source_year",
+    "INSERT INTO reviews (child, dob, review, review_code, source_year) VALUES (?1, ?2, ?3, ?4, "
+    "?5) "
+    "ON CONFLICT (child, review) DO UPDATE SET dob = excluded.dob, review_code = "
+    "excluded.review_code, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= reviews.source_year",
+    "INSERT INTO uasc (child, sex, dob, duc, source_year) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (child) DO UPDATE SET sex = excluded.sex, dob = excluded.dob, duc = excluded.duc, "
+    "source_year = excluded.source_year "
+    "WHERE excluded.source_year >= uasc.source_year",
+    "INSERT INTO oc2 (child, dob, sdq_score, sdq_reason, convicted, health_check, immunisations, "
+    "teeth_check, health_assessment, substance_misuse, intervention_received, "
+    "intervention_offered, year, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12, ?13, ?14) "
+    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, sdq_score = excluded.sdq_score, "
+    "sdq_reason = excluded.sdq_reason, convicted = excluded.convicted, health_check = "
+    "excluded.health_check, immunisations = excluded.immunisations, teeth_check = "
+    "excluded.teeth_check, health_assessment = excluded.health_assessment, substance_misuse = "
+    "excluded.substance_misuse, intervention_received = excluded.intervention_received, "
+    "intervention_offered = excluded.intervention_offered, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= oc2.source_year",
+    "INSERT INTO oc3 (child, dob, in_touch, activ, accom, year, source_year) VALUES (?1, ?2, ?3, "
+    "?4, ?5, ?6, ?7) "
+    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, in_touch = excluded.in_touch, "
+    "activ = excluded.activ, accom = excluded.accom, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= oc3.source_year",
+    "INSERT INTO ad1 (child, dob, date_int, date_match, foster_care, nb_adoptr, sex_adoptr, "
+    "ls_adoptr, year, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, date_int = excluded.date_int, "
+    "date_match = excluded.date_match, foster_care = excluded.foster_care, nb_adoptr = "
+    "excluded.nb_adoptr, sex_adoptr = excluded.sex_adoptr, ls_adoptr = excluded.ls_adoptr, "
+    "source_year = excluded.source_year "
+    "WHERE excluded.source_year >= ad1.source_year",
+    "INSERT INTO placed_adoption (child, dob, date_placed, date_placed_ceased, "
+    "reason_placed_ceased, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (child, date_placed) DO UPDATE SET dob = excluded.dob, date_placed_ceased = "
+    "excluded.date_placed_ceased, reason_placed_ceased = excluded.reason_placed_ceased, "
+    "source_year = excluded.source_year "
+    "WHERE excluded.source_year >= placed_adoption.source_year",
+    "INSERT INTO prev_perm (child, dob, prev_perm, la_perm, date_perm, year, source_year) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, prev_perm = excluded.prev_perm, "
+    "la_perm = excluded.la_perm, date_perm = excluded.date_perm, source_year = "
+    "excluded.source_year "
+    "WHERE excluded.source_year >= prev_perm.source_year",
+    "INSERT INTO missing (child, dob, missing, mis_start, mis_end, source_year) VALUES (?1, ?2, "
+    "?3, ?4, ?5, ?6) "
+    "ON CONFLICT (child, mis_start) DO UPDATE SET dob = excluded.dob, missing = excluded.missing, "
+    "mis_end = excluded.mis_end, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= missing.source_year",
+    "INSERT INTO sw_episodes (child, dob, sw_id, sw_decom, sw_dec, sw_reason, source_year) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "ON CONFLICT (child, sw_decom) DO UPDATE SET dob = excluded.dob, sw_id = excluded.sw_id, "
+    "sw_dec = excluded.sw_dec, sw_reason = excluded.sw_reason, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= sw_episodes.source_year",
+    "INSERT INTO dolo (child, dob, dolo_start, dolo_end, source_year) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (child, dolo_start) DO UPDATE SET dob = excluded.dob, dolo_end = "
+    "excluded.dolo_end, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= dolo.source_year",
+};
+
+/* Per-year tables carry the collection year in their key. */
+static const bool per_year[T903_COUNT] = {
+    [T903_OC2] = true, [T903_OC3] = true, [T903_AD1] = true, [T903_PREV_PERM] = true};
+
+typedef enum StmtId { STMT_CHILD_KNOWN, STMT_PUT_DISABILITY, STMT_LOG_IMPORT, STMT_COUNT } StmtId;
+
+static const char *const stmt_sql[STMT_COUNT] = {
+    [STMT_CHILD_KNOWN] = "SELECT 1 FROM header WHERE child = ?1",
+    [STMT_PUT_DISABILITY] = "INSERT INTO disability (child, disabled) VALUES (?1, ?2) "
+                            "ON CONFLICT (child) DO UPDATE SET disabled = excluded.disabled",
+    [STMT_LOG_IMPORT] = "INSERT INTO import_log (imported_at, files, rows) "
+                        "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2)",
+};
+
+struct Store {
+    sqlite3 *db;
+    sqlite3_stmt *upserts[T903_COUNT];
+    sqlite3_stmt *stmts[STMT_COUNT];
+};
+
+static int db_error(Store *s, Err *err, const char *what)
+{
+    return err_set(err, ERR_DB, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int exec_sql(Store *s, const char *sql, Err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(err, ERR_DB, "%s", msg ? msg : "SQL error");
+        sqlite3_free(msg);
+        return ERR_DB;
+    }
+    return 0;
+}
+
+static int query_int(Store *s, const char *sql, int fallback)
+{
+    sqlite3_stmt *st;
+    int v = fallback;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return fallback;
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int store_schema_version(Store *s)
+{
+    return query_int(s, "SELECT max(version) FROM schema_migrations", 0);
+}
+
+/* Applies schema/sqlite/NNN_*.sql in order, each in its own transaction,
+ * recording its number in schema_migrations. */
+static int migrate(Store *s, Err *err)
+{
+    if (exec_sql(s,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                 "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                 err) < 0)
+        return ERR_DB;
+    int current = store_schema_version(s);
+    for (int i = 0; i < n_embedded_files; i++) {
+        const EmbeddedFile *f = &embedded_files[i];
+        const char *prefix = "schema/sqlite/";
+        if (strncmp(f->name, prefix, strlen(prefix)) != 0) continue;
+        int version = atoi(f->name + strlen(prefix));
+        if (version <= current) continue;
+        if (exec_sql(s, "BEGIN IMMEDIATE", err) < 0) return ERR_DB;
+        if (exec_sql(s, (const char *)f->data, err) < 0) {
+            exec_sql(s, "ROLLBACK", &(Err){0});
+            return err_set(err, ERR_DB, "migration %s failed: %s", f->name, err->msg);
+        }
+        sqlite3_stmt *st;
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO schema_migrations (version, name, applied_at) "
+                           "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                           -1, &st, NULL);
+        sqlite3_bind_int(st, 1, version);
+        sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE || exec_sql(s, "COMMIT", err) < 0) {
+            exec_sql(s, "ROLLBACK", &(Err){0});
+            return db_error(s, err, "recording a migration");
+        }
+    }
+    return 0;
+}
+
+static int prepare_all(Store *s, Err *err)
+{
+    for (int t = 0; t < T903_COUNT; t++)
+        if (sqlite3_prepare_v3(s->db, upsert_sql[t], -1, SQLITE_PREPARE_PERSISTENT, &s->upserts[t],
+                               NULL) != SQLITE_OK)
+            return db_error(s, err, "preparing an upsert");
+    for (int i = 0; i < STMT_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmts[i],
+                               NULL) != SQLITE_OK)
+            return db_error(s, err, "preparing a statement");
+    return 0;
+}
+
+int store_open(const char *path, Store **out, Err *err)
+{
+    Store *s = xcalloc(1, sizeof *s);
+    *out = NULL;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        err_at(err, ERR_DB, path, 0, 0, NULL, "cannot open the database: %s",
+               s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        store_close(s);
+        return ERR_DB;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    Err e2;
+    if (exec_sql(s,
+                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+                 &e2) < 0 ||
+        migrate(s, &e2) < 0 || prepare_all(s, &e2) < 0) {
+        err_at(err, ERR_DB, path, 0, 0, NULL, "%s", e2.msg);
+        store_close(s);
+        return ERR_DB;
+    }
+    *out = s;
+    return 0;
+}
+
+void store_close(Store *s)
+{
+    if (!s) return;
+    for (int t = 0; t < T903_COUNT; t++) sqlite3_finalize(s->upserts[t]);
+    for (int i = 0; i < STMT_COUNT; i++) sqlite3_finalize(s->stmts[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+int store_begin(Store *s, Err *err)
+{
+    return exec_sql(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(Store *s, Err *err)
+{
+    return exec_sql(s, "COMMIT", err);
+}
+
+void store_rollback(Store *s)
+{
+    Err ignored;
+    if (!sqlite3_get_autocommit(s->db)) exec_sql(s, "ROLLBACK", &ignored);
+}
+
+static int step_done(Store *s, sqlite3_stmt *st, Err *err, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, what);
+}
+
+int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
+                      Err *err)
+{
+    sqlite3_stmt *st = s->upserts[table];
+    int n = ssda903_table(table)->n_columns;
+    for (int i = 0; i < n; i++)
+        if (values[i]) sqlite3_bind_text(st, i + 1, values[i], -1, SQLITE_STATIC);
+    if (per_year[table]) sqlite3_bind_int(st, ++n, source_year);
+    sqlite3_bind_int(st, n + 1, source_year);
+    return step_done(s, st, err, "storing a row");
+}
+
+bool store_child_known(Store *s, const char *child)
+{
+    sqlite3_stmt *st = s->stmts[STMT_CHILD_KNOWN];
+    sqlite3_bind_text(st, 1, child, -1, SQLITE_STATIC);
+    bool known = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    return known;
+}
+
+int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
+{
+    sqlite3_stmt *st = s->stmts[STMT_PUT_DISABILITY];
+    sqlite3_bind_text(st, 1, child, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, disabled);
+    return step_done(s, st, err, "storing a disability flag");
+}
+
+int store_log_import(Store *s, int files, long rows, Err *err)
+{
+    sqlite3_stmt *st = s->stmts[STMT_LOG_IMPORT];
+    sqlite3_bind_int(st, 1, files);
+    sqlite3_bind_int64(st, 2, rows);
+    return step_done(s, st, err, "logging the import");
+}
+
+long store_count_rows(Store *s, Ssda903TableId table)
+{
+    static const char *const count_sql[T903_COUNT] = {
+        "SELECT count(*) FROM header",      "SELECT count(*) FROM episodes",
+        "SELECT count(*) FROM reviews",     "SELECT count(*) FROM uasc",
+        "SELECT count(*) FROM oc2",         "SELECT count(*) FROM oc3",
+        "SELECT count(*) FROM ad1",         "SELECT count(*) FROM placed_adoption",
+        "SELECT count(*) FROM prev_perm",   "SELECT count(*) FROM missing",
+        "SELECT count(*) FROM sw_episodes", "SELECT count(*) FROM dolo",
+    };
+    return query_int(s, count_sql[table], -1);
+}
+
+/* ---- Loading a Dataset -------------------------------------------------- */
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+static Date col_date(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    Date d;
+    if (!t || date_parse_iso((const char *)t, (size_t)sqlite3_column_bytes(st, i), &d) < 0)
+        return DATE_NONE;
+    return d;
+}
+
+static int load_children(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(
+            s->db,
+            "SELECT h.child, h.sex, h.dob, h.ethnic, d.disabled, u.child IS NOT NULL "
+            "FROM header h LEFT JOIN disability d ON d.child = h.child "
+            "LEFT JOIN uasc u ON u.child = h.child ORDER BY h.child",
+            -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading children");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = dataset_add_child(ds, col_text(st, 0), col_text(st, 1), col_date(st, 2),
+                                     col_text(st, 3));
+        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+            c->disability =
+                sqlite3_column_int(st, 4) ? DISABILITY_OVERRIDE_YES : DISABILITY_OVERRIDE_NO;
+        c->uasc = sqlite3_column_int(st, 5) != 0;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading children");
+}
+
+/* Rows of the child tables come sorted by child id, like ds->children, so one
+ * cursor walks both. Returns the child for id, or NULL (no Header row). */
+static Child *advance_to_child(Dataset *ds, int *cursor, const char *id)
+{
+    while (*cursor < ds->n_children && strcmp(ds->children[*cursor].id, id) < 0) (*cursor)++;
+    if (*cursor < ds->n_children && strcmp(ds->children[*cursor].id, id) == 0)
+        return &ds->children[*cursor];
+    return NULL;
+}
+
+static void fill_episode(sqlite3_stmt *st, Episode *ep)
+{
+    ep->decom = col_date(st, 1);
+    ep->dec = col_date(st, 2);
+    DATASET_SET_CODE(ep->rne, col_text(st, 3));
+    DATASET_SET_CODE(ep->ls, col_text(st, 4));
+    DATASET_SET_CODE(ep->cin, col_text(st, 5));
+    DATASET_SET_CODE(ep->place, col_text(st, 6));
+    DATASET_SET_CODE(ep->place_provider, col_text(st, 7));
+    DATASET_SET_CODE(ep->rec, col_text(st, 8));
+    DATASET_SET_CODE(ep->reason_place_change, col_text(st, 9));
+}
+
+static int load_episodes(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, "
+                           "reason_place_change FROM episodes ORDER BY child, decom",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading episodes");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->episodes, ds->n_episodes, ds->cap_episodes);
+        if (c->n_episodes++ == 0) c->first_episode = ds->n_episodes;
+        fill_episode(st, &ds->episodes[ds->n_episodes++]);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading episodes");
+}
+
+static int load_reviews(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT child, review, review_code FROM reviews ORDER BY child, review",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading reviews");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->reviews, ds->n_reviews, ds->cap_reviews);
+        if (c->n_reviews++ == 0) c->first_review = ds->n_reviews;
+        Review *rv = &ds->reviews[ds->n_reviews++];
+        rv->date = col_date(st, 1);
+        DATASET_SET_CODE(rv->code, col_text(st, 2));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading reviews");
+}
+
+static int load_oc3(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(
+            s->db, "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year", -1,
+            &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading OC3");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->oc3, ds->n_oc3, ds->cap_oc3);
+        if (c->n_oc3++ == 0) c->first_oc3 = ds->n_oc3;
+        Oc3 *o = &ds->oc3[ds->n_oc3++];
+        o->year = sqlite3_column_int(st, 1);
+        DATASET_SET_CODE(o->in_touch, col_text(st, 2));
+        DATASET_SET_CODE(o->activ, col_text(st, 3));
+        DATASET_SET_CODE(o->accom, col_text(st, 4));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading OC3");
+}
+
+int store_load_dataset(Store *s, Dataset *ds, Err *err)
+{
+    /* One read transaction, so the four queries see the same state. */
+    if (exec_sql(s, "BEGIN", err) < 0) return ERR_DB;
+    int rc = load_children(s, ds, err);
+    if (rc == 0) rc = load_episodes(s, ds, err);
+    if (rc == 0) rc = load_reviews(s, ds, err);
+    if (rc == 0) rc = load_oc3(s, ds, err);
+    Err ignored;
+    exec_sql(s, "COMMIT", &ignored);
+    return rc;
+}

@@ -1,0 +1,47 @@
+/* store: the system of record. One SQLite file (WAL, foreign keys on) holding
+ * every child's whole 903 history, schema kept as numbered migrations.
+ *
+ * All SQL of the program lives in store/. Statements are named, bound and
+ * prepared once per connection. A Store is owned by one thread. */
+#ifndef CAREPLEDGE_STORE_H
+#define CAREPLEDGE_STORE_H
+
+#include "base/err.h"
+#include "domain/dataset.h"
+#include "exchange/ssda903.h"
+
+#include <stdbool.h>
+
+typedef struct Store Store;
+
+/* Opens (creating if needed) the database at path and applies any migrations
+ * not yet applied. Returns 0 and sets *out (free with store_close). */
+int store_open(const char *path, Store **out, Err *err);
+void store_close(Store *s);
+/* The schema version recorded in the database. */
+int store_schema_version(Store *s);
+
+int store_begin(Store *s, Err *err);
+int store_commit(Store *s, Err *err);
+void store_rollback(Store *s);
+
+/* Inserts or updates one 903 row under its natural key (docs/import.md).
+ * values[i] is table column i, already normalised (ISO dates, upper-case
+ * codes), NULL for not recorded. The row replaces a stored one only when
+ * source_year is not older than the stored row's. */
+int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
+                      Err *err);
+/* Whether a Header row exists for the child. */
+bool store_child_known(Store *s, const char *child);
+/* Records the council's disability flag for a child (overrides CIN N2). */
+int store_put_disability(Store *s, const char *child, bool disabled, Err *err);
+int store_log_import(Store *s, int files, long rows, Err *err);
+
+/* Counts rows of a 903 table (for reports and tests). */
+long store_count_rows(Store *s, Ssda903TableId table);
+
+/* Loads every child with episodes, reviews and OC3 records into ds (which must
+ * be empty), sorted as dataset.h requires. */
+int store_load_dataset(Store *s, Dataset *ds, Err *err);
+
+#endif
