@@ -1,0 +1,124 @@
+/* validate: the DfE's SSDA903 validation rules, run over a return as the DfE ingests it.
+ *
+ * A return is this year's 903 tables plus, optionally, last year's (the "_last"
+ * tables). Every field stays text as the file holds it; an empty cell is
+ * missing; codes compare without case; dates are strict dd/mm/yyyy and an
+ * invalid date counts as missing for every rule except its own validity rule.
+ * The loaded tables are prepared once (dates parsed, rows grouped by child and
+ * sorted by date) so that each rule is a single pass.
+ *
+ * Rules are data (vrules.c and the rules_*.c family files): code, the collection
+ * years in which it is in force, tables, fields, description and a function. A
+ * rule whose tables or reference files are absent is reported as skipped with
+ * its reason, never as passed. This module reads no files itself and writes
+ * nothing: loading is the caller's job (cli/cmd_validate.c), output is vreport. */
+#ifndef CAREPLEDGE_VALIDATE_H
+#define CAREPLEDGE_VALIDATE_H
+
+#include "base/date.h"
+#include "base/err.h"
+#include "base/strmap.h"
+#include "exchange/ssda903.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The first and last collection years (end years) with a rule set here, and a
+ * bound on the number of rule definitions across all years. */
+enum { VALIDATE_FIRST_YEAR = 2023, VALIDATE_LAST_YEAR = 2027, VALIDATE_MAX_RULES = 1024 };
+
+/* One loaded table, prepared for the rules. All arrays are indexed by the data
+ * row number in the file (0-based), except order[] which lists row numbers. */
+typedef struct VTable {
+    Ssda903File *file; /* NULL when the table was not supplied; owned */
+    int n_rows, n_cols;
+    Date *dates;        /* n_rows * n_cols; DATE_NONE when missing, invalid or not a date */
+    unsigned char *bad; /* n_rows * n_cols; 1 where a date column holds an invalid date */
+    int *order;         /* rows sorted by child, then by the table's main date, then row */
+    int *group_start;   /* n_groups + 1 offsets into order: the rows of one child */
+    int *group_of_row;  /* n_rows: the group of each row */
+    int n_groups;
+    StrMap groups; /* child id -> group index */
+} VTable;
+
+typedef struct VReturn {
+    int year;                        /* collection end year of the return: 2027 = 2026/27 */
+    VTable cur[T903_COUNT];          /* this year's tables */
+    VTable last[T903_COUNT];         /* last year's tables */
+    unsigned char *header_uasc;      /* per Header row: 1 when the child is in this year's UASC */
+    unsigned char *header_last_uasc; /* per Header_last row: in last year's UASC */
+    bool prepared;
+} VReturn;
+
+void vreturn_init(VReturn *r, int year);
+/* Adds a loaded file as this year's (last=false) or last year's table; takes
+ * ownership of *f (heap-allocated with xmalloc). Returns 0, or ERR_INPUT when
+ * that table was already given. */
+int vreturn_add(VReturn *r, Ssda903File *f, bool last, Err *err);
+/* Parses dates, groups rows by child and derives fields. Call once, after the
+ * last vreturn_add. */
+void vreturn_prepare(VReturn *r);
+void vreturn_free(VReturn *r);
+
+typedef struct VCtx VCtx;
+
+typedef struct VRule {
+    const char *code;
+    int first_year, last_year; /* in force from/to these end years; 0 = open-ended */
+    const char *tables;        /* as the DfE lists them, ';'-separated; "X_last" = last year */
+    const char *fields;        /* ';'-separated */
+    const char *description;
+    const char *needs; /* what must be present to run, if not exactly `tables` (NULL) */
+    void (*fn)(VCtx *c);
+} VRule;
+
+/* Every rule definition of every year, in code order; returns how many (fills
+ * at most cap pointers). */
+int vrules_all(const VRule **out, int cap);
+/* The rules in force in a collection year, in code order; returns how many
+ * (fills at most cap pointers). */
+int vrules_for_year(int year, const VRule **out, int cap);
+/* The definition of code in force in year, or NULL. */
+const VRule *vrules_find(const char *code, int year);
+
+typedef enum VStatus { VSTATUS_PASSED, VSTATUS_FAILED, VSTATUS_SKIPPED } VStatus;
+
+typedef struct VOutcome {
+    const VRule *rule;
+    VStatus status;
+    char reason[160]; /* why it was skipped */
+    long n_failures;  /* failing rows */
+} VOutcome;
+
+typedef struct VIssue {
+    int outcome; /* index into VResult.outcomes */
+    Ssda903TableId table;
+    bool last; /* the row is in last year's table */
+    int row;
+} VIssue;
+
+typedef struct VResult {
+    int year, ruleset_year;
+    VOutcome *outcomes;
+    int n_outcomes;
+    VIssue *issues; /* sorted by outcome, table, row; no duplicates */
+    size_t n_issues, cap_issues;
+    long n_failed_rules, n_skipped_rules;
+} VResult;
+
+/* Runs the rule set of ruleset_year over a prepared return. Fills *out (freed
+ * by vresult_free). Returns the number of failing rules. */
+long validate_run(const VReturn *r, int ruleset_year, VResult *out);
+/* Runs only the named rules (NULL-terminated list of codes); for tests. */
+long validate_run_codes(const VReturn *r, int ruleset_year, const char *const *codes, VResult *out);
+void vresult_free(VResult *res);
+
+/* The DfE names of tables: "Episodes", or "Episodes_last" when last. */
+const char *validate_table_name(Ssda903TableId t, bool last);
+/* The child id of an issue's row. */
+const char *validate_issue_child(const VReturn *r, const VIssue *is);
+/* Writes into buf the rule's fields that are columns of table t (';'-separated),
+ * or all the rule's fields when none is. Returns buf. */
+char *validate_affected_fields(const VRule *rule, Ssda903TableId t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,143 @@
+/* vctx: what a rule function sees, and the small helpers every rule family uses.
+ *
+ * Internal to src/validate. A rule reads the prepared VReturn through these
+ * helpers (cells as text, dates already parsed, codes compared without case)
+ * and reports each failing row with vctx_fail. Rules never allocate output and
+ * never print. Column numbers below are the order of ssda903.c's tables (a
+ * unit test checks that they agree). */
+#ifndef CAREPLEDGE_VCTX_H
+#define CAREPLEDGE_VCTX_H
+
+#include "validate/validate.h"
+
+#include <stdbool.h>
+
+enum { H_CHILD, H_SEX, H_DOB, H_ETHNIC, H_UPN, H_MOTHER, H_MC_DOB };
+enum {
+    E_CHILD,
+    E_DECOM,
+    E_RNE,
+    E_LS,
+    E_CIN,
+    E_PLACE,
+    E_PLACE_PROVIDER,
+    E_DEC,
+    E_REC,
+    E_REASON_PLACE_CHANGE,
+    E_HOME_POST,
+    E_PL_POST,
+    E_URN
+};
+enum { R_CHILD, R_DOB, R_REVIEW, R_REVIEW_CODE };
+enum { U_CHILD, U_SEX, U_DOB, U_DUC };
+enum {
+    O2_CHILD,
+    O2_DOB,
+    O2_SDQ_SCORE,
+    O2_SDQ_REASON,
+    O2_CONVICTED,
+    O2_HEALTH_CHECK,
+    O2_IMMUNISATIONS,
+    O2_TEETH_CHECK,
+    O2_HEALTH_ASSESSMENT,
+    O2_SUBSTANCE_MISUSE,
+    O2_INTERVENTION_RECEIVED,
+    O2_INTERVENTION_OFFERED
+};
+enum { O3_CHILD, O3_DOB, O3_IN_TOUCH, O3_ACTIV, O3_ACCOM };
+enum {
+    A_CHILD,
+    A_DOB,
+    A_DATE_INT,
+    A_DATE_MATCH,
+    A_FOSTER_CARE,
+    A_NB_ADOPTR,
+    A_SEX_ADOPTR,
+    A_LS_ADOPTR
+};
+enum { PA_CHILD, PA_DOB, PA_DATE_PLACED, PA_DATE_PLACED_CEASED, PA_REASON_PLACED_CEASED };
+enum { PP_CHILD, PP_DOB, PP_PREV_PERM, PP_LA_PERM, PP_DATE_PERM };
+enum { M_CHILD, M_DOB, M_MISSING, M_MIS_START, M_MIS_END };
+enum { SW_CHILD, SW_DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON };
+enum { DL_CHILD, DL_DOB, DL_START, DL_END };
+
+struct VCtx {
+    const VReturn *r;
+    VResult *res;
+    int outcome;
+    int year;        /* ruleset year: which form of a rule applies */
+    Date start, end; /* the return's collection year, 1 April .. 31 March */
+};
+
+/* Reports row of this year's table t as failing the current rule. */
+void vctx_fail(VCtx *c, Ssda903TableId t, int row);
+/* Reports a row of last year's table. */
+void vctx_fail_last(VCtx *c, Ssda903TableId t, int row);
+
+/* This year's table t (file may be NULL only when the rule does not need it). */
+static inline const VTable *vt(const VCtx *c, Ssda903TableId t)
+{
+    return &c->r->cur[t];
+}
+static inline bool vt_present(const VTable *t)
+{
+    return t->file != NULL;
+}
+/* The trimmed text of a cell ("" when missing). */
+static inline const char *vt_cell(const VTable *t, int row, int col)
+{
+    return ssda903_cell(t->file, row, col);
+}
+static inline bool vt_blank(const VTable *t, int row, int col)
+{
+    return vt_cell(t, row, col)[0] == '\0';
+}
+/* The parsed date of a date cell, DATE_NONE when missing or invalid. */
+static inline Date vt_date(const VTable *t, int row, int col)
+{
+    return t->dates[(size_t)row * (size_t)t->n_cols + (size_t)col];
+}
+/* True when a date cell holds text that is not a valid dd/mm/yyyy date. */
+static inline bool vt_bad_date(const VTable *t, int row, int col)
+{
+    return t->bad[(size_t)row * (size_t)t->n_cols + (size_t)col] != 0;
+}
+/* Case-insensitive equality of a cell with a code. */
+bool vt_is(const VTable *t, int row, int col, const char *code);
+/* True when the cell's code is one of the ';'-separated list, e.g. "A3;A5". */
+bool vt_in(const VTable *t, int row, int col, const char *list);
+/* True when text is one of the ';'-separated codes, without case. */
+bool vcode_in(const char *text, const char *list);
+
+/* The group (child) of a child id in table t, or -1. */
+int vt_group(const VTable *t, const char *child);
+/* Rows of group g, in date order: order[group_start[g] .. group_start[g+1]). */
+static inline int vt_group_size(const VTable *t, int g)
+{
+    return t->group_start[g + 1] - t->group_start[g];
+}
+static inline int vt_group_row(const VTable *t, int g, int i)
+{
+    return t->order[t->group_start[g] + i];
+}
+/* The first row of child in table t (in date order), or -1. */
+int vt_first_row(const VTable *t, const char *child);
+
+/* The child's date of birth from this year's Header, DATE_NONE when unknown. */
+Date vctx_dob(const VCtx *c, const char *child);
+/* The Header row of child, or -1. */
+int vctx_header_row(const VCtx *c, const char *child);
+
+/* Common rule bodies. */
+/* Fails rows whose code in col is not in list; blank fails unless allow_blank. */
+void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank);
+/* Fails rows whose date col is invalid; blank fails when required. */
+void vcheck_date(VCtx *c, Ssda903TableId t, int col, bool required);
+/* Fails rows of child table t whose child is not in Header (INT01..INT09). */
+void vcheck_in_header(VCtx *c, Ssda903TableId t);
+/* Fails rows of t whose DOB differs from the child's DOB in Header (INT11..INT18). */
+void vcheck_same_as_header(VCtx *c, Ssda903TableId t, int col, int header_col);
+/* Fails every row of a child that appears more than once in t (INT31..INT36). */
+void vcheck_once(VCtx *c, Ssda903TableId t);
+
+#endif

@@ -1,0 +1,283 @@
+/* vengine: runs a year's rules over a prepared return and collects the failing
+ * rows. Decides whether a rule can run (its tables and reference files are
+ * present) and records the reason when it cannot; never passes a rule it did
+ * not run. Also holds the helpers of vctx.h. */
+#include "validate/vctx.h"
+
+#include "base/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *validate_table_name(Ssda903TableId t, bool last)
+{
+    static const char *const last_names[T903_COUNT] = {
+        "Header_last",   "Episodes_last", "Reviews_last",    "UASC_last",
+        "OC2_last",      "OC3_last",      "AD1_last",        "PlacedAdoption_last",
+        "PrevPerm_last", "Missing_last",  "SWEpisodes_last", "DoLo_last"};
+    return last ? last_names[t] : ssda903_table(t)->name;
+}
+
+/* Table of a DfE table name ("Episodes", "Header_last"), or -1. */
+static int table_of_name(const char *name, size_t len, bool *last)
+{
+    *last = len > 5 && strncmp(name + len - 5, "_last", 5) == 0;
+    if (*last) len -= 5;
+    for (int t = 0; t < T903_COUNT; t++) {
+        const char *n = ssda903_table((Ssda903TableId)t)->name;
+        if (strlen(n) == len && strncmp(n, name, len) == 0) return t;
+    }
+    return -1;
+}
+
+/* Empty reason when the rule can run; else why not. */
+static void check_needs(const VReturn *r, const VRule *rule, char *reason, size_t size)
+{
+    const char *s = rule->needs ? rule->needs : rule->tables;
+    reason[0] = '\0';
+    while (*s) {
+        size_t len = strcspn(s, ";");
+        bool last;
+        int t = table_of_name(s, len, &last);
+        if (t >= 0 && !(last ? r->last : r->cur)[t].file) {
+            snprintf(reason, size, "needs the %s table, which was not supplied%s",
+                     validate_table_name((Ssda903TableId)t, last),
+                     last ? " (give last year's files with --prev)" : "");
+            return;
+        }
+        if (t < 0 && len == 12 && strncmp(s, "ProviderInfo", len) == 0) {
+            snprintf(reason, size, "needs the Ofsted provider list (--providers)");
+            return;
+        }
+        if (t < 0 && len == 9 && strncmp(s, "Postcodes", len) == 0) {
+            snprintf(reason, size, "needs the ONS Postcode Directory (--postcodes)");
+            return;
+        }
+        s += len;
+        if (*s == ';') s++;
+    }
+}
+
+static void add_issue(VCtx *c, Ssda903TableId t, bool last, int row)
+{
+    VResult *res = c->res;
+    MEM_GROW(res->issues, res->n_issues, res->cap_issues);
+    res->issues[res->n_issues++] = (VIssue){c->outcome, t, last, row};
+}
+
+void vctx_fail(VCtx *c, Ssda903TableId t, int row)
+{
+    add_issue(c, t, false, row);
+}
+
+void vctx_fail_last(VCtx *c, Ssda903TableId t, int row)
+{
+    add_issue(c, t, true, row);
+}
+
+static int cmp_issue(const void *x, const void *y)
+{
+    const VIssue *a = x, *b = y;
+    if (a->outcome != b->outcome) return a->outcome < b->outcome ? -1 : 1;
+    if (a->last != b->last) return a->last ? 1 : -1;
+    if (a->table != b->table) return a->table < b->table ? -1 : 1;
+    return (a->row > b->row) - (a->row < b->row);
+}
+
+/* Sorts issues, drops repeats of the same row for the same rule, counts them. */
+static void finish(VResult *res)
+{
+    qsort(res->issues, res->n_issues, sizeof *res->issues, cmp_issue);
+    size_t n = 0;
+    for (size_t i = 0; i < res->n_issues; i++) {
+        if (n && cmp_issue(&res->issues[n - 1], &res->issues[i]) == 0) continue;
+        res->issues[n++] = res->issues[i];
+        res->outcomes[res->issues[i].outcome].n_failures++;
+    }
+    res->n_issues = n;
+    for (int i = 0; i < res->n_outcomes; i++) {
+        VOutcome *o = &res->outcomes[i];
+        if (o->status == VSTATUS_SKIPPED) {
+            res->n_skipped_rules++;
+        } else if (o->n_failures) {
+            o->status = VSTATUS_FAILED;
+            res->n_failed_rules++;
+        }
+    }
+}
+
+static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, int n, VResult *out)
+{
+    memset(out, 0, sizeof *out);
+    out->year = r->year;
+    out->ruleset_year = ruleset_year;
+    out->outcomes = xcalloc((size_t)n + 1, sizeof *out->outcomes);
+    out->n_outcomes = n;
+    for (int i = 0; i < n; i++) {
+        VOutcome *o = &out->outcomes[i];
+        o->rule = rules[i];
+        check_needs(r, rules[i], o->reason, sizeof o->reason);
+        if (o->reason[0]) {
+            o->status = VSTATUS_SKIPPED;
+            continue;
+        }
+        VCtx c = {r,
+                  out,
+                  i,
+                  ruleset_year,
+                  date_collection_year_start(r->year),
+                  date_collection_year_end(r->year)};
+        rules[i]->fn(&c);
+    }
+    finish(out);
+    return out->n_failed_rules;
+}
+
+long validate_run(const VReturn *r, int ruleset_year, VResult *out)
+{
+    const VRule **rules = xmalloc(VALIDATE_MAX_RULES * sizeof *rules);
+    int n = vrules_for_year(ruleset_year, rules, VALIDATE_MAX_RULES);
+    long failed = run_rules(r, ruleset_year, rules, n, out);
+    free(rules);
+    return failed;
+}
+
+long validate_run_codes(const VReturn *r, int ruleset_year, const char *const *codes, VResult *out)
+{
+    const VRule *rules[64];
+    int n = 0;
+    for (int i = 0; codes[i] && n < 64; i++) {
+        const VRule *rule = vrules_find(codes[i], ruleset_year);
+        if (rule) rules[n++] = rule;
+    }
+    return run_rules(r, ruleset_year, rules, n, out);
+}
+
+void vresult_free(VResult *res)
+{
+    free(res->outcomes);
+    free(res->issues);
+    memset(res, 0, sizeof *res);
+}
+
+const char *validate_issue_child(const VReturn *r, const VIssue *is)
+{
+    const VTable *t = is->last ? &r->last[is->table] : &r->cur[is->table];
+    return ssda903_cell(t->file, is->row, 0);
+}
+
+char *validate_affected_fields(const VRule *rule, Ssda903TableId t, char *buf, size_t size)
+{
+    const Ssda903Table *def = ssda903_table(t);
+    size_t n = 0;
+    buf[0] = '\0';
+    for (const char *s = rule->fields; *s;) {
+        size_t len = strcspn(s, ";");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)len, s);
+        if (ssda903_column_index(def, name) >= 0 && !strstr(buf, name) && n + len + 2 < size)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ";" : "", name);
+        s += len;
+        if (*s == ';') s++;
+    }
+    if (!n) snprintf(buf, size, "%s", rule->fields);
+    return buf;
+}
+
+/* ---- helpers for rule functions (vctx.h) ---- */
+
+bool vcode_in(const char *text, const char *list)
+{
+    size_t n = strlen(text);
+    if (!n) return false;
+    for (const char *s = list; *s;) {
+        size_t len = strcspn(s, ";");
+        if (len == n && strncasecmp(s, text, n) == 0) return true;
+        s += len;
+        if (*s == ';') s++;
+    }
+    return false;
+}
+
+bool vt_is(const VTable *t, int row, int col, const char *code)
+{
+    return strcasecmp(vt_cell(t, row, col), code) == 0;
+}
+
+bool vt_in(const VTable *t, int row, int col, const char *list)
+{
+    return vcode_in(vt_cell(t, row, col), list);
+}
+
+int vt_group(const VTable *t, const char *child)
+{
+    if (!t->file) return -1;
+    return (int)strmap_get(&t->groups, child, -1);
+}
+
+int vt_first_row(const VTable *t, const char *child)
+{
+    int g = vt_group(t, child);
+    return g < 0 ? -1 : vt_group_row(t, g, 0);
+}
+
+int vctx_header_row(const VCtx *c, const char *child)
+{
+    return vt_first_row(vt(c, T903_HEADER), child);
+}
+
+Date vctx_dob(const VCtx *c, const char *child)
+{
+    int row = vctx_header_row(c, child);
+    return row < 0 ? DATE_NONE : vt_date(vt(c, T903_HEADER), row, H_DOB);
+}
+
+void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank)
+{
+    const VTable *tab = vt(c, t);
+    for (int row = 0; row < tab->n_rows; row++) {
+        if (vt_blank(tab, row, col) ? !allow_blank : !vt_in(tab, row, col, list))
+            vctx_fail(c, t, row);
+    }
+}
+
+void vcheck_date(VCtx *c, Ssda903TableId t, int col, bool required)
+{
+    const VTable *tab = vt(c, t);
+    for (int row = 0; row < tab->n_rows; row++)
+        if (vt_bad_date(tab, row, col) || (required && vt_blank(tab, row, col)))
+            vctx_fail(c, t, row);
+}
+
+void vcheck_in_header(VCtx *c, Ssda903TableId t)
+{
+    const VTable *tab = vt(c, t);
+    for (int row = 0; row < tab->n_rows; row++)
+        if (vctx_header_row(c, vt_cell(tab, row, 0)) < 0) vctx_fail(c, t, row);
+}
+
+void vcheck_same_as_header(VCtx *c, Ssda903TableId t, int col, int header_col)
+{
+    const VTable *tab = vt(c, t), *h = vt(c, T903_HEADER);
+    for (int row = 0; row < tab->n_rows; row++) {
+        int hrow = vctx_header_row(c, vt_cell(tab, row, 0));
+        if (hrow < 0) continue;
+        Date a = vt_date(tab, row, col), b = vt_date(h, hrow, header_col);
+        bool differ = a != DATE_NONE && b != DATE_NONE
+                          ? a != b
+                          : strcasecmp(vt_cell(tab, row, col), vt_cell(h, hrow, header_col)) != 0;
+        if (differ) vctx_fail(c, t, row);
+    }
+}
+
+void vcheck_once(VCtx *c, Ssda903TableId t)
+{
+    const VTable *tab = vt(c, t);
+    for (int g = 0; g < tab->n_groups; g++) {
+        int n = vt_group_size(tab, g);
+        if (n > 1)
+            for (int i = 0; i < n; i++) vctx_fail(c, t, vt_group_row(tab, g, i));
+    }
+}

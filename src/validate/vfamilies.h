@@ -1,0 +1,28 @@
+/* vfamilies: the rule tables of each family file, joined by vrules.c.
+ * Internal to src/validate. */
+#ifndef CAREPLEDGE_VFAMILIES_H
+#define CAREPLEDGE_VFAMILIES_H
+
+#include "validate/validate.h"
+
+#include <stdbool.h>
+#include <strings.h>
+
+extern const VRule vrules_header[]; /* rules_header.c: Header, UASC */
+extern const int vrules_header_n;
+extern const VRule vrules_episodes[]; /* rules_episodes.c */
+extern const int vrules_episodes_n;
+extern const VRule vrules_adoption[]; /* rules_adoption.c: AD1, PlacedAdoption, PrevPerm */
+extern const int vrules_adoption_n;
+extern const VRule vrules_oc[]; /* rules_oc.c: OC2, OC3, Reviews */
+extern const int vrules_oc_n;
+extern const VRule vrules_missing[]; /* rules_missing.c: Missing, DoLo */
+extern const int vrules_missing_n;
+extern const VRule vrules_integrity[]; /* rules_integrity.c: INT01..INT36 */
+extern const int vrules_integrity_n;
+extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
+extern const int vrules_sw_n;
+
+#define VRULES_COUNT(table) ((int)(sizeof table / sizeof table[0]))
+
+#endif

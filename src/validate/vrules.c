@@ -1,0 +1,81 @@
+/* vrules: the rule table. Each family file (rules_*.c) declares its rules as a
+ * table next to their functions; this file joins the families and selects a
+ * collection year's set. A rule amended in some year has one entry per form,
+ * with disjoint year ranges. */
+#include "validate/vfamilies.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Family {
+    const VRule *rules;
+    const int *n;
+} Family;
+
+static const Family families[] = {
+    {vrules_header, &vrules_header_n},
+};
+enum { N_FAMILIES = sizeof families / sizeof families[0] };
+
+/* Numeric codes first in numeric order (197a after 197, before 198), then the
+ * lettered families (EPI, INT.., NoE, SW..) in text order. */
+static int cmp_code(const char *a, const char *b)
+{
+    bool da = isdigit((unsigned char)a[0]), db = isdigit((unsigned char)b[0]);
+    if (da != db) return da ? -1 : 1;
+    if (da) {
+        char *ea, *eb;
+        long na = strtol(a, &ea, 10), nb = strtol(b, &eb, 10);
+        if (na != nb) return na < nb ? -1 : 1;
+        return strcasecmp(ea, eb);
+    }
+    return strcmp(a, b);
+}
+
+static int cmp_rule(const void *x, const void *y)
+{
+    const VRule *a = *(const VRule *const *)x, *b = *(const VRule *const *)y;
+    int c = cmp_code(a->code, b->code);
+    if (c) return c;
+    return (a->first_year > b->first_year) - (a->first_year < b->first_year);
+}
+
+static bool in_force(const VRule *rule, int year)
+{
+    if (year <= 0) return true;
+    if (rule->first_year && year < rule->first_year) return false;
+    if (rule->last_year && year > rule->last_year) return false;
+    return true;
+}
+
+static int collect(int year, const VRule **out, int cap)
+{
+    int n = 0;
+    for (int f = 0; f < N_FAMILIES; f++)
+        for (int i = 0; i < *families[f].n; i++)
+            if (in_force(&families[f].rules[i], year) && n < cap) out[n++] = &families[f].rules[i];
+    qsort(out, (size_t)n, sizeof *out, cmp_rule);
+    return n;
+}
+
+int vrules_all(const VRule **out, int cap)
+{
+    return collect(0, out, cap);
+}
+
+int vrules_for_year(int year, const VRule **out, int cap)
+{
+    return collect(year, out, cap);
+}
+
+const VRule *vrules_find(const char *code, int year)
+{
+    for (int f = 0; f < N_FAMILIES; f++)
+        for (int i = 0; i < *families[f].n; i++) {
+            const VRule *rule = &families[f].rules[i];
+            if (strcmp(rule->code, code) == 0 && in_force(rule, year)) return rule;
+        }
+    return NULL;
+}

@@ -1,0 +1,125 @@
+/* test_validate_harness: table-driven tests of the 903 rules.
+ *
+ * A case names a rule, the collection year, small CSV texts for this year's
+ * tables (and last year's), and the rows expected to fail as "Table:row ..."
+ * (0-based data rows, in table then row order; "" = passes; "SKIP" = the rule
+ * must be reported as skipped). Each family's test program lists its cases and
+ * calls vharness_run, which also checks that every rule of the family has at
+ * least one failing and one passing case. */
+#ifndef TEST_VALIDATE_HARNESS_H
+#define TEST_VALIDATE_HARNESS_H
+
+#include "base/mem.h"
+#include "validate/validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HDR "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+#define EPI                                                                                 \
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_" \
+    "POST,URN\n"
+#define REV  "CHILD,DOB,REVIEW,REVIEW_CODE\n"
+#define UASC "CHILD,SEX,DOB,DUC\n"
+#define OC2                                                                                   \
+    "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_" \
+    "ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
+#define OC3  "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n"
+#define AD1  "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n"
+#define PLA  "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n"
+#define PREV "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n"
+#define MIS  "CHILD,DOB,MISSING,MIS_START,MIS_END\n"
+#define SWE  "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
+#define DOLO "CHILD,DOB,DOLO_START,DOLO_END\n"
+
+typedef struct VCase {
+    const char *rule;
+    int year; /* collection end year; 0 = 2027 */
+    const char *files[8];
+    const char *prev[8];
+    const char *expect;
+} VCase;
+
+static void vharness_load(VReturn *r, const char *const *texts, bool last)
+{
+    for (int i = 0; i < 8 && texts[i]; i++) {
+        Ssda903File *f = xmalloc(sizeof *f);
+        ErrList errs = {0};
+        Err err;
+        if (ssda903_file_load_buffer("case.csv", texts[i], strlen(texts[i]), f, &errs) < 0) {
+            errlist_print(&errs, stderr);
+            abort();
+        }
+        errlist_free(&errs);
+        if (vreturn_add(r, f, last, &err) < 0) abort();
+    }
+}
+
+/* Runs one case; returns 0 when it behaves as expected. */
+static int vharness_case(const VCase *k)
+{
+    int year = k->year ? k->year : 2027;
+    VReturn r;
+    vreturn_init(&r, year);
+    vharness_load(&r, k->files, false);
+    vharness_load(&r, k->prev, true);
+    vreturn_prepare(&r);
+    const char *codes[] = {k->rule, NULL};
+    VResult res;
+    validate_run_codes(&r, year, codes, &res);
+    char got[4096] = "";
+    size_t n = 0;
+    if (res.n_outcomes != 1) {
+        snprintf(got, sizeof got, "(rule not in force)");
+    } else if (res.outcomes[0].status == VSTATUS_SKIPPED) {
+        snprintf(got, sizeof got, "SKIP");
+    } else {
+        for (size_t i = 0; i < res.n_issues && n + 64 < sizeof got; i++) {
+            const VIssue *is = &res.issues[i];
+            n += (size_t)snprintf(got + n, sizeof got - n, "%s%s:%d", n ? " " : "",
+                                  validate_table_name(is->table, is->last), is->row);
+        }
+    }
+    int bad = strcmp(got, k->expect) != 0;
+    if (bad) {
+        fprintf(stderr, "rule %s (%d): expected [%s], got [%s]%s%s\n", k->rule, year, k->expect,
+                got, res.n_outcomes == 1 ? " " : "",
+                res.n_outcomes == 1 ? res.outcomes[0].reason : "");
+    }
+    vresult_free(&res);
+    vreturn_free(&r);
+    return bad;
+}
+
+/* Runs all cases and checks that each rule of `family` (n rules) has a failing
+ * and a passing case. Returns the number of problems. */
+static int vharness_run(const VCase *cases, int n_cases, const VRule *family, int n_family)
+{
+    int problems = 0;
+    for (int i = 0; i < n_cases; i++) problems += vharness_case(&cases[i]);
+    for (int f = 0; f < n_family; f++) {
+        const VRule *rule = &family[f];
+        int year = rule->last_year ? rule->last_year : 2027;
+        bool fails = false, passes = false;
+        for (int i = 0; i < n_cases; i++) {
+            int cy = cases[i].year ? cases[i].year : 2027;
+            if (strcmp(cases[i].rule, rule->code) != 0) continue;
+            if ((rule->first_year && cy < rule->first_year) || (rule->last_year && cy > year))
+                continue;
+            if (strcmp(cases[i].expect, "SKIP") == 0) continue;
+            if (cases[i].expect[0])
+                fails = true;
+            else
+                passes = true;
+        }
+        if (!fails || !passes) {
+            fprintf(stderr, "rule %s (from %d): needs a %s case\n", rule->code, rule->first_year,
+                    !fails ? "failing" : "passing");
+            problems++;
+        }
+    }
+    return problems;
+}
+
+#endif
