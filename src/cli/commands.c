@@ -4,6 +4,8 @@
 #include "cli/commands.h"
 
 const CliCommand cli_commands[] = {
+    {"calendar", "list the non-working days (bank holidays) of the working-day calendar",
+     "--from DATE --to DATE [--weekends] [--holidays FILE] [--format text|csv|json]", cmd_calendar},
     {"import", "read SSDA903 CSV files into the database (one transaction)",
      "--db FILE [--year YYYY/YY] [--disability FILE] PATH...", cmd_import},
     {"leavers", "list care leavers and their category on a date",
