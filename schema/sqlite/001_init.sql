@@ -152,11 +152,3 @@ CREATE TABLE disability (
     child TEXT NOT NULL PRIMARY KEY,
     disabled INTEGER NOT NULL CHECK (disabled IN (0, 1))
 ) WITHOUT ROWID;
-
--- One row per import, for the record (what was read, when).
-CREATE TABLE import_log (
-    id INTEGER PRIMARY KEY,
-    imported_at TEXT NOT NULL,
-    files INTEGER NOT NULL,
-    rows INTEGER NOT NULL
-);

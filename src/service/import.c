@@ -396,9 +396,6 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
         if (files[order[i]].table) import_file(run, &files[order[i]], years[order[i]]);
     free(order);
     if (opt->disability_path) import_disability(run, opt->disability_path);
-    if (run->errs->n_total == 0 &&
-        store_log_import(run->store, run->report->files, run->report->rows, &err) < 0)
-        errlist_add(run->errs, &err);
     if (run->errs->n_total == 0 && store_commit(run->store, &err) < 0) errlist_add(run->errs, &err);
     if (run->errs->n_total > 0) {
         store_rollback(run->store);

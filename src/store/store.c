@@ -91,14 +91,12 @@ static const char *const upsert_sql[T903_COUNT] = {
 static const bool per_year[T903_COUNT] = {
     [T903_OC2] = true, [T903_OC3] = true, [T903_AD1] = true, [T903_PREV_PERM] = true};
 
-typedef enum StmtId { STMT_CHILD_KNOWN, STMT_PUT_DISABILITY, STMT_LOG_IMPORT, STMT_COUNT } StmtId;
+typedef enum StmtId { STMT_CHILD_KNOWN, STMT_PUT_DISABILITY, STMT_COUNT } StmtId;
 
 static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_CHILD_KNOWN] = "SELECT 1 FROM header WHERE child = ?1",
     [STMT_PUT_DISABILITY] = "INSERT INTO disability (child, disabled) VALUES (?1, ?2) "
                             "ON CONFLICT (child) DO UPDATE SET disabled = excluded.disabled",
-    [STMT_LOG_IMPORT] = "INSERT INTO import_log (imported_at, files, rows) "
-                        "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2)",
 };
 
 struct Store {
@@ -275,14 +273,6 @@ int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
     sqlite3_bind_text(st, 1, child, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, disabled);
     return step_done(s, st, err, "storing a disability flag");
-}
-
-int store_log_import(Store *s, int files, long rows, Err *err)
-{
-    sqlite3_stmt *st = s->stmts[STMT_LOG_IMPORT];
-    sqlite3_bind_int(st, 1, files);
-    sqlite3_bind_int64(st, 2, rows);
-    return step_done(s, st, err, "logging the import");
 }
 
 long store_count_rows(Store *s, Ssda903TableId table)

@@ -35,7 +35,6 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
 bool store_child_known(Store *s, const char *child);
 /* Records the council's disability flag for a child (overrides CIN N2). */
 int store_put_disability(Store *s, const char *child, bool disabled, Err *err);
-int store_log_import(Store *s, int files, long rows, Err *err);
 
 /* Counts rows of a 903 table (for reports and tests). */
 long store_count_rows(Store *s, Ssda903TableId table);

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Carepledge needs to build and test, if missing.
+# Safe to run again: it only calls apt-get when something is absent.
+set -euo pipefail
+
+packages=(
+  gcc make cmake pkg-config      # build
+  libsqlite3-dev sqlite3         # the embedded store (sqlite3 CLI is used by tests)
+  libcmocka-dev                  # unit tests
+  clang libclang-rt-14-dev       # sanitizer build and libFuzzer targets
+  clang-format                   # the formatting check
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set-up on a fresh Debian machine, in one command: install what is missing,
+# build, generate the synthetic demo data, import it into an SQLite file and
+# print the strategy's profile on 31/03/2010.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j"$(nproc)"
+
+rm -rf demo
+build/carepledge synth --out demo/903 --profile dorset-2010 --seed 2010 --children 900
+build/carepledge import --db demo/carepledge.db demo/903
+build/carepledge profile --db demo/carepledge.db --at 2010-03-31

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test, in one command: unit and CLI tests on the normal build, then the
+# same suite plus the fuzz-corpus replays under AddressSanitizer and
+# UndefinedBehaviorSanitizer (clang), and the formatting check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+jobs=$(nproc)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREPLEDGE_SANITIZE=ON \
+  -DCAREPLEDGE_FUZZ=ON > /dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,28 @@
+# Shared by the CLI tests: a temporary folder, and checks that say what failed.
+# Each test is run by ctest with CAREPLEDGE (the binary) and
+# CAREPLEDGE_SOURCE_DIR (the repository) in the environment.
+set -euo pipefail
+: "${CAREPLEDGE:?set CAREPLEDGE to the carepledge binary}"
+: "${CAREPLEDGE_SOURCE_DIR:?set CAREPLEDGE_SOURCE_DIR to the repository}"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+FIXTURES="$CAREPLEDGE_SOURCE_DIR/tests/fixtures"
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# expect_eq WHAT EXPECTED ACTUAL
+expect_eq() {
+  [ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
+}
+
+# The whole content of a database, for "nothing changed" checks.
+db_dump() {
+  sqlite3 "$1" .dump
+}
+
+db_count() {
+  sqlite3 "$1" "SELECT count(*) FROM $2"
+}
