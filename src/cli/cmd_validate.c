@@ -1,0 +1,239 @@
+/* cmd_validate: `carepledge validate` — checks SSDA903 files against the DfE's
+ * validation rules of a collection year and writes the reports.
+ *
+ * Thin: it finds and loads the files, hands them to validate/, and maps the
+ * result to output and exit status (0 nothing fails, 1 rules fail, 2 could not
+ * run). It does not know any rule. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "base/mem.h"
+#include "validate/validate.h"
+#include "validate/vreport.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static const CliOption options[] = {
+    {"year", true},      {"ruleset", true},   {"prev", true},   {"db", true},
+    {"postcodes", true}, {"providers", true}, {"format", true}, {"out", true},
+};
+enum { N_OPTIONS = sizeof options / sizeof options[0] };
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads one file into the return. In a folder (quiet_other), a CSV that is
+ * not a 903 table is passed over with a note. */
+static int load_file(VReturn *r, const char *path, bool last, bool quiet_other, Err *err)
+{
+    Ssda903File *f = xmalloc(sizeof *f);
+    ErrList errs = {0};
+    int rc = ssda903_file_load(path, f, &errs);
+    if (rc < 0 && quiet_other && !f->table) {
+        fprintf(stderr, "note: %s is not an SSDA903 table; ignored\n", path);
+        rc = 0;
+    } else if (rc < 0) {
+        errlist_print(&errs, stderr);
+        rc = err_set(err, ERR_INPUT, "%s could not be used", path);
+    } else {
+        rc = vreturn_add(r, f, last, err);
+        f = rc < 0 ? f : NULL;
+    }
+    errlist_free(&errs);
+    if (f) {
+        ssda903_file_free(f);
+        free(f);
+    }
+    return rc;
+}
+
+static int load_folder(VReturn *r, const char *dir, bool last, Err *err)
+{
+    DIR *d = opendir(dir);
+    if (!d) return err_set(err, ERR_IO, "%s: %s", dir, strerror(errno));
+    char **names = NULL;
+    int n = 0, cap = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcasecmp(e->d_name + len - 4, ".csv") != 0) continue;
+        MEM_GROW(names, n, cap);
+        size_t size = strlen(dir) + len + 2;
+        names[n] = xmalloc(size);
+        snprintf(names[n++], size, "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, cmp_str);
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (rc == 0) rc = load_file(r, names[i], last, true, err);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int load_path(VReturn *r, const char *path, bool last, Err *err)
+{
+    struct stat st;
+    if (stat(path, &st) < 0) return err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode)) return load_folder(r, path, last, err);
+    return load_file(r, path, last, false, err);
+}
+
+/* The collection year of the latest episode start, when --year is not given. */
+static int infer_year(const VReturn *r)
+{
+    const VTable *e = &r->cur[T903_EPISODES];
+    Date latest = DATE_NONE;
+    for (int row = 0; row < e->n_rows; row++)
+        if (e->dates[(size_t)row * (size_t)e->n_cols + 1] > latest)
+            latest = e->dates[(size_t)row * (size_t)e->n_cols + 1];
+    return latest == DATE_NONE ? -1 : date_collection_year(latest);
+}
+
+static int write_file(const char *dir, const char *name, const VReturn *r, const VResult *res,
+                      Err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *out = fopen(path, "w");
+    if (!out) return err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
+    if (strcmp(name, "issue_locations.csv") == 0)
+        vreport_issue_locations(out, r, res);
+    else if (strcmp(name, "error_summary.csv") == 0)
+        vreport_error_summary(out, res);
+    else if (strcmp(name, "child_summary.csv") == 0)
+        vreport_child_summary(out, r, res);
+    else if (strcmp(name, "validation.json") == 0)
+        vreport_json(out, r, res);
+    else
+        vreport_html(out, r, res);
+    if (fclose(out) != 0) return err_set(err, ERR_IO, "%s: could not write", path);
+    return 0;
+}
+
+static int write_outputs(const char *dir, const VReturn *r, const VResult *res, Err *err)
+{
+    static const char *const names[] = {"issue_locations.csv", "error_summary.csv",
+                                        "child_summary.csv", "validation.json", "validation.html"};
+    if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+        return err_set(err, ERR_IO, "%s: %s", dir, strerror(errno));
+    for (int i = 0; i < 5; i++) {
+        int rc = write_file(dir, names[i], r, res, err);
+        if (rc < 0) return rc;
+    }
+    return 0;
+}
+
+static int print_result(const char *format, const VReturn *r, const VResult *res, Err *err)
+{
+    if (strcmp(format, "text") == 0)
+        vreport_text(stdout, res);
+    else if (strcmp(format, "csv") == 0)
+        vreport_issue_locations(stdout, r, res);
+    else if (strcmp(format, "json") == 0)
+        vreport_json(stdout, r, res);
+    else if (strcmp(format, "html") == 0)
+        vreport_html(stdout, r, res);
+    else
+        return err_set(err, ERR_USAGE, "unknown --format %s (text, csv, json or html)", format);
+    return 0;
+}
+
+static int parse_year(const char *text, const char *option, int *year, Err *err)
+{
+    *year = date_parse_collection_year(text);
+    if (*year < VALIDATE_FIRST_YEAR || *year > VALIDATE_LAST_YEAR)
+        return err_set(err, ERR_USAGE, "--%s %s: rule sets exist for 2022/23 to 2026/27", option,
+                       text);
+    return 0;
+}
+
+static int check_options(const CliArgs *a, Err *err)
+{
+    if (cli_get(a, "db"))
+        return err_set(err, ERR_USAGE, "--db is not implemented yet: validate the files");
+    if (cli_get(a, "postcodes"))
+        return err_set(err, ERR_USAGE,
+                       "--postcodes is not implemented yet (the postcode rules are skipped)");
+    if (cli_get(a, "providers"))
+        return err_set(err, ERR_USAGE,
+                       "--providers is not implemented yet (the URN rules are skipped)");
+    if (a->n_positional == 0)
+        return err_set(err, ERR_USAGE, "give the 903 files or the folder that holds them");
+    return 0;
+}
+
+static int load_all(const CliArgs *a, VReturn *r, Err *err)
+{
+    for (int i = 0; i < a->n_positional; i++) {
+        int rc = load_path(r, a->positional[i], false, err);
+        if (rc < 0) return rc;
+    }
+    const char *prev = cli_get(a, "prev");
+    return prev ? load_path(r, prev, true, err) : 0;
+}
+
+static int set_years(const CliArgs *a, VReturn *r, int *ruleset, Err *err)
+{
+    const char *year = cli_get(a, "year");
+    int rc = 0;
+    if (year) {
+        rc = parse_year(year, "year", &r->year, err);
+    } else if ((r->year = infer_year(r)) < 0) {
+        return err_set(err, ERR_USAGE, "give --year: there are no episode dates to infer it");
+    } else {
+        fprintf(stderr, "note: collection year %d/%02d inferred from the episodes\n", r->year - 1,
+                r->year % 100);
+    }
+    if (rc < 0) return rc;
+    *ruleset = r->year;
+    const char *rs = cli_get(a, "ruleset");
+    if (rs) return parse_year(rs, "ruleset", ruleset, err);
+    if (r->year < VALIDATE_FIRST_YEAR || r->year > VALIDATE_LAST_YEAR)
+        return err_set(err, ERR_USAGE, "no rule set for %d/%02d: give --ruleset", r->year - 1,
+                       r->year % 100);
+    return 0;
+}
+
+static int run(const CliArgs *a, Err *err)
+{
+    VReturn r;
+    VResult res = {0};
+    int ruleset = 0, rc = check_options(a, err);
+    vreturn_init(&r, 0);
+    if (rc == 0) rc = load_all(a, &r, err);
+    if (rc == 0) {
+        vreturn_prepare(&r);
+        rc = set_years(a, &r, &ruleset, err);
+    }
+    if (rc == 0) {
+        validate_run(&r, ruleset, &res);
+        const char *out = cli_get(a, "out");
+        const char *format = cli_get(a, "format");
+        rc = print_result(format ? format : "text", &r, &res, err);
+        if (rc == 0 && out) rc = write_outputs(out, &r, &res, err);
+        if (rc == 0) rc = res.n_failed_rules ? 1 : 0;
+    }
+    vresult_free(&res);
+    vreturn_free(&r);
+    return rc;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    CliArgs a;
+    Err err;
+    int rc = cli_parse(argc, argv, options, N_OPTIONS, &a, &err);
+    if (rc == 0) rc = run(&a, &err);
+    cli_args_free(&a);
+    if (rc < 0) return cli_fail("validate", &err);
+    return rc ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+}

@@ -1,0 +1,331 @@
+/* vreport: see vreport.h. */
+#include "validate/vreport.h"
+
+#include "base/csv.h"
+#include "base/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const VTable *issue_table(const VReturn *r, const VIssue *is)
+{
+    return is->last ? &r->last[is->table] : &r->cur[is->table];
+}
+
+static void year_name(int year, char *buf, size_t size)
+{
+    snprintf(buf, size, "%d/%02d", year - 1, year % 100);
+}
+
+void vreport_issue_locations(FILE *out, const VReturn *r, const VResult *res)
+{
+    static const char *const head[] = {"child_id", "tables_affected", "columns_affected",
+                                       "row_id",   "rule_code",       "rule_description"};
+    csv_write_row(out, head, 6);
+    for (size_t i = 0; i < res->n_issues; i++) {
+        const VIssue *is = &res->issues[i];
+        const VRule *rule = res->outcomes[is->outcome].rule;
+        char fields[256], row[24];
+        validate_affected_fields(rule, is->table, fields, sizeof fields);
+        snprintf(row, sizeof row, "%d", is->row);
+        const char *cells[] = {validate_issue_child(r, is),
+                               validate_table_name(is->table, is->last),
+                               fields,
+                               row,
+                               rule->code,
+                               rule->description};
+        csv_write_row(out, cells, 6);
+    }
+}
+
+void vreport_error_summary(FILE *out, const VResult *res)
+{
+    static const char *const head[] = {"Code", "Error Count", "Error Description",
+                                       "Affected Fields"};
+    csv_write_row(out, head, 4);
+    for (int i = 0; i < res->n_outcomes; i++) {
+        const VOutcome *o = &res->outcomes[i];
+        if (o->status != VSTATUS_FAILED) continue;
+        char count[24];
+        snprintf(count, sizeof count, "%ld", o->n_failures);
+        const char *cells[] = {o->rule->code, count, o->rule->description, o->rule->fields};
+        csv_write_row(out, cells, 4);
+    }
+}
+
+/* "FIELD=value;FIELD=value" for the affected fields of an issue's row. */
+static void field_values(const VReturn *r, const VIssue *is, const char *fields, char *buf,
+                         size_t size)
+{
+    const VTable *t = issue_table(r, is);
+    size_t n = 0;
+    buf[0] = '\0';
+    for (const char *s = fields; *s && n + 1 < size;) {
+        size_t len = strcspn(s, ";");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)len, s);
+        int col = ssda903_column_index(t->file->table, name);
+        if (col >= 0)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s=%s", n ? ";" : "", name,
+                                  ssda903_cell(t->file, is->row, col));
+        s += len;
+        if (*s == ';') s++;
+    }
+}
+
+typedef struct ChildKey {
+    const char *child;
+    size_t issue;
+} ChildKey;
+
+static int cmp_child(const void *x, const void *y)
+{
+    const ChildKey *a = x, *b = y;
+    int c = strcmp(a->child, b->child);
+    if (c) return c;
+    return (a->issue > b->issue) - (a->issue < b->issue);
+}
+
+/* Issues ordered by child (then by rule, table, row). Caller frees. */
+static ChildKey *by_child(const VReturn *r, const VResult *res)
+{
+    ChildKey *keys = xmalloc((res->n_issues + 1) * sizeof *keys);
+    for (size_t i = 0; i < res->n_issues; i++)
+        keys[i] = (ChildKey){validate_issue_child(r, &res->issues[i]), i};
+    qsort(keys, res->n_issues, sizeof *keys, cmp_child);
+    return keys;
+}
+
+void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res)
+{
+    static const char *const head[] = {"child_id",         "table",           "row_id", "rule_code",
+                                       "rule_description", "affected_fields", "values"};
+    csv_write_row(out, head, 7);
+    ChildKey *keys = by_child(r, res);
+    for (size_t k = 0; k < res->n_issues; k++) {
+        const VIssue *is = &res->issues[keys[k].issue];
+        const VRule *rule = res->outcomes[is->outcome].rule;
+        char fields[256], values[1024], row[24];
+        validate_affected_fields(rule, is->table, fields, sizeof fields);
+        field_values(r, is, fields, values, sizeof values);
+        snprintf(row, sizeof row, "%d", is->row);
+        const char *cells[] = {keys[k].child,
+                               validate_table_name(is->table, is->last),
+                               row,
+                               rule->code,
+                               rule->description,
+                               fields,
+                               values};
+        csv_write_row(out, cells, 7);
+    }
+    free(keys);
+}
+
+static void json_str(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(out, "\\%c", ch);
+        else if (ch == '\n')
+            fputs("\\n", out);
+        else if (ch == '\r')
+            fputs("\\r", out);
+        else if (ch == '\t')
+            fputs("\\t", out);
+        else if (ch < 0x20)
+            fprintf(out, "\\u%04x", ch);
+        else
+            fputc(ch, out);
+    }
+    fputc('"', out);
+}
+
+static const char *status_name(VStatus s)
+{
+    return s == VSTATUS_FAILED ? "failed" : s == VSTATUS_SKIPPED ? "skipped" : "passed";
+}
+
+static void json_rules(FILE *out, const VResult *res)
+{
+    fputs("  \"rules\": [\n", out);
+    for (int i = 0; i < res->n_outcomes; i++) {
+        const VOutcome *o = &res->outcomes[i];
+        fputs("    {\"code\": ", out);
+        json_str(out, o->rule->code);
+        fprintf(out, ", \"status\": \"%s\", \"error_count\": %ld, \"description\": ",
+                status_name(o->status), o->n_failures);
+        json_str(out, o->rule->description);
+        fputs(", \"affected_fields\": ", out);
+        json_str(out, o->rule->fields);
+        if (o->status == VSTATUS_SKIPPED) {
+            fputs(", \"reason\": ", out);
+            json_str(out, o->reason);
+        }
+        fprintf(out, "}%s\n", i + 1 < res->n_outcomes ? "," : "");
+    }
+    fputs("  ],\n", out);
+}
+
+static void json_issue(FILE *out, const VReturn *r, const VResult *res, const VIssue *is)
+{
+    const VRule *rule = res->outcomes[is->outcome].rule;
+    const VTable *t = issue_table(r, is);
+    char fields[256];
+    validate_affected_fields(rule, is->table, fields, sizeof fields);
+    fputs("    {\"child_id\": ", out);
+    json_str(out, validate_issue_child(r, is));
+    fputs(", \"table\": ", out);
+    json_str(out, validate_table_name(is->table, is->last));
+    fprintf(out, ", \"row_id\": %d, \"line\": %ld, \"rule_code\": ", is->row,
+            t->file->lines[is->row]);
+    json_str(out, rule->code);
+    fputs(", \"columns_affected\": ", out);
+    json_str(out, fields);
+    fputs(", \"values\": {", out);
+    int k = 0;
+    for (const char *s = fields; *s;) {
+        size_t len = strcspn(s, ";");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)len, s);
+        int col = ssda903_column_index(t->file->table, name);
+        if (col >= 0) {
+            fputs(k++ ? ", " : "", out);
+            json_str(out, name);
+            fputs(": ", out);
+            json_str(out, ssda903_cell(t->file, is->row, col));
+        }
+        s += len;
+        if (*s == ';') s++;
+    }
+    fputs("}}", out);
+}
+
+void vreport_json(FILE *out, const VReturn *r, const VResult *res)
+{
+    char year[16], ruleset[16];
+    year_name(res->year, year, sizeof year);
+    year_name(res->ruleset_year, ruleset, sizeof ruleset);
+    fprintf(out,
+            "{\n  \"year\": \"%s\",\n  \"ruleset\": \"%s\",\n  \"summary\": {\"rules\": %d, "
+            "\"failed\": %ld, \"skipped\": %ld, \"issues\": %zu},\n",
+            year, ruleset, res->n_outcomes, res->n_failed_rules, res->n_skipped_rules,
+            res->n_issues);
+    json_rules(out, res);
+    fputs("  \"issues\": [\n", out);
+    ChildKey *keys = by_child(r, res);
+    for (size_t k = 0; k < res->n_issues; k++) {
+        json_issue(out, r, res, &res->issues[keys[k].issue]);
+        fputs(k + 1 < res->n_issues ? ",\n" : "\n", out);
+    }
+    free(keys);
+    fputs("  ]\n}\n", out);
+}
+
+static void html_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+static void html_summary(FILE *out, const VResult *res)
+{
+    char year[16], ruleset[16];
+    year_name(res->year, year, sizeof year);
+    year_name(res->ruleset_year, ruleset, sizeof ruleset);
+    fprintf(out,
+            "<h1>SSDA903 validation: %s return, %s rules</h1>\n<p>%d rules: %ld failed, %ld "
+            "skipped, %zu failing rows.</p>\n",
+            year, ruleset, res->n_outcomes, res->n_failed_rules, res->n_skipped_rules,
+            res->n_issues);
+    fputs("<h2>Failing rules</h2>\n<table>\n<tr><th>Code</th><th>Errors</th><th>Description"
+          "</th><th>Fields</th></tr>\n",
+          out);
+    for (int i = 0; i < res->n_outcomes; i++) {
+        const VOutcome *o = &res->outcomes[i];
+        if (o->status != VSTATUS_FAILED) continue;
+        fprintf(out, "<tr><td>%s</td><td>%ld</td><td>", o->rule->code, o->n_failures);
+        html_text(out, o->rule->description);
+        fputs("</td><td>", out);
+        html_text(out, o->rule->fields);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</table>\n<h2>Rules not run</h2>\n<ul>\n", out);
+    for (int i = 0; i < res->n_outcomes; i++) {
+        const VOutcome *o = &res->outcomes[i];
+        if (o->status != VSTATUS_SKIPPED) continue;
+        fprintf(out, "<li>%s: ", o->rule->code);
+        html_text(out, o->reason);
+        fputs("</li>\n", out);
+    }
+    fputs("</ul>\n", out);
+}
+
+static void html_issue(FILE *out, const VReturn *r, const VResult *res, const VIssue *is)
+{
+    const VRule *rule = res->outcomes[is->outcome].rule;
+    char fields[256], values[1024];
+    validate_affected_fields(rule, is->table, fields, sizeof fields);
+    field_values(r, is, fields, values, sizeof values);
+    fprintf(out, "<li><b>%s</b> %s row %d (line %ld): ", rule->code,
+            validate_table_name(is->table, is->last), is->row,
+            issue_table(r, is)->file->lines[is->row]);
+    html_text(out, rule->description);
+    fputs(" <i>Fix: ", out);
+    html_text(out, values[0] ? values : fields);
+    fputs("</i></li>\n", out);
+}
+
+void vreport_html(FILE *out, const VReturn *r, const VResult *res)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SSDA903 "
+          "validation</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-"
+          "collapse:collapse}td,th{border:1px solid #999;padding:4px;text-align:left}</style>"
+          "</head><body>\n",
+          out);
+    html_summary(out, res);
+    fputs("<h2>By child</h2>\n", out);
+    ChildKey *keys = by_child(r, res);
+    for (size_t k = 0; k < res->n_issues; k++) {
+        if (k == 0 || strcmp(keys[k].child, keys[k - 1].child) != 0) {
+            if (k) fputs("</ul>\n", out);
+            fputs("<h3>Child ", out);
+            html_text(out, keys[k].child);
+            fputs("</h3>\n<ul>\n", out);
+        }
+        html_issue(out, r, res, &res->issues[keys[k].issue]);
+    }
+    if (res->n_issues) fputs("</ul>\n", out);
+    free(keys);
+    fputs("</body></html>\n", out);
+}
+
+void vreport_text(FILE *out, const VResult *res)
+{
+    char year[16], ruleset[16];
+    year_name(res->year, year, sizeof year);
+    year_name(res->ruleset_year, ruleset, sizeof ruleset);
+    fprintf(out, "SSDA903 validation of the %s return against the %s rules\n", year, ruleset);
+    fprintf(out, "%d rules: %ld passed, %ld failed, %ld skipped; %zu failing rows\n",
+            res->n_outcomes, res->n_outcomes - res->n_failed_rules - res->n_skipped_rules,
+            res->n_failed_rules, res->n_skipped_rules, res->n_issues);
+    for (int i = 0; i < res->n_outcomes; i++) {
+        const VOutcome *o = &res->outcomes[i];
+        if (o->status == VSTATUS_FAILED)
+            fprintf(out, "  FAIL %-10s %6ld  %s\n", o->rule->code, o->n_failures,
+                    o->rule->description);
+    }
+    for (int i = 0; i < res->n_outcomes; i++) {
+        const VOutcome *o = &res->outcomes[i];
+        if (o->status == VSTATUS_SKIPPED)
+            fprintf(out, "  SKIP %-10s %s\n", o->rule->code, o->reason);
+    }
+}

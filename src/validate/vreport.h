@@ -1,0 +1,25 @@
+/* vreport: the outputs of a validation run, in the forms data teams use.
+ *
+ * issue_locations.csv, error_summary.csv and child_summary.csv keep the column
+ * names of the DfE-aligned tools; JSON carries the same; HTML is a readable
+ * report (summary first, then per child, each error naming row and field).
+ * Writers take an open stream and never close it; nothing here opens files. */
+#ifndef CAREPLEDGE_VREPORT_H
+#define CAREPLEDGE_VREPORT_H
+
+#include "validate/validate.h"
+
+#include <stdio.h>
+
+/* child_id,tables_affected,columns_affected,row_id,rule_code,rule_description */
+void vreport_issue_locations(FILE *out, const VReturn *r, const VResult *res);
+/* Code,Error Count,Error Description,Affected Fields (failing rules only) */
+void vreport_error_summary(FILE *out, const VResult *res);
+/* child_id,table,row_id,rule_code,rule_description,affected_fields,values */
+void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res);
+void vreport_json(FILE *out, const VReturn *r, const VResult *res);
+void vreport_html(FILE *out, const VReturn *r, const VResult *res);
+/* A short summary for the terminal: counts, failing rules, skipped rules. */
+void vreport_text(FILE *out, const VResult *res);
+
+#endif

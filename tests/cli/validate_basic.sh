@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# validate: a small return with known failures; every output file and exit status.
+set -euo pipefail
+: "${CAREPLEDGE:?set CAREPLEDGE to the carepledge binary}"
+: "${CAREPLEDGE_SOURCE_DIR:?}"
+fx="$CAREPLEDGE_SOURCE_DIR/tests/fixtures/validate/basic"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+status=0
+"$CAREPLEDGE" validate --year 2026/27 --prev "$fx/prev" --out "$tmp/out" "$fx" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+[ "$status" = 1 ] || { cat "$tmp/stderr"; fail "exit status $status, expected 1"; }
+grep -q "against the 2026/27 rules" "$tmp/stdout" || fail "no summary line"
+grep -q "FAIL 101 " "$tmp/stdout" || fail "101 not reported"
+grep -q "SKIP 104 .*UASC" "$tmp/stdout" || fail "104 not reported as skipped"
+
+head -1 "$tmp/out/issue_locations.csv" | grep -qx 'child_id,tables_affected,columns_affected,row_id,rule_code,rule_description' ||
+  fail "issue_locations header"
+grep -q '^1002,Header,SEX,1,101,' "$tmp/out/issue_locations.csv" || fail "101 row for child 1002"
+grep -q '^1002,Header,DOB,1,102,' "$tmp/out/issue_locations.csv" || fail "102 row for child 1002"
+grep -q '^1001,Header,SEX,0,202,' "$tmp/out/issue_locations.csv" || fail "202 against last year"
+if grep -q ',103,' "$tmp/out/issue_locations.csv"; then fail "lower-case ethnicity is valid"; fi
+head -1 "$tmp/out/error_summary.csv" | grep -qx 'Code,Error Count,Error Description,Affected Fields' ||
+  fail "error_summary header"
+grep -q '^101,1,' "$tmp/out/error_summary.csv" || fail "101 count"
+grep -q '^1002,Header,1,101,.*,SEX,SEX=X$' "$tmp/out/child_summary.csv" || fail "child summary values"
+grep -q '"rule_code": "101"' "$tmp/out/validation.json" || fail "json"
+grep -q '<h3>Child 1002</h3>' "$tmp/out/validation.html" || fail "html per child"
+
+# Without last year's files the year-on-year rules are skipped, never passed.
+"$CAREPLEDGE" validate --year 2026/27 --format json "$fx" >"$tmp/json" || true
+grep -q '"code": "202", "status": "skipped"' "$tmp/json" || fail "202 not skipped without --prev"
+
+# A clean return exits 0.
+mkdir "$tmp/clean"
+head -2 "$fx/header.csv" >"$tmp/clean/header.csv"
+"$CAREPLEDGE" validate --year 2026/27 "$tmp/clean" >/dev/null || fail "clean return should exit 0"
+
+# Could not run: exit 2.
+status=0
+"$CAREPLEDGE" validate --year 2026/27 --db x.db "$fx" 2>/dev/null || status=$?
+[ "$status" = 2 ] || fail "--db should exit 2, got $status"
+status=0
+"$CAREPLEDGE" validate --year 2019/20 "$fx" 2>/dev/null || status=$?
+[ "$status" = 2 ] || fail "unknown year should exit 2, got $status"
+status=0
+"$CAREPLEDGE" validate "$tmp/nonexistent" 2>/dev/null || status=$?
+[ "$status" = 2 ] || fail "missing path should exit 2, got $status"
+echo ok
