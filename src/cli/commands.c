@@ -12,5 +12,9 @@ const CliCommand cli_commands[] = {
      "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_leavers},
     {"profile", "the strategy's profile of children in care and care leavers on a date",
      "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_profile},
+    {"validate", "check SSDA903 files against the DfE validation rules of a collection year",
+     "[--year YYYY/YY] [--ruleset YYYY/YY] [--prev PATH] [--format text|csv|json|html] "
+     "[--out DIR] PATH...",
+     cmd_validate},
 };
 const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
