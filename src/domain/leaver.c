@@ -1,0 +1,325 @@
+/* leaver: see leaver.h; the rules, with their sources, are set out in
+ * docs/care-leavers.md.
+ *
+ * A status is computed from what was known on the date: episodes that start
+ * after it and OC3 records of later collection years are ignored. Short breaks
+ * (LS V3/V4) never count (CPPCR 2010 reg 40(2), reg 48). Nobody is looked after
+ * at 18 or over (CA89 s105(1): a child is a person under 18), so an episode
+ * still open on the 18th birthday is read as ending on it, as the 903 records
+ * a young person leaving care at 18 (DEC = the 18th birthday). Each call walks
+ * the child's episodes a fixed number of times and allocates nothing. Pure. */
+#include "domain/leaver.h"
+
+#include "domain/care.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *leaver_category_name(LeaverCategory c)
+{
+    switch (c) {
+    case LEAVER_ELIGIBLE: return "eligible";
+    case LEAVER_RELEVANT: return "relevant";
+    case LEAVER_FORMER_RELEVANT: return "former_relevant";
+    case LEAVER_QUALIFYING: return "qualifying";
+    case LEAVER_NONE: break;
+    }
+    return "none";
+}
+
+int leaver_parse_rules(const char *s, LeaverRules *out)
+{
+    if (strcmp(s, "current") == 0) {
+        *out = LEAVER_RULES_CURRENT;
+        return 0;
+    }
+    if (strcmp(s, "2010") == 0) {
+        *out = LEAVER_RULES_2010;
+        return 0;
+    }
+    return -1;
+}
+
+/* What every rule needs about one young person on one date. */
+typedef struct Facts {
+    const Dataset *ds;
+    const Child *c;
+    Date at;
+    LeaverRules rules;
+    Date b14, b16, b18;
+    const Oc3 *oc3; /* latest OC3 known on the date, or NULL */
+} Facts;
+
+/* The last time the young person stopped being looked after full time. */
+typedef struct Exit {
+    const Episode *ep;  /* the full-time episode that ended last */
+    Date left;          /* first day no longer looked after: DEC, at most the 18th birthday */
+    int age;            /* age on the last day looked after (left - 1) */
+    long days_since_14; /* full-time days from the 14th birthday up to left */
+} Exit;
+
+static bool code_in(const char *code, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(code, *list) == 0) return true;
+    return false;
+}
+
+/* 903 REC codes after which nobody is a care leaver of this council:
+ * adopted (E11, E12: the child is no longer anyone's care leaver), died (E2),
+ * care taken over by another local authority (E3: that authority becomes the
+ * responsible one, CA89 s23C(1)(a) "the last responsible authority"). */
+static const char *const REC_ENDS_STATUS[] = {"E11", "E12", "E2", "E3", NULL};
+/* Returned home to parents or others with parental responsibility. */
+static const char *const REC_RETURNED_HOME[] = {"E4A", "E4B", NULL};
+/* OC3 ACTIV codes for education or training: higher education, other
+ * education, apprenticeship (F/P = full/part time). F5/P5 "training or
+ * employment" cannot tell training from a job, so it is not counted. */
+static const char *const ACTIV_EDUCATION[] = {"F1", "P1", "F2", "P2", "F4", "P4", NULL};
+static const char *const ACTIV_FULL_TIME_EDUCATION[] = {"F1", "F2", NULL};
+
+static void say(LeaverStatus *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Appends to st->reason, truncating if it is full. */
+static void say(LeaverStatus *st, const char *fmt, ...)
+{
+    size_t used = strlen(st->reason);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->reason + used, sizeof st->reason - used, fmt, ap);
+    va_end(ap);
+}
+
+static const char *dmy(Date d, char buf[DATE_FMT_LEN])
+{
+    return date_format_dmy(d, buf);
+}
+
+/* DEC, read as the 18th birthday when the episode is open or runs past it. */
+static Date end_by_18(const Episode *e, Date b18)
+{
+    return e->dec == DATE_NONE || e->dec > b18 ? b18 : e->dec;
+}
+
+/* Finds the full-time episode that ended last on or before the date. */
+static bool find_exit(const Facts *f, Exit *x)
+{
+    const Episode *eps = child_episodes(f->ds, f->c);
+    x->ep = NULL;
+    for (int i = 0; i < f->c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        Date end = end_by_18(e, f->b18);
+        if (end <= e->decom || end > f->at) continue;
+        if (!x->ep || end >= x->left) {
+            x->ep = e;
+            x->left = end;
+        }
+    }
+    if (!x->ep) return false;
+    x->age = date_age_on(f->c->dob, x->left - 1);
+    x->days_since_14 = care_days_full_time(f->ds, f->c, f->b14, x->left);
+    return true;
+}
+
+/* CLR 2010 reg 3: a young person who returned home to a parent or someone with
+ * parental responsibility and has lived there for 6 months or more is not a
+ * relevant child. The 903 does not record a later move away, so the return is
+ * taken to last. */
+static bool home_six_months_by(const Exit *x, Date d)
+{
+    return code_in(x->ep->rec, REC_RETURNED_HOME) && date_add_months(x->left, 6) <= d;
+}
+
+/* Eligible when last ceasing to be looked after (CA89 s23A(2)): 16 or over on
+ * the last day, 13 weeks since 14 (CPPCR reg 40(1)). */
+static bool eligible_when_left(const Exit *x)
+{
+    return x->age >= 16 && x->days_since_14 >= LEAVER_PRESCRIBED_DAYS;
+}
+
+/* CA89 s24(1B): looked after at some time after reaching 16, while a child. */
+static bool looked_after_after_16(const Facts *f, const Exit *x)
+{
+    return x->left > f->b16;
+}
+
+static void read_education(Facts *f, LeaverStatus *st)
+{
+    const Oc3 *oc3 = child_oc3(f->ds, f->c);
+    int year = date_collection_year(f->at);
+    f->oc3 = NULL;
+    for (int i = 0; i < f->c->n_oc3; i++)
+        if (oc3[i].year <= year && (!f->oc3 || oc3[i].year >= f->oc3->year)) f->oc3 = &oc3[i];
+    st->in_education = f->oc3 && code_in(f->oc3->activ, ACTIV_EDUCATION);
+    st->full_time_education = f->oc3 && code_in(f->oc3->activ, ACTIV_FULL_TIME_EDUCATION);
+}
+
+/* Aged 16 or 17 and looked after full time on the date. */
+static void classify_in_care(LeaverStatus *st)
+{
+    /* CA89 Sch 2 para 19B(2); CPPCR reg 40(1): 13 weeks since 14, ending after
+     * 16 — being in care now, at 16 or 17, is the part after 16. */
+    if (st->days_since_14 >= LEAVER_PRESCRIBED_DAYS) {
+        st->category = LEAVER_ELIGIBLE;
+        say(st, "looked after %ld days since 14th birthday (%d needed); in care on the date",
+            st->days_since_14, LEAVER_PRESCRIBED_DAYS);
+        return;
+    }
+    say(st, "in care, but looked after only %ld days since 14th birthday (%d needed)",
+        st->days_since_14, LEAVER_PRESCRIBED_DAYS);
+}
+
+static void say_left(LeaverStatus *st, const Exit *x)
+{
+    char b[DATE_FMT_LEN];
+    say(st, "left care %s aged %d, %ld days in care since 14th birthday (%d needed)",
+        dmy(x->left, b), x->age, x->days_since_14, LEAVER_PRESCRIBED_DAYS);
+}
+
+/* Left care but maybe qualifying: CA89 s24(1B). */
+static void classify_qualifying(const Facts *f, LeaverStatus *st, const Exit *x)
+{
+    char b[DATE_FMT_LEN];
+    if (!looked_after_after_16(f, x)) {
+        say(st, "last looked after full time on %s, before 16th birthday", dmy(x->left - 1, b));
+        return;
+    }
+    st->category = LEAVER_QUALIFYING;
+    say_left(st, x);
+}
+
+/* Aged 16 or 17 and not looked after full time on the date. */
+static void classify_16_17(const Facts *f, LeaverStatus *st, const Exit *x)
+{
+    if (!eligible_when_left(x)) {
+        classify_qualifying(f, st, x);
+    } else if (home_six_months_by(x, f->at)) {
+        classify_qualifying(f, st, x);
+        say(st, "; home (%s) 6+ months, so not relevant", x->ep->rec);
+    } else {
+        st->category = LEAVER_RELEVANT; /* CA89 s23A(2) */
+        say_left(st, x);
+    }
+}
+
+/* Aged 18 or over: CA89 s23C(1) (a) relevant until 18, or (b) looked after when
+ * attaining 18 and eligible immediately before. */
+static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
+{
+    char b[DATE_FMT_LEN];
+    if (x->left == f->b18 && x->days_since_14 >= LEAVER_PRESCRIBED_DAYS) {
+        st->category = LEAVER_FORMER_RELEVANT;
+        say(st, "looked after when attaining 18 on %s, %ld days since 14th birthday (%d needed)",
+            dmy(f->b18, b), x->days_since_14, LEAVER_PRESCRIBED_DAYS);
+        return;
+    }
+    if (x->left < f->b18 && eligible_when_left(x) && !home_six_months_by(x, f->b18 - 1)) {
+        st->category = LEAVER_FORMER_RELEVANT;
+        say(st, "relevant until 18th birthday: ");
+        say_left(st, x);
+        return;
+    }
+    classify_qualifying(f, st, x);
+    if (eligible_when_left(x) && x->left < f->b18)
+        say(st, "; home (%s) 6+ months by 18th birthday", x->ep->rec);
+}
+
+static const char *exit_meaning(const char *rec)
+{
+    if (strcmp(rec, "E11") == 0 || strcmp(rec, "E12") == 0) return "adopted";
+    if (strcmp(rec, "E2") == 0) return "died";
+    return "care taken over by another local authority";
+}
+
+/* The care-leaver category of someone 16 or over who is not in care. */
+static void classify_left(const Facts *f, LeaverStatus *st)
+{
+    char b[DATE_FMT_LEN];
+    Exit x;
+    if (!find_exit(f, &x)) {
+        say(st, "not looked after full time by the date (short breaks do not count)");
+        return;
+    }
+    if (code_in(x.ep->rec, REC_ENDS_STATUS)) {
+        say(st, "care ended %s: %s (%s)", dmy(x.left, b), exit_meaning(x.ep->rec), x.ep->rec);
+        return;
+    }
+    if (st->age <= 17)
+        classify_16_17(f, st, &x);
+    else
+        classify_adult(f, st, &x);
+}
+
+/* CA89 s23C(6)-(7), s23CA, s23CZB and s24(2): support runs to 21, then, while
+ * in education or training, to 25 (current) or 24 (the strategy's Appendix 1). */
+static void apply_upper_age(const Facts *f, LeaverStatus *st)
+{
+    int limit = f->rules == LEAVER_RULES_CURRENT ? 25 : 24;
+    const char *activ = f->oc3 && f->oc3->activ[0] ? f->oc3->activ : "not recorded";
+    if (st->age < 21) return;
+    if (st->age < limit && st->in_education) {
+        say(st, "; aged %d, in education or training (OC3 ACTIV %s)", st->age, activ);
+        return;
+    }
+    if (st->age < limit)
+        say(st, "; but aged %d, no education or training (OC3 ACTIV %s)", st->age, activ);
+    else
+        say(st, "; but aged %d: support ends at %d", st->age, limit);
+    st->category = LEAVER_NONE;
+}
+
+static const char *entitlement(LeaverCategory cat, LeaverRules rules)
+{
+    switch (cat) {
+    case LEAVER_ELIGIBLE:
+        return "looked-after services plus needs assessment (by 3 months after 16th birthday), "
+               "pathway plan and personal adviser (CPPCR regs 42-44)";
+    case LEAVER_RELEVANT:
+        return "personal adviser, pathway plan, accommodation and maintenance, keeping in touch "
+               "(CA89 s23B)";
+    case LEAVER_FORMER_RELEVANT:
+        if (rules == LEAVER_RULES_2010)
+            return "personal adviser, pathway plan reviewed every 6 months, help with education, "
+                   "training and employment (CA89 s23C); to 24 in education or training";
+        return "personal adviser, pathway plan reviewed every 6 months, help with education, "
+               "training and employment (CA89 s23C); to 25 on request (s23CZB)";
+    case LEAVER_QUALIFYING: return "advice and assistance (CA89 s24)";
+    case LEAVER_NONE: break;
+    }
+    return "no care-leaver services";
+}
+
+LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRules rules)
+{
+    LeaverStatus st = {.category = LEAVER_NONE};
+    if (c->dob == DATE_NONE) {
+        say(&st, "no date of birth recorded");
+        st.entitlement = entitlement(st.category, rules);
+        return st;
+    }
+    Facts f = {ds,
+               c,
+               at,
+               rules,
+               date_birthday(c->dob, 14),
+               date_birthday(c->dob, 16),
+               date_birthday(c->dob, 18),
+               NULL};
+    st.age = date_age_on(c->dob, at);
+    st.in_care = at < f.b18 && care_full_time_on(ds, c, at);
+    Date upto = at < f.b18 ? at + 1 : f.b18;
+    st.days_since_14 = upto > f.b14 ? care_days_full_time(ds, c, f.b14, upto) : 0;
+    read_education(&f, &st);
+    if (st.age < 16)
+        say(&st, "aged %d: care-leaver status starts at 16", st.age);
+    else if (st.in_care)
+        classify_in_care(&st);
+    else
+        classify_left(&f, &st);
+    if (st.category == LEAVER_FORMER_RELEVANT || st.category == LEAVER_QUALIFYING)
+        apply_upper_age(&f, &st);
+    st.entitlement = entitlement(st.category, rules);
+    return st;
+}
