@@ -8,6 +8,7 @@
 #include "base/csv.h"
 #include "base/embed.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,6 +325,7 @@ static int apply_row(Calendar *cal, HolidayList *l, const CsvReader *r, Err *err
  * when the whole file is good. */
 static int apply_overrides(Calendar *cal, CsvReader *r, Err *err)
 {
+    assert(cal->closed && "calendar_init first");
     int rc = check_header(r, err);
     if (rc < 0) return rc;
     HolidayList l = {xmalloc((size_t)cal->cap_holidays * sizeof *l.items), cal->n_holidays,

@@ -103,7 +103,7 @@ static void test_good_friday_and_easter_monday(void **state)
 static void test_christmas_on_saturday(void **state)
 {
     const Calendar *cal = *state;
-    static const int years[] = {2004, 2010, 2021};
+    static const int years[] = {2004, 2010, 2021, 2027};
     for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
         int y = years[i];
         assert_holiday(cal, ymd(y, 12, 25), "Christmas Day");
@@ -142,6 +142,8 @@ static void test_new_year_substitutes(void **state)
     assert_holiday(cal, ymd(2012, 1, 2), "New Year's Day (substitute day)"); /* Sun */
     assert_holiday(cal, ymd(2017, 1, 2), "New Year's Day (substitute day)"); /* Sun */
     assert_holiday(cal, ymd(2022, 1, 3), "New Year's Day (substitute day)"); /* Sat */
+    assert_holiday(cal, ymd(2023, 1, 2), "New Year's Day (substitute day)"); /* Sun */
+    assert_holiday(cal, ymd(2028, 1, 3), "New Year's Day (substitute day)"); /* Sat */
     assert_working(cal, ymd(2012, 1, 3));
     assert_working(cal, ymd(2022, 1, 4));
     assert_holiday(cal, ymd(2026, 1, 1), "New Year's Day");
