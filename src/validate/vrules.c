@@ -16,6 +16,7 @@ typedef struct Family {
 
 static const Family families[] = {
     {vrules_header, &vrules_header_n},
+    {vrules_episodes, &vrules_episodes_n},
 };
 enum { N_FAMILIES = sizeof families / sizeof families[0] };
 
