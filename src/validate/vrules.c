@@ -17,6 +17,7 @@ typedef struct Family {
 static const Family families[] = {
     {vrules_header, &vrules_header_n},
     {vrules_episodes, &vrules_episodes_n},
+    {vrules_integrity, &vrules_integrity_n},
 };
 enum { N_FAMILIES = sizeof families / sizeof families[0] };
 
