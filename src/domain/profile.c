@@ -1,0 +1,179 @@
+/* profile: see profile.h; docs/profile.md says how each row is derived.
+ *
+ * One pass over the children: each child adds to the rows it belongs to, with
+ * a fixed number of walks over its own episodes and no allocation, so the
+ * profile of a whole authority's history is linear in its episodes. The row
+ * labels are the strategy's (seed section 4) and must stay word for word. Pure. */
+#include "domain/profile.h"
+
+#include "domain/care.h"
+
+#include <string.h>
+
+#define T_ALL     "All children and young people"
+#define T_FULL    "Children and young people in care full time"
+#define T_BREAKS  "Children and young people in care through short breaks"
+#define T_LEAVERS "Young people who are eligible for a service as care leavers"
+
+/* Row indexes, in the strategy's order. */
+enum {
+    R_FULL_TIME,
+    R_SHORT_BREAKS,
+    R_CARE_LEAVERS,
+    R_VOLUNTARY,
+    R_CARE_ORDER,
+    R_INTERIM,
+    R_PLACEMENT_ORDER,
+    R_FOSTER,
+    R_RESIDENTIAL,
+    R_WITH_PARENTS,
+    R_SUPPORTED,
+    R_FULL_AGES, /* five age bands */
+    R_FULL_DISABLED = R_FULL_AGES + 5,
+    R_FULL_MINORITY,
+    R_BREAKS_AGES, /* five age bands */
+    R_BREAKS_MINORITY = R_BREAKS_AGES + 5,
+    R_LEFT_16_17,
+    R_IN_CARE_16_17,
+    R_18_21,
+    R_22_24_EDUCATION,
+    R_LEAVERS_DISABLED,
+    R_LEAVERS_MINORITY,
+    R_COUNT
+};
+
+static const char *const LABELS[PROFILE_N_ROWS][2] = {
+    {T_ALL, "In care full time"},
+    {T_ALL, "In care through short breaks"},
+    {T_ALL, "Care leavers (excluding those who are still in care)"},
+    {T_FULL, "Voluntary accommodation"},
+    {T_FULL, "Subject to a Care Order"},
+    {T_FULL, "Subject to an Interim Care Order"},
+    {T_FULL, "Subject to a Placement Order (for adoption)"},
+    {T_FULL, "Living in foster placements"},
+    {T_FULL, "Living in residential placements"},
+    {T_FULL, "Placed with parents (and subject to a Care Order)"},
+    {T_FULL, "Living in supported independent accommodation"},
+    {T_FULL, "Aged under 5"},
+    {T_FULL, "Aged 5 to 9"},
+    {T_FULL, "Aged 10 to 12"},
+    {T_FULL, "Aged 13 to 15"},
+    {T_FULL, "Aged 16 to 17"},
+    {T_FULL, "Disabled"},
+    {T_FULL, "Ethnic or cultural minority background (ie not White British)"},
+    {T_BREAKS, "Aged under 5"},
+    {T_BREAKS, "Aged 5 to 9"},
+    {T_BREAKS, "Aged 10 to 12"},
+    {T_BREAKS, "Aged 13 to 15"},
+    {T_BREAKS, "Aged 16 to 17"},
+    {T_BREAKS, "Ethnic or cultural minority background"},
+    {T_LEAVERS, "Aged 16 to 17 and no longer in care"},
+    {T_LEAVERS, "Aged 16 to 17 and still in care"},
+    {T_LEAVERS, "Aged 18 to 21"},
+    {T_LEAVERS, "Aged 22 to 24 and in full time education"},
+    {T_LEAVERS, "Disabled"},
+    {T_LEAVERS, "Ethnic or cultural minority background"},
+};
+
+_Static_assert((int)R_COUNT == (int)PROFILE_N_ROWS, "profile rows and labels disagree");
+
+/* 903 PLACE codes: foster placements U1-U6; residential: secure and other
+ * children's homes, residential care homes, NHS establishments, family centres,
+ * young offender institutions and residential schools; supported independent
+ * accommodation: K3 from 2025/26, H5 before it. */
+static const char *const PLACE_FOSTER[] = {"U1", "U2", "U3", "U4", "U5", "U6", NULL};
+static const char *const PLACE_RESIDENTIAL[] = {"K1", "K2", "R1", "R2", "R3", "R5", "S1", NULL};
+static const char *const PLACE_SUPPORTED[] = {"K3", "H5", NULL};
+
+static bool code_in(const char *code, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(code, *list) == 0) return true;
+    return false;
+}
+
+/* 0..4 for under 5, 5-9, 10-12, 13-15, 16-17; -1 otherwise (or no DOB). */
+static int age_band(const Child *c, Date at)
+{
+    if (c->dob == DATE_NONE || c->dob > at) return -1;
+    int age = date_age_on(c->dob, at);
+    if (age < 5) return 0;
+    if (age < 10) return 1;
+    if (age < 13) return 2;
+    if (age < 16) return 3;
+    if (age < 18) return 4;
+    return -1;
+}
+
+/* Legal status (LS) and placement (PLACE) of the full-time episode. */
+static void count_full_time(const Dataset *ds, const Child *c, const Episode *e, Date at, long *n)
+{
+    n[R_FULL_TIME]++;
+    n[R_VOLUNTARY] += strcmp(e->ls, "V2") == 0;       /* CA89 s20 */
+    n[R_CARE_ORDER] += strcmp(e->ls, "C2") == 0;      /* CA89 s31 */
+    n[R_INTERIM] += strcmp(e->ls, "C1") == 0;         /* CA89 s38 */
+    n[R_PLACEMENT_ORDER] += strcmp(e->ls, "E1") == 0; /* ACA 2002 s21 */
+    n[R_FOSTER] += code_in(e->place, PLACE_FOSTER);
+    n[R_RESIDENTIAL] += code_in(e->place, PLACE_RESIDENTIAL);
+    n[R_WITH_PARENTS] += strcmp(e->place, "P1") == 0;
+    n[R_SUPPORTED] += code_in(e->place, PLACE_SUPPORTED);
+    int band = age_band(c, at);
+    if (band >= 0) n[R_FULL_AGES + band]++;
+    n[R_FULL_DISABLED] += care_disabled_on(ds, c, at);
+    n[R_FULL_MINORITY] += care_ethnic_minority(c);
+}
+
+static void count_short_breaks(const Child *c, Date at, long *n)
+{
+    n[R_SHORT_BREAKS]++;
+    int band = age_band(c, at);
+    if (band >= 0) n[R_BREAKS_AGES + band]++;
+    n[R_BREAKS_MINORITY] += care_ethnic_minority(c);
+}
+
+/* The table-4 row a leaver belongs to, or -1. Rows 1, 3 and 4 partition the
+ * care leavers of table 1, so a leaver of 22 to 24 counts only in full-time
+ * education (OC3 ACTIV F1/F2), and one in part-time education is in neither. */
+static int leaver_row(const LeaverStatus *st)
+{
+    switch (st->category) {
+    case LEAVER_ELIGIBLE: return R_IN_CARE_16_17;
+    case LEAVER_RELEVANT: return R_LEFT_16_17;
+    case LEAVER_FORMER_RELEVANT:
+    case LEAVER_QUALIFYING:
+        if (st->age <= 17) return R_LEFT_16_17;
+        if (st->age <= 21) return R_18_21;
+        if (st->age <= 24 && st->full_time_education) return R_22_24_EDUCATION;
+        return -1;
+    case LEAVER_NONE: break;
+    }
+    return -1;
+}
+
+static void count_leaver(const Dataset *ds, const Child *c, Date at, LeaverRules rules, long *n)
+{
+    if (c->dob == DATE_NONE || date_age_on(c->dob, at) < 16) return; /* nobody is a leaver */
+    LeaverStatus st = leaver_status(ds, c, at, rules);
+    int row = leaver_row(&st);
+    if (row < 0) return;
+    n[row]++;
+    n[R_CARE_LEAVERS] += row != R_IN_CARE_16_17;
+    n[R_LEAVERS_DISABLED] += care_disabled_on(ds, c, at);
+    n[R_LEAVERS_MINORITY] += care_ethnic_minority(c);
+}
+
+void profile_compute(const Dataset *ds, Date at, LeaverRules rules, ProfileRow *rows)
+{
+    long n[PROFILE_N_ROWS] = {0};
+    for (int i = 0; i < ds->n_children; i++) {
+        const Child *c = &ds->children[i];
+        const Episode *e = care_full_time_episode_on(ds, c, at);
+        if (e)
+            count_full_time(ds, c, e, at, n);
+        else if (care_looked_after_on(ds, c, at))
+            count_short_breaks(c, at, n);
+        count_leaver(ds, c, at, rules, n);
+    }
+    for (int r = 0; r < PROFILE_N_ROWS; r++)
+        rows[r] = (ProfileRow){LABELS[r][0], LABELS[r][1], n[r]};
+}
