@@ -252,7 +252,7 @@ static void classify_left(const Facts *f, LeaverStatus *st)
         classify_adult(f, st, &x);
 }
 
-/* CA89 s23C(6)-(7), s23CA, s23CZB and s24(2): support runs to 21, then, while
+/* CA89 s23C, s23CA, s23CZB and s24B: support runs to 21, then, while
  * in education or training, to 25 (current) or 24 (the strategy's Appendix 1). */
 static void apply_upper_age(const Facts *f, LeaverStatus *st)
 {
@@ -299,14 +299,10 @@ LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRul
         st.entitlement = entitlement(st.category, rules);
         return st;
     }
-    Facts f = {ds,
-               c,
-               at,
-               rules,
-               date_birthday(c->dob, 14),
-               date_birthday(c->dob, 16),
-               date_birthday(c->dob, 18),
-               NULL};
+    Facts f = {.ds = ds, .c = c, .at = at, .rules = rules};
+    f.b14 = date_birthday(c->dob, 14);
+    f.b16 = date_birthday(c->dob, 16);
+    f.b18 = date_birthday(c->dob, 18);
     st.age = date_age_on(c->dob, at);
     st.in_care = at < f.b18 && care_full_time_on(ds, c, at);
     Date upto = at < f.b18 ? at + 1 : f.b18;
