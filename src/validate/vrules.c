@@ -15,10 +15,9 @@ typedef struct Family {
 } Family;
 
 static const Family families[] = {
-    {vrules_header, &vrules_header_n},
-    {vrules_episodes, &vrules_episodes_n},
-    {vrules_integrity, &vrules_integrity_n},
-    {vrules_missing, &vrules_missing_n},
+    {vrules_header, &vrules_header_n},       {vrules_episodes, &vrules_episodes_n},
+    {vrules_integrity, &vrules_integrity_n}, {vrules_missing, &vrules_missing_n},
+    {vrules_adoption, &vrules_adoption_n},
 };
 enum { N_FAMILIES = sizeof families / sizeof families[0] };
 
