@@ -7,6 +7,7 @@ packages=(
   gcc make cmake pkg-config      # build
   libsqlite3-dev sqlite3         # the embedded store (sqlite3 CLI is used by tests)
   libcmocka-dev                  # unit tests
+  libcairo2-dev fonts-dejavu-core # charts and PDF (render/chart)
   clang libclang-rt-14-dev       # sanitizer build and libFuzzer targets
   clang-format                   # the formatting check
 )
