@@ -15,9 +15,9 @@ static void print_report(const ImportReport *r)
 {
     printf("imported %ld rows from %d files (collection years %d/%02d to %d/%02d)\n", r->rows,
            r->files, r->first_year - 1, r->first_year % 100, r->last_year - 1, r->last_year % 100);
-    for (int t = 0; t < T903_COUNT; t++)
+    for (int t = 0; t < TABLE_COUNT; t++)
         if (r->rows_by_table[t])
-            printf("  %-15s %ld\n", ssda903_table((Ssda903TableId)t)->name, r->rows_by_table[t]);
+            printf("  %-17s %ld\n", ssda903_table((Ssda903TableId)t)->name, r->rows_by_table[t]);
 }
 
 int cmd_import(int argc, char **argv)

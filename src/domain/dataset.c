@@ -17,6 +17,7 @@ Child *dataset_add_child(Dataset *ds, const char *id, const char *sex, Date dob,
     c->first_episode = ds->n_episodes;
     c->first_review = ds->n_reviews;
     c->first_oc3 = ds->n_oc3;
+    c->first_record = ds->n_records;
     return c;
 }
 
@@ -49,6 +50,14 @@ Oc3 *dataset_add_oc3(Dataset *ds, const Oc3 *oc3)
     return &ds->oc3[ds->n_oc3++];
 }
 
+CareRecord *dataset_add_record(Dataset *ds, const CareRecord *rec)
+{
+    MEM_GROW(ds->records, ds->n_records, ds->cap_records);
+    ds->records[ds->n_records] = *rec;
+    last_child(ds)->n_records++;
+    return &ds->records[ds->n_records++];
+}
+
 const Child *dataset_find_child(const Dataset *ds, const char *id)
 {
     int lo = 0, hi = ds->n_children - 1;
@@ -77,6 +86,7 @@ void dataset_free(Dataset *ds)
     free(ds->episodes);
     free(ds->reviews);
     free(ds->oc3);
+    free(ds->records);
     arena_free(&ds->strings);
     memset(ds, 0, sizeof *ds);
 }

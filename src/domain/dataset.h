@@ -1,11 +1,11 @@
 /* dataset: the in-memory picture of every child's history that the domain
  * computes over.
  *
- * Children are sorted by id; each child's episodes, reviews and OC3 records sit
- * in one contiguous run of the shared arrays, sorted by date (OC3 by collection
- * year). Codes are kept upper-case, as fixed NUL-terminated char arrays; empty
- * means "not recorded". The store fills a Dataset; tests build one by hand
- * with the dataset_add_* functions. Nothing here does I/O. */
+ * Children are sorted by id; each child's episodes, reviews, OC3 records and
+ * local records (visits, health assessments, ...) sit in one contiguous run of
+ * the shared arrays, sorted by date (OC3 by collection year). Codes are kept upper-case, as fixed
+ * NUL-terminated char arrays; empty means "not recorded". The store fills a Dataset; tests build
+ * one by hand with the dataset_add_* functions. Nothing here does I/O. */
 #ifndef CAREPLEDGE_DATASET_H
 #define CAREPLEDGE_DATASET_H
 
@@ -43,6 +43,44 @@ typedef struct Oc3 {
     char accom[3];
 } Oc3;
 
+/* What a local record (docs/templates.md) is a record of. */
+typedef enum RecordKind {
+    RECORD_VISIT,             /* social worker visit (CPPCR reg 28) */
+    RECORD_HEALTH_ASSESSMENT, /* subtype: RECORD_HA_INITIAL / RECORD_HA_REVIEW */
+    RECORD_DENTAL_CHECK,
+    RECORD_IMMUNISATION, /* subtype: RECORD_YES = up to date, RECORD_NO = not */
+    RECORD_SDQ,          /* value: total difficulties score, -1 when not recorded */
+    RECORD_PEP,          /* personal education plan (initiated or reviewed) */
+    RECORD_CARE_PLAN,
+    RECORD_NEEDS_ASSESSMENT,
+    RECORD_PATHWAY_PLAN, /* subtype: RECORD_PP_PLAN / RECORD_PP_REVIEW */
+    RECORD_PA_CONTACT,   /* subtype: RecordContactType */
+    RECORD_KIND_COUNT
+} RecordKind;
+
+/* Subtypes; 0 always means "not recorded". */
+enum {
+    RECORD_UNKNOWN = 0,
+    RECORD_YES = 1,
+    RECORD_NO = 2,
+    RECORD_HA_INITIAL = 1,
+    RECORD_HA_REVIEW = 2,
+    RECORD_PP_PLAN = 1,
+    RECORD_PP_REVIEW = 2,
+    RECORD_CONTACT_VISIT = 1,
+    RECORD_CONTACT_PHONE = 2,
+    RECORD_CONTACT_VIDEO = 3,
+    RECORD_CONTACT_MESSAGE = 4,
+};
+
+/* One dated local record. A child's records are sorted by date, then kind. */
+typedef struct CareRecord {
+    Date date;
+    uint8_t kind;    /* RecordKind */
+    uint8_t subtype; /* see RecordKind */
+    int16_t value;   /* SDQ score, else -1 */
+} CareRecord;
+
 typedef enum DisabilitySource {
     DISABILITY_FROM_CIN = 0, /* disabled when the relevant episode's CIN is N2 */
     DISABILITY_OVERRIDE_NO,  /* the council's disability list says not disabled */
@@ -59,6 +97,7 @@ typedef struct Child {
     int first_episode, n_episodes;
     int first_review, n_reviews;
     int first_oc3, n_oc3;
+    int first_record, n_records;
 } Child;
 
 typedef struct Dataset {
@@ -70,6 +109,8 @@ typedef struct Dataset {
     int n_reviews, cap_reviews;
     Oc3 *oc3;
     int n_oc3, cap_oc3;
+    CareRecord *records;
+    int n_records, cap_records;
     Arena strings; /* child ids */
 } Dataset;
 
@@ -81,6 +122,7 @@ Child *dataset_add_child(Dataset *ds, const char *id, const char *sex, Date dob,
 Episode *dataset_add_episode(Dataset *ds, const Episode *ep);
 Review *dataset_add_review(Dataset *ds, const Review *rv);
 Oc3 *dataset_add_oc3(Dataset *ds, const Oc3 *oc3);
+CareRecord *dataset_add_record(Dataset *ds, const CareRecord *rec);
 
 /* The child with this id, or NULL (binary search). */
 const Child *dataset_find_child(const Dataset *ds, const char *id);
@@ -96,6 +138,11 @@ static inline const Review *child_reviews(const Dataset *ds, const Child *c)
 static inline const Oc3 *child_oc3(const Dataset *ds, const Child *c)
 {
     return ds->oc3 + c->first_oc3;
+}
+
+static inline const CareRecord *child_records(const Dataset *ds, const Child *c)
+{
+    return ds->records + c->first_record;
 }
 
 /* Copies src into a fixed code field of size n, upper-cased and truncated. */

@@ -1,6 +1,7 @@
 /* ssda903: see ssda903.h. Table and column names follow the DfE's SSDA903
  * specification (shared/reference/903/README.md). */
 #include "exchange/ssda903.h"
+#include "exchange/records_tables.h"
 
 #include "base/mem.h"
 
@@ -133,7 +134,7 @@ static const Ssda903Table tables[T903_COUNT] = {
 
 const Ssda903Table *ssda903_table(Ssda903TableId id)
 {
-    return &tables[id];
+    return id < T903_COUNT ? &tables[id] : &records_tables[id - T903_COUNT];
 }
 
 int ssda903_column_index(const Ssda903Table *t, const char *name)
@@ -154,10 +155,11 @@ static bool same_name(const char *header, const char *name)
     return true;
 }
 
-const Ssda903Table *ssda903_recognise(char *const *names, int n, int map[SSDA903_MAX_COLUMNS])
+static const Ssda903Table *recognise(char *const *names, int n, int map[SSDA903_MAX_COLUMNS],
+                                     int n_tables)
 {
-    for (int t = 0; t < T903_COUNT; t++) {
-        const Ssda903Table *table = &tables[t];
+    for (int t = 0; t < n_tables; t++) {
+        const Ssda903Table *table = ssda903_table((Ssda903TableId)t);
         if (table->n_columns != n) continue;
         int matched = 0;
         for (int c = 0; c < table->n_columns; c++) {
@@ -171,6 +173,16 @@ const Ssda903Table *ssda903_recognise(char *const *names, int n, int map[SSDA903
     return NULL;
 }
 
+const Ssda903Table *ssda903_recognise(char *const *names, int n, int map[SSDA903_MAX_COLUMNS])
+{
+    return recognise(names, n, map, T903_COUNT);
+}
+
+const Ssda903Table *ssda903_recognise_any(char *const *names, int n, int map[SSDA903_MAX_COLUMNS])
+{
+    return recognise(names, n, map, TABLE_COUNT);
+}
+
 static char *trim(char *s, size_t *len)
 {
     while (*len && isspace((unsigned char)s[*len - 1])) s[--*len] = '\0';
@@ -181,7 +193,7 @@ static char *trim(char *s, size_t *len)
     return s;
 }
 
-static int recognise_header(Ssda903File *out, int map[SSDA903_MAX_COLUMNS], ErrList *errs)
+static int recognise_header(Ssda903File *out, int map[SSDA903_MAX_COLUMNS], bool any, ErrList *errs)
 {
     CsvReader *r = &out->reader;
     Err err;
@@ -198,7 +210,16 @@ static int recognise_header(Ssda903File *out, int map[SSDA903_MAX_COLUMNS], ErrL
     char *names[64];
     int n = r->n_fields < 64 ? r->n_fields : 64;
     for (int i = 0; i < n; i++) names[i] = r->fields[i].text;
-    out->table = ssda903_recognise(names, n, map);
+    out->table = any ? ssda903_recognise_any(names, n, map) : ssda903_recognise(names, n, map);
+    if (!out->table && any) {
+        errlist_at(errs, out->path, 1, 1, NULL,
+                   "the header line does not match any SSDA903 table or record template (a "
+                   "table is recognised by its exact set of column names, e.g. Episodes: "
+                   "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+                   "HOME_POST,PL_POST,URN, or Visits: CHILD,VISIT_DATE,SEEN_ALONE; the templates "
+                   "are in docs/templates.md)");
+        return ERR_INPUT;
+    }
     if (!out->table) {
         errlist_at(errs, out->path, 1, 1, NULL,
                    "the header line does not match any SSDA903 table (a table is recognised by "
@@ -227,10 +248,10 @@ static void keep_row(Ssda903File *out, const int *map, size_t *cap_rows)
     out->lines[out->n_rows++] = out->reader.record_line;
 }
 
-static int load_rows(Ssda903File *out, ErrList *errs)
+static int load_rows(Ssda903File *out, bool any, ErrList *errs)
 {
     int map[SSDA903_MAX_COLUMNS];
-    int rc = recognise_header(out, map, errs);
+    int rc = recognise_header(out, map, any, errs);
     if (rc < 0) return rc;
     size_t cap_rows = 0;
     Err err;
@@ -252,7 +273,7 @@ static int load_rows(Ssda903File *out, ErrList *errs)
     return bad ? ERR_INPUT : 0;
 }
 
-int ssda903_file_load(const char *path, Ssda903File *out, ErrList *errs)
+static int load_file(const char *path, Ssda903File *out, bool any, ErrList *errs)
 {
     memset(out, 0, sizeof *out);
     out->path = xstrdup(path);
@@ -261,11 +282,11 @@ int ssda903_file_load(const char *path, Ssda903File *out, ErrList *errs)
         errlist_add(errs, &err);
         return err.code;
     }
-    return load_rows(out, errs);
+    return load_rows(out, any, errs);
 }
 
-int ssda903_file_load_buffer(const char *name, const char *data, size_t len, Ssda903File *out,
-                             ErrList *errs)
+static int load_buffer(const char *name, const char *data, size_t len, Ssda903File *out, bool any,
+                       ErrList *errs)
 {
     memset(out, 0, sizeof *out);
     out->path = xstrdup(name);
@@ -274,7 +295,29 @@ int ssda903_file_load_buffer(const char *name, const char *data, size_t len, Ssd
         errlist_add(errs, &err);
         return err.code;
     }
-    return load_rows(out, errs);
+    return load_rows(out, any, errs);
+}
+
+int ssda903_file_load(const char *path, Ssda903File *out, ErrList *errs)
+{
+    return load_file(path, out, false, errs);
+}
+
+int ssda903_file_load_any(const char *path, Ssda903File *out, ErrList *errs)
+{
+    return load_file(path, out, true, errs);
+}
+
+int ssda903_file_load_buffer(const char *name, const char *data, size_t len, Ssda903File *out,
+                             ErrList *errs)
+{
+    return load_buffer(name, data, len, out, false, errs);
+}
+
+int ssda903_file_load_buffer_any(const char *name, const char *data, size_t len, Ssda903File *out,
+                                 ErrList *errs)
+{
+    return load_buffer(name, data, len, out, true, errs);
 }
 
 void ssda903_file_free(Ssda903File *f)

@@ -1,5 +1,8 @@
 /* ssda903: the twelve tables of the SSDA903 return, recognised by their columns,
- * and a loader that reads one CSV file into a table of text cells.
+ * and a loader that reads one CSV file into a table of text cells. The same
+ * registry holds the council's local record templates (exchange/records.c,
+ * docs/templates.md) for what the 903 does not carry; they are recognised only
+ * by the loaders that ask for them (the import), never by the 903 validator.
  *
  * Everything here is text as the file holds it, with the line and column of
  * every cell, so that later stages (import, validation) can name the place of
@@ -9,6 +12,8 @@
 
 #include "base/csv.h"
 #include "base/err.h"
+
+#include <stdbool.h>
 
 typedef enum Ssda903TableId {
     T903_HEADER,
@@ -23,14 +28,27 @@ typedef enum Ssda903TableId {
     T903_MISSING,
     T903_SW_EPISODES,
     T903_DOLO,
-    T903_COUNT
+    T903_COUNT,
+    /* Local record templates (docs/templates.md), numbered after the 903 tables. */
+    TREC_VISITS = T903_COUNT,
+    TREC_HEALTH_ASSESSMENTS,
+    TREC_DENTAL_CHECKS,
+    TREC_IMMUNISATIONS,
+    TREC_SDQ,
+    TREC_PEPS,
+    TREC_CARE_PLANS,
+    TREC_NEEDS_ASSESSMENTS,
+    TREC_PATHWAY_PLANS,
+    TREC_PA_CONTACTS,
+    TABLE_COUNT /* 903 tables and record templates */
 } Ssda903TableId;
 
 typedef enum Ssda903Kind {
-    F903_TEXT, /* free text or an identifier */
-    F903_DATE, /* dd/mm/yyyy */
-    F903_CODE, /* a code from the list named like the column (see data/903-codes.csv) */
-    F903_INT,  /* a whole number */
+    F903_TEXT,   /* free text or an identifier */
+    F903_DATE,   /* dd/mm/yyyy */
+    F903_CODE,   /* a code from the list named like the column (see data/903-codes.csv) */
+    F903_INT,    /* a whole number */
+    F903_CHOICE, /* one of a few words, any case (records_choices); templates only */
 } Ssda903Kind;
 
 typedef struct Ssda903Column {
@@ -49,13 +67,24 @@ typedef struct Ssda903Table {
     int first_year; /* first collection year (end year) with this table, 0 = always */
 } Ssda903Table;
 
+/* Any table of the registry, 903 table or record template (id < TABLE_COUNT). */
 const Ssda903Table *ssda903_table(Ssda903TableId id);
+/* True for the local record templates. */
+static inline bool ssda903_is_record_template(Ssda903TableId id)
+{
+    return id >= T903_COUNT;
+}
 /* Index of the named column in the table, or -1. */
 int ssda903_column_index(const Ssda903Table *t, const char *name);
 /* The table whose column set equals the given header names (any order, any case,
  * surrounding spaces ignored). On success fills map[i] = file column of table
  * column i. Returns NULL when no table matches. */
 const Ssda903Table *ssda903_recognise(char *const *names, int n, int map[SSDA903_MAX_COLUMNS]);
+/* The same over the 903 tables and the record templates. */
+const Ssda903Table *ssda903_recognise_any(char *const *names, int n, int map[SSDA903_MAX_COLUMNS]);
+/* The accepted words of a F903_CHOICE column, separated by '|' ("yes|no"),
+ * or NULL when the column is no choice. */
+const char *records_choices(const char *column);
 
 /* One file read into cells. cells[row * n_columns + col] is in table column
  * order, trimmed of surrounding spaces; lines[row] and columns[] locate them. */
@@ -81,6 +110,11 @@ static inline const char *ssda903_cell(const Ssda903File *f, int row, int col)
 {
     return f->cells[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
 }
+/* Like ssda903_file_load and ssda903_file_load_buffer, but a file may also be
+ * one of the record templates. */
+int ssda903_file_load_any(const char *path, Ssda903File *out, ErrList *errs);
+int ssda903_file_load_buffer_any(const char *name, const char *data, size_t len, Ssda903File *out,
+                                 ErrList *errs);
 void ssda903_file_free(Ssda903File *f);
 
 #endif

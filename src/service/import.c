@@ -198,13 +198,35 @@ static bool is_key_column(Ssda903TableId t, const char *name)
     case T903_MISSING: return strcmp(name, "MIS_START") == 0;
     case T903_SW_EPISODES: return strcmp(name, "SW_DECOM") == 0;
     case T903_DOLO: return strcmp(name, "DOLO_START") == 0;
-    default: return false;
+    default:
+        /* A record template is keyed by CHILD and its one date (docs/templates.md). */
+        return ssda903_is_record_template(t) && ssda903_table(t)->columns[1].kind == F903_DATE &&
+               strcmp(name, ssda903_table(t)->columns[1].name) == 0;
     }
 }
 
 static void format_year(int end_year, char *buf, size_t n)
 {
     snprintf(buf, n, "%d/%02d", end_year - 1, end_year % 100);
+}
+
+/* The SDQ total difficulties score runs from 0 to 40 (statutory.md A2). */
+enum { SDQ_SCORE_MAX = 40 };
+
+/* Whether v is one of the '|'-separated words (any case); lower-cases v when it is. */
+static bool check_choice(char *v, const char *words)
+{
+    size_t n = strlen(v);
+    for (const char *w = words; *w;) {
+        size_t len = strcspn(w, "|");
+        if (len == n && strncasecmp(v, w, n) == 0) {
+            for (char *p = v; *p; p++) *p = (char)tolower((unsigned char)*p);
+            return true;
+        }
+        w += len;
+        if (*w == '|') w++;
+    }
+    return false;
 }
 
 static bool check_whole_number(const char *v)
@@ -258,8 +280,23 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
             errlist_at(run->errs, f->path, line, at, column->name, "'%s' is not a whole number", v);
             return false;
         }
+        if (f->table->id == TREC_SDQ && (strlen(v) > 2 || atoi(v) > SDQ_SCORE_MAX)) {
+            errlist_at(run->errs, f->path, line, at, column->name,
+                       "'%s' is not an SDQ total difficulties score (0 to %d)", v, SDQ_SCORE_MAX);
+            return false;
+        }
         *out = v;
         return true;
+    case F903_CHOICE: {
+        const char *words = records_choices(column->name);
+        if (!words || !check_choice(v, words)) {
+            errlist_at(run->errs, f->path, line, at, column->name, "'%s' is not one of %s", v,
+                       words ? words : "the accepted words");
+            return false;
+        }
+        *out = v;
+        return true;
+    }
     case F903_TEXT: *out = v; return true;
     }
     return true;
@@ -414,7 +451,7 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV files found");
     Ssda903File *files = xcalloc((size_t)list.n_items + 1, sizeof *files);
     int *years = xcalloc((size_t)list.n_items + 1, sizeof *years);
-    for (int i = 0; i < list.n_items; i++) ssda903_file_load(list.items[i], &files[i], errs);
+    for (int i = 0; i < list.n_items; i++) ssda903_file_load_any(list.items[i], &files[i], errs);
     CodeLists *codes = NULL;
     Err err;
     int rc = ERR_INPUT;

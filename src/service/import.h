@@ -1,4 +1,5 @@
-/* import: reads SSDA903 CSV files and folders into the store as one transaction.
+/* import: reads SSDA903 CSV files and folders, and the local record templates
+ * (docs/templates.md), into the store as one transaction.
  *
  * Each file's table is recognised by its columns; every cell is checked (dates
  * dd/mm/yyyy, codes valid in the year of their record, whole numbers, required
@@ -20,8 +21,8 @@ typedef struct ImportOptions {
 typedef struct ImportReport {
     int files;
     long rows;
-    long rows_by_table[T903_COUNT];
-    int first_year, last_year; /* collection years seen */
+    long rows_by_table[TABLE_COUNT]; /* 903 tables and record templates */
+    int first_year, last_year;       /* collection years seen */
 } ImportReport;
 
 /* Imports every CSV file under paths. Returns 0 when all was written, or a

@@ -11,7 +11,7 @@
 
 /* The upsert of each 903 table, in Ssda903TableId order. Columns are the
  * table's 903 columns, then year for per-year tables, then source_year. */
-static const char *const upsert_sql[T903_COUNT] = {
+static const char *const upsert_sql[TABLE_COUNT] = {
     "INSERT INTO header (child, sex, dob, ethnic, upn, mother, mc_dob, source_year) VALUES (?1, "
     "?2, ?3, ?4, ?5, ?6, ?7, ?8) "
     "ON CONFLICT (child) DO UPDATE SET sex = excluded.sex, dob = excluded.dob, ethnic = "
@@ -85,10 +85,50 @@ static const char *const upsert_sql[T903_COUNT] = {
     "ON CONFLICT (child, dolo_start) DO UPDATE SET dob = excluded.dob, dolo_end = "
     "excluded.dolo_end, source_year = excluded.source_year "
     "WHERE excluded.source_year >= dolo.source_year",
+    /* Record templates (schema/sqlite/002_records.sql): key child and date. */
+    "INSERT INTO visits (child, visit_date, seen_alone, source_year) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (child, visit_date) DO UPDATE SET seen_alone = excluded.seen_alone, source_year = "
+    "excluded.source_year "
+    "WHERE excluded.source_year >= visits.source_year",
+    "INSERT INTO health_assessments (child, ha_date, ha_type, source_year) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (child, ha_date) DO UPDATE SET ha_type = excluded.ha_type, source_year = "
+    "excluded.source_year "
+    "WHERE excluded.source_year >= health_assessments.source_year",
+    "INSERT INTO dental_checks (child, dental_date, source_year) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (child, dental_date) DO UPDATE SET source_year = excluded.source_year "
+    "WHERE excluded.source_year >= dental_checks.source_year",
+    "INSERT INTO immunisations (child, imms_date, imms_up_to_date, source_year) VALUES (?1, ?2, "
+    "?3, ?4) "
+    "ON CONFLICT (child, imms_date) DO UPDATE SET imms_up_to_date = excluded.imms_up_to_date, "
+    "source_year = excluded.source_year "
+    "WHERE excluded.source_year >= immunisations.source_year",
+    "INSERT INTO sdq (child, sdq_date, sdq_score, source_year) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (child, sdq_date) DO UPDATE SET sdq_score = excluded.sdq_score, source_year = "
+    "excluded.source_year "
+    "WHERE excluded.source_year >= sdq.source_year",
+    "INSERT INTO peps (child, pep_date, source_year) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (child, pep_date) DO UPDATE SET source_year = excluded.source_year "
+    "WHERE excluded.source_year >= peps.source_year",
+    "INSERT INTO care_plans (child, care_plan_date, source_year) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (child, care_plan_date) DO UPDATE SET source_year = excluded.source_year "
+    "WHERE excluded.source_year >= care_plans.source_year",
+    "INSERT INTO needs_assessments (child, needs_assessment_date, source_year) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (child, needs_assessment_date) DO UPDATE SET source_year = excluded.source_year "
+    "WHERE excluded.source_year >= needs_assessments.source_year",
+    "INSERT INTO pathway_plans (child, pathway_plan_date, pathway_plan_type, source_year) VALUES "
+    "(?1, ?2, ?3, ?4) "
+    "ON CONFLICT (child, pathway_plan_date) DO UPDATE SET pathway_plan_type = "
+    "excluded.pathway_plan_type, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= pathway_plans.source_year",
+    "INSERT INTO pa_contacts (child, pa_contact_date, pa_contact_type, source_year) VALUES (?1, "
+    "?2, ?3, ?4) "
+    "ON CONFLICT (child, pa_contact_date) DO UPDATE SET pa_contact_type = "
+    "excluded.pa_contact_type, source_year = excluded.source_year "
+    "WHERE excluded.source_year >= pa_contacts.source_year",
 };
 
 /* Per-year tables carry the collection year in their key. */
-static const bool per_year[T903_COUNT] = {
+static const bool per_year[TABLE_COUNT] = {
     [T903_OC2] = true, [T903_OC3] = true, [T903_AD1] = true, [T903_PREV_PERM] = true};
 
 typedef enum StmtId { STMT_CHILD_KNOWN, STMT_PUT_DISABILITY, STMT_COUNT } StmtId;
@@ -101,7 +141,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 
 struct Store {
     sqlite3 *db;
-    sqlite3_stmt *upserts[T903_COUNT];
+    sqlite3_stmt *upserts[TABLE_COUNT];
     sqlite3_stmt *stmts[STMT_COUNT];
 };
 
@@ -176,7 +216,7 @@ static int migrate(Store *s, Err *err)
 
 static int prepare_all(Store *s, Err *err)
 {
-    for (int t = 0; t < T903_COUNT; t++)
+    for (int t = 0; t < TABLE_COUNT; t++)
         if (sqlite3_prepare_v3(s->db, upsert_sql[t], -1, SQLITE_PREPARE_PERSISTENT, &s->upserts[t],
                                NULL) != SQLITE_OK)
             return db_error(s, err, "preparing an upsert");
@@ -216,7 +256,7 @@ int store_open(const char *path, Store **out, Err *err)
 void store_close(Store *s)
 {
     if (!s) return;
-    for (int t = 0; t < T903_COUNT; t++) sqlite3_finalize(s->upserts[t]);
+    for (int t = 0; t < TABLE_COUNT; t++) sqlite3_finalize(s->upserts[t]);
     for (int i = 0; i < STMT_COUNT; i++) sqlite3_finalize(s->stmts[i]);
     sqlite3_close(s->db);
     free(s);
@@ -277,13 +317,18 @@ int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
 
 long store_count_rows(Store *s, Ssda903TableId table)
 {
-    static const char *const count_sql[T903_COUNT] = {
-        "SELECT count(*) FROM header",      "SELECT count(*) FROM episodes",
-        "SELECT count(*) FROM reviews",     "SELECT count(*) FROM uasc",
-        "SELECT count(*) FROM oc2",         "SELECT count(*) FROM oc3",
-        "SELECT count(*) FROM ad1",         "SELECT count(*) FROM placed_adoption",
-        "SELECT count(*) FROM prev_perm",   "SELECT count(*) FROM missing",
-        "SELECT count(*) FROM sw_episodes", "SELECT count(*) FROM dolo",
+    static const char *const count_sql[TABLE_COUNT] = {
+        "SELECT count(*) FROM header",        "SELECT count(*) FROM episodes",
+        "SELECT count(*) FROM reviews",       "SELECT count(*) FROM uasc",
+        "SELECT count(*) FROM oc2",           "SELECT count(*) FROM oc3",
+        "SELECT count(*) FROM ad1",           "SELECT count(*) FROM placed_adoption",
+        "SELECT count(*) FROM prev_perm",     "SELECT count(*) FROM missing",
+        "SELECT count(*) FROM sw_episodes",   "SELECT count(*) FROM dolo",
+        "SELECT count(*) FROM visits",        "SELECT count(*) FROM health_assessments",
+        "SELECT count(*) FROM dental_checks", "SELECT count(*) FROM immunisations",
+        "SELECT count(*) FROM sdq",           "SELECT count(*) FROM peps",
+        "SELECT count(*) FROM care_plans",    "SELECT count(*) FROM needs_assessments",
+        "SELECT count(*) FROM pathway_plans", "SELECT count(*) FROM pa_contacts",
     };
     return query_int(s, count_sql[table], -1);
 }
@@ -415,14 +460,57 @@ static int load_oc3(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading OC3");
 }
 
+/* Every local record, as (child, date, kind, subtype, value), in the order
+ * dataset.h requires. The kind numbers are RecordKind's. */
+static const char load_records_sql[] =
+    "SELECT child, visit_date AS d, 0 AS k, CASE seen_alone WHEN 'yes' THEN 1 WHEN 'no' THEN 2 "
+    "ELSE 0 END, -1 FROM visits "
+    "UNION ALL SELECT child, ha_date, 1, CASE ha_type WHEN 'initial' THEN 1 WHEN 'review' THEN 2 "
+    "ELSE 0 END, -1 FROM health_assessments "
+    "UNION ALL SELECT child, dental_date, 2, 0, -1 FROM dental_checks "
+    "UNION ALL SELECT child, imms_date, 3, CASE imms_up_to_date WHEN 'yes' THEN 1 WHEN 'no' THEN "
+    "2 ELSE 0 END, -1 FROM immunisations "
+    "UNION ALL SELECT child, sdq_date, 4, 0, coalesce(CAST(sdq_score AS INTEGER), -1) FROM sdq "
+    "UNION ALL SELECT child, pep_date, 5, 0, -1 FROM peps "
+    "UNION ALL SELECT child, care_plan_date, 6, 0, -1 FROM care_plans "
+    "UNION ALL SELECT child, needs_assessment_date, 7, 0, -1 FROM needs_assessments "
+    "UNION ALL SELECT child, pathway_plan_date, 8, CASE pathway_plan_type WHEN 'plan' THEN 1 WHEN "
+    "'review' THEN 2 ELSE 0 END, -1 FROM pathway_plans "
+    "UNION ALL SELECT child, pa_contact_date, 9, CASE pa_contact_type WHEN 'visit' THEN 1 WHEN "
+    "'phone' THEN 2 WHEN 'video' THEN 3 WHEN 'message' THEN 4 ELSE 0 END, -1 FROM pa_contacts "
+    "ORDER BY 1, 2, 3";
+
+static int load_records(Store *s, Dataset *ds, Err *err)
+{
+    _Static_assert(RECORD_VISIT == 0 && RECORD_PA_CONTACT == 9, "kind numbers in the SQL");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, load_records_sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading records");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->records, ds->n_records, ds->cap_records);
+        if (c->n_records++ == 0) c->first_record = ds->n_records;
+        CareRecord *r = &ds->records[ds->n_records++];
+        r->date = col_date(st, 1);
+        r->kind = (uint8_t)sqlite3_column_int(st, 2);
+        r->subtype = (uint8_t)sqlite3_column_int(st, 3);
+        r->value = (int16_t)sqlite3_column_int(st, 4);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading records");
+}
+
 int store_load_dataset(Store *s, Dataset *ds, Err *err)
 {
-    /* One read transaction, so the four queries see the same state. */
+    /* One read transaction, so the queries see the same state. */
     if (exec_sql(s, "BEGIN", err) < 0) return ERR_DB;
     int rc = load_children(s, ds, err);
     if (rc == 0) rc = load_episodes(s, ds, err);
     if (rc == 0) rc = load_reviews(s, ds, err);
     if (rc == 0) rc = load_oc3(s, ds, err);
+    if (rc == 0) rc = load_records(s, ds, err);
     Err ignored;
     exec_sql(s, "COMMIT", &ignored);
     return rc;

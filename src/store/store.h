@@ -25,7 +25,8 @@ int store_begin(Store *s, Err *err);
 int store_commit(Store *s, Err *err);
 void store_rollback(Store *s);
 
-/* Inserts or updates one 903 row under its natural key (docs/import.md).
+/* Inserts or updates one row of a 903 table or record template under its
+ * natural key (docs/import.md, docs/templates.md).
  * values[i] is table column i, already normalised (ISO dates, upper-case
  * codes), NULL for not recorded. The row replaces a stored one only when
  * source_year is not older than the stored row's. */
@@ -36,11 +37,11 @@ bool store_child_known(Store *s, const char *child);
 /* Records the council's disability flag for a child (overrides CIN N2). */
 int store_put_disability(Store *s, const char *child, bool disabled, Err *err);
 
-/* Counts rows of a 903 table (for reports and tests). */
+/* Counts rows of a 903 table or record template (for reports and tests). */
 long store_count_rows(Store *s, Ssda903TableId table);
 
-/* Loads every child with episodes, reviews and OC3 records into ds (which must
- * be empty), sorted as dataset.h requires. */
+/* Loads every child with episodes, reviews, OC3 records and the local records
+ * of the templates into ds (which must be empty), sorted as dataset.h requires. */
 int store_load_dataset(Store *s, Dataset *ds, Err *err);
 
 #endif
