@@ -10,8 +10,7 @@
 /* Age on date `on` from the table's own DOB column (1), or -1 when unknown. */
 static int age_on(const VTable *t, int row, Date on)
 {
-    Date dob = vt_date(t, row, 1);
-    return dob == DATE_NONE ? -1 : date_age_on(dob, on);
+    return vt_age_on(t, row, 1, on);
 }
 
 /* DfE 903 rule 131 */

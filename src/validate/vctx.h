@@ -102,6 +102,13 @@ static inline bool vt_bad_date(const VTable *t, int row, int col)
 {
     return t->bad[(size_t)row * (size_t)t->n_cols + (size_t)col] != 0;
 }
+/* Age in whole years on date `on` from the date cell col (a DOB), or -1 when
+ * that date is missing or invalid. */
+static inline int vt_age_on(const VTable *t, int row, int col, Date on)
+{
+    Date dob = vt_date(t, row, col);
+    return dob == DATE_NONE ? -1 : date_age_on(dob, on);
+}
 /* Case-insensitive equality of a cell with a code. */
 bool vt_is(const VTable *t, int row, int col, const char *code);
 /* True when the cell's code is one of the ';'-separated list, e.g. "A3;A5". */
@@ -127,6 +134,14 @@ int vt_first_row(const VTable *t, const char *child);
 Date vctx_dob(const VCtx *c, const char *child);
 /* The Header row of child, or -1. */
 int vctx_header_row(const VCtx *c, const char *child);
+
+/* True when child was looked after continuously for 12 months at 31 March
+ * (the OC2 cohort, derived from this year's Episodes by vreturn_prepare);
+ * false for a child with no episodes this year. */
+bool vctx_cla12(const VCtx *c, const char *child);
+/* Age in whole years on date `on` of a child, from this year's Header; -1 when
+ * the date of birth is unknown. */
+int vctx_age_on(const VCtx *c, const char *child, Date on);
 
 /* Common rule bodies. */
 /* Fails rows whose code in col is not in list; blank fails unless allow_blank. */

@@ -234,6 +234,18 @@ Date vctx_dob(const VCtx *c, const char *child)
     return row < 0 ? DATE_NONE : vt_date(vt(c, T903_HEADER), row, H_DOB);
 }
 
+bool vctx_cla12(const VCtx *c, const char *child)
+{
+    int g = vt_group(vt(c, T903_EPISODES), child);
+    return g >= 0 && c->r->cla12 && c->r->cla12[g];
+}
+
+int vctx_age_on(const VCtx *c, const char *child, Date on)
+{
+    Date dob = vctx_dob(c, child);
+    return dob == DATE_NONE ? -1 : date_age_on(dob, on);
+}
+
 void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank)
 {
     const VTable *tab = vt(c, t);

@@ -2,11 +2,13 @@
  * rules: dates parsed once, rows grouped by child and sorted by date, derived
  * fields computed. It reads no files; the caller loads them. */
 #include "validate/validate.h"
+#include "validate/vctx.h"
 
 #include "base/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void vreturn_init(VReturn *r, int year)
 {
@@ -122,6 +124,42 @@ static unsigned char *derive_uasc(const VTable *header, const VTable *uasc)
     return flags;
 }
 
+/* DfE derived field "looked after continuously for 12 months at 31 March" (the
+ * OC2 cohort), per child of this year's Episodes. As the DfE's validation rules
+ * define it, a child is not in the cohort when any of their episodes
+ *   - starts a period of care (RNE S) after 1 April,
+ *   - ends within the collection year for any reason but X1 (a change within
+ *     care), or
+ *   - is a short break (LS V3 or V4) that runs during the year;
+ * and a child must have an episode running during the year at all. Invalid or
+ * missing dates count as missing, so such an episode implies nothing. */
+static unsigned char *derive_cla12(const VTable *e, int year)
+{
+    if (!e->file) return NULL;
+    Date start = date_collection_year_start(year), end = date_collection_year_end(year);
+    unsigned char *flags = xcalloc((size_t)e->n_groups + 1, 1);
+    for (int g = 0; g < e->n_groups; g++) {
+        bool during = false, broken = false;
+        for (int i = e->group_start[g]; i < e->group_start[g + 1]; i++) {
+            int row = e->order[i];
+            size_t at = (size_t)row * (size_t)e->n_cols;
+            Date decom = e->dates[at + E_DECOM], dec = e->dates[at + E_DEC];
+            const char *rne = ssda903_cell(e->file, row, E_RNE),
+                       *ls = ssda903_cell(e->file, row, E_LS),
+                       *rec = ssda903_cell(e->file, row, E_REC);
+            bool runs = decom != DATE_NONE && decom <= end && (dec == DATE_NONE || dec >= start);
+            during |= runs;
+            if (decom != DATE_NONE && decom > start && decom <= end && strcasecmp(rne, "S") == 0)
+                broken = true;
+            if (dec != DATE_NONE && dec >= start && dec <= end && strcasecmp(rec, "X1") != 0)
+                broken = true;
+            if (runs && (strcasecmp(ls, "V3") == 0 || strcasecmp(ls, "V4") == 0)) broken = true;
+        }
+        flags[g] = during && !broken;
+    }
+    return flags;
+}
+
 void vreturn_prepare(VReturn *r)
 {
     for (int i = 0; i < T903_COUNT; i++) {
@@ -130,6 +168,7 @@ void vreturn_prepare(VReturn *r)
     }
     r->header_uasc = derive_uasc(&r->cur[T903_HEADER], &r->cur[T903_UASC]);
     r->header_last_uasc = derive_uasc(&r->last[T903_HEADER], &r->last[T903_UASC]);
+    r->cla12 = derive_cla12(&r->cur[T903_EPISODES], r->year);
     r->prepared = true;
 }
 
@@ -156,5 +195,6 @@ void vreturn_free(VReturn *r)
     }
     free(r->header_uasc);
     free(r->header_last_uasc);
+    free(r->cla12);
     memset(r, 0, sizeof *r);
 }
