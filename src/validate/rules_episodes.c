@@ -5,6 +5,8 @@
 #include "validate/vctx.h"
 #include "validate/vfamilies.h"
 
+#include <strings.h>
+
 #define LS_CODES    "C1;C2;D1;E1;V2;V3;V4;J1;J2;J3;L1;L2;L3"
 #define TEMP_PLACES "T0;T1;T2;T3;T4"
 
@@ -313,6 +315,321 @@ static void r1009(VCtx *c)
                 "CARPL;CLOSE;ALLEG;STAND;APPRR;CREQB;CREQO;CHILD;LAREQ;PLACE;CUSTOD;OTHER", true);
 }
 
+/* ---- the sequence of a child's episodes ---- */
+
+/* The episode before row i of group g in date order, both with a valid start
+ * date; -1 when there is none. */
+static int prev_episode(const VTable *e, int g, int i)
+{
+    if (i == 0) return -1;
+    int row = vt_group_row(e, g, i), prev = vt_group_row(e, g, i - 1);
+    if (vt_date(e, row, E_DECOM) == DATE_NONE || vt_date(e, prev, E_DECOM) == DATE_NONE) return -1;
+    return prev;
+}
+
+/* Case-insensitive equality of column col in two rows. */
+static bool same_cell(const VTable *e, int a, int b, int col)
+{
+    return strcasecmp(vt_cell(e, a, col), vt_cell(e, b, col)) == 0;
+}
+
+/* True when any of the placement columns (PLACE, PL_POST, URN,
+ * PLACE_PROVIDER) differs between two episodes. */
+static bool placement_changed(const VTable *e, int a, int b)
+{
+    return !same_cell(e, a, b, E_PLACE) || !same_cell(e, a, b, E_PL_POST) ||
+           !same_cell(e, a, b, E_URN) || !same_cell(e, a, b, E_PLACE_PROVIDER);
+}
+
+/* DfE 903 rule 357: a child's first episode must start a period of care. The
+ * first episode is the earliest this year when it starts in the year and the
+ * child has no episode in last year's return (when given). */
+static void r357(VCtx *c)
+{
+    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES];
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 0; i < n; i++) {
+            int row = vt_group_row(e, g, i);
+            Date start = vt_date(e, row, E_DECOM);
+            if (start == DATE_NONE) continue;
+            if (start >= c->start && !vt_is(e, row, E_RNE, "S") &&
+                vt_group(last, vt_cell(e, row, E_CHILD)) < 0)
+                vctx_fail(c, T903_EPISODES, row);
+            break;
+        }
+    }
+}
+
+/* DfE 903 rule 366: each short break (V3) is its own period of care. */
+static void r366(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_is(e, row, E_LS, "V3") && !vt_is(e, row, E_RNE, "S"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 367: the child's short breaks (V3) within the collection year,
+ * each counted in days from start to end (clipped to the year; an open one runs
+ * to 31 March), add up to at most 75 days. Every V3 episode counted fails. */
+static void r367(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        long days = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < n; i++) {
+                int row = vt_group_row(e, g, i);
+                Date from = vt_date(e, row, E_DECOM), to = vt_date(e, row, E_DEC);
+                if (from == DATE_NONE || !vt_is(e, row, E_LS, "V3")) continue;
+                if (from < c->start) from = c->start;
+                if (to == DATE_NONE || to > c->end) to = c->end;
+                if (to <= from) continue;
+                if (pass == 0)
+                    days += to - from;
+                else if (days > 75)
+                    vctx_fail(c, T903_EPISODES, row);
+            }
+        }
+    }
+}
+
+/* DfE 903 rule 377: at most two placements of type T3 (usual foster carers on
+ * holiday) starting in the collection year; all of them fail when there are
+ * more. */
+static void r377(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g), count = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < n; i++) {
+                int row = vt_group_row(e, g, i);
+                Date from = vt_date(e, row, E_DECOM);
+                if (from == DATE_NONE || from < c->start || !vt_is(e, row, E_PLACE, "T3")) continue;
+                if (pass == 0)
+                    count++;
+                else if (count > 2)
+                    vctx_fail(c, T903_EPISODES, row);
+            }
+    }
+}
+
+/* Fails rows where legal status is in ls_list and placement in place_list. */
+static void ls_excludes_place(VCtx *c, const char *ls_list, const char *place_list)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_LS, ls_list) && vt_in(e, row, E_PLACE, place_list))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 378: placed with parents (P1) cannot be under section 20 (V2). */
+static void r378(VCtx *c)
+{
+    ls_excludes_place(c, "V2", "P1");
+}
+
+/* DfE 903 rule 380: an episode starting a period of care (RNE S) is not a
+ * temporary placement. */
+static void r380(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_is(e, row, E_RNE, "S") && vt_in(e, row, E_PLACE, TEMP_PLACES))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 381: an episode ending a period of care (a reason other than
+ * X1) is not a temporary placement. */
+static void r381(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (!vt_blank(e, row, E_REC) && !vt_is(e, row, E_REC, "X1") &&
+            vt_in(e, row, E_PLACE, TEMP_PLACES))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 382 */
+static void r382(VCtx *c)
+{
+    ls_excludes_place(c, "V3;V4", TEMP_PLACES);
+}
+
+/* DfE 903 rule 384: short breaks are not long-term fostering (U1, U4). */
+static void r384(VCtx *c)
+{
+    ls_excludes_place(c, "V3;V4", "U1;U4");
+}
+
+/* DfE 903 rule 388: an episode that ends with X1 (a new episode begins the
+ * same day) must be followed by an episode starting that day. */
+static void r388(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 0; i < n; i++) {
+            int row = vt_group_row(e, g, i);
+            Date end = vt_date(e, row, E_DEC);
+            if (end == DATE_NONE || !vt_is(e, row, E_REC, "X1")) continue;
+            bool follows = false;
+            for (int j = i + 1; j < n && !follows; j++)
+                follows = vt_date(e, vt_group_row(e, g, j), E_DECOM) == end;
+            if (!follows) vctx_fail(c, T903_EPISODES, row);
+        }
+    }
+}
+
+/* DfE 903 rule 426: a child on short breaks is under V3 or V4 in a year, not
+ * both; every V3 and V4 episode of such a child fails. */
+static void r426(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        bool v3 = false, v4 = false;
+        for (int i = 0; i < n; i++) {
+            int row = vt_group_row(e, g, i);
+            v3 |= vt_is(e, row, E_LS, "V3");
+            v4 |= vt_is(e, row, E_LS, "V4");
+        }
+        if (v3 && v4)
+            for (int i = 0; i < n; i++)
+                if (vt_in(e, vt_group_row(e, g, i), E_LS, "V3;V4"))
+                    vctx_fail(c, T903_EPISODES, vt_group_row(e, g, i));
+    }
+}
+
+/* Fails every episode with a previous episode for which bad(e, row, prev). */
+static void each_with_prev(VCtx *c, bool (*bad)(const VTable *e, int row, int prev))
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 1; i < n; i++) {
+            int prev = prev_episode(e, g, i), row = vt_group_row(e, g, i);
+            if (prev >= 0 && bad(e, row, prev)) vctx_fail(c, T903_EPISODES, row);
+        }
+    }
+}
+
+/* DfE 903 rule 431 */
+static bool bad431(const VTable *e, int row, int prev)
+{
+    return vt_is(e, row, E_RNE, "S") && vt_date(e, prev, E_DEC) == vt_date(e, row, E_DECOM);
+}
+static void r431(VCtx *c)
+{
+    each_with_prev(c, bad431);
+}
+
+/* DfE 903 rule 432: the previous episode ended a period of care (a reason other
+ * than X1), so this one must start a new one (RNE S). */
+static bool bad432(const VTable *e, int row, int prev)
+{
+    return !vt_blank(e, prev, E_REC) && !vt_is(e, prev, E_REC, "X1") && !vt_blank(e, row, E_RNE) &&
+           !vt_is(e, row, E_RNE, "S");
+}
+static void r432(VCtx *c)
+{
+    each_with_prev(c, bad432);
+}
+
+/* DfE 903 rule 433: a continuation episode (RNE other than S) starts the day
+ * the previous episode ended. */
+static bool bad433(const VTable *e, int row, int prev)
+{
+    return vt_in(e, row, E_RNE, "P;L;T;U;B") && vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM);
+}
+static void r433(VCtx *c)
+{
+    each_with_prev(c, bad433);
+}
+
+/* DfE 903 rule 434: RNE L — the legal status changed, the placement did not. */
+static bool bad434(const VTable *e, int row, int prev)
+{
+    return vt_is(e, row, E_RNE, "L") &&
+           (same_cell(e, row, prev, E_LS) || placement_changed(e, row, prev));
+}
+static void r434(VCtx *c)
+{
+    each_with_prev(c, bad434);
+}
+
+/* DfE 903 rule 435: RNE P or T — the placement changed, the legal status did
+ * not. */
+static bool bad435(const VTable *e, int row, int prev)
+{
+    return vt_in(e, row, E_RNE, "P;T") &&
+           (!same_cell(e, row, prev, E_LS) || !placement_changed(e, row, prev));
+}
+static void r435(VCtx *c)
+{
+    each_with_prev(c, bad435);
+}
+
+/* DfE 903 rule 436: RNE U or B — both the legal status and the placement
+ * changed. */
+static bool bad436(const VTable *e, int row, int prev)
+{
+    return vt_in(e, row, E_RNE, "U;B") &&
+           (same_cell(e, row, prev, E_LS) || !placement_changed(e, row, prev));
+}
+static void r436(VCtx *c)
+{
+    each_with_prev(c, bad436);
+}
+
+/* DfE 903 rule 437: after an episode ending with the child's death (E2) or an
+ * age assessment of 18 or over (E15) there can be no further episode. */
+static void r437(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 0; i + 1 < n; i++) {
+            int row = vt_group_row(e, g, i);
+            Date end = vt_date(e, row, E_DEC);
+            if (!vt_in(e, row, E_REC, "E2;E15")) continue;
+            for (int j = i + 1; j < n; j++) {
+                Date next = vt_date(e, vt_group_row(e, g, j), E_DECOM);
+                if (next != DATE_NONE && (end == DATE_NONE || next >= end)) {
+                    vctx_fail(c, T903_EPISODES, row);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* DfE 903 rule 504: within a period of care whose start (RNE S) is in this
+ * year's episodes, every episode has the category of need of its first. */
+static void r504(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g), first = -1;
+        for (int i = 0; i < n; i++) {
+            int row = vt_group_row(e, g, i);
+            if (vt_is(e, row, E_RNE, "S")) {
+                first = row;
+            } else if (first >= 0 && prev_episode(e, g, i) >= 0 &&
+                       vt_date(e, prev_episode(e, g, i), E_DEC) == vt_date(e, row, E_DECOM)) {
+                if (!vt_blank(e, row, E_CIN) && !vt_blank(e, first, E_CIN) &&
+                    !same_cell(e, row, first, E_CIN))
+                    vctx_fail(c, T903_EPISODES, row);
+            } else {
+                first = -1;
+            }
+        }
+    }
+}
+
 const VRule vrules_episodes[] = {
     {"146", 0, 2025, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
      r146_old},
@@ -384,5 +701,70 @@ const VRule vrules_episodes[] = {
      "A placement provider code of PR0 can only be associated with placement P1.", NULL, r550},
     {"1009", 0, 0, "Episodes", "REASON_PLACE_CHANGE",
      "Reason for placement change is not a valid code.", NULL, r1009},
+    {"357", 0, 0, "Episodes", "RNE",
+     "If this is the first episode ever for this child, reason for new episode must be S.  Check "
+     "whether there is an episode immediately preceding this one, which has been left out.  If not "
+     "the reason for new episode code must be amended to S.",
+     NULL, r357},
+    {"366", 0, 0, "Episodes", "RNE",
+     "A child cannot change placement during the course of an individual short-term respite break.",
+     NULL, r366},
+    {"367", 0, 0, "Episodes", "LS;DECOM;DEC",
+     "The maximum amount of respite care allowable is 75 days in any 12-month period.", NULL, r367},
+    {"377", 0, 0, "Episodes", "PLACE",
+     "Only two temporary placements coded as being due to holiday of usual foster carer(s) are "
+     "allowed in any 12- month period.",
+     NULL, r377},
+    {"378", 0, 0, "Episodes", "PLACE;LS",
+     "A child who is placed with parent(s) cannot be looked after under a single period of "
+     "accommodation under Section 20 of the Children Act 1989.",
+     NULL, r378},
+    {"380", 0, 0, "Episodes", "PLACE;RNE",
+     "A period of care cannot start with a temporary placement.", NULL, r380},
+    {"381", 0, 0, "Episodes", "PLACE;REC",
+     "A period of care cannot end with a temporary placement.", NULL, r381},
+    {"382", 0, 0, "Episodes", "LS;PLACE",
+     "A child receiving respite care cannot be in a temporary placement.", NULL, r382},
+    {"384", 0, 0, "Episodes", "PLACE;LS",
+     "A child receiving respite care cannot be in a long-term foster placement", NULL, r384},
+    {"388", 0, 0, "Episodes", "REC",
+     "Reason episode ceased is coded new episode begins, but there is no continuation episode.",
+     NULL, r388},
+    {"426", 0, 0, "Episodes", "LS",
+     "A child receiving respite care cannot be recorded under a legal status of V3 and V4 in the "
+     "same year.",
+     NULL, r426},
+    {"431", 0, 0, "Episodes", "RNE;DECOM",
+     "The reason for new episode is started to be looked after, but the previous episode ended on "
+     "the same day.",
+     NULL, r431},
+    {"432", 0, 0, "Episodes", "RNE",
+     "The child ceased to be looked after at the end of the previous episode but the reason for "
+     "the new episode is not started to be looked after.",
+     NULL, r432},
+    {"433", 0, 0, "Episodes", "RNE;DECOM",
+     "The reason for new episode suggests that this is a continuation episode, but the episode "
+     "does not start on the same day as the last episode finished.",
+     NULL, r433},
+    {"434", 0, 0, "Episodes", "RNE;LS;PLACE;PL_POST;URN;PLACE_PROVIDER",
+     "Reason for new episode is that child's legal status has changed but not the placement, but "
+     "this is not reflected in the episode data.",
+     NULL, r434},
+    {"435", 0, 0, "Episodes", "LS;PLACE;PL_POST;URN;PLACE_PROVIDER",
+     "Reason for new episode is that child’s placement has changed but not the legal status, "
+     "but this is not reflected in the episode data recorded.",
+     NULL, r435},
+    {"436", 0, 0, "Episodes", "RNE;LS;PLACE;PL_POST;URN;PLACE_PROVIDER",
+     "Reason for new episode is that both child’s placement and legal status have changed, but "
+     "this is not reflected in the episode data.",
+     NULL, r436},
+    {"437", 0, 0, "Episodes", "REC",
+     "Reason episode ceased is child has died or is aged 18 or over but there are further "
+     "episodes.",
+     NULL, r437},
+    {"504", 0, 0, "Episodes", "CIN",
+     "The category of need code differs from that reported at start of current period of being "
+     "looked after",
+     NULL, r504},
 };
 const int vrules_episodes_n = VRULES_COUNT(vrules_episodes);
