@@ -1,0 +1,392 @@
+/* due: see due.h and docs/due.md.
+ *
+ * One function per item computes the next due date from the child's care
+ * history and records; each names the rule it applied. Nothing allocates and
+ * nothing reads files: the Calendar is built by the caller. */
+#include "domain/due.h"
+
+#include "domain/care.h"
+#include "domain/leaver.h"
+
+#include <string.h>
+
+static const char *const item_names[DUE_ITEM_COUNT] = {
+    [DUE_CARE_PLAN] = "care_plan",
+    [DUE_REVIEW] = "review",
+    [DUE_VISIT] = "visit",
+    [DUE_HEALTH_ASSESSMENT] = "health_assessment",
+    [DUE_DENTAL_CHECK] = "dental_check",
+    [DUE_SDQ] = "sdq",
+    [DUE_EDUCATION_PLAN] = "education_plan",
+    [DUE_NEEDS_ASSESSMENT] = "needs_assessment",
+    [DUE_PATHWAY_PLAN_REVIEW] = "pathway_plan_review",
+    [DUE_PA_CONTACT] = "pa_contact",
+};
+
+const char *due_item_name(DueItem item)
+{
+    return item_names[item];
+}
+
+const char *due_status_name(DueStatus status)
+{
+    return status == DUE_STATUS_OVERDUE ? "overdue" : "due";
+}
+
+/* ---- The rules' texts ------------------------------------------------------ */
+
+#define RULE_CARE_PLAN \
+    "CPPCR 2010 reg 4(2): care plan within 10 working days of the start of the first placement"
+#define RULE_REVIEW_FIRST \
+    "CPPCR 2010 reg 33(1): first review within 20 working days of becoming looked after"
+#define RULE_REVIEW_SECOND "CPPCR 2010 reg 33(2): second review within 3 months of the first"
+#define RULE_REVIEW_LATER \
+    "CPPCR 2010 reg 33(2): each later review within 6 months of the previous one"
+#define RULE_VISIT_FIRST "CPPCR 2010 reg 28(2): visit within 1 week of the start of the placement"
+#define RULE_VISIT_FIRST_YEAR \
+    "CPPCR 2010 reg 28(2): visits at most 6 weeks apart in the first year of the placement"
+#define RULE_VISIT_LONG_TERM                                                                   \
+    "CPPCR 2010 reg 28(2): visits at most 3 months apart after the first year of a placement " \
+    "meant to last until 18 (long-term fostering, PLACE U1/U4)"
+#define RULE_VISIT_OTHER                                                                          \
+    "CPPCR 2010 reg 28(2): visits at most 6 weeks apart after the first year of a placement not " \
+    "meant to last until 18"
+#define RULE_HEALTH_INITIAL                                                                 \
+    "Statutory guidance on health assessments: initial health assessment before the first " \
+    "review (20 working days), unless one was done in the previous 3 months"
+#define RULE_HEALTH_UNDER_5                                                                \
+    "Statutory guidance on health assessments: review health assessment at least every 6 " \
+    "months under age 5"
+#define RULE_HEALTH_FROM_5                                                                  \
+    "Statutory guidance on health assessments: review health assessment at least every 12 " \
+    "months from age 5"
+#define RULE_DENTAL "DfE OC2 (teeth checked by a dentist): dental check every 12 months"
+#define RULE_SDQ    "DfE OC2 (903 rules 186, 188, 189): carer SDQ every 12 months for ages 4 to 16"
+#define RULE_PEP_INITIAL                                                                         \
+    "CPPCR 2010 reg 5(b)(ii) and statutory guidance: personal education plan within 10 working " \
+    "days of becoming looked after"
+#define RULE_PEP_TERMLY                                                                      \
+    "CPPCR 2010 reg 5(b)(ii) and statutory guidance: personal education plan reviewed each " \
+    "school term"
+#define RULE_NEEDS                                                                              \
+    "CPPCR 2010 reg 42: needs assessment within 3 months of the 16th birthday, or of becoming " \
+    "eligible after it"
+#define RULE_PATHWAY \
+    "Care Leavers (England) Regulations 2010: pathway plan reviewed at least every 6 months"
+#define RULE_PA \
+    "Care Leavers (England) Regulations 2010: personal adviser contact at least every 2 months"
+
+/* ---- Helpers ------------------------------------------------------------- */
+
+typedef struct DueRun {
+    const Dataset *ds;
+    const Child *c;
+    Date at;
+    const Calendar *cal;
+    DueEntry *out;
+    int n;
+} DueRun;
+
+static void owe(DueRun *x, DueItem item, Date due, const char *rule)
+{
+    DueEntry *e = &x->out[x->n++];
+    e->item = item;
+    e->due = due;
+    e->status = x->at > due ? DUE_STATUS_OVERDUE : DUE_STATUS_DUE;
+    e->days_overdue = x->at > due ? (int)(x->at - due) : 0;
+    e->rule = rule;
+}
+
+/* The latest record of a kind dated from `from` (DATE_NONE: any time) to the
+ * run's date, or NULL; *count (when given) gets how many there are. */
+static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date from, int *count)
+{
+    const CareRecord *recs = child_records(x->ds, x->c);
+    const CareRecord *latest = NULL;
+    int n = 0;
+    for (int i = x->c->n_records - 1; i >= 0; i--) {
+        if (recs[i].date > x->at || recs[i].kind != kind) continue;
+        if (from != DATE_NONE && recs[i].date < from) break;
+        if (!latest) latest = &recs[i];
+        n++;
+    }
+    if (count) *count = n;
+    return latest;
+}
+
+static Date later(Date a, Date b)
+{
+    if (a == DATE_NONE) return b;
+    if (b == DATE_NONE) return a;
+    return a > b ? a : b;
+}
+
+/* ---- Where the child is in care ----------------------------------------- */
+
+/* The full-time period of care open on the run's date. */
+typedef struct CareNow {
+    Date start;           /* the day the child became looked after (this period) */
+    Date previous_end;    /* the end of the previous full-time period, or DATE_NONE */
+    Date placement_start; /* the start of the current placement */
+    const Episode *episode;
+} CareNow;
+
+/* 903 RNE: every reason for a new episode except L (legal status only) starts
+ * a new placement; an episode without RNE does when its PLACE differs. */
+static bool starts_placement(const Episode *e, const Episode *prev)
+{
+    if (!prev) return true;
+    if (e->rne[0]) return strcmp(e->rne, "L") != 0;
+    return strcmp(e->place, prev->place) != 0;
+}
+
+static bool care_now(const DueRun *x, CareNow *now)
+{
+    const Episode *eps = child_episodes(x->ds, x->c);
+    const Episode *cur = care_full_time_episode_on(x->ds, x->c, x->at);
+    if (!cur) return false;
+    int idx = (int)(cur - eps);
+    /* Walk back over the full-time episodes that run into this one. */
+    Date start = cur->decom;
+    for (int j = idx - 1; j >= 0; j--) {
+        const Episode *e = &eps[j];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        if ((e->dec == DATE_NONE || e->dec >= start) && e->decom < start) start = e->decom;
+    }
+    Date prev_end = DATE_NONE;
+    for (int j = 0; j < x->c->n_episodes; j++) {
+        const Episode *e = &eps[j];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls) || e->dec == DATE_NONE) continue;
+        if (e->dec < start) prev_end = later(prev_end, e->dec);
+    }
+    /* The latest episode of the period that started a placement. */
+    Date placement = start;
+    for (int j = idx; j >= 0; j--) {
+        const Episode *e = &eps[j];
+        if (e->decom == DATE_NONE || e->decom < start) break;
+        if (care_is_short_break_ls(e->ls)) continue;
+        const Episode *prev = NULL;
+        for (int k = j - 1; k >= 0 && !prev; k--)
+            if (eps[k].decom != DATE_NONE && !care_is_short_break_ls(eps[k].ls) &&
+                eps[k].decom >= start)
+                prev = &eps[k];
+        if (starts_placement(e, prev)) {
+            placement = e->decom;
+            break;
+        }
+    }
+    *now = (CareNow){start, prev_end, placement, cur};
+    return true;
+}
+
+/* ---- Looked-after items --------------------------------------------------- */
+
+/* CPPCR 2010 reg 4(2). A plan made in the 3 months before the child became
+ * looked after (and after any previous period of care) counts: reg 4(1) asks
+ * for it before the first placement where practicable. */
+static void rule_care_plan(DueRun *x, const CareNow *now)
+{
+    Date from = later(date_add_months(now->start, -3), now->previous_end);
+    if (latest_record(x, RECORD_CARE_PLAN, from, NULL)) return;
+    owe(x, DUE_CARE_PLAN, calendar_add_working_days(x->cal, now->start, 10), RULE_CARE_PLAN);
+}
+
+/* CPPCR 2010 reg 33(1)-(2); the 903 Reviews dates count. */
+static void rule_review(DueRun *x, const CareNow *now)
+{
+    const Review *rv = child_reviews(x->ds, x->c);
+    int held = 0;
+    Date last = DATE_NONE;
+    for (int i = 0; i < x->c->n_reviews; i++) {
+        if (rv[i].date == DATE_NONE || rv[i].date < now->start || rv[i].date > x->at) continue;
+        held++;
+        last = later(last, rv[i].date);
+    }
+    if (held == 0)
+        owe(x, DUE_REVIEW, calendar_add_working_days(x->cal, now->start, 20), RULE_REVIEW_FIRST);
+    else if (held == 1)
+        owe(x, DUE_REVIEW, date_add_months(last, 3), RULE_REVIEW_SECOND);
+    else
+        owe(x, DUE_REVIEW, date_add_months(last, 6), RULE_REVIEW_LATER);
+}
+
+/* 903 PLACE U1 and U4 are the long-term fostering placements: the 903's mark
+ * of a placement intended to last until the child is 18. */
+static bool long_term_fostering(const Episode *e)
+{
+    return strcmp(e->place, "U1") == 0 || strcmp(e->place, "U4") == 0;
+}
+
+/* CPPCR 2010 reg 28(2). Only visits since the current placement started count:
+ * a move restarts the clock. */
+static void rule_visit(DueRun *x, const CareNow *now)
+{
+    const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start, NULL);
+    if (!v) {
+        owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_FIRST);
+    } else if (v->date < date_add_months(now->placement_start, 12)) {
+        owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_FIRST_YEAR);
+    } else if (long_term_fostering(now->episode)) {
+        owe(x, DUE_VISIT, date_add_months(v->date, 3), RULE_VISIT_LONG_TERM);
+    } else {
+        owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_OTHER);
+    }
+}
+
+/* Health assessments: the interval follows the child's age on the day of the
+ * last assessment (under 5: 6 months; from 5: 12 months). Unknown DOB: 6. */
+static void rule_health(DueRun *x, const CareNow *now)
+{
+    const CareRecord *h =
+        latest_record(x, RECORD_HEALTH_ASSESSMENT, date_add_months(now->start, -3), NULL);
+    if (!h) {
+        owe(x, DUE_HEALTH_ASSESSMENT, calendar_add_working_days(x->cal, now->start, 20),
+            RULE_HEALTH_INITIAL);
+    } else if (x->c->dob == DATE_NONE || date_age_on(x->c->dob, h->date) < 5) {
+        owe(x, DUE_HEALTH_ASSESSMENT, date_add_months(h->date, 6), RULE_HEALTH_UNDER_5);
+    } else {
+        owe(x, DUE_HEALTH_ASSESSMENT, date_add_months(h->date, 12), RULE_HEALTH_FROM_5);
+    }
+}
+
+/* Yearly from the last check in this period of care, or from its start. */
+static void rule_dental(DueRun *x, const CareNow *now)
+{
+    const CareRecord *d = latest_record(x, RECORD_DENTAL_CHECK, now->start, NULL);
+    owe(x, DUE_DENTAL_CHECK, date_add_months(d ? d->date : now->start, 12), RULE_DENTAL);
+}
+
+/* Yearly, for ages 4 to 16 inclusive on the due date: never before the 4th
+ * birthday, not owed once it would fall on or after the 17th. */
+static void rule_sdq(DueRun *x, const CareNow *now)
+{
+    if (x->c->dob == DATE_NONE) return;
+    const CareRecord *s = latest_record(x, RECORD_SDQ, now->start, NULL);
+    Date due = later(date_add_months(s ? s->date : now->start, 12), date_birthday(x->c->dob, 4));
+    if (due >= date_birthday(x->c->dob, 17)) return;
+    owe(x, DUE_SDQ, due, RULE_SDQ);
+}
+
+/* The end of the school term after the one date d falls in. Terms are taken
+ * as autumn 1 Sep-31 Dec, spring 1 Jan-31 Mar, summer 1 Apr-31 Aug (the
+ * holiday counted with summer); councils' own term dates differ by days. */
+static Date end_of_next_term(Date d)
+{
+    int y, m, day;
+    date_to_ymd(d, &y, &m, &day);
+    if (m >= 9) return date_from_ymd(y + 1, 3, 31);
+    if (m <= 3) return date_from_ymd(y, 7, 31);
+    return date_from_ymd(y, 12, 31);
+}
+
+/* Compulsory school age, taken as 5 to 15 on the due date. */
+static bool school_age_on(const Child *c, Date d)
+{
+    if (c->dob == DATE_NONE) return false;
+    int age = date_age_on(c->dob, d);
+    return age >= 5 && age < 16;
+}
+
+static void rule_pep(DueRun *x, const CareNow *now)
+{
+    const CareRecord *p = latest_record(x, RECORD_PEP, now->start, NULL);
+    Date due = p ? end_of_next_term(p->date) : calendar_add_working_days(x->cal, now->start, 10);
+    if (!school_age_on(x->c, due)) return;
+    owe(x, DUE_EDUCATION_PLAN, due, p ? RULE_PEP_TERMLY : RULE_PEP_INITIAL);
+}
+
+/* ---- Care-leaver items ---------------------------------------------------- */
+
+/* The day an eligible child became eligible (CPPCR 2010 reg 40): the 16th
+ * birthday, or the day the 13 weeks looked after since 14 were completed when
+ * that is later. */
+static Date eligible_from(const DueRun *x)
+{
+    Date b14 = date_birthday(x->c->dob, 14), b16 = date_birthday(x->c->dob, 16);
+    Date lo = b14, hi = x->at;
+    if (hi < lo || care_days_full_time(x->ds, x->c, b14, hi + 1) < (long)LEAVER_PRESCRIBED_DAYS)
+        return b16;
+    while (lo < hi) { /* the first day d with 91 days looked after in [b14, d] */
+        Date mid = lo + (hi - lo) / 2;
+        if (care_days_full_time(x->ds, x->c, b14, mid + 1) >= (long)LEAVER_PRESCRIBED_DAYS)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return later(b16, lo);
+}
+
+/* CPPCR 2010 reg 42. An assessment started up to 3 months ahead counts. */
+static void rule_needs(DueRun *x)
+{
+    Date from = eligible_from(x);
+    if (latest_record(x, RECORD_NEEDS_ASSESSMENT, date_add_months(from, -3), NULL)) return;
+    owe(x, DUE_NEEDS_ASSESSMENT, date_add_months(from, 3), RULE_NEEDS);
+}
+
+/* Six-monthly from the last plan or review, once there is a plan: preparing
+ * the first plan has no fixed timescale in the regulations we hold. */
+static void rule_pathway(DueRun *x)
+{
+    const CareRecord *p = latest_record(x, RECORD_PATHWAY_PLAN, date_birthday(x->c->dob, 14), NULL);
+    if (p) owe(x, DUE_PATHWAY_PLAN_REVIEW, date_add_months(p->date, 6), RULE_PATHWAY);
+}
+
+/* Two-monthly from the last contact, or from the day the young person stopped
+ * being looked after. */
+static void rule_pa_contact(DueRun *x)
+{
+    const CareRecord *p = latest_record(x, RECORD_PA_CONTACT, DATE_NONE, NULL);
+    Date base = p ? p->date : DATE_NONE;
+    if (base == DATE_NONE) {
+        const Episode *eps = child_episodes(x->ds, x->c);
+        for (int i = 0; i < x->c->n_episodes; i++)
+            if (!care_is_short_break_ls(eps[i].ls) && eps[i].dec != DATE_NONE &&
+                eps[i].dec <= x->at)
+                base = later(base, eps[i].dec);
+    }
+    if (base != DATE_NONE) owe(x, DUE_PA_CONTACT, date_add_months(base, 2), RULE_PA);
+}
+
+/* ---- The worklist ------------------------------------------------------- */
+
+static void sort_entries(DueEntry *e, int n)
+{
+    for (int i = 1; i < n; i++) {
+        DueEntry v = e[i];
+        int j = i;
+        while (j > 0 &&
+               (e[j - 1].due > v.due || (e[j - 1].due == v.due && e[j - 1].item > v.item))) {
+            e[j] = e[j - 1];
+            j--;
+        }
+        e[j] = v;
+    }
+}
+
+int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
+                  DueEntry out[DUE_ITEM_COUNT])
+{
+    DueRun x = {ds, c, at, cal, out, 0};
+    CareNow now;
+    if (care_now(&x, &now)) {
+        rule_care_plan(&x, &now);
+        rule_review(&x, &now);
+        rule_visit(&x, &now);
+        rule_health(&x, &now);
+        rule_dental(&x, &now);
+        rule_sdq(&x, &now);
+        rule_pep(&x, &now);
+    }
+    if (c->dob != DATE_NONE) {
+        LeaverStatus st = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
+        if (st.category == LEAVER_ELIGIBLE) rule_needs(&x);
+        if (st.category == LEAVER_ELIGIBLE || st.category == LEAVER_RELEVANT ||
+            st.category == LEAVER_FORMER_RELEVANT)
+            rule_pathway(&x);
+        if (st.category == LEAVER_RELEVANT || st.category == LEAVER_FORMER_RELEVANT)
+            rule_pa_contact(&x);
+    }
+    sort_entries(out, x.n);
+    return x.n;
+}

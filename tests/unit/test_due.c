@@ -1,0 +1,482 @@
+/* Unit tests for domain/due: each rule at its boundaries, with the dates worked
+ * out in comments. The calendar is the shipped one (rules plus
+ * data/bank-holidays.csv), built once for the group. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "domain/due.h"
+
+#include <string.h>
+
+static Calendar cal;
+
+static int setup(void **state)
+{
+    (void)state;
+    Err err;
+    return calendar_load_default(&cal, &err) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    calendar_free(&cal);
+    return 0;
+}
+
+static Date D(int y, int m, int d)
+{
+    return date_from_ymd(y, m, d);
+}
+
+/* An episode with the given reason for new episode, legal status and placement. */
+static void add_ep(Dataset *ds, Date decom, Date dec, const char *rne, const char *ls,
+                   const char *place)
+{
+    Episode e = {.decom = decom, .dec = dec};
+    DATASET_SET_CODE(e.rne, rne);
+    DATASET_SET_CODE(e.ls, ls);
+    DATASET_SET_CODE(e.cin, "N1");
+    DATASET_SET_CODE(e.place, place);
+    DATASET_SET_CODE(e.rec, dec == DATE_NONE ? "" : "E8");
+    dataset_add_episode(ds, &e);
+}
+
+static void add_review(Dataset *ds, Date d)
+{
+    Review r = {.date = d};
+    DATASET_SET_CODE(r.code, "PN1");
+    dataset_add_review(ds, &r);
+}
+
+static void add_rec(Dataset *ds, RecordKind kind, Date d, int subtype)
+{
+    CareRecord r = {.date = d, .kind = (uint8_t)kind, .subtype = (uint8_t)subtype, .value = -1};
+    dataset_add_record(ds, &r);
+}
+
+/* The entry for one item, or NULL when the child does not owe it. */
+static const DueEntry *find(const Dataset *ds, Date at, DueItem item, DueEntry buf[DUE_ITEM_COUNT])
+{
+    int n = due_for_child(ds, &ds->children[0], at, &cal, buf);
+    for (int i = 0; i < n; i++)
+        if (buf[i].item == item) return &buf[i];
+    return NULL;
+}
+
+static Date due_of(const Dataset *ds, Date at, DueItem item)
+{
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(ds, at, item, buf);
+    return e ? e->due : DATE_NONE;
+}
+
+static bool owes(const Dataset *ds, Date at, DueItem item)
+{
+    return due_of(ds, at, item) != DATE_NONE;
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "care_plan",           "review",    "visit",          "health_assessment",
+        "dental_check",        "sdq",       "education_plan", "needs_assessment",
+        "pathway_plan_review", "pa_contact"};
+    for (int i = 0; i < DUE_ITEM_COUNT; i++)
+        assert_string_equal(due_item_name((DueItem)i), names[i]);
+    assert_string_equal(due_status_name(DUE_STATUS_DUE), "due");
+    assert_string_equal(due_status_name(DUE_STATUS_OVERDUE), "overdue");
+}
+
+/* First review: 20 working days over Christmas 2026. Looked after from Friday
+ * 11/12/2026. Working days after it: 14-18 Dec (5), 21-24 Dec (9); 25 Dec
+ * (Friday) and 28 Dec (Boxing Day substitute) are holidays; 29-31 Dec (12);
+ * 1 Jan 2027 holiday; 4-8 Jan (17); 11, 12, 13 Jan (20). Twenty weekdays would
+ * have been 8 Jan. */
+static void test_first_review_over_christmas(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2015, 3, 1), "WBRI");
+    add_ep(&ds, D(2026, 12, 11), DATE_NONE, "S", "C2", "U6");
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 12, 11), DUE_REVIEW, buf);
+    assert_non_null(e);
+    assert_int_equal(e->due, D(2027, 1, 13));
+    assert_int_equal(e->status, DUE_STATUS_DUE);
+    assert_non_null(strstr(e->rule, "reg 33(1)"));
+    /* On the due date it is still due; the day after, overdue by one day. */
+    e = find(&ds, D(2027, 1, 13), DUE_REVIEW, buf);
+    assert_int_equal(e->status, DUE_STATUS_DUE);
+    assert_int_equal(e->days_overdue, 0);
+    e = find(&ds, D(2027, 1, 14), DUE_REVIEW, buf);
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_int_equal(e->days_overdue, 1);
+    /* Not yet looked after the day before: nothing is owed. */
+    assert_false(owes(&ds, D(2026, 12, 10), DUE_REVIEW));
+    dataset_free(&ds);
+}
+
+/* Second review 3 months after the first: 31 August gives 30 November (no 31
+ * November); later reviews 6 months after the previous one. */
+static void test_review_months_and_month_ends(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2012, 1, 20), "WBRI");
+    add_ep(&ds, D(2026, 8, 3), DATE_NONE, "S", "C2", "U6");
+    add_review(&ds, D(2026, 8, 31));
+    add_review(&ds, D(2026, 11, 30));
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 9, 1), DUE_REVIEW, buf);
+    assert_int_equal(e->due, D(2026, 11, 30));
+    assert_non_null(strstr(e->rule, "reg 33(2)"));
+    assert_non_null(strstr(e->rule, "3 months"));
+    /* A review dated after the day asked about is not yet known. */
+    assert_int_equal(due_of(&ds, D(2026, 11, 29), DUE_REVIEW), D(2026, 11, 30));
+    e = find(&ds, D(2026, 11, 30), DUE_REVIEW, buf);
+    assert_int_equal(e->due, D(2027, 5, 30));
+    assert_non_null(strstr(e->rule, "6 months"));
+    dataset_free(&ds);
+}
+
+/* 29 February: 3 months after 30/11/2023 is 29/02/2024 (a leap year), after
+ * 30/11/2022 it is 28/02/2023; 6 months after 29/02/2024 is 29/08/2024. */
+static void test_review_29_february(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2010, 6, 1), "WBRI");
+    add_ep(&ds, D(2023, 11, 1), DATE_NONE, "S", "C2", "U6");
+    add_review(&ds, D(2023, 11, 30));
+    add_review(&ds, D(2024, 2, 29));
+    assert_int_equal(due_of(&ds, D(2023, 12, 1), DUE_REVIEW), D(2024, 2, 29));
+    assert_int_equal(due_of(&ds, D(2024, 3, 1), DUE_REVIEW), D(2024, 8, 29));
+    dataset_free(&ds);
+
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "M", D(2010, 6, 1), "WBRI");
+    add_ep(&ds2, D(2022, 11, 1), DATE_NONE, "S", "C2", "U6");
+    add_review(&ds2, D(2022, 11, 30));
+    assert_int_equal(due_of(&ds2, D(2022, 12, 1), DUE_REVIEW), D(2023, 2, 28));
+    dataset_free(&ds2);
+}
+
+/* A child back in care starts again: reviews of the earlier period do not
+ * count, and the first review is due 20 working days after the new start. */
+static void test_review_new_period(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2012, 6, 1), "WBRI");
+    add_ep(&ds, D(2025, 1, 6), D(2025, 6, 2), "S", "C2", "U6");
+    add_review(&ds, D(2025, 1, 30));
+    add_review(&ds, D(2025, 4, 25));
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "V2", "U6");
+    /* 2 Mar 2026 (Mon) + 20 working days: 3-6 Mar (4), 9-13 (9), 16-20 (14),
+     * 23-27 (19), 30 Mar (20). Easter 2026 is 5 April, after it. */
+    assert_int_equal(due_of(&ds, D(2026, 3, 2), DUE_REVIEW), D(2026, 3, 30));
+    /* Episodes that follow with no gap are one period: a legal status change
+     * does not restart the reviews. */
+    dataset_free(&ds);
+
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "M", D(2012, 6, 1), "WBRI");
+    add_ep(&ds2, D(2025, 1, 6), D(2025, 3, 1), "S", "V2", "U6");
+    add_ep(&ds2, D(2025, 3, 1), DATE_NONE, "L", "C2", "U6");
+    add_review(&ds2, D(2025, 1, 30));
+    assert_int_equal(due_of(&ds2, D(2025, 3, 2), DUE_REVIEW), D(2025, 4, 30));
+    dataset_free(&ds2);
+}
+
+/* Care plan within 10 working days over Easter 2027 (Good Friday 26 March,
+ * Easter Monday 29 March). From Monday 22/03/2027: 23-25 Mar (3), 30 Mar -
+ * 2 Apr (7), 5, 6, 7 Apr (10). A plan made shortly before counts. */
+static void test_care_plan_over_easter(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 2, 2), "WBRI");
+    add_ep(&ds, D(2027, 3, 22), DATE_NONE, "S", "C1", "U6");
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2027, 4, 8), DUE_CARE_PLAN, buf);
+    assert_non_null(e);
+    assert_int_equal(e->due, D(2027, 4, 7));
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_non_null(strstr(e->rule, "reg 4(2)"));
+    dataset_free(&ds);
+
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "F", D(2016, 2, 2), "WBRI");
+    add_ep(&ds2, D(2027, 3, 22), DATE_NONE, "S", "C1", "U6");
+    add_rec(&ds2, RECORD_CARE_PLAN, D(2027, 3, 19), 0);
+    assert_false(owes(&ds2, D(2027, 4, 8), DUE_CARE_PLAN));
+    dataset_free(&ds2);
+}
+
+/* Visits: a week after the placement starts, then 6-weekly; a move (RNE P)
+ * restarts the clock, a legal status change (RNE L) does not. */
+static void test_visits_and_placement_move(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2014, 9, 9), "WBRI");
+    add_ep(&ds, D(2026, 3, 1), D(2026, 4, 20), "S", "V2", "U6");
+    add_ep(&ds, D(2026, 4, 20), D(2026, 6, 1), "L", "C2", "U6");
+    add_ep(&ds, D(2026, 6, 1), DATE_NONE, "P", "C2", "R1");
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 5), RECORD_YES);
+    add_rec(&ds, RECORD_VISIT, D(2026, 4, 10), RECORD_NO);
+    assert_int_equal(due_of(&ds, D(2026, 3, 1), DUE_VISIT), D(2026, 3, 8));
+    /* 10/04 + 42 days = 22/05; the change of legal status on 20/04 keeps it. */
+    assert_int_equal(due_of(&ds, D(2026, 5, 20), DUE_VISIT), D(2026, 5, 22));
+    /* The move on 01/06 restarts it: a visit within a week, by 08/06. */
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 6, 5), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 6, 8));
+    assert_non_null(strstr(e->rule, "1 week"));
+    e = find(&ds, D(2026, 6, 9), DUE_VISIT, buf);
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_int_equal(e->days_overdue, 1);
+    dataset_free(&ds);
+}
+
+/* After the first year of a placement: 3-monthly in long-term fostering (U4),
+ * still 6-weekly otherwise (U6). The placement began 01/01/2025. */
+static void test_visits_after_first_year(void **state)
+{
+    (void)state;
+    for (int lt = 0; lt < 2; lt++) {
+        Dataset ds = {0};
+        dataset_add_child(&ds, "A", "F", D(2013, 4, 4), "WBRI");
+        add_ep(&ds, D(2025, 1, 1), DATE_NONE, "S", "C2", lt ? "U4" : "U6");
+        add_rec(&ds, RECORD_VISIT, D(2025, 12, 31), 0); /* the last day of the first year */
+        assert_int_equal(due_of(&ds, D(2026, 1, 5), DUE_VISIT), D(2026, 2, 11));
+        add_rec(&ds, RECORD_VISIT, D(2026, 1, 10), 0);
+        DueEntry buf[DUE_ITEM_COUNT];
+        const DueEntry *e = find(&ds, D(2026, 1, 20), DUE_VISIT, buf);
+        assert_int_equal(e->due, lt ? D(2026, 4, 10) : D(2026, 2, 21));
+        assert_non_null(strstr(e->rule, lt ? "3 months" : "6 weeks"));
+        dataset_free(&ds);
+    }
+}
+
+/* Health assessments: initial before the first review; then the interval
+ * follows the age at the last assessment. Born 15/06/2021, fifth birthday
+ * 15/06/2026. */
+static void test_health_fifth_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2021, 6, 15), "WBRI");
+    add_ep(&ds, D(2025, 1, 6), DATE_NONE, "S", "C2", "U6");
+    /* 6 Jan 2025 + 20 working days = 3 Feb 2025. */
+    assert_int_equal(due_of(&ds, D(2025, 1, 6), DUE_HEALTH_ASSESSMENT), D(2025, 2, 3));
+    add_rec(&ds, RECORD_HEALTH_ASSESSMENT, D(2026, 6, 14), RECORD_HA_REVIEW); /* aged 4 */
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 6, 14), DUE_HEALTH_ASSESSMENT, buf);
+    assert_int_equal(e->due, D(2026, 12, 14));
+    assert_non_null(strstr(e->rule, "6 months under age 5"));
+    dataset_free(&ds);
+
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "F", D(2021, 6, 15), "WBRI");
+    add_ep(&ds2, D(2025, 1, 6), DATE_NONE, "S", "C2", "U6");
+    add_rec(&ds2, RECORD_HEALTH_ASSESSMENT, D(2026, 6, 15), RECORD_HA_REVIEW); /* aged 5 */
+    e = find(&ds2, D(2026, 6, 15), DUE_HEALTH_ASSESSMENT, buf);
+    assert_int_equal(e->due, D(2027, 6, 15));
+    assert_non_null(strstr(e->rule, "12 months from age 5"));
+    dataset_free(&ds2);
+}
+
+/* Born 29/02/2020: the fifth birthday in 2025 (a common year) is 01/03/2025
+ * (date_birthday). An assessment on 28/02/2025 is under 5 (6 months: 28/08);
+ * one on 01/03/2025 is at 5 (12 months: 01/03/2026). An assessment in the 3
+ * months before care began counts as the initial one. */
+static void test_health_29_february(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 2; k++) {
+        Dataset ds = {0};
+        dataset_add_child(&ds, "A", "M", D(2020, 2, 29), "WBRI");
+        add_ep(&ds, D(2025, 2, 10), DATE_NONE, "S", "C2", "U6");
+        add_rec(&ds, RECORD_HEALTH_ASSESSMENT, k ? D(2025, 3, 1) : D(2025, 2, 28),
+                RECORD_HA_INITIAL);
+        assert_int_equal(due_of(&ds, D(2025, 3, 2), DUE_HEALTH_ASSESSMENT),
+                         k ? D(2026, 3, 1) : D(2025, 8, 28));
+        dataset_free(&ds);
+    }
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2010, 2, 28), "WBRI");
+    add_rec(&ds, RECORD_HEALTH_ASSESSMENT, D(2024, 11, 11), RECORD_HA_INITIAL);
+    add_ep(&ds, D(2025, 2, 10), DATE_NONE, "S", "C2", "U6");
+    assert_int_equal(due_of(&ds, D(2025, 2, 10), DUE_HEALTH_ASSESSMENT), D(2025, 11, 11));
+    dataset_free(&ds);
+}
+
+/* Dental checks yearly from the start of care or the last check; SDQ yearly
+ * for ages 4 to 16 on the due date. */
+static void test_dental_and_sdq(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2022, 9, 1), "WBRI"); /* 4th birthday 01/09/2026 */
+    add_ep(&ds, D(2025, 1, 31), DATE_NONE, "S", "C2", "U6");
+    assert_int_equal(due_of(&ds, D(2025, 2, 1), DUE_DENTAL_CHECK), D(2026, 1, 31));
+    /* A year after 31/01/2025 the child is 3: the SDQ waits for the 4th birthday. */
+    assert_int_equal(due_of(&ds, D(2025, 2, 1), DUE_SDQ), D(2026, 9, 1));
+    add_rec(&ds, RECORD_DENTAL_CHECK, D(2025, 11, 30), 0);
+    assert_int_equal(due_of(&ds, D(2026, 1, 1), DUE_DENTAL_CHECK), D(2026, 11, 30));
+    dataset_free(&ds);
+
+    /* Born 10/10/2009, 17 on 10/10/2026: an SDQ due on or after it is not owed. */
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "M", D(2009, 10, 10), "WBRI");
+    add_ep(&ds2, D(2020, 1, 1), DATE_NONE, "S", "C2", "U4");
+    CareRecord r = {.date = D(2025, 10, 9), .kind = RECORD_SDQ, .value = 12};
+    dataset_add_record(&ds2, &r);
+    assert_int_equal(due_of(&ds2, D(2025, 11, 1), DUE_SDQ), D(2026, 10, 9));
+    dataset_free(&ds2);
+    Dataset ds3 = {0};
+    dataset_add_child(&ds3, "A", "M", D(2009, 10, 10), "WBRI");
+    add_ep(&ds3, D(2020, 1, 1), DATE_NONE, "S", "C2", "U4");
+    r.date = D(2025, 10, 10);
+    dataset_add_record(&ds3, &r);
+    assert_false(owes(&ds3, D(2025, 11, 1), DUE_SDQ));
+    dataset_free(&ds3);
+}
+
+/* Education plans: 10 working days, then each term (autumn ends 31/12,
+ * spring 31/03, summer 31/08), for children of school age. */
+static void test_education_plan(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2015, 1, 1), "WBRI");
+    /* From Tuesday 22/12/2026: 23, 24 (2), 29-31 Dec (5), 4-8 Jan (10). */
+    add_ep(&ds, D(2026, 12, 22), DATE_NONE, "S", "C2", "U6");
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 12, 22), DUE_EDUCATION_PLAN, buf);
+    assert_int_equal(e->due, D(2027, 1, 8));
+    assert_non_null(strstr(e->rule, "10 working days"));
+    add_rec(&ds, RECORD_PEP, D(2027, 1, 7), 0); /* spring term: next by the end of summer */
+    e = find(&ds, D(2027, 1, 7), DUE_EDUCATION_PLAN, buf);
+    assert_int_equal(e->due, D(2027, 7, 31));
+    assert_non_null(strstr(e->rule, "term"));
+    add_rec(&ds, RECORD_PEP, D(2027, 9, 15), 0); /* autumn: by the end of spring */
+    assert_int_equal(due_of(&ds, D(2027, 9, 15), DUE_EDUCATION_PLAN), D(2028, 3, 31));
+    add_rec(&ds, RECORD_PEP, D(2028, 8, 20), 0); /* the summer holiday counts with summer */
+    assert_int_equal(due_of(&ds, D(2028, 8, 20), DUE_EDUCATION_PLAN), D(2028, 12, 31));
+    dataset_free(&ds);
+
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "F", D(2024, 1, 1), "WBRI"); /* aged 2 */
+    add_ep(&ds2, D(2026, 5, 1), DATE_NONE, "S", "C2", "U6");
+    assert_false(owes(&ds2, D(2026, 5, 1), DUE_EDUCATION_PLAN));
+    dataset_free(&ds2);
+}
+
+/* Leaving care: born 10/05/2009 (14 on 10/05/2023, 16 on 10/05/2025, 18 on
+ * 10/05/2027), looked after 01/01/2020 to 01/06/2026. */
+static void build_leaver(Dataset *ds)
+{
+    dataset_add_child(ds, "A", "F", D(2009, 5, 10), "WBRI");
+    add_ep(ds, D(2020, 1, 1), D(2026, 6, 1), "S", "C2", "U4");
+    add_review(ds, D(2026, 3, 1));
+    add_rec(ds, RECORD_PATHWAY_PLAN, D(2026, 3, 1), RECORD_PP_PLAN);
+}
+
+static void test_leaving_care(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    build_leaver(&ds);
+    /* Eligible while in care at 16: needs assessment within 3 months of the
+     * 16th birthday (10/08/2025), with the looked-after items. */
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2025, 6, 1), DUE_NEEDS_ASSESSMENT, buf);
+    assert_non_null(e);
+    assert_int_equal(e->due, D(2025, 8, 10));
+    assert_non_null(strstr(e->rule, "reg 42"));
+    assert_true(owes(&ds, D(2025, 6, 1), DUE_REVIEW));
+    assert_false(owes(&ds, D(2025, 6, 1), DUE_PA_CONTACT));
+    assert_false(owes(&ds, D(2025, 6, 1), DUE_PATHWAY_PLAN_REVIEW)); /* no plan yet */
+    /* In care the day before leaving; pathway plan review 6 months after 01/03. */
+    assert_true(owes(&ds, D(2026, 5, 31), DUE_VISIT));
+    assert_int_equal(due_of(&ds, D(2026, 5, 31), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
+    /* Left care on 01/06/2026 aged 17: relevant. No more looked-after items;
+     * the personal adviser's contact is due 2 months after leaving. */
+    for (int item = DUE_CARE_PLAN; item <= DUE_EDUCATION_PLAN; item++)
+        assert_false(owes(&ds, D(2026, 6, 1), (DueItem)item));
+    assert_int_equal(due_of(&ds, D(2026, 6, 1), DUE_PA_CONTACT), D(2026, 8, 1));
+    assert_int_equal(due_of(&ds, D(2026, 6, 1), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
+    assert_false(owes(&ds, D(2026, 6, 1), DUE_NEEDS_ASSESSMENT));
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 31), RECORD_CONTACT_PHONE);
+    assert_int_equal(due_of(&ds, D(2026, 8, 2), DUE_PA_CONTACT), D(2026, 9, 30));
+    /* Former relevant after 18 (10/05/2027): still owed both. */
+    assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PA_CONTACT), D(2026, 9, 30));
+    assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
+    dataset_free(&ds);
+}
+
+/* Eligible after the 16th birthday: looked after from 10/06/2025, the 91st
+ * day is 08/09/2025, so the needs assessment is due by 08/12/2025; one done
+ * counts. */
+static void test_needs_assessment_late_eligibility(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2009, 5, 10), "WBRI");
+    add_ep(&ds, D(2025, 6, 10), DATE_NONE, "S", "V2", "R1");
+    assert_false(owes(&ds, D(2025, 9, 7), DUE_NEEDS_ASSESSMENT));
+    assert_int_equal(due_of(&ds, D(2025, 9, 8), DUE_NEEDS_ASSESSMENT), D(2025, 12, 8));
+    add_rec(&ds, RECORD_NEEDS_ASSESSMENT, D(2025, 10, 1), 0);
+    assert_false(owes(&ds, D(2025, 10, 1), DUE_NEEDS_ASSESSMENT));
+    dataset_free(&ds);
+}
+
+/* Short breaks only (V3/V4): no looked-after items here. Sorting: by due date. */
+static void test_short_breaks_and_order(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2015, 5, 5), "WBRI");
+    add_ep(&ds, D(2026, 1, 5), DATE_NONE, "S", "V4", "U6");
+    DueEntry buf[DUE_ITEM_COUNT];
+    assert_int_equal(due_for_child(&ds, &ds.children[0], D(2026, 2, 1), &cal, buf), 0);
+    dataset_free(&ds);
+
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "A", "M", D(2015, 5, 5), "WBRI");
+    add_ep(&ds2, D(2026, 1, 5), DATE_NONE, "S", "C2", "U6");
+    int n = due_for_child(&ds2, &ds2.children[0], D(2026, 1, 5), &cal, buf);
+    assert_int_equal(n, 7); /* every looked-after item for a school-age 10-year-old */
+    for (int i = 1; i < n; i++) assert_true(buf[i - 1].due <= buf[i].due);
+    assert_int_equal(buf[0].item, DUE_VISIT); /* 12/01 */
+    dataset_free(&ds2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_first_review_over_christmas),
+        cmocka_unit_test(test_review_months_and_month_ends),
+        cmocka_unit_test(test_review_29_february),
+        cmocka_unit_test(test_review_new_period),
+        cmocka_unit_test(test_care_plan_over_easter),
+        cmocka_unit_test(test_visits_and_placement_move),
+        cmocka_unit_test(test_visits_after_first_year),
+        cmocka_unit_test(test_health_fifth_birthday),
+        cmocka_unit_test(test_health_29_february),
+        cmocka_unit_test(test_dental_and_sdq),
+        cmocka_unit_test(test_education_plan),
+        cmocka_unit_test(test_leaving_care),
+        cmocka_unit_test(test_needs_assessment_late_eligibility),
+        cmocka_unit_test(test_short_breaks_and_order),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
