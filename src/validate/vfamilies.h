@@ -22,6 +22,8 @@ extern const VRule vrules_integrity[]; /* rules_integrity.c: INT01..INT36 */
 extern const int vrules_integrity_n;
 extern const VRule vrules_cla12[]; /* rules_cla12.c: the OC2 cohort (looked after 12 months) */
 extern const int vrules_cla12_n;
+extern const VRule vrules_ages[]; /* rules_ages.c: Episodes against the child's age (Header) */
+extern const int vrules_ages_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

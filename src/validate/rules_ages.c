@@ -1,0 +1,260 @@
+/* rules_ages: the DfE 903 rules that set a child's episodes against their date
+ * of birth in Header — the ages at which a legal status, a placement or a
+ * reason for leaving care is possible, the length of temporary placements, and
+ * the UPN of a child newly looked after. Each rule carries its DfE code;
+ * descriptions are the DfE's. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+static const VTable *episodes(const VCtx *c)
+{
+    return vt(c, T903_EPISODES);
+}
+
+/* The child's age on the date in column col of an episode, or -1 when the
+ * date or the child's date of birth is unknown. */
+static int age_at(const VCtx *c, int row, int col)
+{
+    const VTable *e = episodes(c);
+    Date on = vt_date(e, row, col);
+    if (on == DATE_NONE) return -1;
+    return vctx_age_on(c, vt_cell(e, row, E_CHILD), on);
+}
+
+/* Fails episodes whose code in code_col is in list and where the child's age
+ * on the date in date_col is below min_age (when below) or at least min_age. */
+static void age_check(VCtx *c, int code_col, const char *list, int date_col, int age, bool below)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        if (!vt_in(e, row, code_col, list)) continue;
+        int a = age_at(c, row, date_col);
+        if (a >= 0 && (below ? a < age : a >= age)) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 302: the child's first episode starts on or after their birth. */
+static void r302(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int row = vt_group_row(e, g, i);
+            Date start = vt_date(e, row, E_DECOM);
+            if (start == DATE_NONE) continue;
+            Date dob = vctx_dob(c, vt_cell(e, row, E_CHILD));
+            if (dob != DATE_NONE && start < dob) vctx_fail(c, T903_EPISODES, row);
+            break;
+        }
+    }
+}
+
+/* DfE 903 rule 352: a period of care (RNE S) cannot start at 18 or over. */
+static void r352(VCtx *c)
+{
+    age_check(c, E_RNE, "S", E_DECOM, 18, false);
+}
+
+/* DfE 903 rule 358: the youth justice statuses J1-J3 are not for under-10s. */
+static void r358(VCtx *c)
+{
+    age_check(c, E_LS, "J1;J2;J3", E_DECOM, 10, true);
+}
+
+/* DfE 903 rule 359: a young person still looked after at 31 March after their
+ * 18th birthday is accommodated under section 20(5) (V2) in a children's home
+ * (K2). */
+static void r359(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        if (!vt_blank(e, row, E_DEC) || vt_date(e, row, E_DECOM) == DATE_NONE) continue;
+        Date dob = vctx_dob(c, vt_cell(e, row, E_CHILD));
+        if (dob == DATE_NONE || date_birthday(dob, 18) >= c->end) continue;
+        if (!vt_is(e, row, E_LS, "V2") || !vt_is(e, row, E_PLACE, "K2"))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 371 (to 2024/25: H5, semi-independent living) */
+static void r371_old(VCtx *c)
+{
+    age_check(c, E_PLACE, "H5", E_DECOM, 16, true);
+}
+
+/* DfE 903 rule 371 (from 2025/26: K3, registered supported accommodation) */
+static void r371(VCtx *c)
+{
+    age_check(c, E_PLACE, "K3", E_DECOM, 16, true);
+}
+
+/* DfE 903 rule 372: young offender institution (R5) from age 10. */
+static void r372(VCtx *c)
+{
+    age_check(c, E_PLACE, "R5", E_DECOM, 10, true);
+}
+
+/* DfE 903 rule 373: residential school (S1) from age 4. */
+static void r373(VCtx *c)
+{
+    age_check(c, E_PLACE, "S1", E_DECOM, 4, true);
+}
+
+/* DfE 903 rule 374: residential employment (P3) from age 14. */
+static void r374(VCtx *c)
+{
+    age_check(c, E_PLACE, "P3", E_DECOM, 14, true);
+}
+
+/* Fails episodes of placement `place` lasting more than max_days (an open
+ * episode runs to 31 March). */
+static void place_limit(VCtx *c, const char *place, int max_days)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start == DATE_NONE || !vt_is(e, row, E_PLACE, place)) continue;
+        if ((end == DATE_NONE ? c->end : end) - start > max_days) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 375: a temporary period in hospital (T1) at most six weeks. */
+static void r375(VCtx *c)
+{
+    place_limit(c, "T1", 42);
+}
+
+/* DfE 903 rule 376: cover while foster carers are on holiday (T3) at most
+ * three weeks. */
+static void r376(VCtx *c)
+{
+    place_limit(c, "T3", 21);
+}
+
+/* DfE 903 rule 379: other temporary accommodation (T4) at most seven days. */
+static void r379(VCtx *c)
+{
+    place_limit(c, "T4", 7);
+}
+
+/* DfE 903 rule 386: adopted (E11, E12) before the age of 18. */
+static void r386(VCtx *c)
+{
+    age_check(c, E_REC, "E11;E12", E_DEC, 18, false);
+}
+
+/* DfE 903 rule 387: independent living (E5, E6) from age 14. */
+static void r387(VCtx *c)
+{
+    age_check(c, E_REC, "E5;E6", E_DEC, 14, true);
+}
+
+/* DfE 903 rule 389: adult social care (E7) from age 16. */
+static void r389(VCtx *c)
+{
+    age_check(c, E_REC, "E7", E_DEC, 16, true);
+}
+
+/* DfE 903 rule 407: special guardianship (E45-E48) before the age of 18. */
+static void r407(VCtx *c)
+{
+    age_check(c, E_REC, "E45;E46;E47;E48", E_DEC, 18, false);
+}
+
+/* DfE 903 rule 460: staying with carers at 18 (E17) from age 18. */
+static void r460(VCtx *c)
+{
+    age_check(c, E_REC, "E17", E_DEC, 18, true);
+}
+
+/* DfE 903 rule 234: no placement change for custody (CUSTOD) under age 10. */
+static void r234(VCtx *c)
+{
+    age_check(c, E_REASON_PLACE_CHANGE, "CUSTOD", E_DEC, 10, true);
+}
+
+/* DfE 903 rule 210: UN4 (UPN not yet obtained, newly looked after) is for a
+ * child whose current period of care began within the last week of the year.
+ * A child looked after at 31 March (an open episode) whose period of care — the
+ * run of episodes back to its start or to a gap — began before 24 March fails
+ * on their Header row. */
+static void r210(VCtx *c)
+{
+    const VTable *h = vt(c, T903_HEADER), *e = episodes(c);
+    Date week = c->end - 7;
+    for (int row = 0; row < h->n_rows; row++) {
+        if (!vt_is(h, row, H_UPN, "UN4")) continue;
+        int g = vt_group(e, vt_cell(h, row, H_CHILD));
+        if (g < 0) continue;
+        int i = vt_group_size(e, g) - 1, last = vt_group_row(e, g, i);
+        if (!vt_blank(e, last, E_DEC) || vt_date(e, last, E_DECOM) == DATE_NONE) continue;
+        Date begun = vt_date(e, last, E_DECOM);
+        while (i > 0 && !vt_is(e, vt_group_row(e, g, i), E_RNE, "S")) {
+            int prev = vt_group_row(e, g, i - 1);
+            if (vt_date(e, prev, E_DEC) != begun || vt_date(e, prev, E_DECOM) == DATE_NONE) break;
+            begun = vt_date(e, prev, E_DECOM);
+            i--;
+        }
+        if (begun < week) vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+const VRule vrules_ages[] = {
+    {"210", 0, 0, "Episodes;Header", "UPN;DECOM",
+     "Children looked after for more than a week at 31 March should not have an unknown Unique "
+     "Pupil Number (UPN) code of UN4.",
+     NULL, r210},
+    {"234", 2026, 0, "Episodes;Header", "REASON_PLACE_CHANGE;DOB",
+     "A child aged under 10 can not change placement due to being admitted to custody", NULL, r234},
+    {"302", 0, 0, "Episodes;Header", "DECOM;DOB", "First episode starts before child was born.",
+     NULL, r302},
+    {"352", 0, 0, "Episodes;Header", "DECOM;RNE",
+     "Child who started to be looked after was aged 18 or over.", NULL, r352},
+    {"358", 0, 0, "Episodes;Header", "DECOM;DOB;LS",
+     "Child with this legal status should not be under 10.", NULL, r358},
+    {"359", 0, 0, "Episodes;Header", "DEC;LS;PLACE",
+     "Child being looked after following 18th birthday must be accommodated under section 20(5) of "
+     "the Children Act 1989 in a community home.",
+     NULL, r359},
+    {"371", 0, 2025, "Episodes;Header", "DECOM;PLACE",
+     "Child in supported accomodation not subject to children’s homes regulations should be at "
+     "least 16.",
+     NULL, r371_old},
+    {"371", 2026, 0, "Episodes;Header", "DECOM;PLACE",
+     "Child in supported accomodation not subject to children’s homes regulations should be at "
+     "least 16.",
+     NULL, r371},
+    {"372", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "Child in youth custody or prison should be at least 10.", NULL, r372},
+    {"373", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "Child placed in a school should be at least 4 years old.", NULL, r373},
+    {"374", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "Child in residential employment should be at least 14 years old.", NULL, r374},
+    {"375", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "Hospitalisation coded as a temporary placement exceeds six weeks.", "Episodes", r375},
+    {"376", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "Temporary placements coded as being due to holiday of usual foster carer(s) cannot exceed "
+     "three weeks.",
+     "Episodes", r376},
+    {"379", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.",
+     "Episodes", r379},
+    {"386", 0, 0, "Episodes;Header", "REC",
+     "Reason episode ceased is adopted but child has reached age 18.", NULL, r386},
+    {"387", 0, 0, "Episodes;Header", "REC",
+     "Reason episode ceased is child moved into independent living arrangement, but the child is "
+     "aged under 14.",
+     NULL, r387},
+    {"389", 0, 0, "Episodes;Header", "REC",
+     "Reason episode ceased is that child transferred to care of adult social care services, but "
+     "child is aged under 16.",
+     NULL, r389},
+    {"407", 0, 0, "Episodes;Header", "DEC;DOB;REC",
+     "Reason episode ceased is Special Guardianship Order, but child has reached age 18.", NULL,
+     r407},
+    {"460", 0, 0, "Episodes;Header", "DEC;REC",
+     "Reason episode ceased is that child stayed with current carers at age 18 (or above), but "
+     "child is aged under 18.",
+     NULL, r460},
+};
+const int vrules_ages_n = VRULES_COUNT(vrules_ages);
