@@ -12,6 +12,9 @@ const CliCommand cli_commands[] = {
      "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_leavers},
     {"profile", "the strategy's profile of children in care and care leavers on a date",
      "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_profile},
+    {"synth", "write a synthetic SSDA903 history, one folder per collection year",
+     "--out DIR [--children N] [--seed S] [--from YYYY] [--to YYYY] [--profile dorset-2010]",
+     cmd_synth},
     {"validate", "check SSDA903 files against the DfE validation rules of a collection year",
      "[--year YYYY/YY] [--ruleset YYYY/YY] [--prev PATH] [--format text|csv|json|html] "
      "[--out DIR] PATH...",

@@ -1,0 +1,98 @@
+/* synth: see synth.h. Generation happens in memory (synth_history,
+ * synth_dorset), then synth_write writes year by year. */
+#include "synth/synth.h"
+
+#include "base/mem.h"
+#include "synth/synth_dorset.h"
+#include "synth/synth_history.h"
+#include "synth/synth_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { SYNTH_MAX_CHILDREN = 5000000, SYNTH_FIRST_YEAR = 1990, SYNTH_LAST_YEAR = 2100 };
+
+int synth_parse_profile(const char *s, SynthProfile *out)
+{
+    if (strcmp(s, "dorset-2010") == 0)
+        *out = SYNTH_PROFILE_DORSET_2010;
+    else if (strcmp(s, "none") == 0)
+        *out = SYNTH_PROFILE_NONE;
+    else
+        return -1;
+    return 0;
+}
+
+long synth_profile_children(SynthProfile p)
+{
+    return p == SYNTH_PROFILE_DORSET_2010 ? SYNTH_DORSET_COHORT : 0;
+}
+
+int synth_run(const SynthOptions *opt, SynthSummary *summary, Err *err)
+{
+    memset(summary, 0, sizeof *summary);
+    if (opt->from_year < SYNTH_FIRST_YEAR || opt->to_year > SYNTH_LAST_YEAR ||
+        opt->from_year > opt->to_year)
+        return err_set(err, ERR_USAGE, "years must satisfy %d <= --from <= --to <= %d",
+                       SYNTH_FIRST_YEAR, SYNTH_LAST_YEAR);
+    if (opt->n_children < 1 || opt->n_children > SYNTH_MAX_CHILDREN)
+        return err_set(err, ERR_USAGE, "--children must be between 1 and %d", SYNTH_MAX_CHILDREN);
+    if (opt->profile == SYNTH_PROFILE_DORSET_2010 && (opt->from_year > 2004 || opt->to_year < 2010))
+        return err_set(err, ERR_USAGE,
+                       "the dorset-2010 profile needs the years 2004 to 2010 "
+                       "(its care leavers left care from 2004): use --from 2004 or earlier "
+                       "and --to 2010 or later");
+
+    long n = opt->n_children;
+    long need = synth_profile_children(opt->profile);
+    if (n < need) n = need;
+
+    SynthWorld w;
+    memset(&w, 0, sizeof w);
+    w.from_year = opt->from_year;
+    w.to_year = opt->to_year;
+    w.w0 = date_collection_year_start(opt->from_year);
+    w.w1 = date_collection_year_end(opt->to_year);
+    w.seed = opt->seed;
+    w.n_children = (int)n;
+    w.n_social_workers = (int)(n / 25 > 12 ? n / 25 : 12);
+    w.children = xcalloc((size_t)n, sizeof *w.children);
+
+    /* Identifiers: a random permutation of 1..n, so that nothing about a
+     * child can be read from its number. */
+    int *ids = xmalloc((size_t)n * sizeof *ids);
+    for (int i = 0; i < (int)n; i++) ids[i] = i + 1;
+    SynthRng r;
+    synth_rng_seed(&r, synth_mix(opt->seed, 0x1d5));
+    synth_rng_shuffle(&r, ids, (int)n);
+    for (int i = 0; i < (int)n; i++) w.children[i].number = (uint32_t)ids[i];
+    free(ids);
+
+    if (opt->profile == SYNTH_PROFILE_DORSET_2010) {
+        synth_dorset_generate(&w);
+    } else {
+        for (int i = 0; i < (int)n; i++) {
+            SynthGen g;
+            synth_gen_begin(&g, &w, &w.children[i], synth_mix(opt->seed, (uint64_t)i + 1));
+            synth_random_child(&g, NULL);
+        }
+    }
+
+    SynthCounts counts;
+    int rc = synth_write(&w, opt->out_dir, &counts, err);
+    if (rc == 0) {
+        summary->n_children = n;
+        summary->from_year = opt->from_year;
+        summary->to_year = opt->to_year;
+        summary->n_episodes = counts.rows[T903_EPISODES];
+        summary->n_header_rows = counts.rows[T903_HEADER];
+        summary->n_oc3_rows = counts.rows[T903_OC3];
+        for (int t = 0; t < T903_COUNT; t++) summary->n_rows += counts.rows[t];
+        for (int i = 0; i < w.n_eps; i++)
+            if (w.eps[i].decom <= w.w1 && w.w1 < w.eps[i].dec) summary->in_care_last_31_march++;
+    }
+    free(w.children);
+    free(w.eps);
+    free(w.oc3);
+    return rc;
+}
