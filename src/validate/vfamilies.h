@@ -24,6 +24,8 @@ extern const VRule vrules_cla12[]; /* rules_cla12.c: the OC2 cohort (looked afte
 extern const int vrules_cla12_n;
 extern const VRule vrules_ages[]; /* rules_ages.c: Episodes against the child's age (Header) */
 extern const int vrules_ages_n;
+extern const VRule vrules_lastyear[]; /* rules_lastyear.c: Episodes against Episodes_last */
+extern const int vrules_lastyear_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

@@ -1,0 +1,111 @@
+/* Tests of the rules comparing this year's episodes with last year's
+ * (rules_lastyear.c), written from the DfE's rule descriptions. Year 2027 =
+ * 2026/27: 1 April 2026 to 31 March 2027. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "test_validate_harness.h"
+#include "validate/vfamilies.h"
+
+#define EL(child, decom, rne, ls, cin, place, prov, dec, rec, urn) \
+    child "," decom "," rne "," ls "," cin "," place "," prov "," dec "," rec ",,,," urn "\n"
+/* Last year: child 1's episode open at 31 March 2026; child 2's closed. */
+#define LAST                                                                    \
+    EPI EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR1", "", "", "SC123456") \
+        EL("2", "01/01/2025", "S", "C2", "N1", "U1", "PR1", "01/03/2026", "E13", "")
+/* This year's first episode of child 1 continuing last year's. */
+#define CONT EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR1", "", "", "SC123456")
+
+static const VCase cases[] = {
+    {"502",
+     0,
+     {EPI EL("1", "02/01/2026", "S", "C2", "N1", "U1", "PR1", "", "", "SC123456")
+          EL("2", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "", "", "")},
+     {LAST},
+     "Episodes:0"},
+    {"502", 0, {EPI CONT}, {LAST}, ""},
+    {"502", 0, {EPI CONT}, {0}, "SKIP"},
+    {"503A",
+     0,
+     {EPI EL("1", "01/01/2026", "P", "C2", "N1", "U1", "PR1", "", "", "SC123456")},
+     {LAST},
+     "Episodes:0"},
+    {"503A", 0, {EPI CONT}, {LAST}, ""},
+    {"503B",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "C1", "N1", "U1", "PR1", "", "", "SC123456")},
+     {LAST},
+     "Episodes:0"},
+    {"503B",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "c2", "N1", "U1", "PR1", "", "", "SC123456")},
+     {LAST},
+     ""},
+    {"503C",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "C2", "N2", "U1", "PR1", "", "", "SC123456")},
+     {LAST},
+     "Episodes:0"},
+    {"503C", 0, {EPI CONT}, {LAST}, ""},
+    {"503D",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "C2", "N1", "U4", "PR1", "", "", "SC123456")},
+     {LAST},
+     "Episodes:0"},
+    {"503D", 0, {EPI CONT}, {LAST}, ""},
+    /* H5 last year continues as K3 */
+    {"503D",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "C2", "N1", "K3", "PR1", "", "", "SC123456")},
+     {EPI EL("1", "01/01/2026", "S", "C2", "N1", "H5", "PR1", "", "", "SC123456")},
+     ""},
+    {"503E",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR2", "", "", "SC123456")},
+     {LAST},
+     "Episodes:0"},
+    {"503E", 0, {EPI CONT}, {LAST}, ""},
+    {"503F",
+     0,
+     {EPI EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR1", "", "", "SC654321")},
+     {LAST},
+     "Episodes:0"},
+    {"503F",
+     0,
+     {EPI CONT EL("2", "01/01/2025", "P", "C2", "N1", "U1", "PR1", "", "", "SC1")},
+     {LAST},
+     ""},
+    /* 1 started before 1 April on a day last year does not show; 3 was not in
+     * last year's return at all */
+    {"562",
+     0,
+     {EPI EL("1", "15/03/2026", "S", "C2", "N1", "U1", "PR1", "", "", "")
+          EL("3", "15/03/2026", "S", "C2", "N1", "U1", "PR1", "", "", "")
+              EL("2", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "", "", "")},
+     {LAST},
+     "Episodes:0 Episodes:1"},
+    {"562", 0, {EPI CONT}, {LAST}, ""},
+    {"NoE",
+     0,
+     {EPI EL("3", "15/03/2026", "S", "C2", "N1", "U1", "PR1", "", "", "")
+          EL("4", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "", "", "") CONT},
+     {LAST},
+     "Episodes:0"},
+    {"NoE", 0, {EPI CONT}, {LAST}, ""},
+};
+
+static void test_lastyear_rules(void **state)
+{
+    (void)state;
+    int n = (int)(sizeof cases / sizeof cases[0]);
+    assert_int_equal(vharness_run(cases, n, vrules_lastyear, vrules_lastyear_n), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_lastyear_rules)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
