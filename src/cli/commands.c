@@ -6,6 +6,10 @@
 const CliCommand cli_commands[] = {
     {"calendar", "list the non-working days (bank holidays) of the working-day calendar",
      "--from DATE --to DATE [--weekends] [--holidays FILE] [--format text|csv|json]", cmd_calendar},
+    {"due", "the worklist: what each child and care leaver is owed, when, and what is overdue",
+     "--db FILE --at DATE [--within DAYS] [--overdue] [--child ID] [--holidays FILE] "
+     "[--format text|csv|json]",
+     cmd_due},
     {"import", "read SSDA903 CSV files into the database (one transaction)",
      "--db FILE [--year YYYY/YY] [--disability FILE] PATH...", cmd_import},
     {"leavers", "list care leavers and their category on a date",
