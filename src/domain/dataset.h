@@ -129,20 +129,20 @@ const Child *dataset_find_child(const Dataset *ds, const char *id);
 
 static inline const Episode *child_episodes(const Dataset *ds, const Child *c)
 {
-    return ds->episodes + c->first_episode;
+    return ds->episodes ? ds->episodes + c->first_episode : ds->episodes; /* no offset from NULL */
 }
 static inline const Review *child_reviews(const Dataset *ds, const Child *c)
 {
-    return ds->reviews + c->first_review;
+    return ds->reviews ? ds->reviews + c->first_review : ds->reviews; /* no offset from NULL */
 }
 static inline const Oc3 *child_oc3(const Dataset *ds, const Child *c)
 {
-    return ds->oc3 + c->first_oc3;
+    return ds->oc3 ? ds->oc3 + c->first_oc3 : ds->oc3; /* no offset from NULL */
 }
 
 static inline const CareRecord *child_records(const Dataset *ds, const Child *c)
 {
-    return ds->records + c->first_record;
+    return ds->records ? ds->records + c->first_record : ds->records; /* no offset from NULL */
 }
 
 /* Copies src into a fixed code field of size n, upper-cased and truncated. */
