@@ -26,6 +26,8 @@ extern const VRule vrules_ages[]; /* rules_ages.c: Episodes against the child's 
 extern const int vrules_ages_n;
 extern const VRule vrules_lastyear[]; /* rules_lastyear.c: Episodes against Episodes_last */
 extern const int vrules_lastyear_n;
+extern const VRule vrules_leavers[]; /* rules_leavers.c: who may have OC3 information */
+extern const int vrules_leavers_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

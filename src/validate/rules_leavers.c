@@ -1,0 +1,300 @@
+/* rules_leavers: the DfE 903 rules on who may have care leaver information
+ * (OC3: IN_TOUCH, ACTIV, ACCOM) given their episodes of care — died in care,
+ * adopted, transferred, still looked after on the 17th or 18th birthday, never
+ * looked after after 16 — and on what else a care leaver without episodes may
+ * have. Ages come from OC3's own date of birth. Each rule carries its DfE code;
+ * descriptions are the DfE's.
+ *
+ * Some of these rules need the whole care history; with this year's and last
+ * year's returns only, a rule judges a young person only where the two years
+ * show enough (see each rule), so that it raises no false alarm. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+static const VTable *oc3(const VCtx *c)
+{
+    return vt(c, T903_OC3);
+}
+
+/* True when the row has any care leaver information. */
+static bool leaver_info(const VTable *o, int row)
+{
+    return !vt_blank(o, row, O3_IN_TOUCH) || !vt_blank(o, row, O3_ACTIV) ||
+           !vt_blank(o, row, O3_ACCOM);
+}
+
+/* The latest episode of child (valid start date) in table e, or -1. */
+static int latest_episode(const VTable *e, const char *child)
+{
+    int g = vt_group(e, child);
+    if (g < 0) return -1;
+    int row = vt_group_row(e, g, vt_group_size(e, g) - 1);
+    return vt_date(e, row, E_DECOM) == DATE_NONE ? -1 : row;
+}
+
+/* The child's latest episode this year or, without one, in last year's
+ * return; sets *t to its table. -1 when neither has one. */
+static int latest_known(const VCtx *c, const char *child, const VTable **t)
+{
+    *t = vt(c, T903_EPISODES);
+    int row = latest_episode(*t, child);
+    if (row >= 0) return row;
+    *t = &c->r->last[T903_EPISODES];
+    return latest_episode(*t, child);
+}
+
+/* Fails OC3 rows with care leaver information whose child's latest known
+ * episode ended for one of the reasons in recs. */
+static void ended_with(VCtx *c, const char *recs, bool this_year_only)
+{
+    const VTable *o = oc3(c);
+    for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
+        const char *child = vt_cell(o, row, O3_CHILD);
+        const VTable *e = vt(c, T903_EPISODES);
+        int ep = this_year_only ? latest_episode(e, child) : latest_known(c, child, &e);
+        if (ep >= 0 && vt_in(e, ep, E_REC, recs)) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* DfE 903 rule 1000: died in care (E2). */
+static void r1000(VCtx *c)
+{
+    ended_with(c, "E2", false);
+}
+
+/* DfE 903 rule 1011: the final episode ended with care taken over by another
+ * authority (E3). */
+static void r1011(VCtx *c)
+{
+    ended_with(c, "E3", true);
+}
+
+/* True when an episode of child in e other than a short break (V3, V4) runs
+ * after date `after` (ends after it or is open) and starts by `by`. */
+static bool in_care_after(const VTable *e, const char *child, Date after, Date by)
+{
+    int g = vt_group(e, child);
+    if (g < 0) return false;
+    for (int i = 0; i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start == DATE_NONE || start > by || vt_in(e, row, E_LS, "V3;V4")) continue;
+        if (end == DATE_NONE || end > after) return true;
+    }
+    return false;
+}
+
+/* DfE 903 rule 1001: a care leaver was looked after after their 16th birthday
+ * (a relevant or former relevant child) and was not adopted. Fails when the
+ * latest known episode ended in adoption (E11, E12), or when the 16th birthday
+ * falls within the two years loaded and no episode (short breaks aside) runs
+ * after it. Care after 16 before last year's collection year would not show,
+ * so older young people are judged on adoption only (the 13 weeks since age 14
+ * need the whole history). */
+static void r1001(VCtx *c)
+{
+    const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
+    Date window = date_collection_year_start(c->r->year - 1);
+    for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
+        const char *child = vt_cell(o, row, O3_CHILD);
+        const VTable *e;
+        int ep = latest_known(c, child, &e);
+        if (ep < 0) continue; /* no episodes at all: rule 1002 */
+        bool fail = vt_in(e, ep, E_REC, "E11;E12");
+        Date dob = vt_date(o, row, O3_DOB);
+        if (!fail && dob != DATE_NONE) {
+            Date b16 = date_birthday(dob, 16);
+            fail = b16 >= window && !in_care_after(cur, child, b16, c->end) &&
+                   !in_care_after(last, child, b16, c->end);
+        }
+        if (fail) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* DfE 903 rule 1002: a care leaver with no episode in either year. A young
+ * person whose 16th birthday is before last year's collection year may have
+ * left care before it, so only those 16 or younger on 1 April of last year are
+ * judged. */
+static void r1002(VCtx *c)
+{
+    const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
+    Date window = date_collection_year_start(c->r->year - 1);
+    for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
+        Date dob = vt_date(o, row, O3_DOB);
+        const char *child = vt_cell(o, row, O3_CHILD);
+        if (dob == DATE_NONE || date_birthday(dob, 16) < window) continue;
+        if (vt_group(cur, child) < 0 && vt_group(last, child) < 0) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* The 17th or 18th birthday of an OC3 young person that falls in the
+ * collection year, or DATE_NONE when they are not 17 or 18 on 31 March. */
+static Date leaver_birthday(const VCtx *c, int row)
+{
+    int age = vt_age_on(oc3(c), row, O3_DOB, c->end);
+    if (age != 17 && age != 18) return DATE_NONE;
+    return date_birthday(vt_date(oc3(c), row, O3_DOB), age);
+}
+
+/* The episode this year of child covering date `on` (started by it and open or
+ * ending after it), or -1. */
+static int episode_on(const VCtx *c, const char *child, Date on)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    if (g < 0) return -1;
+    for (int i = 0; i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start != DATE_NONE && start <= on && (end == DATE_NONE || end > on)) return row;
+    }
+    return -1;
+}
+
+/* Rules 1007 and 1016: looked after on the 17th or 18th birthday in the year,
+ * in an episode still open (1007) or that ended after the birthday (1016). */
+static void on_birthday(VCtx *c, bool still_open)
+{
+    const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
+        Date bday = leaver_birthday(c, row);
+        if (bday == DATE_NONE) continue;
+        int ep = episode_on(c, vt_cell(o, row, O3_CHILD), bday);
+        if (ep >= 0 && vt_blank(e, ep, E_DEC) == still_open) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* DfE 903 rule 1007 */
+static void r1007(VCtx *c)
+{
+    on_birthday(c, true);
+}
+
+/* DfE 903 rule 1016 */
+static void r1016(VCtx *c)
+{
+    on_birthday(c, false);
+}
+
+/* DfE 903 rule 1010: an episode open at the end of last year, none this year,
+ * and care leaver information. */
+static void r1010(VCtx *c)
+{
+    const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
+    for (int row = 0; row < o->n_rows; row++) {
+        const char *child = vt_cell(o, row, O3_CHILD);
+        if (!leaver_info(o, row) || vt_group(cur, child) >= 0) continue;
+        int ep = latest_episode(last, child);
+        if (ep >= 0 && vt_blank(last, ep, E_DEC)) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* True when child has an episode this year running during the collection
+ * year. */
+static bool looked_after_in_year(const VCtx *c, const char *child)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    if (g < 0) return false;
+    for (int i = 0; i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start != DATE_NONE && start <= c->end && (end == DATE_NONE || end >= c->start))
+            return true;
+    }
+    return false;
+}
+
+/* DfE 903 rule 1012: an OC3 young person without episodes this year has no
+ * rows in the other child-level tables. */
+static void r1012(VCtx *c)
+{
+    static const Ssda903TableId others[] = {T903_REVIEWS,         T903_OC2,       T903_AD1,
+                                            T903_PLACED_ADOPTION, T903_PREV_PERM, T903_MISSING};
+    const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
+        const VTable *t = vt(c, others[k]);
+        if (!vt_present(t)) continue;
+        for (int row = 0; row < t->n_rows; row++) {
+            const char *child = vt_cell(t, row, 0);
+            if (vt_group(o, child) >= 0 && vt_group(e, child) < 0) vctx_fail(c, others[k], row);
+        }
+    }
+}
+
+/* DfE 903 rule 1014: a care leaver (care leaver information, not looked after
+ * this year) has no UASC row; both rows fail. */
+static void r1014(VCtx *c)
+{
+    const VTable *o = oc3(c), *u = vt(c, T903_UASC);
+    for (int row = 0; row < o->n_rows; row++) {
+        const char *child = vt_cell(o, row, O3_CHILD);
+        int g = vt_group(u, child);
+        if (g < 0 || !leaver_info(o, row) || looked_after_in_year(c, child)) continue;
+        vctx_fail(c, T903_OC3, row);
+        for (int i = 0; i < vt_group_size(u, g); i++)
+            vctx_fail(c, T903_UASC, vt_group_row(u, g, i));
+    }
+}
+
+/* DfE 903 rule 3001: "staying put" accommodation (Z1, Z2: with former foster
+ * carers after 18) is not for a young person whose 17th birthday is in the
+ * year. */
+static void r3001(VCtx *c)
+{
+    const VTable *o = oc3(c);
+    for (int row = 0; row < o->n_rows; row++)
+        if (vt_age_on(o, row, O3_DOB, c->end) == 17 && vt_in(o, row, O3_ACCOM, "Z1;Z2"))
+            vctx_fail(c, T903_OC3, row);
+}
+
+const VRule vrules_leavers[] = {
+    {"1000", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "This child is recorded as having died in care and therefore should not have the care leaver "
+     "information completed. [NOTE: This only tests the current and previous year data loaded into "
+     "the tool]",
+     NULL, r1000},
+    {"1001", 0, 0, "Episodes;Episodes_last;Header;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "The episodes recorded for this young person suggest they are not a relevant or a former "
+     "relevant child and therefore should not have care leaver information completed. [NOTE: This "
+     "tool can only test the current and previous year data loaded into the tool - this check may "
+     "generate false positives if a child had episodes prior to last year's collection.]",
+     "Episodes;Episodes_last;OC3", r1001},
+    {"1002", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "This child has no previous episodes of care, therefore should not have care leaver "
+     "information recorded. [NOTE: This tool can only test the current and previous year data "
+     "loaded into the tool - this check may generate false positives if a child had episodes prior "
+     "to last year's collection.]",
+     NULL, r1002},
+    {"1007", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "Care leaver information is not required for 17- or 18-year olds who are still looked after "
+     "[on their 17th or 18th birthday.]",
+     NULL, r1007},
+    {"1010", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "This child has no episodes loaded for current year even though there was an open episode of "
+     "care at the end of the previous year, and care leaver data has been entered.",
+     NULL, r1010},
+    {"1011", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "This child is recorded as having his/her care transferred to another local authority for the "
+     "final episode and therefore should not have the care leaver information completed.",
+     NULL, r1011},
+    {"1012", 0, 0, "Episodes", "CHILD",
+     "No other data should be returned for OC3 children who had no episodes in the current year",
+     "Episodes;OC3", r1012},
+    {"1014", 0, 0, "Episodes;OC3;UASC", "ACTIV;ACCOM;IN_TOUCH;DUC",
+     "UASC information is not required for care leavers", NULL, r1014},
+    {"1016", 2024, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
+     "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
+     "after, "
+     "after their birthday.",
+     NULL, r1016},
+    {"3001", 0, 0, "Header;OC3", "REC",
+     "Where care leavers information is being returned for a young person around their 17th "
+     "birthday, the accommodation cannot be with their former foster carer(s).",
+     "OC3", r3001},
+};
+const int vrules_leavers_n = VRULES_COUNT(vrules_leavers);

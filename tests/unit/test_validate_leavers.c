@@ -1,0 +1,168 @@
+/* Tests of the care leaver rules (rules_leavers.c), written from the DfE's
+ * rule descriptions. Year 2027 = 2026/27: 1 April 2026 to 31 March 2027; last
+ * year's return covers 1 April 2025 to 31 March 2026. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "test_validate_harness.h"
+#include "validate/vfamilies.h"
+
+#define EC(child, decom, ls, dec, rec) child "," decom ",S," ls ",N1,U1,PR1," dec "," rec ",,,,\n"
+#define O3(child, dob, accom)          child "," dob ",YES,F1," accom "\n"
+#define LEAVER(child, dob)             O3(child, dob, "D1")
+#define RV(child)                      child ",01/06/2009,01/05/2026,PN1\n"
+#define O2(child)                      child ",01/06/2009,,,,,1,1,1,0,,\n"
+/* 17 on 1 June 2026 (16 on 1 June 2025, within last year); 18 on 1 June 2026;
+ * 21 on 1 June 2026. */
+#define AGE17 "01/06/2009"
+#define AGE18 "01/06/2008"
+#define AGE21 "01/06/2005"
+
+static const VCase cases[] = {
+    {"1000",
+     0,
+     {EPI EC("1", "01/01/2024", "C2", "01/05/2026", "E2")
+          EC("2", "01/01/2024", "C2", "01/05/2026", "E13"),
+      OC3 LEAVER("1", AGE17) LEAVER("2", AGE17) O3("3", AGE17, "")},
+     {0},
+     "OC3:0"},
+    {"1000",
+     0,
+     {EPI EC("2", "01/01/2024", "C2", "01/05/2026", "E13"), OC3 LEAVER("3", AGE17)},
+     {EPI EC("3", "01/01/2024", "C2", "01/05/2025", "E2")},
+     "OC3:0"},
+    {"1000",
+     0,
+     {EPI EC("2", "01/01/2024", "C2", "01/05/2026", "E13"), OC3 LEAVER("2", AGE17)},
+     {0},
+     ""},
+    /* 1 left care before 16; 3 was adopted; 4 is older (care after 16 would
+     * be before last year); 5 has no episodes (rule 1002) */
+    {"1001",
+     0,
+     {EPI EC("9", "01/01/2024", "C2", "", ""),
+      OC3 LEAVER("1", AGE17) LEAVER("2", AGE17) LEAVER("3", AGE21) LEAVER("4", AGE21)
+          LEAVER("5", AGE17)},
+     {EPI EC("1", "01/01/2024", "C2", "01/05/2025", "E13")
+          EC("2", "01/01/2024", "C2", "01/07/2025", "E13")
+              EC("3", "01/01/2024", "E1", "01/07/2025", "E11")
+                  EC("4", "01/01/2024", "C2", "01/07/2025", "E13")},
+     "OC3:0 OC3:2"},
+    {"1001",
+     0,
+     {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE17) LEAVER("4", AGE21)},
+     {EPI EC("2", "01/01/2024", "C2", "01/07/2025", "E13")
+          EC("4", "01/01/2024", "C2", "01/07/2025", "E13")},
+     ""},
+    {"1001", 0, {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("1", AGE17)}, {0}, "SKIP"},
+    {"1002",
+     0,
+     {EPI EC("9", "01/01/2024", "C2", "", ""),
+      OC3 LEAVER("1", AGE17) LEAVER("2", AGE21) LEAVER("3", AGE17)},
+     {EPI EC("3", "01/01/2024", "C2", "01/07/2025", "E13")},
+     "OC3:0"},
+    {"1002",
+     0,
+     {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("3", AGE17)},
+     {EPI EC("3", "01/01/2024", "C2", "01/07/2025", "E13")},
+     ""},
+    /* looked after on the birthday: 1 and 4 still, 2 until after it; 3 left
+     * before it; 5 is 16 */
+    {"1007",
+     0,
+     {EPI EC("1", "01/01/2024", "C2", "", "") EC("2", "01/01/2024", "C2", "01/07/2026", "E5")
+          EC("3", "01/01/2024", "C2", "01/05/2026", "E5") EC("4", "01/01/2024", "C2", "", "")
+              EC("5", "01/01/2024", "C2", "", ""),
+      OC3 LEAVER("1", AGE17) LEAVER("2", AGE17) LEAVER("3", AGE17) LEAVER("4", AGE18)
+          LEAVER("5", "01/06/2010")},
+     {0},
+     "OC3:0 OC3:3"},
+    {"1007",
+     0,
+     {EPI EC("3", "01/01/2024", "C2", "01/05/2026", "E5"), OC3 LEAVER("3", AGE17)},
+     {0},
+     ""},
+    {"1016",
+     0,
+     {EPI EC("1", "01/01/2024", "C2", "", "") EC("2", "01/01/2024", "C2", "01/07/2026", "E5")
+          EC("3", "01/01/2024", "C2", "01/05/2026", "E5"),
+      OC3 LEAVER("1", AGE17) LEAVER("2", AGE17) LEAVER("3", AGE17)},
+     {0},
+     "OC3:1"},
+    {"1016",
+     0,
+     {EPI EC("3", "01/01/2024", "C2", "01/05/2026", "E5"), OC3 LEAVER("3", AGE17)},
+     {0},
+     ""},
+    {"1016",
+     2023,
+     {EPI EC("2", "01/01/2020", "C2", "01/07/2022", "E5"), OC3 LEAVER("2", "01/06/2005")},
+     {0},
+     "(rule not in force)"},
+    {"1010",
+     0,
+     {EPI EC("3", "01/01/2024", "C2", "", ""),
+      OC3 LEAVER("1", AGE18) LEAVER("2", AGE18) LEAVER("3", AGE18)},
+     {EPI EC("1", "01/01/2024", "C2", "", "") EC("2", "01/01/2024", "C2", "01/07/2025", "E13")
+          EC("3", "01/01/2024", "C2", "", "")},
+     "OC3:0"},
+    {"1010",
+     0,
+     {EPI EC("3", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE18)},
+     {EPI EC("2", "01/01/2024", "C2", "01/07/2025", "E13")},
+     ""},
+    {"1011",
+     0,
+     {EPI EC("1", "01/01/2024", "C2", "01/05/2026", "E3")
+          EC("2", "01/01/2024", "C2", "01/05/2026", "E13"),
+      OC3 LEAVER("1", AGE18) LEAVER("2", AGE18)},
+     {0},
+     "OC3:0"},
+    {"1011",
+     0,
+     {EPI EC("2", "01/01/2024", "C2", "01/05/2026", "E13"), OC3 LEAVER("2", AGE18)},
+     {0},
+     ""},
+    {"1012",
+     0,
+     {EPI EC("2", "01/01/2024", "C2", "", ""), OC3 LEAVER("1", AGE18) LEAVER("2", AGE18),
+      REV RV("1") RV("2") RV("3"), OC2 O2("1")},
+     {0},
+     "Reviews:0 OC2:0"},
+    {"1012",
+     0,
+     {EPI EC("2", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE18), REV RV("2") RV("3")},
+     {0},
+     ""},
+    {"1014",
+     0,
+     {EPI EC("1", "01/01/2024", "C2", "01/05/2025", "E13")
+          EC("2", "01/01/2024", "C2", "01/05/2026", "E13"),
+      OC3 LEAVER("1", AGE18) LEAVER("2", AGE18), UASC "1,M," AGE18 ",\n2,M," AGE18 ",\n"},
+     {0},
+     "UASC:0 OC3:0"},
+    {"1014",
+     0,
+     {EPI EC("2", "01/01/2024", "C2", "01/05/2026", "E13"),
+      OC3 LEAVER("2", AGE18) LEAVER("3", AGE18), UASC "2,M," AGE18 ",\n"},
+     {0},
+     ""},
+    {"3001", 0, {OC3 O3("1", AGE17, "Z1") O3("2", AGE18, "z2") O3("3", AGE17, "D1")}, {0}, "OC3:0"},
+    {"3001", 0, {OC3 O3("2", AGE18, "Z1")}, {0}, ""},
+};
+
+static void test_leaver_rules(void **state)
+{
+    (void)state;
+    int n = (int)(sizeof cases / sizeof cases[0]);
+    assert_int_equal(vharness_run(cases, n, vrules_leavers, vrules_leavers_n), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_leaver_rules)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
