@@ -12,6 +12,8 @@ const CliCommand cli_commands[] = {
      cmd_due},
     {"import", "read SSDA903 CSV files into the database (one transaction)",
      "--db FILE [--year YYYY/YY] [--disability FILE] PATH...", cmd_import},
+    {"indicators", "the catalogue of what the Pledge scorecard measures, promise by promise",
+     "[--format text|csv|json|markdown] [--catalogue FILE]", cmd_indicators},
     {"leavers", "list care leavers and their category on a date",
      "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_leavers},
     {"profile", "the strategy's profile of children in care and care leavers on a date",

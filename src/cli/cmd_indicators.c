@@ -1,0 +1,269 @@
+/* cmd_indicators: "carepledge indicators", the catalogue of what the Pledge
+ * scorecard measures, promise by promise.
+ *
+ * Prints the shipped catalogue (or a council's own copy given by --catalogue)
+ * as text, CSV (the catalogue's own columns), JSON, or the Markdown that is
+ * committed as docs/indicators.md. It reads no database and computes no
+ * figures. */
+#include "base/csv.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "domain/indicators.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef enum IndFormat { IND_TEXT, IND_CSV, IND_JSON, IND_MARKDOWN } IndFormat;
+
+static const CliOption indicators_options[] = {
+    {"format", true},
+    {"catalogue", true},
+};
+
+static int parse_format(const char *v, IndFormat *out, Err *err)
+{
+    static const struct {
+        const char *name;
+        IndFormat format;
+    } names[] = {
+        {"text", IND_TEXT}, {"csv", IND_CSV}, {"json", IND_JSON}, {"markdown", IND_MARKDOWN}};
+    if (!v) v = "text";
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(v, names[i].name) == 0) {
+            *out = names[i].format;
+            return 0;
+        }
+    return err_set(err, ERR_USAGE, "--format: '%s' is not one of text, csv, json, markdown", v);
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            fprintf(out, "\\%c", *p);
+        } else if (*p < 0x20) {
+            fprintf(out, "\\u%04x", *p);
+        } else {
+            fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+static void promise_label(const Indicator *ind, char *buf, size_t size)
+{
+    snprintf(buf, size, "3.%d", ind->promise);
+}
+
+static void print_csv(FILE *out, const IndicatorCatalogue *cat)
+{
+    csv_write_row(out, indicator_columns, INDICATOR_N_COLUMNS);
+    for (int i = 0; i < cat->n_items; i++) {
+        const Indicator *ind = &cat->items[i];
+        char promise[8];
+        promise_label(ind, promise, sizeof promise);
+        const char *row[INDICATOR_N_COLUMNS] = {
+            ind->id,
+            promise,
+            pledge_themes[ind->theme],
+            ind->title,
+            ind->definition,
+            ind->cohort,
+            ind->numerator,
+            ind->denominator,
+            ind->records,
+            indicator_better_name(ind->better),
+            ind->target_text,
+            indicator_kind_name(ind->kind),
+        };
+        csv_write_row(out, row, INDICATOR_N_COLUMNS);
+    }
+}
+
+static void print_json(FILE *out, const IndicatorCatalogue *cat)
+{
+    fputs("{\"indicators\": [", out);
+    for (int i = 0; i < cat->n_items; i++) {
+        const Indicator *ind = &cat->items[i];
+        char promise[8];
+        promise_label(ind, promise, sizeof promise);
+        const char *fields[][2] = {
+            {"id", ind->id},
+            {"promise", promise},
+            {"theme", pledge_themes[ind->theme]},
+            {"title", ind->title},
+            {"definition", ind->definition},
+            {"cohort", ind->cohort},
+            {"numerator", ind->numerator},
+            {"denominator", ind->denominator},
+        };
+        fputs(i ? ",\n  {" : "\n  {", out);
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            fprintf(out, "%s\"%s\": ", f ? ", " : "", fields[f][0]);
+            json_string(out, fields[f][1]);
+        }
+        fputs(", \"records\": [", out);
+        const char *p = ind->records;
+        for (int k = 0; *p; k++) {
+            const char *semi = strchr(p, ';');
+            size_t n = semi ? (size_t)(semi - p) : strlen(p);
+            char rec[128];
+            snprintf(rec, sizeof rec, "%.*s", (int)n, p);
+            if (k) fputs(", ", out);
+            json_string(out, rec);
+            p += n + (semi ? 1 : 0);
+        }
+        fprintf(out, "], \"better\": \"%s\", \"target\": ", indicator_better_name(ind->better));
+        if (ind->has_target) {
+            fprintf(out, "%g", ind->target);
+        } else {
+            fputs("null", out);
+        }
+        fprintf(out, ", \"kind\": \"%s\"}", indicator_kind_name(ind->kind));
+    }
+    fputs(cat->n_items ? "\n]}\n" : "]}\n", out);
+}
+
+static void print_text(FILE *out, const IndicatorCatalogue *cat)
+{
+    int last_promise = 0;
+    for (int i = 0; i < cat->n_items; i++) {
+        const Indicator *ind = &cat->items[i];
+        if (ind->promise != last_promise) {
+            if (last_promise) fputc('\n', out);
+            fprintf(out, "3.%d %s  [%s]\n", ind->promise, pledge_promises[ind->promise - 1].words,
+                    pledge_themes[ind->theme]);
+            last_promise = ind->promise;
+        }
+        fprintf(out, "  %-8s %-42s %s\n", indicator_kind_name(ind->kind), ind->id, ind->title);
+    }
+}
+
+/* Writes s with the characters Markdown would read as formatting escaped. */
+static void md_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<>|", *s)) fputc('\\', out);
+        fputc(*s, out);
+    }
+}
+
+static void md_records(FILE *out, const char *records)
+{
+    const char *p = records;
+    for (int k = 0; *p; k++) {
+        const char *semi = strchr(p, ';');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        fprintf(out, "%s`%.*s`", k ? ", " : "", (int)n, p);
+        p += n + (semi ? 1 : 0);
+    }
+}
+
+static void print_markdown(FILE *out, const IndicatorCatalogue *cat)
+{
+    int n_computed = 0, n_survey = 0;
+    for (int i = 0; i < cat->n_items; i++)
+        cat->items[i].kind == INDICATOR_SURVEY ? n_survey++ : n_computed++;
+    fputs("<!-- Generated by `carepledge indicators --format markdown` from "
+          "data/indicators.csv. Do not edit: edit the catalogue and regenerate. -->\n\n",
+          out);
+    fputs("# Indicators of the Pledge\n\n", out);
+    fprintf(out,
+            "The Pledge makes %d promises under %d headings. Each promise has at least one "
+            "indicator: **computed** from the records (%d indicators), or, where records "
+            "cannot tell whether the promise is kept, a **survey** question that children in "
+            "care and care leavers are asked (%d indicators). A survey indicator is never given "
+            "a figure from the records.\n\n",
+            PLEDGE_N_PROMISES, PLEDGE_N_THEMES, n_computed, n_survey);
+    fputs("The indicators named by the DfE (placement stability, OC2 outcomes, care leavers, "
+          "Staying Put, missing children, placement distance and location, adoption A1 and "
+          "A2, review participation) follow the DfE definitions; short breaks (legal status "
+          "V3/V4) are excluded wherever the DfE excludes them. Survey answers are Always, "
+          "Mostly, Sometimes or Never; the figure is the share answering Always or Mostly.\n\n",
+          out);
+    fputs("Records are named `903:<table>` for the SSDA903 return, `local:<record>` for the "
+          "council's own records, and `survey` for the young people's survey. Targets are "
+          "local: a council sets them in its copy of the catalogue (`carepledge indicators "
+          "--catalogue FILE`).\n\n",
+          out);
+
+    fputs("| promise | indicator | kind | better |\n|---|---|---|---|\n", out);
+    for (int i = 0; i < cat->n_items; i++) {
+        const Indicator *ind = &cat->items[i];
+        fprintf(out, "| 3.%d | `%s` | %s | %s |\n", ind->promise, ind->id,
+                indicator_kind_name(ind->kind), indicator_better_name(ind->better));
+    }
+
+    int last_theme = -1, last_promise = 0;
+    for (int i = 0; i < cat->n_items; i++) {
+        const Indicator *ind = &cat->items[i];
+        if (ind->theme != last_theme) {
+            fprintf(out, "\n## %s\n", pledge_themes[ind->theme]);
+            last_theme = ind->theme;
+        }
+        if (ind->promise != last_promise) {
+            fprintf(out, "\n### 3.%d ", ind->promise);
+            md_text(out, pledge_promises[ind->promise - 1].words);
+            fputc('\n', out);
+            last_promise = ind->promise;
+        }
+        fprintf(out, "\n#### `%s`: ", ind->id);
+        md_text(out, ind->title);
+        fputs("\n\n", out);
+        if (ind->kind == INDICATOR_SURVEY) {
+            fputs("- **Survey question:** ", out);
+            md_text(out, ind->definition);
+            fputs("\n- **Asked of:** ", out);
+        } else {
+            fputs("- **Definition:** ", out);
+            md_text(out, ind->definition);
+            fputs("\n- **Cohort:** ", out);
+        }
+        md_text(out, ind->cohort);
+        fputs("\n- **Numerator:** ", out);
+        md_text(out, ind->numerator);
+        fputs("\n- **Denominator:** ", out);
+        md_text(out, ind->denominator);
+        fputs("\n- **Records:** ", out);
+        md_records(out, ind->records);
+        fprintf(out, "\n- **Better:** %s", indicator_better_name(ind->better));
+        if (ind->has_target) {
+            fputs("; **target:** ", out);
+            md_text(out, ind->target_text);
+        }
+        fputc('\n', out);
+    }
+}
+
+static int run(IndFormat format, const char *catalogue, Err *err)
+{
+    IndicatorCatalogue *cat;
+    int rc =
+        catalogue ? indicators_load_file(catalogue, &cat, err) : indicators_load_default(&cat, err);
+    if (rc < 0) return rc;
+    switch (format) {
+    case IND_TEXT: print_text(stdout, cat); break;
+    case IND_CSV: print_csv(stdout, cat); break;
+    case IND_JSON: print_json(stdout, cat); break;
+    case IND_MARKDOWN: print_markdown(stdout, cat); break;
+    }
+    indicators_free(cat);
+    if (fflush(stdout) != 0) return err_set(err, ERR_IO, "cannot write the output");
+    return 0;
+}
+
+int cmd_indicators(int argc, char **argv)
+{
+    CliArgs args;
+    Err err = {0};
+    IndFormat format = IND_TEXT;
+    int n_options = (int)(sizeof indicators_options / sizeof indicators_options[0]);
+    int rc = cli_parse(argc, argv, indicators_options, n_options, &args, &err);
+    if (rc == 0 && args.n_positional > 0)
+        rc = err_set(&err, ERR_USAGE, "unexpected argument '%s'", args.positional[0]);
+    if (rc == 0) rc = parse_format(cli_get(&args, "format"), &format, &err);
+    if (rc == 0) rc = run(format, cli_get(&args, "catalogue"), &err);
+    cli_args_free(&args);
+    return rc < 0 ? cli_fail("indicators", &err) : CLI_EXIT_OK;
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# indicators: docs/indicators.md is what the catalogue generates (fails when the
+# catalogue changed and the document was not regenerated), the CSV output is the
+# shipped catalogue itself, and a council's broken catalogue is refused with the
+# place of the problem.
+source "$(dirname "$0")/lib.bash"
+cd "$CAREPLEDGE_SOURCE_DIR"
+
+"$CAREPLEDGE" indicators --format markdown >"$TMP/indicators.md"
+if ! diff -u docs/indicators.md "$TMP/indicators.md" >"$TMP/doc.diff"; then
+  head -40 "$TMP/doc.diff" >&2
+  fail "docs/indicators.md is out of date: run" \
+    "'carepledge indicators --format markdown > docs/indicators.md' and commit it"
+fi
+
+"$CAREPLEDGE" indicators --format csv >"$TMP/indicators.csv"
+diff -u data/indicators.csv "$TMP/indicators.csv" || fail "CSV output differs from data/indicators.csv"
+
+# Text: one heading line per promise, 3.1 to 3.27.
+"$CAREPLEDGE" indicators >"$TMP/indicators.txt"
+expect_eq "promises listed" 27 "$(grep -c '^3\.[0-9]* ' "$TMP/indicators.txt")"
+grep -q '^3\.9 Professionals and carers only make promises that they can keep\.' "$TMP/indicators.txt" ||
+  fail "promise 3.9 missing from the text listing"
+
+# JSON: every DfE indicator, computed; every promise covered.
+"$CAREPLEDGE" indicators --format json >"$TMP/indicators.json"
+if command -v python3 >/dev/null; then
+  python3 - "$TMP/indicators.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+ind = {i["id"]: i for i in doc["indicators"]}
+dfe = """placement_stability_short placement_stability_long oc2_health_assessment
+oc2_immunisations oc2_teeth_check oc2_sdq_average oc2_substance_misuse oc2_convicted
+care_leavers_in_touch care_leavers_in_touch_17_18 care_leavers_in_touch_19_21
+care_leavers_eet care_leavers_eet_17_18 care_leavers_eet_19_21
+care_leavers_suitable_accommodation care_leavers_suitable_accommodation_17_18
+care_leavers_suitable_accommodation_19_21 staying_put missing_children
+placed_over_20_miles placed_outside_la adoption_a1 adoption_a2 review_participation""".split()
+for i in dfe:
+    assert i in ind, i
+    assert ind[i]["kind"] == "computed", i
+promises = {i["promise"] for i in doc["indicators"]}
+assert promises == {f"3.{n}" for n in range(1, 28)}, sorted(promises)
+for i in doc["indicators"]:
+    if i["kind"] == "survey":
+        assert i["records"] == ["survey"] and i["target"] is None, i["id"]
+PY
+fi
+
+# A council's own catalogue: loaded from --catalogue; errors name line and field.
+cp data/indicators.csv "$TMP/local.csv"
+"$CAREPLEDGE" indicators --catalogue "$TMP/local.csv" --format csv | diff -q - data/indicators.csv >/dev/null ||
+  fail "--catalogue with an unchanged copy gives different output"
+sed '5s/,higher,/,bigger,/' data/indicators.csv >"$TMP/bad.csv"
+set +e
+"$CAREPLEDGE" indicators --catalogue "$TMP/bad.csv" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+set -e
+expect_eq "exit status for a bad catalogue" 2 "$rc"
+grep -q "bad.csv:5:[0-9]*: better: 'bigger' is not higher or lower" "$TMP/err" ||
+  fail "unexpected error: $(cat "$TMP/err")"
+
+set +e
+"$CAREPLEDGE" indicators --format pdf >/dev/null 2>"$TMP/err"
+rc=$?
+set -e
+expect_eq "exit status for a bad format" 2 "$rc"
+grep -q "not one of text, csv, json, markdown" "$TMP/err" || fail "unexpected error: $(cat "$TMP/err")"
+echo ok
