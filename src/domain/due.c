@@ -98,20 +98,24 @@ static void owe(DueRun *x, DueItem item, Date due, const char *rule)
 }
 
 /* The latest record of a kind dated from `from` (DATE_NONE: any time) to the
- * run's date, or NULL; *count (when given) gets how many there are. */
-static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date from, int *count)
+ * run's date, or NULL. */
+static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date from)
 {
     const CareRecord *recs = child_records(x->ds, x->c);
-    const CareRecord *latest = NULL;
-    int n = 0;
-    for (int i = x->c->n_records - 1; i >= 0; i--) {
-        if (recs[i].date > x->at || recs[i].kind != kind) continue;
-        if (from != DATE_NONE && recs[i].date < from) break;
-        if (!latest) latest = &recs[i];
-        n++;
+    /* Binary search: hi = how many records are dated on or before the run's date. */
+    int lo = 0, hi = x->c->n_records;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (recs[mid].date <= x->at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    if (count) *count = n;
-    return latest;
+    for (int i = hi - 1; i >= 0; i--) {
+        if (from != DATE_NONE && recs[i].date < from) break;
+        if (recs[i].kind == kind) return &recs[i];
+    }
+    return NULL;
 }
 
 static Date later(Date a, Date b)
@@ -187,7 +191,7 @@ static bool care_now(const DueRun *x, CareNow *now)
 static void rule_care_plan(DueRun *x, const CareNow *now)
 {
     Date from = later(date_add_months(now->start, -3), now->previous_end);
-    if (latest_record(x, RECORD_CARE_PLAN, from, NULL)) return;
+    if (latest_record(x, RECORD_CARE_PLAN, from)) return;
     owe(x, DUE_CARE_PLAN, calendar_add_working_days(x->cal, now->start, 10), RULE_CARE_PLAN);
 }
 
@@ -221,7 +225,7 @@ static bool long_term_fostering(const Episode *e)
  * a move restarts the clock. */
 static void rule_visit(DueRun *x, const CareNow *now)
 {
-    const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start, NULL);
+    const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
     if (!v) {
         owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_FIRST);
     } else if (v->date < date_add_months(now->placement_start, 12)) {
@@ -238,7 +242,7 @@ static void rule_visit(DueRun *x, const CareNow *now)
 static void rule_health(DueRun *x, const CareNow *now)
 {
     const CareRecord *h =
-        latest_record(x, RECORD_HEALTH_ASSESSMENT, date_add_months(now->start, -3), NULL);
+        latest_record(x, RECORD_HEALTH_ASSESSMENT, date_add_months(now->start, -3));
     if (!h) {
         owe(x, DUE_HEALTH_ASSESSMENT, calendar_add_working_days(x->cal, now->start, 20),
             RULE_HEALTH_INITIAL);
@@ -252,7 +256,7 @@ static void rule_health(DueRun *x, const CareNow *now)
 /* Yearly from the last check in this period of care, or from its start. */
 static void rule_dental(DueRun *x, const CareNow *now)
 {
-    const CareRecord *d = latest_record(x, RECORD_DENTAL_CHECK, now->start, NULL);
+    const CareRecord *d = latest_record(x, RECORD_DENTAL_CHECK, now->start);
     owe(x, DUE_DENTAL_CHECK, date_add_months(d ? d->date : now->start, 12), RULE_DENTAL);
 }
 
@@ -261,7 +265,7 @@ static void rule_dental(DueRun *x, const CareNow *now)
 static void rule_sdq(DueRun *x, const CareNow *now)
 {
     if (x->c->dob == DATE_NONE) return;
-    const CareRecord *s = latest_record(x, RECORD_SDQ, now->start, NULL);
+    const CareRecord *s = latest_record(x, RECORD_SDQ, now->start);
     Date due = later(date_add_months(s ? s->date : now->start, 12), date_birthday(x->c->dob, 4));
     if (due >= date_birthday(x->c->dob, 17)) return;
     owe(x, DUE_SDQ, due, RULE_SDQ);
@@ -289,7 +293,7 @@ static bool school_age_on(const Child *c, Date d)
 
 static void rule_pep(DueRun *x, const CareNow *now)
 {
-    const CareRecord *p = latest_record(x, RECORD_PEP, now->start, NULL);
+    const CareRecord *p = latest_record(x, RECORD_PEP, now->start);
     Date due = p ? end_of_next_term(p->date) : calendar_add_working_days(x->cal, now->start, 10);
     if (!school_age_on(x->c, due)) return;
     owe(x, DUE_EDUCATION_PLAN, due, p ? RULE_PEP_TERMLY : RULE_PEP_INITIAL);
@@ -320,7 +324,7 @@ static Date eligible_from(const DueRun *x)
 static void rule_needs(DueRun *x)
 {
     Date from = eligible_from(x);
-    if (latest_record(x, RECORD_NEEDS_ASSESSMENT, date_add_months(from, -3), NULL)) return;
+    if (latest_record(x, RECORD_NEEDS_ASSESSMENT, date_add_months(from, -3))) return;
     owe(x, DUE_NEEDS_ASSESSMENT, date_add_months(from, 3), RULE_NEEDS);
 }
 
@@ -328,7 +332,7 @@ static void rule_needs(DueRun *x)
  * the first plan has no fixed timescale in the regulations we hold. */
 static void rule_pathway(DueRun *x)
 {
-    const CareRecord *p = latest_record(x, RECORD_PATHWAY_PLAN, date_birthday(x->c->dob, 14), NULL);
+    const CareRecord *p = latest_record(x, RECORD_PATHWAY_PLAN, date_birthday(x->c->dob, 14));
     if (p) owe(x, DUE_PATHWAY_PLAN_REVIEW, date_add_months(p->date, 6), RULE_PATHWAY);
 }
 
@@ -336,7 +340,7 @@ static void rule_pathway(DueRun *x)
  * being looked after. */
 static void rule_pa_contact(DueRun *x)
 {
-    const CareRecord *p = latest_record(x, RECORD_PA_CONTACT, DATE_NONE, NULL);
+    const CareRecord *p = latest_record(x, RECORD_PA_CONTACT, DATE_NONE);
     Date base = p ? p->date : DATE_NONE;
     if (base == DATE_NONE) {
         const Episode *eps = child_episodes(x->ds, x->c);
