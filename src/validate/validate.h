@@ -47,8 +47,6 @@ typedef struct VReturn {
     VTable last[T903_COUNT];         /* last year's tables */
     unsigned char *header_uasc;      /* per Header row: 1 when the child is in this year's UASC */
     unsigned char *header_last_uasc; /* per Header_last row: in last year's UASC */
-    unsigned char *cla12; /* per group of this year's Episodes: 1 when the child was looked
-                             after continuously for 12 months at 31 March (vreturn.c) */
     bool prepared;
 } VReturn;
 

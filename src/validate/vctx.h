@@ -65,9 +65,15 @@ struct VCtx {
     const VReturn *r;
     VResult *res;
     int outcome;
-    int year;        /* ruleset year: which form of a rule applies */
-    Date start, end; /* the return's collection year, 1 April .. 31 March */
+    int year;                   /* ruleset year: which form of a rule applies */
+    Date start, end;            /* the return's collection year, 1 April .. 31 March */
+    const unsigned char *cla12; /* per group of this year's Episodes (vreturn_derive_cla12) */
 };
+
+/* Derives "looked after continuously for 12 months at 31 March" for each child
+ * (group) of this year's Episodes in the return's collection year: a
+ * malloc'ed array the caller frees, or NULL without Episodes. */
+unsigned char *vreturn_derive_cla12(const VReturn *r);
 
 /* Reports row of this year's table t as failing the current rule. */
 void vctx_fail(VCtx *c, Ssda903TableId t, int row);

@@ -115,6 +115,7 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
     out->ruleset_year = ruleset_year;
     out->outcomes = xcalloc((size_t)n + 1, sizeof *out->outcomes);
     out->n_outcomes = n;
+    unsigned char *cla12 = vreturn_derive_cla12(r);
     for (int i = 0; i < n; i++) {
         VOutcome *o = &out->outcomes[i];
         o->rule = rules[i];
@@ -128,9 +129,11 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
                   i,
                   ruleset_year,
                   date_collection_year_start(r->year),
-                  date_collection_year_end(r->year)};
+                  date_collection_year_end(r->year),
+                  cla12};
         rules[i]->fn(&c);
     }
+    free(cla12);
     finish(out);
     return out->n_failed_rules;
 }
@@ -237,7 +240,7 @@ Date vctx_dob(const VCtx *c, const char *child)
 bool vctx_cla12(const VCtx *c, const char *child)
 {
     int g = vt_group(vt(c, T903_EPISODES), child);
-    return g >= 0 && c->r->cla12 && c->r->cla12[g];
+    return g >= 0 && c->cla12 && c->cla12[g];
 }
 
 int vctx_age_on(const VCtx *c, const char *child, Date on)

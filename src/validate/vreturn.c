@@ -132,9 +132,12 @@ static unsigned char *derive_uasc(const VTable *header, const VTable *uasc)
  *     care), or
  *   - is a short break (LS V3 or V4) that runs during the year;
  * and a child must have an episode running during the year at all. Invalid or
- * missing dates count as missing, so such an episode implies nothing. */
-static unsigned char *derive_cla12(const VTable *e, int year)
+ * missing dates count as missing, so such an episode implies nothing. Computed
+ * when the rules run, since the collection year may be set after preparing. */
+unsigned char *vreturn_derive_cla12(const VReturn *r)
 {
+    const VTable *e = &r->cur[T903_EPISODES];
+    int year = r->year;
     if (!e->file) return NULL;
     Date start = date_collection_year_start(year), end = date_collection_year_end(year);
     unsigned char *flags = xcalloc((size_t)e->n_groups + 1, 1);
@@ -168,7 +171,6 @@ void vreturn_prepare(VReturn *r)
     }
     r->header_uasc = derive_uasc(&r->cur[T903_HEADER], &r->cur[T903_UASC]);
     r->header_last_uasc = derive_uasc(&r->last[T903_HEADER], &r->last[T903_UASC]);
-    r->cla12 = derive_cla12(&r->cur[T903_EPISODES], r->year);
     r->prepared = true;
 }
 
@@ -195,6 +197,5 @@ void vreturn_free(VReturn *r)
     }
     free(r->header_uasc);
     free(r->header_last_uasc);
-    free(r->cla12);
     memset(r, 0, sizeof *r);
 }
