@@ -302,16 +302,20 @@ static void build_full_time(SynthGen *g, const CohortSpec *s, Date D)
     int age_days = D - c->dob;
     int T;
     switch (s->ls) {
-    case SC_LS_C1: T = synth_rng_range(r, 10, age_days < 300 ? age_days : 300); break;
+    case SC_LS_C1: T = synth_rng_range(r, 10, age_days < 480 ? age_days : 480); break;
     case SC_LS_E1: T = synth_rng_range(r, 160, age_days < 900 ? age_days : 900); break;
-    case SC_LS_C2: T = synth_rng_log_range(r, 130, age_days); break;
+    case SC_LS_C2: T = synth_rng_log_range(r, age_days > 300 ? 250 : 130, age_days); break;
     default:
         if (uasc) {
             int since14 = D - date_birthday(c->dob, 14);
             int hi = since14 < 3 * 365 ? since14 : 3 * 365;
             T = synth_rng_range(r, min_t < hi ? min_t : hi, hi);
         } else {
-            T = synth_rng_log_range(r, min_t > 3 ? min_t : 3, age_days);
+            /* A third looked after for less than a year, the rest for longer. */
+            if (synth_rng_chance(r, 0.35) || age_days <= 365)
+                T = synth_rng_log_range(r, min_t > 30 ? min_t : 30, 365);
+            else
+                T = synth_rng_log_range(r, 365, age_days);
         }
         break;
     }
@@ -338,13 +342,13 @@ static void build_short_breaks(SynthGen *g, const CohortSpec *s, Date D)
     c->dob = synth_gen_dob_for_age(g, D, s->age);
     synth_gen_identity(g, SYNTH_ETHNIC_WHITE_BRITISH);
     uint8_t cin = (c->flags & SYNTH_CHILD_DISABLED) ? SC_CIN_N2 : SC_CIN_N4;
-    static const uint8_t places[] = {SC_PL_U6, SC_PL_U6, SC_PL_U4, SC_PL_U4, SC_PL_K2};
+    static const uint8_t places[] = {SC_PL_U6, SC_PL_U6, SC_PL_U6, SC_PL_U3, SC_PL_K2};
     uint8_t place = places[synth_rng_below(r, 5)];
     Date bd2 = date_birthday(c->dob, 2), bd18 = date_birthday(c->dob, 18);
     int hi = D - bd2 - 30;
-    if (hi > 5 * 365) hi = 5 * 365;
+    if (hi > 8 * 365) hi = 8 * 365;
     Date start = D - synth_rng_range(r, 30, hi > 30 ? hi : 30);
-    if (start - bd2 > 400 && synth_rng_chance(r, 0.3)) {
+    if (start - bd2 > 400 && synth_rng_chance(r, 0.5)) {
         Date e0 = start - synth_rng_range(r, 14, 120);
         Date s0 = e0 - synth_rng_range(r, 180, 2 * 365);
         if (s0 > bd2) synth_emit_short_break(g, s0, e0, SC_LS_V4, place, cin, SC_REC_E8);
@@ -529,7 +533,9 @@ void synth_dorset_generate(SynthWorld *w)
             }
         } else {
             Background b = {D};
-            SynthAcceptor acc = {background_ok, &b, D};
+            /* Their care falls mostly inside the years written, before the
+             * profile date, so that earlier years have a steady number in care. */
+            SynthAcceptor acc = {background_ok, &b, D, w->w0 - 6 * 365, D - 30};
             synth_random_child(&g, &acc);
             background_not_in_education(&g, D);
         }

@@ -247,7 +247,9 @@ void synth_legal_continue(SynthGen *g, SynthPeriod *p, Date t)
         case SC_LS_L1:
         case SC_LS_L2:
         case SC_LS_L3: {
-            next = t + synth_rng_range(r, 1, 8);
+            /* Police protection lasts at most 72 hours, a child assessment order 7
+             * days, an emergency protection order 8 (extendable to 15). */
+            next = t + synth_rng_range(r, 1, ls == SC_LS_L1 ? 3 : ls == SC_LS_L3 ? 7 : 8);
             static const Choice after[] = {
                 W(SC_LS_C1, 40),
                 W(SC_LS_V2, 30),
@@ -263,7 +265,9 @@ void synth_legal_continue(SynthGen *g, SynthPeriod *p, Date t)
         }
         case SC_LS_J1:
         case SC_LS_J2: {
-            next = t + synth_rng_log_range(r, 3, 150);
+            /* PACE detention (J2) is short; remand (J1) can last months. */
+            next =
+                t + (ls == SC_LS_J2 ? synth_rng_range(r, 1, 14) : synth_rng_log_range(r, 3, 150));
             static const Choice after[] = {W(SC_REC_E14, 70), W(SC_REC_E9, 12), W(SC_LS_V2, 18)};
             int x = PICK(r, after);
             if (x == SC_LS_V2)
@@ -841,11 +845,14 @@ static void push_oc3(SynthGen *g, int age, int in_touch, int activ, int accom)
     g->c->n_oc3++;
 }
 
+/* OC3 for a former relevant young person. IN_TOUCH is YES, NO, REFU or NREQ:
+ * DIED and RHOM are not generated, because DfE 903 rules 153 (all three items
+ * coded or all blank) and 344 (ACTIV and ACCOM blank for DIED and RHOM)
+ * cannot both hold for them. */
 static void make_oc3(SynthGen *g, const SynthLeaving *l)
 {
     SynthRng *r = &g->rng;
     const SynthChild *c = g->c;
-    bool returned_home = l->last_rec == SC_REC_E4A || l->last_rec == SC_REC_E4B;
     bool staying_put = l->last_rec == SC_REC_E17;
     int prev = SYNTH_AC_NONE;
     for (int age = 17; age <= 24; age++) {
@@ -855,21 +862,15 @@ static void make_oc3(SynthGen *g, const SynthLeaving *l)
         int touch = SYNTH_IT_YES;
         if (age <= 21) {
             Choice t[] = {
-                W(SYNTH_IT_YES, age <= 18 ? 90 : 84),
+                W(SYNTH_IT_YES, age <= 18 ? 91 : 85),
                 W(SYNTH_IT_NO, age <= 18 ? 4 : 7),
                 W(SYNTH_IT_REFU, 2),
-                W(SYNTH_IT_NREQ, age <= 18 ? 2 : 5),
-                W(SYNTH_IT_RHOM, returned_home ? 3 : 0),
-                W(SYNTH_IT_DIED, age >= 19 ? 1 : 0),
+                W(SYNTH_IT_NREQ, age <= 18 ? 3 : 6),
             };
             touch = PICK(r, t);
-            if (touch == SYNTH_IT_DIED && !synth_rng_chance(r, 0.1)) touch = SYNTH_IT_YES;
         }
         int activ, accom;
-        if (touch == SYNTH_IT_DIED || touch == SYNTH_IT_RHOM) {
-            activ = SYNTH_AC_NONE; /* DfE 903 rule 344 */
-            accom = 0;
-        } else if (touch == SYNTH_IT_NO || touch == SYNTH_IT_REFU) {
+        if (touch == SYNTH_IT_NO || touch == SYNTH_IT_REFU) {
             activ = SYNTH_AC_0;
             accom = SYNTH_N_ACCOM - 1; /* "0" */
         } else {
@@ -879,11 +880,9 @@ static void make_oc3(SynthGen *g, const SynthLeaving *l)
                 activ = synth_rng_chance(r, 0.55) ? prev : draw_activ(r, age);
             else
                 activ = draw_activ(r, age);
-            if (age >= 22 && synth_rng_chance(r, 0.15)) activ = SYNTH_AC_F5;
             accom = draw_accom(r, age, staying_put);
         }
         push_oc3(g, age, touch, activ, accom);
-        if (touch == SYNTH_IT_DIED) break;
         prev = activ;
     }
 }
@@ -925,7 +924,7 @@ bool synth_child_visible(const SynthGen *g)
 
 /* ------------------------------------------------------- random children */
 
-static void random_short_break_child(SynthGen *g)
+static void random_short_break_child(SynthGen *g, Date from, Date to)
 {
     SynthRng *r = &g->rng;
     SynthWorld *w = g->w;
@@ -934,7 +933,8 @@ static void random_short_break_child(SynthGen *g)
     int band = PICK(r, age_band);
     int span = band == 2 ? 3 : band == 5 ? 5 : band == 10 ? 5 : 2;
     int age_days = synth_rng_range(r, band * 365, (band + span) * 365 - 1);
-    Date start = synth_rng_range(r, w->w0 - 14 * 365, w->w1);
+    Date start = synth_rng_range(r, from == DATE_NONE ? w->w0 - 14 * 365 : from,
+                                 to == DATE_NONE ? w->w1 : to);
     c->dob = start - age_days;
     c->flags = SYNTH_CHILD_SHORT_BREAKS;
     if (synth_rng_chance(r, 0.85)) c->flags |= SYNTH_CHILD_DISABLED;
@@ -942,7 +942,8 @@ static void random_short_break_child(SynthGen *g)
     uint8_t cin = synth_gen_cin(g);
     if (cin == SC_CIN_N8) cin = SC_CIN_N4;
     Date bd18 = date_birthday(c->dob, 18);
-    static const Choice place_c[] = {W(SC_PL_U6, 45), W(SC_PL_U4, 30), W(SC_PL_K2, 25)};
+    /* Short breaks are never in long-term foster care (DfE 903 rule 384). */
+    static const Choice place_c[] = {W(SC_PL_U6, 70), W(SC_PL_U3, 5), W(SC_PL_K2, 25)};
     uint8_t place = (uint8_t)PICK(r, place_c);
     if (synth_rng_chance(r, 0.7)) {
         /* Agreements (V4): one episode per agreement. */
@@ -999,7 +1000,7 @@ static uint8_t entry_ls(SynthGen *g, int age)
     return (uint8_t)PICK(&g->rng, c);
 }
 
-static void random_full_time_child(SynthGen *g)
+static void random_full_time_child(SynthGen *g, Date from, Date to)
 {
     SynthRng *r = &g->rng;
     SynthWorld *w = g->w;
@@ -1007,7 +1008,8 @@ static void random_full_time_child(SynthGen *g)
     static const Choice band[] = {W(0, 18), W(1, 12), W(5, 14), W(10, 40), W(16, 16)};
     int lo = PICK(r, band);
     int hi = lo == 0 ? 1 : lo == 1 ? 5 : lo == 5 ? 10 : lo == 10 ? 16 : 18;
-    Date start = synth_rng_range(r, w->w0 - 18 * 365, w->w1);
+    Date start = synth_rng_range(r, from == DATE_NONE ? w->w0 - 18 * 365 : from,
+                                 to == DATE_NONE ? w->w1 : to);
     int age_days = synth_rng_range(r, (int)(lo * 365.25), (int)(hi * 365.25) - 2);
     c->dob = start - age_days;
     int age = date_age_on(c->dob, start);
@@ -1063,10 +1065,12 @@ void synth_random_child(SynthGen *g, const SynthAcceptor *acceptor)
 {
     for (int attempt = 0; attempt < 200; attempt++) {
         synth_gen_reset(g);
+        Date from = acceptor ? acceptor->entry_from : DATE_NONE;
+        Date to = acceptor ? acceptor->entry_to : DATE_NONE;
         if (synth_rng_chance(&g->rng, 0.15))
-            random_short_break_child(g);
+            random_short_break_child(g, from, to);
         else
-            random_full_time_child(g);
+            random_full_time_child(g, from, to);
         synth_finish_child(g);
         if (!synth_child_visible(g)) continue;
         if (acceptor && acceptor->accept && !acceptor->accept(g, acceptor->ctx)) continue;

@@ -123,6 +123,10 @@ typedef struct SynthAcceptor {
     bool (*accept)(const SynthGen *g, void *ctx);
     void *ctx;
     Date fallback_before; /* a last-resort child leaves care before this date */
+    /* First entry to care in [entry_from, entry_to]; DATE_NONE for the default
+     * (from 18 years, 14 for short breaks, before the first year written to
+     * the last day written). */
+    Date entry_from, entry_to;
 } SynthAcceptor;
 void synth_random_child(SynthGen *g, const SynthAcceptor *acceptor);
 

@@ -151,10 +151,12 @@ static void write_missing(YearOut *y, const Period *p)
         int len = synth_rng_chance(&r, 0.35) ? 0 : synth_rng_range(&r, 1, 5);
         bool away = synth_rng_chance(&r, 0.35);
         if (t + len >= p->end || t > y->ye) break;
-        if (t < y->ys) continue;
+        Date start = t;
+        t += len; /* the next one starts after this one ends (DfE 903 rule 574) */
+        if (start < y->ys) continue;
         char s[DATE_FMT_LEN], e[DATE_FMT_LEN];
-        const char *f[5] = {y->id, y->dob, away ? "A" : "M", fmt_date(t, s),
-                            t + len <= y->ye ? fmt_date(t + len, e) : ""};
+        const char *f[5] = {y->id, y->dob, away ? "A" : "M", fmt_date(start, s),
+                            t <= y->ye ? fmt_date(t, e) : ""};
         row(y, T903_MISSING, f, 5);
     }
 }
@@ -325,7 +327,11 @@ static void write_oc2(YearOut *y, const Period *p)
     int age = date_age_on(y->c->dob, y->ye);
     char score[8] = "";
     const char *reason = "";
-    if (age >= 4 && age <= 16) {
+    int age_start = date_age_on(y->c->dob, y->ys);
+    if (age < 4 || age_start >= 17) {
+        /* No SDQ under 4 at the end of the year or 17 at its start (DfE 903
+         * rules 188, 189). */
+    } else if (age_start >= 4 && age <= 16) { /* required (rule 186) */
         if (synth_rng_chance(&r, 0.78))
             snprintf(score, sizeof score, "%d",
                      synth_rng_range(&r, 0, 14) + synth_rng_range(&r, 0, 14) +
@@ -346,7 +352,8 @@ static void write_oc2(YearOut *y, const Period *p)
     const char *assess = synth_rng_chance(&r, 0.9) ? "1" : "0";
     bool misuse = age >= 11 && synth_rng_chance(&r, 0.05);
     bool received = misuse && synth_rng_chance(&r, 0.6);
-    const char *offered = misuse ? (!received && synth_rng_chance(&r, 0.5) ? "1" : "0") : "";
+    /* DfE 903 rules 158, 159: "offered" only when no intervention was received. */
+    const char *offered = misuse && !received ? (synth_rng_chance(&r, 0.5) ? "1" : "0") : "";
     const char *f[12] = {y->id,
                          y->dob,
                          score,
@@ -420,7 +427,7 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
     const char *upn_s;
     if (c->flags & SYNTH_CHILD_UASC)
         upn_s = "UN2";
-    else if (date_age_on(c->dob, y->ys) < 5)
+    else if (date_birthday(c->dob, 4) > date_from_ymd(y->year - 2, 8, 31)) /* rule 209 */
         upn_s = "UN1";
     else
         upn_s = synth_upn_format(c->upn, upn);
@@ -430,7 +437,8 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
         mother = is_mother ? "1" : "0";
         if (is_mother) fmt_date(c->mc_dob, mc);
     }
-    const char sex[2] = {(char)c->sex, '\0'};
+    /* SEX is 1/2 up to 2023/24 and M/F/U from 2024/25 (DfE 903 rule 101). */
+    const char *sex = y->year <= 2024 ? (c->sex == 'M' ? "1" : "2") : (c->sex == 'M' ? "M" : "F");
     const char *hf[7] = {y->id, sex, y->dob, synth_ethnic_codes[c->ethnic], upn_s, mother, mc};
     row(y, T903_HEADER, hf, 7);
 
@@ -443,12 +451,16 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
             row(y, T903_UASC, f, 4);
         }
         int np = child_periods(eps, c->n_ep, periods, MAX_PERIODS);
+        bool prev_perm_done = false;
         for (int k = 0; k < np; k++) {
             const Period *p = &periods[k];
             if (!p->full_time || p->start > y->ye || p->end < y->ys) continue;
             write_reviews(y, p);
             write_missing(y, p);
-            if (in_year(y, p->start) && eps[p->first].rne == SC_RNE_S) write_prev_perm(y, p);
+            if (in_year(y, p->start) && eps[p->first].rne == SC_RNE_S && !prev_perm_done) {
+                write_prev_perm(y, p); /* once per child (INT35) */
+                prev_perm_done = true;
+            }
             write_adoption(y, p, eps);
             if (p->start <= y->ys && p->end > y->ye) write_oc2(y, p);
             if (y->f[T903_SW_EPISODES]) write_social_workers(y, p);
