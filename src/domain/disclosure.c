@@ -275,58 +275,74 @@ static void audit_build(const DiscTable *t, Audit *a, int *slots)
     }
 }
 
+/* A side of a sum of bounded terms: the finite part and how many terms are
+ * infinite, so that one term can be taken out again. */
+typedef struct Side {
+    double sum;
+    int n_inf;
+} Side;
+
+static void side_add(Side *s, double term)
+{
+    if (isinf(term)) {
+        s->n_inf++;
+    } else {
+        s->sum += term;
+    }
+}
+
+/* The side without one of its terms; infinite (sign) when another infinite
+ * term remains. */
+static double side_without(const Side *s, double term, double sign)
+{
+    int n_inf = s->n_inf - (isinf(term) ? 1 : 0);
+    if (n_inf > 0) return sign * INFINITY;
+    return isinf(term) ? s->sum : s->sum - term;
+}
+
+/* Tightens a bound to a whole number, allowing for rounding in the elimination. */
+static bool tighten(double *bound, double v, bool lower)
+{
+    if (isnan(v) || isinf(v)) return false;
+    double eps = 1e-7 * (1 + fabs(v));
+    double w = lower ? ceil(v - eps) : floor(v + eps);
+    if (lower ? w <= *bound : w >= *bound) return false;
+    *bound = w;
+    return true;
+}
+
 /* Narrows each unknown's bounds with each equation until nothing changes. */
 static void audit_bounds(Audit *a)
 {
+    int *nz = xcalloc((size_t)a->n_unknown + 1, sizeof *nz);
     for (int pass = 0; pass < 200; pass++) {
         bool changed = false;
         for (int e = 0; e < a->n_eq; e++) {
             const double *row = a->eq + (size_t)e * (size_t)a->width;
             double b = row[a->n_unknown];
-            double rlo = 0, rhi = 0;
+            int n = 0;
+            Side lo = {0, 0}, hi = {0, 0};
             for (int u = 0; u < a->n_unknown; u++) {
                 double c = row[u];
                 if (fabs(c) < 1e-9) continue;
-                rlo += c > 0 ? c * a->lo[u] : c * a->hi[u];
-                rhi += c > 0 ? c * a->hi[u] : c * a->lo[u];
+                nz[n++] = u;
+                side_add(&lo, c > 0 ? c * a->lo[u] : c * a->hi[u]);
+                side_add(&hi, c > 0 ? c * a->hi[u] : c * a->lo[u]);
             }
-            for (int k = 0; k < a->n_unknown; k++) {
+            for (int i = 0; i < n; i++) {
+                int k = nz[i];
                 double c = row[k];
-                if (fabs(c) < 1e-9) continue;
-                /* The rest of the row without unknown k. Infinite parts cannot
-                 * be taken out again, so recompute in that case. */
-                double olo = 0, ohi = 0;
-                if (isinf(rlo) || isinf(rhi)) {
-                    for (int u = 0; u < a->n_unknown; u++) {
-                        double cu = row[u];
-                        if (u == k || fabs(cu) < 1e-9) continue;
-                        olo += cu > 0 ? cu * a->lo[u] : cu * a->hi[u];
-                        ohi += cu > 0 ? cu * a->hi[u] : cu * a->lo[u];
-                    }
-                } else {
-                    olo = rlo - (c > 0 ? c * a->lo[k] : c * a->hi[k]);
-                    ohi = rhi - (c > 0 ? c * a->hi[k] : c * a->lo[k]);
-                }
+                /* c x_k = b - (the rest of the row). */
+                double olo = side_without(&lo, c > 0 ? c * a->lo[k] : c * a->hi[k], -1);
+                double ohi = side_without(&hi, c > 0 ? c * a->hi[k] : c * a->lo[k], 1);
                 double x1 = (b - ohi) / c, x2 = (b - olo) / c;
-                double nlo = c > 0 ? x1 : x2, nhi = c > 0 ? x2 : x1;
-                if (!isnan(nlo) && !isinf(nlo)) {
-                    double v = ceil(nlo - 1e-6);
-                    if (v > a->lo[k]) {
-                        a->lo[k] = v;
-                        changed = true;
-                    }
-                }
-                if (!isnan(nhi) && !isinf(nhi)) {
-                    double v = floor(nhi + 1e-6);
-                    if (v < a->hi[k]) {
-                        a->hi[k] = v;
-                        changed = true;
-                    }
-                }
+                changed |= tighten(&a->lo[k], c > 0 ? x1 : x2, true);
+                changed |= tighten(&a->hi[k], c > 0 ? x2 : x1, false);
             }
         }
         if (!changed) break;
     }
+    free(nz);
 }
 
 /* A suppressed slot a reader can pin down exactly, or -1. */
