@@ -1,15 +1,19 @@
-/* cmd_due: the worklist of statutory timescales.
+/* cmd_due: the worklist of statutory timescales, and how well they were kept.
  *   carepledge due --db FILE --at DATE [--within DAYS] [--overdue] [--child ID]
  *                  [--holidays FILE] [--format text|csv|json]
+ *   carepledge compliance --db FILE --from DATE --to DATE [--holidays FILE]
+ *                  [--format text|csv|json]
  *
  * Thin: it loads the Dataset and the calendar, asks domain/due for each
  * child's items, filters them and writes one row per item (columns child,
- * item, due, status, days_overdue, rule). The rules are in domain/due.c and
- * docs/due.md. */
+ * item, due, status, days_overdue, rule); compliance writes one row per item
+ * (item, fell_due, on_time, late, not_done, on_time_rate) from
+ * domain/compliance. The rules are in domain/due.c and docs/due.md. */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
 #include "base/calendar.h"
+#include "domain/compliance.h"
 #include "domain/due.h"
 #include "render/table.h"
 #include "service/dataset_load.h"
@@ -126,6 +130,90 @@ int cmd_due(int argc, char **argv)
                 add_child_rows(&t, &ds, &ds.children[i], &q, &cal);
         render_table_write(stdout, &t, q.format);
         render_table_free(&t);
+    }
+    if (cal_built) calendar_free(&cal);
+    dataset_free(&ds);
+    cli_args_free(&args);
+    return status;
+}
+
+/* ---- compliance ---------------------------------------------------------- */
+
+static const CliOption compliance_options[] = {
+    {"db", true}, {"from", true}, {"to", true}, {"holidays", true}, {"format", true},
+};
+
+static const RenderColumn compliance_columns[] = {
+    {"item", false}, {"fell_due", true}, {"on_time", true},
+    {"late", true},  {"not_done", true}, {"on_time_rate", true},
+};
+
+static int parse_period(const CliArgs *args, Date *from, Date *to, OutputFormat *format, Err *err)
+{
+    const char *db = cli_get(args, "db"), *f = cli_get(args, "from"), *t = cli_get(args, "to");
+    if (!db || !f || !t || args->n_positional)
+        return err_set(err, ERR_USAGE,
+                       "needs --db FILE, --from DATE and --to DATE, and no other arguments");
+    if (date_parse_any(f, from) < 0)
+        return err_set(err, ERR_USAGE, "--from '%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", f);
+    if (date_parse_any(t, to) < 0)
+        return err_set(err, ERR_USAGE, "--to '%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", t);
+    if (*to < *from) return err_set(err, ERR_USAGE, "--to %s is before --from %s", t, f);
+    if (render_parse_format(cli_get(args, "format"), format) < 0)
+        return err_set(err, ERR_USAGE, "--format must be text, csv or json, not '%s'",
+                       cli_get(args, "format"));
+    return 0;
+}
+
+static void write_compliance(const Compliance *cm, OutputFormat format)
+{
+    RenderTable t;
+    render_table_init(&t, compliance_columns, 6);
+    for (int i = 0; i < DUE_ITEM_COUNT; i++) {
+        const ComplianceCount *k = &cm->counts[i];
+        char v[5][24];
+        snprintf(v[0], sizeof v[0], "%ld", k->fell_due);
+        snprintf(v[1], sizeof v[1], "%ld", k->on_time);
+        snprintf(v[2], sizeof v[2], "%ld", k->late);
+        snprintf(v[3], sizeof v[3], "%ld", k->not_done);
+        /* On-time rate in per cent, one decimal; none when nothing fell due. */
+        if (k->fell_due)
+            snprintf(v[4], sizeof v[4], "%.1f", 100.0 * (double)k->on_time / (double)k->fell_due);
+        const char *row[] = {due_item_name((DueItem)i), v[0], v[1], v[2], v[3],
+                             k->fell_due ? v[4] : NULL};
+        render_table_add_row(&t, row);
+    }
+    render_table_write(stdout, &t, format);
+    render_table_free(&t);
+}
+
+int cmd_compliance(int argc, char **argv)
+{
+    CliArgs args;
+    Err err;
+    Date from = DATE_NONE, to = DATE_NONE;
+    OutputFormat format = FORMAT_TEXT;
+    Dataset ds = {0};
+    Calendar cal = {0};
+    bool cal_built = false;
+    int rc = cli_parse(argc, argv, compliance_options, 5, &args, &err);
+    if (rc == 0) rc = parse_period(&args, &from, &to, &format, &err);
+    if (rc == 0) {
+        rc = calendar_load_default(&cal, &err);
+        cal_built = true;
+    }
+    const char *holidays = rc == 0 ? cli_get(&args, "holidays") : NULL;
+    if (rc == 0 && holidays) rc = calendar_load_overrides_file(&cal, holidays, &err);
+    if (rc == 0) rc = service_load_dataset(cli_get(&args, "db"), &ds, &err);
+    int status = CLI_EXIT_OK;
+    if (rc < 0) {
+        status = cli_fail("compliance", &err);
+    } else {
+        Compliance cm;
+        compliance_init(&cm, from, to, &cal);
+        for (int i = 0; i < ds.n_children; i++) compliance_add_child(&cm, &ds, &ds.children[i]);
+        write_compliance(&cm, format);
+        compliance_free(&cm);
     }
     if (cal_built) calendar_free(&cal);
     dataset_free(&ds);

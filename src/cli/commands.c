@@ -6,6 +6,8 @@
 const CliCommand cli_commands[] = {
     {"calendar", "list the non-working days (bank holidays) of the working-day calendar",
      "--from DATE --to DATE [--weekends] [--holidays FILE] [--format text|csv|json]", cmd_calendar},
+    {"compliance", "how many statutory items fell due in a period, done on time, late or not done",
+     "--db FILE --from DATE --to DATE [--holidays FILE] [--format text|csv|json]", cmd_compliance},
     {"due", "the worklist: what each child and care leaver is owed, when, and what is overdue",
      "--db FILE --at DATE [--within DAYS] [--overdue] [--child ID] [--holidays FILE] "
      "[--format text|csv|json]",

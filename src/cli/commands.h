@@ -3,6 +3,7 @@
 #define CAREPLEDGE_COMMANDS_H
 
 int cmd_calendar(int argc, char **argv);
+int cmd_compliance(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);

@@ -1,0 +1,42 @@
+/* compliance: how well the statutory timescales of domain/due were kept over
+ * a period. For each item, how many fell due in the period, how many were done
+ * on time, done late, or not done by the end of the period.
+ *
+ * It replays each child's history through due_for_child: the worklist is
+ * worked out on every day something changes (a record, a review, an episode
+ * starting or ending, a birthday that changes a care leaver's category), and
+ * each item owed is followed until it is done or stops being owed. An item
+ * counts in the period when its due date is in [from, to]:
+ *   - on time: done (a record of its kind, or a 903 review) on or before the
+ *     due date;
+ *   - late: done after the due date, on or before `to`;
+ *   - not done: not done by `to`, or stopped being owed after its due date had
+ *     passed (the child moved placement or left care with it overdue).
+ * An item that stops being owed before its due date (a move before the visit
+ * fell due) never fell due and is not counted. History from two years before
+ * `from` is replayed, so an item done early counts as on time. Pure: the only
+ * allocation is the Compliance's scratch buffer. */
+#ifndef CAREPLEDGE_COMPLIANCE_H
+#define CAREPLEDGE_COMPLIANCE_H
+
+#include "domain/due.h"
+
+typedef struct ComplianceCount {
+    long fell_due, on_time, late, not_done;
+} ComplianceCount;
+
+typedef struct Compliance {
+    Date from, to;
+    const Calendar *cal; /* not owned */
+    ComplianceCount counts[DUE_ITEM_COUNT];
+    Date *points; /* scratch: the days a child's worklist is worked out on */
+    int cap_points;
+} Compliance;
+
+/* Starts a count over [from, to] (both inclusive). Free with compliance_free. */
+void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal);
+/* Adds one child's items to the counts. */
+void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c);
+void compliance_free(Compliance *cm);
+
+#endif

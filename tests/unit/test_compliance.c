@@ -1,0 +1,136 @@
+/* Unit tests for domain/compliance: items that fell due in a period, done on
+ * time, late or not at all, with the dates worked out in comments. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "domain/compliance.h"
+
+#include <string.h>
+
+static Calendar cal;
+
+static int setup(void **state)
+{
+    (void)state;
+    Err err;
+    return calendar_load_default(&cal, &err) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    calendar_free(&cal);
+    return 0;
+}
+
+static Date D(int y, int m, int d)
+{
+    return date_from_ymd(y, m, d);
+}
+
+static void add_ep(Dataset *ds, Date decom, Date dec, const char *rne, const char *place)
+{
+    Episode e = {.decom = decom, .dec = dec};
+    DATASET_SET_CODE(e.rne, rne);
+    DATASET_SET_CODE(e.ls, "C2");
+    DATASET_SET_CODE(e.cin, "N1");
+    DATASET_SET_CODE(e.place, place);
+    DATASET_SET_CODE(e.rec, dec == DATE_NONE ? "" : "E8");
+    dataset_add_episode(ds, &e);
+}
+
+static void add_visit(Dataset *ds, Date d)
+{
+    CareRecord r = {.date = d, .kind = RECORD_VISIT, .value = -1};
+    dataset_add_record(ds, &r);
+}
+
+static void add_review(Dataset *ds, Date d)
+{
+    Review r = {.date = d};
+    DATASET_SET_CODE(r.code, "PN1");
+    dataset_add_review(ds, &r);
+}
+
+static ComplianceCount run(const Dataset *ds, Date from, Date to, DueItem item)
+{
+    Compliance cm;
+    compliance_init(&cm, from, to, &cal);
+    for (int i = 0; i < ds->n_children; i++) compliance_add_child(&cm, ds, &ds->children[i]);
+    ComplianceCount k = cm.counts[item];
+    compliance_free(&cm);
+    return k;
+}
+
+/* Placement from 01/03/2026: first visit due 08/03, done 05/03 (on time);
+ * next due 16/04 (05/03 + 42), done 20/04 (late); next due 01/06, not done by
+ * 30/06. */
+static void test_visits_on_time_late_not_done(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2014, 1, 1), "WBRI");
+    add_ep(&ds, D(2026, 3, 1), DATE_NONE, "S", "U6");
+    add_visit(&ds, D(2026, 3, 5));
+    add_visit(&ds, D(2026, 4, 20));
+    ComplianceCount k = run(&ds, D(2026, 3, 1), D(2026, 6, 30), DUE_VISIT);
+    assert_int_equal(k.fell_due, 3);
+    assert_int_equal(k.on_time, 1);
+    assert_int_equal(k.late, 1);
+    assert_int_equal(k.not_done, 1);
+    /* The period's end decides: up to 31/05 the third visit has not fallen due. */
+    k = run(&ds, D(2026, 3, 1), D(2026, 5, 31), DUE_VISIT);
+    assert_int_equal(k.fell_due, 2);
+    dataset_free(&ds);
+}
+
+/* A move before the visit fell due: the visit due 16/04 at the old placement
+ * stops being owed on 10/04 and is not counted; the new placement's first
+ * visit (due 17/04) is done on 15/04. */
+static void test_move_before_due_is_not_counted(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2014, 1, 1), "WBRI");
+    add_ep(&ds, D(2026, 3, 1), D(2026, 4, 10), "S", "U6");
+    add_ep(&ds, D(2026, 4, 10), DATE_NONE, "P", "R1");
+    add_visit(&ds, D(2026, 3, 5));
+    add_visit(&ds, D(2026, 4, 15));
+    ComplianceCount k = run(&ds, D(2026, 3, 1), D(2026, 4, 30), DUE_VISIT);
+    assert_int_equal(k.fell_due, 2);
+    assert_int_equal(k.on_time, 2);
+    dataset_free(&ds);
+}
+
+/* Reviews: looked after from Monday 02/03/2026, first review due 30/03 (20
+ * working days). Held on 27/03, before a period starting 28/03: on time. The
+ * second (due 27/06) is overdue when the child leaves care on 01/07: not done.
+ * Had the child left on 20/06, before it fell due, it would not count. */
+static void test_reviews_early_and_leaving(void **state)
+{
+    (void)state;
+    for (int early_leave = 0; early_leave < 2; early_leave++) {
+        Dataset ds = {0};
+        dataset_add_child(&ds, "A", "M", D(2012, 5, 5), "WBRI");
+        add_ep(&ds, D(2026, 3, 2), early_leave ? D(2026, 6, 20) : D(2026, 7, 1), "S", "U6");
+        add_review(&ds, D(2026, 3, 27));
+        ComplianceCount k = run(&ds, D(2026, 3, 28), D(2026, 12, 31), DUE_REVIEW);
+        assert_int_equal(k.fell_due, early_leave ? 1 : 2);
+        assert_int_equal(k.on_time, 1);
+        assert_int_equal(k.not_done, early_leave ? 0 : 1);
+        dataset_free(&ds);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_visits_on_time_late_not_done),
+        cmocka_unit_test(test_move_before_due_is_not_counted),
+        cmocka_unit_test(test_reviews_early_and_leaving),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
