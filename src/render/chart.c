@@ -243,9 +243,9 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
     if (c->x_label && *c->x_label) {
         set_font(cr, fs, true);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        bottom -= fs * 1.5;
+        bottom -= fs * 1.8;
     }
-    double x_label_y = bottom + fs * 1.1;
+    double x_label_y = bottom + fs * 1.45;
 
     /* Value axis range. */
     double vmin = 0, vmax = 0;
