@@ -15,7 +15,9 @@
  *     (the line equations, their linear combinations, and the knowledge that a
  *     suppressed figure is at least 1) and suppresses more until no suppressed
  *     figure can be worked out exactly.
- * The rules and their sources are in docs/disclosure.md.
+ * The rules and their sources are in docs/disclosure.md, with how to lay out an
+ * indicator's numerator and denominator (one column for the numerator, one for
+ * the rest, the denominator as the row total).
  *
  * Pure: no files, no I/O. Allocates only what disc_table_init documents. */
 #ifndef CAREPLEDGE_DISCLOSURE_H

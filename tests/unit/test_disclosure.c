@@ -458,6 +458,40 @@ static void test_percentages(void **state)
     assert_string_equal(disc_percent_text(0, false, 12, false, buf), "0");
 }
 
+static void test_indicator_by_group(void **state)
+{
+    (void)state;
+    /* Health assessments: disabled children 3 of 20, other children 40 of 60.
+     * Columns: in the numerator, not in it; row totals are the denominators. */
+    const long cells[] = {3, 17, 40, 20};
+    DiscTable t;
+    Err err;
+    char buf[DISC_TEXT_LEN];
+    table_from(&t, 2, 2, cells);
+    assert_int_equal(disc_apply(&t, DISC_DEFAULT_THRESHOLD, &err), 0);
+    assert_string_equal(disc_percent_text(disc_get(&t, 0, 0), disc_suppressed(&t, 0, 0),
+                                          disc_get(&t, 0, 2), disc_suppressed(&t, 0, 2), buf),
+                        "c");
+    /* 3 could be read off 43 - 40 otherwise: the other row's numerator goes too,
+     * and so does its percentage. */
+    assert_true(disc_suppressed(&t, 1, 0));
+    assert_string_equal(disc_percent_text(disc_get(&t, 1, 0), disc_suppressed(&t, 1, 0),
+                                          disc_get(&t, 1, 2), disc_suppressed(&t, 1, 2), buf),
+                        "c");
+    check_published(&t, DISC_DEFAULT_THRESHOLD);
+    disc_table_free(&t);
+
+    /* One figure, no breakdown: 2 of 4. Everything is small. */
+    disc_table_init(&t, 1, 2, true, false);
+    disc_set(&t, 0, 0, 2);
+    disc_set(&t, 0, 1, 2);
+    disc_fill_totals(&t);
+    assert_int_equal(disc_apply(&t, DISC_DEFAULT_THRESHOLD, &err), 0);
+    assert_int_equal(disc_count(&t, DISC_PRIMARY), 3);
+    check_published(&t, DISC_DEFAULT_THRESHOLD);
+    disc_table_free(&t);
+}
+
 /* A small deterministic generator, so the random tables are the same each run. */
 static unsigned long lcg(unsigned long *s)
 {
@@ -507,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_threshold_is_configurable),
         cmocka_unit_test(test_bad_margins_are_refused),
         cmocka_unit_test(test_percentages),
+        cmocka_unit_test(test_indicator_by_group),
         cmocka_unit_test(test_random_tables_resist_back_solving),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
