@@ -467,6 +467,7 @@ static int write_svg(const Chart *c, const char *path, Err *err)
     chart_size(c, &w, &h);
     Buf b = {0};
     cairo_surface_t *surface = cairo_svg_surface_create_for_stream(buf_write, &b, w, h);
+    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX); /* for the web */
     cairo_t *cr = cairo_create(surface);
     chart_draw(cr, c, 0, 0, w, h);
     cairo_destroy(cr);

@@ -44,7 +44,7 @@ typedef struct Chart {
     const char *unit;  /* appended to value labels and ticks, e.g. "%"; NULL for none */
     double y_max;      /* top of the value axis; 0 = fit the data */
     double target;     /* a dashed target line at this value; NAN for none */
-    int width, height; /* pixels (PNG) or points (SVG, PDF); 0 = 900 x 560 */
+    int width, height; /* pixels (PNG, SVG) or points (PDF); 0 = 900 x 560 */
 } Chart;
 
 /* Writes the chart to path in the given format. Returns 0, ERR_INPUT when the
