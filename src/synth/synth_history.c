@@ -282,7 +282,7 @@ void synth_legal_continue(SynthGen *g, SynthPeriod *p, Date t)
             break;
         case SC_LS_V2:
             /* Many teenagers accommodated under s20 stay until 18. */
-            if (age >= 13 && synth_rng_chance(r, (c->flags & SYNTH_CHILD_UASC) ? 0.6 : 0.25))
+            if (age >= 13 && synth_rng_chance(r, (c->flags & SYNTH_CHILD_UASC) ? 0.6 : 0.2))
                 next = bd18;
             else
                 next = t + synth_rng_log_range(r, 3, age < 13 ? 2000 : 1500);
@@ -311,7 +311,14 @@ void synth_legal_continue(SynthGen *g, SynthPeriod *p, Date t)
                 next = t + synth_rng_range(r, 60, 540);
                 nls = SC_LS_E1;
             } else {
-                next = t + synth_rng_log_range(r, 150, age < 10 ? 3000 : 6000);
+                /* Young children mostly leave within a few years (home, special
+                 * guardianship, child arrangements); some stay in long-term care. */
+                if (age >= 10)
+                    next = t + synth_rng_log_range(r, 150, 5000);
+                else if (synth_rng_chance(r, 0.2))
+                    next = t + synth_rng_log_range(r, 1500, 6500);
+                else
+                    next = t + synth_rng_log_range(r, 120, 1200);
                 rec = c2_exit(g, date_age_on(c->dob, next));
             }
             break;
@@ -1067,7 +1074,7 @@ void synth_random_child(SynthGen *g, const SynthAcceptor *acceptor)
         synth_gen_reset(g);
         Date from = acceptor ? acceptor->entry_from : DATE_NONE;
         Date to = acceptor ? acceptor->entry_to : DATE_NONE;
-        if (synth_rng_chance(&g->rng, 0.15))
+        if (synth_rng_chance(&g->rng, 0.135))
             random_short_break_child(g, from, to);
         else
             random_full_time_child(g, from, to);
