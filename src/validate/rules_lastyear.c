@@ -3,10 +3,13 @@
  * last year continues as this year's first, and an episode that started before
  * this year was reported last year. Each rule carries its DfE code;
  * descriptions are the DfE's. Without last year's files these rules are
- * skipped, never passed. */
+ * skipped, never passed; so are 452, 453 and 503G-J without the ONS Postcode
+ * Directory, whose derived fields they compare. */
 #include "validate/vctx.h"
 #include "validate/vfamilies.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 /* This year's first episode of group g with a valid start date, or -1. */
@@ -109,6 +112,85 @@ static void r503F(VCtx *c)
     continues(c, E_URN, NULL);
 }
 
+/* The derived postcode fields of this year's first episode and of last year's
+ * open episode it continues: the pair for every child whose last year ended
+ * with an open episode; when same_start, only where both start the same day;
+ * when same_rne, only where both have the same reason for new episode. Calls
+ * bad(now, before) and fails this year's row when it returns true. */
+static void continues_post(VCtx *c, bool same_start, bool same_rne,
+                           bool (*bad)(const VPostFields *now, const VPostFields *before))
+{
+    const VTable *e = vt(c, T903_EPISODES), *l = &c->r->last[T903_EPISODES];
+    for (int g = 0; g < e->n_groups; g++) {
+        int row = first_episode(e, g);
+        if (row < 0) continue;
+        int prev = last_latest(c, vt_cell(e, row, E_CHILD));
+        if (prev < 0 || !vt_blank(l, prev, E_DEC)) continue;
+        if (same_start && vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM)) continue;
+        if (same_rne && strcasecmp(vt_cell(e, row, E_RNE), vt_cell(l, prev, E_RNE)) != 0) continue;
+        if (bad(&c->post[0][row], &c->post[1][prev])) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* Placement authorities both known and different. */
+static bool la_differs(const VPostFields *now, const VPostFields *before)
+{
+    return now->la[0] && before->la[0] && strcmp(now->la, before->la) != 0;
+}
+
+/* Distances both known and 0.2 miles or more apart. */
+static bool distance_differs(const VPostFields *now, const VPostFields *before)
+{
+    return now->distance >= 0 && before->distance >= 0 &&
+           abs(now->distance - before->distance) >= 2;
+}
+
+/* DfE 903 rule 452: the placement authority of this year's first episode is
+ * that of last year's open episode when the reason for new episode agrees. */
+static void r452(VCtx *c)
+{
+    continues_post(c, false, true, la_differs);
+}
+
+/* DfE 903 rule 453: as 452 for the distance, allowing 0.1 mile of rounding. */
+static void r453(VCtx *c)
+{
+    continues_post(c, false, true, distance_differs);
+}
+
+static bool distance_not_same(const VPostFields *now, const VPostFields *before)
+{
+    return now->distance != before->distance;
+}
+
+static bool la_not_same(const VPostFields *now, const VPostFields *before)
+{
+    return strcmp(now->la, before->la) != 0;
+}
+
+static bool location_not_same(const VPostFields *now, const VPostFields *before)
+{
+    return now->location != before->location;
+}
+
+/* DfE 903 rule 503G */
+static void r503G(VCtx *c)
+{
+    continues_post(c, true, false, distance_not_same);
+}
+
+/* DfE 903 rule 503H */
+static void r503H(VCtx *c)
+{
+    continues_post(c, true, false, la_not_same);
+}
+
+/* DfE 903 rule 503J */
+static void r503J(VCtx *c)
+{
+    continues_post(c, true, false, location_not_same);
+}
+
 /* DfE 903 rule 562: this year's first episode started before 1 April, so last
  * year's latest episode is the same episode (same start date). */
 static void r562(VCtx *c)
@@ -167,5 +249,22 @@ const VRule vrules_lastyear[] = {
      "This child has no episodes loaded for previous year even though child started to be looked "
      "after before this current year.",
      NULL, rNoE},
+    {"452", 0, 0, "Episodes;Episodes_last", "PL_LA",
+     "Contradiction between local authority of placement code in the last episode of the previous "
+     "year and in the first episode of the current year.",
+     "Episodes;Episodes_last;Postcodes", r452},
+    {"453", 0, 0, "Episodes;Episodes_last", "PL_DISTANCE",
+     "Contradiction between placement distance in the last episode of the previous year and in the "
+     "first episode of the current year.",
+     "Episodes;Episodes_last;Postcodes", r453},
+    {"503G", 0, 0, "Episodes;Episodes_last", "PL_DISTANCE",
+     "The distance in first episode does not match open episode at end of last year.",
+     "Episodes;Episodes_last;Postcodes", r503G},
+    {"503H", 0, 0, "Episodes;Episodes_last", "PL_LA",
+     "The placement LA in first episode does not match open episode at end of last year.",
+     "Episodes;Episodes_last;Postcodes", r503H},
+    {"503J", 0, 0, "Episodes;Episodes_last", "PL_LOCATION",
+     "The placement location in first episode does not match open episode at end of last year.",
+     "Episodes;Episodes_last;Postcodes", r503J},
 };
 const int vrules_lastyear_n = VRULES_COUNT(vrules_lastyear);

@@ -41,12 +41,17 @@ typedef struct VTable {
     StrMap groups; /* child id -> group index */
 } VTable;
 
+/* The rows of the ONS Postcode Directory for a return's postcodes (vpostcodes.c). */
+typedef struct VPostcodes VPostcodes;
+
 typedef struct VReturn {
     int year;                        /* collection end year of the return: 2027 = 2026/27 */
     VTable cur[T903_COUNT];          /* this year's tables */
     VTable last[T903_COUNT];         /* last year's tables */
     unsigned char *header_uasc;      /* per Header row: 1 when the child is in this year's UASC */
     unsigned char *header_last_uasc; /* per Header_last row: in last year's UASC */
+    VPostcodes *postcodes;           /* NULL until vreturn_load_postcodes; owned */
+    char la[16]; /* the responsible authority's code (PL_LOCATION); "" = inferred */
     bool prepared;
 } VReturn;
 
@@ -59,6 +64,21 @@ int vreturn_add(VReturn *r, Ssda903File *f, bool last, Err *err);
  * last vreturn_add. */
 void vreturn_prepare(VReturn *r);
 void vreturn_free(VReturn *r);
+
+/* Reads the ONS Postcode Directory CSV at path (columns pcd or pcds, oseast1m,
+ * osnrth1m, oslaua, optional oscty) for the postcodes of the Episodes already
+ * added (this year's and last year's), so that the rules needing PL_DISTANCE,
+ * PL_LA and PL_LOCATION can run. Keeps only the rows the return uses. Returns 0,
+ * ERR_IO or ERR_INPUT (a required column missing). */
+int vreturn_load_postcodes(VReturn *r, const char *path, Err *err);
+/* The same from text in memory (tests); name is used in messages. */
+int vreturn_load_postcodes_buffer(VReturn *r, const char *name, const char *text, size_t len,
+                                  Err *err);
+/* Sets the responsible authority's code (e.g. E06000059) that PL_LOCATION and
+ * rule 1015 compare with; NULL or "" infers it as the authority most of the
+ * return's home postcodes lie in. */
+void vreturn_set_la(VReturn *r, const char *code);
+void vpostcodes_free(VPostcodes *p);
 
 typedef struct VCtx VCtx;
 

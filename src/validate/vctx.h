@@ -61,6 +61,14 @@ enum { M_CHILD, M_DOB, M_MISSING, M_MIS_START, M_MIS_END };
 enum { SW_CHILD, SW_DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON };
 enum { DL_CHILD, DL_DOB, DL_START, DL_END };
 
+/* The postcode-derived fields of one Episodes row (vpostcodes.c). */
+typedef struct VPostFields {
+    int distance;              /* PL_DISTANCE in tenths of a mile; -1 when not derivable */
+    char la[16];               /* PL_LA; "" when PL_POST is not in the directory */
+    char location;             /* PL_LOCATION: 'I' (IN), 'O' (OUT) or 0 (unknown) */
+    bool home_known, pl_known; /* HOME_POST, PL_POST found in the directory */
+} VPostFields;
+
 struct VCtx {
     const VReturn *r;
     VResult *res;
@@ -68,7 +76,13 @@ struct VCtx {
     int year;                   /* ruleset year: which form of a rule applies */
     Date start, end;            /* the return's collection year, 1 April .. 31 March */
     const unsigned char *cla12; /* per group of this year's Episodes (vreturn_derive_cla12) */
+    const VPostFields *post[2]; /* per row of Episodes, Episodes_last; NULL without postcodes */
 };
+
+/* Derives the postcode fields of every row of this year's (out[0]) and last
+ * year's (out[1]) Episodes: malloc'ed arrays the caller frees; NULL when the
+ * table or the directory is absent. */
+void vpostcodes_derive(const VReturn *r, VPostFields *out[2]);
 
 /* Derives "looked after continuously for 12 months at 31 March" for each child
  * (group) of this year's Episodes in the return's collection year: a

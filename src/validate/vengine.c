@@ -51,7 +51,7 @@ static void check_needs(const VReturn *r, const VRule *rule, char *reason, size_
             snprintf(reason, size, "needs the Ofsted provider list (--providers)");
             return;
         }
-        if (t < 0 && len == 9 && strncmp(s, "Postcodes", len) == 0) {
+        if (t < 0 && len == 9 && strncmp(s, "Postcodes", len) == 0 && !r->postcodes) {
             snprintf(reason, size, "needs the ONS Postcode Directory (--postcodes)");
             return;
         }
@@ -89,7 +89,7 @@ static int cmp_issue(const void *x, const void *y)
 /* Sorts issues, drops repeats of the same row for the same rule, counts them. */
 static void finish(VResult *res)
 {
-    qsort(res->issues, res->n_issues, sizeof *res->issues, cmp_issue);
+    if (res->n_issues) qsort(res->issues, res->n_issues, sizeof *res->issues, cmp_issue);
     size_t n = 0;
     for (size_t i = 0; i < res->n_issues; i++) {
         if (n && cmp_issue(&res->issues[n - 1], &res->issues[i]) == 0) continue;
@@ -116,6 +116,8 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
     out->outcomes = xcalloc((size_t)n + 1, sizeof *out->outcomes);
     out->n_outcomes = n;
     unsigned char *cla12 = vreturn_derive_cla12(r);
+    VPostFields *post[2];
+    vpostcodes_derive(r, post);
     for (int i = 0; i < n; i++) {
         VOutcome *o = &out->outcomes[i];
         o->rule = rules[i];
@@ -130,10 +132,13 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
                   ruleset_year,
                   date_collection_year_start(r->year),
                   date_collection_year_end(r->year),
-                  cla12};
+                  cla12,
+                  {post[0], post[1]}};
         rules[i]->fn(&c);
     }
     free(cla12);
+    free(post[0]);
+    free(post[1]);
     finish(out);
     return out->n_failed_rules;
 }

@@ -28,6 +28,8 @@ extern const VRule vrules_lastyear[]; /* rules_lastyear.c: Episodes against Epis
 extern const int vrules_lastyear_n;
 extern const VRule vrules_leavers[]; /* rules_leavers.c: who may have OC3 information */
 extern const int vrules_leavers_n;
+extern const VRule vrules_postcodes[]; /* rules_postcodes.c: postcodes and derived fields */
+extern const int vrules_postcodes_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

@@ -197,5 +197,6 @@ void vreturn_free(VReturn *r)
     }
     free(r->header_uasc);
     free(r->header_last_uasc);
+    vpostcodes_free(r->postcodes);
     memset(r, 0, sizeof *r);
 }

@@ -18,5 +18,5 @@ loc="$tmp/out/issue_locations.csv"
 grep -q '^2,OC2,SDQ_SCORE,1,185,' "$loc" || fail "185 for child 2"
 grep -q '^2,OC2,.*,1,190,' "$loc" || fail "190 for child 2"
 # Child 1 has been looked after all year: a complete OC2 row raises nothing.
-if grep -q '^1,' "$loc"; then fail "child 1 is in the cohort and complete"; fi
+if grep -q '^1,OC2,' "$loc"; then fail "child 1 is in the cohort and complete"; fi
 echo ok

@@ -33,6 +33,28 @@
 #define SWE  "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
 #define DOLO "CHILD,DOB,DOLO_START,DOLO_END\n"
 
+/* A small synthetic ONS Postcode Directory (made-up postcodes, grid references
+ * and authority codes; the same rows as tests/fixtures/validate/postcodes).
+ * X06000001 is a unitary authority, X07000011 a district of county X10000001.
+ * From ZZ1 1AA: ZZ1 1AB is 1 km (0.6 miles), ZZ2 2BB 10 km (6.2), ZZ3 3CC 600 km
+ * (372.8), ZZ4 4DD 1700 km (1056.4); ZZ5 5EE has no grid reference; ZZ6 6FF is
+ * terminated; ZZ9 9ZZ is not there. */
+#define VHARNESS_ONSPD                                                                          \
+    "\"pcd\",\"pcds\",\"dointr\",\"doterm\",\"oscty\",\"oslaua\",\"oseast1m\",\"osnrth1m\"\r\n" \
+    "\"ZZ1 1AA\",\"ZZ1 "                                                                        \
+    "1AA\",\"199801\",\"\",\"X99999999\",\"X06000001\",\"400000\",\"100000\"\r\n"               \
+    "\"ZZ1 1AB\",\"ZZ1 "                                                                        \
+    "1AB\",\"199801\",\"\",\"X99999999\",\"X06000001\",\"401000\",\"100000\"\r\n"               \
+    "\"ZZ2 2BB\",\"ZZ2 "                                                                        \
+    "2BB\",\"199801\",\"\",\"X10000001\",\"X07000011\",\"410000\",\"100000\"\r\n"               \
+    "\"ZZ3 3CC\",\"ZZ3 "                                                                        \
+    "3CC\",\"199801\",\"\",\"X99999999\",\"X06000002\",\"400000\",\"700000\"\r\n"               \
+    "\"ZZ4 4DD\",\"ZZ4 "                                                                        \
+    "4DD\",\"199801\",\"\",\"X99999999\",\"X06000003\",\"400000\",\"1800000\"\r\n"              \
+    "\"ZZ5 5EE\",\"ZZ5 5EE\",\"199801\",\"\",\"X99999999\",\"X06000001\",\"\",\"\"\r\n"         \
+    "\"ZZ6 6FF\",\"ZZ6 "                                                                        \
+    "6FF\",\"199801\",\"200512\",\"X99999999\",\"X06000001\",\"402000\",\"100000\"\r\n"
+
 typedef struct VCase {
     const char *rule;
     int year; /* collection end year; 0 = 2027 */
@@ -56,14 +78,22 @@ static void vharness_load(VReturn *r, const char *const *texts, bool last)
     }
 }
 
-/* Runs one case; returns 0 when it behaves as expected. */
-static int vharness_case(const VCase *k)
+/* Runs one case, with the ONS Postcode Directory text postcodes (NULL: none)
+ * and the responsible authority la (NULL: inferred); returns 0 when it behaves
+ * as expected. */
+static int vharness_case(const VCase *k, const char *postcodes, const char *la)
 {
     int year = k->year ? k->year : 2027;
     VReturn r;
     vreturn_init(&r, year);
     vharness_load(&r, k->files, false);
     vharness_load(&r, k->prev, true);
+    if (postcodes) {
+        Err err;
+        if (vreturn_load_postcodes_buffer(&r, "onspd.csv", postcodes, strlen(postcodes), &err) < 0)
+            abort();
+        vreturn_set_la(&r, la);
+    }
     vreturn_prepare(&r);
     const char *codes[] = {k->rule, NULL};
     VResult res;
@@ -92,12 +122,14 @@ static int vharness_case(const VCase *k)
     return bad;
 }
 
-/* Runs all cases and checks that each rule of `family` (n rules) has a failing
+/* Runs all cases (with the postcode directory text and authority, as
+ * vharness_case) and checks that each rule of `family` (n rules) has a failing
  * and a passing case. Returns the number of problems. */
-static int vharness_run(const VCase *cases, int n_cases, const VRule *family, int n_family)
+static int vharness_run_with(const VCase *cases, int n_cases, const VRule *family, int n_family,
+                             const char *postcodes, const char *la)
 {
     int problems = 0;
-    for (int i = 0; i < n_cases; i++) problems += vharness_case(&cases[i]);
+    for (int i = 0; i < n_cases; i++) problems += vharness_case(&cases[i], postcodes, la);
     for (int f = 0; f < n_family; f++) {
         const VRule *rule = &family[f];
         int year = rule->last_year ? rule->last_year : 2027;
@@ -120,6 +152,12 @@ static int vharness_run(const VCase *cases, int n_cases, const VRule *family, in
         }
     }
     return problems;
+}
+
+/* vharness_run_with without a postcode directory. */
+static int vharness_run(const VCase *cases, int n_cases, const VRule *family, int n_family)
+{
+    return vharness_run_with(cases, n_cases, family, n_family, NULL, NULL);
 }
 
 #endif

@@ -16,6 +16,12 @@
 #define LAST                                                                    \
     EPI EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR1", "", "", "SC123456") \
         EL("2", "01/01/2025", "S", "C2", "N1", "U1", "PR1", "01/03/2026", "E13", "")
+/* An episode with home and placement postcodes (see VHARNESS_ONSPD). */
+#define EP(child, decom, rne, home, pl) \
+    child "," decom "," rne ",C2,N1,U1,PR1,,,," home "," pl ",\n"
+/* Last year: child 1 open from 1 January 2026, placed 6.2 miles from home in
+ * another authority (X10000001). */
+#define LASTP EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ2 2BB")
 /* This year's first episode of child 1 continuing last year's. */
 #define CONT EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR1", "", "", "SC123456")
 
@@ -95,17 +101,42 @@ static const VCase cases[] = {
      {LAST},
      "Episodes:0"},
     {"NoE", 0, {EPI CONT}, {LAST}, ""},
+    /* ---- the postcode-derived fields (with the directory) ---- */
+    {"452", 0, {EPI EP("1", "01/03/2026", "S", "ZZ1 1AA", "ZZ3 3CC")}, {LASTP}, "Episodes:0"},
+    {"452", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "zz22bb")}, {LASTP}, ""},
+    {"452", 0, {EPI EP("1", "01/03/2026", "P", "ZZ1 1AA", "ZZ3 3CC")}, {LASTP}, ""},
+    {"453", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ1 1AB")}, {LASTP}, "Episodes:0"},
+    {"453", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ2 2BB")}, {LASTP}, ""},
+    {"503G", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ1 1AB")}, {LASTP}, "Episodes:0"},
+    {"503G", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ2 2BB")}, {LASTP}, ""},
+    {"503H", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ3 3CC")}, {LASTP}, "Episodes:0"},
+    {"503H", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AB", "ZZ2 2BB")}, {LASTP}, ""},
+    {"503J", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ1 1AB")}, {LASTP}, "Episodes:0"},
+    {"503J", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ2 2BB")}, {LASTP}, ""},
 };
 
 static void test_lastyear_rules(void **state)
 {
     (void)state;
     int n = (int)(sizeof cases / sizeof cases[0]);
-    assert_int_equal(vharness_run(cases, n, vrules_lastyear, vrules_lastyear_n), 0);
+    assert_int_equal(
+        vharness_run_with(cases, n, vrules_lastyear, vrules_lastyear_n, VHARNESS_ONSPD, NULL), 0);
+}
+
+/* Without the directory the rules on derived fields are skipped. */
+static void test_lastyear_without_postcodes(void **state)
+{
+    (void)state;
+    static const VCase skipped[] = {
+        {"452", 0, {EPI EP("1", "01/03/2026", "S", "ZZ1 1AA", "ZZ3 3CC")}, {LASTP}, "SKIP"},
+        {"503J", 0, {EPI EP("1", "01/01/2026", "S", "ZZ1 1AA", "ZZ1 1AB")}, {LASTP}, "SKIP"},
+    };
+    assert_int_equal(vharness_run(skipped, 2, NULL, 0), 0);
 }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_lastyear_rules)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_lastyear_rules),
+                                       cmocka_unit_test(test_lastyear_without_postcodes)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

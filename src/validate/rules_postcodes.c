@@ -1,0 +1,205 @@
+/* rules_postcodes: the DfE 903 rules on the home and placement postcodes of
+ * Episodes and on the fields the DfE derives from them with the ONS Postcode
+ * Directory — PL_DISTANCE, PL_LA, PL_LOCATION (vpostcodes.c). Rules that need
+ * the directory list "Postcodes" in what they need and are skipped without
+ * --postcodes. A child is UASC here when in this year's or last year's UASC
+ * table. Each rule carries its DfE code; descriptions are the DfE's. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+#include <ctype.h>
+
+static const VTable *episodes(const VCtx *c)
+{
+    return vt(c, T903_EPISODES);
+}
+
+static const VPostFields *post(const VCtx *c, int row)
+{
+    return &c->post[0][row];
+}
+
+static bool short_break(const VTable *e, int row)
+{
+    return vt_in(e, row, E_LS, "V3;V4");
+}
+
+/* UASC this year or formerly (last year's UASC table, when given). */
+static bool uasc(const VCtx *c, const VTable *e, int row)
+{
+    const char *child = vt_cell(e, row, E_CHILD);
+    return vt_group(vt(c, T903_UASC), child) >= 0 || vt_group(&c->r->last[T903_UASC], child) >= 0;
+}
+
+/* DfE 903 rule 164: a derived distance is between 0.0 and 999.9 miles. */
+static void r164(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (post(c, row)->distance > 9999 && !short_break(e, row) && !uasc(c, e, row))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 169: PL_LA derives from a valid placement postcode, except for
+ * short breaks. */
+static void r169(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (!post(c, row)->la[0] && !short_break(e, row)) vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 179: no placement location code (IN/OUT) can be derived from a
+ * placement postcode that is not in the directory. */
+static void r179(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (!vt_blank(e, row, E_PL_POST) && !post(c, row)->pl_known && !short_break(e, row))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 392a */
+static void r392a(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (post(c, row)->distance < 0 && !short_break(e, row) && !uasc(c, e, row))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 392b */
+static void r392b(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if ((vt_blank(e, row, E_HOME_POST) || vt_blank(e, row, E_PL_POST)) &&
+            !short_break(e, row) && !uasc(c, e, row))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 392c: a postcode given is in the ONS Postcode Directory. */
+static void r392c(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if ((!vt_blank(e, row, E_HOME_POST) && !post(c, row)->home_known) ||
+            (!vt_blank(e, row, E_PL_POST) && !post(c, row)->pl_known))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* True when two postcodes are the same apart from spaces and case. */
+static bool same_postcode(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        if (toupper((unsigned char)*a) != toupper((unsigned char)*b)) return false;
+        if (!*a) return true;
+        a++;
+        b++;
+    }
+}
+
+/* DfE 903 rule 392d */
+static void r392d(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (!vt_blank(e, row, E_HOME_POST) &&
+            same_postcode(vt_cell(e, row, E_HOME_POST), vt_cell(e, row, E_PL_POST)) &&
+            !vt_is(e, row, E_PLACE, "P1"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 398: no distance (both postcodes valid) for short breaks. */
+static void r398(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (post(c, row)->distance >= 0 && short_break(e, row)) vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 406 */
+static void r406(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (post(c, row)->distance >= 0 && uasc(c, e, row)) vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 420 */
+static void r420(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (post(c, row)->la[0] && short_break(e, row)) vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 454: over 350 miles, unless UASC. */
+static void r454(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (post(c, row)->distance > 3500 && !uasc(c, e, row)) vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 1015: the authority's own provision (PR1), other than foster
+ * and adoption placements and short breaks, lies in the authority (placement
+ * location IN). */
+static void r1015(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_is(e, row, E_PLACE_PROVIDER, "PR1") && post(c, row)->location == 'O' &&
+            !vt_blank(e, row, E_LS) && !vt_blank(e, row, E_PLACE) && !short_break(e, row) &&
+            !vt_in(e, row, E_PLACE, "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+const VRule vrules_postcodes[] = {
+    {"164", 0, 0, "Episodes", "PL_DISTANCE",
+     "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This check "
+     "will result in false positives for children formerly UASC not identified as such in loaded "
+     "data]",
+     "Episodes;Postcodes", r164},
+    {"169", 0, 0, "Episodes", "PL_LA",
+     "Local Authority (LA) of placement is not valid or is missing. Please check a valid postcode "
+     "has been entered.",
+     "Episodes;Postcodes", r169},
+    {"179", 0, 0, "Episodes", "PL_LOCATION", "Placement location code is not a valid code.",
+     "Episodes;Postcodes", r179},
+    {"392a", 0, 0, "Episodes", "PL_DISTANCE",
+     "Child is looked after but no distance is recorded. [NOTE: This check may result in false "
+     "positives for children formerly UASC]",
+     "Episodes;Postcodes", r392a},
+    {"392b", 0, 0, "Episodes", "HOME_POST;PL_POST",
+     "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false "
+     "positives for children formerly UASC, particularly if current & prior year UASC data not "
+     "loaded]",
+     NULL, r392b},
+    {"392c", 0, 0, "Episodes", "HOME_POST;PL_POST", "Postcode(s) provided are invalid.",
+     "Episodes;Postcodes", r392c},
+    {"392d", 0, 0, "Episodes", "HOME_POST;PL_POST;PLACE",
+     "Home and placement postcodes should not be same unless the placement type is P1.", NULL,
+     r392d},
+    {"398", 0, 0, "Episodes", "LS;HOME_POST;PL_POST",
+     "Distance field completed but child looked after under legal status V3 or V4.",
+     "Episodes;Postcodes", r398},
+    {"406", 0, 0, "Episodes", "PL_DISTANCE",
+     "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be "
+     "blank. [NOTE: This check will result in false negatives for children formerly UASC not "
+     "identified as such in loaded data]",
+     "Episodes;Postcodes", r406},
+    {"420", 0, 0, "Episodes", "PL_LA",
+     "LA of placement completed but child is looked after under legal status V3 or V4.",
+     "Episodes;Postcodes", r420},
+    {"454", 0, 0, "Episodes", "PL_DISTANCE",
+     "Placement distance from home is over 350 miles. [NOTE: This check will result in false "
+     "positives for children formerly UASC not identified as such in loaded data]",
+     "Episodes;Postcodes", r454},
+    {"1015", 0, 0, "Episodes", "PL_LA",
+     "Placement provider is own provision but child not placed in own LA.", "Episodes;Postcodes",
+     r1015},
+};
+const int vrules_postcodes_n = VRULES_COUNT(vrules_postcodes);
