@@ -91,9 +91,9 @@ int cmd_synth(int argc, char **argv)
         rc = cli_fail("synth", &err);
         goto done;
     }
-    printf("wrote %ld synthetic children, collection years %d/%02d to %d/%02d, to %s\n",
-           sum.n_children, sum.from_year - 1, sum.from_year % 100, sum.to_year - 1,
-           sum.to_year % 100, opt.out_dir);
+    printf("wrote %ld synthetic %s, collection years %d/%02d to %d/%02d, to %s\n", sum.n_children,
+           sum.n_children == 1 ? "child" : "children", sum.from_year - 1, sum.from_year % 100,
+           sum.to_year - 1, sum.to_year % 100, opt.out_dir);
     printf("  %ld episode rows, %ld header rows, %ld OC3 rows, %ld rows in all\n", sum.n_episodes,
            sum.n_header_rows, sum.n_oc3_rows, sum.n_rows);
     printf("  %ld looked after on 31/03/%d\n", sum.in_care_last_31_march, sum.to_year);
