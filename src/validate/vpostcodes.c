@@ -153,16 +153,36 @@ static int find_columns(char *header, int cols[N_COLS], const char *name, Err *e
     return 0;
 }
 
+/* Finds field k of a line without changing it: sets *len; NULL when the line
+ * has fewer fields. Quotes stay in the field (normalise skips them). */
+static const char *nth_field(const char *line, int k, size_t *len)
+{
+    const char *s = line;
+    for (int i = 0;; i++) {
+        const char *start = s;
+        bool quoted = false;
+        for (; *s && (quoted || *s != ','); s++)
+            if (*s == '"') quoted = !quoted;
+        if (i == k) {
+            *len = (size_t)(s - start);
+            return start;
+        }
+        if (!*s) return NULL;
+        s++;
+    }
+}
+
 /* Records one directory line when its postcode is wanted. */
 static void take_line(VPostcodes *p, char *line, const int cols[N_COLS])
 {
     char *fields[MAX_FIELDS], key[PC_KEY];
-    /* Find the postcode first: most lines are not wanted. */
-    int n = split(line, fields, MAX_FIELDS);
-    if (n <= cols[COL_PCD] || !normalise(fields[cols[COL_PCD]], strlen(fields[cols[COL_PCD]]), key))
-        return;
+    /* Look at the postcode first: most lines are not wanted. */
+    size_t len;
+    const char *pcd = nth_field(line, cols[COL_PCD], &len);
+    if (!pcd || !normalise(pcd, len, key)) return;
     long at = strmap_get(&p->index, key, -1);
     if (at < 0) return;
+    int n = split(line, fields, MAX_FIELDS);
     PcEntry *e = &p->entries[at];
     for (int c = 0; c < COL_CTY; c++)
         if (n <= cols[c]) return;
@@ -175,42 +195,63 @@ static void take_line(VPostcodes *p, char *line, const int cols[N_COLS])
     snprintf(e->la, sizeof e->la, "%s", pseudo_code(la) ? "" : la);
 }
 
-/* Reads lines from `in` (or from text when in is NULL). */
+/* Handles one line (NUL-terminated, end of line removed): the header first. */
+static int one_line(VPostcodes *p, char *line, size_t len, bool *header, int cols[N_COLS],
+                    const char *name, Err *err)
+{
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+    if (*header) {
+        *header = false;
+        return find_columns(line, cols, name, err);
+    }
+    if (len > 0) {
+        take_line(p, line, cols);
+        p->n_rows++;
+    }
+    return 0;
+}
+
+/* Reads the directory from `in` (or from text[0..len) when in is NULL) in large
+ * blocks, splitting lines in place. */
 static int read_directory(VPostcodes *p, FILE *in, const char *text, size_t len, const char *name,
                           Err *err)
 {
-    char *line = NULL;
-    size_t cap = 0, pos = 0;
+    size_t cap = (size_t)1 << 22, have = 0, taken = 0, text_pos = 0;
+    char *buf = xmalloc(cap + 1);
     int cols[N_COLS], rc = 0;
-    bool header = true;
-    for (;;) {
-        ssize_t got;
+    bool header = true, eof = false;
+    while (rc == 0) {
+        char *nl = memchr(buf + taken, '\n', have - taken);
+        if (nl) {
+            *nl = '\0';
+            rc = one_line(p, buf + taken, (size_t)(nl - buf) - taken, &header, cols, name, err);
+            taken = (size_t)(nl - buf) + 1;
+            continue;
+        }
+        if (eof) {
+            buf[have] = '\0';
+            if (have > taken) rc = one_line(p, buf + taken, have - taken, &header, cols, name, err);
+            break;
+        }
+        memmove(buf, buf + taken, have - taken); /* keep the partial line */
+        have -= taken;
+        taken = 0;
+        if (have == cap) buf = xrealloc(buf, (cap *= 2) + 1);
+        size_t got;
         if (in) {
-            got = getline(&line, &cap, in);
+            got = fread(buf + have, 1, cap - have, in);
         } else {
-            if (pos >= len) break;
-            const char *nl = memchr(text + pos, '\n', len - pos);
-            size_t n = nl ? (size_t)(nl - text - pos) + 1 : len - pos;
-            if (n + 1 > cap) line = xrealloc(line, cap = n + 1);
-            memcpy(line, text + pos, n);
-            line[n] = '\0';
-            pos += n;
-            got = (ssize_t)n;
+            got = len - text_pos < cap - have ? len - text_pos : cap - have;
+            memcpy(buf + have, text + text_pos, got);
+            text_pos += got;
         }
-        if (got < 0) break;
-        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = '\0';
-        if (header) {
-            if ((rc = find_columns(line, cols, name, err)) < 0) break;
-            header = false;
-        } else if (got > 0) {
-            take_line(p, line, cols);
-            p->n_rows++;
-        }
+        have += got;
+        eof = got == 0;
     }
     if (rc == 0 && header)
         rc = err_set(err, ERR_INPUT, "%s: the ONS Postcode Directory is empty", name);
     if (rc == 0 && in && ferror(in)) rc = err_set(err, ERR_IO, "%s: read error", name);
-    free(line);
+    free(buf);
     return rc;
 }
 
@@ -237,12 +278,9 @@ int vreturn_load_postcodes(VReturn *r, const char *path, Err *err)
 {
     FILE *in = fopen(path, "r");
     if (!in) return err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
-    char *buf = xmalloc(1 << 20);
-    setvbuf(in, buf, _IOFBF, 1 << 20);
     VPostcodes *p = start(r);
     int rc = read_directory(p, in, NULL, 0, path, err);
     fclose(in);
-    free(buf);
     return attach(r, p, rc);
 }
 
