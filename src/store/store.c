@@ -231,8 +231,9 @@ int store_open(const char *path, Store **out, Err *err)
 {
     Store *s = xcalloc(1, sizeof *s);
     *out = NULL;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(path, &s->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         err_at(err, ERR_DB, path, 0, 0, NULL, "cannot open the database: %s",
                s->db ? sqlite3_errmsg(s->db) : "out of memory");
         store_close(s);
@@ -460,46 +461,94 @@ static int load_oc3(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading OC3");
 }
 
-/* Every local record, as (child, date, kind, subtype, value), in the order
- * dataset.h requires. The kind numbers are RecordKind's. */
-static const char load_records_sql[] =
-    "SELECT child, visit_date AS d, 0 AS k, CASE seen_alone WHEN 'yes' THEN 1 WHEN 'no' THEN 2 "
-    "ELSE 0 END, -1 FROM visits "
-    "UNION ALL SELECT child, ha_date, 1, CASE ha_type WHEN 'initial' THEN 1 WHEN 'review' THEN 2 "
-    "ELSE 0 END, -1 FROM health_assessments "
-    "UNION ALL SELECT child, dental_date, 2, 0, -1 FROM dental_checks "
-    "UNION ALL SELECT child, imms_date, 3, CASE imms_up_to_date WHEN 'yes' THEN 1 WHEN 'no' THEN "
-    "2 ELSE 0 END, -1 FROM immunisations "
-    "UNION ALL SELECT child, sdq_date, 4, 0, coalesce(CAST(sdq_score AS INTEGER), -1) FROM sdq "
-    "UNION ALL SELECT child, pep_date, 5, 0, -1 FROM peps "
-    "UNION ALL SELECT child, care_plan_date, 6, 0, -1 FROM care_plans "
-    "UNION ALL SELECT child, needs_assessment_date, 7, 0, -1 FROM needs_assessments "
-    "UNION ALL SELECT child, pathway_plan_date, 8, CASE pathway_plan_type WHEN 'plan' THEN 1 WHEN "
-    "'review' THEN 2 ELSE 0 END, -1 FROM pathway_plans "
-    "UNION ALL SELECT child, pa_contact_date, 9, CASE pa_contact_type WHEN 'visit' THEN 1 WHEN "
-    "'phone' THEN 2 WHEN 'video' THEN 3 WHEN 'message' THEN 4 ELSE 0 END, -1 FROM pa_contacts "
-    "ORDER BY 1, 2, 3";
+/* Each record template as (child, date, subtype, value) in key order, one
+ * query per RecordKind. A single UNION ALL ... ORDER BY would make SQLite sort
+ * every record; merging the ten key-ordered scans here does not. */
+static const char *const load_record_sql[RECORD_KIND_COUNT] = {
+    [RECORD_VISIT] = "SELECT child, visit_date, CASE seen_alone WHEN 'yes' THEN 1 WHEN 'no' THEN 2 "
+                     "ELSE 0 END, -1 FROM visits ORDER BY child, visit_date",
+    [RECORD_HEALTH_ASSESSMENT] = "SELECT child, ha_date, CASE ha_type WHEN 'initial' THEN 1 WHEN "
+                                 "'review' THEN 2 ELSE 0 END, -1 FROM health_assessments "
+                                 "ORDER BY child, ha_date",
+    [RECORD_DENTAL_CHECK] =
+        "SELECT child, dental_date, 0, -1 FROM dental_checks ORDER BY child, dental_date",
+    [RECORD_IMMUNISATION] = "SELECT child, imms_date, CASE imms_up_to_date WHEN 'yes' THEN 1 WHEN "
+                            "'no' THEN 2 ELSE 0 END, -1 FROM immunisations ORDER BY child, "
+                            "imms_date",
+    [RECORD_SDQ] = "SELECT child, sdq_date, 0, coalesce(CAST(sdq_score AS INTEGER), -1) FROM sdq "
+                   "ORDER BY child, sdq_date",
+    [RECORD_PEP] = "SELECT child, pep_date, 0, -1 FROM peps ORDER BY child, pep_date",
+    [RECORD_CARE_PLAN] =
+        "SELECT child, care_plan_date, 0, -1 FROM care_plans ORDER BY child, care_plan_date",
+    [RECORD_NEEDS_ASSESSMENT] = "SELECT child, needs_assessment_date, 0, -1 FROM "
+                                "needs_assessments ORDER BY child, needs_assessment_date",
+    [RECORD_PATHWAY_PLAN] = "SELECT child, pathway_plan_date, CASE pathway_plan_type WHEN 'plan' "
+                            "THEN 1 WHEN 'review' THEN 2 ELSE 0 END, -1 FROM pathway_plans "
+                            "ORDER BY child, pathway_plan_date",
+    [RECORD_PA_CONTACT] = "SELECT child, pa_contact_date, CASE pa_contact_type WHEN 'visit' THEN 1 "
+                          "WHEN 'phone' THEN 2 WHEN 'video' THEN 3 WHEN 'message' THEN 4 ELSE 0 "
+                          "END, -1 FROM pa_contacts ORDER BY child, pa_contact_date",
+};
+
+/* One key-ordered scan of a record template, with its current row's key read
+ * once (the text stays valid until the next step). */
+typedef struct RecordCursor {
+    sqlite3_stmt *st;
+    bool live;
+    const char *child;
+    Date date;
+} RecordCursor;
+
+static int cursor_step(Store *s, RecordCursor *rc, Err *err)
+{
+    int step = sqlite3_step(rc->st);
+    rc->live = step == SQLITE_ROW;
+    if (rc->live) {
+        rc->child = col_text(rc->st, 0);
+        rc->date = col_date(rc->st, 1);
+    }
+    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_error(s, err, "loading records");
+}
+
+/* Whether a's row comes before b's: by child, then date; equal rows keep kind
+ * order (kinds are scanned in order and only a strictly earlier row wins). */
+static bool row_before(const RecordCursor *a, const RecordCursor *b)
+{
+    int c = strcmp(a->child, b->child);
+    return c ? c < 0 : a->date < b->date;
+}
 
 static int load_records(Store *s, Dataset *ds, Err *err)
 {
-    _Static_assert(RECORD_VISIT == 0 && RECORD_PA_CONTACT == 9, "kind numbers in the SQL");
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, load_records_sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "loading records");
-    int rc, cursor = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
-        if (!c) continue;
-        MEM_GROW(ds->records, ds->n_records, ds->cap_records);
-        if (c->n_records++ == 0) c->first_record = ds->n_records;
-        CareRecord *r = &ds->records[ds->n_records++];
-        r->date = col_date(st, 1);
-        r->kind = (uint8_t)sqlite3_column_int(st, 2);
-        r->subtype = (uint8_t)sqlite3_column_int(st, 3);
-        r->value = (int16_t)sqlite3_column_int(st, 4);
+    RecordCursor cur[RECORD_KIND_COUNT] = {{0}};
+    int rc = 0;
+    for (int k = 0; k < RECORD_KIND_COUNT && rc == 0; k++) {
+        if (sqlite3_prepare_v2(s->db, load_record_sql[k], -1, &cur[k].st, NULL) != SQLITE_OK)
+            rc = db_error(s, err, "loading records");
+        else
+            rc = cursor_step(s, &cur[k], err);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading records");
+    int cursor = 0;
+    while (rc == 0) {
+        int best = -1;
+        for (int k = 0; k < RECORD_KIND_COUNT; k++)
+            if (cur[k].live && (best < 0 || row_before(&cur[k], &cur[best]))) best = k;
+        if (best < 0) break;
+        RecordCursor *q = &cur[best];
+        Child *c = advance_to_child(ds, &cursor, q->child);
+        if (c) {
+            MEM_GROW(ds->records, ds->n_records, ds->cap_records);
+            if (c->n_records++ == 0) c->first_record = ds->n_records;
+            CareRecord *r = &ds->records[ds->n_records++];
+            r->date = q->date;
+            r->kind = (uint8_t)best;
+            r->subtype = (uint8_t)sqlite3_column_int(q->st, 2);
+            r->value = (int16_t)sqlite3_column_int(q->st, 3);
+        }
+        rc = cursor_step(s, q, err);
+    }
+    for (int k = 0; k < RECORD_KIND_COUNT; k++) sqlite3_finalize(cur[k].st);
+    return rc;
 }
 
 int store_load_dataset(Store *s, Dataset *ds, Err *err)
