@@ -51,6 +51,20 @@ const char *due_status_name(DueStatus status)
 #define RULE_VISIT_OTHER                                                                          \
     "CPPCR 2010 reg 28(2): visits at most 6 weeks apart after the first year of a placement not " \
     "meant to last until 18"
+#define RULE_VISIT_ICO_FIRST                                                                       \
+    "CPPCR 2010 reg 28(4): placed with a parent under an interim care order: visit within 1 week " \
+    "of the placement"
+#define RULE_VISIT_ICO_WEEKLY                                                                      \
+    "CPPCR 2010 reg 28(4): placed with a parent under an interim care order: visits weekly until " \
+    "the first review"
+#define RULE_VISIT_ICO_AFTER                                                                    \
+    "CPPCR 2010 reg 28(4): placed with a parent under an interim care order: visits at most 4 " \
+    "weeks apart after the first review"
+#define RULE_VISIT_CO_FIRST                                                                      \
+    "CPPCR 2010 reg 28(5): placed with a parent under a care order: visit within 1 week of the " \
+    "order"
+#define RULE_VISIT_CO_AFTER \
+    "CPPCR 2010 reg 28(5): placed with a parent under a care order: visits at most 6 weeks apart"
 #define RULE_HEALTH_INITIAL                                                                 \
     "Statutory guidance on health assessments: initial health assessment before the first " \
     "review (20 working days), unless one was done in the previous 3 months"
@@ -221,10 +235,67 @@ static bool long_term_fostering(const Episode *e)
     return strcmp(e->place, "U1") == 0 || strcmp(e->place, "U4") == 0;
 }
 
-/* CPPCR 2010 reg 28(2). Only visits since the current placement started count:
- * a move restarts the clock. */
+/* The first 903 review held in the current period of care, or DATE_NONE. */
+static Date first_review(const DueRun *x, const CareNow *now)
+{
+    const Review *rv = child_reviews(x->ds, x->c);
+    for (int i = 0; i < x->c->n_reviews; i++)
+        if (rv[i].date != DATE_NONE && rv[i].date >= now->start && rv[i].date <= x->at)
+            return rv[i].date;
+    return DATE_NONE;
+}
+
+/* The day the current run of full-time care order (LS C2) episodes began. */
+static Date care_order_start(const DueRun *x, const CareNow *now)
+{
+    const Episode *eps = child_episodes(x->ds, x->c);
+    Date start = now->episode->decom;
+    for (int j = (int)(now->episode - eps) - 1; j >= 0; j--) {
+        const Episode *e = &eps[j];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        if (e->decom < now->start || e->dec != start || strcmp(e->ls, "C2") != 0) break;
+        start = e->decom;
+    }
+    return start;
+}
+
+/* Visits to a child placed with a parent (PLACE P1): under an interim care
+ * order (LS C1) weekly until the first review, then 4-weekly (reg 28(4));
+ * under a care order (C2) within a week of the order, then 6-weekly (reg
+ * 28(5)). Returns false for any other placement. */
+static bool visit_with_parent(DueRun *x, const CareNow *now)
+{
+    const Episode *e = now->episode;
+    if (strcmp(e->place, "P1") != 0) return false;
+    if (strcmp(e->ls, "C1") == 0) {
+        const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
+        Date review = first_review(x, now);
+        if (!v)
+            owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_ICO_FIRST);
+        else if (review == DATE_NONE || review > v->date)
+            owe(x, DUE_VISIT, v->date + 7, RULE_VISIT_ICO_WEEKLY);
+        else
+            owe(x, DUE_VISIT, v->date + 28, RULE_VISIT_ICO_AFTER);
+        return true;
+    }
+    if (strcmp(e->ls, "C2") == 0) {
+        Date order = later(care_order_start(x, now), now->placement_start);
+        const CareRecord *v = latest_record(x, RECORD_VISIT, order);
+        if (!v)
+            owe(x, DUE_VISIT, order + 7, RULE_VISIT_CO_FIRST);
+        else
+            owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_CO_AFTER);
+        return true;
+    }
+    return false;
+}
+
+/* CPPCR 2010 reg 28(2), or (4)/(5) for a child placed with a parent. Only
+ * visits since the current placement started count: a move restarts the
+ * clock. */
 static void rule_visit(DueRun *x, const CareNow *now)
 {
+    if (visit_with_parent(x, now)) return;
     const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
     if (!v) {
         owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_FIRST);

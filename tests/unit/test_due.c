@@ -264,6 +264,41 @@ static void test_visits_after_first_year(void **state)
     }
 }
 
+/* Placed with a parent (P1). Under an interim care order (C1) from Monday
+ * 02/03/2026: weekly visits until the first review (27/03), then 4-weekly
+ * (reg 28(4)). The care order (C2, RNE L) of 01/06/2026 needs a visit within a
+ * week of it, whatever the visits before (reg 28(5)), then 6-weekly. */
+static void test_visits_placed_with_parent(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2020, 7, 7), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), D(2026, 6, 1), "S", "C1", "P1");
+    add_ep(&ds, D(2026, 6, 1), DATE_NONE, "L", "C2", "P1");
+    add_review(&ds, D(2026, 3, 27));
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 6), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 20), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 27), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 5, 29), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 6, 5), 0);
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 3, 2), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 9));
+    assert_non_null(strstr(e->rule, "reg 28(4)"));
+    assert_int_equal(due_of(&ds, D(2026, 3, 6), DUE_VISIT), D(2026, 3, 13));
+    /* The visit of 20/03 came before the first review: still weekly. */
+    assert_int_equal(due_of(&ds, D(2026, 3, 21), DUE_VISIT), D(2026, 3, 27));
+    e = find(&ds, D(2026, 3, 27), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 24));
+    assert_non_null(strstr(e->rule, "4 weeks"));
+    /* The care order: the visit of 29/05 does not count. */
+    e = find(&ds, D(2026, 6, 1), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 6, 8));
+    assert_non_null(strstr(e->rule, "reg 28(5)"));
+    assert_int_equal(due_of(&ds, D(2026, 6, 5), DUE_VISIT), D(2026, 7, 17));
+    dataset_free(&ds);
+}
+
 /* Health assessments: initial before the first review; then the interval
  * follows the age at the last assessment. Born 15/06/2021, fifth birthday
  * 15/06/2026. */
@@ -470,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_care_plan_over_easter),
         cmocka_unit_test(test_visits_and_placement_move),
         cmocka_unit_test(test_visits_after_first_year),
+        cmocka_unit_test(test_visits_placed_with_parent),
         cmocka_unit_test(test_health_fifth_birthday),
         cmocka_unit_test(test_health_29_february),
         cmocka_unit_test(test_dental_and_sdq),
