@@ -107,6 +107,7 @@ static bool find_exit(const Facts *f, Exit *x)
 {
     const Episode *eps = child_episodes(f->ds, f->c);
     x->ep = NULL;
+    x->left = DATE_NONE;
     for (int i = 0; i < f->c->n_episodes; i++) {
         const Episode *e = &eps[i];
         if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;

@@ -169,6 +169,7 @@ typedef struct ImportRun {
     StrMap children; /* ids with a Header row in this import */
     ErrList *errs;
     ImportReport *report;
+    struct RowRefs *refs; /* checked rows per table, written once all are checked */
 } ImportRun;
 
 /* The year a row's codes must be valid in: the return's year, or the year of
@@ -307,7 +308,46 @@ static bool child_known(ImportRun *run, const char *id)
     return strmap_has(&run->children, id) || store_child_known(run->store, id);
 }
 
-static void import_row(ImportRun *run, const Ssda903File *f, int row, int file_year)
+/* A checked row waiting to be written: the write pass sorts these by key so
+ * that every record is written once (the latest year's version) and in key
+ * order, which is what makes a large import fast. */
+typedef struct RowRef {
+    const char *child;
+    Date key; /* the record's identifying date, its year for per-year tables, else 0 */
+    int year; /* collection year of the file */
+    int file, row;
+} RowRef;
+
+typedef struct RowRefs {
+    RowRef *items;
+    int n_items, cap;
+} RowRefs;
+
+/* Per-year tables keep one record per child per collection year. */
+static bool is_per_year(Ssda903TableId t)
+{
+    return t == T903_OC2 || t == T903_OC3 || t == T903_AD1 || t == T903_PREV_PERM;
+}
+
+/* The column holding the record's identifying date, or -1. */
+static int key_date_column(const Ssda903Table *t)
+{
+    for (int c = 1; c < t->n_columns; c++)
+        if (is_key_column(t->id, t->columns[c].name)) return c;
+    return -1;
+}
+
+static Date row_key(const Ssda903File *f, int row, int year)
+{
+    if (is_per_year(f->table->id)) return year;
+    int c = key_date_column(f->table);
+    if (c < 0) return 0;
+    const char *v = ssda903_cell(f, row, c);
+    Date d;
+    return date_parse_dmy(v, strlen(v), &d) == 0 ? d : 0;
+}
+
+static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, int file_year)
 {
     int year = record_year(f, row, file_year);
     const char *values[SSDA903_MAX_COLUMNS];
@@ -324,22 +364,72 @@ static void import_row(ImportRun *run, const Ssda903File *f, int row, int file_y
                    "'%s' has no Header row in this import or in the database", values[0]);
         return;
     }
-    if (run->errs->n_total > 0) return; /* nothing will be kept: stop writing */
-    Err err;
-    if (store_put_903_row(run->store, f->table->id, values, file_year, &err) < 0) {
-        errlist_at(run->errs, f->path, f->lines[row], 1, NULL, "%s", err.msg);
-        return;
-    }
+    RowRefs *refs = &run->refs[f->table->id];
+    MEM_GROW(refs->items, refs->n_items, refs->cap);
+    refs->items[refs->n_items++] =
+        (RowRef){values[0], row_key(f, row, file_year), file_year, file, row};
     run->report->rows++;
     run->report->rows_by_table[f->table->id]++;
 }
 
-static void import_file(ImportRun *run, const Ssda903File *f, int year)
+static void check_file(ImportRun *run, const Ssda903File *f, int file, int year)
 {
     run->report->files++;
     if (!run->report->first_year || year < run->report->first_year) run->report->first_year = year;
     if (year > run->report->last_year) run->report->last_year = year;
-    for (int r = 0; r < f->n_rows; r++) import_row(run, f, r, year);
+    for (int r = 0; r < f->n_rows; r++) check_row(run, f, file, r, year);
+}
+
+/* Key order; among rows with the same key, the older year (then the earlier
+ * file and row) first, so the last of a run is the version that wins. */
+static int compare_refs(const void *pa, const void *pb)
+{
+    const RowRef *a = pa, *b = pb;
+    int c = strcmp(a->child, b->child);
+    if (c) return c;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    if (a->year != b->year) return a->year < b->year ? -1 : 1;
+    if (a->file != b->file) return a->file < b->file ? -1 : 1;
+    return (a->row > b->row) - (a->row < b->row);
+}
+
+/* The stored form of a checked cell: ISO dates, NULL for empty. */
+static const char *stored_value(const Ssda903Column *col, const char *v, char *buf)
+{
+    if (!*v) return NULL;
+    Date d;
+    if (col->kind == F903_DATE && date_parse_dmy(v, strlen(v), &d) == 0)
+        return date_format_iso(d, buf);
+    return v;
+}
+
+static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
+{
+    const char *values[SSDA903_MAX_COLUMNS];
+    char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
+    for (int c = 0; c < f->table->n_columns; c++)
+        values[c] = stored_value(&f->table->columns[c], ssda903_cell(f, ref->row, c), dates[c]);
+    Err err;
+    if (store_put_903_row(run->store, f->table->id, values, ref->year, &err) < 0) {
+        errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Writes each table's rows in key order, one row per key: the latest year's. */
+static void write_checked_rows(ImportRun *run, const Ssda903File *files)
+{
+    for (int t = 0; t < TABLE_COUNT && run->errs->n_total == 0; t++) {
+        RowRefs *refs = &run->refs[t];
+        qsort(refs->items, (size_t)refs->n_items, sizeof *refs->items, compare_refs);
+        for (int i = 0; i < refs->n_items; i++) {
+            const RowRef *r = &refs->items[i];
+            bool superseded =
+                i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
+            if (!superseded && write_row(run, &files[r->file], r) < 0) return;
+        }
+    }
 }
 
 /* ---- The disability list ------------------------------------------------- */
@@ -430,8 +520,9 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
     int *order = xcalloc((size_t)n + 1, sizeof *order);
     order_files(files, years, n, order);
     for (int i = 0; i < n; i++)
-        if (files[order[i]].table) import_file(run, &files[order[i]], years[order[i]]);
+        if (files[order[i]].table) check_file(run, &files[order[i]], order[i], years[order[i]]);
     free(order);
+    if (run->errs->n_total == 0) write_checked_rows(run, files);
     if (opt->disability_path) import_disability(run, opt->disability_path);
     if (run->errs->n_total == 0 && store_commit(run->store, &err) < 0) errlist_add(run->errs, &err);
     if (run->errs->n_total > 0) {
@@ -458,9 +549,11 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     if (errs->n_total == 0) assign_years(files, years, list.n_items, opt->year, errs);
     if (errs->n_total == 0 && codes_load_default(&codes, &err) < 0) errlist_add(errs, &err);
     if (errs->n_total == 0) {
-        ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report};
+        struct RowRefs refs[TABLE_COUNT] = {0};
+        ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report, .refs = refs};
         rc = write_all(&run, files, years, list.n_items, opt);
         strmap_free(&run.children);
+        for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }
     codes_free(codes);
     for (int i = 0; i < list.n_items; i++) ssda903_file_free(&files[i]);
