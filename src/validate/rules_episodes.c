@@ -630,6 +630,194 @@ static void r504(VCtx *c)
     }
 }
 
+/* ---- placement details that go with a placement type ---- */
+
+/* Fails rows whose placement type is in places and whose column col is
+ * completed (other than the value `allowed`, when given). */
+static void not_for_places(VCtx *c, const char *places, int col, const char *allowed)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_PLACE, places) && !vt_blank(e, row, col) &&
+            !(allowed && vt_is(e, row, col, allowed)))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 213 (to 2024/25: T0-T4 and Z1 need no provider) */
+static void r213_old(VCtx *c)
+{
+    not_for_places(c, TEMP_PLACES ";Z1", E_PLACE_PROVIDER, NULL);
+}
+
+/* DfE 903 rule 213 (from 2025/26: Z11-Z14 replace Z1) */
+static void r213(VCtx *c)
+{
+    not_for_places(c, TEMP_PLACES ";Z11;Z12;Z13;Z14", E_PLACE_PROVIDER, NULL);
+}
+
+/* DfE 903 rule 214: no placement postcode or URN for short breaks. */
+static void r214(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_LS, "V3;V4") &&
+            (!vt_blank(e, row, E_PL_POST) || !vt_blank(e, row, E_URN)))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 217: placed for adoption with current foster carers (A3, A5)
+ * keeps the carers, so the episode starts with S, T or U. */
+static void r217(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_PLACE, "A3;A5") && !vt_in(e, row, E_RNE, "S;T;U"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 222: no URN (other than XXXXXXX, "none") for placements not
+ * registered with Ofsted. The list holds the codes of every year (H5, P2 and
+ * Z1 to 2024/25; Z11-Z14 from 2025/26). */
+static void r222(VCtx *c)
+{
+    not_for_places(c, "H5;P1;P2;P3;R1;R2;R5;" TEMP_PLACES ";Z1;Z11;Z12;Z13;Z14", E_URN, "XXXXXXX");
+}
+
+/* DfE 903 rule 526 (to 2024/25): every placement but T0-T4 and Z1 has a
+ * provider. */
+static void provider_needed(VCtx *c, const char *exempt)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (!vt_blank(e, row, E_PLACE) && !vt_in(e, row, E_PLACE, exempt) &&
+            vt_blank(e, row, E_PLACE_PROVIDER))
+            vctx_fail(c, T903_EPISODES, row);
+}
+static void r526_old(VCtx *c)
+{
+    provider_needed(c, TEMP_PLACES ";Z1");
+}
+
+/* DfE 903 rule 526 (from 2025/26: Z11-Z14 replace Z1) */
+static void r526(VCtx *c)
+{
+    provider_needed(c, TEMP_PLACES ";Z11;Z12;Z13;Z14");
+}
+
+/* DfE 903 rule 390: an episode ending in adoption (E11, E12) is a placement
+ * for adoption (A3-A6). */
+static void r390(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_REC, "E11;E12") && !vt_in(e, row, E_PLACE, "A3;A4;A5;A6"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 408: placed for adoption under a placement order (A5, A6)
+ * needs the placement order (E1) or a freeing order (D1) as legal status. */
+static void r408(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_PLACE, "A5;A6") && !vt_in(e, row, E_LS, "E1;D1"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 516: special guardianship to former foster carers (E45, E46)
+ * ends a foster placement (U1-U6). */
+static void r516(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, E_REC, "E45;E46") && !vt_in(e, row, E_PLACE, "U1;U2;U3;U4;U5;U6"))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 225: an episode ending with X1 where the next episode changes
+ * the placement (RNE P, B, T or U), neither being temporary, records the
+ * reason for the placement change. */
+static void r225(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 0; i + 1 < n; i++) {
+            int row = vt_group_row(e, g, i), next = vt_group_row(e, g, i + 1);
+            if (vt_is(e, row, E_REC, "X1") && vt_blank(e, row, E_REASON_PLACE_CHANGE) &&
+                !vt_in(e, row, E_PLACE, TEMP_PLACES) && vt_in(e, next, E_RNE, "P;B;T;U") &&
+                !vt_in(e, next, E_PLACE, TEMP_PLACES))
+                vctx_fail(c, T903_EPISODES, row);
+        }
+    }
+}
+
+/* DfE 903 rule 383 (to 2024/25): after a temporary placement between two
+ * episodes, the child returns (RNE P) to the placement type before it. The
+ * temporary episode fails. */
+static void r383_old(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 1; i + 1 < n; i++) {
+            int before = vt_group_row(e, g, i - 1), row = vt_group_row(e, g, i),
+                after = vt_group_row(e, g, i + 1);
+            if (vt_in(e, row, E_PLACE, TEMP_PLACES) &&
+                (!vt_is(e, after, E_RNE, "P") || !same_cell(e, after, before, E_PLACE)))
+                vctx_fail(c, T903_EPISODES, row);
+        }
+    }
+}
+
+/* DfE 903 rule 383 (from 2025/26): the episode after a temporary placement
+ * returns (RNE P) to the placement type and postcode before it; that episode
+ * fails. */
+static void r383(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        int n = vt_group_size(e, g);
+        for (int i = 2; i < n; i++) {
+            int before = vt_group_row(e, g, i - 2), temp = vt_group_row(e, g, i - 1),
+                row = vt_group_row(e, g, i);
+            if (vt_in(e, temp, E_PLACE, TEMP_PLACES) &&
+                (!vt_is(e, row, E_RNE, "P") || !same_cell(e, row, before, E_PLACE) ||
+                 !same_cell(e, row, before, E_PL_POST)))
+                vctx_fail(c, T903_EPISODES, row);
+        }
+    }
+}
+
+/* DfE 903 rule 199: after an adoption (E11, E12) there is no further episode.
+ * This year's and (with --prev) last year's episodes are read together in
+ * date order; this year's episodes after the first adoption fail. */
+static void r199(VCtx *c)
+{
+    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES];
+    for (int g = 0; g < e->n_groups; g++) {
+        Date adopted = DATE_NONE; /* start of the first adoption episode */
+        int lg = vt_group(last, vt_cell(e, vt_group_row(e, g, 0), E_CHILD));
+        for (int i = 0; lg >= 0 && i < vt_group_size(last, lg); i++) {
+            int row = vt_group_row(last, lg, i);
+            Date start = vt_date(last, row, E_DECOM);
+            if (start != DATE_NONE && vt_in(last, row, E_REC, "E11;E12") &&
+                (adopted == DATE_NONE || start < adopted))
+                adopted = start;
+        }
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int row = vt_group_row(e, g, i);
+            Date start = vt_date(e, row, E_DECOM);
+            if (start == DATE_NONE) continue;
+            if (adopted != DATE_NONE && start > adopted) {
+                vctx_fail(c, T903_EPISODES, row);
+            } else if (vt_in(e, row, E_REC, "E11;E12") && adopted == DATE_NONE) {
+                adopted = start;
+            }
+        }
+    }
+}
+
 const VRule vrules_episodes[] = {
     {"146", 0, 2025, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
      r146_old},
@@ -766,5 +954,46 @@ const VRule vrules_episodes[] = {
      "The category of need code differs from that reported at start of current period of being "
      "looked after",
      NULL, r504},
+    {"199", 0, 0, "Episodes", "CHILD",
+     "Episode information shows child has been previously adopted from care. [NOTE: This only "
+     "tests the current and previous year data loaded into the tool]",
+     NULL, r199},
+    {"213", 0, 2025, "Episodes", "PLACE_PROVIDER", "Placement provider information not required.",
+     NULL, r213_old},
+    {"213", 2026, 0, "Episodes", "PLACE_PROVIDER", "Placement provider information not required.",
+     NULL, r213},
+    {"214", 0, 0, "Episodes", "PL_POST;URN", "Placement location information not required.", NULL,
+     r214},
+    {"217", 0, 0, "Episodes", "PLACE;DECOM;RNE",
+     "Children who are placed for adoption with current foster carers (placement types A3 or A5) "
+     "must have a reason for new episode of S, T or U.",
+     NULL, r217},
+    {"222", 0, 0, "Episodes", "URN",
+     "Ofsted Unique reference number (URN) should not be recorded for this placement type.", NULL,
+     r222},
+    {"225", 0, 0, "Episodes", "REASON_PLACE_CHANGE",
+     "Reason for placement change must be recorded.", NULL, r225},
+    {"383", 0, 2025, "Episodes", "PLACE;RNE;PL_POST",
+     "A child in a temporary placement must subsequently return to his/her normal placement.", NULL,
+     r383_old},
+    {"383", 2026, 0, "Episodes", "PLACE;RNE;PL_POST",
+     "A child in a temporary placement must subsequently return to his/her normal placement.", NULL,
+     r383},
+    {"390", 0, 0, "Episodes", "PLACE;REC",
+     "Reason episode ceased is adopted but child has not been previously placed for adoption.",
+     NULL, r390},
+    {"408", 0, 0, "Episodes", "PLACE;LS",
+     "Child is placed for adoption with a placement order, but no placement order has been "
+     "recorded.",
+     NULL, r408},
+    {"516", 0, 0, "Episodes", "REC;PLACE",
+     "The episode data submitted for this child does not show that he/she was with their former "
+     "foster carer(s) during the year.If the code in the reason episode ceased is E45 or E46 the "
+     "child must have a placement code of U1 to U6.",
+     NULL, r516},
+    {"526", 0, 2025, "Episodes", "PLACE;PLACE_PROVIDER",
+     "Child is missing a placement provider code for at least one episode.", NULL, r526_old},
+    {"526", 2026, 0, "Episodes", "PLACE;PLACE_PROVIDER",
+     "Child is missing a placement provider code for at least one episode.", NULL, r526},
 };
 const int vrules_episodes_n = VRULES_COUNT(vrules_episodes);
