@@ -8,6 +8,7 @@
 #include "domain/profile.h"
 #include "render/table.h"
 #include "service/dataset_load.h"
+#include "store/store.h"
 
 #include <string.h>
 
@@ -44,7 +45,8 @@ static int prepare(const char *command, int argc, char **argv, CareQuery *q)
     } else if (render_parse_format(format, &q->format) < 0) {
         rc = err_set(&err, ERR_USAGE, "--format must be text, csv or json, not '%s'", format);
     } else {
-        rc = service_load_dataset(db, &q->ds, &err);
+        /* Care history and OC3 are all that leaver status and the profile read. */
+        rc = service_load_dataset_parts(db, &q->ds, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &err);
     }
     cli_args_free(&args);
     return rc < 0 ? cli_fail(command, &err) : 0;

@@ -7,6 +7,11 @@
 
 int service_load_dataset(const char *db_path, Dataset *ds, Err *err)
 {
+    return service_load_dataset_parts(db_path, ds, STORE_LOAD_ALL, err);
+}
+
+int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err)
+{
     struct stat st;
     if (stat(db_path, &st) != 0)
         return err_set(err, ERR_USAGE,
@@ -15,7 +20,7 @@ int service_load_dataset(const char *db_path, Dataset *ds, Err *err)
     Store *s;
     int rc = store_open(db_path, &s, err);
     if (rc < 0) return rc;
-    rc = store_load_dataset(s, ds, err);
+    rc = store_load_dataset_parts(s, ds, parts, err);
     store_close(s);
     return rc;
 }

@@ -553,13 +553,18 @@ static int load_records(Store *s, Dataset *ds, Err *err)
 
 int store_load_dataset(Store *s, Dataset *ds, Err *err)
 {
+    return store_load_dataset_parts(s, ds, STORE_LOAD_ALL, err);
+}
+
+int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
+{
     /* One read transaction, so the queries see the same state. */
     if (exec_sql(s, "BEGIN", err) < 0) return ERR_DB;
     int rc = load_children(s, ds, err);
-    if (rc == 0) rc = load_episodes(s, ds, err);
-    if (rc == 0) rc = load_reviews(s, ds, err);
-    if (rc == 0) rc = load_oc3(s, ds, err);
-    if (rc == 0) rc = load_records(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_EPISODES)) rc = load_episodes(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_REVIEWS)) rc = load_reviews(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_OC3)) rc = load_oc3(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_RECORDS)) rc = load_records(s, ds, err);
     Err ignored;
     exec_sql(s, "COMMIT", &ignored);
     return rc;

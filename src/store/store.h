@@ -44,4 +44,16 @@ long store_count_rows(Store *s, Ssda903TableId table);
  * of the templates into ds (which must be empty), sorted as dataset.h requires. */
 int store_load_dataset(Store *s, Dataset *ds, Err *err);
 
+/* What a command needs of the Dataset; children are always loaded. Loading
+ * only what is needed keeps reading commands fast on large histories. */
+enum {
+    STORE_LOAD_EPISODES = 1 << 0,
+    STORE_LOAD_REVIEWS = 1 << 1,
+    STORE_LOAD_OC3 = 1 << 2,
+    STORE_LOAD_RECORDS = 1 << 3, /* the local record templates (visits, health, ...) */
+    STORE_LOAD_ALL = (1 << 4) - 1,
+};
+/* Like store_load_dataset, loading only the parts named. */
+int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
+
 #endif
