@@ -193,22 +193,6 @@ static void r1010(VCtx *c)
     }
 }
 
-/* True when child has an episode this year running during the collection
- * year. */
-static bool looked_after_in_year(const VCtx *c, const char *child)
-{
-    const VTable *e = vt(c, T903_EPISODES);
-    int g = vt_group(e, child);
-    if (g < 0) return false;
-    for (int i = 0; i < vt_group_size(e, g); i++) {
-        int row = vt_group_row(e, g, i);
-        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
-        if (start != DATE_NONE && start <= c->end && (end == DATE_NONE || end >= c->start))
-            return true;
-    }
-    return false;
-}
-
 /* DfE 903 rule 1012: an OC3 young person without episodes this year has no
  * rows in the other child-level tables. */
 static void r1012(VCtx *c)
@@ -234,7 +218,7 @@ static void r1014(VCtx *c)
     for (int row = 0; row < o->n_rows; row++) {
         const char *child = vt_cell(o, row, O3_CHILD);
         int g = vt_group(u, child);
-        if (g < 0 || !leaver_info(o, row) || looked_after_in_year(c, child)) continue;
+        if (g < 0 || !leaver_info(o, row) || vctx_in_care_during_year(c, child)) continue;
         vctx_fail(c, T903_OC3, row);
         for (int i = 0; i < vt_group_size(u, g); i++)
             vctx_fail(c, T903_UASC, vt_group_row(u, g, i));

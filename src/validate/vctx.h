@@ -163,6 +163,13 @@ bool vctx_cla12(const VCtx *c, const char *child);
  * the date of birth is unknown. */
 int vctx_age_on(const VCtx *c, const char *child, Date on);
 
+/* True when child has an episode in this year's Episodes running during the
+ * collection year (started by 31 March, open or ended on or after 1 April). */
+bool vctx_in_care_during_year(const VCtx *c, const char *child);
+/* True when the cell holds a female sex code: 2 (to 2023/24) or F (from
+ * 2024/25). */
+bool vt_female(const VTable *t, int row, int col);
+
 /* Common rule bodies. */
 /* Fails rows whose code in col is not in list; blank fails unless allow_blank. */
 void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank);

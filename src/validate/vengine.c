@@ -254,6 +254,24 @@ int vctx_age_on(const VCtx *c, const char *child, Date on)
     return dob == DATE_NONE ? -1 : date_age_on(dob, on);
 }
 
+bool vctx_in_care_during_year(const VCtx *c, const char *child)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start != DATE_NONE && start <= c->end && (end == DATE_NONE || end >= c->start))
+            return true;
+    }
+    return false;
+}
+
+bool vt_female(const VTable *t, int row, int col)
+{
+    return vt_in(t, row, col, "2;F");
+}
+
 void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank)
 {
     const VTable *tab = vt(c, t);

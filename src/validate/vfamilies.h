@@ -30,6 +30,8 @@ extern const VRule vrules_leavers[]; /* rules_leavers.c: who may have OC3 inform
 extern const int vrules_leavers_n;
 extern const VRule vrules_postcodes[]; /* rules_postcodes.c: postcodes and derived fields */
 extern const int vrules_postcodes_n;
+extern const VRule vrules_child[]; /* rules_child.c: Header fields against episodes */
+extern const int vrules_child_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

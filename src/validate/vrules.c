@@ -20,7 +20,7 @@ static const Family families[] = {
     {vrules_adoption, &vrules_adoption_n},   {vrules_oc, &vrules_oc_n},
     {vrules_cla12, &vrules_cla12_n},         {vrules_ages, &vrules_ages_n},
     {vrules_lastyear, &vrules_lastyear_n},   {vrules_leavers, &vrules_leavers_n},
-    {vrules_postcodes, &vrules_postcodes_n},
+    {vrules_postcodes, &vrules_postcodes_n}, {vrules_child, &vrules_child_n},
 };
 enum { N_FAMILIES = sizeof families / sizeof families[0] };
 

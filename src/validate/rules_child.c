@@ -1,0 +1,179 @@
+/* rules_child: the DfE 903 rules on the child's own fields in Header — mother
+ * status, the first child's date of birth, the UPN — that depend on the
+ * child's episodes, on last year's Header, on care leaver status or on
+ * reviews. Female is sex code 2 or F (the codes changed in 2024/25). Each rule
+ * carries its DfE code; descriptions are the DfE's. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+static const VTable *header(const VCtx *c)
+{
+    return vt(c, T903_HEADER);
+}
+
+/* True when child has an episode this year other than a short break (V3, V4). */
+static bool looked_after(const VCtx *c, const char *child)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++)
+        if (!vt_in(e, vt_group_row(e, g, i), E_LS, "V3;V4")) return true;
+    return false;
+}
+
+/* DfE 903 rule 207: a child recorded last year as a mother (1) is still one. */
+static void r207(VCtx *c)
+{
+    const VTable *h = header(c), *last = &c->r->last[T903_HEADER], *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < h->n_rows; row++) {
+        const char *child = vt_cell(h, row, H_CHILD);
+        int prev = vt_first_row(last, child);
+        if (prev >= 0 && vt_is(last, prev, H_MOTHER, "1") && !vt_is(h, row, H_MOTHER, "1") &&
+            vt_group(e, child) >= 0)
+            vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+/* DfE 903 rule 393: a looked after girl (short breaks aside) has the mother
+ * field completed. */
+static void r393(VCtx *c)
+{
+    const VTable *h = header(c);
+    for (int row = 0; row < h->n_rows; row++)
+        if (vt_female(h, row, H_SEX) && vt_blank(h, row, H_MOTHER) &&
+            looked_after(c, vt_cell(h, row, H_CHILD)))
+            vctx_fail(c, T903_HEADER, row);
+}
+
+/* DfE 903 rule 442: a looked after child (short breaks aside) has a UPN or a
+ * UN code. */
+static void r442(VCtx *c)
+{
+    const VTable *h = header(c);
+    for (int row = 0; row < h->n_rows; row++)
+        if (vt_blank(h, row, H_UPN) && looked_after(c, vt_cell(h, row, H_CHILD)))
+            vctx_fail(c, T903_HEADER, row);
+}
+
+/* DfE 903 rule 607: a girl who ceased to be looked after in the year (an
+ * episode ending within it for a reason other than X1, short breaks aside) has
+ * the mother field completed. The Header row and those episodes fail. */
+static void r607(VCtx *c)
+{
+    const VTable *h = header(c), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < h->n_rows; row++) {
+        if (!vt_female(h, row, H_SEX) || !vt_blank(h, row, H_MOTHER)) continue;
+        int g = vt_group(e, vt_cell(h, row, H_CHILD));
+        for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+            int ep = vt_group_row(e, g, i);
+            Date end = vt_date(e, ep, E_DEC);
+            if (end != DATE_NONE && end >= c->start && end <= c->end && !vt_blank(e, ep, E_REC) &&
+                !vt_is(e, ep, E_REC, "X1") && !vt_in(e, ep, E_LS, "V3;V4")) {
+                vctx_fail(c, T903_HEADER, row);
+                vctx_fail(c, T903_EPISODES, ep);
+            }
+        }
+    }
+}
+
+/* DfE 903 rule 625: the first child's date of birth is by 31 March and by the
+ * day the child ceased to be looked after (the latest episode ending for a
+ * reason other than X1). */
+static void r625(VCtx *c)
+{
+    const VTable *h = header(c), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < h->n_rows; row++) {
+        Date born = vt_date(h, row, H_MC_DOB);
+        if (born == DATE_NONE) continue;
+        if (born > c->end) {
+            vctx_fail(c, T903_HEADER, row);
+            continue;
+        }
+        int g = vt_group(e, vt_cell(h, row, H_CHILD));
+        if (g < 0) continue;
+        int ep = vt_group_row(e, g, vt_group_size(e, g) - 1);
+        Date ceased = vt_date(e, ep, E_DEC);
+        if (ceased != DATE_NONE && !vt_is(e, ep, E_REC, "X1") && born > ceased) {
+            vctx_fail(c, T903_HEADER, row);
+            vctx_fail(c, T903_EPISODES, ep);
+        }
+    }
+}
+
+/* DfE 903 rule 626: a mother whose first child was born before this year was
+ * not recorded last year as not a mother (0). */
+static void r626(VCtx *c)
+{
+    const VTable *h = header(c), *last = &c->r->last[T903_HEADER];
+    for (int row = 0; row < h->n_rows; row++) {
+        Date born = vt_date(h, row, H_MC_DOB);
+        if (!vt_is(h, row, H_MOTHER, "1") || born == DATE_NONE || born >= c->start) continue;
+        int prev = vt_first_row(last, vt_cell(h, row, H_CHILD));
+        if (prev >= 0 && vt_is(last, prev, H_MOTHER, "0")) vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+/* DfE 903 rule 628: a care leaver (in OC3) not looked after during the year
+ * has no mother details. */
+static void r628(VCtx *c)
+{
+    const VTable *h = header(c), *o = vt(c, T903_OC3);
+    for (int row = 0; row < h->n_rows; row++) {
+        const char *child = vt_cell(h, row, H_CHILD);
+        if ((!vt_blank(h, row, H_MOTHER) || !vt_blank(h, row, H_MC_DOB)) &&
+            vt_group(o, child) >= 0 && !vctx_in_care_during_year(c, child))
+            vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+/* DfE 903 rule 399: a child looked after only on short breaks (every episode
+ * V3 or V4) has no mother field and no reviews. */
+static void r399(VCtx *c)
+{
+    const VTable *h = header(c), *e = vt(c, T903_EPISODES), *rv = vt(c, T903_REVIEWS);
+    for (int g = 0; g < e->n_groups; g++) {
+        bool breaks_only = true;
+        for (int i = 0; i < vt_group_size(e, g); i++)
+            breaks_only &= vt_in(e, vt_group_row(e, g, i), E_LS, "V3;V4");
+        if (!breaks_only) continue;
+        const char *child = vt_cell(e, vt_group_row(e, g, 0), E_CHILD);
+        int hrow = vt_first_row(h, child), rg = vt_group(rv, child);
+        if (hrow >= 0 && !vt_blank(h, hrow, H_MOTHER)) vctx_fail(c, T903_HEADER, hrow);
+        for (int i = 0; rg >= 0 && i < vt_group_size(rv, rg); i++) {
+            int row = vt_group_row(rv, rg, i);
+            if (!vt_blank(rv, row, R_REVIEW) || !vt_blank(rv, row, R_REVIEW_CODE))
+                vctx_fail(c, T903_REVIEWS, row);
+        }
+    }
+}
+
+const VRule vrules_child[] = {
+    {"207", 0, 0, "Episodes;Header;Header_last", "MOTHER",
+     "Mother status for the current year disagrees with the mother status already recorded for "
+     "this child.",
+     NULL, r207},
+    {"393", 0, 0, "Episodes;Header", "MOTHER",
+     "Child is looked after but mother field is not completed.", NULL, r393},
+    {"399", 0, 0, "Episodes;Header;Reviews", "MOTHER;LS;REVIEW;REVIEW_CODE",
+     "Mother field, review field or participation field are completed but child is looked after "
+     "under legal status V3 or V4.",
+     NULL, r399},
+    {"442", 0, 0, "Episodes;Header", "UPN", "Unique Pupil Number (UPN) field is not completed.",
+     NULL, r442},
+    {"607", 0, 0, "Episodes;Header", "DEC;REC;MOTHER;LS;SEX",
+     "Child ceased to be looked after in the year, but mother field has not been completed.", NULL,
+     r607},
+    {"625", 0, 0, "Episodes;Header", "MC_DOB;DEC",
+     "Date of birth of the first child is beyond the end of this reporting year or the date the "
+     "child ceased to be looked after.",
+     NULL, r625},
+    {"626", 0, 0, "Header;Header_last", "MOTHER;MC_DOB",
+     "Child was reported as a mother but the date of birth of the first child is before the "
+     "current year which contradicts with the mother status recorded last year.",
+     NULL, r626},
+    {"628", 0, 0, "Episodes;Header;OC3", "MOTHER",
+     "Motherhood details are not required for care leavers who have not been looked after during "
+     "the year.",
+     NULL, r628},
+};
+const int vrules_child_n = VRULES_COUNT(vrules_child);
