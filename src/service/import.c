@@ -422,6 +422,7 @@ static void write_checked_rows(ImportRun *run, const Ssda903File *files)
 {
     for (int t = 0; t < TABLE_COUNT && run->errs->n_total == 0; t++) {
         RowRefs *refs = &run->refs[t];
+        if (refs->n_items == 0) continue;
         qsort(refs->items, (size_t)refs->n_items, sizeof *refs->items, compare_refs);
         for (int i = 0; i < refs->n_items; i++) {
             const RowRef *r = &refs->items[i];

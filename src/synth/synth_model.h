@@ -232,11 +232,11 @@ typedef struct SynthWorld {
 
 static inline SynthEpisode *synth_child_eps(const SynthWorld *w, const SynthChild *c)
 {
-    return w->eps + c->first_ep;
+    return w->eps ? w->eps + c->first_ep : NULL; /* no arithmetic on NULL (UB) */
 }
 static inline SynthOc3 *synth_child_oc3(const SynthWorld *w, const SynthChild *c)
 {
-    return w->oc3 + c->first_oc3;
+    return w->oc3 ? w->oc3 + c->first_oc3 : NULL; /* no arithmetic on NULL (UB) */
 }
 
 /* Postcodes: encode a made-up "DT4 7QX"-style postcode as a number and back. */
