@@ -211,6 +211,139 @@ static void r708(VCtx *c)
     before_birth(c, T903_DOLO, DL_START);
 }
 
+/* The child's episode this year running on date `on` (started by it, open or
+ * ending on or after it), or -1. */
+static int episode_on(const VCtx *c, const char *child, Date on)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start != DATE_NONE && start <= on && (end == DATE_NONE || end >= on)) return row;
+    }
+    return -1;
+}
+
+/* The latest episode of a child who has left care (ended, not X1), or -1. */
+static int final_episode(const VCtx *c, const char *child)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    if (g < 0 || !ceased_care(c, child)) return -1;
+    return vt_group_row(e, g, vt_group_size(e, g) - 1);
+}
+
+/* Rules 576, 706: a period open at the end of last year's return reappears
+ * this year with the same start date; the open period of last year fails. */
+static void carried_over(VCtx *c, Ssda903TableId t, int start_col, int end_col)
+{
+    const VTable *last = &c->r->last[t], *cur = vt(c, t);
+    for (int row = 0; row < last->n_rows; row++) {
+        Date start = vt_date(last, row, start_col);
+        if (start == DATE_NONE || !vt_blank(last, row, end_col)) continue;
+        int g = vt_group(cur, vt_cell(last, row, 0));
+        bool found = false;
+        for (int i = 0; g >= 0 && i < vt_group_size(cur, g) && !found; i++)
+            found = vt_date(cur, vt_group_row(cur, g, i), start_col) == start;
+        if (!found) vctx_fail_last(c, t, row);
+    }
+}
+
+/* DfE 903 rule 575: an open missing period that started in a placement which
+ * has since ended. */
+static void r575(VCtx *c)
+{
+    const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < m->n_rows; row++) {
+        Date start = vt_date(m, row, M_MIS_START);
+        if (start == DATE_NONE || !vt_blank(m, row, M_MIS_END)) continue;
+        int ep = episode_on(c, vt_cell(m, row, M_CHILD), start);
+        if (ep >= 0 && vt_date(e, ep, E_DEC) != DATE_NONE) vctx_fail(c, T903_MISSING, row);
+    }
+}
+
+/* DfE 903 rule 576 */
+static void r576(VCtx *c)
+{
+    carried_over(c, T903_MISSING, M_MIS_START, M_MIS_END);
+}
+
+/* DfE 903 rule 578: no missing period starts after the child left care. */
+static void r578(VCtx *c)
+{
+    const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < m->n_rows; row++) {
+        Date start = vt_date(m, row, M_MIS_START);
+        int ep = start == DATE_NONE ? -1 : final_episode(c, vt_cell(m, row, M_CHILD));
+        if (ep >= 0 && start > vt_date(e, ep, E_DEC)) vctx_fail(c, T903_MISSING, row);
+    }
+}
+
+/* DfE 903 rule 580: a child missing on the day they left care (a period
+ * started by then and open or ending after it) left for reason E8; the final
+ * episode fails. */
+static void r580(VCtx *c)
+{
+    const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < m->n_rows; row++) {
+        Date start = vt_date(m, row, M_MIS_START), end = vt_date(m, row, M_MIS_END);
+        int ep = start == DATE_NONE ? -1 : final_episode(c, vt_cell(m, row, M_CHILD));
+        if (ep < 0) continue;
+        Date left = vt_date(e, ep, E_DEC);
+        if (start <= left && (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end > left)) &&
+            !vt_is(e, ep, E_REC, "E8"))
+            vctx_fail(c, T903_EPISODES, ep);
+    }
+}
+
+/* DfE 903 rule 581: no missing period starts before the child's first
+ * episode. */
+static void r581(VCtx *c)
+{
+    const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < m->n_rows; row++) {
+        Date start = vt_date(m, row, M_MIS_START);
+        int g = vt_group(e, vt_cell(m, row, M_CHILD));
+        if (start == DATE_NONE || g < 0) continue;
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            Date first = vt_date(e, vt_group_row(e, g, i), E_DECOM);
+            if (first == DATE_NONE) continue;
+            if (start < first) vctx_fail(c, T903_MISSING, row);
+            break;
+        }
+    }
+}
+
+/* DfE 903 rule 706 */
+static void r706(VCtx *c)
+{
+    carried_over(c, T903_DOLO, DL_START, DL_END);
+}
+
+/* DfE 903 rule 710: during a DoLO the child is not in a secure children's
+ * home (K1), with parents (P1), in a young offender institution (R5) or in
+ * supported accommodation (K3). DoLO rows overlapping such an episode fail. */
+static void r710(VCtx *c)
+{
+    const VTable *d = vt(c, T903_DOLO), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < d->n_rows; row++) {
+        Date from = vt_date(d, row, DL_START), to = vt_date(d, row, DL_END);
+        int g = vt_group(e, vt_cell(d, row, DL_CHILD));
+        if (from == DATE_NONE || g < 0) continue;
+        if (to == DATE_NONE) to = c->end;
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int ep = vt_group_row(e, g, i);
+            Date start = vt_date(e, ep, E_DECOM), end = vt_date(e, ep, E_DEC);
+            if (start == DATE_NONE || !vt_in(e, ep, E_PLACE, "K1;P1;R5;K3")) continue;
+            if (start <= to && (end == DATE_NONE || end >= from)) {
+                vctx_fail(c, T903_DOLO, row);
+                break;
+            }
+        }
+    }
+}
+
 const VRule vrules_missing[] = {
     {"564", 0, 0, "Missing", "MISSING;MIS_START",
      "Child was missing or away from placement without authorisation and the date started is "
@@ -275,5 +408,30 @@ const VRule vrules_missing[] = {
      "Child ceased to be looked after but there is a DoLO without an end date.", NULL, r707},
     {"708", 2027, 0, "DoLo", "DOLO_START", "Dates of DoLOs are before child’s date of birth.", NULL,
      r708},
+    {"575", 0, 0, "Episodes;Missing", "MIS_END",
+     "If the placement from which the child goes missing/away from placement without "
+     "authorisation ends, the missing/away from placement without authorisation period in the "
+     "missing module must also have an end date.",
+     NULL, r575},
+    {"576", 0, 0, "Missing;Missing_last", "CHILD",
+     "There is an open missing/away from placement without authorisation period in last year’s "
+     "return and there is no corresponding period recorded at the start of this year.",
+     NULL, r576},
+    {"578", 0, 0, "Episodes;Missing", "MIS_START",
+     "The date that the child started to be missing is after the child ceased to be looked after.",
+     NULL, r578},
+    {"580", 0, 0, "Episodes;Missing", "REC",
+     "Child is missing when cease being looked after but reason episode ceased not ‘E8’.", NULL,
+     r580},
+    {"581", 0, 0, "Episodes;Missing", "MIS_START",
+     "Child is missing but has not yet started to be looked after.", NULL, r581},
+    {"706", 2027, 0, "DoLo;DoLo_last", "DOLO_START",
+     "There is an open DoLO in last year’s return and there is no corresponding DoLO recorded at "
+     "the start of this year..",
+     NULL, r706},
+    {"710", 2027, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
+     "Child with a DoLO can not be placed in secure children's homes, with parents, young offender "
+     "institutions, or supported accommodation.",
+     NULL, r710},
 };
 const int vrules_missing_n = VRULES_COUNT(vrules_missing);
