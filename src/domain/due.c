@@ -453,7 +453,9 @@ int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *ca
         rule_sdq(&x, &now);
         rule_pep(&x, &now);
     }
-    if (c->dob != DATE_NONE) {
+    /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
+     * writes its reason text, so it is not asked about younger children. */
+    if (c->dob != DATE_NONE && at >= date_birthday(c->dob, 16)) {
         LeaverStatus st = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
         if (st.category == LEAVER_ELIGIBLE) rule_needs(&x);
         if (st.category == LEAVER_ELIGIBLE || st.category == LEAVER_RELEVANT ||
