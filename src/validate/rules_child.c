@@ -147,6 +147,17 @@ static void r399(VCtx *c)
     }
 }
 
+/* DfE 903 rule EPI (a DfE portal check): a child in Header has episodes or
+ * care leaver information (OC3, when given). */
+static void rEPI(VCtx *c)
+{
+    const VTable *h = header(c), *e = vt(c, T903_EPISODES), *o = vt(c, T903_OC3);
+    for (int row = 0; row < h->n_rows; row++) {
+        const char *child = vt_cell(h, row, H_CHILD);
+        if (vt_group(e, child) < 0 && vt_group(o, child) < 0) vctx_fail(c, T903_HEADER, row);
+    }
+}
+
 const VRule vrules_child[] = {
     {"207", 0, 0, "Episodes;Header;Header_last", "MOTHER",
      "Mother status for the current year disagrees with the mother status already recorded for "
@@ -175,5 +186,10 @@ const VRule vrules_child[] = {
      "Motherhood details are not required for care leavers who have not been looked after during "
      "the year.",
      NULL, r628},
+    {"EPI", 0, 0, "Header", "CHILD",
+     "WARNING: Episodes need to be loaded for this child before further validation is possible "
+     "[NOTE: This refers to the DfE portal - here, all checks that can be performed with only the "
+     "available data will be.]",
+     "Header;Episodes", rEPI},
 };
 const int vrules_child_n = VRULES_COUNT(vrules_child);

@@ -132,6 +132,35 @@ static void r546(VCtx *c)
             vctx_fail(c, T903_OC2, row);
 }
 
+/* DfE 903 rule 157: SDQ1 (no score: child under 4 or over 16) is not a reason
+ * for a child in the cohort aged 4 or over on 1 April and under 17 on 31
+ * March. */
+static void r157(VCtx *c)
+{
+    const VTable *o = oc2(c);
+    for (int row = 0; row < o->n_rows; row++) {
+        int age_start = vt_age_on(o, row, O2_DOB, c->start),
+            age_end = vt_age_on(o, row, O2_DOB, c->end);
+        if (age_start >= 4 && age_end >= 0 && age_end < 17 &&
+            vt_is(o, row, O2_SDQ_REASON, "SDQ1") && oc2_cla12(c, row))
+            vctx_fail(c, T903_OC2, row);
+    }
+}
+
+/* DfE 903 rule 197B: a child in the cohort aged 4 on 1 April or 17 on 31 March
+ * has a score or a reason for none. */
+static void r197B(VCtx *c)
+{
+    const VTable *o = oc2(c);
+    for (int row = 0; row < o->n_rows; row++) {
+        int age_start = vt_age_on(o, row, O2_DOB, c->start),
+            age_end = vt_age_on(o, row, O2_DOB, c->end);
+        if ((age_start == 4 || age_end == 17) && vt_blank(o, row, O2_SDQ_SCORE) &&
+            vt_blank(o, row, O2_SDQ_REASON) && oc2_cla12(c, row))
+            vctx_fail(c, T903_OC2, row);
+    }
+}
+
 const VRule vrules_cla12[] = {
     {"185", 0, 0, "Episodes;OC2", "SDQ_SCORE",
      "Child has not been looked after continuously for at least 12 months at 31 March but a "
@@ -173,5 +202,14 @@ const VRule vrules_cla12[] = {
     {"546", 0, 0, "Episodes;OC2", "DOB;HEALTH_CHECK",
      "Children aged 5 or over at 31 March should not have health promotion information completed.",
      NULL, r546},
+    {"157", 0, 0, "Episodes;OC2", "SDQ_REASON;DOB",
+     "Child is aged 4 years or over at the beginning of the year or 16 years or under at the end "
+     "of "
+     "the year and Strengths and Difficulties Questionnaire (SDQ) 1 has been recorded as the "
+     "reason "
+     "for no Strengths and Difficulties Questionnaire (SDQ) score.",
+     NULL, r157},
+    {"197B", 0, 0, "Episodes;OC2", "SDQ_REASON;DOB",
+     "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.", NULL, r197B},
 };
 const int vrules_cla12_n = VRULES_COUNT(vrules_cla12);

@@ -236,6 +236,81 @@ static void r3001(VCtx *c)
             vctx_fail(c, T903_OC3, row);
 }
 
+/* DfE 903 rule 134: no adoption data (AD1) for a young person with care
+ * leaver information; both rows fail. */
+static void r134(VCtx *c)
+{
+    const VTable *o = oc3(c), *a = vt(c, T903_AD1);
+    for (int row = 0; row < o->n_rows; row++) {
+        int g = vt_group(a, vt_cell(o, row, O3_CHILD));
+        if (g < 0 || !leaver_info(o, row)) continue;
+        for (int i = 0; i < vt_group_size(a, g); i++) {
+            int ar = vt_group_row(a, g, i);
+            bool any = false;
+            for (int col = A_DATE_INT; col <= A_LS_ADOPTR; col++) any |= !vt_blank(a, ar, col);
+            if (!any) continue;
+            vctx_fail(c, T903_AD1, ar);
+            vctx_fail(c, T903_OC3, row);
+        }
+    }
+}
+
+/* DfE 903 rule 215: no OC2 items for a young person with care leaver
+ * information; both rows fail. */
+static void r215(VCtx *c)
+{
+    const VTable *o = oc3(c), *o2 = vt(c, T903_OC2);
+    for (int row = 0; row < o->n_rows; row++) {
+        int g = vt_group(o2, vt_cell(o, row, O3_CHILD));
+        if (g < 0 || !leaver_info(o, row)) continue;
+        for (int i = 0; i < vt_group_size(o2, g); i++) {
+            int r2 = vt_group_row(o2, g, i);
+            bool any = false;
+            for (int col = O2_CONVICTED; col <= O2_INTERVENTION_OFFERED; col++)
+                any |= !vt_blank(o2, r2, col);
+            if (!any) continue;
+            vctx_fail(c, T903_OC2, r2);
+            vctx_fail(c, T903_OC3, row);
+        }
+    }
+}
+
+/* DfE 903 rule 347: a foyer (ACCOM T1, T2) is for care leavers of 18 or over
+ * (age on 31 March). */
+static void r347(VCtx *c)
+{
+    const VTable *o = oc3(c);
+    for (int row = 0; row < o->n_rows; row++) {
+        int age = vt_age_on(o, row, O3_DOB, c->end);
+        if (age >= 0 && age < 18 && vt_in(o, row, O3_ACCOM, "T1;T2")) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* DfE 903 rule 348: a young person reported last year as having died (DIED)
+ * is not reported this year as anything else. */
+static void r348(VCtx *c)
+{
+    const VTable *o = oc3(c), *last = &c->r->last[T903_OC3];
+    for (int row = 0; row < o->n_rows; row++) {
+        int prev = vt_first_row(last, vt_cell(o, row, O3_CHILD));
+        if (prev >= 0 && vt_is(last, prev, O3_IN_TOUCH, "DIED") &&
+            !vt_is(o, row, O3_IN_TOUCH, "DIED"))
+            vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* DfE 903 rule 391: an OC3 young person is 17 to 21 at some time in the year:
+ * not 22 or over on 1 April, not 16 or under on 31 March. */
+static void r391(VCtx *c)
+{
+    const VTable *o = oc3(c);
+    for (int row = 0; row < o->n_rows; row++) {
+        int age_start = vt_age_on(o, row, O3_DOB, c->start),
+            age_end = vt_age_on(o, row, O3_DOB, c->end);
+        if (age_start >= 22 || (age_end >= 0 && age_end <= 16)) vctx_fail(c, T903_OC3, row);
+    }
+}
+
 const VRule vrules_leavers[] = {
     {"1000", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child is recorded as having died in care and therefore should not have the care leaver "
@@ -280,5 +355,20 @@ const VRule vrules_leavers[] = {
      "Where care leavers information is being returned for a young person around their 17th "
      "birthday, the accommodation cannot be with their former foster carer(s).",
      "OC3", r3001},
+    {"134", 0, 0, "AD1;OC3",
+     "IN_TOUCH;ACTIV;ACCOM;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
+     "Data on adoption should not be entered for the OC3 cohort.", NULL, r134},
+    {"215", 0, 0, "OC2;OC3",
+     "IN_TOUCH;ACTIV;ACCOM;CONVICTED;HEALTH_CHECK;IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;"
+     "SUBSTANCE_MISUSE;INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
+     "Child has care leaver information but one or more data items relating to children looked "
+     "after for 12 months have been completed.",
+     NULL, r215},
+    {"347", 2024, 0, "OC3", "PLACE;DEC;URN",
+     "Care leavers aged under 18 years, can not be accommodated in a Foyer.", NULL, r347},
+    {"348", 0, 0, "OC3", "IN_TOUCH", "Care leaver has previously been reported as having died.",
+     "OC3;OC3_last", r348},
+    {"391", 0, 0, "OC3", "DOB;IN_TOUCH;ACTIV;ACCOM",
+     "Young person was not 17, 18, 19, 20 or 21 during the current collection year.", NULL, r391},
 };
 const int vrules_leavers_n = VRULES_COUNT(vrules_leavers);

@@ -91,6 +91,13 @@ static const VCase cases[] = {
      {0},
      "Header:0"},
     {"628", 0, {HDR H("2", "F", UPN, "0", ""), EPI EC("2", "C2", "", ""), OC3 O3("2")}, {0}, ""},
+    {"EPI",
+     0,
+     {HDR H("1", "F", UPN, "0", "") H("2", "F", UPN, "", "") H("3", "M", UPN, "", ""),
+      EPI EC("1", "C2", "", ""), OC3 O3("2")},
+     {0},
+     "Header:2"},
+    {"EPI", 0, {HDR H("1", "F", UPN, "0", ""), EPI EC("1", "C2", "", "")}, {0}, ""},
 };
 
 static void test_child_rules(void **state)

@@ -13,6 +13,8 @@
 #define EC(child, decom, ls, dec, rec) child "," decom ",S," ls ",N1,U1,PR1," dec "," rec ",,,,\n"
 #define O3(child, dob, accom)          child "," dob ",YES,F1," accom "\n"
 #define LEAVER(child, dob)             O3(child, dob, "D1")
+#define OT(child, dob, touch)          child "," dob "," touch ",,\n"
+#define AD(child, date_int)            child ",01/06/2008," date_int ",,,,,\n"
 #define RV(child)                      child ",01/06/2009,01/05/2026,PN1\n"
 #define O2(child)                      child ",01/06/2009,,,,,1,1,1,0,,\n"
 /* 17 on 1 June 2026 (16 on 1 June 2025, within last year); 18 on 1 June 2026;
@@ -152,6 +154,33 @@ static const VCase cases[] = {
      ""},
     {"3001", 0, {OC3 O3("1", AGE17, "Z1") O3("2", AGE18, "z2") O3("3", AGE17, "D1")}, {0}, "OC3:0"},
     {"3001", 0, {OC3 O3("2", AGE18, "Z1")}, {0}, ""},
+    {"134",
+     0,
+     {OC3 LEAVER("1", AGE18), AD1 AD("1", "01/02/2026") AD("2", "01/02/2026")},
+     {0},
+     "OC3:0 AD1:0"},
+    {"134",
+     0,
+     {OC3 LEAVER("1", AGE18) OT("2", AGE18, ""), AD1 AD("2", "01/02/2026") AD("1", "")},
+     {0},
+     ""},
+    {"215", 0, {OC3 LEAVER("1", AGE18), OC2 O2("1") O2("2")}, {0}, "OC2:0 OC3:0"},
+    {"215", 0, {OC3 LEAVER("1", AGE18), OC2 O2("2")}, {0}, ""},
+    {"347", 0, {OC3 O3("1", AGE17, "T1") O3("2", AGE18, "T2")}, {0}, "OC3:0"},
+    {"347", 0, {OC3 O3("2", AGE18, "T2")}, {0}, ""},
+    {"348",
+     0,
+     {OC3 LEAVER("1", AGE18) OT("2", AGE18, "DIED")},
+     {OC3 OT("1", AGE18, "DIED") OT("2", AGE18, "DIED")},
+     "OC3:0"},
+    {"348", 0, {OC3 OT("2", AGE18, "DIED")}, {OC3 OT("2", AGE18, "DIED")}, ""},
+    {"348", 0, {OC3 OT("2", AGE18, "DIED")}, {0}, "SKIP"},
+    {"391",
+     0,
+     {OC3 LEAVER("1", "01/06/2004") LEAVER("2", "01/03/2004") LEAVER("3", "01/06/2010")},
+     {0},
+     "OC3:1 OC3:2"},
+    {"391", 0, {OC3 LEAVER("1", AGE17)}, {0}, ""},
 };
 
 static void test_leaver_rules(void **state)
