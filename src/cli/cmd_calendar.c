@@ -9,6 +9,7 @@
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "render/table.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -68,22 +69,6 @@ static int read_request(const CliArgs *a, CalendarRequest *req, Err *err)
     return 0;
 }
 
-/* Writes s as a JSON string. */
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            fprintf(out, "\\%c", *p);
-        } else if (*p < 0x20) {
-            fprintf(out, "\\u%04x", *p);
-        } else {
-            fputc(*p, out);
-        }
-    }
-    fputc('"', out);
-}
-
 static void print_day(FILE *out, CalFormat format, Date d, const char *name, bool first)
 {
     char iso[DATE_FMT_LEN];
@@ -95,7 +80,7 @@ static void print_day(FILE *out, CalFormat format, Date d, const char *name, boo
     } else if (format == CAL_JSON) {
         fprintf(out, "%s\n    {\"date\": \"%s\", \"weekday\": \"%s\", \"name\": ", first ? "" : ",",
                 iso, weekday);
-        json_string(out, name);
+        render_json_string(out, name);
         fputc('}', out);
     } else {
         fprintf(out, "%s  %s  %s\n", iso, weekday, name);

@@ -8,6 +8,7 @@
 #include "base/csv.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "render/table.h"
 #include "domain/indicators.h"
 
 #include <stdio.h>
@@ -34,21 +35,6 @@ static int parse_format(const char *v, IndFormat *out, Err *err)
             return 0;
         }
     return err_set(err, ERR_USAGE, "--format: '%s' is not one of text, csv, json, markdown", v);
-}
-
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            fprintf(out, "\\%c", *p);
-        } else if (*p < 0x20) {
-            fprintf(out, "\\u%04x", *p);
-        } else {
-            fputc(*p, out);
-        }
-    }
-    fputc('"', out);
 }
 
 static void promise_label(const Indicator *ind, char *buf, size_t size)
@@ -101,7 +87,7 @@ static void print_json(FILE *out, const IndicatorCatalogue *cat)
         fputs(i ? ",\n  {" : "\n  {", out);
         for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
             fprintf(out, "%s\"%s\": ", f ? ", " : "", fields[f][0]);
-            json_string(out, fields[f][1]);
+            render_json_string(out, fields[f][1]);
         }
         fputs(", \"records\": [", out);
         const char *p = ind->records;
@@ -111,7 +97,7 @@ static void print_json(FILE *out, const IndicatorCatalogue *cat)
             char rec[128];
             snprintf(rec, sizeof rec, "%.*s", (int)n, p);
             if (k) fputs(", ", out);
-            json_string(out, rec);
+            render_json_string(out, rec);
             p += n + (semi ? 1 : 0);
         }
         fprintf(out, "], \"better\": \"%s\", \"target\": ", indicator_better_name(ind->better));
