@@ -241,10 +241,11 @@ int store_open(const char *path, Store **out, Err *err)
     }
     sqlite3_busy_timeout(s->db, 5000);
     Err e2;
-    if (exec_sql(s,
-                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
-                 &e2) < 0 ||
+    if (exec_sql(
+            s,
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+            "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+            &e2) < 0 ||
         migrate(s, &e2) < 0 || prepare_all(s, &e2) < 0) {
         err_at(err, ERR_DB, path, 0, 0, NULL, "%s", e2.msg);
         store_close(s);
@@ -492,19 +493,29 @@ static const char *const load_record_sql[RECORD_KIND_COUNT] = {
 
 /* One key-ordered scan of a record template, with its current row's key read
  * once (the text stays valid until the next step). */
+/* One key-ordered scan of a record template. Each row's child is placed among
+ * ds->children once, when the cursor steps onto it, so the merge compares
+ * integers: key = 2 * (index of the first child whose id is not below the
+ * row's) + (1 when that child is the row's own). Rows of a child without a
+ * Header row get an even key and are skipped. */
 typedef struct RecordCursor {
     sqlite3_stmt *st;
     bool live;
-    const char *child;
+    int pos; /* the placement above, advanced monotonically */
+    long key;
     Date date;
 } RecordCursor;
 
-static int cursor_step(Store *s, RecordCursor *rc, Err *err)
+static int cursor_step(Store *s, const Dataset *ds, RecordCursor *rc, Err *err)
 {
     int step = sqlite3_step(rc->st);
     rc->live = step == SQLITE_ROW;
     if (rc->live) {
-        rc->child = col_text(rc->st, 0);
+        const char *child = col_text(rc->st, 0);
+        int cmp = 1;
+        while (rc->pos < ds->n_children && (cmp = strcmp(ds->children[rc->pos].id, child)) < 0)
+            rc->pos++;
+        rc->key = 2L * rc->pos + (rc->pos < ds->n_children && cmp == 0);
         rc->date = col_date(rc->st, 1);
     }
     return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_error(s, err, "loading records");
@@ -514,8 +525,7 @@ static int cursor_step(Store *s, RecordCursor *rc, Err *err)
  * order (kinds are scanned in order and only a strictly earlier row wins). */
 static bool row_before(const RecordCursor *a, const RecordCursor *b)
 {
-    int c = strcmp(a->child, b->child);
-    return c ? c < 0 : a->date < b->date;
+    return a->key != b->key ? a->key < b->key : a->date < b->date;
 }
 
 static int load_records(Store *s, Dataset *ds, Err *err)
@@ -526,17 +536,16 @@ static int load_records(Store *s, Dataset *ds, Err *err)
         if (sqlite3_prepare_v2(s->db, load_record_sql[k], -1, &cur[k].st, NULL) != SQLITE_OK)
             rc = db_error(s, err, "loading records");
         else
-            rc = cursor_step(s, &cur[k], err);
+            rc = cursor_step(s, ds, &cur[k], err);
     }
-    int cursor = 0;
     while (rc == 0) {
         int best = -1;
         for (int k = 0; k < RECORD_KIND_COUNT; k++)
             if (cur[k].live && (best < 0 || row_before(&cur[k], &cur[best]))) best = k;
         if (best < 0) break;
         RecordCursor *q = &cur[best];
-        Child *c = advance_to_child(ds, &cursor, q->child);
-        if (c) {
+        if (q->key & 1) {
+            Child *c = &ds->children[q->key / 2];
             MEM_GROW(ds->records, ds->n_records, ds->cap_records);
             if (c->n_records++ == 0) c->first_record = ds->n_records;
             CareRecord *r = &ds->records[ds->n_records++];
@@ -545,7 +554,7 @@ static int load_records(Store *s, Dataset *ds, Err *err)
             r->subtype = (uint8_t)sqlite3_column_int(q->st, 2);
             r->value = (int16_t)sqlite3_column_int(q->st, 3);
         }
-        rc = cursor_step(s, q, err);
+        rc = cursor_step(s, ds, q, err);
     }
     for (int k = 0; k < RECORD_KIND_COUNT; k++) sqlite3_finalize(cur[k].st);
     return rc;
