@@ -241,11 +241,10 @@ int store_open(const char *path, Store **out, Err *err)
     }
     sqlite3_busy_timeout(s->db, 5000);
     Err e2;
-    if (exec_sql(
-            s,
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-            "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
-            &e2) < 0 ||
+    if (exec_sql(s,
+                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+                 &e2) < 0 ||
         migrate(s, &e2) < 0 || prepare_all(s, &e2) < 0) {
         err_at(err, ERR_DB, path, 0, 0, NULL, "%s", e2.msg);
         store_close(s);
