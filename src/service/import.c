@@ -143,8 +143,14 @@ static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrL
     for (int i = 0; i < n; i++) {
         years[i] = forced ? forced : year_from_folder(files[i].path);
         if (years[i]) continue;
-        Date latest = DATE_NONE;
         size_t flen = folder_length(files[i].path);
+        /* Every file of a folder gets the same year: work it out once. */
+        for (int j = 0; j < i && !years[i]; j++)
+            if (folder_length(files[j].path) == flen &&
+                strncmp(files[j].path, files[i].path, flen) == 0)
+                years[i] = years[j];
+        if (years[i]) continue;
+        Date latest = DATE_NONE;
         for (int j = 0; j < n; j++) {
             if (folder_length(files[j].path) != flen ||
                 strncmp(files[j].path, files[i].path, flen) != 0 || !files[j].table)
