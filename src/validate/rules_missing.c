@@ -65,11 +65,7 @@ static void before_birth(VCtx *c, Ssda903TableId t, int col)
 /* True when the child's latest episode (by start date) has ended. */
 static bool ceased_care(const VCtx *c, const char *child)
 {
-    const VTable *e = vt(c, T903_EPISODES);
-    int g = vt_group(e, child);
-    if (g < 0) return false;
-    int row = vt_group_row(e, g, vt_group_size(e, g) - 1);
-    return vt_date(e, row, E_DEC) != DATE_NONE && !vt_is(e, row, E_REC, "X1");
+    return vctx_left_care(c, child) >= 0;
 }
 
 /* Fails rows with an open period (end blank) of a child who has left care. */
@@ -225,15 +221,6 @@ static int episode_on(const VCtx *c, const char *child, Date on)
     return -1;
 }
 
-/* The latest episode of a child who has left care (ended, not X1), or -1. */
-static int final_episode(const VCtx *c, const char *child)
-{
-    const VTable *e = vt(c, T903_EPISODES);
-    int g = vt_group(e, child);
-    if (g < 0 || !ceased_care(c, child)) return -1;
-    return vt_group_row(e, g, vt_group_size(e, g) - 1);
-}
-
 /* Rules 576, 706: a period open at the end of last year's return reappears
  * this year with the same start date; the open period of last year fails. */
 static void carried_over(VCtx *c, Ssda903TableId t, int start_col, int end_col)
@@ -275,7 +262,7 @@ static void r578(VCtx *c)
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < m->n_rows; row++) {
         Date start = vt_date(m, row, M_MIS_START);
-        int ep = start == DATE_NONE ? -1 : final_episode(c, vt_cell(m, row, M_CHILD));
+        int ep = start == DATE_NONE ? -1 : vctx_left_care(c, vt_cell(m, row, M_CHILD));
         if (ep >= 0 && start > vt_date(e, ep, E_DEC)) vctx_fail(c, T903_MISSING, row);
     }
 }
@@ -288,7 +275,7 @@ static void r580(VCtx *c)
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < m->n_rows; row++) {
         Date start = vt_date(m, row, M_MIS_START), end = vt_date(m, row, M_MIS_END);
-        int ep = start == DATE_NONE ? -1 : final_episode(c, vt_cell(m, row, M_CHILD));
+        int ep = start == DATE_NONE ? -1 : vctx_left_care(c, vt_cell(m, row, M_CHILD));
         if (ep < 0) continue;
         Date left = vt_date(e, ep, E_DEC);
         if (start <= left && (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end > left)) &&

@@ -166,6 +166,9 @@ int vctx_age_on(const VCtx *c, const char *child, Date on);
 /* True when child has an episode in this year's Episodes running during the
  * collection year (started by 31 March, open or ended on or after 1 April). */
 bool vctx_in_care_during_year(const VCtx *c, const char *child);
+/* The final episode of a child who has left care: the latest episode this year
+ * (by start date) when it has ended for a reason other than X1; -1 otherwise. */
+int vctx_left_care(const VCtx *c, const char *child);
 /* True when the cell holds a female sex code: 2 (to 2023/24) or F (from
  * 2024/25). */
 bool vt_female(const VTable *t, int row, int col);

@@ -267,6 +267,16 @@ bool vctx_in_care_during_year(const VCtx *c, const char *child)
     return false;
 }
 
+int vctx_left_care(const VCtx *c, const char *child)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    if (g < 0) return -1;
+    int row = vt_group_row(e, g, vt_group_size(e, g) - 1);
+    bool left = vt_date(e, row, E_DEC) != DATE_NONE && !vt_is(e, row, E_REC, "X1");
+    return left ? row : -1;
+}
+
 bool vt_female(const VTable *t, int row, int col)
 {
     return vt_in(t, row, col, "2;F");

@@ -32,6 +32,8 @@ extern const VRule vrules_postcodes[]; /* rules_postcodes.c: postcodes and deriv
 extern const int vrules_postcodes_n;
 extern const VRule vrules_child[]; /* rules_child.c: Header fields against episodes */
 extern const int vrules_child_n;
+extern const VRule vrules_adopted[]; /* rules_adopted.c: adoption against episodes */
+extern const int vrules_adopted_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

@@ -1,0 +1,604 @@
+/* rules_adopted: the DfE 903 rules setting adoption (AD1), decisions to place
+ * for adoption (PlacedAdoption) and previous permanence (PrevPerm) against the
+ * child's episodes and last year's return: decisions within the child's time in
+ * care, placements for adoption backed by a decision and an order, adoption
+ * details for every adoption and only for adoptions. Each rule carries its DfE
+ * code; descriptions are the DfE's. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+#define ADOPTION_PLACES "A3;A4;A5;A6"
+#define ADOPTED         "E11;E12"
+
+static const VTable *episodes(const VCtx *c)
+{
+    return vt(c, T903_EPISODES);
+}
+
+static const VTable *placed(const VCtx *c)
+{
+    return vt(c, T903_PLACED_ADOPTION);
+}
+
+/* The child's latest PlacedAdoption row by date of decision, or -1. */
+static int latest_decision(const VCtx *c, const char *child)
+{
+    const VTable *p = placed(c);
+    int g = vt_group(p, child);
+    return g < 0 ? -1 : vt_group_row(p, g, vt_group_size(p, g) - 1);
+}
+
+/* The start of the latest run of the child's episodes in list (consecutive,
+ * each starting the day the previous ended); sets *first to its first episode.
+ * DATE_NONE when the child has no such episode. */
+static Date latest_run_start(const VCtx *c, const char *child, int col, const char *list,
+                             int *first)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    *first = -1;
+    if (g < 0) return DATE_NONE;
+    int i = vt_group_size(e, g) - 1;
+    while (i >= 0 && !vt_in(e, vt_group_row(e, g, i), col, list)) i--;
+    if (i < 0) return DATE_NONE;
+    while (i > 0) {
+        int prev = vt_group_row(e, g, i - 1), row = vt_group_row(e, g, i);
+        if (!vt_in(e, prev, col, list) || vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM))
+            break;
+        i--;
+    }
+    *first = vt_group_row(e, g, i);
+    return vt_date(e, *first, E_DECOM);
+}
+
+/* The start of the child's latest period of care (latest episode with RNE S),
+ * or DATE_NONE. */
+static Date period_start(const VCtx *c, const char *child)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = g < 0 ? -1 : vt_group_size(e, g) - 1; i >= 0; i--) {
+        int row = vt_group_row(e, g, i);
+        if (vt_is(e, row, E_RNE, "S") && vt_date(e, row, E_DECOM) != DATE_NONE)
+            return vt_date(e, row, E_DECOM);
+    }
+    return DATE_NONE;
+}
+
+/* The child's episode ending in adoption (E11, E12), or -1. */
+static int adoption_episode(const VCtx *c, const char *child)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++)
+        if (vt_in(e, vt_group_row(e, g, i), E_REC, ADOPTED)) return vt_group_row(e, g, i);
+    return -1;
+}
+
+/* DfE 903 rule 117: decisions to place (and to stop) are by 31 March and by
+ * the day the child left care. */
+static void r117(VCtx *c)
+{
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int row = 0; row < p->n_rows; row++) {
+        Date dp = vt_date(p, row, PA_DATE_PLACED), dc = vt_date(p, row, PA_DATE_PLACED_CEASED);
+        Date latest = dp > dc ? dp : dc;
+        if (latest == DATE_NONE) continue;
+        int ep = vctx_left_care(c, vt_cell(p, row, PA_CHILD));
+        if (latest > c->end) vctx_fail(c, T903_PLACED_ADOPTION, row);
+        if (ep >= 0 && latest > vt_date(e, ep, E_DEC)) {
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+            vctx_fail(c, T903_EPISODES, ep);
+        }
+    }
+}
+
+/* DfE 903 rule 118: a decision that the child should no longer be placed is
+ * in the collection year and not before the child's first episode this year
+ * (short breaks aside). */
+static void r118(VCtx *c)
+{
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int row = 0; row < p->n_rows; row++) {
+        Date dc = vt_date(p, row, PA_DATE_PLACED_CEASED);
+        if (dc == DATE_NONE) continue;
+        if (dc < c->start) vctx_fail(c, T903_PLACED_ADOPTION, row);
+        int g = vt_group(e, vt_cell(p, row, PA_CHILD));
+        for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+            int ep = vt_group_row(e, g, i);
+            if (vt_date(e, ep, E_DECOM) == DATE_NONE || vt_in(e, ep, E_LS, "V3;V4")) continue;
+            if (dc < vt_date(e, ep, E_DECOM)) {
+                vctx_fail(c, T903_PLACED_ADOPTION, row);
+                vctx_fail(c, T903_EPISODES, ep);
+            }
+            break;
+        }
+    }
+}
+
+/* Fails AD1 rows whose date col is after (later=true) or before the date
+ * `when` returns for the child, and the episode it names. */
+static void ad1_against(VCtx *c, int col, bool later,
+                        Date (*when)(const VCtx *c, const char *child, int *ep))
+{
+    const VTable *a = vt(c, T903_AD1);
+    for (int row = 0; row < a->n_rows; row++) {
+        Date d = vt_date(a, row, col);
+        int ep = -1;
+        Date limit = d == DATE_NONE ? DATE_NONE : when(c, vt_cell(a, row, A_CHILD), &ep);
+        if (limit == DATE_NONE || (later ? d <= limit : d >= limit)) continue;
+        vctx_fail(c, T903_AD1, row);
+        if (ep >= 0) vctx_fail(c, T903_EPISODES, ep);
+    }
+}
+
+/* The day the child was placed for adoption: the start of the latest run of
+ * A3-A6 placements. */
+static Date placed_for_adoption(const VCtx *c, const char *child, int *ep)
+{
+    return latest_run_start(c, child, E_PLACE, ADOPTION_PLACES, ep);
+}
+
+/* The start of the latest period of care, with its episode. */
+static Date started_care(const VCtx *c, const char *child, int *ep)
+{
+    const VTable *e = episodes(c);
+    Date start = period_start(c, child);
+    int g = vt_group(e, child);
+    for (int i = 0; start != DATE_NONE && g >= 0 && i < vt_group_size(e, g); i++)
+        if (vt_date(e, vt_group_row(e, g, i), E_DECOM) == start &&
+            vt_is(e, vt_group_row(e, g, i), E_RNE, "S"))
+            *ep = vt_group_row(e, g, i);
+    return start;
+}
+
+/* DfE 903 rule 331: matched with adopters by the day placed for adoption. */
+static void r331(VCtx *c)
+{
+    ad1_against(c, A_DATE_MATCH, true, placed_for_adoption);
+}
+
+/* DfE 903 rule 334: the decision that adoption is in the child's best
+ * interests is made during the latest period of care. */
+static void r334(VCtx *c)
+{
+    ad1_against(c, A_DATE_INT, false, started_care);
+}
+
+/* DfE 903 rule 521: that decision is made by the day placed for adoption. */
+static void r521(VCtx *c)
+{
+    ad1_against(c, A_DATE_INT, true, placed_for_adoption);
+}
+
+/* DfE 903 rule 335: adopted from a placement with current foster carers (A3,
+ * A5) means FOSTER_CARE 1; from other adopters (A4, A6) means 0. */
+static void r335(VCtx *c)
+{
+    const VTable *a = vt(c, T903_AD1), *e = episodes(c);
+    for (int row = 0; row < a->n_rows; row++) {
+        int ep = adoption_episode(c, vt_cell(a, row, A_CHILD));
+        if (ep < 0) continue;
+        if ((vt_in(e, ep, E_PLACE, "A3;A5") && vt_is(a, row, A_FOSTER_CARE, "0")) ||
+            (vt_in(e, ep, E_PLACE, "A4;A6") && vt_is(a, row, A_FOSTER_CARE, "1"))) {
+            vctx_fail(c, T903_AD1, row);
+            vctx_fail(c, T903_EPISODES, ep);
+        }
+    }
+}
+
+/* DfE 903 rule 336: placed for adoption with current foster carers (A3, A5)
+ * follows a foster placement (U1-U6) or another such episode; a period of care
+ * cannot start with it. */
+static void r336(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int row = vt_group_row(e, g, i);
+            if (!vt_in(e, row, E_PLACE, "A3;A5")) continue;
+            if (vt_is(e, row, E_RNE, "S")) {
+                vctx_fail(c, T903_EPISODES, row);
+            } else if (i > 0) {
+                int prev = vt_group_row(e, g, i - 1);
+                if (!vt_in(e, prev, E_PLACE, "U1;U2;U3;U4;U5;U6;A3;A5"))
+                    vctx_fail(c, T903_EPISODES, row);
+            }
+        }
+    }
+}
+
+/* DfE 903 rule 523: the decision to place (latest PlacedAdoption) is the
+ * decision that adoption is in the child's best interests (AD1 DATE_INT). */
+static void r523(VCtx *c)
+{
+    const VTable *a = vt(c, T903_AD1), *p = placed(c);
+    for (int row = 0; row < a->n_rows; row++) {
+        int pa = latest_decision(c, vt_cell(a, row, A_CHILD));
+        Date di = vt_date(a, row, A_DATE_INT);
+        if (pa < 0 || di == DATE_NONE || vt_date(p, pa, PA_DATE_PLACED) == DATE_NONE) continue;
+        if (vt_date(p, pa, PA_DATE_PLACED) != di) {
+            vctx_fail(c, T903_AD1, row);
+            vctx_fail(c, T903_PLACED_ADOPTION, pa);
+        }
+    }
+}
+
+/* DfE 903 rule 525: a reversed decision (latest PlacedAdoption ceased) leaves
+ * no adoption details. */
+static void r525(VCtx *c)
+{
+    const VTable *a = vt(c, T903_AD1), *p = placed(c);
+    for (int row = 0; row < a->n_rows; row++) {
+        int pa = latest_decision(c, vt_cell(a, row, A_CHILD));
+        if (pa < 0 || vt_blank(p, pa, PA_DATE_PLACED_CEASED)) continue;
+        bool any = false;
+        for (int col = A_DATE_INT; col <= A_LS_ADOPTR; col++) any |= !vt_blank(a, row, col);
+        if (any) {
+            vctx_fail(c, T903_AD1, row);
+            vctx_fail(c, T903_PLACED_ADOPTION, pa);
+        }
+    }
+}
+
+/* True when the child has a PlacedAdoption row with a date of decision. */
+static bool has_decision(const VCtx *c, const char *child)
+{
+    const VTable *p = placed(c);
+    int g = vt_group(p, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++)
+        if (!vt_blank(p, vt_group_row(p, g, i), PA_DATE_PLACED)) return true;
+    return false;
+}
+
+/* Fails episodes whose column col holds one of list for a child without a
+ * decision to place for adoption. */
+static void needs_decision(VCtx *c, int col, const char *list)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_in(e, row, col, list) && !has_decision(c, vt_cell(e, row, E_CHILD)))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
+/* DfE 903 rule 551: placed for adoption (A3-A6). */
+static void r551(VCtx *c)
+{
+    needs_decision(c, E_PLACE, ADOPTION_PLACES);
+}
+
+/* DfE 903 rule 553: a placement order (E1). */
+static void r553(VCtx *c)
+{
+    needs_decision(c, E_LS, "E1");
+}
+
+/* Fails the latest decision to place when it is after the start of the latest
+ * run of episodes with col in list (and that first episode). */
+static void decision_by(VCtx *c, int col, const char *list)
+{
+    const VTable *p = placed(c);
+    for (int g = 0; g < p->n_groups; g++) {
+        int row = vt_group_row(p, g, vt_group_size(p, g) - 1), ep;
+        Date dp = vt_date(p, row, PA_DATE_PLACED);
+        Date start = latest_run_start(c, vt_cell(p, row, PA_CHILD), col, list, &ep);
+        if (dp != DATE_NONE && start != DATE_NONE && dp > start) {
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+            vctx_fail(c, T903_EPISODES, ep);
+        }
+    }
+}
+
+/* DfE 903 rule 552: decided by the day placed for adoption. */
+static void r552(VCtx *c)
+{
+    decision_by(c, E_PLACE, ADOPTION_PLACES);
+}
+
+/* DfE 903 rule 554: decided by the day the placement order (E1) began. */
+static void r554(VCtx *c)
+{
+    decision_by(c, E_LS, "E1");
+}
+
+/* DfE 903 rule 557: a child with a decision to place who left care other
+ * than by adoption has the decision's end (date and reason) recorded. */
+static void r557(VCtx *c)
+{
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int g = 0; g < p->n_groups; g++) {
+        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
+        int ep = vctx_left_care(c, vt_cell(p, row, PA_CHILD));
+        if (ep < 0 || vt_in(e, ep, E_REC, ADOPTED) || vt_blank(p, row, PA_DATE_PLACED)) continue;
+        if (vt_blank(p, row, PA_DATE_PLACED_CEASED) || vt_blank(p, row, PA_REASON_PLACED_CEASED))
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
+/* DfE 903 rule 558: an adopted child's decision to place did not end. */
+static void r558(VCtx *c)
+{
+    const VTable *p = placed(c);
+    for (int g = 0; g < p->n_groups; g++) {
+        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
+        int ep = adoption_episode(c, vt_cell(p, row, PA_CHILD));
+        if (ep >= 0 && !vt_blank(p, row, PA_DATE_PLACED_CEASED))
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
+/* Last year's PlacedAdoption row of child with date of decision d, or -1. */
+static int last_decision_on(const VCtx *c, const char *child, Date d)
+{
+    const VTable *l = &c->r->last[T903_PLACED_ADOPTION];
+    int g = vt_group(l, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(l, g); i++)
+        if (vt_date(l, vt_group_row(l, g, i), PA_DATE_PLACED) == d) return vt_group_row(l, g, i);
+    return -1;
+}
+
+/* DfE 903 rule 559: a decision made before this year was in last year's
+ * return. */
+static void r559(VCtx *c)
+{
+    const VTable *p = placed(c);
+    for (int row = 0; row < p->n_rows; row++) {
+        Date dp = vt_date(p, row, PA_DATE_PLACED);
+        if (dp != DATE_NONE && dp < c->start &&
+            last_decision_on(c, vt_cell(p, row, PA_CHILD), dp) < 0)
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
+/* DfE 903 rule 560: a decision still in force at the end of last year (latest
+ * row, not ceased) is among this year's; otherwise this year's latest row
+ * fails. */
+static void r560(VCtx *c)
+{
+    const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
+    for (int g = 0; g < p->n_groups; g++) {
+        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
+        int lg = vt_group(l, vt_cell(p, row, PA_CHILD));
+        if (lg < 0) continue;
+        int prev = vt_group_row(l, lg, vt_group_size(l, lg) - 1);
+        Date d = vt_date(l, prev, PA_DATE_PLACED);
+        if (d == DATE_NONE || !vt_blank(l, prev, PA_DATE_PLACED_CEASED)) continue;
+        bool found = false;
+        for (int i = 0; i < vt_group_size(p, g) && !found; i++)
+            found = vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED) == d;
+        if (!found) vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
+/* DfE 903 rule 561: a decision reported last year as ended is not reported
+ * this year as in force. */
+static void r561(VCtx *c)
+{
+    const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
+    for (int row = 0; row < p->n_rows; row++) {
+        Date dp = vt_date(p, row, PA_DATE_PLACED);
+        int prev = dp == DATE_NONE ? -1 : last_decision_on(c, vt_cell(p, row, PA_CHILD), dp);
+        if (prev >= 0 && !vt_blank(l, prev, PA_DATE_PLACED_CEASED) &&
+            vt_blank(p, row, PA_DATE_PLACED_CEASED))
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
+/* DfE 903 rule 582: adopted on the day of matching is unexpected. */
+static void r582(VCtx *c)
+{
+    const VTable *a = vt(c, T903_AD1), *e = episodes(c);
+    for (int row = 0; row < a->n_rows; row++) {
+        int ep = adoption_episode(c, vt_cell(a, row, A_CHILD));
+        Date match = vt_date(a, row, A_DATE_MATCH);
+        if (ep >= 0 && match != DATE_NONE && vt_date(e, ep, E_DEC) == match) {
+            vctx_fail(c, T903_AD1, row);
+            vctx_fail(c, T903_EPISODES, ep);
+        }
+    }
+}
+
+/* DfE 903 rule 583: every decision to place but the latest has ended. */
+static void r583(VCtx *c)
+{
+    const VTable *p = placed(c);
+    for (int g = 0; g < p->n_groups; g++)
+        for (int i = 0; i + 1 < vt_group_size(p, g); i++) {
+            int row = vt_group_row(p, g, i);
+            if (!vt_blank(p, row, PA_DATE_PLACED) && vt_blank(p, row, PA_DATE_PLACED_CEASED))
+                vctx_fail(c, T903_PLACED_ADOPTION, row);
+        }
+}
+
+/* DfE 903 rule 601: a child adopted in the year has all six AD1 items. The
+ * adoption episode fails, and the AD1 row when it is incomplete. */
+static void r601(VCtx *c)
+{
+    const VTable *e = episodes(c), *a = vt(c, T903_AD1);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date end = vt_date(e, row, E_DEC);
+        if (!vt_in(e, row, E_REC, ADOPTED) || end == DATE_NONE || end < c->start || end > c->end)
+            continue;
+        int ar = vt_first_row(a, vt_cell(e, row, E_CHILD));
+        bool complete = ar >= 0;
+        for (int col = A_DATE_INT; complete && col <= A_LS_ADOPTR; col++)
+            complete = !vt_blank(a, ar, col);
+        if (complete) continue;
+        vctx_fail(c, T903_EPISODES, row);
+        if (ar >= 0) vctx_fail(c, T903_AD1, ar);
+    }
+}
+
+/* DfE 903 rule 602: AD1 is for children adopted in the year. */
+static void r602(VCtx *c)
+{
+    const VTable *a = vt(c, T903_AD1), *e = episodes(c);
+    for (int row = 0; row < a->n_rows; row++) {
+        int ep = adoption_episode(c, vt_cell(a, row, A_CHILD));
+        Date end = ep < 0 ? DATE_NONE : vt_date(e, ep, E_DEC);
+        if (end == DATE_NONE || end < c->start || end > c->end) vctx_fail(c, T903_AD1, row);
+    }
+}
+
+/* DfE 903 rule 630: a child starting a period of care this year has previous
+ * permanence recorded: PREV_PERM, and LA_PERM and DATE_PERM unless it is Z1
+ * (none). The starting episode fails. */
+static void r630(VCtx *c)
+{
+    const VTable *e = episodes(c), *pp = vt(c, T903_PREV_PERM);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date start = vt_date(e, row, E_DECOM);
+        if (start == DATE_NONE || start < c->start || !vt_is(e, row, E_RNE, "S")) continue;
+        int pr = vt_first_row(pp, vt_cell(e, row, E_CHILD));
+        bool ok = pr >= 0 && !vt_blank(pp, pr, PP_PREV_PERM) &&
+                  (vt_is(pp, pr, PP_PREV_PERM, "Z1") ||
+                   (!vt_blank(pp, pr, PP_LA_PERM) && !vt_blank(pp, pr, PP_DATE_PERM)));
+        if (!ok) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 634: previous permanence is recorded only for children whose
+ * latest period of care started on or after 1 April 2016 (the earliest episode
+ * this year stands in when no period starts in it). */
+static void r634(VCtx *c)
+{
+    const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
+    Date from = date_from_ymd(2016, 4, 1);
+    for (int row = 0; row < pp->n_rows; row++) {
+        if (vt_blank(pp, row, PP_PREV_PERM) && vt_blank(pp, row, PP_LA_PERM) &&
+            vt_blank(pp, row, PP_DATE_PERM))
+            continue;
+        const char *child = vt_cell(pp, row, PP_CHILD);
+        Date start = period_start(c, child);
+        int g = vt_group(e, child);
+        if (start == DATE_NONE && g >= 0) start = vt_date(e, vt_group_row(e, g, 0), E_DECOM);
+        if (start != DATE_NONE && start < from) vctx_fail(c, T903_PREV_PERM, row);
+    }
+}
+
+/* DfE 903 rule 1003: a decision to place still in force is not before the
+ * start of the child's latest period of care. */
+static void r1003(VCtx *c)
+{
+    const VTable *p = placed(c);
+    for (int g = 0; g < p->n_groups; g++) {
+        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
+        Date dp = vt_date(p, row, PA_DATE_PLACED),
+             start = period_start(c, vt_cell(p, row, PA_CHILD));
+        if (dp != DATE_NONE && start != DATE_NONE && dp < start &&
+            vt_blank(p, row, PA_DATE_PLACED_CEASED))
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
+const VRule vrules_adopted[] = {
+    {"117", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;DATE_PLACED;DEC;REC;DECOM",
+     "Date of decision that a child should/should no longer be placed for adoption is beyond the "
+     "current collection year or after the child ceased to be looked after.",
+     NULL, r117},
+    {"118", 0, 0, "Episodes;PlacedAdoption", "DECOM;DECOM;LS",
+     "Date of decision that a child should no longer be placed for adoption is before the current "
+     "collection year or before the date the child started to be looked after.",
+     NULL, r118},
+    {"331", 0, 0, "AD1;Episodes", "DATE_MATCH;DECOM;REC",
+     "Date of matching child and adopter(s) should be the same as, or prior to, the date of "
+     "placement of adoption.",
+     NULL, r331},
+    {"334", 0, 0, "AD1;Episodes", "DATE_INT;DECOM;RNE",
+     "Date child started to be looked after in latest period of care must be on or prior to the "
+     "date should be placed for adoption.",
+     NULL, r334},
+    {"335", 0, 0, "AD1;Episodes", "PLACE;FOSTER_CARE",
+     "The current foster value (0) suggests that child is not adopted by current foster carer, but "
+     "last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is "
+     "adopted by current foster carer, but last placement is A1, A4 or A6.",
+     NULL, r335},
+    {"336", 0, 0, "Episodes", "PLACE",
+     "Child does not have a foster placement immediately prior to being placed for adoption.", NULL,
+     r336},
+    {"521", 0, 0, "AD1;Episodes", "PLACE;DECOM;DATE_INT",
+     "Date of local authority's decision (LA) that adoption is in the best interests of the child "
+     "(date should be placed) must be on or prior to the date the child is placed for adoption.",
+     NULL, r521},
+    {"523", 0, 0, "AD1;PlacedAdoption", "DATE_PLACED;DATE_INT",
+     "Date of decision that the child should be placed for adoption should be the same date as the "
+     "decision that adoption is in the best interest (date should be placed).",
+     NULL, r523},
+    {"525", 0, 0, "AD1;PlacedAdoption",
+     "DATE_PLACED_CEASED;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
+     "A child for whom the decision to be placed for adoption has been reversed cannot be adopted "
+     "during the year.",
+     NULL, r525},
+    {"551", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;PLACE",
+     "Child has been placed for adoption but there is no date of the decision that the child "
+     "should be placed for adoption.",
+     NULL, r551},
+    {"552", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
+     "Date of Decision to place a child for adoption should be on or prior to the date that the "
+     "child was placed for adoption.",
+     NULL, r552},
+    {"553", 0, 0, "Episodes;PlacedAdoption",
+     "CHILD;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",
+     "Placement order has been granted but there is no date of decision that the child should be "
+     "placed for adoption.",
+     NULL, r553},
+    {"554", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;LS",
+     "Date of decision that the child should be placed for adoption should be on or prior to the "
+     "date that the placement order was granted. [NOTE: This rule may result in false positives or "
+     "false negatives if relevant episodes are in previous years; please check carefully!]",
+     NULL, r554},
+    {"557", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;REASON_PLACED_CEASED;PLACE;LS;REC",
+     "Child for whom the decision was made that they should be placed for adoption has left care "
+     "but was not adopted and information on the decision that they should no longer be placed for "
+     "adoption items has not been completed.",
+     NULL, r557},
+    {"558", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;REC",
+     "If a child has been adopted, then the decision to place them for adoption has not been "
+     "disrupted and the date of the decision that a child should no longer be placed for adoption "
+     "should be left blank.",
+     NULL, r558},
+    {"559", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
+     "Date of decision that a child should be placed for adoption was not in the current year but "
+     "the date of the decision that the child should be placed for adoption was not completed in a "
+     "previous return.",
+     NULL, r559},
+    {"560", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED;DATE_PLACED_CEASED",
+     "Date of decision that the child should be placed for adoption this year is different from "
+     "that recorded last year but the decision to place the child for adoption did not change.",
+     NULL, r560},
+    {"561", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
+     "Date of the decision that the child should be placed for adoption this year is the same as "
+     "that recorded last year but records show that the decision changed, and the child should no "
+     "longer be placed for adoption last year.",
+     NULL, r561},
+    {"582", 0, 0, "AD1;Episodes", "DEC;DATE_MATCH",
+     "Child is showing as ceasing to be looked after due to adoption, but the date of adoption is "
+     "the same as the date reported for being matched with adopters. In most circumstances we "
+     "expect the date the child is matched with adopters to be before the date of adoption.",
+     NULL, r582},
+    {"583", 0, 0, "PlacedAdoption", "DATE_PLACED;DATE_PLACED_CEASED",
+     "More than one date the child should be placed for adoption has been reported, but an earlier "
+     "decision has not been revoked. Check that both dates are required and add in the date the "
+     "earlier decision was revoked. Note this may be in a previous year.",
+     NULL, r583},
+    {"601", 0, 0, "AD1;Episodes",
+     "REC;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
+     "The additional fields relating to adoption have not been completed although the episode data "
+     "shows that the child was adopted during the year.",
+     "Episodes", r601},
+    {"602", 0, 0, "AD1;Episodes", "CHILD",
+     "The episode data submitted for this child does not show that he/she was adopted during the "
+     "year.",
+     NULL, r602},
+    {"630", 0, 0, "Episodes;PrevPerm", "RNE",
+     "Information on previous permanence option should be returned.", NULL, r630},
+    {"634", 0, 0, "Episodes;PrevPerm", "LA_PERM;PREV_PERM;DATE_PERM;DECOM",
+     "There are entries for previous permanence options, but child has not started to be looked "
+     "after from 1 April 2016 onwards.",
+     NULL, r634},
+    {"1003", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;RNE",
+     "Date of LA's decision that a child should be placed for adoption is before the child started "
+     "to be looked after.",
+     NULL, r1003},
+};
+const int vrules_adopted_n = VRULES_COUNT(vrules_adopted);
