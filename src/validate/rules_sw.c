@@ -1,0 +1,228 @@
+/* rules_sw: the DfE 903 rules on social worker episodes (SWEpisodes, from
+ * 2023/24): complete and valid items, dates within the social worker reporting
+ * period, and a child's social worker episodes following one another without
+ * gaps or overlaps. Each rule carries its DfE code; descriptions are the DfE's. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+#include <string.h>
+
+#define SW_REASONS "MANAGE;FCONTA;LEFTRL;ORGRST;TSPROC;ABSENC;CHCHAN;PCCHAN;SWDIED;OTHERS"
+
+static const VTable *swe(const VCtx *c)
+{
+    return vt(c, T903_SW_EPISODES);
+}
+
+/* DfE 903 rule SW01aSTG1: every social worker episode has a start date and a
+ * social worker. */
+static void rSW01a(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int row = 0; row < s->n_rows; row++)
+        if (vt_blank(s, row, SW_DECOM) || vt_blank(s, row, SW_ID))
+            vctx_fail(c, T903_SW_EPISODES, row);
+}
+
+/* DfE 903 rule SW01bSTG1: an episode starting on or after 1 April 2023 (when
+ * the items began to be collected) also has a social worker and a reason; a
+ * start date is always needed. */
+static void rSW01b(VCtx *c)
+{
+    const VTable *s = swe(c);
+    Date from = date_from_ymd(2023, 4, 1);
+    for (int row = 0; row < s->n_rows; row++) {
+        Date start = vt_date(s, row, SW_DECOM);
+        if (vt_blank(s, row, SW_DECOM) ||
+            (start != DATE_NONE && start >= from &&
+             (vt_blank(s, row, SW_ID) || vt_blank(s, row, SW_REASON))))
+            vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+/* Fails completed social worker ids not beginning with SW or XX, or shorter
+ * than min_len characters. */
+static void sw_id_form(VCtx *c, size_t min_len)
+{
+    const VTable *s = swe(c);
+    for (int row = 0; row < s->n_rows; row++) {
+        const char *id = vt_cell(s, row, SW_ID);
+        if (!*id) continue;
+        if ((strncmp(id, "SW", 2) != 0 && strncmp(id, "XX", 2) != 0) || strlen(id) < min_len)
+            vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule SW02STG1 (to 2024/25) */
+static void rSW02_old(VCtx *c)
+{
+    sw_id_form(c, 2);
+}
+
+/* DfE 903 rule SW02STG1 (from 2025/26: at least one character after the
+ * prefix) */
+static void rSW02(VCtx *c)
+{
+    sw_id_form(c, 4);
+}
+
+/* DfE 903 rule SW04STG1 */
+static void rSW04(VCtx *c)
+{
+    vcheck_date(c, T903_SW_EPISODES, SW_DECOM, false);
+}
+
+/* DfE 903 rule SW05STG1: the end date is a valid date. */
+static void rSW05(VCtx *c)
+{
+    vcheck_date(c, T903_SW_EPISODES, SW_DEC, false);
+}
+
+/* DfE 903 rule SW06STG2: no episode starts after 31 March. */
+static void rSW06(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int row = 0; row < s->n_rows; row++) {
+        Date start = vt_date(s, row, SW_DECOM);
+        if (start != DATE_NONE && start > c->end) vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+/* Fails end dates before `from` or after 31 March. */
+static void sw_end_within(VCtx *c, Date from)
+{
+    const VTable *s = swe(c);
+    for (int row = 0; row < s->n_rows; row++) {
+        Date end = vt_date(s, row, SW_DEC);
+        if (end != DATE_NONE && (end < from || end > c->end)) vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule SW07STG2 (2023/24: the reporting period is the collection
+ * year) */
+static void rSW07_old(VCtx *c)
+{
+    sw_end_within(c, c->start);
+}
+
+/* DfE 903 rule SW07STG2 (from 2024/25: the reporting period starts a year
+ * before the collection year) */
+static void rSW07(VCtx *c)
+{
+    sw_end_within(c, date_collection_year_start(c->r->year - 1));
+}
+
+/* DfE 903 rule SW08STG2: every social worker episode but the child's latest
+ * has ended. */
+static void rSW08(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++)
+        for (int i = 0; i + 1 < vt_group_size(s, g); i++) {
+            int row = vt_group_row(s, g, i);
+            if (vt_date(s, row, SW_DECOM) != DATE_NONE && vt_blank(s, row, SW_DEC))
+                vctx_fail(c, T903_SW_EPISODES, row);
+        }
+}
+
+/* DfE 903 rule SW09STG2: an episode ending the day it started. */
+static void rSW09(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int row = 0; row < s->n_rows; row++) {
+        Date start = vt_date(s, row, SW_DECOM);
+        if (start != DATE_NONE && start == vt_date(s, row, SW_DEC))
+            vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule SW10STG2: an episode starts before the previous one ended. */
+static void rSW10(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++)
+        for (int i = 1; i < vt_group_size(s, g); i++) {
+            int prev = vt_group_row(s, g, i - 1), row = vt_group_row(s, g, i);
+            Date start = vt_date(s, row, SW_DECOM), prev_end = vt_date(s, prev, SW_DEC);
+            if (start != DATE_NONE && prev_end != DATE_NONE && start < prev_end)
+                vctx_fail(c, T903_SW_EPISODES, row);
+        }
+}
+
+/* The child's latest social worker episode with a start date, or -1. */
+static int latest_sw(const VTable *s, int g)
+{
+    int row = vt_group_row(s, g, vt_group_size(s, g) - 1);
+    return vt_date(s, row, SW_DECOM) == DATE_NONE ? -1 : row;
+}
+
+/* DfE 903 rule SW11bSTG2: the child's latest episode ended before 31 March. */
+static void rSW11b(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++) {
+        int row = latest_sw(s, g);
+        Date end = row < 0 ? DATE_NONE : vt_date(s, row, SW_DEC);
+        if (end != DATE_NONE && end < c->end) vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule SW13STG1 */
+static void rSW13(VCtx *c)
+{
+    vcheck_code(c, T903_SW_EPISODES, SW_REASON, SW_REASONS, true);
+}
+
+/* DfE 903 rule SW17STG2: the child's latest episode is open at 31 March. */
+static void rSW17(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++) {
+        int row = latest_sw(s, g);
+        if (row >= 0 && !vt_blank(s, row, SW_DEC)) vctx_fail(c, T903_SW_EPISODES, row);
+    }
+}
+
+const VRule vrules_sw[] = {
+    {"SW01aSTG1", 2025, 0, "SWEpisodes", "SW_DECOM;SW_ID",
+     "For each social worker episode, information should be complete", NULL, rSW01a},
+    {"SW01bSTG1", 2025, 0, "SWEpisodes", "SW_DECOM;SW_ID;SW_REASON",
+     "For each social worker episode, information should be complete", NULL, rSW01b},
+    {"SW02STG1", 2024, 2025, "SWEpisodes", "SW_ID",
+     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, rSW02_old},
+    {"SW02STG1", 2026, 0, "SWEpisodes", "SW_ID",
+     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, rSW02},
+    {"SW04STG1", 2024, 0, "SWEpisodes", "SW_DECOM",
+     "Date social worker episode began is not a valid date..", NULL, rSW04},
+    {"SW05STG1", 2024, 0, "SWEpisodes", "SW_DEC",
+     "Date social worker episode began is not a valid date.", NULL, rSW05},
+    {"SW06STG2", 2024, 0, "SWEpisodes", "SW_DECOM",
+     "Social worker episode data should be within the social worker data reporting year.", NULL,
+     rSW06},
+    {"SW07STG2", 2024, 2024, "SWEpisodes", "SW_DEC",
+     "Social worker episode end date should be on or after the start of the social worker "
+     "reporting period, and should be on or before the collection end date.",
+     NULL, rSW07_old},
+    {"SW07STG2", 2025, 0, "SWEpisodes", "SW_DEC",
+     "Social worker episode end date should be on or after the start of the social worker "
+     "reporting period, and should be on or before the collection end date.",
+     NULL, rSW07},
+    {"SW08STG2", 2024, 0, "SWEpisodes", "SW_DEC",
+     "A new social worker episode has started, but the previous episode has not ended.", NULL,
+     rSW08},
+    {"SW09STG2", 2024, 0, "SWEpisodes", "SW_DECOM;SW_DEC",
+     "Social worker episode appears to have lasted for less than 24 hours.", NULL, rSW09},
+    {"SW10STG2", 2024, 0, "SWEpisodes", "SW_DECOM",
+     "A new social worker episode has started before the end date of the previous social worker "
+     "episode.",
+     NULL, rSW10},
+    {"SW11bSTG2", 2024, 0, "SWEpisodes", "SW_DEC",
+     "Social worker episode has ended before 31 March and no subsequent social worker episode has "
+     "been provided.",
+     NULL, rSW11b},
+    {"SW13STG1", 2024, 0, "SWEpisodes", "SW_REASON",
+     "The reason for social worker change is not valid.", NULL, rSW13},
+    {"SW17STG2", 2024, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
+     "There is no social worker episode open at 31 March", NULL, rSW17},
+};
+const int vrules_sw_n = VRULES_COUNT(vrules_sw);

@@ -1,0 +1,124 @@
+/* Tests of the social worker episode rules (rules_sw.c), written from the
+ * DfE's rule descriptions. Year 2027 = 2026/27: 1 April 2026 to 31 March 2027;
+ * the social worker reporting period starts on 1 April 2025. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "test_validate_harness.h"
+#include "validate/vfamilies.h"
+
+#define S(child, id, decom, dec, reason) child ",01/01/2010," id "," decom "," dec "," reason "\n"
+#define OKS(child)                       S(child, "SW123", "01/05/2026", "", "MANAGE")
+
+static const VCase cases[] = {
+    {"SW01aSTG1",
+     0,
+     {SWE S("1", "", "01/05/2026", "", "MANAGE") S("2", "SW1", "", "", "MANAGE") OKS("3")},
+     {0},
+     "SWEpisodes:0 SWEpisodes:1"},
+    {"SW01aSTG1", 0, {SWE S("3", "SW123", "01/05/2026", "", "")}, {0}, ""},
+    {"SW01aSTG1", 2024, {SWE S("1", "", "01/05/2023", "", "")}, {0}, "(rule not in force)"},
+    {"SW01bSTG1",
+     0,
+     {SWE S("1", "SW123", "01/05/2026", "", "") S("2", "SW1", "", "", "MANAGE")
+          S("3", "", "01/03/2023", "", "") OKS("4")},
+     {0},
+     "SWEpisodes:0 SWEpisodes:1"},
+    {"SW01bSTG1", 0, {SWE OKS("4")}, {0}, ""},
+    {"SW02STG1",
+     0,
+     {SWE S("1", "AB123", "01/05/2026", "", "") S("2", "sw123", "01/05/2026", "", "")
+          S("3", "SW", "01/05/2026", "", "") S("4", "XX12", "01/05/2026", "", "")},
+     {0},
+     "SWEpisodes:0 SWEpisodes:1 SWEpisodes:2"},
+    {"SW02STG1", 0, {SWE S("4", "XX12", "01/05/2026", "", "")}, {0}, ""},
+    {"SW02STG1",
+     2025,
+     {SWE S("1", "AB123", "01/05/2024", "", "") S("3", "SW", "01/05/2024", "", "")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW02STG1", 2025, {SWE S("3", "SW", "01/05/2024", "", "")}, {0}, ""},
+    {"SW04STG1", 0, {SWE S("1", "SW123", "31/04/2026", "", "") OKS("2")}, {0}, "SWEpisodes:0"},
+    {"SW04STG1", 0, {SWE OKS("2")}, {0}, ""},
+    {"SW05STG1",
+     0,
+     {SWE S("1", "SW123", "01/05/2026", "2026-06-01", "") OKS("2")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW05STG1", 0, {SWE S("1", "SW123", "01/05/2026", "01/06/2026", "")}, {0}, ""},
+    {"SW06STG2", 0, {SWE S("1", "SW123", "01/04/2027", "", "") OKS("2")}, {0}, "SWEpisodes:0"},
+    {"SW06STG2", 0, {SWE S("1", "SW123", "31/03/2027", "", "")}, {0}, ""},
+    {"SW07STG2",
+     0,
+     {SWE S("1", "SW123", "01/01/2025", "31/03/2025", "")
+          S("2", "SW123", "01/01/2026", "01/04/2027", "")
+              S("3", "SW123", "01/01/2025", "01/04/2025", "")},
+     {0},
+     "SWEpisodes:0 SWEpisodes:1"},
+    {"SW07STG2", 0, {SWE S("3", "SW123", "01/01/2025", "01/04/2025", "")}, {0}, ""},
+    {"SW07STG2", 2024, {SWE S("3", "SW123", "01/01/2023", "31/03/2023", "")}, {0}, "SWEpisodes:0"},
+    {"SW07STG2", 2024, {SWE S("3", "SW123", "01/01/2023", "01/04/2023", "")}, {0}, ""},
+    {"SW08STG2",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "", "") S("1", "SW2", "01/06/2026", "", "CHCHAN")
+          S("2", "SW1", "01/05/2026", "01/06/2026", "") S("2", "SW2", "01/06/2026", "", "CHCHAN")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW08STG2",
+     0,
+     {SWE S("2", "SW1", "01/05/2026", "01/06/2026", "") S("2", "SW2", "01/06/2026", "", "CHCHAN")},
+     {0},
+     ""},
+    {"SW09STG2",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "01/05/2026", "") OKS("2")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW09STG2", 0, {SWE S("1", "SW1", "01/05/2026", "02/05/2026", "")}, {0}, ""},
+    {"SW10STG2",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "10/06/2026", "") S("1", "SW2", "01/06/2026", "", "CHCHAN")},
+     {0},
+     "SWEpisodes:1"},
+    {"SW10STG2",
+     0,
+     {SWE S("2", "SW1", "01/05/2026", "01/06/2026", "") S("2", "SW2", "01/06/2026", "", "CHCHAN")},
+     {0},
+     ""},
+    {"SW11bSTG2",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")
+          S("2", "SW1", "01/05/2026", "01/03/2027", "") S("2", "SW2", "01/03/2027", "", "CHCHAN")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "31/03/2027", "")}, {0}, ""},
+    {"SW13STG1",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "", "BORED") S("2", "SW1", "01/05/2026", "", "")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW13STG1", 0, {SWE S("1", "SW1", "01/05/2026", "", "swdied")}, {0}, ""},
+    {"SW17STG2",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "31/03/2027", "")
+          S("2", "SW1", "01/05/2026", "01/03/2027", "") S("2", "SW2", "01/03/2027", "", "CHCHAN")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW17STG2", 0, {SWE OKS("1")}, {0}, ""},
+};
+
+static void test_sw_rules(void **state)
+{
+    (void)state;
+    int n = (int)(sizeof cases / sizeof cases[0]);
+    assert_int_equal(vharness_run(cases, n, vrules_sw, vrules_sw_n), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_sw_rules)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
