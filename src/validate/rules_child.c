@@ -158,6 +158,89 @@ static void rEPI(VCtx *c)
     }
 }
 
+/* DfE 903 rule 165: MOTHER is 0 or 1, only for girls; a girl looked after
+ * this year (short breaks aside) has it; a girl not looked after this year who
+ * has care leaver information does not. */
+static void r165(VCtx *c)
+{
+    const VTable *h = header(c), *o = vt(c, T903_OC3);
+    for (int row = 0; row < h->n_rows; row++) {
+        const char *child = vt_cell(h, row, H_CHILD);
+        bool has = !vt_blank(h, row, H_MOTHER), female = vt_female(h, row, H_SEX);
+        int orow = vt_first_row(o, child);
+        bool leaver = orow >= 0 && (!vt_blank(o, orow, O3_IN_TOUCH) ||
+                                    !vt_blank(o, orow, O3_ACTIV) || !vt_blank(o, orow, O3_ACCOM));
+        bool in_year = looked_after(c, child) && vctx_in_care_during_year(c, child);
+        if ((has && !vt_in(h, row, H_MOTHER, "0;1")) || (has && vt_in(h, row, H_SEX, "1;M")) ||
+            (!has && female && in_year) || (has && female && !in_year && leaver))
+            vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+/* The child's UASC row this year (last=false) or last year, or -1. The 903
+ * CSV return marks a child UASC by a row in the UASC table. */
+static int uasc_row(const VCtx *c, const char *child, bool last)
+{
+    return vt_first_row(last ? &c->r->last[T903_UASC] : vt(c, T903_UASC), child);
+}
+
+/* DfE 903 rule 205A: UASC last year but not this year: last year's date UASC
+ * ceased is within last year's collection year. */
+static void r205A(VCtx *c)
+{
+    const VTable *h = header(c), *ul = &c->r->last[T903_UASC];
+    Date from = date_collection_year_start(c->r->year - 1), to = c->start - 1;
+    for (int row = 0; row < h->n_rows; row++) {
+        const char *child = vt_cell(h, row, H_CHILD);
+        int prev = uasc_row(c, child, true);
+        if (prev < 0 || uasc_row(c, child, false) >= 0) continue;
+        Date duc = vt_date(ul, prev, U_DUC);
+        if (duc == DATE_NONE || duc < from || duc > to) vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+/* DfE 903 rule 205B: UASC in both years: last year's date UASC ceased is the
+ * 18th birthday, and this year's is within this year or that same date. The
+ * UASC row fails. */
+static void r205B(VCtx *c)
+{
+    const VTable *u = vt(c, T903_UASC), *ul = &c->r->last[T903_UASC];
+    for (int row = 0; row < u->n_rows; row++) {
+        int prev = uasc_row(c, vt_cell(u, row, U_CHILD), true);
+        if (prev < 0) continue;
+        Date duc = vt_date(u, row, U_DUC), last_duc = vt_date(ul, prev, U_DUC);
+        Date dob = vt_date(u, row, U_DOB);
+        bool this_ok = duc != DATE_NONE && ((duc >= c->start && duc <= c->end) || duc == last_duc);
+        bool last_ok =
+            last_duc != DATE_NONE && dob != DATE_NONE && last_duc == date_birthday(dob, 18);
+        if (!this_ok || !last_ok) vctx_fail(c, T903_UASC, row);
+    }
+}
+
+/* DfE 903 rule 205D: UASC this year, in last year's return, but not UASC
+ * then. */
+static void r205D(VCtx *c)
+{
+    const VTable *h = header(c), *hl = &c->r->last[T903_HEADER];
+    for (int row = 0; row < h->n_rows; row++) {
+        const char *child = vt_cell(h, row, H_CHILD);
+        if (uasc_row(c, child, false) >= 0 && vt_first_row(hl, child) >= 0 &&
+            uasc_row(c, child, true) < 0)
+            vctx_fail(c, T903_HEADER, row);
+    }
+}
+
+/* DfE 903 rule 231: a UASC child under 11 on 31 March is unexpected. */
+static void r231(VCtx *c)
+{
+    const VTable *h = header(c);
+    for (int row = 0; row < h->n_rows; row++) {
+        int age = vt_age_on(h, row, H_DOB, c->end);
+        if (age >= 0 && age < 11 && uasc_row(c, vt_cell(h, row, H_CHILD), false) >= 0)
+            vctx_fail(c, T903_HEADER, row);
+    }
+}
+
 const VRule vrules_child[] = {
     {"207", 0, 0, "Episodes;Header;Header_last", "MOTHER",
      "Mother status for the current year disagrees with the mother status already recorded for "
@@ -191,5 +274,24 @@ const VRule vrules_child[] = {
      "[NOTE: This refers to the DfE portal - here, all checks that can be performed with only the "
      "available data will be.]",
      "Header;Episodes", rEPI},
+    {"165", 0, 0, "Episodes;Header;OC3", "MOTHER;SEX;ACTIV;ACCOM;IN_TOUCH;DECOM",
+     "Data entry for mother status is invalid.", NULL, r165},
+    {"205A", 0, 0, "Header;Header_last;UASC;UASC_last", "CHILD;UASC",
+     "Child identified as UASC last year is no longer UASC this year, but date UASC ceased in both "
+     "years does not support this.",
+     NULL, r205A},
+    {"205B", 0, 0, "Header;Header_last;UASC;UASC_last", "DUC;UASC",
+     "Child previously identified as UASC is also UASC this year, but date UASC ceased in both "
+     "years does not support this.",
+     NULL, r205B},
+    {"205D", 0, 0, "Header;Header_last;UASC;UASC_last", "UASC;CHILD",
+     "Child identified as UASC this year but not identified as UASC status provided for the child "
+     "last year.",
+     NULL, r205D},
+    {"231", 2025, 0, "Header", "DOB;UASC_STATUS",
+     "We expect that unaccompanied asylum seeking children are generally older young people. "
+     "Please check the date of birth is correct. If the date of birth is correct then please "
+     "provide details in a bypass request.",
+     "Header;UASC", r231},
 };
 const int vrules_child_n = VRULES_COUNT(vrules_child);
