@@ -18,6 +18,10 @@ Child *dataset_add_child(Dataset *ds, const char *id, const char *sex, Date dob,
     c->first_review = ds->n_reviews;
     c->first_oc3 = ds->n_oc3;
     c->first_record = ds->n_records;
+    c->first_oc2 = ds->n_oc2;
+    c->first_missing = ds->n_missing;
+    c->first_ad1 = ds->n_ad1;
+    c->first_placed_adoption = ds->n_placed_adoption;
     return c;
 }
 
@@ -58,6 +62,38 @@ CareRecord *dataset_add_record(Dataset *ds, const CareRecord *rec)
     return &ds->records[ds->n_records++];
 }
 
+Oc2 *dataset_add_oc2(Dataset *ds, const Oc2 *oc2)
+{
+    MEM_GROW(ds->oc2, ds->n_oc2, ds->cap_oc2);
+    ds->oc2[ds->n_oc2] = *oc2;
+    last_child(ds)->n_oc2++;
+    return &ds->oc2[ds->n_oc2++];
+}
+
+MissingEpisode *dataset_add_missing(Dataset *ds, const MissingEpisode *m)
+{
+    MEM_GROW(ds->missing, ds->n_missing, ds->cap_missing);
+    ds->missing[ds->n_missing] = *m;
+    last_child(ds)->n_missing++;
+    return &ds->missing[ds->n_missing++];
+}
+
+Ad1 *dataset_add_ad1(Dataset *ds, const Ad1 *ad1)
+{
+    MEM_GROW(ds->ad1, ds->n_ad1, ds->cap_ad1);
+    ds->ad1[ds->n_ad1] = *ad1;
+    last_child(ds)->n_ad1++;
+    return &ds->ad1[ds->n_ad1++];
+}
+
+PlacedAdoption *dataset_add_placed_adoption(Dataset *ds, const PlacedAdoption *pa)
+{
+    MEM_GROW(ds->placed_adoption, ds->n_placed_adoption, ds->cap_placed_adoption);
+    ds->placed_adoption[ds->n_placed_adoption] = *pa;
+    last_child(ds)->n_placed_adoption++;
+    return &ds->placed_adoption[ds->n_placed_adoption++];
+}
+
 const Child *dataset_find_child(const Dataset *ds, const char *id)
 {
     int lo = 0, hi = ds->n_children - 1;
@@ -87,6 +123,10 @@ void dataset_free(Dataset *ds)
     free(ds->reviews);
     free(ds->oc3);
     free(ds->records);
+    free(ds->oc2);
+    free(ds->missing);
+    free(ds->ad1);
+    free(ds->placed_adoption);
     arena_free(&ds->strings);
     memset(ds, 0, sizeof *ds);
 }

@@ -1,8 +1,9 @@
 /* dataset: the in-memory picture of every child's history that the domain
  * computes over.
  *
- * Children are sorted by id; each child's episodes, reviews, OC3 records and
- * local records (visits, health assessments, ...) sit in one contiguous run of
+ * Children are sorted by id; each child's episodes, reviews, OC2 and OC3 records,
+ * missing incidents, adoption records and local records (visits, health
+ * assessments, ...) sit in one contiguous run of
  * the shared arrays, sorted by date (OC3 by collection year). Codes are kept upper-case, as fixed
  * NUL-terminated char arrays; empty means "not recorded". The store fills a Dataset; tests build
  * one by hand with the dataset_add_* functions. Nothing here does I/O. */
@@ -42,6 +43,37 @@ typedef struct Oc3 {
     char activ[3];
     char accom[3];
 } Oc3;
+
+/* A child's OC2 record for one collection year (end year): outcomes of the children
+ * looked after continuously for 12 months at 31 March. Flags are 1 (yes), 0 (no) or
+ * -1 (not recorded). */
+typedef struct Oc2 {
+    int year;
+    int8_t convicted, health_check, immunisations, teeth_check, health_assessment;
+    int8_t substance_misuse, intervention_received, intervention_offered;
+    int16_t sdq_score; /* total difficulties 0..40, -1 when not recorded */
+} Oc2;
+
+/* A missing or away-from-placement incident (903 Missing table). */
+typedef struct MissingEpisode {
+    Date start, end; /* end is DATE_NONE while the child is still missing */
+    char missing[2]; /* M = missing, A = away from placement without authorisation */
+} MissingEpisode;
+
+/* A child's AD1 record (decision and match for adoption) for one collection year. */
+typedef struct Ad1 {
+    int year;
+    Date date_int;      /* decision that the child should be placed for adoption */
+    Date date_match;    /* decision to match the child with prospective adopters */
+    int8_t foster_care; /* adopted by the child's foster carer: 1, 0, -1 not recorded */
+} Ad1;
+
+/* A decision that a child should be placed for adoption (903 PlacedAdoption table). */
+typedef struct PlacedAdoption {
+    Date date_placed;
+    Date date_ceased; /* DATE_NONE while the decision stands */
+    char reason_ceased[4];
+} PlacedAdoption;
 
 /* What a local record (docs/templates.md) is a record of. */
 typedef enum RecordKind {
@@ -98,6 +130,10 @@ typedef struct Child {
     int first_review, n_reviews;
     int first_oc3, n_oc3;
     int first_record, n_records;
+    int first_oc2, n_oc2;
+    int first_missing, n_missing;
+    int first_ad1, n_ad1;
+    int first_placed_adoption, n_placed_adoption;
 } Child;
 
 typedef struct Dataset {
@@ -111,6 +147,14 @@ typedef struct Dataset {
     int n_oc3, cap_oc3;
     CareRecord *records;
     int n_records, cap_records;
+    Oc2 *oc2; /* by child, then year */
+    int n_oc2, cap_oc2;
+    MissingEpisode *missing; /* by child, then start */
+    int n_missing, cap_missing;
+    Ad1 *ad1; /* by child, then year */
+    int n_ad1, cap_ad1;
+    PlacedAdoption *placed_adoption; /* by child, then date placed */
+    int n_placed_adoption, cap_placed_adoption;
     Arena strings; /* child ids */
 } Dataset;
 
@@ -123,6 +167,10 @@ Episode *dataset_add_episode(Dataset *ds, const Episode *ep);
 Review *dataset_add_review(Dataset *ds, const Review *rv);
 Oc3 *dataset_add_oc3(Dataset *ds, const Oc3 *oc3);
 CareRecord *dataset_add_record(Dataset *ds, const CareRecord *rec);
+Oc2 *dataset_add_oc2(Dataset *ds, const Oc2 *oc2);
+MissingEpisode *dataset_add_missing(Dataset *ds, const MissingEpisode *m);
+Ad1 *dataset_add_ad1(Dataset *ds, const Ad1 *ad1);
+PlacedAdoption *dataset_add_placed_adoption(Dataset *ds, const PlacedAdoption *pa);
 
 /* The child with this id, or NULL (binary search). */
 const Child *dataset_find_child(const Dataset *ds, const char *id);
@@ -143,6 +191,24 @@ static inline const Oc3 *child_oc3(const Dataset *ds, const Child *c)
 static inline const CareRecord *child_records(const Dataset *ds, const Child *c)
 {
     return ds->records ? ds->records + c->first_record : ds->records; /* no offset from NULL */
+}
+
+static inline const Oc2 *child_oc2(const Dataset *ds, const Child *c)
+{
+    return ds->oc2 ? ds->oc2 + c->first_oc2 : ds->oc2; /* no offset from NULL */
+}
+static inline const MissingEpisode *child_missing(const Dataset *ds, const Child *c)
+{
+    return ds->missing ? ds->missing + c->first_missing : ds->missing; /* no offset from NULL */
+}
+static inline const Ad1 *child_ad1(const Dataset *ds, const Child *c)
+{
+    return ds->ad1 ? ds->ad1 + c->first_ad1 : ds->ad1; /* no offset from NULL */
+}
+static inline const PlacedAdoption *child_placed_adoption(const Dataset *ds, const Child *c)
+{
+    return ds->placed_adoption ? ds->placed_adoption + c->first_placed_adoption
+                               : ds->placed_adoption; /* no offset from NULL */
 }
 
 /* Copies src into a fixed code field of size n, upper-cased and truncated. */

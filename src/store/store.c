@@ -461,6 +461,110 @@ static int load_oc3(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading OC3");
 }
 
+/* A 903 flag column ('0' or '1') as 0, 1, or -1 when not recorded. */
+static int8_t col_flag(sqlite3_stmt *st, int i)
+{
+    const char *t = col_text(st, i);
+    return t[0] == '1' && !t[1] ? 1 : t[0] == '0' && !t[1] ? 0 : -1;
+}
+
+static int load_oc2(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT child, year, convicted, health_check, immunisations, "
+                           "teeth_check, health_assessment, substance_misuse, "
+                           "intervention_received, intervention_offered, "
+                           "coalesce(CAST(sdq_score AS INTEGER), -1) FROM oc2 ORDER BY child, year",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading OC2");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->oc2, ds->n_oc2, ds->cap_oc2);
+        if (c->n_oc2++ == 0) c->first_oc2 = ds->n_oc2;
+        Oc2 *o = &ds->oc2[ds->n_oc2++];
+        o->year = sqlite3_column_int(st, 1);
+        o->convicted = col_flag(st, 2);
+        o->health_check = col_flag(st, 3);
+        o->immunisations = col_flag(st, 4);
+        o->teeth_check = col_flag(st, 5);
+        o->health_assessment = col_flag(st, 6);
+        o->substance_misuse = col_flag(st, 7);
+        o->intervention_received = col_flag(st, 8);
+        o->intervention_offered = col_flag(st, 9);
+        o->sdq_score = (int16_t)sqlite3_column_int(st, 10);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading OC2");
+}
+
+static int load_missing(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT child, mis_start, mis_end, missing FROM missing "
+                           "ORDER BY child, mis_start",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading missing incidents");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->missing, ds->n_missing, ds->cap_missing);
+        if (c->n_missing++ == 0) c->first_missing = ds->n_missing;
+        MissingEpisode *m = &ds->missing[ds->n_missing++];
+        m->start = col_date(st, 1);
+        m->end = col_date(st, 2);
+        DATASET_SET_CODE(m->missing, col_text(st, 3));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading missing incidents");
+}
+
+static int load_adoption(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT child, year, date_int, date_match, foster_care FROM ad1 "
+                           "ORDER BY child, year",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading AD1");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->ad1, ds->n_ad1, ds->cap_ad1);
+        if (c->n_ad1++ == 0) c->first_ad1 = ds->n_ad1;
+        Ad1 *a = &ds->ad1[ds->n_ad1++];
+        a->year = sqlite3_column_int(st, 1);
+        a->date_int = col_date(st, 2);
+        a->date_match = col_date(st, 3);
+        a->foster_care = col_flag(st, 4);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return db_error(s, err, "loading AD1");
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT child, date_placed, date_placed_ceased, reason_placed_ceased "
+                           "FROM placed_adoption ORDER BY child, date_placed",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading PlacedAdoption");
+    cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (!c) continue;
+        MEM_GROW(ds->placed_adoption, ds->n_placed_adoption, ds->cap_placed_adoption);
+        if (c->n_placed_adoption++ == 0) c->first_placed_adoption = ds->n_placed_adoption;
+        PlacedAdoption *p = &ds->placed_adoption[ds->n_placed_adoption++];
+        p->date_placed = col_date(st, 1);
+        p->date_ceased = col_date(st, 2);
+        DATASET_SET_CODE(p->reason_ceased, col_text(st, 3));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading PlacedAdoption");
+}
+
 /* Each record template as (child, date, subtype, value) in key order, one
  * query per RecordKind. A single UNION ALL ... ORDER BY would make SQLite sort
  * every record; merging the ten key-ordered scans here does not. */
@@ -573,6 +677,9 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
     if (rc == 0 && (parts & STORE_LOAD_REVIEWS)) rc = load_reviews(s, ds, err);
     if (rc == 0 && (parts & STORE_LOAD_OC3)) rc = load_oc3(s, ds, err);
     if (rc == 0 && (parts & STORE_LOAD_RECORDS)) rc = load_records(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_OC2)) rc = load_oc2(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_MISSING)) rc = load_missing(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_ADOPTION)) rc = load_adoption(s, ds, err);
     Err ignored;
     exec_sql(s, "COMMIT", &ignored);
     return rc;

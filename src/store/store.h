@@ -40,7 +40,8 @@ int store_put_disability(Store *s, const char *child, bool disabled, Err *err);
 /* Counts rows of a 903 table or record template (for reports and tests). */
 long store_count_rows(Store *s, Ssda903TableId table);
 
-/* Loads every child with episodes, reviews, OC3 records and the local records
+/* Loads every child with episodes, reviews, OC2 and OC3 records, missing
+ * incidents, adoption records (AD1, PlacedAdoption) and the local records
  * of the templates into ds (which must be empty), sorted as dataset.h requires. */
 int store_load_dataset(Store *s, Dataset *ds, Err *err);
 
@@ -51,7 +52,10 @@ enum {
     STORE_LOAD_REVIEWS = 1 << 1,
     STORE_LOAD_OC3 = 1 << 2,
     STORE_LOAD_RECORDS = 1 << 3, /* the local record templates (visits, health, ...) */
-    STORE_LOAD_ALL = (1 << 4) - 1,
+    STORE_LOAD_OC2 = 1 << 4,
+    STORE_LOAD_MISSING = 1 << 5,
+    STORE_LOAD_ADOPTION = 1 << 6, /* AD1 and PlacedAdoption */
+    STORE_LOAD_ALL = (1 << 7) - 1,
 };
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
