@@ -457,6 +457,62 @@ static void r630(VCtx *c)
     }
 }
 
+/* Parses a DATE_PERM: dd/mm/yyyy where the day, month or year may be unknown
+ * (ZZ, ZZ, ZZZZ). Sets *earliest to the first day it can be (unknown day or
+ * month as 1), DATE_NONE when the year is unknown. Returns false when the text
+ * is not of that form or names no real date. */
+static bool parse_date_perm(const char *s, Date *earliest)
+{
+    int part[3] = {0, 0, 0};
+    bool known[3] = {false, false, false};
+    static const int width[3] = {2, 2, 4};
+    for (int k = 0; k < 3; k++) {
+        bool zed = true, digits = true;
+        for (int i = 0; i < width[k]; i++) {
+            zed &= s[i] == 'Z' || s[i] == 'z';
+            digits &= s[i] >= '0' && s[i] <= '9';
+            if (digits) part[k] = part[k] * 10 + (s[i] - '0');
+        }
+        if (!zed && !digits) return false;
+        known[k] = digits;
+        s += width[k];
+        if (*s != (k < 2 ? '/' : '\0')) return false;
+        if (k < 2) s++;
+    }
+    int day = known[0] ? part[0] : 1, month = known[1] ? part[1] : 1;
+    if (known[1] && (month < 1 || month > 12)) return false;
+    if (known[0] && (day < 1 || day > 31)) return false;
+    if (!known[2]) {
+        *earliest = DATE_NONE;
+        return true;
+    }
+    if (!date_ymd_valid(part[2], month, day)) return false;
+    *earliest = date_from_ymd(part[2], month, day);
+    return true;
+}
+
+/* DfE 903 rule 632: DATE_PERM is a date (parts may be ZZ) before the child's
+ * first episode this year. The PrevPerm row and that episode fail. */
+static void r632(VCtx *c)
+{
+    const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
+    for (int row = 0; row < pp->n_rows; row++) {
+        const char *text = vt_cell(pp, row, PP_DATE_PERM);
+        if (!*text) continue;
+        Date earliest;
+        int g = vt_group(e, vt_cell(pp, row, PP_CHILD)), first = -1;
+        for (int i = 0; g >= 0 && i < vt_group_size(e, g) && first < 0; i++)
+            if (vt_date(e, vt_group_row(e, g, i), E_DECOM) != DATE_NONE)
+                first = vt_group_row(e, g, i);
+        if (!parse_date_perm(text, &earliest)) {
+            vctx_fail(c, T903_PREV_PERM, row);
+        } else if (first >= 0 && earliest != DATE_NONE && earliest >= vt_date(e, first, E_DECOM)) {
+            vctx_fail(c, T903_PREV_PERM, row);
+            vctx_fail(c, T903_EPISODES, first);
+        }
+    }
+}
+
 /* DfE 903 rule 634: previous permanence is recorded only for children whose
  * latest period of care started on or after 1 April 2016 (the earliest episode
  * this year stands in when no period starts in it). */
@@ -592,6 +648,10 @@ const VRule vrules_adopted[] = {
      NULL, r602},
     {"630", 0, 0, "Episodes;PrevPerm", "RNE",
      "Information on previous permanence option should be returned.", NULL, r630},
+    {"632", 0, 0, "Episodes;PrevPerm", "DATE_PERM;DECOM",
+     "Date of previous permanence order not a valid value. NOTE: This rule may result in false "
+     "negatives where the period of care started before the current collection year",
+     NULL, r632},
     {"634", 0, 0, "Episodes;PrevPerm", "LA_PERM;PREV_PERM;DATE_PERM;DECOM",
      "There are entries for previous permanence options, but child has not started to be looked "
      "after from 1 April 2016 onwards.",

@@ -157,6 +157,29 @@ static void r1015(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
+/* True when a derived PL_LA lies outside England: Wales (W), Scotland (S),
+ * Northern Ireland (N), the Channel Islands (L) or the Isle of Man (M). */
+static bool outside_england(const char *la)
+{
+    return la[0] == 'W' || la[0] == 'S' || la[0] == 'N' || la[0] == 'L' || la[0] == 'M';
+}
+
+/* DfE 903 rule 218 (the 2025/26 form): an episode running on or after 1 April
+ * in a placement Ofsted registers, in England, has a URN. A placement whose
+ * authority is unknown counts as in England. */
+static void r218(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date end = vt_date(e, row, E_DEC);
+        if (!vt_blank(e, row, E_URN) || vt_blank(e, row, E_PLACE) ||
+            vt_in(e, row, E_PLACE, "P1;P3;R1;R2;R5;T0;T1;T2;T3;T4;Z11;Z12;Z13;Z14") ||
+            outside_england(post(c, row)->la) || (end != DATE_NONE && end < c->start))
+            continue;
+        vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 const VRule vrules_postcodes[] = {
     {"164", 0, 0, "Episodes", "PL_DISTANCE",
      "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This check "
@@ -169,6 +192,8 @@ const VRule vrules_postcodes[] = {
      "Episodes;Postcodes", r169},
     {"179", 0, 0, "Episodes", "PL_LOCATION", "Placement location code is not a valid code.",
      "Episodes;Postcodes", r179},
+    {"218", 2026, 0, "Episodes", "URN", "Ofsted Unique reference number (URN) is required.",
+     "Episodes;Postcodes", r218},
     {"392a", 0, 0, "Episodes", "PL_DISTANCE",
      "Child is looked after but no distance is recorded. [NOTE: This check may result in false "
      "positives for children formerly UASC]",

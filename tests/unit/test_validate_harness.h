@@ -38,7 +38,7 @@
  * X06000001 is a unitary authority, X07000011 a district of county X10000001.
  * From ZZ1 1AA: ZZ1 1AB is 1 km (0.6 miles), ZZ2 2BB 10 km (6.2), ZZ3 3CC 600 km
  * (372.8), ZZ4 4DD 1700 km (1056.4); ZZ5 5EE has no grid reference; ZZ6 6FF is
- * terminated; ZZ9 9ZZ is not there. */
+ * terminated; ZZ7 7GG is in Wales (W06000099); ZZ9 9ZZ is not there. */
 #define VHARNESS_ONSPD                                                                          \
     "\"pcd\",\"pcds\",\"dointr\",\"doterm\",\"oscty\",\"oslaua\",\"oseast1m\",\"osnrth1m\"\r\n" \
     "\"ZZ1 1AA\",\"ZZ1 "                                                                        \
@@ -53,7 +53,9 @@
     "4DD\",\"199801\",\"\",\"X99999999\",\"X06000003\",\"400000\",\"1800000\"\r\n"              \
     "\"ZZ5 5EE\",\"ZZ5 5EE\",\"199801\",\"\",\"X99999999\",\"X06000001\",\"\",\"\"\r\n"         \
     "\"ZZ6 6FF\",\"ZZ6 "                                                                        \
-    "6FF\",\"199801\",\"200512\",\"X99999999\",\"X06000001\",\"402000\",\"100000\"\r\n"
+    "6FF\",\"199801\",\"200512\",\"X99999999\",\"X06000001\",\"402000\",\"100000\"\r\n"         \
+    "\"ZZ7 7GG\",\"ZZ7 "                                                                        \
+    "7GG\",\"199801\",\"\",\"W99999999\",\"W06000099\",\"300000\",\"200000\"\r\n"
 
 typedef struct VCase {
     const char *rule;

@@ -115,6 +115,21 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"1015", 0, {EPI EP("3", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")}, {0}, ""},
+    {"218",
+     0,
+     {EPI EP("1", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")
+          EP("2", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ7 7GG")
+              EP("3", "C2", "P1", "PR0", "ZZ1 1AA",
+                 "ZZ1 1AB") "4,01/01/2025,S,C2,N1,K2,PR1,01/03/2026,E13,,ZZ1 1AA,ZZ1 1AB,\n"
+                            "5,01/01/2025,S,C2,N1,K2,PR1,,,,ZZ1 1AA,ZZ1 1AB,SC123456\n"},
+     {0},
+     "Episodes:0"},
+    {"218", 0, {EPI EP("2", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ7 7GG")}, {0}, ""},
+    {"218",
+     2025,
+     {EPI EP("1", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")},
+     {0},
+     "(rule not in force)"},
 };
 
 static void test_postcode_rules(void **state)
