@@ -9,6 +9,7 @@ int cmd_import(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 int cmd_leavers(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
+int cmd_scorecard(int argc, char **argv);
 int cmd_synth(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 

@@ -1,0 +1,108 @@
+/* cmd_scorecard: the Pledge scorecard.
+ *   carepledge scorecard --db FILE --year YYYY/YY [--years N] [--by GROUP] [--publish]
+ *       [--threshold N] [--catalogue FILE] [--format text|csv|json|html|pdf] [--out FILE]
+ * Parses the options, runs service/scorecard and writes the format asked for.
+ * The PDF needs --out; the other formats go to --out or standard output. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "render/chart.h"
+#include "service/scorecard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const CliOption options[] = {
+    {"db", true},        {"year", true},      {"years", true},  {"by", true},  {"publish", false},
+    {"threshold", true}, {"catalogue", true}, {"format", true}, {"out", true},
+};
+enum { N_OPTIONS = sizeof options / sizeof options[0] };
+
+typedef enum CardFormat { CARD_TEXT, CARD_CSV, CARD_JSON, CARD_HTML, CARD_PDF } CardFormat;
+
+static int parse_format(const char *s, CardFormat *out)
+{
+    static const char *const names[] = {"text", "csv", "json", "html", "pdf"};
+    if (!s) {
+        *out = CARD_TEXT;
+        return 0;
+    }
+    for (int i = 0; i < 5; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (CardFormat)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* A whole number from lo to hi; returns 0 or -1. */
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+static int write_output(const Scorecard *sc, CardFormat format, const char *out_path, Err *err)
+{
+    if (format == CARD_PDF) return scorecard_write_pdf(out_path, sc, err);
+    FILE *out = out_path ? fopen(out_path, "w") : stdout;
+    if (!out) return err_set(err, ERR_IO, "cannot write %s", out_path);
+    int rc = 0;
+    switch (format) {
+    case CARD_TEXT: scorecard_write_text(out, sc); break;
+    case CARD_CSV: scorecard_write_csv(out, sc); break;
+    case CARD_JSON: scorecard_write_json(out, sc); break;
+    case CARD_HTML: rc = scorecard_write_html(out, sc, err); break;
+    case CARD_PDF: break;
+    }
+    if (out_path && fclose(out) != 0 && rc == 0)
+        rc = err_set(err, ERR_IO, "cannot write %s", out_path);
+    return rc;
+}
+
+int cmd_scorecard(int argc, char **argv)
+{
+    CliArgs args;
+    Err err;
+    ScorecardOptions opt = {.years = 4, .threshold = DISC_DEFAULT_THRESHOLD};
+    CardFormat format = CARD_TEXT;
+    int rc = cli_parse(argc, argv, options, N_OPTIONS, &args, &err);
+    const char *db = cli_get(&args, "db"), *year = cli_get(&args, "year");
+    const char *years = cli_get(&args, "years"), *by = cli_get(&args, "by");
+    const char *threshold = cli_get(&args, "threshold"), *out = cli_get(&args, "out");
+    if (rc < 0) {
+    } else if (!db || !year || args.n_positional) {
+        rc = err_set(&err, ERR_USAGE, "needs --db FILE and --year YYYY/YY, and no other arguments");
+    } else if ((opt.year = date_parse_collection_year(year)) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--year '%s' is not a collection year such as 2025/26", year);
+    } else if (years && parse_int(years, 0, SCORECARD_MAX_YEARS - 1, &opt.years) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--years must be a whole number from 0 to %d, not '%s'",
+                     SCORECARD_MAX_YEARS - 1, years);
+    } else if (by && scorecard_parse_by(by, &opt.by) < 0) {
+        rc = err_set(&err, ERR_USAGE,
+                     "--by must be disability, ethnicity, age or placement, not '%s'", by);
+    } else if (threshold && parse_int(threshold, 1, 1000, &opt.threshold) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--threshold must be a whole number from 1 to 1000, not '%s'",
+                     threshold);
+    } else if (parse_format(cli_get(&args, "format"), &format) < 0) {
+        rc = err_set(&err, ERR_USAGE, "--format must be text, csv, json, html or pdf, not '%s'",
+                     cli_get(&args, "format"));
+    } else if (format == CARD_PDF && !out) {
+        rc = err_set(&err, ERR_USAGE, "--format pdf needs --out FILE");
+    }
+    opt.publish = cli_flag(&args, "publish");
+    Dataset ds = {0};
+    IndicatorCatalogue *cat = NULL;
+    Scorecard sc = {0};
+    if (rc == 0) rc = scorecard_run(db, cli_get(&args, "catalogue"), &opt, &ds, &cat, &sc, &err);
+    if (rc == 0) rc = write_output(&sc, format, out, &err);
+    scorecard_free(&sc);
+    dataset_free(&ds);
+    indicators_free(cat);
+    cli_args_free(&args);
+    chart_free_caches();
+    return rc < 0 ? cli_fail("scorecard", &err) : CLI_EXIT_OK;
+}

@@ -1,0 +1,838 @@
+/* scorecard: see scorecard.h and docs/scorecard.md. The figures come from
+ * domain/dfe_indicators, suppression from domain/disclosure, charts from
+ * render/chart. No SQL here: the Dataset is loaded through service/dataset_load. */
+#include "service/scorecard.h"
+
+#include "base/mem.h"
+#include "domain/care.h"
+#include "render/chart.h"
+#include "render/table.h"
+#include "service/dataset_load.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int scorecard_parse_by(const char *s, ScorecardBy *out)
+{
+    static const char *const names[] = {"disability", "ethnicity", "age", "placement"};
+    for (int i = 0; i < 4; i++)
+        if (s && strcmp(s, names[i]) == 0) {
+            *out = (ScorecardBy)(i + 1);
+            return 0;
+        }
+    return -1;
+}
+
+static const char *by_name(ScorecardBy by)
+{
+    static const char *const names[] = {"", "disability", "ethnicity", "age", "placement"};
+    return names[by];
+}
+
+/* ---- Groups --------------------------------------------------------------- */
+
+static const char *const disability_groups[] = {"disabled", "not disabled"};
+static const char *const ethnicity_groups[] = {"minority ethnic", "White British", "not recorded"};
+static const char *const age_groups[] = {"under 1",  "1 to 4",      "5 to 9",
+                                         "10 to 15", "16 and over", "not known"};
+static const char *const placement_groups[] = {"foster care",
+                                               "placed for adoption",
+                                               "placed with parents",
+                                               "children's homes and residential",
+                                               "other",
+                                               "not in care on 31 March"};
+
+/* The child's group on 31 March of the year (DfE age bands; placement on that day). */
+static int group_of(const Dataset *ds, const Child *c, int year, ScorecardBy by)
+{
+    Date end = date_collection_year_end(year);
+    switch (by) {
+    case SCORECARD_BY_NONE: return 0;
+    case SCORECARD_BY_DISABILITY: return care_disabled_on(ds, c, end) ? 0 : 1;
+    case SCORECARD_BY_ETHNICITY:
+        return care_ethnic_minority(c) ? 0 : strcmp(c->ethnic, "WBRI") == 0 ? 1 : 2;
+    case SCORECARD_BY_AGE: {
+        if (c->dob == DATE_NONE) return 5;
+        int a = date_age_on(c->dob, end);
+        return a < 1 ? 0 : a < 5 ? 1 : a < 10 ? 2 : a < 16 ? 3 : 4;
+    }
+    case SCORECARD_BY_PLACEMENT: {
+        const Episode *e = care_full_time_episode_on(ds, c, end);
+        if (!e) return 5;
+        switch (e->place[0]) {
+        case 'U': return 0;
+        case 'A': return 1;
+        case 'P': return strcmp(e->place, "P1") == 0 ? 2 : 4;
+        case 'K':
+        case 'R':
+        case 'S':
+        case 'H': return 3;
+        default: return 4;
+        }
+    }
+    }
+    return 0;
+}
+
+typedef struct Tally {
+    const Dataset *ds;
+    int year;
+    ScorecardBy by;
+    long num[SCORECARD_MAX_GROUPS], den[SCORECARD_MAX_GROUPS];
+} Tally;
+
+static void tally_child(void *ctx, const Child *c, long num, long den)
+{
+    Tally *t = ctx;
+    int g = group_of(t->ds, c, t->year, t->by);
+    t->num[g] += num;
+    t->den[g] += den;
+}
+
+/* ---- Figures and suppression ------------------------------------------------ */
+
+static void format_value(const DfeIndicator *d, double v, char *buf)
+{
+    snprintf(buf, DISC_TEXT_LEN, "%.*f", d->decimals, v);
+}
+
+/* Fills the texts of f from num/den and the suppression marks. */
+static void set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long den, bool num_c,
+                       bool den_c)
+{
+    f->num = num;
+    f->den = den;
+    f->suppressed = num_c || den_c;
+    f->value = f->suppressed ? NAN : dfe_value(d, num, den);
+    if (num_c)
+        snprintf(f->num_text, DISC_TEXT_LEN, "c");
+    else
+        snprintf(f->num_text, DISC_TEXT_LEN, "%ld", num);
+    if (den_c)
+        snprintf(f->den_text, DISC_TEXT_LEN, "c");
+    else
+        snprintf(f->den_text, DISC_TEXT_LEN, "%ld", den);
+    if (f->suppressed)
+        snprintf(f->value_text, DISC_TEXT_LEN, "c");
+    else if (den == 0)
+        snprintf(f->value_text, DISC_TEXT_LEN, "z");
+    else if (d->unit == DFE_PERCENT && d->decimals == 0)
+        disc_percent_text(num, false, den, false, f->value_text); /* whole numbers, half up */
+    else
+        format_value(d, f->value, f->value_text);
+}
+
+/* Publishes n groups' counts (n == 1 with no breakdown) with the total in
+ * figs[n] (or figs[0] when n == 1). A percentage is laid out as in
+ * docs/disclosure.md: numerator and its complement, the denominator as the row
+ * total, the groups as rows over a totals line. An average's numerator is a sum
+ * of days or scores, not a count of children: its denominator (children) is
+ * protected, and the average goes with it. */
+static int publish(const DfeIndicator *d, const long *num, const long *den, int n,
+                   ScoreFigure *groups, ScoreFigure *total, int threshold, Err *err)
+{
+    DiscTable t;
+    bool percent = d->unit == DFE_PERCENT;
+    if (percent)
+        disc_table_init(&t, n, 2, true, n > 1);
+    else
+        disc_list_init(&t, n);
+    for (int g = 0; g < n; g++) {
+        if (percent) {
+            disc_set(&t, g, 0, num[g]);
+            disc_set(&t, g, 1, den[g] - num[g]);
+        } else {
+            disc_set(&t, 0, g, den[g]);
+        }
+    }
+    disc_fill_totals(&t);
+    int rc = disc_apply(&t, threshold, err);
+    if (rc < 0) {
+        disc_table_free(&t);
+        return rc;
+    }
+    long tn = 0, td = 0;
+    for (int g = 0; g < n; g++) tn += num[g], td += den[g];
+    for (int g = 0; g < n; g++) {
+        if (percent) {
+            if (n > 1)
+                set_figure(&groups[g], d, num[g], den[g], disc_suppressed(&t, g, 0),
+                           disc_suppressed(&t, g, 2));
+        } else {
+            bool c = disc_suppressed(&t, 0, g);
+            if (n > 1) set_figure(&groups[g], d, num[g], den[g], c, c);
+        }
+    }
+    if (percent) {
+        int r = n > 1 ? n : 0;
+        set_figure(total, d, tn, td, disc_suppressed(&t, r, 0), disc_suppressed(&t, r, 2));
+    } else {
+        bool c = disc_suppressed(&t, 0, n) || (n == 1 && disc_suppressed(&t, 0, 0));
+        set_figure(total, d, tn, td, c, c);
+    }
+    disc_table_free(&t);
+    return 0;
+}
+
+/* Why a catalogue indicator that this version does not compute has no figure. */
+static void not_computed_reason(const Indicator *ind, char *reason)
+{
+    if (strstr(ind->records, "ccc_issue"))
+        snprintf(reason, DFE_REASON_LEN,
+                 "the Children in Care Council's issues are not recorded in the database yet");
+    else
+        snprintf(reason, DFE_REASON_LEN,
+                 "not computed by this version of the scorecard (it reads %s); no figure is given "
+                 "rather than an estimate",
+                 ind->records);
+}
+
+/* RAG (docs/scorecard.md): green when the target is met; amber when short of it
+ * by no more than 5 percentage points (a percentage) or 10% of the target (an
+ * average); red when further off. No target, no figure or a suppressed one: none. */
+static const char *rag_of(const Indicator *ind, const DfeIndicator *d, const ScoreFigure *f)
+{
+    if (!ind->has_target || !d || f->suppressed || isnan(f->value)) return "";
+    double gap = ind->better == INDICATOR_HIGHER ? f->value - ind->target : ind->target - f->value;
+    double tolerance = d->unit == DFE_PERCENT ? 5.0 : fabs(ind->target) * 0.10;
+    if (gap >= -1e-9) return "green";
+    if (gap >= -tolerance - 1e-9) return "amber";
+    return "red";
+}
+
+int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const ScorecardOptions *opt,
+                    Scorecard *sc, Err *err)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->opt = *opt;
+    if (sc->opt.years < 0) sc->opt.years = 0;
+    if (sc->opt.years > SCORECARD_MAX_YEARS - 1) sc->opt.years = SCORECARD_MAX_YEARS - 1;
+    if (sc->opt.threshold <= 0) sc->opt.threshold = DISC_DEFAULT_THRESHOLD;
+    sc->cat = cat;
+    sc->n_years = sc->opt.years + 1;
+    switch (opt->by) {
+    case SCORECARD_BY_NONE: sc->n_groups = 0; break;
+    case SCORECARD_BY_DISABILITY: sc->n_groups = 2; break;
+    case SCORECARD_BY_ETHNICITY: sc->n_groups = 3; break;
+    case SCORECARD_BY_AGE: sc->n_groups = 6; break;
+    case SCORECARD_BY_PLACEMENT: sc->n_groups = 6; break;
+    }
+    const char *const *names = opt->by == SCORECARD_BY_DISABILITY  ? disability_groups
+                               : opt->by == SCORECARD_BY_ETHNICITY ? ethnicity_groups
+                               : opt->by == SCORECARD_BY_AGE       ? age_groups
+                                                                   : placement_groups;
+    for (int g = 0; g < sc->n_groups; g++) sc->groups[g] = names[g];
+    sc->n_entries = cat->n_items;
+    sc->entries = xcalloc((size_t)cat->n_items, sizeof *sc->entries);
+    for (int i = 0; i < cat->n_items; i++) {
+        ScoreEntry *e = &sc->entries[i];
+        e->ind = &cat->items[i];
+        e->rag = "";
+        if (e->ind->kind == INDICATOR_SURVEY) {
+            e->state = SCORE_SURVEY;
+            continue;
+        }
+        e->dfe = dfe_find(e->ind->id);
+        if (!e->dfe) {
+            e->state = SCORE_NOT_AVAILABLE;
+            not_computed_reason(e->ind, e->reason);
+            continue;
+        }
+        for (int k = 0; k < sc->n_years; k++) {
+            int year = sc->opt.year - sc->opt.years + k;
+            bool now = k == sc->n_years - 1;
+            Tally t = {.ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE};
+            char reason[DFE_REASON_LEN];
+            int rc = dfe_tally(ds, e->ind->id, year, tally_child, &t, reason);
+            e->trend_available[k] = rc == 1;
+            if (now) {
+                e->state = rc == 1 ? SCORE_COMPUTED : SCORE_NOT_AVAILABLE;
+                if (rc != 1) memcpy(e->reason, reason, sizeof reason);
+            }
+            if (rc != 1) continue;
+            int n = now && sc->n_groups ? sc->n_groups : 1;
+            if (n == 1)
+                for (int g = 1; g < SCORECARD_MAX_GROUPS; g++)
+                    t.num[0] += t.num[g], t.den[0] += t.den[g];
+            if (sc->opt.publish) {
+                if (publish(e->dfe, t.num, t.den, n, e->groups, &e->trend[k], sc->opt.threshold,
+                            err) < 0) {
+                    scorecard_free(sc);
+                    return ERR_INPUT;
+                }
+            } else {
+                long tn = 0, td = 0;
+                for (int g = 0; g < n; g++) {
+                    if (n > 1) set_figure(&e->groups[g], e->dfe, t.num[g], t.den[g], false, false);
+                    tn += t.num[g], td += t.den[g];
+                }
+                set_figure(&e->trend[k], e->dfe, tn, td, false, false);
+            }
+        }
+        if (e->state == SCORE_COMPUTED) e->rag = rag_of(e->ind, e->dfe, scorecard_now(sc, e));
+    }
+    return 0;
+}
+
+void scorecard_free(Scorecard *sc)
+{
+    free(sc->entries);
+    memset(sc, 0, sizeof *sc);
+}
+
+const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e)
+{
+    return &e->trend[sc->n_years - 1];
+}
+
+static void year_label(int year, char *buf, size_t n)
+{
+    snprintf(buf, n, "%d/%02d", year - 1, year % 100);
+}
+
+static const char *unit_suffix(const DfeIndicator *d)
+{
+    return d->unit == DFE_PERCENT ? "%" : d->unit_name[0] == 'd' ? " days" : "";
+}
+
+/* "12% (34 of 280)", "c", "312 days (7 children)". */
+static void figure_words(const DfeIndicator *d, const ScoreFigure *f, char *buf, size_t n)
+{
+    if (d->unit == DFE_PERCENT)
+        snprintf(buf, n, "%s%s (%s of %s)", f->value_text, f->suppressed || f->den == 0 ? "" : "%",
+                 f->num_text, f->den_text);
+    else
+        snprintf(buf, n, "%s%s (%s %s)", f->value_text,
+                 f->suppressed || f->den == 0 ? "" : unit_suffix(d), f->den_text,
+                 strcmp(d->id, "review_participation") == 0 ? "reviews" : "children");
+}
+
+/* ---- Text ------------------------------------------------------------------------ */
+
+void scorecard_write_text(FILE *out, const Scorecard *sc)
+{
+    char y[16];
+    year_label(sc->opt.year, y, sizeof y);
+    fprintf(out, "Pledge scorecard %s%s\n", y,
+            sc->opt.publish ? " (for publication: small numbers shown as c)" : "");
+    int theme = -1;
+    for (int i = 0; i < sc->n_entries; i++) {
+        const ScoreEntry *e = &sc->entries[i];
+        if (e->ind->theme != theme) {
+            theme = e->ind->theme;
+            fprintf(out, "\n%s\n", pledge_themes[theme]);
+        }
+        fprintf(out, "  3.%-3d %s [%s]\n", e->ind->promise, e->ind->title, e->ind->id);
+        if (e->state == SCORE_SURVEY) {
+            fprintf(out, "        survey: %s\n", e->ind->definition);
+            continue;
+        }
+        if (e->state == SCORE_NOT_AVAILABLE) {
+            fprintf(out, "        not available: %s\n", e->reason);
+            continue;
+        }
+        char words[128];
+        figure_words(e->dfe, scorecard_now(sc, e), words, sizeof words);
+        fprintf(out, "        %s: %s", y, words);
+        if (e->ind->has_target)
+            fprintf(out, "   target %s%s: %s", e->ind->target_text, unit_suffix(e->dfe),
+                    e->rag[0] ? e->rag : "no status");
+        fputc('\n', out);
+        if (sc->n_years > 1) {
+            fprintf(out, "        earlier:");
+            for (int k = 0; k < sc->n_years - 1; k++) {
+                char yl[16];
+                year_label(sc->opt.year - sc->opt.years + k, yl, sizeof yl);
+                const ScoreFigure *f = &e->trend[k];
+                bool unit = e->trend_available[k] && !f->suppressed && f->den > 0;
+                fprintf(out, " %s %s%s%s", yl,
+                        e->trend_available[k] ? f->value_text : "not available",
+                        unit ? unit_suffix(e->dfe) : "", k < sc->n_years - 2 ? "," : "");
+            }
+            fputc('\n', out);
+        }
+        for (int g = 0; g < sc->n_groups; g++) {
+            figure_words(e->dfe, &e->groups[g], words, sizeof words);
+            fprintf(out, "        %s: %s\n", sc->groups[g], words);
+        }
+    }
+}
+
+/* ---- CSV ------------------------------------------------------------------------- */
+
+static void csv_field(FILE *out, const char *s)
+{
+    if (strpbrk(s, ",\"\n\r")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"') fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+}
+
+static const char *state_name(ScoreState s)
+{
+    return s == SCORE_COMPUTED ? "computed" : s == SCORE_SURVEY ? "survey" : "not available";
+}
+
+static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const ScoreFigure *f,
+                    const char *group, bool with_trend)
+{
+    char promise[16];
+    snprintf(promise, sizeof promise, "3.%d", e->ind->promise);
+    bool fig = e->state == SCORE_COMPUTED;
+    const char *fields[] = {promise,
+                            e->ind->id,
+                            fig ? f->value_text : "",
+                            fig ? f->num_text : "",
+                            fig ? f->den_text : "",
+                            group,
+                            e->dfe ? e->dfe->unit_name : "",
+                            e->ind->target_text,
+                            with_trend ? e->rag : "",
+                            state_name(e->state)};
+    for (int i = 0; i < 10; i++) {
+        if (i) fputc(',', out);
+        csv_field(out, fields[i]);
+    }
+    for (int k = 0; k < sc->n_years - 1; k++) {
+        fputc(',', out);
+        if (with_trend && e->dfe && e->trend_available[k]) csv_field(out, e->trend[k].value_text);
+    }
+    fputc(',', out);
+    csv_field(out, e->ind->title);
+    fputc(',', out);
+    char note[DFE_REASON_LEN + 600];
+    if (e->state == SCORE_SURVEY)
+        snprintf(note, sizeof note, "survey: %s", e->ind->definition);
+    else if (e->state == SCORE_NOT_AVAILABLE)
+        snprintf(note, sizeof note, "not available: %s", e->reason);
+    else
+        note[0] = '\0';
+    csv_field(out, note);
+    fputc('\n', out);
+}
+
+void scorecard_write_csv(FILE *out, const Scorecard *sc)
+{
+    fputs("promise,indicator,value,numerator,denominator,group,unit,target,rag,status", out);
+    for (int k = 0; k < sc->n_years - 1; k++) {
+        char yl[16];
+        year_label(sc->opt.year - sc->opt.years + k, yl, sizeof yl);
+        fprintf(out, ",%s", yl);
+    }
+    fputs(",title,note\n", out);
+    for (int i = 0; i < sc->n_entries; i++) {
+        const ScoreEntry *e = &sc->entries[i];
+        csv_row(out, sc, e, scorecard_now(sc, e), "all", true);
+        if (e->state == SCORE_COMPUTED)
+            for (int g = 0; g < sc->n_groups; g++)
+                csv_row(out, sc, e, &e->groups[g], sc->groups[g], false);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+/* A figure's text as JSON: a number when it is one, else a string ("c", "z"). */
+static void json_figure_text(FILE *out, const char *s)
+{
+    char *end;
+    errno = 0;
+    (void)strtod(s, &end);
+    if (*s && !*end && errno == 0)
+        fputs(s, out);
+    else
+        render_json_string(out, s);
+}
+
+static void json_figure(FILE *out, const char *year_or_group_key, const char *label,
+                        const ScoreFigure *f)
+{
+    fprintf(out, "{\"%s\": ", year_or_group_key);
+    render_json_string(out, label);
+    fputs(", \"value\": ", out);
+    json_figure_text(out, f->value_text);
+    fputs(", \"numerator\": ", out);
+    json_figure_text(out, f->num_text);
+    fputs(", \"denominator\": ", out);
+    json_figure_text(out, f->den_text);
+    fputc('}', out);
+}
+
+void scorecard_write_json(FILE *out, const Scorecard *sc)
+{
+    char y[16];
+    year_label(sc->opt.year, y, sizeof y);
+    fprintf(out, "{\"year\": \"%s\", \"publish\": %s, \"threshold\": %d, \"by\": ", y,
+            sc->opt.publish ? "true" : "false", sc->opt.threshold);
+    if (sc->opt.by)
+        render_json_string(out, by_name(sc->opt.by));
+    else
+        fputs("null", out);
+    fputs(", \"indicators\": [", out);
+    for (int i = 0; i < sc->n_entries; i++) {
+        const ScoreEntry *e = &sc->entries[i];
+        fprintf(out, "%s\n  {\"promise\": \"3.%d\", \"theme\": ", i ? "," : "", e->ind->promise);
+        render_json_string(out, pledge_themes[e->ind->theme]);
+        fputs(", \"indicator\": ", out);
+        render_json_string(out, e->ind->id);
+        fputs(", \"title\": ", out);
+        render_json_string(out, e->ind->title);
+        fprintf(out, ", \"status\": \"%s\", \"better\": \"%s\", \"target\": ", state_name(e->state),
+                indicator_better_name(e->ind->better));
+        if (e->ind->has_target)
+            fprintf(out, "%g", e->ind->target);
+        else
+            fputs("null", out);
+        if (e->state == SCORE_SURVEY) {
+            fputs(", \"question\": ", out);
+            render_json_string(out, e->ind->definition);
+        } else if (e->state == SCORE_NOT_AVAILABLE) {
+            fputs(", \"reason\": ", out);
+            render_json_string(out, e->reason);
+        }
+        if (e->state == SCORE_COMPUTED) {
+            const ScoreFigure *f = scorecard_now(sc, e);
+            fprintf(out, ", \"unit\": \"%s\", \"value\": ", e->dfe->unit_name);
+            json_figure_text(out, f->value_text);
+            fputs(", \"numerator\": ", out);
+            json_figure_text(out, f->num_text);
+            fputs(", \"denominator\": ", out);
+            json_figure_text(out, f->den_text);
+            fputs(", \"rag\": ", out);
+            if (e->rag[0])
+                render_json_string(out, e->rag);
+            else
+                fputs("null", out);
+            fputs(", \"trend\": [", out);
+            for (int k = 0; k < sc->n_years; k++) {
+                char yl[16];
+                year_label(sc->opt.year - sc->opt.years + k, yl, sizeof yl);
+                if (k) fputs(", ", out);
+                if (e->trend_available[k]) {
+                    json_figure(out, "year", yl, &e->trend[k]);
+                } else {
+                    fprintf(out, "{\"year\": \"%s\", \"value\": null}", yl);
+                }
+            }
+            fputc(']', out);
+            if (sc->n_groups) {
+                fputs(", \"groups\": [", out);
+                for (int g = 0; g < sc->n_groups; g++) {
+                    if (g) fputs(", ", out);
+                    json_figure(out, "group", sc->groups[g], &e->groups[g]);
+                }
+                fputc(']', out);
+            }
+        }
+        fputc('}', out);
+    }
+    fputs("\n]}\n", out);
+}
+
+/* ---- Charts ------------------------------------------------------------------------ */
+
+/* The charts of one indicator, with the storage they point into. */
+typedef struct EntryCharts {
+    Chart charts[2];
+    int n;
+    ChartSeries series[2];
+    double trend_v[SCORECARD_MAX_YEARS];
+    const char *trend_l[SCORECARD_MAX_YEARS];
+    char year_text[SCORECARD_MAX_YEARS][16];
+    const char *years[SCORECARD_MAX_YEARS];
+    double group_v[SCORECARD_MAX_GROUPS];
+    const char *group_l[SCORECARD_MAX_GROUPS];
+    char title[2][300];
+    char caption[2][900];
+} EntryCharts;
+
+static const char *better_words(const Indicator *ind)
+{
+    return ind->better == INDICATOR_HIGHER ? "Higher is better." : "Lower is better.";
+}
+
+/* Builds the trend chart (when more than one year is shown) and the bar chart
+ * by group (when asked) of a computed indicator. */
+static void entry_charts(const Scorecard *sc, const ScoreEntry *e, EntryCharts *ec)
+{
+    memset(ec, 0, sizeof *ec);
+    if (e->state != SCORE_COMPUTED) return;
+    const DfeIndicator *d = e->dfe;
+    bool pct = d->unit == DFE_PERCENT;
+    const char *privacy =
+        sc->opt.publish ? " A \"c\" marks a figure withheld so that no child can be identified."
+                        : "";
+    char target[96] = "";
+    if (e->ind->has_target)
+        snprintf(target, sizeof target, " The dashed line is the target, %s%s.",
+                 e->ind->target_text, unit_suffix(d));
+    if (sc->n_years > 1) {
+        for (int k = 0; k < sc->n_years; k++) {
+            year_label(sc->opt.year - sc->opt.years + k, ec->year_text[k], 16);
+            ec->years[k] = ec->year_text[k];
+            ec->trend_v[k] = e->trend_available[k] ? e->trend[k].value : NAN;
+            ec->trend_l[k] = e->trend_available[k] && e->trend[k].suppressed ? "c" : NULL;
+        }
+        ec->series[0] = (ChartSeries){NULL, ec->trend_v, ec->trend_l};
+        snprintf(ec->title[0], sizeof ec->title[0], "%s", e->ind->title);
+        const ScoreFigure *now = scorecard_now(sc, e);
+        char words[128];
+        figure_words(d, now, words, sizeof words);
+        snprintf(ec->caption[0], sizeof ec->caption[0],
+                 "How this has changed from %s to %s, year by year (1 April to 31 March). In %s "
+                 "the figure was %s. %s%s%s",
+                 ec->years[0], ec->years[sc->n_years - 1], ec->years[sc->n_years - 1], words,
+                 better_words(e->ind), target, privacy);
+        ec->charts[ec->n++] = (Chart){.kind = CHART_LINE,
+                                      .title = ec->title[0],
+                                      .x_label = "Year",
+                                      .y_label = pct ? "Per cent" : d->unit_name,
+                                      .caption = ec->caption[0],
+                                      .categories = ec->years,
+                                      .n_categories = sc->n_years,
+                                      .series = &ec->series[0],
+                                      .n_series = 1,
+                                      .decimals = d->decimals,
+                                      .unit = pct ? "%" : NULL,
+                                      .y_max = pct ? 100 : 0,
+                                      .target = e->ind->has_target ? e->ind->target : NAN,
+                                      .width = 900,
+                                      .height = 420};
+    }
+    if (sc->n_groups) {
+        for (int g = 0; g < sc->n_groups; g++) {
+            ec->group_v[g] = e->groups[g].value;
+            ec->group_l[g] = e->groups[g].suppressed ? "c" : NULL;
+        }
+        ec->series[1] = (ChartSeries){NULL, ec->group_v, ec->group_l};
+        char y[16];
+        year_label(sc->opt.year, y, sizeof y);
+        snprintf(ec->title[1], sizeof ec->title[1], "%s, %s, by %s", e->ind->title, y,
+                 by_name(sc->opt.by));
+        snprintf(ec->caption[1], sizeof ec->caption[1],
+                 "The same figure for %s split by %s on 31 March, so that groups of children can "
+                 "be compared (promise 3.7: the same service for every child). A group with no "
+                 "children has no bar. %s%s",
+                 y, by_name(sc->opt.by), better_words(e->ind), privacy);
+        ec->charts[ec->n++] = (Chart){.kind = CHART_BAR,
+                                      .title = ec->title[1],
+                                      .y_label = pct ? "Per cent" : d->unit_name,
+                                      .caption = ec->caption[1],
+                                      .categories = sc->groups,
+                                      .n_categories = sc->n_groups,
+                                      .series = &ec->series[1],
+                                      .n_series = 1,
+                                      .decimals = d->decimals,
+                                      .unit = pct ? "%" : NULL,
+                                      .y_max = pct ? 100 : 0,
+                                      .target = e->ind->has_target ? e->ind->target : NAN,
+                                      .width = 900,
+                                      .height = 420};
+    }
+}
+
+/* A sentence on the indicator for a councillor. */
+static void entry_sentence(const Scorecard *sc, const ScoreEntry *e, char *buf, size_t n)
+{
+    char y[16], words[128];
+    year_label(sc->opt.year, y, sizeof y);
+    if (e->state == SCORE_SURVEY) {
+        snprintf(buf, n, "3.%d %s: survey question, no figure from records: \"%s\"",
+                 e->ind->promise, e->ind->title, e->ind->definition);
+    } else if (e->state == SCORE_NOT_AVAILABLE) {
+        snprintf(buf, n, "3.%d %s: not available (%s).", e->ind->promise, e->ind->title, e->reason);
+    } else {
+        figure_words(e->dfe, scorecard_now(sc, e), words, sizeof words);
+        char target[96] = "";
+        if (e->ind->has_target)
+            snprintf(target, sizeof target, " Target %s%s: %s.", e->ind->target_text,
+                     unit_suffix(e->dfe), e->rag[0] ? e->rag : "no status");
+        snprintf(buf, n, "3.%d %s, %s: %s. %s%s", e->ind->promise, e->ind->title, y, words,
+                 better_words(e->ind), target);
+    }
+}
+
+/* ---- HTML -------------------------------------------------------------------------- */
+
+static void html_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+/* Draws the chart as SVG into a temporary file and copies it into the page. */
+static int html_chart(FILE *out, const Chart *chart, Err *err)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/carepledge-chart-XXXXXX.svg", dir && *dir ? dir : "/tmp");
+    int fd = mkstemps(path, 4);
+    if (fd < 0) return err_set(err, ERR_IO, "cannot create a temporary file for a chart");
+    close(fd);
+    int rc = chart_write(chart, CHART_SVG, path, err);
+    if (rc == 0) {
+        FILE *in = fopen(path, "rb");
+        if (!in) {
+            rc = err_set(err, ERR_IO, "cannot read back a chart");
+        } else {
+            char *text = NULL;
+            size_t len = 0, cap = 0, n;
+            do {
+                if (len + 8192 + 1 > cap) text = xrealloc(text, cap = 2 * cap + 8192 + 1);
+                n = fread(text + len, 1, 8192, in);
+                len += n;
+            } while (n > 0);
+            text[len] = '\0';
+            /* drop the XML declaration: the SVG goes inside the HTML */
+            const char *svg = strstr(text, "<svg");
+            if (svg) fwrite(svg, 1, len - (size_t)(svg - text), out);
+            free(text);
+            fclose(in);
+        }
+    }
+    remove(path);
+    return rc;
+}
+
+int scorecard_write_html(FILE *out, const Scorecard *sc, Err *err)
+{
+    char y[16];
+    year_label(sc->opt.year, y, sizeof y);
+    fprintf(out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<title>Pledge scorecard %s</title>\n<style>\n"
+            "body{font-family:'DejaVu Sans',sans-serif;max-width:60rem;margin:2rem auto;"
+            "padding:0 1rem;color:#1a1a1a;line-height:1.45}\n"
+            "section{page-break-before:always}h2{border-bottom:2px solid #0072b2}\n"
+            "svg{max-width:100%%;height:auto}.rag{padding:0 .4em;border-radius:.3em}\n"
+            ".green{background:#cde8d6}.amber{background:#f6e2b3}.red{background:#f4c7c3}\n"
+            "p.note{color:#555}\n</style>\n</head>\n<body>\n<h1>Pledge scorecard %s</h1>\n",
+            y, y);
+    fprintf(out,
+            "<p>How the council is keeping each promise of its Pledge to children in care and "
+            "care leavers, from its records for the year 1 April to 31 March.%s Promises that "
+            "records cannot measure are asked about in the young people's survey.</p>\n",
+            sc->opt.publish ? " Small numbers are shown as <b>c</b> so that no child can be "
+                              "identified."
+                            : "");
+    int theme = -1;
+    EntryCharts *ec = xmalloc(sizeof *ec);
+    int rc = 0;
+    for (int i = 0; i < sc->n_entries && rc == 0; i++) {
+        const ScoreEntry *e = &sc->entries[i];
+        if (e->ind->theme != theme) {
+            if (theme >= 0) fputs("</section>\n", out);
+            theme = e->ind->theme;
+            fputs("<section>\n<h2>", out);
+            html_text(out, pledge_themes[theme]);
+            fputs("</h2>\n", out);
+        }
+        fprintf(out, "<h3>3.%d ", e->ind->promise);
+        html_text(out, e->ind->title);
+        fputs("</h3>\n<p>", out);
+        char sentence[1400];
+        entry_sentence(sc, e, sentence, sizeof sentence);
+        html_text(out, sentence);
+        if (e->rag[0]) fprintf(out, " <span class=\"rag %s\">%s</span>", e->rag, e->rag);
+        fputs("</p>\n", out);
+        entry_charts(sc, e, ec);
+        for (int k = 0; k < ec->n && rc == 0; k++) {
+            fputs("<figure>\n", out);
+            rc = html_chart(out, &ec->charts[k], err);
+            fputs("<figcaption>", out);
+            html_text(out, ec->charts[k].caption);
+            fputs("</figcaption>\n</figure>\n", out);
+        }
+    }
+    free(ec);
+    if (theme >= 0) fputs("</section>\n", out);
+    fputs("</body>\n</html>\n", out);
+    return rc;
+}
+
+/* ---- PDF --------------------------------------------------------------------------- */
+
+int scorecard_write_pdf(const char *path, const Scorecard *sc, Err *err)
+{
+    char y[16], title[64];
+    year_label(sc->opt.year, y, sizeof y);
+    snprintf(title, sizeof title, "Pledge scorecard %s", y);
+    ChartPdf *pdf;
+    int rc = chart_pdf_open(&pdf, path, title, err);
+    if (rc < 0) return rc;
+    EntryCharts *ecs = xcalloc((size_t)sc->n_entries, sizeof *ecs);
+    Chart *charts = xcalloc((size_t)sc->n_entries * 2, sizeof *charts);
+    char(*sentences)[1400] = xcalloc((size_t)sc->n_entries + 1, sizeof *sentences);
+    const char **paras = xcalloc((size_t)sc->n_entries + 1, sizeof *paras);
+    for (int first = 0; first < sc->n_entries && rc == 0;) {
+        int theme = sc->entries[first].ind->theme, last = first, n_paras = 0, n_charts = 0;
+        while (last < sc->n_entries && sc->entries[last].ind->theme == theme) last++;
+        if (first == 0) {
+            snprintf(sentences[n_paras], sizeof sentences[0],
+                     "%s: how the council is keeping each promise of its Pledge, from its records "
+                     "for 1 April to 31 March.%s Promises that records cannot measure are asked "
+                     "about in the young people's survey.",
+                     title,
+                     sc->opt.publish ? " Small numbers are shown as c so that no child can be "
+                                       "identified."
+                                     : "");
+            paras[n_paras] = sentences[n_paras];
+            n_paras++;
+        }
+        for (int i = first; i < last; i++) {
+            const ScoreEntry *e = &sc->entries[i];
+            entry_sentence(sc, e, sentences[n_paras], sizeof sentences[0]);
+            paras[n_paras] = sentences[n_paras];
+            n_paras++;
+            entry_charts(sc, e, &ecs[i]);
+            for (int k = 0; k < ecs[i].n; k++) charts[n_charts++] = ecs[i].charts[k];
+        }
+        rc = chart_pdf_page(pdf, pledge_themes[theme], paras, n_paras, charts, n_charts, err);
+        first = last;
+    }
+    free(paras);
+    free(sentences);
+    free(charts);
+    free(ecs);
+    Err close_err;
+    int crc = chart_pdf_close(pdf, &close_err);
+    if (rc == 0 && crc < 0) {
+        *err = close_err;
+        rc = crc;
+    }
+    return rc;
+}
+
+/* ---- Running it -------------------------------------------------------------------- */
+
+int scorecard_run(const char *db_path, const char *catalogue_path, const ScorecardOptions *opt,
+                  Dataset *ds, IndicatorCatalogue **cat, Scorecard *out, Err *err)
+{
+    *cat = NULL;
+    memset(out, 0, sizeof *out);
+    int rc = catalogue_path ? indicators_load_file(catalogue_path, cat, err)
+                            : indicators_load_default(cat, err);
+    if (rc < 0) return rc;
+    rc = service_load_dataset_parts(db_path, ds,
+                                    STORE_LOAD_EPISODES | STORE_LOAD_REVIEWS | STORE_LOAD_OC3 |
+                                        STORE_LOAD_OC2 | STORE_LOAD_MISSING | STORE_LOAD_ADOPTION,
+                                    err);
+    if (rc < 0) return rc;
+    return scorecard_build(ds, *cat, opt, out, err);
+}

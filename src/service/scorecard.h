@@ -1,0 +1,105 @@
+/* scorecard: the Pledge scorecard use case. For every indicator of the
+ * catalogue: the figure for a collection year (value, numerator, denominator),
+ * the previous years, an optional breakdown by group, the target and a
+ * red/amber/green status; survey indicators carry their question and no figure;
+ * indicators whose records are missing say why. With publish, every count goes
+ * through disclosure control (domain/disclosure) before it is written.
+ *
+ * scorecard_build computes from a Dataset (pure apart from memory);
+ * scorecard_write_* write it as text, CSV, JSON, HTML (charts inline as SVG) or
+ * an A4 PDF with a page per theme of the Pledge. See docs/scorecard.md. */
+#ifndef CAREPLEDGE_SCORECARD_H
+#define CAREPLEDGE_SCORECARD_H
+
+#include "base/err.h"
+#include "domain/dataset.h"
+#include "domain/dfe_indicators.h"
+#include "domain/disclosure.h"
+#include "domain/indicators.h"
+
+#include <stdio.h>
+
+typedef enum ScorecardBy {
+    SCORECARD_BY_NONE,
+    SCORECARD_BY_DISABILITY,
+    SCORECARD_BY_ETHNICITY,
+    SCORECARD_BY_AGE,
+    SCORECARD_BY_PLACEMENT,
+} ScorecardBy;
+
+/* Parses "disability", "ethnicity", "age" or "placement"; returns 0 or -1. */
+int scorecard_parse_by(const char *s, ScorecardBy *out);
+
+enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11 };
+
+typedef enum ScoreState {
+    SCORE_COMPUTED,
+    SCORE_NOT_AVAILABLE, /* reason says why */
+    SCORE_SURVEY,        /* the question is the indicator's definition */
+} ScoreState;
+
+/* One published figure. Texts are what is written: the number, "c" when
+ * suppressed, "z" when the denominator is 0 (no value). */
+typedef struct ScoreFigure {
+    long num, den;
+    double value; /* NAN when none or suppressed */
+    bool suppressed;
+    char value_text[DISC_TEXT_LEN], num_text[DISC_TEXT_LEN], den_text[DISC_TEXT_LEN];
+} ScoreFigure;
+
+typedef struct ScoreEntry {
+    const Indicator *ind;    /* in the catalogue */
+    const DfeIndicator *dfe; /* NULL unless computed */
+    ScoreState state;
+    char reason[DFE_REASON_LEN];
+    ScoreFigure trend[SCORECARD_MAX_YEARS]; /* oldest first; the last is the year asked */
+    bool trend_available[SCORECARD_MAX_YEARS];
+    ScoreFigure groups[SCORECARD_MAX_GROUPS]; /* the year asked, when by a group */
+    const char *rag;                          /* "green", "amber", "red" or "" (no target) */
+} ScoreEntry;
+
+typedef struct ScorecardOptions {
+    int year;  /* end year: 2026 is 2025/26 */
+    int years; /* previous years to show, 0..SCORECARD_MAX_YEARS - 1 */
+    ScorecardBy by;
+    bool publish;
+    int threshold; /* for publish */
+} ScorecardOptions;
+
+typedef struct Scorecard {
+    ScorecardOptions opt;
+    const IndicatorCatalogue *cat; /* not owned */
+    int n_years;                   /* opt.years + 1 */
+    int n_groups;
+    const char *groups[SCORECARD_MAX_GROUPS];
+    ScoreEntry *entries; /* one per catalogue indicator, in catalogue order */
+    int n_entries;
+} Scorecard;
+
+/* Computes the scorecard. Returns 0, or ERR_INPUT when disclosure control
+ * rejects a table (which would be a bug). Free with scorecard_free. */
+int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const ScorecardOptions *opt,
+                    Scorecard *out, Err *err);
+void scorecard_free(Scorecard *sc);
+
+/* The year's entry as the figure to show (the last of the trend). */
+const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e);
+
+/* Aligned text for a terminal. */
+void scorecard_write_text(FILE *out, const Scorecard *sc);
+/* CSV: promise,indicator,value,numerator,denominator,group,unit,target,rag,status,
+ * then one column per year (oldest first), then title,note. */
+void scorecard_write_csv(FILE *out, const Scorecard *sc);
+void scorecard_write_json(FILE *out, const Scorecard *sc);
+/* A self-contained HTML page: a section per theme, with charts as inline SVG. */
+int scorecard_write_html(FILE *out, const Scorecard *sc, Err *err);
+/* An A4 PDF at path, a page per theme. Returns 0 or ERR_IO. */
+int scorecard_write_pdf(const char *path, const Scorecard *sc, Err *err);
+
+/* Opens the database, loads what the scorecard reads and builds it, reading the
+ * catalogue from catalogue_path or the shipped one. The caller frees *ds, *cat
+ * (indicators_free) and *out. */
+int scorecard_run(const char *db_path, const char *catalogue_path, const ScorecardOptions *opt,
+                  Dataset *ds, IndicatorCatalogue **cat, Scorecard *out, Err *err);
+
+#endif
