@@ -440,18 +440,21 @@ static void r602(VCtx *c)
     }
 }
 
-/* DfE 903 rule 630: a child starting a period of care this year has previous
- * permanence recorded: PREV_PERM, and LA_PERM and DATE_PERM unless it is Z1
- * (none). The starting episode fails. */
+/* DfE 903 rule 630: a child starting a period of care this year (short breaks,
+ * V3 and V4, aside) has previous permanence recorded: PREV_PERM, and LA_PERM
+ * and DATE_PERM unless it is Z1 (none) or P4 (unknown). The starting episode
+ * fails. */
 static void r630(VCtx *c)
 {
     const VTable *e = episodes(c), *pp = vt(c, T903_PREV_PERM);
     for (int row = 0; row < e->n_rows; row++) {
         Date start = vt_date(e, row, E_DECOM);
-        if (start == DATE_NONE || start < c->start || !vt_is(e, row, E_RNE, "S")) continue;
+        if (start == DATE_NONE || start < c->start || !vt_is(e, row, E_RNE, "S") ||
+            vt_in(e, row, E_LS, "V3;V4"))
+            continue;
         int pr = vt_first_row(pp, vt_cell(e, row, E_CHILD));
         bool ok = pr >= 0 && !vt_blank(pp, pr, PP_PREV_PERM) &&
-                  (vt_is(pp, pr, PP_PREV_PERM, "Z1") ||
+                  (vt_in(pp, pr, PP_PREV_PERM, "Z1;P4") ||
                    (!vt_blank(pp, pr, PP_LA_PERM) && !vt_blank(pp, pr, PP_DATE_PERM)));
         if (!ok) vctx_fail(c, T903_EPISODES, row);
     }

@@ -24,9 +24,10 @@ static void rSW01a(VCtx *c)
             vctx_fail(c, T903_SW_EPISODES, row);
 }
 
-/* DfE 903 rule SW01bSTG1: an episode starting on or after 1 April 2023 (when
- * the items began to be collected) also has a social worker and a reason; a
- * start date is always needed. */
+/* DfE 903 rule SW01bSTG1: an episode that has ended, starting on or after 1
+ * April 2023 (when the items began to be collected), also has its social
+ * worker and the reason for the change (SW_REASON explains why the episode
+ * ended, so an open episode has none yet); a start date is always needed. */
 static void rSW01b(VCtx *c)
 {
     const VTable *s = swe(c);
@@ -34,7 +35,7 @@ static void rSW01b(VCtx *c)
     for (int row = 0; row < s->n_rows; row++) {
         Date start = vt_date(s, row, SW_DECOM);
         if (vt_blank(s, row, SW_DECOM) ||
-            (start != DATE_NONE && start >= from &&
+            (start != DATE_NONE && start >= from && !vt_blank(s, row, SW_DEC) &&
              (vt_blank(s, row, SW_ID) || vt_blank(s, row, SW_REASON))))
             vctx_fail(c, T903_SW_EPISODES, row);
     }
@@ -149,19 +150,25 @@ static void rSW10(VCtx *c)
         }
 }
 
-/* The child's latest social worker episode with a start date, or -1. */
-static int latest_sw(const VTable *s, int g)
+/* The latest social worker episode (with a start date) of a child looked
+ * after at 31 March (an open episode this year), or -1. */
+static int latest_sw(const VCtx *c, const VTable *s, int g)
 {
     int row = vt_group_row(s, g, vt_group_size(s, g) - 1);
-    return vt_date(s, row, SW_DECOM) == DATE_NONE ? -1 : row;
+    if (vt_date(s, row, SW_DECOM) == DATE_NONE) return -1;
+    const VTable *e = vt(c, T903_EPISODES);
+    int eg = vt_group(e, vt_cell(s, row, SW_CHILD));
+    if (eg < 0 || !vt_blank(e, vt_group_row(e, eg, vt_group_size(e, eg) - 1), E_DEC)) return -1;
+    return row;
 }
 
-/* DfE 903 rule SW11bSTG2: the child's latest episode ended before 31 March. */
+/* DfE 903 rule SW11bSTG2: for a child looked after at 31 March, the latest
+ * social worker episode ended before 31 March. */
 static void rSW11b(VCtx *c)
 {
     const VTable *s = swe(c);
     for (int g = 0; g < s->n_groups; g++) {
-        int row = latest_sw(s, g);
+        int row = latest_sw(c, s, g);
         Date end = row < 0 ? DATE_NONE : vt_date(s, row, SW_DEC);
         if (end != DATE_NONE && end < c->end) vctx_fail(c, T903_SW_EPISODES, row);
     }
@@ -173,12 +180,13 @@ static void rSW13(VCtx *c)
     vcheck_code(c, T903_SW_EPISODES, SW_REASON, SW_REASONS, true);
 }
 
-/* DfE 903 rule SW17STG2: the child's latest episode is open at 31 March. */
+/* DfE 903 rule SW17STG2: a child looked after at 31 March has a social worker
+ * episode open then. */
 static void rSW17(VCtx *c)
 {
     const VTable *s = swe(c);
     for (int g = 0; g < s->n_groups; g++) {
-        int row = latest_sw(s, g);
+        int row = latest_sw(c, s, g);
         if (row >= 0 && !vt_blank(s, row, SW_DEC)) vctx_fail(c, T903_SW_EPISODES, row);
     }
 }
@@ -219,10 +227,10 @@ const VRule vrules_sw[] = {
     {"SW11bSTG2", 2024, 0, "SWEpisodes", "SW_DEC",
      "Social worker episode has ended before 31 March and no subsequent social worker episode has "
      "been provided.",
-     NULL, rSW11b},
+     "SWEpisodes;Episodes", rSW11b},
     {"SW13STG1", 2024, 0, "SWEpisodes", "SW_REASON",
      "The reason for social worker change is not valid.", NULL, rSW13},
     {"SW17STG2", 2024, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
-     "There is no social worker episode open at 31 March", NULL, rSW17},
+     "There is no social worker episode open at 31 March", "SWEpisodes;Episodes", rSW17},
 };
 const int vrules_sw_n = VRULES_COUNT(vrules_sw);

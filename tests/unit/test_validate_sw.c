@@ -12,6 +12,11 @@
 
 #define S(child, id, decom, dec, reason) child ",01/01/2010," id "," decom "," dec "," reason "\n"
 #define OKS(child)                       S(child, "SW123", "01/05/2026", "", "MANAGE")
+/* Children 1 and 2 are looked after at 31 March; child 3 left care. */
+#define LAC                                   \
+    EPI "1,01/01/2025,S,C2,N1,U1,PR1,,,,,,\n" \
+        "2,01/01/2025,S,C2,N1,U1,PR1,,,,,,\n" \
+        "3,01/01/2025,S,C2,N1,U1,PR1,01/03/2027,E13,,,,\n"
 
 static const VCase cases[] = {
     {"SW01aSTG1",
@@ -21,13 +26,19 @@ static const VCase cases[] = {
      "SWEpisodes:0 SWEpisodes:1"},
     {"SW01aSTG1", 0, {SWE S("3", "SW123", "01/05/2026", "", "")}, {0}, ""},
     {"SW01aSTG1", 2024, {SWE S("1", "", "01/05/2023", "", "")}, {0}, "(rule not in force)"},
+    /* the reason is why an episode ended: not needed while it is open */
     {"SW01bSTG1",
      0,
-     {SWE S("1", "SW123", "01/05/2026", "", "") S("2", "SW1", "", "", "MANAGE")
-          S("3", "", "01/03/2023", "", "") OKS("4")},
+     {SWE S("1", "SW1", "01/05/2026", "01/06/2026", "") S("1", "SW2", "01/06/2026", "", "")
+          S("2", "SW1", "01/05/2026", "", "") S("3", "", "01/05/2026", "01/06/2026", "LEFTRL")
+              S("4", "SW1", "", "", "") S("5", "SW1", "01/03/2023", "01/06/2023", "")},
      {0},
-     "SWEpisodes:0 SWEpisodes:1"},
-    {"SW01bSTG1", 0, {SWE OKS("4")}, {0}, ""},
+     "SWEpisodes:0 SWEpisodes:3 SWEpisodes:4"},
+    {"SW01bSTG1",
+     0,
+     {SWE S("1", "SW1", "01/05/2026", "01/06/2026", "LEFTRL") S("1", "SW2", "01/06/2026", "", "")},
+     {0},
+     ""},
     {"SW02STG1",
      0,
      {SWE S("1", "AB123", "01/05/2026", "", "") S("2", "sw123", "01/05/2026", "", "")
@@ -91,10 +102,13 @@ static const VCase cases[] = {
     {"SW11bSTG2",
      0,
      {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")
-          S("2", "SW1", "01/05/2026", "01/03/2027", "") S("2", "SW2", "01/03/2027", "", "CHCHAN")},
+          S("2", "SW1", "01/05/2026", "01/03/2027", "") S("2", "SW2", "01/03/2027", "", "CHCHAN")
+              S("3", "SW1", "01/05/2026", "01/03/2027", ""),
+      LAC},
      {0},
      "SWEpisodes:0"},
-    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "31/03/2027", "")}, {0}, ""},
+    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "31/03/2027", ""), LAC}, {0}, ""},
+    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")}, {0}, "SKIP"},
     {"SW13STG1",
      0,
      {SWE S("1", "SW1", "01/05/2026", "", "BORED") S("2", "SW1", "01/05/2026", "", "")},
@@ -104,10 +118,12 @@ static const VCase cases[] = {
     {"SW17STG2",
      0,
      {SWE S("1", "SW1", "01/05/2026", "31/03/2027", "")
-          S("2", "SW1", "01/05/2026", "01/03/2027", "") S("2", "SW2", "01/03/2027", "", "CHCHAN")},
+          S("2", "SW1", "01/05/2026", "01/03/2027", "") S("2", "SW2", "01/03/2027", "", "CHCHAN")
+              S("3", "SW1", "01/05/2026", "01/03/2027", ""),
+      LAC},
      {0},
      "SWEpisodes:0"},
-    {"SW17STG2", 0, {SWE OKS("1")}, {0}, ""},
+    {"SW17STG2", 0, {SWE OKS("1"), LAC}, {0}, ""},
 };
 
 static void test_sw_rules(void **state)
