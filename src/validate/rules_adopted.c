@@ -494,8 +494,10 @@ static bool parse_date_perm(const char *s, Date *earliest)
     return true;
 }
 
-/* DfE 903 rule 632: DATE_PERM is a date (parts may be ZZ) before the child's
- * first episode this year. The PrevPerm row and that episode fail. */
+/* DfE 903 rule 632: DATE_PERM is a date (parts may be ZZ) before the start of
+ * the period of care it precedes: the latest episode with RNE S, or the first
+ * episode this year when none starts a period. The PrevPerm row and that
+ * episode fail. */
 static void r632(VCtx *c)
 {
     const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
@@ -503,7 +505,9 @@ static void r632(VCtx *c)
         const char *text = vt_cell(pp, row, PP_DATE_PERM);
         if (!*text) continue;
         Date earliest;
-        int g = vt_group(e, vt_cell(pp, row, PP_CHILD)), first = -1;
+        const char *child = vt_cell(pp, row, PP_CHILD);
+        int g = vt_group(e, child), first = -1;
+        started_care(c, child, &first);
         for (int i = 0; g >= 0 && i < vt_group_size(e, g) && first < 0; i++)
             if (vt_date(e, vt_group_row(e, g, i), E_DECOM) != DATE_NONE)
                 first = vt_group_row(e, g, i);

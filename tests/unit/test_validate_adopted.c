@@ -283,7 +283,11 @@ static const VCase cases[] = {
      "Episodes:0 PrevPerm:0 PrevPerm:1 PrevPerm:4 PrevPerm:5"},
     {"632",
      0,
-     {EPI EA("3", "01/07/2021", "S", "C2", "U4", "", ""), PREV PP("3", "P1", "800", "ZZ/05/2021")},
+     /* 7's order came between two periods of care: before the latest */
+     {EPI EA("3", "01/07/2021", "S", "C2", "U4", "", "")
+          EA("7", "01/01/2025", "S", "C2", "U4", "01/06/2026", "E13")
+              EA("7", "01/08/2026", "S", "C2", "U4", "", ""),
+      PREV PP("3", "P1", "800", "ZZ/05/2021") PP("7", "P2", "800", "10/07/2026")},
      {0},
      ""},
 };
