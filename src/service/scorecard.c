@@ -568,6 +568,7 @@ static void entry_charts(const Scorecard *sc, const ScoreEntry *e, EntryCharts *
     if (e->state != SCORE_COMPUTED) return;
     const DfeIndicator *d = e->dfe;
     bool pct = d->unit == DFE_PERCENT;
+    const char *y_words = d->unit_name[0] == 'd' ? "Average days" : "Average score";
     const char *privacy =
         sc->opt.publish ? " A \"c\" marks a figure withheld so that no child can be identified."
                         : "";
@@ -595,7 +596,7 @@ static void entry_charts(const Scorecard *sc, const ScoreEntry *e, EntryCharts *
         ec->charts[ec->n++] = (Chart){.kind = CHART_LINE,
                                       .title = ec->title[0],
                                       .x_label = "Year",
-                                      .y_label = pct ? "Per cent" : d->unit_name,
+                                      .y_label = pct ? "Per cent" : y_words,
                                       .caption = ec->caption[0],
                                       .categories = ec->years,
                                       .n_categories = sc->n_years,
@@ -625,7 +626,7 @@ static void entry_charts(const Scorecard *sc, const ScoreEntry *e, EntryCharts *
                  y, by_name(sc->opt.by), better_words(e->ind), privacy);
         ec->charts[ec->n++] = (Chart){.kind = CHART_BAR,
                                       .title = ec->title[1],
-                                      .y_label = pct ? "Per cent" : d->unit_name,
+                                      .y_label = pct ? "Per cent" : y_words,
                                       .caption = ec->caption[1],
                                       .categories = sc->groups,
                                       .n_categories = sc->n_groups,
