@@ -10,8 +10,10 @@
  * Rules are data (vrules.c and the rules_*.c family files): code, the collection
  * years in which it is in force, tables, fields, description and a function. A
  * rule whose tables or reference files are absent is reported as skipped with
- * its reason, never as passed. This module reads no files itself and writes
- * nothing: loading is the caller's job (cli/cmd_validate.c), output is vreport. */
+ * its reason, never as passed. This module reads no 903 files itself and writes
+ * nothing: loading is the caller's job (cli/cmd_validate.c), output is vreport.
+ * The one file it reads is a reference file the caller names: the ONS Postcode
+ * Directory (vreturn_load_postcodes). */
 #ifndef CAREPLEDGE_VALIDATE_H
 #define CAREPLEDGE_VALIDATE_H
 
