@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "test_validate_harness.h"
+#include "validate/vctx.h"
 #include "validate/vfamilies.h"
 
 #define E(child, decom, rne, ls, place, dec, rec) \
@@ -150,8 +151,41 @@ static void test_cla12_rules(void **state)
     assert_int_equal(vharness_run(cases, n, vrules_cla12, vrules_cla12_n), 0);
 }
 
+/* The derived flag itself, at its edges. */
+static void test_cla12_flag(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        EPI E("a", "01/01/2025", "S", "C2", "U1", "31/03/2027", "E11") /* left on 31 March */
+        E("b", "01/04/2026", "S", "C2", "U1", "", "")                  /* from 1 April */
+        E("c", "31/04/2026", "S", "C2", "U1", "", "")                  /* invalid start */
+        E("d", "01/01/2025", "S", "V4", "U1", "", "")                  /* short breaks */
+        E("e", "01/01/2025", "S", "C2", "U1", "01/03/2026", "E13")     /* left last year */
+        E("f", "01/01/2025", "S", "C2", "U1", "01/06/2026", "X1")      /* changes within care */
+        E("f", "01/06/2026", "L", "C1", "U1", "", ""),
+        NULL};
+    VReturn r;
+    vreturn_init(&r, 2027);
+    vharness_load(&r, texts, false);
+    vreturn_prepare(&r);
+    unsigned char *flags = vreturn_derive_cla12(&r);
+    const VTable *e = &r.cur[T903_EPISODES];
+    static const struct {
+        const char *child;
+        int in;
+    } want[] = {{"a", 0}, {"b", 1}, {"c", 0}, {"d", 0}, {"e", 0}, {"f", 1}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        int g = vt_group(e, want[i].child);
+        assert_true(g >= 0);
+        assert_int_equal(flags[g], want[i].in);
+    }
+    free(flags);
+    vreturn_free(&r);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_cla12_rules)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_cla12_rules),
+                                       cmocka_unit_test(test_cla12_flag)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
