@@ -12,8 +12,9 @@
  * rule whose tables or reference files are absent is reported as skipped with
  * its reason, never as passed. This module reads no 903 files itself and writes
  * nothing: loading is the caller's job (cli/cmd_validate.c), output is vreport.
- * The one file it reads is a reference file the caller names: the ONS Postcode
- * Directory (vreturn_load_postcodes). */
+ * The files it reads are reference files the caller names: the ONS Postcode
+ * Directory (vreturn_load_postcodes) and Ofsted's provider lists
+ * (vreturn_load_providers). */
 #ifndef CAREPLEDGE_VALIDATE_H
 #define CAREPLEDGE_VALIDATE_H
 
@@ -45,6 +46,8 @@ typedef struct VTable {
 
 /* The rows of the ONS Postcode Directory for a return's postcodes (vpostcodes.c). */
 typedef struct VPostcodes VPostcodes;
+/* The Ofsted provider lists (URN lookups) given for a return (vproviders.c). */
+typedef struct VProviders VProviders;
 
 typedef struct VReturn {
     int year;                        /* collection end year of the return: 2027 = 2026/27 */
@@ -53,6 +56,7 @@ typedef struct VReturn {
     unsigned char *header_uasc;      /* per Header row: 1 when the child is in this year's UASC */
     unsigned char *header_last_uasc; /* per Header_last row: in last year's UASC */
     VPostcodes *postcodes;           /* NULL until vreturn_load_postcodes; owned */
+    VProviders *providers;           /* NULL until vreturn_load_providers; owned */
     char la[16]; /* the responsible authority's code (PL_LOCATION); "" = inferred */
     bool prepared;
 } VReturn;
@@ -81,6 +85,17 @@ int vreturn_load_postcodes_buffer(VReturn *r, const char *name, const char *text
  * return's home postcodes lie in. */
 void vreturn_set_la(VReturn *r, const char *code);
 void vpostcodes_free(VPostcodes *p);
+
+/* Reads one of Ofsted's provider lists saved as CSV (columns by name: URN and
+ * any of the placement types, placement provider codes, date closed and
+ * postcode, under the children's homes or social care providers headings) so
+ * that the URN rules can run. Call once per file; rows of a URN merge across
+ * files. Returns 0, ERR_IO or ERR_INPUT (no URN column, bad CSV). */
+int vreturn_load_providers(VReturn *r, const char *path, Err *err);
+/* The same from text in memory (tests); name is used in messages. */
+int vreturn_load_providers_buffer(VReturn *r, const char *name, const char *text, size_t len,
+                                  Err *err);
+void vproviders_free(VProviders *p);
 
 typedef struct VCtx VCtx;
 

@@ -79,6 +79,19 @@ struct VCtx {
     const VPostFields *post[2]; /* per row of Episodes, Episodes_last; NULL without postcodes */
 };
 
+/* One provider of Ofsted's lists (vproviders.c); empty strings and DATE_NONE
+ * where the lists given do not say. Codes are ';'-separated capitals. */
+typedef struct VProvider {
+    char places[64];    /* placement types the provider offers */
+    char providers[32]; /* placement provider codes (PR0-PR5) */
+    char postcode[12];  /* without spaces, in capitals */
+    Date closed;        /* date it closed or was deregistered */
+} VProvider;
+
+/* The provider with this URN, or NULL when it is not in the lists given (or no
+ * list was given). */
+const VProvider *vctx_provider(const VCtx *c, const char *urn);
+
 /* Derives the postcode fields of every row of this year's (out[0]) and last
  * year's (out[1]) Episodes: malloc'ed arrays the caller frees; NULL when the
  * table or the directory is absent. */

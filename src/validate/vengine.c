@@ -47,7 +47,7 @@ static void check_needs(const VReturn *r, const VRule *rule, char *reason, size_
                      last ? " (give last year's files with --prev)" : "");
             return;
         }
-        if (t < 0 && len == 12 && strncmp(s, "ProviderInfo", len) == 0) {
+        if (t < 0 && len == 12 && strncmp(s, "ProviderInfo", len) == 0 && !r->providers) {
             snprintf(reason, size, "needs the Ofsted provider list (--providers)");
             return;
         }

@@ -34,6 +34,8 @@ extern const VRule vrules_child[]; /* rules_child.c: Header fields against episo
 extern const int vrules_child_n;
 extern const VRule vrules_adopted[]; /* rules_adopted.c: adoption against episodes */
 extern const int vrules_adopted_n;
+extern const VRule vrules_providers[]; /* rules_providers.c: URNs in Ofsted's lists */
+extern const int vrules_providers_n;
 extern const VRule vrules_sw[]; /* rules_sw.c: SWEpisodes */
 extern const int vrules_sw_n;
 

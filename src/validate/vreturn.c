@@ -198,5 +198,6 @@ void vreturn_free(VReturn *r)
     free(r->header_uasc);
     free(r->header_last_uasc);
     vpostcodes_free(r->postcodes);
+    vproviders_free(r->providers);
     memset(r, 0, sizeof *r);
 }

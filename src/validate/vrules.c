@@ -22,6 +22,7 @@ static const Family families[] = {
     {vrules_lastyear, &vrules_lastyear_n},   {vrules_leavers, &vrules_leavers_n},
     {vrules_postcodes, &vrules_postcodes_n}, {vrules_child, &vrules_child_n},
     {vrules_adopted, &vrules_adopted_n},     {vrules_sw, &vrules_sw_n},
+    {vrules_providers, &vrules_providers_n},
 };
 enum { N_FAMILIES = sizeof families / sizeof families[0] };
 

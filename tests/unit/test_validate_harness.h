@@ -80,10 +80,11 @@ static void vharness_load(VReturn *r, const char *const *texts, bool last)
     }
 }
 
-/* Runs one case, with the ONS Postcode Directory text postcodes (NULL: none)
- * and the responsible authority la (NULL: inferred); returns 0 when it behaves
- * as expected. */
-static int vharness_case(const VCase *k, const char *postcodes, const char *la)
+/* Runs one case, with the ONS Postcode Directory text postcodes (NULL: none),
+ * the responsible authority la (NULL: inferred) and an Ofsted provider list
+ * text providers (NULL: none); returns 0 when it behaves as expected. */
+static int vharness_case(const VCase *k, const char *postcodes, const char *la,
+                         const char *providers)
 {
     int year = k->year ? k->year : 2027;
     VReturn r;
@@ -95,6 +96,12 @@ static int vharness_case(const VCase *k, const char *postcodes, const char *la)
         if (vreturn_load_postcodes_buffer(&r, "onspd.csv", postcodes, strlen(postcodes), &err) < 0)
             abort();
         vreturn_set_la(&r, la);
+    }
+    if (providers) {
+        Err err;
+        if (vreturn_load_providers_buffer(&r, "providers.csv", providers, strlen(providers), &err) <
+            0)
+            abort();
     }
     vreturn_prepare(&r);
     const char *codes[] = {k->rule, NULL};
@@ -124,14 +131,15 @@ static int vharness_case(const VCase *k, const char *postcodes, const char *la)
     return bad;
 }
 
-/* Runs all cases (with the postcode directory text and authority, as
- * vharness_case) and checks that each rule of `family` (n rules) has a failing
+/* Runs all cases (with the postcode directory, authority and provider list
+ * texts, as vharness_case) and checks that each rule of `family` (n rules) has a failing
  * and a passing case. Returns the number of problems. */
-static int vharness_run_with(const VCase *cases, int n_cases, const VRule *family, int n_family,
-                             const char *postcodes, const char *la)
+static int vharness_run_full(const VCase *cases, int n_cases, const VRule *family, int n_family,
+                             const char *postcodes, const char *la, const char *providers)
 {
     int problems = 0;
-    for (int i = 0; i < n_cases; i++) problems += vharness_case(&cases[i], postcodes, la);
+    for (int i = 0; i < n_cases; i++)
+        problems += vharness_case(&cases[i], postcodes, la, providers);
     for (int f = 0; f < n_family; f++) {
         const VRule *rule = &family[f];
         int year = rule->last_year ? rule->last_year : 2027;
@@ -154,6 +162,13 @@ static int vharness_run_with(const VCase *cases, int n_cases, const VRule *famil
         }
     }
     return problems;
+}
+
+/* vharness_run_full without provider lists. */
+static int vharness_run_with(const VCase *cases, int n_cases, const VRule *family, int n_family,
+                             const char *postcodes, const char *la)
+{
+    return vharness_run_full(cases, n_cases, family, n_family, postcodes, la, NULL);
 }
 
 /* vharness_run_with without a postcode directory. */

@@ -1,0 +1,143 @@
+/* rules_providers: the DfE 903 rules that look an episode's Ofsted URN up in
+ * Ofsted's provider lists (vproviders.c): the URN exists, offers the placement
+ * type and provider code recorded, is at the placement postcode, and was open
+ * during the episode. Without the lists these rules are skipped, never passed.
+ * A URN of XXXXXXX (none) is not looked up. Each rule carries its DfE code;
+ * descriptions are the DfE's. */
+#include "validate/vctx.h"
+#include "validate/vfamilies.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static const VTable *episodes(const VCtx *c)
+{
+    return vt(c, T903_EPISODES);
+}
+
+/* The listed provider of an episode's URN; NULL when the URN is blank or
+ * XXXXXXX, or (with *unlisted set) not in the lists. */
+static const VProvider *provider_of(const VCtx *c, int row, bool *unlisted)
+{
+    const VTable *e = episodes(c);
+    *unlisted = false;
+    if (vt_blank(e, row, E_URN) || vt_is(e, row, E_URN, "XXXXXXX")) return NULL;
+    const VProvider *p = vctx_provider(c, vt_cell(e, row, E_URN));
+    *unlisted = p == NULL;
+    return p;
+}
+
+/* DfE 903 rule 1008 */
+static void r1008(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        bool unlisted;
+        provider_of(c, row, &unlisted);
+        if (unlisted) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* Fails episodes whose code in col is not among the listed provider's
+ * placement types (places) or provider codes, when the lists give them. */
+static void code_offered(VCtx *c, int col, bool places)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        bool unlisted;
+        const VProvider *p = provider_of(c, row, &unlisted);
+        const char *codes = p ? (places ? p->places : p->providers) : "";
+        if (codes[0] && !vt_blank(e, row, col) && !vt_in(e, row, col, codes))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 219 */
+static void r219(VCtx *c)
+{
+    code_offered(c, E_PLACE, true);
+}
+
+/* DfE 903 rule 224 */
+static void r224(VCtx *c)
+{
+    code_offered(c, E_PLACE_PROVIDER, false);
+}
+
+/* True when two postcodes are the same apart from spaces and case. */
+static bool same_postcode(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        if (toupper((unsigned char)*a) != toupper((unsigned char)*b)) return false;
+        if (!*a) return true;
+        a++;
+        b++;
+    }
+}
+
+/* DfE 903 rule 221 */
+static void r221(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        bool unlisted;
+        const VProvider *p = provider_of(c, row, &unlisted);
+        if (p && p->postcode[0] && !vt_blank(e, row, E_PL_POST) &&
+            !same_postcode(p->postcode, vt_cell(e, row, E_PL_POST)))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 227: the provider had not closed when the episode started. */
+static void r227(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        bool unlisted;
+        const VProvider *p = provider_of(c, row, &unlisted);
+        Date start = vt_date(e, row, E_DECOM);
+        if (p && p->closed != DATE_NONE && start != DATE_NONE && start > p->closed)
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 228: the provider had not closed when the episode ended (an
+ * open episode runs to 31 March). */
+static void r228(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        bool unlisted;
+        const VProvider *p = provider_of(c, row, &unlisted);
+        Date end = vt_date(e, row, E_DEC);
+        if (vt_blank(e, row, E_DEC)) end = c->end;
+        if (p && p->closed != DATE_NONE && end != DATE_NONE && end > p->closed)
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+const VRule vrules_providers[] = {
+    {"219", 0, 0, "Episodes;ProviderInfo", "URN;PLACE",
+     "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
+     "the placement type recorded.",
+     NULL, r219},
+    {"221", 0, 0, "Episodes;ProviderInfo", "PL_POST",
+     "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
+     "the placement postcode provided.",
+     NULL, r221},
+    {"224", 0, 0, "Episodes;ProviderInfo", "PLACE_PROVIDER",
+     "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
+     "the placement provider recorded.",
+     NULL, r224},
+    {"227", 0, 0, "Episodes;ProviderInfo", "URN;DECOM",
+     "Ofsted Unique reference number (URN) is not valid for the episode start date.", NULL, r227},
+    {"228", 0, 0, "Episodes;ProviderInfo", "URN;DEC",
+     "Ofsted Unique reference number (URN) is not valid for the episode end date [NOTE: may give "
+     "false positives on open episodes at providers who close during the year]",
+     NULL, r228},
+    {"1008", 0, 0, "Episodes;ProviderInfo", "URN",
+     "Ofsted Unique Reference Number (URN) is not valid.", NULL, r1008},
+};
+const int vrules_providers_n = VRULES_COUNT(vrules_providers);
