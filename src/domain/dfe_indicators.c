@@ -5,6 +5,7 @@
 
 #include "domain/care.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -149,9 +150,31 @@ static int age_on_31_march(const Child *c, int year)
 
 /* ---- The indicators ------------------------------------------------------ */
 
+/* The year being computed and what every indicator asks of a child, worked
+ * out once per child (one pass over the children serves every indicator). */
+typedef struct Year {
+    const Dataset *ds;
+    int year;
+    Date from, to;        /* 1 April, 31 March */
+    Date adoptions_from;  /* 1 April two years earlier: adoption's three years */
+    Date since_30_months; /* 31 March less 2.5 years */
+    Date since_2_years;   /* 31 March two years earlier */
+} Year;
+
+typedef struct Facts {
+    const Episode *on_31_march; /* full-time episode open on 31 March, or NULL */
+    int age;        /* on 31 March; -1 when unknown or not looked after then (only those need it) */
+    const Oc3 *oc3; /* in the OC3 cohort of the year (with oc3_age), or NULL */
+    int oc3_age;
+    bool oc2; /* in the OC2 cohort */
+} Facts;
+
 typedef struct Spec Spec;
-typedef int (*ComputeFn)(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                         char *reason);
+/* Whether the child is in the cohort; if so, its part of num and den. */
+typedef bool (*ChildFn)(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                        long *den);
+/* 1 when the records are there for the year, else 0 with the reason. */
+typedef int (*AvailableFn)(const Year *y, const Spec *sp, char *reason);
 
 /* What an OC3 measure counts. */
 typedef enum Oc3Measure { OC3_IN_TOUCH, OC3_EET, OC3_SUITABLE, OC3_HIGHER_EDUCATION } Oc3Measure;
@@ -167,50 +190,96 @@ typedef enum Oc2Measure {
 
 struct Spec {
     DfeIndicator ind;
-    ComputeFn compute;
-    int measure;          /* Oc3Measure or Oc2Measure */
-    int min_age, max_age; /* on 31 March; -1 for no bound */
+    ChildFn child;
+    AvailableFn available; /* NULL: always */
+    int measure;           /* Oc3Measure or Oc2Measure */
+    int min_age, max_age;  /* on 31 March; -1 for no bound */
 };
 
-/* CLA on 31 March excluding V3/V4, with 3+ placements in the year (old NI 062). */
-static int placement_short(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                           char *reason)
+static bool age_in(const Spec *sp, int age)
 {
-    (void)sp, (void)reason;
-    Date end = date_collection_year_end(year);
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        if (!care_full_time_on(ds, c, end)) continue;
-        fn(ctx, c, dfe_placements_in_year(ds, c, year) >= 3, 1);
-    }
-    return 1;
+    if (sp->min_age < 0 && sp->max_age < 0) return true;
+    return age >= 0 && (sp->min_age < 0 || age >= sp->min_age) &&
+           (sp->max_age < 0 || age <= sp->max_age);
+}
+
+static int oc3_available(const Year *y, const Spec *sp, char *reason)
+{
+    (void)sp;
+    if (oc3_any_for_year(y->ds, y->year)) return 1;
+    snprintf(reason, DFE_REASON_LEN, "no OC3 (care leavers) records for %d/%02d", y->year - 1,
+             y->year % 100);
+    return 0;
+}
+
+static int oc2_available(const Year *y, const Spec *sp, char *reason)
+{
+    (void)sp;
+    if (oc2_any_for_year(y->ds, y->year)) return 1;
+    snprintf(reason, DFE_REASON_LEN,
+             "no OC2 (children looked after for 12 months) records for %d/%02d", y->year - 1,
+             y->year % 100);
+    return 0;
+}
+
+static int missing_available(const Year *y, const Spec *sp, char *reason)
+{
+    (void)sp;
+    if (y->ds->n_missing) return 1;
+    snprintf(reason, DFE_REASON_LEN, "no Missing records in the database");
+    return 0;
+}
+
+static int ad1_available(const Year *y, const Spec *sp, char *reason)
+{
+    (void)sp;
+    if (y->ds->n_ad1) return 1;
+    snprintf(reason, DFE_REASON_LEN,
+             "no AD1 (adoption decision and match) records in the database");
+    return 0;
+}
+
+static int postcodes_available(const Year *y, const Spec *sp, char *reason)
+{
+    (void)y;
+    snprintf(reason, DFE_REASON_LEN,
+             "%s needs the ONS Postcode Directory (eastings, northings and local authority of the "
+             "home and placement postcodes); the database holds the postcodes only",
+             strcmp(sp->ind.id, "placed_outside_la") == 0 ? "the placement's local authority"
+                                                          : "the distance from home");
+    return 0;
+}
+
+/* CLA on 31 March excluding V3/V4, with 3+ placements in the year (old NI 062). */
+static bool placement_short(const Year *y, const Child *c, const Facts *f, const Spec *sp,
+                            long *num, long *den)
+{
+    (void)sp;
+    if (!f->on_31_march) return false;
+    *num = dfe_placements_in_year(y->ds, c, y->year) >= 3;
+    *den = 1;
+    return true;
 }
 
 /* CLA on 31 March under 16, looked after continuously 2.5 years or more; in the
  * same placement 2 years or more, or placed for adoption with that placement and
  * the one before together 2 years or more (old NI 063; statutory.md A3). */
-static int placement_long(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                          char *reason)
+static bool placement_long(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                           long *den)
 {
-    (void)sp, (void)reason;
-    Date end = date_collection_year_end(year);
-    Date since_30_months = date_add_months(end, -30), since_2_years = date_add_months(end, -24);
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        int age = age_on_31_march(c, year);
-        if (age < 0 || age >= 16) continue;
-        Date run = dfe_care_run_start(ds, c, end);
-        if (run == DATE_NONE || run > since_30_months) continue;
-        const Episode *first = placement_first_episode(ds, c, end);
-        bool stable = first->decom <= since_2_years;
-        const Episode *now = care_full_time_episode_on(ds, c, end);
-        if (!stable && now->place[0] == 'A') { /* placed for adoption: A1..A6 */
-            Date before = dfe_placement_start(ds, c, first->decom - 1);
-            stable = before != DATE_NONE && before <= since_2_years;
-        }
-        fn(ctx, c, stable, 1);
+    (void)sp;
+    if (!f->on_31_march || f->age < 0 || f->age >= 16) return false;
+    Date run = dfe_care_run_start(y->ds, c, y->to);
+    if (run == DATE_NONE || run > y->since_30_months) return false;
+    const Episode *first = placement_first_episode(y->ds, c, y->to);
+    bool stable = first->decom <= y->since_2_years;
+    if (!stable && f->on_31_march->place[0] == 'A') { /* placed for adoption: A1..A6 */
+        Date before = dfe_placement_start(y->ds, c, first->decom - 1);
+        stable = before != DATE_NONE && before <= y->since_2_years;
     }
-    return 1;
+    *num = stable;
+    *den = 1;
+    return true;
 }
 
 static bool oc3_counts(const Oc3 *o, Oc3Measure m)
@@ -226,139 +295,95 @@ static bool oc3_counts(const Oc3 *o, Oc3Measure m)
     return false;
 }
 
-static int care_leavers(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                        char *reason)
+static bool care_leavers(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                         long *den)
 {
-    if (!oc3_any_for_year(ds, year)) {
-        snprintf(reason, DFE_REASON_LEN, "no OC3 (care leavers) records for %d/%02d", year - 1,
-                 year % 100);
-        return 0;
-    }
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        int age;
-        const Oc3 *o = dfe_oc3_cohort(ds, c, year, &age);
-        if (!o || age < sp->min_age || age > sp->max_age) continue;
-        fn(ctx, c, oc3_counts(o, (Oc3Measure)sp->measure), 1);
-    }
-    return 1;
+    (void)y, (void)c;
+    if (!f->oc3 || f->oc3_age < sp->min_age || f->oc3_age > sp->max_age) return false;
+    *num = oc3_counts(f->oc3, (Oc3Measure)sp->measure);
+    *den = 1;
+    return true;
 }
 
 /* Aged 18 to 20, ceased to be looked after on the 18th birthday in a foster
  * placement (PLACE U1..U6), eligible; living with former foster carers (OC3 ACCOM
  * Z1/Z2) (statutory.md A3, Staying Put; CA89 s23CZA). */
-static int staying_put(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                       char *reason)
+static bool staying_put(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                        long *den)
 {
     (void)sp;
-    if (!oc3_any_for_year(ds, year)) {
-        snprintf(reason, DFE_REASON_LEN, "no OC3 (care leavers) records for %d/%02d", year - 1,
-                 year % 100);
-        return 0;
-    }
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        int age;
-        const Oc3 *o = dfe_oc3_cohort(ds, c, year, &age);
-        if (!o || age < 18 || age > 20) continue;
-        Date b18 = date_birthday(c->dob, 18);
-        const Episode *last = care_full_time_episode_on(ds, c, b18 - 1);
-        if (!last || last->dec != b18 || last->place[0] != 'U') continue;
-        fn(ctx, c, o->accom[0] == 'Z', 1);
-    }
-    return 1;
+    if (!f->oc3 || f->oc3_age < 18 || f->oc3_age > 20) return false;
+    Date b18 = date_birthday(c->dob, 18);
+    const Episode *last = care_full_time_episode_on(y->ds, c, b18 - 1);
+    if (!last || last->dec != b18 || last->place[0] != 'U') return false;
+    *num = f->oc3->accom[0] == 'Z';
+    *den = 1;
+    return true;
 }
 
 /* Reviews held in the year with participation PN1..PN6, of reviews of children
  * aged 4 or over (not PN0), leaving out children in short breaks only on the day. */
-static int review_participation(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                                char *reason)
+static bool review_participation(const Year *y, const Child *c, const Facts *f, const Spec *sp,
+                                 long *num, long *den)
 {
-    (void)sp, (void)reason;
-    Date from = date_collection_year_start(year), to = date_collection_year_end(year);
+    (void)f, (void)sp;
     static const char *const took_part[] = {"PN1", "PN2", "PN3", "PN4", "PN5", "PN6", NULL};
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        const Review *rv = child_reviews(ds, c);
-        long num = 0, den = 0;
-        for (int r = 0; r < c->n_reviews; r++) {
-            if (rv[r].date == DATE_NONE || rv[r].date < from || rv[r].date > to) continue;
-            if (strcmp(rv[r].code, "PN0") == 0) continue;
-            if (c->dob != DATE_NONE && date_age_on(c->dob, rv[r].date) < 4) continue;
-            if (care_short_breaks_on(ds, c, rv[r].date)) continue;
-            den++;
-            num += is_code(rv[r].code, took_part);
-        }
-        if (den) fn(ctx, c, num, den);
+    const Review *rv = child_reviews(y->ds, c);
+    for (int r = 0; r < c->n_reviews; r++) {
+        if (rv[r].date == DATE_NONE || rv[r].date < y->from || rv[r].date > y->to) continue;
+        if (strcmp(rv[r].code, "PN0") == 0) continue;
+        if (c->dob != DATE_NONE && date_age_on(c->dob, rv[r].date) < 4) continue;
+        if (care_short_breaks_on(y->ds, c, rv[r].date)) continue;
+        (*den)++;
+        *num += is_code(rv[r].code, took_part);
     }
-    return 1;
+    return *den > 0;
 }
 
-static int oc2_measure(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                       char *reason)
+static bool oc2_measure(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                        long *den)
 {
-    if (!oc2_any_for_year(ds, year)) {
-        snprintf(reason, DFE_REASON_LEN,
-                 "no OC2 (children looked after for 12 months) records for %d/%02d", year - 1,
-                 year % 100);
-        return 0;
+    if (!f->oc2 || !age_in(sp, f->age)) return false;
+    const Oc2 *o = oc2_for_year(y->ds, c, y->year);
+    *den = 1;
+    switch ((Oc2Measure)sp->measure) {
+    case OC2_HEALTH: *num = o && o->health_assessment == 1; break;
+    case OC2_IMMUNISATIONS: *num = o && o->immunisations == 1; break;
+    case OC2_TEETH: *num = o && o->teeth_check == 1; break;
+    case OC2_SUBSTANCE: *num = o && o->substance_misuse == 1; break;
+    case OC2_CONVICTED: *num = o && o->convicted == 1; break;
+    case OC2_SDQ:
+        if (!o || o->sdq_score < 0 || o->sdq_score > 40) return false;
+        *num = o->sdq_score;
+        break;
     }
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        if (sp->min_age >= 0 || sp->max_age >= 0) {
-            int age = age_on_31_march(c, year);
-            if (age < 0 || (sp->min_age >= 0 && age < sp->min_age) ||
-                (sp->max_age >= 0 && age > sp->max_age))
-                continue;
-        }
-        if (!dfe_in_oc2_cohort(ds, c, year)) continue;
-        const Oc2 *o = oc2_for_year(ds, c, year);
-        switch ((Oc2Measure)sp->measure) {
-        case OC2_HEALTH: fn(ctx, c, o && o->health_assessment == 1, 1); break;
-        case OC2_IMMUNISATIONS: fn(ctx, c, o && o->immunisations == 1, 1); break;
-        case OC2_TEETH: fn(ctx, c, o && o->teeth_check == 1, 1); break;
-        case OC2_SUBSTANCE: fn(ctx, c, o && o->substance_misuse == 1, 1); break;
-        case OC2_CONVICTED: fn(ctx, c, o && o->convicted == 1, 1); break;
-        case OC2_SDQ:
-            if (o && o->sdq_score >= 0 && o->sdq_score <= 40) fn(ctx, c, o->sdq_score, 1);
-            break;
-        }
-    }
-    return 1;
+    return true;
 }
 
 /* Looked after full time at some time in the year; at least one incident of
  * being missing (903 Missing, MISSING = M) starting in the year. */
-static int missing_children(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                            char *reason)
+static bool missing_children(const Year *y, const Child *c, const Facts *f, const Spec *sp,
+                             long *num, long *den)
 {
-    (void)sp;
-    if (ds->n_missing == 0) {
-        snprintf(reason, DFE_REASON_LEN, "no Missing records in the database");
-        return 0;
-    }
-    Date from = date_collection_year_start(year), to = date_collection_year_end(year);
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        if (care_days_full_time(ds, c, from, to + 1) <= 0) continue;
-        const MissingEpisode *m = child_missing(ds, c);
-        bool missing = false;
-        for (int k = 0; k < c->n_missing && !missing; k++)
-            missing = strcmp(m[k].missing, "M") == 0 && m[k].start >= from && m[k].start <= to;
-        fn(ctx, c, missing, 1);
-    }
-    return 1;
+    (void)f, (void)sp;
+    if (care_days_full_time(y->ds, c, y->from, y->to + 1) <= 0) return false;
+    const MissingEpisode *m = child_missing(y->ds, c);
+    bool missing = false;
+    for (int k = 0; k < c->n_missing && !missing; k++)
+        missing = strcmp(m[k].missing, "M") == 0 && m[k].start >= y->from && m[k].start <= y->to;
+    *num = missing;
+    *den = 1;
+    return true;
 }
 
 /* The full-time episode ending the child's care by adoption (REC E11, E12) in
  * the three years ending 31 March, or NULL. */
-static const Episode *adopted_in_three_years(const Dataset *ds, const Child *c, int year)
+static const Episode *adopted_in_three_years(const Year *y, const Child *c)
 {
-    Date from = date_collection_year_start(year - 2), to = date_collection_year_end(year);
-    const Episode *eps = child_episodes(ds, c);
+    const Episode *eps = child_episodes(y->ds, c);
     for (int i = c->n_episodes - 1; i >= 0; i--) {
         const Episode *e = &eps[i];
-        if (e->dec == DATE_NONE || e->dec < from || e->dec > to) continue;
+        if (e->dec == DATE_NONE || e->dec < y->adoptions_from || e->dec > y->to) continue;
         if (care_is_short_break_ls(e->ls) || e->decom == DATE_NONE || e->dec <= e->decom) continue;
         if (strcmp(e->rec, "E11") == 0 || strcmp(e->rec, "E12") == 0) return e;
     }
@@ -368,116 +393,94 @@ static const Episode *adopted_in_three_years(const Dataset *ds, const Child *c, 
 /* Adoption scorecard A1: days from entering care (start of the period of care
  * that ended in adoption) to moving in with the adoptive family (the first
  * episode of that period placed for adoption, PLACE A1..A6). */
-static int adoption_a1(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                       char *reason)
+static bool adoption_a1(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                        long *den)
 {
-    (void)sp, (void)reason;
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        const Episode *exit = adopted_in_three_years(ds, c, year);
-        if (!exit) continue;
-        Date start = dfe_care_run_start(ds, c, exit->dec - 1);
-        const Episode *eps = child_episodes(ds, c);
-        for (int k = 0; k < c->n_episodes; k++) {
-            const Episode *e = &eps[k];
-            if (e->decom == DATE_NONE || e->decom < start || e->decom >= exit->dec) continue;
-            if (care_is_short_break_ls(e->ls) || e->place[0] != 'A') continue;
-            fn(ctx, c, e->decom - start, 1);
-            break;
-        }
+    (void)f, (void)sp;
+    const Episode *exit = adopted_in_three_years(y, c);
+    if (!exit) return false;
+    Date start = dfe_care_run_start(y->ds, c, exit->dec - 1);
+    const Episode *eps = child_episodes(y->ds, c);
+    for (int k = 0; k < c->n_episodes; k++) {
+        const Episode *e = &eps[k];
+        if (e->decom == DATE_NONE || e->decom < start || e->decom >= exit->dec) continue;
+        if (care_is_short_break_ls(e->ls) || e->place[0] != 'A') continue;
+        *num = e->decom - start;
+        *den = 1;
+        return true;
     }
-    return 1;
+    return false;
 }
 
 /* Adoption scorecard A2: days from the court's authority to place (the first
  * episode of the period under a placement order E1, or a freeing order D1) to
  * the decision to match (AD1 DATE_MATCH); matched before the order counts 0. */
-static int adoption_a2(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                       char *reason)
+static bool adoption_a2(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                        long *den)
 {
-    (void)sp;
-    if (ds->n_ad1 == 0) {
-        snprintf(reason, DFE_REASON_LEN,
-                 "no AD1 (adoption decision and match) records in the database");
-        return 0;
+    (void)f, (void)sp;
+    const Episode *exit = adopted_in_three_years(y, c);
+    if (!exit) return false;
+    Date start = dfe_care_run_start(y->ds, c, exit->dec - 1), order = DATE_NONE;
+    const Episode *eps = child_episodes(y->ds, c);
+    for (int k = 0; k < c->n_episodes && order == DATE_NONE; k++) {
+        const Episode *e = &eps[k];
+        if (e->decom == DATE_NONE || e->decom < start || e->decom >= exit->dec) continue;
+        if (strcmp(e->ls, "E1") == 0 || strcmp(e->ls, "D1") == 0) order = e->decom;
     }
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        const Episode *exit = adopted_in_three_years(ds, c, year);
-        if (!exit) continue;
-        Date start = dfe_care_run_start(ds, c, exit->dec - 1), order = DATE_NONE;
-        const Episode *eps = child_episodes(ds, c);
-        for (int k = 0; k < c->n_episodes && order == DATE_NONE; k++) {
-            const Episode *e = &eps[k];
-            if (e->decom == DATE_NONE || e->decom < start || e->decom >= exit->dec) continue;
-            if (strcmp(e->ls, "E1") == 0 || strcmp(e->ls, "D1") == 0) order = e->decom;
-        }
-        Date match = DATE_NONE;
-        const Ad1 *ad = child_ad1(ds, c);
-        for (int k = 0; k < c->n_ad1; k++)
-            if (ad[k].date_match != DATE_NONE) match = ad[k].date_match;
-        if (order == DATE_NONE || match == DATE_NONE) continue;
-        fn(ctx, c, match > order ? match - order : 0, 1);
-    }
-    return 1;
+    Date match = DATE_NONE;
+    const Ad1 *ad = child_ad1(y->ds, c);
+    for (int k = 0; k < c->n_ad1; k++)
+        if (ad[k].date_match != DATE_NONE) match = ad[k].date_match;
+    if (order == DATE_NONE || match == DATE_NONE) return false;
+    *num = match > order ? match - order : 0;
+    *den = 1;
+    return true;
 }
 
-static int not_available(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                         char *reason)
+static bool never(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                  long *den)
 {
-    (void)ds, (void)year, (void)fn, (void)ctx;
-    snprintf(reason, DFE_REASON_LEN,
-             "%s needs the ONS Postcode Directory (eastings, northings and local authority of the "
-             "home and placement postcodes); the database holds the postcodes only",
-             strcmp(sp->ind.id, "placed_outside_la") == 0 ? "the placement's local authority"
-                                                          : "the distance from home");
-    return 0;
+    (void)y, (void)c, (void)f, (void)sp, (void)num, (void)den;
+    return false;
 }
 
 /* Ceased to be looked after in the year (not X1, not V3/V4): returned home
  * (REC E4A, E4B) or to live with parents or relatives (E13). */
-static int returned_home(const Dataset *ds, int year, const Spec *sp, DfeTally fn, void *ctx,
-                         char *reason)
+static bool returned_home(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                          long *den)
 {
-    (void)sp, (void)reason;
+    (void)f, (void)sp;
     static const char *const home[] = {"E4A", "E4B", "E13", NULL};
-    Date from = date_collection_year_start(year), to = date_collection_year_end(year);
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        const Episode *eps = child_episodes(ds, c), *last = NULL;
-        for (int k = 0; k < c->n_episodes; k++) {
-            const Episode *e = &eps[k];
-            if (e->dec == DATE_NONE || e->dec < from || e->dec > to) continue;
-            if (care_is_short_break_ls(e->ls) || !e->rec[0] || strcmp(e->rec, "X1") == 0) continue;
-            last = e;
-        }
-        if (last) fn(ctx, c, is_code(last->rec, home), 1);
+    const Episode *eps = child_episodes(y->ds, c), *last = NULL;
+    for (int k = 0; k < c->n_episodes; k++) {
+        const Episode *e = &eps[k];
+        if (e->dec == DATE_NONE || e->dec < y->from || e->dec > y->to) continue;
+        if (care_is_short_break_ls(e->ls) || !e->rec[0] || strcmp(e->rec, "X1") == 0) continue;
+        last = e;
     }
-    return 1;
+    if (!last) return false;
+    *num = is_code(last->rec, home);
+    *den = 1;
+    return true;
 }
 
 /* Placement changes (RNE P or B) begun in the year, not V3/V4, with a reason
  * recorded; planned = REASON_PLACE_CHANGE CARPL. */
-static int placement_changes_planned(const Dataset *ds, int year, const Spec *sp, DfeTally fn,
-                                     void *ctx, char *reason)
+static bool placement_changes_planned(const Year *y, const Child *c, const Facts *f, const Spec *sp,
+                                      long *num, long *den)
 {
-    (void)sp, (void)reason;
-    Date from = date_collection_year_start(year), to = date_collection_year_end(year);
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        const Episode *eps = child_episodes(ds, c);
-        long num = 0, den = 0;
-        for (int k = 0; k < c->n_episodes; k++) {
-            const Episode *e = &eps[k];
-            if (e->decom == DATE_NONE || e->decom < from || e->decom > to) continue;
-            if (care_is_short_break_ls(e->ls) || !e->reason_place_change[0]) continue;
-            if (strcmp(e->rne, "P") != 0 && strcmp(e->rne, "B") != 0) continue;
-            den++;
-            num += strcmp(e->reason_place_change, "CARPL") == 0;
-        }
-        if (den) fn(ctx, c, num, den);
+    (void)f, (void)sp;
+    const Episode *eps = child_episodes(y->ds, c);
+    for (int k = 0; k < c->n_episodes; k++) {
+        const Episode *e = &eps[k];
+        if (e->decom == DATE_NONE || e->decom < y->from || e->decom > y->to) continue;
+        if (care_is_short_break_ls(e->ls) || !e->reason_place_change[0]) continue;
+        if (strcmp(e->rne, "P") != 0 && strcmp(e->rne, "B") != 0) continue;
+        (*den)++;
+        *num += strcmp(e->reason_place_change, "CARPL") == 0;
     }
-    return 1;
+    return *den > 0;
 }
 
 #define PCT(id)                 \
@@ -486,33 +489,36 @@ static int placement_changes_planned(const Dataset *ds, int year, const Spec *sp
     }
 
 static const Spec specs[] = {
-    {PCT("placement_stability_short"), placement_short, 0, -1, -1},
-    {PCT("placement_stability_long"), placement_long, 0, -1, -1},
-    {PCT("care_leavers_in_touch"), care_leavers, OC3_IN_TOUCH, 17, 21},
-    {PCT("care_leavers_in_touch_17_18"), care_leavers, OC3_IN_TOUCH, 17, 18},
-    {PCT("care_leavers_in_touch_19_21"), care_leavers, OC3_IN_TOUCH, 19, 21},
-    {PCT("care_leavers_eet"), care_leavers, OC3_EET, 17, 21},
-    {PCT("care_leavers_eet_17_18"), care_leavers, OC3_EET, 17, 18},
-    {PCT("care_leavers_eet_19_21"), care_leavers, OC3_EET, 19, 21},
-    {PCT("care_leavers_suitable_accommodation"), care_leavers, OC3_SUITABLE, 17, 21},
-    {PCT("care_leavers_suitable_accommodation_17_18"), care_leavers, OC3_SUITABLE, 17, 18},
-    {PCT("care_leavers_suitable_accommodation_19_21"), care_leavers, OC3_SUITABLE, 19, 21},
-    {PCT("care_leavers_higher_education"), care_leavers, OC3_HIGHER_EDUCATION, 19, 21},
-    {PCT("staying_put"), staying_put, 0, 18, 20},
-    {PCT("review_participation"), review_participation, 0, -1, -1},
-    {PCT("oc2_health_assessment"), oc2_measure, OC2_HEALTH, -1, -1},
-    {PCT("oc2_immunisations"), oc2_measure, OC2_IMMUNISATIONS, -1, -1},
-    {PCT("oc2_teeth_check"), oc2_measure, OC2_TEETH, -1, -1},
-    {{"oc2_sdq_average", DFE_MEAN, "score", 1}, oc2_measure, OC2_SDQ, 5, 16},
-    {PCT("oc2_substance_misuse"), oc2_measure, OC2_SUBSTANCE, -1, -1},
-    {PCT("oc2_convicted"), oc2_measure, OC2_CONVICTED, 10, 17},
-    {PCT("missing_children"), missing_children, 0, -1, -1},
-    {{"adoption_a1", DFE_MEAN, "days", 0}, adoption_a1, 0, -1, -1},
-    {{"adoption_a2", DFE_MEAN, "days", 0}, adoption_a2, 0, -1, -1},
-    {PCT("placed_over_20_miles"), not_available, 0, -1, -1},
-    {PCT("placed_outside_la"), not_available, 0, -1, -1},
-    {PCT("returned_home"), returned_home, 0, -1, -1},
-    {PCT("placement_changes_planned"), placement_changes_planned, 0, -1, -1},
+    {PCT("placement_stability_short"), placement_short, NULL, 0, -1, -1},
+    {PCT("placement_stability_long"), placement_long, NULL, 0, -1, -1},
+    {PCT("care_leavers_in_touch"), care_leavers, oc3_available, OC3_IN_TOUCH, 17, 21},
+    {PCT("care_leavers_in_touch_17_18"), care_leavers, oc3_available, OC3_IN_TOUCH, 17, 18},
+    {PCT("care_leavers_in_touch_19_21"), care_leavers, oc3_available, OC3_IN_TOUCH, 19, 21},
+    {PCT("care_leavers_eet"), care_leavers, oc3_available, OC3_EET, 17, 21},
+    {PCT("care_leavers_eet_17_18"), care_leavers, oc3_available, OC3_EET, 17, 18},
+    {PCT("care_leavers_eet_19_21"), care_leavers, oc3_available, OC3_EET, 19, 21},
+    {PCT("care_leavers_suitable_accommodation"), care_leavers, oc3_available, OC3_SUITABLE, 17, 21},
+    {PCT("care_leavers_suitable_accommodation_17_18"), care_leavers, oc3_available, OC3_SUITABLE,
+     17, 18},
+    {PCT("care_leavers_suitable_accommodation_19_21"), care_leavers, oc3_available, OC3_SUITABLE,
+     19, 21},
+    {PCT("care_leavers_higher_education"), care_leavers, oc3_available, OC3_HIGHER_EDUCATION, 19,
+     21},
+    {PCT("staying_put"), staying_put, oc3_available, 0, 18, 20},
+    {PCT("review_participation"), review_participation, NULL, 0, -1, -1},
+    {PCT("oc2_health_assessment"), oc2_measure, oc2_available, OC2_HEALTH, -1, -1},
+    {PCT("oc2_immunisations"), oc2_measure, oc2_available, OC2_IMMUNISATIONS, -1, -1},
+    {PCT("oc2_teeth_check"), oc2_measure, oc2_available, OC2_TEETH, -1, -1},
+    {{"oc2_sdq_average", DFE_MEAN, "score", 1}, oc2_measure, oc2_available, OC2_SDQ, 5, 16},
+    {PCT("oc2_substance_misuse"), oc2_measure, oc2_available, OC2_SUBSTANCE, -1, -1},
+    {PCT("oc2_convicted"), oc2_measure, oc2_available, OC2_CONVICTED, 10, 17},
+    {PCT("missing_children"), missing_children, missing_available, 0, -1, -1},
+    {{"adoption_a1", DFE_MEAN, "days", 0}, adoption_a1, NULL, 0, -1, -1},
+    {{"adoption_a2", DFE_MEAN, "days", 0}, adoption_a2, ad1_available, 0, -1, -1},
+    {PCT("placed_over_20_miles"), never, postcodes_available, 0, -1, -1},
+    {PCT("placed_outside_la"), never, postcodes_available, 0, -1, -1},
+    {PCT("returned_home"), returned_home, NULL, 0, -1, -1},
+    {PCT("placement_changes_planned"), placement_changes_planned, NULL, 0, -1, -1},
 };
 enum { N_SPECS = sizeof specs / sizeof specs[0] };
 
@@ -529,12 +535,88 @@ const DfeIndicator *dfe_find(const char *id)
     return sp ? &sp->ind : NULL;
 }
 
+/* Whether any indicator could count the child in the year: an episode running
+ * from the start of the adoption window to 31 March, an OC3 record of the year,
+ * or a review in the year. Every cohort above needs one of these, so skipping
+ * the rest changes no figure; on a long history it skips most children. */
+static bool may_count(const Year *y, const Child *c)
+{
+    const Episode *eps = child_episodes(y->ds, c);
+    for (int i = 0; i < c->n_episodes; i++)
+        if (eps[i].decom != DATE_NONE && eps[i].decom <= y->to &&
+            (eps[i].dec == DATE_NONE || eps[i].dec >= y->adoptions_from))
+            return true;
+    const Oc3 *o = child_oc3(y->ds, c);
+    for (int i = 0; i < c->n_oc3; i++)
+        if (o[i].year == y->year) return true;
+    const Review *r = child_reviews(y->ds, c);
+    for (int i = 0; i < c->n_reviews; i++)
+        if (r[i].date != DATE_NONE && r[i].date >= y->from && r[i].date <= y->to) return true;
+    return false;
+}
+
+int dfe_tally_many(const Dataset *ds, int year, const char *const *ids, int n, DfeTallyMany fn,
+                   void *ctx, int *status, char (*reasons)[DFE_REASON_LEN])
+{
+    Date to = date_collection_year_end(year);
+    Year y = {.ds = ds,
+              .year = year,
+              .from = date_collection_year_start(year),
+              .to = to,
+              .adoptions_from = date_collection_year_start(year - 2),
+              .since_30_months = date_add_months(to, -30),
+              .since_2_years = date_add_months(to, -24)};
+    enum { MAX_RUN = 64 };
+    const Spec *run[MAX_RUN];
+    int run_k[MAX_RUN], n_run = 0;
+    bool need_oc2 = false, need_oc3 = false;
+    for (int k = 0; k < n; k++) {
+        const Spec *sp = find_spec(ids[k]);
+        reasons[k][0] = '\0';
+        status[k] = !sp ? -1 : sp->available ? sp->available(&y, sp, reasons[k]) : 1;
+        if (status[k] != 1) continue;
+        assert(n_run < MAX_RUN);
+        run[n_run] = sp;
+        run_k[n_run++] = k;
+        need_oc2 |= sp->child == oc2_measure;
+        need_oc3 |= sp->child == care_leavers || sp->child == staying_put;
+    }
+    if (!n_run) return 0;
+    for (int i = 0; i < ds->n_children; i++) {
+        const Child *c = &ds->children[i];
+        if (!may_count(&y, c)) continue;
+        Facts f = {.on_31_march = care_full_time_episode_on(ds, c, y.to), .age = -1};
+        if (f.on_31_march) f.age = age_on_31_march(c, year);
+        if (need_oc3) f.oc3 = dfe_oc3_cohort(ds, c, year, &f.oc3_age);
+        if (need_oc2 && f.on_31_march) f.oc2 = dfe_in_oc2_cohort(ds, c, year);
+        for (int r = 0; r < n_run; r++) {
+            long num = 0, den = 0;
+            if (run[r]->child(&y, c, &f, run[r], &num, &den)) fn(ctx, run_k[r], c, num, den);
+        }
+    }
+    return 0;
+}
+
+typedef struct One {
+    DfeTally fn;
+    void *ctx;
+} One;
+
+static void one_tally(void *ctx, int k, const Child *c, long num, long den)
+{
+    (void)k;
+    One *one = ctx;
+    one->fn(one->ctx, c, num, den);
+}
+
 int dfe_tally(const Dataset *ds, const char *id, int year, DfeTally fn, void *ctx, char *reason)
 {
-    const Spec *sp = find_spec(id);
-    if (!sp) return -1;
-    reason[0] = '\0';
-    return sp->compute(ds, year, sp, fn, ctx, reason);
+    One one = {fn, ctx};
+    int status;
+    char reasons[1][DFE_REASON_LEN];
+    dfe_tally_many(ds, year, &id, 1, one_tally, &one, &status, reasons);
+    memcpy(reason, reasons[0], DFE_REASON_LEN);
+    return status;
 }
 
 static void add_up(void *ctx, const Child *c, long num, long den)

@@ -52,6 +52,17 @@ const DfeIndicator *dfe_find(const char *id);
  * words), or -1 when id is not an indicator of this module. */
 int dfe_tally(const Dataset *ds, const char *id, int year, DfeTally fn, void *ctx, char *reason);
 
+/* One child's part of the k-th of several indicators computed together. */
+typedef void (*DfeTallyMany)(void *ctx, int k, const Child *c, long num, long den);
+
+/* Computes n indicators for the year in one pass over the children (what the
+ * scorecard does: much faster than n calls of dfe_tally on a large history).
+ * status[k] is 1 when ids[k] was computed, 0 when not available (reasons[k]
+ * says why), -1 when ids[k] is not an indicator of this module. At most 64
+ * indicators. Returns 0. */
+int dfe_tally_many(const Dataset *ds, int year, const char *const *ids, int n, DfeTallyMany fn,
+                   void *ctx, int *status, char (*reasons)[DFE_REASON_LEN]);
+
 typedef struct DfeFigure {
     bool available;
     char reason[DFE_REASON_LEN]; /* why not available */

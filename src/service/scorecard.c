@@ -79,18 +79,29 @@ static int group_of(const Dataset *ds, const Child *c, int year, ScorecardBy by)
 }
 
 typedef struct Tally {
-    const Dataset *ds;
-    int year;
-    ScorecardBy by;
     long num[SCORECARD_MAX_GROUPS], den[SCORECARD_MAX_GROUPS];
 } Tally;
 
-static void tally_child(void *ctx, const Child *c, long num, long den)
+/* One year's pass: a Tally per indicator computed, each child's group worked
+ * out once. */
+typedef struct YearPass {
+    const Dataset *ds;
+    int year;
+    ScorecardBy by;
+    Tally *tallies;
+    const Child *last; /* the child whose group is cached */
+    int group;
+} YearPass;
+
+static void tally_child(void *ctx, int k, const Child *c, long num, long den)
 {
-    Tally *t = ctx;
-    int g = group_of(t->ds, c, t->year, t->by);
-    t->num[g] += num;
-    t->den[g] += den;
+    YearPass *p = ctx;
+    if (c != p->last) {
+        p->last = c;
+        p->group = group_of(p->ds, c, p->year, p->by);
+    }
+    p->tallies[k].num[p->group] += num;
+    p->tallies[k].den[p->group] += den;
 }
 
 /* ---- Figures and suppression ------------------------------------------------ */
@@ -228,51 +239,69 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
     for (int g = 0; g < sc->n_groups; g++) sc->groups[g] = names[g];
     sc->n_entries = cat->n_items;
     sc->entries = xcalloc((size_t)cat->n_items, sizeof *sc->entries);
+    /* The indicators computed here, in catalogue order. */
+    const char **ids = xcalloc((size_t)cat->n_items + 1, sizeof *ids);
+    int *which = xcalloc((size_t)cat->n_items + 1, sizeof *which), n_ids = 0;
     for (int i = 0; i < cat->n_items; i++) {
         ScoreEntry *e = &sc->entries[i];
         e->ind = &cat->items[i];
         e->rag = "";
         if (e->ind->kind == INDICATOR_SURVEY) {
             e->state = SCORE_SURVEY;
-            continue;
-        }
-        e->dfe = dfe_find(e->ind->id);
-        if (!e->dfe) {
+        } else if (!(e->dfe = dfe_find(e->ind->id))) {
             e->state = SCORE_NOT_AVAILABLE;
             not_computed_reason(e->ind, e->reason);
-            continue;
+        } else {
+            ids[n_ids] = e->ind->id;
+            which[n_ids++] = i;
         }
-        for (int k = 0; k < sc->n_years; k++) {
-            int year = sc->opt.year - sc->opt.years + k;
-            bool now = k == sc->n_years - 1;
-            Tally t = {.ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE};
-            char reason[DFE_REASON_LEN];
-            int rc = dfe_tally(ds, e->ind->id, year, tally_child, &t, reason);
-            e->trend_available[k] = rc == 1;
+    }
+    Tally *tallies = xcalloc((size_t)n_ids + 1, sizeof *tallies);
+    int *status = xcalloc((size_t)n_ids + 1, sizeof *status);
+    char(*reasons)[DFE_REASON_LEN] = xcalloc((size_t)n_ids + 1, sizeof *reasons);
+    int rc = 0;
+    for (int k = 0; k < sc->n_years && rc == 0; k++) {
+        int year = sc->opt.year - sc->opt.years + k;
+        bool now = k == sc->n_years - 1;
+        memset(tallies, 0, (size_t)(n_ids + 1) * sizeof *tallies);
+        YearPass pass = {
+            .ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE, .tallies = tallies};
+        dfe_tally_many(ds, year, ids, n_ids, tally_child, &pass, status, reasons);
+        for (int j = 0; j < n_ids && rc == 0; j++) {
+            ScoreEntry *e = &sc->entries[which[j]];
+            Tally *t = &tallies[j];
+            e->trend_available[k] = status[j] == 1;
             if (now) {
-                e->state = rc == 1 ? SCORE_COMPUTED : SCORE_NOT_AVAILABLE;
-                if (rc != 1) memcpy(e->reason, reason, sizeof reason);
+                e->state = status[j] == 1 ? SCORE_COMPUTED : SCORE_NOT_AVAILABLE;
+                if (status[j] != 1) memcpy(e->reason, reasons[j], DFE_REASON_LEN);
             }
-            if (rc != 1) continue;
+            if (status[j] != 1) continue;
             int n = now && sc->n_groups ? sc->n_groups : 1;
-            if (n == 1)
-                for (int g = 1; g < SCORECARD_MAX_GROUPS; g++)
-                    t.num[0] += t.num[g], t.den[0] += t.den[g];
             if (sc->opt.publish) {
-                if (publish(e->dfe, t.num, t.den, n, e->groups, &e->trend[k], sc->opt.threshold,
-                            err) < 0) {
-                    scorecard_free(sc);
-                    return ERR_INPUT;
-                }
+                rc = publish(e->dfe, t->num, t->den, n, e->groups, &e->trend[k], sc->opt.threshold,
+                             err);
             } else {
                 long tn = 0, td = 0;
                 for (int g = 0; g < n; g++) {
-                    if (n > 1) set_figure(&e->groups[g], e->dfe, t.num[g], t.den[g], false, false);
-                    tn += t.num[g], td += t.den[g];
+                    if (n > 1)
+                        set_figure(&e->groups[g], e->dfe, t->num[g], t->den[g], false, false);
+                    tn += t->num[g], td += t->den[g];
                 }
                 set_figure(&e->trend[k], e->dfe, tn, td, false, false);
             }
         }
+    }
+    free(ids);
+    free(which);
+    free(tallies);
+    free(status);
+    free(reasons);
+    if (rc < 0) {
+        scorecard_free(sc);
+        return ERR_INPUT;
+    }
+    for (int i = 0; i < sc->n_entries; i++) {
+        ScoreEntry *e = &sc->entries[i];
         if (e->state == SCORE_COMPUTED) e->rag = rag_of(e->ind, e->dfe, scorecard_now(sc, e));
     }
     return 0;
