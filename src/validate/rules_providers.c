@@ -118,6 +118,28 @@ static void r228(VCtx *c)
     }
 }
 
+/* DfE 903 rule 229: the authority's own provision (PR1) is a provider in the
+ * authority, another authority's provision (PR2) one outside it. The
+ * provider's authority comes from its postcode in the ONS Postcode Directory
+ * (so the lists must be loaded before the directory), and may differ from the
+ * authority it serves. */
+static void r229(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    char own[16], theirs[16];
+    vctx_own_authority(c, own);
+    if (!own[0]) return;
+    for (int row = 0; row < e->n_rows; row++) {
+        bool unlisted;
+        const VProvider *p = provider_of(c, row, &unlisted);
+        if (!p || !p->postcode[0] || !vctx_postcode_authority(c, p->postcode, theirs)) continue;
+        bool same = strcmp(own, theirs) == 0;
+        if ((vt_is(e, row, E_PLACE_PROVIDER, "PR1") && !same) ||
+            (vt_is(e, row, E_PLACE_PROVIDER, "PR2") && same))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 const VRule vrules_providers[] = {
     {"219", 0, 0, "Episodes;ProviderInfo", "URN;PLACE",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
@@ -137,6 +159,11 @@ const VRule vrules_providers[] = {
      "Ofsted Unique reference number (URN) is not valid for the episode end date [NOTE: may give "
      "false positives on open episodes at providers who close during the year]",
      NULL, r228},
+    {"229", 0, 0, "Episodes;ProviderInfo", "URN;PLACE_PROVIDER",
+     "Placement provider does not match between the placing authority and the local authority code "
+     "of the provider. [NOTE: The provider's LA code is inferred from the its postcode, and may be "
+     "inaccurate in some cases.]",
+     "Episodes;ProviderInfo;Postcodes", r229},
     {"1008", 0, 0, "Episodes;ProviderInfo", "URN",
      "Ofsted Unique Reference Number (URN) is not valid.", NULL, r1008},
 };

@@ -91,6 +91,16 @@ typedef struct VProvider {
 /* The provider with this URN, or NULL when it is not in the lists given (or no
  * list was given). */
 const VProvider *vctx_provider(const VCtx *c, const char *urn);
+/* The providers listed, by index 0 .. vproviders_count()-1 (for the postcode
+ * directory to keep their postcodes). */
+int vproviders_count(const VProviders *p);
+const VProvider *vproviders_at(const VProviders *p, int i);
+/* Writes into out the authority (PL_LA form) of a postcode kept from the ONS
+ * Postcode Directory; false (out "") when it is not known. */
+bool vctx_postcode_authority(const VCtx *c, const char *postcode, char out[16]);
+/* Writes into out the responsible authority's code (given, or inferred from
+ * the home postcodes); "" when unknown. */
+void vctx_own_authority(const VCtx *c, char out[16]);
 
 /* Derives the postcode fields of every row of this year's (out[0]) and last
  * year's (out[1]) Episodes: malloc'ed arrays the caller frees; NULL when the

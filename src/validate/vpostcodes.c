@@ -3,7 +3,8 @@
  *
  * The directory is large (some 2.7 million rows, over a gigabyte) and a council
  * validates many times a day, so it is not loaded whole: the return's own
- * postcodes (HOME_POST and PL_POST of this year's and last year's Episodes) go
+ * postcodes (HOME_POST and PL_POST of this year's and last year's Episodes, and
+ * the postcodes of Ofsted's provider lists when they were loaded first) go
  * into a hash map first, then one streaming pass over the directory keeps only
  * the rows whose postcode is in that map. Memory is that of the return's
  * postcodes; time is one read of the file.
@@ -260,6 +261,8 @@ static VPostcodes *start(const VReturn *r)
     VPostcodes *p = xcalloc(1, sizeof *p);
     want_table(p, &r->cur[T903_EPISODES]);
     want_table(p, &r->last[T903_EPISODES]);
+    for (int i = 0; i < vproviders_count(r->providers); i++) /* for rule 229 */
+        want(p, vproviders_at(r->providers, i)->postcode);
     return p;
 }
 
@@ -370,4 +373,17 @@ void vpostcodes_derive(const VReturn *r, VPostFields *out[2])
     responsible_la(r, own);
     out[0] = derive_table(r, &r->cur[T903_EPISODES], own);
     out[1] = derive_table(r, &r->last[T903_EPISODES], own);
+}
+
+bool vctx_postcode_authority(const VCtx *c, const char *postcode, char out[16])
+{
+    const PcEntry *e = c->r->postcodes ? lookup(c->r->postcodes, postcode) : NULL;
+    snprintf(out, 16, "%s", e ? e->la : "");
+    return out[0] != '\0';
+}
+
+void vctx_own_authority(const VCtx *c, char out[16])
+{
+    out[0] = '\0';
+    if (c->r->postcodes) responsible_la(c->r, out);
 }

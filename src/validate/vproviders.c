@@ -164,3 +164,13 @@ const VProvider *vctx_provider(const VCtx *c, const char *urn)
     long at = strmap_get(&p->index, key, -1);
     return at < 0 ? NULL : &p->entries[at];
 }
+
+int vproviders_count(const VProviders *p)
+{
+    return p ? p->n_entries : 0;
+}
+
+const VProvider *vproviders_at(const VProviders *p, int i)
+{
+    return &p->entries[i];
+}

@@ -82,7 +82,8 @@ static void vharness_load(VReturn *r, const char *const *texts, bool last)
 
 /* Runs one case, with the ONS Postcode Directory text postcodes (NULL: none),
  * the responsible authority la (NULL: inferred) and an Ofsted provider list
- * text providers (NULL: none); returns 0 when it behaves as expected. */
+ * text providers (NULL: none; loaded first, so that the directory keeps its
+ * postcodes); returns 0 when it behaves as expected. */
 static int vharness_case(const VCase *k, const char *postcodes, const char *la,
                          const char *providers)
 {
@@ -91,17 +92,17 @@ static int vharness_case(const VCase *k, const char *postcodes, const char *la,
     vreturn_init(&r, year);
     vharness_load(&r, k->files, false);
     vharness_load(&r, k->prev, true);
-    if (postcodes) {
-        Err err;
-        if (vreturn_load_postcodes_buffer(&r, "onspd.csv", postcodes, strlen(postcodes), &err) < 0)
-            abort();
-        vreturn_set_la(&r, la);
-    }
     if (providers) {
         Err err;
         if (vreturn_load_providers_buffer(&r, "providers.csv", providers, strlen(providers), &err) <
             0)
             abort();
+    }
+    if (postcodes) {
+        Err err;
+        if (vreturn_load_postcodes_buffer(&r, "onspd.csv", postcodes, strlen(postcodes), &err) < 0)
+            abort();
+        vreturn_set_la(&r, la);
     }
     vreturn_prepare(&r);
     const char *codes[] = {k->rule, NULL};

@@ -78,15 +78,25 @@ static const VCase cases[] = {
      {EPI EP("2", "01/05/2026", "K2", "PR1", "30/05/2026", "E13", "ZZ2 2BB", "SC100003")},
      {0},
      ""},
+    /* own authority X06000001 (the home postcodes); SC100001 is in it, SC100002 not */
+    {"229",
+     0,
+     {EPI EP("1", "01/05/2026", "K2", "PR2", "", "", "ZZ1 1AB", "SC100001")
+          EP("2", "01/05/2026", "U4", "PR1", "", "", "ZZ2 2BB", "SC100002")
+              EP("3", "01/05/2026", "K2", "PR1", "", "", "ZZ1 1AB", "SC100001")
+                  EP("4", "01/05/2026", "U4", "PR4", "", "", "ZZ2 2BB", "SC100002")},
+     {0},
+     "Episodes:0 Episodes:1"},
+    {"229", 0, {EPI EP("3", "01/05/2026", "K2", "PR1", "", "", "ZZ1 1AB", "SC100001")}, {0}, ""},
 };
 
 static void test_provider_rules(void **state)
 {
     (void)state;
     int n = (int)(sizeof cases / sizeof cases[0]);
-    assert_int_equal(
-        vharness_run_full(cases, n, vrules_providers, vrules_providers_n, NULL, NULL, PROVIDERS),
-        0);
+    assert_int_equal(vharness_run_full(cases, n, vrules_providers, vrules_providers_n,
+                                       VHARNESS_ONSPD, NULL, PROVIDERS),
+                     0);
     static const VCase skipped[] = {
         {"1008",
          0,
@@ -100,6 +110,14 @@ static void test_provider_rules(void **state)
          "SKIP"},
     };
     assert_int_equal(vharness_run(skipped, 2, NULL, 0), 0);
+    static const VCase no_directory[] = {
+        {"229",
+         0,
+         {EPI EP("1", "01/05/2026", "K2", "PR2", "", "", "ZZ1 1AB", "SC100001")},
+         {0},
+         "SKIP"},
+    };
+    assert_int_equal(vharness_run_full(no_directory, 1, NULL, 0, NULL, NULL, PROVIDERS), 0);
 }
 
 /* The children's homes list keeps postcodes on another sheet: rows of a URN
