@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 
 static const CliOption options[] = {
-    {"year", true},      {"ruleset", true},   {"prev", true},   {"db", true},
-    {"postcodes", true}, {"providers", true}, {"format", true}, {"out", true},
+    {"year", true},      {"ruleset", true}, {"prev", true}, {"db", true}, {"postcodes", true},
+    {"providers", true}, {"format", true},  {"out", true},  {"la", true},
 };
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
 
@@ -160,12 +160,6 @@ static int check_options(const CliArgs *a, Err *err)
 {
     if (cli_get(a, "db"))
         return err_set(err, ERR_USAGE, "--db is not implemented yet: validate the files");
-    if (cli_get(a, "postcodes"))
-        return err_set(err, ERR_USAGE,
-                       "--postcodes is not implemented yet (the postcode rules are skipped)");
-    if (cli_get(a, "providers"))
-        return err_set(err, ERR_USAGE,
-                       "--providers is not implemented yet (the URN rules are skipped)");
     if (a->n_positional == 0)
         return err_set(err, ERR_USAGE, "give the 903 files or the folder that holds them");
     return 0;
@@ -179,6 +173,29 @@ static int load_all(const CliArgs *a, VReturn *r, Err *err)
     }
     const char *prev = cli_get(a, "prev");
     return prev ? load_path(r, prev, true, err) : 0;
+}
+
+/* --providers takes one Ofsted list or several separated by commas. They are
+ * read before the postcode directory, whose loader keeps only the postcodes
+ * the return (and the providers' addresses) use. */
+static int load_reference(const CliArgs *a, VReturn *r, Err *err)
+{
+    const char *providers = cli_get(a, "providers");
+    while (providers && *providers) {
+        size_t len = strcspn(providers, ",");
+        char *path = xstrndup(providers, len);
+        int rc = vreturn_load_providers(r, path, err);
+        free(path);
+        if (rc < 0) return rc;
+        providers += len + (providers[len] == ',');
+    }
+    const char *postcodes = cli_get(a, "postcodes");
+    if (postcodes) {
+        int rc = vreturn_load_postcodes(r, postcodes, err);
+        if (rc < 0) return rc;
+    }
+    vreturn_set_la(r, cli_get(a, "la"));
+    return 0;
 }
 
 static int set_years(const CliArgs *a, VReturn *r, int *ruleset, Err *err)
@@ -210,6 +227,7 @@ static int run(const CliArgs *a, Err *err)
     int ruleset = 0, rc = check_options(a, err);
     vreturn_init(&r, 0);
     if (rc == 0) rc = load_all(a, &r, err);
+    if (rc == 0) rc = load_reference(a, &r, err);
     if (rc == 0) {
         vreturn_prepare(&r);
         rc = set_years(a, &r, &ruleset, err);

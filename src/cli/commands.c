@@ -28,8 +28,8 @@ const CliCommand cli_commands[] = {
      "--out DIR [--children N] [--seed S] [--from YYYY] [--to YYYY] [--profile dorset-2010]",
      cmd_synth},
     {"validate", "check SSDA903 files against the DfE validation rules of a collection year",
-     "[--year YYYY/YY] [--ruleset YYYY/YY] [--prev PATH] [--format text|csv|json|html] "
-     "[--out DIR] PATH...",
+     "[--year YYYY/YY] [--ruleset YYYY/YY] [--prev PATH] [--postcodes ONSPD.csv [--la CODE]] "
+     "[--providers FILE[,FILE...]] [--format text|csv|json|html] [--out DIR] PATH...",
      cmd_validate},
 };
 const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
