@@ -5,6 +5,7 @@
 
 #include "base/mem.h"
 #include "domain/care.h"
+#include "domain/local_indicators.h"
 #include "render/chart.h"
 #include "render/table.h"
 #include "service/dataset_load.h"
@@ -239,21 +240,30 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
     for (int g = 0; g < sc->n_groups; g++) sc->groups[g] = names[g];
     sc->n_entries = cat->n_items;
     sc->entries = xcalloc((size_t)cat->n_items, sizeof *sc->entries);
-    /* The indicators computed here, in catalogue order. */
+    /* The indicators computed here, in catalogue order: the DfE ones first in
+     * ids, then the local ones from local_at. */
     const char **ids = xcalloc((size_t)cat->n_items + 1, sizeof *ids);
     int *which = xcalloc((size_t)cat->n_items + 1, sizeof *which), n_ids = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < cat->n_items; i++) {
+            const DfeIndicator *d =
+                pass == 0 ? dfe_find(cat->items[i].id) : local_indicators_find(cat->items[i].id);
+            if (!d || cat->items[i].kind == INDICATOR_SURVEY) continue;
+            sc->entries[i].dfe = d;
+            ids[n_ids] = cat->items[i].id;
+            which[n_ids++] = i;
+        }
+    int n_dfe = 0;
+    while (n_dfe < n_ids && dfe_find(ids[n_dfe])) n_dfe++;
     for (int i = 0; i < cat->n_items; i++) {
         ScoreEntry *e = &sc->entries[i];
         e->ind = &cat->items[i];
         e->rag = "";
         if (e->ind->kind == INDICATOR_SURVEY) {
             e->state = SCORE_SURVEY;
-        } else if (!(e->dfe = dfe_find(e->ind->id))) {
+        } else if (!e->dfe) {
             e->state = SCORE_NOT_AVAILABLE;
             not_computed_reason(e->ind, e->reason);
-        } else {
-            ids[n_ids] = e->ind->id;
-            which[n_ids++] = i;
         }
     }
     Tally *tallies = xcalloc((size_t)n_ids + 1, sizeof *tallies);
@@ -266,7 +276,19 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
         memset(tallies, 0, (size_t)(n_ids + 1) * sizeof *tallies);
         YearPass pass = {
             .ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE, .tallies = tallies};
-        dfe_tally_many(ds, year, ids, n_ids, tally_child, &pass, status, reasons);
+        dfe_tally_many(ds, year, ids, n_dfe, tally_child, &pass, status, reasons);
+        if (opt->cal) {
+            int base = n_dfe;
+            pass.tallies = tallies + base;
+            pass.last = NULL;
+            local_indicators_tally_many(ds, opt->cal, year, ids + base, n_ids - base, tally_child,
+                                        &pass, status + base, reasons + base);
+        } else {
+            for (int j = n_dfe; j < n_ids; j++) {
+                status[j] = 0;
+                snprintf(reasons[j], DFE_REASON_LEN, "needs the working-day calendar");
+            }
+        }
         for (int j = 0; j < n_ids && rc == 0; j++) {
             ScoreEntry *e = &sc->entries[which[j]];
             Tally *t = &tallies[j];
@@ -304,6 +326,7 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
         ScoreEntry *e = &sc->entries[i];
         if (e->state == SCORE_COMPUTED) e->rag = rag_of(e->ind, e->dfe, scorecard_now(sc, e));
     }
+    sc->opt.cal = NULL; /* not kept */
     return 0;
 }
 
@@ -859,10 +882,15 @@ int scorecard_run(const char *db_path, const char *catalogue_path, const Scoreca
     int rc = catalogue_path ? indicators_load_file(catalogue_path, cat, err)
                             : indicators_load_default(cat, err);
     if (rc < 0) return rc;
-    rc = service_load_dataset_parts(db_path, ds,
-                                    STORE_LOAD_EPISODES | STORE_LOAD_REVIEWS | STORE_LOAD_OC3 |
-                                        STORE_LOAD_OC2 | STORE_LOAD_MISSING | STORE_LOAD_ADOPTION,
-                                    err);
+    rc = service_load_dataset_parts(db_path, ds, STORE_LOAD_ALL, err);
     if (rc < 0) return rc;
-    return scorecard_build(ds, *cat, opt, out, err);
+    Calendar cal;
+    rc = calendar_load_default(&cal, err);
+    if (rc == 0) {
+        ScorecardOptions with_cal = *opt;
+        with_cal.cal = &cal;
+        rc = scorecard_build(ds, *cat, &with_cal, out, err);
+    }
+    calendar_free(&cal);
+    return rc;
 }

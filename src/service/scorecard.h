@@ -11,6 +11,7 @@
 #ifndef CAREPLEDGE_SCORECARD_H
 #define CAREPLEDGE_SCORECARD_H
 
+#include "base/calendar.h"
 #include "base/err.h"
 #include "domain/dataset.h"
 #include "domain/dfe_indicators.h"
@@ -63,7 +64,8 @@ typedef struct ScorecardOptions {
     int years; /* previous years to show, 0..SCORECARD_MAX_YEARS - 1 */
     ScorecardBy by;
     bool publish;
-    int threshold; /* for publish */
+    int threshold;       /* for publish */
+    const Calendar *cal; /* working days for the local indicators; NULL: not available */
 } ScorecardOptions;
 
 typedef struct Scorecard {

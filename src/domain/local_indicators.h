@@ -1,0 +1,27 @@
+/* local_indicators: the catalogue's computed indicators that are the council's
+ * own rather than the DfE's, and need the due-date engine, the working-day
+ * calendar or the local record templates: reviews and visits on time (CPPCR
+ * regs 33 and 28, through domain/compliance), children visited in the last 6
+ * weeks, care plans in place, care leavers' pathway plans up to date.
+ *
+ * Same shape as dfe_indicators: for a collection year, each child's part of the
+ * numerator and denominator, reported through a DfeTallyMany; an indicator whose
+ * records are not in the Dataset is not available, with the reason. The
+ * definitions are in docs/scorecard.md. Pure: the only allocation is the
+ * compliance replay's scratch buffer, freed before returning. */
+#ifndef CAREPLEDGE_LOCAL_INDICATORS_H
+#define CAREPLEDGE_LOCAL_INDICATORS_H
+
+#include "base/calendar.h"
+#include "domain/dfe_indicators.h"
+
+/* The indicator computed here under this catalogue id, or NULL. */
+const DfeIndicator *local_indicators_find(const char *id);
+
+/* Like dfe_tally_many, for this module's indicators; cal gives working days
+ * (calendar_load_default). */
+int local_indicators_tally_many(const Dataset *ds, const Calendar *cal, int year,
+                                const char *const *ids, int n, DfeTallyMany fn, void *ctx,
+                                int *status, char (*reasons)[DFE_REASON_LEN]);
+
+#endif

@@ -1,0 +1,160 @@
+/* Unit tests for domain/local_indicators on a hand-built Dataset for 2025/26:
+ * reviews on time (through domain/compliance), children visited in the last 6
+ * weeks, care plans in place, care leavers' pathway plans up to date, and "not
+ * available" without the records. Reviews are held well away from their due
+ * dates so that the test rests on the cohort, not on the schedule's edges
+ * (which test_due.c and test_compliance.c cover). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "domain/local_indicators.h"
+
+#include <string.h>
+
+#define YEAR 2026
+#define NONE DATE_NONE
+
+static Date D(int y, int m, int d)
+{
+    return date_from_ymd(y, m, d);
+}
+
+static void ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *place)
+{
+    Episode e = {.decom = decom, .dec = dec};
+    DATASET_SET_CODE(e.rne, "S");
+    DATASET_SET_CODE(e.ls, ls);
+    DATASET_SET_CODE(e.place, place);
+    DATASET_SET_CODE(e.cin, "N1");
+    DATASET_SET_CODE(e.rec, dec == NONE ? "" : "E17");
+    dataset_add_episode(ds, &e);
+}
+
+static void review(Dataset *ds, Date date)
+{
+    Review r = {.date = date};
+    DATASET_SET_CODE(r.code, "PN1");
+    dataset_add_review(ds, &r);
+}
+
+static void record(Dataset *ds, Date date, RecordKind kind, int subtype)
+{
+    CareRecord r = {.date = date, .kind = (uint8_t)kind, .subtype = (uint8_t)subtype, .value = -1};
+    dataset_add_record(ds, &r);
+}
+
+/* Every review on time from 1 January 2024: the first after 10 days, the
+ * second 2 months later, then every 5 months; late_last holds the last one a
+ * month after its due date instead. */
+static void reviews(Dataset *ds, bool late_last)
+{
+    review(ds, D(2024, 1, 11));
+    review(ds, D(2024, 3, 11));
+    review(ds, D(2024, 8, 11));
+    review(ds, D(2025, 1, 11));
+    review(ds, D(2025, 6, 11));
+    review(ds, late_last ? D(2026, 1, 11) : D(2025, 11, 11));
+}
+
+typedef struct Sum {
+    long num[8], den[8];
+} Sum;
+
+static void add(void *ctx, int k, const Child *c, long num, long den)
+{
+    (void)c;
+    Sum *s = ctx;
+    s->num[k] += num;
+    s->den[k] += den;
+}
+
+static const char *const ids[] = {"reviews_on_time",     "visits_in_person",
+                                  "care_plans_in_place", "care_leavers_pathway_plan_current",
+                                  "visits_on_time",      "no_such_indicator"};
+enum { N_IDS = 6 };
+
+static void test_local_indicators(void **state)
+{
+    (void)state;
+    Calendar cal;
+    Err err;
+    assert_int_equal(calendar_load_default(&cal, &err), 0);
+    Dataset ds = {0};
+    /* a: in care since 2024, reviews on time, visited 18 February 2026 (the
+     * first day of the 6 weeks up to 31 March), a care plan. */
+    dataset_add_child(&ds, "a", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2024, 1, 1), NONE, "C2", "U1");
+    reviews(&ds, false);
+    record(&ds, D(2024, 1, 5), RECORD_CARE_PLAN, 0);
+    record(&ds, D(2026, 2, 18), RECORD_VISIT, RECORD_YES);
+    /* b: the same, but the 2025/26 review a month late, last visited 17
+     * February 2026 (outside the 6 weeks), no care plan. */
+    dataset_add_child(&ds, "b", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2024, 1, 1), NONE, "C2", "U1");
+    reviews(&ds, true);
+    record(&ds, D(2026, 2, 17), RECORD_VISIT, RECORD_YES);
+    /* c: short breaks (V3) only: in no cohort. */
+    dataset_add_child(&ds, "c", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2024, 1, 1), NONE, "V3", "U1");
+    reviews(&ds, false);
+    record(&ds, D(2024, 1, 5), RECORD_CARE_PLAN, 0);
+    /* d: arrived 25 March 2026, fewer than 10 working days before 31 March:
+     * not yet owed a care plan; no visit in the 6 weeks. */
+    dataset_add_child(&ds, "d", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2026, 3, 25), NONE, "C2", "U1");
+    /* e: 19, former relevant (looked after from 14 to 18), pathway plan
+     * reviewed 1 October 2025, the first day of the 6 months. */
+    dataset_add_child(&ds, "e", "F", D(2006, 6, 1), "WBRI");
+    ep(&ds, D(2020, 6, 1), D(2024, 6, 1), "C2", "U1");
+    record(&ds, D(2025, 10, 1), RECORD_PATHWAY_PLAN, RECORD_PP_REVIEW);
+    /* f: 19, former relevant, plan last reviewed 30 September 2025: out of date. */
+    dataset_add_child(&ds, "f", "F", D(2006, 6, 1), "WBRI");
+    ep(&ds, D(2020, 6, 1), D(2024, 6, 1), "C2", "U1");
+    record(&ds, D(2025, 9, 30), RECORD_PATHWAY_PLAN, RECORD_PP_REVIEW);
+
+    Sum s = {0};
+    int status[N_IDS];
+    char reasons[N_IDS][DFE_REASON_LEN];
+    local_indicators_tally_many(&ds, &cal, YEAR, ids, N_IDS, add, &s, status, reasons);
+    assert_int_equal(status[0], 1);
+    assert_int_equal(status[5], -1);
+    assert_int_equal(s.num[0], 1); /* reviews on time: a of a, b */
+    assert_int_equal(s.den[0], 2);
+    assert_int_equal(s.num[1], 1); /* visited in 6 weeks: a of a, b, d */
+    assert_int_equal(s.den[1], 3);
+    assert_int_equal(s.num[2], 1); /* care plan: a of a, b */
+    assert_int_equal(s.den[2], 2);
+    assert_int_equal(s.num[3], 1); /* pathway plan current: e of e, f */
+    assert_int_equal(s.den[3], 2);
+    assert_int_equal(status[4], 1);
+    /* Visits: a and b were first visited in February 2026, so the visit owed
+     * within a week of their placement in 2024 was overdue on 1 April 2025: in
+     * the cohort, not on time. d's first visit falls due on 1 April 2026. */
+    assert_int_equal(s.num[4], 0);
+    assert_int_equal(s.den[4], 2);
+    assert_non_null(local_indicators_find("visits_on_time"));
+    assert_null(local_indicators_find("placement_stability_short"));
+    dataset_free(&ds);
+
+    /* Without any visit record: the visit indicators are not available. */
+    Dataset empty = {0};
+    dataset_add_child(&empty, "a", "F", D(2015, 1, 1), "WBRI");
+    ep(&empty, D(2024, 1, 1), NONE, "C2", "U1");
+    local_indicators_tally_many(&empty, &cal, YEAR, ids, N_IDS, add, &s, status, reasons);
+    assert_int_equal(status[1], 0);
+    assert_non_null(strstr(reasons[1], "visit"));
+    assert_int_equal(status[0], 1); /* reviews need only the 903 */
+    dataset_free(&empty);
+    calendar_free(&cal);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_local_indicators),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
