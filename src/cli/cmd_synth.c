@@ -96,6 +96,8 @@ int cmd_synth(int argc, char **argv)
            sum.to_year - 1, sum.to_year % 100, opt.out_dir);
     printf("  %ld episode rows, %ld header rows, %ld OC3 rows, %ld rows in all\n", sum.n_episodes,
            sum.n_header_rows, sum.n_oc3_rows, sum.n_rows);
+    printf("  %ld rows of local records (visits, health, education, plans, adviser contacts)\n",
+           sum.n_record_rows);
     printf("  %ld looked after on 31/03/%d\n", sum.in_care_last_31_march, sum.to_year);
 done:
     cli_args_free(&a);

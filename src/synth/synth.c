@@ -88,6 +88,7 @@ int synth_run(const SynthOptions *opt, SynthSummary *summary, Err *err)
         summary->n_header_rows = counts.rows[T903_HEADER];
         summary->n_oc3_rows = counts.rows[T903_OC3];
         for (int t = 0; t < T903_COUNT; t++) summary->n_rows += counts.rows[t];
+        for (int t = T903_COUNT; t < TABLE_COUNT; t++) summary->n_record_rows += counts.rows[t];
         for (int i = 0; i < w.n_eps; i++)
             if (w.eps[i].decom <= w.w1 && w.w1 < w.eps[i].dec) summary->in_care_last_31_march++;
     }

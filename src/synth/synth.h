@@ -2,9 +2,11 @@
  *
  * Writes one folder per collection year (DIR/2009-10/ for 1 April 2009 to
  * 31 March 2010) holding the twelve 903 tables as that year's return would
- * hold them, for a made-up council's children: realistic mixes of legal
- * status, placement, age, moves, returns home, re-entries, adoptions, special
- * guardianship, care leavers and short breaks. The same options and seed give
+ * hold them, and the ten local record templates (visits, health, PEPs, care
+ * and pathway plans, ...; docs/templates.md), for a made-up council's
+ * children: realistic mixes of legal status, placement, age, moves, returns
+ * home, re-entries, adoptions, special guardianship, care leavers and short
+ * breaks, with statutory duties mostly on time and some late. The same options and seed give
  * the same bytes. With the dorset-2010 profile the history reproduces the
  * strategy's section 4 profile on 31/03/2010 exactly (synth_dorset.h).
  * All data is synthetic: no real child is behind any row. */
@@ -31,7 +33,8 @@ typedef struct SynthOptions {
 typedef struct SynthSummary {
     long n_children;
     int from_year, to_year;
-    long n_episodes, n_header_rows, n_oc3_rows, n_rows; /* rows over all years */
+    long n_episodes, n_header_rows, n_oc3_rows, n_rows; /* 903 rows over all years */
+    long n_record_rows;         /* rows of the local record templates over all years */
     long in_care_last_31_march; /* looked after on the last 31 March written */
 } SynthSummary;
 

@@ -8,6 +8,7 @@
 
 #include "base/csv.h"
 #include "base/mem.h"
+#include "synth/synth_records.h"
 #include "synth/synth_rng.h"
 
 #include <errno.h>
@@ -33,8 +34,9 @@ typedef struct YearOut {
     const SynthWorld *w;
     int year;
     Date ys, ye; /* 1 April, 31 March */
-    FILE *f[T903_COUNT];
+    FILE *f[TABLE_COUNT];
     SynthCounts *counts;
+    SynthRecords records; /* the child's local records, reused */
     /* The child being written. */
     const SynthChild *c;
     char id[16], dob[DATE_FMT_LEN];
@@ -71,6 +73,22 @@ static bool in_year(const YearOut *y, Date d)
 }
 
 /* ------------------------------------------------------------- episodes */
+
+/* ------------------------------------------------------ local records */
+
+/* Writes the records of the templates (docs/templates.md) dated in the year. */
+static void write_records(YearOut *y)
+{
+    for (int i = 0; i < y->records.n; i++) {
+        const SynthRecord *r = &y->records.items[i];
+        if (!in_year(y, r->date)) continue;
+        char d[DATE_FMT_LEN];
+        const char *f[3] = {y->id, fmt_date(r->date, d), r->value};
+        int n = ssda903_table((Ssda903TableId)r->table)->n_columns;
+        row(y, (Ssda903TableId)r->table, f, n);
+    }
+    y->records.n = 0;
+}
 
 static void write_episode(YearOut *y, const SynthEpisode *e)
 {
@@ -109,27 +127,45 @@ static void write_episode(YearOut *y, const SynthEpisode *e)
 
 /* Statutory reviews: within 20 working days of the start of care, again
  * within three months, then at most six-monthly (CPPCR 2010 reg 33). Some
- * are late. Short breaks carry no reviews in the 903 (DfE 903 rule 399). */
-static void write_reviews(YearOut *y, const Period *p)
+ * are late. Short breaks carry no reviews in the 903 (DfE 903 rule 399).
+ * Fills dates[] (and codes[] when not NULL) with the period's reviews held up
+ * to `until`, in date order; returns how many. The same stream gives the same
+ * reviews whatever `until` is. */
+static int review_schedule(const YearOut *y, const Period *p, Date until, Date *dates,
+                           const char **codes_out, int max)
 {
-    if (p->end - p->start < 21) return;
+    if (p->end - p->start < 21) return 0;
     SynthRng r;
     synth_rng_seed(&r, period_seed(y, p, STREAM_REVIEWS));
     static const int code_w[] = {55, 5, 5, 3, 10, 15, 7}; /* PN1..PN7 */
     static const char *const codes[] = {"PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"};
+    int n = 0;
     Date d = p->start + synth_rng_range(&r, 14, 28);
     if (synth_rng_chance(&r, 0.05)) d += synth_rng_range(&r, 1, 30);
     for (int k = 1; d < p->end && k < 200; k++) {
         const char *code = codes[synth_rng_weighted(&r, code_w, 7)];
         if (date_age_on(y->c->dob, d) < 4) code = "PN0";
-        if (d > y->ye) break;
-        if (d >= y->ys) {
-            char rd[DATE_FMT_LEN];
-            const char *f[4] = {y->id, y->dob, fmt_date(d, rd), code};
-            row(y, T903_REVIEWS, f, 4);
-        }
+        if (d > until || n == max) break;
+        if (codes_out) codes_out[n] = code;
+        dates[n++] = d;
         d += k == 1 ? synth_rng_range(&r, 70, 92) : synth_rng_range(&r, 150, 183);
         if (synth_rng_chance(&r, 0.07)) d += synth_rng_range(&r, 10, 60);
+    }
+    return n;
+}
+
+enum { MAX_REVIEWS = 200 };
+
+static void write_reviews(YearOut *y, const Period *p)
+{
+    Date dates[MAX_REVIEWS];
+    const char *codes[MAX_REVIEWS];
+    int n = review_schedule(y, p, y->ye, dates, codes, MAX_REVIEWS);
+    for (int i = 0; i < n; i++) {
+        if (dates[i] < y->ys) continue;
+        char rd[DATE_FMT_LEN];
+        const char *f[4] = {y->id, y->dob, fmt_date(dates[i], rd), codes[i]};
+        row(y, T903_REVIEWS, f, 4);
     }
 }
 
@@ -467,8 +503,14 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
             if (y->f[T903_DOLO])
                 for (int i = p->first; i < p->first + p->n; i++)
                     if (eps[i].decom <= y->ye && eps[i].dec >= y->ys) write_dolo(y, &eps[i]);
+            Date reviews[MAX_REVIEWS];
+            SynthCarePeriod cp = {p->start, p->end, p->first, p->n, reviews, 0};
+            cp.n_reviews = review_schedule(y, p, y->ye, reviews, NULL, MAX_REVIEWS);
+            synth_records_in_care(w, c, &cp, y->ye, &y->records);
         }
     }
+    synth_records_leaver(w, c, y->ye, &y->records);
+    write_records(y);
 
     for (int i = oc3_first; oc3_n > 0 && i < c->n_oc3; i++) {
         const SynthOc3 *o = &oc3[i];
@@ -515,7 +557,7 @@ static int write_year(const SynthWorld *w, const char *dir, int year, const int 
     y.ys = date_collection_year_start(year);
     y.ye = date_collection_year_end(year);
     y.counts = counts;
-    for (int t = 0; t < T903_COUNT; t++) {
+    for (int t = 0; t < TABLE_COUNT; t++) {
         const Ssda903Table *table = ssda903_table((Ssda903TableId)t);
         if (table->first_year && year < table->first_year) continue;
         char path[4400];
@@ -532,7 +574,8 @@ static int write_year(const SynthWorld *w, const char *dir, int year, const int 
     }
     if (rc == 0)
         for (int i = 0; i < w->n_children; i++) write_child(&y, &w->children[order[i]], periods);
-    for (int t = 0; t < T903_COUNT; t++) {
+    free(y.records.items);
+    for (int t = 0; t < TABLE_COUNT; t++) {
         if (!y.f[t]) continue;
         bool bad = ferror(y.f[t]) != 0;
         if (fclose(y.f[t]) != 0 || bad) {

@@ -15,7 +15,7 @@
 #include "synth/synth_model.h"
 
 typedef struct SynthCounts {
-    long rows[T903_COUNT]; /* data rows written per table, over all years */
+    long rows[TABLE_COUNT]; /* data rows written per table and template, over all years */
     int n_years;
 } SynthCounts;
 

@@ -1,7 +1,10 @@
 # carepledge synth: the same seed gives the same bytes, another seed other
 # data; every file carries the exact 903 column list; every row names a child;
 # every date is a real dd/mm/yyyy date; the tables that start in a given year
-# (SWEpisodes 2023/24, DoLo 2026/27) appear from that year only.
+# (SWEpisodes 2023/24, DoLo 2026/27) appear from that year only. The ten local
+# record templates (docs/templates.md) are in every year folder too: exact
+# columns, dates inside the folder's year and in order, one record per child
+# and date, every child with a Header row in the same folder.
 . "$(dirname "$0")/lib.bash"
 
 gen() { # gen DIR SEED
@@ -40,6 +43,16 @@ declare -A columns=(
   [missing]="CHILD,DOB,MISSING,MIS_START,MIS_END"
   [sw_episodes]="CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON"
   [dolo]="CHILD,DOB,DOLO_START,DOLO_END"
+  [visits]="CHILD,VISIT_DATE,SEEN_ALONE"
+  [health_assessments]="CHILD,HA_DATE,HA_TYPE"
+  [dental_checks]="CHILD,DENTAL_DATE"
+  [immunisations]="CHILD,IMMS_DATE,IMMS_UP_TO_DATE"
+  [sdq]="CHILD,SDQ_DATE,SDQ_SCORE"
+  [peps]="CHILD,PEP_DATE"
+  [care_plans]="CHILD,CARE_PLAN_DATE"
+  [needs_assessments]="CHILD,NEEDS_ASSESSMENT_DATE"
+  [pathway_plans]="CHILD,PATHWAY_PLAN_DATE,PATHWAY_PLAN_TYPE"
+  [pa_contacts]="CHILD,PA_CONTACT_DATE,PA_CONTACT_TYPE"
 )
 for dir in "$TMP"/a/*/; do
   year=$(basename "$dir")
@@ -57,9 +70,11 @@ for dir in "$TMP"/a/*/; do
   done
 done
 
-# Rows that matter are there: every year has episodes, reviews and OC3.
+# Rows that matter are there: every year has episodes, reviews and OC3, and
+# the records of the duties that fall every few weeks or months.
 for dir in "$TMP"/a/*/; do
-  for table in header episodes reviews oc2 oc3; do
+  for table in header episodes reviews oc2 oc3 visits health_assessments dental_checks sdq peps \
+    care_plans pathway_plans pa_contacts; do
     [ "$(wc -l < "$dir/$table.csv")" -gt 10 ] || fail "$(basename "$dir")/$table.csv is nearly empty"
   done
 done
@@ -72,7 +87,7 @@ for f in "$TMP"/a/*/*.csv; do
     function bad(msg) { printf "%s line %d: %s\n", file, NR, msg; status = 1; exit }
     NR == 1 {
       for (i = 1; i <= NF; i++)
-        isdate[i] = ($i ~ /^(DOB|MC_DOB|DECOM|DEC|REVIEW|DUC|DATE_INT|DATE_MATCH|DATE_PLACED|DATE_PLACED_CEASED|DATE_PERM|MIS_START|MIS_END|SW_DECOM|SW_DEC|DOLO_START|DOLO_END)$/)
+        isdate[i] = ($i ~ /^(DOB|MC_DOB|DECOM|DEC|REVIEW|DUC|DATE_INT|DATE_MATCH|DATE_PLACED|DATE_PLACED_CEASED|DATE_PERM|MIS_START|MIS_END|SW_DECOM|SW_DEC|DOLO_START|DOLO_END|VISIT_DATE|HA_DATE|DENTAL_DATE|IMMS_DATE|SDQ_DATE|PEP_DATE|CARE_PLAN_DATE|NEEDS_ASSESSMENT_DATE|PATHWAY_PLAN_DATE|PA_CONTACT_DATE)$/)
       width = NF
       next
     }
@@ -97,6 +112,38 @@ done
 for f in "$TMP"/a/*/header.csv; do
   [ -z "$(tail -n +2 "$f" | cut -d, -f1 | sort | uniq -d)" ] || fail "duplicate Header rows in $f"
   tail -n +2 "$f" | cut -d, -f1 | grep -qv '^C[0-9]\{6\}$' && fail "odd CHILD id in $f"
+done
+
+# Local records: the record's date (second column) inside the folder's
+# collection year, rows in order of child then date with no child and date
+# twice, choice words and SDQ scores as the templates allow, and every child
+# in the same folder's Header.
+for dir in "$TMP"/a/*/; do
+  year=$(basename "$dir")
+  start=${year%%-*}
+  for table in visits health_assessments dental_checks immunisations sdq peps care_plans \
+    needs_assessments pathway_plans pa_contacts; do
+    f="$dir/$table.csv"
+    awk -F, -v file="$year/$table.csv" -v ys="${start}0401" -v ye="$((start + 1))0331" '
+      function bad(msg) { printf "%s line %d: %s\n", file, NR, msg; status = 1; exit }
+      NR == 1 { col = $3; next }
+      {
+        key = substr($2, 7, 4) substr($2, 4, 2) substr($2, 1, 2)
+        if (key < ys || key > ye) bad("dated outside the year: " $2)
+        if ($1 < prev_child || ($1 == prev_child && key <= prev_key)) bad("out of order or twice")
+        prev_child = $1; prev_key = key
+        if (col == "SEEN_ALONE" || col == "IMMS_UP_TO_DATE") ok = $3 ~ /^(yes|no)$/
+        else if (col == "HA_TYPE") ok = $3 ~ /^(initial|review)$/
+        else if (col == "PATHWAY_PLAN_TYPE") ok = $3 ~ /^(plan|review)$/
+        else if (col == "PA_CONTACT_TYPE") ok = $3 ~ /^(visit|phone|video|message)$/
+        else if (col == "SDQ_SCORE") ok = $3 ~ /^[0-9]+$/ && $3 <= 40
+        else ok = 1
+        if (!ok) bad("bad " col ": " $3)
+      }
+      END { exit status }' "$f" || fail "bad row in $year/$table.csv"
+    missing=$(comm -23 <(tail -n +2 "$f" | cut -d, -f1 | sort -u) <(tail -n +2 "$dir/header.csv" | cut -d, -f1 | sort -u))
+    [ -z "$missing" ] || fail "$year/$table.csv: children without a Header row: $(echo $missing | head -c 80)"
+  done
 done
 
 # Bad options are refused with exit status 2.
