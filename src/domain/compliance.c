@@ -2,6 +2,7 @@
 #include "domain/compliance.h"
 
 #include "base/mem.h"
+#include "domain/care.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,48 +38,111 @@ void compliance_free(Compliance *cm)
     memset(cm, 0, sizeof *cm);
 }
 
-static void add_point(Compliance *cm, int *n, Date d, Date lo)
+static void add_point(Compliance *cm, int *n, Date d, Date lo, unsigned items)
 {
-    if (d == DATE_NONE || d < lo || d > cm->to) return;
+    if (d == DATE_NONE || d < lo || d > cm->to || items == 0) return;
     if (*n >= cm->cap_points) {
         cm->cap_points = cm->cap_points ? cm->cap_points * 2 : 256;
         cm->points = xrealloc(cm->points, (size_t)cm->cap_points * sizeof *cm->points);
     }
-    cm->points[(*n)++] = d;
+    cm->points[(*n)++] = (CompliancePoint){d, items};
 }
 
-static int compare_dates(const void *a, const void *b)
+static int compare_points(const void *a, const void *b)
 {
-    Date x = *(const Date *)a, y = *(const Date *)b;
+    Date x = ((const CompliancePoint *)a)->day, y = ((const CompliancePoint *)b)->day;
     return (x > y) - (x < y);
 }
 
+/* The item a record of this kind does, as a mask (0: none, immunisations). */
+static unsigned record_items(int kind)
+{
+    for (int item = 0; item < DUE_ITEM_COUNT; item++)
+        if (item_record[item] == kind) return 1u << item;
+    return 0;
+}
+
+/* The day on which the child completes 13 weeks (91 days) looked after full
+ * time since the 14th birthday, as leaver_status counts them; DATE_NONE when
+ * never or when the date of birth is unknown. */
+static Date thirteen_weeks_since_14(const Dataset *ds, const Child *c)
+{
+    if (c->dob == DATE_NONE) return DATE_NONE;
+    Date b14 = date_birthday(c->dob, 14);
+    long days = 0;
+    const Episode *eps = child_episodes(ds, c);
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        Date from = e->decom > b14 ? e->decom : b14;
+        if (e->dec != DATE_NONE && e->dec <= from) continue;
+        long len = e->dec == DATE_NONE ? 91 : (long)(e->dec - from);
+        if (days + len >= 91) return from + (Date)(91 - days) - 1;
+        days += len;
+    }
+    return DATE_NONE;
+}
+
+/* The index of the child's first record dated after `after` (records are
+ * sorted by date): a binary search. */
+static int first_record_after(const Dataset *ds, const Child *c, Date after)
+{
+    const CareRecord *rec = child_records(ds, c);
+    int lo = 0, hi = c->n_records;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (rec[mid].date <= after)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Every day on which the child's worklist can change, from lo to `to`, sorted
- * and without repeats; lo and `to` themselves are always included. */
+ * and without repeats (the items of a repeated day merged); lo and `to`
+ * themselves are always included. A record's day changes only its own item;
+ * every other change can change any item. Some points are days on which
+ * nothing changes for this child; working the worklist out again then is
+ * harmless. */
 static int change_points(Compliance *cm, const Dataset *ds, const Child *c, Date lo)
 {
     int n = 0;
-    add_point(cm, &n, lo, lo);
-    add_point(cm, &n, cm->to, lo);
+    add_point(cm, &n, lo, lo, DUE_ALL_ITEMS);
+    add_point(cm, &n, cm->to, lo, DUE_ALL_ITEMS);
     const Episode *eps = child_episodes(ds, c);
     for (int i = 0; i < c->n_episodes; i++) {
-        add_point(cm, &n, eps[i].decom, lo);
-        add_point(cm, &n, eps[i].dec, lo);
+        add_point(cm, &n, eps[i].decom, lo, DUE_ALL_ITEMS);
+        add_point(cm, &n, eps[i].dec, lo, DUE_ALL_ITEMS);
+        /* A relevant child home for 6 months is relevant no longer (leaver.h). */
+        if (eps[i].dec != DATE_NONE)
+            add_point(cm, &n, date_add_months(eps[i].dec, 6), lo, DUE_ALL_ITEMS);
     }
     const Review *rv = child_reviews(ds, c);
-    for (int i = 0; i < c->n_reviews; i++) add_point(cm, &n, rv[i].date, lo);
+    for (int i = 0; i < c->n_reviews; i++) add_point(cm, &n, rv[i].date, lo, DUE_ALL_ITEMS);
     const CareRecord *rec = child_records(ds, c);
-    for (int i = 0; i < c->n_records; i++) add_point(cm, &n, rec[i].date, lo);
+    for (int i = first_record_after(ds, c, lo - 1); i < c->n_records; i++)
+        add_point(cm, &n, rec[i].date, lo, record_items(rec[i].kind));
     if (c->dob != DATE_NONE) {
-        /* Care-leaver categories change at 16, 18, 21 and 25 (leaver.h). */
+        /* Care-leaver categories change at 16, 18, 21 and 25 (leaver.h), on
+         * completing 13 weeks in care since 14, and with the OC3 record that
+         * applies from the 1 April its collection year starts. */
         static const int ages[] = {16, 17, 18, 21, 22, 25, 26};
         for (size_t i = 0; i < sizeof ages / sizeof ages[0]; i++)
-            add_point(cm, &n, date_birthday(c->dob, ages[i]), lo);
+            add_point(cm, &n, date_birthday(c->dob, ages[i]), lo, DUE_ALL_ITEMS);
+        add_point(cm, &n, thirteen_weeks_since_14(ds, c), lo, DUE_ALL_ITEMS);
+        const Oc3 *oc3 = child_oc3(ds, c);
+        for (int i = 0; i < c->n_oc3; i++)
+            add_point(cm, &n, date_collection_year_start(oc3[i].year), lo, DUE_ALL_ITEMS);
     }
-    qsort(cm->points, (size_t)n, sizeof *cm->points, compare_dates);
+    qsort(cm->points, (size_t)n, sizeof *cm->points, compare_points);
     int k = 0;
-    for (int i = 0; i < n; i++)
-        if (k == 0 || cm->points[k - 1] != cm->points[i]) cm->points[k++] = cm->points[i];
+    for (int i = 0; i < n; i++) {
+        if (k > 0 && cm->points[k - 1].day == cm->points[i].day)
+            cm->points[k - 1].items |= cm->points[i].items;
+        else
+            cm->points[k++] = cm->points[i];
+    }
     return k;
 }
 
@@ -92,9 +156,8 @@ static bool done_between(const Dataset *ds, const Child *c, DueItem item, Date a
         return false;
     }
     const CareRecord *rec = child_records(ds, c);
-    for (int i = 0; i < c->n_records; i++)
-        if (rec[i].kind == item_record[item] && rec[i].date > after && rec[i].date <= on)
-            return true;
+    for (int i = first_record_after(ds, c, after); i < c->n_records && rec[i].date <= on; i++)
+        if (rec[i].kind == item_record[item]) return true;
     return false;
 }
 
@@ -129,20 +192,44 @@ static void close_owed(Compliance *cm, const Dataset *ds, const Child *c, DueIte
     /* else: stopped being owed before it fell due; never counted */
 }
 
+/* Whether the child can owe anything on some day from lo to `to`: looked
+ * after full time then, or aged 16 to 25 then having been in care after the
+ * 14th birthday (every care-leaver category needs 13 weeks looked after since
+ * 14, leaver.h). A shortcut: a child who cannot owe anything adds nothing. */
+static bool may_owe(const Dataset *ds, const Child *c, Date lo, Date to)
+{
+    bool leaver_age =
+        c->dob != DATE_NONE && to >= date_birthday(c->dob, 16) && lo < date_birthday(c->dob, 26);
+    Date b14 = leaver_age ? date_birthday(c->dob, 14) : DATE_NONE;
+    const Episode *eps = child_episodes(ds, c);
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE) continue;
+        if (!care_is_short_break_ls(e->ls) && e->decom <= to &&
+            (e->dec == DATE_NONE || e->dec > lo))
+            return true;
+        if (leaver_age && (e->dec == DATE_NONE || e->dec > b14)) return true;
+    }
+    return false;
+}
+
 void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
 {
     Date lo = date_add_months(cm->from, -COMPLIANCE_LOOKBACK_MONTHS);
+    if (!may_owe(ds, c, lo, cm->to)) return;
     int n = change_points(cm, ds, c, lo);
     Owed owed[DUE_ITEM_COUNT] = {{0}};
     Date prev = lo - 1;
     for (int i = 0; i < n; i++) {
-        Date p = cm->points[i];
+        Date p = cm->points[i].day;
+        unsigned items = cm->points[i].items;
         DueEntry entries[DUE_ITEM_COUNT];
-        int ne = due_for_child(ds, c, p, cm->cal, entries);
+        int ne = due_for_child_items(ds, c, p, cm->cal, items, entries);
         Owed now[DUE_ITEM_COUNT] = {{0}};
         for (int e = 0; e < ne; e++)
             now[entries[e].item] = (Owed){true, entries[e].due, entries[e].rule};
         for (int item = 0; item < DUE_ITEM_COUNT; item++) {
+            if (!(items & (1u << item))) continue; /* unchanged on this day */
             const Owed *o = &owed[item];
             bool same = o->active && now[item].active && o->due == now[item].due &&
                         o->rule == now[item].rule;

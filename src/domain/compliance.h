@@ -4,8 +4,11 @@
  *
  * It replays each child's history through due_for_child: the worklist is
  * worked out on every day something changes (a record, a review, an episode
- * starting or ending, a birthday that changes a care leaver's category), and
- * each item owed is followed until it is done or stops being owed. An item
+ * starting or ending, a birthday that changes a care leaver's category, the
+ * day 13 weeks in care since 14 are complete, the 1 April from which an OC3
+ * record applies), and each item owed is followed until it is done or stops
+ * being owed. A record changes only the item of its own kind, so on its day
+ * only that item is worked out again. An item
  * counts in the period when its due date is in [from, to]:
  *   - on time: done (a record of its kind, or a 903 review) on or before the
  *     due date;
@@ -25,11 +28,18 @@ typedef struct ComplianceCount {
     long fell_due, on_time, late, not_done;
 } ComplianceCount;
 
+/* A day a child's worklist is worked out on, and the items (a DUE_ALL_ITEMS
+ * mask) that can change that day. */
+typedef struct CompliancePoint {
+    Date day;
+    unsigned items;
+} CompliancePoint;
+
 typedef struct Compliance {
     Date from, to;
     const Calendar *cal; /* not owned */
     ComplianceCount counts[DUE_ITEM_COUNT];
-    Date *points; /* scratch: the days a child's worklist is worked out on */
+    CompliancePoint *points; /* scratch: one child's change days */
     int cap_points;
 } Compliance;
 

@@ -439,31 +439,46 @@ static void sort_entries(DueEntry *e, int n)
     }
 }
 
-int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
-                  DueEntry out[DUE_ITEM_COUNT])
+#define BIT(item) (1u << (item))
+#define LOOKED_AFTER_ITEMS                                                                \
+    (BIT(DUE_CARE_PLAN) | BIT(DUE_REVIEW) | BIT(DUE_VISIT) | BIT(DUE_HEALTH_ASSESSMENT) | \
+     BIT(DUE_DENTAL_CHECK) | BIT(DUE_SDQ) | BIT(DUE_EDUCATION_PLAN))
+#define LEAVER_ITEMS \
+    (BIT(DUE_NEEDS_ASSESSMENT) | BIT(DUE_PATHWAY_PLAN_REVIEW) | BIT(DUE_PA_CONTACT))
+
+int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
+                        unsigned items, DueEntry out[DUE_ITEM_COUNT])
 {
     DueRun x = {ds, c, at, cal, out, 0};
     CareNow now;
-    if (care_now(&x, &now)) {
-        rule_care_plan(&x, &now);
-        rule_review(&x, &now);
-        rule_visit(&x, &now);
-        rule_health(&x, &now);
-        rule_dental(&x, &now);
-        rule_sdq(&x, &now);
-        rule_pep(&x, &now);
+    if ((items & LOOKED_AFTER_ITEMS) && care_now(&x, &now)) {
+        if (items & BIT(DUE_CARE_PLAN)) rule_care_plan(&x, &now);
+        if (items & BIT(DUE_REVIEW)) rule_review(&x, &now);
+        if (items & BIT(DUE_VISIT)) rule_visit(&x, &now);
+        if (items & BIT(DUE_HEALTH_ASSESSMENT)) rule_health(&x, &now);
+        if (items & BIT(DUE_DENTAL_CHECK)) rule_dental(&x, &now);
+        if (items & BIT(DUE_SDQ)) rule_sdq(&x, &now);
+        if (items & BIT(DUE_EDUCATION_PLAN)) rule_pep(&x, &now);
     }
     /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
      * writes its reason text, so it is not asked about younger children. */
-    if (c->dob != DATE_NONE && at >= date_birthday(c->dob, 16)) {
+    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16)) {
         LeaverStatus st = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
-        if (st.category == LEAVER_ELIGIBLE) rule_needs(&x);
-        if (st.category == LEAVER_ELIGIBLE || st.category == LEAVER_RELEVANT ||
-            st.category == LEAVER_FORMER_RELEVANT)
+        if (st.category == LEAVER_ELIGIBLE && (items & BIT(DUE_NEEDS_ASSESSMENT))) rule_needs(&x);
+        if ((st.category == LEAVER_ELIGIBLE || st.category == LEAVER_RELEVANT ||
+             st.category == LEAVER_FORMER_RELEVANT) &&
+            (items & BIT(DUE_PATHWAY_PLAN_REVIEW)))
             rule_pathway(&x);
-        if (st.category == LEAVER_RELEVANT || st.category == LEAVER_FORMER_RELEVANT)
+        if ((st.category == LEAVER_RELEVANT || st.category == LEAVER_FORMER_RELEVANT) &&
+            (items & BIT(DUE_PA_CONTACT)))
             rule_pa_contact(&x);
     }
     sort_entries(out, x.n);
     return x.n;
+}
+
+int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
+                  DueEntry out[DUE_ITEM_COUNT])
+{
+    return due_for_child_items(ds, c, at, cal, DUE_ALL_ITEMS, out);
 }

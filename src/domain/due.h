@@ -60,4 +60,12 @@ const char *due_status_name(DueStatus status);
 int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
                   DueEntry out[DUE_ITEM_COUNT]);
 
+/* Every item, as a mask of (1u << DueItem) bits. */
+#define DUE_ALL_ITEMS ((1u << DUE_ITEM_COUNT) - 1u)
+/* Like due_for_child, working out only the items whose bit is set in `items`
+ * (the others are left out of out[]). For replays that know which items a
+ * change can affect (domain/compliance). */
+int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
+                        unsigned items, DueEntry out[DUE_ITEM_COUNT]);
+
 #endif

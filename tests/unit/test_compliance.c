@@ -125,12 +125,66 @@ static void test_reviews_early_and_leaving(void **state)
     }
 }
 
+/* A relevant child (left care at 16 having been looked after since 15) goes
+ * home on 01/09/2025 (E4A). PA contact due 01/11/2025 (2 months after
+ * leaving), done 15/01/2026: late. The next is due 15/03/2026, but home 6
+ * months on 01/03/2026 the young person is relevant no longer (CA89 s23A(3)
+ * via leaver.h), so that one never fell due: the replay works the worklist
+ * out again on that day, not only at the end of the period. */
+static void test_relevant_home_six_months(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2009, 1, 1), "WBRI");
+    Episode e = {.decom = D(2024, 6, 1), .dec = D(2025, 9, 1)};
+    DATASET_SET_CODE(e.rne, "S");
+    DATASET_SET_CODE(e.ls, "V2");
+    DATASET_SET_CODE(e.cin, "N1");
+    DATASET_SET_CODE(e.place, "U3");
+    DATASET_SET_CODE(e.rec, "E4A");
+    dataset_add_episode(&ds, &e);
+    CareRecord r = {.date = D(2026, 1, 15), .kind = RECORD_PA_CONTACT, .subtype = 1, .value = -1};
+    dataset_add_record(&ds, &r);
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2026, 6, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.late, 1);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+}
+
+/* due_for_child_items gives, for the items asked, what due_for_child gives. */
+static void test_items_mask(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2014, 1, 1), "WBRI");
+    add_ep(&ds, D(2026, 3, 1), DATE_NONE, "S", "U3");
+    add_visit(&ds, D(2026, 3, 5));
+    DueEntry all[DUE_ITEM_COUNT], some[DUE_ITEM_COUNT];
+    int n = due_for_child(&ds, &ds.children[0], D(2026, 4, 1), &cal, all);
+    unsigned mask = (1u << DUE_VISIT) | (1u << DUE_SDQ);
+    int m = due_for_child_items(&ds, &ds.children[0], D(2026, 4, 1), &cal, mask, some);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (!(mask & (1u << all[i].item))) continue;
+        assert_true(k < m);
+        assert_int_equal(some[k].item, all[i].item);
+        assert_int_equal(some[k].due, all[i].due);
+        k++;
+    }
+    assert_int_equal(k, m);
+    assert_int_equal(m, 2);
+    dataset_free(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_visits_on_time_late_not_done),
         cmocka_unit_test(test_move_before_due_is_not_counted),
         cmocka_unit_test(test_reviews_early_and_leaving),
+        cmocka_unit_test(test_relevant_home_six_months),
+        cmocka_unit_test(test_items_mask),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
