@@ -83,6 +83,31 @@ typedef struct Tally {
     long num[SCORECARD_MAX_GROUPS], den[SCORECARD_MAX_GROUPS];
 } Tally;
 
+/* The gap indicators of promise 3.7: a base indicator compared between two
+ * sides (catalogue: reviews_on_time_disabled_gap, reviews_on_time_ethnicity_gap). */
+typedef enum GapSplit { GAP_DISABILITY, GAP_ETHNICITY, GAP_COUNT } GapSplit;
+static const struct {
+    DfeIndicator ind;
+    const char *base;
+    const char *sides[2];
+} gaps[GAP_COUNT] = {
+    [GAP_DISABILITY] = {{"reviews_on_time_disabled_gap", DFE_PERCENT, "points", 0},
+                        "reviews_on_time",
+                        {"disabled children", "other children"}},
+    [GAP_ETHNICITY] = {{"reviews_on_time_ethnicity_gap", DFE_PERCENT, "points", 0},
+                       "reviews_on_time",
+                       {"minority ethnic", "White British"}},
+};
+
+/* 0 or 1 for the child's side of a gap on 31 March, -1 for neither (ethnic
+ * origin not recorded, refused or not yet obtained). */
+static int gap_side(const Dataset *ds, const Child *c, int year, GapSplit split)
+{
+    if (split == GAP_DISABILITY)
+        return care_disabled_on(ds, c, date_collection_year_end(year)) ? 0 : 1;
+    return care_ethnic_minority(c) ? 0 : strcmp(c->ethnic, "WBRI") == 0 ? 1 : -1;
+}
+
 /* One year's pass: a Tally per indicator computed, each child's group worked
  * out once. */
 typedef struct YearPass {
@@ -92,6 +117,8 @@ typedef struct YearPass {
     Tally *tallies;
     const Child *last; /* the child whose group is cached */
     int group;
+    int base_k[GAP_COUNT]; /* index of each gap's base in this call, or -1 */
+    long gap_num[GAP_COUNT][2], gap_den[GAP_COUNT][2]; /* by side */
 } YearPass;
 
 static void tally_child(void *ctx, int k, const Child *c, long num, long den)
@@ -103,6 +130,13 @@ static void tally_child(void *ctx, int k, const Child *c, long num, long den)
     }
     p->tallies[k].num[p->group] += num;
     p->tallies[k].den[p->group] += den;
+    for (int g = 0; g < GAP_COUNT; g++) {
+        if (k != p->base_k[g]) continue;
+        int side = gap_side(p->ds, c, p->year, (GapSplit)g);
+        if (side < 0) continue;
+        p->gap_num[g][side] += num;
+        p->gap_den[g][side] += den;
+    }
 }
 
 /* ---- Figures and suppression ------------------------------------------------ */
@@ -216,6 +250,59 @@ static const char *rag_of(const Indicator *ind, const DfeIndicator *d, const Sco
     return "red";
 }
 
+/* Year k of gap g: each side's figure of the base indicator (published as one
+ * table of the two sides when asked) and their difference in points. */
+static int gap_figures(Scorecard *sc, ScoreEntry *e, int g, int k, int base, int status,
+                       const char *reason, const YearPass *pass, Err *err)
+{
+    bool now = k == sc->n_years - 1;
+    e->trend_available[k] = status == 1;
+    if (now) {
+        e->state = status == 1 ? SCORE_COMPUTED : SCORE_NOT_AVAILABLE;
+        if (base < 0)
+            snprintf(e->reason, DFE_REASON_LEN, "it compares %s, which is not computed",
+                     gaps[g].base);
+        else if (status != 1)
+            snprintf(e->reason, DFE_REASON_LEN, "%s: %s", gaps[g].base, reason);
+    }
+    if (status != 1) return 0;
+    const DfeIndicator *d = dfe_find(gaps[g].base);
+    if (!d) d = local_indicators_find(gaps[g].base);
+    const long *num = pass->gap_num[g], *den = pass->gap_den[g];
+    ScoreFigure *side = e->side_figures[k];
+    if (sc->opt.publish) {
+        DiscTable t;
+        disc_table_init(&t, 2, 2, true, true);
+        for (int s = 0; s < 2; s++) {
+            disc_set(&t, s, 0, num[s]);
+            disc_set(&t, s, 1, den[s] - num[s]);
+        }
+        disc_fill_totals(&t);
+        int rc = disc_apply(&t, sc->opt.threshold, err);
+        for (int s = 0; s < 2 && rc == 0; s++)
+            set_figure(&side[s], d, num[s], den[s], disc_suppressed(&t, s, 0),
+                       disc_suppressed(&t, s, 2));
+        disc_table_free(&t);
+        if (rc < 0) return rc;
+    } else {
+        for (int s = 0; s < 2; s++) set_figure(&side[s], d, num[s], den[s], false, false);
+    }
+    ScoreFigure *f = &e->trend[k];
+    memset(f, 0, sizeof *f);
+    f->value = NAN;
+    if (side[0].suppressed || side[1].suppressed) {
+        f->suppressed = true;
+        snprintf(f->value_text, DISC_TEXT_LEN, "c");
+    } else if (den[0] == 0 || den[1] == 0) {
+        snprintf(f->value_text, DISC_TEXT_LEN, "z");
+    } else {
+        f->value = side[0].value - side[1].value;
+        double shown = round(f->value);
+        snprintf(f->value_text, DISC_TEXT_LEN, "%.0f", shown == 0 ? 0.0 : shown);
+    }
+    return 0;
+}
+
 int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const ScorecardOptions *opt,
                     Scorecard *sc, Err *err)
 {
@@ -255,6 +342,21 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
         }
     int n_dfe = 0;
     while (n_dfe < n_ids && dfe_find(ids[n_dfe])) n_dfe++;
+    /* The gaps, and where their base indicator is among ids. */
+    int gap_entry[GAP_COUNT], gap_base[GAP_COUNT];
+    for (int g = 0; g < GAP_COUNT; g++) {
+        gap_entry[g] = gap_base[g] = -1;
+        for (int i = 0; i < cat->n_items; i++)
+            if (cat->items[i].kind == INDICATOR_COMPUTED &&
+                strcmp(cat->items[i].id, gaps[g].ind.id) == 0) {
+                gap_entry[g] = i;
+                sc->entries[i].dfe = &gaps[g].ind;
+                sc->entries[i].sides[0] = gaps[g].sides[0];
+                sc->entries[i].sides[1] = gaps[g].sides[1];
+            }
+        for (int j = 0; j < n_ids; j++)
+            if (strcmp(ids[j], gaps[g].base) == 0) gap_base[g] = j;
+    }
     for (int i = 0; i < cat->n_items; i++) {
         ScoreEntry *e = &sc->entries[i];
         e->ind = &cat->items[i];
@@ -276,11 +378,15 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
         memset(tallies, 0, (size_t)(n_ids + 1) * sizeof *tallies);
         YearPass pass = {
             .ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE, .tallies = tallies};
+        for (int g = 0; g < GAP_COUNT; g++)
+            pass.base_k[g] = gap_base[g] >= 0 && gap_base[g] < n_dfe ? gap_base[g] : -1;
         dfe_tally_many(ds, year, ids, n_dfe, tally_child, &pass, status, reasons);
         if (opt->cal) {
             int base = n_dfe;
             pass.tallies = tallies + base;
             pass.last = NULL;
+            for (int g = 0; g < GAP_COUNT; g++)
+                pass.base_k[g] = gap_base[g] >= n_dfe ? gap_base[g] - n_dfe : -1;
             local_indicators_tally_many(ds, opt->cal, year, ids + base, n_ids - base, tally_child,
                                         &pass, status + base, reasons + base);
         } else {
@@ -312,6 +418,11 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                 set_figure(&e->trend[k], e->dfe, tn, td, false, false);
             }
         }
+        for (int g = 0; g < GAP_COUNT && rc == 0; g++)
+            if (gap_entry[g] >= 0)
+                rc = gap_figures(sc, &sc->entries[gap_entry[g]], g, k, gap_base[g],
+                                 gap_base[g] < 0 ? 0 : status[gap_base[g]],
+                                 gap_base[g] < 0 ? "" : reasons[gap_base[g]], &pass, err);
     }
     free(ids);
     free(which);
@@ -348,13 +459,16 @@ static void year_label(int year, char *buf, size_t n)
 
 static const char *unit_suffix(const DfeIndicator *d)
 {
+    if (strcmp(d->unit_name, "points") == 0) return " points";
     return d->unit == DFE_PERCENT ? "%" : d->unit_name[0] == 'd' ? " days" : "";
 }
 
 /* "12% (34 of 280)", "c", "312 days (7 children)". */
 static void figure_words(const DfeIndicator *d, const ScoreFigure *f, char *buf, size_t n)
 {
-    if (d->unit == DFE_PERCENT)
+    if (strcmp(d->unit_name, "points") == 0)
+        snprintf(buf, n, "%s%s", f->value_text, isnan(f->value) ? "" : " percentage points");
+    else if (d->unit == DFE_PERCENT)
         snprintf(buf, n, "%s%s (%s of %s)", f->value_text, f->suppressed || f->den == 0 ? "" : "%",
                  f->num_text, f->den_text);
     else
@@ -362,6 +476,9 @@ static void figure_words(const DfeIndicator *d, const ScoreFigure *f, char *buf,
                  f->suppressed || f->den == 0 ? "" : unit_suffix(d), f->den_text,
                  strcmp(d->id, "review_participation") == 0 ? "reviews" : "children");
 }
+
+/* How a side of a gap is written: a percentage. */
+static const DfeIndicator side_unit = {"", DFE_PERCENT, "%", 0};
 
 /* ---- Text ------------------------------------------------------------------------ */
 
@@ -400,14 +517,18 @@ void scorecard_write_text(FILE *out, const Scorecard *sc)
                 char yl[16];
                 year_label(sc->opt.year - sc->opt.years + k, yl, sizeof yl);
                 const ScoreFigure *f = &e->trend[k];
-                bool unit = e->trend_available[k] && !f->suppressed && f->den > 0;
+                bool unit = e->trend_available[k] && !isnan(f->value);
                 fprintf(out, " %s %s%s%s", yl,
                         e->trend_available[k] ? f->value_text : "not available",
                         unit ? unit_suffix(e->dfe) : "", k < sc->n_years - 2 ? "," : "");
             }
             fputc('\n', out);
         }
-        for (int g = 0; g < sc->n_groups; g++) {
+        for (int s = 0; s < 2 && e->sides[0]; s++) {
+            figure_words(&side_unit, &e->side_figures[sc->n_years - 1][s], words, sizeof words);
+            fprintf(out, "        %s: %s\n", e->sides[s], words);
+        }
+        for (int g = 0; g < sc->n_groups && !e->sides[0]; g++) {
             figure_words(e->dfe, &e->groups[g], words, sizeof words);
             fprintf(out, "        %s: %s\n", sc->groups[g], words);
         }
@@ -447,7 +568,9 @@ static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const S
                             fig ? f->num_text : "",
                             fig ? f->den_text : "",
                             group,
-                            e->dfe ? e->dfe->unit_name : "",
+                            !e->dfe                                    ? ""
+                            : e->sides[0] && f != scorecard_now(sc, e) ? "%"
+                                                                       : e->dfe->unit_name,
                             e->ind->target_text,
                             with_trend ? e->rag : "",
                             state_name(e->state)};
@@ -485,7 +608,11 @@ void scorecard_write_csv(FILE *out, const Scorecard *sc)
     for (int i = 0; i < sc->n_entries; i++) {
         const ScoreEntry *e = &sc->entries[i];
         csv_row(out, sc, e, scorecard_now(sc, e), "all", true);
-        if (e->state == SCORE_COMPUTED)
+        if (e->state != SCORE_COMPUTED) continue;
+        if (e->sides[0])
+            for (int s = 0; s < 2; s++)
+                csv_row(out, sc, e, &e->side_figures[sc->n_years - 1][s], e->sides[s], false);
+        else
             for (int g = 0; g < sc->n_groups; g++)
                 csv_row(out, sc, e, &e->groups[g], sc->groups[g], false);
     }
@@ -499,7 +626,9 @@ static void json_figure_text(FILE *out, const char *s)
     char *end;
     errno = 0;
     (void)strtod(s, &end);
-    if (*s && !*end && errno == 0)
+    if (!*s)
+        fputs("null", out);
+    else if (!*end && errno == 0)
         fputs(s, out);
     else
         render_json_string(out, s);
@@ -576,7 +705,14 @@ void scorecard_write_json(FILE *out, const Scorecard *sc)
                 }
             }
             fputc(']', out);
-            if (sc->n_groups) {
+            if (e->sides[0]) {
+                fputs(", \"sides\": [", out);
+                for (int s = 0; s < 2; s++) {
+                    if (s) fputs(", ", out);
+                    json_figure(out, "group", e->sides[s], &e->side_figures[sc->n_years - 1][s]);
+                }
+                fputc(']', out);
+            } else if (sc->n_groups) {
                 fputs(", \"groups\": [", out);
                 for (int g = 0; g < sc->n_groups; g++) {
                     if (g) fputs(", ", out);
@@ -605,7 +741,49 @@ typedef struct EntryCharts {
     const char *group_l[SCORECARD_MAX_GROUPS];
     char title[2][300];
     char caption[2][900];
+    double side_v[2][SCORECARD_MAX_YEARS]; /* a gap's two sides */
+    const char *side_l[2][SCORECARD_MAX_YEARS];
 } EntryCharts;
+
+/* A gap's chart: the base indicator's percentage for each side, year by year,
+ * so that a reader sees both figures and not only their difference. */
+static void gap_chart(const Scorecard *sc, const ScoreEntry *e, EntryCharts *ec,
+                      const char *privacy)
+{
+    for (int k = 0; k < sc->n_years; k++) {
+        year_label(sc->opt.year - sc->opt.years + k, ec->year_text[k], 16);
+        ec->years[k] = ec->year_text[k];
+        for (int s = 0; s < 2; s++) {
+            const ScoreFigure *f = &e->side_figures[k][s];
+            ec->side_v[s][k] = e->trend_available[k] ? f->value : NAN;
+            ec->side_l[s][k] = e->trend_available[k] && f->suppressed ? "c" : NULL;
+        }
+    }
+    for (int s = 0; s < 2; s++)
+        ec->series[s] = (ChartSeries){e->sides[s], ec->side_v[s], ec->side_l[s]};
+    snprintf(ec->title[0], sizeof ec->title[0], "%s", e->ind->title);
+    char words[128];
+    figure_words(e->dfe, scorecard_now(sc, e), words, sizeof words);
+    snprintf(ec->caption[0], sizeof ec->caption[0],
+             "The percentage for %s and for %s, year by year (1 April to 31 March). In %s the "
+             "difference was %s; below zero means %s get a worse service.%s",
+             e->sides[0], e->sides[1], ec->years[sc->n_years - 1], words, e->sides[0], privacy);
+    ec->charts[ec->n++] = (Chart){.kind = sc->n_years > 1 ? CHART_LINE : CHART_BAR,
+                                  .title = ec->title[0],
+                                  .x_label = "Year",
+                                  .y_label = "Per cent",
+                                  .caption = ec->caption[0],
+                                  .categories = ec->years,
+                                  .n_categories = sc->n_years,
+                                  .series = ec->series,
+                                  .n_series = 2,
+                                  .decimals = 0,
+                                  .unit = "%",
+                                  .y_max = 100,
+                                  .target = NAN,
+                                  .width = 900,
+                                  .height = 420};
+}
 
 static const char *better_words(const Indicator *ind)
 {
@@ -624,6 +802,10 @@ static void entry_charts(const Scorecard *sc, const ScoreEntry *e, EntryCharts *
     const char *privacy =
         sc->opt.publish ? " A \"c\" marks a figure withheld so that no child can be identified."
                         : "";
+    if (e->sides[0]) {
+        gap_chart(sc, e, ec, privacy);
+        return;
+    }
     char target[96] = "";
     if (e->ind->has_target)
         snprintf(target, sizeof target, " The dashed line is the target, %s%s.",

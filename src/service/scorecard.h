@@ -57,6 +57,11 @@ typedef struct ScoreEntry {
     bool trend_available[SCORECARD_MAX_YEARS];
     ScoreFigure groups[SCORECARD_MAX_GROUPS]; /* the year asked, when by a group */
     const char *rag;                          /* "green", "amber", "red" or "" (no target) */
+    /* A gap (promise 3.7): the percentage of side 0 minus that of side 1, in
+     * percentage points, each side a figure of the base indicator. NULL sides
+     * for any other indicator. */
+    const char *sides[2];
+    ScoreFigure side_figures[SCORECARD_MAX_YEARS][2];
 } ScoreEntry;
 
 typedef struct ScorecardOptions {

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "domain/local_indicators.h"
+#include "service/scorecard.h"
 
 #include <string.h>
 
@@ -151,10 +152,70 @@ static void test_local_indicators(void **state)
     calendar_free(&cal);
 }
 
+static const ScoreEntry *entry(const Scorecard *sc, const char *id)
+{
+    for (int i = 0; i < sc->n_entries; i++)
+        if (strcmp(sc->entries[i].ind->id, id) == 0) return &sc->entries[i];
+    fail_msg("no entry %s", id);
+    return NULL;
+}
+
+/* The gaps of promise 3.7 in the scorecard: disabled a has every review on
+ * time (100%), b, not disabled, has one late (0%): a gap of +100 points,
+ * green against the catalogue's target of 0. Both are White British, so the
+ * ethnicity gap has no minority side: z. Published, 1s are c. */
+static void test_gaps(void **state)
+{
+    (void)state;
+    Calendar cal;
+    Err err;
+    assert_int_equal(calendar_load_default(&cal, &err), 0);
+    Dataset ds = {0};
+    Child *a = dataset_add_child(&ds, "a", "F", D(2015, 1, 1), "WBRI");
+    a->disability = DISABILITY_OVERRIDE_YES;
+    ep(&ds, D(2024, 1, 1), NONE, "C2", "U1");
+    reviews(&ds, false);
+    dataset_add_child(&ds, "b", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2024, 1, 1), NONE, "C2", "U1");
+    reviews(&ds, true);
+    IndicatorCatalogue *cat;
+    assert_int_equal(indicators_load_default(&cat, &err), 0);
+    ScorecardOptions opt = {.year = YEAR, .years = 1, .cal = &cal};
+    Scorecard sc;
+    assert_int_equal(scorecard_build(&ds, cat, &opt, &sc, &err), 0);
+    const ScoreEntry *e = entry(&sc, "reviews_on_time_disabled_gap");
+    assert_int_equal(e->state, SCORE_COMPUTED);
+    assert_string_equal(scorecard_now(&sc, e)->value_text, "100");
+    assert_string_equal(e->side_figures[1][0].value_text, "100");
+    assert_string_equal(e->side_figures[1][1].num_text, "0");
+    assert_string_equal(e->rag, "green");
+    e = entry(&sc, "reviews_on_time_ethnicity_gap");
+    assert_string_equal(scorecard_now(&sc, e)->value_text, "z");
+    assert_string_equal(e->rag, "");
+    scorecard_free(&sc);
+    opt.publish = true;
+    assert_int_equal(scorecard_build(&ds, cat, &opt, &sc, &err), 0);
+    e = entry(&sc, "reviews_on_time_disabled_gap");
+    assert_string_equal(scorecard_now(&sc, e)->value_text, "c");
+    assert_string_equal(e->side_figures[1][0].num_text, "c");
+    assert_string_equal(e->rag, "");
+    scorecard_free(&sc);
+    /* Without the calendar, reviews on time and its gaps are not available. */
+    opt.cal = NULL;
+    assert_int_equal(scorecard_build(&ds, cat, &opt, &sc, &err), 0);
+    assert_int_equal(entry(&sc, "reviews_on_time_disabled_gap")->state, SCORE_NOT_AVAILABLE);
+    assert_non_null(strstr(entry(&sc, "reviews_on_time_disabled_gap")->reason, "reviews_on_time"));
+    scorecard_free(&sc);
+    indicators_free(cat);
+    dataset_free(&ds);
+    calendar_free(&cal);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_local_indicators),
+        cmocka_unit_test(test_gaps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
