@@ -1,6 +1,7 @@
 /* cmd_scorecard: the Pledge scorecard.
  *   carepledge scorecard --db FILE --year YYYY/YY [--years N] [--by GROUP] [--publish]
- *       [--threshold N] [--catalogue FILE] [--format text|csv|json|html|pdf] [--out FILE]
+ *       [--threshold N] [--catalogue FILE] [--holidays FILE] [--format text|csv|json|html|pdf]
+ *       [--out FILE]
  * Parses the options, runs service/scorecard and writes the format asked for.
  * The PDF needs --out; the other formats go to --out or standard output. */
 #include "cli/cli.h"
@@ -13,8 +14,9 @@
 #include <string.h>
 
 static const CliOption options[] = {
-    {"db", true},        {"year", true},      {"years", true},  {"by", true},  {"publish", false},
-    {"threshold", true}, {"catalogue", true}, {"format", true}, {"out", true},
+    {"db", true},       {"year", true},      {"years", true},     {"by", true},
+    {"publish", false}, {"threshold", true}, {"catalogue", true}, {"holidays", true},
+    {"format", true},   {"out", true},
 };
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
 
@@ -97,7 +99,9 @@ int cmd_scorecard(int argc, char **argv)
     Dataset ds = {0};
     IndicatorCatalogue *cat = NULL;
     Scorecard sc = {0};
-    if (rc == 0) rc = scorecard_run(db, cli_get(&args, "catalogue"), &opt, &ds, &cat, &sc, &err);
+    if (rc == 0)
+        rc = scorecard_run(db, cli_get(&args, "catalogue"), cli_get(&args, "holidays"), &opt, &ds,
+                           &cat, &sc, &err);
     if (rc == 0) rc = write_output(&sc, format, out, &err);
     scorecard_free(&sc);
     dataset_free(&ds);

@@ -227,7 +227,11 @@ static int publish(const DfeIndicator *d, const long *num, const long *den, int 
 /* Why a catalogue indicator that this version does not compute has no figure. */
 static void not_computed_reason(const Indicator *ind, char *reason)
 {
-    if (strstr(ind->records, "ccc_issue"))
+    if (strstr(ind->records, "local:pep"))
+        snprintf(reason, DFE_REASON_LEN,
+                 "an education plan is current when it was made or reviewed this school term, and "
+                 "the school terms are not held yet");
+    else if (strstr(ind->records, "ccc_issue"))
         snprintf(reason, DFE_REASON_LEN,
                  "the Children in Care Council's issues are not recorded in the database yet");
     else
@@ -1056,8 +1060,9 @@ int scorecard_write_pdf(const char *path, const Scorecard *sc, Err *err)
 
 /* ---- Running it -------------------------------------------------------------------- */
 
-int scorecard_run(const char *db_path, const char *catalogue_path, const ScorecardOptions *opt,
-                  Dataset *ds, IndicatorCatalogue **cat, Scorecard *out, Err *err)
+int scorecard_run(const char *db_path, const char *catalogue_path, const char *holidays_path,
+                  const ScorecardOptions *opt, Dataset *ds, IndicatorCatalogue **cat,
+                  Scorecard *out, Err *err)
 {
     *cat = NULL;
     memset(out, 0, sizeof *out);
@@ -1068,6 +1073,7 @@ int scorecard_run(const char *db_path, const char *catalogue_path, const Scoreca
     if (rc < 0) return rc;
     Calendar cal;
     rc = calendar_load_default(&cal, err);
+    if (rc == 0 && holidays_path) rc = calendar_load_overrides_file(&cal, holidays_path, err);
     if (rc == 0) {
         ScorecardOptions with_cal = *opt;
         with_cal.cal = &cal;

@@ -114,13 +114,14 @@ case "$rag" in 5,green | 5,amber | 5,red) ;; *) fail "rag: $rag" ;; esac
 # Usage errors: exit 2 with a message.
 for args in "--db $db" "--db $db --year 2025/26 --format pdf" "--db $db --year 26/27x" \
   "--db $db --year 2025/26 --by colour" "--db $db --year 2025/26 --years 99" \
-  "--db $TMP/none.db --year 2025/26" "--db $db --year 2025/26 --threshold 0"; do
+  "--db $TMP/none.db --year 2025/26" "--db $db --year 2025/26 --threshold 0" \
+  "--db $db --year 2025/26 --holidays $TMP/no-such-holidays.csv"; do
   set +e
   # shellcheck disable=SC2086
   "$CAREPLEDGE" scorecard $args > /dev/null 2> "$TMP/err"
   rc=$?
   set -e
   expect_eq "exit status for: $args" 2 "$rc"
-  grep -q "carepledge scorecard" "$TMP/err" || fail "message for: $args: $(cat "$TMP/err")"
+  grep -Eq "carepledge scorecard|no-such-holidays.csv: cannot open" "$TMP/err" || fail "message for: $args: $(cat "$TMP/err")"
 done
 echo ok
