@@ -219,12 +219,17 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
     if (!may_owe(ds, c, lo, cm->to)) return;
     int n = change_points(cm, ds, c, lo);
     Owed owed[DUE_ITEM_COUNT] = {{0}};
+    DueSituation situation; /* worked out on the first point, lo (every item) */
+    memset(&situation, 0, sizeof situation);
     Date prev = lo - 1;
     for (int i = 0; i < n; i++) {
         Date p = cm->points[i].day;
         unsigned items = cm->points[i].items;
         DueEntry entries[DUE_ITEM_COUNT];
-        int ne = due_for_child_items(ds, c, p, cm->cal, items, entries);
+        /* Only records change on a day that does not change every item, and
+         * they leave the situation as it was. */
+        if (items == DUE_ALL_ITEMS) due_situation(ds, c, p, &situation);
+        int ne = due_for_child_in(ds, c, p, cm->cal, &situation, items, entries);
         Owed now[DUE_ITEM_COUNT] = {{0}};
         for (int e = 0; e < ne; e++)
             now[entries[e].item] = (Owed){true, entries[e].due, entries[e].rule};

@@ -141,13 +141,8 @@ static Date later(Date a, Date b)
 
 /* ---- Where the child is in care ----------------------------------------- */
 
-/* The full-time period of care open on the run's date. */
-typedef struct CareNow {
-    Date start;           /* the day the child became looked after (this period) */
-    Date previous_end;    /* the end of the previous full-time period, or DATE_NONE */
-    Date placement_start; /* the start of the current placement */
-    const Episode *episode;
-} CareNow;
+/* The full-time period of care open on the run's date (due.h). */
+typedef DueSituation CareNow;
 
 /* 903 RNE: every reason for a new episode except L (legal status only) starts
  * a new placement; an episode without RNE does when its PLACE differs. */
@@ -193,7 +188,11 @@ static bool care_now(const DueRun *x, CareNow *now)
             break;
         }
     }
-    *now = (CareNow){start, prev_end, placement, cur};
+    now->looked_after = true;
+    now->start = start;
+    now->previous_end = prev_end;
+    now->placement_start = placement;
+    now->episode = cur;
     return true;
 }
 
@@ -446,35 +445,53 @@ static void sort_entries(DueEntry *e, int n)
 #define LEAVER_ITEMS \
     (BIT(DUE_NEEDS_ASSESSMENT) | BIT(DUE_PATHWAY_PLAN_REVIEW) | BIT(DUE_PA_CONTACT))
 
+void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
+{
+    DueRun x = {ds, c, at, NULL, NULL, 0};
+    memset(out, 0, sizeof *out);
+    out->leaver = LEAVER_NONE;
+    if (!care_now(&x, out)) out->looked_after = false;
+    /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
+     * writes its reason text, so it is not asked about younger children. */
+    if (c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
+        out->leaver = (int)leaver_status(ds, c, at, LEAVER_RULES_CURRENT).category;
+}
+
+int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
+                     const DueSituation *now, unsigned items, DueEntry out[DUE_ITEM_COUNT])
+{
+    DueRun x = {ds, c, at, cal, out, 0};
+    if ((items & LOOKED_AFTER_ITEMS) && now->looked_after) {
+        if (items & BIT(DUE_CARE_PLAN)) rule_care_plan(&x, now);
+        if (items & BIT(DUE_REVIEW)) rule_review(&x, now);
+        if (items & BIT(DUE_VISIT)) rule_visit(&x, now);
+        if (items & BIT(DUE_HEALTH_ASSESSMENT)) rule_health(&x, now);
+        if (items & BIT(DUE_DENTAL_CHECK)) rule_dental(&x, now);
+        if (items & BIT(DUE_SDQ)) rule_sdq(&x, now);
+        if (items & BIT(DUE_EDUCATION_PLAN)) rule_pep(&x, now);
+    }
+    int cat = now->leaver;
+    if (cat == LEAVER_ELIGIBLE && (items & BIT(DUE_NEEDS_ASSESSMENT))) rule_needs(&x);
+    if ((cat == LEAVER_ELIGIBLE || cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT) &&
+        (items & BIT(DUE_PATHWAY_PLAN_REVIEW)))
+        rule_pathway(&x);
+    if ((cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT) && (items & BIT(DUE_PA_CONTACT)))
+        rule_pa_contact(&x);
+    sort_entries(out, x.n);
+    return x.n;
+}
+
 int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
                         unsigned items, DueEntry out[DUE_ITEM_COUNT])
 {
+    DueSituation now;
+    memset(&now, 0, sizeof now);
+    now.leaver = LEAVER_NONE;
     DueRun x = {ds, c, at, cal, out, 0};
-    CareNow now;
-    if ((items & LOOKED_AFTER_ITEMS) && care_now(&x, &now)) {
-        if (items & BIT(DUE_CARE_PLAN)) rule_care_plan(&x, &now);
-        if (items & BIT(DUE_REVIEW)) rule_review(&x, &now);
-        if (items & BIT(DUE_VISIT)) rule_visit(&x, &now);
-        if (items & BIT(DUE_HEALTH_ASSESSMENT)) rule_health(&x, &now);
-        if (items & BIT(DUE_DENTAL_CHECK)) rule_dental(&x, &now);
-        if (items & BIT(DUE_SDQ)) rule_sdq(&x, &now);
-        if (items & BIT(DUE_EDUCATION_PLAN)) rule_pep(&x, &now);
-    }
-    /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
-     * writes its reason text, so it is not asked about younger children. */
-    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16)) {
-        LeaverStatus st = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
-        if (st.category == LEAVER_ELIGIBLE && (items & BIT(DUE_NEEDS_ASSESSMENT))) rule_needs(&x);
-        if ((st.category == LEAVER_ELIGIBLE || st.category == LEAVER_RELEVANT ||
-             st.category == LEAVER_FORMER_RELEVANT) &&
-            (items & BIT(DUE_PATHWAY_PLAN_REVIEW)))
-            rule_pathway(&x);
-        if ((st.category == LEAVER_RELEVANT || st.category == LEAVER_FORMER_RELEVANT) &&
-            (items & BIT(DUE_PA_CONTACT)))
-            rule_pa_contact(&x);
-    }
-    sort_entries(out, x.n);
-    return x.n;
+    if (items & LOOKED_AFTER_ITEMS) care_now(&x, &now);
+    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
+        now.leaver = (int)leaver_status(ds, c, at, LEAVER_RULES_CURRENT).category;
+    return due_for_child_in(ds, c, at, cal, &now, items, out);
 }
 
 int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *cal,

@@ -60,6 +60,21 @@ const char *due_status_name(DueStatus status);
 int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
                   DueEntry out[DUE_ITEM_COUNT]);
 
+/* What the rules need to know of the child on a day besides the records:
+ * the full-time period of care and placement held, and the care-leaver
+ * category. It changes only when an episode starts or ends, on a birthday,
+ * when 13 weeks in care since 14 are complete, 6 months after leaving care
+ * and when a new collection year's OC3 applies (not with a record), so a
+ * replay can work it out once and reuse it on the days between. */
+typedef struct DueSituation {
+    bool looked_after;      /* full time on the day; the next four only then */
+    Date start;             /* the day the child became looked after (this period) */
+    Date previous_end;      /* the end of the previous full-time period, or DATE_NONE */
+    Date placement_start;   /* the start of the current placement */
+    const Episode *episode; /* the episode open on the day */
+    int leaver;             /* LeaverCategory (leaver.h) on the day; LEAVER_NONE under 16 */
+} DueSituation;
+
 /* Every item, as a mask of (1u << DueItem) bits. */
 #define DUE_ALL_ITEMS ((1u << DUE_ITEM_COUNT) - 1u)
 /* Like due_for_child, working out only the items whose bit is set in `items`
@@ -67,5 +82,11 @@ int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *ca
  * change can affect (domain/compliance). */
 int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
                         unsigned items, DueEntry out[DUE_ITEM_COUNT]);
+/* Works out the child's situation on date `at`. */
+void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out);
+/* Like due_for_child_items, with the situation given (from due_situation on
+ * `at` or on an earlier day with no change since). */
+int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar *cal,
+                     const DueSituation *situation, unsigned items, DueEntry out[DUE_ITEM_COUNT]);
 
 #endif
