@@ -118,7 +118,7 @@ typedef struct YearPass {
     const Child *last; /* the child whose group is cached */
     int group;
     int base_k[GAP_COUNT]; /* index of each gap's base in this call, or -1 */
-    long gap_num[GAP_COUNT][2], gap_den[GAP_COUNT][2]; /* by side */
+    long gap_num[GAP_COUNT][3], gap_den[GAP_COUNT][3]; /* by side; [2]: on neither side */
 } YearPass;
 
 static void tally_child(void *ctx, int k, const Child *c, long num, long den)
@@ -133,7 +133,7 @@ static void tally_child(void *ctx, int k, const Child *c, long num, long den)
     for (int g = 0; g < GAP_COUNT; g++) {
         if (k != p->base_k[g]) continue;
         int side = gap_side(p->ds, c, p->year, (GapSplit)g);
-        if (side < 0) continue;
+        if (side < 0) side = 2;
         p->gap_num[g][side] += num;
         p->gap_den[g][side] += den;
     }
@@ -275,17 +275,26 @@ static int gap_figures(Scorecard *sc, ScoreEntry *e, int g, int k, int base, int
     const long *num = pass->gap_num[g], *den = pass->gap_den[g];
     ScoreFigure *side = e->side_figures[k];
     if (sc->opt.publish) {
+        /* The table holds every child of the base indicator, those on neither
+         * side (ethnic origin not recorded) as a row of their own, so that its
+         * totals line is the base indicator's published figure: then the sides
+         * cannot be subtracted from that figure to find the rest. Should the
+         * table need a total withheld, which the base indicator publishes, the
+         * gap is withheld whole. */
+        int rows = den[2] ? 3 : 2;
         DiscTable t;
-        disc_table_init(&t, 2, 2, true, true);
-        for (int s = 0; s < 2; s++) {
+        disc_table_init(&t, rows, 2, true, true);
+        for (int s = 0; s < rows; s++) {
             disc_set(&t, s, 0, num[s]);
             disc_set(&t, s, 1, den[s] - num[s]);
         }
         disc_fill_totals(&t);
         int rc = disc_apply(&t, sc->opt.threshold, err);
+        bool total_c = false;
+        for (int col = 0; col < 3; col++) total_c |= disc_suppressed(&t, rows, col);
         for (int s = 0; s < 2 && rc == 0; s++)
-            set_figure(&side[s], d, num[s], den[s], disc_suppressed(&t, s, 0),
-                       disc_suppressed(&t, s, 2));
+            set_figure(&side[s], d, num[s], den[s], total_c || disc_suppressed(&t, s, 0),
+                       total_c || disc_suppressed(&t, s, 2));
         disc_table_free(&t);
         if (rc < 0) return rc;
     } else {
