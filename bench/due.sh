@@ -4,8 +4,9 @@
 # local records (visits, health, PEPs, plans, adviser contacts). Writes
 # bench/RESULTS-due.md. Run from anywhere:
 #   bench/due.sh [CHILDREN]      (default: 100000)
-# Wall time and peak memory come from GNU time; each timed step runs once
-# after one untimed warm-up of the same step, so the page cache is warm.
+# Wall time and peak memory come from GNU time. synth and import run once;
+# load, due and compliance run once untimed (a warm page cache), then three
+# times, and the fastest run is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time > /dev/null || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
@@ -24,6 +25,19 @@ measure() {
   cat "$out/due-time.txt"
 }
 
+# fastest NAME CMD...: runs CMD three times, prints the fastest "seconds
+# peak_kib" (the machine may be shared: the fastest run is the least disturbed).
+fastest() {
+  local best="" s k
+  for _ in 1 2 3; do
+    read -r s k < <(measure "$@")
+    if [ -z "$best" ] || awk -v a="$s" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+      best="$s $k"
+    fi
+  done
+  echo "$best"
+}
+
 data="$out/due-903-$n" db="$out/due-$n.db"
 rm -rf "$data" "$db" "$db-wal" "$db-shm"
 read -r synth_s synth_kib < <(measure due-synth "$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026)
@@ -38,15 +52,15 @@ done
 read -r import_s import_kib < <(measure due-import "$bin" import --db "$db" "$data")
 
 "$bin" due --db "$db" --at 2026-03-31 --format csv > /dev/null
-read -r due_s due_kib < <(measure due "$bin" due --db "$db" --at 2026-03-31 --format csv)
+read -r due_s due_kib < <(fastest due "$bin" due --db "$db" --at 2026-03-31 --format csv)
 items=$(($(wc -l < "$out/due.stdout") - 1))
 overdue=$(awk -F, '$4 == "overdue"' "$out/due.stdout" | wc -l)
 # Loading alone: the worklist of one child still loads the whole database.
 one=$(sed -n 2p "$out/due.stdout" | cut -d, -f1)
 "$bin" due --db "$db" --at 2026-03-31 --child "$one" --format csv > /dev/null
-read -r load_s load_kib < <(measure due-load "$bin" due --db "$db" --at 2026-03-31 --child "$one" --format csv)
+read -r load_s load_kib < <(fastest due-load "$bin" due --db "$db" --at 2026-03-31 --child "$one" --format csv)
 "$bin" compliance --db "$db" --from 2025-04-01 --to 2026-03-31 --format csv > /dev/null
-read -r comp_s comp_kib < <(measure due-compliance "$bin" compliance --db "$db" --from 2025-04-01 --to 2026-03-31 --format csv)
+read -r comp_s comp_kib < <(fastest due-compliance "$bin" compliance --db "$db" --from 2025-04-01 --to 2026-03-31 --format csv)
 fell_due=$(awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$out/due-compliance.stdout")
 
 {
@@ -56,8 +70,9 @@ fell_due=$(awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$out/due-compliance
   echo "$(uname -sr), Release build. Data: \`carepledge synth --children $n --seed 1 --from 2017 --to 2026\`,"
   echo "which writes the ten local record templates with the 903 tables: $episodes episode rows,"
   echo "$reviews reviews and $records local records (visits, health, PEPs, plans, adviser contacts)."
-  echo "Times are wall seconds of one run after one warm-up run, including loading the database;"
-  echo "memory is peak resident set size in MiB."
+  echo "Times are wall seconds, including loading the database: synth and import of one run; load,"
+  echo "due and compliance of the fastest of three runs after a warm-up run (the machine is shared)."
+  echo "Memory is peak resident set size in MiB."
   echo
   echo "| step | command | wall s | peak MiB | output |"
   echo "|---|---|---:|---:|---|"
