@@ -254,6 +254,68 @@ static const char *rag_of(const Indicator *ind, const DfeIndicator *d, const Sco
     return "red";
 }
 
+/* Indicators published as a total and its parts by age: each part could be
+ * worked out from the total and the other part, so the three go through
+ * disclosure control as one table (the parts as rows, the total as the totals
+ * line). */
+static const struct {
+    const char *total, *parts[2];
+} families[] = {
+    {"care_leavers_in_touch", {"care_leavers_in_touch_17_18", "care_leavers_in_touch_19_21"}},
+    {"care_leavers_eet", {"care_leavers_eet_17_18", "care_leavers_eet_19_21"}},
+    {"care_leavers_suitable_accommodation",
+     {"care_leavers_suitable_accommodation_17_18", "care_leavers_suitable_accommodation_19_21"}},
+};
+
+static ScoreEntry *find_entry(Scorecard *sc, const char *id)
+{
+    for (int i = 0; i < sc->n_entries; i++)
+        if (strcmp(sc->entries[i].ind->id, id) == 0) return &sc->entries[i];
+    return NULL;
+}
+
+/* Year k of each family: a figure is withheld when its own table or the
+ * family's withholds it (withholding more never helps a reader). When that
+ * withholds a figure its own table showed, and the figure is the totals line
+ * of a breakdown by group, the groups are withheld too (they add up to it). */
+static int publish_families(Scorecard *sc, int k, Err *err)
+{
+    bool now = k == sc->n_years - 1;
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++) {
+        ScoreEntry *e[3] = {find_entry(sc, families[f].parts[0]),
+                            find_entry(sc, families[f].parts[1]),
+                            find_entry(sc, families[f].total)};
+        bool ok = true;
+        for (int i = 0; i < 3; i++) ok = ok && e[i] && e[i]->dfe && e[i]->trend_available[k];
+        if (!ok) continue;
+        ScoreFigure *fig[3] = {&e[0]->trend[k], &e[1]->trend[k], &e[2]->trend[k]};
+        if (fig[0]->num + fig[1]->num != fig[2]->num || fig[0]->den + fig[1]->den != fig[2]->den)
+            continue; /* not a partition: never with the cohorts above */
+        DiscTable t;
+        disc_table_init(&t, 2, 2, true, true);
+        for (int r = 0; r < 2; r++) {
+            disc_set(&t, r, 0, fig[r]->num);
+            disc_set(&t, r, 1, fig[r]->den - fig[r]->num);
+        }
+        disc_fill_totals(&t);
+        int rc = disc_apply(&t, sc->opt.threshold, err);
+        for (int i = 0; i < 3 && rc == 0; i++) {
+            bool own_num = strcmp(fig[i]->num_text, "c") == 0;
+            bool own_den = strcmp(fig[i]->den_text, "c") == 0;
+            bool num_c = own_num || disc_suppressed(&t, i, 0);
+            bool den_c = own_den || disc_suppressed(&t, i, 2);
+            set_figure(fig[i], e[i]->dfe, fig[i]->num, fig[i]->den, num_c, den_c);
+            if (now && sc->n_groups && (num_c != own_num || den_c != own_den))
+                for (int g = 0; g < sc->n_groups; g++)
+                    set_figure(&e[i]->groups[g], e[i]->dfe, e[i]->groups[g].num,
+                               e[i]->groups[g].den, true, true);
+        }
+        disc_table_free(&t);
+        if (rc < 0) return rc;
+    }
+    return 0;
+}
+
 /* Year k of gap g: each side's figure of the base indicator (published as one
  * table of the two sides when asked) and their difference in points. */
 static int gap_figures(Scorecard *sc, ScoreEntry *e, int g, int k, int base, int status,
@@ -436,6 +498,7 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                 rc = gap_figures(sc, &sc->entries[gap_entry[g]], g, k, gap_base[g],
                                  gap_base[g] < 0 ? 0 : status[gap_base[g]],
                                  gap_base[g] < 0 ? "" : reasons[gap_base[g]], &pass, err);
+        if (sc->opt.publish && rc == 0) rc = publish_families(sc, k, err);
     }
     free(ids);
     free(which);
