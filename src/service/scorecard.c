@@ -957,10 +957,12 @@ static void entry_sentence(const Scorecard *sc, const ScoreEntry *e, char *buf, 
     char y[16], words[128];
     year_label(sc->opt.year, y, sizeof y);
     if (e->state == SCORE_SURVEY) {
-        snprintf(buf, n, "3.%d %s: survey question, no figure from records: \"%s\"",
+        snprintf(buf, n,
+                 "3.%d %s: asked in the young people's survey, not measured from records: "
+                 "\"%s\"",
                  e->ind->promise, e->ind->title, e->ind->definition);
     } else if (e->state == SCORE_NOT_AVAILABLE) {
-        snprintf(buf, n, "3.%d %s: not available (%s).", e->ind->promise, e->ind->title, e->reason);
+        snprintf(buf, n, "3.%d %s: no figure. Why: %s.", e->ind->promise, e->ind->title, e->reason);
     } else {
         figure_words(e->dfe, scorecard_now(sc, e), words, sizeof words);
         char target[96] = "";
