@@ -29,14 +29,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Loads one file into the return. In a folder (quiet_other), a CSV that is
- * not a 903 table is passed over with a note. */
+/* Loads one file into the return. In a folder (quiet_other), Carepledge's own
+ * record templates (visits, health, ...: not part of the 903) are passed over
+ * silently and any other CSV that is not a 903 table with a note. */
 static int load_file(VReturn *r, const char *path, bool last, bool quiet_other, Err *err)
 {
     Ssda903File *f = xmalloc(sizeof *f);
     ErrList errs = {0};
-    int rc = ssda903_file_load(path, f, &errs);
-    if (rc < 0 && quiet_other && !f->table) {
+    int rc = ssda903_file_load_any(path, f, &errs);
+    if (rc == 0 && quiet_other && ssda903_is_record_template(f->table->id)) {
+        rc = 0; /* f is freed below */
+    } else if (rc == 0 && ssda903_is_record_template(f->table->id)) {
+        rc = err_set(err, ERR_USAGE, "%s is a Carepledge record template, not a 903 table", path);
+    } else if (rc < 0 && quiet_other && !f->table) {
         fprintf(stderr, "note: %s is not an SSDA903 table; ignored\n", path);
         rc = 0;
     } else if (rc < 0) {

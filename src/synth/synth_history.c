@@ -406,8 +406,9 @@ static uint8_t pick_provider(SynthRng *r, int place)
  * council's own fostering service has one URN for all its carers. */
 static uint32_t pick_urn(SynthRng *r, int place, int provider)
 {
-    if (place == SC_PL_P1 || place == SC_PL_R2 || place == SC_PL_R3 || place == SC_PL_R5 ||
-        place == SC_PL_H5)
+    /* No Ofsted URN for placements Ofsted does not register (DfE 903 rule 222). */
+    if (place == SC_PL_P1 || place == SC_PL_R1 || place == SC_PL_R2 || place == SC_PL_R3 ||
+        place == SC_PL_R5 || place == SC_PL_H5)
         return 0;
     if ((synth_is_foster(place) || synth_is_adoption_place(place)) && provider == SC_PR_PR1)
         return 508351;

@@ -457,8 +457,8 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
     snprintf(y->id, sizeof y->id, "C%06u", (unsigned)c->number);
     fmt_date(c->dob, y->dob);
 
-    /* Header. MOTHER is for girls looked after (not on short breaks) in the
-     * year (DfE 903 rules 393, 399, 628). */
+    /* Header. MOTHER is for every girl looked after (not on short breaks) in
+     * the year, whatever her age (DfE 903 rules 393, 399, 607, 628). */
     char upn[16], mc[DATE_FMT_LEN] = "";
     const char *upn_s;
     if (c->flags & SYNTH_CHILD_UASC)
@@ -468,7 +468,7 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
     else
         upn_s = synth_upn_format(c->upn, upn);
     const char *mother = "";
-    if (c->sex == 'F' && full_time && date_age_on(c->dob, y->ye) >= 11) {
+    if (c->sex == 'F' && full_time) {
         bool is_mother = c->mc_dob != DATE_NONE && c->mc_dob <= y->ye;
         mother = is_mother ? "1" : "0";
         if (is_mother) fmt_date(c->mc_dob, mc);

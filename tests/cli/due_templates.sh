@@ -36,5 +36,5 @@ cmp -s "$TMP/before" "$TMP/after" || fail "a second import of the templates chan
 if "$CAREPLEDGE" validate --year 2009/10 "$rec/a.csv" > /dev/null 2> "$TMP/err"; then
   fail "validate accepted a template"
 fi
-grep -q "does not match any SSDA903 table" "$TMP/err" || fail "validate message: $(cat "$TMP/err")"
+grep -q "is a Carepledge record template, not a 903 table" "$TMP/err" || fail "validate message: $(cat "$TMP/err")"
 echo "ok"
