@@ -88,4 +88,5 @@ fell_due=$(awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$out/due-compliance
   echo "Working out the worklist of every child takes the rest of \`due\` (tens of milliseconds);"
   echo "\`compliance\` replays each child's worklist over the period and the two years before it."
 } > bench/RESULTS-due.md
+bench/assemble.sh
 cat bench/RESULTS-due.md
