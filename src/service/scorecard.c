@@ -172,8 +172,8 @@ static void set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long den
         format_value(d, f->value, f->value_text);
 }
 
-/* Publishes n groups' counts (n == 1 with no breakdown) with the total in
- * figs[n] (or figs[0] when n == 1). A percentage is laid out as in
+/* Publishes n groups' counts into groups[] (n == 1: no breakdown, groups left
+ * alone) and their total into *total. A percentage is laid out as in
  * docs/disclosure.md: numerator and its complement, the denominator as the row
  * total, the groups as rows over a totals line. An average's numerator is a sum
  * of days or scores, not a count of children: its denominator (children) is
@@ -242,12 +242,15 @@ static void not_computed_reason(const Indicator *ind, char *reason)
 }
 
 /* RAG (docs/scorecard.md): green when the target is met; amber when short of it
- * by no more than 5 percentage points (a percentage) or 10% of the target (an
- * average); red when further off. No target, no figure or a suppressed one: none. */
+ * by no more than 5 percentage points (a percentage, as published: a whole
+ * number) or 10% of the target (an average); red when further off. No target,
+ * no figure or a suppressed one: none. */
 static const char *rag_of(const Indicator *ind, const DfeIndicator *d, const ScoreFigure *f)
 {
     if (!ind->has_target || !d || f->suppressed || isnan(f->value)) return "";
-    double gap = ind->better == INDICATOR_HIGHER ? f->value - ind->target : ind->target - f->value;
+    /* A percentage is judged as published: a whole number, half up. */
+    double v = d->unit == DFE_PERCENT ? floor(f->value + 0.5) : f->value;
+    double gap = ind->better == INDICATOR_HIGHER ? v - ind->target : ind->target - v;
     double tolerance = d->unit == DFE_PERCENT ? 5.0 : fabs(ind->target) * 0.10;
     if (gap >= -1e-9) return "green";
     if (gap >= -tolerance - 1e-9) return "amber";
@@ -372,7 +375,7 @@ static int gap_figures(Scorecard *sc, ScoreEntry *e, int g, int k, int base, int
         snprintf(f->value_text, DISC_TEXT_LEN, "z");
     } else {
         f->value = side[0].value - side[1].value;
-        double shown = round(f->value);
+        double shown = floor(f->value + 0.5); /* half up, as the percentages */
         snprintf(f->value_text, DISC_TEXT_LEN, "%.0f", shown == 0 ? 0.0 : shown);
     }
     return 0;
