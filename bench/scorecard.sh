@@ -2,7 +2,7 @@
 # Benchmark of the Pledge scorecard (issue 5): `scorecard` on 100,000 synthetic
 # children with ten collection years of 903 returns and local records, ten
 # years of figures (--years 9), as CSV, PDF and published HTML by group.
-# Writes bench/RESULTS-scorecard.md. Run from anywhere:
+# Writes bench/RESULTS-scorecard.md and reassembles bench/RESULTS.md. Run from anywhere:
 #   bench/scorecard.sh [CHILDREN]      (default: 100000)
 # Wall time and peak memory come from GNU time. synth and import run once;
 # each scorecard runs once untimed (a warm page cache), then three times, and
@@ -74,4 +74,5 @@ pages=$(grep -a -o '/Count [0-9]*' "$out/scorecard.pdf" | head -1 | cut -d' ' -f
   echo "due-date engine (\`domain/compliance\`) for each child looked after on 31 March of each"
   echo "year, for reviews and visits on time (docs/scorecard.md, Speed)."
 } > bench/RESULTS-scorecard.md
+bench/assemble.sh
 cat bench/RESULTS-scorecard.md
