@@ -19,7 +19,9 @@ const CliCommand cli_commands[] = {
     {"leavers", "list care leavers and their category on a date",
      "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_leavers},
     {"profile", "the strategy's profile of children in care and care leavers on a date",
-     "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json]", cmd_profile},
+     "--db FILE --at DATE [--rules 2010|current] [--format text|csv|json] [--publish [--threshold "
+     "N]]",
+     cmd_profile},
     {"scorecard", "the Pledge scorecard: every promise measured, with trends, targets and charts",
      "--db FILE --year YYYY/YY [--years N] [--by disability|ethnicity|age|placement] [--publish] "
      "[--threshold N] [--catalogue FILE] [--holidays FILE] [--format text|csv|json|html|pdf] "

@@ -7,6 +7,7 @@
 #include "domain/profile.h"
 
 #include "domain/care.h"
+#include "domain/disclosure.h"
 
 #include <string.h>
 
@@ -176,4 +177,119 @@ void profile_compute(const Dataset *ds, Date at, LeaverRules rules, ProfileRow *
     }
     for (int r = 0; r < PROFILE_N_ROWS; r++)
         rows[r] = (ProfileRow){LABELS[r][0], LABELS[r][1], n[r]};
+}
+
+/* ---- Publishing: small-number suppression ----------------------------------
+ *
+ * The profile's rows are not independent: the legal statuses, the placements
+ * and the age bands of table 2 each add up (with an unpublished remainder:
+ * other statuses or placements, no date of birth) to "In care full time";
+ * "Disabled" and the minority row are parts of it whose complement is not
+ * published; and so on for short breaks and care leavers. Each such line is
+ * protected as one list by disclosure (primary and secondary suppression with
+ * its back-solving audit), its unpublished remainder included as a cell: a
+ * small remainder could be worked out as the total less the published rows,
+ * so it is protected like any count, and since it is never published, hiding
+ * it costs nothing. Where rows partition a total (the care-leaver rows) the
+ * remainder is a true zero, which the reader knows. A total that a list would
+ * have to hide is derivable from other lists sharing it, so then every count
+ * of every list sharing it is withheld. */
+
+enum { MAX_LIST = 8 };
+
+typedef struct PublishList {
+    int total;           /* row index of the total, or -1 when it is not a row */
+    int cells[MAX_LIST]; /* row indexes, -1 ends the list */
+} PublishList;
+
+/* The total of table 4 (every young person counted in it) is not a row but is
+ * the sum of rows a reader has; TOTAL_LEAVERS_ALL stands for it. */
+enum { TOTAL_LEAVERS_ALL = -2 };
+
+static const PublishList PUBLISH_LISTS[] = {
+    {R_FULL_TIME, {R_VOLUNTARY, R_CARE_ORDER, R_INTERIM, R_PLACEMENT_ORDER, -1}},
+    {R_FULL_TIME, {R_FOSTER, R_RESIDENTIAL, R_WITH_PARENTS, R_SUPPORTED, -1}},
+    {R_FULL_TIME,
+     {R_FULL_AGES, R_FULL_AGES + 1, R_FULL_AGES + 2, R_FULL_AGES + 3, R_FULL_AGES + 4, -1}},
+    {R_FULL_TIME, {R_FULL_DISABLED, -1}},
+    {R_FULL_TIME, {R_FULL_MINORITY, -1}},
+    {R_SHORT_BREAKS,
+     {R_BREAKS_AGES, R_BREAKS_AGES + 1, R_BREAKS_AGES + 2, R_BREAKS_AGES + 3, R_BREAKS_AGES + 4,
+      -1}},
+    {R_SHORT_BREAKS, {R_BREAKS_MINORITY, -1}},
+    {R_CARE_LEAVERS, {R_LEFT_16_17, R_18_21, R_22_24_EDUCATION, -1}},
+    {TOTAL_LEAVERS_ALL, {R_CARE_LEAVERS, R_IN_CARE_16_17, -1}},
+    {TOTAL_LEAVERS_ALL, {R_LEAVERS_DISABLED, -1}},
+    {TOTAL_LEAVERS_ALL, {R_LEAVERS_MINORITY, -1}},
+};
+enum { N_PUBLISH_LISTS = sizeof PUBLISH_LISTS / sizeof PUBLISH_LISTS[0] };
+
+static int list_length(const PublishList *l)
+{
+    int n = 0;
+    while (n < MAX_LIST && l->cells[n] >= 0) n++;
+    return n;
+}
+
+static long list_total(const PublishList *l, const ProfileRow *rows)
+{
+    if (l->total >= 0) return rows[l->total].count;
+    return rows[R_CARE_LEAVERS].count + rows[R_IN_CARE_16_17].count;
+}
+
+/* Protects one list; marks its suppressed rows. Returns whether its total had
+ * to be hidden, or a negative code when the rows do not add up. */
+static int protect_list(const PublishList *l, const ProfileRow *rows, int threshold,
+                        bool *suppressed, Err *err)
+{
+    int n = list_length(l);
+    long total = list_total(l, rows), sum = 0;
+    DiscTable t;
+    disc_list_init(&t, n + 1); /* the last cell is the unpublished remainder */
+    for (int i = 0; i < n; i++) {
+        disc_set(&t, 0, i, rows[l->cells[i]].count);
+        sum += rows[l->cells[i]].count;
+    }
+    disc_set(&t, 0, n, total - sum);
+    disc_fill_totals(&t);
+    int rc = disc_apply(&t, threshold, err);
+    if (rc == 0) {
+        for (int i = 0; i < n; i++) suppressed[l->cells[i]] |= disc_suppressed(&t, 0, i);
+        rc = disc_suppressed(&t, 0, n + 1);
+    }
+    disc_table_free(&t);
+    return rc;
+}
+
+/* Withholds every non-zero count of every list whose total is `total`. */
+static void withhold_lists_of(int total, const ProfileRow *rows, bool *suppressed)
+{
+    for (int k = 0; k < N_PUBLISH_LISTS; k++) {
+        const PublishList *l = &PUBLISH_LISTS[k];
+        if (l->total != total) continue;
+        if (total >= 0) suppressed[total] = rows[total].count != 0;
+        for (int i = 0; i < list_length(l); i++)
+            suppressed[l->cells[i]] |= rows[l->cells[i]].count != 0;
+    }
+}
+
+int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
+{
+    bool hide_total[N_PUBLISH_LISTS] = {false};
+    for (int r = 0; r < PROFILE_N_ROWS; r++)
+        suppressed[r] = rows[r].count >= 1 && rows[r].count <= threshold;
+    for (int k = 0; k < N_PUBLISH_LISTS; k++) {
+        int rc = protect_list(&PUBLISH_LISTS[k], rows, threshold, suppressed, err);
+        if (rc < 0) return rc;
+        hide_total[k] =
+            rc > 0 || (PUBLISH_LISTS[k].total >= 0 && suppressed[PUBLISH_LISTS[k].total]);
+    }
+    for (int k = 0; k < N_PUBLISH_LISTS; k++)
+        if (hide_total[k]) withhold_lists_of(PUBLISH_LISTS[k].total, rows, suppressed);
+    /* A hidden care-leaver total hides table 4's total too, and the reverse. */
+    if (suppressed[R_CARE_LEAVERS] || suppressed[R_IN_CARE_16_17]) {
+        withhold_lists_of(R_CARE_LEAVERS, rows, suppressed);
+        withhold_lists_of(TOTAL_LEAVERS_ALL, rows, suppressed);
+    }
+    return 0;
 }

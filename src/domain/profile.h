@@ -7,6 +7,7 @@
 #define CAREPLEDGE_PROFILE_H
 
 #include "domain/dataset.h"
+#include "base/err.h"
 #include "domain/leaver.h"
 
 typedef struct ProfileRow {
@@ -19,5 +20,12 @@ enum { PROFILE_N_ROWS = 30 };
 
 /* Fills rows[PROFILE_N_ROWS] in the strategy's order. */
 void profile_compute(const Dataset *ds, Date at, LeaverRules rules, ProfileRow *rows);
+
+/* Which rows may not be published (docs/disclosure.md, docs/profile.md):
+ * counts from 1 to threshold, and with them whatever else would let a reader
+ * work one out from the rows that add up (see profile.c). Fills
+ * suppressed[PROFILE_N_ROWS]. Returns 0, or ERR_INPUT when the rows do not add
+ * up as they must (a bug, not an input problem). */
+int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err *err);
 
 #endif

@@ -98,6 +98,16 @@ void render_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* Whether v is a JSON number as the commands write them (a withheld count is
+ * "c" and is written as a string). */
+static bool is_number(const char *v)
+{
+    char *end;
+    if (!*v) return false;
+    strtod(v, &end);
+    return *end == '\0';
+}
+
 static void write_json(FILE *out, const RenderTable *t)
 {
     fputs("[", out);
@@ -110,7 +120,7 @@ static void write_json(FILE *out, const RenderTable *t)
             const char *v = t->cells[(size_t)r * (size_t)t->n_columns + (size_t)c];
             if (!v)
                 fputs("null", out);
-            else if (t->columns[c].numeric)
+            else if (t->columns[c].numeric && is_number(v))
                 fputs(v, out);
             else
                 render_json_string(out, v);
