@@ -32,10 +32,19 @@ static bool has_csv_suffix(const char *name)
     return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
 }
 
+/* Folders deeper than this are refused: a link back up the tree would
+ * otherwise be followed for ever. */
+enum { MAX_FOLDER_DEPTH = 16 };
+
 /* Adds path, or every .csv file below it when it is a folder. */
-static void collect_files(const char *path, PathList *out, ErrList *errs)
+static void collect_files(const char *path, int depth, PathList *out, ErrList *errs)
 {
     struct stat st;
+    if (depth > MAX_FOLDER_DEPTH) {
+        errlist_at(errs, path, 0, 0, NULL,
+                   "folders nested more than %d deep (a link back up the tree?)", MAX_FOLDER_DEPTH);
+        return;
+    }
     if (stat(path, &st) != 0) {
         errlist_at(errs, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
         return;
@@ -66,7 +75,7 @@ static void collect_files(const char *path, PathList *out, ErrList *errs)
         struct stat cst;
         if (stat(here.items[i], &cst) == 0 &&
             (S_ISDIR(cst.st_mode) || has_csv_suffix(here.items[i])))
-            collect_files(here.items[i], out, errs);
+            collect_files(here.items[i], depth + 1, out, errs);
         free(here.items[i]);
     }
     free(here.items);
@@ -544,7 +553,7 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
 {
     memset(report, 0, sizeof *report);
     PathList list = {0};
-    for (int i = 0; i < n_paths; i++) collect_files(paths[i], &list, errs);
+    for (int i = 0; i < n_paths; i++) collect_files(paths[i], 0, &list, errs);
     if (list.n_items == 0 && errs->n_total == 0)
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV files found");
     Ssda903File *files = xcalloc((size_t)list.n_items + 1, sizeof *files);

@@ -25,4 +25,8 @@ printf 'child,disabled\nB1,yes\n' > "$TMP/dis.csv"
 expect_eq "disabled override" 1 "$(sqlite3 "$db" "SELECT disabled FROM disability WHERE child='B1'")"
 "$CAREPLEDGE" profile --db "$db" --at 2010-03-31 --format csv > "$TMP/p"
 grep -qx "Children and young people in care full time,Disabled,1" "$TMP/p" || fail "override not used: $(cat "$TMP/p")"
+# A link back up the tree is refused, not followed for ever.
+mkdir -p "$TMP/loop/a" && ln -s "$TMP/loop" "$TMP/loop/a/up"
+if "$CAREPLEDGE" import --db "$TMP/loop.db" "$TMP/loop" 2> "$TMP/err"; then fail "loop accepted"; fi
+grep -q "folders nested more than 16 deep" "$TMP/err" || fail "loop message: $(cat "$TMP/err")"
 echo ok
