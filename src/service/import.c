@@ -49,6 +49,10 @@ static void collect_files(const char *path, int depth, PathList *out, ErrList *e
         errlist_at(errs, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
         return;
     }
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+        errlist_at(errs, path, 0, 0, NULL, "not a file or a folder (a device or a pipe?)");
+        return;
+    }
     if (!S_ISDIR(st.st_mode)) {
         MEM_GROW(out->items, out->n_items, out->cap);
         out->items[out->n_items++] = xstrdup(path);
