@@ -7,36 +7,8 @@
 # Wall time and peak memory come from GNU time. synth and import run once;
 # load, due and compliance run once untimed (a warm page cache), then three
 # times, and the fastest run is reported.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v /usr/bin/time > /dev/null || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
-
+. "$(dirname "$0")/lib.bash"
 n=${1:-100000}
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build build-bench -j"$(nproc)" > /dev/null
-bin=build-bench/carepledge
-out=bench/out
-mkdir -p "$out"
-
-# measure NAME CMD...: runs CMD, prints "seconds peak_kib".
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$out/due-time.txt" "$@" > "$out/$name.stdout"
-  cat "$out/due-time.txt"
-}
-
-# fastest NAME CMD...: runs CMD three times, prints the fastest "seconds
-# peak_kib" (the machine may be shared: the fastest run is the least disturbed).
-fastest() {
-  local best="" s k
-  for _ in 1 2 3; do
-    read -r s k < <(measure "$@")
-    if [ -z "$best" ] || awk -v a="$s" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
-      best="$s $k"
-    fi
-  done
-  echo "$best"
-}
 
 data="$out/due-903-$n" db="$out/due-$n.db"
 rm -rf "$data" "$db" "$db-wal" "$db-shm"

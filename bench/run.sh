@@ -4,47 +4,19 @@
 # over ten collection years. Writes bench/RESULTS-core.md and rebuilds
 # bench/RESULTS.md (bench/assemble.sh). Run from anywhere:
 #   bench/run.sh [SIZES...]      (default: 500 20000 100000)
-# Wall time and peak memory come from GNU time; each timed step runs once after
-# one untimed warm-up of the same step on the same files, so the page cache is
-# warm for all of them alike.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v /usr/bin/time > /dev/null || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
+# Wall time and peak memory come from GNU time (bench/lib.bash): synth and
+# import run once; leavers and profile once untimed, then three times, and the
+# fastest run is reported.
+. "$(dirname "$0")/lib.bash"
 
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(500 20000 100000)
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build build-bench -j"$(nproc)" > /dev/null
-bin=build-bench/carepledge
-out=bench/out
-mkdir -p "$out"
-
-# measure NAME CMD...: runs CMD, records "NAME seconds peak_kib".
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$out/$name.stdout"
-  read -r secs kib < "$out/time.txt"
-  echo "$name $secs $kib"
-}
-
-# best_of3 NAME CMD...: the fastest of three runs (the machine may be shared).
-best_of3() {
-  local name=$1; shift
-  local best="" best_kib=0 secs kib
-  for _ in 1 2 3; do
-    read -r _ secs kib < <(measure "$name" "$@")
-    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best=$secs best_kib=$kib
-    fi
-  done
-  echo "$name $best $best_kib"
-}
 
 rows=()
 for n in "${sizes[@]}"; do
   data="$out/903-$n" db="$out/$n.db"
   rm -rf "$data" "$db" "$db-wal" "$db-shm"
-  read -r _ synth_s synth_kib < <(measure synth "$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026)
+  read -r synth_s synth_kib < <(measure synth "$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026)
   # The 903 return's twelve tables only: the local record templates synth also
   # writes are measured by bench/due.sh.
   files903=()
@@ -55,11 +27,9 @@ for n in "${sizes[@]}"; do
   done
   episodes=$(cat "$data"/*/episodes.csv | grep -vc '^CHILD')
   all_rows=$(cat "${files903[@]}" | grep -vc '^CHILD')
-  read -r _ import_s import_kib < <(measure import "$bin" import --db "$db" "${files903[@]}")
-  "$bin" leavers --db "$db" --at 2026-03-31 --format csv > /dev/null
-  read -r _ leavers_s leavers_kib < <(best_of3 leavers "$bin" leavers --db "$db" --at 2026-03-31 --format csv)
-  "$bin" profile --db "$db" --at 2026-03-31 > /dev/null
-  read -r _ profile_s profile_kib < <(best_of3 profile "$bin" profile --db "$db" --at 2026-03-31)
+  read -r import_s import_kib < <(measure import "$bin" import --db "$db" "${files903[@]}")
+  read -r leavers_s leavers_kib < <(fastest leavers "$bin" leavers --db "$db" --at 2026-03-31 --format csv)
+  read -r profile_s profile_kib < <(fastest profile "$bin" profile --db "$db" --at 2026-03-31)
   eps_rate=$(awk -v r="$episodes" -v s="$import_s" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')
   rows_rate=$(awk -v r="$all_rows" -v s="$import_s" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')
   leavers=$(($(wc -l < "$out/leavers.stdout") - 1))

@@ -1,0 +1,35 @@
+# Shared by the benchmark scripts: builds the Release binary and gives the two
+# ways of timing a command. Sourced from bench/*.sh; it changes to the
+# repository root. All data is generated (carepledge synth): never real records.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v /usr/bin/time > /dev/null || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
+
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake --build build-bench -j"$(nproc)" > /dev/null
+bin=build-bench/carepledge
+out=bench/out
+mkdir -p "$out"
+
+# measure NAME CMD...: runs CMD once (its output goes to bench/out/NAME.stdout)
+# and prints "seconds peak_kib" (wall time and peak resident set size).
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.stdout"
+  cat "$out/$name.time"
+}
+
+# fastest NAME CMD...: one untimed run (a warm page cache), then three timed
+# runs; prints the fastest "seconds peak_kib" — the machine may be shared, and
+# the fastest run is the least disturbed.
+fastest() {
+  local best="" s k
+  measure "$@" > /dev/null
+  for _ in 1 2 3; do
+    read -r s k < <(measure "$@")
+    if [ -z "$best" ] || awk -v a="$s" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+      best="$s $k"
+    fi
+  done
+  echo "$best"
+}
