@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up on a fresh Debian machine, in one command: install what is missing,
 # build, generate the synthetic demo data, import it into an SQLite file and
-# print the strategy's profile on 31/03/2010.
+# print the strategy's profile on 31/03/2010 (and write the demo's Pledge
+# scorecard for 2009/10 as a PDF board pack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,3 +14,8 @@ rm -rf demo
 build/carepledge synth --out demo/903 --profile dorset-2010 --seed 2010 --children 900
 build/carepledge import --db demo/carepledge.db demo/903
 build/carepledge profile --db demo/carepledge.db --at 2010-03-31
+build/carepledge scorecard --db demo/carepledge.db --year 2009/10 --years 4 --format pdf \
+  --out demo/scorecard.pdf
+echo
+echo "The Pledge scorecard for 2009/10 is in demo/scorecard.pdf;"
+echo "build/carepledge scorecard --db demo/carepledge.db --year 2009/10 prints it."
