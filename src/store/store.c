@@ -684,3 +684,133 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
     exec_sql(s, "COMMIT", &ignored);
     return rc;
 }
+
+/* ---- A year's return as the DfE would see it (validate --db) ------------- */
+
+/* The rows of each 903 table in the return of collection year ?3, which runs
+ * from 1 April ?1 to 31 March ?2 (ISO dates), in the table's column order and
+ * sorted by child and the table's date. Dates come as a return file writes
+ * them (dd/mm/yyyy). Which rows a year holds follows the DfE's guidance (as
+ * synth writes a year): Episodes running at some time in the year; Header
+ * for the children with such an episode or an OC3 row of the year; UASC for
+ * the children with such an episode; Reviews and Missing starting in the year;
+ * PlacedAdoption, SWEpisodes and DoLo running in the year (a decision with no
+ * end while the child's care runs in the year); OC2, OC3, AD1 and PrevPerm of
+ * the year. A date after 31 March, and the fields that go with it (REC,
+ * REASON_PLACE_CHANGE, ...), is blank: the year's return saw it still open.
+ * SEX takes the year's form (1/2 to 2023/24, M/F from 2024/25: DfE 903 rule
+ * 101); a mother whose child was born after 31 March was not one yet. */
+static const char *const return_sql[T903_COUNT] = {
+    [T903_HEADER] = "SELECT h.child, CASE WHEN ?3 <= 2024 THEN (CASE upper(h.sex) WHEN 'M' "
+                    "THEN '1' WHEN 'F' THEN '2' ELSE h.sex END) ELSE (CASE h.sex WHEN '1' "
+                    "THEN 'M' WHEN '2' THEN 'F' ELSE h.sex END) END, "
+                    "strftime('%d/%m/%Y', h.dob), h.ethnic, h.upn, "
+                    "CASE WHEN h.mother = '1' AND h.mc_dob > ?2 THEN '0' ELSE h.mother END, "
+                    "CASE WHEN h.mc_dob <= ?2 THEN strftime('%d/%m/%Y', h.mc_dob) END "
+                    "FROM header h WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.child = "
+                    "h.child AND e.decom <= ?2 AND (e.dec IS NULL OR e.dec >= ?1)) "
+                    "OR EXISTS (SELECT 1 FROM oc3 o WHERE o.child = h.child AND o.year = ?3) "
+                    "ORDER BY h.child",
+    [T903_EPISODES] = "SELECT child, strftime('%d/%m/%Y', decom), rne, ls, cin, place, "
+                      "place_provider, CASE WHEN dec <= ?2 THEN strftime('%d/%m/%Y', dec) END, "
+                      "CASE WHEN dec <= ?2 THEN rec END, "
+                      "CASE WHEN dec <= ?2 THEN reason_place_change END, home_post, pl_post, urn "
+                      "FROM episodes WHERE decom <= ?2 AND (dec IS NULL OR dec >= ?1) "
+                      "ORDER BY child, decom",
+    [T903_REVIEWS] = "SELECT child, strftime('%d/%m/%Y', dob), strftime('%d/%m/%Y', review), "
+                     "review_code FROM reviews WHERE review BETWEEN ?1 AND ?2 "
+                     "ORDER BY child, review",
+    [T903_UASC] = "SELECT u.child, CASE WHEN ?3 <= 2024 THEN (CASE upper(u.sex) WHEN 'M' "
+                  "THEN '1' WHEN 'F' THEN '2' ELSE u.sex END) ELSE (CASE u.sex WHEN '1' "
+                  "THEN 'M' WHEN '2' THEN 'F' ELSE u.sex END) END, "
+                  "strftime('%d/%m/%Y', u.dob), strftime('%d/%m/%Y', u.duc) FROM uasc u "
+                  "WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.child = u.child AND "
+                  "e.decom <= ?2 AND (e.dec IS NULL OR e.dec >= ?1)) ORDER BY u.child",
+    [T903_OC2] = "SELECT child, strftime('%d/%m/%Y', dob), sdq_score, sdq_reason, convicted, "
+                 "health_check, immunisations, teeth_check, health_assessment, "
+                 "substance_misuse, intervention_received, intervention_offered FROM oc2 "
+                 "WHERE year = ?3 ORDER BY child",
+    [T903_OC3] = "SELECT child, strftime('%d/%m/%Y', dob), in_touch, activ, accom FROM oc3 "
+                 "WHERE year = ?3 ORDER BY child",
+    [T903_AD1] = "SELECT child, strftime('%d/%m/%Y', dob), strftime('%d/%m/%Y', date_int), "
+                 "strftime('%d/%m/%Y', date_match), foster_care, nb_adoptr, sex_adoptr, "
+                 "ls_adoptr FROM ad1 WHERE year = ?3 ORDER BY child",
+    [T903_PLACED_ADOPTION] =
+        "SELECT p.child, strftime('%d/%m/%Y', p.dob), strftime('%d/%m/%Y', p.date_placed), "
+        "CASE WHEN p.date_placed_ceased <= ?2 THEN strftime('%d/%m/%Y', p.date_placed_ceased) "
+        "END, CASE WHEN p.date_placed_ceased <= ?2 THEN p.reason_placed_ceased END "
+        "FROM placed_adoption p WHERE p.date_placed <= ?2 AND (p.date_placed_ceased >= ?1 OR "
+        "(p.date_placed_ceased IS NULL AND EXISTS (SELECT 1 FROM episodes e WHERE e.child = "
+        "p.child AND e.decom <= ?2 AND (e.dec IS NULL OR e.dec >= ?1)))) "
+        "ORDER BY p.child, p.date_placed",
+    [T903_PREV_PERM] = "SELECT child, strftime('%d/%m/%Y', dob), prev_perm, la_perm, date_perm "
+                       "FROM prev_perm WHERE year = ?3 ORDER BY child",
+    [T903_MISSING] = "SELECT child, strftime('%d/%m/%Y', dob), missing, "
+                     "strftime('%d/%m/%Y', mis_start), CASE WHEN mis_end <= ?2 THEN "
+                     "strftime('%d/%m/%Y', mis_end) END FROM missing "
+                     "WHERE mis_start BETWEEN ?1 AND ?2 ORDER BY child, mis_start",
+    [T903_SW_EPISODES] = "SELECT child, strftime('%d/%m/%Y', dob), sw_id, "
+                         "strftime('%d/%m/%Y', sw_decom), CASE WHEN sw_dec <= ?2 THEN "
+                         "strftime('%d/%m/%Y', sw_dec) END, CASE WHEN sw_dec <= ?2 THEN "
+                         "sw_reason END FROM sw_episodes WHERE sw_decom <= ?2 AND "
+                         "(sw_dec IS NULL OR sw_dec >= ?1) ORDER BY child, sw_decom",
+    [T903_DOLO] = "SELECT child, strftime('%d/%m/%Y', dob), strftime('%d/%m/%Y', dolo_start), "
+                  "CASE WHEN dolo_end <= ?2 THEN strftime('%d/%m/%Y', dolo_end) END FROM dolo "
+                  "WHERE dolo_start <= ?2 AND (dolo_end IS NULL OR dolo_end >= ?1) "
+                  "ORDER BY child, dolo_start",
+};
+
+/* Every stored episode known at the end of collection year ?3 (started by
+ * 31 March ?2), as return_sql writes Episodes: the whole history, for the
+ * rules that look further back than last year. */
+static const char *const return_history_episodes_sql =
+    "SELECT child, strftime('%d/%m/%Y', decom), rne, ls, cin, place, place_provider, "
+    "CASE WHEN dec <= ?2 THEN strftime('%d/%m/%Y', dec) END, CASE WHEN dec <= ?2 THEN rec END, "
+    "CASE WHEN dec <= ?2 THEN reason_place_change END, home_post, pl_post, urn FROM episodes "
+    "WHERE decom <= ?2 ORDER BY child, decom";
+
+static const char *const return_latest_year_sql = "SELECT max(source_year) FROM episodes";
+static const char *const return_first_year_sql = "SELECT min(source_year) FROM episodes";
+
+static int each_return_row(Store *s, const char *sql, int year, StoreRowFn fn, void *ctx, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a year's return");
+    char from[24], to[24];
+    snprintf(from, sizeof from, "%04d-04-01", year - 1);
+    snprintf(to, sizeof to, "%04d-03-31", year);
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, year);
+    int n = sqlite3_column_count(st), rc;
+    const char *values[SSDA903_MAX_COLUMNS];
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < n && i < SSDA903_MAX_COLUMNS; i++) values[i] = col_text(st, i);
+        if (fn(ctx, values, n) != 0) break;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(s, err, "reading a year's return");
+}
+
+int store_each_return_row(Store *s, Ssda903TableId table, int year, StoreRowFn fn, void *ctx,
+                          Err *err)
+{
+    if (table >= T903_COUNT) return err_set(err, ERR_USAGE, "not a 903 table");
+    return each_return_row(s, return_sql[table], year, fn, ctx, err);
+}
+
+int store_each_history_episode(Store *s, int year, StoreRowFn fn, void *ctx, Err *err)
+{
+    return each_return_row(s, return_history_episodes_sql, year, fn, ctx, err);
+}
+
+int store_latest_return_year(Store *s)
+{
+    return query_int(s, return_latest_year_sql, 0);
+}
+
+int store_first_return_year(Store *s)
+{
+    return query_int(s, return_first_year_sql, 0);
+}

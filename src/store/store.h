@@ -60,4 +60,25 @@ enum {
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
 
+/* Called with each row of a 903 table as a return file holds it: values[i]
+ * is table column i as text, dates dd/mm/yyyy, "" when not recorded; the
+ * strings last until the next call. Returns 0 to go on, non-zero to stop. */
+typedef int (*StoreRowFn)(void *ctx, const char *const *values, int n_values);
+/* Calls fn with each row of a 903 table (table < T903_COUNT) in the return of
+ * collection year `year` (end year: 2027 = 2026/27) as the DfE would see it,
+ * built from the stored history: the rows of the year, with what was only
+ * known after 31 March blank (docs/validation.md, "Validating the stored
+ * return"). Rows come sorted by child and the table's date. Returns 0 or
+ * ERR_DB. */
+int store_each_return_row(Store *s, Ssda903TableId table, int year, StoreRowFn fn, void *ctx,
+                          Err *err);
+/* The same over every stored episode started by the end of year `year`: the
+ * whole history, as that year's return would write each episode. */
+int store_each_history_episode(Store *s, int year, StoreRowFn fn, void *ctx, Err *err);
+/* The latest collection year any stored episode came from, 0 when none. */
+int store_latest_return_year(Store *s);
+/* The earliest collection year a stored episode last came from, 0 when none:
+ * the history is whole only for what happened from that year on. */
+int store_first_return_year(Store *s);
+
 #endif

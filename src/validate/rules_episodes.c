@@ -343,11 +343,29 @@ static bool placement_changed(const VTable *e, int a, int b)
 
 /* DfE 903 rule 357: a child's first episode must start a period of care. The
  * first episode is the earliest this year when it starts in the year and the
- * child has no episode in last year's return (when given). */
+ * child has no episode in last year's return (when given); with the stored
+ * history (--db), the child's earliest stored episode when it is this year's. */
 static void r357(VCtx *c)
 {
-    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES];
-    for (int g = 0; g < e->n_groups; g++) {
+    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES], *h = vctx_history(c);
+    for (int g = 0; h && g < e->n_groups; g++) {
+        /* With the history the first episode ever is known: it fails when it
+         * is this year's and does not start a period of care. */
+        const char *child = vt_cell(e, vt_group_row(e, g, 0), E_CHILD);
+        int hg = vt_group(h, child);
+        Date first = DATE_NONE;
+        for (int i = 0; hg >= 0 && i < vt_group_size(h, hg) && first == DATE_NONE; i++)
+            first = vt_date(h, vt_group_row(h, hg, i), E_DECOM);
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int row = vt_group_row(e, g, i);
+            Date start = vt_date(e, row, E_DECOM);
+            if (start == DATE_NONE) continue;
+            if (start == first && start >= c->start && !vt_is(e, row, E_RNE, "S"))
+                vctx_fail(c, T903_EPISODES, row);
+            break;
+        }
+    }
+    for (int g = 0; !h && g < e->n_groups; g++) {
         int n = vt_group_size(e, g);
         for (int i = 0; i < n; i++) {
             int row = vt_group_row(e, g, i);
@@ -791,10 +809,12 @@ static void r383(VCtx *c)
 
 /* DfE 903 rule 199: after an adoption (E11, E12) there is no further episode.
  * This year's and (with --prev) last year's episodes are read together in
- * date order; this year's episodes after the first adoption fail. */
+ * date order; this year's episodes after the first adoption fail. With the
+ * stored history (--db) an adoption in any earlier year counts too. */
 static void r199(VCtx *c)
 {
-    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES];
+    const VTable *e = episodes(c), *h = vctx_history(c);
+    const VTable *last = h ? h : &c->r->last[T903_EPISODES];
     for (int g = 0; g < e->n_groups; g++) {
         Date adopted = DATE_NONE; /* start of the first adoption episode */
         int lg = vt_group(last, vt_cell(e, vt_group_row(e, g, 0), E_CHILD));

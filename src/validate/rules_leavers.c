@@ -91,9 +91,58 @@ static bool in_care_after(const VTable *e, const char *child, Date after, Date b
  * falls within the two years loaded and no episode (short breaks aside) runs
  * after it. Care after 16 before last year's collection year would not show,
  * so older young people are judged on adoption only (the 13 weeks since age 14
- * need the whole history). */
+ * need the whole history, which --db gives: r1001_history). */
+/* Days of care other than short breaks (V3, V4) in table e from `from` to
+ * `to`, an open episode running to `to`. */
+static long days_in_care(const VTable *e, const char *child, Date from, Date to)
+{
+    int g = vt_group(e, child);
+    long days = 0;
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+        if (start == DATE_NONE || vt_in(e, row, E_LS, "V3;V4")) continue;
+        if (end == DATE_NONE || end > to) end = to;
+        if (start < from) start = from;
+        if (end >= start) days += end - start;
+    }
+    return days;
+}
+
+/* 1001 with the stored history (--db): the young person is an eligible,
+ * relevant or former relevant child when looked after for at least 13 weeks
+ * (91 days) since their 14th birthday, some of it after their 16th birthday
+ * (Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010
+ * reg 3: short breaks do not count), and the latest episode was no adoption.
+ * The 13 weeks are judged only for those 14 or younger when the stored
+ * history begins (history_from); older young people on adoption alone. */
+static void r1001_history(VCtx *c, const VTable *h)
+{
+    const VTable *o = oc3(c);
+    for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
+        const char *child = vt_cell(o, row, O3_CHILD);
+        int ep = latest_episode(h, child);
+        if (ep < 0) continue; /* no episodes at all: rule 1002 */
+        bool fail = vt_in(h, ep, E_REC, "E11;E12");
+        Date dob = vt_date(o, row, O3_DOB);
+        /* Care since the 14th birthday shows only when the history reaches
+         * back to it. */
+        if (!fail && dob != DATE_NONE && date_birthday(dob, 14) >= c->r->history_from) {
+            Date b14 = date_birthday(dob, 14), b16 = date_birthday(dob, 16);
+            fail =
+                !in_care_after(h, child, b16, c->end) || days_in_care(h, child, b14, c->end) < 91;
+        }
+        if (fail) vctx_fail(c, T903_OC3, row);
+    }
+}
+
 static void r1001(VCtx *c)
 {
+    if (vctx_history(c)) {
+        r1001_history(c, vctx_history(c));
+        return;
+    }
     const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
     Date window = date_collection_year_start(c->r->year - 1);
     for (int row = 0; row < o->n_rows; row++) {
@@ -116,12 +165,22 @@ static void r1001(VCtx *c)
 /* DfE 903 rule 1002: a care leaver with no episode in either year. A young
  * person whose 16th birthday is before last year's collection year may have
  * left care before it, so only those 16 or younger on 1 April of last year are
- * judged. */
+ * judged. With the stored history (--db), a young person with no stored
+ * episode at all fails when the history reaches back to their 14th birthday
+ * (a care leaver was looked after since then). */
 static void r1002(VCtx *c)
 {
     const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
+    const VTable *h = vctx_history(c);
     Date window = date_collection_year_start(c->r->year - 1);
-    for (int row = 0; row < o->n_rows; row++) {
+    for (int row = 0; h && row < o->n_rows; row++) {
+        Date dob = vt_date(o, row, O3_DOB);
+        if (leaver_info(o, row) && dob != DATE_NONE &&
+            date_birthday(dob, 14) >= c->r->history_from &&
+            vt_group(h, vt_cell(o, row, O3_CHILD)) < 0)
+            vctx_fail(c, T903_OC3, row);
+    }
+    for (int row = 0; !h && row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
         Date dob = vt_date(o, row, O3_DOB);
         const char *child = vt_cell(o, row, O3_CHILD);

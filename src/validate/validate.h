@@ -50,9 +50,13 @@ typedef struct VPostcodes VPostcodes;
 typedef struct VProviders VProviders;
 
 typedef struct VReturn {
-    int year;                        /* collection end year of the return: 2027 = 2026/27 */
-    VTable cur[T903_COUNT];          /* this year's tables */
-    VTable last[T903_COUNT];         /* last year's tables */
+    int year;                /* collection end year of the return: 2027 = 2026/27 */
+    VTable cur[T903_COUNT];  /* this year's tables */
+    VTable last[T903_COUNT]; /* last year's tables */
+    /* Every episode known at the end of the year, this year's and last year's
+     * among them (validate --db, vreturn_add_history); file NULL without. */
+    VTable history;
+    Date history_from;               /* 1 April of the first year the history is whole from */
     unsigned char *header_uasc;      /* per Header row: 1 when the child is in this year's UASC */
     unsigned char *header_last_uasc; /* per Header_last row: in last year's UASC */
     VPostcodes *postcodes;           /* NULL until vreturn_load_postcodes; owned */
@@ -66,6 +70,13 @@ void vreturn_init(VReturn *r, int year);
  * ownership of *f (heap-allocated with xmalloc). Returns 0, or ERR_INPUT when
  * that table was already given. */
 int vreturn_add(VReturn *r, Ssda903File *f, bool last, Err *err);
+/* Adds the whole history of Episodes (every episode started by the end of
+ * the year, as the year's return would write it), for the rules that can look
+ * further back than last year (docs/validation.md, "With the history"). Takes
+ * ownership of *f, which must be an Episodes table; from_year is the first
+ * collection year it is whole from (the first return stored): a rule judges
+ * by the history only what happened from then on. Returns 0, or ERR_INPUT. */
+int vreturn_add_history(VReturn *r, Ssda903File *f, int from_year, Err *err);
 /* Parses dates, groups rows by child and derives fields. Call once, after the
  * last vreturn_add. */
 void vreturn_prepare(VReturn *r);

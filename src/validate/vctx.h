@@ -159,6 +159,13 @@ bool vt_in(const VTable *t, int row, int col, const char *list);
 /* True when text is one of the ';'-separated codes, without case. */
 bool vcode_in(const char *text, const char *list);
 
+/* Every episode known at the end of the year (validate --db), or NULL when
+ * only this year's and last year's returns were given. */
+static inline const VTable *vctx_history(const VCtx *c)
+{
+    return c->r->history.file ? &c->r->history : NULL;
+}
+
 /* The group (child) of a child id in table t, or -1. */
 int vt_group(const VTable *t, const char *child);
 /* Rows of group g, in date order: order[group_start[g] .. group_start[g+1]). */

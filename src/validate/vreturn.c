@@ -27,6 +27,17 @@ int vreturn_add(VReturn *r, Ssda903File *f, bool last, Err *err)
     return 0;
 }
 
+int vreturn_add_history(VReturn *r, Ssda903File *f, int from_year, Err *err)
+{
+    if (f->table->id != T903_EPISODES)
+        return err_set(err, ERR_INPUT, "%s: the history must be Episodes", f->path);
+    if (r->history.file)
+        return err_set(err, ERR_INPUT, "%s: the history was already given", f->path);
+    r->history.file = f;
+    r->history_from = date_collection_year_start(from_year);
+    return 0;
+}
+
 /* The column rows are sorted by within a child, or -1. */
 static int sort_column(Ssda903TableId id)
 {
@@ -169,6 +180,7 @@ void vreturn_prepare(VReturn *r)
         prepare_table(&r->cur[i]);
         prepare_table(&r->last[i]);
     }
+    prepare_table(&r->history);
     r->header_uasc = derive_uasc(&r->cur[T903_HEADER], &r->cur[T903_UASC]);
     r->header_last_uasc = derive_uasc(&r->last[T903_HEADER], &r->last[T903_UASC]);
     r->prepared = true;
@@ -195,6 +207,7 @@ void vreturn_free(VReturn *r)
         free_table(&r->cur[i]);
         free_table(&r->last[i]);
     }
+    free_table(&r->history);
     free(r->header_uasc);
     free(r->header_last_uasc);
     vpostcodes_free(r->postcodes);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# validate --db: the stored return of a year gives the same failing rules, with
+# the same counts, as the year's files with last year's as --prev; with the
+# whole history, rules 199, 357, 1001 and 1002 see earlier years
+# (docs/validation.md, "Validating the stored return").
+set -euo pipefail
+: "${CAREPLEDGE:?set CAREPLEDGE to the carepledge binary}"
+: "${CAREPLEDGE_SOURCE_DIR:?}"
+fx="$CAREPLEDGE_SOURCE_DIR/tests/fixtures/validate/history"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Synthetic returns: files and store agree rule for rule, count for count.
+"$CAREPLEDGE" synth --out "$tmp/s" --children 400 --seed 7 --from 2023 --to 2027 > /dev/null
+"$CAREPLEDGE" import --db "$tmp/s.db" "$tmp/s" > /dev/null
+status=0
+"$CAREPLEDGE" validate --db "$tmp/s.db" --out "$tmp/db" > "$tmp/db.txt" 2> "$tmp/db.err" || status=$?
+[ "$status" -le 1 ] || { cat "$tmp/db.err"; fail "--db exit status $status"; }
+grep -q "collection year 2026/27, the latest stored" "$tmp/db.err" || fail "no note of the year"
+"$CAREPLEDGE" validate --year 2026/27 --prev "$tmp/s/2025-26" --out "$tmp/files" "$tmp/s/2026-27" \
+  > "$tmp/files.txt" 2> /dev/null || true
+diff "$tmp/db/error_summary.csv" "$tmp/files/error_summary.csv" || fail "error summaries differ"
+[ "$(wc -l < "$tmp/db/issue_locations.csv")" = "$(wc -l < "$tmp/files/issue_locations.csv")" ] ||
+  fail "issue counts differ"
+diff <(grep -E '^ *(FAIL|SKIP)' "$tmp/db.txt") <(grep -E '^ *(FAIL|SKIP)' "$tmp/files.txt") ||
+  fail "failing or skipped rules differ"
+
+# The history fixture: four children whose earlier years only the store holds.
+#   H1 adopted in 2024/25, in care again in 2026/27: 199 fails with the history.
+#   H2 left care at 14 in 2022/23, a care leaver in 2026/27: 1001 fails.
+#   H3 a care leaver in 2026/27 never looked after: 1002 fails.
+#   H4 in care in 2023/24 and again in 2026/27 (RNE P): the files alone call
+#      the 2026/27 episode the first ever (357); the history knows better.
+"$CAREPLEDGE" import --db "$tmp/h.db" "$fx" > /dev/null
+"$CAREPLEDGE" validate --db "$tmp/h.db" --year 2026/27 --out "$tmp/hdb" > /dev/null 2>&1 || true
+"$CAREPLEDGE" validate --year 2026/27 --prev "$fx/2025-26" --out "$tmp/hfiles" "$fx/2026-27" \
+  > /dev/null 2>&1 || true
+codes() { tail -n +2 "$1" | cut -d, -f1 | sort; }
+[ "$(comm -23 <(codes "$tmp/hdb/error_summary.csv") <(codes "$tmp/hfiles/error_summary.csv") | tr '\n' ' ')" = "1001 1002 199 " ] ||
+  fail "history gains: $(comm -3 <(codes "$tmp/hdb/error_summary.csv") <(codes "$tmp/hfiles/error_summary.csv") | tr '\n' ' ')"
+[ "$(comm -13 <(codes "$tmp/hdb/error_summary.csv") <(codes "$tmp/hfiles/error_summary.csv") | tr '\n' ' ')" = "357 " ] ||
+  fail "357 should fail on the files only"
+grep -q '^H1,Episodes,CHILD,0,199,' "$tmp/hdb/issue_locations.csv" || fail "199 for H1"
+grep -q '^H2,OC3,.*,0,1001,' "$tmp/hdb/issue_locations.csv" || fail "1001 for H2"
+grep -q '^H3,OC3,.*,1,1002,' "$tmp/hdb/issue_locations.csv" || fail "1002 for H3"
+grep -q '^H4,Episodes,RNE,1,357,' "$tmp/hfiles/issue_locations.csv" || fail "357 for H4 on files"
+# A stored row's line is its row_id + 2, as if the year's table were a file.
+grep -q '"child_id": "H3", "table": "OC3", "row_id": 1, "line": 3' "$tmp/hdb/validation.json" ||
+  fail "row_id and line of a stored row"
+
+# Usage: --db takes no files and no --prev; an empty database has no return.
+status=0
+"$CAREPLEDGE" validate --db "$tmp/h.db" --prev "$fx/2025-26" > /dev/null 2>&1 || status=$?
+[ "$status" = 2 ] || fail "--db with --prev: exit $status"
+status=0
+"$CAREPLEDGE" validate --db "$tmp/empty.db" > /dev/null 2> "$tmp/err" || status=$?
+[ "$status" = 2 ] && grep -q "holds no episodes" "$tmp/err" || fail "empty database: exit $status"
+echo ok
