@@ -627,11 +627,39 @@ static const VCase cases[] = {
     {"526", 2025, {EPI EU("2", "Z1", "", "C2", "", "")}, {0}, ""},
 };
 
+/* Cases with the stored history (validate --db). */
+static const VHistoryCase history_cases[] = {
+    /* 199: an adoption two years ago counts; another ending does not. */
+    {{"199", 0, {EPI EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", "")}, {0}, "Episodes:0"},
+     EPI EQ("3", "01/01/2024", "S", "E1", "N1", "A5", "01/03/2025", "E12", "")
+         EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", ""),
+     0},
+    {{"199", 0, {EPI EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", "")}, {0}, ""},
+     EPI EQ("3", "01/01/2024", "S", "E1", "N1", "A5", "01/03/2025", "E13", "")
+         EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", ""),
+     0},
+    /* 357: 1 was in care two years ago, so this year's episode is not the
+     * first ever; 2's first stored episode is this year's. */
+    {{"357",
+      0,
+      {EPI EQ("1", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")
+           EQ("2", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")},
+      {0},
+      "Episodes:1"},
+     EPI EQ("1", "01/01/2024", "S", "C2", "N1", "U1", "01/03/2024", "E13", "")
+         EQ("1", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")
+             EQ("2", "01/05/2026", "P", "C2", "N1", "U1", "", "", ""),
+     0},
+};
+
 static void test_episode_rules(void **state)
 {
     (void)state;
     int n = (int)(sizeof cases / sizeof cases[0]);
     assert_int_equal(vharness_run(cases, n, vrules_episodes, vrules_episodes_n), 0);
+    assert_int_equal(
+        vharness_run_history(history_cases, (int)(sizeof history_cases / sizeof history_cases[0])),
+        0);
 }
 
 int main(void)

@@ -3,7 +3,8 @@
  * A case names a rule, the collection year, small CSV texts for this year's
  * tables (and last year's), and the rows expected to fail as "Table:row ..."
  * (0-based data rows, in table then row order; "" = passes; "SKIP" = the rule
- * must be reported as skipped). Each family's test program lists its cases and
+ * must be reported as skipped), and optionally the stored history of Episodes
+ * (validate --db). Each family's test program lists its cases and
  * calls vharness_run, which also checks that every rule of the family has at
  * least one failing and one passing case. */
 #ifndef TEST_VALIDATE_HARNESS_H
@@ -65,6 +66,14 @@ typedef struct VCase {
     const char *expect;
 } VCase;
 
+/* A case with the stored history of Episodes (validate --db), whole from the
+ * collection year history_from (0 = 2018). */
+typedef struct VHistoryCase {
+    VCase c;
+    const char *history;
+    int history_from;
+} VHistoryCase;
+
 static void vharness_load(VReturn *r, const char *const *texts, bool last)
 {
     for (int i = 0; i < 8 && texts[i]; i++) {
@@ -84,14 +93,23 @@ static void vharness_load(VReturn *r, const char *const *texts, bool last)
  * the responsible authority la (NULL: inferred) and an Ofsted provider list
  * text providers (NULL: none; loaded first, so that the directory keeps its
  * postcodes); returns 0 when it behaves as expected. */
-static int vharness_case(const VCase *k, const char *postcodes, const char *la,
-                         const char *providers)
+static int vharness_case_with_history(const VCase *k, const char *history, int history_from,
+                                      const char *postcodes, const char *la, const char *providers)
 {
     int year = k->year ? k->year : 2027;
     VReturn r;
     vreturn_init(&r, year);
     vharness_load(&r, k->files, false);
     vharness_load(&r, k->prev, true);
+    if (history) {
+        Ssda903File *f = xmalloc(sizeof *f);
+        ErrList errs = {0};
+        Err err;
+        if (ssda903_file_load_buffer("history.csv", history, strlen(history), f, &errs) < 0 ||
+            vreturn_add_history(&r, f, history_from ? history_from : 2018, &err) < 0)
+            abort();
+        errlist_free(&errs);
+    }
     if (providers) {
         Err err;
         if (vreturn_load_providers_buffer(&r, "providers.csv", providers, strlen(providers), &err) <
@@ -130,6 +148,22 @@ static int vharness_case(const VCase *k, const char *postcodes, const char *la,
     vresult_free(&res);
     vreturn_free(&r);
     return bad;
+}
+
+static int vharness_case(const VCase *k, const char *postcodes, const char *la,
+                         const char *providers)
+{
+    return vharness_case_with_history(k, NULL, 0, postcodes, la, providers);
+}
+
+/* Runs cases with the stored history; returns the number that misbehave. */
+static inline int vharness_run_history(const VHistoryCase *cases, int n_cases)
+{
+    int problems = 0;
+    for (int i = 0; i < n_cases; i++)
+        problems += vharness_case_with_history(&cases[i].c, cases[i].history, cases[i].history_from,
+                                               NULL, NULL, NULL);
+    return problems;
 }
 
 /* Runs all cases (with the postcode directory, authority and provider list

@@ -183,11 +183,54 @@ static const VCase cases[] = {
     {"391", 0, {OC3 LEAVER("1", AGE17)}, {0}, ""},
 };
 
+/* Cases with the stored history (validate --db, where last year's Episodes
+ * are always there; the history holds the episodes of every year). */
+static const VHistoryCase history_cases[] = {
+    /* 1 left care at 15 (no care after 16); 2 had 30 days after 16 and
+     * nothing before (under 13 weeks since 14); 3 was adopted in an earlier
+     * year; 4 had six months from 15 to past 16; 5 is 21 and left care at 15,
+     * but the history (from 2022/23) does not reach back to their 14th
+     * birthday, so only adoption is judged. */
+    {{"1001",
+      0,
+      {EPI EC("9", "01/01/2024", "C2", "", ""),
+       OC3 LEAVER("1", AGE17) LEAVER("2", AGE17) LEAVER("3", AGE17) LEAVER("4", AGE17)
+           LEAVER("5", AGE21)},
+      {EPI},
+      "OC3:0 OC3:1 OC3:2"},
+     EPI EC("1", "01/01/2024", "C2", "01/05/2025", "E13")
+         EC("2", "01/06/2025", "C2", "01/07/2025", "E13")
+             EC("3", "01/01/2023", "E1", "01/07/2023", "E11")
+                 EC("4", "01/01/2025", "C2", "01/07/2025", "E13")
+                     EC("5", "01/01/2021", "C2", "01/07/2021", "E13")
+                         EC("9", "01/01/2024", "C2", "", ""),
+     2023},
+    {{"1001", 0, {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("4", AGE17)}, {EPI}, ""},
+     EPI EC("4", "01/01/2025", "C2", "01/07/2025", "E13") EC("9", "01/01/2024", "C2", "", ""),
+     0},
+    /* 1 was never looked after; 2 was, years ago; 3 (21) was 14 before the
+     * history begins (2022/23), so is not judged. */
+    {{"1002",
+      0,
+      {EPI EC("9", "01/01/2024", "C2", "", ""),
+       OC3 LEAVER("1", AGE18) LEAVER("2", AGE18) LEAVER("3", AGE21)},
+      {EPI},
+      "OC3:0"},
+     EPI EC("2", "01/01/2023", "C2", "01/07/2024", "E13") EC("9", "01/01/2024", "C2", "", ""),
+     2023},
+    {{"1002", 0, {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE18)}, {EPI}, ""},
+     EPI EC("2", "01/01/2023", "C2", "01/07/2024", "E13") EC("9", "01/01/2024", "C2", "", ""),
+     0},
+};
+
 static void test_leaver_rules(void **state)
 {
     (void)state;
     int n = (int)(sizeof cases / sizeof cases[0]);
     assert_int_equal(vharness_run(cases, n, vrules_leavers, vrules_leavers_n), 0);
+    assert_int_equal(
+        vharness_run_history(history_cases, (int)(sizeof history_cases / sizeof history_cases[0])),
+        0);
 }
 
 int main(void)
