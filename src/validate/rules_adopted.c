@@ -65,6 +65,23 @@ static Date period_start(const VCtx *c, const char *child)
     return DATE_NONE;
 }
 
+/* The start of the child's latest period of care as period_start, but when no
+ * episode this year starts one and the stored history is there (validate
+ * --db), the latest episode with RNE S in the history; DATE_NONE when neither
+ * shows one. */
+static Date period_start_history(const VCtx *c, const char *child)
+{
+    Date start = period_start(c, child);
+    const VTable *h = vctx_history(c);
+    int g = h && start == DATE_NONE ? vt_group(h, child) : -1;
+    for (int i = g < 0 ? -1 : vt_group_size(h, g) - 1; i >= 0; i--) {
+        int row = vt_group_row(h, g, i);
+        if (vt_is(h, row, E_RNE, "S") && vt_date(h, row, E_DECOM) != DATE_NONE)
+            return vt_date(h, row, E_DECOM);
+    }
+    return start;
+}
+
 /* The child's episode ending in adoption (E11, E12), or -1. */
 static int adoption_episode(const VCtx *c, const char *child)
 {
@@ -522,7 +539,9 @@ static void r632(VCtx *c)
 
 /* DfE 903 rule 634: previous permanence is recorded only for children whose
  * latest period of care started on or after 1 April 2016 (the earliest episode
- * this year stands in when no period starts in it). */
+ * this year stands in when no period starts in it). With the stored history
+ * (--db), the latest period of care started in any year, else the earliest
+ * stored episode. */
 static void r634(VCtx *c)
 {
     const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
@@ -532,22 +551,24 @@ static void r634(VCtx *c)
             vt_blank(pp, row, PP_DATE_PERM))
             continue;
         const char *child = vt_cell(pp, row, PP_CHILD);
-        Date start = period_start(c, child);
-        int g = vt_group(e, child);
-        if (start == DATE_NONE && g >= 0) start = vt_date(e, vt_group_row(e, g, 0), E_DECOM);
+        Date start = period_start_history(c, child);
+        const VTable *h = vctx_history(c) ? vctx_history(c) : e; /* earliest episode known */
+        int g = vt_group(h, child);
+        if (start == DATE_NONE && g >= 0) start = vt_date(h, vt_group_row(h, g, 0), E_DECOM);
         if (start != DATE_NONE && start < from) vctx_fail(c, T903_PREV_PERM, row);
     }
 }
 
 /* DfE 903 rule 1003: a decision to place still in force is not before the
- * start of the child's latest period of care. */
+ * start of the child's latest period of care (with the stored history, --db,
+ * also one that started before this year). */
 static void r1003(VCtx *c)
 {
     const VTable *p = placed(c);
     for (int g = 0; g < p->n_groups; g++) {
         int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
         Date dp = vt_date(p, row, PA_DATE_PLACED),
-             start = period_start(c, vt_cell(p, row, PA_CHILD));
+             start = period_start_history(c, vt_cell(p, row, PA_CHILD));
         if (dp != DATE_NONE && start != DATE_NONE && dp < start &&
             vt_blank(p, row, PA_DATE_PLACED_CEASED))
             vctx_fail(c, T903_PLACED_ADOPTION, row);

@@ -292,11 +292,47 @@ static const VCase cases[] = {
      ""},
 };
 
+/* Cases with the stored history (validate --db). */
+static const VHistoryCase history_cases[] = {
+    /* 634: 1's period of care began in 2015, two years before this year's
+     * episode (RNE P); 2's began in 2017. Without the history, this year's
+     * first episode (2026) stands in and neither fails. */
+    {{"634",
+      0,
+      {EPI EA("1", "01/05/2026", "P", "C2", "U4", "", "")
+           EA("2", "01/05/2026", "P", "C2", "U4", "", ""),
+       PREV PP("1", "P1", "800", "01/01/2014") PP("2", "P1", "800", "01/01/2014")},
+      {0},
+      "PrevPerm:0"},
+     EPI EA("1", "01/01/2015", "S", "C2", "U4", "01/05/2026", "X1")
+         EA("1", "01/05/2026", "P", "C2", "U4", "", "")
+             EA("2", "01/01/2017", "S", "C2", "U4", "01/05/2026", "X1")
+                 EA("2", "01/05/2026", "P", "C2", "U4", "", ""),
+     0},
+    /* 1003: 1's decision (2023) predates the period of care that began in
+     * 2024; 2's (2025) does not. No episode this year starts a period. */
+    {{"1003",
+      0,
+      {EPI EA("1", "01/05/2026", "P", "E1", "U4", "", "")
+           EA("2", "01/05/2026", "P", "E1", "U4", "", ""),
+       PLA PA("1", "01/01/2023", "", "") PA("2", "01/02/2025", "", "")},
+      {0},
+      "PlacedAdoption:0"},
+     EPI EA("1", "01/01/2024", "S", "E1", "U4", "01/05/2026", "X1")
+         EA("1", "01/05/2026", "P", "E1", "U4", "", "")
+             EA("2", "01/01/2024", "S", "E1", "U4", "01/05/2026", "X1")
+                 EA("2", "01/05/2026", "P", "E1", "U4", "", ""),
+     0},
+};
+
 static void test_adopted_rules(void **state)
 {
     (void)state;
     int n = (int)(sizeof cases / sizeof cases[0]);
     assert_int_equal(vharness_run(cases, n, vrules_adopted, vrules_adopted_n), 0);
+    assert_int_equal(
+        vharness_run_history(history_cases, (int)(sizeof history_cases / sizeof history_cases[0])),
+        0);
 }
 
 int main(void)
