@@ -161,9 +161,30 @@ static void r356(VCtx *c)
     }
 }
 
+/* The start of a run of episodes under legal status ls that reaches back
+ * before this year's episode starting on `start`: in the stored history
+ * (validate --db), the earlier episodes under ls each ending the day the next
+ * starts. Returns start itself without the history or such episodes. */
+static Date run_start_in_history(const VCtx *c, const char *child, const char *ls, Date start)
+{
+    const VTable *h = vctx_history(c);
+    int g = h ? vt_group(h, child) : -1, i = g < 0 ? -1 : vt_group_size(h, g) - 1;
+    while (i >= 0 && vt_date(h, vt_group_row(h, g, i), E_DECOM) != start) i--;
+    for (; i > 0; i--) {
+        int prev = vt_group_row(h, g, i - 1);
+        if (!vt_is(h, prev, E_LS, ls) || vt_date(h, prev, E_DEC) != start ||
+            vt_date(h, prev, E_DECOM) == DATE_NONE)
+            break;
+        start = vt_date(h, prev, E_DECOM);
+    }
+    return start;
+}
+
 /* Rules 361-364: an unbroken run of a child's episodes under legal status ls
  * (each starting the day the last ended; an open episode runs to the end of
- * the year) must last at most max_days. Every episode of a longer run fails. */
+ * the year) must last at most max_days. Every episode of a longer run fails.
+ * With the stored history (--db) a run that began in episodes ended before
+ * this year counts from its true start. */
 static void status_limit(VCtx *c, const char *ls, int max_days)
 {
     const VTable *e = episodes(c);
@@ -176,6 +197,8 @@ static void status_limit(VCtx *c, const char *ls, int max_days)
                 i++;
                 continue;
             }
+            if (i == 0 || vt_date(e, vt_group_row(e, g, i - 1), E_DEC) != start)
+                start = run_start_in_history(c, vt_cell(e, row, E_CHILD), ls, start);
             int j = i;
             Date end = vt_date(e, row, E_DEC);
             while (end != DATE_NONE && j + 1 < n) {

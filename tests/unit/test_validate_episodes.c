@@ -629,6 +629,19 @@ static const VCase cases[] = {
 
 /* Cases with the stored history (validate --db). */
 static const VHistoryCase history_cases[] = {
+    /* 362: 1's emergency protection order began on 18 March last year in an
+     * episode that ended on 30 March (not in this year's return): 23 days
+     * with this year's, too long; 2's began on 30 March: 11 days. */
+    {{"362",
+      0,
+      {EPI EQ("1", "30/03/2026", "P", "L2", "N1", "U1", "10/04/2026", "X1", "")
+           EQ("2", "30/03/2026", "S", "L2", "N1", "U1", "10/04/2026", "X1", "")},
+      {0},
+      "Episodes:0"},
+     EPI EQ("1", "18/03/2026", "S", "L2", "N1", "U6", "30/03/2026", "X1", "")
+         EQ("1", "30/03/2026", "P", "L2", "N1", "U1", "10/04/2026", "X1", "")
+             EQ("2", "30/03/2026", "S", "L2", "N1", "U1", "10/04/2026", "X1", ""),
+     0},
     /* 199: an adoption two years ago counts; another ending does not. */
     {{"199", 0, {EPI EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", "")}, {0}, "Episodes:0"},
      EPI EQ("3", "01/01/2024", "S", "E1", "N1", "A5", "01/03/2025", "E12", "")
