@@ -232,6 +232,9 @@ static int load_stored_table(Store *s, const char *db, VReturn *r, Ssda903TableI
 static int load_db(const CliArgs *a, VReturn *r, Err *err)
 {
     const char *db = cli_get(a, "db");
+    struct stat st;
+    if (stat(db, &st) < 0) /* store_open would create it */
+        return err_set(err, ERR_IO, "%s: %s", db, strerror(errno));
     Store *s;
     int rc = store_open(db, &s, err);
     if (rc < 0) return rc;

@@ -49,10 +49,15 @@ grep -q '^H4,Episodes,RNE,1,357,' "$tmp/hfiles/issue_locations.csv" || fail "357
 grep -q '"child_id": "H3", "table": "OC3", "row_id": 1, "line": 3' "$tmp/hdb/validation.json" ||
   fail "row_id and line of a stored row"
 
-# Usage: --db takes no files and no --prev; an empty database has no return.
+# Usage: --db takes no files and no --prev; a database that is not there is
+# not created; an empty database has no return.
 status=0
 "$CAREPLEDGE" validate --db "$tmp/h.db" --prev "$fx/2025-26" > /dev/null 2>&1 || status=$?
 [ "$status" = 2 ] || fail "--db with --prev: exit $status"
+status=0
+"$CAREPLEDGE" validate --db "$tmp/none.db" > /dev/null 2> "$tmp/err" || status=$?
+[ "$status" = 2 ] && [ ! -e "$tmp/none.db" ] || fail "missing database: exit $status"
+"$CAREPLEDGE" import --db "$tmp/empty.db" "$fx/2026-27/dolo.csv" > /dev/null
 status=0
 "$CAREPLEDGE" validate --db "$tmp/empty.db" > /dev/null 2> "$tmp/err" || status=$?
 [ "$status" = 2 ] && grep -q "holds no episodes" "$tmp/err" || fail "empty database: exit $status"
