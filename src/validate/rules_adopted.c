@@ -175,11 +175,22 @@ static void r331(VCtx *c)
     ad1_against(c, A_DATE_MATCH, true, placed_for_adoption);
 }
 
+/* The start of the latest period of care as started_care, but when no
+ * episode this year starts one, from the stored history (validate --db; the
+ * episode, of an earlier year, is not reported). */
+static Date started_care_history(const VCtx *c, const char *child, int *ep)
+{
+    Date start = started_care(c, child, ep);
+    return start != DATE_NONE ? start : period_start_history(c, child);
+}
+
 /* DfE 903 rule 334: the decision that adoption is in the child's best
- * interests is made during the latest period of care. */
+ * interests is made during the latest period of care. With the stored
+ * history (--db) also when that period began before this year, as it most
+ * often has for a child adopted this year. */
 static void r334(VCtx *c)
 {
-    ad1_against(c, A_DATE_INT, false, started_care);
+    ad1_against(c, A_DATE_INT, false, started_care_history);
 }
 
 /* DfE 903 rule 521: that decision is made by the day placed for adoption. */

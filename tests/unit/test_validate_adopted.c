@@ -294,6 +294,20 @@ static const VCase cases[] = {
 
 /* Cases with the stored history (validate --db). */
 static const VHistoryCase history_cases[] = {
+    /* 334: care began in 2024 (in the history only); this year's episodes
+     * start no period. 1's decision (2023) predates it; 2's (2025) does not. */
+    {{"334",
+      0,
+      {EPI EA("1", "01/05/2026", "P", "E1", "A5", "01/09/2026", "E11")
+           EA("2", "01/05/2026", "P", "E1", "A5", "01/09/2026", "E11"),
+       AD1 AD("1", "01/12/2023", "01/04/2026", "1") AD("2", "01/02/2025", "01/04/2026", "1")},
+      {0},
+      "AD1:0"},
+     EPI EA("1", "01/01/2024", "S", "C2", "U4", "01/05/2026", "X1")
+         EA("1", "01/05/2026", "P", "E1", "A5", "01/09/2026", "E11")
+             EA("2", "01/01/2024", "S", "C2", "U4", "01/05/2026", "X1")
+                 EA("2", "01/05/2026", "P", "E1", "A5", "01/09/2026", "E11"),
+     0},
     /* 634: 1's period of care began in 2015, two years before this year's
      * episode (RNE P); 2's began in 2017. Without the history, this year's
      * first episode (2026) stands in and neither fails. */
