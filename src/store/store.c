@@ -701,16 +701,15 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
  * SEX takes the year's form (1/2 to 2023/24, M/F from 2024/25: DfE 903 rule
  * 101); a mother whose child was born after 31 March was not one yet. */
 static const char *const return_sql[T903_COUNT] = {
-    [T903_HEADER] = "SELECT h.child, CASE WHEN ?3 <= 2024 THEN (CASE upper(h.sex) WHEN 'M' "
+    [T903_HEADER] = "WITH kids(child) AS (SELECT child FROM episodes WHERE decom <= ?2 AND "
+                    "(dec IS NULL OR dec >= ?1) UNION SELECT child FROM oc3 WHERE year = ?3) "
+                    "SELECT h.child, CASE WHEN ?3 <= 2024 THEN (CASE upper(h.sex) WHEN 'M' "
                     "THEN '1' WHEN 'F' THEN '2' ELSE h.sex END) ELSE (CASE h.sex WHEN '1' "
                     "THEN 'M' WHEN '2' THEN 'F' ELSE h.sex END) END, "
                     "strftime('%d/%m/%Y', h.dob), h.ethnic, h.upn, "
                     "CASE WHEN h.mother = '1' AND h.mc_dob > ?2 THEN '0' ELSE h.mother END, "
                     "CASE WHEN h.mc_dob <= ?2 THEN strftime('%d/%m/%Y', h.mc_dob) END "
-                    "FROM header h WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.child = "
-                    "h.child AND e.decom <= ?2 AND (e.dec IS NULL OR e.dec >= ?1)) "
-                    "OR EXISTS (SELECT 1 FROM oc3 o WHERE o.child = h.child AND o.year = ?3) "
-                    "ORDER BY h.child",
+                    "FROM kids k JOIN header h ON h.child = k.child ORDER BY h.child",
     [T903_EPISODES] = "SELECT child, strftime('%d/%m/%Y', decom), rne, ls, cin, place, "
                       "place_provider, CASE WHEN dec <= ?2 THEN strftime('%d/%m/%Y', dec) END, "
                       "CASE WHEN dec <= ?2 THEN rec END, "
@@ -720,12 +719,13 @@ static const char *const return_sql[T903_COUNT] = {
     [T903_REVIEWS] = "SELECT child, strftime('%d/%m/%Y', dob), strftime('%d/%m/%Y', review), "
                      "review_code FROM reviews WHERE review BETWEEN ?1 AND ?2 "
                      "ORDER BY child, review",
-    [T903_UASC] = "SELECT u.child, CASE WHEN ?3 <= 2024 THEN (CASE upper(u.sex) WHEN 'M' "
+    [T903_UASC] = "WITH kids(child) AS (SELECT DISTINCT child FROM episodes WHERE decom <= "
+                  "?2 AND (dec IS NULL OR dec >= ?1)) "
+                  "SELECT u.child, CASE WHEN ?3 <= 2024 THEN (CASE upper(u.sex) WHEN 'M' "
                   "THEN '1' WHEN 'F' THEN '2' ELSE u.sex END) ELSE (CASE u.sex WHEN '1' "
                   "THEN 'M' WHEN '2' THEN 'F' ELSE u.sex END) END, "
-                  "strftime('%d/%m/%Y', u.dob), strftime('%d/%m/%Y', u.duc) FROM uasc u "
-                  "WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.child = u.child AND "
-                  "e.decom <= ?2 AND (e.dec IS NULL OR e.dec >= ?1)) ORDER BY u.child",
+                  "strftime('%d/%m/%Y', u.dob), strftime('%d/%m/%Y', u.duc) "
+                  "FROM kids k JOIN uasc u ON u.child = k.child ORDER BY u.child",
     [T903_OC2] = "SELECT child, strftime('%d/%m/%Y', dob), sdq_score, sdq_reason, convicted, "
                  "health_check, immunisations, teeth_check, health_assessment, "
                  "substance_misuse, intervention_received, intervention_offered FROM oc2 "
@@ -761,13 +761,17 @@ static const char *const return_sql[T903_COUNT] = {
 };
 
 /* Every stored episode known at the end of collection year ?3 (started by
- * 31 March ?2), as return_sql writes Episodes: the whole history, for the
- * rules that look further back than last year. */
+ * 31 March ?2) of the children in that year's Header (an episode running in
+ * the year or an OC3 row of it), as return_sql writes Episodes: their whole
+ * history, for the rules that look further back than last year. */
 static const char *const return_history_episodes_sql =
-    "SELECT child, strftime('%d/%m/%Y', decom), rne, ls, cin, place, place_provider, "
-    "CASE WHEN dec <= ?2 THEN strftime('%d/%m/%Y', dec) END, CASE WHEN dec <= ?2 THEN rec END, "
-    "CASE WHEN dec <= ?2 THEN reason_place_change END, home_post, pl_post, urn FROM episodes "
-    "WHERE decom <= ?2 ORDER BY child, decom";
+    "WITH kids(child) AS (SELECT child FROM episodes WHERE decom <= ?2 AND "
+    "(dec IS NULL OR dec >= ?1) UNION SELECT child FROM oc3 WHERE year = ?3) "
+    "SELECT e.child, strftime('%d/%m/%Y', e.decom), e.rne, e.ls, e.cin, e.place, "
+    "e.place_provider, CASE WHEN e.dec <= ?2 THEN strftime('%d/%m/%Y', e.dec) END, "
+    "CASE WHEN e.dec <= ?2 THEN e.rec END, CASE WHEN e.dec <= ?2 THEN e.reason_place_change END, "
+    "e.home_post, e.pl_post, e.urn FROM kids k JOIN episodes e ON e.child = k.child "
+    "WHERE e.decom <= ?2 ORDER BY e.child, e.decom";
 
 static const char *const return_latest_year_sql = "SELECT max(source_year) FROM episodes";
 static const char *const return_first_year_sql = "SELECT min(source_year) FROM episodes";

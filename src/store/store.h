@@ -72,8 +72,9 @@ typedef int (*StoreRowFn)(void *ctx, const char *const *values, int n_values);
  * ERR_DB. */
 int store_each_return_row(Store *s, Ssda903TableId table, int year, StoreRowFn fn, void *ctx,
                           Err *err);
-/* The same over every stored episode started by the end of year `year`: the
- * whole history, as that year's return would write each episode. */
+/* The same over every stored episode started by the end of year `year` of
+ * the children in that year's Header: their whole history, as that year's
+ * return would write each episode. */
 int store_each_history_episode(Store *s, int year, StoreRowFn fn, void *ctx, Err *err);
 /* The latest collection year any stored episode came from, 0 when none. */
 int store_latest_return_year(Store *s);
