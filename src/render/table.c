@@ -98,6 +98,19 @@ void render_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+void render_html_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
 /* Whether v is a JSON number as the commands write them (a withheld count is
  * "c" and is written as a string). */
 static bool is_number(const char *v)

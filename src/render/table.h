@@ -36,5 +36,7 @@ void render_table_free(RenderTable *t);
 
 /* Writes s as a JSON string literal, quotes included. */
 void render_json_string(FILE *out, const char *s);
+/* Writes s as HTML text, with <, >, & and " escaped. */
+void render_html_text(FILE *out, const char *s);
 
 #endif

@@ -979,19 +979,6 @@ static void entry_sentence(const Scorecard *sc, const ScoreEntry *e, char *buf, 
 
 /* ---- HTML -------------------------------------------------------------------------- */
 
-static void html_text(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
-
 /* Draws the chart as SVG into a temporary file and copies it into the page. */
 static int html_chart(FILE *out, const Chart *chart, Err *err)
 {
@@ -1056,15 +1043,15 @@ int scorecard_write_html(FILE *out, const Scorecard *sc, Err *err)
             if (theme >= 0) fputs("</section>\n", out);
             theme = e->ind->theme;
             fputs("<section>\n<h2>", out);
-            html_text(out, pledge_themes[theme]);
+            render_html_text(out, pledge_themes[theme]);
             fputs("</h2>\n", out);
         }
         fprintf(out, "<h3>3.%d ", e->ind->promise);
-        html_text(out, e->ind->title);
+        render_html_text(out, e->ind->title);
         fputs("</h3>\n<p>", out);
         char sentence[1400];
         entry_sentence(sc, e, sentence, sizeof sentence);
-        html_text(out, sentence);
+        render_html_text(out, sentence);
         if (e->rag[0]) fprintf(out, " <span class=\"rag %s\">%s</span>", e->rag, e->rag);
         fputs("</p>\n", out);
         entry_charts(sc, e, ec);
@@ -1072,7 +1059,7 @@ int scorecard_write_html(FILE *out, const Scorecard *sc, Err *err)
             fputs("<figure>\n", out);
             rc = html_chart(out, &ec->charts[k], err);
             fputs("<figcaption>", out);
-            html_text(out, ec->charts[k].caption);
+            render_html_text(out, ec->charts[k].caption);
             fputs("</figcaption>\n</figure>\n", out);
         }
     }

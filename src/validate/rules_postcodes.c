@@ -88,26 +88,13 @@ static void r392c(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* True when two postcodes are the same apart from spaces and case. */
-static bool same_postcode(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ') a++;
-        while (*b == ' ') b++;
-        if (toupper((unsigned char)*a) != toupper((unsigned char)*b)) return false;
-        if (!*a) return true;
-        a++;
-        b++;
-    }
-}
-
 /* DfE 903 rule 392d */
 static void r392d(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (!vt_blank(e, row, E_HOME_POST) &&
-            same_postcode(vt_cell(e, row, E_HOME_POST), vt_cell(e, row, E_PL_POST)) &&
+            vpostcode_same(vt_cell(e, row, E_HOME_POST), vt_cell(e, row, E_PL_POST)) &&
             !vt_is(e, row, E_PLACE, "P1"))
             vctx_fail(c, T903_EPISODES, row);
 }

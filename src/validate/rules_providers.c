@@ -64,19 +64,6 @@ static void r224(VCtx *c)
     code_offered(c, E_PLACE_PROVIDER, false);
 }
 
-/* True when two postcodes are the same apart from spaces and case. */
-static bool same_postcode(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ') a++;
-        while (*b == ' ') b++;
-        if (toupper((unsigned char)*a) != toupper((unsigned char)*b)) return false;
-        if (!*a) return true;
-        a++;
-        b++;
-    }
-}
-
 /* DfE 903 rule 221 */
 static void r221(VCtx *c)
 {
@@ -85,7 +72,7 @@ static void r221(VCtx *c)
         bool unlisted;
         const VProvider *p = provider_of(c, row, &unlisted);
         if (p && p->postcode[0] && !vt_blank(e, row, E_PL_POST) &&
-            !same_postcode(p->postcode, vt_cell(e, row, E_PL_POST)))
+            !vpostcode_same(p->postcode, vt_cell(e, row, E_PL_POST)))
             vctx_fail(c, T903_EPISODES, row);
     }
 }

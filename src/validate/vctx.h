@@ -101,6 +101,8 @@ bool vctx_postcode_authority(const VCtx *c, const char *postcode, char out[16]);
 /* Writes into out the responsible authority's code (given, or inferred from
  * the home postcodes); "" when unknown. */
 void vctx_own_authority(const VCtx *c, char out[16]);
+/* True when two postcodes are the same apart from spaces and case. */
+bool vpostcode_same(const char *a, const char *b);
 
 /* Derives the postcode fields of every row of this year's (out[0]) and last
  * year's (out[1]) Episodes: malloc'ed arrays the caller frees; NULL when the

@@ -375,6 +375,18 @@ void vpostcodes_derive(const VReturn *r, VPostFields *out[2])
     out[1] = derive_table(r, &r->last[T903_EPISODES], own);
 }
 
+bool vpostcode_same(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        if (toupper((unsigned char)*a) != toupper((unsigned char)*b)) return false;
+        if (!*a) return true;
+        a++;
+        b++;
+    }
+}
+
 bool vctx_postcode_authority(const VCtx *c, const char *postcode, char out[16])
 {
     const PcEntry *e = c->r->postcodes ? lookup(c->r->postcodes, postcode) : NULL;

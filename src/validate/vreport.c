@@ -1,5 +1,6 @@
 /* vreport: see vreport.h. */
 #include "validate/vreport.h"
+#include "render/table.h"
 
 #include "base/csv.h"
 #include "base/mem.h"
@@ -223,19 +224,6 @@ void vreport_json(FILE *out, const VReturn *r, const VResult *res)
     fputs("  ]\n}\n", out);
 }
 
-static void html_text(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
-
 static void html_summary(FILE *out, const VResult *res)
 {
     char year[16], ruleset[16];
@@ -253,9 +241,9 @@ static void html_summary(FILE *out, const VResult *res)
         const VOutcome *o = &res->outcomes[i];
         if (o->status != VSTATUS_FAILED) continue;
         fprintf(out, "<tr><td>%s</td><td>%ld</td><td>", o->rule->code, o->n_failures);
-        html_text(out, o->rule->description);
+        render_html_text(out, o->rule->description);
         fputs("</td><td>", out);
-        html_text(out, o->rule->fields);
+        render_html_text(out, o->rule->fields);
         fputs("</td></tr>\n", out);
     }
     fputs("</table>\n<h2>Rules not run</h2>\n<ul>\n", out);
@@ -263,7 +251,7 @@ static void html_summary(FILE *out, const VResult *res)
         const VOutcome *o = &res->outcomes[i];
         if (o->status != VSTATUS_SKIPPED) continue;
         fprintf(out, "<li>%s: ", o->rule->code);
-        html_text(out, o->reason);
+        render_html_text(out, o->reason);
         fputs("</li>\n", out);
     }
     fputs("</ul>\n", out);
@@ -278,9 +266,9 @@ static void html_issue(FILE *out, const VReturn *r, const VResult *res, const VI
     fprintf(out, "<li><b>%s</b> %s row %d (line %ld): ", rule->code,
             validate_table_name(is->table, is->last), is->row,
             issue_table(r, is)->file->lines[is->row]);
-    html_text(out, rule->description);
+    render_html_text(out, rule->description);
     fputs(" <i>Fix: ", out);
-    html_text(out, values[0] ? values : fields);
+    render_html_text(out, values[0] ? values : fields);
     fputs("</i></li>\n", out);
 }
 
@@ -298,7 +286,7 @@ void vreport_html(FILE *out, const VReturn *r, const VResult *res)
         if (k == 0 || strcmp(keys[k].child, keys[k - 1].child) != 0) {
             if (k) fputs("</ul>\n", out);
             fputs("<h3>Child ", out);
-            html_text(out, keys[k].child);
+            render_html_text(out, keys[k].child);
             fputs("</h3>\n<ul>\n", out);
         }
         html_issue(out, r, res, &res->issues[keys[k].issue]);
