@@ -7,7 +7,6 @@
 #include "validate/vctx.h"
 #include "validate/vfamilies.h"
 
-#include <ctype.h>
 #include <string.h>
 
 static const VTable *episodes(const VCtx *c)
