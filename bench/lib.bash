@@ -12,11 +12,17 @@ out=bench/out
 mkdir -p "$out"
 
 # measure NAME CMD...: runs CMD once (its output goes to bench/out/NAME.stdout)
-# and prints "seconds peak_kib" (wall time and peak resident set size).
+# and prints "seconds peak_kib" (wall time and peak resident set size). An exit
+# status other than those in BENCH_OK_STATUS (default 0; validate exits 1 when
+# rules fail) is reported on stderr.
 measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.stdout"
-  cat "$out/$name.time"
+  local name=$1 status=0; shift
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.stdout" || status=$?
+  case " ${BENCH_OK_STATUS:-0} " in
+    *" $status "*) ;;
+    *) echo "bench: '$*' exited with status $status" >&2 ;;
+  esac
+  tail -n 1 "$out/$name.time"
 }
 
 # fastest NAME CMD...: one untimed run (a warm page cache), then three timed
