@@ -7,7 +7,6 @@
 #include "validate/vctx.h"
 #include "validate/vfamilies.h"
 
-
 static const VTable *episodes(const VCtx *c)
 {
     return vt(c, T903_EPISODES);
