@@ -39,3 +39,15 @@ fastest() {
   done
   echo "$best"
 }
+
+# files_903 DIR: sets the array files903 to the twelve 903 tables' CSV files in
+# DIR's year folders (synth also writes the local record templates there).
+files_903() {
+  files903=()
+  local f
+  for f in "$1"/*/*.csv; do
+    case $(basename "$f") in
+      header.csv|episodes.csv|reviews.csv|uasc.csv|oc2.csv|oc3.csv|ad1.csv|placed_adoption.csv|prev_perm.csv|missing.csv|sw_episodes.csv|dolo.csv) files903+=("$f") ;;
+    esac
+  done
+}

@@ -19,12 +19,7 @@ for n in "${sizes[@]}"; do
   read -r synth_s synth_kib < <(measure synth "$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026)
   # The 903 return's twelve tables only: the local record templates synth also
   # writes are measured by bench/due.sh.
-  files903=()
-  for f in "$data"/*/*.csv; do
-    case $(basename "$f") in
-      header.csv|episodes.csv|reviews.csv|uasc.csv|oc2.csv|oc3.csv|ad1.csv|placed_adoption.csv|prev_perm.csv|missing.csv|sw_episodes.csv|dolo.csv) files903+=("$f") ;;
-    esac
-  done
+  files_903 "$data"
   episodes=$(cat "$data"/*/episodes.csv | grep -vc '^CHILD')
   in_care=$(grep -o '[0-9]* looked after on' "$out/synth.stdout" | cut -d' ' -f1)
   all_rows=$(cat "${files903[@]}" | grep -vc '^CHILD')

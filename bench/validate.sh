@@ -44,12 +44,7 @@ for n in "${sizes[@]}"; do
   # every year imported once, untimed here (bench/run.sh measures import).
   db="$out/validate-$n.db"
   rm -f "$db" "$db-wal" "$db-shm"
-  files903=()
-  for f in "$data"/*/*.csv; do
-    case $(basename "$f") in
-      header.csv|episodes.csv|reviews.csv|uasc.csv|oc2.csv|oc3.csv|ad1.csv|placed_adoption.csv|prev_perm.csv|missing.csv|sw_episodes.csv|dolo.csv) files903+=("$f") ;;
-    esac
-  done
+  files_903 "$data"
   "$bin" import --db "$db" "${files903[@]}" > /dev/null
   dbcmd=("$bin" validate --db "$db" --year 2026/27 --out "$report-db")
   "${dbcmd[@]}" > /dev/null 2>&1 || true
