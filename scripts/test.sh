@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in one command: unit and CLI tests on the normal build, then the
-# same suite plus the fuzz-corpus replays under AddressSanitizer and
+# tests that run threads (the two-connection load) under ThreadSanitizer, then
+# the same suite plus the fuzz-corpus replays under AddressSanitizer and
 # UndefinedBehaviorSanitizer (clang), and the formatting check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,11 @@ jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-fsanitize=thread \
+  -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread > /dev/null
+cmake --build build-tsan -j"$jobs" --target test_store_load
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R unit_test_store_load
 
 CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREPLEDGE_SANITIZE=ON \
   -DCAREPLEDGE_FUZZ=ON > /dev/null

@@ -4,7 +4,9 @@
 #include "base/embed.h"
 #include "base/mem.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +143,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 
 struct Store {
     sqlite3 *db;
+    int load_connections; /* how many the last load read on */
     sqlite3_stmt *upserts[TABLE_COUNT];
     sqlite3_stmt *stmts[STMT_COUNT];
 };
@@ -386,6 +389,7 @@ static Child *advance_to_child(Dataset *ds, int *cursor, const char *id)
 
 static void fill_episode(sqlite3_stmt *st, Episode *ep)
 {
+    memset(ep, 0, sizeof *ep);
     ep->decom = col_date(st, 1);
     ep->dec = col_date(st, 2);
     DATASET_SET_CODE(ep->rne, col_text(st, 3));
@@ -431,6 +435,7 @@ static int load_reviews(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->reviews, ds->n_reviews, ds->cap_reviews);
         if (c->n_reviews++ == 0) c->first_review = ds->n_reviews;
         Review *rv = &ds->reviews[ds->n_reviews++];
+        memset(rv, 0, sizeof *rv); /* padding and code bytes too: loads compare equal */
         rv->date = col_date(st, 1);
         DATASET_SET_CODE(rv->code, col_text(st, 2));
     }
@@ -452,6 +457,7 @@ static int load_oc3(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->oc3, ds->n_oc3, ds->cap_oc3);
         if (c->n_oc3++ == 0) c->first_oc3 = ds->n_oc3;
         Oc3 *o = &ds->oc3[ds->n_oc3++];
+        memset(o, 0, sizeof *o); /* padding and code bytes too: loads compare equal */
         o->year = sqlite3_column_int(st, 1);
         DATASET_SET_CODE(o->in_touch, col_text(st, 2));
         DATASET_SET_CODE(o->activ, col_text(st, 3));
@@ -485,6 +491,7 @@ static int load_oc2(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->oc2, ds->n_oc2, ds->cap_oc2);
         if (c->n_oc2++ == 0) c->first_oc2 = ds->n_oc2;
         Oc2 *o = &ds->oc2[ds->n_oc2++];
+        memset(o, 0, sizeof *o); /* padding and code bytes too: loads compare equal */
         o->year = sqlite3_column_int(st, 1);
         o->convicted = col_flag(st, 2);
         o->health_check = col_flag(st, 3);
@@ -515,6 +522,7 @@ static int load_missing(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->missing, ds->n_missing, ds->cap_missing);
         if (c->n_missing++ == 0) c->first_missing = ds->n_missing;
         MissingEpisode *m = &ds->missing[ds->n_missing++];
+        memset(m, 0, sizeof *m); /* padding and code bytes too: loads compare equal */
         m->start = col_date(st, 1);
         m->end = col_date(st, 2);
         DATASET_SET_CODE(m->missing, col_text(st, 3));
@@ -538,6 +546,7 @@ static int load_adoption(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->ad1, ds->n_ad1, ds->cap_ad1);
         if (c->n_ad1++ == 0) c->first_ad1 = ds->n_ad1;
         Ad1 *a = &ds->ad1[ds->n_ad1++];
+        memset(a, 0, sizeof *a); /* padding and code bytes too: loads compare equal */
         a->year = sqlite3_column_int(st, 1);
         a->date_int = col_date(st, 2);
         a->date_match = col_date(st, 3);
@@ -557,6 +566,7 @@ static int load_adoption(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->placed_adoption, ds->n_placed_adoption, ds->cap_placed_adoption);
         if (c->n_placed_adoption++ == 0) c->first_placed_adoption = ds->n_placed_adoption;
         PlacedAdoption *p = &ds->placed_adoption[ds->n_placed_adoption++];
+        memset(p, 0, sizeof *p); /* padding and code bytes too: loads compare equal */
         p->date_placed = col_date(st, 1);
         p->date_ceased = col_date(st, 2);
         DATASET_SET_CODE(p->reason_ceased, col_text(st, 3));
@@ -594,73 +604,202 @@ static const char *const load_record_sql[RECORD_KIND_COUNT] = {
                           "END, -1 FROM pa_contacts ORDER BY child, pa_contact_date",
 };
 
-/* One key-ordered scan of a record template, with its current row's key read
- * once (the text stays valid until the next step). */
-/* One key-ordered scan of a record template. Each row's child is placed among
- * ds->children once, when the cursor steps onto it, so the merge compares
- * integers: key = 2 * (index of the first child whose id is not below the
- * row's) + (1 when that child is the row's own). Rows of a child without a
- * Header row get an even key and are skipped. */
-typedef struct RecordCursor {
+/* The rows of one record template, in (child, date) order, each with the
+ * index of its child in ds->children. Rows of a child without a Header row
+ * are dropped, as for the 903 tables. */
+typedef struct RecordBatch {
+    CareRecord *rows;
+    int *child;
+    int n, cap;
+} RecordBatch;
+
+static int load_record_kind(Store *s, const Dataset *ds, RecordKind kind, RecordBatch *out,
+                            Err *err)
+{
     sqlite3_stmt *st;
-    bool live;
-    int pos; /* the placement above, advanced monotonically */
-    long key;
-    Date date;
-} RecordCursor;
-
-static int cursor_step(Store *s, const Dataset *ds, RecordCursor *rc, Err *err)
-{
-    int step = sqlite3_step(rc->st);
-    rc->live = step == SQLITE_ROW;
-    if (rc->live) {
-        const char *child = col_text(rc->st, 0);
+    if (sqlite3_prepare_v2(s->db, load_record_sql[kind], -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "loading records");
+    int rc, pos = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = col_text(st, 0);
         int cmp = 1;
-        while (rc->pos < ds->n_children && (cmp = strcmp(ds->children[rc->pos].id, child)) < 0)
-            rc->pos++;
-        rc->key = 2L * rc->pos + (rc->pos < ds->n_children && cmp == 0);
-        rc->date = col_date(rc->st, 1);
-    }
-    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_error(s, err, "loading records");
-}
-
-/* Whether a's row comes before b's: by child, then date; equal rows keep kind
- * order (kinds are scanned in order and only a strictly earlier row wins). */
-static bool row_before(const RecordCursor *a, const RecordCursor *b)
-{
-    return a->key != b->key ? a->key < b->key : a->date < b->date;
-}
-
-static int load_records(Store *s, Dataset *ds, Err *err)
-{
-    RecordCursor cur[RECORD_KIND_COUNT] = {{0}};
-    int rc = 0;
-    for (int k = 0; k < RECORD_KIND_COUNT && rc == 0; k++) {
-        if (sqlite3_prepare_v2(s->db, load_record_sql[k], -1, &cur[k].st, NULL) != SQLITE_OK)
-            rc = db_error(s, err, "loading records");
-        else
-            rc = cursor_step(s, ds, &cur[k], err);
-    }
-    while (rc == 0) {
-        int best = -1;
-        for (int k = 0; k < RECORD_KIND_COUNT; k++)
-            if (cur[k].live && (best < 0 || row_before(&cur[k], &cur[best]))) best = k;
-        if (best < 0) break;
-        RecordCursor *q = &cur[best];
-        if (q->key & 1) {
-            Child *c = &ds->children[q->key / 2];
-            MEM_GROW(ds->records, ds->n_records, ds->cap_records);
-            if (c->n_records++ == 0) c->first_record = ds->n_records;
-            CareRecord *r = &ds->records[ds->n_records++];
-            r->date = q->date;
-            r->kind = (uint8_t)best;
-            r->subtype = (uint8_t)sqlite3_column_int(q->st, 2);
-            r->value = (int16_t)sqlite3_column_int(q->st, 3);
+        while (pos < ds->n_children && (cmp = strcmp(ds->children[pos].id, id)) < 0) pos++;
+        if (cmp != 0) continue;
+        if (out->n == out->cap) {
+            out->cap = out->cap ? 2 * out->cap : 4096;
+            out->rows = xrealloc(out->rows, (size_t)out->cap * sizeof *out->rows);
+            out->child = xrealloc(out->child, (size_t)out->cap * sizeof *out->child);
         }
-        rc = cursor_step(s, ds, q, err);
+        out->rows[out->n] = (CareRecord){.date = col_date(st, 1),
+                                         .kind = (uint8_t)kind,
+                                         .subtype = (uint8_t)sqlite3_column_int(st, 2),
+                                         .value = (int16_t)sqlite3_column_int(st, 3)};
+        out->child[out->n++] = pos;
     }
-    for (int k = 0; k < RECORD_KIND_COUNT; k++) sqlite3_finalize(cur[k].st);
-    return rc;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading records");
+}
+
+/* Merges the kinds' batches into ds->records: each child's records by date,
+ * records of one date in kind order (a stable insertion sort of the child's
+ * rows, appended kind by kind; a child has tens of records, not thousands). */
+static void merge_record_batches(Dataset *ds, const RecordBatch batch[RECORD_KIND_COUNT])
+{
+    long total = 0;
+    for (int k = 0; k < RECORD_KIND_COUNT; k++) total += batch[k].n;
+    if (total == 0) return;
+    ds->records = xrealloc(ds->records, (size_t)total * sizeof *ds->records);
+    ds->cap_records = (int)total;
+    int next[RECORD_KIND_COUNT] = {0};
+    for (int c = 0; c < ds->n_children; c++) {
+        int first = ds->n_records;
+        for (int k = 0; k < RECORD_KIND_COUNT; k++)
+            for (; next[k] < batch[k].n && batch[k].child[next[k]] == c; next[k]++) {
+                CareRecord r = batch[k].rows[next[k]];
+                int i = ds->n_records++;
+                for (; i > first && ds->records[i - 1].date > r.date; i--)
+                    ds->records[i] = ds->records[i - 1];
+                ds->records[i] = r;
+            }
+        ds->children[c].first_record = first;
+        ds->children[c].n_records = ds->n_records - first;
+    }
+}
+
+/* ---- Loading the Dataset on two connections at once ---------------------- */
+
+/* The tables a load reads after the children, largest first in a typical
+ * history (visits alone are a third of the rows), so that two connections
+ * taking the next table in turn finish at about the same time. */
+typedef enum LoadTask {
+    TASK_VISITS,
+    TASK_EPISODES,
+    TASK_REVIEWS,
+    TASK_PA_CONTACTS,
+    TASK_CARE_PLANS,
+    TASK_HEALTH_ASSESSMENTS,
+    TASK_PATHWAY_PLANS,
+    TASK_PEPS,
+    TASK_IMMUNISATIONS,
+    TASK_DENTAL_CHECKS,
+    TASK_OC3,
+    TASK_OC2,
+    TASK_SDQ,
+    TASK_MISSING,
+    TASK_NEEDS_ASSESSMENTS,
+    TASK_ADOPTION,
+    TASK_COUNT
+} LoadTask;
+
+static const struct {
+    unsigned part;
+    int kind; /* the RecordKind of a record template, else -1 */
+    int (*load)(Store *, Dataset *, Err *);
+} load_tasks[TASK_COUNT] = {
+    [TASK_VISITS] = {STORE_LOAD_RECORDS, RECORD_VISIT, NULL},
+    [TASK_EPISODES] = {STORE_LOAD_EPISODES, -1, load_episodes},
+    [TASK_REVIEWS] = {STORE_LOAD_REVIEWS, -1, load_reviews},
+    [TASK_PA_CONTACTS] = {STORE_LOAD_RECORDS, RECORD_PA_CONTACT, NULL},
+    [TASK_CARE_PLANS] = {STORE_LOAD_RECORDS, RECORD_CARE_PLAN, NULL},
+    [TASK_HEALTH_ASSESSMENTS] = {STORE_LOAD_RECORDS, RECORD_HEALTH_ASSESSMENT, NULL},
+    [TASK_PATHWAY_PLANS] = {STORE_LOAD_RECORDS, RECORD_PATHWAY_PLAN, NULL},
+    [TASK_PEPS] = {STORE_LOAD_RECORDS, RECORD_PEP, NULL},
+    [TASK_IMMUNISATIONS] = {STORE_LOAD_RECORDS, RECORD_IMMUNISATION, NULL},
+    [TASK_DENTAL_CHECKS] = {STORE_LOAD_RECORDS, RECORD_DENTAL_CHECK, NULL},
+    [TASK_OC3] = {STORE_LOAD_OC3, -1, load_oc3},
+    [TASK_OC2] = {STORE_LOAD_OC2, -1, load_oc2},
+    [TASK_SDQ] = {STORE_LOAD_RECORDS, RECORD_SDQ, NULL},
+    [TASK_MISSING] = {STORE_LOAD_MISSING, -1, load_missing},
+    [TASK_NEEDS_ASSESSMENTS] = {STORE_LOAD_RECORDS, RECORD_NEEDS_ASSESSMENT, NULL},
+    [TASK_ADOPTION] = {STORE_LOAD_ADOPTION, -1, load_adoption},
+};
+
+/* One load shared by the connections. Each task writes only its own arrays
+ * of the Dataset and its own fields of each Child, so tasks run side by side
+ * without locks; ds->children is read-only once the tasks start. */
+typedef struct LoadJob {
+    Dataset *ds;
+    unsigned parts;
+    atomic_int next_task;
+    atomic_bool failed;
+    RecordBatch batch[RECORD_KIND_COUNT];
+} LoadJob;
+
+/* Takes tasks until none is left or one has failed (on any connection). */
+static int run_load_tasks(LoadJob *job, Store *conn, Err *err)
+{
+    for (;;) {
+        int t = atomic_fetch_add(&job->next_task, 1);
+        if (t >= TASK_COUNT || atomic_load(&job->failed)) return 0;
+        if (!(job->parts & load_tasks[t].part)) continue;
+        int kind = load_tasks[t].kind;
+        int rc = kind >= 0
+                     ? load_record_kind(conn, job->ds, (RecordKind)kind, &job->batch[kind], err)
+                     : load_tasks[t].load(conn, job->ds, err);
+        if (rc != 0) {
+            atomic_store(&job->failed, true);
+            return rc;
+        }
+    }
+}
+
+/* The second connection and its thread. */
+typedef struct LoadWorker {
+    LoadJob *job;
+    Store conn;
+    Err err;
+    int rc;
+} LoadWorker;
+
+static void *load_worker_main(void *arg)
+{
+    LoadWorker *w = arg;
+    w->rc = exec_sql(&w->conn, "BEGIN", &w->err);
+    if (w->rc == 0) w->rc = run_load_tasks(w->job, &w->conn, &w->err);
+    exec_sql(&w->conn, "COMMIT", &(Err){0});
+    return NULL;
+}
+
+/* Opens a read-only second connection to s's database file and starts its
+ * thread; false when that is not possible (an in-memory database, no file
+ * handles or threads left), and the load then runs on s alone. */
+static bool start_load_worker(Store *s, LoadWorker *w, pthread_t *thread)
+{
+    const char *path = sqlite3_db_filename(s->db, "main");
+    if (!path || !path[0]) return false;
+    if (sqlite3_open_v2(path, &w->conn.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(w->conn.db);
+        return false;
+    }
+    sqlite3_busy_timeout(w->conn.db, 5000);
+    if (pthread_create(thread, NULL, load_worker_main, w) != 0) {
+        sqlite3_close(w->conn.db);
+        return false;
+    }
+    return true;
+}
+
+/* Starts the load's transaction on s. Both connections must see the same
+ * commit. SQLite as Debian builds it has no snapshot API, so s takes the
+ * write lock (BEGIN IMMEDIATE, without waiting): while s holds it nobody can
+ * commit, so a second connection that starts reading meanwhile sees exactly
+ * what s sees. Returns true when that worked; otherwise (another writer is at
+ * work, or the file is read-only) s holds a plain read transaction and the
+ * load must stay on s alone. Nothing is written either way. */
+static bool begin_shared_snapshot(Store *s, Err *err, int *rc)
+{
+    sqlite3_busy_timeout(s->db, 0);
+    Err ignored;
+    bool locked = exec_sql(s, "BEGIN IMMEDIATE", &ignored) == 0;
+    sqlite3_busy_timeout(s->db, 5000);
+    *rc = locked ? 0 : exec_sql(s, "BEGIN", err);
+    return locked;
+}
+
+int store_load_connections(const Store *s)
+{
+    return s->load_connections;
 }
 
 int store_load_dataset(Store *s, Dataset *ds, Err *err)
@@ -670,18 +809,31 @@ int store_load_dataset(Store *s, Dataset *ds, Err *err)
 
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
-    /* One read transaction, so the queries see the same state. */
-    if (exec_sql(s, "BEGIN", err) < 0) return ERR_DB;
-    int rc = load_children(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_EPISODES)) rc = load_episodes(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_REVIEWS)) rc = load_reviews(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_OC3)) rc = load_oc3(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_RECORDS)) rc = load_records(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_OC2)) rc = load_oc2(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_MISSING)) rc = load_missing(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_ADOPTION)) rc = load_adoption(s, ds, err);
-    Err ignored;
-    exec_sql(s, "COMMIT", &ignored);
+    int rc;
+    bool shared = begin_shared_snapshot(s, err, &rc);
+    if (rc != 0) return ERR_DB;
+    rc = load_children(s, ds, err);
+    LoadJob job = {.ds = ds, .parts = parts};
+    LoadWorker worker = {.job = &job};
+    pthread_t thread;
+    bool parallel = rc == 0 && shared && !(parts & STORE_LOAD_ONE_CONNECTION) &&
+                    start_load_worker(s, &worker, &thread);
+    if (rc == 0) rc = run_load_tasks(&job, s, err);
+    if (parallel) {
+        pthread_join(thread, NULL);
+        sqlite3_close(worker.conn.db);
+        if (rc == 0 && worker.rc != 0) {
+            *err = worker.err;
+            rc = worker.rc;
+        }
+    }
+    exec_sql(s, shared ? "ROLLBACK" : "COMMIT", &(Err){0});
+    s->load_connections = parallel ? 2 : 1;
+    if (rc == 0) merge_record_batches(ds, job.batch);
+    for (int k = 0; k < RECORD_KIND_COUNT; k++) {
+        free(job.batch[k].rows);
+        free(job.batch[k].child);
+    }
     return rc;
 }
 

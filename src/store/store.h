@@ -42,7 +42,10 @@ long store_count_rows(Store *s, Ssda903TableId table);
 
 /* Loads every child with episodes, reviews, OC2 and OC3 records, missing
  * incidents, adoption records (AD1, PlacedAdoption) and the local records
- * of the templates into ds (which must be empty), sorted as dataset.h requires. */
+ * of the templates into ds (which must be empty), sorted as dataset.h requires.
+ * The tables are read on s and on a second, read-only connection in a thread
+ * of its own, both seeing the same commit (see store.c); the caller sees one
+ * call on one thread. */
 int store_load_dataset(Store *s, Dataset *ds, Err *err);
 
 /* What a command needs of the Dataset; children are always loaded. Loading
@@ -56,9 +59,16 @@ enum {
     STORE_LOAD_MISSING = 1 << 5,
     STORE_LOAD_ADOPTION = 1 << 6, /* AD1 and PlacedAdoption */
     STORE_LOAD_ALL = (1 << 7) - 1,
+    /* Not a part: load on this connection alone, without the second one
+     * that otherwise reads half the tables in parallel (for tests that
+     * compare the two). */
+    STORE_LOAD_ONE_CONNECTION = 1 << 7,
 };
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
+/* How many connections the last load read on: 2, or 1 when the second could
+ * not be used (another writer at work, an in-memory database; see store.c). */
+int store_load_connections(const Store *s);
 
 /* Called with each row of a 903 table as a return file holds it: values[i]
  * is table column i as text, dates dd/mm/yyyy, "" when not recorded; the

@@ -1,0 +1,182 @@
+/* Unit tests for loading the Dataset on two connections (store.c): on a
+ * synthetic history of every table, the two-connection load gives exactly the
+ * Dataset of the one-connection load; while another connection holds the
+ * write lock the load falls back to one connection and still gives it; and a
+ * table that cannot be read fails the load with its error. Uses a database file
+ * in a temporary folder (a second connection cannot see an in-memory one). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "service/import.h"
+#include "store/store.h"
+#include "synth/synth.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/carepledge-store-load-XXXXXX";
+static char db_path[256], data_path[256];
+
+static int make_history(void **state)
+{
+    (void)state;
+    if (!mkdtemp(dir)) return -1;
+    snprintf(db_path, sizeof db_path, "%s/history.db", dir);
+    snprintf(data_path, sizeof data_path, "%s/903", dir);
+    SynthOptions opt = {
+        .out_dir = data_path, .n_children = 600, .seed = 7, .from_year = 2021, .to_year = 2026};
+    SynthSummary summary;
+    Err err;
+    if (synth_run(&opt, &summary, &err) != 0) return -1;
+    Store *s;
+    if (store_open(db_path, &s, &err) != 0) return -1;
+    char *paths[] = {data_path};
+    ImportOptions io = {0};
+    ImportReport report;
+    ErrList errs = {0};
+    int rc = import_paths(s, paths, 1, &io, &report, &errs);
+    errlist_free(&errs);
+    store_close(s);
+    return rc;
+}
+
+static int remove_history(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+#define SAME_ARRAY(a, b, field, n)                                                            \
+    do {                                                                                      \
+        assert_int_equal((a)->n, (b)->n);                                                     \
+        if ((a)->n)                                                                           \
+            assert_memory_equal((a)->field, (b)->field, (size_t)(a)->n * sizeof *(a)->field); \
+    } while (0)
+
+static void assert_same_dataset(const Dataset *a, const Dataset *b)
+{
+    assert_int_equal(a->n_children, b->n_children);
+    for (int i = 0; i < a->n_children; i++) {
+        Child ca = a->children[i], cb = b->children[i];
+        assert_string_equal(ca.id, cb.id);
+        ca.id = cb.id = NULL;
+        assert_memory_equal(&ca, &cb, sizeof ca);
+    }
+    SAME_ARRAY(a, b, episodes, n_episodes);
+    SAME_ARRAY(a, b, reviews, n_reviews);
+    SAME_ARRAY(a, b, oc3, n_oc3);
+    SAME_ARRAY(a, b, records, n_records);
+    SAME_ARRAY(a, b, oc2, n_oc2);
+    SAME_ARRAY(a, b, missing, n_missing);
+    SAME_ARRAY(a, b, ad1, n_ad1);
+    SAME_ARRAY(a, b, placed_adoption, n_placed_adoption);
+}
+
+static void load(Store *s, unsigned parts, Dataset *ds)
+{
+    Err err;
+    *ds = (Dataset){0};
+    assert_int_equal(store_load_dataset_parts(s, ds, parts, &err), 0);
+}
+
+static void test_two_connections_load_what_one_does(void **state)
+{
+    (void)state;
+    Store *s;
+    Err err;
+    assert_int_equal(store_open(db_path, &s, &err), 0);
+    Dataset one, two;
+    load(s, STORE_LOAD_ALL | STORE_LOAD_ONE_CONNECTION, &one);
+    assert_int_equal(store_load_connections(s), 1);
+    load(s, STORE_LOAD_ALL, &two);
+    assert_int_equal(store_load_connections(s), 2);
+    /* The history has every kind of row, so the comparison means something. */
+    assert_true(one.n_children >= 600);
+    assert_true(one.n_episodes > 0 && one.n_reviews > 0 && one.n_records > 0);
+    assert_true(one.n_oc2 > 0 && one.n_oc3 > 0 && one.n_missing > 0 && one.n_ad1 > 0);
+    int kinds_seen = 0;
+    for (int k = 0; k < RECORD_KIND_COUNT; k++)
+        for (int r = 0; r < one.n_records; r++)
+            if (one.records[r].kind == k) {
+                kinds_seen++;
+                break;
+            }
+    assert_int_equal(kinds_seen, RECORD_KIND_COUNT);
+    assert_same_dataset(&one, &two);
+    dataset_free(&two);
+    /* Only some parts: the others stay empty. */
+    load(s, STORE_LOAD_RECORDS | STORE_LOAD_REVIEWS, &two);
+    assert_int_equal(two.n_episodes, 0);
+    assert_int_equal(two.n_oc2, 0);
+    assert_int_equal(two.n_records, one.n_records);
+    assert_memory_equal(two.records, one.records, (size_t)one.n_records * sizeof *one.records);
+    assert_memory_equal(two.reviews, one.reviews, (size_t)one.n_reviews * sizeof *one.reviews);
+    dataset_free(&two);
+    dataset_free(&one);
+    store_close(s);
+}
+
+static void test_a_writer_at_work_leaves_one_connection(void **state)
+{
+    (void)state;
+    Store *reader, *writer;
+    Err err;
+    assert_int_equal(store_open(db_path, &reader, &err), 0);
+    assert_int_equal(store_open(db_path, &writer, &err), 0);
+    Dataset before, during;
+    load(reader, STORE_LOAD_ALL | STORE_LOAD_ONE_CONNECTION, &before);
+    /* The writer holds the write lock and has changed a row it has not
+     * committed: the reader must neither wait nor see the change. */
+    assert_int_equal(store_begin(writer, &err), 0);
+    const char *visit[] = {before.children[0].id, "2026-03-30", "yes"};
+    assert_int_equal(store_put_903_row(writer, TREC_VISITS, visit, 2026, &err), 0);
+    load(reader, STORE_LOAD_ALL, &during);
+    assert_int_equal(store_load_connections(reader), 1);
+    assert_same_dataset(&before, &during);
+    store_rollback(writer);
+    dataset_free(&during);
+    dataset_free(&before);
+    store_close(writer);
+    store_close(reader);
+}
+
+/* A table that cannot be read fails the load with the query's error, on
+ * whichever connection read it. */
+static void test_a_failing_table_fails_the_load(void **state)
+{
+    (void)state;
+    Store *s;
+    Err err;
+    assert_int_equal(store_open(db_path, &s, &err), 0);
+    /* After the store is open: it prepares its writes to sdq when it opens. */
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(db_path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "ALTER TABLE sdq RENAME TO sdq_away", NULL, NULL, NULL),
+                     SQLITE_OK);
+    Dataset ds = {0};
+    assert_int_equal(store_load_dataset(s, &ds, &err), ERR_DB);
+    assert_non_null(strstr(err.msg, "loading records: no such table: sdq"));
+    dataset_free(&ds);
+    store_close(s);
+    assert_int_equal(sqlite3_exec(raw, "ALTER TABLE sdq_away RENAME TO sdq", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_connections_load_what_one_does),
+        cmocka_unit_test(test_a_writer_at_work_leaves_one_connection),
+        cmocka_unit_test(test_a_failing_table_fails_the_load),
+    };
+    return cmocka_run_group_tests(tests, make_history, remove_history);
+}
