@@ -56,7 +56,8 @@ fell_due=$(awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$out/due-compliance
   echo
   echo "Target (issue 4): \`due\` and \`compliance\` for 100,000 children with ten years of records"
   echo "under 1 s each. Both read the whole history: children, episodes, reviews, OC3 and every"
-  echo "local record, $((episodes + reviews + records)) rows and more, through SQLite (the \`load\` row)."
+  echo "local record, $((episodes + reviews + records)) rows and more, through SQLite (the \`load\` row),"
+  echo "on two connections at once, each reading whole tables (docs/development.md, Speed)."
   echo "Working out the worklist of every child takes the rest of \`due\` (tens of milliseconds);"
   echo "\`compliance\` replays each child's worklist over the period and the two years before it."
 } > bench/RESULTS-due.md
