@@ -412,6 +412,35 @@ static void r561(VCtx *c)
     }
 }
 
+/* DfE 903 rule 584: when last year's return showed a decision to place for
+ * adoption that had been reversed (a date or reason it ceased), any decision
+ * in force this year (not ceased) is a new one, made after the reversed one.
+ * A row in force whose DATE_PLACED is missing or on or before the latest
+ * reversed decision fails; rows that are themselves ceased record earlier
+ * decisions and are left alone. */
+static void r584(VCtx *c)
+{
+    const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
+    for (int row = 0; row < p->n_rows; row++) {
+        if (!vt_blank(p, row, PA_DATE_PLACED_CEASED) || !vt_blank(p, row, PA_REASON_PLACED_CEASED))
+            continue;
+        int g = vt_group(l, vt_cell(p, row, PA_CHILD));
+        Date reversed = DATE_NONE;
+        for (int i = 0; g >= 0 && i < vt_group_size(l, g); i++) {
+            int prev = vt_group_row(l, g, i);
+            Date d = vt_date(l, prev, PA_DATE_PLACED);
+            if (d != DATE_NONE &&
+                (!vt_blank(l, prev, PA_DATE_PLACED_CEASED) ||
+                 !vt_blank(l, prev, PA_REASON_PLACED_CEASED)) &&
+                (reversed == DATE_NONE || d > reversed))
+                reversed = d;
+        }
+        Date dp = vt_date(p, row, PA_DATE_PLACED);
+        if (reversed != DATE_NONE && (dp == DATE_NONE || dp <= reversed))
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
 /* DfE 903 rule 582: adopted on the day of matching is unexpected. */
 static void r582(VCtx *c)
 {
@@ -676,6 +705,11 @@ const VRule vrules_adopted[] = {
      "decision has not been revoked. Check that both dates are required and add in the date the "
      "earlier decision was revoked. Note this may be in a previous year.",
      NULL, r583},
+    {"584", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
+     "Date of decision that the child should be placed for adoption this year is different from "
+     "that recorded last year, but the decision to placed the child for adoption changed and the "
+     "child should no longer be placed for adoption.",
+     NULL, r584},
     {"601", 0, 0, "AD1;Episodes",
      "REC;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
      "The additional fields relating to adoption have not been completed although the episode data "
