@@ -412,6 +412,51 @@ static void r561(VCtx *c)
     }
 }
 
+/* DfE 903 rule 555 (to 2023/24): a child under a freeing order (LS D1) has a
+ * decision that they should be placed for adoption in PlacedAdoption (else
+ * the episode fails); and while the freeing order runs (an open D1 episode)
+ * that decision has not ceased (else the ceased PlacedAdoption row fails). */
+static void r555(VCtx *c)
+{
+    const VTable *e = episodes(c), *p = placed(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        if (!vt_is(e, row, E_LS, "D1")) continue;
+        int g = vt_group(p, vt_cell(e, row, E_CHILD));
+        if (g < 0) {
+            vctx_fail(c, T903_EPISODES, row);
+            continue;
+        }
+        if (!vt_blank(e, row, E_DEC)) continue;
+        for (int i = 0; i < vt_group_size(p, g); i++) {
+            int pr = vt_group_row(p, g, i);
+            if (!vt_blank(p, pr, PA_DATE_PLACED_CEASED) ||
+                !vt_blank(p, pr, PA_REASON_PLACED_CEASED))
+                vctx_fail(c, T903_PLACED_ADOPTION, pr);
+        }
+    }
+}
+
+/* DfE 903 rule 556 (to 2023/24): the decision that the child should be placed
+ * for adoption comes before the freeing order: a D1 episode fails when the
+ * child's decisions in PlacedAdoption (with a date) are all after its start. */
+static void r556(VCtx *c)
+{
+    const VTable *e = episodes(c), *p = placed(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date start = vt_date(e, row, E_DECOM);
+        int g = vt_group(p, vt_cell(e, row, E_CHILD));
+        if (start == DATE_NONE || g < 0 || !vt_is(e, row, E_LS, "D1")) continue;
+        bool dated = false, before = false;
+        for (int i = 0; i < vt_group_size(p, g); i++) {
+            Date d = vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED);
+            if (d == DATE_NONE) continue;
+            dated = true;
+            before |= d <= start;
+        }
+        if (dated && !before) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 /* DfE 903 rule 584: when last year's return showed a decision to place for
  * adoption that had been reversed (a date or reason it ceased), any decision
  * in force this year (not ceased) is a new one, made after the reversed one.
@@ -705,6 +750,15 @@ const VRule vrules_adopted[] = {
      "decision has not been revoked. Check that both dates are required and add in the date the "
      "earlier decision was revoked. Note this may be in a previous year.",
      NULL, r583},
+    {"555", 0, 0, "Episodes;PlacedAdoption",
+     "LS;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",
+     "A child under a freeing order (D1) has no decision that they should be placed for "
+     "adoption, or that decision has ceased while the freeing order runs.",
+     NULL, r555},
+    {"556", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
+     "The decision that the child should be placed for adoption is dated after the freeing "
+     "order (D1) was granted.",
+     NULL, r556},
     {"584", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
      "Date of decision that the child should be placed for adoption this year is different from "
      "that recorded last year, but the decision to placed the child for adoption changed and the "

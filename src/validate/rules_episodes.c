@@ -255,6 +255,20 @@ static void r385(VCtx *c)
     date_bound(c, E_DEC, c->end, true);
 }
 
+/* DfE 903 rule 445 (to 2023/24): freeing orders (D1) ended when placement
+ * orders (E1) began on 30 December 2005, so no episode starting after 31
+ * December 2005 is under D1. */
+static void r445(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    Date last = date_from_ymd(2005, 12, 31);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date start = vt_date(e, row, E_DECOM);
+        if (start != DATE_NONE && start > last && vt_is(e, row, E_LS, "D1"))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 /* DfE 903 rule 446: E1 (placement order) exists from 30 December 2005. */
 static void r446(VCtx *c)
 {
@@ -925,6 +939,10 @@ const VRule vrules_episodes[] = {
     {"385", 0, 0, "Episodes", "DEC",
      "Date episode ceased must be on or before the end of the current collection year.", NULL,
      r385},
+    {"445", 0, 0, "Episodes", "LS;DECOM",
+     "Legal status D1 (freeing order) is not valid for an episode starting after 31 December "
+     "2005.",
+     NULL, r445},
     {"446", 0, 0, "Episodes", "LS;DECOM",
      "E1 is not a valid code for episodes starting before December 2005.", NULL, r446},
     {"501", 0, 0, "Episodes", "DECOM;DEC",
