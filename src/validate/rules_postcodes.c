@@ -131,14 +131,17 @@ static void r454(VCtx *c)
 
 /* DfE 903 rule 1015: the authority's own provision (PR1), other than foster
  * and adoption placements and short breaks, lies in the authority (placement
- * location IN). */
+ * location IN). From 2025/26 registered supported accommodation (K3, new that
+ * year) is exempt too. */
 static void r1015(VCtx *c)
 {
+    const char *exempt =
+        c->year >= 2026 ? "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6;K3" : "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6";
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_is(e, row, E_PLACE_PROVIDER, "PR1") && post(c, row)->location == 'O' &&
             !vt_blank(e, row, E_LS) && !vt_blank(e, row, E_PLACE) && !short_break(e, row) &&
-            !vt_in(e, row, E_PLACE, "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6"))
+            !vt_in(e, row, E_PLACE, exempt))
             vctx_fail(c, T903_EPISODES, row);
 }
 

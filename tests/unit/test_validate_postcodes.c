@@ -115,6 +115,9 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"1015", 0, {EPI EP("3", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")}, {0}, ""},
+    /* K3 (from 2025/26) is exempt like foster placements */
+    {"1015", 0, {EPI EP("1", "C2", "K3", "PR1", "ZZ1 1AA", "ZZ2 2BB")}, {0}, ""},
+    {"1015", 2025, {EPI EP("1", "C2", "H5", "PR1", "ZZ1 1AA", "ZZ2 2BB")}, {0}, "Episodes:0"},
     {"218",
      0,
      {EPI EP("1", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")
