@@ -122,7 +122,8 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
         VOutcome *o = &out->outcomes[i];
         o->rule = rules[i];
         if (!rules[i]->fn)
-            snprintf(o->reason, sizeof o->reason, "not run: %s", rules[i]->needs);
+            snprintf(o->reason, sizeof o->reason, "not run: %s",
+                     rules[i]->needs ? rules[i]->needs : "not implemented");
         else
             check_needs(r, rules[i], o->reason, sizeof o->reason);
         if (o->reason[0]) {
