@@ -269,6 +269,17 @@ static void r445(VCtx *c)
     }
 }
 
+/* DfE 903 rule 451 (to 2023/24): no freeing order has been made since 30
+ * December 2005, so a child still under one at 31 March (an open D1 episode,
+ * with no end date or reason) is queried. */
+static void r451(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_is(e, row, E_LS, "D1") && vt_blank(e, row, E_DEC) && vt_blank(e, row, E_REC))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
 /* DfE 903 rule 446: E1 (placement order) exists from 30 December 2005. */
 static void r446(VCtx *c)
 {
@@ -943,6 +954,10 @@ const VRule vrules_episodes[] = {
      "Legal status D1 (freeing order) is not valid for an episode starting after 31 December "
      "2005.",
      NULL, r445},
+    {"451", 0, 0, "Episodes", "LS;DEC;REC",
+     "A child is still under a freeing order (D1) at the end of the year, though none has been "
+     "made since 30 December 2005.",
+     NULL, r451},
     {"446", 0, 0, "Episodes", "LS;DECOM",
      "E1 is not a valid code for episodes starting before December 2005.", NULL, r446},
     {"501", 0, 0, "Episodes", "DECOM;DEC",

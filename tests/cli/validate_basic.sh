@@ -47,7 +47,7 @@ if grep -q '"code": "370"' "$tmp/json"; then fail "370 (deleted 2024/25) in the 
 grep -q '"code": "105", "status": "skipped".*"reason": "not run: cannot fail on a CSV return' "$tmp/json" ||
   fail "105 not listed as not run"
 "$CAREPLEDGE" validate --year 2026/27 --ruleset 2023/24 "$fx" >"$tmp/text24" || true
-grep -q "^311 rules:" "$tmp/text24" || fail "2023/24 rule count"
+grep -q "^312 rules:" "$tmp/text24" || fail "2023/24 rule count"
 
 # A clean return exits 0.
 mkdir "$tmp/clean"
