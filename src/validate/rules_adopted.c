@@ -412,6 +412,80 @@ static void r561(VCtx *c)
     }
 }
 
+/* DfE 903 rule 555 (to 2023/24): a child under a freeing order (LS D1) has a
+ * decision that they should be placed for adoption in PlacedAdoption (else
+ * the episode fails); and while the freeing order runs (an open D1 episode)
+ * that decision has not ceased (else the ceased PlacedAdoption row fails). */
+static void r555(VCtx *c)
+{
+    const VTable *e = episodes(c), *p = placed(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        if (!vt_is(e, row, E_LS, "D1")) continue;
+        int g = vt_group(p, vt_cell(e, row, E_CHILD));
+        if (g < 0) {
+            vctx_fail(c, T903_EPISODES, row);
+            continue;
+        }
+        if (!vt_blank(e, row, E_DEC)) continue;
+        for (int i = 0; i < vt_group_size(p, g); i++) {
+            int pr = vt_group_row(p, g, i);
+            if (!vt_blank(p, pr, PA_DATE_PLACED_CEASED) ||
+                !vt_blank(p, pr, PA_REASON_PLACED_CEASED))
+                vctx_fail(c, T903_PLACED_ADOPTION, pr);
+        }
+    }
+}
+
+/* DfE 903 rule 556 (to 2023/24): the decision that the child should be placed
+ * for adoption comes before the freeing order: a D1 episode fails when the
+ * child's decisions in PlacedAdoption (with a date) are all after its start. */
+static void r556(VCtx *c)
+{
+    const VTable *e = episodes(c), *p = placed(c);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date start = vt_date(e, row, E_DECOM);
+        int g = vt_group(p, vt_cell(e, row, E_CHILD));
+        if (start == DATE_NONE || g < 0 || !vt_is(e, row, E_LS, "D1")) continue;
+        bool dated = false, before = false;
+        for (int i = 0; i < vt_group_size(p, g); i++) {
+            Date d = vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED);
+            if (d == DATE_NONE) continue;
+            dated = true;
+            before |= d <= start;
+        }
+        if (dated && !before) vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 584: when last year's return showed a decision to place for
+ * adoption that had been reversed (a date or reason it ceased), any decision
+ * in force this year (not ceased) is a new one, made after the reversed one.
+ * A row in force whose DATE_PLACED is missing or on or before the latest
+ * reversed decision fails; rows that are themselves ceased record earlier
+ * decisions and are left alone. */
+static void r584(VCtx *c)
+{
+    const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
+    for (int row = 0; row < p->n_rows; row++) {
+        if (!vt_blank(p, row, PA_DATE_PLACED_CEASED) || !vt_blank(p, row, PA_REASON_PLACED_CEASED))
+            continue;
+        int g = vt_group(l, vt_cell(p, row, PA_CHILD));
+        Date reversed = DATE_NONE;
+        for (int i = 0; g >= 0 && i < vt_group_size(l, g); i++) {
+            int prev = vt_group_row(l, g, i);
+            Date d = vt_date(l, prev, PA_DATE_PLACED);
+            if (d != DATE_NONE &&
+                (!vt_blank(l, prev, PA_DATE_PLACED_CEASED) ||
+                 !vt_blank(l, prev, PA_REASON_PLACED_CEASED)) &&
+                (reversed == DATE_NONE || d > reversed))
+                reversed = d;
+        }
+        Date dp = vt_date(p, row, PA_DATE_PLACED);
+        if (reversed != DATE_NONE && (dp == DATE_NONE || dp <= reversed))
+            vctx_fail(c, T903_PLACED_ADOPTION, row);
+    }
+}
+
 /* DfE 903 rule 582: adopted on the day of matching is unexpected. */
 static void r582(VCtx *c)
 {
@@ -676,6 +750,20 @@ const VRule vrules_adopted[] = {
      "decision has not been revoked. Check that both dates are required and add in the date the "
      "earlier decision was revoked. Note this may be in a previous year.",
      NULL, r583},
+    {"555", 0, 0, "Episodes;PlacedAdoption",
+     "LS;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",
+     "A child under a freeing order (D1) has no decision that they should be placed for "
+     "adoption, or that decision has ceased while the freeing order runs.",
+     NULL, r555},
+    {"556", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
+     "The decision that the child should be placed for adoption is dated after the freeing "
+     "order (D1) was granted.",
+     NULL, r556},
+    {"584", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
+     "Date of decision that the child should be placed for adoption this year is different from "
+     "that recorded last year, but the decision to placed the child for adoption changed and the "
+     "child should no longer be placed for adoption.",
+     NULL, r584},
     {"601", 0, 0, "AD1;Episodes",
      "REC;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
      "The additional fields relating to adoption have not been completed although the episode data "

@@ -88,6 +88,13 @@ static void r371(VCtx *c)
     age_check(c, E_PLACE, "K3", E_DECOM, 16, true);
 }
 
+/* DfE 903 rule 370 (to 2023/24, while P2 existed): independent living (P2)
+ * from age 16. */
+static void r370(VCtx *c)
+{
+    age_check(c, E_PLACE, "P2", E_DECOM, 16, true);
+}
+
 /* DfE 903 rule 372: young offender institution (R5) from age 10. */
 static void r372(VCtx *c)
 {
@@ -204,7 +211,7 @@ const VRule vrules_ages[] = {
      "Children looked after for more than a week at 31 March should not have an unknown Unique "
      "Pupil Number (UPN) code of UN4.",
      NULL, r210},
-    {"234", 2026, 0, "Episodes;Header", "REASON_PLACE_CHANGE;DOB",
+    {"234", 0, 0, "Episodes;Header", "REASON_PLACE_CHANGE;DOB",
      "A child aged under 10 can not change placement due to being admitted to custody", NULL, r234},
     {"302", 0, 0, "Episodes;Header", "DECOM;DOB", "First episode starts before child was born.",
      NULL, r302},
@@ -224,6 +231,10 @@ const VRule vrules_ages[] = {
      "Child in supported accomodation not subject to children’s homes regulations should be at "
      "least 16.",
      NULL, r371},
+    {"370", 0, 0, "Episodes;Header", "DECOM;PLACE",
+     "A child placed in independent living (P2) should be aged 16 or over when the placement "
+     "starts.",
+     NULL, r370},
     {"372", 0, 0, "Episodes;Header", "DECOM;PLACE",
      "Child in youth custody or prison should be at least 10.", NULL, r372},
     {"373", 0, 0, "Episodes;Header", "DECOM;PLACE",

@@ -288,7 +288,7 @@ const VRule vrules_child[] = {
      "Child identified as UASC this year but not identified as UASC status provided for the child "
      "last year.",
      NULL, r205D},
-    {"231", 2025, 0, "Header", "DOB;UASC_STATUS",
+    {"231", 0, 0, "Header", "DOB;UASC_STATUS",
      "We expect that unaccompanied asylum seeking children are generally older young people. "
      "Please check the date of birth is correct. If the date of birth is correct then please "
      "provide details in a bypass request.",

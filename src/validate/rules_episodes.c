@@ -255,6 +255,31 @@ static void r385(VCtx *c)
     date_bound(c, E_DEC, c->end, true);
 }
 
+/* DfE 903 rule 445 (to 2023/24): freeing orders (D1) ended when placement
+ * orders (E1) began on 30 December 2005, so no episode starting after 31
+ * December 2005 is under D1. */
+static void r445(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    Date last = date_from_ymd(2005, 12, 31);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date start = vt_date(e, row, E_DECOM);
+        if (start != DATE_NONE && start > last && vt_is(e, row, E_LS, "D1"))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 451 (to 2023/24): no freeing order has been made since 30
+ * December 2005, so a child still under one at 31 March (an open D1 episode,
+ * with no end date or reason) is queried. */
+static void r451(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    for (int row = 0; row < e->n_rows; row++)
+        if (vt_is(e, row, E_LS, "D1") && vt_blank(e, row, E_DEC) && vt_blank(e, row, E_REC))
+            vctx_fail(c, T903_EPISODES, row);
+}
+
 /* DfE 903 rule 446: E1 (placement order) exists from 30 December 2005. */
 static void r446(VCtx *c)
 {
@@ -716,6 +741,21 @@ static void r217(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
+/* DfE 903 rule 217t (2023/24 only): independent living (P2) ended as a
+ * placement type on 28 October 2023; an episode in P2 still running after that
+ * day (open, or ended later) fails. */
+static void r217t(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    Date last = date_from_ymd(2023, 10, 28);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date end = vt_date(e, row, E_DEC);
+        if (vt_is(e, row, E_PLACE, "P2") &&
+            (vt_blank(e, row, E_DEC) || (end != DATE_NONE && end > last)))
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 /* DfE 903 rule 222: no URN (other than XXXXXXX, "none") for placements not
  * registered with Ofsted. The list holds the codes of every year (H5, P2 and
  * Z1 to 2024/25; Z11-Z14 from 2025/26). */
@@ -881,7 +921,7 @@ const VRule vrules_episodes[] = {
      NULL, r178},
     {"226", 0, 0, "Episodes", "REASON_PLACE_CHANGE;PLACE",
      "Reason for placement change is not required for temporary placements.", NULL, r226},
-    {"233", 2026, 0, "Episodes", "REASON_PLACE_CHANGE;REASON_PLACE_CHANGE",
+    {"233", 0, 0, "Episodes", "REASON_PLACE_CHANGE;REASON_PLACE_CHANGE",
      "Reason for placement change is not required when the episode has not ceased.", NULL, r233},
     {"353", 0, 0, "Episodes", "DECOM", "No episode submitted can start before 14 October 1991.",
      NULL, r353},
@@ -910,6 +950,14 @@ const VRule vrules_episodes[] = {
     {"385", 0, 0, "Episodes", "DEC",
      "Date episode ceased must be on or before the end of the current collection year.", NULL,
      r385},
+    {"445", 0, 0, "Episodes", "LS;DECOM",
+     "Legal status D1 (freeing order) is not valid for an episode starting after 31 December "
+     "2005.",
+     NULL, r445},
+    {"451", 0, 0, "Episodes", "LS;DEC;REC",
+     "A child is still under a freeing order (D1) at the end of the year, though none has been "
+     "made since 30 December 2005.",
+     NULL, r451},
     {"446", 0, 0, "Episodes", "LS;DECOM",
      "E1 is not a valid code for episodes starting before December 2005.", NULL, r446},
     {"501", 0, 0, "Episodes", "DECOM;DEC",
@@ -1007,6 +1055,10 @@ const VRule vrules_episodes[] = {
      NULL, r213},
     {"214", 0, 0, "Episodes", "PL_POST;URN", "Placement location information not required.", NULL,
      r214},
+    {"217t", 0, 0, "Episodes", "PLACE;DEC",
+     "Placement type P2 (independent living) is not valid for a placement still running after 28 "
+     "October 2023.",
+     NULL, r217t},
     {"217", 0, 0, "Episodes", "PLACE;DECOM;RNE",
      "Children who are placed for adoption with current foster carers (placement types A3 or A5) "
      "must have a reason for new episode of S, T or U.",

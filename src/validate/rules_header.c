@@ -284,6 +284,12 @@ const VRule vrules_header[] = {
     {"104", 0, 0, "UASC", "DUC",
      "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.",
      NULL, r104},
+    {"105", 0, 0, "Header", "UASC",
+     "Data entry for Unaccompanied Asylum-Seeking Children (UASC) status of child is invalid or "
+     "has not been completed.",
+     "cannot fail on a CSV return: the UASC status is derived (a child is UASC when in the UASC "
+     "table), so it is always valid and complete",
+     NULL},
     {"168", 0, 0, "Header", "UPN",
      "Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, UN3, "
      "UN4 or UN5.",
@@ -300,6 +306,12 @@ const VRule vrules_header[] = {
     {"204", 0, 0, "Header;Header_last", "ETHNIC",
      "Ethnic origin code disagrees with the ethnic origin already recorded for this child.", NULL,
      r204},
+    {"205C", 0, 0, "Header;Header_last;UASC;UASC_last", "DUC;UASC",
+     "Child not identified as UASC either this year or last year but date UASC ceased has been "
+     "provided.",
+     "cannot fail on a CSV return: DUC is only in the UASC table, and a child with a UASC row is "
+     "UASC",
+     NULL},
     {"208", 0, 0, "Header;Header_last", "UPN",
      "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number (UPN) "
      "already recorded for this child.",
@@ -308,9 +320,15 @@ const VRule vrules_header[] = {
      "Child looked after is of school age and should not have an unknown Unique Pupil Number (UPN) "
      "code of UN1.",
      NULL, r209},
-    {"232", 2025, 0, "Header", "SEX", "Sex of the child/young person has been reported as unknown.",
+    {"232", 0, 0, "Header", "SEX", "Sex of the child/young person has been reported as unknown.",
      NULL, r232},
     {"301", 0, 0, "Header", "DOB", "Date of birth falls after the year ended.", NULL, r301},
+    {"303", 0, 0, "Header;UASC", "DUC;UASC",
+     "If date Unaccompanied Asylum-Seeking Child (UASC) status ceased is not null, UASC status "
+     "must be coded 1.",
+     "cannot fail on a CSV return: DUC is only in the UASC table, and a child with a UASC row is "
+     "UASC (coded 1)",
+     NULL},
     {"304", 0, 0, "UASC", "DUC",
      "Date unaccompanied asylum-seeking child (UASC) status ceased must be on or before the 18th "
      "birthday of a child.",

@@ -405,7 +405,7 @@ const VRule vrules_leavers[] = {
      "Episodes;OC3", r1012},
     {"1014", 0, 0, "Episodes;OC3;UASC", "ACTIV;ACCOM;IN_TOUCH;DUC",
      "UASC information is not required for care leavers", NULL, r1014},
-    {"1016", 2024, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
+    {"1016", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
      "after, "
      "after their birthday.",
@@ -423,7 +423,7 @@ const VRule vrules_leavers[] = {
      "Child has care leaver information but one or more data items relating to children looked "
      "after for 12 months have been completed.",
      NULL, r215},
-    {"347", 2024, 0, "OC3", "PLACE;DEC;URN",
+    {"347", 0, 0, "OC3", "PLACE;DEC;URN",
      "Care leavers aged under 18 years, can not be accommodated in a Foyer.", NULL, r347},
     {"348", 0, 0, "OC3", "IN_TOUCH", "Care leaver has previously been reported as having died.",
      "OC3;OC3_last", r348},

@@ -331,6 +331,29 @@ static void r710(VCtx *c)
     }
 }
 
+/* DfE 903 rule 709: during a DoLO (with both its dates) the child is in one of
+ * the placements the DfE expects for a deprivation of liberty: K2 (children's
+ * home) or Z12 or Z13. A DoLO row overlapping an episode in any other placement
+ * (an open episode runs on) fails. */
+static void r709(VCtx *c)
+{
+    const VTable *d = vt(c, T903_DOLO), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < d->n_rows; row++) {
+        Date from = vt_date(d, row, DL_START), to = vt_date(d, row, DL_END);
+        int g = vt_group(e, vt_cell(d, row, DL_CHILD));
+        if (from == DATE_NONE || to == DATE_NONE || g < 0) continue;
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int ep = vt_group_row(e, g, i);
+            Date start = vt_date(e, ep, E_DECOM), end = vt_date(e, ep, E_DEC);
+            if (start == DATE_NONE || vt_in(e, ep, E_PLACE, "K2;Z12;Z13")) continue;
+            if (start <= to && (end == DATE_NONE || end >= from)) {
+                vctx_fail(c, T903_DOLO, row);
+                break;
+            }
+        }
+    }
+}
+
 const VRule vrules_missing[] = {
     {"564", 0, 0, "Missing", "MISSING;MIS_START",
      "Child was missing or away from placement without authorisation and the date started is "
@@ -378,22 +401,21 @@ const VRule vrules_missing[] = {
      "without authorisation is not a valid date.",
      NULL, r1005},
     {"1006", 0, 0, "Missing", "MISSING", "Missing type invalid.", NULL, r1006},
-    {"700", 2027, 0, "DoLo", "DOLO_START", "The start date of the DoLO is not a valid date.", NULL,
+    {"700", 0, 0, "DoLo", "DOLO_START", "The start date of the DoLO is not a valid date.", NULL,
      r700},
-    {"701", 2027, 0, "DoLo", "DOLO_END", "The end date of the DoLO is not a valid date.", NULL,
-     r701},
-    {"702", 2027, 0, "DoLo", "DOLO_START;DOLO_END",
+    {"701", 0, 0, "DoLo", "DOLO_END", "The end date of the DoLO is not a valid date.", NULL, r701},
+    {"702", 0, 0, "DoLo", "DOLO_START;DOLO_END",
      "The date that the DoLO ended is before the date that it started.", NULL, r702},
-    {"703", 2027, 0, "DoLo", "DOLO_START",
+    {"703", 0, 0, "DoLo", "DOLO_START",
      "The date that the DoLO started is after the end of the collection year.", NULL, r703},
-    {"704", 2027, 0, "DoLo", "DOLO_END",
+    {"704", 0, 0, "DoLo", "DOLO_END",
      "The date that the DoLO ended is before the start or after the end of the collection year.",
      NULL, r704},
-    {"705", 2027, 0, "DoLo", "DOLO_START;DOLO_END",
+    {"705", 0, 0, "DoLo", "DOLO_START;DOLO_END",
      "A DoLO cannot start when the previous DoLO is still open.", NULL, r705},
-    {"707", 2027, 0, "DoLo;Episodes", "DOLO_END",
+    {"707", 0, 0, "DoLo;Episodes", "DOLO_END",
      "Child ceased to be looked after but there is a DoLO without an end date.", NULL, r707},
-    {"708", 2027, 0, "DoLo", "DOLO_START", "Dates of DoLOs are before child’s date of birth.", NULL,
+    {"708", 0, 0, "DoLo", "DOLO_START", "Dates of DoLOs are before child’s date of birth.", NULL,
      r708},
     {"575", 0, 0, "Episodes;Missing", "MIS_END",
      "If the placement from which the child goes missing/away from placement without "
@@ -412,11 +434,13 @@ const VRule vrules_missing[] = {
      r580},
     {"581", 0, 0, "Episodes;Missing", "MIS_START",
      "Child is missing but has not yet started to be looked after.", NULL, r581},
-    {"706", 2027, 0, "DoLo;DoLo_last", "DOLO_START",
+    {"706", 0, 0, "DoLo;DoLo_last", "DOLO_START",
      "There is an open DoLO in last year’s return and there is no corresponding DoLO recorded at "
      "the start of this year..",
      NULL, r706},
-    {"710", 2027, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
+    {"709", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
+     "Child with a DoLO is in an unexpected placement type.", NULL, r709},
+    {"710", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
      "Child with a DoLO can not be placed in secure children's homes, with parents, young offender "
      "institutions, or supported accommodation.",
      NULL, r710},

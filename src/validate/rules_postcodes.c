@@ -131,14 +131,17 @@ static void r454(VCtx *c)
 
 /* DfE 903 rule 1015: the authority's own provision (PR1), other than foster
  * and adoption placements and short breaks, lies in the authority (placement
- * location IN). */
+ * location IN). From 2025/26 registered supported accommodation (K3, new that
+ * year) is exempt too. */
 static void r1015(VCtx *c)
 {
+    const char *exempt =
+        c->year >= 2026 ? "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6;K3" : "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6";
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_is(e, row, E_PLACE_PROVIDER, "PR1") && post(c, row)->location == 'O' &&
             !vt_blank(e, row, E_LS) && !vt_blank(e, row, E_PLACE) && !short_break(e, row) &&
-            !vt_in(e, row, E_PLACE, "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6"))
+            !vt_in(e, row, E_PLACE, exempt))
             vctx_fail(c, T903_EPISODES, row);
 }
 
@@ -149,19 +152,41 @@ static bool outside_england(const char *la)
     return la[0] == 'W' || la[0] == 'S' || la[0] == 'N' || la[0] == 'L' || la[0] == 'M';
 }
 
-/* DfE 903 rule 218 (the 2025/26 form): an episode running on or after 1 April
- * in a placement Ofsted registers, in England, has a URN. A placement whose
- * authority is unknown counts as in England. */
+/* DfE 903 rule 218: an episode running on or after 1 April in a placement
+ * Ofsted registers, in England, has a URN. A placement whose authority is
+ * unknown counts as in England. The placements Ofsted does not register follow
+ * the year's codes: to 2023/24 also semi-independent living (H5) and
+ * independent living (P2); in 2024/25 Z1 ("other"); from 2025/26 Z11-Z14. */
 static void r218(VCtx *c)
 {
+    const char *exempt = c->year <= 2024   ? "H5;P1;P2;P3;R1;R2;R5;T0;T1;T2;T3;T4;Z1"
+                         : c->year == 2025 ? "P1;P3;R1;R2;R5;T0;T1;T2;T3;T4;Z1"
+                                           : "P1;P3;R1;R2;R5;T0;T1;T2;T3;T4;Z11;Z12;Z13;Z14";
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         Date end = vt_date(e, row, E_DEC);
         if (!vt_blank(e, row, E_URN) || vt_blank(e, row, E_PLACE) ||
-            vt_in(e, row, E_PLACE, "P1;P3;R1;R2;R5;T0;T1;T2;T3;T4;Z11;Z12;Z13;Z14") ||
-            outside_england(post(c, row)->la) || (end != DATE_NONE && end < c->start))
+            vt_in(e, row, E_PLACE, exempt) || outside_england(post(c, row)->la) ||
+            (end != DATE_NONE && end < c->start))
             continue;
         vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
+/* DfE 903 rule 230 (2023/24 only): from 28 October 2023 Ofsted registers
+ * supported accommodation, so an English H5 placement running on or after 29
+ * October 2023 has a URN (XXXXXXX, "none", does not count). */
+static void r230(VCtx *c)
+{
+    const VTable *e = episodes(c);
+    Date from = date_from_ymd(2023, 10, 29);
+    for (int row = 0; row < e->n_rows; row++) {
+        Date end = vt_date(e, row, E_DEC);
+        if (!vt_is(e, row, E_PLACE, "H5") || outside_england(post(c, row)->la) ||
+            (end != DATE_NONE && end < from) || (!vt_blank(e, row, E_DEC) && end == DATE_NONE))
+            continue;
+        if (vt_blank(e, row, E_URN) || vt_is(e, row, E_URN, "XXXXXXX"))
+            vctx_fail(c, T903_EPISODES, row);
     }
 }
 
@@ -177,8 +202,17 @@ const VRule vrules_postcodes[] = {
      "Episodes;Postcodes", r169},
     {"179", 0, 0, "Episodes", "PL_LOCATION", "Placement location code is not a valid code.",
      "Episodes;Postcodes", r179},
-    {"218", 2026, 0, "Episodes", "URN", "Ofsted Unique reference number (URN) is required.",
+    {"218", 0, 0, "Episodes", "URN", "Ofsted Unique reference number (URN) is required.",
      "Episodes;Postcodes", r218},
+    {"230", 0, 0, "Episodes", "PLACE;DEC;URN",
+     "An English placement in supported accommodation (H5) running on or after 29 October 2023 "
+     "has no Ofsted URN.",
+     "Episodes;Postcodes", r230},
+    {"411", 0, 0, "Episodes", "PL_LOCATION",
+     "Placement location code disagrees with LA of placement.",
+     "cannot fail on a CSV return: PL_LOCATION and PL_LA are both derived from the same ONS "
+     "Postcode Directory row, so they always agree",
+     NULL},
     {"392a", 0, 0, "Episodes", "PL_DISTANCE",
      "Child is looked after but no distance is recorded. [NOTE: This check may result in false "
      "positives for children formerly UASC]",

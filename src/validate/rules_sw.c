@@ -191,20 +191,111 @@ static void rSW17(VCtx *c)
     }
 }
 
+/* A child looked after at 31 March: their latest episode this year is open
+ * and not a short break (LS V3/V4). Returns that episode's row, or -1. */
+static int looked_after_at_end(const VCtx *c, int eg)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int row = vt_group_row(e, eg, vt_group_size(e, eg) - 1);
+    if (!vt_blank(e, row, E_DEC) || vt_date(e, row, E_DECOM) == DATE_NONE ||
+        vt_in(e, row, E_LS, "V3;V4"))
+        return -1;
+    return row;
+}
+
+/* DfE 903 rule SW01STG1 (2023/24 only, replaced by SW01a and SW01b): a child
+ * looked after at 31 March has social worker information: among their social
+ * worker episodes at least one social worker, one start date and one reason.
+ * The open episode fails (the child may have no social worker rows at all). */
+static void rSW01(VCtx *c)
+{
+    const VTable *e = vt(c, T903_EPISODES), *s = swe(c);
+    for (int eg = 0; eg < e->n_groups; eg++) {
+        int ep = looked_after_at_end(c, eg);
+        if (ep < 0) continue;
+        int g = vt_group(s, vt_cell(e, ep, E_CHILD));
+        bool id = false, start = false, reason = false;
+        for (int i = 0; g >= 0 && i < vt_group_size(s, g); i++) {
+            int row = vt_group_row(s, g, i);
+            id |= !vt_blank(s, row, SW_ID);
+            start |= !vt_blank(s, row, SW_DECOM);
+            reason |= !vt_blank(s, row, SW_REASON);
+        }
+        if (!id || !start || !reason) vctx_fail(c, T903_EPISODES, ep);
+    }
+}
+
+/* DfE 903 rule SW03STG1 (2023/24 only): every social worker episode has its
+ * social worker, start date and reason. */
+static void rSW03(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int row = 0; row < s->n_rows; row++)
+        if (vt_blank(s, row, SW_ID) || vt_blank(s, row, SW_DECOM) || vt_blank(s, row, SW_REASON))
+            vctx_fail(c, T903_SW_EPISODES, row);
+}
+
+/* DfE 903 rule SW11aSTG2 (2023/24 only): when a social worker episode ended
+ * at least 5 days before 31 March, the child's next one starts within 5 days
+ * of that end (before or after); a next episode without a valid start date
+ * fails too. A child with no next episode is SW11b's case. */
+static void rSW11a(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++)
+        for (int i = 1; i < vt_group_size(s, g); i++) {
+            int prev = vt_group_row(s, g, i - 1), row = vt_group_row(s, g, i);
+            Date end = vt_date(s, prev, SW_DEC), start = vt_date(s, row, SW_DECOM);
+            if (end == DATE_NONE || end > c->end - 5) continue;
+            if (start == DATE_NONE || start < end - 5 || start > end + 5)
+                vctx_fail(c, T903_SW_EPISODES, row);
+        }
+}
+
+/* DfE 903 rule SW12STG2: a child looked after at 31 March has social worker
+ * episodes for the whole year, including the time before they came into care:
+ * the earliest of them starts by 1 April (or by the child's birth, for a baby
+ * born in the year). Its row fails when it starts later. */
+static void rSW12(VCtx *c)
+{
+    const VTable *e = vt(c, T903_EPISODES), *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++) {
+        int first = vt_group_row(s, g, 0);
+        int eg = vt_group(e, vt_cell(s, first, SW_CHILD));
+        Date start = vt_date(s, first, SW_DECOM);
+        if (eg < 0 || start == DATE_NONE || looked_after_at_end(c, eg) < 0) continue;
+        Date from = c->start, dob = vt_date(s, first, SW_DOB);
+        if (dob != DATE_NONE && dob > from) from = dob;
+        if (start > from) vctx_fail(c, T903_SW_EPISODES, first);
+    }
+}
+
+/* DfE 903 rule SW14STG2 (2023/24 only): every social worker episode but the
+ * child's latest has an end date. */
+static void rSW14(VCtx *c)
+{
+    const VTable *s = swe(c);
+    for (int g = 0; g < s->n_groups; g++)
+        for (int i = 0; i + 1 < vt_group_size(s, g); i++) {
+            int row = vt_group_row(s, g, i);
+            if (vt_date(s, row, SW_DEC) == DATE_NONE) vctx_fail(c, T903_SW_EPISODES, row);
+        }
+}
+
 const VRule vrules_sw[] = {
-    {"SW01aSTG1", 2025, 0, "SWEpisodes", "SW_DECOM;SW_ID",
+    {"SW01aSTG1", 0, 0, "SWEpisodes", "SW_DECOM;SW_ID",
      "For each social worker episode, information should be complete", NULL, rSW01a},
-    {"SW01bSTG1", 2025, 0, "SWEpisodes", "SW_DECOM;SW_ID;SW_REASON",
+    {"SW01bSTG1", 0, 0, "SWEpisodes", "SW_DECOM;SW_ID;SW_REASON",
      "For each social worker episode, information should be complete", NULL, rSW01b},
     {"SW02STG1", 2024, 2025, "SWEpisodes", "SW_ID",
      "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, rSW02_old},
     {"SW02STG1", 2026, 0, "SWEpisodes", "SW_ID",
      "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, rSW02},
-    {"SW04STG1", 2024, 0, "SWEpisodes", "SW_DECOM",
+    {"SW04STG1", 0, 0, "SWEpisodes", "SW_DECOM",
      "Date social worker episode began is not a valid date..", NULL, rSW04},
-    {"SW05STG1", 2024, 0, "SWEpisodes", "SW_DEC",
+    {"SW05STG1", 0, 0, "SWEpisodes", "SW_DEC",
      "Date social worker episode began is not a valid date.", NULL, rSW05},
-    {"SW06STG2", 2024, 0, "SWEpisodes", "SW_DECOM",
+    {"SW06STG2", 0, 0, "SWEpisodes", "SW_DECOM",
      "Social worker episode data should be within the social worker data reporting year.", NULL,
      rSW06},
     {"SW07STG2", 2024, 2024, "SWEpisodes", "SW_DEC",
@@ -215,22 +306,40 @@ const VRule vrules_sw[] = {
      "Social worker episode end date should be on or after the start of the social worker "
      "reporting period, and should be on or before the collection end date.",
      NULL, rSW07},
-    {"SW08STG2", 2024, 0, "SWEpisodes", "SW_DEC",
+    {"SW08STG2", 0, 0, "SWEpisodes", "SW_DEC",
      "A new social worker episode has started, but the previous episode has not ended.", NULL,
      rSW08},
-    {"SW09STG2", 2024, 0, "SWEpisodes", "SW_DECOM;SW_DEC",
+    {"SW09STG2", 0, 0, "SWEpisodes", "SW_DECOM;SW_DEC",
      "Social worker episode appears to have lasted for less than 24 hours.", NULL, rSW09},
-    {"SW10STG2", 2024, 0, "SWEpisodes", "SW_DECOM",
+    {"SW10STG2", 0, 0, "SWEpisodes", "SW_DECOM",
      "A new social worker episode has started before the end date of the previous social worker "
      "episode.",
      NULL, rSW10},
-    {"SW11bSTG2", 2024, 0, "SWEpisodes", "SW_DEC",
+    {"SW11bSTG2", 0, 0, "SWEpisodes", "SW_DEC",
      "Social worker episode has ended before 31 March and no subsequent social worker episode has "
      "been provided.",
      "SWEpisodes;Episodes", rSW11b},
-    {"SW13STG1", 2024, 0, "SWEpisodes", "SW_REASON",
+    {"SW13STG1", 0, 0, "SWEpisodes", "SW_REASON",
      "The reason for social worker change is not valid.", NULL, rSW13},
-    {"SW17STG2", 2024, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
+    {"SW17STG2", 0, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
      "There is no social worker episode open at 31 March", "SWEpisodes;Episodes", rSW17},
+    {"SW12STG2", 0, 0, "Episodes;SWEpisodes", "SW_DECOM",
+     "If a child is looked after on 31 March then all social worker episodes for the full previous "
+     "year should be reported, even those whilst they were not looked after",
+     NULL, rSW12},
+    /* Rules of 2023/24 only (data/903-rule-years.csv); the DfE's wording of
+     * these is not in our reference list, so the descriptions are ours. */
+    {"SW01STG1", 0, 0, "Episodes;SWEpisodes", "DEC;SW_ID;SW_DECOM;SW_REASON",
+     "A child looked after at 31 March has no social worker, start date or reason recorded in "
+     "any social worker episode.",
+     NULL, rSW01},
+    {"SW03STG1", 0, 0, "SWEpisodes", "SW_ID;SW_DECOM;SW_REASON",
+     "A social worker episode is missing its social worker, start date or reason.", NULL, rSW03},
+    {"SW11aSTG2", 0, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
+     "A social worker episode ended before 31 March and the next one does not start within 5 "
+     "days of that end.",
+     NULL, rSW11a},
+    {"SW14STG2", 0, 0, "SWEpisodes", "SW_DEC",
+     "A social worker episode other than the child's latest has no end date.", NULL, rSW14},
 };
 const int vrules_sw_n = VRULES_COUNT(vrules_sw);

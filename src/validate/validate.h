@@ -110,14 +110,22 @@ void vproviders_free(VProviders *p);
 
 typedef struct VCtx VCtx;
 
+/* The data file saying in which collection years each rule is in force. */
+#define VRULES_YEARS_FILE "data/903-rule-years.csv"
+
 typedef struct VRule {
     const char *code;
-    int first_year, last_year; /* in force from/to these end years; 0 = open-ended */
-    const char *tables;        /* as the DfE lists them, ';'-separated; "X_last" = last year */
-    const char *fields;        /* ';'-separated */
+    /* The years this form of the rule applies to (end years; 0 = open-ended).
+     * Whether the rule is in force at all in a year is data
+     * (VRULES_YEARS_FILE); these only choose among the forms of an amended rule. */
+    int first_year, last_year;
+    const char *tables; /* as the DfE lists them, ';'-separated; "X_last" = last year */
+    const char *fields; /* ';'-separated */
     const char *description;
-    const char *needs; /* what must be present to run, if not exactly `tables` (NULL) */
-    void (*fn)(VCtx *c);
+    /* What must be present to run, if not exactly `tables` (NULL); for a rule
+     * without a function, why it is not run. */
+    const char *needs;
+    void (*fn)(VCtx *c); /* NULL: in the DfE's set but not run here (reported as skipped) */
 } VRule;
 
 /* Every rule definition of every year, in code order; returns how many (fills
@@ -128,13 +136,16 @@ int vrules_all(const VRule **out, int cap);
 int vrules_for_year(int year, const VRule **out, int cap);
 /* The definition of code in force in year, or NULL. */
 const VRule *vrules_find(const char *code, int year);
+/* The collection years (end years, 0 = open-ended) in which code is in the
+ * DfE's set, from VRULES_YEARS_FILE; false when the file does not list it. */
+bool vrules_years(const char *code, int *from, int *to);
 
 typedef enum VStatus { VSTATUS_PASSED, VSTATUS_FAILED, VSTATUS_SKIPPED } VStatus;
 
 typedef struct VOutcome {
     const VRule *rule;
     VStatus status;
-    char reason[160]; /* why it was skipped */
+    char reason[256]; /* why it was skipped */
     long n_failures;  /* failing rows */
 } VOutcome;
 

@@ -121,7 +121,11 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
     for (int i = 0; i < n; i++) {
         VOutcome *o = &out->outcomes[i];
         o->rule = rules[i];
-        check_needs(r, rules[i], o->reason, sizeof o->reason);
+        if (!rules[i]->fn)
+            snprintf(o->reason, sizeof o->reason, "not run: %s",
+                     rules[i]->needs ? rules[i]->needs : "not implemented");
+        else
+            check_needs(r, rules[i], o->reason, sizeof o->reason);
         if (o->reason[0]) {
             o->status = VSTATUS_SKIPPED;
             continue;

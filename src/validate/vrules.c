@@ -1,8 +1,19 @@
 /* vrules: the rule table. Each family file (rules_*.c) declares its rules as a
  * table next to their functions; this file joins the families and selects a
- * collection year's set. A rule amended in some year has one entry per form,
- * with disjoint year ranges. */
+ * collection year's set.
+ *
+ * Which rules the DfE applies in which collection year is data:
+ * data/903-rule-years.csv (code, from_year, to_year: collection end years,
+ * blank = open-ended). A rule amended in some year has one entry per form in
+ * its family table, with disjoint year ranges (first_year, last_year); an entry
+ * runs in a year when its code is in that year's set and its form covers the
+ * year. A rule of the DfE's set that cannot be run here has an entry with no
+ * function (the engine reports it as skipped with its reason). */
 #include "validate/vfamilies.h"
+
+#include "base/csv.h"
+#include "base/embed.h"
+#include "base/strmap.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -49,12 +60,56 @@ static int cmp_rule(const void *x, const void *y)
     return (a->first_year > b->first_year) - (a->first_year < b->first_year);
 }
 
+/* The years of each code from data/903-rule-years.csv, as from * 10000 + to
+ * (0 = open-ended), read once. */
+static StrMap rule_years;
+static bool rule_years_loaded;
+
+static int year_of(const CsvField *f)
+{
+    return f->len ? atoi(f->text) : 0;
+}
+
+static void load_rule_years(void)
+{
+    rule_years_loaded = true;
+    const EmbeddedFile *f = embed_find(VRULES_YEARS_FILE);
+    CsvReader r;
+    Err err;
+    if (!f || csv_open_buffer(&r, f->name, (const char *)f->data, f->len, &err) < 0) return;
+    bool header = true;
+    while (csv_next(&r, &err) > 0) {
+        if (header || r.n_fields < 3 || !r.fields[0].len) {
+            header = false;
+            continue;
+        }
+        strmap_put(&rule_years, r.fields[0].text,
+                   (long)year_of(&r.fields[1]) * 10000 + year_of(&r.fields[2]));
+    }
+    csv_close(&r);
+}
+
+bool vrules_years(const char *code, int *from, int *to)
+{
+    if (!rule_years_loaded) load_rule_years();
+    long v = strmap_get(&rule_years, code, -1);
+    if (v < 0) return false;
+    *from = (int)(v / 10000);
+    *to = (int)(v % 10000);
+    return true;
+}
+
+static bool covers(int from, int to, int year)
+{
+    return (!from || year >= from) && (!to || year <= to);
+}
+
 static bool in_force(const VRule *rule, int year)
 {
     if (year <= 0) return true;
-    if (rule->first_year && year < rule->first_year) return false;
-    if (rule->last_year && year > rule->last_year) return false;
-    return true;
+    int from, to;
+    if (!vrules_years(rule->code, &from, &to) || !covers(from, to, year)) return false;
+    return covers(rule->first_year, rule->last_year, year);
 }
 
 static int collect(int year, const VRule **out, int cap)

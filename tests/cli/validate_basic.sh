@@ -32,6 +32,23 @@ grep -q '<h3>Child 1002</h3>' "$tmp/out/validation.html" || fail "html per child
 "$CAREPLEDGE" validate --year 2026/27 --format json "$fx" >"$tmp/json" || true
 grep -q '"code": "202", "status": "skipped"' "$tmp/json" || fail "202 not skipped without --prev"
 
+# Rule sets by year (data/903-rule-years.csv): a deleted rule is not run
+# after its last year, an added one not before, an amended one takes the form
+# of the set's year (101: sex codes 1/2 until 2023/24).
+"$CAREPLEDGE" validate --year 2026/27 --ruleset 2022/23 --format json "$fx" >"$tmp/json23" || true
+grep -q '"ruleset": "2022/23"' "$tmp/json23" || fail "ruleset not named"
+grep -q '"code": "370"' "$tmp/json23" || fail "370 not in the 2022/23 set"
+if grep -q '"code": "700"' "$tmp/json23"; then fail "700 (2026/27) in the 2022/23 set"; fi
+if grep -q '"code": "SW12STG2"' "$tmp/json23"; then fail "SW12STG2 (2023/24) in the 2022/23 set"; fi
+grep -q '"code": "101", "status": "failed", "error_count": 3, "description": "Sex code is not valid (1 or 2)' \
+  "$tmp/json23" || fail "101 in its 2022/23 form"
+grep -q '"code": "700"' "$tmp/json" || fail "700 not in the 2026/27 set"
+if grep -q '"code": "370"' "$tmp/json"; then fail "370 (deleted 2024/25) in the 2026/27 set"; fi
+grep -q '"code": "105", "status": "skipped".*"reason": "not run: cannot fail on a CSV return' "$tmp/json" ||
+  fail "105 not listed as not run"
+"$CAREPLEDGE" validate --year 2026/27 --ruleset 2023/24 "$fx" >"$tmp/text24" || true
+grep -q "^312 rules:" "$tmp/text24" || fail "2023/24 rule count"
+
 # A clean return exits 0.
 mkdir "$tmp/clean"
 head -2 "$fx/header.csv" >"$tmp/clean/header.csv"

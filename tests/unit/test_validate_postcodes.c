@@ -115,6 +115,9 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"1015", 0, {EPI EP("3", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")}, {0}, ""},
+    /* K3 (from 2025/26) is exempt like foster placements */
+    {"1015", 0, {EPI EP("1", "C2", "K3", "PR1", "ZZ1 1AA", "ZZ2 2BB")}, {0}, ""},
+    {"1015", 2025, {EPI EP("1", "C2", "H5", "PR1", "ZZ1 1AA", "ZZ2 2BB")}, {0}, "Episodes:0"},
     {"218",
      0,
      {EPI EP("1", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")
@@ -125,11 +128,30 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"218", 0, {EPI EP("2", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ7 7GG")}, {0}, ""},
+    /* 230, 2023/24 only: English H5 running on or after 29 October 2023 */
+    {"230",
+     2024,
+     {EPI "1,01/05/2023,S,C2,N1,H5,PR1,,,,ZZ1 1AA,ZZ1 1AB,\n"
+          "2,01/05/2023,S,C2,N1,H5,PR1,29/10/2023,E13,,ZZ1 1AA,ZZ1 1AB,XXXXXXX\n"
+          "3,01/05/2023,S,C2,N1,H5,PR1,28/10/2023,E13,,ZZ1 1AA,ZZ1 1AB,\n"
+          "4,01/05/2023,S,C2,N1,H5,PR1,,,,ZZ1 1AA,ZZ7 7GG,\n"
+          "5,01/05/2023,S,C2,N1,H5,PR1,,,,ZZ1 1AA,ZZ1 1AB,SC123456\n"},
+     {0},
+     "Episodes:0 Episodes:1"},
+    {"230", 2024, {EPI "5,01/05/2023,S,C2,N1,H5,PR1,,,,ZZ1 1AA,ZZ1 1AB,SC123456\n"}, {0}, ""},
+    /* H5 needs a URN from 2024/25; the 2022/23 form exempts it, and Z1 until 2024/25 */
     {"218",
      2025,
-     {EPI EP("1", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")},
+     {EPI EP("1", "C2", "H5", "PR1", "ZZ1 1AA", "ZZ1 1AB")
+          EP("2", "C2", "Z1", "PR1", "ZZ1 1AA", "ZZ1 1AB")},
      {0},
-     "(rule not in force)"},
+     "Episodes:0"},
+    {"218",
+     2023,
+     {EPI EP("1", "C2", "H5", "PR1", "ZZ1 1AA", "ZZ1 1AB")
+          EP("2", "C2", "K2", "PR1", "ZZ1 1AA", "ZZ1 1AB")},
+     {0},
+     "Episodes:1"},
 };
 
 static void test_postcode_rules(void **state)
