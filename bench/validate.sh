@@ -83,8 +83,7 @@ done
   echo "history from the store; \"same\" means its error summary equals the files' byte for byte."
   echo
   echo "Failing rules (code and failing rows) on the synthetic returns: synth makes plausible data,"
-  echo "not data built to pass every rule, so some rules fail (391: synth writes OC3 rows for care"
-  echo "leavers aged 22 and over, which rule 391 rejects):"
+  echo "not data built to pass every rule, so a few rows fail:"
   echo
   printf '%s\n' "${failing[@]}"
 } > bench/RESULTS-validate.md

@@ -298,16 +298,24 @@ static void write_adoption(YearOut *y, const Period *p, const SynthEpisode *eps)
 
 /* ------------------------------------------------------ social workers */
 
-static void write_social_workers(YearOut *y, const Period *p)
+/* The social workers of one period of care, from a year or two before it:
+ * a child comes into care already known to children's services, and the 903
+ * wants every social worker episode of the year before 31 March, looked after
+ * or not (DfE rule SW12STG2). Starting at least 366 days before care makes the
+ * first episode start by 1 April of the year care begins, the same in every
+ * year's file; never before `floor` (birth, or the end of the child's previous
+ * period, whose own social workers run up to it). */
+static void write_social_workers(YearOut *y, const Period *p, Date floor)
 {
     if (p->end < y->ys) return;
     SynthRng r;
     synth_rng_seed(&r, period_seed(y, p, STREAM_SOCIAL_WORKER));
+    Date known = p->start - 366 - (Date)synth_rng_below(&r, 366);
     static const int reason_w[] = {20, 3, 30, 10, 15, 5, 8, 4, 0, 5};
     static const char *const reasons[] = {"MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC",
                                           "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"};
     int n_sw = y->w->n_social_workers > 0 ? y->w->n_social_workers : 1;
-    Date t = p->start;
+    Date t = known > floor ? known : floor;
     for (int k = 0; k < 200 && t <= y->ye; k++) {
         Date end = t + synth_rng_log_range(&r, 60, 900);
         const char *reason = reasons[synth_rng_weighted(&r, reason_w, 10)];
@@ -445,9 +453,15 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
         last = i;
         if (!synth_is_short_break(eps[i].ls)) full_time = true;
     }
+    /* The generator keeps care leavers' OC3 up to 24 while in education (the
+     * 2010 profile counts them), but every rule set Carepledge carries, from
+     * 2022/23 on, rejects OC3 after the 21st birthday (DfE rule 391): those
+     * years' returns leave them out. */
+    int oc3_max_age = y->year >= 2023 ? 21 : 24;
     int oc3_first = -1, oc3_n = 0;
     for (int i = 0; i < c->n_oc3; i++)
-        if (date_collection_year(date_birthday(c->dob, oc3[i].age)) == y->year) {
+        if (oc3[i].age <= oc3_max_age &&
+            date_collection_year(date_birthday(c->dob, oc3[i].age)) == y->year) {
             if (oc3_first < 0) oc3_first = i;
             oc3_n++;
         }
@@ -499,7 +513,8 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
             }
             write_adoption(y, p, eps);
             if (p->start <= y->ys && p->end > y->ye) write_oc2(y, p);
-            if (y->f[T903_SW_EPISODES]) write_social_workers(y, p);
+            if (y->f[T903_SW_EPISODES])
+                write_social_workers(y, p, k > 0 ? periods[k - 1].end : c->dob);
             if (y->f[T903_DOLO])
                 for (int i = p->first; i < p->first + p->n; i++)
                     if (eps[i].decom <= y->ye && eps[i].dec >= y->ys) write_dolo(y, &eps[i]);
@@ -514,7 +529,8 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
 
     for (int i = oc3_first; oc3_n > 0 && i < c->n_oc3; i++) {
         const SynthOc3 *o = &oc3[i];
-        if (date_collection_year(date_birthday(c->dob, o->age)) != y->year) continue;
+        if (o->age > oc3_max_age || date_collection_year(date_birthday(c->dob, o->age)) != y->year)
+            continue;
         const char *f[5] = {y->id, y->dob, synth_in_touch_codes[o->in_touch],
                             synth_activ_codes[o->activ], synth_accom_codes[o->accom]};
         row(y, T903_OC3, f, 5);
