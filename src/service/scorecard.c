@@ -9,6 +9,7 @@
 #include "render/chart.h"
 #include "render/table.h"
 #include "service/dataset_load.h"
+#include "service/places.h"
 #include "store/store.h"
 
 #include <errno.h>
@@ -1133,7 +1134,11 @@ int scorecard_run(const char *db_path, const char *catalogue_path, const char *h
     int rc = catalogue_path ? indicators_load_file(catalogue_path, cat, err)
                             : indicators_load_default(cat, err);
     if (rc < 0) return rc;
-    rc = service_load_dataset_parts(db_path, ds, STORE_LOAD_ALL, err);
+    char own_la[10];
+    if (opt->la && (rc = places_check_la(opt->la, own_la, err)) < 0) return rc;
+    unsigned parts = STORE_LOAD_ALL | (opt->postcodes ? STORE_LOAD_POSTCODES : 0);
+    rc = service_load_dataset_parts(db_path, ds, parts, err);
+    if (rc == 0) rc = places_derive(ds, opt->postcodes, opt->la, err);
     if (rc < 0) return rc;
     Calendar cal;
     rc = calendar_load_default(&cal, err);

@@ -397,13 +397,18 @@ static void fill_episode(sqlite3_stmt *st, Episode *ep)
     DATASET_SET_CODE(ep->reason_place_change, col_text(st, 9));
 }
 
-static int load_episodes(Store *s, Dataset *ds, Err *err)
+/* With postcodes (STORE_LOAD_POSTCODES), each episode's HOME_POST and PL_POST
+ * go into ds->places as well. */
+static int load_episodes(Store *s, Dataset *ds, bool postcodes, Err *err)
 {
+    static const char *const sql[2] = {
+        "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, reason_place_change "
+        "FROM episodes ORDER BY child, decom",
+        "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, reason_place_change, "
+        "home_post, pl_post FROM episodes ORDER BY child, decom",
+    };
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, "
-                           "reason_place_change FROM episodes ORDER BY child, decom",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, sql[postcodes], -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "loading episodes");
     int rc, cursor = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -412,6 +417,12 @@ static int load_episodes(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->episodes, ds->n_episodes, ds->cap_episodes);
         if (c->n_episodes++ == 0) c->first_episode = ds->n_episodes;
         fill_episode(st, &ds->episodes[ds->n_episodes++]);
+        if (postcodes) {
+            EpisodePlace pl = {.distance = -1};
+            DATASET_SET_CODE(pl.home_post, col_text(st, 10));
+            DATASET_SET_CODE(pl.pl_post, col_text(st, 11));
+            dataset_add_place(ds, &pl);
+        }
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading episodes");
@@ -673,7 +684,8 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
     /* One read transaction, so the queries see the same state. */
     if (exec_sql(s, "BEGIN", err) < 0) return ERR_DB;
     int rc = load_children(s, ds, err);
-    if (rc == 0 && (parts & STORE_LOAD_EPISODES)) rc = load_episodes(s, ds, err);
+    if (rc == 0 && (parts & STORE_LOAD_EPISODES))
+        rc = load_episodes(s, ds, (parts & STORE_LOAD_POSTCODES) != 0, err);
     if (rc == 0 && (parts & STORE_LOAD_REVIEWS)) rc = load_reviews(s, ds, err);
     if (rc == 0 && (parts & STORE_LOAD_OC3)) rc = load_oc3(s, ds, err);
     if (rc == 0 && (parts & STORE_LOAD_RECORDS)) rc = load_records(s, ds, err);
