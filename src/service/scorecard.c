@@ -271,11 +271,16 @@ static const struct {
      {"care_leavers_suitable_accommodation_17_18", "care_leavers_suitable_accommodation_19_21"}},
 };
 
-static ScoreEntry *find_entry(Scorecard *sc, const char *id)
+const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id)
 {
     for (int i = 0; i < sc->n_entries; i++)
         if (strcmp(sc->entries[i].ind->id, id) == 0) return &sc->entries[i];
     return NULL;
+}
+
+static ScoreEntry *find_entry(Scorecard *sc, const char *id)
+{
+    return (ScoreEntry *)scorecard_entry(sc, id); /* sc is ours to change */
 }
 
 /* Year k of each family: a figure is withheld when its own table or the

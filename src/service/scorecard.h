@@ -93,6 +93,9 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                     Scorecard *out, Err *err);
 void scorecard_free(Scorecard *sc);
 
+/* The entry of the catalogue indicator id, or NULL. */
+const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id);
+
 /* The year's entry as the figure to show (the last of the trend). */
 const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e);
 

@@ -128,13 +128,18 @@ static void derived(Dataset *ds, const char *la)
     unlink(path);
 }
 
-static void expect(const Dataset *ds, const char *id, long num, long den)
+static void expect_in(const Dataset *ds, const char *id, int year, long num, long den)
 {
     DfeFigure f;
-    assert_int_equal(dfe_compute(ds, id, YEAR, &f), 0);
+    assert_int_equal(dfe_compute(ds, id, year, &f), 0);
     if (!f.available) fail_msg("%s not available: %s", id, f.reason);
     if (f.num != num || f.den != den)
         fail_msg("%s: expected %ld of %ld, got %ld of %ld", id, num, den, f.num, f.den);
+}
+
+static void expect(const Dataset *ds, const char *id, long num, long den)
+{
+    expect_in(ds, id, YEAR, num, den);
 }
 
 static const EpisodePlace *place_of(const Dataset *ds, const char *id, int k)
@@ -243,14 +248,8 @@ static void test_indicators(void **state)
      * those of each episode, so l is in ZZ3 3CC then: 62.1 miles.
      * Distance: a, b, c, d, i, l: over c, d, i, l = 4 of 6. Location: all of
      * a-f, i, k, l, m but g: 10; outside a, b, c, d, f, i, k, l = 8. */
-    DfeFigure f;
-    assert_int_equal(dfe_compute(&ds, "placed_over_20_miles", YEAR - 1, &f), 0);
-    assert_true(f.available);
-    assert_int_equal(f.num, 4);
-    assert_int_equal(f.den, 6);
-    assert_int_equal(dfe_compute(&ds, "placed_outside_la", YEAR - 1, &f), 0);
-    assert_int_equal(f.num, 8);
-    assert_int_equal(f.den, 10);
+    expect_in(&ds, "placed_over_20_miles", YEAR - 1, 4, 6);
+    expect_in(&ds, "placed_outside_la", YEAR - 1, 8, 10);
     dataset_free(&ds);
 }
 
@@ -306,10 +305,9 @@ static void test_not_available(void **state)
 
 static const ScoreEntry *entry(const Scorecard *sc, const char *id)
 {
-    for (int i = 0; i < sc->n_entries; i++)
-        if (strcmp(sc->entries[i].ind->id, id) == 0) return &sc->entries[i];
-    fail_msg("no entry %s", id);
-    return NULL;
+    const ScoreEntry *e = scorecard_entry(sc, id);
+    assert_non_null(e);
+    return e;
 }
 
 static void test_scorecard(void **state)
