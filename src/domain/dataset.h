@@ -35,7 +35,8 @@ typedef struct Episode {
  * Directory (PL_DISTANCE, PL_LA, PL_LOCATION; shared/reference/903/README.md).
  * Kept apart from Episode, in Dataset.places at the episode's index, and only
  * when a command asks for them (the scorecard with --postcodes): most commands
- * never read them. */
+ * never read them. The derived fields are set for the episodes the command
+ * reads (service/places), blank (distance -1, "", 0) for the others. */
 typedef struct EpisodePlace {
     char home_post[12], pl_post[12]; /* upper-case as recorded; "" not recorded */
     int32_t distance;                /* PL_DISTANCE in tenths of a mile; -1 not known */

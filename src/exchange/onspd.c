@@ -55,14 +55,16 @@ static bool normalise(const char *text, size_t len, char key[PC_KEY])
     return n > 0;
 }
 
-void onspd_want(Onspd *p, const char *postcode)
+long onspd_want(Onspd *p, const char *postcode)
 {
     char key[PC_KEY];
-    if (!postcode || !normalise(postcode, strlen(postcode), key) || strmap_has(&p->index, key))
-        return;
+    if (!postcode || !normalise(postcode, strlen(postcode), key)) return -1;
+    long at = strmap_get(&p->index, key, -1);
+    if (at >= 0) return at;
     MEM_GROW(p->entries, p->n_entries, p->cap_entries);
     memset(&p->entries[p->n_entries], 0, sizeof *p->entries);
-    strmap_put(&p->index, key, p->n_entries++);
+    strmap_put(&p->index, key, p->n_entries);
+    return p->n_entries++;
 }
 
 /* Splits one CSV line in place into at most cap fields (quotes removed, ""
@@ -264,8 +266,14 @@ const OnspdEntry *onspd_lookup(const Onspd *p, const char *postcode)
 {
     char key[PC_KEY];
     if (!p || !postcode || !normalise(postcode, strlen(postcode), key)) return NULL;
-    long at = strmap_get(&p->index, key, -1);
-    return at >= 0 && p->entries[at].found ? &p->entries[at].pub : NULL;
+    return onspd_entry(p, strmap_get(&p->index, key, -1));
+}
+
+const OnspdEntry *onspd_entry(const Onspd *p, long handle)
+{
+    return p && handle >= 0 && handle < p->n_entries && p->entries[handle].found
+               ? &p->entries[handle].pub
+               : NULL;
 }
 
 long onspd_distance_tenths(const OnspdEntry *home, const OnspdEntry *pl)

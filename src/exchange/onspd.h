@@ -40,9 +40,10 @@ typedef struct OnspdEntry {
 Onspd *onspd_new(void);
 void onspd_free(Onspd *p);
 
-/* Adds a postcode to those wanted; blanks and text that cannot be a postcode
- * are passed over. Call before reading the directory. */
-void onspd_want(Onspd *p, const char *postcode);
+/* Adds a postcode to those wanted (once however often it is wanted) and
+ * returns its handle for onspd_entry, or -1 for a blank or text that cannot be
+ * a postcode (passed over). Call before reading the directory. */
+long onspd_want(Onspd *p, const char *postcode);
 
 /* Reads the directory CSV at path in one streaming pass, keeping the rows of
  * the wanted postcodes. Returns 0, ERR_IO (cannot open or read) or ERR_INPUT
@@ -54,6 +55,8 @@ int onspd_read_buffer(Onspd *p, const char *name, const char *text, size_t len, 
 /* The directory's entry for a wanted postcode, or NULL when it was not
  * wanted, not in the directory, or the directory has not been read. */
 const OnspdEntry *onspd_lookup(const Onspd *p, const char *postcode);
+/* The same by the handle onspd_want returned (no second look-up); NULL for -1. */
+const OnspdEntry *onspd_entry(const Onspd *p, long handle);
 
 /* DfE 903 derived field PL_DISTANCE: sqrt((E_home - E_pl)^2 + (N_home - N_pl)^2)
  * / 1000 / 1.6093 miles, to one decimal place (half away from zero), returned

@@ -1,10 +1,12 @@
 /* places: see places.h. */
 #include "service/places.h"
 
+#include "base/mem.h"
 #include "exchange/onspd.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int places_check_la(const char *code, char out[10], Err *err)
@@ -27,7 +29,25 @@ int places_check_la(const char *code, char out[10], Err *err)
     return 0;
 }
 
-int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Err *err)
+/* Whether an episode runs at some time from `from` to `to`. */
+static bool runs_in(const Episode *e, Date from, Date to)
+{
+    return e->decom != DATE_NONE && e->decom <= to && (e->dec == DATE_NONE || e->dec > from);
+}
+
+/* Wants a postcode, reusing the last handle when it is the same text (a
+ * child's episodes mostly share the home postcode, and often the placement's). */
+static long want(Onspd *dir, const char *postcode, const char **last, long *handle)
+{
+    if (!*last || strcmp(*last, postcode) != 0) {
+        *handle = onspd_want(dir, postcode);
+        *last = postcode;
+    }
+    return *handle;
+}
+
+int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Date from, Date to,
+                  Err *err)
 {
     char own[10] = "";
     if (own_la) {
@@ -37,20 +57,27 @@ int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Err *
     }
     if (!onspd_path) return 0;
     Onspd *dir = onspd_new();
+    long *handles = xmalloc(((size_t)ds->n_places * 2 + 1) * sizeof *handles);
+    const char *last_home = NULL, *last_pl = NULL;
+    long home = -1, pl = -1;
     for (int i = 0; i < ds->n_places; i++) {
-        onspd_want(dir, ds->places[i].home_post);
-        onspd_want(dir, ds->places[i].pl_post);
+        bool needed = runs_in(&ds->episodes[i], from, to);
+        handles[2 * i] = needed ? want(dir, ds->places[i].home_post, &last_home, &home) : -1;
+        handles[2 * i + 1] = needed ? want(dir, ds->places[i].pl_post, &last_pl, &pl) : -1;
     }
     int rc = onspd_read_file(dir, onspd_path, err);
     for (int i = 0; rc == 0 && i < ds->n_places; i++) {
-        EpisodePlace *pl = &ds->places[i];
-        const OnspdEntry *home = onspd_lookup(dir, pl->home_post);
-        const OnspdEntry *at = onspd_lookup(dir, pl->pl_post);
-        long miles10 = onspd_distance_tenths(home, at);
-        pl->distance = miles10 > INT32_MAX ? -1 : (int32_t)miles10;
-        snprintf(pl->pl_la, sizeof pl->pl_la, "%s", at ? at->la : "");
-        pl->location = !pl->pl_la[0] || !own[0] ? 0 : strcmp(pl->pl_la, own) == 0 ? 'I' : 'O';
+        EpisodePlace *place = &ds->places[i];
+        const OnspdEntry *at = onspd_entry(dir, handles[2 * i + 1]);
+        long miles10 = onspd_distance_tenths(onspd_entry(dir, handles[2 * i]), at);
+        place->distance = miles10 > INT32_MAX ? -1 : (int32_t)miles10;
+        size_t n = at ? strlen(at->la) : 0;
+        if (n >= sizeof place->pl_la) n = 0;
+        memcpy(place->pl_la, at ? at->la : "", n);
+        place->pl_la[n] = '\0';
+        place->location = !n || !own[0] ? 0 : strcmp(place->pl_la, own) == 0 ? 'I' : 'O';
     }
+    free(handles);
     onspd_free(dir);
     if (rc == 0) ds->places_derived |= DATASET_PLACES_DIRECTORY;
     return rc;

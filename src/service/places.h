@@ -17,11 +17,14 @@
 int places_check_la(const char *code, char out[10], Err *err);
 
 /* With the directory at onspd_path (NULL: none), reads it in one streaming pass
- * for the postcodes of ds->places (loaded with STORE_LOAD_POSTCODES) and sets
- * each place's PL_DISTANCE and PL_LA; with own_la too (already checked by
- * places_check_la; NULL: none) its PL_LOCATION. Records in ds->places_derived
- * what is set. Returns 0, ERR_USAGE (a bad own_la), ERR_IO or ERR_INPUT (the
- * directory cannot be read). */
-int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Err *err);
+ * for the postcodes of the episodes in ds->places (loaded with
+ * STORE_LOAD_POSTCODES) that run at some time from `from` to `to` (the first
+ * and last 31 March a command reads), and sets their PL_DISTANCE and PL_LA;
+ * with own_la too (NULL: none) their PL_LOCATION. Other episodes keep none
+ * (distance -1). Records in ds->places_derived what is set. Returns 0,
+ * ERR_USAGE (own_la is not a code places_check_la takes), ERR_IO or ERR_INPUT
+ * (the directory cannot be read). */
+int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Date from, Date to,
+                  Err *err);
 
 #endif

@@ -1143,7 +1143,10 @@ int scorecard_run(const char *db_path, const char *catalogue_path, const char *h
     if (opt->la && (rc = places_check_la(opt->la, own_la, err)) < 0) return rc;
     unsigned parts = STORE_LOAD_ALL | (opt->postcodes ? STORE_LOAD_POSTCODES : 0);
     rc = service_load_dataset_parts(db_path, ds, parts, err);
-    if (rc == 0) rc = places_derive(ds, opt->postcodes, opt->la, err);
+    if (rc == 0)
+        rc = places_derive(ds, opt->postcodes, opt->la,
+                           date_collection_year_end(opt->year - opt->years),
+                           date_collection_year_end(opt->year), err);
     if (rc < 0) return rc;
     Calendar cal;
     rc = calendar_load_default(&cal, err);

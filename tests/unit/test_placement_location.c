@@ -124,7 +124,7 @@ static void derived(Dataset *ds, const char *la)
     char path[64];
     write_directory(path);
     Err err;
-    assert_int_equal(places_derive(ds, path, la, &err), 0);
+    assert_int_equal(places_derive(ds, path, la, D(2024, 3, 31), D(2026, 3, 31), &err), 0);
     unlink(path);
 }
 
@@ -200,6 +200,9 @@ static void test_places_derive(void **state)
     assert_string_equal(place_of(&ds, "g", 0)->pl_la, "");
     assert_int_equal(place_of(&ds, "l", 0)->distance, 621);
     assert_int_equal(place_of(&ds, "l", 1)->distance, 31);
+    /* n's episode begins after the last 31 March asked (2026): not derived. */
+    assert_int_equal(place_of(&ds, "n", 0)->distance, -1);
+    assert_string_equal(place_of(&ds, "n", 0)->pl_la, "");
     dataset_free(&ds);
 
     /* Without --la: PL_LA but no PL_LOCATION. */
@@ -212,7 +215,7 @@ static void test_places_derive(void **state)
     /* A directory that cannot be read. */
     build(&ds);
     Err err;
-    assert_int_equal(places_derive(&ds, "/nonexistent/onspd.csv", OWN, &err), ERR_IO);
+    assert_int_equal(places_derive(&ds, "/nonexistent/onspd.csv", OWN, NONE, NONE, &err), ERR_IO);
     assert_int_equal(ds.places_derived & DATASET_PLACES_DIRECTORY, 0);
     dataset_free(&ds);
 }
@@ -285,7 +288,7 @@ static void test_not_available(void **state)
     assert_non_null(strstr(f.reason, "--postcodes"));
     assert_non_null(strstr(f.reason, "--la"));
     Err err;
-    assert_int_equal(places_derive(&ds, NULL, OWN, &err), 0); /* --la alone */
+    assert_int_equal(places_derive(&ds, NULL, OWN, NONE, NONE, &err), 0); /* --la alone */
     assert_int_equal(dfe_compute(&ds, "placed_outside_la", YEAR, &f), 0);
     assert_false(f.available);
     assert_non_null(strstr(f.reason, "--postcodes"));
