@@ -283,5 +283,6 @@ long onspd_distance_tenths(const OnspdEntry *home, const OnspdEntry *pl)
      * references, to one decimal place. */
     double de = (double)(home->east - pl->east), dn = (double)(home->north - pl->north);
     double miles = sqrt(de * de + dn * dn) / 1000.0 / 1.6093;
+    if (miles >= ONSPD_FAR_TENTHS / 10.0) return ONSPD_FAR_TENTHS; /* grid references gone wrong */
     return lround(miles * 10.0);
 }

@@ -25,7 +25,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { ONSPD_LA_LEN = 16 };
+/* ONSPD_FAR_TENTHS: the largest distance returned, 100 million miles, for grid
+ * references far off any map (the DfE's own limit, rule 164, is 999.9). */
+enum { ONSPD_LA_LEN = 16, ONSPD_FAR_TENTHS = 1000000000 };
 
 typedef struct Onspd Onspd;
 
@@ -60,8 +62,8 @@ const OnspdEntry *onspd_entry(const Onspd *p, long handle);
 
 /* DfE 903 derived field PL_DISTANCE: sqrt((E_home - E_pl)^2 + (N_home - N_pl)^2)
  * / 1000 / 1.6093 miles, to one decimal place (half away from zero), returned
- * in tenths of a mile; -1 when either entry is NULL or has no grid reference
- * (shared/reference/903/README.md; statutory.md A3). */
+ * in tenths of a mile, at most ONSPD_FAR_TENTHS; -1 when either entry is NULL
+ * or has no grid reference (shared/reference/903/README.md; statutory.md A3). */
 long onspd_distance_tenths(const OnspdEntry *home, const OnspdEntry *pl);
 
 #endif

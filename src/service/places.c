@@ -69,8 +69,7 @@ int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Date 
     for (int i = 0; rc == 0 && i < ds->n_places; i++) {
         EpisodePlace *place = &ds->places[i];
         const OnspdEntry *at = onspd_entry(dir, handles[2 * i + 1]);
-        long miles10 = onspd_distance_tenths(onspd_entry(dir, handles[2 * i]), at);
-        place->distance = miles10 > INT32_MAX ? -1 : (int32_t)miles10;
+        place->distance = (int32_t)onspd_distance_tenths(onspd_entry(dir, handles[2 * i]), at);
         size_t n = at ? strlen(at->la) : 0;
         if (n >= sizeof place->pl_la) n = 0;
         memcpy(place->pl_la, at ? at->la : "", n);

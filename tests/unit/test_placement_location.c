@@ -20,6 +20,7 @@
 #include "service/places.h"
 #include "service/scorecard.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,9 @@ static void test_onspd_distance(void **state)
     assert_null(onspd_lookup(p, "ZZ9 9ZZ")); /* wanted, not there */
     assert_null(onspd_lookup(p, "ZZ2 2BB")); /* there, not wanted */
     assert_int_equal(onspd_distance_tenths(home, NULL), -1);
+    /* Grid references far off any map give a capped distance, not an overflow. */
+    OnspdEntry near = {.has_grid = true}, off = {.east = LONG_MAX, .north = 1, .has_grid = true};
+    assert_int_equal(onspd_distance_tenths(&near, &off), ONSPD_FAR_TENTHS);
     onspd_free(p);
 }
 
