@@ -12,12 +12,14 @@ n=${1:-100000}
 
 data="$out/scorecard-903-$n" db="$out/scorecard-$n.db"
 rm -rf "$data" "$db" "$db-wal" "$db-shm"
-"$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026 > /dev/null
+onspd="$out/scorecard-onspd-$n.csv"
+"$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026 --postcodes "$onspd" > /dev/null
 "$bin" import --db "$db" "$data" > /dev/null
 
 run() { fastest "scorecard-$1" "$bin" scorecard --db "$db" --year 2025/26 "${@:2}"; }
 read -r csv_s csv_kib < <(run csv --years 9 --format csv)
 read -r one_s one_kib < <(run one --years 0 --format csv)
+read -r pc_s pc_kib < <(run postcodes --years 9 --format csv --postcodes "$onspd" --la X10000001)
 read -r pdf_s pdf_kib < <(run pdf --years 9 --format pdf --out "$out/scorecard.pdf")
 read -r html_s html_kib < <(run html --years 9 --by disability --publish --format html \
   --out "$out/scorecard.html")
@@ -37,6 +39,7 @@ pages=$(grep -a -o '/Count [0-9]*' "$out/scorecard.pdf" | head -1 | cut -d' ' -f
   echo "|---|---:|---:|"
   echo "| \`scorecard --year 2025/26 --years 9 --format csv\` (ten years) | $csv_s | $((csv_kib / 1024)) |"
   echo "| \`scorecard --year 2025/26 --years 0 --format csv\` (one year) | $one_s | $((one_kib / 1024)) |"
+  echo "| the ten years with \`--postcodes\` (synth's directory, $(($(wc -l < "$onspd") - 1)) postcodes) \`--la X10000001\` | $pc_s | $((pc_kib / 1024)) |"
   echo "| \`scorecard --year 2025/26 --years 9 --format pdf\` ($pages pages) | $pdf_s | $((pdf_kib / 1024)) |"
   echo "| \`scorecard --year 2025/26 --years 9 --by disability --publish --format html\` | $html_s | $((html_kib / 1024)) |"
   echo

@@ -2,7 +2,8 @@
 # Set-up on a fresh Debian machine, in one command: install what is missing,
 # build, generate the synthetic demo data, import it into an SQLite file and
 # print the strategy's profile on 31/03/2010 (and write the demo's Pledge
-# scorecard for 2009/10 as a PDF board pack).
+# scorecard for 2009/10 as a PDF board pack, with synth's synthetic postcode
+# directory for the placement distance and location).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,11 +12,14 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j"$(nproc)"
 
 rm -rf demo
-build/carepledge synth --out demo/903 --profile dorset-2010 --seed 2010 --children 900
+build/carepledge synth --out demo/903 --profile dorset-2010 --seed 2010 --children 900 \
+  --postcodes demo/onspd.csv
 build/carepledge import --db demo/carepledge.db demo/903
 build/carepledge profile --db demo/carepledge.db --at 2010-03-31
 build/carepledge scorecard --db demo/carepledge.db --year 2009/10 --years 4 --format pdf \
-  --out demo/scorecard.pdf
+  --postcodes demo/onspd.csv --la X10000001 --out demo/scorecard.pdf
 echo
 echo "The Pledge scorecard for 2009/10 is in demo/scorecard.pdf;"
-echo "build/carepledge scorecard --db demo/carepledge.db --year 2009/10 prints it."
+echo "build/carepledge scorecard --db demo/carepledge.db --year 2009/10 prints it"
+echo "(add --postcodes demo/onspd.csv --la X10000001 for the placement distance and location:"
+echo "a synthetic postcode directory, with made-up grid references and authority codes)."

@@ -1,7 +1,7 @@
 /* cmd_scorecard: the Pledge scorecard.
  *   carepledge scorecard --db FILE --year YYYY/YY [--years N] [--by GROUP] [--publish]
- *       [--threshold N] [--catalogue FILE] [--holidays FILE] [--format text|csv|json|html|pdf]
- *       [--out FILE]
+ *       [--threshold N] [--catalogue FILE] [--holidays FILE] [--postcodes ONSPD.csv]
+ *       [--la CODE] [--format text|csv|json|html|pdf] [--out FILE]
  * Parses the options, runs service/scorecard and writes the format asked for.
  * The PDF needs --out; the other formats go to --out or standard output. */
 #include "cli/cli.h"
@@ -16,7 +16,7 @@
 static const CliOption options[] = {
     {"db", true},       {"year", true},      {"years", true},     {"by", true},
     {"publish", false}, {"threshold", true}, {"catalogue", true}, {"holidays", true},
-    {"format", true},   {"out", true},
+    {"format", true},   {"out", true},       {"postcodes", true}, {"la", true},
 };
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
 
@@ -96,6 +96,8 @@ int cmd_scorecard(int argc, char **argv)
         rc = err_set(&err, ERR_USAGE, "--format pdf needs --out FILE");
     }
     opt.publish = cli_flag(&args, "publish");
+    opt.postcodes = cli_get(&args, "postcodes");
+    opt.la = cli_get(&args, "la");
     Dataset ds = {0};
     IndicatorCatalogue *cat = NULL;
     Scorecard sc = {0};

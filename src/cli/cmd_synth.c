@@ -23,18 +23,19 @@ static int parse_long(const char *s, long *out)
 int cmd_synth(int argc, char **argv)
 {
     static const CliOption options[] = {
-        {"out", true},  {"children", true}, {"seed", true},
-        {"from", true}, {"to", true},       {"profile", true},
+        {"out", true}, {"children", true}, {"seed", true},      {"from", true},
+        {"to", true},  {"profile", true},  {"postcodes", true},
     };
     CliArgs a;
     Err err;
-    if (cli_parse(argc, argv, options, 6, &a, &err)) {
+    if (cli_parse(argc, argv, options, 7, &a, &err)) {
         cli_args_free(&a);
         return cli_fail("synth", &err);
     }
     int rc = CLI_EXIT_OK;
     SynthOptions opt = {0};
     opt.out_dir = cli_get(&a, "out");
+    opt.postcodes_path = cli_get(&a, "postcodes");
     opt.n_children = 1000;
     opt.seed = 1;
     const char *s;
@@ -99,6 +100,9 @@ int cmd_synth(int argc, char **argv)
     printf("  %ld rows of local records (visits, health, education, plans, adviser contacts)\n",
            sum.n_record_rows);
     printf("  %ld looked after on 31/03/%d\n", sum.in_care_last_31_march, sum.to_year);
+    if (opt.postcodes_path)
+        printf("  %ld postcodes in a synthetic ONS Postcode Directory, %s\n", sum.n_postcodes,
+               opt.postcodes_path);
 done:
     cli_args_free(&a);
     return rc;

@@ -24,11 +24,12 @@ const CliCommand cli_commands[] = {
      cmd_profile},
     {"scorecard", "the Pledge scorecard: every promise measured, with trends, targets and charts",
      "--db FILE --year YYYY/YY [--years N] [--by disability|ethnicity|age|placement] [--publish] "
-     "[--threshold N] [--catalogue FILE] [--holidays FILE] [--format text|csv|json|html|pdf] "
-     "[--out FILE]",
+     "[--threshold N] [--catalogue FILE] [--holidays FILE] [--postcodes ONSPD.csv] [--la CODE] "
+     "[--format text|csv|json|html|pdf] [--out FILE]",
      cmd_scorecard},
     {"synth", "write a synthetic SSDA903 history, one folder per collection year",
-     "--out DIR [--children N] [--seed S] [--from YYYY] [--to YYYY] [--profile dorset-2010]",
+     "--out DIR [--children N] [--seed S] [--from YYYY] [--to YYYY] [--profile dorset-2010] "
+     "[--postcodes FILE]",
      cmd_synth},
     {"validate", "check SSDA903 files against the DfE validation rules of a collection year",
      "[--year YYYY/YY] [--ruleset YYYY/YY] [--prev PATH] [--postcodes ONSPD.csv [--la CODE]] "

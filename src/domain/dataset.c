@@ -1,6 +1,7 @@
 /* dataset: see dataset.h. */
 #include "domain/dataset.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,20 @@ Child *dataset_add_child(Dataset *ds, const char *id, const char *sex, Date dob,
     c->first_ad1 = ds->n_ad1;
     c->first_placed_adoption = ds->n_placed_adoption;
     return c;
+}
+
+EpisodePlace *dataset_add_place(Dataset *ds, const EpisodePlace *pl)
+{
+    assert(ds->n_episodes > 0);
+    while (ds->n_places < ds->n_episodes) {
+        MEM_GROW(ds->places, ds->n_places, ds->cap_places);
+        EpisodePlace *blank = &ds->places[ds->n_places++];
+        memset(blank, 0, sizeof *blank);
+        blank->distance = -1;
+    }
+    EpisodePlace *at = &ds->places[ds->n_episodes - 1];
+    *at = *pl;
+    return at;
 }
 
 static Child *last_child(Dataset *ds)
@@ -127,6 +142,7 @@ void dataset_free(Dataset *ds)
     free(ds->missing);
     free(ds->ad1);
     free(ds->placed_adoption);
+    free(ds->places);
     arena_free(&ds->strings);
     memset(ds, 0, sizeof *ds);
 }

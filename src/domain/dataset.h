@@ -30,6 +30,26 @@ typedef struct Episode {
     char reason_place_change[7];
 } Episode;
 
+/* Where an episode's placement was: the 903's HOME_POST and PL_POST as
+ * recorded, and the fields the DfE derives from them with the ONS Postcode
+ * Directory (PL_DISTANCE, PL_LA, PL_LOCATION; shared/reference/903/README.md).
+ * Kept apart from Episode, in Dataset.places at the episode's index, and only
+ * when a command asks for them (the scorecard with --postcodes): most commands
+ * never read them. The derived fields are set for the episodes the command
+ * reads (service/places), blank (distance -1, "", 0) for the others. */
+typedef struct EpisodePlace {
+    char home_post[12], pl_post[12]; /* upper-case as recorded; "" not recorded */
+    int32_t distance;                /* PL_DISTANCE in tenths of a mile; -1 not known */
+    char pl_la[16];                  /* PL_LA: the placement's upper-tier authority; "" not known */
+    char location;                   /* PL_LOCATION: 'I' (IN), 'O' (OUT) or 0 (not known) */
+} EpisodePlace;
+
+/* Which derived fields of Dataset.places are set (Dataset.places_derived). */
+enum {
+    DATASET_PLACES_DIRECTORY = 1 << 0, /* PL_DISTANCE and PL_LA: the directory was read */
+    DATASET_PLACES_OWN_LA = 1 << 1,    /* the council's own authority is known: PL_LOCATION */
+};
+
 /* A statutory review (903 Reviews table). */
 typedef struct Review {
     Date date;
@@ -155,7 +175,12 @@ typedef struct Dataset {
     int n_ad1, cap_ad1;
     PlacedAdoption *placed_adoption; /* by child, then date placed */
     int n_placed_adoption, cap_placed_adoption;
-    Arena strings; /* child ids */
+    /* At the index of each episode, NULL when not loaded; an episode beyond
+     * n_places has none (dataset_episode_place). */
+    EpisodePlace *places;
+    int n_places, cap_places;
+    unsigned places_derived; /* DATASET_PLACES_* */
+    Arena strings;           /* child ids */
 } Dataset;
 
 /* Adds a child after the last one (ids must come in ascending order) and
@@ -171,6 +196,15 @@ Oc2 *dataset_add_oc2(Dataset *ds, const Oc2 *oc2);
 MissingEpisode *dataset_add_missing(Dataset *ds, const MissingEpisode *m);
 Ad1 *dataset_add_ad1(Dataset *ds, const Ad1 *ad1);
 PlacedAdoption *dataset_add_placed_adoption(Dataset *ds, const PlacedAdoption *pa);
+
+/* Sets the place of the last episode added (the episodes before it that have
+ * none get a blank one: no postcodes, distance -1). */
+EpisodePlace *dataset_add_place(Dataset *ds, const EpisodePlace *pl);
+/* The place of the episode at ds->episodes[i], or NULL when none is loaded. */
+static inline const EpisodePlace *dataset_episode_place(const Dataset *ds, long i)
+{
+    return ds->places && i >= 0 && i < ds->n_places ? &ds->places[i] : NULL;
+}
 
 /* The child with this id, or NULL (binary search). */
 const Child *dataset_find_child(const Dataset *ds, const char *id);

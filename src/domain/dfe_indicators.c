@@ -239,15 +239,61 @@ static int ad1_available(const Year *y, const Spec *sp, char *reason)
     return 0;
 }
 
-static int postcodes_available(const Year *y, const Spec *sp, char *reason)
+/* The placement indicators need the fields the DfE derives from the postcodes
+ * with the ONS Postcode Directory (Dataset.places, set by the caller). */
+static int places_available(const Year *y, const Spec *sp, char *reason)
 {
-    (void)y;
-    snprintf(reason, DFE_REASON_LEN,
-             "%s needs the ONS Postcode Directory (eastings, northings and local authority of the "
-             "home and placement postcodes); the database holds the postcodes only",
-             strcmp(sp->ind.id, "placed_outside_la") == 0 ? "the placement's local authority"
-                                                          : "the distance from home");
+    bool outside = strcmp(sp->ind.id, "placed_outside_la") == 0;
+    bool directory = y->ds->places && (y->ds->places_derived & DATASET_PLACES_DIRECTORY);
+    bool own = (y->ds->places_derived & DATASET_PLACES_OWN_LA) != 0;
+    if (directory && (own || !outside)) return 1;
+    if (!outside)
+        snprintf(reason, DFE_REASON_LEN,
+                 "the distance from home needs the ONS Postcode Directory (--postcodes FILE) "
+                 "for the grid references of the home and placement postcodes");
+    else
+        snprintf(reason, DFE_REASON_LEN, "the placement's local authority needs %s%s%s",
+                 directory ? "" : "the ONS Postcode Directory (--postcodes FILE)",
+                 !directory && !own ? " and " : "",
+                 own ? "" : "the council's own local authority code (--la CODE)");
     return 0;
+}
+
+/* The place of the full-time episode open on 31 March, or NULL. */
+static const EpisodePlace *place_on_31_march(const Year *y, const Facts *f)
+{
+    return f->on_31_march ? dataset_episode_place(y->ds, f->on_31_march - y->ds->episodes) : NULL;
+}
+
+/* Placed more than 20 miles from home (statutory.md A3, "Distance / out of
+ * area"): children looked after on 31 March, V3/V4 aside, whose placement then
+ * has a PL_DISTANCE; more than 20 miles as the 903 records it, to one decimal
+ * place, so 20.0 is not more and 20.05 (20.1) is. The DfE leaves the distance
+ * blank for children who are or were unaccompanied asylum-seeking children (903
+ * rule 406), so they are not in the cohort. */
+static bool placed_far(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                       long *den)
+{
+    (void)sp;
+    const EpisodePlace *pl = place_on_31_march(y, f);
+    if (!pl || pl->distance < 0 || c->uasc) return false;
+    *num = pl->distance > 200;
+    *den = 1;
+    return true;
+}
+
+/* Placed outside the council's area (statutory.md A3; 903 PL_LOCATION OUT):
+ * children looked after on 31 March, V3/V4 aside, whose placement then has a
+ * known PL_LA, compared with the council's own (upper-tier) authority. */
+static bool placed_outside(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
+                           long *den)
+{
+    (void)c, (void)sp;
+    const EpisodePlace *pl = place_on_31_march(y, f);
+    if (!pl || !pl->location) return false;
+    *num = pl->location == 'O';
+    *den = 1;
+    return true;
 }
 
 /* CLA on 31 March excluding V3/V4, with 3+ placements in the year (old NI 062). */
@@ -438,13 +484,6 @@ static bool adoption_a2(const Year *y, const Child *c, const Facts *f, const Spe
     return true;
 }
 
-static bool never(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
-                  long *den)
-{
-    (void)y, (void)c, (void)f, (void)sp, (void)num, (void)den;
-    return false;
-}
-
 /* Ceased to be looked after in the year (not X1, not V3/V4): returned home
  * (REC E4A, E4B) or to live with parents or relatives (E13). */
 static bool returned_home(const Year *y, const Child *c, const Facts *f, const Spec *sp, long *num,
@@ -515,8 +554,8 @@ static const Spec specs[] = {
     {PCT("missing_children"), missing_children, missing_available, 0, -1, -1},
     {{"adoption_a1", DFE_MEAN, "days", 0}, adoption_a1, NULL, 0, -1, -1},
     {{"adoption_a2", DFE_MEAN, "days", 0}, adoption_a2, ad1_available, 0, -1, -1},
-    {PCT("placed_over_20_miles"), never, postcodes_available, 0, -1, -1},
-    {PCT("placed_outside_la"), never, postcodes_available, 0, -1, -1},
+    {PCT("placed_over_20_miles"), placed_far, places_available, 0, -1, -1},
+    {PCT("placed_outside_la"), placed_outside, places_available, 0, -1, -1},
     {PCT("returned_home"), returned_home, NULL, 0, -1, -1},
     {PCT("placement_changes_planned"), placement_changes_planned, NULL, 0, -1, -1},
 };

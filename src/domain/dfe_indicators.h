@@ -18,6 +18,10 @@
  * the averages, whose numerator is a sum of days or scores). The scorecard adds
  * these up, in total or by group. An indicator whose records are not in the
  * Dataset is "not available", with the reason, and is never given a figure.
+ * placed_over_20_miles and placed_outside_la read the 903 fields the DfE
+ * derives from the postcodes (PL_DISTANCE, PL_LOCATION) in Dataset.places,
+ * which the caller sets with the ONS Postcode Directory (service/places);
+ * without them they are not available.
  * Pure: no I/O, no allocation. */
 #ifndef CAREPLEDGE_DFE_INDICATORS_H
 #define CAREPLEDGE_DFE_INDICATORS_H

@@ -9,6 +9,7 @@
 #include "render/chart.h"
 #include "render/table.h"
 #include "service/dataset_load.h"
+#include "service/places.h"
 #include "store/store.h"
 
 #include <errno.h>
@@ -270,11 +271,16 @@ static const struct {
      {"care_leavers_suitable_accommodation_17_18", "care_leavers_suitable_accommodation_19_21"}},
 };
 
-static ScoreEntry *find_entry(Scorecard *sc, const char *id)
+const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id)
 {
     for (int i = 0; i < sc->n_entries; i++)
         if (strcmp(sc->entries[i].ind->id, id) == 0) return &sc->entries[i];
     return NULL;
+}
+
+static ScoreEntry *find_entry(Scorecard *sc, const char *id)
+{
+    return (ScoreEntry *)scorecard_entry(sc, id); /* sc is ours to change */
 }
 
 /* Year k of each family: a figure is withheld when its own table or the
@@ -1133,7 +1139,14 @@ int scorecard_run(const char *db_path, const char *catalogue_path, const char *h
     int rc = catalogue_path ? indicators_load_file(catalogue_path, cat, err)
                             : indicators_load_default(cat, err);
     if (rc < 0) return rc;
-    rc = service_load_dataset_parts(db_path, ds, STORE_LOAD_ALL, err);
+    char own_la[10];
+    if (opt->la && (rc = places_check_la(opt->la, own_la, err)) < 0) return rc;
+    unsigned parts = STORE_LOAD_ALL | (opt->postcodes ? STORE_LOAD_POSTCODES : 0);
+    rc = service_load_dataset_parts(db_path, ds, parts, err);
+    if (rc == 0)
+        rc = places_derive(ds, opt->postcodes, opt->la,
+                           date_collection_year_end(opt->year - opt->years),
+                           date_collection_year_end(opt->year), err);
     if (rc < 0) return rc;
     Calendar cal;
     rc = calendar_load_default(&cal, err);

@@ -71,6 +71,10 @@ typedef struct ScorecardOptions {
     bool publish;
     int threshold;       /* for publish */
     const Calendar *cal; /* working days for the local indicators; NULL: not available */
+    /* For scorecard_run: the ONS Postcode Directory and the council's own
+     * upper-tier authority code (service/places), for placed_over_20_miles
+     * and placed_outside_la; NULL: not given (those are not available). */
+    const char *postcodes, *la;
 } ScorecardOptions;
 
 typedef struct Scorecard {
@@ -89,6 +93,9 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                     Scorecard *out, Err *err);
 void scorecard_free(Scorecard *sc);
 
+/* The entry of the catalogue indicator id, or NULL. */
+const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id);
+
 /* The year's entry as the figure to show (the last of the trend). */
 const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e);
 
@@ -106,6 +113,8 @@ int scorecard_write_pdf(const char *path, const Scorecard *sc, Err *err);
 /* Opens the database, loads what the scorecard reads and builds it, reading the
  * catalogue from catalogue_path or the shipped one, with the working-day
  * calendar's shipped bank holidays and holidays_path's changes (NULL: none).
+ * With opt->postcodes the episodes' postcodes are loaded too and the directory
+ * read for them (places_derive); without it they are not loaded.
  * The caller frees *ds, *cat (indicators_free) and *out. */
 int scorecard_run(const char *db_path, const char *catalogue_path, const char *holidays_path,
                   const ScorecardOptions *opt, Dataset *ds, IndicatorCatalogue **cat,

@@ -404,13 +404,18 @@ static void fill_episode(sqlite3_stmt *st, Episode *ep)
     DATASET_SET_CODE(ep->reason_place_change, col_text(st, 9));
 }
 
-static int load_episodes(Store *s, Dataset *ds, Err *err)
+/* With postcodes (STORE_LOAD_POSTCODES), each episode's HOME_POST and PL_POST
+ * go into ds->places as well. */
+static int load_episodes(Store *s, Dataset *ds, bool postcodes, Err *err)
 {
+    static const char *const sql[2] = {
+        "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, reason_place_change "
+        "FROM episodes ORDER BY child, decom",
+        "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, reason_place_change, "
+        "home_post, pl_post FROM episodes ORDER BY child, decom",
+    };
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, "
-                           "reason_place_change FROM episodes ORDER BY child, decom",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, sql[postcodes], -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "loading episodes");
     int rc, cursor = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -419,6 +424,12 @@ static int load_episodes(Store *s, Dataset *ds, Err *err)
         MEM_GROW(ds->episodes, ds->n_episodes, ds->cap_episodes);
         if (c->n_episodes++ == 0) c->first_episode = ds->n_episodes;
         fill_episode(st, &ds->episodes[ds->n_episodes++]);
+        if (postcodes) {
+            EpisodePlace pl = {.distance = -1};
+            DATASET_SET_CODE(pl.home_post, col_text(st, 10));
+            DATASET_SET_CODE(pl.pl_post, col_text(st, 11));
+            dataset_add_place(ds, &pl);
+        }
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading episodes");
@@ -700,7 +711,7 @@ static const struct {
     int (*load)(Store *, Dataset *, Err *);
 } load_tasks[TASK_COUNT] = {
     [TASK_VISITS] = {STORE_LOAD_RECORDS, RECORD_VISIT, NULL},
-    [TASK_EPISODES] = {STORE_LOAD_EPISODES, -1, load_episodes},
+    [TASK_EPISODES] = {STORE_LOAD_EPISODES, -1, NULL}, /* see run_load_tasks */
     [TASK_REVIEWS] = {STORE_LOAD_REVIEWS, -1, load_reviews},
     [TASK_PA_CONTACTS] = {STORE_LOAD_RECORDS, RECORD_PA_CONTACT, NULL},
     [TASK_CARE_PLANS] = {STORE_LOAD_RECORDS, RECORD_CARE_PLAN, NULL},
@@ -736,9 +747,13 @@ static int run_load_tasks(LoadJob *job, Store *conn, Err *err)
         if (t >= TASK_COUNT || atomic_load(&job->failed)) return 0;
         if (!(job->parts & load_tasks[t].part)) continue;
         int kind = load_tasks[t].kind;
-        int rc = kind >= 0
-                     ? load_record_kind(conn, job->ds, (RecordKind)kind, &job->batch[kind], err)
-                     : load_tasks[t].load(conn, job->ds, err);
+        int rc;
+        if (kind >= 0)
+            rc = load_record_kind(conn, job->ds, (RecordKind)kind, &job->batch[kind], err);
+        else if (t == TASK_EPISODES) /* the one loader with an option */
+            rc = load_episodes(conn, job->ds, (job->parts & STORE_LOAD_POSTCODES) != 0, err);
+        else
+            rc = load_tasks[t].load(conn, job->ds, err);
         if (rc != 0) {
             atomic_store(&job->failed, true);
             return rc;

@@ -59,10 +59,14 @@ enum {
     STORE_LOAD_MISSING = 1 << 5,
     STORE_LOAD_ADOPTION = 1 << 6, /* AD1 and PlacedAdoption */
     STORE_LOAD_ALL = (1 << 7) - 1,
+    /* With STORE_LOAD_EPISODES: each episode's HOME_POST and PL_POST, in
+     * ds->places. Not part of STORE_LOAD_ALL: only the commands given the ONS
+     * Postcode Directory read them. */
+    STORE_LOAD_POSTCODES = 1 << 7,
     /* Not a part: load on this connection alone, without the second one
      * that otherwise reads half the tables in parallel (for tests that
      * compare the two). */
-    STORE_LOAD_ONE_CONNECTION = 1 << 7,
+    STORE_LOAD_ONE_CONNECTION = 1 << 8,
 };
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);

@@ -7,6 +7,8 @@
 #include "synth/synth_history.h"
 #include "synth/synth_write.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,40 @@ int synth_parse_profile(const char *s, SynthProfile *out)
 long synth_profile_children(SynthProfile p)
 {
     return p == SYNTH_PROFILE_DORSET_2010 ? SYNTH_DORSET_COHORT : 0;
+}
+
+/* The synthetic postcode directory: one row for each postcode the world uses
+ * (homes and placements), in order of the encoded postcode. */
+static int write_postcodes(const SynthWorld *w, const char *path, long *n_rows, Err *err)
+{
+    uint32_t max = synth_postcode_max();
+    unsigned char *used = xcalloc((size_t)max + 1, 1);
+    for (int i = 0; i < w->n_children; i++) used[w->children[i].home_post] = 1;
+    for (int i = 0; i < w->n_eps; i++) used[w->eps[i].pl_post] = 1;
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        free(used);
+        return err_set(err, ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+    }
+    fputs("\"pcd\",\"pcds\",\"dointr\",\"doterm\",\"oscty\",\"oslaua\",\"oseast1m\",\"osnrth1m\"\n",
+          f);
+    *n_rows = 0;
+    for (uint32_t code = 1; code <= max; code++) {
+        if (!used[code]) continue;
+        char pcds[12], pcd[12], cty[16], laua[16];
+        long east, north;
+        synth_postcode_format(code, pcds);
+        synth_postcode_directory_entry(code, &east, &north, cty, laua);
+        const char *space = strchr(pcds, ' '); /* pcd: the outward code in 4 characters */
+        snprintf(pcd, sizeof pcd, "%-4.*s%s", (int)(space - pcds), pcds, space + 1);
+        fprintf(f, "\"%s\",\"%s\",\"199801\",\"\",\"%s\",\"%s\",\"%ld\",\"%ld\"\n", pcd, pcds, cty,
+                laua, east, north);
+        (*n_rows)++;
+    }
+    free(used);
+    bool bad = ferror(f) != 0;
+    if (fclose(f) != 0 || bad) return err_set(err, ERR_IO, "cannot write '%s'", path);
+    return 0;
 }
 
 int synth_run(const SynthOptions *opt, SynthSummary *summary, Err *err)
@@ -80,6 +116,8 @@ int synth_run(const SynthOptions *opt, SynthSummary *summary, Err *err)
 
     SynthCounts counts;
     int rc = synth_write(&w, opt->out_dir, &counts, err);
+    if (rc == 0 && opt->postcodes_path)
+        rc = write_postcodes(&w, opt->postcodes_path, &summary->n_postcodes, err);
     if (rc == 0) {
         summary->n_children = n;
         summary->from_year = opt->from_year;

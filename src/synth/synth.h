@@ -28,6 +28,10 @@ typedef struct SynthOptions {
     uint64_t seed;
     int from_year, to_year; /* collection years by end year: 2010 = 2009/10 */
     SynthProfile profile;
+    /* When set, also writes there a synthetic ONS Postcode Directory (CSV,
+     * the columns the directory's reader uses) with a row for every postcode
+     * of the history: made-up grid references and authority codes. */
+    const char *postcodes_path;
 } SynthOptions;
 
 typedef struct SynthSummary {
@@ -36,6 +40,7 @@ typedef struct SynthSummary {
     long n_episodes, n_header_rows, n_oc3_rows, n_rows; /* 903 rows over all years */
     long n_record_rows;         /* rows of the local record templates over all years */
     long in_care_last_31_march; /* looked after on the last 31 March written */
+    long n_postcodes;           /* rows of the postcode directory, when written */
 } SynthSummary;
 
 /* Parses "dorset-2010" (or "none"); returns 0 or -1. */

@@ -103,6 +103,50 @@ char *synth_postcode_format(uint32_t code, char *buf)
     return buf;
 }
 
+/* A synthetic ONS Postcode Directory entry for a made-up postcode: grid
+ * references and authority codes invented here, not the real ones of any
+ * postcode. The council's own area (the local outward codes) lies within
+ * about 15 miles of its centre, in one county (X10000001) of six districts;
+ * each other outward code is its own unitary authority (X06000002, ...) 25 to
+ * 120 miles away. Within an outward code, the sector and unit spread
+ * postcodes over about 3 miles. Codes start with X, which the ONS does not
+ * use. Integer arithmetic only: the same bytes on every machine. */
+static const int local_km[][2] = {
+    {0, 0},   {6, 3},    {-5, 4},   {2, -7},    {-8, -3},  {10, -2},  {-3, 10}, {12, 8},
+    {-12, 6}, {5, 14},   {-9, -11}, {15, -9},   {-16, -2}, {3, -16},  {18, 4},  {-6, 17},
+    {9, -18}, {-19, 10}, {20, -12}, {-14, -17}, {13, 19},  {-22, -8},
+};
+static const int other_km[][2] = {
+    {55, 70},  {25, 45},   {40, 110}, {-85, 20},  {85, 15}, {70, 50},
+    {-45, 55}, {-150, -5}, {60, 170}, {140, 110}, {190, 5}, {95, 130},
+};
+_Static_assert(sizeof local_km / sizeof local_km[0] == N_LOCAL_OUT, "one place per local code");
+_Static_assert(sizeof other_km / sizeof other_km[0] == N_OTHER_OUT, "one place per other code");
+
+uint32_t synth_postcode_max(void)
+{
+    return (uint32_t)(N_LOCAL_OUT + N_OTHER_OUT) * 4000u;
+}
+
+void synth_postcode_directory_entry(uint32_t code, long *east, long *north, char cty[16],
+                                    char laua[16])
+{
+    code -= 1u;
+    uint32_t l2 = code % 20u, l1 = (code / 20u) % 20u, digit = (code / 400u) % 10u;
+    uint32_t out = code / 4000u;
+    bool local = out < (uint32_t)N_LOCAL_OUT;
+    const int *km = local ? local_km[out] : other_km[(out - N_LOCAL_OUT) % N_OTHER_OUT];
+    *east = 450000 + 1000L * km[0] + (long)(digit % 5u) * 800 - 1600 + (long)l1 * 40 - 400;
+    *north = 150000 + 1000L * km[1] + (long)(digit / 5u) * 1000 - 500 + (long)l2 * 40 - 400;
+    if (local) {
+        snprintf(cty, 16, "X10000001");
+        snprintf(laua, 16, "X0700000%u", out % 6u + 1u);
+    } else {
+        snprintf(cty, 16, "X99999999");
+        snprintf(laua, 16, "X060000%02u", (out - N_LOCAL_OUT) % N_OTHER_OUT + 2u);
+    }
+}
+
 /* DfE UPN check letter: characters 2-13 weighted 2..13, sum mod 23. */
 char *synth_upn_format(uint64_t digits, char *buf)
 {

@@ -243,6 +243,14 @@ static inline SynthOc3 *synth_child_oc3(const SynthWorld *w, const SynthChild *c
 uint32_t synth_postcode_random(SynthRng *r, bool local);
 /* Writes the postcode into buf (at least 9 bytes); "" for 0. */
 char *synth_postcode_format(uint32_t code, char *buf);
+/* The largest encoded postcode (codes are 1 .. synth_postcode_max()). */
+uint32_t synth_postcode_max(void);
+/* The synthetic ONS Postcode Directory's entry for an encoded postcode (not
+ * 0): made-up grid references in metres and the authority codes (county,
+ * "X99999999" for none, and local authority) of the synthetic council and its
+ * neighbours. */
+void synth_postcode_directory_entry(uint32_t code, long *east, long *north, char cty[16],
+                                    char laua[16]);
 /* Writes the 13-character UPN (check letter + 12 digits) into buf (14 bytes). */
 char *synth_upn_format(uint64_t digits, char *buf);
 

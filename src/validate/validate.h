@@ -21,6 +21,7 @@
 #include "base/date.h"
 #include "base/err.h"
 #include "base/strmap.h"
+#include "exchange/onspd.h"
 #include "exchange/ssda903.h"
 
 #include <stdbool.h>
@@ -44,8 +45,6 @@ typedef struct VTable {
     StrMap groups; /* child id -> group index */
 } VTable;
 
-/* The rows of the ONS Postcode Directory for a return's postcodes (vpostcodes.c). */
-typedef struct VPostcodes VPostcodes;
 /* The Ofsted provider lists (URN lookups) given for a return (vproviders.c). */
 typedef struct VProviders VProviders;
 
@@ -59,9 +58,10 @@ typedef struct VReturn {
     Date history_from;               /* 1 April of the first year the history is whole from */
     unsigned char *header_uasc;      /* per Header row: 1 when the child is in this year's UASC */
     unsigned char *header_last_uasc; /* per Header_last row: in last year's UASC */
-    VPostcodes *postcodes;           /* NULL until vreturn_load_postcodes; owned */
-    VProviders *providers;           /* NULL until vreturn_load_providers; owned */
-    char la[16]; /* the responsible authority's code (PL_LOCATION); "" = inferred */
+    Onspd *postcodes;      /* the directory's rows for the return's postcodes (vpostcodes.c);
+                            * NULL until vreturn_load_postcodes; owned */
+    VProviders *providers; /* NULL until vreturn_load_providers; owned */
+    char la[16];           /* the responsible authority's code (PL_LOCATION); "" = inferred */
     bool prepared;
 } VReturn;
 
@@ -95,7 +95,6 @@ int vreturn_load_postcodes_buffer(VReturn *r, const char *name, const char *text
  * rule 1015 compare with; NULL or "" infers it as the authority most of the
  * return's home postcodes lie in. */
 void vreturn_set_la(VReturn *r, const char *code);
-void vpostcodes_free(VPostcodes *p);
 
 /* Reads one of Ofsted's provider lists saved as CSV (columns by name: URN and
  * any of the placement types, placement provider codes, date closed and

@@ -210,7 +210,7 @@ void vreturn_free(VReturn *r)
     free_table(&r->history);
     free(r->header_uasc);
     free(r->header_last_uasc);
-    vpostcodes_free(r->postcodes);
+    onspd_free(r->postcodes);
     vproviders_free(r->providers);
     memset(r, 0, sizeof *r);
 }
