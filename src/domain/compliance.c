@@ -54,9 +54,12 @@ static int compare_points(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The item a record of this kind does, as a mask (0: none, immunisations). */
+/* The item a record of this kind does or changes, as a mask (0: none,
+ * immunisations). A visit-regime statement does no item but changes when the
+ * next visit is due (reg 28(3), (4)). */
 static unsigned record_items(int kind)
 {
+    if (kind == RECORD_VISIT_REGIME) return 1u << DUE_VISIT;
     for (int item = 0; item < DUE_ITEM_COUNT; item++)
         if (item_record[item] == kind) return 1u << item;
     return 0;

@@ -23,7 +23,7 @@
 typedef struct SynthRecord {
     Date date;
     uint8_t table;
-    char value[11];
+    char value[25]; /* the longest word: reg24_temporary_approval */
 } SynthRecord;
 
 /* A growable list of records, owned by the caller (free items). */
