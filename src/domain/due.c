@@ -403,7 +403,7 @@ static VisitDue visit_standard(const DueRun *x, const CareNow *now)
 static void rule_visit(DueRun *x, const CareNow *now)
 {
     Date from = DATE_NONE;
-    int regime = visit_regime(x, now, &from);
+    int regime = now->no_visit_regimes ? RECORD_REGIME_STANDARD : visit_regime(x, now, &from);
     VisitDue due = {DATE_NONE, NULL}, parent;
     if (regime != RECORD_REGIME_STANDARD) due = visit_under_regime(x, now, regime, from);
     if (visit_with_parent(x, now, &parent)) {

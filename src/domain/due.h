@@ -77,6 +77,10 @@ typedef struct DueSituation {
     Date placement_start;   /* the start of the current placement */
     const Episode *episode; /* the episode open on the day */
     int leaver;             /* LeaverCategory (leaver.h) on the day; LEAVER_NONE under 16 */
+    /* Set by a caller that knows the child has no VisitRegimes statement at
+     * all (RECORD_VISIT_REGIME), so that the visit rule need not look for one
+     * on every day of a replay; false (due_situation's value): look. */
+    bool no_visit_regimes;
 } DueSituation;
 
 /* Every item, as a mask of (1u << DueItem) bits. */
