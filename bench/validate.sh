@@ -67,7 +67,7 @@ done
   echo "$(uname -sr), Release build. Data: \`carepledge synth --children N --seed 1 --from 2017 --to 2027\`;"
   echo "the return is the 2026-27 folder, last year's the 2025-26 folder:"
   echo "\`validate --year 2026/27 --prev 2025-26 --out DIR 2026-27\` (no postcode directory or provider"
-  echo "lists, so the rules needing them are skipped). Each folder also holds synth's ten local record"
+  echo "lists, so the rules needing them are skipped). Each folder also holds synth's eleven local record"
   echo "templates, which validate reads and passes over. Times are wall seconds of the fastest of three"
   echo "runs after a warm-up run, reading the CSV files and writing the five reports included; memory is"
   echo "peak resident set size in MiB. Rows: the twelve 903 tables of both years."

@@ -54,9 +54,12 @@ static int compare_points(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The item a record of this kind does, as a mask (0: none, immunisations). */
+/* The item a record of this kind does or changes, as a mask (0: none,
+ * immunisations). A visit-regime statement does no item but changes when the
+ * next visit is due (reg 28(3), (4)). */
 static unsigned record_items(int kind)
 {
+    if (kind == RECORD_VISIT_REGIME) return 1u << DUE_VISIT;
     for (int item = 0; item < DUE_ITEM_COUNT; item++)
         if (item_record[item] == kind) return 1u << item;
     return 0;
@@ -221,6 +224,11 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
     Owed owed[DUE_ITEM_COUNT] = {{0}};
     DueSituation situation; /* worked out on the first point, lo (every item) */
     memset(&situation, 0, sizeof situation);
+    /* Most children have no visit-regime statement: saying so once spares the
+     * visit rule a look through the placement's records on every day. */
+    bool regimes = false;
+    const CareRecord *rec = child_records(ds, c);
+    for (int i = 0; i < c->n_records && !regimes; i++) regimes = rec[i].kind == RECORD_VISIT_REGIME;
     Date prev = lo - 1;
     for (int i = 0; i < n; i++) {
         Date p = cm->points[i].day;
@@ -228,7 +236,10 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
         DueEntry entries[DUE_ITEM_COUNT];
         /* Only records change on a day that does not change every item, and
          * they leave the situation as it was. */
-        if (items == DUE_ALL_ITEMS) due_situation(ds, c, p, &situation);
+        if (items == DUE_ALL_ITEMS) {
+            due_situation(ds, c, p, &situation);
+            situation.no_visit_regimes = !regimes;
+        }
         int ne = due_for_child_in(ds, c, p, cm->cal, &situation, items, entries);
         Owed now[DUE_ITEM_COUNT] = {{0}};
         for (int e = 0; e < ne; e++)

@@ -65,6 +65,24 @@ const char *due_status_name(DueStatus status)
     "order"
 #define RULE_VISIT_CO_AFTER \
     "CPPCR 2010 reg 28(5): placed with a parent under a care order: visits at most 6 weeks apart"
+#define RULE_VISIT_REG19_FIRST                                                                    \
+    "CPPCR 2010 reg 28(3): placed with a parent before the reg 19 assessment is complete: visit " \
+    "within 1 week of the placement (or of the statement, if later)"
+#define RULE_VISIT_REG19_WEEKLY                                                                    \
+    "CPPCR 2010 reg 28(3): placed with a parent before the reg 19 assessment is complete: visits " \
+    "at least weekly until the first review"
+#define RULE_VISIT_REG19_AFTER                                                                     \
+    "CPPCR 2010 reg 28(3): placed with a parent before the reg 19 assessment is complete: visits " \
+    "at most 6 weeks apart after the first review"
+#define RULE_VISIT_REG24_FIRST                                                                 \
+    "CPPCR 2010 reg 28(4): placed with a connected person under temporary approval (reg 24): " \
+    "visit within 1 week of the placement (or of the statement, if later)"
+#define RULE_VISIT_REG24_WEEKLY                                                                \
+    "CPPCR 2010 reg 28(4): placed with a connected person under temporary approval (reg 24): " \
+    "visits at least weekly until the first review"
+#define RULE_VISIT_REG24_AFTER                                                                 \
+    "CPPCR 2010 reg 28(4): placed with a connected person under temporary approval (reg 24): " \
+    "visits at most 4 weeks apart after the first review"
 #define RULE_HEALTH_INITIAL                                                                 \
     "Statutory guidance on health assessments: initial health assessment before the first " \
     "review (20 working days), unless one was done in the previous 3 months"
@@ -113,10 +131,11 @@ static void owe(DueRun *x, DueItem item, Date due, const char *rule)
 
 /* The latest record of a kind dated from `from` (DATE_NONE: any time) to the
  * run's date, or NULL. */
-static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date from)
+/* How many of the child's records are dated on or before the run's date
+ * (records are sorted by date): a binary search. */
+static int records_known(const DueRun *x)
 {
     const CareRecord *recs = child_records(x->ds, x->c);
-    /* Binary search: hi = how many records are dated on or before the run's date. */
     int lo = 0, hi = x->c->n_records;
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
@@ -125,7 +144,13 @@ static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date fr
         else
             hi = mid;
     }
-    for (int i = hi - 1; i >= 0; i--) {
+    return lo;
+}
+
+static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date from)
+{
+    const CareRecord *recs = child_records(x->ds, x->c);
+    for (int i = records_known(x) - 1; i >= 0; i--) {
         if (from != DATE_NONE && recs[i].date < from) break;
         if (recs[i].kind == kind) return &recs[i];
     }
@@ -258,11 +283,17 @@ static Date care_order_start(const DueRun *x, const CareNow *now)
     return start;
 }
 
+/* One candidate due date for the next visit and the rule that sets it. */
+typedef struct VisitDue {
+    Date due;
+    const char *rule;
+} VisitDue;
+
 /* Visits to a child placed with a parent (PLACE P1): under an interim care
  * order (LS C1) weekly until the first review, then 4-weekly (reg 28(4));
  * under a care order (C2) within a week of the order, then 6-weekly (reg
  * 28(5)). Returns false for any other placement. */
-static bool visit_with_parent(DueRun *x, const CareNow *now)
+static bool visit_with_parent(const DueRun *x, const CareNow *now, VisitDue *out)
 {
     const Episode *e = now->episode;
     if (strcmp(e->place, "P1") != 0) return false;
@@ -270,41 +301,117 @@ static bool visit_with_parent(DueRun *x, const CareNow *now)
         const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
         Date review = first_review(x, now);
         if (!v)
-            owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_ICO_FIRST);
+            *out = (VisitDue){now->placement_start + 7, RULE_VISIT_ICO_FIRST};
         else if (review == DATE_NONE || review > v->date)
-            owe(x, DUE_VISIT, v->date + 7, RULE_VISIT_ICO_WEEKLY);
+            *out = (VisitDue){v->date + 7, RULE_VISIT_ICO_WEEKLY};
         else
-            owe(x, DUE_VISIT, v->date + 28, RULE_VISIT_ICO_AFTER);
+            *out = (VisitDue){v->date + 28, RULE_VISIT_ICO_AFTER};
         return true;
     }
     if (strcmp(e->ls, "C2") == 0) {
         Date order = later(care_order_start(x, now), now->placement_start);
         const CareRecord *v = latest_record(x, RECORD_VISIT, order);
         if (!v)
-            owe(x, DUE_VISIT, order + 7, RULE_VISIT_CO_FIRST);
+            *out = (VisitDue){order + 7, RULE_VISIT_CO_FIRST};
         else
-            owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_CO_AFTER);
+            *out = (VisitDue){v->date + 42, RULE_VISIT_CO_AFTER};
         return true;
     }
     return false;
 }
 
-/* CPPCR 2010 reg 28(2), or (4)/(5) for a child placed with a parent. Only
- * visits since the current placement started count: a move restarts the
- * clock. */
+/* The visit regime of the current placement on the run's date, from the
+ * council's VisitRegimes statements (docs/templates.md): RECORD_REGIME_REG19
+ * or RECORD_REGIME_REG24 with *from set to the day it took effect, or
+ * RECORD_REGIME_STANDARD.
+ *
+ * A statement is about the placement the child is in on its date; one dated
+ * on a day the child was not looked after full time (the placement decided
+ * before the child came into care) is about the first placement of the period
+ * that follows. So the statements read are those dated from the start of the
+ * current placement, or, for the first placement of a period, from the end of
+ * the previous period; a move starts a placement with no regime until a
+ * statement says otherwise. The latest statement read decides; a regime
+ * stated again without a change in between keeps its first date, and it takes
+ * effect at the start of the placement at the earliest. */
+static int visit_regime(const DueRun *x, const CareNow *now, Date *from)
+{
+    const CareRecord *recs = child_records(x->ds, x->c);
+    Date lo = now->placement_start == now->start ? now->previous_end : now->placement_start;
+    int regime = RECORD_UNKNOWN;
+    Date start = DATE_NONE;
+    for (int i = records_known(x) - 1; i >= 0; i--) {
+        const CareRecord *r = &recs[i];
+        if (lo != DATE_NONE && r->date < lo) break;
+        if (r->kind != RECORD_VISIT_REGIME) continue;
+        if (regime == RECORD_UNKNOWN) {
+            if (r->subtype != RECORD_REGIME_REG19 && r->subtype != RECORD_REGIME_REG24)
+                return RECORD_REGIME_STANDARD;
+            regime = r->subtype;
+        } else if (r->subtype != regime) {
+            break;
+        }
+        start = r->date;
+    }
+    if (regime == RECORD_UNKNOWN) return RECORD_REGIME_STANDARD;
+    *from = later(start, now->placement_start);
+    return regime;
+}
+
+/* CPPCR 2010 reg 28(3) (reg 19: placed with a parent before the assessment of
+ * reg 17 is complete) and reg 28(4) (reg 24: a connected person approved as a
+ * foster parent for a temporary period): "at least once a week until the
+ * first review carried out in accordance with Part 6, and thereafter at
+ * intervals of not more than" six weeks (28(3)) or four weeks (28(4)). The
+ * first review is that of the period of care (reg 33), as for the interim
+ * care order; the first visit is due within a week of the regime's start
+ * (the placement, or the statement when it is dated later). Only visits since
+ * the regime's start count. */
+static VisitDue visit_under_regime(const DueRun *x, const CareNow *now, int regime, Date from)
+{
+    bool reg19 = regime == RECORD_REGIME_REG19;
+    const CareRecord *v = latest_record(x, RECORD_VISIT, from);
+    Date review = first_review(x, now);
+    if (!v) return (VisitDue){from + 7, reg19 ? RULE_VISIT_REG19_FIRST : RULE_VISIT_REG24_FIRST};
+    if (review == DATE_NONE || review > v->date)
+        return (VisitDue){v->date + 7, reg19 ? RULE_VISIT_REG19_WEEKLY : RULE_VISIT_REG24_WEEKLY};
+    return (VisitDue){v->date + (reg19 ? 42 : 28),
+                      reg19 ? RULE_VISIT_REG19_AFTER : RULE_VISIT_REG24_AFTER};
+}
+
+/* CPPCR 2010 reg 28(2): within a week of the start of the placement, then
+ * 6-weekly in its first year, then 3-monthly when it is meant to last until 18
+ * (else 6-weekly). */
+static VisitDue visit_standard(const DueRun *x, const CareNow *now)
+{
+    const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
+    if (!v) return (VisitDue){now->placement_start + 7, RULE_VISIT_FIRST};
+    if (v->date < date_add_months(now->placement_start, 12))
+        return (VisitDue){v->date + 42, RULE_VISIT_FIRST_YEAR};
+    if (long_term_fostering(now->episode))
+        return (VisitDue){date_add_months(v->date, 3), RULE_VISIT_LONG_TERM};
+    return (VisitDue){v->date + 42, RULE_VISIT_OTHER};
+}
+
+/* CPPCR 2010 reg 28. Reg 28(2) is "subject to paragraphs (3) to (6)": a
+ * placement under reg 19 or reg 24 (the council's statement), or with a
+ * parent under an interim care order or a care order (the 903), follows its
+ * own paragraph instead; when two paragraphs apply (placed with a parent under
+ * an interim care order before the reg 19 assessment is complete), the visit
+ * is due on the earlier of their dates. Only visits since the current
+ * placement started count: a move restarts the clock. */
 static void rule_visit(DueRun *x, const CareNow *now)
 {
-    if (visit_with_parent(x, now)) return;
-    const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
-    if (!v) {
-        owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_FIRST);
-    } else if (v->date < date_add_months(now->placement_start, 12)) {
-        owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_FIRST_YEAR);
-    } else if (long_term_fostering(now->episode)) {
-        owe(x, DUE_VISIT, date_add_months(v->date, 3), RULE_VISIT_LONG_TERM);
-    } else {
-        owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_OTHER);
+    Date from = DATE_NONE;
+    int regime = now->no_visit_regimes ? RECORD_REGIME_STANDARD : visit_regime(x, now, &from);
+    VisitDue due = {DATE_NONE, NULL}, parent;
+    if (regime != RECORD_REGIME_STANDARD) due = visit_under_regime(x, now, regime, from);
+    if (visit_with_parent(x, now, &parent)) {
+        if (due.rule == NULL || parent.due < due.due) due = parent;
+    } else if (due.rule == NULL) {
+        due = visit_standard(x, now);
     }
+    owe(x, DUE_VISIT, due.due, due.rule);
 }
 
 /* Health assessments: the interval follows the child's age on the day of the

@@ -9,8 +9,12 @@
  * so the answer for a past date is what the worklist said on that day.
  *
  * A child looked after full time owes the looked-after items; a child looked
- * after only through short breaks (V3/V4, CPPCR reg 48) owes none of them here
- * (their regime is agreed case by case). Care-leaver items follow the category
+ * after only through short breaks (V3/V4, CPPCR reg 48) owes none of them here:
+ * reg 48(3)(c) sets their visits at intervals agreed with the IRO and the
+ * parents and recorded in the care plan, which is not held, and the 903 has no
+ * reviews for them (DfE rule 399). The visit follows the regime the council
+ * states for the placement (RECORD_VISIT_REGIME: reg 28(3) under reg 19, reg
+ * 28(4) under reg 24; docs/templates.md). Care-leaver items follow the category
  * of leaver_status: eligible children owe the needs assessment; eligible,
  * relevant and former relevant young people owe pathway plan reviews once a
  * plan exists; relevant and former relevant young people owe personal adviser
@@ -73,6 +77,10 @@ typedef struct DueSituation {
     Date placement_start;   /* the start of the current placement */
     const Episode *episode; /* the episode open on the day */
     int leaver;             /* LeaverCategory (leaver.h) on the day; LEAVER_NONE under 16 */
+    /* Set by a caller that knows the child has no VisitRegimes statement at
+     * all (RECORD_VISIT_REGIME), so that the visit rule need not look for one
+     * on every day of a replay; false (due_situation's value): look. */
+    bool no_visit_regimes;
 } DueSituation;
 
 /* Every item, as a mask of (1u << DueItem) bits. */

@@ -1,9 +1,10 @@
 /* records: the council's local record templates, for what the SSDA903 does not
  * carry (visits, health assessments, dental checks, immunisations, SDQ scores,
  * education plans, care plans, needs assessments, pathway plans, personal
- * adviser contacts). Each is a CSV table recognised by its column set exactly
- * like a 903 table (ssda903_recognise_any); docs/templates.md documents them
- * with an example each. Dates are dd/mm/yyyy, as in the 903. Text only: no
+ * adviser contacts, and statements of the visit regime a placement is under).
+ * Each is a CSV table recognised by its column set exactly like a 903 table
+ * (ssda903_recognise_any); docs/templates.md documents them with an example
+ * each. Dates are dd/mm/yyyy, as in the 903. Text only: no
  * interpretation beyond the column kinds. */
 #include "exchange/records_tables.h"
 
@@ -50,6 +51,12 @@ const Ssda903Table records_tables[TABLE_COUNT - T903_COUNT] = {
      {{"CHILD", T}, {"PA_CONTACT_DATE", D}, {"PA_CONTACT_TYPE", CH}},
      3,
      0},
+    {TREC_VISIT_REGIMES,
+     "VisitRegimes",
+     "visit_regimes",
+     {{"CHILD", T}, {"REGIME_DATE", D}, {"REGIME", CH}},
+     3,
+     0},
 };
 
 #undef T
@@ -65,6 +72,7 @@ static const struct {
     {"IMMS_UP_TO_DATE", "yes|no"},
     {"PATHWAY_PLAN_TYPE", "plan|review"},
     {"PA_CONTACT_TYPE", "visit|phone|video|message"},
+    {"REGIME", "reg19_assessment_pending|reg24_temporary_approval|standard"},
 };
 
 const char *records_choices(const char *column)

@@ -40,6 +40,7 @@ typedef enum Ssda903TableId {
     TREC_NEEDS_ASSESSMENTS,
     TREC_PATHWAY_PLANS,
     TREC_PA_CONTACTS,
+    TREC_VISIT_REGIMES,
     TABLE_COUNT /* 903 tables and record templates */
 } Ssda903TableId;
 

@@ -267,6 +267,12 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
     int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
     *out = NULL;
     if (!*v) {
+        if (f->table->id == TREC_VISIT_REGIMES && strcmp(column->name, "REGIME") == 0) {
+            /* A regime statement that names no regime says nothing. */
+            errlist_at(run->errs, f->path, line, at, column->name, "missing; one of %s is needed",
+                       records_choices(column->name));
+            return false;
+        }
         if (!is_key_column(f->table->id, column->name)) return true;
         errlist_at(run->errs, f->path, line, at, column->name,
                    "missing; this field identifies the record and must be filled in");

@@ -127,6 +127,11 @@ static const char *const upsert_sql[TABLE_COUNT] = {
     "ON CONFLICT (child, pa_contact_date) DO UPDATE SET pa_contact_type = "
     "excluded.pa_contact_type, source_year = excluded.source_year "
     "WHERE excluded.source_year >= pa_contacts.source_year",
+    /* schema/sqlite/003_visit_regimes.sql */
+    "INSERT INTO visit_regimes (child, regime_date, regime, source_year) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (child, regime_date) DO UPDATE SET regime = excluded.regime, source_year = "
+    "excluded.source_year "
+    "WHERE excluded.source_year >= visit_regimes.source_year",
 };
 
 /* Per-year tables carry the collection year in their key. */
@@ -336,6 +341,7 @@ long store_count_rows(Store *s, Ssda903TableId table)
         "SELECT count(*) FROM sdq",           "SELECT count(*) FROM peps",
         "SELECT count(*) FROM care_plans",    "SELECT count(*) FROM needs_assessments",
         "SELECT count(*) FROM pathway_plans", "SELECT count(*) FROM pa_contacts",
+        "SELECT count(*) FROM visit_regimes",
     };
     return query_int(s, count_sql[table], -1);
 }
@@ -591,7 +597,7 @@ static int load_adoption(Store *s, Dataset *ds, Err *err)
 
 /* Each record template as (child, date, subtype, value) in key order, one
  * query per RecordKind. A single UNION ALL ... ORDER BY would make SQLite sort
- * every record; merging the ten key-ordered scans here does not. */
+ * every record; merging the key-ordered scans here does not. */
 static const char *const load_record_sql[RECORD_KIND_COUNT] = {
     [RECORD_VISIT] = "SELECT child, visit_date, CASE seen_alone WHEN 'yes' THEN 1 WHEN 'no' THEN 2 "
                      "ELSE 0 END, -1 FROM visits ORDER BY child, visit_date",
@@ -616,6 +622,9 @@ static const char *const load_record_sql[RECORD_KIND_COUNT] = {
     [RECORD_PA_CONTACT] = "SELECT child, pa_contact_date, CASE pa_contact_type WHEN 'visit' THEN 1 "
                           "WHEN 'phone' THEN 2 WHEN 'video' THEN 3 WHEN 'message' THEN 4 ELSE 0 "
                           "END, -1 FROM pa_contacts ORDER BY child, pa_contact_date",
+    [RECORD_VISIT_REGIME] = "SELECT child, regime_date, CASE regime WHEN 'standard' THEN 1 WHEN "
+                            "'reg19_assessment_pending' THEN 2 WHEN 'reg24_temporary_approval' "
+                            "THEN 3 ELSE 0 END, -1 FROM visit_regimes ORDER BY child, regime_date",
 };
 
 /* The rows of one record template, in (child, date) order, each with the
@@ -702,6 +711,7 @@ typedef enum LoadTask {
     TASK_MISSING,
     TASK_NEEDS_ASSESSMENTS,
     TASK_ADOPTION,
+    TASK_VISIT_REGIMES,
     TASK_COUNT
 } LoadTask;
 
@@ -726,6 +736,7 @@ static const struct {
     [TASK_MISSING] = {STORE_LOAD_MISSING, -1, load_missing},
     [TASK_NEEDS_ASSESSMENTS] = {STORE_LOAD_RECORDS, RECORD_NEEDS_ASSESSMENT, NULL},
     [TASK_ADOPTION] = {STORE_LOAD_ADOPTION, -1, load_adoption},
+    [TASK_VISIT_REGIMES] = {STORE_LOAD_RECORDS, RECORD_VISIT_REGIME, NULL},
 };
 
 /* One load shared by the connections. Each task writes only its own arrays

@@ -2,7 +2,7 @@
  *
  * Writes one folder per collection year (DIR/2009-10/ for 1 April 2009 to
  * 31 March 2010) holding the twelve 903 tables as that year's return would
- * hold them, and the ten local record templates (visits, health, PEPs, care
+ * hold them, and the eleven local record templates (visits, health, PEPs, care
  * and pathway plans, ...; docs/templates.md), for a made-up council's
  * children: realistic mixes of legal status, placement, age, moves, returns
  * home, re-entries, adoptions, special guardianship, care leavers and short

@@ -23,6 +23,7 @@ enum {
     STREAM_LEAVER_NEEDS,
     STREAM_LEAVER_PATHWAY,
     STREAM_LEAVER_PA,
+    STREAM_REGIMES,
 };
 
 static Date max_date(Date a, Date b)
@@ -102,14 +103,25 @@ static const SynthEpisode *episode_on(const SynthEpisode *eps, const SynthCarePe
     return e;
 }
 
+/* The visit regime a placement starts under (docs/templates.md,
+ * VisitRegimes): none, or reg 19 / reg 24 from its start until the day the
+ * assessment is complete or the carer fully approved (end, DATE_NONE when the
+ * placement ends first). */
+typedef struct SynthRegime {
+    int kind; /* 0 = none, else TREC word index: 1 = reg 19, 2 = reg 24 */
+    Date end;
+} SynthRegime;
+
 /* When the visit after one on date d is due, in the placement that started
- * on ps (CPPCR 2010 reg 28(2), (4), (5)). */
-static Date next_visit(const SynthEpisode *eps, const SynthCarePeriod *p, Date ps, Date d)
+ * on ps (CPPCR 2010 reg 28(2), (3), (4), (5)); when two paragraphs apply, the
+ * earlier date. */
+static Date next_visit(const SynthEpisode *eps, const SynthCarePeriod *p, Date ps,
+                       const SynthRegime *rg, Date d)
 {
     const SynthEpisode *e = episode_on(eps, p, d);
+    bool reviewed = p->n_reviews > 0 && p->reviews[0] <= d;
     Date due;
     if (e->place == SC_PL_P1 && e->ls == SC_LS_C1) {
-        bool reviewed = p->n_reviews > 0 && p->reviews[0] <= d;
         due = d + (reviewed ? 28 : 7);
     } else if (e->place == SC_PL_P1 && e->ls == SC_LS_C2) {
         due = d + 42;
@@ -119,6 +131,15 @@ static Date next_visit(const SynthEpisode *eps, const SynthCarePeriod *p, Date p
         due = date_add_months(d, 3);
     } else {
         due = d + 42;
+    }
+    /* Reg 28(3) (reg 19) and 28(4) (reg 24): weekly until the first review,
+     * then 6- or 4-weekly, while the regime lasts. */
+    if (rg->kind && (rg->end == DATE_NONE || d < rg->end)) {
+        Date r = d + (reviewed ? (rg->kind == 1 ? 42 : 28) : 7);
+        if (e->place == SC_PL_P1 && (e->ls == SC_LS_C1 || e->ls == SC_LS_C2))
+            due = r < due ? r : due;
+        else
+            due = r;
     }
     /* A care order made while placed with a parent: a visit within a week. */
     for (int i = p->first + 1; i < p->first + p->n; i++) {
@@ -132,14 +153,62 @@ static Date next_visit(const SynthEpisode *eps, const SynthCarePeriod *p, Date p
     return due;
 }
 
+/* Whether the child is looked after full time on day d. */
+static bool in_care_on(const SynthChild *c, const SynthEpisode *eps, Date d)
+{
+    for (int i = 0; i < c->n_ep; i++)
+        if (!synth_is_short_break(eps[i].ls) && eps[i].decom <= d && eps[i].dec > d) return true;
+    return false;
+}
+
+/* Some placements with a parent start before the assessment is complete
+ * (CPPCR 2010 reg 19), and many with a relative or friend (PLACE U1-U3) under
+ * a connected person's temporary approval (reg 24, up to 16 weeks, extended
+ * by up to 8). The council states the regime on the day of the placement (a
+ * few, when the placement starts a period of care, on a day or three before:
+ * the decision was made before the child came into care) and states
+ * `standard` on the day the assessment is complete or the carer approved,
+ * when that is before the placement ends. Own stream; the draws are the same
+ * whatever the branch. */
+static SynthRegime regime_of_placement(const SynthWorld *w, const SynthChild *c,
+                                       const SynthEpisode *eps, const SynthEpisode *e, Date ps,
+                                       Date pe, Date until, SynthRecords *out)
+{
+    SynthRng r;
+    synth_rng_seed(&r, period_stream(w, c, ps, STREAM_REGIMES));
+    int chance = synth_rng_range(&r, 0, 999);
+    int weeks19 = synth_rng_range(&r, 4, 16), weeks24 = synth_rng_range(&r, 8, 24);
+    int before = synth_rng_chance(&r, 0.2) ? synth_rng_range(&r, 1, 3) : 0;
+    SynthRegime rg = {0, DATE_NONE};
+    if (e->place == SC_PL_P1 && chance < 350)
+        rg.kind = 1;
+    else if ((e->place == SC_PL_U1 && chance < 150) || (e->place == SC_PL_U2 && chance < 100) ||
+             (e->place == SC_PL_U3 && chance < 550))
+        rg.kind = 2;
+    if (!rg.kind) return rg;
+    Date said = ps;
+    if (before && !in_care_on(c, eps, ps - 1) && !in_care_on(c, eps, ps - before))
+        said = ps - before;
+    Date end = ps + 7 * (rg.kind == 1 ? weeks19 : weeks24);
+    end = weekday_near(end, ps + 1);
+    if (said <= until)
+        add(out, TREC_VISIT_REGIMES, said,
+            rg.kind == 1 ? "reg19_assessment_pending" : "reg24_temporary_approval");
+    if (end < pe) {
+        rg.end = end;
+        if (end <= until) add(out, TREC_VISIT_REGIMES, end, "standard");
+    }
+    return rg;
+}
+
 static int visit_early(int interval)
 {
     return interval <= 7 ? 2 : interval <= 28 ? 6 : interval <= 42 ? 10 : 20;
 }
 
 static void visits_in_placement(const SynthWorld *w, const SynthChild *c, const SynthEpisode *eps,
-                                const SynthCarePeriod *p, Date ps, Date pe, Date until,
-                                SynthRecords *out)
+                                const SynthCarePeriod *p, const SynthRegime *rg, Date ps, Date pe,
+                                Date until, SynthRecords *out)
 {
     SynthRng r;
     synth_rng_seed(&r, period_stream(w, c, ps, STREAM_VISITS));
@@ -150,7 +219,7 @@ static void visits_in_placement(const SynthWorld *w, const SynthChild *c, const 
         bool alone =
             date_age_on(c->dob, due) >= 4 ? synth_rng_chance(&r, 0.78) : synth_rng_chance(&r, 0.03);
         if (d == DATE_NONE) { /* missed: the next visit is at the next due date */
-            Date next = next_visit(eps, p, ps, due);
+            Date next = next_visit(eps, p, ps, rg, due);
             interval = next - due;
             due = next;
             if (due >= pe || due > until) break;
@@ -159,7 +228,7 @@ static void visits_in_placement(const SynthWorld *w, const SynthChild *c, const 
         if (d >= pe || d > until) break;
         add(out, TREC_VISITS, d, alone ? "yes" : "no");
         lo = d + 1;
-        due = next_visit(eps, p, ps, d);
+        due = next_visit(eps, p, ps, rg, d);
         interval = due - d;
     }
 }
@@ -175,7 +244,8 @@ static void visits(const SynthWorld *w, const SynthChild *c, const SynthEpisode 
         int j = i + 1;
         while (j < p->first + p->n && eps[j].rne == SC_RNE_L) j++;
         Date pe = j < p->first + p->n ? eps[j].decom : p->end;
-        visits_in_placement(w, c, eps, p, eps[i].decom, pe, until, out);
+        SynthRegime rg = regime_of_placement(w, c, eps, &eps[i], eps[i].decom, pe, until, out);
+        visits_in_placement(w, c, eps, p, &rg, eps[i].decom, pe, until, out);
     }
 }
 

@@ -1,6 +1,7 @@
 /* synth_records: the council's local records (docs/templates.md) for a
  * synthetic child: social worker visits, health assessments, dental checks,
- * immunisations, SDQ scores, PEPs and care plans while looked after; needs
+ * immunisations, SDQ scores, PEPs, care plans and visit-regime statements
+ * (reg 19, reg 24, and `standard` when they end) while looked after; needs
  * assessments, pathway plans and personal adviser contacts for care leavers.
  *
  * Each duty is done roughly at its statutory rhythm (docs/due.md): most on
@@ -18,12 +19,12 @@
 
 /* One local record: the template (a TREC_* id), its date and its other
  * field: a choice word (SEEN_ALONE, HA_TYPE, IMMS_UP_TO_DATE,
- * PATHWAY_PLAN_TYPE, PA_CONTACT_TYPE) or the SDQ score; "" for the templates
+ * PATHWAY_PLAN_TYPE, PA_CONTACT_TYPE, REGIME) or the SDQ score; "" for the templates
  * with a date alone. */
 typedef struct SynthRecord {
     Date date;
     uint8_t table;
-    char value[11];
+    char value[25]; /* the longest word: reg24_temporary_approval */
 } SynthRecord;
 
 /* A growable list of records, owned by the caller (free items). */

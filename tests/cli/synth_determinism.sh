@@ -1,7 +1,7 @@
 # carepledge synth: the same seed gives the same bytes, another seed other
 # data; every file carries the exact 903 column list; every row names a child;
 # every date is a real dd/mm/yyyy date; the tables that start in a given year
-# (SWEpisodes 2023/24, DoLo 2026/27) appear from that year only. The ten local
+# (SWEpisodes 2023/24, DoLo 2026/27) appear from that year only. The eleven local
 # record templates (docs/templates.md) are in every year folder too: exact
 # columns, dates inside the folder's year and in order, one record per child
 # and date, every child with a Header row in the same folder.
@@ -53,6 +53,7 @@ declare -A columns=(
   [needs_assessments]="CHILD,NEEDS_ASSESSMENT_DATE"
   [pathway_plans]="CHILD,PATHWAY_PLAN_DATE,PATHWAY_PLAN_TYPE"
   [pa_contacts]="CHILD,PA_CONTACT_DATE,PA_CONTACT_TYPE"
+  [visit_regimes]="CHILD,REGIME_DATE,REGIME"
 )
 for dir in "$TMP"/a/*/; do
   year=$(basename "$dir")
@@ -79,6 +80,12 @@ for dir in "$TMP"/a/*/; do
   done
 done
 
+# Visit regime statements (reg 19, reg 24 and their ends) for a share of the
+# placements with a parent or a relative: rarer than visits, but there.
+for word in reg19_assessment_pending reg24_temporary_approval standard; do
+  [ "$(cat "$TMP"/a/*/visit_regimes.csv | grep -c ",$word\$")" -ge 3 ] || fail "few $word statements"
+done
+
 # No empty CHILD; every date field a real dd/mm/yyyy date (DATE_PERM may
 # say "zz" for a day not known, as the 903 allows).
 for f in "$TMP"/a/*/*.csv; do
@@ -87,7 +94,7 @@ for f in "$TMP"/a/*/*.csv; do
     function bad(msg) { printf "%s line %d: %s\n", file, NR, msg; status = 1; exit }
     NR == 1 {
       for (i = 1; i <= NF; i++)
-        isdate[i] = ($i ~ /^(DOB|MC_DOB|DECOM|DEC|REVIEW|DUC|DATE_INT|DATE_MATCH|DATE_PLACED|DATE_PLACED_CEASED|DATE_PERM|MIS_START|MIS_END|SW_DECOM|SW_DEC|DOLO_START|DOLO_END|VISIT_DATE|HA_DATE|DENTAL_DATE|IMMS_DATE|SDQ_DATE|PEP_DATE|CARE_PLAN_DATE|NEEDS_ASSESSMENT_DATE|PATHWAY_PLAN_DATE|PA_CONTACT_DATE)$/)
+        isdate[i] = ($i ~ /^(DOB|MC_DOB|DECOM|DEC|REVIEW|DUC|DATE_INT|DATE_MATCH|DATE_PLACED|DATE_PLACED_CEASED|DATE_PERM|MIS_START|MIS_END|SW_DECOM|SW_DEC|DOLO_START|DOLO_END|VISIT_DATE|HA_DATE|DENTAL_DATE|IMMS_DATE|SDQ_DATE|PEP_DATE|CARE_PLAN_DATE|NEEDS_ASSESSMENT_DATE|PATHWAY_PLAN_DATE|PA_CONTACT_DATE|REGIME_DATE)$/)
       width = NF
       next
     }
@@ -122,7 +129,7 @@ for dir in "$TMP"/a/*/; do
   year=$(basename "$dir")
   start=${year%%-*}
   for table in visits health_assessments dental_checks immunisations sdq peps care_plans \
-    needs_assessments pathway_plans pa_contacts; do
+    needs_assessments pathway_plans pa_contacts visit_regimes; do
     f="$dir/$table.csv"
     awk -F, -v file="$year/$table.csv" -v ys="${start}0401" -v ye="$((start + 1))0331" '
       function bad(msg) { printf "%s line %d: %s\n", file, NR, msg; status = 1; exit }
@@ -137,6 +144,7 @@ for dir in "$TMP"/a/*/; do
         else if (col == "PATHWAY_PLAN_TYPE") ok = $3 ~ /^(plan|review)$/
         else if (col == "PA_CONTACT_TYPE") ok = $3 ~ /^(visit|phone|video|message)$/
         else if (col == "SDQ_SCORE") ok = $3 ~ /^[0-9]+$/ && $3 <= 40
+        else if (col == "REGIME") ok = $3 ~ /^(reg19_assessment_pending|reg24_temporary_approval|standard)$/
         else ok = 1
         if (!ok) bad("bad " col ": " $3)
       }

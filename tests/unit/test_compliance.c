@@ -152,6 +152,93 @@ static void test_relevant_home_six_months(void **state)
     dataset_free(&ds);
 }
 
+static void add_regime(Dataset *ds, Date d, int regime)
+{
+    CareRecord r = {
+        .date = d, .kind = RECORD_VISIT_REGIME, .subtype = (uint8_t)regime, .value = -1};
+    dataset_add_record(ds, &r);
+}
+
+/* Compliance replays the visit regime (CPPCR 2010 reg 28(4), reg 24):
+ * placed with a relative on Monday 02/03/2026, stated reg24 that day. Weekly
+ * until the first review (27/03): due 09/03, done 06/03 (on time); due 13/03,
+ * done 13/03 (on time); due 20/03, done 21/03 (late); due 28/03, done 27/03
+ * (on time, with the review); then 4-weekly: due 24/04, done 24/04 (on time);
+ * the next, 22/05, falls after the period. */
+static void test_visits_under_reg24(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "U3");
+    add_review(&ds, D(2026, 3, 27));
+    add_regime(&ds, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_visit(&ds, D(2026, 3, 6));
+    add_visit(&ds, D(2026, 3, 13));
+    add_visit(&ds, D(2026, 3, 21));
+    add_visit(&ds, D(2026, 3, 27));
+    add_visit(&ds, D(2026, 4, 24));
+    ComplianceCount k = run(&ds, D(2026, 3, 1), D(2026, 4, 30), DUE_VISIT);
+    assert_int_equal(k.fell_due, 5);
+    assert_int_equal(k.on_time, 4);
+    assert_int_equal(k.late, 1);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+}
+
+/* A `standard` statement on 18/03 (the carer fully approved): the weekly
+ * visit due 20/03 stops being owed before it fell due and is not counted; the
+ * next is due under reg 28(2), 13/03 + 42 = 24/04, done 20/04. The statement
+ * itself is a day the replay works the visit out again. */
+static void test_visits_regime_ended(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "U3");
+    add_regime(&ds, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_visit(&ds, D(2026, 3, 6));
+    add_visit(&ds, D(2026, 3, 13));
+    add_regime(&ds, D(2026, 3, 18), RECORD_REGIME_STANDARD);
+    add_visit(&ds, D(2026, 4, 20));
+    ComplianceCount k = run(&ds, D(2026, 3, 1), D(2026, 4, 30), DUE_VISIT);
+    assert_int_equal(k.fell_due, 3);
+    assert_int_equal(k.on_time, 3);
+    assert_int_equal(k.not_done, 0);
+    /* Without the statement of 18/03 the weekly visit due 20/03 is not done. */
+    Dataset weekly = {0};
+    dataset_add_child(&weekly, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&weekly, D(2026, 3, 2), DATE_NONE, "S", "U3");
+    add_regime(&weekly, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_visit(&weekly, D(2026, 3, 6));
+    add_visit(&weekly, D(2026, 3, 13));
+    k = run(&weekly, D(2026, 3, 1), D(2026, 3, 31), DUE_VISIT);
+    assert_int_equal(k.fell_due, 3);
+    assert_int_equal(k.on_time, 2);
+    assert_int_equal(k.not_done, 1);
+    dataset_free(&weekly);
+    dataset_free(&ds);
+}
+
+/* A child on short breaks only (reg 48) owes no visit: nothing falls due. */
+static void test_short_breaks_fall_due_never(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2014, 2, 2), "WBRI");
+    Episode e = {.decom = D(2026, 1, 9), .dec = D(2026, 1, 11)};
+    DATASET_SET_CODE(e.rne, "S");
+    DATASET_SET_CODE(e.ls, "V3");
+    DATASET_SET_CODE(e.cin, "N1");
+    DATASET_SET_CODE(e.place, "U4");
+    DATASET_SET_CODE(e.rec, "E13");
+    dataset_add_episode(&ds, &e);
+    add_visit(&ds, D(2026, 1, 10));
+    for (int item = 0; item < DUE_ITEM_COUNT; item++)
+        assert_int_equal(run(&ds, D(2025, 4, 1), D(2026, 3, 31), (DueItem)item).fell_due, 0);
+    dataset_free(&ds);
+}
+
 /* due_for_child_items gives, for the items asked, what due_for_child gives. */
 static void test_items_mask(void **state)
 {
@@ -185,6 +272,9 @@ int main(void)
         cmocka_unit_test(test_reviews_early_and_leaving),
         cmocka_unit_test(test_relevant_home_six_months),
         cmocka_unit_test(test_items_mask),
+        cmocka_unit_test(test_visits_under_reg24),
+        cmocka_unit_test(test_visits_regime_ended),
+        cmocka_unit_test(test_short_breaks_fall_due_never),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

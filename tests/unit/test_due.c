@@ -494,6 +494,226 @@ static void test_short_breaks_and_order(void **state)
     dataset_free(&ds2);
 }
 
+/* CPPCR 2010 reg 28(4) for a connected person under temporary approval (reg
+ * 24), which the 903 cannot tell: the council's statement says so. Placed
+ * with a relative (U3) on Monday 02/03/2026, stated reg24 the same day.
+ * Weekly: the visit of Friday 06/03 makes the next due Friday 13/03, the 7th
+ * day after it (due on that day, overdue on the 8th). After the first review
+ * (27/03), the next visit is due 4 weeks after the last one. Without the
+ * statement the placement follows reg 28(2): 06/03 + 42 = 17/04. */
+static void test_visits_reg24_weekly_then_4_weeks(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "C1", "U3");
+    add_review(&ds, D(2026, 3, 27));
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 6), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 13), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 27), 0);
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 3, 2), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 9));
+    assert_non_null(strstr(e->rule, "reg 28(4)"));
+    assert_non_null(strstr(e->rule, "connected person"));
+    e = find(&ds, D(2026, 3, 12), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 13));
+    assert_non_null(strstr(e->rule, "weekly until the first review"));
+    /* The 7th day after the visit: due. Had it not been done, the 8th: overdue. */
+    Dataset late = {0};
+    dataset_add_child(&late, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&late, D(2026, 3, 2), DATE_NONE, "S", "C1", "U3");
+    add_rec(&late, RECORD_VISIT_REGIME, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_rec(&late, RECORD_VISIT, D(2026, 3, 6), 0);
+    e = find(&late, D(2026, 3, 13), DUE_VISIT, buf);
+    assert_int_equal(e->status, DUE_STATUS_DUE);
+    e = find(&late, D(2026, 3, 14), DUE_VISIT, buf);
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_int_equal(e->days_overdue, 1);
+    dataset_free(&late);
+    /* The visit of 13/03 came before the first review: still weekly. */
+    assert_int_equal(due_of(&ds, D(2026, 3, 26), DUE_VISIT), D(2026, 3, 20));
+    /* The review of 27/03 and a visit that day: 4 weeks. */
+    e = find(&ds, D(2026, 3, 27), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 24));
+    assert_non_null(strstr(e->rule, "at most 4 weeks apart after the first review"));
+    dataset_free(&ds);
+
+    /* The same placement with no statement: reg 28(2). */
+    Dataset plain = {0};
+    dataset_add_child(&plain, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&plain, D(2026, 3, 2), DATE_NONE, "S", "C1", "U3");
+    add_rec(&plain, RECORD_VISIT, D(2026, 3, 6), 0);
+    e = find(&plain, D(2026, 3, 6), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 17));
+    assert_non_null(strstr(e->rule, "reg 28(2)"));
+    dataset_free(&plain);
+}
+
+/* CPPCR 2010 reg 28(3): placed with a parent (P1) under a care order (C2)
+ * before the reg 19 assessment is complete. Reg 28(5) applies too (within a
+ * week of the order, then 6-weekly); the earlier date wins, so visits are
+ * weekly until the first review (20/03), then 6-weekly. The statement is
+ * dated Friday 27/02, before the child came into care on Monday 02/03: it is
+ * about that placement and takes effect from its start. */
+static void test_visits_reg19_with_care_order(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2021, 9, 9), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "C2", "P1");
+    add_review(&ds, D(2026, 3, 20));
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 2, 27), RECORD_REGIME_REG19);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 5), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 20), 0);
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 3, 2), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 9));
+    assert_non_null(strstr(e->rule, "reg 28(3)"));
+    /* Weekly (12/03), not reg 28(5)'s 6 weeks (16/04). */
+    e = find(&ds, D(2026, 3, 5), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 12));
+    assert_non_null(strstr(e->rule, "reg 28(3)"));
+    assert_non_null(strstr(e->rule, "weekly until the first review"));
+    /* After the first review: 6 weeks, 20/03 + 42 = 01/05. */
+    e = find(&ds, D(2026, 3, 20), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 5, 1));
+    assert_non_null(strstr(e->rule, "6 weeks apart after the first review"));
+    dataset_free(&ds);
+}
+
+/* A `standard` statement ends the regime mid-placement: the carer was fully
+ * approved on Wednesday 18/03. The weekly visit due 20/03 is owed no more; the
+ * next is due under reg 28(2), 6 weeks after the last visit (13/03 + 42 =
+ * 24/04). The regime's own dates counted from the statement: a reg 24
+ * statement dated 11/03, after the placement of 02/03 started, asks for a visit
+ * within a week of 11/03 when none has been made since. */
+static void test_visits_regime_ends_and_starts_mid_placement(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "C2", "U3");
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 6), 0);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 13), 0);
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 3, 18), RECORD_REGIME_STANDARD);
+    assert_int_equal(due_of(&ds, D(2026, 3, 17), DUE_VISIT), D(2026, 3, 20));
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 3, 18), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 24));
+    assert_non_null(strstr(e->rule, "reg 28(2)"));
+    dataset_free(&ds);
+
+    Dataset mid = {0};
+    dataset_add_child(&mid, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&mid, D(2026, 3, 2), DATE_NONE, "S", "C2", "U3");
+    add_rec(&mid, RECORD_VISIT, D(2026, 3, 6), 0);
+    add_rec(&mid, RECORD_VISIT_REGIME, D(2026, 3, 11), RECORD_REGIME_REG24);
+    assert_int_equal(due_of(&mid, D(2026, 3, 10), DUE_VISIT), D(2026, 4, 17));
+    e = find(&mid, D(2026, 3, 11), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 18));
+    assert_non_null(strstr(e->rule, "reg 28(4)"));
+    /* Stating the regime again keeps its first date. */
+    add_rec(&mid, RECORD_VISIT_REGIME, D(2026, 3, 12), RECORD_REGIME_REG24);
+    assert_int_equal(due_of(&mid, D(2026, 3, 12), DUE_VISIT), D(2026, 3, 18));
+    dataset_free(&mid);
+}
+
+/* A move restarts the clock and the regime: a statement is about the
+ * placement the child is in on its date. Placed with a relative under reg 24
+ * on 02/03/2026 (first review 27/03); moved to another relative (RNE P) on
+ * Wednesday 01/04. A reg 24 statement dated the day before the move is about
+ * the old placement: the new one starts under reg 28(2) (visit by 08/04). A
+ * statement dated 03/04 puts it under reg 28(4): a visit within a week of it
+ * (10/04), then, the first review of the period being past, 4-weekly. */
+static void test_visits_regime_and_move(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&ds, D(2026, 3, 2), D(2026, 4, 1), "S", "C2", "U3");
+    add_ep(&ds, D(2026, 4, 1), DATE_NONE, "P", "C2", "U3");
+    add_review(&ds, D(2026, 3, 27));
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 3, 2), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 27), 0);
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 3, 31), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 4, 3), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT, D(2026, 4, 8), 0);
+    assert_int_equal(due_of(&ds, D(2026, 3, 31), DUE_VISIT), D(2026, 4, 24));
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 4, 1), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 8));
+    assert_non_null(strstr(e->rule, "reg 28(2)"));
+    e = find(&ds, D(2026, 4, 3), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 10));
+    assert_non_null(strstr(e->rule, "reg 28(4)"));
+    e = find(&ds, D(2026, 4, 8), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 5, 6));
+    assert_non_null(strstr(e->rule, "4 weeks"));
+    dataset_free(&ds);
+}
+
+/* Statements dated before a placement: one dated while the child was not in
+ * care is about the first placement of the period that follows; one from an
+ * earlier period of care is not carried into a new one. In care 05/01/2025 to
+ * 01/06/2025 with a relative under reg 24 (never stated `standard`); back in
+ * care with a relative on Monday 02/03/2026. */
+static void test_visits_regime_statement_before_placement(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&ds, D(2025, 1, 5), D(2025, 6, 1), "S", "C2", "U3");
+    add_ep(&ds, D(2026, 3, 2), DATE_NONE, "S", "C2", "U3");
+    add_review(&ds, D(2025, 1, 30));
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2025, 1, 5), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT, D(2026, 3, 6), 0);
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2026, 3, 6), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 4, 17));
+    assert_non_null(strstr(e->rule, "reg 28(2)"));
+    /* A statement of 27/02/2026, before the new period: weekly from 02/03. */
+    dataset_free(&ds);
+    Dataset again = {0};
+    dataset_add_child(&again, "A", "F", D(2016, 4, 4), "WBRI");
+    add_ep(&again, D(2025, 1, 5), D(2025, 6, 1), "S", "C2", "U3");
+    add_ep(&again, D(2026, 3, 2), DATE_NONE, "S", "C2", "U3");
+    add_review(&again, D(2025, 1, 30));
+    add_rec(&again, RECORD_VISIT_REGIME, D(2025, 1, 5), RECORD_REGIME_REG24);
+    add_rec(&again, RECORD_VISIT_REGIME, D(2026, 2, 27), RECORD_REGIME_REG24);
+    add_rec(&again, RECORD_VISIT, D(2026, 3, 6), 0);
+    assert_false(owes(&again, D(2026, 2, 28), DUE_VISIT)); /* not yet in care */
+    e = find(&again, D(2026, 3, 2), DUE_VISIT, buf);
+    assert_int_equal(e->due, D(2026, 3, 9));
+    assert_non_null(strstr(e->rule, "reg 28(4)"));
+    /* The first review of this period is not yet held: weekly. */
+    assert_int_equal(due_of(&again, D(2026, 3, 6), DUE_VISIT), D(2026, 3, 13));
+    dataset_free(&again);
+}
+
+/* Short breaks (LS V3/V4, CPPCR 2010 reg 48): visits are at intervals agreed
+ * with the IRO and the parents and recorded in the care plan, which Carepledge
+ * does not hold, and the 903 records no reviews for them: no item at all, not
+ * even with visits and a regime statement recorded. */
+static void test_short_break_child_owes_no_visit(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", D(2014, 2, 2), "WBRI");
+    add_ep(&ds, D(2026, 1, 9), D(2026, 1, 11), "S", "V3", "U4");
+    add_ep(&ds, D(2026, 2, 6), D(2026, 2, 8), "S", "V3", "U4");
+    add_ep(&ds, D(2026, 3, 6), D(2026, 3, 8), "S", "V3", "U4");
+    add_rec(&ds, RECORD_VISIT_REGIME, D(2026, 1, 9), RECORD_REGIME_REG24);
+    add_rec(&ds, RECORD_VISIT, D(2026, 1, 10), 0);
+    DueEntry buf[DUE_ITEM_COUNT];
+    Date days[] = {D(2026, 1, 9), D(2026, 1, 10), D(2026, 2, 7), D(2026, 3, 31)};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+        assert_int_equal(due_for_child(&ds, &ds.children[0], days[i], &cal, buf), 0);
+    dataset_free(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +733,12 @@ int main(void)
         cmocka_unit_test(test_leaving_care),
         cmocka_unit_test(test_needs_assessment_late_eligibility),
         cmocka_unit_test(test_short_breaks_and_order),
+        cmocka_unit_test(test_visits_reg24_weekly_then_4_weeks),
+        cmocka_unit_test(test_visits_reg19_with_care_order),
+        cmocka_unit_test(test_visits_regime_ends_and_starts_mid_placement),
+        cmocka_unit_test(test_visits_regime_and_move),
+        cmocka_unit_test(test_visits_regime_statement_before_placement),
+        cmocka_unit_test(test_short_break_child_owes_no_visit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

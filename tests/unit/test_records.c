@@ -54,6 +54,8 @@ static void test_templates_are_recognised_only_when_asked(void **state)
     assert_non_null(t);
     assert_int_equal(t->id, T903_EPISODES);
     assert_string_equal(records_choices("HA_TYPE"), "initial|review");
+    assert_string_equal(records_choices("REGIME"),
+                        "reg19_assessment_pending|reg24_temporary_approval|standard");
     assert_null(records_choices("VISIT_DATE"));
     /* Every template is keyed by CHILD and one date, and has a store table. */
     for (int id = T903_COUNT; id < TABLE_COUNT; id++) {
@@ -80,6 +82,8 @@ static void test_records_load_sorted(void **state)
     put(s, TREC_PATHWAY_PLANS, "B", "2026-01-05", "review", 2026);
     put(s, TREC_VISITS, "A", "2026-01-10", NULL, 2026);
     put(s, TREC_CARE_PLANS, "B", "2025-11-11", NULL, 2026);
+    put(s, TREC_VISIT_REGIMES, "B", "2026-01-05", "reg24_temporary_approval", 2026);
+    put(s, TREC_VISIT_REGIMES, "B", "2026-03-02", "standard", 2026);
     /* Same key, earlier year: ignored; later year: replaces. */
     put(s, TREC_VISITS, "A", "2026-02-01", "yes", 2025);
     put(s, TREC_SDQ, "A", "2026-01-10", "18", 2027);
@@ -92,7 +96,7 @@ static void test_records_load_sorted(void **state)
     assert_int_equal(ds.n_children, 2);
     const Child *a = dataset_find_child(&ds, "A"), *b = dataset_find_child(&ds, "B");
     assert_int_equal(a->n_records, 5);
-    assert_int_equal(b->n_records, 3);
+    assert_int_equal(b->n_records, 5);
     const CareRecord *r = child_records(&ds, a);
     /* 2025-12-01 dental; 2026-01-10 visit then SDQ; 2026-02-01 visit then HA. */
     assert_int_equal(r[0].kind, RECORD_DENTAL_CHECK);
@@ -112,6 +116,12 @@ static void test_records_load_sorted(void **state)
     assert_int_equal(r[2].kind, RECORD_PA_CONTACT);
     assert_int_equal(r[2].subtype, RECORD_CONTACT_VIDEO);
     assert_int_equal(r[2].value, -1);
+    /* Records of one date in kind order: the regime statement last. */
+    assert_int_equal(r[3].kind, RECORD_VISIT_REGIME);
+    assert_int_equal(r[3].subtype, RECORD_REGIME_REG24);
+    assert_int_equal(r[4].kind, RECORD_VISIT_REGIME);
+    assert_int_equal(r[4].subtype, RECORD_REGIME_STANDARD);
+    assert_int_equal(store_count_rows(s, TREC_VISIT_REGIMES), 2);
     dataset_free(&ds);
     store_close(s);
 }
