@@ -21,15 +21,25 @@ static const int item_record[DUE_ITEM_COUNT] = {
     [DUE_PA_CONTACT] = RECORD_PA_CONTACT,
 };
 
+/* The items that follow the care-leaver category (due.h). */
+#define LEAVER_ITEM_MASK \
+    ((1u << DUE_NEEDS_ASSESSMENT) | (1u << DUE_PATHWAY_PLAN_REVIEW) | (1u << DUE_PA_CONTACT))
+
 /* How far before `from` the replay starts. */
 enum { COMPLIANCE_LOOKBACK_MONTHS = 24 };
 
-void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal)
+void compliance_init_items(Compliance *cm, Date from, Date to, const Calendar *cal, unsigned items)
 {
     memset(cm, 0, sizeof *cm);
     cm->from = from;
     cm->to = to;
     cm->cal = cal;
+    cm->items = items & DUE_ALL_ITEMS;
+}
+
+void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal)
+{
+    compliance_init_items(cm, from, to, cal, DUE_ALL_ITEMS);
 }
 
 void compliance_free(Compliance *cm)
@@ -101,29 +111,34 @@ static int first_record_after(const Dataset *ds, const Child *c, Date after)
 
 /* Every day on which the child's worklist can change, from lo to `to`, sorted
  * and without repeats (the items of a repeated day merged); lo and `to`
- * themselves are always included. A record's day changes only its own item;
- * every other change can change any item. Some points are days on which
- * nothing changes for this child; working the worklist out again then is
- * harmless. */
+ * themselves are always included. A record's day changes only its own item
+ * (and is left out when that item is not followed); every other change can
+ * change any item, except the birthdays and the other changes of care-leaver
+ * category, which change only the care-leaver items (the looked-after rules
+ * read the child's age on a record's or a due date, never on the day asked
+ * about) and are left out when none is followed. Some points are days on
+ * which nothing changes for this child; working the worklist out again then
+ * is harmless. */
 static int change_points(Compliance *cm, const Dataset *ds, const Child *c, Date lo)
 {
     int n = 0;
     add_point(cm, &n, lo, lo, DUE_ALL_ITEMS);
     add_point(cm, &n, cm->to, lo, DUE_ALL_ITEMS);
     const Episode *eps = child_episodes(ds, c);
+    bool leaver = cm->items & LEAVER_ITEM_MASK;
     for (int i = 0; i < c->n_episodes; i++) {
         add_point(cm, &n, eps[i].decom, lo, DUE_ALL_ITEMS);
         add_point(cm, &n, eps[i].dec, lo, DUE_ALL_ITEMS);
         /* A relevant child home for 6 months is relevant no longer (leaver.h). */
-        if (eps[i].dec != DATE_NONE)
+        if (leaver && eps[i].dec != DATE_NONE)
             add_point(cm, &n, date_add_months(eps[i].dec, 6), lo, DUE_ALL_ITEMS);
     }
     const Review *rv = child_reviews(ds, c);
     for (int i = 0; i < c->n_reviews; i++) add_point(cm, &n, rv[i].date, lo, DUE_ALL_ITEMS);
     const CareRecord *rec = child_records(ds, c);
     for (int i = first_record_after(ds, c, lo - 1); i < c->n_records; i++)
-        add_point(cm, &n, rec[i].date, lo, record_items(rec[i].kind));
-    if (c->dob != DATE_NONE) {
+        add_point(cm, &n, rec[i].date, lo, record_items(rec[i].kind) & cm->items);
+    if (leaver && c->dob != DATE_NONE) {
         /* Care-leaver categories change at 16, 18, 21 and 25 (leaver.h), on
          * completing 13 weeks in care since 14, and with the OC3 record that
          * applies from the 1 April its collection year starts. */
@@ -228,7 +243,8 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
         DueEntry entries[DUE_ITEM_COUNT];
         /* Only records change on a day that does not change every item, and
          * they leave the situation as it was. */
-        if (items == DUE_ALL_ITEMS) due_situation(ds, c, p, &situation);
+        if (items == DUE_ALL_ITEMS) due_situation_items(ds, c, p, cm->items, &situation);
+        items &= cm->items;
         int ne = due_for_child_in(ds, c, p, cm->cal, &situation, items, entries);
         Owed now[DUE_ITEM_COUNT] = {{0}};
         for (int e = 0; e < ne; e++)

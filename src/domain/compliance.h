@@ -38,6 +38,7 @@ typedef struct CompliancePoint {
 typedef struct Compliance {
     Date from, to;
     const Calendar *cal; /* not owned */
+    unsigned items;      /* the items followed, a DUE_ALL_ITEMS mask */
     ComplianceCount counts[DUE_ITEM_COUNT];
     CompliancePoint *points; /* scratch: one child's change days */
     int cap_points;
@@ -45,6 +46,12 @@ typedef struct Compliance {
 
 /* Starts a count over [from, to] (both inclusive). Free with compliance_free. */
 void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal);
+/* Like compliance_init, following only the items whose bit is set in `items`
+ * (the others count nothing). Their counts are those compliance_init gives:
+ * each item is followed on its own, so a replay that leaves the others out
+ * (their records, and the care-leaver changes when no care-leaver item is
+ * followed) only works out less. The scorecard follows reviews and visits. */
+void compliance_init_items(Compliance *cm, Date from, Date to, const Calendar *cal, unsigned items);
 /* Adds one child's items to the counts. */
 void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c);
 void compliance_free(Compliance *cm);

@@ -445,16 +445,22 @@ static void sort_entries(DueEntry *e, int n)
 #define LEAVER_ITEMS \
     (BIT(DUE_NEEDS_ASSESSMENT) | BIT(DUE_PATHWAY_PLAN_REVIEW) | BIT(DUE_PA_CONTACT))
 
-void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
+void due_situation_items(const Dataset *ds, const Child *c, Date at, unsigned items,
+                         DueSituation *out)
 {
     DueRun x = {ds, c, at, NULL, NULL, 0};
     memset(out, 0, sizeof *out);
     out->leaver = LEAVER_NONE;
-    if (!care_now(&x, out)) out->looked_after = false;
+    if ((items & LOOKED_AFTER_ITEMS) && !care_now(&x, out)) out->looked_after = false;
     /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
      * writes its reason text, so it is not asked about younger children. */
-    if (c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
+    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
         out->leaver = (int)leaver_status(ds, c, at, LEAVER_RULES_CURRENT).category;
+}
+
+void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
+{
+    due_situation_items(ds, c, at, DUE_ALL_ITEMS, out);
 }
 
 int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar *cal,

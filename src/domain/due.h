@@ -84,6 +84,11 @@ int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calend
                         unsigned items, DueEntry out[DUE_ITEM_COUNT]);
 /* Works out the child's situation on date `at`. */
 void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out);
+/* Like due_situation, working out only what the items whose bit is set in
+ * `items` read: the period of care for the looked-after items, the care-leaver
+ * category (else LEAVER_NONE) for the care-leaver items. */
+void due_situation_items(const Dataset *ds, const Child *c, Date at, unsigned items,
+                         DueSituation *out);
 /* Like due_for_child_items, with the situation given (from due_situation on
  * `at` or on an earlier day with no change since). */
 int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar *cal,

@@ -99,8 +99,11 @@ int local_indicators_tally_many(const Dataset *ds, const Calendar *cal, int year
         need_leavers |= i == LOCAL_PATHWAY_PLANS;
     }
     if (!n_run) return 0;
+    /* Only reviews and visits are followed: each item is replayed on its own
+     * (compliance.h), so the others would cost time and change nothing. */
+    const unsigned followed = (1u << DUE_REVIEW) | (1u << DUE_VISIT);
     Compliance cm;
-    compliance_init(&cm, from, to, cal);
+    compliance_init_items(&cm, from, to, cal, followed);
     Date six_weeks = to - 41;                      /* 18 February: 42 days up to 31 March */
     Date six_months = date_add_months(to, -6) + 1; /* 1 October */
     for (int i = 0; i < ds->n_children; i++) {
@@ -114,7 +117,7 @@ int local_indicators_tally_many(const Dataset *ds, const Calendar *cal, int year
             /* An item already overdue on 1 April was owed in the year and not
              * done on time, though it fell due before the year began. */
             DueEntry owed[DUE_ITEM_COUNT];
-            int n_owed = due_for_child(ds, c, from, cal, owed);
+            int n_owed = due_for_child_items(ds, c, from, cal, followed, owed);
             for (int k = 0; k < n_owed; k++)
                 if (owed[k].status == DUE_STATUS_OVERDUE) overdue[owed[k].item] = true;
         }

@@ -62,6 +62,17 @@ static ComplianceCount run(const Dataset *ds, Date from, Date to, DueItem item)
     for (int i = 0; i < ds->n_children; i++) compliance_add_child(&cm, ds, &ds->children[i]);
     ComplianceCount k = cm.counts[item];
     compliance_free(&cm);
+    /* Following the item alone, or with reviews and visits (the scorecard's
+     * pair), counts it the same. */
+    unsigned masks[] = {1u << item, (1u << item) | (1u << DUE_REVIEW) | (1u << DUE_VISIT)};
+    for (int m = 0; m < 2; m++) {
+        compliance_init_items(&cm, from, to, &cal, masks[m]);
+        for (int i = 0; i < ds->n_children; i++) compliance_add_child(&cm, ds, &ds->children[i]);
+        assert_memory_equal(&cm.counts[item], &k, sizeof k);
+        for (int other = 0; other < DUE_ITEM_COUNT; other++)
+            if (!(masks[m] & (1u << other))) assert_int_equal(cm.counts[other].fell_due, 0);
+        compliance_free(&cm);
+    }
     return k;
 }
 
