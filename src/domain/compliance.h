@@ -42,6 +42,10 @@ typedef struct Compliance {
     ComplianceCount counts[DUE_ITEM_COUNT];
     CompliancePoint *points; /* scratch: one child's change days */
     int cap_points;
+    /* By collection year (compliance_init_years): the first year (end year)
+     * and the counts of each, years[k][item]; NULL otherwise. */
+    int first_year, n_years;
+    ComplianceCount (*years)[DUE_ITEM_COUNT];
 } Compliance;
 
 /* Starts a count over [from, to] (both inclusive). Free with compliance_free. */
@@ -52,8 +56,21 @@ void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal);
  * (their records, and the care-leaver changes when no care-leaver item is
  * followed) only works out less. The scorecard follows reviews and visits. */
 void compliance_init_items(Compliance *cm, Date from, Date to, const Calendar *cal, unsigned items);
+/* Counts each of n_years consecutive collection years (1 April to 31 March;
+ * first_year is the end year of the first, at most 32 years) on its own, into
+ * years[k][item]; counts[] stays zero. Each year's counts are those of
+ * compliance_init_items over that year, but a child's history is replayed once
+ * for all the years (compliance_add_child_years), where year by year each
+ * stretch of two years before a year would be replayed again. */
+void compliance_init_years(Compliance *cm, int first_year, int n_years, const Calendar *cal,
+                           unsigned items);
 /* Adds one child's items to the counts. */
 void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c);
+/* After compliance_init_years: adds the child's items to the years whose bit
+ * (1u << k) is set in `years` (compliance_add_child: every year), replaying
+ * the child's history from two years before the first of them to the end of
+ * the last. */
+void compliance_add_child_years(Compliance *cm, const Dataset *ds, const Child *c, unsigned years);
 void compliance_free(Compliance *cm);
 
 #endif

@@ -24,4 +24,19 @@ int local_indicators_tally_many(const Dataset *ds, const Calendar *cal, int year
                                 const char *const *ids, int n, DfeTallyMany fn, void *ctx,
                                 int *status, char (*reasons)[DFE_REASON_LEN]);
 
+enum { LOCAL_MAX_YEARS = 32 };
+
+/* One child's part of the k-th indicator in the y-th year (0: first_year). */
+typedef void (*LocalTallyYears)(void *ctx, int y, int k, const Child *c, long num, long den);
+
+/* Like local_indicators_tally_many for each of n_years collection years from
+ * first_year (end year; at most LOCAL_MAX_YEARS), in one pass over the
+ * children: the figures of each year are those of local_indicators_tally_many
+ * for it, but each child's history is replayed once for all the years
+ * (compliance_init_years). For each child, fn is called year by year. Whether
+ * an indicator is available does not depend on the year. */
+int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int first_year,
+                                 int n_years, const char *const *ids, int n, LocalTallyYears fn,
+                                 void *ctx, int *status, char (*reasons)[DFE_REASON_LEN]);
+
 #endif

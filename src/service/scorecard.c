@@ -139,6 +139,63 @@ static void tally_child(void *ctx, int k, const Child *c, long num, long den)
     }
 }
 
+static void tally_year(void *ctx, int y, int k, const Child *c, long num, long den)
+{
+    tally_child((YearPass *)ctx + y, k, c, num, den);
+}
+
+/* Every year's tallies, one YearPass per year (passes[y], its Tally per
+ * indicator computed at tallies + y * stride), with status and reasons of the
+ * indicators at status + y * stride and reasons + y * stride: the DfE
+ * indicators year by year, the local ones in one pass for all the years. */
+typedef struct YearsPass {
+    const Dataset *ds;
+    const ScorecardOptions *opt;
+    int first_year, n_years, n_ids, n_dfe, stride;
+    const char *const *ids;
+    const int *gap_base;
+    YearPass *passes;
+    Tally *tallies;
+    int *status;
+    char (*reasons)[DFE_REASON_LEN];
+} YearsPass;
+
+static void tally_years(YearsPass *w)
+{
+    int n_dfe = w->n_dfe, n_local = w->n_ids - n_dfe;
+    for (int y = 0; y < w->n_years; y++) {
+        bool now = y == w->n_years - 1;
+        YearPass *pass = &w->passes[y];
+        *pass = (YearPass){.ds = w->ds,
+                           .year = w->first_year + y,
+                           .by = now ? w->opt->by : SCORECARD_BY_NONE,
+                           .tallies = w->tallies + (size_t)y * w->stride};
+        for (int g = 0; g < GAP_COUNT; g++)
+            pass->base_k[g] = w->gap_base[g] >= 0 && w->gap_base[g] < n_dfe ? w->gap_base[g] : -1;
+        dfe_tally_many(w->ds, pass->year, w->ids, n_dfe, tally_child, pass,
+                       w->status + (size_t)y * w->stride, w->reasons + (size_t)y * w->stride);
+        pass->tallies += n_dfe;
+        pass->last = NULL;
+        for (int g = 0; g < GAP_COUNT; g++)
+            pass->base_k[g] = w->gap_base[g] >= n_dfe ? w->gap_base[g] - n_dfe : -1;
+    }
+    int *status = w->status + n_dfe;
+    char(*reasons)[DFE_REASON_LEN] = w->reasons + n_dfe;
+    if (w->opt->cal)
+        local_indicators_tally_years(w->ds, w->opt->cal, w->first_year, w->n_years, w->ids + n_dfe,
+                                     n_local, tally_year, w->passes, status, reasons);
+    else
+        for (int j = 0; j < n_local; j++) {
+            status[j] = 0;
+            snprintf(reasons[j], DFE_REASON_LEN, "needs the working-day calendar");
+        }
+    for (int y = 1; y < w->n_years; y++) /* the same every year */
+        for (int j = 0; j < n_local; j++) {
+            status[(size_t)y * w->stride + j] = status[j];
+            memcpy(reasons[(size_t)y * w->stride + j], reasons[j], DFE_REASON_LEN);
+        }
+}
+
 /* ---- Figures and suppression ------------------------------------------------ */
 
 static void format_value(const DfeIndicator *d, double v, char *buf)
@@ -446,33 +503,30 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
             not_computed_reason(e->ind, e->reason);
         }
     }
-    Tally *tallies = xcalloc((size_t)n_ids + 1, sizeof *tallies);
-    int *status = xcalloc((size_t)n_ids + 1, sizeof *status);
-    char(*reasons)[DFE_REASON_LEN] = xcalloc((size_t)n_ids + 1, sizeof *reasons);
+    /* Every year's tallies first, then the figures year by year. */
+    int stride = n_ids + 1;
+    size_t cells = (size_t)sc->n_years * (size_t)stride;
+    YearsPass w = {.ds = ds,
+                   .opt = &sc->opt,
+                   .first_year = sc->opt.year - sc->opt.years,
+                   .n_years = sc->n_years,
+                   .n_ids = n_ids,
+                   .n_dfe = n_dfe,
+                   .stride = stride,
+                   .ids = ids,
+                   .gap_base = gap_base,
+                   .passes = xcalloc((size_t)sc->n_years, sizeof *w.passes),
+                   .tallies = xcalloc(cells, sizeof *w.tallies),
+                   .status = xcalloc(cells, sizeof *w.status),
+                   .reasons = xcalloc(cells, sizeof *w.reasons)};
+    tally_years(&w);
     int rc = 0;
     for (int k = 0; k < sc->n_years && rc == 0; k++) {
-        int year = sc->opt.year - sc->opt.years + k;
         bool now = k == sc->n_years - 1;
-        memset(tallies, 0, (size_t)(n_ids + 1) * sizeof *tallies);
-        YearPass pass = {
-            .ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE, .tallies = tallies};
-        for (int g = 0; g < GAP_COUNT; g++)
-            pass.base_k[g] = gap_base[g] >= 0 && gap_base[g] < n_dfe ? gap_base[g] : -1;
-        dfe_tally_many(ds, year, ids, n_dfe, tally_child, &pass, status, reasons);
-        if (opt->cal) {
-            int base = n_dfe;
-            pass.tallies = tallies + base;
-            pass.last = NULL;
-            for (int g = 0; g < GAP_COUNT; g++)
-                pass.base_k[g] = gap_base[g] >= n_dfe ? gap_base[g] - n_dfe : -1;
-            local_indicators_tally_many(ds, opt->cal, year, ids + base, n_ids - base, tally_child,
-                                        &pass, status + base, reasons + base);
-        } else {
-            for (int j = n_dfe; j < n_ids; j++) {
-                status[j] = 0;
-                snprintf(reasons[j], DFE_REASON_LEN, "needs the working-day calendar");
-            }
-        }
+        const YearPass pass = w.passes[k];
+        Tally *tallies = w.tallies + (size_t)k * stride;
+        int *status = w.status + (size_t)k * stride;
+        char(*reasons)[DFE_REASON_LEN] = w.reasons + (size_t)k * stride;
         for (int j = 0; j < n_ids && rc == 0; j++) {
             ScoreEntry *e = &sc->entries[which[j]];
             Tally *t = &tallies[j];
@@ -505,9 +559,10 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
     }
     free(ids);
     free(which);
-    free(tallies);
-    free(status);
-    free(reasons);
+    free(w.passes);
+    free(w.tallies);
+    free(w.status);
+    free(w.reasons);
     if (rc < 0) {
         scorecard_free(sc);
         return ERR_INPUT;
