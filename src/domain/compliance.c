@@ -25,7 +25,7 @@ static const int item_record[DUE_ITEM_COUNT] = {
 #define LEAVER_ITEM_MASK \
     ((1u << DUE_NEEDS_ASSESSMENT) | (1u << DUE_PATHWAY_PLAN_REVIEW) | (1u << DUE_PA_CONTACT))
 
-/* How far before `from` the replay starts. */
+/* How far before `from` the replay starts (by year: two collection years). */
 enum { COMPLIANCE_LOOKBACK_MONTHS = 24 };
 
 void compliance_init_items(Compliance *cm, Date from, Date to, const Calendar *cal, unsigned items)
@@ -52,12 +52,19 @@ void compliance_init_years(Compliance *cm, int first_year, int n_years, const Ca
     cm->first_year = first_year;
     cm->n_years = n_years;
     cm->years = xcalloc((size_t)n_years, sizeof *cm->years);
+    /* 1 April of each year from two years before the first to after the
+     * last: year y runs from year_starts[y + 2], its replay from year_starts[y]
+     * (COMPLIANCE_LOOKBACK_MONTHS before), to year_starts[y + 3] - 1. */
+    cm->year_starts = xcalloc((size_t)n_years + 3, sizeof *cm->year_starts);
+    for (int y = 0; y < n_years + 3; y++)
+        cm->year_starts[y] = date_collection_year_start(first_year - 2 + y);
 }
 
 void compliance_free(Compliance *cm)
 {
     free(cm->points);
     free(cm->years);
+    free(cm->year_starts);
     memset(cm, 0, sizeof *cm);
 }
 
@@ -215,10 +222,12 @@ static void count(Compliance *cm, const Replay *r, DueItem item, const Owed *o, 
 {
     ComplianceCount *k;
     if (cm->years) {
-        int year = date_collection_year(o->due), y = year - cm->first_year;
-        if (y < 0 || y >= cm->n_years || !(r->years & (1u << y))) return;
-        Date to = date_collection_year_end(year);
-        Date lo = date_add_months(date_collection_year_start(year), -COMPLIANCE_LOOKBACK_MONTHS);
+        const Date *start = cm->year_starts;
+        if (o->due < start[2] || o->due >= start[cm->n_years + 2]) return;
+        int y = 0;
+        while (o->due >= start[y + 3]) y++;
+        if (!(r->years & (1u << y))) return;
+        Date lo = start[y], to = start[y + 3] - 1;
         if (o->since > to || (closed != DATE_NONE && closed <= lo)) return;
         if (closed == DATE_NONE || closed > to) outcome = 2;
         k = &cm->years[y][item];
@@ -250,11 +259,21 @@ static void close_owed(Compliance *cm, const Replay *r, const Dataset *ds, const
  * after full time then, or aged 16 to 25 then having been in care after the
  * 14th birthday (every care-leaver category needs 13 weeks looked after since
  * 14, leaver.h). A shortcut: a child who cannot owe anything adds nothing. */
-static bool may_owe(const Dataset *ds, const Child *c, Date lo, Date to)
+typedef struct Birthdays {
+    Date b14, b16, b26; /* DATE_NONE when the date of birth is unknown */
+} Birthdays;
+
+static Birthdays birthdays(const Child *c)
 {
-    bool leaver_age =
-        c->dob != DATE_NONE && to >= date_birthday(c->dob, 16) && lo < date_birthday(c->dob, 26);
-    Date b14 = leaver_age ? date_birthday(c->dob, 14) : DATE_NONE;
+    if (c->dob == DATE_NONE) return (Birthdays){DATE_NONE, DATE_NONE, DATE_NONE};
+    return (Birthdays){date_birthday(c->dob, 14), date_birthday(c->dob, 16),
+                       date_birthday(c->dob, 26)};
+}
+
+static bool may_owe(const Dataset *ds, const Child *c, const Birthdays *b, Date lo, Date to)
+{
+    bool leaver_age = b->b16 != DATE_NONE && to >= b->b16 && lo < b->b26;
+    Date b14 = leaver_age ? b->b14 : DATE_NONE;
     const Episode *eps = child_episodes(ds, c);
     for (int i = 0; i < c->n_episodes; i++) {
         const Episode *e = &eps[i];
@@ -283,16 +302,19 @@ static void replay(Compliance *cm, const Dataset *ds, const Child *c, const Repl
         if (items == DUE_ALL_ITEMS) due_situation_items(ds, c, p, cm->items, &situation);
         items &= cm->items;
         int ne = due_for_child_in(ds, c, p, cm->cal, &situation, items, entries);
-        Owed now[DUE_ITEM_COUNT] = {{0}};
-        for (int e = 0; e < ne; e++)
-            now[entries[e].item] = (Owed){true, entries[e].due, entries[e].rule, p};
+        int at[DUE_ITEM_COUNT] = {0}; /* the entry of each item owed now (bit set in owing) */
+        unsigned owing = 0;
+        for (int e = 0; e < ne; e++) {
+            at[entries[e].item] = e;
+            owing |= 1u << entries[e].item;
+        }
         for (int item = 0; item < DUE_ITEM_COUNT; item++) {
             if (!(items & (1u << item))) continue; /* unchanged on this day */
             const Owed *o = &owed[item];
-            bool same = o->active && now[item].active && o->due == now[item].due &&
-                        o->rule == now[item].rule;
+            const DueEntry *now = owing & (1u << item) ? &entries[at[item]] : NULL;
+            bool same = o->active && now && o->due == now->due && o->rule == now->rule;
             if (o->active && !same) close_owed(cm, r, ds, c, (DueItem)item, o, prev, p);
-            if (!same) owed[item] = now[item];
+            if (!same) owed[item] = now ? (Owed){true, now->due, now->rule, p} : (Owed){0};
         }
         prev = p;
     }
@@ -308,19 +330,19 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
         return;
     }
     Replay r = {date_add_months(cm->from, -COMPLIANCE_LOOKBACK_MONTHS), cm->to, 0};
-    if (may_owe(ds, c, r.lo, r.hi)) replay(cm, ds, c, &r);
+    Birthdays b = birthdays(c);
+    if (may_owe(ds, c, &b, r.lo, r.hi)) replay(cm, ds, c, &r);
 }
 
 void compliance_add_child_years(Compliance *cm, const Dataset *ds, const Child *c, unsigned years)
 {
     if (!cm->years) return;
     Replay r = {DATE_NONE, DATE_NONE, 0};
+    Birthdays b = birthdays(c);
     for (int y = 0; y < cm->n_years; y++) {
         if (!(years & (1u << y))) continue;
-        Date from = date_collection_year_start(cm->first_year + y);
-        Date lo = date_add_months(from, -COMPLIANCE_LOOKBACK_MONTHS);
-        Date to = date_collection_year_end(cm->first_year + y);
-        if (!may_owe(ds, c, lo, to)) continue; /* as that year's replay skips it */
+        Date lo = cm->year_starts[y], to = cm->year_starts[y + 3] - 1;
+        if (!may_owe(ds, c, &b, lo, to)) continue; /* as that year's replay skips it */
         if (!r.years) r.lo = lo;
         r.hi = to;
         r.years |= 1u << y;

@@ -46,6 +46,7 @@ typedef struct Compliance {
      * and the counts of each, years[k][item]; NULL otherwise. */
     int first_year, n_years;
     ComplianceCount (*years)[DUE_ITEM_COUNT];
+    Date *year_starts; /* 1 April of each year, from two years before the first */
 } Compliance;
 
 /* Starts a count over [from, to] (both inclusive). Free with compliance_free. */

@@ -72,10 +72,12 @@ static bool record_between(const Dataset *ds, const Child *c, int kind, Date fro
     return false;
 }
 
-/* What local_indicators_tally_years needs of a child in year y. */
-typedef struct ChildYear {
-    const Episode *now; /* full-time episode open on 31 March, or NULL */
-} ChildYear;
+/* The days of a collection year the indicators read. */
+typedef struct YearDays {
+    Date from, to;   /* 1 April, 31 March */
+    Date six_weeks;  /* 18 February: 42 days up to 31 March */
+    Date six_months; /* 1 October */
+} YearDays;
 
 int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int first_year,
                                  int n_years, const char *const *ids, int n, LocalTallyYears fn,
@@ -110,24 +112,28 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
     const unsigned followed = (1u << DUE_REVIEW) | (1u << DUE_VISIT);
     Compliance cm;
     compliance_init_years(&cm, first_year, n_years, cal, followed);
+    YearDays days[LOCAL_MAX_YEARS];
+    for (int y = 0; y < n_years; y++) {
+        Date to = date_collection_year_end(first_year + y);
+        days[y] = (YearDays){date_collection_year_start(first_year + y), to, to - 41,
+                             date_add_months(to, -6) + 1};
+    }
     for (int i = 0; i < ds->n_children; i++) {
         const Child *c = &ds->children[i];
-        ChildYear cy[LOCAL_MAX_YEARS];
-        unsigned looked_after = 0; /* the years with a full-time episode on 31 March */
+        const Episode *on_31_march[LOCAL_MAX_YEARS]; /* full-time episode, or NULL */
+        unsigned looked_after = 0;                   /* the years with one */
         for (int y = 0; y < n_years; y++) {
-            cy[y].now = care_full_time_episode_on(ds, c, date_collection_year_end(first_year + y));
-            if (cy[y].now) looked_after |= 1u << y;
+            on_31_march[y] = care_full_time_episode_on(ds, c, days[y].to);
+            if (on_31_march[y]) looked_after |= 1u << y;
         }
         if (looked_after && need_compliance) {
             memset(cm.years, 0, (size_t)n_years * sizeof *cm.years);
             compliance_add_child_years(&cm, ds, c, looked_after);
         }
         for (int y = 0; y < n_years; y++) {
-            int year = first_year + y;
-            Date from = date_collection_year_start(year), to = date_collection_year_end(year);
-            Date six_weeks = to - 41;                      /* 18 February: 42 days up to 31 March */
-            Date six_months = date_add_months(to, -6) + 1; /* 1 October */
-            const Episode *now = cy[y].now;
+            Date from = days[y].from, to = days[y].to;
+            Date six_weeks = days[y].six_weeks, six_months = days[y].six_months;
+            const Episode *now = on_31_march[y];
             bool counted = false, overdue[DUE_ITEM_COUNT] = {false};
             if (now && need_compliance) {
                 counted = true;

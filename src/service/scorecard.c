@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -194,6 +195,107 @@ static void tally_years(YearsPass *w)
             status[(size_t)y * w->stride + j] = status[j];
             memcpy(reasons[(size_t)y * w->stride + j], reasons[j], DFE_REASON_LEN);
         }
+}
+
+/* The tallies of a share of the children, on a thread of its own: the
+ * children view.children[0..view.n_children), a slice of the Dataset's (the
+ * other arrays are the Dataset's own, read only). The domain functions are
+ * pure, and each share writes only to its own YearsPass. */
+typedef struct Share {
+    Dataset view;
+    YearsPass w;
+} Share;
+
+static void *tally_share(void *arg)
+{
+    tally_years(&((Share *)arg)->w);
+    return NULL;
+}
+
+/* How many shares: asked, or one per processor; never more than children. */
+static int share_count(const Dataset *ds, int asked)
+{
+    long n = asked;
+    if (n <= 0) n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n > SCORECARD_MAX_THREADS) n = SCORECARD_MAX_THREADS;
+    if (n > ds->n_children) n = ds->n_children;
+    return n < 1 ? 1 : (int)n;
+}
+
+/* Fills w (its ds, passes, tallies, status and reasons set by the caller as
+ * for one thread) with every year's tallies, computed on `threads` threads
+ * (scorecard.h), each share of the children holding about as many episodes,
+ * reviews and records; then adds the shares up. Sums of counts: the same
+ * whatever the shares. Should a thread not start, its share is computed on
+ * this one. */
+static void tally_years_shared(YearsPass *w, int threads)
+{
+    const Dataset *ds = w->ds;
+    int n = share_count(ds, threads);
+    if (n == 1) {
+        tally_years(w);
+        return;
+    }
+    size_t cells = (size_t)w->n_years * (size_t)w->stride;
+    Share *shares = xcalloc((size_t)n, sizeof *shares);
+    pthread_t thread[SCORECARD_MAX_THREADS];
+    bool started[SCORECARD_MAX_THREADS] = {false};
+    long total = 0, done = 0;
+    for (int i = 0; i < ds->n_children; i++) {
+        const Child *c = &ds->children[i];
+        total += 1 + c->n_episodes + c->n_reviews + c->n_records;
+    }
+    for (int s = 0, first = 0; s < n; s++) {
+        int last = first;
+        while (last < ds->n_children && (s == n - 1 || done * n < total * (s + 1))) {
+            const Child *c = &ds->children[last++];
+            done += 1 + c->n_episodes + c->n_reviews + c->n_records;
+        }
+        Share *sh = &shares[s];
+        sh->view = *ds;
+        sh->view.children = ds->children + first;
+        sh->view.n_children = last - first;
+        sh->w = *w;
+        sh->w.ds = &sh->view;
+        if (s > 0) {
+            sh->w.passes = xcalloc((size_t)w->n_years, sizeof *sh->w.passes);
+            sh->w.tallies = xcalloc(cells, sizeof *sh->w.tallies);
+            sh->w.status = xcalloc(cells, sizeof *sh->w.status);
+            sh->w.reasons = xcalloc(cells, sizeof *sh->w.reasons);
+            started[s] = pthread_create(&thread[s], NULL, tally_share, sh) == 0;
+        }
+        first = last;
+    }
+    tally_years(&shares[0].w);
+    for (int s = 1; s < n; s++) {
+        if (started[s])
+            pthread_join(thread[s], NULL);
+        else
+            tally_years(&shares[s].w);
+    }
+    /* The first share wrote into w's buffers; status and reasons are the same
+     * in every share (they depend on the whole Dataset, not on its children). */
+    w->passes = shares[0].w.passes;
+    for (int s = 1; s < n; s++) {
+        const YearsPass *o = &shares[s].w;
+        for (size_t i = 0; i < cells; i++)
+            for (int g = 0; g < SCORECARD_MAX_GROUPS; g++) {
+                w->tallies[i].num[g] += o->tallies[i].num[g];
+                w->tallies[i].den[g] += o->tallies[i].den[g];
+            }
+        for (int y = 0; y < w->n_years; y++)
+            for (int g = 0; g < GAP_COUNT; g++)
+                for (int side = 0; side < 3; side++) {
+                    w->passes[y].gap_num[g][side] += o->passes[y].gap_num[g][side];
+                    w->passes[y].gap_den[g][side] += o->passes[y].gap_den[g][side];
+                }
+        free(o->passes);
+        free(o->tallies);
+        free(o->status);
+        free(o->reasons);
+    }
+    for (int y = 0; y < w->n_years; y++) w->passes[y].ds = ds;
+    free(shares);
 }
 
 /* ---- Figures and suppression ------------------------------------------------ */
@@ -519,7 +621,7 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                    .tallies = xcalloc(cells, sizeof *w.tallies),
                    .status = xcalloc(cells, sizeof *w.status),
                    .reasons = xcalloc(cells, sizeof *w.reasons)};
-    tally_years(&w);
+    tally_years_shared(&w, sc->opt.threads);
     int rc = 0;
     for (int k = 0; k < sc->n_years && rc == 0; k++) {
         bool now = k == sc->n_years - 1;

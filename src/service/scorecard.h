@@ -31,7 +31,7 @@ typedef enum ScorecardBy {
 /* Parses "disability", "ethnicity", "age" or "placement"; returns 0 or -1. */
 int scorecard_parse_by(const char *s, ScorecardBy *out);
 
-enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11 };
+enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11, SCORECARD_MAX_THREADS = 8 };
 
 typedef enum ScoreState {
     SCORE_COMPUTED,
@@ -71,6 +71,8 @@ typedef struct ScorecardOptions {
     bool publish;
     int threshold;       /* for publish */
     const Calendar *cal; /* working days for the local indicators; NULL: not available */
+    int threads;         /* threads computing the tallies, each over a share of the children; 0: one
+                            per processor, at most SCORECARD_MAX_THREADS. The figures never depend on it */
 } ScorecardOptions;
 
 typedef struct Scorecard {
