@@ -122,6 +122,10 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
         const Child *c = &ds->children[i];
         const Episode *on_31_march[LOCAL_MAX_YEARS]; /* full-time episode, or NULL */
         unsigned looked_after = 0;                   /* the years with one */
+        /* Aged 16 to 21 on day d: b16 <= d < b22 (DATE_NONE: never). */
+        Date b16 = DATE_NONE, b22 = DATE_NONE;
+        if (need_leavers && c->dob != DATE_NONE)
+            b16 = date_birthday(c->dob, 16), b22 = date_birthday(c->dob, 22);
         for (int y = 0; y < n_years; y++) {
             on_31_march[y] = care_full_time_episode_on(ds, c, days[y].to);
             if (on_31_march[y]) looked_after |= 1u << y;
@@ -145,10 +149,8 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
                     if (owed[k].status == DUE_STATUS_OVERDUE) overdue[owed[k].item] = true;
             }
             LeaverStatus ls = {.category = LEAVER_NONE};
-            if (need_leavers && c->dob != DATE_NONE) {
-                int age = date_age_on(c->dob, to);
-                if (age >= 16 && age <= 21) ls = leaver_status(ds, c, to, LEAVER_RULES_CURRENT);
-            }
+            if (b16 != DATE_NONE && to >= b16 && to < b22)
+                ls = leaver_status(ds, c, to, LEAVER_RULES_CURRENT);
             for (int r = 0; r < n_run; r++) {
                 long num = 0, den = 0;
                 switch ((LocalId)run[r]) {
