@@ -18,7 +18,8 @@
  * An item that stops being owed before its due date (a move before the visit
  * fell due) never fell due and is not counted. History from two years before
  * `from` is replayed, so an item done early counts as on time. Pure: the only
- * allocation is the Compliance's scratch buffer. */
+ * allocations are the Compliance's scratch buffer and, by year, its counts;
+ * several Compliances can count on several threads over one Dataset. */
 #ifndef CAREPLEDGE_COMPLIANCE_H
 #define CAREPLEDGE_COMPLIANCE_H
 

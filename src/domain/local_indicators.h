@@ -7,8 +7,8 @@
  * Same shape as dfe_indicators: for a collection year, each child's part of the
  * numerator and denominator, reported through a DfeTallyMany; an indicator whose
  * records are not in the Dataset is not available, with the reason. The
- * definitions are in docs/scorecard.md. Pure: the only allocation is the
- * compliance replay's scratch buffer, freed before returning. */
+ * definitions are in docs/scorecard.md. Pure: the only allocations are the
+ * compliance replay's, freed before returning. */
 #ifndef CAREPLEDGE_LOCAL_INDICATORS_H
 #define CAREPLEDGE_LOCAL_INDICATORS_H
 

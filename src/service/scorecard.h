@@ -5,7 +5,9 @@
  * indicators whose records are missing say why. With publish, every count goes
  * through disclosure control (domain/disclosure) before it is written.
  *
- * scorecard_build computes from a Dataset (pure apart from memory);
+ * scorecard_build computes from a Dataset (pure apart from memory and the
+ * threads it starts, each over a share of the children, joined before it
+ * returns);
  * scorecard_write_* write it as text, CSV, JSON, HTML (charts inline as SVG) or
  * an A4 PDF with a page per theme of the Pledge. See docs/scorecard.md. */
 #ifndef CAREPLEDGE_SCORECARD_H
