@@ -273,9 +273,15 @@ static void tally_years_shared(YearsPass *w, int threads)
         else
             tally_years(&shares[s].w);
     }
-    /* The first share wrote into w's buffers; status and reasons are the same
-     * in every share (they depend on the whole Dataset, not on its children). */
-    w->passes = shares[0].w.passes;
+    /* The first share wrote into w's buffers. Whether an indicator is
+     * available depends on the whole Dataset, not on which children a share
+     * holds, so every share has the same status and reasons; should one not
+     * (an availability rule that counted children), the tallies are worked
+     * out again on this thread over all the children. */
+    bool same = true;
+    for (int s = 1; s < n && same; s++)
+        same = memcmp(shares[s].w.status, w->status, cells * sizeof *w->status) == 0 &&
+               memcmp(shares[s].w.reasons, w->reasons, cells * sizeof *w->reasons) == 0;
     for (int s = 1; s < n; s++) {
         const YearsPass *o = &shares[s].w;
         for (size_t i = 0; i < cells; i++)
@@ -294,8 +300,12 @@ static void tally_years_shared(YearsPass *w, int threads)
         free(o->status);
         free(o->reasons);
     }
-    for (int y = 0; y < w->n_years; y++) w->passes[y].ds = ds;
     free(shares);
+    if (!same) {
+        memset(w->tallies, 0, cells * sizeof *w->tallies);
+        tally_years(w);
+    }
+    for (int y = 0; y < w->n_years; y++) w->passes[y].ds = ds;
 }
 
 /* ---- Figures and suppression ------------------------------------------------ */
