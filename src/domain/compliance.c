@@ -63,6 +63,7 @@ void compliance_init_years(Compliance *cm, int first_year, int n_years, const Ca
 void compliance_free(Compliance *cm)
 {
     free(cm->points);
+    free(cm->merged);
     free(cm->years);
     free(cm->year_starts);
     memset(cm, 0, sizeof *cm);
@@ -162,9 +163,6 @@ static int change_points(Compliance *cm, const Dataset *ds, const Child *c, cons
     }
     const Review *rv = child_reviews(ds, c);
     for (int i = 0; i < c->n_reviews; i++) add_point(cm, r, &n, rv[i].date, DUE_ALL_ITEMS);
-    const CareRecord *rec = child_records(ds, c);
-    for (int i = first_record_after(ds, c, lo - 1); i < c->n_records; i++)
-        add_point(cm, r, &n, rec[i].date, record_items(rec[i].kind) & cm->items);
     if (leaver && c->dob != DATE_NONE) {
         /* Care-leaver categories change at 16, 18, 21 and 25 (leaver.h), on
          * completing 13 weeks in care since 14, and with the OC3 record that
@@ -178,13 +176,31 @@ static int change_points(Compliance *cm, const Dataset *ds, const Child *c, cons
             add_point(cm, r, &n, date_collection_year_start(oc3[i].year), DUE_ALL_ITEMS);
     }
     qsort(cm->points, (size_t)n, sizeof *cm->points, compare_points);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        if (k > 0 && cm->points[k - 1].day == cm->points[i].day)
-            cm->points[k - 1].items |= cm->points[i].items;
-        else
-            cm->points[k++] = cm->points[i];
+    /* The records' days, already in date order (dataset.h), are merged in. */
+    int m = n;
+    const CareRecord *rec = child_records(ds, c);
+    for (int i = first_record_after(ds, c, lo - 1); i < c->n_records && rec[i].date <= r->hi; i++)
+        add_point(cm, r, &n, rec[i].date, record_items(rec[i].kind) & cm->items);
+    if (n > cm->cap_merged) {
+        cm->cap_merged = cm->cap_points;
+        cm->merged = xrealloc(cm->merged, (size_t)cm->cap_merged * sizeof *cm->merged);
     }
+    const CompliancePoint *in = cm->points;
+    CompliancePoint *out = cm->merged;
+    int k = 0;
+    for (int i = 0, j = m; i < m || j < n;) {
+        CompliancePoint p = j >= n || (i < m && in[i].day <= in[j].day) ? in[i++] : in[j++];
+        if (k > 0 && out[k - 1].day == p.day)
+            out[k - 1].items |= p.items;
+        else
+            out[k++] = p;
+    }
+    /* The merged days become the points; the old buffer, the next scratch. */
+    cm->merged = cm->points;
+    cm->points = out;
+    int cap = cm->cap_merged;
+    cm->cap_merged = cm->cap_points;
+    cm->cap_points = cap;
     return k;
 }
 

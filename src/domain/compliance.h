@@ -43,6 +43,8 @@ typedef struct Compliance {
     ComplianceCount counts[DUE_ITEM_COUNT];
     CompliancePoint *points; /* scratch: one child's change days */
     int cap_points;
+    CompliancePoint *merged; /* scratch: the days merged in order */
+    int cap_merged;
     /* By collection year (compliance_init_years): the first year (end year)
      * and the counts of each, years[k][item]; NULL otherwise. */
     int first_year, n_years;
