@@ -132,6 +132,13 @@ static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date fr
     return NULL;
 }
 
+/* strcmp(code, want) == 0, inlined: the replays ask it on every visit. */
+static inline bool code_is(const char *code, const char *want)
+{
+    while (*want && *code == *want) code++, want++;
+    return *code == *want;
+}
+
 static Date later(Date a, Date b)
 {
     if (a == DATE_NONE) return b;
@@ -149,7 +156,7 @@ typedef DueSituation CareNow;
 static bool starts_placement(const Episode *e, const Episode *prev)
 {
     if (!prev) return true;
-    if (e->rne[0]) return strcmp(e->rne, "L") != 0;
+    if (e->rne[0]) return !code_is(e->rne, "L");
     return strcmp(e->place, prev->place) != 0;
 }
 
@@ -231,7 +238,7 @@ static void rule_review(DueRun *x, const CareNow *now)
  * of a placement intended to last until the child is 18. */
 static bool long_term_fostering(const Episode *e)
 {
-    return strcmp(e->place, "U1") == 0 || strcmp(e->place, "U4") == 0;
+    return code_is(e->place, "U1") || code_is(e->place, "U4");
 }
 
 /* The first 903 review held in the current period of care, or DATE_NONE. */
@@ -252,7 +259,7 @@ static Date care_order_start(const DueRun *x, const CareNow *now)
     for (int j = (int)(now->episode - eps) - 1; j >= 0; j--) {
         const Episode *e = &eps[j];
         if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
-        if (e->decom < now->start || e->dec != start || strcmp(e->ls, "C2") != 0) break;
+        if (e->decom < now->start || e->dec != start || !code_is(e->ls, "C2")) break;
         start = e->decom;
     }
     return start;
@@ -265,8 +272,8 @@ static Date care_order_start(const DueRun *x, const CareNow *now)
 static bool visit_with_parent(DueRun *x, const CareNow *now)
 {
     const Episode *e = now->episode;
-    if (strcmp(e->place, "P1") != 0) return false;
-    if (strcmp(e->ls, "C1") == 0) {
+    if (!code_is(e->place, "P1")) return false;
+    if (code_is(e->ls, "C1")) {
         const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
         Date review = first_review(x, now);
         if (!v)
@@ -277,7 +284,7 @@ static bool visit_with_parent(DueRun *x, const CareNow *now)
             owe(x, DUE_VISIT, v->date + 28, RULE_VISIT_ICO_AFTER);
         return true;
     }
-    if (strcmp(e->ls, "C2") == 0) {
+    if (code_is(e->ls, "C2")) {
         Date order = later(care_order_start(x, now), now->placement_start);
         const CareRecord *v = latest_record(x, RECORD_VISIT, order);
         if (!v)
