@@ -199,6 +199,7 @@ static bool care_now(const DueRun *x, CareNow *now)
     now->start = start;
     now->previous_end = prev_end;
     now->placement_start = placement;
+    now->placement_year = date_add_months(placement, 12);
     now->episode = cur;
     return true;
 }
@@ -305,7 +306,7 @@ static void rule_visit(DueRun *x, const CareNow *now)
     const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
     if (!v) {
         owe(x, DUE_VISIT, now->placement_start + 7, RULE_VISIT_FIRST);
-    } else if (v->date < date_add_months(now->placement_start, 12)) {
+    } else if (v->date < now->placement_year) {
         owe(x, DUE_VISIT, v->date + 42, RULE_VISIT_FIRST_YEAR);
     } else if (long_term_fostering(now->episode)) {
         owe(x, DUE_VISIT, date_add_months(v->date, 3), RULE_VISIT_LONG_TERM);

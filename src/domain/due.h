@@ -67,10 +67,11 @@ int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *ca
  * and when a new collection year's OC3 applies (not with a record), so a
  * replay can work it out once and reuse it on the days between. */
 typedef struct DueSituation {
-    bool looked_after;      /* full time on the day; the next four only then */
+    bool looked_after;      /* full time on the day; the next five only then */
     Date start;             /* the day the child became looked after (this period) */
     Date previous_end;      /* the end of the previous full-time period, or DATE_NONE */
     Date placement_start;   /* the start of the current placement */
+    Date placement_year;    /* 12 months after placement_start: its first year's end */
     const Episode *episode; /* the episode open on the day */
     int leaver;             /* LeaverCategory (leaver.h) on the day; LEAVER_NONE under 16 */
 } DueSituation;

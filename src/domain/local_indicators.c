@@ -123,9 +123,12 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
         const Episode *on_31_march[LOCAL_MAX_YEARS]; /* full-time episode, or NULL */
         unsigned looked_after = 0;                   /* the years with one */
         /* Aged 16 to 21 on day d: b16 <= d < b22 (DATE_NONE: never). */
-        Date b16 = DATE_NONE, b22 = DATE_NONE;
-        if (need_leavers && c->dob != DATE_NONE)
-            b16 = date_birthday(c->dob, 16), b22 = date_birthday(c->dob, 22);
+        Date b14 = DATE_NONE, b16 = DATE_NONE, b22 = DATE_NONE;
+        if (need_leavers && c->dob != DATE_NONE) {
+            b14 = date_birthday(c->dob, 14);
+            b16 = date_birthday(c->dob, 16);
+            b22 = date_birthday(c->dob, 22);
+        }
         for (int y = 0; y < n_years; y++) {
             on_31_march[y] = care_full_time_episode_on(ds, c, days[y].to);
             if (on_31_march[y]) looked_after |= 1u << y;
@@ -148,9 +151,13 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
                 for (int k = 0; k < n_owed; k++)
                     if (owed[k].status == DUE_STATUS_OVERDUE) overdue[owed[k].item] = true;
             }
-            LeaverStatus ls = {.category = LEAVER_NONE};
-            if (b16 != DATE_NONE && to >= b16 && to < b22)
-                ls = leaver_status(ds, c, to, LEAVER_RULES_CURRENT);
+            LeaverCategory leaver = LEAVER_NONE;
+            /* Eligible, relevant and former relevant all need 13 weeks
+             * looked after since 14 by the day (leaver.h): without them,
+             * leaver_status (which also writes out its reasons) is not asked. */
+            if (b16 != DATE_NONE && to >= b16 && to < b22 &&
+                care_days_full_time(ds, c, b14, to + 1) >= LEAVER_PRESCRIBED_DAYS)
+                leaver = leaver_status(ds, c, to, LEAVER_RULES_CURRENT).category;
             for (int r = 0; r < n_run; r++) {
                 long num = 0, den = 0;
                 switch ((LocalId)run[r]) {
@@ -184,8 +191,8 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
                 /* Pathway plans reviewed at least every 6 months (CPPCR reg 43,
                  * Care Leavers Regulations 2010 reg 7). */
                 case LOCAL_PATHWAY_PLANS:
-                    if (ls.category != LEAVER_ELIGIBLE && ls.category != LEAVER_RELEVANT &&
-                        ls.category != LEAVER_FORMER_RELEVANT)
+                    if (leaver != LEAVER_ELIGIBLE && leaver != LEAVER_RELEVANT &&
+                        leaver != LEAVER_FORMER_RELEVANT)
                         continue;
                     num = record_between(ds, c, RECORD_PATHWAY_PLAN, six_months, to);
                     den = 1;
