@@ -44,10 +44,10 @@ pages=$(grep -a -o '/Count [0-9]*' "$out/scorecard.pdf" | head -1 | cut -d' ' -f
   echo "| \`scorecard --year 2025/26 --years 9 --by disability --publish --format html\` | $html_s | $((html_kib / 1024)) |"
   echo
   echo "Target (issue 5): the full scorecard for 100,000 children over ten years under 1 s, the PDF"
-  echo "under 2 s. The DfE indicators and the other 903-only figures take about 0.3 s of it for"
-  echo "ten years; most of the rest is loading the 2.4 million local records and replaying the"
-  echo "due-date engine (\`domain/compliance\`) for each child looked after on 31 March of each"
-  echo "year, for reviews and visits on time (docs/scorecard.md, Speed)."
+  echo "under 2 s. Most of the time is loading the Dataset (2.4 million local records); the figures"
+  echo "are computed on one thread per processor, each over a share of the children, with reviews"
+  echo "and visits on time from one replay of the due-date engine (\`domain/compliance\`) per child"
+  echo "for all ten years (docs/scorecard.md, Speed)."
 } > bench/RESULTS-scorecard.md
 bench/assemble.sh
 cat bench/RESULTS-scorecard.md

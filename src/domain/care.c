@@ -14,7 +14,8 @@
  * the arrangements of CPPCR 2010 reg 48. */
 bool care_is_short_break_ls(const char *ls)
 {
-    return ls && (strcmp(ls, "V3") == 0 || strcmp(ls, "V4") == 0);
+    /* "V3" or "V4", compared by hand: asked of every episode in every walk. */
+    return ls && ls[0] == 'V' && (ls[1] == '3' || ls[1] == '4') && ls[2] == '\0';
 }
 
 /* DEC is exclusive: the child is looked after on DECOM and not on DEC. */

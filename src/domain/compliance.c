@@ -21,26 +21,63 @@ static const int item_record[DUE_ITEM_COUNT] = {
     [DUE_PA_CONTACT] = RECORD_PA_CONTACT,
 };
 
-/* How far before `from` the replay starts. */
+/* The items that follow the care-leaver category (due.h). */
+#define LEAVER_ITEM_MASK \
+    ((1u << DUE_NEEDS_ASSESSMENT) | (1u << DUE_PATHWAY_PLAN_REVIEW) | (1u << DUE_PA_CONTACT))
+
+/* How far before `from` the replay starts (by year: two collection years). */
 enum { COMPLIANCE_LOOKBACK_MONTHS = 24 };
 
-void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal)
+void compliance_init_items(Compliance *cm, Date from, Date to, const Calendar *cal, unsigned items)
 {
     memset(cm, 0, sizeof *cm);
     cm->from = from;
     cm->to = to;
     cm->cal = cal;
+    cm->items = items & DUE_ALL_ITEMS;
+}
+
+void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal)
+{
+    compliance_init_items(cm, from, to, cal, DUE_ALL_ITEMS);
+}
+
+void compliance_init_years(Compliance *cm, int first_year, int n_years, const Calendar *cal,
+                           unsigned items)
+{
+    if (n_years < 1) n_years = 1;
+    if (n_years > 32) n_years = 32;
+    compliance_init_items(cm, date_collection_year_start(first_year),
+                          date_collection_year_end(first_year + n_years - 1), cal, items);
+    cm->first_year = first_year;
+    cm->n_years = n_years;
+    cm->years = xcalloc((size_t)n_years, sizeof *cm->years);
+    /* 1 April of each year from two years before the first to after the
+     * last: year y runs from year_starts[y + 2], its replay from year_starts[y]
+     * (COMPLIANCE_LOOKBACK_MONTHS before), to year_starts[y + 3] - 1. */
+    cm->year_starts = xcalloc((size_t)n_years + 3, sizeof *cm->year_starts);
+    for (int y = 0; y < n_years + 3; y++)
+        cm->year_starts[y] = date_collection_year_start(first_year - 2 + y);
 }
 
 void compliance_free(Compliance *cm)
 {
     free(cm->points);
+    free(cm->merged);
+    free(cm->years);
+    free(cm->year_starts);
     memset(cm, 0, sizeof *cm);
 }
 
-static void add_point(Compliance *cm, int *n, Date d, Date lo, unsigned items)
+/* One child's replay: change days from lo to hi. */
+typedef struct Replay {
+    Date lo, hi;
+    unsigned years; /* by year: the years counted (may_owe in each) */
+} Replay;
+
+static void add_point(Compliance *cm, const Replay *r, int *n, Date d, unsigned items)
 {
-    if (d == DATE_NONE || d < lo || d > cm->to || items == 0) return;
+    if (d == DATE_NONE || d < r->lo || d > r->hi || items == 0) return;
     if (*n >= cm->cap_points) {
         cm->cap_points = cm->cap_points ? cm->cap_points * 2 : 256;
         cm->points = xrealloc(cm->points, (size_t)cm->cap_points * sizeof *cm->points);
@@ -102,50 +139,71 @@ static int first_record_after(const Dataset *ds, const Child *c, Date after)
     return lo;
 }
 
-/* Every day on which the child's worklist can change, from lo to `to`, sorted
- * and without repeats (the items of a repeated day merged); lo and `to`
- * themselves are always included. A record's day changes only its own item;
- * every other change can change any item. Some points are days on which
- * nothing changes for this child; working the worklist out again then is
- * harmless. */
-static int change_points(Compliance *cm, const Dataset *ds, const Child *c, Date lo)
+/* Every day on which the child's worklist can change, from lo to hi, sorted
+ * and without repeats (the items of a repeated day merged); lo and hi
+ * themselves are always included. A record's day changes only its own item
+ * (and is left out when that item is not followed); every other change can
+ * change any item, except the birthdays and the other changes of care-leaver
+ * category, which change only the care-leaver items (the looked-after rules
+ * read the child's age on a record's or a due date, never on the day asked
+ * about) and are left out when none is followed. Some points are days on
+ * which nothing changes for this child; working the worklist out again then
+ * is harmless. */
+static int change_points(Compliance *cm, const Dataset *ds, const Child *c, const Replay *r)
 {
     int n = 0;
-    add_point(cm, &n, lo, lo, DUE_ALL_ITEMS);
-    add_point(cm, &n, cm->to, lo, DUE_ALL_ITEMS);
+    Date lo = r->lo;
+    add_point(cm, r, &n, lo, DUE_ALL_ITEMS);
+    add_point(cm, r, &n, r->hi, DUE_ALL_ITEMS);
     const Episode *eps = child_episodes(ds, c);
+    bool leaver = cm->items & LEAVER_ITEM_MASK;
     for (int i = 0; i < c->n_episodes; i++) {
-        add_point(cm, &n, eps[i].decom, lo, DUE_ALL_ITEMS);
-        add_point(cm, &n, eps[i].dec, lo, DUE_ALL_ITEMS);
+        add_point(cm, r, &n, eps[i].decom, DUE_ALL_ITEMS);
+        add_point(cm, r, &n, eps[i].dec, DUE_ALL_ITEMS);
         /* A relevant child home for 6 months is relevant no longer (leaver.h). */
-        if (eps[i].dec != DATE_NONE)
-            add_point(cm, &n, date_add_months(eps[i].dec, 6), lo, DUE_ALL_ITEMS);
+        if (leaver && eps[i].dec != DATE_NONE)
+            add_point(cm, r, &n, date_add_months(eps[i].dec, 6), DUE_ALL_ITEMS);
     }
     const Review *rv = child_reviews(ds, c);
-    for (int i = 0; i < c->n_reviews; i++) add_point(cm, &n, rv[i].date, lo, DUE_ALL_ITEMS);
-    const CareRecord *rec = child_records(ds, c);
-    for (int i = first_record_after(ds, c, lo - 1); i < c->n_records; i++)
-        add_point(cm, &n, rec[i].date, lo, record_items(rec[i].kind));
-    if (c->dob != DATE_NONE) {
+    for (int i = 0; i < c->n_reviews; i++) add_point(cm, r, &n, rv[i].date, DUE_ALL_ITEMS);
+    if (leaver && c->dob != DATE_NONE) {
         /* Care-leaver categories change at 16, 18, 21 and 25 (leaver.h), on
          * completing 13 weeks in care since 14, and with the OC3 record that
          * applies from the 1 April its collection year starts. */
         static const int ages[] = {16, 17, 18, 21, 22, 25, 26};
         for (size_t i = 0; i < sizeof ages / sizeof ages[0]; i++)
-            add_point(cm, &n, date_birthday(c->dob, ages[i]), lo, DUE_ALL_ITEMS);
-        add_point(cm, &n, thirteen_weeks_since_14(ds, c), lo, DUE_ALL_ITEMS);
+            add_point(cm, r, &n, date_birthday(c->dob, ages[i]), DUE_ALL_ITEMS);
+        add_point(cm, r, &n, thirteen_weeks_since_14(ds, c), DUE_ALL_ITEMS);
         const Oc3 *oc3 = child_oc3(ds, c);
         for (int i = 0; i < c->n_oc3; i++)
-            add_point(cm, &n, date_collection_year_start(oc3[i].year), lo, DUE_ALL_ITEMS);
+            add_point(cm, r, &n, date_collection_year_start(oc3[i].year), DUE_ALL_ITEMS);
     }
     qsort(cm->points, (size_t)n, sizeof *cm->points, compare_points);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        if (k > 0 && cm->points[k - 1].day == cm->points[i].day)
-            cm->points[k - 1].items |= cm->points[i].items;
-        else
-            cm->points[k++] = cm->points[i];
+    /* The records' days, already in date order (dataset.h), are merged in. */
+    int m = n;
+    const CareRecord *rec = child_records(ds, c);
+    for (int i = first_record_after(ds, c, lo - 1); i < c->n_records && rec[i].date <= r->hi; i++)
+        add_point(cm, r, &n, rec[i].date, record_items(rec[i].kind) & cm->items);
+    if (n > cm->cap_merged) {
+        cm->cap_merged = cm->cap_points;
+        cm->merged = xrealloc(cm->merged, (size_t)cm->cap_merged * sizeof *cm->merged);
     }
+    const CompliancePoint *in = cm->points;
+    CompliancePoint *out = cm->merged;
+    int k = 0;
+    for (int i = 0, j = m; i < m || j < n;) {
+        CompliancePoint p = j >= n || (i < m && in[i].day <= in[j].day) ? in[i++] : in[j++];
+        if (k > 0 && out[k - 1].day == p.day)
+            out[k - 1].items |= p.items;
+        else
+            out[k++] = p;
+    }
+    /* The merged days become the points; the old buffer, the next scratch. */
+    cm->merged = cm->points;
+    cm->points = out;
+    int cap = cm->cap_merged;
+    cm->cap_merged = cm->cap_points;
+    cm->cap_points = cap;
     return k;
 }
 
@@ -169,12 +227,33 @@ typedef struct Owed {
     bool active;
     Date due;
     const char *rule;
+    Date since; /* the change day it was first seen on */
 } Owed;
 
-static void count(Compliance *cm, DueItem item, Date due, int outcome)
+/* Counts the owed item, which stopped being owed on day `closed` (DATE_NONE:
+ * still owed at the end of the replay) with the outcome (0 on time, 1 late, 2
+ * not done). By year, it counts in the year of its due date as that year's
+ * own replay (two years before it to its 31 March) would count it: only when
+ * that replay would see it, owed on a day from its start to its end; late
+ * only when done by the 31 March, else not done. */
+static void count(Compliance *cm, const Replay *r, DueItem item, const Owed *o, Date closed,
+                  int outcome)
 {
-    if (due < cm->from || due > cm->to) return;
-    ComplianceCount *k = &cm->counts[item];
+    ComplianceCount *k;
+    if (cm->years) {
+        const Date *start = cm->year_starts;
+        if (o->due < start[2] || o->due >= start[cm->n_years + 2]) return;
+        int y = 0;
+        while (o->due >= start[y + 3]) y++;
+        if (!(r->years & (1u << y))) return;
+        Date lo = start[y], to = start[y + 3] - 1;
+        if (o->since > to || (closed != DATE_NONE && closed <= lo)) return;
+        if (closed == DATE_NONE || closed > to) outcome = 2;
+        k = &cm->years[y][item];
+    } else {
+        if (o->due < cm->from || o->due > cm->to) return;
+        k = &cm->counts[item];
+    }
     k->fell_due++;
     if (outcome == 0)
         k->on_time++;
@@ -185,13 +264,13 @@ static void count(Compliance *cm, DueItem item, Date due, int outcome)
 }
 
 /* The owed item stops being current on day p (previous change day prev). */
-static void close_owed(Compliance *cm, const Dataset *ds, const Child *c, DueItem item,
-                       const Owed *o, Date prev, Date p)
+static void close_owed(Compliance *cm, const Replay *r, const Dataset *ds, const Child *c,
+                       DueItem item, const Owed *o, Date prev, Date p)
 {
     if (done_between(ds, c, item, prev, p))
-        count(cm, item, o->due, p <= o->due ? 0 : 1);
+        count(cm, r, item, o, p, p <= o->due ? 0 : 1);
     else if (o->due < p)
-        count(cm, item, o->due, 2); /* stopped being owed while overdue */
+        count(cm, r, item, o, p, 2); /* stopped being owed while overdue */
     /* else: stopped being owed before it fell due; never counted */
 }
 
@@ -199,11 +278,21 @@ static void close_owed(Compliance *cm, const Dataset *ds, const Child *c, DueIte
  * after full time then, or aged 16 to 25 then having been in care after the
  * 14th birthday (every care-leaver category needs 13 weeks looked after since
  * 14, leaver.h). A shortcut: a child who cannot owe anything adds nothing. */
-static bool may_owe(const Dataset *ds, const Child *c, Date lo, Date to)
+typedef struct Birthdays {
+    Date b14, b16, b26; /* DATE_NONE when the date of birth is unknown */
+} Birthdays;
+
+static Birthdays birthdays(const Child *c)
 {
-    bool leaver_age =
-        c->dob != DATE_NONE && to >= date_birthday(c->dob, 16) && lo < date_birthday(c->dob, 26);
-    Date b14 = leaver_age ? date_birthday(c->dob, 14) : DATE_NONE;
+    if (c->dob == DATE_NONE) return (Birthdays){DATE_NONE, DATE_NONE, DATE_NONE};
+    return (Birthdays){date_birthday(c->dob, 14), date_birthday(c->dob, 16),
+                       date_birthday(c->dob, 26)};
+}
+
+static bool may_owe(const Dataset *ds, const Child *c, const Birthdays *b, Date lo, Date to)
+{
+    bool leaver_age = b->b16 != DATE_NONE && to >= b->b16 && lo < b->b26;
+    Date b14 = leaver_age ? b->b14 : DATE_NONE;
     const Episode *eps = child_episodes(ds, c);
     for (int i = 0; i < c->n_episodes; i++) {
         const Episode *e = &eps[i];
@@ -216,11 +305,9 @@ static bool may_owe(const Dataset *ds, const Child *c, Date lo, Date to)
     return false;
 }
 
-void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
+static void replay(Compliance *cm, const Dataset *ds, const Child *c, const Replay *r)
 {
-    Date lo = date_add_months(cm->from, -COMPLIANCE_LOOKBACK_MONTHS);
-    if (!may_owe(ds, c, lo, cm->to)) return;
-    int n = change_points(cm, ds, c, lo);
+    int n = change_points(cm, ds, c, r);
     Owed owed[DUE_ITEM_COUNT] = {{0}};
     DueSituation situation; /* worked out on the first point, lo (every item) */
     memset(&situation, 0, sizeof situation);
@@ -229,7 +316,7 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
     bool regimes = false;
     const CareRecord *rec = child_records(ds, c);
     for (int i = 0; i < c->n_records && !regimes; i++) regimes = rec[i].kind == RECORD_VISIT_REGIME;
-    Date prev = lo - 1;
+    Date prev = r->lo - 1;
     for (int i = 0; i < n; i++) {
         Date p = cm->points[i].day;
         unsigned items = cm->points[i].items;
@@ -237,24 +324,55 @@ void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
         /* Only records change on a day that does not change every item, and
          * they leave the situation as it was. */
         if (items == DUE_ALL_ITEMS) {
-            due_situation(ds, c, p, &situation);
+            due_situation_items(ds, c, p, cm->items, &situation);
             situation.no_visit_regimes = !regimes;
         }
+        items &= cm->items;
         int ne = due_for_child_in(ds, c, p, cm->cal, &situation, items, entries);
-        Owed now[DUE_ITEM_COUNT] = {{0}};
-        for (int e = 0; e < ne; e++)
-            now[entries[e].item] = (Owed){true, entries[e].due, entries[e].rule};
+        int at[DUE_ITEM_COUNT] = {0}; /* the entry of each item owed now (bit set in owing) */
+        unsigned owing = 0;
+        for (int e = 0; e < ne; e++) {
+            at[entries[e].item] = e;
+            owing |= 1u << entries[e].item;
+        }
         for (int item = 0; item < DUE_ITEM_COUNT; item++) {
             if (!(items & (1u << item))) continue; /* unchanged on this day */
             const Owed *o = &owed[item];
-            bool same = o->active && now[item].active && o->due == now[item].due &&
-                        o->rule == now[item].rule;
-            if (o->active && !same) close_owed(cm, ds, c, (DueItem)item, o, prev, p);
-            if (!same) owed[item] = now[item];
+            const DueEntry *now = owing & (1u << item) ? &entries[at[item]] : NULL;
+            bool same = o->active && now && o->due == now->due && o->rule == now->rule;
+            if (o->active && !same) close_owed(cm, r, ds, c, (DueItem)item, o, prev, p);
+            if (!same) owed[item] = now ? (Owed){true, now->due, now->rule, p} : (Owed){0};
         }
         prev = p;
     }
     /* Still owed at the end of the period: not done. */
     for (int item = 0; item < DUE_ITEM_COUNT; item++)
-        if (owed[item].active) count(cm, (DueItem)item, owed[item].due, 2);
+        if (owed[item].active) count(cm, r, (DueItem)item, &owed[item], DATE_NONE, 2);
+}
+
+void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c)
+{
+    if (cm->years) {
+        compliance_add_child_years(cm, ds, c, cm->n_years >= 32 ? ~0u : (1u << cm->n_years) - 1);
+        return;
+    }
+    Replay r = {date_add_months(cm->from, -COMPLIANCE_LOOKBACK_MONTHS), cm->to, 0};
+    Birthdays b = birthdays(c);
+    if (may_owe(ds, c, &b, r.lo, r.hi)) replay(cm, ds, c, &r);
+}
+
+void compliance_add_child_years(Compliance *cm, const Dataset *ds, const Child *c, unsigned years)
+{
+    if (!cm->years) return;
+    Replay r = {DATE_NONE, DATE_NONE, 0};
+    Birthdays b = birthdays(c);
+    for (int y = 0; y < cm->n_years; y++) {
+        if (!(years & (1u << y))) continue;
+        Date lo = cm->year_starts[y], to = cm->year_starts[y + 3] - 1;
+        if (!may_owe(ds, c, &b, lo, to)) continue; /* as that year's replay skips it */
+        if (!r.years) r.lo = lo;
+        r.hi = to;
+        r.years |= 1u << y;
+    }
+    if (r.years) replay(cm, ds, c, &r);
 }

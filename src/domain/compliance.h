@@ -18,7 +18,8 @@
  * An item that stops being owed before its due date (a move before the visit
  * fell due) never fell due and is not counted. History from two years before
  * `from` is replayed, so an item done early counts as on time. Pure: the only
- * allocation is the Compliance's scratch buffer. */
+ * allocations are the Compliance's scratch buffer and, by year, its counts;
+ * several Compliances can count on several threads over one Dataset. */
 #ifndef CAREPLEDGE_COMPLIANCE_H
 #define CAREPLEDGE_COMPLIANCE_H
 
@@ -38,15 +39,42 @@ typedef struct CompliancePoint {
 typedef struct Compliance {
     Date from, to;
     const Calendar *cal; /* not owned */
+    unsigned items;      /* the items followed, a DUE_ALL_ITEMS mask */
     ComplianceCount counts[DUE_ITEM_COUNT];
     CompliancePoint *points; /* scratch: one child's change days */
     int cap_points;
+    CompliancePoint *merged; /* scratch: the days merged in order */
+    int cap_merged;
+    /* By collection year (compliance_init_years): the first year (end year)
+     * and the counts of each, years[k][item]; NULL otherwise. */
+    int first_year, n_years;
+    ComplianceCount (*years)[DUE_ITEM_COUNT];
+    Date *year_starts; /* 1 April of each year, from two years before the first */
 } Compliance;
 
 /* Starts a count over [from, to] (both inclusive). Free with compliance_free. */
 void compliance_init(Compliance *cm, Date from, Date to, const Calendar *cal);
+/* Like compliance_init, following only the items whose bit is set in `items`
+ * (the others count nothing). Their counts are those compliance_init gives:
+ * each item is followed on its own, so a replay that leaves the others out
+ * (their records, and the care-leaver changes when no care-leaver item is
+ * followed) only works out less. The scorecard follows reviews and visits. */
+void compliance_init_items(Compliance *cm, Date from, Date to, const Calendar *cal, unsigned items);
+/* Counts each of n_years consecutive collection years (1 April to 31 March;
+ * first_year is the end year of the first, at most 32 years) on its own, into
+ * years[k][item]; counts[] stays zero. Each year's counts are those of
+ * compliance_init_items over that year, but a child's history is replayed once
+ * for all the years (compliance_add_child_years), where year by year each
+ * stretch of two years before a year would be replayed again. */
+void compliance_init_years(Compliance *cm, int first_year, int n_years, const Calendar *cal,
+                           unsigned items);
 /* Adds one child's items to the counts. */
 void compliance_add_child(Compliance *cm, const Dataset *ds, const Child *c);
+/* After compliance_init_years: adds the child's items to the years whose bit
+ * (1u << k) is set in `years` (compliance_add_child: every year), replaying
+ * the child's history from two years before the first of them to the end of
+ * the last. */
+void compliance_add_child_years(Compliance *cm, const Dataset *ds, const Child *c, unsigned years);
 void compliance_free(Compliance *cm);
 
 #endif

@@ -157,6 +157,13 @@ static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date fr
     return NULL;
 }
 
+/* strcmp(code, want) == 0, inlined: the replays ask it on every visit. */
+static inline bool code_is(const char *code, const char *want)
+{
+    while (*want && *code == *want) code++, want++;
+    return *code == *want;
+}
+
 static Date later(Date a, Date b)
 {
     if (a == DATE_NONE) return b;
@@ -174,7 +181,7 @@ typedef DueSituation CareNow;
 static bool starts_placement(const Episode *e, const Episode *prev)
 {
     if (!prev) return true;
-    if (e->rne[0]) return strcmp(e->rne, "L") != 0;
+    if (e->rne[0]) return !code_is(e->rne, "L");
     return strcmp(e->place, prev->place) != 0;
 }
 
@@ -217,6 +224,7 @@ static bool care_now(const DueRun *x, CareNow *now)
     now->start = start;
     now->previous_end = prev_end;
     now->placement_start = placement;
+    now->placement_year = date_add_months(placement, 12);
     now->episode = cur;
     return true;
 }
@@ -256,7 +264,7 @@ static void rule_review(DueRun *x, const CareNow *now)
  * of a placement intended to last until the child is 18. */
 static bool long_term_fostering(const Episode *e)
 {
-    return strcmp(e->place, "U1") == 0 || strcmp(e->place, "U4") == 0;
+    return code_is(e->place, "U1") || code_is(e->place, "U4");
 }
 
 /* The first 903 review held in the current period of care, or DATE_NONE. */
@@ -277,7 +285,7 @@ static Date care_order_start(const DueRun *x, const CareNow *now)
     for (int j = (int)(now->episode - eps) - 1; j >= 0; j--) {
         const Episode *e = &eps[j];
         if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
-        if (e->decom < now->start || e->dec != start || strcmp(e->ls, "C2") != 0) break;
+        if (e->decom < now->start || e->dec != start || !code_is(e->ls, "C2")) break;
         start = e->decom;
     }
     return start;
@@ -296,8 +304,8 @@ typedef struct VisitDue {
 static bool visit_with_parent(const DueRun *x, const CareNow *now, VisitDue *out)
 {
     const Episode *e = now->episode;
-    if (strcmp(e->place, "P1") != 0) return false;
-    if (strcmp(e->ls, "C1") == 0) {
+    if (!code_is(e->place, "P1")) return false;
+    if (code_is(e->ls, "C1")) {
         const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
         Date review = first_review(x, now);
         if (!v)
@@ -308,7 +316,7 @@ static bool visit_with_parent(const DueRun *x, const CareNow *now, VisitDue *out
             *out = (VisitDue){v->date + 28, RULE_VISIT_ICO_AFTER};
         return true;
     }
-    if (strcmp(e->ls, "C2") == 0) {
+    if (code_is(e->ls, "C2")) {
         Date order = later(care_order_start(x, now), now->placement_start);
         const CareRecord *v = latest_record(x, RECORD_VISIT, order);
         if (!v)
@@ -386,8 +394,7 @@ static VisitDue visit_standard(const DueRun *x, const CareNow *now)
 {
     const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
     if (!v) return (VisitDue){now->placement_start + 7, RULE_VISIT_FIRST};
-    if (v->date < date_add_months(now->placement_start, 12))
-        return (VisitDue){v->date + 42, RULE_VISIT_FIRST_YEAR};
+    if (v->date < now->placement_year) return (VisitDue){v->date + 42, RULE_VISIT_FIRST_YEAR};
     if (long_term_fostering(now->episode))
         return (VisitDue){date_add_months(v->date, 3), RULE_VISIT_LONG_TERM};
     return (VisitDue){v->date + 42, RULE_VISIT_OTHER};
@@ -552,16 +559,22 @@ static void sort_entries(DueEntry *e, int n)
 #define LEAVER_ITEMS \
     (BIT(DUE_NEEDS_ASSESSMENT) | BIT(DUE_PATHWAY_PLAN_REVIEW) | BIT(DUE_PA_CONTACT))
 
-void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
+void due_situation_items(const Dataset *ds, const Child *c, Date at, unsigned items,
+                         DueSituation *out)
 {
     DueRun x = {ds, c, at, NULL, NULL, 0};
     memset(out, 0, sizeof *out);
     out->leaver = LEAVER_NONE;
-    if (!care_now(&x, out)) out->looked_after = false;
+    if ((items & LOOKED_AFTER_ITEMS) && !care_now(&x, out)) out->looked_after = false;
     /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
      * writes its reason text, so it is not asked about younger children. */
-    if (c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
+    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
         out->leaver = (int)leaver_status(ds, c, at, LEAVER_RULES_CURRENT).category;
+}
+
+void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
+{
+    due_situation_items(ds, c, at, DUE_ALL_ITEMS, out);
 }
 
 int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar *cal,

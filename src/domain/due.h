@@ -71,10 +71,11 @@ int due_for_child(const Dataset *ds, const Child *c, Date at, const Calendar *ca
  * and when a new collection year's OC3 applies (not with a record), so a
  * replay can work it out once and reuse it on the days between. */
 typedef struct DueSituation {
-    bool looked_after;      /* full time on the day; the next four only then */
+    bool looked_after;      /* full time on the day; the next five only then */
     Date start;             /* the day the child became looked after (this period) */
     Date previous_end;      /* the end of the previous full-time period, or DATE_NONE */
     Date placement_start;   /* the start of the current placement */
+    Date placement_year;    /* 12 months after placement_start: its first year's end */
     const Episode *episode; /* the episode open on the day */
     int leaver;             /* LeaverCategory (leaver.h) on the day; LEAVER_NONE under 16 */
     /* Set by a caller that knows the child has no VisitRegimes statement at
@@ -92,6 +93,11 @@ int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calend
                         unsigned items, DueEntry out[DUE_ITEM_COUNT]);
 /* Works out the child's situation on date `at`. */
 void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out);
+/* Like due_situation, working out only what the items whose bit is set in
+ * `items` read: the period of care for the looked-after items, the care-leaver
+ * category (else LEAVER_NONE) for the care-leaver items. */
+void due_situation_items(const Dataset *ds, const Child *c, Date at, unsigned items,
+                         DueSituation *out);
 /* Like due_for_child_items, with the situation given (from due_situation on
  * `at` or on an earlier day with no change since). */
 int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar *cal,

@@ -7,8 +7,8 @@
  * Same shape as dfe_indicators: for a collection year, each child's part of the
  * numerator and denominator, reported through a DfeTallyMany; an indicator whose
  * records are not in the Dataset is not available, with the reason. The
- * definitions are in docs/scorecard.md. Pure: the only allocation is the
- * compliance replay's scratch buffer, freed before returning. */
+ * definitions are in docs/scorecard.md. Pure: the only allocations are the
+ * compliance replay's, freed before returning. */
 #ifndef CAREPLEDGE_LOCAL_INDICATORS_H
 #define CAREPLEDGE_LOCAL_INDICATORS_H
 
@@ -23,5 +23,20 @@ const DfeIndicator *local_indicators_find(const char *id);
 int local_indicators_tally_many(const Dataset *ds, const Calendar *cal, int year,
                                 const char *const *ids, int n, DfeTallyMany fn, void *ctx,
                                 int *status, char (*reasons)[DFE_REASON_LEN]);
+
+enum { LOCAL_MAX_YEARS = 32 };
+
+/* One child's part of the k-th indicator in the y-th year (0: first_year). */
+typedef void (*LocalTallyYears)(void *ctx, int y, int k, const Child *c, long num, long den);
+
+/* Like local_indicators_tally_many for each of n_years collection years from
+ * first_year (end year; at most LOCAL_MAX_YEARS), in one pass over the
+ * children: the figures of each year are those of local_indicators_tally_many
+ * for it, but each child's history is replayed once for all the years
+ * (compliance_init_years). For each child, fn is called year by year. Whether
+ * an indicator is available does not depend on the year. */
+int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int first_year,
+                                 int n_years, const char *const *ids, int n, LocalTallyYears fn,
+                                 void *ctx, int *status, char (*reasons)[DFE_REASON_LEN]);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -138,6 +139,174 @@ static void tally_child(void *ctx, int k, const Child *c, long num, long den)
         p->gap_num[g][side] += num;
         p->gap_den[g][side] += den;
     }
+}
+
+static void tally_year(void *ctx, int y, int k, const Child *c, long num, long den)
+{
+    tally_child((YearPass *)ctx + y, k, c, num, den);
+}
+
+/* Every year's tallies, one YearPass per year (passes[y], its Tally per
+ * indicator computed at tallies + y * stride), with status and reasons of the
+ * indicators at status + y * stride and reasons + y * stride: the DfE
+ * indicators year by year, the local ones in one pass for all the years. */
+typedef struct YearsPass {
+    const Dataset *ds;
+    const ScorecardOptions *opt;
+    int first_year, n_years, n_ids, n_dfe, stride;
+    const char *const *ids;
+    const int *gap_base;
+    YearPass *passes;
+    Tally *tallies;
+    int *status;
+    char (*reasons)[DFE_REASON_LEN];
+} YearsPass;
+
+static void tally_years(YearsPass *w)
+{
+    int n_dfe = w->n_dfe, n_local = w->n_ids - n_dfe;
+    for (int y = 0; y < w->n_years; y++) {
+        bool now = y == w->n_years - 1;
+        YearPass *pass = &w->passes[y];
+        *pass = (YearPass){.ds = w->ds,
+                           .year = w->first_year + y,
+                           .by = now ? w->opt->by : SCORECARD_BY_NONE,
+                           .tallies = w->tallies + (size_t)y * w->stride};
+        for (int g = 0; g < GAP_COUNT; g++)
+            pass->base_k[g] = w->gap_base[g] >= 0 && w->gap_base[g] < n_dfe ? w->gap_base[g] : -1;
+        dfe_tally_many(w->ds, pass->year, w->ids, n_dfe, tally_child, pass,
+                       w->status + (size_t)y * w->stride, w->reasons + (size_t)y * w->stride);
+        pass->tallies += n_dfe;
+        pass->last = NULL;
+        for (int g = 0; g < GAP_COUNT; g++)
+            pass->base_k[g] = w->gap_base[g] >= n_dfe ? w->gap_base[g] - n_dfe : -1;
+    }
+    int *status = w->status + n_dfe;
+    char(*reasons)[DFE_REASON_LEN] = w->reasons + n_dfe;
+    if (w->opt->cal)
+        local_indicators_tally_years(w->ds, w->opt->cal, w->first_year, w->n_years, w->ids + n_dfe,
+                                     n_local, tally_year, w->passes, status, reasons);
+    else
+        for (int j = 0; j < n_local; j++) {
+            status[j] = 0;
+            snprintf(reasons[j], DFE_REASON_LEN, "needs the working-day calendar");
+        }
+    for (int y = 1; y < w->n_years; y++) /* the same every year */
+        for (int j = 0; j < n_local; j++) {
+            status[(size_t)y * w->stride + j] = status[j];
+            memcpy(reasons[(size_t)y * w->stride + j], reasons[j], DFE_REASON_LEN);
+        }
+}
+
+/* The tallies of a share of the children, on a thread of its own: the
+ * children view.children[0..view.n_children), a slice of the Dataset's (the
+ * other arrays are the Dataset's own, read only). The domain functions are
+ * pure, and each share writes only to its own YearsPass. */
+typedef struct Share {
+    Dataset view;
+    YearsPass w;
+} Share;
+
+static void *tally_share(void *arg)
+{
+    tally_years(&((Share *)arg)->w);
+    return NULL;
+}
+
+/* How many shares: asked, or one per processor; never more than children. */
+static int share_count(const Dataset *ds, int asked)
+{
+    long n = asked;
+    if (n <= 0) n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n > SCORECARD_MAX_THREADS) n = SCORECARD_MAX_THREADS;
+    if (n > ds->n_children) n = ds->n_children;
+    return n < 1 ? 1 : (int)n;
+}
+
+/* Fills w (its ds, passes, tallies, status and reasons set by the caller as
+ * for one thread) with every year's tallies, computed on `threads` threads
+ * (scorecard.h), each share of the children holding about as many episodes,
+ * reviews and records; then adds the shares up. Sums of counts: the same
+ * whatever the shares. Should a thread not start, its share is computed on
+ * this one. */
+static void tally_years_shared(YearsPass *w, int threads)
+{
+    const Dataset *ds = w->ds;
+    int n = share_count(ds, threads);
+    if (n == 1) {
+        tally_years(w);
+        return;
+    }
+    size_t cells = (size_t)w->n_years * (size_t)w->stride;
+    Share *shares = xcalloc((size_t)n, sizeof *shares);
+    pthread_t thread[SCORECARD_MAX_THREADS];
+    bool started[SCORECARD_MAX_THREADS] = {false};
+    long total = 0, done = 0;
+    for (int i = 0; i < ds->n_children; i++) {
+        const Child *c = &ds->children[i];
+        total += 1 + c->n_episodes + c->n_reviews + c->n_records;
+    }
+    for (int s = 0, first = 0; s < n; s++) {
+        int last = first;
+        while (last < ds->n_children && (s == n - 1 || done * n < total * (s + 1))) {
+            const Child *c = &ds->children[last++];
+            done += 1 + c->n_episodes + c->n_reviews + c->n_records;
+        }
+        Share *sh = &shares[s];
+        sh->view = *ds;
+        sh->view.children = ds->children + first;
+        sh->view.n_children = last - first;
+        sh->w = *w;
+        sh->w.ds = &sh->view;
+        if (s > 0) {
+            sh->w.passes = xcalloc((size_t)w->n_years, sizeof *sh->w.passes);
+            sh->w.tallies = xcalloc(cells, sizeof *sh->w.tallies);
+            sh->w.status = xcalloc(cells, sizeof *sh->w.status);
+            sh->w.reasons = xcalloc(cells, sizeof *sh->w.reasons);
+            started[s] = pthread_create(&thread[s], NULL, tally_share, sh) == 0;
+        }
+        first = last;
+    }
+    tally_years(&shares[0].w);
+    for (int s = 1; s < n; s++) {
+        if (started[s])
+            pthread_join(thread[s], NULL);
+        else
+            tally_years(&shares[s].w);
+    }
+    /* The first share wrote into w's buffers. Whether an indicator is
+     * available depends on the whole Dataset, not on which children a share
+     * holds, so every share has the same status and reasons; should one not
+     * (an availability rule that counted children), the tallies are worked
+     * out again on this thread over all the children. */
+    bool same = true;
+    for (int s = 1; s < n && same; s++)
+        same = memcmp(shares[s].w.status, w->status, cells * sizeof *w->status) == 0 &&
+               memcmp(shares[s].w.reasons, w->reasons, cells * sizeof *w->reasons) == 0;
+    for (int s = 1; s < n; s++) {
+        const YearsPass *o = &shares[s].w;
+        for (size_t i = 0; i < cells; i++)
+            for (int g = 0; g < SCORECARD_MAX_GROUPS; g++) {
+                w->tallies[i].num[g] += o->tallies[i].num[g];
+                w->tallies[i].den[g] += o->tallies[i].den[g];
+            }
+        for (int y = 0; y < w->n_years; y++)
+            for (int g = 0; g < GAP_COUNT; g++)
+                for (int side = 0; side < 3; side++) {
+                    w->passes[y].gap_num[g][side] += o->passes[y].gap_num[g][side];
+                    w->passes[y].gap_den[g][side] += o->passes[y].gap_den[g][side];
+                }
+        free(o->passes);
+        free(o->tallies);
+        free(o->status);
+        free(o->reasons);
+    }
+    free(shares);
+    if (!same) {
+        memset(w->tallies, 0, cells * sizeof *w->tallies);
+        tally_years(w);
+    }
+    for (int y = 0; y < w->n_years; y++) w->passes[y].ds = ds;
 }
 
 /* ---- Figures and suppression ------------------------------------------------ */
@@ -452,33 +621,30 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
             not_computed_reason(e->ind, e->reason);
         }
     }
-    Tally *tallies = xcalloc((size_t)n_ids + 1, sizeof *tallies);
-    int *status = xcalloc((size_t)n_ids + 1, sizeof *status);
-    char(*reasons)[DFE_REASON_LEN] = xcalloc((size_t)n_ids + 1, sizeof *reasons);
+    /* Every year's tallies first, then the figures year by year. */
+    int stride = n_ids + 1;
+    size_t cells = (size_t)sc->n_years * (size_t)stride;
+    YearsPass w = {.ds = ds,
+                   .opt = &sc->opt,
+                   .first_year = sc->opt.year - sc->opt.years,
+                   .n_years = sc->n_years,
+                   .n_ids = n_ids,
+                   .n_dfe = n_dfe,
+                   .stride = stride,
+                   .ids = ids,
+                   .gap_base = gap_base,
+                   .passes = xcalloc((size_t)sc->n_years, sizeof *w.passes),
+                   .tallies = xcalloc(cells, sizeof *w.tallies),
+                   .status = xcalloc(cells, sizeof *w.status),
+                   .reasons = xcalloc(cells, sizeof *w.reasons)};
+    tally_years_shared(&w, sc->opt.threads);
     int rc = 0;
     for (int k = 0; k < sc->n_years && rc == 0; k++) {
-        int year = sc->opt.year - sc->opt.years + k;
         bool now = k == sc->n_years - 1;
-        memset(tallies, 0, (size_t)(n_ids + 1) * sizeof *tallies);
-        YearPass pass = {
-            .ds = ds, .year = year, .by = now ? opt->by : SCORECARD_BY_NONE, .tallies = tallies};
-        for (int g = 0; g < GAP_COUNT; g++)
-            pass.base_k[g] = gap_base[g] >= 0 && gap_base[g] < n_dfe ? gap_base[g] : -1;
-        dfe_tally_many(ds, year, ids, n_dfe, tally_child, &pass, status, reasons);
-        if (opt->cal) {
-            int base = n_dfe;
-            pass.tallies = tallies + base;
-            pass.last = NULL;
-            for (int g = 0; g < GAP_COUNT; g++)
-                pass.base_k[g] = gap_base[g] >= n_dfe ? gap_base[g] - n_dfe : -1;
-            local_indicators_tally_many(ds, opt->cal, year, ids + base, n_ids - base, tally_child,
-                                        &pass, status + base, reasons + base);
-        } else {
-            for (int j = n_dfe; j < n_ids; j++) {
-                status[j] = 0;
-                snprintf(reasons[j], DFE_REASON_LEN, "needs the working-day calendar");
-            }
-        }
+        const YearPass pass = w.passes[k];
+        Tally *tallies = w.tallies + (size_t)k * stride;
+        int *status = w.status + (size_t)k * stride;
+        char(*reasons)[DFE_REASON_LEN] = w.reasons + (size_t)k * stride;
         for (int j = 0; j < n_ids && rc == 0; j++) {
             ScoreEntry *e = &sc->entries[which[j]];
             Tally *t = &tallies[j];
@@ -511,9 +677,10 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
     }
     free(ids);
     free(which);
-    free(tallies);
-    free(status);
-    free(reasons);
+    free(w.passes);
+    free(w.tallies);
+    free(w.status);
+    free(w.reasons);
     if (rc < 0) {
         scorecard_free(sc);
         return ERR_INPUT;

@@ -5,7 +5,9 @@
  * indicators whose records are missing say why. With publish, every count goes
  * through disclosure control (domain/disclosure) before it is written.
  *
- * scorecard_build computes from a Dataset (pure apart from memory);
+ * scorecard_build computes from a Dataset (pure apart from memory and the
+ * threads it starts, each over a share of the children, joined before it
+ * returns);
  * scorecard_write_* write it as text, CSV, JSON, HTML (charts inline as SVG) or
  * an A4 PDF with a page per theme of the Pledge. See docs/scorecard.md. */
 #ifndef CAREPLEDGE_SCORECARD_H
@@ -31,7 +33,7 @@ typedef enum ScorecardBy {
 /* Parses "disability", "ethnicity", "age" or "placement"; returns 0 or -1. */
 int scorecard_parse_by(const char *s, ScorecardBy *out);
 
-enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11 };
+enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11, SCORECARD_MAX_THREADS = 8 };
 
 typedef enum ScoreState {
     SCORE_COMPUTED,
@@ -75,6 +77,8 @@ typedef struct ScorecardOptions {
      * upper-tier authority code (service/places), for placed_over_20_miles
      * and placed_outside_la; NULL: not given (those are not available). */
     const char *postcodes, *la;
+    int threads; /* threads computing the tallies, each over a share of the children; 0: one
+                    per processor, at most SCORECARD_MAX_THREADS. The figures never depend on it */
 } ScorecardOptions;
 
 typedef struct Scorecard {

@@ -8,6 +8,8 @@
 
 #include "domain/compliance.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static Calendar cal;
@@ -62,6 +64,17 @@ static ComplianceCount run(const Dataset *ds, Date from, Date to, DueItem item)
     for (int i = 0; i < ds->n_children; i++) compliance_add_child(&cm, ds, &ds->children[i]);
     ComplianceCount k = cm.counts[item];
     compliance_free(&cm);
+    /* Following the item alone, or with reviews and visits (the scorecard's
+     * pair), counts it the same. */
+    unsigned masks[] = {1u << item, (1u << item) | (1u << DUE_REVIEW) | (1u << DUE_VISIT)};
+    for (int m = 0; m < 2; m++) {
+        compliance_init_items(&cm, from, to, &cal, masks[m]);
+        for (int i = 0; i < ds->n_children; i++) compliance_add_child(&cm, ds, &ds->children[i]);
+        assert_memory_equal(&cm.counts[item], &k, sizeof k);
+        for (int other = 0; other < DUE_ITEM_COUNT; other++)
+            if (!(masks[m] & (1u << other))) assert_int_equal(cm.counts[other].fell_due, 0);
+        compliance_free(&cm);
+    }
     return k;
 }
 
@@ -264,6 +277,102 @@ static void test_items_mask(void **state)
     dataset_free(&ds);
 }
 
+/* A small generator for the property test below (deterministic). */
+static unsigned long rng_state = 12345;
+static int rnd(int n)
+{
+    rng_state = rng_state * 6364136223846793005ul + 1442695040888963407ul;
+    return (int)((rng_state >> 33) % (unsigned long)n);
+}
+
+static int compare_records(const void *a, const void *b)
+{
+    const CareRecord *x = a, *y = b;
+    return x->date != y->date ? (x->date > y->date) - (x->date < y->date) : x->kind - y->kind;
+}
+
+/* Children with made-up histories over 2015-2026: periods of care with moves,
+ * legal-status changes, short breaks and placements with parents, reviews and
+ * every kind of record at random, ages from birth to care leavers, some with
+ * OC3 records. Counting the years 2018/19 to 2025/26 with one replay per child
+ * (compliance_init_years) gives, year by year and item by item, what a
+ * replay of each year on its own gives; so does following reviews and visits
+ * only. */
+static void test_years_match_each_year(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    static const char *const places[] = {"U1", "U4", "U6", "R1", "P1", "A3", "K2"};
+    static const char *const legal[] = {"C1", "C2", "C2", "E1", "V2", "V3"};
+    static const char *const rnes[] = {"P", "L", "T", "B", "P"};
+    for (int i = 0; i < 160; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "C%04d", i);
+        Date dob = D(1998, 1, 1) + rnd(26 * 365);
+        dataset_add_child(&ds, id, i % 2 ? "F" : "M", dob, "WBRI");
+        Date d = D(2015, 1, 1) + rnd(8 * 365);
+        for (int period = 0; period < 1 + rnd(3) && d < D(2026, 6, 1); period++) {
+            int n_eps = 1 + rnd(4);
+            for (int k = 0; k < n_eps; k++) {
+                Date end = d + 20 + rnd(700);
+                bool open = k == n_eps - 1 && rnd(3) == 0;
+                Episode e = {.decom = d, .dec = open || end > D(2026, 6, 1) ? DATE_NONE : end};
+                DATASET_SET_CODE(e.rne, k == 0 ? "S" : rnes[rnd(5)]);
+                DATASET_SET_CODE(e.ls, legal[rnd(6)]);
+                DATASET_SET_CODE(e.cin, "N1");
+                DATASET_SET_CODE(e.place, places[rnd(7)]);
+                DATASET_SET_CODE(e.rec, e.dec == DATE_NONE ? "" : k == n_eps - 1 ? "E4A" : "X1");
+                dataset_add_episode(&ds, &e);
+                if (e.dec == DATE_NONE) break;
+                d = end;
+            }
+            d += 30 + rnd(900);
+        }
+        for (Date r = D(2015, 6, 1) + rnd(400); r < D(2026, 6, 1); r += 40 + rnd(300)) {
+            Review rv = {.date = r};
+            DATASET_SET_CODE(rv.code, "PN1");
+            dataset_add_review(&ds, &rv);
+        }
+        CareRecord recs[400];
+        int n = 0;
+        for (Date r = D(2015, 3, 1) + rnd(60); r < D(2026, 6, 1) && n < 400; r += 5 + rnd(60))
+            recs[n++] =
+                (CareRecord){.date = r, .kind = (uint8_t)rnd(RECORD_KIND_COUNT), .value = -1};
+        qsort(recs, (size_t)n, sizeof *recs, compare_records);
+        for (int k = 0; k < n; k++) dataset_add_record(&ds, &recs[k]);
+        for (int y = 2016; y <= 2026; y++)
+            if (rnd(4) == 0) {
+                Oc3 o = {.year = y};
+                DATASET_SET_CODE(o.in_touch, "YES");
+                DATASET_SET_CODE(o.activ, "F1");
+                DATASET_SET_CODE(o.accom, "S1");
+                dataset_add_oc3(&ds, &o);
+            }
+    }
+    unsigned masks[] = {DUE_ALL_ITEMS, (1u << DUE_REVIEW) | (1u << DUE_VISIT)};
+    long counted = 0;
+    for (int m = 0; m < 2; m++) {
+        Compliance all;
+        compliance_init_years(&all, 2019, 8, &cal, masks[m]);
+        for (int i = 0; i < ds.n_children; i++) compliance_add_child(&all, &ds, &ds.children[i]);
+        for (int y = 0; y < 8; y++) {
+            Compliance one;
+            compliance_init_items(&one, date_collection_year_start(2019 + y),
+                                  date_collection_year_end(2019 + y), &cal, masks[m]);
+            for (int i = 0; i < ds.n_children; i++)
+                compliance_add_child(&one, &ds, &ds.children[i]);
+            for (int item = 0; item < DUE_ITEM_COUNT; item++) {
+                assert_memory_equal(&all.years[y][item], &one.counts[item], sizeof one.counts[0]);
+                counted += one.counts[item].fell_due;
+            }
+            compliance_free(&one);
+        }
+        compliance_free(&all);
+    }
+    assert_true(counted > 1000); /* the histories do owe things */
+    dataset_free(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_visits_under_reg24),
         cmocka_unit_test(test_visits_regime_ended),
         cmocka_unit_test(test_short_breaks_fall_due_never),
+        cmocka_unit_test(test_years_match_each_year),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -14,6 +14,7 @@
 #include "service/scorecard.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define YEAR 2026
@@ -257,12 +258,136 @@ static void test_gap_not_recorded_published(void **state)
     calendar_free(&cal);
 }
 
+static unsigned long rng_state = 2026;
+static int rnd(int n)
+{
+    rng_state = rng_state * 6364136223846793005ul + 1442695040888963407ul;
+    return (int)((rng_state >> 33) % (unsigned long)n);
+}
+
+static int compare_records(const void *a, const void *b)
+{
+    const CareRecord *x = a, *y = b;
+    return x->date != y->date ? (x->date > y->date) - (x->date < y->date) : x->kind - y->kind;
+}
+
+static void assert_same_figure(const ScoreFigure *a, const ScoreFigure *b)
+{
+    assert_string_equal(a->value_text, b->value_text);
+    assert_string_equal(a->num_text, b->num_text);
+    assert_string_equal(a->den_text, b->den_text);
+}
+
+/* Year k of a scorecard over several years is the year scorecard of that year. */
+static void assert_same_year(const Scorecard *a, int ka, const Scorecard *b, int kb)
+{
+    assert_int_equal(a->n_entries, b->n_entries);
+    for (int i = 0; i < a->n_entries; i++) {
+        const ScoreEntry *x = &a->entries[i], *y = &b->entries[i];
+        assert_int_equal(x->trend_available[ka], y->trend_available[kb]);
+        if (!x->trend_available[ka]) continue;
+        assert_same_figure(&x->trend[ka], &y->trend[kb]);
+        for (int s = 0; s < 2 && x->sides[0]; s++)
+            assert_same_figure(&x->side_figures[ka][s], &y->side_figures[kb][s]);
+    }
+}
+
+static void assert_same(const Scorecard *a, const Scorecard *b)
+{
+    assert_int_equal(a->n_years, b->n_years);
+    for (int k = 0; k < a->n_years; k++) assert_same_year(a, k, b, k);
+    for (int i = 0; i < a->n_entries; i++) {
+        const ScoreEntry *x = &a->entries[i], *y = &b->entries[i];
+        assert_int_equal(x->state, y->state);
+        assert_string_equal(x->rag, y->rag);
+        for (int g = 0; g < a->n_groups; g++) assert_same_figure(&x->groups[g], &y->groups[g]);
+    }
+}
+
+/* 300 made-up children over 2018-2026 (periods of care with moves, reviews,
+ * visits, care and pathway plans at random; some disabled, some minority
+ * ethnic, some not recorded). The scorecard's figures are the same on 1, 2,
+ * 3 and 8 threads, by group and published; and each year of a five-year
+ * scorecard is that year's own one-year scorecard (one replay per child for
+ * all the years, local_indicators_tally_years). */
+static void test_threads_and_years(void **state)
+{
+    (void)state;
+    Calendar cal;
+    Err err;
+    assert_int_equal(calendar_load_default(&cal, &err), 0);
+    Dataset ds = {0};
+    static const char *const ethnic[] = {"WBRI", "WBRI", "BAFR", "ASIN", "", "REFU"};
+    static const char *const places[] = {"U1", "U4", "U6", "R1", "P1", "A3", "K2"};
+    for (int i = 0; i < 300; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "k%04d", i);
+        Child *c = dataset_add_child(&ds, id, "F", D(2004, 1, 1) + rnd(20 * 365), ethnic[rnd(6)]);
+        if (rnd(5) == 0) c->disability = DISABILITY_OVERRIDE_YES;
+        Date d = D(2017, 1, 1) + rnd(8 * 365);
+        for (int k = 0, n = 1 + rnd(4); k < n && d < D(2026, 3, 1); k++) {
+            Date end = d + 30 + rnd(800);
+            Episode e = {.decom = d, .dec = k == n - 1 && rnd(2) ? NONE : end};
+            DATASET_SET_CODE(e.rne, k == 0 ? "S" : rnd(3) ? "P" : "L");
+            DATASET_SET_CODE(e.ls, rnd(4) ? "C2" : "C1");
+            DATASET_SET_CODE(e.place, places[rnd(7)]);
+            DATASET_SET_CODE(e.cin, rnd(6) ? "N1" : "N2");
+            DATASET_SET_CODE(e.rec, e.dec == NONE ? "" : k == n - 1 ? "E4A" : "X1");
+            dataset_add_episode(&ds, &e);
+            if (e.dec == NONE) break;
+            d = end;
+        }
+        for (Date r = D(2017, 3, 1) + rnd(300); r < D(2026, 4, 1); r += 60 + rnd(200))
+            review(&ds, r);
+        CareRecord recs[300];
+        static const RecordKind kinds[] = {RECORD_VISIT, RECORD_VISIT, RECORD_VISIT,
+                                           RECORD_CARE_PLAN, RECORD_PATHWAY_PLAN};
+        int n = 0;
+        for (Date r = D(2017, 2, 1) + rnd(40); r < D(2026, 4, 1) && n < 300; r += 7 + rnd(50))
+            recs[n++] = (CareRecord){.date = r, .kind = (uint8_t)kinds[rnd(5)], .value = -1};
+        qsort(recs, (size_t)n, sizeof *recs, compare_records);
+        for (int k = 0; k < n; k++) dataset_add_record(&ds, &recs[k]);
+    }
+    IndicatorCatalogue *cat;
+    assert_int_equal(indicators_load_default(&cat, &err), 0);
+    for (int variant = 0; variant < 3; variant++) {
+        ScorecardOptions opt = {.year = YEAR, .years = 4, .cal = &cal, .threads = 1};
+        opt.by = variant == 0 ? SCORECARD_BY_NONE : SCORECARD_BY_DISABILITY;
+        opt.publish = variant == 2;
+        Scorecard one, many;
+        assert_int_equal(scorecard_build(&ds, cat, &opt, &one, &err), 0);
+        const ScoreEntry *rv = entry(&one, "reviews_on_time"), *vs = entry(&one, "visits_on_time");
+        assert_int_equal(rv->state, SCORE_COMPUTED);
+        assert_true(rv->trend[0].den > 20 && vs->trend[4].den > 20); /* the data owes things */
+        static const int threads[] = {2, 3, 8};
+        for (int t = 0; t < 3; t++) {
+            opt.threads = threads[t];
+            assert_int_equal(scorecard_build(&ds, cat, &opt, &many, &err), 0);
+            assert_same(&one, &many);
+            scorecard_free(&many);
+        }
+        if (variant == 0)
+            for (int k = 0; k < 5; k++) {
+                ScorecardOptions o = {.year = YEAR - 4 + k, .years = 0, .cal = &cal};
+                Scorecard year;
+                assert_int_equal(scorecard_build(&ds, cat, &o, &year, &err), 0);
+                assert_same_year(&one, k, &year, 0);
+                scorecard_free(&year);
+            }
+        scorecard_free(&one);
+    }
+    indicators_free(cat);
+    dataset_free(&ds);
+    calendar_free(&cal);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_local_indicators),
         cmocka_unit_test(test_gaps),
         cmocka_unit_test(test_gap_not_recorded_published),
+        cmocka_unit_test(test_threads_and_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
