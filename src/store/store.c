@@ -366,24 +366,50 @@ static Date col_date(sqlite3_stmt *st, int i)
 static int load_children(Store *s, Dataset *ds, Err *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT h.child, h.sex, h.dob, h.ethnic, d.disabled, u.child IS NOT NULL "
-            "FROM header h LEFT JOIN disability d ON d.child = h.child "
-            "LEFT JOIN uasc u ON u.child = h.child ORDER BY h.child",
-            -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT child, sex, dob, ethnic FROM header ORDER BY child", -1,
+                           &st, NULL) != SQLITE_OK)
         return db_error(s, err, "loading children");
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        Child *c = dataset_add_child(ds, col_text(st, 0), col_text(st, 1), col_date(st, 2),
-                                     col_text(st, 3));
-        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-            c->disability =
-                sqlite3_column_int(st, 4) ? DISABILITY_OVERRIDE_YES : DISABILITY_OVERRIDE_NO;
-        c->uasc = sqlite3_column_int(st, 5) != 0;
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        dataset_add_child(ds, col_text(st, 0), col_text(st, 1), col_date(st, 2), col_text(st, 3));
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading children");
+}
+
+static Child *advance_to_child(Dataset *ds, int *cursor, const char *id);
+
+/* The council's disability list and the UASC flag, each a short scan merged
+ * into the children by id (a join per child would cost a lookup each). */
+static int load_disability(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT child, disabled FROM disability ORDER BY child", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_error(s, err, "loading the disability list");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (c && sqlite3_column_type(st, 1) != SQLITE_NULL)
+            c->disability =
+                sqlite3_column_int(st, 1) ? DISABILITY_OVERRIDE_YES : DISABILITY_OVERRIDE_NO;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading the disability list");
+}
+
+static int load_uasc(Store *s, Dataset *ds, Err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT child FROM uasc ORDER BY child", -1, &st, NULL) !=
+        SQLITE_OK)
+        return db_error(s, err, "loading UASC");
+    int rc, cursor = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Child *c = advance_to_child(ds, &cursor, col_text(st, 0));
+        if (c) c->uasc = true;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading UASC");
 }
 
 /* Rows of the child tables come sorted by child id, like ds->children, so one
@@ -712,6 +738,8 @@ typedef enum LoadTask {
     TASK_NEEDS_ASSESSMENTS,
     TASK_ADOPTION,
     TASK_VISIT_REGIMES,
+    TASK_UASC,
+    TASK_DISABILITY,
     TASK_COUNT
 } LoadTask;
 
@@ -736,6 +764,8 @@ static const struct {
     [TASK_MISSING] = {STORE_LOAD_MISSING, -1, load_missing},
     [TASK_NEEDS_ASSESSMENTS] = {STORE_LOAD_RECORDS, RECORD_NEEDS_ASSESSMENT, NULL},
     [TASK_ADOPTION] = {STORE_LOAD_ADOPTION, -1, load_adoption},
+    [TASK_UASC] = {0, -1, load_uasc}, /* part 0: always, with the children */
+    [TASK_DISABILITY] = {0, -1, load_disability},
     [TASK_VISIT_REGIMES] = {STORE_LOAD_RECORDS, RECORD_VISIT_REGIME, NULL},
 };
 
@@ -756,7 +786,7 @@ static int run_load_tasks(LoadJob *job, Store *conn, Err *err)
     for (;;) {
         int t = atomic_fetch_add(&job->next_task, 1);
         if (t >= TASK_COUNT || atomic_load(&job->failed)) return 0;
-        if (!(job->parts & load_tasks[t].part)) continue;
+        if (load_tasks[t].part && !(job->parts & load_tasks[t].part)) continue;
         int kind = load_tasks[t].kind;
         int rc;
         if (kind >= 0)
