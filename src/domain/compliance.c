@@ -335,8 +335,8 @@ static void replay(Compliance *cm, const Dataset *ds, const Child *c, const Repl
             at[entries[e].item] = e;
             owing |= 1u << entries[e].item;
         }
-        for (int item = 0; item < DUE_ITEM_COUNT; item++) {
-            if (!(items & (1u << item))) continue; /* unchanged on this day */
+        for (unsigned left = items; left; left &= left - 1) { /* the others are unchanged */
+            int item = __builtin_ctz(left);
             const Owed *o = &owed[item];
             const DueEntry *now = owing & (1u << item) ? &entries[at[item]] : NULL;
             bool same = o->active && now && o->due == now->due && o->rule == now->rule;

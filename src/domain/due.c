@@ -566,10 +566,10 @@ void due_situation_items(const Dataset *ds, const Child *c, Date at, unsigned it
     memset(out, 0, sizeof *out);
     out->leaver = LEAVER_NONE;
     if ((items & LOOKED_AFTER_ITEMS) && !care_now(&x, out)) out->looked_after = false;
-    /* Every care-leaver category starts at 16 (leaver.h); leaver_status also
-     * writes its reason text, so it is not asked about younger children. */
+    /* Every care-leaver category starts at 16 (leaver.h), so younger children
+     * are not asked about. */
     if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
-        out->leaver = (int)leaver_status(ds, c, at, LEAVER_RULES_CURRENT).category;
+        out->leaver = (int)leaver_category(ds, c, at, LEAVER_RULES_CURRENT);
 }
 
 void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
@@ -610,7 +610,7 @@ int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calend
     DueRun x = {ds, c, at, cal, out, 0};
     if (items & LOOKED_AFTER_ITEMS) care_now(&x, &now);
     if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
-        now.leaver = (int)leaver_status(ds, c, at, LEAVER_RULES_CURRENT).category;
+        now.leaver = (int)leaver_category(ds, c, at, LEAVER_RULES_CURRENT);
     return due_for_child_in(ds, c, at, cal, &now, items, out);
 }
 

@@ -49,6 +49,7 @@ typedef struct Facts {
     LeaverRules rules;
     Date b14, b16, b18;
     const Oc3 *oc3; /* latest OC3 known on the date, or NULL */
+    bool quiet;     /* the category only: no reason written (leaver_category) */
 } Facts;
 
 /* The last time the young person stopped being looked after full time. */
@@ -79,11 +80,13 @@ static const char *const REC_RETURNED_HOME[] = {"E4A", "E4B", NULL};
 static const char *const ACTIV_EDUCATION[] = {"F1", "P1", "F2", "P2", "F4", "P4", NULL};
 static const char *const ACTIV_FULL_TIME_EDUCATION[] = {"F1", "F2", NULL};
 
-static void say(LeaverStatus *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(const Facts *f, LeaverStatus *st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-/* Appends to st->reason, truncating if it is full. */
-static void say(LeaverStatus *st, const char *fmt, ...)
+/* Appends to st->reason, truncating if it is full; nothing when quiet. */
+static void say(const Facts *f, LeaverStatus *st, const char *fmt, ...)
 {
+    if (f->quiet) return;
     size_t used = strlen(st->reason);
     va_list ap;
     va_start(ap, fmt);
@@ -158,24 +161,24 @@ static void read_education(Facts *f, LeaverStatus *st)
 }
 
 /* Aged 16 or 17 and looked after full time on the date. */
-static void classify_in_care(LeaverStatus *st)
+static void classify_in_care(const Facts *f, LeaverStatus *st)
 {
     /* CA89 Sch 2 para 19B(2); CPPCR reg 40(1): 13 weeks since 14, ending after
      * 16 — being in care now, at 16 or 17, is the part after 16. */
     if (st->days_since_14 >= LEAVER_PRESCRIBED_DAYS) {
         st->category = LEAVER_ELIGIBLE;
-        say(st, "looked after %ld days since 14th birthday (%d needed); in care on the date",
+        say(f, st, "looked after %ld days since 14th birthday (%d needed); in care on the date",
             st->days_since_14, LEAVER_PRESCRIBED_DAYS);
         return;
     }
-    say(st, "in care, but looked after only %ld days since 14th birthday (%d needed)",
+    say(f, st, "in care, but looked after only %ld days since 14th birthday (%d needed)",
         st->days_since_14, LEAVER_PRESCRIBED_DAYS);
 }
 
-static void say_left(LeaverStatus *st, const Exit *x)
+static void say_left(const Facts *f, LeaverStatus *st, const Exit *x)
 {
     char b[DATE_FMT_LEN];
-    say(st, "left care %s aged %d, %ld days in care since 14th birthday (%d needed)",
+    say(f, st, "left care %s aged %d, %ld days in care since 14th birthday (%d needed)",
         dmy(x->left, b), x->age, x->days_since_14, LEAVER_PRESCRIBED_DAYS);
 }
 
@@ -184,11 +187,11 @@ static void classify_qualifying(const Facts *f, LeaverStatus *st, const Exit *x)
 {
     char b[DATE_FMT_LEN];
     if (!looked_after_after_16(f, x)) {
-        say(st, "last looked after full time on %s, before 16th birthday", dmy(x->left - 1, b));
+        say(f, st, "last looked after full time on %s, before 16th birthday", dmy(x->left - 1, b));
         return;
     }
     st->category = LEAVER_QUALIFYING;
-    say_left(st, x);
+    say_left(f, st, x);
 }
 
 /* Aged 16 or 17 and not looked after full time on the date. */
@@ -198,10 +201,10 @@ static void classify_16_17(const Facts *f, LeaverStatus *st, const Exit *x)
         classify_qualifying(f, st, x);
     } else if (home_six_months_by(x, f->at)) {
         classify_qualifying(f, st, x);
-        say(st, "; home (%s) 6+ months, so not relevant", x->ep->rec);
+        say(f, st, "; home (%s) 6+ months, so not relevant", x->ep->rec);
     } else {
         st->category = LEAVER_RELEVANT; /* CA89 s23A(2) */
-        say_left(st, x);
+        say_left(f, st, x);
     }
 }
 
@@ -212,19 +215,19 @@ static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
     char b[DATE_FMT_LEN];
     if (x->left == f->b18 && x->days_since_14 >= LEAVER_PRESCRIBED_DAYS) {
         st->category = LEAVER_FORMER_RELEVANT;
-        say(st, "looked after when attaining 18 on %s, %ld days since 14th birthday (%d needed)",
+        say(f, st, "looked after when attaining 18 on %s, %ld days since 14th birthday (%d needed)",
             dmy(f->b18, b), x->days_since_14, LEAVER_PRESCRIBED_DAYS);
         return;
     }
     if (x->left < f->b18 && eligible_when_left(x) && !home_six_months_by(x, f->b18 - 1)) {
         st->category = LEAVER_FORMER_RELEVANT;
-        say(st, "relevant until 18th birthday: ");
-        say_left(st, x);
+        say(f, st, "relevant until 18th birthday: ");
+        say_left(f, st, x);
         return;
     }
     classify_qualifying(f, st, x);
     if (eligible_when_left(x) && x->left < f->b18)
-        say(st, "; home (%s) 6+ months by 18th birthday", x->ep->rec);
+        say(f, st, "; home (%s) 6+ months by 18th birthday", x->ep->rec);
 }
 
 static const char *exit_meaning(const char *rec)
@@ -240,11 +243,11 @@ static void classify_left(const Facts *f, LeaverStatus *st)
     char b[DATE_FMT_LEN];
     Exit x;
     if (!find_exit(f, &x)) {
-        say(st, "not looked after full time by the date (short breaks do not count)");
+        say(f, st, "not looked after full time by the date (short breaks do not count)");
         return;
     }
     if (code_in(x.ep->rec, REC_ENDS_STATUS)) {
-        say(st, "care ended %s: %s (%s)", dmy(x.left, b), exit_meaning(x.ep->rec), x.ep->rec);
+        say(f, st, "care ended %s: %s (%s)", dmy(x.left, b), exit_meaning(x.ep->rec), x.ep->rec);
         return;
     }
     if (st->age <= 17)
@@ -261,13 +264,13 @@ static void apply_upper_age(const Facts *f, LeaverStatus *st)
     const char *activ = f->oc3 && f->oc3->activ[0] ? f->oc3->activ : "not recorded";
     if (st->age < 21) return;
     if (st->age < limit && st->in_education) {
-        say(st, "; aged %d, in education or training (OC3 ACTIV %s)", st->age, activ);
+        say(f, st, "; aged %d, in education or training (OC3 ACTIV %s)", st->age, activ);
         return;
     }
     if (st->age < limit)
-        say(st, "; but aged %d, no education or training (OC3 ACTIV %s)", st->age, activ);
+        say(f, st, "; but aged %d, no education or training (OC3 ACTIV %s)", st->age, activ);
     else
-        say(st, "; but aged %d: support ends at %d", st->age, limit);
+        say(f, st, "; but aged %d: support ends at %d", st->age, limit);
     st->category = LEAVER_NONE;
 }
 
@@ -292,15 +295,17 @@ static const char *entitlement(LeaverCategory cat, LeaverRules rules)
     return "no care-leaver services";
 }
 
-LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRules rules)
+/* leaver_status, with the reason written unless quiet. */
+static LeaverStatus status(const Dataset *ds, const Child *c, Date at, LeaverRules rules,
+                           bool quiet)
 {
     LeaverStatus st = {.category = LEAVER_NONE};
+    Facts f = {.ds = ds, .c = c, .at = at, .rules = rules, .quiet = quiet};
     if (c->dob == DATE_NONE) {
-        say(&st, "no date of birth recorded");
+        say(&f, &st, "no date of birth recorded");
         st.entitlement = entitlement(st.category, rules);
         return st;
     }
-    Facts f = {.ds = ds, .c = c, .at = at, .rules = rules};
     f.b14 = date_birthday(c->dob, 14);
     f.b16 = date_birthday(c->dob, 16);
     f.b18 = date_birthday(c->dob, 18);
@@ -310,13 +315,23 @@ LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRul
     st.days_since_14 = upto > f.b14 ? care_days_full_time(ds, c, f.b14, upto) : 0;
     read_education(&f, &st);
     if (st.age < 16)
-        say(&st, "aged %d: care-leaver status starts at 16", st.age);
+        say(&f, &st, "aged %d: care-leaver status starts at 16", st.age);
     else if (st.in_care)
-        classify_in_care(&st);
+        classify_in_care(&f, &st);
     else
         classify_left(&f, &st);
     if (st.category == LEAVER_FORMER_RELEVANT || st.category == LEAVER_QUALIFYING)
         apply_upper_age(&f, &st);
     st.entitlement = entitlement(st.category, rules);
     return st;
+}
+
+LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRules rules)
+{
+    return status(ds, c, at, rules, false);
+}
+
+LeaverCategory leaver_category(const Dataset *ds, const Child *c, Date at, LeaverRules rules)
+{
+    return status(ds, c, at, rules, true).category;
 }

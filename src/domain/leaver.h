@@ -44,5 +44,8 @@ int leaver_parse_rules(const char *s, LeaverRules *out);
 enum { LEAVER_PRESCRIBED_DAYS = 91 };
 
 LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRules rules);
+/* The category alone, as leaver_status gives it, without writing the reason:
+ * for counts over many young people (the scorecard, the due-date replays). */
+LeaverCategory leaver_category(const Dataset *ds, const Child *c, Date at, LeaverRules rules);
 
 #endif

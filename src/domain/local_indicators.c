@@ -154,10 +154,10 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
             LeaverCategory leaver = LEAVER_NONE;
             /* Eligible, relevant and former relevant all need 13 weeks
              * looked after since 14 by the day (leaver.h): without them,
-             * leaver_status (which also writes out its reasons) is not asked. */
+             * leaver_category is not asked. */
             if (b16 != DATE_NONE && to >= b16 && to < b22 &&
                 care_days_full_time(ds, c, b14, to + 1) >= LEAVER_PRESCRIBED_DAYS)
-                leaver = leaver_status(ds, c, to, LEAVER_RULES_CURRENT).category;
+                leaver = leaver_category(ds, c, to, LEAVER_RULES_CURRENT);
             for (int r = 0; r < n_run; r++) {
                 long num = 0, den = 0;
                 switch ((LocalId)run[r]) {
