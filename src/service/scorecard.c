@@ -201,7 +201,10 @@ static void tally_years(YearsPass *w)
 /* The tallies of a share of the children, on a thread of its own: the
  * children view.children[0..view.n_children), a slice of the Dataset's (the
  * other arrays are the Dataset's own, read only). The domain functions are
- * pure, and each share writes only to its own YearsPass. */
+ * pure, and each share writes only to its own YearsPass. Each child reaches
+ * its records through its own first_* indexes (and an episode's place through
+ * the episode's index), so the slice holds; an array kept by child index
+ * (c - ds->children) would not, and there is none. */
 typedef struct Share {
     Dataset view;
     YearsPass w;
