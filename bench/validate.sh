@@ -3,7 +3,7 @@
 # 500, 20,000 and 80,000 children, this year's folder (2026-27) with last
 # year's (2025-26) as --prev. Writes bench/RESULTS-validate.md and rebuilds
 # bench/RESULTS.md (bench/assemble.sh). Run from anywhere:
-#   bench/validate.sh [SIZES...]      (history sizes; default 1900 76000 305000,
+#   bench/validate.sh [SIZES...]      (history sizes; default 2000 80000 320000,
 #                                      giving returns of about 500, 20,000 and 80,000)
 # Wall time and peak memory come from GNU time (bench/lib.bash). synth runs
 # once; validate runs once untimed (a warm page cache), then three times, and
@@ -16,7 +16,7 @@ BENCH_OK_STATUS="0 1" # validate exits 1 when rules fail, as they do here
 # The sizes are children in the return; synth's --children counts the
 # whole ten-year history, of which about a quarter are in a year's return.
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(1900 76000 305000)
+[ ${#sizes[@]} -eq 0 ] && sizes=(2000 80000 320000)
 
 rows=()
 failing=()

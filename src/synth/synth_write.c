@@ -345,9 +345,9 @@ static void write_social_workers(YearOut *y, const Period *p, Date floor)
 
 static void write_dolo(YearOut *y, const SynthEpisode *e)
 {
-    if (!(e->place == SC_PL_K1 || e->place == SC_PL_K2 || e->place == SC_PL_S1 ||
-          e->place == SC_PL_R1))
-        return;
+    /* Only in a children's home (K2): DfE rule 709 expects K2, Z12 or Z13
+     * during a DoLO, and rule 710 forbids secure homes and the rest. */
+    if (e->place != SC_PL_K2) return;
     if (date_age_on(y->c->dob, e->decom) < 12 || e->dec - e->decom < 10) return;
     SynthRng r;
     synth_rng_seed(&r, synth_mix(synth_mix(y->w->seed, y->c->seed),
@@ -355,7 +355,7 @@ static void write_dolo(YearOut *y, const SynthEpisode *e)
     if (!synth_rng_chance(&r, 0.08)) return;
     Date s = e->decom + synth_rng_range(&r, 0, (e->dec - e->decom) / 3);
     Date end = s + synth_rng_range(&r, 30, 365);
-    if (end > e->dec) end = e->dec;
+    if (end >= e->dec) end = e->dec - 1; /* the next placement starts on DEC */
     if (s > y->ye || end < y->ys) return;
     char a[DATE_FMT_LEN], b[DATE_FMT_LEN];
     const char *f[4] = {y->id, y->dob, fmt_date(s, a), end <= y->ye ? fmt_date(end, b) : ""};
