@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in one command: unit and CLI tests on the normal build, then the
-# tests that run threads (the two-connection load, the scorecard's shares of
-# the children) under ThreadSanitizer, then the same suite plus the fuzz-corpus
+# tests that run threads (the two-connection load, the scorecard's and
+# compliance's shares of the children) under ThreadSanitizer, then the same suite plus the fuzz-corpus
 # replays under AddressSanitizer and UndefinedBehaviorSanitizer (clang), and
 # the formatting check.
 set -euo pipefail
@@ -16,9 +16,9 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-fsanitize=thread \
   -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread > /dev/null
-cmake --build build-tsan -j"$jobs" --target test_store_load test_local_indicators
+cmake --build build-tsan -j"$jobs" --target test_store_load test_local_indicators test_compliance
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure \
-  -R 'unit_test_(store_load|local_indicators)$'
+  -R 'unit_test_(store_load|local_indicators|compliance)$'
 
 CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREPLEDGE_SANITIZE=ON \
   -DCAREPLEDGE_FUZZ=ON > /dev/null

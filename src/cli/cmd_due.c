@@ -16,6 +16,7 @@
 #include "domain/compliance.h"
 #include "domain/due.h"
 #include "render/table.h"
+#include "service/compliance_all.h"
 #include "service/dataset_load.h"
 #include "store/store.h"
 
@@ -216,7 +217,7 @@ int cmd_compliance(int argc, char **argv)
     } else {
         Compliance cm;
         compliance_init(&cm, from, to, &cal);
-        for (int i = 0; i < ds.n_children; i++) compliance_add_child(&cm, &ds, &ds.children[i]);
+        compliance_add_all(&cm, &ds, 0); /* one thread per processor */
         write_compliance(&cm, format);
         compliance_free(&cm);
     }

@@ -9,12 +9,12 @@
 #include "render/chart.h"
 #include "render/table.h"
 #include "service/dataset_load.h"
+#include "service/parallel.h"
 #include "service/places.h"
 #include "store/store.h"
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -198,67 +198,38 @@ static void tally_years(YearsPass *w)
         }
 }
 
-/* The tallies of a share of the children, on a thread of its own: the
- * children view.children[0..view.n_children), a slice of the Dataset's (the
- * other arrays are the Dataset's own, read only). The domain functions are
- * pure, and each share writes only to its own YearsPass. Each child reaches
- * its records through its own first_* indexes (and an episode's place through
- * the episode's index), so the slice holds; an array kept by child index
- * (c - ds->children) would not, and there is none. */
+/* The tallies of a share of the children (service/parallel.h): a view of the
+ * Dataset holding a slice of its children. The domain functions are pure, and
+ * each share writes only to its own YearsPass. */
 typedef struct Share {
     Dataset view;
     YearsPass w;
 } Share;
 
-static void *tally_share(void *arg)
+static void tally_share(void *arg)
 {
     tally_years(&((Share *)arg)->w);
-    return NULL;
-}
-
-/* How many shares: asked, or one per processor; never more than children. */
-static int share_count(const Dataset *ds, int asked)
-{
-    long n = asked;
-    if (n <= 0) n = sysconf(_SC_NPROCESSORS_ONLN);
-    if (n > SCORECARD_MAX_THREADS) n = SCORECARD_MAX_THREADS;
-    if (n > ds->n_children) n = ds->n_children;
-    return n < 1 ? 1 : (int)n;
 }
 
 /* Fills w (its ds, passes, tallies, status and reasons set by the caller as
  * for one thread) with every year's tallies, computed on `threads` threads
- * (scorecard.h), each share of the children holding about as many episodes,
- * reviews and records; then adds the shares up. Sums of counts: the same
- * whatever the shares. Should a thread not start, its share is computed on
- * this one. */
+ * (scorecard.h), each over a share of the children; then adds the shares up.
+ * Sums of counts: the same whatever the shares. */
 static void tally_years_shared(YearsPass *w, int threads)
 {
     const Dataset *ds = w->ds;
-    int n = share_count(ds, threads);
+    int n = parallel_share_count(ds, threads);
     if (n == 1) {
         tally_years(w);
         return;
     }
     size_t cells = (size_t)w->n_years * (size_t)w->stride;
     Share *shares = xcalloc((size_t)n, sizeof *shares);
-    pthread_t thread[SCORECARD_MAX_THREADS];
-    bool started[SCORECARD_MAX_THREADS] = {false};
-    long total = 0, done = 0;
-    for (int i = 0; i < ds->n_children; i++) {
-        const Child *c = &ds->children[i];
-        total += 1 + c->n_episodes + c->n_reviews + c->n_records;
-    }
-    for (int s = 0, first = 0; s < n; s++) {
-        int last = first;
-        while (last < ds->n_children && (s == n - 1 || done * n < total * (s + 1))) {
-            const Child *c = &ds->children[last++];
-            done += 1 + c->n_episodes + c->n_reviews + c->n_records;
-        }
+    Dataset views[PARALLEL_MAX_SHARES];
+    parallel_split(ds, n, views);
+    for (int s = 0; s < n; s++) {
         Share *sh = &shares[s];
-        sh->view = *ds;
-        sh->view.children = ds->children + first;
-        sh->view.n_children = last - first;
+        sh->view = views[s];
         sh->w = *w;
         sh->w.ds = &sh->view;
         if (s > 0) {
@@ -266,17 +237,9 @@ static void tally_years_shared(YearsPass *w, int threads)
             sh->w.tallies = xcalloc(cells, sizeof *sh->w.tallies);
             sh->w.status = xcalloc(cells, sizeof *sh->w.status);
             sh->w.reasons = xcalloc(cells, sizeof *sh->w.reasons);
-            started[s] = pthread_create(&thread[s], NULL, tally_share, sh) == 0;
         }
-        first = last;
     }
-    tally_years(&shares[0].w);
-    for (int s = 1; s < n; s++) {
-        if (started[s])
-            pthread_join(thread[s], NULL);
-        else
-            tally_years(&shares[s].w);
-    }
+    parallel_run(n, tally_share, shares, sizeof *shares);
     /* The first share wrote into w's buffers. Whether an indicator is
      * available depends on the whole Dataset, not on which children a share
      * holds, so every share has the same status and reasons; should one not

@@ -33,7 +33,7 @@ typedef enum ScorecardBy {
 /* Parses "disability", "ethnicity", "age" or "placement"; returns 0 or -1. */
 int scorecard_parse_by(const char *s, ScorecardBy *out);
 
-enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11, SCORECARD_MAX_THREADS = 8 };
+enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11 };
 
 typedef enum ScoreState {
     SCORE_COMPUTED,
@@ -78,7 +78,8 @@ typedef struct ScorecardOptions {
      * and placed_outside_la; NULL: not given (those are not available). */
     const char *postcodes, *la;
     int threads; /* threads computing the tallies, each over a share of the children; 0: one
-                    per processor, at most SCORECARD_MAX_THREADS. The figures never depend on it */
+                    per processor, at most PARALLEL_MAX_SHARES (service/parallel.h). The figures
+                    never depend on it */
 } ScorecardOptions;
 
 typedef struct Scorecard {

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "domain/compliance.h"
+#include "service/compliance_all.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,13 +295,9 @@ static int compare_records(const void *a, const void *b)
 /* Children with made-up histories over 2015-2026: periods of care with moves,
  * legal-status changes, short breaks and placements with parents, reviews and
  * every kind of record at random, ages from birth to care leavers, some with
- * OC3 records. Counting the years 2018/19 to 2025/26 with one replay per child
- * (compliance_init_years) gives, year by year and item by item, what a
- * replay of each year on its own gives; so does following reviews and visits
- * only. */
-static void test_years_match_each_year(void **state)
+ * OC3 records. */
+static void made_up_histories(Dataset *ds_out)
 {
-    (void)state;
     Dataset ds = {0};
     static const char *const places[] = {"U1", "U4", "U6", "R1", "P1", "A3", "K2"};
     static const char *const legal[] = {"C1", "C2", "C2", "E1", "V2", "V3"};
@@ -349,6 +346,18 @@ static void test_years_match_each_year(void **state)
                 dataset_add_oc3(&ds, &o);
             }
     }
+    *ds_out = ds;
+}
+
+/* Counting the years 2018/19 to 2025/26 with one replay per child
+ * (compliance_init_years) gives, year by year and item by item, what a
+ * replay of each year on its own gives; so does following reviews and visits
+ * only. */
+static void test_years_match_each_year(void **state)
+{
+    (void)state;
+    Dataset ds;
+    made_up_histories(&ds);
     unsigned masks[] = {DUE_ALL_ITEMS, (1u << DUE_REVIEW) | (1u << DUE_VISIT)};
     long counted = 0;
     for (int m = 0; m < 2; m++) {
@@ -373,6 +382,31 @@ static void test_years_match_each_year(void **state)
     dataset_free(&ds);
 }
 
+/* compliance_add_all shares the children out over threads; on 1, 2, 3 and 8
+ * threads it counts what adding the children one by one counts. */
+static void test_threads_count_the_same(void **state)
+{
+    (void)state;
+    Dataset ds;
+    made_up_histories(&ds);
+    Compliance one;
+    compliance_init(&one, D(2019, 4, 1), D(2026, 3, 31), &cal);
+    for (int i = 0; i < ds.n_children; i++) compliance_add_child(&one, &ds, &ds.children[i]);
+    long fell_due = 0;
+    for (int item = 0; item < DUE_ITEM_COUNT; item++) fell_due += one.counts[item].fell_due;
+    assert_true(fell_due > 1000);
+    static const int threads[] = {1, 2, 3, 8};
+    for (int t = 0; t < 4; t++) {
+        Compliance shared;
+        compliance_init(&shared, D(2019, 4, 1), D(2026, 3, 31), &cal);
+        compliance_add_all(&shared, &ds, threads[t]);
+        assert_memory_equal(shared.counts, one.counts, sizeof one.counts);
+        compliance_free(&shared);
+    }
+    compliance_free(&one);
+    dataset_free(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_visits_regime_ended),
         cmocka_unit_test(test_short_breaks_fall_due_never),
         cmocka_unit_test(test_years_match_each_year),
+        cmocka_unit_test(test_threads_count_the_same),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
