@@ -136,13 +136,13 @@ bool care_disabled_on(const Dataset *ds, const Child *c, Date d)
     if (c->disability == DISABILITY_OVERRIDE_NO) return false;
     const Episode *e = care_episode_on(ds, c, d);
     if (!e) e = care_last_episode_by(ds, c, d);
-    return e && strcmp(e->cin, "N2") == 0;
+    return e && code_is(e->cin, "N2");
 }
 
 /* 903 ETHNIC: WBRI is White British; REFU (refused) and NOBT (information not
  * yet obtained) say nothing about background, so they are not a minority. */
 bool care_ethnic_minority(const Child *c)
 {
-    return c->ethnic[0] && strcmp(c->ethnic, "WBRI") != 0 && strcmp(c->ethnic, "REFU") != 0 &&
-           strcmp(c->ethnic, "NOBT") != 0;
+    return c->ethnic[0] && !code_is(c->ethnic, "WBRI") && !code_is(c->ethnic, "REFU") &&
+           !code_is(c->ethnic, "NOBT");
 }

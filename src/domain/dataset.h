@@ -253,6 +253,14 @@ static inline const PlacedAdoption *child_placed_adoption(const Dataset *ds, con
 void dataset_set_code(char *dst, size_t n, const char *src);
 #define DATASET_SET_CODE(dst, src) dataset_set_code((dst), sizeof(dst), (src))
 
+/* Whether a code is `want` (strcmp(code, want) == 0, inlined: the scorecard
+ * and the due-date replays ask it of every episode of every child). */
+static inline bool code_is(const char *code, const char *want)
+{
+    while (*want && *code == *want) code++, want++;
+    return *code == *want;
+}
+
 void dataset_free(Dataset *ds);
 
 #endif

@@ -15,20 +15,20 @@
 static bool is_code(const char *code, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(code, *list) == 0) return true;
+        if (code_is(code, *list)) return true;
     return false;
 }
 
 /* RNE S, P, B: a new placement with a new carer (D2I Annex A, agglacp block). */
 static bool new_placement_rne(const char *rne)
 {
-    return strcmp(rne, "S") == 0 || strcmp(rne, "P") == 0 || strcmp(rne, "B") == 0;
+    return code_is(rne, "S") || code_is(rne, "P") || code_is(rne, "B");
 }
 
 /* RNE L (legal status only), T and U (placement type, same carer): not a move. */
 static bool same_placement_rne(const char *rne)
 {
-    return strcmp(rne, "L") == 0 || strcmp(rne, "T") == 0 || strcmp(rne, "U") == 0;
+    return code_is(rne, "L") || code_is(rne, "T") || code_is(rne, "U");
 }
 
 Date dfe_care_run_start(const Dataset *ds, const Child *c, Date d)
@@ -94,7 +94,7 @@ bool dfe_in_oc2_cohort(const Dataset *ds, const Child *c, int year)
         if (e->decom == DATE_NONE || e->decom > to) continue;
         if (e->dec != DATE_NONE && e->dec < from) continue; /* ended before the year */
         if (care_is_short_break_ls(e->ls)) return false;
-        if (e->decom > from && strcmp(e->rne, "S") == 0) return false;
+        if (e->decom > from && code_is(e->rne, "S")) return false;
     }
     return true;
 }
@@ -111,7 +111,7 @@ const Oc3 *dfe_oc3_cohort(const Dataset *ds, const Child *c, int year, int *age)
     if (!o || c->dob == DATE_NONE) return NULL;
     int a = date_age_on(c->dob, date_collection_year_end(year));
     if (a < 17 || a > 21) return NULL;
-    if (strcmp(o->in_touch, "DIED") == 0 || strcmp(o->in_touch, "RHOM") == 0) return NULL;
+    if (code_is(o->in_touch, "DIED") || code_is(o->in_touch, "RHOM")) return NULL;
     Date b14 = date_birthday(c->dob, 14), b16 = date_birthday(c->dob, 16);
     Date b18 = date_birthday(c->dob, 18);
     if (care_days_full_time(ds, c, b14, b18) < 91 || care_days_full_time(ds, c, b16, b18) <= 0)
@@ -333,7 +333,7 @@ static bool oc3_counts(const Oc3 *o, Oc3Measure m)
     static const char *const eet[] = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", NULL};
     static const char *const he[] = {"F1", "P1", NULL};
     switch (m) {
-    case OC3_IN_TOUCH: return strcmp(o->in_touch, "YES") == 0;
+    case OC3_IN_TOUCH: return code_is(o->in_touch, "YES");
     case OC3_EET: return is_code(o->activ, eet);
     case OC3_SUITABLE: return o->accom[0] && o->accom[1] == '1';
     case OC3_HIGHER_EDUCATION: return is_code(o->activ, he);
@@ -377,7 +377,7 @@ static bool review_participation(const Year *y, const Child *c, const Facts *f, 
     const Review *rv = child_reviews(y->ds, c);
     for (int r = 0; r < c->n_reviews; r++) {
         if (rv[r].date == DATE_NONE || rv[r].date < y->from || rv[r].date > y->to) continue;
-        if (strcmp(rv[r].code, "PN0") == 0) continue;
+        if (code_is(rv[r].code, "PN0")) continue;
         if (c->dob != DATE_NONE && date_age_on(c->dob, rv[r].date) < 4) continue;
         if (care_short_breaks_on(y->ds, c, rv[r].date)) continue;
         (*den)++;
@@ -416,7 +416,7 @@ static bool missing_children(const Year *y, const Child *c, const Facts *f, cons
     const MissingEpisode *m = child_missing(y->ds, c);
     bool missing = false;
     for (int k = 0; k < c->n_missing && !missing; k++)
-        missing = strcmp(m[k].missing, "M") == 0 && m[k].start >= y->from && m[k].start <= y->to;
+        missing = code_is(m[k].missing, "M") && m[k].start >= y->from && m[k].start <= y->to;
     *num = missing;
     *den = 1;
     return true;
@@ -431,7 +431,7 @@ static const Episode *adopted_in_three_years(const Year *y, const Child *c)
         const Episode *e = &eps[i];
         if (e->dec == DATE_NONE || e->dec < y->adoptions_from || e->dec > y->to) continue;
         if (care_is_short_break_ls(e->ls) || e->decom == DATE_NONE || e->dec <= e->decom) continue;
-        if (strcmp(e->rec, "E11") == 0 || strcmp(e->rec, "E12") == 0) return e;
+        if (code_is(e->rec, "E11") || code_is(e->rec, "E12")) return e;
     }
     return NULL;
 }
@@ -472,7 +472,7 @@ static bool adoption_a2(const Year *y, const Child *c, const Facts *f, const Spe
     for (int k = 0; k < c->n_episodes && order == DATE_NONE; k++) {
         const Episode *e = &eps[k];
         if (e->decom == DATE_NONE || e->decom < start || e->decom >= exit->dec) continue;
-        if (strcmp(e->ls, "E1") == 0 || strcmp(e->ls, "D1") == 0) order = e->decom;
+        if (code_is(e->ls, "E1") || code_is(e->ls, "D1")) order = e->decom;
     }
     Date match = DATE_NONE;
     const Ad1 *ad = child_ad1(y->ds, c);
@@ -495,7 +495,7 @@ static bool returned_home(const Year *y, const Child *c, const Facts *f, const S
     for (int k = 0; k < c->n_episodes; k++) {
         const Episode *e = &eps[k];
         if (e->dec == DATE_NONE || e->dec < y->from || e->dec > y->to) continue;
-        if (care_is_short_break_ls(e->ls) || !e->rec[0] || strcmp(e->rec, "X1") == 0) continue;
+        if (care_is_short_break_ls(e->ls) || !e->rec[0] || code_is(e->rec, "X1")) continue;
         last = e;
     }
     if (!last) return false;
@@ -515,9 +515,9 @@ static bool placement_changes_planned(const Year *y, const Child *c, const Facts
         const Episode *e = &eps[k];
         if (e->decom == DATE_NONE || e->decom < y->from || e->decom > y->to) continue;
         if (care_is_short_break_ls(e->ls) || !e->reason_place_change[0]) continue;
-        if (strcmp(e->rne, "P") != 0 && strcmp(e->rne, "B") != 0) continue;
+        if (!code_is(e->rne, "P") && !code_is(e->rne, "B")) continue;
         (*den)++;
-        *num += strcmp(e->reason_place_change, "CARPL") == 0;
+        *num += code_is(e->reason_place_change, "CARPL");
     }
     return *den > 0;
 }

@@ -157,13 +157,6 @@ static const CareRecord *latest_record(const DueRun *x, RecordKind kind, Date fr
     return NULL;
 }
 
-/* strcmp(code, want) == 0, inlined: the replays ask it on every visit. */
-static inline bool code_is(const char *code, const char *want)
-{
-    while (*want && *code == *want) code++, want++;
-    return *code == *want;
-}
-
 static Date later(Date a, Date b)
 {
     if (a == DATE_NONE) return b;
@@ -182,7 +175,7 @@ static bool starts_placement(const Episode *e, const Episode *prev)
 {
     if (!prev) return true;
     if (e->rne[0]) return !code_is(e->rne, "L");
-    return strcmp(e->place, prev->place) != 0;
+    return !code_is(e->place, prev->place);
 }
 
 static bool care_now(const DueRun *x, CareNow *now)

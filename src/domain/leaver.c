@@ -63,7 +63,7 @@ typedef struct Exit {
 static bool code_in(const char *code, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(code, *list) == 0) return true;
+        if (code_is(code, *list)) return true;
     return false;
 }
 
@@ -232,8 +232,8 @@ static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
 
 static const char *exit_meaning(const char *rec)
 {
-    if (strcmp(rec, "E11") == 0 || strcmp(rec, "E12") == 0) return "adopted";
-    if (strcmp(rec, "E2") == 0) return "died";
+    if (code_is(rec, "E11") || code_is(rec, "E12")) return "adopted";
+    if (code_is(rec, "E2")) return "died";
     return "care taken over by another local authority";
 }
 
