@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_made_up.h"
+
 #include "domain/compliance.h"
 #include "service/compliance_all.h"
 
@@ -282,14 +284,7 @@ static void test_items_mask(void **state)
 static unsigned long rng_state = 12345;
 static int rnd(int n)
 {
-    rng_state = rng_state * 6364136223846793005ul + 1442695040888963407ul;
-    return (int)((rng_state >> 33) % (unsigned long)n);
-}
-
-static int compare_records(const void *a, const void *b)
-{
-    const CareRecord *x = a, *y = b;
-    return x->date != y->date ? (x->date > y->date) - (x->date < y->date) : x->kind - y->kind;
+    return made_up_below(&rng_state, n);
 }
 
 /* Children with made-up histories over 2015-2026: periods of care with moves,
@@ -335,7 +330,7 @@ static void made_up_histories(Dataset *ds_out)
         for (Date r = D(2015, 3, 1) + rnd(60); r < D(2026, 6, 1) && n < 400; r += 5 + rnd(60))
             recs[n++] =
                 (CareRecord){.date = r, .kind = (uint8_t)rnd(RECORD_KIND_COUNT), .value = -1};
-        qsort(recs, (size_t)n, sizeof *recs, compare_records);
+        qsort(recs, (size_t)n, sizeof *recs, made_up_record_order);
         for (int k = 0; k < n; k++) dataset_add_record(&ds, &recs[k]);
         for (int y = 2016; y <= 2026; y++)
             if (rnd(4) == 0) {

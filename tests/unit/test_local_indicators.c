@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_made_up.h"
+
 #include "domain/local_indicators.h"
 #include "service/scorecard.h"
 
@@ -261,14 +263,7 @@ static void test_gap_not_recorded_published(void **state)
 static unsigned long rng_state = 2026;
 static int rnd(int n)
 {
-    rng_state = rng_state * 6364136223846793005ul + 1442695040888963407ul;
-    return (int)((rng_state >> 33) % (unsigned long)n);
-}
-
-static int compare_records(const void *a, const void *b)
-{
-    const CareRecord *x = a, *y = b;
-    return x->date != y->date ? (x->date > y->date) - (x->date < y->date) : x->kind - y->kind;
+    return made_up_below(&rng_state, n);
 }
 
 static void assert_same_figure(const ScoreFigure *a, const ScoreFigure *b)
@@ -345,7 +340,7 @@ static void test_threads_and_years(void **state)
         int n = 0;
         for (Date r = D(2017, 2, 1) + rnd(40); r < D(2026, 4, 1) && n < 300; r += 7 + rnd(50))
             recs[n++] = (CareRecord){.date = r, .kind = (uint8_t)kinds[rnd(5)], .value = -1};
-        qsort(recs, (size_t)n, sizeof *recs, compare_records);
+        qsort(recs, (size_t)n, sizeof *recs, made_up_record_order);
         for (int k = 0; k < n; k++) dataset_add_record(&ds, &recs[k]);
     }
     IndicatorCatalogue *cat;
