@@ -328,12 +328,15 @@ static void write_social_workers(YearOut *y, const Period *p, Date floor)
             char id[16], s[DATE_FMT_LEN], e[DATE_FMT_LEN];
             snprintf(id, sizeof id, "SW%05u", sw);
             bool ended = end <= y->ye;
+            /* 2023/24, the table's first year, wanted a reason on every
+             * episode, open or not (DfE rule SW03STG1); later years only on
+             * an ended one. */
             const char *f[6] = {y->id,
                                 y->dob,
                                 id,
                                 fmt_date(t, s),
                                 ended ? fmt_date(end, e) : "",
-                                ended ? reason : ""};
+                                ended || y->year == 2024 ? reason : ""};
             row(y, T903_SW_EPISODES, f, 6);
         }
         if (end >= p->end) break;
