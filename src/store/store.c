@@ -376,12 +376,29 @@ static int load_children(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading children");
 }
 
-static Child *advance_to_child(Dataset *ds, int *cursor, const char *id);
+/* Rows of the child tables come sorted by child id, like ds->children, so one
+ * cursor walks both. Returns the index of the child for id, or -1 (no Header
+ * row). */
+static int child_index(const Dataset *ds, int *cursor, const char *id)
+{
+    int cmp = 1;
+    while (*cursor < ds->n_children && (cmp = strcmp(ds->children[*cursor].id, id)) < 0)
+        (*cursor)++;
+    return *cursor < ds->n_children && cmp == 0 ? *cursor : -1;
+}
+
+/* The child for id, or NULL, as child_index. */
+static Child *advance_to_child(Dataset *ds, int *cursor, const char *id)
+{
+    int i = child_index(ds, cursor, id);
+    return i < 0 ? NULL : &ds->children[i];
+}
 
 /* The council's disability list and the UASC flag, each a short scan merged
  * into the children by id (a join per child would cost a lookup each). */
-static int load_disability(Store *s, Dataset *ds, Err *err)
+static int load_disability(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT child, disabled FROM disability ORDER BY child", -1, &st,
                            NULL) != SQLITE_OK)
@@ -397,8 +414,9 @@ static int load_disability(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading the disability list");
 }
 
-static int load_uasc(Store *s, Dataset *ds, Err *err)
+static int load_uasc(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT child FROM uasc ORDER BY child", -1, &st, NULL) !=
         SQLITE_OK)
@@ -410,16 +428,6 @@ static int load_uasc(Store *s, Dataset *ds, Err *err)
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading UASC");
-}
-
-/* Rows of the child tables come sorted by child id, like ds->children, so one
- * cursor walks both. Returns the child for id, or NULL (no Header row). */
-static Child *advance_to_child(Dataset *ds, int *cursor, const char *id)
-{
-    while (*cursor < ds->n_children && strcmp(ds->children[*cursor].id, id) < 0) (*cursor)++;
-    if (*cursor < ds->n_children && strcmp(ds->children[*cursor].id, id) == 0)
-        return &ds->children[*cursor];
-    return NULL;
 }
 
 static void fill_episode(sqlite3_stmt *st, Episode *ep)
@@ -438,8 +446,9 @@ static void fill_episode(sqlite3_stmt *st, Episode *ep)
 
 /* With postcodes (STORE_LOAD_POSTCODES), each episode's HOME_POST and PL_POST
  * go into ds->places as well. */
-static int load_episodes(Store *s, Dataset *ds, bool postcodes, Err *err)
+static int load_episodes(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    bool postcodes = (parts & STORE_LOAD_POSTCODES) != 0;
     static const char *const sql[2] = {
         "SELECT child, decom, dec, rne, ls, cin, place, place_provider, rec, reason_place_change "
         "FROM episodes ORDER BY child, decom",
@@ -467,8 +476,9 @@ static int load_episodes(Store *s, Dataset *ds, bool postcodes, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading episodes");
 }
 
-static int load_reviews(Store *s, Dataset *ds, Err *err)
+static int load_reviews(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT child, review, review_code FROM reviews ORDER BY child, review",
@@ -489,8 +499,9 @@ static int load_reviews(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading reviews");
 }
 
-static int load_oc3(Store *s, Dataset *ds, Err *err)
+static int load_oc3(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(
             s->db, "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year", -1,
@@ -520,8 +531,9 @@ static int8_t col_flag(sqlite3_stmt *st, int i)
     return t[0] == '1' && !t[1] ? 1 : t[0] == '0' && !t[1] ? 0 : -1;
 }
 
-static int load_oc2(Store *s, Dataset *ds, Err *err)
+static int load_oc2(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT child, year, convicted, health_check, immunisations, "
@@ -553,8 +565,9 @@ static int load_oc2(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading OC2");
 }
 
-static int load_missing(Store *s, Dataset *ds, Err *err)
+static int load_missing(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT child, mis_start, mis_end, missing FROM missing "
@@ -577,8 +590,9 @@ static int load_missing(Store *s, Dataset *ds, Err *err)
     return rc == SQLITE_DONE ? 0 : db_error(s, err, "loading missing incidents");
 }
 
-static int load_adoption(Store *s, Dataset *ds, Err *err)
+static int load_adoption(Store *s, Dataset *ds, unsigned parts, Err *err)
 {
+    (void)parts;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT child, year, date_int, date_match, foster_care FROM ad1 "
@@ -668,12 +682,10 @@ static int load_record_kind(Store *s, const Dataset *ds, RecordKind kind, Record
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, load_record_sql[kind], -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "loading records");
-    int rc, pos = 0;
+    int rc, cursor = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *id = col_text(st, 0);
-        int cmp = 1;
-        while (pos < ds->n_children && (cmp = strcmp(ds->children[pos].id, id)) < 0) pos++;
-        if (cmp != 0) continue;
+        int pos = child_index(ds, &cursor, col_text(st, 0));
+        if (pos < 0) continue;
         if (out->n == out->cap) {
             out->cap = out->cap ? 2 * out->cap : 4096;
             out->rows = xrealloc(out->rows, (size_t)out->cap * sizeof *out->rows);
@@ -746,10 +758,10 @@ typedef enum LoadTask {
 static const struct {
     unsigned part;
     int kind; /* the RecordKind of a record template, else -1 */
-    int (*load)(Store *, Dataset *, Err *);
+    int (*load)(Store *, Dataset *, unsigned parts, Err *); /* NULL for a record kind */
 } load_tasks[TASK_COUNT] = {
     [TASK_VISITS] = {STORE_LOAD_RECORDS, RECORD_VISIT, NULL},
-    [TASK_EPISODES] = {STORE_LOAD_EPISODES, -1, NULL}, /* see run_load_tasks */
+    [TASK_EPISODES] = {STORE_LOAD_EPISODES, -1, load_episodes},
     [TASK_REVIEWS] = {STORE_LOAD_REVIEWS, -1, load_reviews},
     [TASK_PA_CONTACTS] = {STORE_LOAD_RECORDS, RECORD_PA_CONTACT, NULL},
     [TASK_CARE_PLANS] = {STORE_LOAD_RECORDS, RECORD_CARE_PLAN, NULL},
@@ -788,13 +800,9 @@ static int run_load_tasks(LoadJob *job, Store *conn, Err *err)
         if (t >= TASK_COUNT || atomic_load(&job->failed)) return 0;
         if (load_tasks[t].part && !(job->parts & load_tasks[t].part)) continue;
         int kind = load_tasks[t].kind;
-        int rc;
-        if (kind >= 0)
-            rc = load_record_kind(conn, job->ds, (RecordKind)kind, &job->batch[kind], err);
-        else if (t == TASK_EPISODES) /* the one loader with an option */
-            rc = load_episodes(conn, job->ds, (job->parts & STORE_LOAD_POSTCODES) != 0, err);
-        else
-            rc = load_tasks[t].load(conn, job->ds, err);
+        int rc = kind >= 0
+                     ? load_record_kind(conn, job->ds, (RecordKind)kind, &job->batch[kind], err)
+                     : load_tasks[t].load(conn, job->ds, job->parts, err);
         if (rc != 0) {
             atomic_store(&job->failed, true);
             return rc;
