@@ -10,6 +10,10 @@ packages=(
   libcairo2-dev fonts-dejavu-core # charts and PDF (render/chart)
   clang libclang-rt-14-dev       # sanitizer build and libFuzzer targets
   clang-format                   # the formatting check
+  libjansson-dev                 # the one JSON writer (render/json)
+  libxml2-dev                    # the 903 XML export (exchange/ssda903_xml)
+  jq                             # CLI tests parse JSON output
+  poppler-utils                  # pdftotext: tests read the PDF reports' text
 )
 
 missing=()
