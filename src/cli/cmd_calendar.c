@@ -9,7 +9,7 @@
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "render/table.h"
+#include "render/json.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -69,7 +69,7 @@ static int read_request(const CliArgs *a, CalendarRequest *req, Err *err)
     return 0;
 }
 
-static void print_day(FILE *out, CalFormat format, Date d, const char *name, bool first)
+static void print_day(FILE *out, RenderJson *json, CalFormat format, Date d, const char *name)
 {
     char iso[DATE_FMT_LEN];
     date_format_iso(d, iso);
@@ -78,10 +78,11 @@ static void print_day(FILE *out, CalFormat format, Date d, const char *name, boo
         const char *row[3] = {iso, weekday, name};
         csv_write_row(out, row, 3);
     } else if (format == CAL_JSON) {
-        fprintf(out, "%s\n    {\"date\": \"%s\", \"weekday\": \"%s\", \"name\": ", first ? "" : ",",
-                iso, weekday);
-        render_json_string(out, name);
-        fputc('}', out);
+        json_t *day = json_object();
+        render_json_set(day, "date", render_json_text(iso));
+        render_json_set(day, "weekday", render_json_text(weekday));
+        render_json_set(day, "name", render_json_text(name));
+        render_json_put(json, NULL, day);
     } else {
         fprintf(out, "%s  %s  %s\n", iso, weekday, name);
     }
@@ -90,21 +91,28 @@ static void print_day(FILE *out, CalFormat format, Date d, const char *name, boo
 static void print_days(FILE *out, const Calendar *cal, const CalendarRequest *req)
 {
     char from[DATE_FMT_LEN], to[DATE_FMT_LEN];
+    RenderJson json;
+    render_json_start(&json, out);
     if (req->format == CAL_CSV) fputs("date,weekday,name\n", out);
-    if (req->format == CAL_JSON)
-        fprintf(out, "{\"from\": \"%s\", \"to\": \"%s\", \"working_days\": %d, \"days\": [",
-                date_format_iso(req->from, from), date_format_iso(req->to, to),
-                calendar_working_days_between(cal, req->from - 1, req->to));
-    bool first = true;
+    if (req->format == CAL_JSON) {
+        render_json_open_object(&json, NULL);
+        render_json_put(&json, "from", render_json_text(date_format_iso(req->from, from)));
+        render_json_put(&json, "to", render_json_text(date_format_iso(req->to, to)));
+        render_json_put(&json, "working_days",
+                        json_integer(calendar_working_days_between(cal, req->from - 1, req->to)));
+        render_json_open_array(&json, "days");
+    }
     for (Date d = req->from; d <= req->to; d++) {
         if (calendar_is_working_day(cal, d)) continue;
         bool weekend = date_weekday(d) >= 5;
         if (weekend && !req->weekends) continue;
         const char *name = calendar_holiday_name(cal, d);
-        print_day(out, req->format, d, name ? name : "weekend", first);
-        first = false;
+        print_day(out, &json, req->format, d, name ? name : "weekend");
     }
-    if (req->format == CAL_JSON) fputs(first ? "]}\n" : "\n]}\n", out);
+    if (req->format == CAL_JSON) {
+        render_json_close(&json); /* days */
+        render_json_close(&json);
+    }
 }
 
 static int run(const CalendarRequest *req, Err *err)

@@ -8,7 +8,7 @@
 #include "base/csv.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "render/table.h"
+#include "render/json.h"
 #include "domain/indicators.h"
 
 #include <stdio.h>
@@ -67,9 +67,26 @@ static void print_csv(FILE *out, const IndicatorCatalogue *cat)
     }
 }
 
+/* The records an indicator reads ("EPISODES;OC2") as an array of names. */
+static json_t *records_array(const char *records)
+{
+    json_t *list = json_array();
+    for (const char *p = records; *p;) {
+        size_t n = strcspn(p, ";");
+        char rec[128];
+        snprintf(rec, sizeof rec, "%.*s", (int)n, p);
+        render_json_append(list, render_json_text(rec));
+        p += n + (p[n] == ';');
+    }
+    return list;
+}
+
 static void print_json(FILE *out, const IndicatorCatalogue *cat)
 {
-    fputs("{\"indicators\": [", out);
+    RenderJson w;
+    render_json_start(&w, out);
+    render_json_open_object(&w, NULL);
+    render_json_open_array(&w, "indicators");
     for (int i = 0; i < cat->n_items; i++) {
         const Indicator *ind = &cat->items[i];
         char promise[8];
@@ -84,31 +101,18 @@ static void print_json(FILE *out, const IndicatorCatalogue *cat)
             {"numerator", ind->numerator},
             {"denominator", ind->denominator},
         };
-        fputs(i ? ",\n  {" : "\n  {", out);
-        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-            fprintf(out, "%s\"%s\": ", f ? ", " : "", fields[f][0]);
-            render_json_string(out, fields[f][1]);
-        }
-        fputs(", \"records\": [", out);
-        const char *p = ind->records;
-        for (int k = 0; *p; k++) {
-            const char *semi = strchr(p, ';');
-            size_t n = semi ? (size_t)(semi - p) : strlen(p);
-            char rec[128];
-            snprintf(rec, sizeof rec, "%.*s", (int)n, p);
-            if (k) fputs(", ", out);
-            render_json_string(out, rec);
-            p += n + (semi ? 1 : 0);
-        }
-        fprintf(out, "], \"better\": \"%s\", \"target\": ", indicator_better_name(ind->better));
-        if (ind->has_target) {
-            fprintf(out, "%g", ind->target);
-        } else {
-            fputs("null", out);
-        }
-        fprintf(out, ", \"kind\": \"%s\"}", indicator_kind_name(ind->kind));
+        json_t *item = json_object();
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+            render_json_set(item, fields[f][0], render_json_text(fields[f][1]));
+        render_json_set(item, "records", records_array(ind->records));
+        render_json_set(item, "better", render_json_text(indicator_better_name(ind->better)));
+        render_json_set(item, "target",
+                        ind->has_target ? render_json_double(ind->target) : json_null());
+        render_json_set(item, "kind", render_json_text(indicator_kind_name(ind->kind)));
+        render_json_put(&w, NULL, item);
     }
-    fputs(cat->n_items ? "\n]}\n" : "]}\n", out);
+    render_json_close(&w);
+    render_json_close(&w);
 }
 
 static void print_text(FILE *out, const IndicatorCatalogue *cat)

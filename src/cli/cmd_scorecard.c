@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 
 #include "render/chart.h"
+#include "render/scorecard_write.h"
 #include "service/scorecard.h"
 
 #include <stdlib.h>

@@ -12,7 +12,7 @@
 #include "base/mem.h"
 #include "store/store.h"
 #include "validate/validate.h"
-#include "validate/vreport.h"
+#include "render/vreport.h"
 
 #include <dirent.h>
 #include <errno.h>

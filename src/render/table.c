@@ -2,6 +2,7 @@
 #include "render/table.h"
 
 #include "base/csv.h"
+#include "render/json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,22 +83,6 @@ static void write_csv(FILE *out, const RenderTable *t)
         csv_write_row(out, t->cells + (size_t)r * (size_t)t->n_columns, t->n_columns);
 }
 
-void render_json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", out);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
 void render_html_text(FILE *out, const char *s)
 {
     for (; *s; s++) {
@@ -111,36 +96,24 @@ void render_html_text(FILE *out, const char *s)
     }
 }
 
-/* Whether v is a JSON number as the commands write them (a withheld count is
- * "c" and is written as a string). */
-static bool is_number(const char *v)
-{
-    char *end;
-    if (!*v) return false;
-    strtod(v, &end);
-    return *end == '\0';
-}
-
+/* An array of objects, one per row and one per line; a numeric column's cell is
+ * a number when it is one ("c", a withheld count, stays a string). */
 static void write_json(FILE *out, const RenderTable *t)
 {
-    fputs("[", out);
+    RenderJson w;
+    render_json_start(&w, out);
+    render_json_open_array(&w, NULL);
     for (int r = 0; r < t->n_rows; r++) {
-        fputs(r ? ",\n  {" : "\n  {", out);
+        json_t *row = json_object();
         for (int c = 0; c < t->n_columns; c++) {
-            if (c) fputs(", ", out);
-            render_json_string(out, t->columns[c].name);
-            fputs(": ", out);
             const char *v = t->cells[(size_t)r * (size_t)t->n_columns + (size_t)c];
-            if (!v)
-                fputs("null", out);
-            else if (t->columns[c].numeric && is_number(v))
-                fputs(v, out);
-            else
-                render_json_string(out, v);
+            render_json_set(row, t->columns[c].name,
+                            v && *v && t->columns[c].numeric ? render_json_number_text(v)
+                                                             : render_json_text(v));
         }
-        fputs("}", out);
+        render_json_put(&w, NULL, row);
     }
-    fputs(t->n_rows ? "\n]\n" : "]\n", out);
+    render_json_close(&w);
 }
 
 void render_table_write(FILE *out, const RenderTable *t, OutputFormat format)

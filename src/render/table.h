@@ -34,8 +34,6 @@ void render_table_add_row(RenderTable *t, const char *const *values);
 void render_table_write(FILE *out, const RenderTable *t, OutputFormat format);
 void render_table_free(RenderTable *t);
 
-/* Writes s as a JSON string literal, quotes included. */
-void render_json_string(FILE *out, const char *s);
 /* Writes s as HTML text, with <, >, & and " escaped. */
 void render_html_text(FILE *out, const char *s);
 

@@ -7,9 +7,8 @@
  *
  * scorecard_build computes from a Dataset (pure apart from memory and the
  * threads it starts, each over a share of the children, joined before it
- * returns);
- * scorecard_write_* write it as text, CSV, JSON, HTML (charts inline as SVG) or
- * an A4 PDF with a page per theme of the Pledge. See docs/scorecard.md. */
+ * returns); render/scorecard_write.h writes it as text, CSV, JSON, HTML or PDF.
+ * See docs/scorecard.md. */
 #ifndef CAREPLEDGE_SCORECARD_H
 #define CAREPLEDGE_SCORECARD_H
 
@@ -32,6 +31,8 @@ typedef enum ScorecardBy {
 
 /* Parses "disability", "ethnicity", "age" or "placement"; returns 0 or -1. */
 int scorecard_parse_by(const char *s, ScorecardBy *out);
+/* The name scorecard_parse_by reads ("" for SCORECARD_BY_NONE). */
+const char *scorecard_by_name(ScorecardBy by);
 
 enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11 };
 
@@ -103,17 +104,6 @@ const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id);
 
 /* The year's entry as the figure to show (the last of the trend). */
 const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e);
-
-/* Aligned text for a terminal. */
-void scorecard_write_text(FILE *out, const Scorecard *sc);
-/* CSV: promise,indicator,value,numerator,denominator,group,unit,target,rag,status,
- * then one column per year (oldest first), then title,note. */
-void scorecard_write_csv(FILE *out, const Scorecard *sc);
-void scorecard_write_json(FILE *out, const Scorecard *sc);
-/* A self-contained HTML page: a section per theme, with charts as inline SVG. */
-int scorecard_write_html(FILE *out, const Scorecard *sc, Err *err);
-/* An A4 PDF at path, a page per theme. Returns 0 or ERR_IO. */
-int scorecard_write_pdf(const char *path, const Scorecard *sc, Err *err);
 
 /* Opens the database, loads what the scorecard reads and builds it, reading the
  * catalogue from catalogue_path or the shipped one, with the working-day

@@ -1,5 +1,6 @@
 /* vreport: see vreport.h. */
-#include "validate/vreport.h"
+#include "render/vreport.h"
+#include "render/json.h"
 #include "render/table.h"
 
 #include "base/csv.h"
@@ -122,85 +123,65 @@ void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res)
     free(keys);
 }
 
-static void json_str(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch == '\n')
-            fputs("\\n", out);
-        else if (ch == '\r')
-            fputs("\\r", out);
-        else if (ch == '\t')
-            fputs("\\t", out);
-        else if (ch < 0x20)
-            fprintf(out, "\\u%04x", ch);
-        else
-            fputc(ch, out);
-    }
-    fputc('"', out);
-}
-
 static const char *status_name(VStatus s)
 {
     return s == VSTATUS_FAILED ? "failed" : s == VSTATUS_SKIPPED ? "skipped" : "passed";
 }
 
-static void json_rules(FILE *out, const VResult *res)
+static json_t *json_rule(const VOutcome *o)
 {
-    fputs("  \"rules\": [\n", out);
-    for (int i = 0; i < res->n_outcomes; i++) {
-        const VOutcome *o = &res->outcomes[i];
-        fputs("    {\"code\": ", out);
-        json_str(out, o->rule->code);
-        fprintf(out, ", \"status\": \"%s\", \"error_count\": %ld, \"description\": ",
-                status_name(o->status), o->n_failures);
-        json_str(out, o->rule->description);
-        fputs(", \"affected_fields\": ", out);
-        json_str(out, o->rule->fields);
-        if (o->status == VSTATUS_SKIPPED) {
-            fputs(", \"reason\": ", out);
-            json_str(out, o->reason);
-        }
-        fprintf(out, "}%s\n", i + 1 < res->n_outcomes ? "," : "");
-    }
-    fputs("  ],\n", out);
+    json_t *obj = json_object();
+    render_json_set(obj, "code", render_json_text(o->rule->code));
+    render_json_set(obj, "status", render_json_text(status_name(o->status)));
+    render_json_set(obj, "error_count", json_integer(o->n_failures));
+    render_json_set(obj, "description", render_json_text(o->rule->description));
+    render_json_set(obj, "affected_fields", render_json_text(o->rule->fields));
+    if (o->status == VSTATUS_SKIPPED) render_json_set(obj, "reason", render_json_text(o->reason));
+    return obj;
 }
 
-static void json_issue(FILE *out, const VReturn *r, const VResult *res, const VIssue *is)
+/* {"FIELD": "value", ...} for the affected fields of an issue's row. */
+static json_t *json_values(const VTable *t, const VIssue *is, const char *fields)
 {
-    const VRule *rule = res->outcomes[is->outcome].rule;
-    const VTable *t = issue_table(r, is);
-    char fields[256];
-    validate_affected_fields(rule, is->table, fields, sizeof fields);
-    fputs("    {\"child_id\": ", out);
-    json_str(out, validate_issue_child(r, is));
-    fputs(", \"table\": ", out);
-    json_str(out, validate_table_name(is->table, is->last));
-    fprintf(out, ", \"row_id\": %d, \"line\": %ld, \"rule_code\": ", is->row,
-            t->file->lines[is->row]);
-    json_str(out, rule->code);
-    fputs(", \"columns_affected\": ", out);
-    json_str(out, fields);
-    fputs(", \"values\": {", out);
-    int k = 0;
+    json_t *values = json_object();
     for (const char *s = fields; *s;) {
         size_t len = strcspn(s, ";");
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)len, s);
         int col = ssda903_column_index(t->file->table, name);
-        if (col >= 0) {
-            fputs(k++ ? ", " : "", out);
-            json_str(out, name);
-            fputs(": ", out);
-            json_str(out, ssda903_cell(t->file, is->row, col));
-        }
+        if (col >= 0)
+            render_json_set(values, name, render_json_text(ssda903_cell(t->file, is->row, col)));
         s += len;
         if (*s == ';') s++;
     }
-    fputs("}}", out);
+    return values;
+}
+
+static json_t *json_issue(const VReturn *r, const VResult *res, const VIssue *is)
+{
+    const VRule *rule = res->outcomes[is->outcome].rule;
+    const VTable *t = issue_table(r, is);
+    char fields[256];
+    validate_affected_fields(rule, is->table, fields, sizeof fields);
+    json_t *obj = json_object();
+    render_json_set(obj, "child_id", render_json_text(validate_issue_child(r, is)));
+    render_json_set(obj, "table", render_json_text(validate_table_name(is->table, is->last)));
+    render_json_set(obj, "row_id", json_integer(is->row));
+    render_json_set(obj, "line", json_integer(t->file->lines[is->row]));
+    render_json_set(obj, "rule_code", render_json_text(rule->code));
+    render_json_set(obj, "columns_affected", render_json_text(fields));
+    render_json_set(obj, "values", json_values(t, is, fields));
+    return obj;
+}
+
+static json_t *json_summary(const VResult *res)
+{
+    json_t *obj = json_object();
+    render_json_set(obj, "rules", json_integer(res->n_outcomes));
+    render_json_set(obj, "failed", json_integer(res->n_failed_rules));
+    render_json_set(obj, "skipped", json_integer(res->n_skipped_rules));
+    render_json_set(obj, "issues", json_integer((json_int_t)res->n_issues));
+    return obj;
 }
 
 void vreport_json(FILE *out, const VReturn *r, const VResult *res)
@@ -208,20 +189,23 @@ void vreport_json(FILE *out, const VReturn *r, const VResult *res)
     char year[16], ruleset[16];
     year_name(res->year, year, sizeof year);
     year_name(res->ruleset_year, ruleset, sizeof ruleset);
-    fprintf(out,
-            "{\n  \"year\": \"%s\",\n  \"ruleset\": \"%s\",\n  \"summary\": {\"rules\": %d, "
-            "\"failed\": %ld, \"skipped\": %ld, \"issues\": %zu},\n",
-            year, ruleset, res->n_outcomes, res->n_failed_rules, res->n_skipped_rules,
-            res->n_issues);
-    json_rules(out, res);
-    fputs("  \"issues\": [\n", out);
+    RenderJson w;
+    render_json_start(&w, out);
+    render_json_open_object(&w, NULL);
+    render_json_put(&w, "year", render_json_text(year));
+    render_json_put(&w, "ruleset", render_json_text(ruleset));
+    render_json_put(&w, "summary", json_summary(res));
+    render_json_open_array(&w, "rules");
+    for (int i = 0; i < res->n_outcomes; i++)
+        render_json_put(&w, NULL, json_rule(&res->outcomes[i]));
+    render_json_close(&w);
+    render_json_open_array(&w, "issues");
     ChildKey *keys = by_child(r, res);
-    for (size_t k = 0; k < res->n_issues; k++) {
-        json_issue(out, r, res, &res->issues[keys[k].issue]);
-        fputs(k + 1 < res->n_issues ? ",\n" : "\n", out);
-    }
+    for (size_t k = 0; k < res->n_issues; k++)
+        render_json_put(&w, NULL, json_issue(r, res, &res->issues[keys[k].issue]));
     free(keys);
-    fputs("  ]\n}\n", out);
+    render_json_close(&w);
+    render_json_close(&w);
 }
 
 static void html_summary(FILE *out, const VResult *res)
