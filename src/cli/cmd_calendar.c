@@ -9,17 +9,16 @@
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "render/format.h"
 #include "render/json.h"
 
 #include <stdio.h>
 #include <string.h>
 
-typedef enum CalFormat { CAL_TEXT, CAL_CSV, CAL_JSON } CalFormat;
-
 typedef struct CalendarRequest {
     Date from, to;
     const char *holidays; /* user override file, or NULL */
-    CalFormat format;
+    OutputFormat format;
     bool weekends;
 } CalendarRequest;
 
@@ -39,27 +38,14 @@ static int parse_date_option(const CliArgs *a, const char *name, Date *out, Err 
     return 0;
 }
 
-static int parse_format(const char *v, CalFormat *out, Err *err)
-{
-    if (!v || strcmp(v, "text") == 0) {
-        *out = CAL_TEXT;
-    } else if (strcmp(v, "csv") == 0) {
-        *out = CAL_CSV;
-    } else if (strcmp(v, "json") == 0) {
-        *out = CAL_JSON;
-    } else {
-        return err_set(err, ERR_USAGE, "--format: '%s' is not one of text, csv, json", v);
-    }
-    return 0;
-}
-
 static int read_request(const CliArgs *a, CalendarRequest *req, Err *err)
 {
     if (a->n_positional > 0)
         return err_set(err, ERR_USAGE, "unexpected argument '%s'", a->positional[0]);
     int rc = parse_date_option(a, "from", &req->from, err);
     if (rc == 0) rc = parse_date_option(a, "to", &req->to, err);
-    if (rc == 0) rc = parse_format(cli_get(a, "format"), &req->format, err);
+    if (rc == 0)
+        rc = render_format_parse(cli_get(a, "format"), RENDER_FORMATS_TABLE, &req->format, err);
     if (rc < 0) return rc;
     if (req->to < req->from)
         return err_set(err, ERR_USAGE, "--to %s is before --from %s", cli_get(a, "to"),
@@ -69,15 +55,15 @@ static int read_request(const CliArgs *a, CalendarRequest *req, Err *err)
     return 0;
 }
 
-static void print_day(FILE *out, RenderJson *json, CalFormat format, Date d, const char *name)
+static void print_day(FILE *out, RenderJson *json, OutputFormat format, Date d, const char *name)
 {
     char iso[DATE_FMT_LEN];
     date_format_iso(d, iso);
     const char *weekday = weekday_names[date_weekday(d)];
-    if (format == CAL_CSV) {
+    if (format == FORMAT_CSV) {
         const char *row[3] = {iso, weekday, name};
         csv_write_row(out, row, 3);
-    } else if (format == CAL_JSON) {
+    } else if (format == FORMAT_JSON) {
         json_t *day = json_object();
         render_json_set(day, "date", render_json_text(iso));
         render_json_set(day, "weekday", render_json_text(weekday));
@@ -93,8 +79,8 @@ static void print_days(FILE *out, const Calendar *cal, const CalendarRequest *re
     char from[DATE_FMT_LEN], to[DATE_FMT_LEN];
     RenderJson json;
     render_json_start(&json, out);
-    if (req->format == CAL_CSV) fputs("date,weekday,name\n", out);
-    if (req->format == CAL_JSON) {
+    if (req->format == FORMAT_CSV) fputs("date,weekday,name\n", out);
+    if (req->format == FORMAT_JSON) {
         render_json_open_object(&json, NULL);
         render_json_put(&json, "from", render_json_text(date_format_iso(req->from, from)));
         render_json_put(&json, "to", render_json_text(date_format_iso(req->to, to)));
@@ -109,7 +95,7 @@ static void print_days(FILE *out, const Calendar *cal, const CalendarRequest *re
         const char *name = calendar_holiday_name(cal, d);
         print_day(out, &json, req->format, d, name ? name : "weekend");
     }
-    if (req->format == CAL_JSON) {
+    if (req->format == FORMAT_JSON) {
         render_json_close(&json); /* days */
         render_json_close(&json);
     }

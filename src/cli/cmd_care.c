@@ -63,8 +63,7 @@ static int prepare(const char *command, int argc, char **argv, int n_options, Ca
         rc = err_set(&err, ERR_USAGE, "--at '%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", at);
     } else if (rules && leaver_parse_rules(rules, &q->rules) < 0) {
         rc = err_set(&err, ERR_USAGE, "--rules must be 2010 or current, not '%s'", rules);
-    } else if (render_parse_format(format, &q->format) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--format must be text, csv or json, not '%s'", format);
+    } else if ((rc = render_format_parse(format, RENDER_FORMATS_TABLE, &q->format, &err)) < 0) {
     } else if ((rc = parse_publishing(&args, q, &err)) < 0) {
     } else {
         /* Care history and OC3 are all that leaver status and the profile read. */

@@ -66,9 +66,7 @@ static int parse_query(const CliArgs *args, DueQuery *q, Err *err)
     if (within && (q->within = parse_days(within)) < 0)
         return err_set(err, ERR_USAGE, "--within '%s' is not a number of days (0 to 36600)",
                        within);
-    if (render_parse_format(format, &q->format) < 0)
-        return err_set(err, ERR_USAGE, "--format must be text, csv or json, not '%s'", format);
-    return 0;
+    return render_format_parse(format, RENDER_FORMATS_TABLE, &q->format, err);
 }
 
 static bool wanted(const DueQuery *q, const DueEntry *e)
@@ -165,10 +163,7 @@ static int parse_period(const CliArgs *args, Date *from, Date *to, OutputFormat 
     if (date_parse_any(t, to) < 0)
         return err_set(err, ERR_USAGE, "--to '%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", t);
     if (*to < *from) return err_set(err, ERR_USAGE, "--to %s is before --from %s", t, f);
-    if (render_parse_format(cli_get(args, "format"), format) < 0)
-        return err_set(err, ERR_USAGE, "--format must be text, csv or json, not '%s'",
-                       cli_get(args, "format"));
-    return 0;
+    return render_format_parse(cli_get(args, "format"), RENDER_FORMATS_TABLE, format, err);
 }
 
 static void write_compliance(const Compliance *cm, OutputFormat format)

@@ -8,34 +8,17 @@
 #include "base/csv.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "render/format.h"
 #include "render/json.h"
 #include "domain/indicators.h"
 
 #include <stdio.h>
 #include <string.h>
 
-typedef enum IndFormat { IND_TEXT, IND_CSV, IND_JSON, IND_MARKDOWN } IndFormat;
-
 static const CliOption indicators_options[] = {
     {"format", true},
     {"catalogue", true},
 };
-
-static int parse_format(const char *v, IndFormat *out, Err *err)
-{
-    static const struct {
-        const char *name;
-        IndFormat format;
-    } names[] = {
-        {"text", IND_TEXT}, {"csv", IND_CSV}, {"json", IND_JSON}, {"markdown", IND_MARKDOWN}};
-    if (!v) v = "text";
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(v, names[i].name) == 0) {
-            *out = names[i].format;
-            return 0;
-        }
-    return err_set(err, ERR_USAGE, "--format: '%s' is not one of text, csv, json, markdown", v);
-}
 
 static void promise_label(const Indicator *ind, char *buf, size_t size)
 {
@@ -226,17 +209,18 @@ static void print_markdown(FILE *out, const IndicatorCatalogue *cat)
     }
 }
 
-static int run(IndFormat format, const char *catalogue, Err *err)
+static int run(OutputFormat format, const char *catalogue, Err *err)
 {
     IndicatorCatalogue *cat;
     int rc =
         catalogue ? indicators_load_file(catalogue, &cat, err) : indicators_load_default(&cat, err);
     if (rc < 0) return rc;
     switch (format) {
-    case IND_TEXT: print_text(stdout, cat); break;
-    case IND_CSV: print_csv(stdout, cat); break;
-    case IND_JSON: print_json(stdout, cat); break;
-    case IND_MARKDOWN: print_markdown(stdout, cat); break;
+    case FORMAT_TEXT: print_text(stdout, cat); break;
+    case FORMAT_CSV: print_csv(stdout, cat); break;
+    case FORMAT_JSON: print_json(stdout, cat); break;
+    case FORMAT_MARKDOWN: print_markdown(stdout, cat); break;
+    default: break; /* no other is parsed */
     }
     indicators_free(cat);
     if (fflush(stdout) != 0) return err_set(err, ERR_IO, "cannot write the output");
@@ -247,12 +231,13 @@ int cmd_indicators(int argc, char **argv)
 {
     CliArgs args;
     Err err = {0};
-    IndFormat format = IND_TEXT;
+    OutputFormat format = FORMAT_TEXT;
     int n_options = (int)(sizeof indicators_options / sizeof indicators_options[0]);
     int rc = cli_parse(argc, argv, indicators_options, n_options, &args, &err);
     if (rc == 0 && args.n_positional > 0)
         rc = err_set(&err, ERR_USAGE, "unexpected argument '%s'", args.positional[0]);
-    if (rc == 0) rc = parse_format(cli_get(&args, "format"), &format, &err);
+    const unsigned allowed = RENDER_FORMATS_TABLE | RENDER_FORMAT_BIT(FORMAT_MARKDOWN);
+    if (rc == 0) rc = render_format_parse(cli_get(&args, "format"), allowed, &format, &err);
     if (rc == 0) rc = run(format, cli_get(&args, "catalogue"), &err);
     cli_args_free(&args);
     return rc < 0 ? cli_fail("indicators", &err) : CLI_EXIT_OK;

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 
 #include "render/chart.h"
+#include "render/format.h"
 #include "render/scorecard_write.h"
 #include "service/scorecard.h"
 
@@ -21,22 +22,9 @@ static const CliOption options[] = {
 };
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
 
-typedef enum CardFormat { CARD_TEXT, CARD_CSV, CARD_JSON, CARD_HTML, CARD_PDF } CardFormat;
-
-static int parse_format(const char *s, CardFormat *out)
-{
-    static const char *const names[] = {"text", "csv", "json", "html", "pdf"};
-    if (!s) {
-        *out = CARD_TEXT;
-        return 0;
-    }
-    for (int i = 0; i < 5; i++)
-        if (strcmp(s, names[i]) == 0) {
-            *out = (CardFormat)i;
-            return 0;
-        }
-    return -1;
-}
+/* The formats the scorecard is written in. */
+static const unsigned card_formats =
+    RENDER_FORMATS_TABLE | RENDER_FORMAT_BIT(FORMAT_HTML) | RENDER_FORMAT_BIT(FORMAT_PDF);
 
 /* A whole number from lo to hi; returns 0 or -1. */
 static int parse_int(const char *s, int lo, int hi, int *out)
@@ -48,18 +36,18 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-static int write_output(const Scorecard *sc, CardFormat format, const char *out_path, Err *err)
+static int write_output(const Scorecard *sc, OutputFormat format, const char *out_path, Err *err)
 {
-    if (format == CARD_PDF) return scorecard_write_pdf(out_path, sc, err);
+    if (format == FORMAT_PDF) return scorecard_write_pdf(out_path, sc, err);
     FILE *out = out_path ? fopen(out_path, "w") : stdout;
     if (!out) return err_set(err, ERR_IO, "cannot write %s", out_path);
     int rc = 0;
     switch (format) {
-    case CARD_TEXT: scorecard_write_text(out, sc); break;
-    case CARD_CSV: scorecard_write_csv(out, sc); break;
-    case CARD_JSON: scorecard_write_json(out, sc); break;
-    case CARD_HTML: rc = scorecard_write_html(out, sc, err); break;
-    case CARD_PDF: break;
+    case FORMAT_TEXT: scorecard_write_text(out, sc); break;
+    case FORMAT_CSV: scorecard_write_csv(out, sc); break;
+    case FORMAT_JSON: scorecard_write_json(out, sc); break;
+    case FORMAT_HTML: rc = scorecard_write_html(out, sc, err); break;
+    default: break; /* PDF above; no other is parsed */
     }
     if (out_path && fclose(out) != 0 && rc == 0)
         rc = err_set(err, ERR_IO, "cannot write %s", out_path);
@@ -71,7 +59,7 @@ int cmd_scorecard(int argc, char **argv)
     CliArgs args;
     Err err;
     ScorecardOptions opt = {.years = 4, .threshold = DISC_DEFAULT_THRESHOLD};
-    CardFormat format = CARD_TEXT;
+    OutputFormat format = FORMAT_TEXT;
     int rc = cli_parse(argc, argv, options, N_OPTIONS, &args, &err);
     const char *db = cli_get(&args, "db"), *year = cli_get(&args, "year");
     const char *years = cli_get(&args, "years"), *by = cli_get(&args, "by");
@@ -90,10 +78,9 @@ int cmd_scorecard(int argc, char **argv)
     } else if (threshold && parse_int(threshold, 1, 1000, &opt.threshold) < 0) {
         rc = err_set(&err, ERR_USAGE, "--threshold must be a whole number from 1 to 1000, not '%s'",
                      threshold);
-    } else if (parse_format(cli_get(&args, "format"), &format) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--format must be text, csv, json, html or pdf, not '%s'",
-                     cli_get(&args, "format"));
-    } else if (format == CARD_PDF && !out) {
+    } else if ((rc = render_format_parse(cli_get(&args, "format"), card_formats, &format, &err)) <
+               0) {
+    } else if (format == FORMAT_PDF && !out) {
         rc = err_set(&err, ERR_USAGE, "--format pdf needs --out FILE");
     }
     opt.publish = cli_flag(&args, "publish");

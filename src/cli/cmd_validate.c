@@ -12,6 +12,7 @@
 #include "base/mem.h"
 #include "store/store.h"
 #include "validate/validate.h"
+#include "render/format.h"
 #include "render/vreport.h"
 
 #include <dirent.h>
@@ -140,18 +141,18 @@ static int write_outputs(const char *dir, const VReturn *r, const VResult *res, 
     return 0;
 }
 
-static int print_result(const char *format, const VReturn *r, const VResult *res, Err *err)
+static int print_result(const char *name, const VReturn *r, const VResult *res, Err *err)
 {
-    if (strcmp(format, "text") == 0)
-        vreport_text(stdout, res);
-    else if (strcmp(format, "csv") == 0)
-        vreport_issue_locations(stdout, r, res);
-    else if (strcmp(format, "json") == 0)
-        vreport_json(stdout, r, res);
-    else if (strcmp(format, "html") == 0)
-        vreport_html(stdout, r, res);
-    else
-        return err_set(err, ERR_USAGE, "unknown --format %s (text, csv, json or html)", format);
+    const unsigned allowed = RENDER_FORMATS_TABLE | RENDER_FORMAT_BIT(FORMAT_HTML);
+    OutputFormat format;
+    int rc = render_format_parse(name, allowed, &format, err);
+    if (rc < 0) return rc;
+    switch (format) {
+    case FORMAT_CSV: vreport_issue_locations(stdout, r, res); break;
+    case FORMAT_JSON: vreport_json(stdout, r, res); break;
+    case FORMAT_HTML: vreport_html(stdout, r, res); break;
+    default: vreport_text(stdout, res); break;
+    }
     return 0;
 }
 
@@ -330,7 +331,7 @@ static int run(const CliArgs *a, Err *err)
         validate_run(&r, ruleset, &res);
         const char *out = cli_get(a, "out");
         const char *format = cli_get(a, "format");
-        rc = print_result(format ? format : "text", &r, &res, err);
+        rc = print_result(format, &r, &res, err);
         if (rc == 0 && out) rc = write_outputs(out, &r, &res, err);
         if (rc == 0) rc = res.n_failed_rules ? 1 : 0;
     }

@@ -4,21 +4,9 @@
 #include "base/csv.h"
 #include "render/json.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
-
-int render_parse_format(const char *s, OutputFormat *out)
-{
-    if (!s || strcmp(s, "text") == 0)
-        *out = FORMAT_TEXT;
-    else if (strcmp(s, "csv") == 0)
-        *out = FORMAT_CSV;
-    else if (strcmp(s, "json") == 0)
-        *out = FORMAT_JSON;
-    else
-        return -1;
-    return 0;
-}
 
 void render_table_init(RenderTable *t, const RenderColumn *columns, int n_columns)
 {
@@ -122,6 +110,7 @@ void render_table_write(FILE *out, const RenderTable *t, OutputFormat format)
     case FORMAT_TEXT: write_text(out, t); break;
     case FORMAT_CSV: write_csv(out, t); break;
     case FORMAT_JSON: write_json(out, t); break;
+    default: assert(!"not a table format");
     }
 }
 

@@ -6,14 +6,10 @@
 #define CAREPLEDGE_TABLE_H
 
 #include "base/mem.h"
+#include "render/format.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-
-typedef enum OutputFormat { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;
-
-/* Parses "text", "csv" or "json" (NULL means text). Returns 0 or -1. */
-int render_parse_format(const char *s, OutputFormat *out);
 
 typedef struct RenderColumn {
     const char *name;
@@ -31,6 +27,7 @@ typedef struct RenderTable {
 void render_table_init(RenderTable *t, const RenderColumn *columns, int n_columns);
 /* Copies one row of n_columns values (NULL is written as empty / null). */
 void render_table_add_row(RenderTable *t, const char *const *values);
+/* Writes t as text, CSV or JSON (RENDER_FORMATS_TABLE). */
 void render_table_write(FILE *out, const RenderTable *t, OutputFormat format);
 void render_table_free(RenderTable *t);
 

@@ -28,7 +28,9 @@ expect_eq "A004 short breaks is no leaver" "" "$(grep '^A004' "$TMP/leavers" || 
 expect_eq "profile rows" 31 "$(wc -l < "$TMP/profile")"
 grep -qx "All children and young people,In care full time,2" "$TMP/profile" || fail "full time count"
 grep -qx "All children and young people,In care through short breaks,1" "$TMP/profile" || fail "short breaks"
-"$CAREPLEDGE" profile --db "$db" --at 2010-03-31 --format json | grep -q '"count": 2' || fail "json"
+"$CAREPLEDGE" profile --db "$db" --at 2010-03-31 --format json > "$TMP/profile.json"
+json_check json "$TMP/profile.json" \
+  'any(.[]; .row == "In care full time" and .count == 2) and all(.[]; .count | type == "number")'
 
 # Reading commands never create a database.
 if "$CAREPLEDGE" profile --db "$TMP/none.db" --at 2010-03-31 2> "$TMP/err"; then fail "missing db accepted"; fi

@@ -13,6 +13,15 @@ fail() {
   exit 1
 }
 
+# json_check WHAT FILE FILTER [JQ-ARGS...]: the jq FILTER is true of the JSON
+# document in FILE. JSON is checked by parsing it, never by matching its
+# spacing (the writer, render/json, may lay it out differently).
+json_check() {
+  local what=$1 file=$2 filter=$3
+  shift 3
+  jq -e "$@" "$filter" "$file" > /dev/null || fail "$what: $(head -c 2000 "$file")"
+}
+
 # expect_eq WHAT EXPECTED ACTUAL
 expect_eq() {
   [ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"

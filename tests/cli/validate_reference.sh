@@ -9,13 +9,14 @@ printf 'URN,Placement code,Placement provider code,Deregistration date,Setting P
 printf 'URN,Placement code\nSC999002,U4\n' > "$TMP/others.csv"
 
 status_of() { # FILE CODE -> the rule's status in a JSON report
-  grep -o "\"code\": *\"$2\", *\"status\": *\"[a-z]*\"" "$1" | sed 's/.*"status": *"//; s/"$//'
+  jq -r --arg code "$2" '.rules[] | select(.code == $code) | .status' "$1"
 }
 
 "$CAREPLEDGE" validate --year 2026/27 --format json "$ret" > "$TMP/plain.json" || [ $? -eq 1 ]
 expect_eq "164 without postcodes" skipped "$(status_of "$TMP/plain.json" 164)"
 expect_eq "221 without providers" skipped "$(status_of "$TMP/plain.json" 221)"
-grep -q 'needs the ONS Postcode Directory (--postcodes)' "$TMP/plain.json" || fail "skip reason"
+json_check "skip reason" "$TMP/plain.json" \
+  'any(.rules[]; .code == "164" and (.reason | contains("needs the ONS Postcode Directory")))'
 
 "$CAREPLEDGE" validate --year 2026/27 --format json --postcodes "$onspd" --la X06000001 \
   --providers "$TMP/homes.csv,$TMP/others.csv" "$ret" > "$TMP/ref.json" || [ $? -eq 1 ]
