@@ -49,6 +49,16 @@ static int utf8_sequence(const unsigned char *p)
     return n;
 }
 
+static bool utf8_valid(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        int n = utf8_sequence(p);
+        if (!n) return false;
+        p += n;
+    }
+    return true;
+}
+
 /* A copy of s with every byte that does not start a valid sequence replaced by
  * U+FFFD (EF BF BD). Caller frees. */
 static char *utf8_repaired(const char *s)
@@ -133,10 +143,10 @@ json_t *render_json_double(double v)
 
 void render_json_set(json_t *object, const char *key, json_t *value)
 {
-    if (json_object_set_new(object, key, value) == 0) return;
-    /* refused: the key is not valid UTF-8 (or memory ran out) */
-    char *fixed = utf8_repaired(key);
-    if (json_object_set_new(object, fixed, value) < 0) must(NULL);
+    /* json_object_set_new would refuse a key that is not UTF-8, and drop the
+     * value: check it first, then set without checking again */
+    char *fixed = utf8_valid(key) ? NULL : utf8_repaired(key);
+    if (json_object_set_new_nocheck(object, fixed ? fixed : key, value) < 0) must(NULL);
     free(fixed);
 }
 
