@@ -3,7 +3,8 @@
  * issue_locations.csv, error_summary.csv and child_summary.csv keep the column
  * names of the DfE-aligned tools; JSON carries the same; HTML is a readable
  * report (summary first, then per child, each error naming row and field).
- * Writers take an open stream and never close it; nothing here opens files. */
+ * validate/ computes the result and writes nothing; this writes it. Writers
+ * take an open stream and never close it; nothing here opens files. */
 #ifndef CAREPLEDGE_VREPORT_H
 #define CAREPLEDGE_VREPORT_H
 
@@ -17,6 +18,8 @@ void vreport_issue_locations(FILE *out, const VReturn *r, const VResult *res);
 void vreport_error_summary(FILE *out, const VResult *res);
 /* child_id,table,row_id,rule_code,rule_description,affected_fields,values */
 void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res);
+/* {"year", "ruleset", "summary", "rules": [...], "issues": [...]}, through
+ * render/json, an element per line, the issues ordered by child. */
 void vreport_json(FILE *out, const VReturn *r, const VResult *res);
 void vreport_html(FILE *out, const VReturn *r, const VResult *res);
 /* A short summary for the terminal: counts, failing rules, skipped rules. */

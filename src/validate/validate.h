@@ -11,7 +11,7 @@
  * years in which it is in force, tables, fields, description and a function. A
  * rule whose tables or reference files are absent is reported as skipped with
  * its reason, never as passed. This module reads no 903 files itself and writes
- * nothing: loading is the caller's job (cli/cmd_validate.c), output is vreport.
+ * nothing: loading is the caller's job (cli/cmd_validate.c), output is render/vreport.
  * The files it reads are reference files the caller names: the ONS Postcode
  * Directory (vreturn_load_postcodes) and Ofsted's provider lists
  * (vreturn_load_providers). */
