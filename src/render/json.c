@@ -126,7 +126,8 @@ json_t *render_json_number_text(const char *s)
     errno = 0;
     if (integral) {
         long long n = strtoll(s, NULL, 10);
-        if (errno == 0) return must(json_integer(n));
+        /* "-0" (a small negative difference, rounded) keeps its sign */
+        if (errno == 0 && !(n == 0 && s[0] == '-')) return must(json_integer(n));
         errno = 0;
     }
     double d = strtod(s, NULL);
@@ -137,7 +138,8 @@ json_t *render_json_number_text(const char *s)
 json_t *render_json_double(double v)
 {
     if (!isfinite(v)) return must(json_null());
-    if (v == floor(v) && fabs(v) < 9.0e15) return must(json_integer((json_int_t)v));
+    if (v == floor(v) && fabs(v) < 9.0e15 && !(v == 0 && signbit(v)))
+        return must(json_integer((json_int_t)v));
     return must(json_real(v));
 }
 

@@ -102,6 +102,9 @@ static void test_numbers_from_text(void **state)
     assert_true(json_is_integer(v));
     expect_written(v, "12");
     expect_written(render_json_number_text("-3"), "-3");
+    /* a difference rounded to "-0" keeps its sign (jq, too, reads -0.0 as -0) */
+    expect_written(render_json_number_text("-0"), "-0.0");
+    expect_written(render_json_number_text("0"), "0");
     v = render_json_number_text("12.5");
     assert_true(json_is_real(v));
     expect_written(v, "12.5");
@@ -135,6 +138,7 @@ static void test_numbers_from_double(void **state)
     expect_written(v, "80");
     expect_written(render_json_double(12.5), "12.5");
     expect_written(render_json_double(-0.25), "-0.25");
+    expect_written(render_json_double(-0.0), "-0.0");
     expect_written(render_json_double(NAN), "null");
     expect_written(render_json_double(INFINITY), "null");
 }
