@@ -61,17 +61,13 @@ expect_eq "groups add up" "$cla" "$sum"
 
 # JSON parses and says the same.
 "$CAREPLEDGE" scorecard --db "$db" --year 2025/26 --years 2 --format json > "$TMP/s.json"
-python3 - "$TMP/s.json" "$cla" << 'EOF' || fail "json"
-import json, sys
-d = json.load(open(sys.argv[1]))
-assert d["year"] == "2025/26" and len(d["indicators"]) > 50
-ind = {i["indicator"]: i for i in d["indicators"]}
-p = ind["placement_stability_short"]
-assert p["denominator"] == int(sys.argv[2]), p
-assert [t["year"] for t in p["trend"]] == ["2023/24", "2024/25", "2025/26"]
-assert ind["survey_know_me"]["status"] == "survey" and "question" in ind["survey_know_me"]
-assert "Postcode" in ind["placed_outside_la"]["reason"]
-EOF
+json_check json "$TMP/s.json" '
+  (.indicators | INDEX(.indicator)) as $ind
+  | .year == "2025/26" and (.indicators | length) > 50
+  and $ind.placement_stability_short.denominator == $cla
+  and ([$ind.placement_stability_short.trend[].year] == ["2023/24", "2024/25", "2025/26"])
+  and $ind.survey_know_me.status == "survey" and ($ind.survey_know_me | has("question"))
+  and ($ind.placed_outside_la.reason | contains("Postcode"))' --argjson cla "$cla"
 
 # HTML: a section per theme, charts inline, words under each chart.
 "$CAREPLEDGE" scorecard --db "$db" --year 2025/26 --by disability --format html --out "$TMP/s.html"
