@@ -1,23 +1,10 @@
 /* scorecard_csv: the Pledge scorecard as CSV; see scorecard_write.h. */
 #include "render/scorecard_write.h"
 
+#include "base/csv.h"
 #include "render/scorecard_words.h"
 
 #include <string.h>
-
-static void csv_field(FILE *out, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"') fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-}
 
 static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const ScoreFigure *f,
                     const char *group, bool with_trend)
@@ -39,14 +26,15 @@ static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const S
                             scorecard_words_state(e->state)};
     for (int i = 0; i < 10; i++) {
         if (i) fputc(',', out);
-        csv_field(out, fields[i]);
+        csv_write_field(out, fields[i]);
     }
     for (int k = 0; k < sc->n_years - 1; k++) {
         fputc(',', out);
-        if (with_trend && e->dfe && e->trend_available[k]) csv_field(out, e->trend[k].value_text);
+        if (with_trend && e->dfe && e->trend_available[k])
+            csv_write_field(out, e->trend[k].value_text);
     }
     fputc(',', out);
-    csv_field(out, e->ind->title);
+    csv_write_field(out, e->ind->title);
     fputc(',', out);
     char note[DFE_REASON_LEN + 600];
     if (e->state == SCORE_SURVEY)
@@ -55,7 +43,7 @@ static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const S
         snprintf(note, sizeof note, "not available: %s", e->reason);
     else
         note[0] = '\0';
-    csv_field(out, note);
+    csv_write_field(out, note);
     fputc('\n', out);
 }
 
