@@ -8,6 +8,7 @@
 #ifndef CAREPLEDGE_VCTX_H
 #define CAREPLEDGE_VCTX_H
 
+#include "domain/codes.h"
 #include "validate/validate.h"
 
 #include <stdbool.h>
@@ -77,6 +78,7 @@ struct VCtx {
     Date start, end;            /* the return's collection year, 1 April .. 31 March */
     const unsigned char *cla12; /* per group of this year's Episodes (vreturn_derive_cla12) */
     const VPostFields *post[2]; /* per row of Episodes, Episodes_last; NULL without postcodes */
+    const CodeLists *codes;     /* data/903-codes.csv, for VCHECK_CODE */
 };
 
 /* One provider of Ofsted's lists (vproviders.c); empty strings and DATE_NONE
@@ -205,16 +207,44 @@ int vctx_left_care(const VCtx *c, const char *child);
  * 2024/25). */
 bool vt_female(const VTable *t, int row, int col);
 
-/* Common rule bodies. */
-/* Fails rows whose code in col is not in list; blank fails unless allow_blank. */
-void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank);
-/* Fails rows whose date col is invalid; blank fails when required. */
-void vcheck_date(VCtx *c, Ssda903TableId t, int col, bool required);
-/* Fails rows of child table t whose child is not in Header (INT01..INT09). */
-void vcheck_in_header(VCtx *c, Ssda903TableId t);
-/* Fails rows of t whose DOB differs from the child's DOB in Header (INT11..INT18). */
-void vcheck_same_as_header(VCtx *c, Ssda903TableId t, int col, int header_col);
-/* Fails every row of a child that appears more than once in t (INT31..INT36). */
-void vcheck_once(VCtx *c, Ssda903TableId t);
+/* The checks of rule table rows (VCheck), written `.check = VCHECK_...(...)`. */
+/* A code of col's list, or blank. */
+#define VCHECK_CODE_OR_BLANK(t, c)                    \
+    {                                                 \
+        .kind = VCHECK_CODE, .table = (t), .col = (c) \
+    }
+/* A code of col's list; blank fails. */
+#define VCHECK_CODE_REQUIRED(t, c)                                      \
+    {                                                                   \
+        .kind = VCHECK_CODE, .table = (t), .col = (c), .required = true \
+    }
+/* A valid date, or blank. */
+#define VCHECK_DATE_OR_BLANK(t, c)                    \
+    {                                                 \
+        .kind = VCHECK_DATE, .table = (t), .col = (c) \
+    }
+/* A valid date; blank fails. */
+#define VCHECK_DATE_REQUIRED(t, c)                                      \
+    {                                                                   \
+        .kind = VCHECK_DATE, .table = (t), .col = (c), .required = true \
+    }
+/* Every child of t is in Header (INT01..INT09). */
+#define VCHECK_CHILD_IN_HEADER(t)              \
+    {                                          \
+        .kind = VCHECK_IN_HEADER, .table = (t) \
+    }
+/* Column c of t agrees with Header's column h (INT11..INT21). */
+#define VCHECK_AS_IN_HEADER(t, c, h)                                               \
+    {                                                                              \
+        .kind = VCHECK_SAME_AS_HEADER, .table = (t), .col = (c), .header_col = (h) \
+    }
+/* A child has one row of t at most (INT31..INT36). */
+#define VCHECK_ONE_ROW_PER_CHILD(t)       \
+    {                                     \
+        .kind = VCHECK_ONCE, .table = (t) \
+    }
+
+/* Runs the check of a rule's row (check->kind != VCHECK_NONE). */
+void vcheck_run(VCtx *c, const VCheck *check);
 
 #endif

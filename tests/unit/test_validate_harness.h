@@ -177,7 +177,7 @@ static int vharness_run_full(const VCase *cases, int n_cases, const VRule *famil
         problems += vharness_case(&cases[i], postcodes, la, providers);
     for (int f = 0; f < n_family; f++) {
         const VRule *rule = &family[f];
-        if (!rule->fn) continue; /* in the DfE's set, not run here */
+        if (!vrules_runs(rule)) continue; /* in the DfE's set, not run here */
         int year = rule->last_year ? rule->last_year : 2027;
         bool fails = false, passes = false;
         for (int i = 0; i < n_cases; i++) {
