@@ -3,64 +3,32 @@
  * Internal to src/validate. A rule reads the prepared VReturn through these
  * helpers (cells as text, dates already parsed, codes compared without case)
  * and reports each failing row with vctx_fail. Rules never allocate output and
- * never print. Column numbers below are the order of ssda903.c's tables (a
- * unit test checks that they agree). */
+ * never print. Column numbers below come from the same column lists as
+ * ssda903.c's tables (exchange/ssda903_columns.h). */
 #ifndef CAREPLEDGE_VCTX_H
 #define CAREPLEDGE_VCTX_H
 
 #include "domain/codes.h"
+#include "exchange/ssda903_columns.h"
 #include "validate/validate.h"
 
 #include <stdbool.h>
 
-enum { H_CHILD, H_SEX, H_DOB, H_ETHNIC, H_UPN, H_MOTHER, H_MC_DOB };
-enum {
-    E_CHILD,
-    E_DECOM,
-    E_RNE,
-    E_LS,
-    E_CIN,
-    E_PLACE,
-    E_PLACE_PROVIDER,
-    E_DEC,
-    E_REC,
-    E_REASON_PLACE_CHANGE,
-    E_HOME_POST,
-    E_PL_POST,
-    E_URN
-};
-enum { R_CHILD, R_DOB, R_REVIEW, R_REVIEW_CODE };
-enum { U_CHILD, U_SEX, U_DOB, U_DUC };
-enum {
-    O2_CHILD,
-    O2_DOB,
-    O2_SDQ_SCORE,
-    O2_SDQ_REASON,
-    O2_CONVICTED,
-    O2_HEALTH_CHECK,
-    O2_IMMUNISATIONS,
-    O2_TEETH_CHECK,
-    O2_HEALTH_ASSESSMENT,
-    O2_SUBSTANCE_MISUSE,
-    O2_INTERVENTION_RECEIVED,
-    O2_INTERVENTION_OFFERED
-};
-enum { O3_CHILD, O3_DOB, O3_IN_TOUCH, O3_ACTIV, O3_ACCOM };
-enum {
-    A_CHILD,
-    A_DOB,
-    A_DATE_INT,
-    A_DATE_MATCH,
-    A_FOSTER_CARE,
-    A_NB_ADOPTR,
-    A_SEX_ADOPTR,
-    A_LS_ADOPTR
-};
-enum { PA_CHILD, PA_DOB, PA_DATE_PLACED, PA_DATE_PLACED_CEASED, PA_REASON_PLACED_CEASED };
-enum { PP_CHILD, PP_DOB, PP_PREV_PERM, PP_LA_PERM, PP_DATE_PERM };
-enum { M_CHILD, M_DOB, M_MISSING, M_MIS_START, M_MIS_END };
-enum { SW_CHILD, SW_DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON };
-enum { DL_CHILD, DL_DOB, DL_START, DL_END };
+/* Column numbers, named as in exchange/ssda903_columns.h (H_ Header, E_
+ * Episodes, R_ Reviews, U_ UASC, O2_, O3_, A_ AD1, PA_ PlacedAdoption, PP_
+ * PrevPerm, M_ Missing, SW_ SWEpisodes, DL_ DoLo). */
+enum { SSDA903_COLUMNS_HEADER(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_EPISODES(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_REVIEWS(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_UASC(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_OC2(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_OC3(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_AD1(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_PLACED_ADOPTION(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_PREV_PERM(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_MISSING(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_SW_EPISODES(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_DOLO(SSDA903_ID, SSDA903_NOTHING) };
 
 /* The postcode-derived fields of one Episodes row (vpostcodes.c). */
 typedef struct VPostFields {
