@@ -79,24 +79,28 @@ int dfe_placements_in_year(const Dataset *ds, const Child *c, int year)
 }
 
 /* OC2 cohort: DfE CLA SSDA903 guidance, as implemented by csc-validator-be-903
- * add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER (statutory.md A3) and by this
- * project's validator (vreturn_derive_cla12): looked after full time on every
- * day of the year, so a child who came into care on 1 April is in; no period of
- * care begun after 1 April (RNE S); no V3/V4 episode running in the year. */
-bool dfe_in_oc2_cohort(const Dataset *ds, const Child *c, int year)
+ * add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER (statutory.md A3): a child who
+ * came into care on 1 April is in (no period of care begun *after* 1 April). */
+bool dfe_oc2_continuously_looked_after(const Episode *eps, int n_eps, int year)
 {
     Date from = date_collection_year_start(year), to = date_collection_year_end(year);
-    Date start = dfe_care_run_start(ds, c, to);
-    if (start == DATE_NONE || start > from) return false; /* from 1 April is 12 months */
-    const Episode *eps = child_episodes(ds, c);
-    for (int i = 0; i < c->n_episodes; i++) {
+    bool during = false;
+    for (int i = 0; i < n_eps; i++) {
         const Episode *e = &eps[i];
-        if (e->decom == DATE_NONE || e->decom > to) continue;
-        if (e->dec != DATE_NONE && e->dec < from) continue; /* ended before the year */
-        if (care_is_short_break_ls(e->ls)) return false;
-        if (e->decom > from && code_is(e->rne, "S")) return false;
+        bool started = e->decom != DATE_NONE, ended = e->dec != DATE_NONE;
+        bool runs = started && e->decom <= to && (!ended || e->dec >= from);
+        if (started && e->decom > from && e->decom <= to && code_is(e->rne, "S")) return false;
+        if (ended && e->dec >= from && e->dec <= to && !code_is(e->rec, "X1")) return false;
+        if (runs && care_is_short_break_ls(e->ls)) return false;
+        during |= runs;
     }
-    return true;
+    return during;
+}
+
+bool dfe_in_oc2_cohort(const Dataset *ds, const Child *c, int year)
+{
+    return care_full_time_episode_on(ds, c, date_collection_year_end(year)) != NULL &&
+           dfe_oc2_continuously_looked_after(child_episodes(ds, c), c->n_episodes, year);
 }
 
 /* OC3 cohort: 903 rule 391 (ages 17 to 21 in the year), eligibility for

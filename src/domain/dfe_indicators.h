@@ -96,9 +96,18 @@ Date dfe_placement_start(const Dataset *ds, const Child *c, Date d);
  * (when it began before then) plus each new placement (full-time episode with
  * RNE S, P or B) begun in the year. */
 int dfe_placements_in_year(const Dataset *ds, const Child *c, int year);
-/* In the OC2 cohort: looked after full time on every day of the year (1 April
- * to 31 March: 12 months), with no new period of care (RNE S) begun after 1
- * April and no short-break episode (V3/V4) running in the year. */
+/* The DfE's derived field "looked after continuously for 12 months at 31
+ * March" over one child's episodes (in any order) in the collection year
+ * (end year): true when an episode runs during the year and none of them
+ *   - begins a period of care (RNE S) after 1 April,
+ *   - ends within the year for a reason other than X1 (a change within care),
+ *   - is a short break (LS V3 or V4) running during the year.
+ * A DATE_NONE date implies nothing. The one definition of the OC2 cohort:
+ * the indicators (dfe_in_oc2_cohort) and the 903 validator
+ * (vreturn_derive_cla12) both ask it. */
+bool dfe_oc2_continuously_looked_after(const Episode *eps, int n_eps, int year);
+/* In the OC2 cohort: looked after full time on 31 March and continuously for
+ * the 12 months before (dfe_oc2_continuously_looked_after). */
 bool dfe_in_oc2_cohort(const Dataset *ds, const Child *c, int year);
 /* In the OC3 care-leaver cohort of the year: the OC3 record of the year, or
  * NULL when the young person is not in it (see docs/scorecard.md); *age is the

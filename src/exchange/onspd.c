@@ -286,3 +286,9 @@ long onspd_distance_tenths(const OnspdEntry *home, const OnspdEntry *pl)
     if (miles >= ONSPD_FAR_TENTHS / 10.0) return ONSPD_FAR_TENTHS; /* grid references gone wrong */
     return lround(miles * 10.0);
 }
+
+char onspd_location(const OnspdEntry *pl, const char *own_la)
+{
+    if (!pl || !pl->la[0] || !own_la || !own_la[0]) return 0;
+    return strcmp(pl->la, own_la) == 0 ? 'I' : 'O';
+}

@@ -66,4 +66,10 @@ const OnspdEntry *onspd_entry(const Onspd *p, long handle);
  * or has no grid reference (shared/reference/903/README.md; statutory.md A3). */
 long onspd_distance_tenths(const OnspdEntry *home, const OnspdEntry *pl);
 
+/* DfE 903 derived field PL_LOCATION: 'I' (IN) when the placement's authority
+ * (PL_LA, pl->la) is the responsible authority own_la, 'O' (OUT) when it is
+ * another, 0 when either is unknown (pl NULL or without an authority, own_la
+ * NULL or ""). The one definition: the validator and the scorecard both ask it. */
+char onspd_location(const OnspdEntry *pl, const char *own_la);
+
 #endif

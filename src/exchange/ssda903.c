@@ -2,6 +2,7 @@
  * specification (shared/reference/903/README.md). */
 #include "exchange/ssda903.h"
 #include "exchange/records_tables.h"
+#include "exchange/ssda903_columns.h"
 
 #include "base/mem.h"
 
@@ -12,125 +13,34 @@
 #include <string.h>
 #include <strings.h>
 
-#define T F903_TEXT
-#define D F903_DATE
-#define C F903_CODE
-#define I F903_INT
+/* A table of the registry from its column list (exchange/ssda903_columns.h). */
+#define COLUMN(id, name, kind) {name, kind},
+#define ONE(id, name, kind)    +1
+#define TABLE(id, name, sql_name, columns, first_year)                                           \
+    {                                                                                            \
+        id, name, sql_name, {columns(COLUMN, SSDA903_NOTHING)}, 0 columns(ONE, SSDA903_NOTHING), \
+            first_year                                                                           \
+    }
 
 static const Ssda903Table tables[T903_COUNT] = {
-    {T903_HEADER,
-     "Header",
-     "header",
-     {{"CHILD", T},
-      {"SEX", C},
-      {"DOB", D},
-      {"ETHNIC", C},
-      {"UPN", T},
-      {"MOTHER", C},
-      {"MC_DOB", D}},
-     7,
-     0},
-    {T903_EPISODES,
-     "Episodes",
-     "episodes",
-     {{"CHILD", T},
-      {"DECOM", D},
-      {"RNE", C},
-      {"LS", C},
-      {"CIN", C},
-      {"PLACE", C},
-      {"PLACE_PROVIDER", C},
-      {"DEC", D},
-      {"REC", C},
-      {"REASON_PLACE_CHANGE", C},
-      {"HOME_POST", T},
-      {"PL_POST", T},
-      {"URN", T}},
-     13,
-     0},
-    {T903_REVIEWS,
-     "Reviews",
-     "reviews",
-     {{"CHILD", T}, {"DOB", D}, {"REVIEW", D}, {"REVIEW_CODE", C}},
-     4,
-     0},
-    {T903_UASC, "UASC", "uasc", {{"CHILD", T}, {"SEX", C}, {"DOB", D}, {"DUC", D}}, 4, 0},
-    {T903_OC2,
-     "OC2",
-     "oc2",
-     {{"CHILD", T},
-      {"DOB", D},
-      {"SDQ_SCORE", I},
-      {"SDQ_REASON", C},
-      {"CONVICTED", C},
-      {"HEALTH_CHECK", C},
-      {"IMMUNISATIONS", C},
-      {"TEETH_CHECK", C},
-      {"HEALTH_ASSESSMENT", C},
-      {"SUBSTANCE_MISUSE", C},
-      {"INTERVENTION_RECEIVED", C},
-      {"INTERVENTION_OFFERED", C}},
-     12,
-     0},
-    {T903_OC3,
-     "OC3",
-     "oc3",
-     {{"CHILD", T}, {"DOB", D}, {"IN_TOUCH", C}, {"ACTIV", C}, {"ACCOM", C}},
-     5,
-     0},
-    {T903_AD1,
-     "AD1",
-     "ad1",
-     {{"CHILD", T},
-      {"DOB", D},
-      {"DATE_INT", D},
-      {"DATE_MATCH", D},
-      {"FOSTER_CARE", C},
-      {"NB_ADOPTR", C},
-      {"SEX_ADOPTR", C},
-      {"LS_ADOPTR", C}},
-     8,
-     0},
-    {T903_PLACED_ADOPTION,
-     "PlacedAdoption",
-     "placed_adoption",
-     {{"CHILD", T},
-      {"DOB", D},
-      {"DATE_PLACED", D},
-      {"DATE_PLACED_CEASED", D},
-      {"REASON_PLACED_CEASED", C}},
-     5,
-     0},
-    {T903_PREV_PERM,
-     "PrevPerm",
-     "prev_perm",
-     {{"CHILD", T}, {"DOB", D}, {"PREV_PERM", C}, {"LA_PERM", C}, {"DATE_PERM", T}},
-     5,
-     0},
-    {T903_MISSING,
-     "Missing",
-     "missing",
-     {{"CHILD", T}, {"DOB", D}, {"MISSING", C}, {"MIS_START", D}, {"MIS_END", D}},
-     5,
-     0},
-    {T903_SW_EPISODES,
-     "SWEpisodes",
-     "sw_episodes",
-     {{"CHILD", T}, {"DOB", D}, {"SW_ID", T}, {"SW_DECOM", D}, {"SW_DEC", D}, {"SW_REASON", C}},
-     6,
-     2024},
-    {T903_DOLO,
-     "DoLo",
-     "dolo",
-     {{"CHILD", T}, {"DOB", D}, {"DOLO_START", D}, {"DOLO_END", D}},
-     4,
-     2027},
+    TABLE(T903_HEADER, "Header", "header", SSDA903_COLUMNS_HEADER, 0),
+    TABLE(T903_EPISODES, "Episodes", "episodes", SSDA903_COLUMNS_EPISODES, 0),
+    TABLE(T903_REVIEWS, "Reviews", "reviews", SSDA903_COLUMNS_REVIEWS, 0),
+    TABLE(T903_UASC, "UASC", "uasc", SSDA903_COLUMNS_UASC, 0),
+    TABLE(T903_OC2, "OC2", "oc2", SSDA903_COLUMNS_OC2, 0),
+    TABLE(T903_OC3, "OC3", "oc3", SSDA903_COLUMNS_OC3, 0),
+    TABLE(T903_AD1, "AD1", "ad1", SSDA903_COLUMNS_AD1, 0),
+    TABLE(T903_PLACED_ADOPTION, "PlacedAdoption", "placed_adoption",
+          SSDA903_COLUMNS_PLACED_ADOPTION, 0),
+    TABLE(T903_PREV_PERM, "PrevPerm", "prev_perm", SSDA903_COLUMNS_PREV_PERM, 0),
+    TABLE(T903_MISSING, "Missing", "missing", SSDA903_COLUMNS_MISSING, 0),
+    TABLE(T903_SW_EPISODES, "SWEpisodes", "sw_episodes", SSDA903_COLUMNS_SW_EPISODES, 2024),
+    TABLE(T903_DOLO, "DoLo", "dolo", SSDA903_COLUMNS_DOLO, 2027),
 };
 
-#undef T
-#undef D
-#undef C
-#undef I
+#undef TABLE
+#undef ONE
+#undef COLUMN
 
 const Ssda903Table *ssda903_table(Ssda903TableId id)
 {
@@ -211,20 +121,20 @@ static int recognise_header(Ssda903File *out, int map[SSDA903_MAX_COLUMNS], bool
     int n = r->n_fields < 64 ? r->n_fields : 64;
     for (int i = 0; i < n; i++) names[i] = r->fields[i].text;
     out->table = any ? ssda903_recognise_any(names, n, map) : ssda903_recognise(names, n, map);
+    const char *episodes = SSDA903_NAMES(SSDA903_COLUMNS_EPISODES);
     if (!out->table && any) {
         errlist_at(errs, out->path, 1, 1, NULL,
                    "the header line does not match any SSDA903 table or record template (a "
-                   "table is recognised by its exact set of column names, e.g. Episodes: "
-                   "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
-                   "HOME_POST,PL_POST,URN, or Visits: CHILD,VISIT_DATE,SEEN_ALONE; the templates "
-                   "are in docs/templates.md)");
+                   "table is recognised by its exact set of column names, e.g. Episodes: %s, or "
+                   "Visits: CHILD,VISIT_DATE,SEEN_ALONE; the templates are in docs/templates.md)",
+                   episodes);
         return ERR_INPUT;
     }
     if (!out->table) {
         errlist_at(errs, out->path, 1, 1, NULL,
                    "the header line does not match any SSDA903 table (a table is recognised by "
-                   "its exact set of column names, e.g. Episodes: CHILD,DECOM,RNE,LS,CIN,PLACE,"
-                   "PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN)");
+                   "its exact set of column names, e.g. Episodes: %s)",
+                   episodes);
         return ERR_INPUT;
     }
     return 0;

@@ -74,7 +74,7 @@ int places_derive(Dataset *ds, const char *onspd_path, const char *own_la, Date 
         if (n >= sizeof place->pl_la) n = 0;
         memcpy(place->pl_la, at ? at->la : "", n);
         place->pl_la[n] = '\0';
-        place->location = !n || !own[0] ? 0 : strcmp(place->pl_la, own) == 0 ? 'I' : 'O';
+        place->location = n ? onspd_location(at, own) : 0;
     }
     free(handles);
     onspd_free(dir);

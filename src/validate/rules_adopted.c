@@ -664,128 +664,128 @@ const VRule vrules_adopted[] = {
     {"117", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;DATE_PLACED;DEC;REC;DECOM",
      "Date of decision that a child should/should no longer be placed for adoption is beyond the "
      "current collection year or after the child ceased to be looked after.",
-     NULL, r117},
+     NULL, .fn = r117},
     {"118", 0, 0, "Episodes;PlacedAdoption", "DECOM;DECOM;LS",
      "Date of decision that a child should no longer be placed for adoption is before the current "
      "collection year or before the date the child started to be looked after.",
-     NULL, r118},
+     NULL, .fn = r118},
     {"331", 0, 0, "AD1;Episodes", "DATE_MATCH;DECOM;REC",
      "Date of matching child and adopter(s) should be the same as, or prior to, the date of "
      "placement of adoption.",
-     NULL, r331},
+     NULL, .fn = r331},
     {"334", 0, 0, "AD1;Episodes", "DATE_INT;DECOM;RNE",
      "Date child started to be looked after in latest period of care must be on or prior to the "
      "date should be placed for adoption.",
-     NULL, r334},
+     NULL, .fn = r334},
     {"335", 0, 0, "AD1;Episodes", "PLACE;FOSTER_CARE",
      "The current foster value (0) suggests that child is not adopted by current foster carer, but "
      "last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is "
      "adopted by current foster carer, but last placement is A1, A4 or A6.",
-     NULL, r335},
+     NULL, .fn = r335},
     {"336", 0, 0, "Episodes", "PLACE",
      "Child does not have a foster placement immediately prior to being placed for adoption.", NULL,
-     r336},
+     .fn = r336},
     {"521", 0, 0, "AD1;Episodes", "PLACE;DECOM;DATE_INT",
      "Date of local authority's decision (LA) that adoption is in the best interests of the child "
      "(date should be placed) must be on or prior to the date the child is placed for adoption.",
-     NULL, r521},
+     NULL, .fn = r521},
     {"523", 0, 0, "AD1;PlacedAdoption", "DATE_PLACED;DATE_INT",
      "Date of decision that the child should be placed for adoption should be the same date as the "
      "decision that adoption is in the best interest (date should be placed).",
-     NULL, r523},
+     NULL, .fn = r523},
     {"525", 0, 0, "AD1;PlacedAdoption",
      "DATE_PLACED_CEASED;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
      "A child for whom the decision to be placed for adoption has been reversed cannot be adopted "
      "during the year.",
-     NULL, r525},
+     NULL, .fn = r525},
     {"551", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;PLACE",
      "Child has been placed for adoption but there is no date of the decision that the child "
      "should be placed for adoption.",
-     NULL, r551},
+     NULL, .fn = r551},
     {"552", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
      "Date of Decision to place a child for adoption should be on or prior to the date that the "
      "child was placed for adoption.",
-     NULL, r552},
+     NULL, .fn = r552},
     {"553", 0, 0, "Episodes;PlacedAdoption",
      "CHILD;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",
      "Placement order has been granted but there is no date of decision that the child should be "
      "placed for adoption.",
-     NULL, r553},
+     NULL, .fn = r553},
     {"554", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;LS",
      "Date of decision that the child should be placed for adoption should be on or prior to the "
      "date that the placement order was granted. [NOTE: This rule may result in false positives or "
      "false negatives if relevant episodes are in previous years; please check carefully!]",
-     NULL, r554},
+     NULL, .fn = r554},
     {"557", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;REASON_PLACED_CEASED;PLACE;LS;REC",
      "Child for whom the decision was made that they should be placed for adoption has left care "
      "but was not adopted and information on the decision that they should no longer be placed for "
      "adoption items has not been completed.",
-     NULL, r557},
+     NULL, .fn = r557},
     {"558", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;REC",
      "If a child has been adopted, then the decision to place them for adoption has not been "
      "disrupted and the date of the decision that a child should no longer be placed for adoption "
      "should be left blank.",
-     NULL, r558},
+     NULL, .fn = r558},
     {"559", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
      "Date of decision that a child should be placed for adoption was not in the current year but "
      "the date of the decision that the child should be placed for adoption was not completed in a "
      "previous return.",
-     NULL, r559},
+     NULL, .fn = r559},
     {"560", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED;DATE_PLACED_CEASED",
      "Date of decision that the child should be placed for adoption this year is different from "
      "that recorded last year but the decision to place the child for adoption did not change.",
-     NULL, r560},
+     NULL, .fn = r560},
     {"561", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
      "Date of the decision that the child should be placed for adoption this year is the same as "
      "that recorded last year but records show that the decision changed, and the child should no "
      "longer be placed for adoption last year.",
-     NULL, r561},
+     NULL, .fn = r561},
     {"582", 0, 0, "AD1;Episodes", "DEC;DATE_MATCH",
      "Child is showing as ceasing to be looked after due to adoption, but the date of adoption is "
      "the same as the date reported for being matched with adopters. In most circumstances we "
      "expect the date the child is matched with adopters to be before the date of adoption.",
-     NULL, r582},
+     NULL, .fn = r582},
     {"583", 0, 0, "PlacedAdoption", "DATE_PLACED;DATE_PLACED_CEASED",
      "More than one date the child should be placed for adoption has been reported, but an earlier "
      "decision has not been revoked. Check that both dates are required and add in the date the "
      "earlier decision was revoked. Note this may be in a previous year.",
-     NULL, r583},
+     NULL, .fn = r583},
     {"555", 0, 0, "Episodes;PlacedAdoption",
      "LS;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",
      "A child under a freeing order (D1) has no decision that they should be placed for "
      "adoption, or that decision has ceased while the freeing order runs.",
-     NULL, r555},
+     NULL, .fn = r555},
     {"556", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
      "The decision that the child should be placed for adoption is dated after the freeing "
      "order (D1) was granted.",
-     NULL, r556},
+     NULL, .fn = r556},
     {"584", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
      "Date of decision that the child should be placed for adoption this year is different from "
      "that recorded last year, but the decision to placed the child for adoption changed and the "
      "child should no longer be placed for adoption.",
-     NULL, r584},
+     NULL, .fn = r584},
     {"601", 0, 0, "AD1;Episodes",
      "REC;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
      "The additional fields relating to adoption have not been completed although the episode data "
      "shows that the child was adopted during the year.",
-     "Episodes", r601},
+     "Episodes", .fn = r601},
     {"602", 0, 0, "AD1;Episodes", "CHILD",
      "The episode data submitted for this child does not show that he/she was adopted during the "
      "year.",
-     NULL, r602},
+     NULL, .fn = r602},
     {"630", 0, 0, "Episodes;PrevPerm", "RNE",
-     "Information on previous permanence option should be returned.", NULL, r630},
+     "Information on previous permanence option should be returned.", NULL, .fn = r630},
     {"632", 0, 0, "Episodes;PrevPerm", "DATE_PERM;DECOM",
      "Date of previous permanence order not a valid value. NOTE: This rule may result in false "
      "negatives where the period of care started before the current collection year",
-     NULL, r632},
+     NULL, .fn = r632},
     {"634", 0, 0, "Episodes;PrevPerm", "LA_PERM;PREV_PERM;DATE_PERM;DECOM",
      "There are entries for previous permanence options, but child has not started to be looked "
      "after from 1 April 2016 onwards.",
-     NULL, r634},
+     NULL, .fn = r634},
     {"1003", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;RNE",
      "Date of LA's decision that a child should be placed for adoption is before the child started "
      "to be looked after.",
-     NULL, r1003},
+     NULL, .fn = r1003},
 };
 const int vrules_adopted_n = VRULES_COUNT(vrules_adopted);

@@ -7,36 +7,6 @@
 
 #define COUPLE "MM;FF;MF"
 
-/* DfE 903 rule 112 */
-static void r112(VCtx *c)
-{
-    vcheck_date(c, T903_AD1, A_DATE_INT, false);
-}
-
-/* DfE 903 rule 113 */
-static void r113(VCtx *c)
-{
-    vcheck_date(c, T903_AD1, A_DATE_MATCH, false);
-}
-
-/* DfE 903 rule 114 */
-static void r114(VCtx *c)
-{
-    vcheck_code(c, T903_AD1, A_FOSTER_CARE, "0;1", true);
-}
-
-/* DfE 903 rule 115 */
-static void r115(VCtx *c)
-{
-    vcheck_date(c, T903_PLACED_ADOPTION, PA_DATE_PLACED, false);
-}
-
-/* DfE 903 rule 116 */
-static void r116(VCtx *c)
-{
-    vcheck_date(c, T903_PLACED_ADOPTION, PA_DATE_PLACED_CEASED, false);
-}
-
 /* DfE 903 rule 119 */
 static void r119(VCtx *c)
 {
@@ -44,12 +14,6 @@ static void r119(VCtx *c)
     for (int row = 0; row < p->n_rows; row++)
         if (vt_blank(p, row, PA_DATE_PLACED_CEASED) != vt_blank(p, row, PA_REASON_PLACED_CEASED))
             vctx_fail(c, T903_PLACED_ADOPTION, row);
-}
-
-/* DfE 903 rule 120 */
-static void r120(VCtx *c)
-{
-    vcheck_code(c, T903_PLACED_ADOPTION, PA_REASON_PLACED_CEASED, "RD1;RD2;RD3;RD4", true);
 }
 
 /* DfE 903 rule 151: the six adoption items all coded or all blank. */
@@ -61,24 +25,6 @@ static void r151(VCtx *c)
         for (int col = A_DATE_INT; col <= A_LS_ADOPTR; col++) blank += vt_blank(a, row, col);
         if (blank > 0 && blank < 6) vctx_fail(c, T903_AD1, row);
     }
-}
-
-/* DfE 903 rule 175 */
-static void r175(VCtx *c)
-{
-    vcheck_code(c, T903_AD1, A_NB_ADOPTR, "1;2", true);
-}
-
-/* DfE 903 rule 176 */
-static void r176(VCtx *c)
-{
-    vcheck_code(c, T903_AD1, A_SEX_ADOPTR, "M1;F1;MM;FF;MF", true);
-}
-
-/* DfE 903 rule 177 */
-static void r177(VCtx *c)
-{
-    vcheck_code(c, T903_AD1, A_LS_ADOPTR, "L0;L11;L12;L2;L3;L4", true);
 }
 
 /* DfE 903 rule 184 */
@@ -197,29 +143,6 @@ static void r579(VCtx *c)
     }
 }
 
-/* DfE 903 rule 631 */
-static void r631(VCtx *c)
-{
-    vcheck_code(c, T903_PREV_PERM, PP_PREV_PERM, "P1;P2;P3;P4;Z1", true);
-}
-
-/* English local authority codes, and WAL/SCO/NUK/NIR for elsewhere, 999 unknown. */
-#define LA_CODES                                                                               \
-    "800;889;822;301;304;303;330;825;837;302;846;370;350;890;867;380;305;801;351;873;823;895;" \
-    "896;381;909;202;908;331;306;841;830;831;878;371;835;332;840;307;308;811;881;845;390;916;" \
-    "203;876;850;311;204;884;312;205;313;805;919;310;309;420;921;206;207;886;810;382;314;340;" \
-    "888;208;856;383;855;209;925;341;201;821;352;806;887;826;315;929;812;391;926;892;813;802;" \
-    "928;891;392;316;815;353;931;879;836;851;874;807;354;317;870;318;372;857;333;935;343;803;" \
-    "373;342;893;356;355;871;394;334;933;882;936;861;852;319;860;808;393;866;210;357;894;883;" \
-    "880;358;211;937;869;320;359;865;384;335;336;212;868;872;885;344;877;213;938;816;999;WAL;" \
-    "SCO;NUK;NIR"
-
-/* DfE 903 rule 633 */
-static void r633(VCtx *c)
-{
-    vcheck_code(c, T903_PREV_PERM, PP_LA_PERM, LA_CODES, true);
-}
-
 /* DfE 903 rule 635 */
 static void r635(VCtx *c)
 {
@@ -231,96 +154,108 @@ static void r635(VCtx *c)
 }
 
 const VRule vrules_adoption[] = {
+    /* DfE 903 rule 112 */
     {"112", 0, 0, "AD1", "DATE_INT", "Date should be placed for adoption is not a valid date.",
-     NULL, r112},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_AD1, A_DATE_INT)},
+    /* DfE 903 rule 113 */
     {"113", 0, 0, "AD1", "DATE_MATCH", "Date matching child and adopter(s) is not a valid date.",
-     NULL, r113},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_AD1, A_DATE_MATCH)},
+    /* DfE 903 rule 114 */
     {"114", 0, 0, "AD1", "FOSTER_CARE",
      "Data entry to record the status of former carer(s) of an adopted child is invalid.", NULL,
-     r114},
+     .check = VCHECK_CODE_OR_BLANK(T903_AD1, A_FOSTER_CARE)},
+    /* DfE 903 rule 115 */
     {"115", 0, 0, "PlacedAdoption", "DATE_PLACED",
      "Date of Local Authority's (LA) decision that a child should be placed for adoption is not a "
      "valid date.",
-     NULL, r115},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_PLACED_ADOPTION, PA_DATE_PLACED)},
+    /* DfE 903 rule 116 */
     {"116", 0, 0, "PlacedAdoption", "DATE_PLACED_CEASED",
      "Date of Local Authority's (LA) decision that a child should no longer be placed for adoption "
      "is not a valid date.",
-     NULL, r116},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_PLACED_ADOPTION, PA_DATE_PLACED_CEASED)},
     {"119", 0, 0, "PlacedAdoption", "REASON_PLACED_CEASED;DATE_PLACED_CEASED",
      "If the decision is made that a child should no longer be placed for adoption, then the date "
      "of this decision and the reason why this decision was made must be completed.",
-     NULL, r119},
+     NULL, .fn = r119},
+    /* DfE 903 rule 120 */
     {"120", 0, 0, "PlacedAdoption", "REASON_PLACED_CEASED",
      "The reason for the reversal of the decision that the child should be placed for adoption "
      "code is not valid.",
-     NULL, r120},
+     NULL, .check = VCHECK_CODE_OR_BLANK(T903_PLACED_ADOPTION, PA_REASON_PLACED_CEASED)},
     {"151", 0, 0, "AD1", "DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTER;SEX_ADOPTR;LS_ADOPTR",
-     "All data items relating to a childs adoption must be coded or left blank.", NULL, r151},
+     "All data items relating to a childs adoption must be coded or left blank.", NULL, .fn = r151},
+    /* DfE 903 rule 175 */
     {"175", 0, 0, "AD1", "NB_ADOPTR", "The number of adopter(s) code is not a valid code.", NULL,
-     r175},
+     .check = VCHECK_CODE_OR_BLANK(T903_AD1, A_NB_ADOPTR)},
+    /* DfE 903 rule 176 */
     {"176", 0, 0, "AD1", "SEX_ADOPTR",
-     "The gender of adopter(s) at the date of adoption code is not a valid code.", NULL, r176},
+     "The gender of adopter(s) at the date of adoption code is not a valid code.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_AD1, A_SEX_ADOPTR)},
+    /* DfE 903 rule 177 */
     {"177", 0, 0, "AD1", "LS_ADOPTR", "The legal status of adopter(s) code is not a valid code.",
-     NULL, r177},
+     NULL, .check = VCHECK_CODE_OR_BLANK(T903_AD1, A_LS_ADOPTR)},
     {"184", 0, 0, "Header;PlacedAdoption", "DATE_PLACED;DOB",
      "Date of decision that a child should be placed for adoption is before the child was born.",
-     NULL, r184},
+     NULL, .fn = r184},
     {"333", 0, 0, "AD1", "DATE_INT",
      "Date should be placed for adoption must be on or prior to the date of matching child with "
      "adopter(s).",
-     NULL, r333},
+     NULL, .fn = r333},
     {"511", 0, 0, "AD1", "NB_ADOPTR;SEX_ADOPTR",
      "If reporting that the number of person(s) adopting the looked after child is two adopters "
      "then the code should only be MM, FF or MF. MM = the adopting couple are both males; FF = the "
      "adopting couple are both females; MF = The adopting couple are male and female.",
-     NULL, r511},
+     NULL, .fn = r511},
     {"514", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entry on the legal status of adopters shows a single adopter but data entry for the "
      "numbers of adopters shows it as a couple.",
-     NULL, r514},
+     NULL, .fn = r514},
     {"517", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L3 then the genders of adopters should be coded as "
      "MF. MF = the adopting couple are male and female.",
-     NULL, r517},
+     NULL, .fn = r517},
     {"518", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L4 then the genders of adopters should be coded as "
      "MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both "
      "females.",
-     NULL, r518},
+     NULL, .fn = r518},
     {"519", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entered on the legal status of adopters shows civil partnership couple, but data "
      "entered on genders of adopters does not show it as a couple.",
-     NULL, r519},
+     NULL, .fn = r519},
     {"520", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entry on the legal status of adopters shows different gender married couple but data "
      "entry on genders of adopters shows it as a same gender couple.",
-     NULL, r520},
+     NULL, .fn = r520},
     {"522", 0, 0, "PlacedAdoption", "DATE_PLACED;DATE_PLACED_CEASED",
      "Date of decision that the child should be placed for adoption must be on or before the date "
      "that a child should no longer be placed for adoption.",
-     NULL, r522},
+     NULL, .fn = r522},
     {"524", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L12 then the genders of adopters should be coded as "
      "MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both females",
-     NULL, r524},
+     NULL, .fn = r524},
     {"563", 0, 0, "PlacedAdoption", "DATE_PLACED;REASON_PLACED_CEASED;DATE_PLACED_CEASED",
      "The child should no longer be placed for adoption but the date of the decision that the "
      "child should be placed for adoption is blank",
-     NULL, r563},
+     NULL, .fn = r563},
     {"579", 0, 0, "PlacedAdoption", "DATE_PLACED;DATE_PLACED_CEASED",
      "A new decision that the child should be placed for adoption this year cannot start when the "
      "previous decision is still open. Decisions to place the child for adoption should also not "
      "overlap. The date of any new decision to place the child for adoption must not be before the "
      "date placed ceased of previous decisions.",
-     NULL, r579},
+     NULL, .fn = r579},
+    /* DfE 903 rule 631 */
     {"631", 0, 0, "PrevPerm", "PREV_PERM", "Previous permanence option not a valid value.", NULL,
-     r631},
+     .check = VCHECK_CODE_OR_BLANK(T903_PREV_PERM, PP_PREV_PERM)},
+    /* DfE 903 rule 633 */
     {"633", 0, 0, "PrevPerm", "LA_PERM",
      "Local authority code where previous permanence option was arranged is not a valid value.",
-     NULL, r633},
+     NULL, .check = VCHECK_CODE_OR_BLANK(T903_PREV_PERM, PP_LA_PERM)},
     {"635", 0, 0, "PrevPerm", "LA_PERM;DATE_PERM;PREV_PERM",
      "There are entries for date of order and local authority code where previous permanence "
      "option was arranged but previous permanence code is Z1",
-     NULL, r635},
+     NULL, .fn = r635},
 };
 const int vrules_adoption_n = VRULES_COUNT(vrules_adoption);

@@ -245,53 +245,53 @@ const VRule vrules_child[] = {
     {"207", 0, 0, "Episodes;Header;Header_last", "MOTHER",
      "Mother status for the current year disagrees with the mother status already recorded for "
      "this child.",
-     NULL, r207},
+     NULL, .fn = r207},
     {"393", 0, 0, "Episodes;Header", "MOTHER",
-     "Child is looked after but mother field is not completed.", NULL, r393},
+     "Child is looked after but mother field is not completed.", NULL, .fn = r393},
     {"399", 0, 0, "Episodes;Header;Reviews", "MOTHER;LS;REVIEW;REVIEW_CODE",
      "Mother field, review field or participation field are completed but child is looked after "
      "under legal status V3 or V4.",
-     NULL, r399},
+     NULL, .fn = r399},
     {"442", 0, 0, "Episodes;Header", "UPN", "Unique Pupil Number (UPN) field is not completed.",
-     NULL, r442},
+     NULL, .fn = r442},
     {"607", 0, 0, "Episodes;Header", "DEC;REC;MOTHER;LS;SEX",
      "Child ceased to be looked after in the year, but mother field has not been completed.", NULL,
-     r607},
+     .fn = r607},
     {"625", 0, 0, "Episodes;Header", "MC_DOB;DEC",
      "Date of birth of the first child is beyond the end of this reporting year or the date the "
      "child ceased to be looked after.",
-     NULL, r625},
+     NULL, .fn = r625},
     {"626", 0, 0, "Header;Header_last", "MOTHER;MC_DOB",
      "Child was reported as a mother but the date of birth of the first child is before the "
      "current year which contradicts with the mother status recorded last year.",
-     NULL, r626},
+     NULL, .fn = r626},
     {"628", 0, 0, "Episodes;Header;OC3", "MOTHER",
      "Motherhood details are not required for care leavers who have not been looked after during "
      "the year.",
-     NULL, r628},
+     NULL, .fn = r628},
     {"EPI", 0, 0, "Header", "CHILD",
      "WARNING: Episodes need to be loaded for this child before further validation is possible "
      "[NOTE: This refers to the DfE portal - here, all checks that can be performed with only the "
      "available data will be.]",
-     "Header;Episodes", rEPI},
+     "Header;Episodes", .fn = rEPI},
     {"165", 0, 0, "Episodes;Header;OC3", "MOTHER;SEX;ACTIV;ACCOM;IN_TOUCH;DECOM",
-     "Data entry for mother status is invalid.", NULL, r165},
+     "Data entry for mother status is invalid.", NULL, .fn = r165},
     {"205A", 0, 0, "Header;Header_last;UASC;UASC_last", "CHILD;UASC",
      "Child identified as UASC last year is no longer UASC this year, but date UASC ceased in both "
      "years does not support this.",
-     NULL, r205A},
+     NULL, .fn = r205A},
     {"205B", 0, 0, "Header;Header_last;UASC;UASC_last", "DUC;UASC",
      "Child previously identified as UASC is also UASC this year, but date UASC ceased in both "
      "years does not support this.",
-     NULL, r205B},
+     NULL, .fn = r205B},
     {"205D", 0, 0, "Header;Header_last;UASC;UASC_last", "UASC;CHILD",
      "Child identified as UASC this year but not identified as UASC status provided for the child "
      "last year.",
-     NULL, r205D},
+     NULL, .fn = r205D},
     {"231", 0, 0, "Header", "DOB;UASC_STATUS",
      "We expect that unaccompanied asylum seeking children are generally older young people. "
      "Please check the date of birth is correct. If the date of birth is correct then please "
      "provide details in a bypass request.",
-     "Header;UASC", r231},
+     "Header;UASC", .fn = r231},
 };
 const int vrules_child_n = VRULES_COUNT(vrules_child);

@@ -165,51 +165,52 @@ const VRule vrules_cla12[] = {
     {"185", 0, 0, "Episodes;OC2", "SDQ_SCORE",
      "Child has not been looked after continuously for at least 12 months at 31 March but a "
      "Strengths and Difficulties (SDQ) score has been completed.",
-     NULL, r185},
+     NULL, .fn = r185},
     {"186", 0, 0, "Episodes;OC2", "SDQ_SCORE",
      "Children aged 4 or over at the start of the year and children aged under 17 at the end of "
      "the year and who have been looked after for at least 12 months continuously should have a "
      "Strengths and Difficulties (SDQ) score completed.",
-     NULL, r186},
+     NULL, .fn = r186},
     {"187", 0, 0, "AD1;Episodes;OC3",
      "DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR;IN_TOUCH;ACTIV;ACCOM",
      "Child cannot be looked after continuously for 12 months at 31 March (OC2) and have any of "
      "adoption or care leavers returns completed.",
-     NULL, r187},
+     NULL, .fn = r187},
     {"190", 0, 0, "Episodes;OC2",
      "CONVICTED;HEALTH_CHECK;IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;SUBSTANCE_MISUSE;"
      "INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "Child has not been looked after continuously for at least 12 months at 31 March but one or "
      "more data items relating to children looked after for 12 months have been completed.",
-     NULL, r190},
+     NULL, .fn = r190},
     {"191", 0, 0, "Episodes;OC2",
      "IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;SUBSTANCE_MISUSE;CHILD",
      "Child has been looked after continuously for at least 12 months at 31 March but one or more "
      "data items relating to children looked after for 12 months have been left blank.",
-     NULL, r191},
+     NULL, .fn = r191},
     {"198", 0, 0, "Episodes;OC2", "SDQ_REASON",
      "Child has not been looked after continuously for at least 12 months at 31 March but a reason "
      "for no Strengths and Difficulties (SDQ) score has been completed.",
-     NULL, r198},
+     NULL, .fn = r198},
     {"543", 0, 0, "Episodes;OC2", "DOB;CONVICTED",
      "Child is aged 10 or over at 31 March and has been looked after continuously for 12 months "
      "yet conviction information has not been completed.",
-     NULL, r543},
+     NULL, .fn = r543},
     {"545", 0, 0, "OC2", "DOB;HEALTH_CHECK",
      "Child is aged under 5 at 31 March and has been looked after continuously for 12 months yet "
      "health promotion information has not been completed.",
-     "OC2;Episodes", r545},
+     "OC2;Episodes", .fn = r545},
     {"546", 0, 0, "Episodes;OC2", "DOB;HEALTH_CHECK",
      "Children aged 5 or over at 31 March should not have health promotion information completed.",
-     NULL, r546},
+     NULL, .fn = r546},
     {"157", 0, 0, "Episodes;OC2", "SDQ_REASON;DOB",
      "Child is aged 4 years or over at the beginning of the year or 16 years or under at the end "
      "of "
      "the year and Strengths and Difficulties Questionnaire (SDQ) 1 has been recorded as the "
      "reason "
      "for no Strengths and Difficulties Questionnaire (SDQ) score.",
-     NULL, r157},
+     NULL, .fn = r157},
     {"197B", 0, 0, "Episodes;OC2", "SDQ_REASON;DOB",
-     "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.", NULL, r197B},
+     "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.", NULL,
+     .fn = r197B},
 };
 const int vrules_cla12_n = VRULES_COUNT(vrules_cla12);

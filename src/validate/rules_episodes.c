@@ -7,18 +7,11 @@
 
 #include <strings.h>
 
-#define LS_CODES    "C1;C2;D1;E1;V2;V3;V4;J1;J2;J3;L1;L2;L3"
 #define TEMP_PLACES "T0;T1;T2;T3;T4"
 
 static const VTable *episodes(const VCtx *c)
 {
     return vt(c, T903_EPISODES);
-}
-
-/* DfE 903 rule 141 */
-static void r141(VCtx *c)
-{
-    vcheck_date(c, T903_EPISODES, E_DECOM, true);
 }
 
 /* DfE 903 rule 142: every episode but a child's latest must have ended. */
@@ -38,67 +31,12 @@ static void r142(VCtx *c)
     }
 }
 
-/* DfE 903 rule 143 */
-static void r143(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_RNE, "S;P;L;T;U;B", false);
-}
-
-/* DfE 903 rule 144 */
-static void r144(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_LS, LS_CODES, false);
-}
-
-/* DfE 903 rule 145 */
-static void r145(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_CIN, "N1;N2;N3;N4;N5;N6;N7;N8", false);
-}
-
-/* DfE 903 rule 146 (to 2024/25: H5, P2 and Z1 valid) */
-static void r146_old(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_PLACE,
-                "A3;A4;A5;A6;H5;K1;K2;P1;P2;P3;R1;R2;R3;R5;S1;T0;T1;T2;T3;T4;U1;U2;U3;U4;U5;U6;Z1",
-                true);
-}
-
-/* DfE 903 rule 146 (from 2025/26: K3 replaces H5; Z11-Z14 replace Z1; no P2) */
-static void r146(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_PLACE,
-                "A3;A4;A5;A6;K1;K2;K3;P1;P3;R1;R2;R3;R5;S1;T0;T1;T2;T3;T4;U1;U2;U3;U4;U5;U6;Z11;"
-                "Z12;Z13;Z14",
-                true);
-}
-
-/* DfE 903 rule 147 */
-static void r147(VCtx *c)
-{
-    vcheck_date(c, T903_EPISODES, E_DEC, false);
-}
-
 /* DfE 903 rule 148 */
 static void r148(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_blank(e, row, E_DEC) != vt_blank(e, row, E_REC)) vctx_fail(c, T903_EPISODES, row);
-}
-
-/* DfE 903 rule 149 */
-static void r149(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_REC,
-                "E11;E12;E2;E3;E4A;E4B;E13;E41;E45;E46;E47;E48;E5;E6;E7;E8;E9;E14;E15;E16;E17;X1",
-                true);
-}
-
-/* DfE 903 rule 178 */
-static void r178(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_PLACE_PROVIDER, "PR0;PR1;PR2;PR3;PR4;PR5", true);
 }
 
 /* DfE 903 rule 226: temporary placements need no reason for placement change. */
@@ -354,13 +292,6 @@ static void r550(VCtx *c)
         if (vt_is(e, row, E_PLACE_PROVIDER, "PR0") && !vt_blank(e, row, E_PLACE) &&
             !vt_is(e, row, E_PLACE, "P1"))
             vctx_fail(c, T903_EPISODES, row);
-}
-
-/* DfE 903 rule 1009 */
-static void r1009(VCtx *c)
-{
-    vcheck_code(c, T903_EPISODES, E_REASON_PLACE_CHANGE,
-                "CARPL;CLOSE;ALLEG;STAND;APPRR;CREQB;CREQO;CHILD;LAREQ;PLACE;CUSTOD;OTHER", true);
 }
 
 /* ---- the sequence of a child's episodes ---- */
@@ -902,193 +833,224 @@ static void r199(VCtx *c)
 }
 
 const VRule vrules_episodes[] = {
+    /* DfE 903 rule 146 (to 2024/25: H5, P2 and Z1 valid) */
     {"146", 0, 2025, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
-     r146_old},
-    {"141", 0, 0, "Episodes", "DECOM", "Date episode began is not a valid date.", NULL, r141},
+     .check =
+         {.kind = VCHECK_CODE,
+          .table = T903_EPISODES,
+          .col = E_PLACE,
+          .required = false,
+          .codes =
+              "A3;A4;A5;A6;H5;K1;K2;P1;P2;P3;R1;R2;R3;R5;S1;T0;T1;T2;T3;T4;U1;U2;U3;U4;U5;U6;Z1"}},
+    /* DfE 903 rule 141 */
+    {"141", 0, 0, "Episodes", "DECOM", "Date episode began is not a valid date.", NULL,
+     .check = VCHECK_DATE_REQUIRED(T903_EPISODES, E_DECOM)},
     {"142", 0, 0, "Episodes", "DEC;REC",
-     "A new episode has started, but the previous episode has not ended.", NULL, r142},
+     "A new episode has started, but the previous episode has not ended.", NULL, .fn = r142},
+    /* DfE 903 rule 143 */
     {"143", 0, 0, "Episodes", "RNE", "The reason for new episode code is not a valid code.", NULL,
-     r143},
-    {"144", 0, 0, "Episodes", "LS", "The legal status code is not a valid code.", NULL, r144},
-    {"145", 0, 0, "Episodes", "CIN", "Category of need code is not a valid code.", NULL, r145},
-    {"146", 2026, 0, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL, r146},
-    {"147", 0, 0, "Episodes", "DEC", "Date episode ceased is not a valid date.", NULL, r147},
+     .check = VCHECK_CODE_REQUIRED(T903_EPISODES, E_RNE)},
+    /* DfE 903 rule 144 */
+    {"144", 0, 0, "Episodes", "LS", "The legal status code is not a valid code.", NULL,
+     .check = VCHECK_CODE_REQUIRED(T903_EPISODES, E_LS)},
+    /* DfE 903 rule 145 */
+    {"145", 0, 0, "Episodes", "CIN", "Category of need code is not a valid code.", NULL,
+     .check = VCHECK_CODE_REQUIRED(T903_EPISODES, E_CIN)},
+    /* DfE 903 rule 146 (from 2025/26: K3 replaces H5; Z11-Z14 replace Z1; no P2) */
+    {"146", 2026, 0, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
+     .check = {.kind = VCHECK_CODE,
+               .table = T903_EPISODES,
+               .col = E_PLACE,
+               .required = false,
+               .codes = "A3;A4;A5;A6;K1;K2;K3;P1;P3;R1;R2;R3;R5;S1;T0;T1;T2;T3;T4;U1;U2;U3;U4;U5;"
+                        "U6;Z11;Z12;Z13;Z14"}},
+    /* DfE 903 rule 147 */
+    {"147", 0, 0, "Episodes", "DEC", "Date episode ceased is not a valid date.", NULL,
+     .check = VCHECK_DATE_OR_BLANK(T903_EPISODES, E_DEC)},
     {"148", 0, 0, "Episodes", "DEC;REC",
      "Date episode ceased and reason episode ceased must both be coded, or both left blank.", NULL,
-     r148},
-    {"149", 0, 0, "Episodes", "REC", "Reason episode ceased code is not valid.", NULL, r149},
+     .fn = r148},
+    /* DfE 903 rule 149 */
+    {"149", 0, 0, "Episodes", "REC", "Reason episode ceased code is not valid.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_EPISODES, E_REC)},
+    /* DfE 903 rule 178 */
     {"178", 0, 0, "Episodes", "PLACE_PROVIDER", "Placement provider code is not a valid code.",
-     NULL, r178},
+     NULL, .check = VCHECK_CODE_OR_BLANK(T903_EPISODES, E_PLACE_PROVIDER)},
     {"226", 0, 0, "Episodes", "REASON_PLACE_CHANGE;PLACE",
-     "Reason for placement change is not required for temporary placements.", NULL, r226},
+     "Reason for placement change is not required for temporary placements.", NULL, .fn = r226},
     {"233", 0, 0, "Episodes", "REASON_PLACE_CHANGE;REASON_PLACE_CHANGE",
-     "Reason for placement change is not required when the episode has not ceased.", NULL, r233},
+     "Reason for placement change is not required when the episode has not ceased.", NULL,
+     .fn = r233},
     {"353", 0, 0, "Episodes", "DECOM", "No episode submitted can start before 14 October 1991.",
-     NULL, r353},
+     NULL, .fn = r353},
     {"354", 0, 0, "Episodes", "DECOM",
      "Date episode ceased must be on or before the end of the current collection year.", NULL,
-     r354},
+     .fn = r354},
     {"355", 0, 0, "Episodes", "DECOM;DEC", "Episode appears to have lasted for less than 24 hours",
-     NULL, r355},
+     NULL, .fn = r355},
     {"356", 0, 0, "Episodes", "DECOM",
-     "The date the episode ceased is before the date the same episode started.", NULL, r356},
+     "The date the episode ceased is before the date the same episode started.", NULL, .fn = r356},
     {"361", 0, 0, "Episodes", "DECOM;LS;DEC",
      "Police protection legal status lasted longer than maximum 72 hours allowed in the Children "
      "Act 1989.",
-     NULL, r361},
+     NULL, .fn = r361},
     {"362", 0, 0, "Episodes", "DECOM;LS;DEC",
-     "Emergency protection order (EPO) lasted longer than 21 days", NULL, r362},
+     "Emergency protection order (EPO) lasted longer than 21 days", NULL, .fn = r362},
     {"363", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
-     NULL, r363},
+     NULL, .fn = r363},
     {"364", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Sections 41-46 of Police and Criminal Evidence (PACE; 1984) severely limits the time a child "
      "can be detained in custody in Local Authority (LA) accommodation.",
-     NULL, r364},
+     NULL, .fn = r364},
     {"365", 0, 0, "Episodes", "LS;DECOM;DEC",
-     "Any individual short- term respite placement must not exceed 17 days.", NULL, r365},
+     "Any individual short- term respite placement must not exceed 17 days.", NULL, .fn = r365},
     {"385", 0, 0, "Episodes", "DEC",
      "Date episode ceased must be on or before the end of the current collection year.", NULL,
-     r385},
+     .fn = r385},
     {"445", 0, 0, "Episodes", "LS;DECOM",
      "Legal status D1 (freeing order) is not valid for an episode starting after 31 December "
      "2005.",
-     NULL, r445},
+     NULL, .fn = r445},
     {"451", 0, 0, "Episodes", "LS;DEC;REC",
      "A child is still under a freeing order (D1) at the end of the year, though none has been "
      "made since 30 December 2005.",
-     NULL, r451},
+     NULL, .fn = r451},
     {"446", 0, 0, "Episodes", "LS;DECOM",
-     "E1 is not a valid code for episodes starting before December 2005.", NULL, r446},
+     "E1 is not a valid code for episodes starting before December 2005.", NULL, .fn = r446},
     {"501", 0, 0, "Episodes", "DECOM;DEC",
-     "A new episode has started before the end date of the previous episode.", NULL, r501},
+     "A new episode has started before the end date of the previous episode.", NULL, .fn = r501},
     {"527", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.", NULL,
-     r527},
+     .fn = r527},
     {"528", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "A placement provider code of PR2 cannot be associated with placements P1, R2 or R5.", NULL,
-     r528},
+     .fn = r528},
     {"529", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "Placement provider code of PR3 cannot be associated with placements P1, A3 to A6, K1, K2 and "
      "U1 to U6 as these placements cannot be provided by other public organisations.",
-     NULL, r529},
+     NULL, .fn = r529},
     {"530", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "A placement provider code of PR4 cannot be associated with placement P1.", NULL, r530},
+     "A placement provider code of PR4 cannot be associated with placement P1.", NULL, .fn = r530},
     {"531", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "A placement provider code of PR5 cannot be associated with placements P1.", NULL, r531},
+     "A placement provider code of PR5 cannot be associated with placements P1.", NULL, .fn = r531},
     {"550", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "A placement provider code of PR0 can only be associated with placement P1.", NULL, r550},
+     "A placement provider code of PR0 can only be associated with placement P1.", NULL,
+     .fn = r550},
+    /* DfE 903 rule 1009 */
     {"1009", 0, 0, "Episodes", "REASON_PLACE_CHANGE",
-     "Reason for placement change is not a valid code.", NULL, r1009},
+     "Reason for placement change is not a valid code.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_EPISODES, E_REASON_PLACE_CHANGE)},
     {"357", 0, 0, "Episodes", "RNE",
      "If this is the first episode ever for this child, reason for new episode must be S.  Check "
      "whether there is an episode immediately preceding this one, which has been left out.  If not "
      "the reason for new episode code must be amended to S.",
-     NULL, r357},
+     NULL, .fn = r357},
     {"366", 0, 0, "Episodes", "RNE",
      "A child cannot change placement during the course of an individual short-term respite break.",
-     NULL, r366},
+     NULL, .fn = r366},
     {"367", 0, 0, "Episodes", "LS;DECOM;DEC",
-     "The maximum amount of respite care allowable is 75 days in any 12-month period.", NULL, r367},
+     "The maximum amount of respite care allowable is 75 days in any 12-month period.", NULL,
+     .fn = r367},
     {"377", 0, 0, "Episodes", "PLACE",
      "Only two temporary placements coded as being due to holiday of usual foster carer(s) are "
      "allowed in any 12- month period.",
-     NULL, r377},
+     NULL, .fn = r377},
     {"378", 0, 0, "Episodes", "PLACE;LS",
      "A child who is placed with parent(s) cannot be looked after under a single period of "
      "accommodation under Section 20 of the Children Act 1989.",
-     NULL, r378},
+     NULL, .fn = r378},
     {"380", 0, 0, "Episodes", "PLACE;RNE",
-     "A period of care cannot start with a temporary placement.", NULL, r380},
+     "A period of care cannot start with a temporary placement.", NULL, .fn = r380},
     {"381", 0, 0, "Episodes", "PLACE;REC",
-     "A period of care cannot end with a temporary placement.", NULL, r381},
+     "A period of care cannot end with a temporary placement.", NULL, .fn = r381},
     {"382", 0, 0, "Episodes", "LS;PLACE",
-     "A child receiving respite care cannot be in a temporary placement.", NULL, r382},
+     "A child receiving respite care cannot be in a temporary placement.", NULL, .fn = r382},
     {"384", 0, 0, "Episodes", "PLACE;LS",
-     "A child receiving respite care cannot be in a long-term foster placement", NULL, r384},
+     "A child receiving respite care cannot be in a long-term foster placement", NULL, .fn = r384},
     {"388", 0, 0, "Episodes", "REC",
      "Reason episode ceased is coded new episode begins, but there is no continuation episode.",
-     NULL, r388},
+     NULL, .fn = r388},
     {"426", 0, 0, "Episodes", "LS",
      "A child receiving respite care cannot be recorded under a legal status of V3 and V4 in the "
      "same year.",
-     NULL, r426},
+     NULL, .fn = r426},
     {"431", 0, 0, "Episodes", "RNE;DECOM",
      "The reason for new episode is started to be looked after, but the previous episode ended on "
      "the same day.",
-     NULL, r431},
+     NULL, .fn = r431},
     {"432", 0, 0, "Episodes", "RNE",
      "The child ceased to be looked after at the end of the previous episode but the reason for "
      "the new episode is not started to be looked after.",
-     NULL, r432},
+     NULL, .fn = r432},
     {"433", 0, 0, "Episodes", "RNE;DECOM",
      "The reason for new episode suggests that this is a continuation episode, but the episode "
      "does not start on the same day as the last episode finished.",
-     NULL, r433},
+     NULL, .fn = r433},
     {"434", 0, 0, "Episodes", "RNE;LS;PLACE;PL_POST;URN;PLACE_PROVIDER",
      "Reason for new episode is that child's legal status has changed but not the placement, but "
      "this is not reflected in the episode data.",
-     NULL, r434},
+     NULL, .fn = r434},
     {"435", 0, 0, "Episodes", "LS;PLACE;PL_POST;URN;PLACE_PROVIDER",
      "Reason for new episode is that child’s placement has changed but not the legal status, "
      "but this is not reflected in the episode data recorded.",
-     NULL, r435},
+     NULL, .fn = r435},
     {"436", 0, 0, "Episodes", "RNE;LS;PLACE;PL_POST;URN;PLACE_PROVIDER",
      "Reason for new episode is that both child’s placement and legal status have changed, but "
      "this is not reflected in the episode data.",
-     NULL, r436},
+     NULL, .fn = r436},
     {"437", 0, 0, "Episodes", "REC",
      "Reason episode ceased is child has died or is aged 18 or over but there are further "
      "episodes.",
-     NULL, r437},
+     NULL, .fn = r437},
     {"504", 0, 0, "Episodes", "CIN",
      "The category of need code differs from that reported at start of current period of being "
      "looked after",
-     NULL, r504},
+     NULL, .fn = r504},
     {"199", 0, 0, "Episodes", "CHILD",
      "Episode information shows child has been previously adopted from care. [NOTE: This only "
      "tests the current and previous year data loaded into the tool]",
-     NULL, r199},
+     NULL, .fn = r199},
     {"213", 0, 2025, "Episodes", "PLACE_PROVIDER", "Placement provider information not required.",
-     NULL, r213_old},
+     NULL, .fn = r213_old},
     {"213", 2026, 0, "Episodes", "PLACE_PROVIDER", "Placement provider information not required.",
-     NULL, r213},
+     NULL, .fn = r213},
     {"214", 0, 0, "Episodes", "PL_POST;URN", "Placement location information not required.", NULL,
-     r214},
+     .fn = r214},
     {"217t", 0, 0, "Episodes", "PLACE;DEC",
      "Placement type P2 (independent living) is not valid for a placement still running after 28 "
      "October 2023.",
-     NULL, r217t},
+     NULL, .fn = r217t},
     {"217", 0, 0, "Episodes", "PLACE;DECOM;RNE",
      "Children who are placed for adoption with current foster carers (placement types A3 or A5) "
      "must have a reason for new episode of S, T or U.",
-     NULL, r217},
+     NULL, .fn = r217},
     {"222", 0, 0, "Episodes", "URN",
      "Ofsted Unique reference number (URN) should not be recorded for this placement type.", NULL,
-     r222},
+     .fn = r222},
     {"225", 0, 0, "Episodes", "REASON_PLACE_CHANGE",
-     "Reason for placement change must be recorded.", NULL, r225},
+     "Reason for placement change must be recorded.", NULL, .fn = r225},
     {"383", 0, 2025, "Episodes", "PLACE;RNE;PL_POST",
      "A child in a temporary placement must subsequently return to his/her normal placement.", NULL,
-     r383_old},
+     .fn = r383_old},
     {"383", 2026, 0, "Episodes", "PLACE;RNE;PL_POST",
      "A child in a temporary placement must subsequently return to his/her normal placement.", NULL,
-     r383},
+     .fn = r383},
     {"390", 0, 0, "Episodes", "PLACE;REC",
      "Reason episode ceased is adopted but child has not been previously placed for adoption.",
-     NULL, r390},
+     NULL, .fn = r390},
     {"408", 0, 0, "Episodes", "PLACE;LS",
      "Child is placed for adoption with a placement order, but no placement order has been "
      "recorded.",
-     NULL, r408},
+     NULL, .fn = r408},
     {"516", 0, 0, "Episodes", "REC;PLACE",
      "The episode data submitted for this child does not show that he/she was with their former "
      "foster carer(s) during the year.If the code in the reason episode ceased is E45 or E46 the "
      "child must have a placement code of U1 to U6.",
-     NULL, r516},
+     NULL, .fn = r516},
     {"526", 0, 2025, "Episodes", "PLACE;PLACE_PROVIDER",
-     "Child is missing a placement provider code for at least one episode.", NULL, r526_old},
+     "Child is missing a placement provider code for at least one episode.", NULL, .fn = r526_old},
     {"526", 2026, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "Child is missing a placement provider code for at least one episode.", NULL, r526},
+     "Child is missing a placement provider code for at least one episode.", NULL, .fn = r526},
 };
 const int vrules_episodes_n = VRULES_COUNT(vrules_episodes);

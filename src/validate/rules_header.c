@@ -24,39 +24,6 @@ static int last_header_row(const VCtx *c, const VTable *h, int row)
     return vt_first_row(&c->r->last[T903_HEADER], vt_cell(h, row, H_CHILD));
 }
 
-/* DfE 903 rule 101 (to 2023/24: codes 1 and 2) */
-static void r101_old(VCtx *c)
-{
-    vcheck_code(c, T903_HEADER, H_SEX, "1;2", false);
-}
-
-/* DfE 903 rule 101 (from 2024/25: M, F, U) */
-static void r101(VCtx *c)
-{
-    vcheck_code(c, T903_HEADER, H_SEX, "M;F;U", false);
-}
-
-/* DfE 903 rule 102 */
-static void r102(VCtx *c)
-{
-    vcheck_date(c, T903_HEADER, H_DOB, true);
-}
-
-/* DfE 903 rule 103 */
-static void r103(VCtx *c)
-{
-    vcheck_code(c, T903_HEADER, H_ETHNIC,
-                "WBRI;WIRI;WOTH;WIRT;WROM;MWBC;MWBA;MWAS;MOTH;AIND;APKN;ABAN;AOTH;BCRB;BAFR;"
-                "BOTH;CHNE;OOTH;REFU;NOBT",
-                false);
-}
-
-/* DfE 903 rule 104 */
-static void r104(VCtx *c)
-{
-    vcheck_date(c, T903_UASC, U_DUC, false);
-}
-
 /* A UPN: a check letter other than I, O or S, then 12 digits or 11 digits and a
  * letter (a temporary UPN); or an "unknown" code UN1..UN5. */
 static bool upn_valid(const char *s)
@@ -78,12 +45,6 @@ static void r168(VCtx *c)
     for (int row = 0; row < h->n_rows; row++)
         if (!vt_blank(h, row, H_UPN) && !upn_valid(vt_cell(h, row, H_UPN)))
             vctx_fail(c, T903_HEADER, row);
-}
-
-/* DfE 903 rule 171 */
-static void r171(VCtx *c)
-{
-    vcheck_date(c, T903_HEADER, H_MC_DOB, false);
 }
 
 /* DfE 903 rule 174 */
@@ -275,83 +236,103 @@ static void r624(VCtx *c)
 }
 
 const VRule vrules_header[] = {
-    {"101", 0, 2024, "Header", "SEX", "Sex code is not valid (1 or 2).", NULL, r101_old},
+    /* DfE 903 rule 101 (to 2023/24: codes 1 and 2) */
+    {"101", 0, 2024, "Header", "SEX", "Sex code is not valid (1 or 2).", NULL,
+     .check = {.kind = VCHECK_CODE,
+               .table = T903_HEADER,
+               .col = H_SEX,
+               .required = true,
+               .codes = "1;2"}},
+    /* DfE 903 rule 101 (from 2024/25: M, F, U) */
     {"101", 2025, 0, "Header", "SEX", "The child or young person’s reported sex is not valid.",
-     NULL, r101},
-    {"102", 0, 0, "Header", "DOB", "Date of birth is not a valid date.", NULL, r102},
+     NULL,
+     .check = {.kind = VCHECK_CODE,
+               .table = T903_HEADER,
+               .col = H_SEX,
+               .required = true,
+               .codes = "M;F;U"}},
+    /* DfE 903 rule 102 */
+    {"102", 0, 0, "Header", "DOB", "Date of birth is not a valid date.", NULL,
+     .check = VCHECK_DATE_REQUIRED(T903_HEADER, H_DOB)},
+    /* DfE 903 rule 103 */
     {"103", 0, 0, "Header", "ETHNIC",
-     "The ethnicity code is either not valid or has not been entered.", NULL, r103},
+     "The ethnicity code is either not valid or has not been entered.", NULL,
+     .check = VCHECK_CODE_REQUIRED(T903_HEADER, H_ETHNIC)},
+    /* DfE 903 rule 104 */
     {"104", 0, 0, "UASC", "DUC",
      "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.",
-     NULL, r104},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_UASC, U_DUC)},
     {"105", 0, 0, "Header", "UASC",
      "Data entry for Unaccompanied Asylum-Seeking Children (UASC) status of child is invalid or "
      "has not been completed.",
      "cannot fail on a CSV return: the UASC status is derived (a child is UASC when in the UASC "
      "table), so it is always valid and complete",
-     NULL},
+     .fn = NULL},
     {"168", 0, 0, "Header", "UPN",
      "Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, UN3, "
      "UN4 or UN5.",
-     NULL, r168},
+     NULL, .fn = r168},
+    /* DfE 903 rule 171 */
     {"171", 0, 0, "Header", "MC_DOB", "Date of birth of mother's child is not a valid date.", NULL,
-     r171},
+     .check = VCHECK_DATE_OR_BLANK(T903_HEADER, H_MC_DOB)},
     {"174", 0, 0, "Header", "SEX;MC_DOB",
      "Mother's child date of birth is recorded but sex shows that the child is a male.", NULL,
-     r174},
+     .fn = r174},
     {"202", 0, 0, "Header;Header_last", "SEX",
-     "The gender code conflicts with the gender already recorded for this child.", NULL, r202},
+     "The gender code conflicts with the gender already recorded for this child.", NULL,
+     .fn = r202},
     {"203", 0, 0, "Header;Header_last", "DOB",
-     "Date of birth disagrees with the date of birth already recorded for this child.", NULL, r203},
+     "Date of birth disagrees with the date of birth already recorded for this child.", NULL,
+     .fn = r203},
     {"204", 0, 0, "Header;Header_last", "ETHNIC",
      "Ethnic origin code disagrees with the ethnic origin already recorded for this child.", NULL,
-     r204},
+     .fn = r204},
     {"205C", 0, 0, "Header;Header_last;UASC;UASC_last", "DUC;UASC",
      "Child not identified as UASC either this year or last year but date UASC ceased has been "
      "provided.",
      "cannot fail on a CSV return: DUC is only in the UASC table, and a child with a UASC row is "
      "UASC",
-     NULL},
+     .fn = NULL},
     {"208", 0, 0, "Header;Header_last", "UPN",
      "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number (UPN) "
      "already recorded for this child.",
-     NULL, r208},
+     NULL, .fn = r208},
     {"209", 0, 0, "Header", "UPN;DOB",
      "Child looked after is of school age and should not have an unknown Unique Pupil Number (UPN) "
      "code of UN1.",
-     NULL, r209},
+     NULL, .fn = r209},
     {"232", 0, 0, "Header", "SEX", "Sex of the child/young person has been reported as unknown.",
-     NULL, r232},
-    {"301", 0, 0, "Header", "DOB", "Date of birth falls after the year ended.", NULL, r301},
+     NULL, .fn = r232},
+    {"301", 0, 0, "Header", "DOB", "Date of birth falls after the year ended.", NULL, .fn = r301},
     {"303", 0, 0, "Header;UASC", "DUC;UASC",
      "If date Unaccompanied Asylum-Seeking Child (UASC) status ceased is not null, UASC status "
      "must be coded 1.",
      "cannot fail on a CSV return: DUC is only in the UASC table, and a child with a UASC row is "
      "UASC (coded 1)",
-     NULL},
+     .fn = NULL},
     {"304", 0, 0, "UASC", "DUC",
      "Date unaccompanied asylum-seeking child (UASC) status ceased must be on or before the 18th "
      "birthday of a child.",
-     NULL, r304},
+     NULL, .fn = r304},
     {"351", 0, 0, "Header", "DOB", "Child was over 25 at the start of the current collection year.",
-     NULL, r351},
-    {"444", 0, 0, "Header", "UPN", "Duplicate UPN has been reported", NULL, r444},
+     NULL, .fn = r351},
+    {"444", 0, 0, "Header", "UPN", "Duplicate UPN has been reported", NULL, .fn = r444},
     {"611", 0, 0, "Header", "MOTHER;MC_DOB", "Date of birth field is blank, but child is a mother.",
-     NULL, r611},
+     NULL, .fn = r611},
     {"612", 0, 0, "Header", "SEX;MOTHER;MC_DOB",
      "Date of birth field has been completed but mother field indicates child is not a mother.",
-     NULL, r612},
+     NULL, .fn = r612},
     {"620", 0, 0, "Header", "DOB;MOTHER",
      "Child has been recorded as a mother, but date of birth shows that the mother is under 11 "
      "years of age.",
-     NULL, r620},
+     NULL, .fn = r620},
     {"621", 0, 0, "Header", "DOB;MC_DOB",
      "Mother’s field has been completed but date of birth shows that the mother is younger than "
      "her child.",
-     NULL, r621},
+     NULL, .fn = r621},
     {"624", 0, 0, "Header;Header_last", "MC_DOB",
      "Date of birth of the first child contradicts the date of birth of the first child previously "
      "recorded.",
-     NULL, r624},
+     NULL, .fn = r624},
 };
 const int vrules_header_n = VRULES_COUNT(vrules_header);

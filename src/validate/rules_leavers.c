@@ -375,59 +375,60 @@ const VRule vrules_leavers[] = {
      "This child is recorded as having died in care and therefore should not have the care leaver "
      "information completed. [NOTE: This only tests the current and previous year data loaded into "
      "the tool]",
-     NULL, r1000},
+     NULL, .fn = r1000},
     {"1001", 0, 0, "Episodes;Episodes_last;Header;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "The episodes recorded for this young person suggest they are not a relevant or a former "
      "relevant child and therefore should not have care leaver information completed. [NOTE: This "
      "tool can only test the current and previous year data loaded into the tool - this check may "
      "generate false positives if a child had episodes prior to last year's collection.]",
-     "Episodes;Episodes_last;OC3", r1001},
+     "Episodes;Episodes_last;OC3", .fn = r1001},
     {"1002", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child has no previous episodes of care, therefore should not have care leaver "
      "information recorded. [NOTE: This tool can only test the current and previous year data "
      "loaded into the tool - this check may generate false positives if a child had episodes prior "
      "to last year's collection.]",
-     NULL, r1002},
+     NULL, .fn = r1002},
     {"1007", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who are still looked after "
      "[on their 17th or 18th birthday.]",
-     NULL, r1007},
+     NULL, .fn = r1007},
     {"1010", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child has no episodes loaded for current year even though there was an open episode of "
      "care at the end of the previous year, and care leaver data has been entered.",
-     NULL, r1010},
+     NULL, .fn = r1010},
     {"1011", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child is recorded as having his/her care transferred to another local authority for the "
      "final episode and therefore should not have the care leaver information completed.",
-     NULL, r1011},
+     NULL, .fn = r1011},
     {"1012", 0, 0, "Episodes", "CHILD",
      "No other data should be returned for OC3 children who had no episodes in the current year",
-     "Episodes;OC3", r1012},
+     "Episodes;OC3", .fn = r1012},
     {"1014", 0, 0, "Episodes;OC3;UASC", "ACTIV;ACCOM;IN_TOUCH;DUC",
-     "UASC information is not required for care leavers", NULL, r1014},
+     "UASC information is not required for care leavers", NULL, .fn = r1014},
     {"1016", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
      "after, "
      "after their birthday.",
-     NULL, r1016},
+     NULL, .fn = r1016},
     {"3001", 0, 0, "Header;OC3", "REC",
      "Where care leavers information is being returned for a young person around their 17th "
      "birthday, the accommodation cannot be with their former foster carer(s).",
-     "OC3", r3001},
+     "OC3", .fn = r3001},
     {"134", 0, 0, "AD1;OC3",
      "IN_TOUCH;ACTIV;ACCOM;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
-     "Data on adoption should not be entered for the OC3 cohort.", NULL, r134},
+     "Data on adoption should not be entered for the OC3 cohort.", NULL, .fn = r134},
     {"215", 0, 0, "OC2;OC3",
      "IN_TOUCH;ACTIV;ACCOM;CONVICTED;HEALTH_CHECK;IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;"
      "SUBSTANCE_MISUSE;INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "Child has care leaver information but one or more data items relating to children looked "
      "after for 12 months have been completed.",
-     NULL, r215},
+     NULL, .fn = r215},
     {"347", 0, 0, "OC3", "PLACE;DEC;URN",
-     "Care leavers aged under 18 years, can not be accommodated in a Foyer.", NULL, r347},
+     "Care leavers aged under 18 years, can not be accommodated in a Foyer.", NULL, .fn = r347},
     {"348", 0, 0, "OC3", "IN_TOUCH", "Care leaver has previously been reported as having died.",
-     "OC3;OC3_last", r348},
+     "OC3;OC3_last", .fn = r348},
     {"391", 0, 0, "OC3", "DOB;IN_TOUCH;ACTIV;ACCOM",
-     "Young person was not 17, 18, 19, 20 or 21 during the current collection year.", NULL, r391},
+     "Young person was not 17, 18, 19, 20 or 21 during the current collection year.", NULL,
+     .fn = r391},
 };
 const int vrules_leavers_n = VRULES_COUNT(vrules_leavers);

@@ -141,36 +141,6 @@ static void r586(VCtx *c)
     before_birth(c, T903_MISSING, M_MIS_START);
 }
 
-/* DfE 903 rule 1004 */
-static void r1004(VCtx *c)
-{
-    vcheck_date(c, T903_MISSING, M_MIS_START, false);
-}
-
-/* DfE 903 rule 1005 */
-static void r1005(VCtx *c)
-{
-    vcheck_date(c, T903_MISSING, M_MIS_END, false);
-}
-
-/* DfE 903 rule 1006 */
-static void r1006(VCtx *c)
-{
-    vcheck_code(c, T903_MISSING, M_MISSING, "M;A", true);
-}
-
-/* DfE 903 rule 700 */
-static void r700(VCtx *c)
-{
-    vcheck_date(c, T903_DOLO, DL_START, true);
-}
-
-/* DfE 903 rule 701 */
-static void r701(VCtx *c)
-{
-    vcheck_date(c, T903_DOLO, DL_END, false);
-}
-
 /* DfE 903 rule 702 */
 static void r702(VCtx *c)
 {
@@ -358,91 +328,98 @@ const VRule vrules_missing[] = {
     {"564", 0, 0, "Missing", "MISSING;MIS_START",
      "Child was missing or away from placement without authorisation and the date started is "
      "blank.",
-     NULL, r564},
+     NULL, .fn = r564},
     {"565", 0, 0, "Missing", "MISSING;MIS_START",
      "The date that the child started to be missing or away from placement without authorisation "
      "has been completed but whether the child was missing or away from placement without "
      "authorisation has not been completed.",
-     NULL, r565},
+     NULL, .fn = r565},
     {"566", 0, 0, "Missing", "MISSING;MIS_END",
      "The date that the child's episode of being missing or away from placement without "
      "authorisation ended has been completed but whether the child was missing or away without "
      "authorisation has not been completed.",
-     NULL, r566},
+     NULL, .fn = r566},
     {"567", 0, 0, "Missing", "MIS_START;MIS_END",
      "The date that the missing episode or episode that the child was away from placement without "
      "authorisation ended is before the date that it started.",
-     NULL, r567},
+     NULL, .fn = r567},
     {"570", 0, 0, "Missing", "MIS_START",
      "The date that the child started to be missing or away from placement without authorisation "
      "is after the end of the collection year.",
-     NULL, r570},
+     NULL, .fn = r570},
     {"571", 0, 0, "Missing", "MIS_END",
      "The date that the child ceased to be missing or away from placement without authorisation is "
      "before the start or after the end of the collection year.",
-     NULL, r571},
+     NULL, .fn = r571},
     {"574", 0, 0, "Missing", "MIS_START;MIS_END",
      "A new missing/away from placement without authorisation period cannot start when the "
      "previous missing/away from placement without authorisation period is still open. "
      "Missing/away from placement without authorisation periods should also not overlap.",
-     NULL, r574},
+     NULL, .fn = r574},
     {"577", 0, 0, "Episodes;Missing", "MIS_END",
      "Child ceased to be looked after but there is a missing/away from placement without "
      "authorisation period without an end date.",
-     NULL, r577},
+     NULL, .fn = r577},
     {"586", 0, 0, "Missing", "MIS_START",
-     "Dates of missing periods are before child’s date of birth.", NULL, r586},
+     "Dates of missing periods are before child’s date of birth.", NULL, .fn = r586},
+    /* DfE 903 rule 1004 */
     {"1004", 0, 0, "Missing", "MIS_START",
      "The start date of the missing episode or episode that the child was away from placement "
      "without authorisation is not a valid date.",
-     NULL, r1004},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_MISSING, M_MIS_START)},
+    /* DfE 903 rule 1005 */
     {"1005", 0, 0, "Missing", "MIS_END",
      "The end date of the missing episode or episode that the child was away from placement "
      "without authorisation is not a valid date.",
-     NULL, r1005},
-    {"1006", 0, 0, "Missing", "MISSING", "Missing type invalid.", NULL, r1006},
+     NULL, .check = VCHECK_DATE_OR_BLANK(T903_MISSING, M_MIS_END)},
+    /* DfE 903 rule 1006 */
+    {"1006", 0, 0, "Missing", "MISSING", "Missing type invalid.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_MISSING, M_MISSING)},
+    /* DfE 903 rule 700 */
     {"700", 0, 0, "DoLo", "DOLO_START", "The start date of the DoLO is not a valid date.", NULL,
-     r700},
-    {"701", 0, 0, "DoLo", "DOLO_END", "The end date of the DoLO is not a valid date.", NULL, r701},
+     .check = VCHECK_DATE_REQUIRED(T903_DOLO, DL_START)},
+    /* DfE 903 rule 701 */
+    {"701", 0, 0, "DoLo", "DOLO_END", "The end date of the DoLO is not a valid date.", NULL,
+     .check = VCHECK_DATE_OR_BLANK(T903_DOLO, DL_END)},
     {"702", 0, 0, "DoLo", "DOLO_START;DOLO_END",
-     "The date that the DoLO ended is before the date that it started.", NULL, r702},
+     "The date that the DoLO ended is before the date that it started.", NULL, .fn = r702},
     {"703", 0, 0, "DoLo", "DOLO_START",
-     "The date that the DoLO started is after the end of the collection year.", NULL, r703},
+     "The date that the DoLO started is after the end of the collection year.", NULL, .fn = r703},
     {"704", 0, 0, "DoLo", "DOLO_END",
      "The date that the DoLO ended is before the start or after the end of the collection year.",
-     NULL, r704},
+     NULL, .fn = r704},
     {"705", 0, 0, "DoLo", "DOLO_START;DOLO_END",
-     "A DoLO cannot start when the previous DoLO is still open.", NULL, r705},
+     "A DoLO cannot start when the previous DoLO is still open.", NULL, .fn = r705},
     {"707", 0, 0, "DoLo;Episodes", "DOLO_END",
-     "Child ceased to be looked after but there is a DoLO without an end date.", NULL, r707},
+     "Child ceased to be looked after but there is a DoLO without an end date.", NULL, .fn = r707},
     {"708", 0, 0, "DoLo", "DOLO_START", "Dates of DoLOs are before child’s date of birth.", NULL,
-     r708},
+     .fn = r708},
     {"575", 0, 0, "Episodes;Missing", "MIS_END",
      "If the placement from which the child goes missing/away from placement without "
      "authorisation ends, the missing/away from placement without authorisation period in the "
      "missing module must also have an end date.",
-     NULL, r575},
+     NULL, .fn = r575},
     {"576", 0, 0, "Missing;Missing_last", "CHILD",
      "There is an open missing/away from placement without authorisation period in last year’s "
      "return and there is no corresponding period recorded at the start of this year.",
-     NULL, r576},
+     NULL, .fn = r576},
     {"578", 0, 0, "Episodes;Missing", "MIS_START",
      "The date that the child started to be missing is after the child ceased to be looked after.",
-     NULL, r578},
+     NULL, .fn = r578},
     {"580", 0, 0, "Episodes;Missing", "REC",
      "Child is missing when cease being looked after but reason episode ceased not ‘E8’.", NULL,
-     r580},
+     .fn = r580},
     {"581", 0, 0, "Episodes;Missing", "MIS_START",
-     "Child is missing but has not yet started to be looked after.", NULL, r581},
+     "Child is missing but has not yet started to be looked after.", NULL, .fn = r581},
     {"706", 0, 0, "DoLo;DoLo_last", "DOLO_START",
      "There is an open DoLO in last year’s return and there is no corresponding DoLO recorded at "
      "the start of this year..",
-     NULL, r706},
+     NULL, .fn = r706},
     {"709", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
-     "Child with a DoLO is in an unexpected placement type.", NULL, r709},
+     "Child with a DoLO is in an unexpected placement type.", NULL, .fn = r709},
     {"710", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
      "Child with a DoLO can not be placed in secure children's homes, with parents, young offender "
      "institutions, or supported accommodation.",
-     NULL, r710},
+     NULL, .fn = r710},
 };
 const int vrules_missing_n = VRULES_COUNT(vrules_missing);

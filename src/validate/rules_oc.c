@@ -13,27 +13,6 @@ static int age_on(const VTable *t, int row, Date on)
     return vt_age_on(t, row, 1, on);
 }
 
-/* DfE 903 rule 131 */
-static void r131(VCtx *c)
-{
-    vcheck_code(c, T903_OC3, O3_IN_TOUCH, "YES;NO;DIED;REFU;NREQ;RHOM", true);
-}
-
-/* DfE 903 rule 132 */
-static void r132(VCtx *c)
-{
-    vcheck_code(c, T903_OC3, O3_ACTIV, "F1;P1;F2;P2;F4;P4;F5;P5;G4;G5;G6;0", true);
-}
-
-/* DfE 903 rule 133 */
-static void r133(VCtx *c)
-{
-    vcheck_code(c, T903_OC3, O3_ACCOM,
-                "B1;B2;C1;C2;D1;D2;E1;E2;G1;G2;H1;H2;K1;K2;R1;R2;S2;T1;T2;U1;U2;V1;V2;W1;W2;X2;"
-                "Y1;Y2;Z1;Z2;0",
-                true);
-}
-
 /* DfE 903 rule 153 */
 static void r153(VCtx *c)
 {
@@ -174,12 +153,6 @@ static void r193(VCtx *c)
             vctx_fail(c, T903_OC2, row);
 }
 
-/* DfE 903 rule 196 */
-static void r196(VCtx *c)
-{
-    vcheck_code(c, T903_OC2, O2_SDQ_REASON, "SDQ1;SDQ2;SDQ3;SDQ4;SDQ5", true);
-}
-
 /* DfE 903 rule 197a */
 static void r197a(VCtx *c)
 {
@@ -215,12 +188,6 @@ static void r547(VCtx *c)
     for (int row = 0; row < o->n_rows; row++)
         if (!vt_blank(o, row, O2_HEALTH_CHECK) && !core_health_complete(o, row))
             vctx_fail(c, T903_OC2, row);
-}
-
-/* DfE 903 rule 166 */
-static void r166(VCtx *c)
-{
-    vcheck_date(c, T903_REVIEWS, R_REVIEW, true);
 }
 
 /* DfE 903 rule 167: invalid, or blank for a recorded review. */
@@ -261,97 +228,104 @@ static void r441(VCtx *c)
 }
 
 const VRule vrules_oc[] = {
+    /* DfE 903 rule 131 */
     {"131", 0, 0, "OC3", "IN_TOUCH", "Data entry for being in touch after leaving care is invalid.",
-     NULL, r131},
+     NULL, .check = VCHECK_CODE_OR_BLANK(T903_OC3, O3_IN_TOUCH)},
+    /* DfE 903 rule 132 */
     {"132", 0, 0, "OC3", "ACTIV", "Data entry for activity after leaving care is invalid.", NULL,
-     r132},
+     .check = VCHECK_CODE_OR_BLANK(T903_OC3, O3_ACTIV)},
+    /* DfE 903 rule 133 */
     {"133", 0, 0, "OC3", "ACCOM",
      "Data entry for accommodation after leaving care is invalid. If reporting on a childs "
      "accommodation after leaving care the data entry must be valid",
-     NULL, r133},
+     NULL, .check = VCHECK_CODE_OR_BLANK(T903_OC3, O3_ACCOM)},
     {"153", 0, 0, "OC3", "IN_TOUCH;ACTIV;ACCOM",
      "All data items relating to a child's activity or accommodation after leaving care must be "
      "coded or left blank.",
-     NULL, r153},
+     NULL, .fn = r153},
     {"158", 0, 0, "OC2", "INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "If a child has been recorded as receiving an intervention for their substance misuse "
      "problem, then the additional item on whether an intervention was offered should be left "
      "blank.",
-     NULL, r158},
+     NULL, .fn = r158},
     {"159", 0, 0, "OC2", "SUBSTANCE_MISUSE;INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "If a child has been recorded as not receiving an intervention for their substance misuse "
      "problem, then the additional item on whether an intervention was offered should be completed "
      "as well.",
-     NULL, r159},
-    {"166", 0, 0, "Reviews", "REVIEW", "Date of review is invalid or blank.", NULL, r166},
+     NULL, .fn = r159},
+    /* DfE 903 rule 166 */
+    {"166", 0, 0, "Reviews", "REVIEW", "Date of review is invalid or blank.", NULL,
+     .check = VCHECK_DATE_REQUIRED(T903_REVIEWS, R_REVIEW)},
     {"167", 0, 0, "Reviews", "REVIEW_CODE", "Data entry for participation is invalid or blank.",
-     NULL, r167},
+     NULL, .fn = r167},
     {"180", 0, 0, "OC2", "SDQ_SCORE",
      "Data entry for the strengths and difficulties questionnaire (SDQ) score is invalid.", NULL,
-     r180},
+     .fn = r180},
     {"181", 0, 0, "OC2",
      "CONVICTED;HEALTH_CHECK;IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;SUBSTANCE_MISUSE;"
      "INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "Data items relating to children looked after continuously for 12 months should be completed "
      "with a 0 or 1.",
-     NULL, r181},
+     NULL, .fn = r181},
     {"182", 0, 0, "OC2",
      "IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;SUBSTANCE_MISUSE;CONVICTED;HEALTH_CHECK;"
      "INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "Data entries on immunisations, teeth checks, health assessments and substance misuse problem "
      "identified should be completed or all OC2 fields should be left blank.",
-     NULL, r182},
+     NULL, .fn = r182},
     {"188", 0, 0, "OC2", "SDQ_SCORE;SDQ_REASON",
      "Child is aged under 4 years at the end of the year, but a Strengths and Difficulties (SDQ) "
      "score or a reason for no SDQ score has been completed.",
-     NULL, r188},
+     NULL, .fn = r188},
     {"189", 0, 0, "OC2", "DOB;SDQ_SCORE;SDQ_REASON",
      "Child is aged 17 years or over at the beginning of the year, but an Strengths and "
      "Difficulties (SDQ) score or a reason for no Strengths and Difficulties (SDQ) score has been "
      "completed.",
-     NULL, r189},
+     NULL, .fn = r189},
     {"192", 0, 0, "OC2", "SUBSTANCE_MISUSE;INTERVENTION_RECEIVED",
      "Child has been identified as having a substance misuse problem but the additional item on "
      "whether an intervention was received has been left blank.",
-     NULL, r192},
+     NULL, .fn = r192},
     {"193", 0, 0, "OC2", "SUBSTANCE_MISUSE;INTERVENTION_RECEIVED;INTERVENTION_OFFERED",
      "Child not identified as having a substance misuse problem but at least one of the two "
      "additional items on whether an intervention were offered and received have been completed.",
-     NULL, r193},
+     NULL, .fn = r193},
+    /* DfE 903 rule 196 */
     {"196", 0, 0, "OC2", "SDQ_REASON",
-     "Strengths and Difficulties (SDQ) reason is not a valid code.", NULL, r196},
+     "Strengths and Difficulties (SDQ) reason is not a valid code.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_OC2, O2_SDQ_REASON)},
     {"197a", 0, 0, "OC2", "SDQ_SCORE;SDQ_REASON",
      "Reason for no Strengths and Difficulties (SDQ) score is not required if Strengths and "
      "Difficulties Questionnaire score is filled in.",
-     NULL, r197a},
+     NULL, .fn = r197a},
     {"344", 0, 0, "OC3", "IN_TOUCH;ACTIV;ACCOM",
      "The record shows the young person has died or returned home to live with parent(s) or "
      "someone with parental responsibility for a continuous period of 6 months or more, but "
      "activity and/or accommodation on leaving care have been completed.",
-     NULL, r344},
+     NULL, .fn = r344},
     {"345", 0, 0, "OC3", "IN_TOUCH;ACTIV;ACCOM",
      "The data collection record shows the local authority is in touch with this young person, but "
      "activity and/or accommodation data items are zero.",
-     NULL, r345},
+     NULL, .fn = r345},
     {"440", 0, 0, "Reviews", "DOB;REVIEW;REVIEW_CODE",
      "Participation method indicates child was under 4 years old at the time of the review, but "
      "date of birth and review date indicates the child was 4 years old or over.",
-     NULL, r440},
+     NULL, .fn = r440},
     {"441", 0, 0, "Reviews", "DOB;REVIEW;REVIEW_CODE",
      "Participation method indicates child was 4 years old or over at the time of the review, but "
      "the date of birth and review date indicates the child was under 4 years old.",
-     NULL, r441},
+     NULL, .fn = r441},
     {"542", 0, 0, "OC2", "CONVICTED",
      "A child aged under 10 at 31 March should not have conviction information completed.", NULL,
-     r542},
+     .fn = r542},
     {"544", 0, 0, "OC2", "CONVICTED;IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;SUBSTANCE_MISUSE",
      "Any child who has conviction information completed must also have immunisation, teeth check, "
      "health assessment and substance misuse problem identified fields completed.",
-     NULL, r544},
+     NULL, .fn = r544},
     {"547", 0, 0, "OC2",
      "HEALTH_CHECK;IMMUNISATIONS;TEETH_CHECK;HEALTH_ASSESSMENT;SUBSTANCE_MISUSE",
      "Any child who has health promotion information completed must also have immunisation, teeth "
      "check, health assessment and substance misuse problem identified fields completed.",
-     NULL, r547},
+     NULL, .fn = r547},
 };
 const int vrules_oc_n = VRULES_COUNT(vrules_oc);

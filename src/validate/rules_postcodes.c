@@ -195,55 +195,55 @@ const VRule vrules_postcodes[] = {
      "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This check "
      "will result in false positives for children formerly UASC not identified as such in loaded "
      "data]",
-     "Episodes;Postcodes", r164},
+     "Episodes;Postcodes", .fn = r164},
     {"169", 0, 0, "Episodes", "PL_LA",
      "Local Authority (LA) of placement is not valid or is missing. Please check a valid postcode "
      "has been entered.",
-     "Episodes;Postcodes", r169},
+     "Episodes;Postcodes", .fn = r169},
     {"179", 0, 0, "Episodes", "PL_LOCATION", "Placement location code is not a valid code.",
-     "Episodes;Postcodes", r179},
+     "Episodes;Postcodes", .fn = r179},
     {"218", 0, 0, "Episodes", "URN", "Ofsted Unique reference number (URN) is required.",
-     "Episodes;Postcodes", r218},
+     "Episodes;Postcodes", .fn = r218},
     {"230", 0, 0, "Episodes", "PLACE;DEC;URN",
      "An English placement in supported accommodation (H5) running on or after 29 October 2023 "
      "has no Ofsted URN.",
-     "Episodes;Postcodes", r230},
+     "Episodes;Postcodes", .fn = r230},
     {"411", 0, 0, "Episodes", "PL_LOCATION",
      "Placement location code disagrees with LA of placement.",
      "cannot fail on a CSV return: PL_LOCATION and PL_LA are both derived from the same ONS "
      "Postcode Directory row, so they always agree",
-     NULL},
+     .fn = NULL},
     {"392a", 0, 0, "Episodes", "PL_DISTANCE",
      "Child is looked after but no distance is recorded. [NOTE: This check may result in false "
      "positives for children formerly UASC]",
-     "Episodes;Postcodes", r392a},
+     "Episodes;Postcodes", .fn = r392a},
     {"392b", 0, 0, "Episodes", "HOME_POST;PL_POST",
      "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false "
      "positives for children formerly UASC, particularly if current & prior year UASC data not "
      "loaded]",
-     NULL, r392b},
+     NULL, .fn = r392b},
     {"392c", 0, 0, "Episodes", "HOME_POST;PL_POST", "Postcode(s) provided are invalid.",
-     "Episodes;Postcodes", r392c},
+     "Episodes;Postcodes", .fn = r392c},
     {"392d", 0, 0, "Episodes", "HOME_POST;PL_POST;PLACE",
      "Home and placement postcodes should not be same unless the placement type is P1.", NULL,
-     r392d},
+     .fn = r392d},
     {"398", 0, 0, "Episodes", "LS;HOME_POST;PL_POST",
      "Distance field completed but child looked after under legal status V3 or V4.",
-     "Episodes;Postcodes", r398},
+     "Episodes;Postcodes", .fn = r398},
     {"406", 0, 0, "Episodes", "PL_DISTANCE",
      "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be "
      "blank. [NOTE: This check will result in false negatives for children formerly UASC not "
      "identified as such in loaded data]",
-     "Episodes;Postcodes", r406},
+     "Episodes;Postcodes", .fn = r406},
     {"420", 0, 0, "Episodes", "PL_LA",
      "LA of placement completed but child is looked after under legal status V3 or V4.",
-     "Episodes;Postcodes", r420},
+     "Episodes;Postcodes", .fn = r420},
     {"454", 0, 0, "Episodes", "PL_DISTANCE",
      "Placement distance from home is over 350 miles. [NOTE: This check will result in false "
      "positives for children formerly UASC not identified as such in loaded data]",
-     "Episodes;Postcodes", r454},
+     "Episodes;Postcodes", .fn = r454},
     {"1015", 0, 0, "Episodes", "PL_LA",
      "Placement provider is own provision but child not placed in own LA.", "Episodes;Postcodes",
-     r1015},
+     .fn = r1015},
 };
 const int vrules_postcodes_n = VRULES_COUNT(vrules_postcodes);

@@ -130,27 +130,28 @@ const VRule vrules_providers[] = {
     {"219", 0, 0, "Episodes;ProviderInfo", "URN;PLACE",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
      "the placement type recorded.",
-     NULL, r219},
+     NULL, .fn = r219},
     {"221", 0, 0, "Episodes;ProviderInfo", "PL_POST",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
      "the placement postcode provided.",
-     NULL, r221},
+     NULL, .fn = r221},
     {"224", 0, 0, "Episodes;ProviderInfo", "PLACE_PROVIDER",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
      "the placement provider recorded.",
-     NULL, r224},
+     NULL, .fn = r224},
     {"227", 0, 0, "Episodes;ProviderInfo", "URN;DECOM",
-     "Ofsted Unique reference number (URN) is not valid for the episode start date.", NULL, r227},
+     "Ofsted Unique reference number (URN) is not valid for the episode start date.", NULL,
+     .fn = r227},
     {"228", 0, 0, "Episodes;ProviderInfo", "URN;DEC",
      "Ofsted Unique reference number (URN) is not valid for the episode end date [NOTE: may give "
      "false positives on open episodes at providers who close during the year]",
-     NULL, r228},
+     NULL, .fn = r228},
     {"229", 0, 0, "Episodes;ProviderInfo", "URN;PLACE_PROVIDER",
      "Placement provider does not match between the placing authority and the local authority code "
      "of the provider. [NOTE: The provider's LA code is inferred from the its postcode, and may be "
      "inaccurate in some cases.]",
-     "Episodes;ProviderInfo;Postcodes", r229},
+     "Episodes;ProviderInfo;Postcodes", .fn = r229},
     {"1008", 0, 0, "Episodes;ProviderInfo", "URN",
-     "Ofsted Unique Reference Number (URN) is not valid.", NULL, r1008},
+     "Ofsted Unique Reference Number (URN) is not valid.", NULL, .fn = r1008},
 };
 const int vrules_providers_n = VRULES_COUNT(vrules_providers);

@@ -7,8 +7,6 @@
 
 #include <string.h>
 
-#define SW_REASONS "MANAGE;FCONTA;LEFTRL;ORGRST;TSPROC;ABSENC;CHCHAN;PCCHAN;SWDIED;OTHERS"
-
 static const VTable *swe(const VCtx *c)
 {
     return vt(c, T903_SW_EPISODES);
@@ -65,18 +63,6 @@ static void rSW02_old(VCtx *c)
 static void rSW02(VCtx *c)
 {
     sw_id_form(c, 4);
-}
-
-/* DfE 903 rule SW04STG1 */
-static void rSW04(VCtx *c)
-{
-    vcheck_date(c, T903_SW_EPISODES, SW_DECOM, false);
-}
-
-/* DfE 903 rule SW05STG1: the end date is a valid date. */
-static void rSW05(VCtx *c)
-{
-    vcheck_date(c, T903_SW_EPISODES, SW_DEC, false);
 }
 
 /* DfE 903 rule SW06STG2: no episode starts after 31 March. */
@@ -172,12 +158,6 @@ static void rSW11b(VCtx *c)
         Date end = row < 0 ? DATE_NONE : vt_date(s, row, SW_DEC);
         if (end != DATE_NONE && end < c->end) vctx_fail(c, T903_SW_EPISODES, row);
     }
-}
-
-/* DfE 903 rule SW13STG1 */
-static void rSW13(VCtx *c)
-{
-    vcheck_code(c, T903_SW_EPISODES, SW_REASON, SW_REASONS, true);
 }
 
 /* DfE 903 rule SW17STG2: a child looked after at 31 March has a social worker
@@ -284,62 +264,69 @@ static void rSW14(VCtx *c)
 
 const VRule vrules_sw[] = {
     {"SW01aSTG1", 0, 0, "SWEpisodes", "SW_DECOM;SW_ID",
-     "For each social worker episode, information should be complete", NULL, rSW01a},
+     "For each social worker episode, information should be complete", NULL, .fn = rSW01a},
     {"SW01bSTG1", 0, 0, "SWEpisodes", "SW_DECOM;SW_ID;SW_REASON",
-     "For each social worker episode, information should be complete", NULL, rSW01b},
+     "For each social worker episode, information should be complete", NULL, .fn = rSW01b},
     {"SW02STG1", 2024, 2025, "SWEpisodes", "SW_ID",
-     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, rSW02_old},
+     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, .fn = rSW02_old},
     {"SW02STG1", 2026, 0, "SWEpisodes", "SW_ID",
-     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, rSW02},
+     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, .fn = rSW02},
+    /* DfE 903 rule SW04STG1 */
     {"SW04STG1", 0, 0, "SWEpisodes", "SW_DECOM",
-     "Date social worker episode began is not a valid date..", NULL, rSW04},
+     "Date social worker episode began is not a valid date..", NULL,
+     .check = VCHECK_DATE_OR_BLANK(T903_SW_EPISODES, SW_DECOM)},
+    /* DfE 903 rule SW05STG1: the end date is a valid date. */
     {"SW05STG1", 0, 0, "SWEpisodes", "SW_DEC",
-     "Date social worker episode began is not a valid date.", NULL, rSW05},
+     "Date social worker episode began is not a valid date.", NULL,
+     .check = VCHECK_DATE_OR_BLANK(T903_SW_EPISODES, SW_DEC)},
     {"SW06STG2", 0, 0, "SWEpisodes", "SW_DECOM",
      "Social worker episode data should be within the social worker data reporting year.", NULL,
-     rSW06},
+     .fn = rSW06},
     {"SW07STG2", 2024, 2024, "SWEpisodes", "SW_DEC",
      "Social worker episode end date should be on or after the start of the social worker "
      "reporting period, and should be on or before the collection end date.",
-     NULL, rSW07_old},
+     NULL, .fn = rSW07_old},
     {"SW07STG2", 2025, 0, "SWEpisodes", "SW_DEC",
      "Social worker episode end date should be on or after the start of the social worker "
      "reporting period, and should be on or before the collection end date.",
-     NULL, rSW07},
+     NULL, .fn = rSW07},
     {"SW08STG2", 0, 0, "SWEpisodes", "SW_DEC",
      "A new social worker episode has started, but the previous episode has not ended.", NULL,
-     rSW08},
+     .fn = rSW08},
     {"SW09STG2", 0, 0, "SWEpisodes", "SW_DECOM;SW_DEC",
-     "Social worker episode appears to have lasted for less than 24 hours.", NULL, rSW09},
+     "Social worker episode appears to have lasted for less than 24 hours.", NULL, .fn = rSW09},
     {"SW10STG2", 0, 0, "SWEpisodes", "SW_DECOM",
      "A new social worker episode has started before the end date of the previous social worker "
      "episode.",
-     NULL, rSW10},
+     NULL, .fn = rSW10},
     {"SW11bSTG2", 0, 0, "SWEpisodes", "SW_DEC",
      "Social worker episode has ended before 31 March and no subsequent social worker episode has "
      "been provided.",
-     "SWEpisodes;Episodes", rSW11b},
+     "SWEpisodes;Episodes", .fn = rSW11b},
+    /* DfE 903 rule SW13STG1 */
     {"SW13STG1", 0, 0, "SWEpisodes", "SW_REASON",
-     "The reason for social worker change is not valid.", NULL, rSW13},
+     "The reason for social worker change is not valid.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_SW_EPISODES, SW_REASON)},
     {"SW17STG2", 0, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
-     "There is no social worker episode open at 31 March", "SWEpisodes;Episodes", rSW17},
+     "There is no social worker episode open at 31 March", "SWEpisodes;Episodes", .fn = rSW17},
     {"SW12STG2", 0, 0, "Episodes;SWEpisodes", "SW_DECOM",
      "If a child is looked after on 31 March then all social worker episodes for the full previous "
      "year should be reported, even those whilst they were not looked after",
-     NULL, rSW12},
+     NULL, .fn = rSW12},
     /* Rules of 2023/24 only (data/903-rule-years.csv); the DfE's wording of
      * these is not in our reference list, so the descriptions are ours. */
     {"SW01STG1", 0, 0, "Episodes;SWEpisodes", "DEC;SW_ID;SW_DECOM;SW_REASON",
      "A child looked after at 31 March has no social worker, start date or reason recorded in "
      "any social worker episode.",
-     NULL, rSW01},
+     NULL, .fn = rSW01},
     {"SW03STG1", 0, 0, "SWEpisodes", "SW_ID;SW_DECOM;SW_REASON",
-     "A social worker episode is missing its social worker, start date or reason.", NULL, rSW03},
+     "A social worker episode is missing its social worker, start date or reason.", NULL,
+     .fn = rSW03},
     {"SW11aSTG2", 0, 0, "SWEpisodes", "SW_DEC;SW_DECOM",
      "A social worker episode ended before 31 March and the next one does not start within 5 "
      "days of that end.",
-     NULL, rSW11a},
+     NULL, .fn = rSW11a},
     {"SW14STG2", 0, 0, "SWEpisodes", "SW_DEC",
-     "A social worker episode other than the child's latest has no end date.", NULL, rSW14},
+     "A social worker episode other than the child's latest has no end date.", NULL, .fn = rSW14},
 };
 const int vrules_sw_n = VRULES_COUNT(vrules_sw);

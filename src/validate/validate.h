@@ -112,6 +112,29 @@ typedef struct VCtx VCtx;
 /* The data file saying in which collection years each rule is in force. */
 #define VRULES_YEARS_FILE "data/903-rule-years.csv"
 
+/* A check common to many rules, given as data in the rule's table row instead
+ * of a function of its own (vengine.c runs it). */
+typedef enum VCheckKind {
+    VCHECK_NONE,           /* the rule has a function, or is not run here */
+    VCHECK_CODE,           /* each cell of col is a code valid in the year */
+    VCHECK_DATE,           /* each cell of col is blank or a valid dd/mm/yyyy date */
+    VCHECK_IN_HEADER,      /* the child of each row is in Header */
+    VCHECK_SAME_AS_HEADER, /* col agrees with Header's header_col for the child */
+    VCHECK_ONCE,           /* a child has at most one row */
+} VCheckKind;
+
+typedef struct VCheck {
+    VCheckKind kind;
+    Ssda903TableId table; /* this year's table checked */
+    int col;              /* its column (ssda903.c's order) */
+    int header_col;       /* VCHECK_SAME_AS_HEADER: the Header column to agree with */
+    bool required;        /* VCHECK_CODE, VCHECK_DATE: a blank cell fails */
+    /* VCHECK_CODE: the valid codes are the list data/903-codes.csv gives the
+     * column's name for the ruleset year (domain/codes.h), unless `codes`
+     * (';'-separated) is given, for a list that file cannot tell by year yet. */
+    const char *codes;
+} VCheck;
+
 typedef struct VRule {
     const char *code;
     /* The years this form of the rule applies to (end years; 0 = open-ended).
@@ -124,8 +147,16 @@ typedef struct VRule {
     /* What must be present to run, if not exactly `tables` (NULL); for a rule
      * without a function, why it is not run. */
     const char *needs;
-    void (*fn)(VCtx *c); /* NULL: in the DfE's set but not run here (reported as skipped) */
+    void (*fn)(VCtx *c); /* NULL: a check as data, or not run here (check.kind VCHECK_NONE) */
+    VCheck check;        /* the rule as data when it is one of the common checks */
 } VRule;
+
+/* True when the rule is run here (a function or a check); a rule of the DfE's
+ * set that is not is reported as skipped. */
+static inline bool vrules_runs(const VRule *rule)
+{
+    return rule->fn || rule->check.kind != VCHECK_NONE;
+}
 
 /* Every rule definition of every year, in code order; returns how many (fills
  * at most cap pointers). */

@@ -3,63 +3,32 @@
  * Internal to src/validate. A rule reads the prepared VReturn through these
  * helpers (cells as text, dates already parsed, codes compared without case)
  * and reports each failing row with vctx_fail. Rules never allocate output and
- * never print. Column numbers below are the order of ssda903.c's tables (a
- * unit test checks that they agree). */
+ * never print. Column numbers below come from the same column lists as
+ * ssda903.c's tables (exchange/ssda903_columns.h). */
 #ifndef CAREPLEDGE_VCTX_H
 #define CAREPLEDGE_VCTX_H
 
+#include "domain/codes.h"
+#include "exchange/ssda903_columns.h"
 #include "validate/validate.h"
 
 #include <stdbool.h>
 
-enum { H_CHILD, H_SEX, H_DOB, H_ETHNIC, H_UPN, H_MOTHER, H_MC_DOB };
-enum {
-    E_CHILD,
-    E_DECOM,
-    E_RNE,
-    E_LS,
-    E_CIN,
-    E_PLACE,
-    E_PLACE_PROVIDER,
-    E_DEC,
-    E_REC,
-    E_REASON_PLACE_CHANGE,
-    E_HOME_POST,
-    E_PL_POST,
-    E_URN
-};
-enum { R_CHILD, R_DOB, R_REVIEW, R_REVIEW_CODE };
-enum { U_CHILD, U_SEX, U_DOB, U_DUC };
-enum {
-    O2_CHILD,
-    O2_DOB,
-    O2_SDQ_SCORE,
-    O2_SDQ_REASON,
-    O2_CONVICTED,
-    O2_HEALTH_CHECK,
-    O2_IMMUNISATIONS,
-    O2_TEETH_CHECK,
-    O2_HEALTH_ASSESSMENT,
-    O2_SUBSTANCE_MISUSE,
-    O2_INTERVENTION_RECEIVED,
-    O2_INTERVENTION_OFFERED
-};
-enum { O3_CHILD, O3_DOB, O3_IN_TOUCH, O3_ACTIV, O3_ACCOM };
-enum {
-    A_CHILD,
-    A_DOB,
-    A_DATE_INT,
-    A_DATE_MATCH,
-    A_FOSTER_CARE,
-    A_NB_ADOPTR,
-    A_SEX_ADOPTR,
-    A_LS_ADOPTR
-};
-enum { PA_CHILD, PA_DOB, PA_DATE_PLACED, PA_DATE_PLACED_CEASED, PA_REASON_PLACED_CEASED };
-enum { PP_CHILD, PP_DOB, PP_PREV_PERM, PP_LA_PERM, PP_DATE_PERM };
-enum { M_CHILD, M_DOB, M_MISSING, M_MIS_START, M_MIS_END };
-enum { SW_CHILD, SW_DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON };
-enum { DL_CHILD, DL_DOB, DL_START, DL_END };
+/* Column numbers, named as in exchange/ssda903_columns.h (H_ Header, E_
+ * Episodes, R_ Reviews, U_ UASC, O2_, O3_, A_ AD1, PA_ PlacedAdoption, PP_
+ * PrevPerm, M_ Missing, SW_ SWEpisodes, DL_ DoLo). */
+enum { SSDA903_COLUMNS_HEADER(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_EPISODES(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_REVIEWS(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_UASC(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_OC2(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_OC3(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_AD1(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_PLACED_ADOPTION(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_PREV_PERM(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_MISSING(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_SW_EPISODES(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_DOLO(SSDA903_ID, SSDA903_NOTHING) };
 
 /* The postcode-derived fields of one Episodes row (vpostcodes.c). */
 typedef struct VPostFields {
@@ -77,6 +46,7 @@ struct VCtx {
     Date start, end;            /* the return's collection year, 1 April .. 31 March */
     const unsigned char *cla12; /* per group of this year's Episodes (vreturn_derive_cla12) */
     const VPostFields *post[2]; /* per row of Episodes, Episodes_last; NULL without postcodes */
+    const CodeLists *codes;     /* data/903-codes.csv, for VCHECK_CODE */
 };
 
 /* One provider of Ofsted's lists (vproviders.c); empty strings and DATE_NONE
@@ -205,16 +175,44 @@ int vctx_left_care(const VCtx *c, const char *child);
  * 2024/25). */
 bool vt_female(const VTable *t, int row, int col);
 
-/* Common rule bodies. */
-/* Fails rows whose code in col is not in list; blank fails unless allow_blank. */
-void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank);
-/* Fails rows whose date col is invalid; blank fails when required. */
-void vcheck_date(VCtx *c, Ssda903TableId t, int col, bool required);
-/* Fails rows of child table t whose child is not in Header (INT01..INT09). */
-void vcheck_in_header(VCtx *c, Ssda903TableId t);
-/* Fails rows of t whose DOB differs from the child's DOB in Header (INT11..INT18). */
-void vcheck_same_as_header(VCtx *c, Ssda903TableId t, int col, int header_col);
-/* Fails every row of a child that appears more than once in t (INT31..INT36). */
-void vcheck_once(VCtx *c, Ssda903TableId t);
+/* The checks of rule table rows (VCheck), written `.check = VCHECK_...(...)`. */
+/* A code of col's list, or blank. */
+#define VCHECK_CODE_OR_BLANK(t, c)                    \
+    {                                                 \
+        .kind = VCHECK_CODE, .table = (t), .col = (c) \
+    }
+/* A code of col's list; blank fails. */
+#define VCHECK_CODE_REQUIRED(t, c)                                      \
+    {                                                                   \
+        .kind = VCHECK_CODE, .table = (t), .col = (c), .required = true \
+    }
+/* A valid date, or blank. */
+#define VCHECK_DATE_OR_BLANK(t, c)                    \
+    {                                                 \
+        .kind = VCHECK_DATE, .table = (t), .col = (c) \
+    }
+/* A valid date; blank fails. */
+#define VCHECK_DATE_REQUIRED(t, c)                                      \
+    {                                                                   \
+        .kind = VCHECK_DATE, .table = (t), .col = (c), .required = true \
+    }
+/* Every child of t is in Header (INT01..INT09). */
+#define VCHECK_CHILD_IN_HEADER(t)              \
+    {                                          \
+        .kind = VCHECK_IN_HEADER, .table = (t) \
+    }
+/* Column c of t agrees with Header's column h (INT11..INT21). */
+#define VCHECK_AS_IN_HEADER(t, c, h)                                               \
+    {                                                                              \
+        .kind = VCHECK_SAME_AS_HEADER, .table = (t), .col = (c), .header_col = (h) \
+    }
+/* A child has one row of t at most (INT31..INT36). */
+#define VCHECK_ONE_ROW_PER_CHILD(t)       \
+    {                                     \
+        .kind = VCHECK_ONCE, .table = (t) \
+    }
+
+/* Runs the check of a rule's row (check->kind != VCHECK_NONE). */
+void vcheck_run(VCtx *c, const VCheck *check);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "base/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,12 @@ static void check_needs(const VReturn *r, const VRule *rule, char *reason, size_
         s += len;
         if (*s == ';') s++;
     }
+}
+
+/* True when the rule's check asks data/903-codes.csv. */
+static bool needs_code_lists(const VRule *rule)
+{
+    return !rule->fn && rule->check.kind == VCHECK_CODE && !rule->check.codes;
 }
 
 static void add_issue(VCtx *c, Ssda903TableId t, bool last, int row)
@@ -118,12 +125,17 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
     unsigned char *cla12 = vreturn_derive_cla12(r);
     VPostFields *post[2];
     vpostcodes_derive(r, post);
+    CodeLists *codes = NULL;
+    Err codes_err = {0};
+    if (codes_load_default(&codes, &codes_err) < 0) codes = NULL;
     for (int i = 0; i < n; i++) {
         VOutcome *o = &out->outcomes[i];
         o->rule = rules[i];
-        if (!rules[i]->fn)
+        if (!vrules_runs(rules[i]))
             snprintf(o->reason, sizeof o->reason, "not run: %s",
                      rules[i]->needs ? rules[i]->needs : "not implemented");
+        else if (!codes && needs_code_lists(rules[i]))
+            snprintf(o->reason, sizeof o->reason, "not run: the code lists: %.200s", codes_err.msg);
         else
             check_needs(r, rules[i], o->reason, sizeof o->reason);
         if (o->reason[0]) {
@@ -137,9 +149,14 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
                   date_collection_year_start(r->year),
                   date_collection_year_end(r->year),
                   cla12,
-                  {post[0], post[1]}};
-        rules[i]->fn(&c);
+                  {post[0], post[1]},
+                  codes};
+        if (rules[i]->fn)
+            rules[i]->fn(&c);
+        else
+            vcheck_run(&c, &rules[i]->check);
     }
+    codes_free(codes);
     free(cla12);
     free(post[0]);
     free(post[1]);
@@ -286,33 +303,50 @@ bool vt_female(const VTable *t, int row, int col)
     return vt_in(t, row, col, "2;F");
 }
 
-void vcheck_code(VCtx *c, Ssda903TableId t, int col, const char *list, bool allow_blank)
+/* Whether the cell's code is valid for its column in the ruleset year:
+ * data/903-codes.csv's list, compared in capitals, or the check's own list. */
+static bool code_valid(const VCtx *c, const VCheck *check, const VTable *tab, int row)
 {
-    const VTable *tab = vt(c, t);
+    if (check->codes) return vt_in(tab, row, check->col, check->codes);
+    char code[64];
+    const char *cell = vt_cell(tab, row, check->col);
+    size_t n = strlen(cell);
+    if (n >= sizeof code) return false;
+    for (size_t i = 0; i <= n; i++) code[i] = (char)toupper((unsigned char)cell[i]);
+    return codes_valid(c->codes, ssda903_table(check->table)->columns[check->col].name, code,
+                       c->year);
+}
+
+static void check_code(VCtx *c, const VCheck *check)
+{
+    const VTable *tab = vt(c, check->table);
     for (int row = 0; row < tab->n_rows; row++) {
-        if (vt_blank(tab, row, col) ? !allow_blank : !vt_in(tab, row, col, list))
-            vctx_fail(c, t, row);
+        if (vt_blank(tab, row, check->col) ? check->required : !code_valid(c, check, tab, row))
+            vctx_fail(c, check->table, row);
     }
 }
 
-void vcheck_date(VCtx *c, Ssda903TableId t, int col, bool required)
+static void check_date(VCtx *c, const VCheck *check)
 {
-    const VTable *tab = vt(c, t);
+    const VTable *tab = vt(c, check->table);
     for (int row = 0; row < tab->n_rows; row++)
-        if (vt_bad_date(tab, row, col) || (required && vt_blank(tab, row, col)))
-            vctx_fail(c, t, row);
+        if (vt_bad_date(tab, row, check->col) ||
+            (check->required && vt_blank(tab, row, check->col)))
+            vctx_fail(c, check->table, row);
 }
 
-void vcheck_in_header(VCtx *c, Ssda903TableId t)
+static void check_in_header(VCtx *c, const VCheck *check)
 {
-    const VTable *tab = vt(c, t);
+    const VTable *tab = vt(c, check->table);
     for (int row = 0; row < tab->n_rows; row++)
-        if (vctx_header_row(c, vt_cell(tab, row, 0)) < 0) vctx_fail(c, t, row);
+        if (vctx_header_row(c, vt_cell(tab, row, 0)) < 0) vctx_fail(c, check->table, row);
 }
 
-void vcheck_same_as_header(VCtx *c, Ssda903TableId t, int col, int header_col)
+/* Dates compare as dates when both parse, else as text without case. */
+static void check_same_as_header(VCtx *c, const VCheck *check)
 {
-    const VTable *tab = vt(c, t), *h = vt(c, T903_HEADER);
+    const VTable *tab = vt(c, check->table), *h = vt(c, T903_HEADER);
+    int col = check->col, header_col = check->header_col;
     for (int row = 0; row < tab->n_rows; row++) {
         int hrow = vctx_header_row(c, vt_cell(tab, row, 0));
         if (hrow < 0) continue;
@@ -320,16 +354,28 @@ void vcheck_same_as_header(VCtx *c, Ssda903TableId t, int col, int header_col)
         bool differ = a != DATE_NONE && b != DATE_NONE
                           ? a != b
                           : strcasecmp(vt_cell(tab, row, col), vt_cell(h, hrow, header_col)) != 0;
-        if (differ) vctx_fail(c, t, row);
+        if (differ) vctx_fail(c, check->table, row);
     }
 }
 
-void vcheck_once(VCtx *c, Ssda903TableId t)
+static void check_once(VCtx *c, const VCheck *check)
 {
-    const VTable *tab = vt(c, t);
+    const VTable *tab = vt(c, check->table);
     for (int g = 0; g < tab->n_groups; g++) {
         int n = vt_group_size(tab, g);
         if (n > 1)
-            for (int i = 0; i < n; i++) vctx_fail(c, t, vt_group_row(tab, g, i));
+            for (int i = 0; i < n; i++) vctx_fail(c, check->table, vt_group_row(tab, g, i));
+    }
+}
+
+void vcheck_run(VCtx *c, const VCheck *check)
+{
+    switch (check->kind) {
+    case VCHECK_NONE: break;
+    case VCHECK_CODE: check_code(c, check); break;
+    case VCHECK_DATE: check_date(c, check); break;
+    case VCHECK_IN_HEADER: check_in_header(c, check); break;
+    case VCHECK_SAME_AS_HEADER: check_same_as_header(c, check); break;
+    case VCHECK_ONCE: check_once(c, check); break;
     }
 }

@@ -98,10 +98,8 @@ static VPostFields *derive_table(const VReturn *r, const VTable *e, const char *
         d->pl_known = pl != NULL;
         d->distance = (int)onspd_distance_tenths(h, pl); /* PL_DISTANCE */
         /* PL_LA and PL_LOCATION (IN or OUT of the responsible authority). */
-        if (pl && pl->la[0]) {
-            snprintf(d->la, sizeof d->la, "%s", pl->la);
-            if (own[0]) d->location = strcmp(pl->la, own) == 0 ? 'I' : 'O';
-        }
+        if (pl) snprintf(d->la, sizeof d->la, "%s", pl->la);
+        d->location = onspd_location(pl, own);
     }
     return f;
 }

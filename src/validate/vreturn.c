@@ -5,7 +5,10 @@
 #include "validate/vctx.h"
 
 #include "base/mem.h"
+#include "domain/dfe_indicators.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -135,42 +138,47 @@ static unsigned char *derive_uasc(const VTable *header, const VTable *uasc)
     return flags;
 }
 
+/* Copies a cell's code into a domain field of size cap, in capitals; a code
+ * too long for the field is one no list has ("?"), never a cut-down one. */
+static void copy_code(char *dst, size_t cap, const char *cell)
+{
+    size_t n = strlen(cell);
+    if (n >= cap) {
+        snprintf(dst, cap, "?");
+        return;
+    }
+    for (size_t i = 0; i <= n; i++) dst[i] = (char)toupper((unsigned char)cell[i]);
+}
+
+/* Fills e with the fields of Episodes row `row` that the OC2 cohort reads. */
+static void episode_of_row(const VTable *t, int row, Episode *e)
+{
+    memset(e, 0, sizeof *e);
+    size_t at = (size_t)row * (size_t)t->n_cols;
+    e->decom = t->dates[at + E_DECOM];
+    e->dec = t->dates[at + E_DEC];
+    copy_code(e->rne, sizeof e->rne, ssda903_cell(t->file, row, E_RNE));
+    copy_code(e->ls, sizeof e->ls, ssda903_cell(t->file, row, E_LS));
+    copy_code(e->rec, sizeof e->rec, ssda903_cell(t->file, row, E_REC));
+}
+
 /* DfE derived field "looked after continuously for 12 months at 31 March" (the
- * OC2 cohort), per child of this year's Episodes. As the DfE's validation rules
- * define it, a child is not in the cohort when any of their episodes
- *   - starts a period of care (RNE S) after 1 April,
- *   - ends within the collection year for any reason but X1 (a change within
- *     care), or
- *   - is a short break (LS V3 or V4) that runs during the year;
- * and a child must have an episode running during the year at all. Invalid or
- * missing dates count as missing, so such an episode implies nothing. Computed
- * when the rules run, since the collection year may be set after preparing. */
+ * OC2 cohort), per child of this year's Episodes, as the domain defines it
+ * (dfe_oc2_continuously_looked_after). Invalid or missing dates count as
+ * missing. Computed when the rules run, since the collection year may be set
+ * after preparing. */
 unsigned char *vreturn_derive_cla12(const VReturn *r)
 {
-    const VTable *e = &r->cur[T903_EPISODES];
-    int year = r->year;
-    if (!e->file) return NULL;
-    Date start = date_collection_year_start(year), end = date_collection_year_end(year);
-    unsigned char *flags = xcalloc((size_t)e->n_groups + 1, 1);
-    for (int g = 0; g < e->n_groups; g++) {
-        bool during = false, broken = false;
-        for (int i = e->group_start[g]; i < e->group_start[g + 1]; i++) {
-            int row = e->order[i];
-            size_t at = (size_t)row * (size_t)e->n_cols;
-            Date decom = e->dates[at + E_DECOM], dec = e->dates[at + E_DEC];
-            const char *rne = ssda903_cell(e->file, row, E_RNE),
-                       *ls = ssda903_cell(e->file, row, E_LS),
-                       *rec = ssda903_cell(e->file, row, E_REC);
-            bool runs = decom != DATE_NONE && decom <= end && (dec == DATE_NONE || dec >= start);
-            during |= runs;
-            if (decom != DATE_NONE && decom > start && decom <= end && strcasecmp(rne, "S") == 0)
-                broken = true;
-            if (dec != DATE_NONE && dec >= start && dec <= end && strcasecmp(rec, "X1") != 0)
-                broken = true;
-            if (runs && (strcasecmp(ls, "V3") == 0 || strcasecmp(ls, "V4") == 0)) broken = true;
-        }
-        flags[g] = during && !broken;
+    const VTable *t = &r->cur[T903_EPISODES];
+    if (!t->file) return NULL;
+    unsigned char *flags = xcalloc((size_t)t->n_groups + 1, 1);
+    Episode *eps = xmalloc(((size_t)t->n_rows + 1) * sizeof *eps);
+    for (int g = 0; g < t->n_groups; g++) {
+        int n = t->group_start[g + 1] - t->group_start[g];
+        for (int i = 0; i < n; i++) episode_of_row(t, t->order[t->group_start[g] + i], &eps[i]);
+        flags[g] = dfe_oc2_continuously_looked_after(eps, n, r->year);
     }
+    free(eps);
     return flags;
 }
 

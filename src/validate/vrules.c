@@ -8,7 +8,10 @@
  * its family table, with disjoint year ranges (first_year, last_year); an entry
  * runs in a year when its code is in that year's set and its form covers the
  * year. A rule of the DfE's set that cannot be run here has an entry with no
- * function (the engine reports it as skipped with its reason). */
+ * function or check (the engine reports it as skipped with its reason).
+ *
+ * Nothing here is mutable: the tables are const and the years file is read
+ * afresh by each call that needs it. */
 #include "validate/vfamilies.h"
 
 #include "base/csv.h"
@@ -61,18 +64,16 @@ static int cmp_rule(const void *x, const void *y)
 }
 
 /* The years of each code from data/903-rule-years.csv, as from * 10000 + to
- * (0 = open-ended), read once. */
-static StrMap rule_years;
-static bool rule_years_loaded;
-
+ * (0 = open-ended). Read into the caller's map on each call that needs it (a
+ * few hundred short lines), so that the registry holds no state and any number
+ * of threads may ask it at once. */
 static int year_of(const CsvField *f)
 {
     return f->len ? atoi(f->text) : 0;
 }
 
-static void load_rule_years(void)
+static void load_rule_years(StrMap *years)
 {
-    rule_years_loaded = true;
     const EmbeddedFile *f = embed_find(VRULES_YEARS_FILE);
     CsvReader r;
     Err err;
@@ -83,20 +84,28 @@ static void load_rule_years(void)
             header = false;
             continue;
         }
-        strmap_put(&rule_years, r.fields[0].text,
+        strmap_put(years, r.fields[0].text,
                    (long)year_of(&r.fields[1]) * 10000 + year_of(&r.fields[2]));
     }
     csv_close(&r);
 }
 
-bool vrules_years(const char *code, int *from, int *to)
+static bool years_of(const StrMap *years, const char *code, int *from, int *to)
 {
-    if (!rule_years_loaded) load_rule_years();
-    long v = strmap_get(&rule_years, code, -1);
+    long v = strmap_get(years, code, -1);
     if (v < 0) return false;
     *from = (int)(v / 10000);
     *to = (int)(v % 10000);
     return true;
+}
+
+bool vrules_years(const char *code, int *from, int *to)
+{
+    StrMap years = {0};
+    load_rule_years(&years);
+    bool found = years_of(&years, code, from, to);
+    strmap_free(&years);
+    return found;
 }
 
 static bool covers(int from, int to, int year)
@@ -104,20 +113,24 @@ static bool covers(int from, int to, int year)
     return (!from || year >= from) && (!to || year <= to);
 }
 
-static bool in_force(const VRule *rule, int year)
+static bool in_force(const StrMap *years, const VRule *rule, int year)
 {
     if (year <= 0) return true;
     int from, to;
-    if (!vrules_years(rule->code, &from, &to) || !covers(from, to, year)) return false;
+    if (!years_of(years, rule->code, &from, &to) || !covers(from, to, year)) return false;
     return covers(rule->first_year, rule->last_year, year);
 }
 
 static int collect(int year, const VRule **out, int cap)
 {
+    StrMap years = {0};
+    if (year > 0) load_rule_years(&years);
     int n = 0;
     for (int f = 0; f < N_FAMILIES; f++)
         for (int i = 0; i < *families[f].n; i++)
-            if (in_force(&families[f].rules[i], year) && n < cap) out[n++] = &families[f].rules[i];
+            if (in_force(&years, &families[f].rules[i], year) && n < cap)
+                out[n++] = &families[f].rules[i];
+    strmap_free(&years);
     qsort(out, (size_t)n, sizeof *out, cmp_rule);
     return n;
 }
@@ -134,10 +147,14 @@ int vrules_for_year(int year, const VRule **out, int cap)
 
 const VRule *vrules_find(const char *code, int year)
 {
-    for (int f = 0; f < N_FAMILIES; f++)
-        for (int i = 0; i < *families[f].n; i++) {
+    StrMap years = {0};
+    if (year > 0) load_rule_years(&years);
+    const VRule *found = NULL;
+    for (int f = 0; f < N_FAMILIES && !found; f++)
+        for (int i = 0; i < *families[f].n && !found; i++) {
             const VRule *rule = &families[f].rules[i];
-            if (strcmp(rule->code, code) == 0 && in_force(rule, year)) return rule;
+            if (strcmp(rule->code, code) == 0 && in_force(&years, rule, year)) found = rule;
         }
-    return NULL;
+    strmap_free(&years);
+    return found;
 }

@@ -8,11 +8,7 @@
 #include <cmocka.h>
 
 #include "domain/care.h"
-
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
+#include "test_fixture.h"
 
 static Child *add_child(Dataset *ds, const char *id, Date dob, const char *ethnic)
 {
@@ -22,12 +18,8 @@ static Child *add_child(Dataset *ds, const char *id, Date dob, const char *ethni
 static void add_ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *cin,
                    const char *rec)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.cin, cin);
-    DATASET_SET_CODE(e.place, "U4");
-    DATASET_SET_CODE(e.rec, rec);
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, .ls = ls, .cin = cin, .place = "U4", .rec = rec});
 }
 
 static void test_short_break_codes(void **state)

@@ -10,6 +10,7 @@
 
 #include "domain/compliance.h"
 #include "service/compliance_all.h"
+#include "test_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,20 +32,10 @@ static int teardown(void **state)
     return 0;
 }
 
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
-
 static void add_ep(Dataset *ds, Date decom, Date dec, const char *rne, const char *place)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.rne, rne);
-    DATASET_SET_CODE(e.ls, "C2");
-    DATASET_SET_CODE(e.cin, "N1");
-    DATASET_SET_CODE(e.place, place);
-    DATASET_SET_CODE(e.rec, dec == DATE_NONE ? "" : "E8");
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, rne, "C2", "N1", place, dec == NONE ? "" : "E8"});
 }
 
 static void add_visit(Dataset *ds, Date d)
@@ -55,9 +46,7 @@ static void add_visit(Dataset *ds, Date d)
 
 static void add_review(Dataset *ds, Date d)
 {
-    Review r = {.date = d};
-    DATASET_SET_CODE(r.code, "PN1");
-    dataset_add_review(ds, &r);
+    fixture_review(ds, d, "PN1");
 }
 
 static ComplianceCount run(const Dataset *ds, Date from, Date to, DueItem item)

@@ -8,13 +8,9 @@
 #include <cmocka.h>
 
 #include "base/date.h"
+#include "test_fixture.h"
 
 #include <string.h>
-
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
 
 static void test_leap_years(void **state)
 {

@@ -12,18 +12,13 @@
 
 #include "domain/dfe_indicators.h"
 #include "service/scorecard.h"
+#include "test_fixture.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #define YEAR 2026
-#define NONE DATE_NONE
-
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
 
 static void child(Dataset *ds, const char *id, Date dob)
 {
@@ -33,29 +28,17 @@ static void child(Dataset *ds, const char *id, Date dob)
 static void ep(Dataset *ds, Date decom, Date dec, const char *rne, const char *ls,
                const char *place, const char *rec)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.rne, rne);
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.place, place);
-    DATASET_SET_CODE(e.rec, rec);
-    DATASET_SET_CODE(e.cin, "N1");
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds, (FixtureEpisode){decom, dec, rne, ls, "N1", place, rec});
 }
 
 static void oc3(Dataset *ds, int year, const char *in_touch, const char *activ, const char *accom)
 {
-    Oc3 o = {.year = year};
-    DATASET_SET_CODE(o.in_touch, in_touch);
-    DATASET_SET_CODE(o.activ, activ);
-    DATASET_SET_CODE(o.accom, accom);
-    dataset_add_oc3(ds, &o);
+    fixture_oc3(ds, year, in_touch, activ, accom);
 }
 
 static void review(Dataset *ds, Date date, const char *code)
 {
-    Review r = {.date = date};
-    DATASET_SET_CODE(r.code, code);
-    dataset_add_review(ds, &r);
+    fixture_review(ds, date, code);
 }
 
 static void oc2(Dataset *ds, int health, int imms, int teeth, int sdq, int substance, int convicted)

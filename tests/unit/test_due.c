@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "domain/due.h"
+#include "test_fixture.h"
 
 #include <string.h>
 
@@ -27,35 +28,22 @@ static int teardown(void **state)
     return 0;
 }
 
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
-
 /* An episode with the given reason for new episode, legal status and placement. */
 static void add_ep(Dataset *ds, Date decom, Date dec, const char *rne, const char *ls,
                    const char *place)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.rne, rne);
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.cin, "N1");
-    DATASET_SET_CODE(e.place, place);
-    DATASET_SET_CODE(e.rec, dec == DATE_NONE ? "" : "E8");
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, rne, ls, "N1", place, dec == NONE ? "" : "E8"});
 }
 
 static void add_review(Dataset *ds, Date d)
 {
-    Review r = {.date = d};
-    DATASET_SET_CODE(r.code, "PN1");
-    dataset_add_review(ds, &r);
+    fixture_review(ds, d, "PN1");
 }
 
 static void add_rec(Dataset *ds, RecordKind kind, Date d, int subtype)
 {
-    CareRecord r = {.date = d, .kind = (uint8_t)kind, .subtype = (uint8_t)subtype, .value = -1};
-    dataset_add_record(ds, &r);
+    fixture_record(ds, d, kind, subtype);
 }
 
 /* The entry for one item, or NULL when the child does not owe it. */

@@ -9,33 +9,21 @@
 #include <cmocka.h>
 
 #include "domain/leaver.h"
+#include "test_fixture.h"
 
 #include <string.h>
-
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
 
 #define DOB D(2008, 5, 10)
 
 static void add_ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *rec)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.cin, "N1");
-    DATASET_SET_CODE(e.place, "U4");
-    DATASET_SET_CODE(e.rec, rec);
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, .ls = ls, .cin = "N1", .place = "U4", .rec = rec});
 }
 
 static void add_oc3(Dataset *ds, int year, const char *activ)
 {
-    Oc3 o = {.year = year};
-    DATASET_SET_CODE(o.in_touch, "YES");
-    DATASET_SET_CODE(o.activ, activ);
-    DATASET_SET_CODE(o.accom, "S");
-    dataset_add_oc3(ds, &o);
+    fixture_oc3(ds, year, "YES", activ, "S");
 }
 
 /* The status of the dataset's only (or first) child. */

@@ -14,41 +14,28 @@
 
 #include "domain/local_indicators.h"
 #include "service/scorecard.h"
+#include "test_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define YEAR 2026
-#define NONE DATE_NONE
-
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
 
 static void ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *place)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.rne, "S");
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.place, place);
-    DATASET_SET_CODE(e.cin, "N1");
-    DATASET_SET_CODE(e.rec, dec == NONE ? "" : "E17");
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, "S", ls, "N1", place, dec == NONE ? "" : "E17"});
 }
 
 static void review(Dataset *ds, Date date)
 {
-    Review r = {.date = date};
-    DATASET_SET_CODE(r.code, "PN1");
-    dataset_add_review(ds, &r);
+    fixture_review(ds, date, "PN1");
 }
 
 static void record(Dataset *ds, Date date, RecordKind kind, int subtype)
 {
-    CareRecord r = {.date = date, .kind = (uint8_t)kind, .subtype = (uint8_t)subtype, .value = -1};
-    dataset_add_record(ds, &r);
+    fixture_record(ds, date, kind, subtype);
 }
 
 /* Every review on time from 1 January 2024: the first after 10 days, the

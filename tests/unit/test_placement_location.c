@@ -19,6 +19,7 @@
 #include "exchange/onspd.h"
 #include "service/places.h"
 #include "service/scorecard.h"
+#include "test_fixture.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -27,7 +28,6 @@
 #include <unistd.h>
 
 #define YEAR 2026
-#define NONE DATE_NONE
 #define OWN  "X10000001" /* the council: a county; its districts are X07... */
 
 /* HOME is at (400000, 100000). Columns in the ONS order, with ones not read. */
@@ -47,11 +47,6 @@ static const char directory[] =
     /* in the county, no grid reference */
     "\"ZZ5 5EE\",\"ZZ5 5EE\",\"199801\",\"\",\"X10000001\",\"X07000001\",\"\",\"\"\n";
 
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
-
 static void child(Dataset *ds, const char *id)
 {
     dataset_add_child(ds, id, "F", D(2012, 5, 5), "WBRI");
@@ -62,13 +57,8 @@ static void child(Dataset *ds, const char *id)
 static void ep(Dataset *ds, Date decom, Date dec, const char *rne, const char *ls, const char *home,
                const char *placed)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.rne, rne);
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.place, "U4");
-    DATASET_SET_CODE(e.cin, "N1");
-    if (dec != NONE) DATASET_SET_CODE(e.rec, "E4A");
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, rne, ls, "N1", "U4", dec != NONE ? "E4A" : NULL});
     EpisodePlace pl = {.distance = -1};
     DATASET_SET_CODE(pl.home_post, home);
     DATASET_SET_CODE(pl.pl_post, placed);

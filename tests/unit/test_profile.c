@@ -8,13 +8,9 @@
 #include <cmocka.h>
 
 #include "domain/profile.h"
+#include "test_fixture.h"
 
 #include <string.h>
-
-static Date D(int y, int m, int d)
-{
-    return date_from_ymd(y, m, d);
-}
 
 #define AT D(2010, 3, 31)
 
@@ -26,19 +22,13 @@ static Child *child(Dataset *ds, const char *id, Date dob, const char *ethnic)
 static void ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *place,
                const char *cin, const char *rec)
 {
-    Episode e = {.decom = decom, .dec = dec};
-    DATASET_SET_CODE(e.ls, ls);
-    DATASET_SET_CODE(e.place, place);
-    DATASET_SET_CODE(e.cin, cin);
-    DATASET_SET_CODE(e.rec, rec);
-    dataset_add_episode(ds, &e);
+    fixture_episode(ds,
+                    (FixtureEpisode){decom, dec, .ls = ls, .cin = cin, .place = place, .rec = rec});
 }
 
 static void oc3(Dataset *ds, int year, const char *activ)
 {
-    Oc3 o = {.year = year};
-    DATASET_SET_CODE(o.activ, activ);
-    dataset_add_oc3(ds, &o);
+    fixture_oc3(ds, year, NULL, activ, NULL);
 }
 
 /* Children in care full time on 31/03/2010. */

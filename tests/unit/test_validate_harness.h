@@ -11,28 +11,26 @@
 #define TEST_VALIDATE_HARNESS_H
 
 #include "base/mem.h"
+#include "exchange/ssda903_columns.h"
 #include "validate/validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define HDR "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-#define EPI                                                                                 \
-    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_" \
-    "POST,URN\n"
-#define REV  "CHILD,DOB,REVIEW,REVIEW_CODE\n"
-#define UASC "CHILD,SEX,DOB,DUC\n"
-#define OC2                                                                                   \
-    "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_" \
-    "ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
-#define OC3  "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n"
-#define AD1  "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n"
-#define PLA  "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n"
-#define PREV "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n"
-#define MIS  "CHILD,DOB,MISSING,MIS_START,MIS_END\n"
-#define SWE  "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
-#define DOLO "CHILD,DOB,DOLO_START,DOLO_END\n"
+/* The header lines of the tables, from exchange/ssda903_columns.h. */
+#define HDR  SSDA903_HEADER_LINE(SSDA903_COLUMNS_HEADER)
+#define EPI  SSDA903_HEADER_LINE(SSDA903_COLUMNS_EPISODES)
+#define REV  SSDA903_HEADER_LINE(SSDA903_COLUMNS_REVIEWS)
+#define UASC SSDA903_HEADER_LINE(SSDA903_COLUMNS_UASC)
+#define OC2  SSDA903_HEADER_LINE(SSDA903_COLUMNS_OC2)
+#define OC3  SSDA903_HEADER_LINE(SSDA903_COLUMNS_OC3)
+#define AD1  SSDA903_HEADER_LINE(SSDA903_COLUMNS_AD1)
+#define PLA  SSDA903_HEADER_LINE(SSDA903_COLUMNS_PLACED_ADOPTION)
+#define PREV SSDA903_HEADER_LINE(SSDA903_COLUMNS_PREV_PERM)
+#define MIS  SSDA903_HEADER_LINE(SSDA903_COLUMNS_MISSING)
+#define SWE  SSDA903_HEADER_LINE(SSDA903_COLUMNS_SW_EPISODES)
+#define DOLO SSDA903_HEADER_LINE(SSDA903_COLUMNS_DOLO)
 
 /* A small synthetic ONS Postcode Directory (made-up postcodes, grid references
  * and authority codes; the same rows as tests/fixtures/validate/postcodes).
@@ -177,7 +175,7 @@ static int vharness_run_full(const VCase *cases, int n_cases, const VRule *famil
         problems += vharness_case(&cases[i], postcodes, la, providers);
     for (int f = 0; f < n_family; f++) {
         const VRule *rule = &family[f];
-        if (!rule->fn) continue; /* in the DfE's set, not run here */
+        if (!vrules_runs(rule)) continue; /* in the DfE's set, not run here */
         int year = rule->last_year ? rule->last_year : 2027;
         bool fails = false, passes = false;
         for (int i = 0; i < n_cases; i++) {

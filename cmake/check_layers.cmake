@@ -1,0 +1,67 @@
+# Fails when a source file under src/ includes a header against the layers of
+# cmake/layers.cmake: another layer's header its layer may not use, or an
+# outside library's header its layer does not link. Run by ctest (`layers`):
+#   cmake -DROOT=<source dir> -P cmake/check_layers.cmake
+cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/layers.cmake)
+
+if(NOT ROOT)
+  message(FATAL_ERROR "check_layers: pass -DROOT=<source dir>")
+endif()
+
+set(violations "")
+set(n_files 0)
+
+# The layer of a file: its first folder under src/, or "main" for src/main.c.
+function(layer_of file out)
+  file(RELATIVE_PATH rel ${ROOT}/src ${file})
+  if(rel MATCHES "^([^/]+)/")
+    set(${out} ${CMAKE_MATCH_1} PARENT_SCOPE)
+  else()
+    set(${out} main PARENT_SCOPE)
+  endif()
+endfunction()
+
+# The package an outside header belongs to, or "" for the C and POSIX headers.
+function(package_of header out)
+  set(${out} "" PARENT_SCOPE)
+  foreach(pkg IN LISTS PACKAGES)
+    if(header MATCHES "${PACKAGE_HEADERS_${pkg}}")
+      set(${out} ${pkg} PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+
+file(GLOB_RECURSE sources ${ROOT}/src/*.c ${ROOT}/src/*.h)
+list(SORT sources)
+foreach(src IN LISTS sources)
+  math(EXPR n_files "${n_files} + 1")
+  layer_of(${src} layer)
+  file(RELATIVE_PATH rel ${ROOT} ${src})
+  if(NOT DEFINED LAYER_USES_${layer})
+    string(APPEND violations "${rel}: folder src/${layer}/ is not a layer of cmake/layers.cmake\n")
+    continue()
+  endif()
+  file(STRINGS ${src} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[\"<]")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "#[ \t]*include[ \t]*\"([^/\"]+)/[^\"]*\"")
+      set(used ${CMAKE_MATCH_1})
+      if(NOT used STREQUAL layer AND NOT used IN_LIST LAYER_USES_${layer})
+        string(APPEND violations "${rel}: ${layer} may not include ${used}/ (${line})\n")
+      endif()
+    elseif(line MATCHES "#[ \t]*include[ \t]*<([^>]+)>")
+      package_of("${CMAKE_MATCH_1}" pkg)
+      if(pkg AND NOT pkg IN_LIST LAYER_PACKAGES_${layer})
+        string(APPEND violations "${rel}: ${layer} does not link ${pkg} (${line})\n")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+
+if(n_files EQUAL 0)
+  message(FATAL_ERROR "check_layers: no sources under ${ROOT}/src")
+endif()
+if(violations)
+  message(FATAL_ERROR "includes against the layers (cmake/layers.cmake):\n${violations}")
+endif()
+message(STATUS "check_layers: ${n_files} files keep to the layers")

@@ -1,0 +1,53 @@
+# The layers of src/ and what each may use: the one table both the build (which
+# library links which) and the include check (cmake/check_layers.cmake, run by
+# ctest as `layers`) read. docs/development.md explains it.
+#
+# LAYER_USES_<layer>: the layers whose headers <layer> may include and whose
+# library it links. Dependencies point down ARCHITECTURE.md's picture only:
+# base at the bottom; domain, exchange, validate, render and store above it;
+# service above those; cli (and web) on top. A layer may always include itself.
+#
+# LAYER_PACKAGES_<layer>: the outside libraries (pkg-config names below) whose
+# headers it may include and which it links. Only store links SQLite and only
+# render links cairo, so that the domain, the validator and the exchange can be
+# built and tested without either.
+
+set(LAYERS base domain exchange validate render store synth service cli web)
+
+set(LAYER_USES_base "")
+set(LAYER_USES_domain base)
+set(LAYER_USES_exchange base domain)
+set(LAYER_USES_validate base domain exchange)
+# render writes what the services compute (the scorecard, the validation
+# report), so it sits above service and validate; service never renders.
+set(LAYER_USES_render base domain exchange validate service)
+set(LAYER_USES_store base domain exchange)
+set(LAYER_USES_synth base domain exchange)
+set(LAYER_USES_service base domain exchange validate store synth)
+# cli still drives the store itself in cmd_care.c, cmd_due.c and cmd_validate.c;
+# issue 9 item 3 takes store out of this list.
+set(LAYER_USES_cli base domain exchange validate render store synth service)
+set(LAYER_USES_web base domain exchange validate render store service)
+# src/main.c: argv to the command table.
+set(LAYER_USES_main base cli)
+
+set(LAYER_PACKAGES_base "")
+set(LAYER_PACKAGES_domain "")
+set(LAYER_PACKAGES_exchange "")
+set(LAYER_PACKAGES_validate "")
+set(LAYER_PACKAGES_render CAIRO JANSSON)
+set(LAYER_PACKAGES_store SQLITE3 Threads)
+set(LAYER_PACKAGES_synth "")
+set(LAYER_PACKAGES_service Threads)
+set(LAYER_PACKAGES_cli "")
+set(LAYER_PACKAGES_web "")
+set(LAYER_PACKAGES_main "")
+
+# Which package an outside header belongs to (a regular expression on the
+# included name); headers not listed are the C and POSIX libraries'.
+set(PACKAGE_HEADERS_SQLITE3 "^sqlite3")
+set(PACKAGE_HEADERS_CAIRO "^(cairo|fontconfig/)")
+set(PACKAGE_HEADERS_Threads "^pthread\\.h$")
+set(PACKAGE_HEADERS_CMOCKA "^cmocka")
+set(PACKAGE_HEADERS_JANSSON "^jansson")
+set(PACKAGES SQLITE3 CAIRO Threads CMOCKA JANSSON)
