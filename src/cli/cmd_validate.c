@@ -10,15 +10,14 @@
 
 #include "base/csv.h"
 #include "base/mem.h"
+#include "base/walk.h"
 #include "store/store.h"
 #include "validate/validate.h"
 #include "validate/vreport.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 static const CliOption options[] = {
@@ -26,11 +25,6 @@ static const CliOption options[] = {
     {"providers", true}, {"format", true},  {"out", true},  {"la", true},
 };
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Loads one file into the return. In a folder (quiet_other), Carepledge's own
  * record templates (visits, health, ...: not part of the 903) are passed over
@@ -62,37 +56,25 @@ static int load_file(VReturn *r, const char *path, bool last, bool quiet_other, 
     return rc;
 }
 
-static int load_folder(VReturn *r, const char *dir, bool last, Err *err)
-{
-    DIR *d = opendir(dir);
-    if (!d) return err_set(err, ERR_IO, "%s: %s", dir, strerror(errno));
-    char **names = NULL;
-    int n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcasecmp(e->d_name + len - 4, ".csv") != 0) continue;
-        MEM_GROW(names, n, cap);
-        size_t size = strlen(dir) + len + 2;
-        names[n] = xmalloc(size);
-        snprintf(names[n++], size, "%s/%s", dir, e->d_name);
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, cmp_str);
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        if (rc == 0) rc = load_file(r, names[i], last, true, err);
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
-
+/* The files path names: itself, or the `*.csv` files directly in the folder
+ * (base/walk), each loaded; in a folder, other CSV files are passed over. */
 static int load_path(VReturn *r, const char *path, bool last, Err *err)
 {
     struct stat st;
-    if (stat(path, &st) < 0) return err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
-    if (S_ISDIR(st.st_mode)) return load_folder(r, path, last, err);
-    return load_file(r, path, last, false, err);
+    bool folder = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    WalkFiles files = {0};
+    ErrList errs = {0};
+    char *paths[] = {(char *)path};
+    int rc = walk_csv_files(paths, 1, false, &files, &errs);
+    if (rc < 0) {
+        errlist_print(&errs, stderr);
+        rc = err_set(err, ERR_INPUT, "%s could not be read", path);
+    }
+    for (int i = 0; rc == 0 && i < files.n_paths; i++)
+        rc = load_file(r, files.paths[i], last, folder, err);
+    errlist_free(&errs);
+    walk_files_free(&files);
+    return rc;
 }
 
 /* The collection year of the latest episode start, when --year is not given. */
