@@ -71,6 +71,18 @@ static size_t folder_length(const char *path)
     return slash ? (size_t)(slash - path) : 0;
 }
 
+/* The year can be given with the request (ImportOptions.year), which each
+ * front end names its own way: err->param says which parameter. */
+static void no_year(ErrList *errs, const char *path)
+{
+    Err e;
+    err_at(&e, ERR_INPUT, path, 0, 0, NULL,
+           "cannot tell which collection year this file is for; give the year of the return "
+           "or keep each year's files in a folder named like 2009-10");
+    err_param(&e, "year");
+    errlist_add(errs, &e);
+}
+
 /* Gives every file its year: --year, else its folder's name, else the latest
  * event date among the files of its folder. */
 static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrList *errs)
@@ -94,9 +106,7 @@ static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrL
             if (d != DATE_NONE && (latest == DATE_NONE || d > latest)) latest = d;
         }
         if (latest == DATE_NONE)
-            errlist_at(errs, files[i].path, 0, 0, NULL,
-                       "cannot tell which collection year this file is for; pass --year "
-                       "YYYY/YY or keep each year's files in a folder named like 2009-10");
+            no_year(errs, files[i].path);
         else
             years[i] = date_collection_year(latest);
     }
@@ -491,11 +501,15 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     Ssda903File *files = xcalloc((size_t)list.n_paths + 1, sizeof *files);
     int *years = xcalloc((size_t)list.n_paths + 1, sizeof *years);
     for (int i = 0; i < list.n_paths; i++) ssda903_file_load_any(list.paths[i], &files[i], errs);
-    CodeLists *codes = NULL;
-    Err err;
     int rc = ERR_INPUT;
     if (errs->n_total == 0) assign_years(files, years, list.n_paths, opt->year, errs);
-    if (errs->n_total == 0 && codes_load_default(&codes, &err) < 0) errlist_add(errs, &err);
+    CodeLists *shipped = NULL;
+    const CodeLists *codes = opt->codes;
+    Err err;
+    if (errs->n_total == 0 && !codes) {
+        if (codes_load_default(&shipped, &err) < 0) errlist_add(errs, &err);
+        codes = shipped;
+    }
     if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
         ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report, .refs = refs};
@@ -503,7 +517,7 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
         strmap_free(&run.children);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }
-    codes_free(codes);
+    codes_free(shipped);
     for (int i = 0; i < list.n_paths; i++) ssda903_file_free(&files[i]);
     free(files);
     free(years);

@@ -115,14 +115,4 @@ int scorecard_write_html(FILE *out, const Scorecard *sc, Err *err);
 /* An A4 PDF at path, a page per theme. Returns 0 or ERR_IO. */
 int scorecard_write_pdf(const char *path, const Scorecard *sc, Err *err);
 
-/* Opens the database, loads what the scorecard reads and builds it, reading the
- * catalogue from catalogue_path or the shipped one, with the working-day
- * calendar's shipped bank holidays and holidays_path's changes (NULL: none).
- * With opt->postcodes the episodes' postcodes are loaded too and the directory
- * read for them (places_derive); without it they are not loaded.
- * The caller frees *ds, *cat (indicators_free) and *out. */
-int scorecard_run(const char *db_path, const char *catalogue_path, const char *holidays_path,
-                  const ScorecardOptions *opt, Dataset *ds, IndicatorCatalogue **cat,
-                  Scorecard *out, Err *err);
-
 #endif
