@@ -111,8 +111,11 @@ static int check_complete(const CliCommand *cmd, const CliArgs *a, Err *err)
                            cmd->options[k].arg);
     if (a->n_operands && !cmd->operands)
         return err_set(err, ERR_USAGE, "unexpected argument '%s'", a->operands[0]);
-    if (!a->n_operands && cmd->operands_required)
-        return err_set(err, ERR_USAGE, "give at least one %s", cmd->operands);
+    if (!a->n_operands && cmd->operands_required) {
+        size_t n = strlen(cmd->operands); /* "PATH..." says one or more PATH */
+        if (n > 3 && strcmp(cmd->operands + n - 3, "...") == 0) n -= 3;
+        return err_set(err, ERR_USAGE, "give at least one %.*s", (int)n, cmd->operands);
+    }
     return 0;
 }
 
@@ -222,10 +225,7 @@ int cli_main(const CliCommand *cmd, int argc, char **argv)
     return rc < 0 ? cli_fail(cmd, &err) : rc;
 }
 
-/* The error as this command says it: a request parameter the command takes
- * as an option is named by the option ("--la 'X' is ..."; located:
- * "... (--year YYYY/YY)"). */
-static Err as_said(const CliCommand *cmd, const Err *err)
+Err cli_error_said(const CliCommand *cmd, const Err *err)
 {
     Err said = *err;
     int k = err->param[0] ? find_option(cmd, err->param) : -1;
@@ -245,7 +245,7 @@ static Err as_said(const CliCommand *cmd, const Err *err)
 
 static void print_error(const CliCommand *cmd, const Err *err)
 {
-    Err said = as_said(cmd, err);
+    Err said = cli_error_said(cmd, err);
     if (said.file[0])
         err_print(&said, stderr);
     else
@@ -255,7 +255,7 @@ static void print_error(const CliCommand *cmd, const Err *err)
 void cli_print_problems(const CliCommand *cmd, const ErrList *problems)
 {
     for (int i = 0; i < problems->n_items; i++) {
-        Err said = as_said(cmd, &problems->items[i]);
+        Err said = cli_error_said(cmd, &problems->items[i]);
         err_print(&said, stderr);
     }
     if (problems->n_total > problems->n_items)

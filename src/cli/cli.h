@@ -102,6 +102,11 @@ int cli_main(const CliCommand *cmd, int argc, char **argv);
  * option where the error names a request parameter the command has, and
  * returns the exit status for it. */
 int cli_fail(const CliCommand *cmd, const Err *err);
+/* The error as cmd says it: when err names a request parameter (err->param)
+ * that cmd takes as an option, the message names the option — in front when
+ * the error has no location ("--la 'X' is a shire district: ..."), after it
+ * when it has one ("...: cannot tell which year ... (--year YYYY/YY)"). */
+Err cli_error_said(const CliCommand *cmd, const Err *err);
 /* Prints each problem of a list as cli_fail would (without the status). */
 void cli_print_problems(const CliCommand *cmd, const ErrList *problems);
 
