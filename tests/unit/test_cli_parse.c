@@ -54,8 +54,7 @@ static void test_typed_values(void **state)
     CliArgs a;
     Err err;
     assert_int_equal(parse(&with_paths, &a, &err, "--db", "x.db", "--at=31/03/2010", "--year",
-                           "2009/10", "--n", "7", "--colour", "green", "--quiet", "p1", "p2",
-                           NULL),
+                           "2009/10", "--n", "7", "--colour", "green", "--quiet", "p1", "p2", NULL),
                      0);
     assert_string_equal(cli_text(&a, "db"), "x.db");
     assert_int_equal(cli_value(&a, "at")->date, date_from_ymd(2010, 3, 31));
@@ -77,13 +76,13 @@ static void test_typed_values(void **state)
 }
 
 /* Parses and expects ERR_USAGE with exactly the message want. */
-#define EXPECT_MESSAGE(cmd, want, ...)                                                            \
-    do {                                                                                          \
-        CliArgs a_;                                                                               \
-        Err err_;                                                                                 \
-        assert_int_equal(parse(cmd, &a_, &err_, __VA_ARGS__, NULL), ERR_USAGE);                   \
-        assert_string_equal(err_.msg, want);                                                      \
-        cli_args_free(&a_);                                                                       \
+#define EXPECT_MESSAGE(cmd, want, ...)                                          \
+    do {                                                                        \
+        CliArgs a_;                                                             \
+        Err err_;                                                               \
+        assert_int_equal(parse(cmd, &a_, &err_, __VA_ARGS__, NULL), ERR_USAGE); \
+        assert_string_equal(err_.msg, want);                                    \
+        cli_args_free(&a_);                                                     \
     } while (0)
 
 static void test_mistakes_named(void **state)
@@ -101,8 +100,8 @@ static void test_mistakes_named(void **state)
                    "--db", "d", "--year", "2010-2012", "p");
     EXPECT_MESSAGE(&with_paths, "--n: '0' is not a whole number from 1 to 100", "--db", "d", "--n",
                    "0", "p");
-    EXPECT_MESSAGE(&with_paths, "--n: '5x' is not a whole number from 1 to 100", "--db", "d",
-                   "--n", "5x", "p");
+    EXPECT_MESSAGE(&with_paths, "--n: '5x' is not a whole number from 1 to 100", "--db", "d", "--n",
+                   "5x", "p");
     EXPECT_MESSAGE(&with_paths, "--colour: 'blue' is not one of red, green", "--db", "d",
                    "--colour", "blue", "p");
 }
