@@ -7,18 +7,34 @@
 #include "base/date.h"
 #include "service/svc_import.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 static const char *const synth_profiles[] = {"none", "dorset-2010", NULL};
+
+/* A seed is any 64-bit unsigned number; its bits are kept in the value's
+ * number (a long) and read back as uint64_t. */
+static int check_seed(const CliOption *opt, const char *text, CliValue *out, Err *err)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || *text == '-')
+        return err_set(err, ERR_USAGE, "--%s must be a whole number from 0, not '%s'", opt->name,
+                       text);
+    out->number = (long)(uint64_t)v;
+    return 0;
+}
 
 static const CliOption synth_options[] = {
     {"out", "DIR", "the folder to write (one folder per collection year in it)", NULL, true, 0, 0,
      NULL},
     {"children", "N", "how many children (default 1000)", cli_check_number, false, 0, LONG_MAX,
      NULL},
-    {"seed", "S", "the random seed: the same seed writes the same files (default 1)",
-     cli_check_number, false, 0, LONG_MAX, NULL},
+    {"seed", "S", "the random seed: the same seed writes the same files (default 1)", check_seed,
+     false, 0, 0, NULL},
     {"from", "YYYY", "the first collection year (2001 or 2000/01)", cli_check_year, false, 0, 0,
      NULL},
     {"to", "YYYY", "the last collection year (2010 or 2009/10)", cli_check_year, false, 0, 0, NULL},
