@@ -212,7 +212,8 @@ int cli_main(const CliCommand *cmd, int argc, char **argv)
     AppContext *ctx = NULL;
     int rc = cli_parse(cmd, argc, argv, &args, &err);
     if (rc == 0) {
-        ContextFiles files = {cli_text(&args, "holidays"), cli_text(&args, "catalogue")};
+        ContextFiles files = {cli_text(&args, "holidays"), cli_text(&args, "catalogue"),
+                              cmd->context};
         rc = context_load(&files, &ctx, &err);
     }
     if (rc == 0) {

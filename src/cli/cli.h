@@ -73,6 +73,7 @@ struct CliCommand {
     const char *operands; /* "PATH..." when it takes some, else NULL */
     bool operands_required;
     CliRun run;
+    unsigned context; /* the parts of the context its use case reads (CONTEXT_*) */
 };
 
 extern const CliCommand *const cli_commands[];
@@ -92,8 +93,8 @@ bool cli_flag(const CliArgs *a, const char *name);
 /* Writes "usage: carepledge NAME OPTIONS", the summary and each option's help. */
 void cli_print_help(FILE *out, const CliCommand *cmd);
 
-/* Parses the options, loads the context (with the command's --holidays and
- * --catalogue), names the operating-system user as the actor and runs cmd.
+/* Parses the options, loads the parts of the context cmd reads (with its
+ * --holidays and --catalogue), names the operating-system user as the actor and runs cmd.
  * Returns the exit status. */
 int cli_main(const CliCommand *cmd, int argc, char **argv);
 

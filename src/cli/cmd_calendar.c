@@ -83,4 +83,5 @@ const CliCommand cmd_calendar = {
     NULL,
     false,
     run_calendar,
+    CONTEXT_CALENDAR,
 };

@@ -87,6 +87,7 @@ const CliCommand cmd_leavers = {
     NULL,
     false,
     run_leavers,
+    0,
 };
 
 static const RenderColumn profile_columns[] = {
@@ -166,4 +167,5 @@ const CliCommand cmd_profile = {
     NULL,
     false,
     run_profile,
+    0,
 };

@@ -90,7 +90,7 @@ const CliCommand cmd_due = {
     "due",       "the worklist: what each child and care leaver is owed, when, and what is overdue",
     due_options, (int)(sizeof due_options / sizeof due_options[0]),
     NULL,        false,
-    run_due,
+    run_due,     CONTEXT_CALENDAR,
 };
 
 /* ---- compliance ---------------------------------------------------------- */
@@ -155,4 +155,5 @@ const CliCommand cmd_compliance = {
     NULL,
     false,
     run_compliance,
+    CONTEXT_CALENDAR,
 };

@@ -51,5 +51,5 @@ const CliCommand cmd_import = {
     "import",       "read SSDA903 CSV files into the database (one transaction)",
     import_options, (int)(sizeof import_options / sizeof import_options[0]),
     "PATH...",      true,
-    run_import,
+    run_import,     CONTEXT_CODES,
 };

@@ -231,4 +231,5 @@ const CliCommand cmd_indicators = {
     NULL,
     false,
     run_indicators,
+    CONTEXT_CATALOGUE,
 };

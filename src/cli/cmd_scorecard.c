@@ -91,4 +91,5 @@ const CliCommand cmd_scorecard = {
     NULL,
     false,
     run_scorecard,
+    CONTEXT_CALENDAR | CONTEXT_CATALOGUE,
 };

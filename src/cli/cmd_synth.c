@@ -95,5 +95,5 @@ const CliCommand cmd_synth = {
     "synth",       "write a synthetic SSDA903 history, one folder per collection year",
     synth_options, (int)(sizeof synth_options / sizeof synth_options[0]),
     NULL,          false,
-    run_synth,
+    run_synth,     0,
 };

@@ -19,19 +19,23 @@ static void load_rulesets(AppContext *ctx)
 
 int context_load(const ContextFiles *files, AppContext **out, Err *err)
 {
-    static const ContextFiles shipped = {0};
+    static const ContextFiles shipped = {.parts = CONTEXT_ALL};
     if (!files) files = &shipped;
     AppContext *ctx = xcalloc(1, sizeof *ctx);
+    ctx->parts = files->parts;
     *out = NULL;
-    int rc = codes_load_default(&ctx->codes, err);
-    if (rc == 0) rc = calendar_load_default(&ctx->calendar, err);
-    if (rc == 0 && files->holidays_path)
-        rc = calendar_load_overrides_file(&ctx->calendar, files->holidays_path, err);
-    if (rc == 0)
+    int rc = 0;
+    if (ctx->parts & CONTEXT_CODES) rc = codes_load_default(&ctx->codes, err);
+    if (rc == 0 && (ctx->parts & CONTEXT_CALENDAR)) {
+        rc = calendar_load_default(&ctx->calendar, err);
+        if (rc == 0 && files->holidays_path)
+            rc = calendar_load_overrides_file(&ctx->calendar, files->holidays_path, err);
+    }
+    if (rc == 0 && (ctx->parts & CONTEXT_CATALOGUE))
         rc = files->catalogue_path
                  ? indicators_load_file(files->catalogue_path, &ctx->catalogue, err)
                  : indicators_load_default(&ctx->catalogue, err);
-    if (rc == 0) load_rulesets(ctx);
+    if (rc == 0 && (ctx->parts & CONTEXT_RULES)) load_rulesets(ctx);
     if (rc < 0) {
         context_free(ctx);
         return rc;
@@ -50,8 +54,20 @@ void context_free(AppContext *ctx)
     free(ctx);
 }
 
+int context_require(const AppContext *ctx, unsigned parts, Err *err)
+{
+    static const char *const names[] = {"code lists", "calendar", "indicator catalogue",
+                                        "validation rules"};
+    for (int i = 0; i < 4; i++)
+        if ((parts & (1u << i)) && !(ctx->parts & (1u << i)))
+            return err_set(err, ERR_INTERNAL, "the application context was loaded without its %s",
+                           names[i]);
+    return 0;
+}
+
 const ContextRuleSet *context_ruleset(const AppContext *ctx, int year)
 {
+    if (!(ctx->parts & CONTEXT_RULES)) return NULL;
     if (year < VALIDATE_FIRST_YEAR || year > VALIDATE_LAST_YEAR) return NULL;
     return &ctx->rulesets[year - VALIDATE_FIRST_YEAR];
 }

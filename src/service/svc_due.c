@@ -36,6 +36,7 @@ int svc_due_run(const AppContext *ctx, const ServiceData *data, const DueRequest
     memset(out, 0, sizeof *out);
     const Dataset *ds;
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR, err);
     if (rc == 0) rc = service_dataset(data, svc_due_parts, &out->owned, &ds, err);
     if (rc < 0) return rc;
     int cap = 0;
@@ -65,6 +66,7 @@ int svc_compliance_run(const AppContext *ctx, const ServiceData *data, const Com
 {
     memset(out, 0, sizeof *out);
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR, err);
     if (rc < 0) return rc;
     if (req->to < req->from) return service_invalid(err, "to", "is before the start of the period");
     Dataset owned;

@@ -10,6 +10,7 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
 {
     memset(out, 0, sizeof *out);
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CODES, err);
     if (rc < 0) return rc;
     if (req->n_paths < 1) return service_invalid(err, "paths", "no files or folders were named");
     Store *store;

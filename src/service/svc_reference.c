@@ -11,6 +11,7 @@ int svc_calendar_run(const AppContext *ctx, const CalendarRequest *req, const Ac
 {
     memset(out, 0, sizeof *out);
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR, err);
     if (rc < 0) return rc;
     if (req->to < req->from) return service_invalid(err, "to", "is before the start of the period");
     const Calendar *cal = &ctx->calendar;
@@ -36,6 +37,7 @@ int svc_indicators_run(const AppContext *ctx, const Actor *actor, IndicatorsResu
 {
     memset(out, 0, sizeof *out);
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CATALOGUE, err);
     if (rc < 0) return rc;
     out->catalogue = ctx->catalogue;
     for (int i = 0; i < ctx->catalogue->n_items; i++)

@@ -47,6 +47,7 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
     memset(out, 0, sizeof *out);
     Dataset *ds = NULL;
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR | CONTEXT_CATALOGUE, err);
     if (rc == 0) rc = check_request(req, err);
     if (rc == 0) rc = history(data, req, out, &ds, err);
     if (rc == 0)

@@ -244,6 +244,7 @@ int svc_validate_run(const AppContext *ctx, const ValidateRequest *req, const Ac
     memset(out, 0, sizeof *out);
     vreturn_init(&out->ret, 0);
     int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_RULES, err);
     if (rc == 0) rc = check_request(req, err);
     if (rc == 0) rc = req->db_path ? load_db(ctx, req, out, err) : load_files(req, out, err);
     if (rc == 0) rc = load_reference(req, out, err);

@@ -30,10 +30,10 @@ static int never_run(const CliArgs *a, const AppContext *ctx, const Actor *actor
 }
 
 static const CliCommand with_paths = {
-    "try", "a command for the tests", options, 6, "PATH...", true, never_run,
+    "try", "a command for the tests", options, 6, "PATH...", true, never_run, 0,
 };
 static const CliCommand no_paths = {
-    "plain", "a command without operands", options, 6, NULL, false, never_run,
+    "plain", "a command without operands", options, 6, NULL, false, never_run, 0,
 };
 
 /* Parses the words (NULL-terminated) after the command name. */

@@ -96,11 +96,19 @@ static void test_context_with_a_council_file(void **state)
     const char *text = "date,action,name\n2026-12-24,add,Council closure\n";
     assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);
-    ContextFiles files = {.holidays_path = path};
+    ContextFiles files = {.holidays_path = path, .parts = CONTEXT_CALENDAR};
     AppContext *ctx;
     Err err;
     assert_int_equal(context_load(&files, &ctx, &err), 0);
     assert_string_equal(calendar_holiday_name(&ctx->calendar, D(2026, 12, 24)), "Council closure");
+    /* Only the calendar was asked for: a use case that reads more is refused. */
+    assert_null(ctx->codes);
+    assert_null(context_ruleset(ctx, VALIDATE_LAST_YEAR));
+    Actor actor;
+    IndicatorsResult ind;
+    assert_int_equal(svc_indicators_run(ctx, actor_named(&actor, "a"), &ind, &err), ERR_INTERNAL);
+    assert_non_null(strstr(err.msg, "indicator catalogue"));
+    assert_int_equal(context_require(ctx, CONTEXT_CALENDAR, &err), 0);
     context_free(ctx);
 
     FILE *out = fopen(path, "w");
