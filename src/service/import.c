@@ -1,6 +1,8 @@
 /* import: see import.h. */
 #include "service/import.h"
 
+#include "store/store.h"
+
 #include "base/date.h"
 #include "base/mem.h"
 #include "base/strmap.h"

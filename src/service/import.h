@@ -12,7 +12,10 @@
 #include "base/err.h"
 #include "domain/codes.h"
 #include "exchange/ssda903.h"
-#include "store/store.h"
+
+/* The store (store/store.h), which only service/ opens: declared here so that
+ * a front end reading ImportReport does not see the store's header. */
+typedef struct Store Store;
 
 typedef struct ImportOptions {
     int year;                    /* collection end year for every file; 0 = work it out */
