@@ -75,7 +75,7 @@ static int load_path(ValidateResult *out, const char *path, bool last, Err *err)
     return rc;
 }
 
-/* The collection year of the latest episode start, when --year is not given. */
+/* The collection year of the latest episode start, when the request gives none. */
 static int infer_year(const VReturn *r)
 {
     const VTable *e = &r->cur[T903_EPISODES];
