@@ -8,14 +8,14 @@ static void print_overview(FILE *out)
 {
     fprintf(out, "usage: carepledge COMMAND [OPTIONS]\n\ncommands:\n");
     for (int i = 0; i < cli_n_commands; i++)
-        fprintf(out, "  %-12s %s\n", cli_commands[i].name, cli_commands[i].summary);
+        fprintf(out, "  %-12s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
     fprintf(out, "\n'carepledge help COMMAND' shows a command's options.\n");
 }
 
 static const CliCommand *find_command(const char *name)
 {
     for (int i = 0; i < cli_n_commands; i++)
-        if (strcmp(cli_commands[i].name, name) == 0) return &cli_commands[i];
+        if (strcmp(cli_commands[i]->name, name) == 0) return cli_commands[i];
     return NULL;
 }
 
@@ -30,7 +30,7 @@ static int print_help(int argc, char **argv)
         fprintf(stderr, "carepledge: no command '%s'\n", argv[2]);
         return CLI_EXIT_ERROR;
     }
-    printf("usage: carepledge %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
+    cli_print_help(stdout, cmd);
     return CLI_EXIT_OK;
 }
 
@@ -48,5 +48,5 @@ int main(int argc, char **argv)
         print_overview(stderr);
         return CLI_EXIT_ERROR;
     }
-    return cmd->run(argc - 1, argv + 1);
+    return cli_main(cmd, argc - 1, argv + 1);
 }

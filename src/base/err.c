@@ -16,7 +16,38 @@ int err_vat(Err *e, int code, const char *file, long line, int column, const cha
     e->column = column;
     snprintf(e->field, sizeof e->field, "%s", field ? field : "");
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    e->param[0] = '\0';
     return code;
+}
+
+int err_param(Err *e, const char *param)
+{
+    snprintf(e->param, sizeof e->param, "%s", param);
+    return e->code;
+}
+
+ErrKind err_kind(int code)
+{
+    switch (code) {
+    case ERR_OK: return ERR_KIND_NONE;
+    case ERR_USAGE:
+    case ERR_INPUT: return ERR_KIND_INVALID;
+    case ERR_NOT_FOUND: return ERR_KIND_NOT_FOUND;
+    case ERR_STATE:
+    case ERR_CONFLICT: return ERR_KIND_CONFLICT;
+    case ERR_FORBIDDEN: return ERR_KIND_FORBIDDEN;
+    case ERR_IO:
+    case ERR_DB:
+    case ERR_UNAVAILABLE: return ERR_KIND_UNAVAILABLE;
+    default: return ERR_KIND_INTERNAL;
+    }
+}
+
+const char *err_kind_name(ErrKind kind)
+{
+    static const char *const names[] = {"",          "invalid",     "not_found", "conflict",
+                                        "forbidden", "unavailable", "internal"};
+    return names[kind];
 }
 
 int err_at(Err *e, int code, const char *file, long line, int column, const char *field,

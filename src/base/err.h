@@ -17,7 +17,29 @@ enum {
     ERR_IO = -3,    /* a file could not be read or written */
     ERR_DB = -4,    /* the database refused */
     ERR_STATE = -5, /* the request makes no sense for the data (e.g. unknown child) */
+    /* The kinds of failure a service reports to any front end (service/). */
+    ERR_NOT_FOUND = -6,   /* what the request names is not there (a child, a database) */
+    ERR_CONFLICT = -7,    /* the request clashes with the state of the data */
+    ERR_FORBIDDEN = -8,   /* the person asking may not do this */
+    ERR_UNAVAILABLE = -9, /* something the request needs cannot be had just now */
+    ERR_INTERNAL = -10,   /* a bug: the program broke its own rules */
 };
+
+/* What a front end needs to know of a failure, whatever its code: the CLI
+ * turns each into an exit status, a web server into an HTTP status. */
+typedef enum ErrKind {
+    ERR_KIND_NONE,        /* not a failure */
+    ERR_KIND_INVALID,     /* invalid input: the request or a file it names (ERR_USAGE, ERR_INPUT) */
+    ERR_KIND_NOT_FOUND,   /* ERR_NOT_FOUND */
+    ERR_KIND_CONFLICT,    /* ERR_CONFLICT, ERR_STATE */
+    ERR_KIND_FORBIDDEN,   /* ERR_FORBIDDEN */
+    ERR_KIND_UNAVAILABLE, /* ERR_UNAVAILABLE, ERR_IO, ERR_DB */
+    ERR_KIND_INTERNAL,    /* ERR_INTERNAL and any code not listed */
+} ErrKind;
+
+ErrKind err_kind(int code);
+/* "invalid", "not_found", "conflict", "forbidden", "unavailable", "internal" or "". */
+const char *err_kind_name(ErrKind kind);
 
 typedef struct Err {
     int code;
@@ -26,6 +48,10 @@ typedef struct Err {
     int column;
     char field[48];
     char msg[512];
+    /* The request parameter the error is about ("la", "year"), or "": a
+     * service names no command-line flag in msg, and a front end that knows
+     * the parameter by another name (the CLI's --la) adds it (cli_fail). */
+    char param[32];
 } Err;
 
 /* Sets code and message; clears the location. Returns code, for "return err_set(...)". */
@@ -35,6 +61,8 @@ int err_at(Err *e, int code, const char *file, long line, int column, const char
            const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 int err_vat(Err *e, int code, const char *file, long line, int column, const char *field,
             const char *fmt, va_list ap);
+/* Names the request parameter e is about (after err_set or err_at). Returns e->code. */
+int err_param(Err *e, const char *param);
 /* Writes "file:line:column: FIELD: message" (parts omitted when unknown). */
 void err_print(const Err *e, FILE *out);
 

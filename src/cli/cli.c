@@ -3,74 +3,271 @@
 
 #include "base/mem.h"
 
+#include <limits.h>
+#include <pwd.h>
 #include <stdlib.h>
-
 #include <string.h>
+#include <unistd.h>
 
-static int find_option(const CliOption *options, int n, const char *name)
+/* ---- Checks -------------------------------------------------------------- */
+
+int cli_check_date(const CliOption *opt, const char *text, CliValue *out, Err *err)
 {
-    for (int i = 0; i < n; i++)
-        if (strcmp(options[i].name, name) == 0) return i;
+    if (date_parse_any(text, &out->date) == 0) return 0;
+    return err_set(err, ERR_USAGE, "--%s: '%s' is not a date (use YYYY-MM-DD or dd/mm/yyyy)",
+                   opt->name, text);
+}
+
+int cli_check_year(const CliOption *opt, const char *text, CliValue *out, Err *err)
+{
+    if ((out->year = date_parse_collection_year(text)) > 0) return 0;
+    return err_set(err, ERR_USAGE, "--%s: '%s' is not a collection year such as 2025/26", opt->name,
+                   text);
+}
+
+int cli_check_number(const CliOption *opt, const char *text, CliValue *out, Err *err)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (*text && !*end && end != text && v >= opt->min && v <= opt->max &&
+        !(v == LONG_MAX && opt->max == LONG_MAX)) {
+        out->number = v;
+        return 0;
+    }
+    if (opt->max == LONG_MAX)
+        return err_set(err, ERR_USAGE, "--%s: '%s' is not a whole number from %ld", opt->name, text,
+                       opt->min);
+    return err_set(err, ERR_USAGE, "--%s: '%s' is not a whole number from %ld to %ld", opt->name,
+                   text, opt->min, opt->max);
+}
+
+/* "a, b, c" from a NULL-terminated list. */
+static void join_words(const char *const *words, const char *sep, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (int i = 0; words[i]; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i ? sep : "", words[i]);
+    }
+}
+
+int cli_check_choice(const CliOption *opt, const char *text, CliValue *out, Err *err)
+{
+    for (int i = 0; opt->choices[i]; i++)
+        if (strcmp(text, opt->choices[i]) == 0) {
+            out->choice = i;
+            return 0;
+        }
+    char words[256];
+    join_words(opt->choices, ", ", words, sizeof words);
+    return err_set(err, ERR_USAGE, "--%s: '%s' is not one of %s", opt->name, text, words);
+}
+
+/* ---- Parsing ------------------------------------------------------------- */
+
+static bool is_flag(const CliOption *opt)
+{
+    return !opt->arg && !opt->choices;
+}
+
+static int find_option(const CliCommand *cmd, const char *name)
+{
+    for (int i = 0; i < cmd->n_options; i++)
+        if (strcmp(cmd->options[i].name, name) == 0) return i;
     return -1;
 }
 
-int cli_parse(int argc, char **argv, const CliOption *options, int n_options, CliArgs *out,
-              Err *err)
+/* Reads "--name", "--name value" or "--name=value" at argv[*i]. */
+static int parse_option(const CliCommand *cmd, int argc, char **argv, int *i, CliArgs *out,
+                        Err *err)
 {
-    memset(out, 0, sizeof *out);
-    out->options = options;
-    out->n_options = n_options;
-    out->positional = xcalloc((size_t)argc + 1, sizeof *out->positional);
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
-            out->positional[out->n_positional++] = argv[i];
-            continue;
-        }
-        const char *name = arg + 2;
-        const char *eq = strchr(name, '=');
-        char key[64];
-        snprintf(key, sizeof key, "%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
-        int k = find_option(options, n_options, key);
-        if (k < 0) return err_set(err, ERR_USAGE, "unknown option --%s", key);
-        if (!options[k].takes_value) {
-            if (eq) return err_set(err, ERR_USAGE, "option --%s takes no value", key);
-            out->values[k] = "";
-        } else if (eq) {
-            out->values[k] = eq + 1;
-        } else if (i + 1 < argc) {
-            out->values[k] = argv[++i];
-        } else {
-            return err_set(err, ERR_USAGE, "option --%s needs a value", key);
-        }
+    const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
+    int k = find_option(cmd, key);
+    if (k < 0) return err_set(err, ERR_USAGE, "unknown option --%s", key);
+    const CliOption *opt = &cmd->options[k];
+    CliValue *v = &out->values[k];
+    v->given = true;
+    if (is_flag(opt)) {
+        if (eq) return err_set(err, ERR_USAGE, "option --%s takes no value", key);
+        v->text = "";
+        return 0;
+    }
+    if (eq)
+        v->text = eq + 1;
+    else if (*i + 1 < argc)
+        v->text = argv[++*i];
+    else
+        return err_set(err, ERR_USAGE, "option --%s needs a value", key);
+    return opt->check ? opt->check(opt, v->text, v, err) : 0;
+}
+
+static int check_complete(const CliCommand *cmd, const CliArgs *a, Err *err)
+{
+    for (int k = 0; k < cmd->n_options; k++)
+        if (cmd->options[k].required && !a->values[k].given)
+            return err_set(err, ERR_USAGE, "--%s %s is required", cmd->options[k].name,
+                           cmd->options[k].arg);
+    if (a->n_operands && !cmd->operands)
+        return err_set(err, ERR_USAGE, "unexpected argument '%s'", a->operands[0]);
+    if (!a->n_operands && cmd->operands_required) {
+        size_t n = strlen(cmd->operands); /* "PATH..." says one or more PATH */
+        if (n > 3 && strcmp(cmd->operands + n - 3, "...") == 0) n -= 3;
+        return err_set(err, ERR_USAGE, "give at least one %.*s", (int)n, cmd->operands);
     }
     return 0;
 }
 
-const char *cli_get(const CliArgs *a, const char *name)
+int cli_parse(const CliCommand *cmd, int argc, char **argv, CliArgs *out, Err *err)
 {
-    int k = find_option(a->options, a->n_options, name);
-    return k >= 0 ? a->values[k] : NULL;
-}
-
-bool cli_flag(const CliArgs *a, const char *name)
-{
-    return cli_get(a, name) != NULL;
+    memset(out, 0, sizeof *out);
+    out->command = cmd;
+    out->operands = xcalloc((size_t)argc + 1, sizeof *out->operands);
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--", 2) != 0 || argv[i][2] == '\0') {
+            out->operands[out->n_operands++] = argv[i];
+            continue;
+        }
+        int rc = parse_option(cmd, argc, argv, &i, out, err);
+        if (rc < 0) return rc;
+    }
+    return check_complete(cmd, out, err);
 }
 
 void cli_args_free(CliArgs *a)
 {
-    free(a->positional);
-    a->positional = NULL;
+    free(a->operands);
+    a->operands = NULL;
 }
 
-int cli_fail(const char *command, const Err *err)
+const CliValue *cli_value(const CliArgs *a, const char *name)
 {
-    if (err->file[0]) {
-        err_print(err, stderr);
-    } else {
-        fprintf(stderr, "carepledge %s: %s\n", command, err->msg);
+    static const CliValue absent = {0};
+    int k = find_option(a->command, name);
+    return k >= 0 ? &a->values[k] : &absent;
+}
+
+const char *cli_text(const CliArgs *a, const char *name)
+{
+    const CliValue *v = cli_value(a, name);
+    return v->given ? v->text : NULL;
+}
+
+bool cli_flag(const CliArgs *a, const char *name)
+{
+    return cli_value(a, name)->given;
+}
+
+/* ---- Help ---------------------------------------------------------------- */
+
+/* "--name ARG", "--name a|b|c" or "--name". */
+static void option_words(const CliOption *opt, char *buf, size_t size)
+{
+    char arg[256] = "";
+    if (opt->arg)
+        snprintf(arg, sizeof arg, " %s", opt->arg);
+    else if (opt->choices) {
+        arg[0] = ' ';
+        join_words(opt->choices, "|", arg + 1, sizeof arg - 1);
     }
-    if (err->code == ERR_USAGE) fprintf(stderr, "(see: carepledge help %s)\n", command);
+    snprintf(buf, size, "--%s%s", opt->name, arg);
+}
+
+void cli_print_help(FILE *out, const CliCommand *cmd)
+{
+    char words[300];
+    fprintf(out, "usage: carepledge %s", cmd->name);
+    for (int k = 0; k < cmd->n_options; k++) {
+        option_words(&cmd->options[k], words, sizeof words);
+        fprintf(out, cmd->options[k].required ? " %s" : " [%s]", words);
+    }
+    if (cmd->operands) fprintf(out, cmd->operands_required ? " %s" : " [%s]", cmd->operands);
+    fprintf(out, "\n\n%s\n\noptions:\n", cmd->summary);
+    for (int k = 0; k < cmd->n_options; k++) {
+        option_words(&cmd->options[k], words, sizeof words);
+        fprintf(out, "  %-28s %s\n", words, cmd->options[k].help);
+    }
+}
+
+/* ---- Running and failing ------------------------------------------------- */
+
+/* The operating-system user who runs the command. */
+static void os_actor(Actor *actor)
+{
+    const struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_name && pw->pw_name[0]) {
+        actor_named(actor, pw->pw_name);
+    } else {
+        char name[32];
+        snprintf(name, sizeof name, "uid %ld", (long)getuid());
+        actor_named(actor, name);
+    }
+}
+
+int cli_main(const CliCommand *cmd, int argc, char **argv)
+{
+    CliArgs args;
+    Err err = {0};
+    AppContext *ctx = NULL;
+    int rc = cli_parse(cmd, argc, argv, &args, &err);
+    if (rc == 0) {
+        ContextFiles files = {cli_text(&args, "holidays"), cli_text(&args, "catalogue"),
+                              cmd->context};
+        rc = context_load(&files, &ctx, &err);
+    }
+    if (rc == 0) {
+        Actor actor;
+        os_actor(&actor);
+        rc = cmd->run(&args, ctx, &actor, &err);
+    }
+    context_free(ctx);
+    cli_args_free(&args);
+    return rc < 0 ? cli_fail(cmd, &err) : rc;
+}
+
+Err cli_error_said(const CliCommand *cmd, const Err *err)
+{
+    Err said = *err;
+    int k = err->param[0] ? find_option(cmd, err->param) : -1;
+    if (k < 0) return said;
+    char words[300], text[sizeof said.msg + sizeof words + 8];
+    if (said.file[0]) {
+        option_words(&cmd->options[k], words, sizeof words);
+        snprintf(text, sizeof text, "%s (%s)", err->msg, words);
+    } else {
+        snprintf(text, sizeof text, "--%s %s", cmd->options[k].name, err->msg);
+    }
+    size_t n = strlen(text) < sizeof said.msg ? strlen(text) : sizeof said.msg - 1;
+    memcpy(said.msg, text, n);
+    said.msg[n] = '\0';
+    return said;
+}
+
+static void print_error(const CliCommand *cmd, const Err *err)
+{
+    Err said = cli_error_said(cmd, err);
+    if (said.file[0])
+        err_print(&said, stderr);
+    else
+        fprintf(stderr, "carepledge %s: %s\n", cmd->name, said.msg);
+}
+
+void cli_print_problems(const CliCommand *cmd, const ErrList *problems)
+{
+    for (int i = 0; i < problems->n_items; i++) {
+        Err said = cli_error_said(cmd, &problems->items[i]);
+        err_print(&said, stderr);
+    }
+    if (problems->n_total > problems->n_items)
+        fprintf(stderr, "... and %ld more problems not shown\n",
+                problems->n_total - problems->n_items);
+}
+
+int cli_fail(const CliCommand *cmd, const Err *err)
+{
+    print_error(cmd, err);
+    if (err->code == ERR_USAGE) fprintf(stderr, "(see: carepledge help %s)\n", cmd->name);
+    /* Every kind of failure (err_kind) means the command could not run. */
     return CLI_EXIT_ERROR;
 }

@@ -1,104 +1,94 @@
 /* cmd_care: the care-leaver list and the strategy's profile.
  *   carepledge leavers --db FILE --at DATE [--rules 2010|current] [--format text|csv|json]
  *   carepledge profile --db FILE --at DATE [--rules 2010|current] [--format text|csv|json]
- *                      [--publish [--threshold N]] */
+ *                      [--publish [--threshold N]]
+ * Each reads its options, calls its service (service/svc_care.h) and renders
+ * the result as a table (render/table.h). */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
 #include "domain/disclosure.h"
-#include "domain/leaver.h"
-#include "domain/profile.h"
 #include "render/table.h"
-#include "service/dataset_load.h"
-#include "store/store.h"
+#include "service/svc_care.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-/* Both commands take the first four; profile also the last two. */
-static const CliOption options[] = {
-    {"db", true},     {"at", true},       {"rules", true},
-    {"format", true}, {"publish", false}, {"threshold", true},
-};
-enum { N_SHARED_OPTIONS = 4, N_PROFILE_OPTIONS = 6 };
-
-typedef struct CareQuery {
-    Date at;
-    LeaverRules rules;
-    OutputFormat format;
-    bool publish;
-    int threshold;
-    Dataset ds;
-} CareQuery;
-
-/* --threshold: the largest count withheld when publishing (1 to 100). */
-static int parse_publishing(const CliArgs *args, CareQuery *q, Err *err)
-{
-    const char *threshold = cli_get(args, "threshold");
-    q->publish = cli_flag(args, "publish");
-    q->threshold = DISC_DEFAULT_THRESHOLD;
-    if (!threshold) return 0;
-    char *end;
-    long v = strtol(threshold, &end, 10);
-    if (!q->publish) return err_set(err, ERR_USAGE, "--threshold goes with --publish");
-    if (*end || end == threshold || v < 1 || v > 100)
-        return err_set(err, ERR_USAGE, "--threshold must be a whole number from 1 to 100");
-    q->threshold = (int)v;
-    return 0;
-}
-
-/* Parses the options and loads the dataset. */
-static int prepare(const char *command, int argc, char **argv, int n_options, CareQuery *q)
-{
-    CliArgs args;
-    Err err;
-    memset(q, 0, sizeof *q);
-    int rc = cli_parse(argc, argv, options, n_options, &args, &err);
-    const char *db = cli_get(&args, "db"), *at = cli_get(&args, "at");
-    const char *rules = cli_get(&args, "rules"), *format = cli_get(&args, "format");
-    if (rc < 0) {
-    } else if (!db || !at || args.n_positional) {
-        rc = err_set(&err, ERR_USAGE, "needs --db FILE and --at DATE, and no other arguments");
-    } else if (date_parse_any(at, &q->at) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--at '%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", at);
-    } else if (rules && leaver_parse_rules(rules, &q->rules) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--rules must be 2010 or current, not '%s'", rules);
-    } else if ((rc = render_format_parse(format, RENDER_FORMATS_TABLE, &q->format, &err)) < 0) {
-    } else if ((rc = parse_publishing(&args, q, &err)) < 0) {
-    } else {
-        /* Care history and OC3 are all that leaver status and the profile read. */
-        rc = service_load_dataset_parts(db, &q->ds, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &err);
+#define CARE_OPTIONS                                                                             \
+    {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},                           \
+        {"at", "DATE", "the date (YYYY-MM-DD or dd/mm/yyyy)", cli_check_date, true, 0, 0, NULL}, \
+        {"rules",                                                                                \
+         NULL,                                                                                   \
+         "care-leaver law of 2010 (support to 24) or today's (to 25)",                           \
+         cli_check_choice,                                                                       \
+         false,                                                                                  \
+         0,                                                                                      \
+         0,                                                                                      \
+         cmd_leaver_rules},                                                                      \
+    {                                                                                            \
+        "format", NULL, "how to write the result", cli_check_choice, false, 0, 0,                \
+            cmd_table_formats                                                                    \
     }
-    cli_args_free(&args);
-    return rc < 0 ? cli_fail(command, &err) : 0;
+
+static const CliOption leavers_options[] = {CARE_OPTIONS};
+static const CliOption profile_options[] = {
+    CARE_OPTIONS,
+    {"publish", NULL, "withhold small counts, for figures that leave the council", NULL, false, 0,
+     0, NULL},
+    {"threshold", "N", "the largest count withheld when publishing (default 5)", cli_check_number,
+     false, 1, 100, NULL},
+};
+
+/* The request's date, rules and format, and where the history is. */
+static void read_common(const CliArgs *args, Date *at, LeaverRules *rules, OutputFormat *format,
+                        ServiceData *data)
+{
+    *at = cli_value(args, "at")->date;
+    *rules = LEAVER_RULES_CURRENT;
+    if (cli_text(args, "rules")) leaver_parse_rules(cli_text(args, "rules"), rules);
+    render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, format, NULL);
+    *data = (ServiceData){.db_path = cli_text(args, "db")};
 }
 
 static const RenderColumn leaver_columns[] = {
     {"child", false}, {"category", false}, {"age", true}, {"entitlement", false}, {"reason", false},
 };
 
-int cmd_leavers(int argc, char **argv)
+static int run_leavers(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
 {
-    CareQuery q;
-    int status = prepare("leavers", argc, argv, N_SHARED_OPTIONS, &q);
-    if (status) return status;
-    RenderTable t;
-    render_table_init(&t, leaver_columns, 5);
-    for (int i = 0; i < q.ds.n_children; i++) {
-        const Child *c = &q.ds.children[i];
-        LeaverStatus st = leaver_status(&q.ds, c, q.at, q.rules);
-        if (st.category == LEAVER_NONE) continue;
-        char age[16];
-        snprintf(age, sizeof age, "%d", st.age);
-        const char *row[] = {c->id, leaver_category_name(st.category), age, st.entitlement,
-                             st.reason};
-        render_table_add_row(&t, row);
+    LeaversRequest req;
+    OutputFormat format;
+    ServiceData data;
+    read_common(args, &req.at, &req.rules, &format, &data);
+    LeaversResult res;
+    int rc = svc_leavers_run(ctx, &data, &req, actor, &res, err);
+    if (rc == 0) {
+        RenderTable t;
+        render_table_init(&t, leaver_columns, 5);
+        for (int i = 0; i < res.n_rows; i++) {
+            const LeaverStatus *st = &res.rows[i].status;
+            char age[16];
+            snprintf(age, sizeof age, "%d", st->age);
+            const char *row[] = {res.rows[i].child, leaver_category_name(st->category), age,
+                                 st->entitlement, st->reason};
+            render_table_add_row(&t, row);
+        }
+        render_table_write(stdout, &t, format);
+        render_table_free(&t);
     }
-    render_table_write(stdout, &t, q.format);
-    render_table_free(&t);
-    dataset_free(&q.ds);
-    return CLI_EXIT_OK;
+    svc_leavers_free(&res);
+    return rc < 0 ? rc : CLI_EXIT_OK;
 }
+
+const CliCommand cmd_leavers = {
+    "leavers",
+    "list care leavers and their category on a date",
+    leavers_options,
+    (int)(sizeof leavers_options / sizeof leavers_options[0]),
+    NULL,
+    false,
+    run_leavers,
+    0,
+};
 
 static const RenderColumn profile_columns[] = {
     {"table", false},
@@ -114,7 +104,7 @@ static const char *count_text(const ProfileRow *row, bool withheld, char buf[24]
     return buf;
 }
 
-static void write_profile_text(const ProfileRow *rows, const bool *withheld, Date at, int threshold)
+static void write_profile_text(const ProfileResult *res, Date at, int threshold)
 {
     char date[DATE_FMT_LEN], count[24];
     printf("Profile of children and young people in care and care leavers on %s\n",
@@ -125,41 +115,57 @@ static void write_profile_text(const ProfileRow *rows, const bool *withheld, Dat
             threshold);
     const char *table = NULL;
     for (int i = 0; i < PROFILE_N_ROWS; i++) {
-        if (!table || strcmp(table, rows[i].table) != 0) {
-            table = rows[i].table;
+        const ProfileRow *row = &res->rows[i];
+        if (!table || strcmp(table, row->table) != 0) {
+            table = row->table;
             printf("\n%s\n", table);
         }
-        printf("  %-64s %6s\n", rows[i].row, count_text(&rows[i], withheld[i], count));
+        printf("  %-64s %6s\n", row->row, count_text(row, res->withheld[i], count));
     }
 }
 
-int cmd_profile(int argc, char **argv)
+static void write_profile_table(const ProfileResult *res, OutputFormat format)
 {
-    CareQuery q;
-    int status = prepare("profile", argc, argv, N_PROFILE_OPTIONS, &q);
-    if (status) return status;
-    ProfileRow rows[PROFILE_N_ROWS];
-    bool withheld[PROFILE_N_ROWS] = {false};
-    profile_compute(&q.ds, q.at, q.rules, rows);
-    Err err;
-    if (q.publish && profile_publish(rows, q.threshold, withheld, &err) < 0) {
-        dataset_free(&q.ds);
-        return cli_fail("profile", &err);
+    RenderTable t;
+    render_table_init(&t, profile_columns, 3);
+    for (int i = 0; i < PROFILE_N_ROWS; i++) {
+        char count[24];
+        const char *row[] = {res->rows[i].table, res->rows[i].row,
+                             count_text(&res->rows[i], res->withheld[i], count)};
+        render_table_add_row(&t, row);
     }
-    if (q.format == FORMAT_TEXT) {
-        write_profile_text(rows, withheld, q.at, q.publish ? q.threshold : 0);
-    } else {
-        RenderTable t;
-        render_table_init(&t, profile_columns, 3);
-        for (int i = 0; i < PROFILE_N_ROWS; i++) {
-            char count[24];
-            const char *row[] = {rows[i].table, rows[i].row,
-                                 count_text(&rows[i], withheld[i], count)};
-            render_table_add_row(&t, row);
-        }
-        render_table_write(stdout, &t, q.format);
-        render_table_free(&t);
+    render_table_write(stdout, &t, format);
+    render_table_free(&t);
+}
+
+static int run_profile(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
+{
+    ProfileRequest req = {.publish = cli_flag(args, "publish"),
+                          .threshold = DISC_DEFAULT_THRESHOLD};
+    OutputFormat format;
+    ServiceData data;
+    read_common(args, &req.at, &req.rules, &format, &data);
+    if (cli_flag(args, "threshold")) {
+        if (!req.publish) return err_set(err, ERR_USAGE, "--threshold goes with --publish");
+        req.threshold = (int)cli_value(args, "threshold")->number;
     }
-    dataset_free(&q.ds);
+    ProfileResult res;
+    int rc = svc_profile_run(ctx, &data, &req, actor, &res, err);
+    if (rc < 0) return rc;
+    if (format == FORMAT_TEXT)
+        write_profile_text(&res, req.at, req.publish ? req.threshold : 0);
+    else
+        write_profile_table(&res, format);
     return CLI_EXIT_OK;
 }
+
+const CliCommand cmd_profile = {
+    "profile",
+    "the strategy's profile of children in care and care leavers on a date",
+    profile_options,
+    (int)(sizeof profile_options / sizeof profile_options[0]),
+    NULL,
+    false,
+    run_profile,
+    0,
+};

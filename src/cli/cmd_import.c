@@ -1,14 +1,18 @@
-/* cmd_import: carepledge import --db FILE [--year YYYY/YY] [--disability FILE] PATH... */
+/* cmd_import: carepledge import --db FILE [--year YYYY/YY] [--disability FILE] PATH...
+ * Reads its options, calls the import service (service/svc_import.h) and
+ * prints what was imported, or every problem found (and that nothing was). */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "base/date.h"
-#include "service/import.h"
+#include "service/svc_import.h"
 
-static const CliOption options[] = {
-    {"db", true},
-    {"year", true},
-    {"disability", true},
+static const CliOption import_options[] = {
+    {"db", "FILE", "the Carepledge database (created when it is not there)", NULL, true, 0, 0,
+     NULL},
+    {"year", "YYYY/YY", "the collection year of every file (else from its folder or dates)",
+     cli_check_year, false, 0, 0, NULL},
+    {"disability", "FILE", "the council's list of disabled children (docs/import.md)", NULL, false,
+     0, 0, NULL},
 };
 
 static void print_report(const ImportReport *r)
@@ -20,40 +24,32 @@ static void print_report(const ImportReport *r)
             printf("  %-17s %ld\n", ssda903_table((Ssda903TableId)t)->name, r->rows_by_table[t]);
 }
 
-int cmd_import(int argc, char **argv)
+static int run_import(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
 {
-    CliArgs args;
-    Err err;
-    if (cli_parse(argc, argv, options, 3, &args, &err) < 0) return cli_fail("import", &err);
-    int status = CLI_EXIT_OK;
-    ImportOptions opt = {.disability_path = cli_get(&args, "disability")};
-    const char *db = cli_get(&args, "db");
-    const char *year = cli_get(&args, "year");
-    if (!db || args.n_positional == 0) {
-        err_set(&err, ERR_USAGE, "needs --db FILE and at least one PATH");
-        status = cli_fail("import", &err);
-    } else if (year && (opt.year = date_parse_collection_year(year)) < 0) {
-        err_set(&err, ERR_USAGE, "--year '%s' is not a collection year like 2009/10", year);
-        status = cli_fail("import", &err);
-    } else {
-        Store *store;
-        if (store_open(db, &store, &err) < 0) {
-            status = cli_fail("import", &err);
-        } else {
-            ErrList errs = {0};
-            ImportReport report;
-            if (import_paths(store, args.positional, args.n_positional, &opt, &report, &errs) < 0) {
-                errlist_print(&errs, stderr);
-                fprintf(stderr, "import failed: %ld problem%s; nothing was imported\n",
-                        errs.n_total, errs.n_total == 1 ? "" : "s");
-                status = CLI_EXIT_ERROR;
-            } else {
-                print_report(&report);
-            }
-            errlist_free(&errs);
-            store_close(store);
-        }
+    ImportRequest req = {
+        .db_path = cli_text(args, "db"),
+        .paths = args->operands,
+        .n_paths = args->n_operands,
+        .year = cli_value(args, "year")->year,
+        .disability_path = cli_text(args, "disability"),
+    };
+    ImportResult res;
+    int rc = svc_import_run(ctx, &req, actor, &res, err);
+    if (rc == 0) {
+        print_report(&res.report);
+    } else if (res.problems.n_total > 0) {
+        cli_print_problems(&cmd_import, &res.problems);
+        fprintf(stderr, "import failed: %ld problem%s; nothing was imported\n",
+                res.problems.n_total, res.problems.n_total == 1 ? "" : "s");
+        rc = CLI_EXIT_ERROR;
     }
-    cli_args_free(&args);
-    return status;
+    svc_import_free(&res);
+    return rc;
 }
+
+const CliCommand cmd_import = {
+    "import",       "read SSDA903 CSV files into the database (one transaction)",
+    import_options, (int)(sizeof import_options / sizeof import_options[0]),
+    "PATH...",      true,
+    run_import,     CONTEXT_CODES,
+};

@@ -2,101 +2,95 @@
  *   carepledge scorecard --db FILE --year YYYY/YY [--years N] [--by GROUP] [--publish]
  *       [--threshold N] [--catalogue FILE] [--holidays FILE] [--postcodes ONSPD.csv]
  *       [--la CODE] [--format text|csv|json|html|pdf] [--out FILE]
- * Parses the options, runs service/scorecard and writes the format asked for.
- * The PDF needs --out; the other formats go to --out or standard output. */
+ * Reads its options, calls the scorecard service (service/svc_scorecard.h) and
+ * writes the format asked for. The PDF needs --out; the other formats go to
+ * --out or standard output. */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
 #include "render/chart.h"
-#include "render/format.h"
 #include "render/scorecard_write.h"
-#include "service/scorecard.h"
+#include "service/svc_scorecard.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-static const CliOption options[] = {
-    {"db", true},       {"year", true},      {"years", true},     {"by", true},
-    {"publish", false}, {"threshold", true}, {"catalogue", true}, {"holidays", true},
-    {"format", true},   {"out", true},       {"postcodes", true}, {"la", true},
+typedef enum CardFormat { CARD_TEXT, CARD_CSV, CARD_JSON, CARD_HTML, CARD_PDF } CardFormat;
+
+static const char *const card_formats[] = {"text", "csv", "json", "html", "pdf", NULL};
+static const char *const card_groups[] = {"disability", "ethnicity", "age", "placement", NULL};
+
+static const CliOption scorecard_options[] = {
+    {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},
+    {"year", "YYYY/YY", "the collection year measured", cli_check_year, true, 0, 0, NULL},
+    {"years", "N", "how many years before it to show (default 4)", cli_check_number, false, 0,
+     SCORECARD_MAX_YEARS - 1, NULL},
+    {"by", NULL, "break each figure down by a group of children", cli_check_choice, false, 0, 0,
+     card_groups},
+    {"publish", NULL, "withhold small counts, for figures that leave the council", NULL, false, 0,
+     0, NULL},
+    {"threshold", "N", "the largest count withheld when publishing (default 5)", cli_check_number,
+     false, 1, 1000, NULL},
+    {"catalogue", "FILE", "the council's own copy of data/indicators.csv (with its targets)", NULL,
+     false, 0, 0, NULL},
+    {"holidays", "FILE", "the council's changes to the bank holidays (docs/calendar.md)", NULL,
+     false, 0, 0, NULL},
+    {"postcodes", "ONSPD.csv", "the ONS Postcode Directory, for placement distance and location",
+     NULL, false, 0, 0, NULL},
+    {"la", "CODE", "the council's own ONS code (E10...), for placements outside it", NULL, false, 0,
+     0, NULL},
+    {"format", NULL, "how to write the scorecard", cli_check_choice, false, 0, 0, card_formats},
+    {"out", "FILE", "write to this file (needed for the PDF)", NULL, false, 0, 0, NULL},
 };
-enum { N_OPTIONS = sizeof options / sizeof options[0] };
 
-/* The formats the scorecard is written in. */
-static const unsigned card_formats =
-    RENDER_FORMATS_TABLE | RENDER_FORMAT_BIT(FORMAT_HTML) | RENDER_FORMAT_BIT(FORMAT_PDF);
-
-/* A whole number from lo to hi; returns 0 or -1. */
-static int parse_int(const char *s, int lo, int hi, int *out)
+static int write_output(const Scorecard *sc, CardFormat format, const char *out_path, Err *err)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < lo || v > hi) return -1;
-    *out = (int)v;
-    return 0;
-}
-
-static int write_output(const Scorecard *sc, OutputFormat format, const char *out_path, Err *err)
-{
-    if (format == FORMAT_PDF) return scorecard_write_pdf(out_path, sc, err);
+    if (format == CARD_PDF) return scorecard_write_pdf(out_path, sc, err);
     FILE *out = out_path ? fopen(out_path, "w") : stdout;
     if (!out) return err_set(err, ERR_IO, "cannot write %s", out_path);
     int rc = 0;
     switch (format) {
-    case FORMAT_TEXT: scorecard_write_text(out, sc); break;
-    case FORMAT_CSV: scorecard_write_csv(out, sc); break;
-    case FORMAT_JSON: scorecard_write_json(out, sc); break;
-    case FORMAT_HTML: rc = scorecard_write_html(out, sc, err); break;
-    default: break; /* PDF above; no other is parsed */
+    case CARD_TEXT: scorecard_write_text(out, sc); break;
+    case CARD_CSV: scorecard_write_csv(out, sc); break;
+    case CARD_JSON: scorecard_write_json(out, sc); break;
+    case CARD_HTML: rc = scorecard_write_html(out, sc, err); break;
+    case CARD_PDF: break;
     }
     if (out_path && fclose(out) != 0 && rc == 0)
         rc = err_set(err, ERR_IO, "cannot write %s", out_path);
     return rc;
 }
 
-int cmd_scorecard(int argc, char **argv)
+static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
 {
-    CliArgs args;
-    Err err;
-    ScorecardOptions opt = {.years = 4, .threshold = DISC_DEFAULT_THRESHOLD};
-    OutputFormat format = FORMAT_TEXT;
-    int rc = cli_parse(argc, argv, options, N_OPTIONS, &args, &err);
-    const char *db = cli_get(&args, "db"), *year = cli_get(&args, "year");
-    const char *years = cli_get(&args, "years"), *by = cli_get(&args, "by");
-    const char *threshold = cli_get(&args, "threshold"), *out = cli_get(&args, "out");
-    if (rc < 0) {
-    } else if (!db || !year || args.n_positional) {
-        rc = err_set(&err, ERR_USAGE, "needs --db FILE and --year YYYY/YY, and no other arguments");
-    } else if ((opt.year = date_parse_collection_year(year)) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--year '%s' is not a collection year such as 2025/26", year);
-    } else if (years && parse_int(years, 0, SCORECARD_MAX_YEARS - 1, &opt.years) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--years must be a whole number from 0 to %d, not '%s'",
-                     SCORECARD_MAX_YEARS - 1, years);
-    } else if (by && scorecard_parse_by(by, &opt.by) < 0) {
-        rc = err_set(&err, ERR_USAGE,
-                     "--by must be disability, ethnicity, age or placement, not '%s'", by);
-    } else if (threshold && parse_int(threshold, 1, 1000, &opt.threshold) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--threshold must be a whole number from 1 to 1000, not '%s'",
-                     threshold);
-    } else if ((rc = render_format_parse(cli_get(&args, "format"), card_formats, &format, &err)) <
-               0) {
-    } else if (format == FORMAT_PDF && !out) {
-        rc = err_set(&err, ERR_USAGE, "--format pdf needs --out FILE");
-    }
-    opt.publish = cli_flag(&args, "publish");
-    opt.postcodes = cli_get(&args, "postcodes");
-    opt.la = cli_get(&args, "la");
-    Dataset ds = {0};
-    IndicatorCatalogue *cat = NULL;
-    Scorecard sc = {0};
-    if (rc == 0)
-        rc = scorecard_run(db, cli_get(&args, "catalogue"), cli_get(&args, "holidays"), &opt, &ds,
-                           &cat, &sc, &err);
-    if (rc == 0) rc = write_output(&sc, format, out, &err);
-    scorecard_free(&sc);
-    dataset_free(&ds);
-    indicators_free(cat);
-    cli_args_free(&args);
+    const CliValue *years = cli_value(args, "years"), *threshold = cli_value(args, "threshold");
+    ScorecardRequest req = {
+        .year = cli_value(args, "year")->year,
+        .years = years->given ? (int)years->number : 4,
+        .publish = cli_flag(args, "publish"),
+        .threshold = threshold->given ? (int)threshold->number : DISC_DEFAULT_THRESHOLD,
+        .postcodes = cli_text(args, "postcodes"),
+        .la = cli_text(args, "la"),
+    };
+    if (cli_text(args, "by")) scorecard_parse_by(cli_text(args, "by"), &req.by);
+    CardFormat format = (CardFormat)cli_value(args, "format")->choice;
+    const char *out = cli_text(args, "out");
+    if (format == CARD_PDF && !out) return err_set(err, ERR_USAGE, "--format pdf needs --out FILE");
+    ServiceData data = {.db_path = cli_text(args, "db")};
+    ScorecardResult res;
+    int rc = svc_scorecard_run(ctx, &data, &req, actor, &res, err);
+    if (rc == 0) rc = write_output(&res.card, format, out, err);
+    svc_scorecard_free(&res);
     chart_free_caches();
-    return rc < 0 ? cli_fail("scorecard", &err) : CLI_EXIT_OK;
+    return rc < 0 ? rc : CLI_EXIT_OK;
 }
+
+const CliCommand cmd_scorecard = {
+    "scorecard",
+    "the Pledge scorecard: every promise measured, with trends, targets and charts",
+    scorecard_options,
+    (int)(sizeof scorecard_options / sizeof scorecard_options[0]),
+    NULL,
+    false,
+    run_scorecard,
+    CONTEXT_CALENDAR | CONTEXT_CATALOGUE,
+};

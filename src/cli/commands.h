@@ -1,16 +1,23 @@
-/* commands: one entry point per command, each in its own cli/cmd_*.c file. */
+/* commands: every command, each defined in its own cli/cmd_*.c file as a
+ * CliCommand (its option table and run function) and listed in commands.c. */
 #ifndef CAREPLEDGE_COMMANDS_H
 #define CAREPLEDGE_COMMANDS_H
 
-int cmd_calendar(int argc, char **argv);
-int cmd_compliance(int argc, char **argv);
-int cmd_due(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_indicators(int argc, char **argv);
-int cmd_leavers(int argc, char **argv);
-int cmd_profile(int argc, char **argv);
-int cmd_scorecard(int argc, char **argv);
-int cmd_synth(int argc, char **argv);
-int cmd_validate(int argc, char **argv);
+#include "cli/cli.h"
+
+extern const CliCommand cmd_calendar;
+extern const CliCommand cmd_compliance;
+extern const CliCommand cmd_due;
+extern const CliCommand cmd_import;
+extern const CliCommand cmd_indicators;
+extern const CliCommand cmd_leavers;
+extern const CliCommand cmd_profile;
+extern const CliCommand cmd_scorecard;
+extern const CliCommand cmd_synth;
+extern const CliCommand cmd_validate;
+
+/* Option words several commands share. */
+extern const char *const cmd_table_formats[]; /* text, csv, json */
+extern const char *const cmd_leaver_rules[];  /* 2010, current (domain/leaver.h) */
 
 #endif

@@ -1,95 +1,19 @@
 /* import: see import.h. */
 #include "service/import.h"
 
+#include "store/store.h"
+
 #include "base/date.h"
 #include "base/mem.h"
 #include "base/strmap.h"
+#include "base/walk.h"
 #include "domain/codes.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-
-/* ---- Finding the files -------------------------------------------------- */
-
-typedef struct PathList {
-    char **items;
-    int n_items, cap;
-} PathList;
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_csv_suffix(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
-}
-
-/* Folders deeper than this are refused: a link back up the tree would
- * otherwise be followed for ever. */
-enum { MAX_FOLDER_DEPTH = 16 };
-
-/* Adds path, or every .csv file below it when it is a folder. */
-static void collect_files(const char *path, int depth, PathList *out, ErrList *errs)
-{
-    struct stat st;
-    if (depth > MAX_FOLDER_DEPTH) {
-        errlist_at(errs, path, 0, 0, NULL,
-                   "folders nested more than %d deep (a link back up the tree?)", MAX_FOLDER_DEPTH);
-        return;
-    }
-    if (stat(path, &st) != 0) {
-        errlist_at(errs, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-        return;
-    }
-    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-        errlist_at(errs, path, 0, 0, NULL, "not a file or a folder (a device or a pipe?)");
-        return;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        MEM_GROW(out->items, out->n_items, out->cap);
-        out->items[out->n_items++] = xstrdup(path);
-        return;
-    }
-    DIR *dir = opendir(path);
-    if (!dir) {
-        errlist_at(errs, path, 0, 0, NULL, "cannot open folder: %s", strerror(errno));
-        return;
-    }
-    PathList here = {0};
-    struct dirent *de;
-    while ((de = readdir(dir)) != NULL) {
-        if (de->d_name[0] == '.') continue;
-        size_t len = strlen(path) + strlen(de->d_name) + 2;
-        char *child = xmalloc(len);
-        snprintf(child, len, "%s/%s", path, de->d_name);
-        MEM_GROW(here.items, here.n_items, here.cap);
-        here.items[here.n_items++] = child;
-    }
-    closedir(dir);
-    qsort(here.items, (size_t)here.n_items, sizeof *here.items, compare_strings);
-    for (int i = 0; i < here.n_items; i++) {
-        struct stat cst;
-        if (stat(here.items[i], &cst) == 0 &&
-            (S_ISDIR(cst.st_mode) || has_csv_suffix(here.items[i])))
-            collect_files(here.items[i], depth + 1, out, errs);
-        free(here.items[i]);
-    }
-    free(here.items);
-}
-
-static void path_list_free(PathList *l)
-{
-    for (int i = 0; i < l->n_items; i++) free(l->items[i]);
-    free(l->items);
-}
 
 /* ---- Which collection year a file belongs to ----------------------------- */
 
@@ -149,6 +73,18 @@ static size_t folder_length(const char *path)
     return slash ? (size_t)(slash - path) : 0;
 }
 
+/* The year can be given with the request (ImportOptions.year), which each
+ * front end names its own way: err->param says which parameter. */
+static void no_year(ErrList *errs, const char *path)
+{
+    Err e;
+    err_at(&e, ERR_INPUT, path, 0, 0, NULL,
+           "cannot tell which collection year this file is for; give the year of the return "
+           "or keep each year's files in a folder named like 2009-10");
+    err_param(&e, "year");
+    errlist_add(errs, &e);
+}
+
 /* Gives every file its year: --year, else its folder's name, else the latest
  * event date among the files of its folder. */
 static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrList *errs)
@@ -172,9 +108,7 @@ static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrL
             if (d != DATE_NONE && (latest == DATE_NONE || d > latest)) latest = d;
         }
         if (latest == DATE_NONE)
-            errlist_at(errs, files[i].path, 0, 0, NULL,
-                       "cannot tell which collection year this file is for; pass --year "
-                       "YYYY/YY or keep each year's files in a folder named like 2009-10");
+            no_year(errs, files[i].path);
         else
             years[i] = date_collection_year(latest);
     }
@@ -562,29 +496,33 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
                  ImportReport *report, ErrList *errs)
 {
     memset(report, 0, sizeof *report);
-    PathList list = {0};
-    for (int i = 0; i < n_paths; i++) collect_files(paths[i], 0, &list, errs);
-    if (list.n_items == 0 && errs->n_total == 0)
+    WalkFiles list = {0};
+    walk_csv_files(paths, n_paths, true, &list, errs);
+    if (list.n_paths == 0 && errs->n_total == 0)
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV files found");
-    Ssda903File *files = xcalloc((size_t)list.n_items + 1, sizeof *files);
-    int *years = xcalloc((size_t)list.n_items + 1, sizeof *years);
-    for (int i = 0; i < list.n_items; i++) ssda903_file_load_any(list.items[i], &files[i], errs);
-    CodeLists *codes = NULL;
-    Err err;
+    Ssda903File *files = xcalloc((size_t)list.n_paths + 1, sizeof *files);
+    int *years = xcalloc((size_t)list.n_paths + 1, sizeof *years);
+    for (int i = 0; i < list.n_paths; i++) ssda903_file_load_any(list.paths[i], &files[i], errs);
     int rc = ERR_INPUT;
-    if (errs->n_total == 0) assign_years(files, years, list.n_items, opt->year, errs);
-    if (errs->n_total == 0 && codes_load_default(&codes, &err) < 0) errlist_add(errs, &err);
+    if (errs->n_total == 0) assign_years(files, years, list.n_paths, opt->year, errs);
+    CodeLists *shipped = NULL;
+    const CodeLists *codes = opt->codes;
+    Err err;
+    if (errs->n_total == 0 && !codes) {
+        if (codes_load_default(&shipped, &err) < 0) errlist_add(errs, &err);
+        codes = shipped;
+    }
     if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
         ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report, .refs = refs};
-        rc = write_all(&run, files, years, list.n_items, opt);
+        rc = write_all(&run, files, years, list.n_paths, opt);
         strmap_free(&run.children);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }
-    codes_free(codes);
-    for (int i = 0; i < list.n_items; i++) ssda903_file_free(&files[i]);
+    codes_free(shipped);
+    for (int i = 0; i < list.n_paths; i++) ssda903_file_free(&files[i]);
     free(files);
     free(years);
-    path_list_free(&list);
+    walk_files_free(&list);
     return errs->n_total ? ERR_INPUT : rc;
 }

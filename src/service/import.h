@@ -10,12 +10,17 @@
 #define CAREPLEDGE_IMPORT_H
 
 #include "base/err.h"
+#include "domain/codes.h"
 #include "exchange/ssda903.h"
-#include "store/store.h"
+
+/* The store (store/store.h), which only service/ opens: declared here so that
+ * a front end reading ImportReport does not see the store's header. */
+typedef struct Store Store;
 
 typedef struct ImportOptions {
     int year;                    /* collection end year for every file; 0 = work it out */
     const char *disability_path; /* the council's disability list, or NULL */
+    const CodeLists *codes; /* the context's; NULL: the shipped lists, loaded for this import */
 } ImportOptions;
 
 typedef struct ImportReport {
@@ -25,8 +30,10 @@ typedef struct ImportReport {
     int first_year, last_year;       /* collection years seen */
 } ImportReport;
 
-/* Imports every CSV file under paths. Returns 0 when all was written, or a
- * negative code with the problems in errs (and nothing written). */
+/* Imports every CSV file under paths (base/walk). Returns 0 when all was
+ * written, or a negative code with the problems in errs (and nothing
+ * written). A file whose year cannot be told is reported with err->param
+ * "year": the year can be given in the options. */
 int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
                  ImportReport *report, ErrList *errs);
 

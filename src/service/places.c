@@ -3,6 +3,7 @@
 
 #include "base/mem.h"
 #include "exchange/onspd.h"
+#include "service/service.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -15,16 +16,15 @@ int places_check_la(const char *code, char out[10], Err *err)
     bool ok = n == 9 && isalpha((unsigned char)code[0]);
     for (size_t i = 1; ok && i < n; i++) ok = isdigit((unsigned char)code[i]) != 0;
     if (!ok)
-        return err_set(err, ERR_USAGE,
-                       "--la '%s' is not a local authority code: give the ONS code of the council, "
-                       "a letter and 8 digits such as E10000009",
-                       code);
+        return service_invalid(err, "la",
+                               "'%s' is not a local authority code: give the ONS code of the "
+                               "council, a letter and 8 digits such as E10000009",
+                               code);
     if (code[1] == '0' && code[2] == '7')
-        return err_set(
-            err, ERR_USAGE,
-            "--la '%s' is a shire district: the 903 names a placement's authority by the "
-            "upper tier, so give the county council's code (E10...)",
-            code);
+        return service_invalid(err, "la",
+                               "'%s' is a shire district: the 903 names a placement's authority "
+                               "by the upper tier, so give the county council's code (E10...)",
+                               code);
     for (size_t i = 0; i <= n; i++) out[i] = (char)toupper((unsigned char)code[i]);
     return 0;
 }

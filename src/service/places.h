@@ -13,7 +13,8 @@
  * code of the upper tier (a letter and 8 digits: a county E10, a unitary
  * E06, a metropolitan district E08, a London borough E09, ...), not a shire
  * district (E07), whose placements the 903 puts under its county. Writes the
- * code upper-cased into out. Returns 0 or ERR_USAGE with the reason. */
+ * code upper-cased into out. Returns 0 or ERR_USAGE with the reason (err->param
+ * "la": the message names no flag). */
 int places_check_la(const char *code, char out[10], Err *err);
 
 /* With the directory at onspd_path (NULL: none), reads it in one streaming pass

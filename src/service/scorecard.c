@@ -666,35 +666,3 @@ const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e)
 {
     return &e->trend[sc->n_years - 1];
 }
-
-/* ---- Running it -------------------------------------------------------------------- */
-
-int scorecard_run(const char *db_path, const char *catalogue_path, const char *holidays_path,
-                  const ScorecardOptions *opt, Dataset *ds, IndicatorCatalogue **cat,
-                  Scorecard *out, Err *err)
-{
-    *cat = NULL;
-    memset(out, 0, sizeof *out);
-    int rc = catalogue_path ? indicators_load_file(catalogue_path, cat, err)
-                            : indicators_load_default(cat, err);
-    if (rc < 0) return rc;
-    char own_la[10];
-    if (opt->la && (rc = places_check_la(opt->la, own_la, err)) < 0) return rc;
-    unsigned parts = STORE_LOAD_ALL | (opt->postcodes ? STORE_LOAD_POSTCODES : 0);
-    rc = service_load_dataset_parts(db_path, ds, parts, err);
-    if (rc == 0)
-        rc = places_derive(ds, opt->postcodes, opt->la,
-                           date_collection_year_end(opt->year - opt->years),
-                           date_collection_year_end(opt->year), err);
-    if (rc < 0) return rc;
-    Calendar cal;
-    rc = calendar_load_default(&cal, err);
-    if (rc == 0 && holidays_path) rc = calendar_load_overrides_file(&cal, holidays_path, err);
-    if (rc == 0) {
-        ScorecardOptions with_cal = *opt;
-        with_cal.cal = &cal;
-        rc = scorecard_build(ds, *cat, &with_cal, out, err);
-    }
-    calendar_free(&cal);
-    return rc;
-}

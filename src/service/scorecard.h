@@ -105,14 +105,4 @@ const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id);
 /* The year's entry as the figure to show (the last of the trend). */
 const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e);
 
-/* Opens the database, loads what the scorecard reads and builds it, reading the
- * catalogue from catalogue_path or the shipped one, with the working-day
- * calendar's shipped bank holidays and holidays_path's changes (NULL: none).
- * With opt->postcodes the episodes' postcodes are loaded too and the directory
- * read for them (places_derive); without it they are not loaded.
- * The caller frees *ds, *cat (indicators_free) and *out. */
-int scorecard_run(const char *db_path, const char *catalogue_path, const char *holidays_path,
-                  const ScorecardOptions *opt, Dataset *ds, IndicatorCatalogue **cat,
-                  Scorecard *out, Err *err);
-
 #endif

@@ -52,7 +52,7 @@ expect_error "--from: '2026-13-01' is not a date" --from 2026-13-01 --to 2026-12
 expect_error "--to: '31-12-2026' is not a date" --from 2026-01-01 --to 31-12-2026
 expect_error "--to DATE is required" --from 2026-01-01
 expect_error "is before --from" --from 2026-12-31 --to 2026-01-01
-expect_error "format 'xml' is not one of text, csv, json" --from 2026-01-01 --to 2026-12-31 --format xml
+expect_error "--format: 'xml' is not one of text, csv, json" --from 2026-01-01 --to 2026-12-31 --format xml
 expect_error "unknown option --year" --year 2026
 expect_error "unexpected argument '2026'" --from 2026-01-01 --to 2026-12-31 2026
 echo ok

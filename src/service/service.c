@@ -1,0 +1,42 @@
+/* service: see service.h. */
+#include "service/service.h"
+
+#include "service/dataset_load.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+Actor *actor_named(Actor *actor, const char *name)
+{
+    snprintf(actor->name, sizeof actor->name, "%s", name ? name : "");
+    return actor;
+}
+
+int service_check_actor(const Actor *actor, Err *err)
+{
+    if (!actor || !actor->name[0])
+        return err_set(err, ERR_FORBIDDEN, "no one is named as asking: the request is refused");
+    return 0;
+}
+
+int service_invalid(Err *err, const char *param, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err_vat(err, ERR_USAGE, NULL, 0, 0, NULL, fmt, ap);
+    va_end(ap);
+    return err_param(err, param);
+}
+
+int service_dataset(const ServiceData *data, unsigned parts, Dataset *owned, const Dataset **use,
+                    Err *err)
+{
+    memset(owned, 0, sizeof *owned);
+    *use = data->snapshot;
+    if (data->snapshot) return 0;
+    if (!data->db_path) return err_set(err, ERR_USAGE, "no database was named");
+    int rc = service_load_dataset_parts(data->db_path, owned, parts, err);
+    if (rc == 0) *use = owned;
+    return rc;
+}

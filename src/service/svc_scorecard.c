@@ -1,0 +1,81 @@
+/* svc_scorecard: see svc_scorecard.h. */
+#include "service/svc_scorecard.h"
+
+#include "base/mem.h"
+#include "service/places.h"
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int check_request(const ScorecardRequest *req, Err *err)
+{
+    if (req->years < 0 || req->years > SCORECARD_MAX_YEARS - 1)
+        return service_invalid(err, "years", "must be a whole number from 0 to %d",
+                               SCORECARD_MAX_YEARS - 1);
+    if (req->publish && req->threshold < 1)
+        return service_invalid(err, "threshold", "must be a whole number from 1");
+    char own_la[10];
+    return req->la ? places_check_la(req->la, own_la, err) : 0;
+}
+
+/* The history to measure. Deriving the postcode fields writes into the
+ * Dataset's places; a snapshot is shared and never written, so the service
+ * works on a copy of its Dataset header with places of its own. */
+static int history(const ServiceData *data, const ScorecardRequest *req, ScorecardResult *out,
+                   Dataset **ds, Err *err)
+{
+    unsigned parts = STORE_LOAD_ALL | (req->postcodes ? STORE_LOAD_POSTCODES : 0);
+    const Dataset *read;
+    int rc = service_dataset(data, parts, &out->owned, &read, err);
+    if (rc < 0) return rc;
+    *ds = &out->owned;
+    if (read == &out->owned) return 0;
+    out->owned = *read;
+    if (read->places) {
+        size_t size = (size_t)read->n_places * sizeof *read->places;
+        out->places_copy = xmalloc(size + 1);
+        memcpy(out->places_copy, read->places, size);
+        out->owned.places = out->places_copy;
+    }
+    return 0;
+}
+
+int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const ScorecardRequest *req,
+                      const Actor *actor, ScorecardResult *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    Dataset *ds = NULL;
+    int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR | CONTEXT_CATALOGUE, err);
+    if (rc == 0) rc = check_request(req, err);
+    if (rc == 0) rc = history(data, req, out, &ds, err);
+    if (rc == 0)
+        rc = places_derive(ds, req->postcodes, req->la,
+                           date_collection_year_end(req->year - req->years),
+                           date_collection_year_end(req->year), err);
+    if (rc < 0) return rc;
+    ScorecardOptions opt = {
+        .year = req->year,
+        .years = req->years,
+        .by = req->by,
+        .publish = req->publish,
+        .threshold = req->threshold,
+        .cal = &ctx->calendar,
+        .postcodes = req->postcodes,
+        .la = req->la,
+        .threads = req->threads,
+    };
+    return scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
+}
+
+void svc_scorecard_free(ScorecardResult *r)
+{
+    scorecard_free(&r->card);
+    if (r->places_copy) {
+        free(r->places_copy); /* the rest of owned is the snapshot's */
+    } else {
+        dataset_free(&r->owned);
+    }
+    memset(r, 0, sizeof *r);
+}

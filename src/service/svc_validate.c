@@ -1,0 +1,267 @@
+/* svc_validate: see svc_validate.h. */
+#include "service/svc_validate.h"
+
+#include "base/csv.h"
+#include "base/mem.h"
+#include "base/walk.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void note(ValidateResult *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(ValidateResult *out, const char *fmt, ...)
+{
+    char text[4400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    MEM_GROW(out->notes, out->n_notes, out->cap_notes);
+    out->notes[out->n_notes++] = xstrdup(text);
+}
+
+/* Loads one file into the return. In a folder (quiet_other), Carepledge's own
+ * record templates (visits, health, ...: not part of the 903) are passed over
+ * silently and any other CSV that is not a 903 table with a note. */
+static int load_file(ValidateResult *out, const char *path, bool last, bool quiet_other, Err *err)
+{
+    Ssda903File *f = xmalloc(sizeof *f);
+    ErrList errs = {0};
+    int rc = ssda903_file_load_any(path, f, &errs);
+    if (rc == 0 && quiet_other && ssda903_is_record_template(f->table->id)) {
+        rc = 0; /* f is freed below */
+    } else if (rc == 0 && ssda903_is_record_template(f->table->id)) {
+        rc = err_set(err, ERR_USAGE, "%s is a Carepledge record template, not a 903 table", path);
+    } else if (rc < 0 && quiet_other && !f->table) {
+        note(out, "%s is not an SSDA903 table; ignored", path);
+        rc = 0;
+    } else if (rc < 0) {
+        for (int i = 0; i < errs.n_items; i++) errlist_add(&out->problems, &errs.items[i]);
+        rc = err_set(err, ERR_INPUT, "%s could not be used", path);
+    } else {
+        rc = vreturn_add(&out->ret, f, last, err);
+        f = rc < 0 ? f : NULL;
+    }
+    errlist_free(&errs);
+    if (f) {
+        ssda903_file_free(f);
+        free(f);
+    }
+    return rc;
+}
+
+/* The files path names: itself, or the `*.csv` files directly in the folder
+ * (base/walk), each loaded; in a folder, other CSV files are passed over. */
+static int load_path(ValidateResult *out, const char *path, bool last, Err *err)
+{
+    struct stat st;
+    bool folder = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    WalkFiles files = {0};
+    ErrList errs = {0};
+    char *paths[] = {(char *)path};
+    int rc = walk_csv_files(paths, 1, false, &files, &errs);
+    if (rc < 0) {
+        for (int i = 0; i < errs.n_items; i++) errlist_add(&out->problems, &errs.items[i]);
+        rc = err_set(err, ERR_INPUT, "%s could not be read", path);
+    }
+    for (int i = 0; rc == 0 && i < files.n_paths; i++)
+        rc = load_file(out, files.paths[i], last, folder, err);
+    errlist_free(&errs);
+    walk_files_free(&files);
+    return rc;
+}
+
+/* The collection year of the latest episode start, when the request gives none. */
+static int infer_year(const VReturn *r)
+{
+    const VTable *e = &r->cur[T903_EPISODES];
+    Date latest = DATE_NONE;
+    for (int row = 0; row < e->n_rows; row++)
+        if (e->dates[(size_t)row * (size_t)e->n_cols + 1] > latest)
+            latest = e->dates[(size_t)row * (size_t)e->n_cols + 1];
+    return latest == DATE_NONE ? -1 : date_collection_year(latest);
+}
+
+/* ---- The stored return -----------------------------------------------------
+ * Each table of a year is written by the store as its CSV file would hold it
+ * (header line, then one line per row, sorted by child and the table's date)
+ * and read back by the same loader as a file, so the rules see exactly what
+ * they see in a file. A row's row_id is its 0-based place in that table, its
+ * line row_id + 2; the table is named "FILE.db: Episodes 2026/27". */
+
+static int write_stored_row(void *ctx, const char *const *values, int n)
+{
+    csv_write_row(ctx, values, n);
+    return 0;
+}
+
+/* Loads one table of the year from the store into the return: this year's
+ * (last=false), last year's (last=true) or, for history, every episode known
+ * at the end of the year. */
+static int load_stored_table(Store *s, const char *db, ValidateResult *out, Ssda903TableId t,
+                             int year, bool last, bool history, Err *err)
+{
+    const Ssda903Table *def = ssda903_table(t);
+    if (def->first_year && year < def->first_year) return 0; /* not collected that year */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *csv = open_memstream(&text, &len);
+    if (!csv) return err_set(err, ERR_IO, "out of memory");
+    const char *names[SSDA903_MAX_COLUMNS];
+    for (int i = 0; i < def->n_columns; i++) names[i] = def->columns[i].name;
+    csv_write_row(csv, names, def->n_columns);
+    int rc = history ? store_each_history_episode(s, year, write_stored_row, csv, err)
+                     : store_each_return_row(s, t, year, write_stored_row, csv, err);
+    fclose(csv);
+    char name[4200];
+    snprintf(name, sizeof name, "%s: %s%s %d/%02d", db, def->name, history ? " history to" : "",
+             year - 1, year % 100);
+    Ssda903File *f = xmalloc(sizeof *f);
+    ErrList errs = {0};
+    if (rc == 0 && ssda903_file_load_buffer(name, text, len, f, &errs) < 0) {
+        for (int i = 0; i < errs.n_items; i++) errlist_add(&out->problems, &errs.items[i]);
+        rc = err_set(err, ERR_INPUT, "%s could not be read back", name);
+    } else if (rc == 0) {
+        rc = history ? vreturn_add_history(&out->ret, f, store_first_return_year(s), err)
+                     : vreturn_add(&out->ret, f, last, err);
+        if (rc == 0) f = NULL;
+    }
+    errlist_free(&errs);
+    if (f) {
+        ssda903_file_free(f);
+        free(f);
+    }
+    free(text);
+    return rc;
+}
+
+/* A rule set exists for year, or the request names the parameter at fault. */
+static int check_ruleset_year(const AppContext *ctx, int year, const char *param, Err *err)
+{
+    if (context_ruleset(ctx, year)) return 0;
+    return service_invalid(err, param, "%d/%02d: rule sets exist for %d/%02d to %d/%02d", year - 1,
+                           year % 100, VALIDATE_FIRST_YEAR - 1, VALIDATE_FIRST_YEAR % 100,
+                           VALIDATE_LAST_YEAR - 1, VALIDATE_LAST_YEAR % 100);
+}
+
+/* The stored return of the year asked (default: the latest year stored), last
+ * year's, and every stored episode up to the year's end as the history. */
+static int load_db(const AppContext *ctx, const ValidateRequest *req, ValidateResult *out, Err *err)
+{
+    const char *db = req->db_path;
+    struct stat st;
+    if (stat(db, &st) < 0) /* store_open would create it */
+        return err_set(err, ERR_IO, "%s: %s", db, strerror(errno));
+    Store *s;
+    int rc = store_open(db, &s, err);
+    if (rc < 0) return rc;
+    if (req->year) {
+        out->year = req->year;
+        rc = check_ruleset_year(ctx, req->year, "year", err);
+    } else if ((out->year = store_latest_return_year(s)) <= 0) {
+        rc = err_set(err, ERR_NOT_FOUND, "%s holds no episodes: nothing to validate", db);
+    } else {
+        note(out, "collection year %d/%02d, the latest stored", out->year - 1, out->year % 100);
+    }
+    out->ret.year = out->year;
+    for (int t = 0; rc == 0 && t < T903_COUNT; t++) {
+        rc = load_stored_table(s, db, out, t, out->year, false, false, err);
+        if (rc == 0) rc = load_stored_table(s, db, out, t, out->year - 1, true, false, err);
+    }
+    if (rc == 0) rc = load_stored_table(s, db, out, T903_EPISODES, out->year, false, true, err);
+    store_close(s);
+    return rc;
+}
+
+static int load_files(const ValidateRequest *req, ValidateResult *out, Err *err)
+{
+    for (int i = 0; i < req->n_paths; i++) {
+        int rc = load_path(out, req->paths[i], false, err);
+        if (rc < 0) return rc;
+    }
+    return req->prev_path ? load_path(out, req->prev_path, true, err) : 0;
+}
+
+/* The provider lists are read before the postcode directory, whose loader
+ * keeps only the postcodes the return (and the providers' addresses) use. */
+static int load_reference(const ValidateRequest *req, ValidateResult *out, Err *err)
+{
+    for (int i = 0; i < req->n_providers; i++) {
+        int rc = vreturn_load_providers(&out->ret, req->providers[i], err);
+        if (rc < 0) return rc;
+    }
+    if (req->postcodes) {
+        int rc = vreturn_load_postcodes(&out->ret, req->postcodes, err);
+        if (rc < 0) return rc;
+    }
+    vreturn_set_la(&out->ret, req->la);
+    return 0;
+}
+
+/* The year of the return (asked, stored or inferred) and of the rule set. */
+static int set_years(const AppContext *ctx, const ValidateRequest *req, ValidateResult *out,
+                     Err *err)
+{
+    if (req->db_path) {
+        /* load_db set the year */
+    } else if (req->year) {
+        out->year = out->ret.year = req->year;
+        int rc = check_ruleset_year(ctx, req->year, "year", err);
+        if (rc < 0) return rc;
+    } else if ((out->year = out->ret.year = infer_year(&out->ret)) < 0) {
+        return service_invalid(err, "year",
+                               "is needed: there are no episode dates to infer it from");
+    } else {
+        note(out, "collection year %d/%02d inferred from the episodes", out->year - 1,
+             out->year % 100);
+    }
+    out->ruleset = req->ruleset ? req->ruleset : out->year;
+    if (req->ruleset) return check_ruleset_year(ctx, req->ruleset, "ruleset", err);
+    if (!context_ruleset(ctx, out->year))
+        return service_invalid(err, "ruleset", "is needed: there is no rule set for %d/%02d",
+                               out->year - 1, out->year % 100);
+    return 0;
+}
+
+static int check_request(const ValidateRequest *req, Err *err)
+{
+    if (req->db_path && (req->n_paths > 0 || req->prev_path))
+        return err_set(err, ERR_USAGE,
+                       "a stored return is validated on its own: give no files and no last "
+                       "year's return");
+    if (!req->db_path && req->n_paths == 0)
+        return err_set(err, ERR_USAGE, "give the 903 files or the folder that holds them");
+    return 0;
+}
+
+int svc_validate_run(const AppContext *ctx, const ValidateRequest *req, const Actor *actor,
+                     ValidateResult *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    vreturn_init(&out->ret, 0);
+    int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_RULES, err);
+    if (rc == 0) rc = check_request(req, err);
+    if (rc == 0) rc = req->db_path ? load_db(ctx, req, out, err) : load_files(req, out, err);
+    if (rc == 0) rc = load_reference(req, out, err);
+    if (rc == 0) {
+        vreturn_prepare(&out->ret);
+        rc = set_years(ctx, req, out, err);
+    }
+    if (rc == 0) validate_run(&out->ret, out->ruleset, &out->res);
+    return rc;
+}
+
+void svc_validate_free(ValidateResult *r)
+{
+    vresult_free(&r->res);
+    vreturn_free(&r->ret);
+    for (int i = 0; i < r->n_notes; i++) free(r->notes[i]);
+    free(r->notes);
+    errlist_free(&r->problems);
+    memset(r, 0, sizeof *r);
+}
