@@ -123,8 +123,10 @@ static Date run_start_in_history(const VCtx *c, const char *child, const char *l
  * the year) must last at most max_days. Every episode of a longer run fails.
  * With the stored history (--db) a run that began in episodes ended before
  * this year counts from its true start. */
-static void status_limit(VCtx *c, const char *ls, int max_days)
+static void status_limit(VCtx *c, const VCheck *k)
 {
+    const char *ls = k->codes;
+    int max_days = k->number;
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
         int n = vt_group_size(e, g);
@@ -150,30 +152,6 @@ static void status_limit(VCtx *c, const char *ls, int max_days)
             i = j + 1;
         }
     }
-}
-
-/* DfE 903 rule 361: police protection (L1) at most 72 hours. */
-static void r361(VCtx *c)
-{
-    status_limit(c, "L1", 3);
-}
-
-/* DfE 903 rule 362: emergency protection order (L2) at most 21 days. */
-static void r362(VCtx *c)
-{
-    status_limit(c, "L2", 21);
-}
-
-/* DfE 903 rule 363: child assessment order (L3) at most 7 days. */
-static void r363(VCtx *c)
-{
-    status_limit(c, "L3", 7);
-}
-
-/* DfE 903 rule 364: detained under PACE in LA accommodation (J2) at most 21 days. */
-static void r364(VCtx *c)
-{
-    status_limit(c, "J2", 21);
 }
 
 /* DfE 903 rule 365: one short break (V3) at most 17 days. */
@@ -890,19 +868,24 @@ const VRule vrules_episodes[] = {
      NULL, .fn = r355},
     {"356", 0, 0, "Episodes", "DECOM",
      "The date the episode ceased is before the date the same episode started.", NULL, .fn = r356},
+    /* DfE 903 rule 361: police protection (L1) at most 72 hours. */
     {"361", 0, 0, "Episodes", "DECOM;LS;DEC",
      "Police protection legal status lasted longer than maximum 72 hours allowed in the Children "
      "Act 1989.",
-     NULL, .fn = r361},
+     NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "L1", .number = 3)},
+    /* DfE 903 rule 362: emergency protection order (L2) at most 21 days. */
     {"362", 0, 0, "Episodes", "DECOM;LS;DEC",
-     "Emergency protection order (EPO) lasted longer than 21 days", NULL, .fn = r362},
+     "Emergency protection order (EPO) lasted longer than 21 days", NULL,
+     .check = VCHECK_OF_FAMILY(status_limit, .codes = "L2", .number = 21)},
+    /* DfE 903 rule 363: child assessment order (L3) at most 7 days. */
     {"363", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
-     NULL, .fn = r363},
+     NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "L3", .number = 7)},
+    /* DfE 903 rule 364: detained under PACE in LA accommodation (J2) at most 21 days. */
     {"364", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Sections 41-46 of Police and Criminal Evidence (PACE; 1984) severely limits the time a child "
      "can be detained in custody in Local Authority (LA) accommodation.",
-     NULL, .fn = r364},
+     NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "J2", .number = 21)},
     {"365", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Any individual short- term respite placement must not exceed 17 days.", NULL, .fn = r365},
     {"385", 0, 0, "Episodes", "DEC",
