@@ -134,8 +134,9 @@ typedef struct VCheck {
      * column's name for the ruleset year (domain/codes.h), unless `codes`
      * (';'-separated) is given, for a list that file cannot tell by year yet. */
     const char *codes;
-    int number;  /* VCHECK_FAMILY: a limit (an age, a number of days) */
-    bool option; /* VCHECK_FAMILY: a choice the family's check documents */
+    const char *other_codes; /* VCHECK_FAMILY: a second ';'-separated list */
+    int number;              /* VCHECK_FAMILY: a limit (an age, a number of days) */
+    bool option;             /* VCHECK_FAMILY: a choice the family's check documents */
     void (*family)(VCtx *c, const struct VCheck *check);
 } VCheck;
 

@@ -213,7 +213,8 @@ bool vt_female(const VTable *t, int row, int col);
     }
 
 /* A check of the rule's family file, fn(c, check), with parameters given as
- * designated fields (.col, .other_col, .codes, .number, .option). */
+ * designated fields (.table, .col, .other_col, .codes, .other_codes, .number,
+ * .option). */
 #define VCHECK_OF_FAMILY(fn, ...)                          \
     {                                                      \
         .kind = VCHECK_FAMILY, .family = (fn), __VA_ARGS__ \
