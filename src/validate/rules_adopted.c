@@ -281,30 +281,22 @@ static bool has_decision(const VCtx *c, const char *child)
 
 /* Fails episodes whose column col holds one of list for a child without a
  * decision to place for adoption. */
-static void needs_decision(VCtx *c, int col, const char *list)
+static void needs_decision(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
+    const char *list = k->codes;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_in(e, row, col, list) && !has_decision(c, vt_cell(e, row, E_CHILD)))
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* DfE 903 rule 551: placed for adoption (A3-A6). */
-static void r551(VCtx *c)
-{
-    needs_decision(c, E_PLACE, ADOPTION_PLACES);
-}
-
-/* DfE 903 rule 553: a placement order (E1). */
-static void r553(VCtx *c)
-{
-    needs_decision(c, E_LS, "E1");
-}
-
 /* Fails the latest decision to place when it is after the start of the latest
  * run of episodes with col in list (and that first episode). */
-static void decision_by(VCtx *c, int col, const char *list)
+static void decision_by(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
+    const char *list = k->codes;
     const VTable *p = placed(c);
     for (int g = 0; g < p->n_groups; g++) {
         int row = vt_group_row(p, g, vt_group_size(p, g) - 1), ep;
@@ -315,18 +307,6 @@ static void decision_by(VCtx *c, int col, const char *list)
             vctx_fail(c, T903_EPISODES, ep);
         }
     }
-}
-
-/* DfE 903 rule 552: decided by the day placed for adoption. */
-static void r552(VCtx *c)
-{
-    decision_by(c, E_PLACE, ADOPTION_PLACES);
-}
-
-/* DfE 903 rule 554: decided by the day the placement order (E1) began. */
-static void r554(VCtx *c)
-{
-    decision_by(c, E_LS, "E1");
 }
 
 /* DfE 903 rule 557: a child with a decision to place who left care other
@@ -698,24 +678,28 @@ const VRule vrules_adopted[] = {
      "A child for whom the decision to be placed for adoption has been reversed cannot be adopted "
      "during the year.",
      NULL, .fn = r525},
+    /* DfE 903 rule 551: placed for adoption (A3-A6). */
     {"551", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;PLACE",
      "Child has been placed for adoption but there is no date of the decision that the child "
      "should be placed for adoption.",
-     NULL, .fn = r551},
+     NULL, .check = VCHECK_OF_FAMILY(needs_decision, .col = E_PLACE, .codes = ADOPTION_PLACES)},
+    /* DfE 903 rule 552: decided by the day placed for adoption. */
     {"552", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
      "Date of Decision to place a child for adoption should be on or prior to the date that the "
      "child was placed for adoption.",
-     NULL, .fn = r552},
+     NULL, .check = VCHECK_OF_FAMILY(decision_by, .col = E_PLACE, .codes = ADOPTION_PLACES)},
+    /* DfE 903 rule 553: a placement order (E1). */
     {"553", 0, 0, "Episodes;PlacedAdoption",
      "CHILD;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",
      "Placement order has been granted but there is no date of decision that the child should be "
      "placed for adoption.",
-     NULL, .fn = r553},
+     NULL, .check = VCHECK_OF_FAMILY(needs_decision, .col = E_LS, .codes = "E1")},
+    /* DfE 903 rule 554: decided by the day the placement order (E1) began. */
     {"554", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;LS",
      "Date of decision that the child should be placed for adoption should be on or prior to the "
      "date that the placement order was granted. [NOTE: This rule may result in false positives or "
      "false negatives if relevant episodes are in previous years; please check carefully!]",
-     NULL, .fn = r554},
+     NULL, .check = VCHECK_OF_FAMILY(decision_by, .col = E_LS, .codes = "E1")},
     {"557", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;REASON_PLACED_CEASED;PLACE;LS;REC",
      "Child for whom the decision was made that they should be placed for adoption has left care "
      "but was not adopted and information on the decision that they should no longer be placed for "

@@ -51,55 +51,17 @@ static void r333(VCtx *c)
 
 /* Rules 511-524: when col holds `when`, SEX_ADOPTR must (must_be) or must not
  * be one of `sexes`. Blank SEX_ADOPTR is left to rule 151. */
-static void adopters_sex(VCtx *c, int col, const char *when, const char *sexes, bool must_be)
+static void adopters_sex(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
+    const char *when = k->codes;
+    const char *sexes = k->other_codes;
+    bool must_be = k->option;
     const VTable *a = vt(c, T903_AD1);
     for (int row = 0; row < a->n_rows; row++) {
         if (!vt_is(a, row, col, when) || vt_blank(a, row, A_SEX_ADOPTR)) continue;
         if (vt_in(a, row, A_SEX_ADOPTR, sexes) != must_be) vctx_fail(c, T903_AD1, row);
     }
-}
-
-/* DfE 903 rule 511: two adopters are a couple. */
-static void r511(VCtx *c)
-{
-    adopters_sex(c, A_NB_ADOPTR, "2", COUPLE, true);
-}
-
-/* DfE 903 rule 514: a single adopter (L0) is not a couple. */
-static void r514(VCtx *c)
-{
-    adopters_sex(c, A_LS_ADOPTR, "L0", COUPLE, false);
-}
-
-/* DfE 903 rule 517: L3 is a different-sex couple. */
-static void r517(VCtx *c)
-{
-    adopters_sex(c, A_LS_ADOPTR, "L3", "MF", true);
-}
-
-/* DfE 903 rule 518: L4 is a same-sex couple. */
-static void r518(VCtx *c)
-{
-    adopters_sex(c, A_LS_ADOPTR, "L4", "MM;FF", true);
-}
-
-/* DfE 903 rule 519: L2 (civil partners) is a couple. */
-static void r519(VCtx *c)
-{
-    adopters_sex(c, A_LS_ADOPTR, "L2", COUPLE, true);
-}
-
-/* DfE 903 rule 520: L11 (different-sex married couple) is not a same-sex couple. */
-static void r520(VCtx *c)
-{
-    adopters_sex(c, A_LS_ADOPTR, "L11", "MM;FF", false);
-}
-
-/* DfE 903 rule 524: L12 (same-sex married couple) is MM or FF. */
-static void r524(VCtx *c)
-{
-    adopters_sex(c, A_LS_ADOPTR, "L12", "MM;FF", true);
 }
 
 /* DfE 903 rule 522 */
@@ -202,40 +164,61 @@ const VRule vrules_adoption[] = {
      "Date should be placed for adoption must be on or prior to the date of matching child with "
      "adopter(s).",
      NULL, .fn = r333},
+    /* DfE 903 rule 511: two adopters are a couple. */
     {"511", 0, 0, "AD1", "NB_ADOPTR;SEX_ADOPTR",
      "If reporting that the number of person(s) adopting the looked after child is two adopters "
      "then the code should only be MM, FF or MF. MM = the adopting couple are both males; FF = the "
      "adopting couple are both females; MF = The adopting couple are male and female.",
-     NULL, .fn = r511},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_NB_ADOPTR, .codes = "2",
+                               .other_codes = COUPLE, .option = true)},
+    /* DfE 903 rule 514: a single adopter (L0) is not a couple. */
     {"514", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entry on the legal status of adopters shows a single adopter but data entry for the "
      "numbers of adopters shows it as a couple.",
-     NULL, .fn = r514},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L0",
+                               .other_codes = COUPLE, .option = false)},
+    /* DfE 903 rule 517: L3 is a different-sex couple. */
     {"517", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L3 then the genders of adopters should be coded as "
      "MF. MF = the adopting couple are male and female.",
-     NULL, .fn = r517},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L3", .other_codes = "MF",
+                               .option = true)},
+    /* DfE 903 rule 518: L4 is a same-sex couple. */
     {"518", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L4 then the genders of adopters should be coded as "
      "MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both "
      "females.",
-     NULL, .fn = r518},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L4",
+                               .other_codes = "MM;FF", .option = true)},
+    /* DfE 903 rule 519: L2 (civil partners) is a couple. */
     {"519", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entered on the legal status of adopters shows civil partnership couple, but data "
      "entered on genders of adopters does not show it as a couple.",
-     NULL, .fn = r519},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L2",
+                               .other_codes = COUPLE, .option = true)},
+    /* DfE 903 rule 520: L11 (different-sex married couple) is not a same-sex couple. */
     {"520", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entry on the legal status of adopters shows different gender married couple but data "
      "entry on genders of adopters shows it as a same gender couple.",
-     NULL, .fn = r520},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L11",
+                               .other_codes = "MM;FF", .option = false)},
     {"522", 0, 0, "PlacedAdoption", "DATE_PLACED;DATE_PLACED_CEASED",
      "Date of decision that the child should be placed for adoption must be on or before the date "
      "that a child should no longer be placed for adoption.",
      NULL, .fn = r522},
+    /* DfE 903 rule 524: L12 (same-sex married couple) is MM or FF. */
     {"524", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L12 then the genders of adopters should be coded as "
      "MM or FF. MM = the adopting couple are both males. FF = the adopting couple are both females",
-     NULL, .fn = r524},
+     NULL,
+     .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L12",
+                               .other_codes = "MM;FF", .option = true)},
     {"563", 0, 0, "PlacedAdoption", "DATE_PLACED;REASON_PLACED_CEASED;DATE_PLACED_CEASED",
      "The child should no longer be placed for adoption but the date of the decision that the "
      "child should be placed for adoption is blank",

@@ -23,8 +23,13 @@ static int age_at(const VCtx *c, int row, int col)
 
 /* Fails episodes whose code in code_col is in list and where the child's age
  * on the date in date_col is below min_age (when below) or at least min_age. */
-static void age_check(VCtx *c, int code_col, const char *list, int date_col, int age, bool below)
+static void age_check(VCtx *c, const VCheck *k)
 {
+    int code_col = k->col;
+    const char *list = k->codes;
+    int date_col = k->other_col;
+    int age = k->number;
+    bool below = k->option;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         if (!vt_in(e, row, code_col, list)) continue;
@@ -49,18 +54,6 @@ static void r302(VCtx *c)
     }
 }
 
-/* DfE 903 rule 352: a period of care (RNE S) cannot start at 18 or over. */
-static void r352(VCtx *c)
-{
-    age_check(c, E_RNE, "S", E_DECOM, 18, false);
-}
-
-/* DfE 903 rule 358: the youth justice statuses J1-J3 are not for under-10s. */
-static void r358(VCtx *c)
-{
-    age_check(c, E_LS, "J1;J2;J3", E_DECOM, 10, true);
-}
-
 /* DfE 903 rule 359: a young person still looked after at 31 March after their
  * 18th birthday is accommodated under section 20(5) (V2) in a children's home
  * (K2). */
@@ -76,108 +69,18 @@ static void r359(VCtx *c)
     }
 }
 
-/* DfE 903 rule 371 (to 2024/25: H5, semi-independent living) */
-static void r371_old(VCtx *c)
-{
-    age_check(c, E_PLACE, "H5", E_DECOM, 16, true);
-}
-
-/* DfE 903 rule 371 (from 2025/26: K3, registered supported accommodation) */
-static void r371(VCtx *c)
-{
-    age_check(c, E_PLACE, "K3", E_DECOM, 16, true);
-}
-
-/* DfE 903 rule 370 (to 2023/24, while P2 existed): independent living (P2)
- * from age 16. */
-static void r370(VCtx *c)
-{
-    age_check(c, E_PLACE, "P2", E_DECOM, 16, true);
-}
-
-/* DfE 903 rule 372: young offender institution (R5) from age 10. */
-static void r372(VCtx *c)
-{
-    age_check(c, E_PLACE, "R5", E_DECOM, 10, true);
-}
-
-/* DfE 903 rule 373: residential school (S1) from age 4. */
-static void r373(VCtx *c)
-{
-    age_check(c, E_PLACE, "S1", E_DECOM, 4, true);
-}
-
-/* DfE 903 rule 374: residential employment (P3) from age 14. */
-static void r374(VCtx *c)
-{
-    age_check(c, E_PLACE, "P3", E_DECOM, 14, true);
-}
-
 /* Fails episodes of placement `place` lasting more than max_days (an open
  * episode runs to 31 March). */
-static void place_limit(VCtx *c, const char *place, int max_days)
+static void place_limit(VCtx *c, const VCheck *k)
 {
+    const char *place = k->codes;
+    int max_days = k->number;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
         if (start == DATE_NONE || !vt_is(e, row, E_PLACE, place)) continue;
         if ((end == DATE_NONE ? c->end : end) - start > max_days) vctx_fail(c, T903_EPISODES, row);
     }
-}
-
-/* DfE 903 rule 375: a temporary period in hospital (T1) at most six weeks. */
-static void r375(VCtx *c)
-{
-    place_limit(c, "T1", 42);
-}
-
-/* DfE 903 rule 376: cover while foster carers are on holiday (T3) at most
- * three weeks. */
-static void r376(VCtx *c)
-{
-    place_limit(c, "T3", 21);
-}
-
-/* DfE 903 rule 379: other temporary accommodation (T4) at most seven days. */
-static void r379(VCtx *c)
-{
-    place_limit(c, "T4", 7);
-}
-
-/* DfE 903 rule 386: adopted (E11, E12) before the age of 18. */
-static void r386(VCtx *c)
-{
-    age_check(c, E_REC, "E11;E12", E_DEC, 18, false);
-}
-
-/* DfE 903 rule 387: independent living (E5, E6) from age 14. */
-static void r387(VCtx *c)
-{
-    age_check(c, E_REC, "E5;E6", E_DEC, 14, true);
-}
-
-/* DfE 903 rule 389: adult social care (E7) from age 16. */
-static void r389(VCtx *c)
-{
-    age_check(c, E_REC, "E7", E_DEC, 16, true);
-}
-
-/* DfE 903 rule 407: special guardianship (E45-E48) before the age of 18. */
-static void r407(VCtx *c)
-{
-    age_check(c, E_REC, "E45;E46;E47;E48", E_DEC, 18, false);
-}
-
-/* DfE 903 rule 460: staying with carers at 18 (E17) from age 18. */
-static void r460(VCtx *c)
-{
-    age_check(c, E_REC, "E17", E_DEC, 18, true);
-}
-
-/* DfE 903 rule 234: no placement change for custody (CUSTOD) under age 10. */
-static void r234(VCtx *c)
-{
-    age_check(c, E_REASON_PLACE_CHANGE, "CUSTOD", E_DEC, 10, true);
 }
 
 /* DfE 903 rule 210: UN4 (UPN not yet obtained, newly looked after) is for a
@@ -211,62 +114,108 @@ const VRule vrules_ages[] = {
      "Children looked after for more than a week at 31 March should not have an unknown Unique "
      "Pupil Number (UPN) code of UN4.",
      NULL, .fn = r210},
+    /* DfE 903 rule 234: no placement change for custody (CUSTOD) under age 10. */
     {"234", 0, 0, "Episodes;Header", "REASON_PLACE_CHANGE;DOB",
      "A child aged under 10 can not change placement due to being admitted to custody", NULL,
-     .fn = r234},
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_REASON_PLACE_CHANGE, .codes = "CUSTOD",
+                               .other_col = E_DEC, .number = 10, .option = true)},
     {"302", 0, 0, "Episodes;Header", "DECOM;DOB", "First episode starts before child was born.",
      NULL, .fn = r302},
+    /* DfE 903 rule 352: a period of care (RNE S) cannot start at 18 or over. */
     {"352", 0, 0, "Episodes;Header", "DECOM;RNE",
-     "Child who started to be looked after was aged 18 or over.", NULL, .fn = r352},
+     "Child who started to be looked after was aged 18 or over.", NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_RNE, .codes = "S", .other_col = E_DECOM,
+                               .number = 18, .option = false)},
+    /* DfE 903 rule 358: the youth justice statuses J1-J3 are not for under-10s. */
     {"358", 0, 0, "Episodes;Header", "DECOM;DOB;LS",
-     "Child with this legal status should not be under 10.", NULL, .fn = r358},
+     "Child with this legal status should not be under 10.", NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_LS, .codes = "J1;J2;J3", .other_col = E_DECOM,
+                               .number = 10, .option = true)},
     {"359", 0, 0, "Episodes;Header", "DEC;LS;PLACE",
      "Child being looked after following 18th birthday must be accommodated under section 20(5) of "
      "the Children Act 1989 in a community home.",
      NULL, .fn = r359},
+    /* DfE 903 rule 371 (to 2024/25: H5, semi-independent living) */
     {"371", 0, 2025, "Episodes;Header", "DECOM;PLACE",
      "Child in supported accomodation not subject to children’s homes regulations should be at "
      "least 16.",
-     NULL, .fn = r371_old},
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "H5", .other_col = E_DECOM,
+                               .number = 16, .option = true)},
+    /* DfE 903 rule 371 (from 2025/26: K3, registered supported accommodation) */
     {"371", 2026, 0, "Episodes;Header", "DECOM;PLACE",
      "Child in supported accomodation not subject to children’s homes regulations should be at "
      "least 16.",
-     NULL, .fn = r371},
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "K3", .other_col = E_DECOM,
+                               .number = 16, .option = true)},
+    /* DfE 903 rule 370 (to 2023/24, while P2 existed): independent living (P2)
+     * from age 16. */
     {"370", 0, 0, "Episodes;Header", "DECOM;PLACE",
      "A child placed in independent living (P2) should be aged 16 or over when the placement "
      "starts.",
-     NULL, .fn = r370},
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "P2", .other_col = E_DECOM,
+                               .number = 16, .option = true)},
+    /* DfE 903 rule 372: young offender institution (R5) from age 10. */
     {"372", 0, 0, "Episodes;Header", "DECOM;PLACE",
-     "Child in youth custody or prison should be at least 10.", NULL, .fn = r372},
+     "Child in youth custody or prison should be at least 10.", NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "R5", .other_col = E_DECOM,
+                               .number = 10, .option = true)},
+    /* DfE 903 rule 373: residential school (S1) from age 4. */
     {"373", 0, 0, "Episodes;Header", "DECOM;PLACE",
-     "Child placed in a school should be at least 4 years old.", NULL, .fn = r373},
+     "Child placed in a school should be at least 4 years old.", NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "S1", .other_col = E_DECOM,
+                               .number = 4, .option = true)},
+    /* DfE 903 rule 374: residential employment (P3) from age 14. */
     {"374", 0, 0, "Episodes;Header", "DECOM;PLACE",
-     "Child in residential employment should be at least 14 years old.", NULL, .fn = r374},
+     "Child in residential employment should be at least 14 years old.", NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "P3", .other_col = E_DECOM,
+                               .number = 14, .option = true)},
+    /* DfE 903 rule 375: a temporary period in hospital (T1) at most six weeks. */
     {"375", 0, 0, "Episodes;Header", "DECOM;PLACE",
-     "Hospitalisation coded as a temporary placement exceeds six weeks.", "Episodes", .fn = r375},
+     "Hospitalisation coded as a temporary placement exceeds six weeks.", "Episodes",
+     .check = VCHECK_OF_FAMILY(place_limit, .codes = "T1", .number = 42)},
+    /* DfE 903 rule 376: cover while foster carers are on holiday (T3) at most
+     * three weeks. */
     {"376", 0, 0, "Episodes;Header", "DECOM;PLACE",
      "Temporary placements coded as being due to holiday of usual foster carer(s) cannot exceed "
      "three weeks.",
-     "Episodes", .fn = r376},
+     "Episodes", .check = VCHECK_OF_FAMILY(place_limit, .codes = "T3", .number = 21)},
+    /* DfE 903 rule 379: other temporary accommodation (T4) at most seven days. */
     {"379", 0, 0, "Episodes;Header", "DECOM;PLACE",
      "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.",
-     "Episodes", .fn = r379},
+     "Episodes", .check = VCHECK_OF_FAMILY(place_limit, .codes = "T4", .number = 7)},
+    /* DfE 903 rule 386: adopted (E11, E12) before the age of 18. */
     {"386", 0, 0, "Episodes;Header", "REC",
-     "Reason episode ceased is adopted but child has reached age 18.", NULL, .fn = r386},
+     "Reason episode ceased is adopted but child has reached age 18.", NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_REC, .codes = "E11;E12", .other_col = E_DEC,
+                               .number = 18, .option = false)},
+    /* DfE 903 rule 387: independent living (E5, E6) from age 14. */
     {"387", 0, 0, "Episodes;Header", "REC",
      "Reason episode ceased is child moved into independent living arrangement, but the child is "
      "aged under 14.",
-     NULL, .fn = r387},
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_REC, .codes = "E5;E6", .other_col = E_DEC,
+                               .number = 14, .option = true)},
+    /* DfE 903 rule 389: adult social care (E7) from age 16. */
     {"389", 0, 0, "Episodes;Header", "REC",
      "Reason episode ceased is that child transferred to care of adult social care services, but "
      "child is aged under 16.",
-     NULL, .fn = r389},
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_REC, .codes = "E7", .other_col = E_DEC,
+                               .number = 16, .option = true)},
+    /* DfE 903 rule 407: special guardianship (E45-E48) before the age of 18. */
     {"407", 0, 0, "Episodes;Header", "DEC;DOB;REC",
      "Reason episode ceased is Special Guardianship Order, but child has reached age 18.", NULL,
-     .fn = r407},
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_REC, .codes = "E45;E46;E47;E48",
+                               .other_col = E_DEC, .number = 18, .option = false)},
+    /* DfE 903 rule 460: staying with carers at 18 (E17) from age 18. */
     {"460", 0, 0, "Episodes;Header", "DEC;REC",
      "Reason episode ceased is that child stayed with current carers at age 18 (or above), but "
      "child is aged under 18.",
-     NULL, .fn = r460},
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_REC, .codes = "E17", .other_col = E_DEC,
+                               .number = 18, .option = true)},
 };
 const int vrules_ages_n = VRULES_COUNT(vrules_ages);

@@ -17,17 +17,12 @@ static bool oc2_cla12(const VCtx *c, int row)
 }
 
 /* Fails OC2 rows of children outside the cohort where column col is completed. */
-static void outside_cohort_filled(VCtx *c, int col)
+static void outside_cohort_filled(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
     const VTable *o = oc2(c);
     for (int row = 0; row < o->n_rows; row++)
         if (!vt_blank(o, row, col) && !oc2_cla12(c, row)) vctx_fail(c, T903_OC2, row);
-}
-
-/* DfE 903 rule 185 */
-static void r185(VCtx *c)
-{
-    outside_cohort_filled(c, O2_SDQ_SCORE);
 }
 
 /* DfE 903 rule 186: in the cohort, aged 4 or over on 1 April and under 17 on 31
@@ -94,12 +89,6 @@ static void r191(VCtx *c)
     }
 }
 
-/* DfE 903 rule 198 */
-static void r198(VCtx *c)
-{
-    outside_cohort_filled(c, O2_SDQ_REASON);
-}
-
 /* DfE 903 rule 543 */
 static void r543(VCtx *c)
 {
@@ -162,10 +151,11 @@ static void r197B(VCtx *c)
 }
 
 const VRule vrules_cla12[] = {
+    /* DfE 903 rule 185 */
     {"185", 0, 0, "Episodes;OC2", "SDQ_SCORE",
      "Child has not been looked after continuously for at least 12 months at 31 March but a "
      "Strengths and Difficulties (SDQ) score has been completed.",
-     NULL, .fn = r185},
+     NULL, .check = VCHECK_OF_FAMILY(outside_cohort_filled, .col = O2_SDQ_SCORE)},
     {"186", 0, 0, "Episodes;OC2", "SDQ_SCORE",
      "Children aged 4 or over at the start of the year and children aged under 17 at the end of "
      "the year and who have been looked after for at least 12 months continuously should have a "
@@ -187,10 +177,11 @@ const VRule vrules_cla12[] = {
      "Child has been looked after continuously for at least 12 months at 31 March but one or more "
      "data items relating to children looked after for 12 months have been left blank.",
      NULL, .fn = r191},
+    /* DfE 903 rule 198 */
     {"198", 0, 0, "Episodes;OC2", "SDQ_REASON",
      "Child has not been looked after continuously for at least 12 months at 31 March but a reason "
      "for no Strengths and Difficulties (SDQ) score has been completed.",
-     NULL, .fn = r198},
+     NULL, .check = VCHECK_OF_FAMILY(outside_cohort_filled, .col = O2_SDQ_REASON)},
     {"543", 0, 0, "Episodes;OC2", "DOB;CONVICTED",
      "Child is aged 10 or over at 31 March and has been looked after continuously for 12 months "
      "yet conviction information has not been completed.",

@@ -123,8 +123,10 @@ static Date run_start_in_history(const VCtx *c, const char *child, const char *l
  * the year) must last at most max_days. Every episode of a longer run fails.
  * With the stored history (--db) a run that began in episodes ended before
  * this year counts from its true start. */
-static void status_limit(VCtx *c, const char *ls, int max_days)
+static void status_limit(VCtx *c, const VCheck *k)
 {
+    const char *ls = k->codes;
+    int max_days = k->number;
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
         int n = vt_group_size(e, g);
@@ -150,30 +152,6 @@ static void status_limit(VCtx *c, const char *ls, int max_days)
             i = j + 1;
         }
     }
-}
-
-/* DfE 903 rule 361: police protection (L1) at most 72 hours. */
-static void r361(VCtx *c)
-{
-    status_limit(c, "L1", 3);
-}
-
-/* DfE 903 rule 362: emergency protection order (L2) at most 21 days. */
-static void r362(VCtx *c)
-{
-    status_limit(c, "L2", 21);
-}
-
-/* DfE 903 rule 363: child assessment order (L3) at most 7 days. */
-static void r363(VCtx *c)
-{
-    status_limit(c, "L3", 7);
-}
-
-/* DfE 903 rule 364: detained under PACE in LA accommodation (J2) at most 21 days. */
-static void r364(VCtx *c)
-{
-    status_limit(c, "J2", 21);
 }
 
 /* DfE 903 rule 365: one short break (V3) at most 17 days. */
@@ -246,42 +224,14 @@ static void r501(VCtx *c)
 }
 
 /* Rules 527-531, 550: a provider code that cannot go with these placements. */
-static void provider_excludes(VCtx *c, const char *provider, const char *places)
+static void provider_excludes(VCtx *c, const VCheck *k)
 {
+    const char *provider = k->codes;
+    const char *places = k->other_codes;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_is(e, row, E_PLACE_PROVIDER, provider) && vt_in(e, row, E_PLACE, places))
             vctx_fail(c, T903_EPISODES, row);
-}
-
-/* DfE 903 rule 527 */
-static void r527(VCtx *c)
-{
-    provider_excludes(c, "PR1", "P1;R2;R5");
-}
-
-/* DfE 903 rule 528 */
-static void r528(VCtx *c)
-{
-    provider_excludes(c, "PR2", "P1;R2;R5");
-}
-
-/* DfE 903 rule 529 */
-static void r529(VCtx *c)
-{
-    provider_excludes(c, "PR3", "P1;A3;A4;A5;A6;K1;K2;U1;U2;U3;U4;U5;U6");
-}
-
-/* DfE 903 rule 530 */
-static void r530(VCtx *c)
-{
-    provider_excludes(c, "PR4", "P1");
-}
-
-/* DfE 903 rule 531 */
-static void r531(VCtx *c)
-{
-    provider_excludes(c, "PR5", "P1");
 }
 
 /* DfE 903 rule 550: PR0 (the child's parent) only with P1. */
@@ -415,18 +365,14 @@ static void r377(VCtx *c)
 }
 
 /* Fails rows where legal status is in ls_list and placement in place_list. */
-static void ls_excludes_place(VCtx *c, const char *ls_list, const char *place_list)
+static void ls_excludes_place(VCtx *c, const VCheck *k)
 {
+    const char *ls_list = k->codes;
+    const char *place_list = k->other_codes;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_in(e, row, E_LS, ls_list) && vt_in(e, row, E_PLACE, place_list))
             vctx_fail(c, T903_EPISODES, row);
-}
-
-/* DfE 903 rule 378: placed with parents (P1) cannot be under section 20 (V2). */
-static void r378(VCtx *c)
-{
-    ls_excludes_place(c, "V2", "P1");
 }
 
 /* DfE 903 rule 380: an episode starting a period of care (RNE S) is not a
@@ -448,18 +394,6 @@ static void r381(VCtx *c)
         if (!vt_blank(e, row, E_REC) && !vt_is(e, row, E_REC, "X1") &&
             vt_in(e, row, E_PLACE, TEMP_PLACES))
             vctx_fail(c, T903_EPISODES, row);
-}
-
-/* DfE 903 rule 382 */
-static void r382(VCtx *c)
-{
-    ls_excludes_place(c, "V3;V4", TEMP_PLACES);
-}
-
-/* DfE 903 rule 384: short breaks are not long-term fostering (U1, U4). */
-static void r384(VCtx *c)
-{
-    ls_excludes_place(c, "V3;V4", "U1;U4");
 }
 
 /* DfE 903 rule 388: an episode that ends with X1 (a new episode begins the
@@ -890,19 +824,24 @@ const VRule vrules_episodes[] = {
      NULL, .fn = r355},
     {"356", 0, 0, "Episodes", "DECOM",
      "The date the episode ceased is before the date the same episode started.", NULL, .fn = r356},
+    /* DfE 903 rule 361: police protection (L1) at most 72 hours. */
     {"361", 0, 0, "Episodes", "DECOM;LS;DEC",
      "Police protection legal status lasted longer than maximum 72 hours allowed in the Children "
      "Act 1989.",
-     NULL, .fn = r361},
+     NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "L1", .number = 3)},
+    /* DfE 903 rule 362: emergency protection order (L2) at most 21 days. */
     {"362", 0, 0, "Episodes", "DECOM;LS;DEC",
-     "Emergency protection order (EPO) lasted longer than 21 days", NULL, .fn = r362},
+     "Emergency protection order (EPO) lasted longer than 21 days", NULL,
+     .check = VCHECK_OF_FAMILY(status_limit, .codes = "L2", .number = 21)},
+    /* DfE 903 rule 363: child assessment order (L3) at most 7 days. */
     {"363", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
-     NULL, .fn = r363},
+     NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "L3", .number = 7)},
+    /* DfE 903 rule 364: detained under PACE in LA accommodation (J2) at most 21 days. */
     {"364", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Sections 41-46 of Police and Criminal Evidence (PACE; 1984) severely limits the time a child "
      "can be detained in custody in Local Authority (LA) accommodation.",
-     NULL, .fn = r364},
+     NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "J2", .number = 21)},
     {"365", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Any individual short- term respite placement must not exceed 17 days.", NULL, .fn = r365},
     {"385", 0, 0, "Episodes", "DEC",
@@ -920,20 +859,29 @@ const VRule vrules_episodes[] = {
      "E1 is not a valid code for episodes starting before December 2005.", NULL, .fn = r446},
     {"501", 0, 0, "Episodes", "DECOM;DEC",
      "A new episode has started before the end date of the previous episode.", NULL, .fn = r501},
+    /* DfE 903 rule 527 */
     {"527", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.", NULL,
-     .fn = r527},
+     .check = VCHECK_OF_FAMILY(provider_excludes, .codes = "PR1", .other_codes = "P1;R2;R5")},
+    /* DfE 903 rule 528 */
     {"528", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "A placement provider code of PR2 cannot be associated with placements P1, R2 or R5.", NULL,
-     .fn = r528},
+     .check = VCHECK_OF_FAMILY(provider_excludes, .codes = "PR2", .other_codes = "P1;R2;R5")},
+    /* DfE 903 rule 529 */
     {"529", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "Placement provider code of PR3 cannot be associated with placements P1, A3 to A6, K1, K2 and "
      "U1 to U6 as these placements cannot be provided by other public organisations.",
-     NULL, .fn = r529},
+     NULL,
+     .check = VCHECK_OF_FAMILY(provider_excludes, .codes = "PR3",
+                               .other_codes = "P1;A3;A4;A5;A6;K1;K2;U1;U2;U3;U4;U5;U6")},
+    /* DfE 903 rule 530 */
     {"530", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "A placement provider code of PR4 cannot be associated with placement P1.", NULL, .fn = r530},
+     "A placement provider code of PR4 cannot be associated with placement P1.", NULL,
+     .check = VCHECK_OF_FAMILY(provider_excludes, .codes = "PR4", .other_codes = "P1")},
+    /* DfE 903 rule 531 */
     {"531", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "A placement provider code of PR5 cannot be associated with placements P1.", NULL, .fn = r531},
+     "A placement provider code of PR5 cannot be associated with placements P1.", NULL,
+     .check = VCHECK_OF_FAMILY(provider_excludes, .codes = "PR5", .other_codes = "P1")},
     {"550", 0, 0, "Episodes", "PLACE;PLACE_PROVIDER",
      "A placement provider code of PR0 can only be associated with placement P1.", NULL,
      .fn = r550},
@@ -956,18 +904,23 @@ const VRule vrules_episodes[] = {
      "Only two temporary placements coded as being due to holiday of usual foster carer(s) are "
      "allowed in any 12- month period.",
      NULL, .fn = r377},
+    /* DfE 903 rule 378: placed with parents (P1) cannot be under section 20 (V2). */
     {"378", 0, 0, "Episodes", "PLACE;LS",
      "A child who is placed with parent(s) cannot be looked after under a single period of "
      "accommodation under Section 20 of the Children Act 1989.",
-     NULL, .fn = r378},
+     NULL, .check = VCHECK_OF_FAMILY(ls_excludes_place, .codes = "V2", .other_codes = "P1")},
     {"380", 0, 0, "Episodes", "PLACE;RNE",
      "A period of care cannot start with a temporary placement.", NULL, .fn = r380},
     {"381", 0, 0, "Episodes", "PLACE;REC",
      "A period of care cannot end with a temporary placement.", NULL, .fn = r381},
+    /* DfE 903 rule 382 */
     {"382", 0, 0, "Episodes", "LS;PLACE",
-     "A child receiving respite care cannot be in a temporary placement.", NULL, .fn = r382},
+     "A child receiving respite care cannot be in a temporary placement.", NULL,
+     .check = VCHECK_OF_FAMILY(ls_excludes_place, .codes = "V3;V4", .other_codes = TEMP_PLACES)},
+    /* DfE 903 rule 384: short breaks are not long-term fostering (U1, U4). */
     {"384", 0, 0, "Episodes", "PLACE;LS",
-     "A child receiving respite care cannot be in a long-term foster placement", NULL, .fn = r384},
+     "A child receiving respite care cannot be in a long-term foster placement", NULL,
+     .check = VCHECK_OF_FAMILY(ls_excludes_place, .codes = "V3;V4", .other_codes = "U1;U4")},
     {"388", 0, 0, "Episodes", "REC",
      "Reason episode ceased is coded new episode begins, but there is no continuation episode.",
      NULL, .fn = r388},

@@ -57,8 +57,9 @@ static void r174(VCtx *c)
 }
 
 /* Rules 202, 204: a code differs from last year's for the same child (both recorded). */
-static void differs_from_last(VCtx *c, int col)
+static void differs_from_last(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
     const VTable *h = vt(c, T903_HEADER), *hl = &c->r->last[T903_HEADER];
     for (int row = 0; row < h->n_rows; row++) {
         int lrow = last_header_row(c, h, row);
@@ -69,8 +70,9 @@ static void differs_from_last(VCtx *c, int col)
 }
 
 /* Rules 203, 624: a date differs from last year's (both valid). */
-static void date_differs_from_last(VCtx *c, int col)
+static void date_differs_from_last(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
     const VTable *h = vt(c, T903_HEADER), *hl = &c->r->last[T903_HEADER];
     for (int row = 0; row < h->n_rows; row++) {
         int lrow = last_header_row(c, h, row);
@@ -79,24 +81,6 @@ static void date_differs_from_last(VCtx *c, int col)
         if (now != DATE_NONE && before != DATE_NONE && now != before)
             vctx_fail(c, T903_HEADER, row);
     }
-}
-
-/* DfE 903 rule 202 */
-static void r202(VCtx *c)
-{
-    differs_from_last(c, H_SEX);
-}
-
-/* DfE 903 rule 203 */
-static void r203(VCtx *c)
-{
-    date_differs_from_last(c, H_DOB);
-}
-
-/* DfE 903 rule 204 */
-static void r204(VCtx *c)
-{
-    differs_from_last(c, H_ETHNIC);
 }
 
 /* DfE 903 rule 208: a real UPN last year must be kept. */
@@ -229,12 +213,6 @@ static void r621(VCtx *c)
     }
 }
 
-/* DfE 903 rule 624 */
-static void r624(VCtx *c)
-{
-    date_differs_from_last(c, H_MC_DOB);
-}
-
 const VRule vrules_header[] = {
     /* DfE 903 rule 101 (to 2023/24: codes 1 and 2) */
     {"101", 0, 2024, "Header", "SEX", "Sex code is not valid (1 or 2).", NULL,
@@ -278,15 +256,18 @@ const VRule vrules_header[] = {
     {"174", 0, 0, "Header", "SEX;MC_DOB",
      "Mother's child date of birth is recorded but sex shows that the child is a male.", NULL,
      .fn = r174},
+    /* DfE 903 rule 202 */
     {"202", 0, 0, "Header;Header_last", "SEX",
      "The gender code conflicts with the gender already recorded for this child.", NULL,
-     .fn = r202},
+     .check = VCHECK_OF_FAMILY(differs_from_last, .col = H_SEX)},
+    /* DfE 903 rule 203 */
     {"203", 0, 0, "Header;Header_last", "DOB",
      "Date of birth disagrees with the date of birth already recorded for this child.", NULL,
-     .fn = r203},
+     .check = VCHECK_OF_FAMILY(date_differs_from_last, .col = H_DOB)},
+    /* DfE 903 rule 204 */
     {"204", 0, 0, "Header;Header_last", "ETHNIC",
      "Ethnic origin code disagrees with the ethnic origin already recorded for this child.", NULL,
-     .fn = r204},
+     .check = VCHECK_OF_FAMILY(differs_from_last, .col = H_ETHNIC)},
     {"205C", 0, 0, "Header;Header_last;UASC;UASC_last", "DUC;UASC",
      "Child not identified as UASC either this year or last year but date UASC ceased has been "
      "provided.",
@@ -330,9 +311,10 @@ const VRule vrules_header[] = {
      "Mother’s field has been completed but date of birth shows that the mother is younger than "
      "her child.",
      NULL, .fn = r621},
+    /* DfE 903 rule 624 */
     {"624", 0, 0, "Header;Header_last", "MC_DOB",
      "Date of birth of the first child contradicts the date of birth of the first child previously "
      "recorded.",
-     NULL, .fn = r624},
+     NULL, .check = VCHECK_OF_FAMILY(date_differs_from_last, .col = H_MC_DOB)},
 };
 const int vrules_header_n = VRULES_COUNT(vrules_header);

@@ -45,8 +45,10 @@ static int latest_known(const VCtx *c, const char *child, const VTable **t)
 
 /* Fails OC3 rows with care leaver information whose child's latest known
  * episode ended for one of the reasons in recs. */
-static void ended_with(VCtx *c, const char *recs, bool this_year_only)
+static void ended_with(VCtx *c, const VCheck *k)
 {
+    const char *recs = k->codes;
+    bool this_year_only = k->option;
     const VTable *o = oc3(c);
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
@@ -55,19 +57,6 @@ static void ended_with(VCtx *c, const char *recs, bool this_year_only)
         int ep = this_year_only ? latest_episode(e, child) : latest_known(c, child, &e);
         if (ep >= 0 && vt_in(e, ep, E_REC, recs)) vctx_fail(c, T903_OC3, row);
     }
-}
-
-/* DfE 903 rule 1000: died in care (E2). */
-static void r1000(VCtx *c)
-{
-    ended_with(c, "E2", false);
-}
-
-/* DfE 903 rule 1011: the final episode ended with care taken over by another
- * authority (E3). */
-static void r1011(VCtx *c)
-{
-    ended_with(c, "E3", true);
 }
 
 /* True when an episode of child in e other than a short break (V3, V4) runs
@@ -215,8 +204,9 @@ static int episode_on(const VCtx *c, const char *child, Date on)
 
 /* Rules 1007 and 1016: looked after on the 17th or 18th birthday in the year,
  * in an episode still open (1007) or that ended after the birthday (1016). */
-static void on_birthday(VCtx *c, bool still_open)
+static void on_birthday(VCtx *c, const VCheck *k)
 {
+    bool still_open = k->option;
     const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
@@ -225,18 +215,6 @@ static void on_birthday(VCtx *c, bool still_open)
         int ep = episode_on(c, vt_cell(o, row, O3_CHILD), bday);
         if (ep >= 0 && vt_blank(e, ep, E_DEC) == still_open) vctx_fail(c, T903_OC3, row);
     }
-}
-
-/* DfE 903 rule 1007 */
-static void r1007(VCtx *c)
-{
-    on_birthday(c, true);
-}
-
-/* DfE 903 rule 1016 */
-static void r1016(VCtx *c)
-{
-    on_birthday(c, false);
 }
 
 /* DfE 903 rule 1010: an episode open at the end of last year, none this year,
@@ -371,11 +349,12 @@ static void r391(VCtx *c)
 }
 
 const VRule vrules_leavers[] = {
+    /* DfE 903 rule 1000: died in care (E2). */
     {"1000", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child is recorded as having died in care and therefore should not have the care leaver "
      "information completed. [NOTE: This only tests the current and previous year data loaded into "
      "the tool]",
-     NULL, .fn = r1000},
+     NULL, .check = VCHECK_OF_FAMILY(ended_with, .codes = "E2", .option = false)},
     {"1001", 0, 0, "Episodes;Episodes_last;Header;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "The episodes recorded for this young person suggest they are not a relevant or a former "
      "relevant child and therefore should not have care leaver information completed. [NOTE: This "
@@ -388,28 +367,32 @@ const VRule vrules_leavers[] = {
      "loaded into the tool - this check may generate false positives if a child had episodes prior "
      "to last year's collection.]",
      NULL, .fn = r1002},
+    /* DfE 903 rule 1007 */
     {"1007", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who are still looked after "
      "[on their 17th or 18th birthday.]",
-     NULL, .fn = r1007},
+     NULL, .check = VCHECK_OF_FAMILY(on_birthday, .option = true)},
     {"1010", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child has no episodes loaded for current year even though there was an open episode of "
      "care at the end of the previous year, and care leaver data has been entered.",
      NULL, .fn = r1010},
+    /* DfE 903 rule 1011: the final episode ended with care taken over by another
+     * authority (E3). */
     {"1011", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child is recorded as having his/her care transferred to another local authority for the "
      "final episode and therefore should not have the care leaver information completed.",
-     NULL, .fn = r1011},
+     NULL, .check = VCHECK_OF_FAMILY(ended_with, .codes = "E3", .option = true)},
     {"1012", 0, 0, "Episodes", "CHILD",
      "No other data should be returned for OC3 children who had no episodes in the current year",
      "Episodes;OC3", .fn = r1012},
     {"1014", 0, 0, "Episodes;OC3;UASC", "ACTIV;ACCOM;IN_TOUCH;DUC",
      "UASC information is not required for care leavers", NULL, .fn = r1014},
+    /* DfE 903 rule 1016 */
     {"1016", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
      "after, "
      "after their birthday.",
-     NULL, .fn = r1016},
+     NULL, .check = VCHECK_OF_FAMILY(on_birthday, .option = false)},
     {"3001", 0, 0, "Header;OC3", "REC",
      "Where care leavers information is being returned for a young person around their 17th "
      "birthday, the accommodation cannot be with their former foster carer(s).",

@@ -6,8 +6,11 @@
 #include "validate/vfamilies.h"
 
 /* Fails rows whose end col is before their start col. */
-static void ends_before_start(VCtx *c, Ssda903TableId t, int start_col, int end_col)
+static void ends_before_start(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int start_col = k->col;
+    int end_col = k->other_col;
     const VTable *tab = vt(c, t);
     for (int row = 0; row < tab->n_rows; row++) {
         Date s = vt_date(tab, row, start_col), e = vt_date(tab, row, end_col);
@@ -16,8 +19,10 @@ static void ends_before_start(VCtx *c, Ssda903TableId t, int start_col, int end_
 }
 
 /* Fails rows whose date col is after the collection year. */
-static void after_year(VCtx *c, Ssda903TableId t, int col)
+static void after_year(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int col = k->col;
     const VTable *tab = vt(c, t);
     for (int row = 0; row < tab->n_rows; row++) {
         Date d = vt_date(tab, row, col);
@@ -26,8 +31,10 @@ static void after_year(VCtx *c, Ssda903TableId t, int col)
 }
 
 /* Fails rows whose date col is outside the collection year. */
-static void outside_year(VCtx *c, Ssda903TableId t, int col)
+static void outside_year(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int col = k->col;
     const VTable *tab = vt(c, t);
     for (int row = 0; row < tab->n_rows; row++) {
         Date d = vt_date(tab, row, col);
@@ -37,8 +44,11 @@ static void outside_year(VCtx *c, Ssda903TableId t, int col)
 
 /* A child's periods (in start order) must not start while the previous one is
  * open or before it ended. Fails the later period. */
-static void overlapping(VCtx *c, Ssda903TableId t, int start_col, int end_col)
+static void overlapping(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int start_col = k->col;
+    int end_col = k->other_col;
     const VTable *tab = vt(c, t);
     for (int g = 0; g < tab->n_groups; g++) {
         int n = vt_group_size(tab, g);
@@ -53,8 +63,10 @@ static void overlapping(VCtx *c, Ssda903TableId t, int start_col, int end_col)
 }
 
 /* Fails rows whose date col is before the child's DOB in the same table. */
-static void before_birth(VCtx *c, Ssda903TableId t, int col)
+static void before_birth(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int col = k->col;
     const VTable *tab = vt(c, t);
     for (int row = 0; row < tab->n_rows; row++) {
         Date d = vt_date(tab, row, col), dob = vt_date(tab, row, 1);
@@ -69,8 +81,11 @@ static bool ceased_care(const VCtx *c, const char *child)
 }
 
 /* Fails rows with an open period (end blank) of a child who has left care. */
-static void open_after_care(VCtx *c, Ssda903TableId t, int start_col, int end_col)
+static void open_after_care(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int start_col = k->col;
+    int end_col = k->other_col;
     const VTable *tab = vt(c, t);
     for (int row = 0; row < tab->n_rows; row++)
         if (!vt_blank(tab, row, start_col) && vt_blank(tab, row, end_col) &&
@@ -105,78 +120,6 @@ static void r566(VCtx *c)
             vctx_fail(c, T903_MISSING, row);
 }
 
-/* DfE 903 rule 567 */
-static void r567(VCtx *c)
-{
-    ends_before_start(c, T903_MISSING, M_MIS_START, M_MIS_END);
-}
-
-/* DfE 903 rule 570 */
-static void r570(VCtx *c)
-{
-    after_year(c, T903_MISSING, M_MIS_START);
-}
-
-/* DfE 903 rule 571 */
-static void r571(VCtx *c)
-{
-    outside_year(c, T903_MISSING, M_MIS_END);
-}
-
-/* DfE 903 rule 574 */
-static void r574(VCtx *c)
-{
-    overlapping(c, T903_MISSING, M_MIS_START, M_MIS_END);
-}
-
-/* DfE 903 rule 577 */
-static void r577(VCtx *c)
-{
-    open_after_care(c, T903_MISSING, M_MIS_START, M_MIS_END);
-}
-
-/* DfE 903 rule 586 */
-static void r586(VCtx *c)
-{
-    before_birth(c, T903_MISSING, M_MIS_START);
-}
-
-/* DfE 903 rule 702 */
-static void r702(VCtx *c)
-{
-    ends_before_start(c, T903_DOLO, DL_START, DL_END);
-}
-
-/* DfE 903 rule 703 */
-static void r703(VCtx *c)
-{
-    after_year(c, T903_DOLO, DL_START);
-}
-
-/* DfE 903 rule 704 */
-static void r704(VCtx *c)
-{
-    outside_year(c, T903_DOLO, DL_END);
-}
-
-/* DfE 903 rule 705 */
-static void r705(VCtx *c)
-{
-    overlapping(c, T903_DOLO, DL_START, DL_END);
-}
-
-/* DfE 903 rule 707 */
-static void r707(VCtx *c)
-{
-    open_after_care(c, T903_DOLO, DL_START, DL_END);
-}
-
-/* DfE 903 rule 708 */
-static void r708(VCtx *c)
-{
-    before_birth(c, T903_DOLO, DL_START);
-}
-
 /* The child's episode this year running on date `on` (started by it, open or
  * ending on or after it), or -1. */
 static int episode_on(const VCtx *c, const char *child, Date on)
@@ -193,8 +136,11 @@ static int episode_on(const VCtx *c, const char *child, Date on)
 
 /* Rules 576, 706: a period open at the end of last year's return reappears
  * this year with the same start date; the open period of last year fails. */
-static void carried_over(VCtx *c, Ssda903TableId t, int start_col, int end_col)
+static void carried_over(VCtx *c, const VCheck *k)
 {
+    Ssda903TableId t = k->table;
+    int start_col = k->col;
+    int end_col = k->other_col;
     const VTable *last = &c->r->last[t], *cur = vt(c, t);
     for (int row = 0; row < last->n_rows; row++) {
         Date start = vt_date(last, row, start_col);
@@ -218,12 +164,6 @@ static void r575(VCtx *c)
         int ep = episode_on(c, vt_cell(m, row, M_CHILD), start);
         if (ep >= 0 && vt_date(e, ep, E_DEC) != DATE_NONE) vctx_fail(c, T903_MISSING, row);
     }
-}
-
-/* DfE 903 rule 576 */
-static void r576(VCtx *c)
-{
-    carried_over(c, T903_MISSING, M_MIS_START, M_MIS_END);
 }
 
 /* DfE 903 rule 578: no missing period starts after the child left care. */
@@ -270,12 +210,6 @@ static void r581(VCtx *c)
             break;
         }
     }
-}
-
-/* DfE 903 rule 706 */
-static void r706(VCtx *c)
-{
-    carried_over(c, T903_DOLO, DL_START, DL_END);
 }
 
 /* DfE 903 rule 710: during a DoLO the child is not in a secure children's
@@ -339,29 +273,42 @@ const VRule vrules_missing[] = {
      "authorisation ended has been completed but whether the child was missing or away without "
      "authorisation has not been completed.",
      NULL, .fn = r566},
+    /* DfE 903 rule 567 */
     {"567", 0, 0, "Missing", "MIS_START;MIS_END",
      "The date that the missing episode or episode that the child was away from placement without "
      "authorisation ended is before the date that it started.",
-     NULL, .fn = r567},
+     NULL,
+     .check = VCHECK_OF_FAMILY(ends_before_start, .table = T903_MISSING, .col = M_MIS_START,
+                               .other_col = M_MIS_END)},
+    /* DfE 903 rule 570 */
     {"570", 0, 0, "Missing", "MIS_START",
      "The date that the child started to be missing or away from placement without authorisation "
      "is after the end of the collection year.",
-     NULL, .fn = r570},
+     NULL, .check = VCHECK_OF_FAMILY(after_year, .table = T903_MISSING, .col = M_MIS_START)},
+    /* DfE 903 rule 571 */
     {"571", 0, 0, "Missing", "MIS_END",
      "The date that the child ceased to be missing or away from placement without authorisation is "
      "before the start or after the end of the collection year.",
-     NULL, .fn = r571},
+     NULL, .check = VCHECK_OF_FAMILY(outside_year, .table = T903_MISSING, .col = M_MIS_END)},
+    /* DfE 903 rule 574 */
     {"574", 0, 0, "Missing", "MIS_START;MIS_END",
      "A new missing/away from placement without authorisation period cannot start when the "
      "previous missing/away from placement without authorisation period is still open. "
      "Missing/away from placement without authorisation periods should also not overlap.",
-     NULL, .fn = r574},
+     NULL,
+     .check = VCHECK_OF_FAMILY(overlapping, .table = T903_MISSING, .col = M_MIS_START,
+                               .other_col = M_MIS_END)},
+    /* DfE 903 rule 577 */
     {"577", 0, 0, "Episodes;Missing", "MIS_END",
      "Child ceased to be looked after but there is a missing/away from placement without "
      "authorisation period without an end date.",
-     NULL, .fn = r577},
+     NULL,
+     .check = VCHECK_OF_FAMILY(open_after_care, .table = T903_MISSING, .col = M_MIS_START,
+                               .other_col = M_MIS_END)},
+    /* DfE 903 rule 586 */
     {"586", 0, 0, "Missing", "MIS_START",
-     "Dates of missing periods are before child’s date of birth.", NULL, .fn = r586},
+     "Dates of missing periods are before child’s date of birth.", NULL,
+     .check = VCHECK_OF_FAMILY(before_birth, .table = T903_MISSING, .col = M_MIS_START)},
     /* DfE 903 rule 1004 */
     {"1004", 0, 0, "Missing", "MIS_START",
      "The start date of the missing episode or episode that the child was away from placement "
@@ -381,28 +328,44 @@ const VRule vrules_missing[] = {
     /* DfE 903 rule 701 */
     {"701", 0, 0, "DoLo", "DOLO_END", "The end date of the DoLO is not a valid date.", NULL,
      .check = VCHECK_DATE_OR_BLANK(T903_DOLO, DL_END)},
+    /* DfE 903 rule 702 */
     {"702", 0, 0, "DoLo", "DOLO_START;DOLO_END",
-     "The date that the DoLO ended is before the date that it started.", NULL, .fn = r702},
+     "The date that the DoLO ended is before the date that it started.", NULL,
+     .check = VCHECK_OF_FAMILY(ends_before_start, .table = T903_DOLO, .col = DL_START,
+                               .other_col = DL_END)},
+    /* DfE 903 rule 703 */
     {"703", 0, 0, "DoLo", "DOLO_START",
-     "The date that the DoLO started is after the end of the collection year.", NULL, .fn = r703},
+     "The date that the DoLO started is after the end of the collection year.", NULL,
+     .check = VCHECK_OF_FAMILY(after_year, .table = T903_DOLO, .col = DL_START)},
+    /* DfE 903 rule 704 */
     {"704", 0, 0, "DoLo", "DOLO_END",
      "The date that the DoLO ended is before the start or after the end of the collection year.",
-     NULL, .fn = r704},
+     NULL, .check = VCHECK_OF_FAMILY(outside_year, .table = T903_DOLO, .col = DL_END)},
+    /* DfE 903 rule 705 */
     {"705", 0, 0, "DoLo", "DOLO_START;DOLO_END",
-     "A DoLO cannot start when the previous DoLO is still open.", NULL, .fn = r705},
+     "A DoLO cannot start when the previous DoLO is still open.", NULL,
+     .check =
+         VCHECK_OF_FAMILY(overlapping, .table = T903_DOLO, .col = DL_START, .other_col = DL_END)},
+    /* DfE 903 rule 707 */
     {"707", 0, 0, "DoLo;Episodes", "DOLO_END",
-     "Child ceased to be looked after but there is a DoLO without an end date.", NULL, .fn = r707},
+     "Child ceased to be looked after but there is a DoLO without an end date.", NULL,
+     .check = VCHECK_OF_FAMILY(open_after_care, .table = T903_DOLO, .col = DL_START,
+                               .other_col = DL_END)},
+    /* DfE 903 rule 708 */
     {"708", 0, 0, "DoLo", "DOLO_START", "Dates of DoLOs are before child’s date of birth.", NULL,
-     .fn = r708},
+     .check = VCHECK_OF_FAMILY(before_birth, .table = T903_DOLO, .col = DL_START)},
     {"575", 0, 0, "Episodes;Missing", "MIS_END",
      "If the placement from which the child goes missing/away from placement without "
      "authorisation ends, the missing/away from placement without authorisation period in the "
      "missing module must also have an end date.",
      NULL, .fn = r575},
+    /* DfE 903 rule 576 */
     {"576", 0, 0, "Missing;Missing_last", "CHILD",
      "There is an open missing/away from placement without authorisation period in last year’s "
      "return and there is no corresponding period recorded at the start of this year.",
-     NULL, .fn = r576},
+     NULL,
+     .check = VCHECK_OF_FAMILY(carried_over, .table = T903_MISSING, .col = M_MIS_START,
+                               .other_col = M_MIS_END)},
     {"578", 0, 0, "Episodes;Missing", "MIS_START",
      "The date that the child started to be missing is after the child ceased to be looked after.",
      NULL, .fn = r578},
@@ -411,10 +374,13 @@ const VRule vrules_missing[] = {
      .fn = r580},
     {"581", 0, 0, "Episodes;Missing", "MIS_START",
      "Child is missing but has not yet started to be looked after.", NULL, .fn = r581},
+    /* DfE 903 rule 706 */
     {"706", 0, 0, "DoLo;DoLo_last", "DOLO_START",
      "There is an open DoLO in last year’s return and there is no corresponding DoLO recorded at "
      "the start of this year..",
-     NULL, .fn = r706},
+     NULL,
+     .check =
+         VCHECK_OF_FAMILY(carried_over, .table = T903_DOLO, .col = DL_START, .other_col = DL_END)},
     {"709", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
      "Child with a DoLO is in an unexpected placement type.", NULL, .fn = r709},
     {"710", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",

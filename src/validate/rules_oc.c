@@ -203,8 +203,9 @@ static void r167(VCtx *c)
 }
 
 /* Rules 440, 441: the participation code says under 4 (PN0) or not. */
-static void review_age(VCtx *c, bool under4_code)
+static void review_age(VCtx *c, const VCheck *k)
 {
+    bool under4_code = k->option;
     const VTable *r = vt(c, T903_REVIEWS);
     for (int row = 0; row < r->n_rows; row++) {
         Date review = vt_date(r, row, R_REVIEW);
@@ -213,18 +214,6 @@ static void review_age(VCtx *c, bool under4_code)
         if (age < 0 || vt_is(r, row, R_REVIEW_CODE, "PN0") != under4_code) continue;
         if (under4_code ? age >= 4 : age < 4) vctx_fail(c, T903_REVIEWS, row);
     }
-}
-
-/* DfE 903 rule 440 */
-static void r440(VCtx *c)
-{
-    review_age(c, true);
-}
-
-/* DfE 903 rule 441 */
-static void r441(VCtx *c)
-{
-    review_age(c, false);
 }
 
 const VRule vrules_oc[] = {
@@ -307,14 +296,16 @@ const VRule vrules_oc[] = {
      "The data collection record shows the local authority is in touch with this young person, but "
      "activity and/or accommodation data items are zero.",
      NULL, .fn = r345},
+    /* DfE 903 rule 440 */
     {"440", 0, 0, "Reviews", "DOB;REVIEW;REVIEW_CODE",
      "Participation method indicates child was under 4 years old at the time of the review, but "
      "date of birth and review date indicates the child was 4 years old or over.",
-     NULL, .fn = r440},
+     NULL, .check = VCHECK_OF_FAMILY(review_age, .option = true)},
+    /* DfE 903 rule 441 */
     {"441", 0, 0, "Reviews", "DOB;REVIEW;REVIEW_CODE",
      "Participation method indicates child was 4 years old or over at the time of the review, but "
      "the date of birth and review date indicates the child was under 4 years old.",
-     NULL, .fn = r441},
+     NULL, .check = VCHECK_OF_FAMILY(review_age, .option = false)},
     {"542", 0, 0, "OC2", "CONVICTED",
      "A child aged under 10 at 31 March should not have conviction information completed.", NULL,
      .fn = r542},

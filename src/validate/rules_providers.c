@@ -39,8 +39,10 @@ static void r1008(VCtx *c)
 
 /* Fails episodes whose code in col is not among the listed provider's
  * placement types (places) or provider codes, when the lists give them. */
-static void code_offered(VCtx *c, int col, bool places)
+static void code_offered(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
+    bool places = k->option;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         bool unlisted;
@@ -49,18 +51,6 @@ static void code_offered(VCtx *c, int col, bool places)
         if (codes[0] && !vt_blank(e, row, col) && !vt_in(e, row, col, codes))
             vctx_fail(c, T903_EPISODES, row);
     }
-}
-
-/* DfE 903 rule 219 */
-static void r219(VCtx *c)
-{
-    code_offered(c, E_PLACE, true);
-}
-
-/* DfE 903 rule 224 */
-static void r224(VCtx *c)
-{
-    code_offered(c, E_PLACE_PROVIDER, false);
 }
 
 /* DfE 903 rule 221 */
@@ -127,18 +117,20 @@ static void r229(VCtx *c)
 }
 
 const VRule vrules_providers[] = {
+    /* DfE 903 rule 219 */
     {"219", 0, 0, "Episodes;ProviderInfo", "URN;PLACE",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
      "the placement type recorded.",
-     NULL, .fn = r219},
+     NULL, .check = VCHECK_OF_FAMILY(code_offered, .col = E_PLACE, .option = true)},
     {"221", 0, 0, "Episodes;ProviderInfo", "PL_POST",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
      "the placement postcode provided.",
      NULL, .fn = r221},
+    /* DfE 903 rule 224 */
     {"224", 0, 0, "Episodes;ProviderInfo", "PLACE_PROVIDER",
      "The Ofsted Unique reference number (URN) provided for the child's placement does not match "
      "the placement provider recorded.",
-     NULL, .fn = r224},
+     NULL, .check = VCHECK_OF_FAMILY(code_offered, .col = E_PLACE_PROVIDER, .option = false)},
     {"227", 0, 0, "Episodes;ProviderInfo", "URN;DECOM",
      "Ofsted Unique reference number (URN) is not valid for the episode start date.", NULL,
      .fn = r227},

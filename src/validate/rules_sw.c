@@ -41,8 +41,9 @@ static void rSW01b(VCtx *c)
 
 /* Fails completed social worker ids not beginning with SW or XX, or shorter
  * than min_len characters. */
-static void sw_id_form(VCtx *c, size_t min_len)
+static void sw_id_form(VCtx *c, const VCheck *k)
 {
+    size_t min_len = k->number;
     const VTable *s = swe(c);
     for (int row = 0; row < s->n_rows; row++) {
         const char *id = vt_cell(s, row, SW_ID);
@@ -50,19 +51,6 @@ static void sw_id_form(VCtx *c, size_t min_len)
         if ((strncmp(id, "SW", 2) != 0 && strncmp(id, "XX", 2) != 0) || strlen(id) < min_len)
             vctx_fail(c, T903_SW_EPISODES, row);
     }
-}
-
-/* DfE 903 rule SW02STG1 (to 2024/25) */
-static void rSW02_old(VCtx *c)
-{
-    sw_id_form(c, 2);
-}
-
-/* DfE 903 rule SW02STG1 (from 2025/26: at least one character after the
- * prefix) */
-static void rSW02(VCtx *c)
-{
-    sw_id_form(c, 4);
 }
 
 /* DfE 903 rule SW06STG2: no episode starts after 31 March. */
@@ -267,10 +255,15 @@ const VRule vrules_sw[] = {
      "For each social worker episode, information should be complete", NULL, .fn = rSW01a},
     {"SW01bSTG1", 0, 0, "SWEpisodes", "SW_DECOM;SW_ID;SW_REASON",
      "For each social worker episode, information should be complete", NULL, .fn = rSW01b},
+    /* DfE 903 rule SW02STG1 (to 2024/25) */
     {"SW02STG1", 2024, 2025, "SWEpisodes", "SW_ID",
-     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, .fn = rSW02_old},
+     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL,
+     .check = VCHECK_OF_FAMILY(sw_id_form, .number = 2)},
+    /* DfE 903 rule SW02STG1 (from 2025/26: at least one character after the
+     * prefix) */
     {"SW02STG1", 2026, 0, "SWEpisodes", "SW_ID",
-     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL, .fn = rSW02},
+     "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL,
+     .check = VCHECK_OF_FAMILY(sw_id_form, .number = 4)},
     /* DfE 903 rule SW04STG1 */
     {"SW04STG1", 0, 0, "SWEpisodes", "SW_DECOM",
      "Date social worker episode began is not a valid date..", NULL,

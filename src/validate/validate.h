@@ -107,10 +107,10 @@ int vreturn_load_providers_buffer(VReturn *r, const char *name, const char *text
                                   Err *err);
 void vproviders_free(VProviders *p);
 
-typedef struct VCtx VCtx;
-
 /* The data file saying in which collection years each rule is in force. */
 #define VRULES_YEARS_FILE "data/903-rule-years.csv"
+
+typedef struct VCtx VCtx;
 
 /* A check common to many rules, given as data in the rule's table row instead
  * of a function of its own (vengine.c runs it). */
@@ -119,20 +119,25 @@ typedef enum VCheckKind {
     VCHECK_CODE,           /* each cell of col is a code valid in the year */
     VCHECK_DATE,           /* each cell of col is blank or a valid dd/mm/yyyy date */
     VCHECK_IN_HEADER,      /* the child of each row is in Header */
-    VCHECK_SAME_AS_HEADER, /* col agrees with Header's header_col for the child */
+    VCHECK_SAME_AS_HEADER, /* col agrees with Header's other_col for the child */
     VCHECK_ONCE,           /* a child has at most one row */
+    VCHECK_FAMILY,         /* a check of the rule's family file: `family`, with these parameters */
 } VCheckKind;
 
 typedef struct VCheck {
     VCheckKind kind;
     Ssda903TableId table; /* this year's table checked */
     int col;              /* its column (ssda903.c's order) */
-    int header_col;       /* VCHECK_SAME_AS_HEADER: the Header column to agree with */
+    int other_col;        /* a second column: Header's for VCHECK_SAME_AS_HEADER */
     bool required;        /* VCHECK_CODE, VCHECK_DATE: a blank cell fails */
     /* VCHECK_CODE: the valid codes are the list data/903-codes.csv gives the
      * column's name for the ruleset year (domain/codes.h), unless `codes`
      * (';'-separated) is given, for a list that file cannot tell by year yet. */
     const char *codes;
+    const char *other_codes; /* VCHECK_FAMILY: a second ';'-separated list */
+    int number;              /* VCHECK_FAMILY: a limit (an age, a number of days) */
+    bool option;             /* VCHECK_FAMILY: a choice the family's check documents */
+    void (*family)(VCtx *c, const struct VCheck *check);
 } VCheck;
 
 typedef struct VRule {

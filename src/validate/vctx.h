@@ -202,14 +202,22 @@ bool vt_female(const VTable *t, int row, int col);
         .kind = VCHECK_IN_HEADER, .table = (t) \
     }
 /* Column c of t agrees with Header's column h (INT11..INT21). */
-#define VCHECK_AS_IN_HEADER(t, c, h)                                               \
-    {                                                                              \
-        .kind = VCHECK_SAME_AS_HEADER, .table = (t), .col = (c), .header_col = (h) \
+#define VCHECK_AS_IN_HEADER(t, c, h)                                              \
+    {                                                                             \
+        .kind = VCHECK_SAME_AS_HEADER, .table = (t), .col = (c), .other_col = (h) \
     }
 /* A child has one row of t at most (INT31..INT36). */
 #define VCHECK_ONE_ROW_PER_CHILD(t)       \
     {                                     \
         .kind = VCHECK_ONCE, .table = (t) \
+    }
+
+/* A check of the rule's family file, fn(c, check), with parameters given as
+ * designated fields (.table, .col, .other_col, .codes, .other_codes, .number,
+ * .option). */
+#define VCHECK_OF_FAMILY(fn, ...)                          \
+    {                                                      \
+        .kind = VCHECK_FAMILY, .family = (fn), __VA_ARGS__ \
     }
 
 /* Runs the check of a rule's row (check->kind != VCHECK_NONE). */

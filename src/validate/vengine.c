@@ -346,7 +346,7 @@ static void check_in_header(VCtx *c, const VCheck *check)
 static void check_same_as_header(VCtx *c, const VCheck *check)
 {
     const VTable *tab = vt(c, check->table), *h = vt(c, T903_HEADER);
-    int col = check->col, header_col = check->header_col;
+    int col = check->col, header_col = check->other_col;
     for (int row = 0; row < tab->n_rows; row++) {
         int hrow = vctx_header_row(c, vt_cell(tab, row, 0));
         if (hrow < 0) continue;
@@ -377,5 +377,6 @@ void vcheck_run(VCtx *c, const VCheck *check)
     case VCHECK_IN_HEADER: check_in_header(c, check); break;
     case VCHECK_SAME_AS_HEADER: check_same_as_header(c, check); break;
     case VCHECK_ONCE: check_once(c, check); break;
+    case VCHECK_FAMILY: check->family(c, check); break;
     }
 }
