@@ -1,0 +1,19 @@
+/* synth_era: the codes a year's return is written with. The generator draws
+ * every episode and care leaver with today's codes; a year before one of them
+ * existed gets the code of its own lists instead (data/903-codes.csv, years and
+ * sources in data/903-codes-sources.md), the one that codes_current reads back
+ * as the same kind of placement, legal status, ending or activity.
+ * Internal to src/synth/; pure. */
+#ifndef CAREPLEDGE_SYNTH_ERA_H
+#define CAREPLEDGE_SYNTH_ERA_H
+
+/* year is the collection year (its end year: 2010 = 2009/10). */
+const char *synth_era_place(int place, int provider, int year);
+const char *synth_era_ls(int ls, int year);
+const char *synth_era_rec(int rec, int year);
+/* REASON_PLACE_CHANGE, "" in the years before it was collected. */
+const char *synth_era_rpc(int rpc, int year);
+/* An OC3 ACTIV code (synth_activ_codes). */
+const char *synth_era_activ(int activ, int year);
+
+#endif
