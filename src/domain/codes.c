@@ -155,7 +155,8 @@ static const CodeRename renames[] = {
 const char *codes_current(const char *field, const char *code)
 {
     for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++)
-        if (strcmp(renames[i].old_code, code) == 0 && strcmp(renames[i].field, field) == 0)
+        if (renames[i].old_code[0] == code[0] && strcmp(renames[i].old_code, code) == 0 &&
+            strcmp(renames[i].field, field) == 0)
             return renames[i].current;
     return code;
 }
