@@ -125,17 +125,24 @@ typedef struct CodeRename {
 } CodeRename;
 
 static const CodeRename renames[] = {
-    /* PLACE: foster placements before U1-U6 (DfE 903 guides to 2008/09: F1-F6;
-     * 2009/10 to 2013/14: Q1, Q2). Long-term fostering stays long-term (U1, U4);
-     * the rest is "other" (U3 with relatives or friends, U6 with other carers). */
-    {"PLACE", "F1", "U1"},
-    {"PLACE", "F2", "U3"},
-    {"PLACE", "F3", "U4"},
-    {"PLACE", "F4", "U6"},
-    {"PLACE", "F5", "U4"},
-    {"PLACE", "F6", "U6"},
+    /* PLACE: foster placements before U1-U6 (to 2008/09 F1-F6, by carer and
+     * inside or outside the council's boundary; 2009/10 to 2013/14 Q1, Q2).
+     * Neither recorded long-term fostering, so none is read as U1/U4: a
+     * relative or friend is U3, another foster carer U6. */
+    {"PLACE", "F1", "U3"},
+    {"PLACE", "F4", "U3"},
     {"PLACE", "Q1", "U3"},
+    {"PLACE", "F2", "U6"},
+    {"PLACE", "F3", "U6"},
+    {"PLACE", "F5", "U6"},
+    {"PLACE", "F6", "U6"},
     {"PLACE", "Q2", "U6"},
+    /* Secure units and children's homes before K1/K2 (to 2008/09), inside or
+     * outside the council's boundary. */
+    {"PLACE", "H1", "K1"},
+    {"PLACE", "H2", "K1"},
+    {"PLACE", "H3", "K2"},
+    {"PLACE", "H4", "K2"},
     /* Semi-independent (H5) and independent living (P2), both gone in 2025/26:
      * the placements registered supported accommodation (K3) now covers. */
     {"PLACE", "H5", "K3"},

@@ -255,8 +255,9 @@ static void rule_review(DueRun *x, const CareNow *now)
 }
 
 /* 903 PLACE U1 and U4 are the long-term fostering placements: the 903's mark
- * of a placement intended to last until the child is 18 (before 2009/10 F1,
- * F3, F5, read as U1/U4 by codes_current; Q1/Q2 did not record it). */
+ * of a placement intended to last until the child is 18. The foster codes
+ * before 2014/15 (F1-F6, Q1, Q2) did not record it: codes_current reads them
+ * as U3/U6, never as long-term. */
 static bool long_term_fostering(const Episode *e)
 {
     const char *place = codes_current("PLACE", e->place);

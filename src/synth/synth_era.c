@@ -5,29 +5,43 @@
 
 /* First collection years of today's codes (data/903-codes.csv). */
 enum {
-    YEAR_U_FOSTER = 2015, /* U1-U6; Q1/Q2 from 2010, F1-F6 before */
-    YEAR_Q_FOSTER = 2010,
-    YEAR_PLACEMENT_ORDER = 2006, /* LS E1, Adoption and Children Act 2002 s21 */
+    YEAR_U_FOSTER = 2015,        /* U1-U6; Q1/Q2 from 2010, F1-F6 before */
+    YEAR_Q_FOSTER = 2010,        /* also K1/K2, H1-H4 before */
+    YEAR_PLACEMENT_ORDER = 2006, /* LS E1, PLACE A3-A6: Adoption and Children Act 2002 */
     YEAR_SPLITS = 2016,          /* REC E4A/E4B, E45-E48; ACTIV F4/P4, F5/P5; RPC */
 };
 
-/* Before U1-U6: Q1 (relatives or friends), Q2 (other carers); before Q1/Q2,
- * F1-F6, which told long-term fostering from other and a council's own carers
- * from an agency's (private or voluntary provider). */
-static const char *old_foster(int place, int provider, int year)
+/* Before Q1/Q2, the foster codes told carers inside the council's boundary
+ * (F1-F3) from those outside (F4-F6), and the council's own foster carers from
+ * an agency's (a private or voluntary provider). */
+static const char *f_foster(bool kin, int provider, bool inside)
 {
-    bool kin = place == SC_PL_U1 || place == SC_PL_U2 || place == SC_PL_U3;
-    if (year >= YEAR_Q_FOSTER) return kin ? "Q1" : "Q2";
-    if (kin) return place == SC_PL_U1 ? "F1" : "F2";
+    static const char *const codes[2][3] = {{"F4", "F5", "F6"}, {"F1", "F2", "F3"}};
     bool agency = provider == SC_PR_PR4 || provider == SC_PR_PR5;
-    if (place == SC_PL_U4) return agency ? "F5" : "F3";
-    return agency ? "F6" : "F4";
+    return codes[inside][kin ? 0 : agency ? 2 : 1];
 }
 
-const char *synth_era_place(int place, int provider, int year)
+/* Before K1/K2: secure units H1/H2 and children's homes H3/H4, inside or
+ * outside the council's boundary. */
+static const char *h_home(int place, bool inside)
 {
-    if (place >= SC_PL_U1 && place <= SC_PL_U6 && year < YEAR_U_FOSTER)
-        return old_foster(place, provider, year);
+    if (place == SC_PL_K1) return inside ? "H1" : "H2";
+    return inside ? "H3" : "H4";
+}
+
+const char *synth_era_place(int place, int provider, uint32_t pl_post, int year)
+{
+    bool inside = synth_postcode_is_local(pl_post);
+    if (place >= SC_PL_U1 && place <= SC_PL_U6 && year < YEAR_U_FOSTER) {
+        bool kin = place == SC_PL_U1 || place == SC_PL_U2 || place == SC_PL_U3;
+        if (year >= YEAR_Q_FOSTER) return kin ? "Q1" : "Q2";
+        return f_foster(kin, provider, inside);
+    }
+    if ((place == SC_PL_K1 || place == SC_PL_K2) && year < YEAR_Q_FOSTER)
+        return h_home(place, inside);
+    /* Before the 2002 Act: with (A2) or not with (A1) the current foster carer. */
+    if (place >= SC_PL_A3 && place <= SC_PL_A6 && year < YEAR_PLACEMENT_ORDER)
+        return place == SC_PL_A3 || place == SC_PL_A5 ? "A2" : "A1";
     return synth_code(place);
 }
 

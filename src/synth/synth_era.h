@@ -7,8 +7,12 @@
 #ifndef CAREPLEDGE_SYNTH_ERA_H
 #define CAREPLEDGE_SYNTH_ERA_H
 
+#include <stdint.h>
+
 /* year is the collection year (its end year: 2010 = 2009/10). */
-const char *synth_era_place(int place, int provider, int year);
+/* pl_post: the placement's made-up postcode, which tells inside from outside
+ * the council's boundary for the codes before 2009/10. */
+const char *synth_era_place(int place, int provider, uint32_t pl_post, int year);
 const char *synth_era_ls(int ls, int year);
 const char *synth_era_rec(int rec, int year);
 /* REASON_PLACE_CHANGE, "" in the years before it was collected. */

@@ -112,7 +112,7 @@ static void write_episode(YearOut *y, const SynthEpisode *e)
         synth_code(e->rne),
         synth_era_ls(e->ls, y->year),
         synth_code(e->cin),
-        synth_era_place(e->place, e->provider, y->year),
+        synth_era_place(e->place, e->provider, e->pl_post, y->year),
         synth_code(e->provider),
         ended ? fmt_date(e->dec, dec) : "",
         ended ? synth_era_rec(e->rec, y->year) : "",

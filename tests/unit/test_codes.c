@@ -66,6 +66,16 @@ static void test_codes_of_each_era(void **state)
     assert_false(codes_valid(cl, "LS", "E1", 2005));
     assert_true(codes_valid(cl, "LS", "E1", 2006));
     assert_true(codes_valid(cl, "LS", "D1", 2005));
+    /* Secure units and homes inside/outside the boundary, then K1/K2; adoption
+     * placements before and after the Adoption and Children Act 2002. */
+    assert_true(codes_valid(cl, "PLACE", "H4", 2009));
+    assert_false(codes_valid(cl, "PLACE", "H4", 2010));
+    assert_false(codes_valid(cl, "PLACE", "K2", 2009));
+    assert_true(codes_valid(cl, "PLACE", "K2", 2010));
+    assert_true(codes_valid(cl, "PLACE", "A2", 2006));
+    assert_false(codes_valid(cl, "PLACE", "A2", 2007));
+    assert_false(codes_valid(cl, "PLACE", "A5", 2005));
+    assert_true(codes_valid(cl, "PLACE", "A5", 2006));
     /* REC E4 and the SGO codes split in 2015/16. */
     assert_true(codes_valid(cl, "REC", "E4", 2015));
     assert_false(codes_valid(cl, "REC", "E4", 2016));
@@ -102,8 +112,9 @@ static void test_old_codes_read_as_current(void **state)
     assert_int_equal(codes_load_default(&cl, &err), 0);
     static const char *const old[][2] = {
         {"PLACE", "F1"}, {"PLACE", "F2"}, {"PLACE", "F3"}, {"PLACE", "F4"}, {"PLACE", "F5"},
-        {"PLACE", "F6"}, {"PLACE", "Q1"}, {"PLACE", "Q2"}, {"PLACE", "H5"}, {"PLACE", "P2"},
-        {"REC", "E4"},   {"REC", "E43"},  {"REC", "E44"},  {"ACTIV", "F3"}, {"ACTIV", "P3"},
+        {"PLACE", "F6"}, {"PLACE", "Q1"}, {"PLACE", "Q2"}, {"PLACE", "H1"}, {"PLACE", "H2"},
+        {"PLACE", "H3"}, {"PLACE", "H4"}, {"PLACE", "H5"}, {"PLACE", "P2"}, {"REC", "E4"},
+        {"REC", "E43"},  {"REC", "E44"},  {"ACTIV", "F3"}, {"ACTIV", "P3"},
     };
     for (size_t i = 0; i < sizeof old / sizeof old[0]; i++) {
         const char *now = codes_current(old[i][0], old[i][1]);
@@ -111,10 +122,14 @@ static void test_old_codes_read_as_current(void **state)
         assert_false(codes_valid(cl, old[i][0], old[i][1], 2027));
         assert_true(codes_valid(cl, old[i][0], now, 2027));
     }
-    /* Long-term fostering stays long-term; the other foster codes do not become it. */
-    assert_string_equal(codes_current("PLACE", "F1"), "U1");
-    assert_string_equal(codes_current("PLACE", "F5"), "U4");
+    /* Older foster codes never become long-term fostering (U1, U4), which
+     * they did not record; relatives and friends stay relatives and friends. */
+    assert_string_equal(codes_current("PLACE", "F1"), "U3");
+    assert_string_equal(codes_current("PLACE", "F4"), "U3");
+    assert_string_equal(codes_current("PLACE", "F5"), "U6");
     assert_string_equal(codes_current("PLACE", "Q2"), "U6");
+    assert_string_equal(codes_current("PLACE", "H2"), "K1");
+    assert_string_equal(codes_current("PLACE", "H3"), "K2");
     assert_string_equal(codes_current("REC", "E4"), "E4A");
     assert_string_equal(codes_current("ACTIV", "F3"), "F5");
     /* Current codes, and a code of another field with the same letters. */
