@@ -71,6 +71,15 @@ const char *synth_era_rpc(int rpc, int year)
     return year >= YEAR_SPLITS ? synth_code(rpc) : "";
 }
 
+bool synth_era_records_long_term(Date dec, int to_year)
+{
+    /* An episode shows in a year's return while DEC is on or after 1 April. */
+    int last = dec == DATE_NONE || dec > date_collection_year_end(to_year)
+                   ? to_year
+                   : date_collection_year(dec);
+    return last >= YEAR_U_FOSTER;
+}
+
 /* Apprenticeships and other training or employment were one code, F3/P3. */
 const char *synth_era_activ(int activ, int year)
 {

@@ -7,6 +7,9 @@
 #ifndef CAREPLEDGE_SYNTH_ERA_H
 #define CAREPLEDGE_SYNTH_ERA_H
 
+#include "base/date.h"
+
+#include <stdbool.h>
 #include <stdint.h>
 
 /* year is the collection year (its end year: 2010 = 2009/10). */
@@ -17,6 +20,10 @@ const char *synth_era_ls(int ls, int year);
 const char *synth_era_rec(int rec, int year);
 /* REASON_PLACE_CHANGE, "" in the years before it was collected. */
 const char *synth_era_rpc(int rpc, int year);
+/* Whether the last return to carry an episode ending on dec (exclusive; later
+ * than the history for one still open) records long-term fostering (U1/U4):
+ * the codes before 2014/15 did not. to_year: the last year written. */
+bool synth_era_records_long_term(Date dec, int to_year);
 /* An OC3 ACTIV code (synth_activ_codes). */
 const char *synth_era_activ(int activ, int year);
 
