@@ -85,7 +85,8 @@ static void test_codes_of_each_era(void **state)
     assert_false(codes_valid(cl, "REC", "E46", 2010));
     /* ACTIV: F3/P3 before the apprenticeship codes. */
     assert_true(codes_valid(cl, "ACTIV", "F3", 2010));
-    assert_false(codes_valid(cl, "ACTIV", "F3", 2016));
+    assert_true(codes_valid(cl, "ACTIV", "P3", 2019));
+    assert_false(codes_valid(cl, "ACTIV", "F3", 2020));
     assert_false(codes_valid(cl, "ACTIV", "F4", 2015));
     assert_true(codes_valid(cl, "ACTIV", "P5", 2016));
     /* SEX 1/2 to 2025/26, M/F/U from 2024/25 (both accepted in between). */
