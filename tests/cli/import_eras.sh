@@ -7,7 +7,7 @@ db="$TMP/eras.db"
 ERAS="$FIXTURES/eras"
 "$CAREPLEDGE" import --db "$db" "$ERAS" > "$TMP/out" || fail "import: $(cat "$TMP/out")"
 grep -q "collection years 2009/10 to 2025/26" "$TMP/out" || fail "years: $(cat "$TMP/out")"
-expect_eq "episodes, each kept once" 17 "$(db_count "$db" episodes)"
+expect_eq "episodes, each kept once" 18 "$(db_count "$db" episodes)"
 # The later return wins: E01's placement, Q2 in 2009/10, is U4 from 2015/16.
 expect_eq "E01 revised" "U4" "$(sqlite3 "$db" "SELECT place FROM episodes WHERE child='E01'")"
 before=$(db_dump "$db")
@@ -22,6 +22,31 @@ profile_rows() {
 leaver_rows() {
   "$CAREPLEDGE" leavers --db "$db" --at "$1" --format csv | awk -F, 'NR > 1 { print $1 "," $2 "," $3 }'
 }
+
+# 31/03/2002: E08 (14, care order, BCRB) in a children's home inside the
+# council's boundary, H3, read as K2 (residential).
+expect_eq "profile 2002" "In care full time=1
+Subject to a Care Order=1
+Living in residential placements=1
+Aged 13 to 15=1
+Ethnic or cultural minority background (ie not White British)=1" "$(profile_rows 2002-03-31)"
+
+# 31/03/2007: E05 (17, care order, F3 = agency foster carer), E06 (14,
+# voluntary, F2 = council's foster carer), E12 (14, voluntary, Q2 as her
+# 2009/10 return left it), all foster placements. E05 is eligible; E08 (19,
+# BCRB) left care at 18 from F5: former relevant.
+expect_eq "profile 2007" "In care full time=3
+Care leavers (excluding those who are still in care)=1
+Voluntary accommodation=2
+Subject to a Care Order=1
+Living in foster placements=3
+Aged 13 to 15=2
+Aged 16 to 17=1
+Aged 16 to 17 and still in care=1
+Aged 18 to 21=1
+Ethnic or cultural minority background=1" "$(profile_rows 2007-03-31)"
+expect_eq "leavers 2007" "E05,eligible,17
+E08,former_relevant,19" "$(leaver_rows 2007-03-31)"
 
 # 31/03/2010. In care full time: E01 (7, care order, Q2 = foster), E02 (16,
 # voluntary, H5 = supported, AIND), E03 (4, interim care order, Q1 = foster),
