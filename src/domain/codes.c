@@ -117,3 +117,53 @@ void codes_free(CodeLists *cl)
     arena_free(&cl->text);
     free(cl);
 }
+
+/* Old codes and the current code each is read as. Sources and certainty:
+ * data/903-codes-sources.md; the reasons for each choice: docs/codes.md. */
+typedef struct CodeRename {
+    const char *field, *old_code, *current;
+} CodeRename;
+
+static const CodeRename renames[] = {
+    /* PLACE: foster placements before U1-U6 (to 2008/09 F1-F6, by carer and
+     * inside or outside the council's boundary; 2009/10 to 2013/14 Q1, Q2).
+     * Neither recorded long-term fostering, so none is read as U1/U4: a
+     * relative or friend is U3, another foster carer U6. */
+    {"PLACE", "F1", "U3"},
+    {"PLACE", "F4", "U3"},
+    {"PLACE", "Q1", "U3"},
+    {"PLACE", "F2", "U6"},
+    {"PLACE", "F3", "U6"},
+    {"PLACE", "F5", "U6"},
+    {"PLACE", "F6", "U6"},
+    {"PLACE", "Q2", "U6"},
+    /* Secure units and children's homes before K1/K2 (to 2008/09), inside or
+     * outside the council's boundary. */
+    {"PLACE", "H1", "K1"},
+    {"PLACE", "H2", "K1"},
+    {"PLACE", "H3", "K2"},
+    {"PLACE", "H4", "K2"},
+    /* Semi-independent (H5) and independent living (P2), both gone in 2025/26:
+     * the placements registered supported accommodation (K3) now covers. */
+    {"PLACE", "H5", "K3"},
+    {"PLACE", "P2", "K3"},
+    /* REC: E4 split into E4A/E4B and the SGO codes E43/E44 into E45-E48 in
+     * 2015/16; no computation tells the halves apart, so the first stands for
+     * both. */
+    {"REC", "E4", "E4A"},
+    {"REC", "E43", "E45"},
+    {"REC", "E44", "E47"},
+    /* ACTIV: training or employment before the apprenticeship codes (2015/16);
+     * an apprenticeship cannot be told from a job, so neither counts as one. */
+    {"ACTIV", "F3", "F5"},
+    {"ACTIV", "P3", "P5"},
+};
+
+const char *codes_current(const char *field, const char *code)
+{
+    for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++)
+        if (renames[i].old_code[0] == code[0] && strcmp(renames[i].old_code, code) == 0 &&
+            strcmp(renames[i].field, field) == 0)
+            return renames[i].current;
+    return code;
+}

@@ -25,4 +25,13 @@ bool codes_valid(const CodeLists *cl, const char *field, const char *code, int y
 const char *codes_meaning(const CodeLists *cl, const char *field, const char *code);
 void codes_free(CodeLists *cl);
 
+/* The code of today's lists that an older code of the field stands for in
+ * computations (profile rows, indicators, care-leaver status): a foster code
+ * before U1-U6 (F1-F6, Q1, Q2) as U3 or U6, H1-H4 as K1/K2, H5 and P2 as K3,
+ * REC E4 as E4A, E43/E44 as E45/E47, ACTIV F3/P3 as F5/P5. Any other code,
+ * and a code of a field with no renamed codes, is returned as it is. The
+ * table and the reasons: docs/codes.md. The stored value is never rewritten.
+ * Pure, no allocation. */
+const char *codes_current(const char *field, const char *code);
+
 #endif

@@ -4,6 +4,7 @@
 #include "domain/dfe_indicators.h"
 
 #include "domain/care.h"
+#include "domain/codes.h"
 
 #include <assert.h>
 #include <math.h>
@@ -338,9 +339,9 @@ static bool oc3_counts(const Oc3 *o, Oc3Measure m)
     static const char *const he[] = {"F1", "P1", NULL};
     switch (m) {
     case OC3_IN_TOUCH: return code_is(o->in_touch, "YES");
-    case OC3_EET: return is_code(o->activ, eet);
+    case OC3_EET: return is_code(codes_current("ACTIV", o->activ), eet);
     case OC3_SUITABLE: return o->accom[0] && o->accom[1] == '1';
-    case OC3_HIGHER_EDUCATION: return is_code(o->activ, he);
+    case OC3_HIGHER_EDUCATION: return is_code(codes_current("ACTIV", o->activ), he);
     }
     return false;
 }
@@ -365,7 +366,7 @@ static bool staying_put(const Year *y, const Child *c, const Facts *f, const Spe
     if (!f->oc3 || f->oc3_age < 18 || f->oc3_age > 20) return false;
     Date b18 = date_birthday(c->dob, 18);
     const Episode *last = care_full_time_episode_on(y->ds, c, b18 - 1);
-    if (!last || last->dec != b18 || last->place[0] != 'U') return false;
+    if (!last || last->dec != b18 || codes_current("PLACE", last->place)[0] != 'U') return false;
     *num = f->oc3->accom[0] == 'Z';
     *den = 1;
     return true;
@@ -503,7 +504,7 @@ static bool returned_home(const Year *y, const Child *c, const Facts *f, const S
         last = e;
     }
     if (!last) return false;
-    *num = is_code(last->rec, home);
+    *num = is_code(codes_current("REC", last->rec), home);
     *den = 1;
     return true;
 }

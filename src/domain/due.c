@@ -6,6 +6,7 @@
 #include "domain/due.h"
 
 #include "domain/care.h"
+#include "domain/codes.h"
 #include "domain/leaver.h"
 
 #include <string.h>
@@ -254,10 +255,13 @@ static void rule_review(DueRun *x, const CareNow *now)
 }
 
 /* 903 PLACE U1 and U4 are the long-term fostering placements: the 903's mark
- * of a placement intended to last until the child is 18. */
+ * of a placement intended to last until the child is 18. The foster codes
+ * before 2014/15 (F1-F6, Q1, Q2) did not record it: codes_current reads them
+ * as U3/U6, never as long-term. */
 static bool long_term_fostering(const Episode *e)
 {
-    return code_is(e->place, "U1") || code_is(e->place, "U4");
+    const char *place = codes_current("PLACE", e->place);
+    return code_is(place, "U1") || code_is(place, "U4");
 }
 
 /* The first 903 review held in the current period of care, or DATE_NONE. */

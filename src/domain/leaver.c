@@ -11,6 +11,7 @@
 #include "domain/leaver.h"
 
 #include "domain/care.h"
+#include "domain/codes.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -133,7 +134,8 @@ static bool find_exit(const Facts *f, Exit *x)
  * taken to last. */
 static bool home_six_months_by(const Exit *x, Date d)
 {
-    return code_in(x->ep->rec, REC_RETURNED_HOME) && date_add_months(x->left, 6) <= d;
+    return code_in(codes_current("REC", x->ep->rec), REC_RETURNED_HOME) &&
+           date_add_months(x->left, 6) <= d;
 }
 
 /* Eligible when last ceasing to be looked after (CA89 s23A(2)): 16 or over on
@@ -156,7 +158,7 @@ static void read_education(Facts *f, LeaverStatus *st)
     f->oc3 = NULL;
     for (int i = 0; i < f->c->n_oc3; i++)
         if (oc3[i].year <= year && (!f->oc3 || oc3[i].year >= f->oc3->year)) f->oc3 = &oc3[i];
-    st->in_education = f->oc3 && code_in(f->oc3->activ, ACTIV_EDUCATION);
+    st->in_education = f->oc3 && code_in(codes_current("ACTIV", f->oc3->activ), ACTIV_EDUCATION);
     st->full_time_education = f->oc3 && code_in(f->oc3->activ, ACTIV_FULL_TIME_EDUCATION);
 }
 

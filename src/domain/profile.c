@@ -7,6 +7,7 @@
 #include "domain/profile.h"
 
 #include "domain/care.h"
+#include "domain/codes.h"
 #include "domain/disclosure.h"
 
 #include <string.h>
@@ -78,13 +79,15 @@ static const char *const LABELS[PROFILE_N_ROWS][2] = {
 
 _Static_assert((int)R_COUNT == (int)PROFILE_N_ROWS, "profile rows and labels disagree");
 
-/* 903 PLACE codes: foster placements U1-U6; residential: secure and other
- * children's homes, residential care homes, NHS establishments, family centres,
- * young offender institutions and residential schools; supported independent
- * accommodation: K3 from 2025/26, H5 before it. */
+/* 903 PLACE codes of today's lists (older codes are read through
+ * codes_current, docs/codes.md): foster placements U1-U6 (before them F1-F6,
+ * Q1, Q2); residential: secure and other children's homes, residential care
+ * homes, NHS establishments, family centres, young offender institutions and
+ * residential schools; supported independent accommodation: K3 (before
+ * 2025/26 H5 semi-independent and P2 independent living). */
 static const char *const PLACE_FOSTER[] = {"U1", "U2", "U3", "U4", "U5", "U6", NULL};
 static const char *const PLACE_RESIDENTIAL[] = {"K1", "K2", "R1", "R2", "R3", "R5", "S1", NULL};
-static const char *const PLACE_SUPPORTED[] = {"K3", "H5", NULL};
+static const char *const PLACE_SUPPORTED[] = {"K3", NULL};
 
 static bool code_in(const char *code, const char *const *list)
 {
@@ -109,15 +112,16 @@ static int age_band(const Child *c, Date at)
 /* Legal status (LS) and placement (PLACE) of the full-time episode. */
 static void count_full_time(const Dataset *ds, const Child *c, const Episode *e, Date at, long *n)
 {
+    const char *place = codes_current("PLACE", e->place);
     n[R_FULL_TIME]++;
     n[R_VOLUNTARY] += strcmp(e->ls, "V2") == 0;       /* CA89 s20 */
     n[R_CARE_ORDER] += strcmp(e->ls, "C2") == 0;      /* CA89 s31 */
     n[R_INTERIM] += strcmp(e->ls, "C1") == 0;         /* CA89 s38 */
     n[R_PLACEMENT_ORDER] += strcmp(e->ls, "E1") == 0; /* ACA 2002 s21 */
-    n[R_FOSTER] += code_in(e->place, PLACE_FOSTER);
-    n[R_RESIDENTIAL] += code_in(e->place, PLACE_RESIDENTIAL);
-    n[R_WITH_PARENTS] += strcmp(e->place, "P1") == 0;
-    n[R_SUPPORTED] += code_in(e->place, PLACE_SUPPORTED);
+    n[R_FOSTER] += code_in(place, PLACE_FOSTER);
+    n[R_RESIDENTIAL] += code_in(place, PLACE_RESIDENTIAL);
+    n[R_WITH_PARENTS] += strcmp(place, "P1") == 0;
+    n[R_SUPPORTED] += code_in(place, PLACE_SUPPORTED);
     int band = age_band(c, at);
     if (band >= 0) n[R_FULL_AGES + band]++;
     n[R_FULL_DISABLED] += care_disabled_on(ds, c, at);

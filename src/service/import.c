@@ -125,20 +125,35 @@ typedef struct ImportRun {
     struct RowRefs *refs; /* checked rows per table, written once all are checked */
 } ImportRun;
 
+/* The column that ends a period (an episode, an adoptive placement, a missing
+ * spell, a social worker's episode, a DoLO): empty while the period is open. */
+static bool is_end_date(const Ssda903Column *col)
+{
+    static const char *const ends[] = {"DEC", "DATE_PLACED_CEASED", "MIS_END", "SW_DEC",
+                                       "DOLO_END"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (strcmp(col->name, ends[i]) == 0) return true;
+    return false;
+}
+
 /* The year a row's codes must be valid in: the return's year, or the year of
  * the row's own latest event when that is earlier (a closed episode carried in
- * a full-history export was reported in the year it ended). */
+ * a full-history export was reported in the year it ended). A period still
+ * open is reported in the return's year, with that year's codes, however long
+ * ago it began. */
 static int record_year(const Ssda903File *f, int row, int file_year)
 {
-    int year = file_year;
+    Date latest = DATE_NONE;
     for (int c = 0; c < f->table->n_columns; c++) {
         if (!is_event_date(&f->table->columns[c])) continue;
         const char *v = ssda903_cell(f, row, c);
+        if (!*v && is_end_date(&f->table->columns[c])) return file_year;
         Date d;
-        if (date_parse_dmy(v, strlen(v), &d) == 0 && date_collection_year(d) < year)
-            year = date_collection_year(d);
+        if (date_parse_dmy(v, strlen(v), &d) == 0 && (latest == DATE_NONE || d > latest))
+            latest = d;
     }
-    return year;
+    if (latest == DATE_NONE || date_collection_year(latest) >= file_year) return file_year;
+    return date_collection_year(latest);
 }
 
 /* A key column must be present: the row cannot be stored without it. */

@@ -6,6 +6,7 @@
 
 #include "base/mem.h"
 #include "domain/care.h"
+#include "domain/codes.h"
 #include "domain/local_indicators.h"
 #include "service/dataset_load.h"
 #include "service/parallel.h"
@@ -63,7 +64,7 @@ static int group_of(const Dataset *ds, const Child *c, int year, ScorecardBy by)
     case SCORECARD_BY_PLACEMENT: {
         const Episode *e = care_full_time_episode_on(ds, c, end);
         if (!e) return 5;
-        switch (e->place[0]) {
+        switch (codes_current("PLACE", e->place)[0]) { /* older codes as today's */
         case 'U': return 0;
         case 'A': return 1;
         case 'P': return strcmp(e->place, "P1") == 0 ? 2 : 4;

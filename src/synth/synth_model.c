@@ -103,6 +103,11 @@ char *synth_postcode_format(uint32_t code, char *buf)
     return buf;
 }
 
+bool synth_postcode_is_local(uint32_t code)
+{
+    return code != 0 && (code - 1u) / 4000u < (uint32_t)N_LOCAL_OUT;
+}
+
 /* A synthetic ONS Postcode Directory entry for a made-up postcode: grid
  * references and authority codes invented here, not the real ones of any
  * postcode. The council's own area (the local outward codes) lies within

@@ -243,6 +243,8 @@ static inline SynthOc3 *synth_child_oc3(const SynthWorld *w, const SynthChild *c
 uint32_t synth_postcode_random(SynthRng *r, bool local);
 /* Writes the postcode into buf (at least 9 bytes); "" for 0. */
 char *synth_postcode_format(uint32_t code, char *buf);
+/* Whether a made-up postcode lies in the council's own area (0: not known, false). */
+bool synth_postcode_is_local(uint32_t code);
 /* The largest encoded postcode (codes are 1 .. synth_postcode_max()). */
 uint32_t synth_postcode_max(void);
 /* The synthetic ONS Postcode Directory's entry for an encoded postcode (not

@@ -6,6 +6,7 @@
 #include "synth/synth_records.h"
 
 #include "base/mem.h"
+#include "synth/synth_era.h"
 #include "synth/synth_rng.h"
 
 #include <stdio.h>
@@ -115,10 +116,15 @@ typedef struct SynthRegime {
 /* When the visit after one on date d is due, in the placement that started
  * on ps (CPPCR 2010 reg 28(2), (3), (4), (5)); when two paragraphs apply, the
  * earlier date. */
-static Date next_visit(const SynthEpisode *eps, const SynthCarePeriod *p, Date ps,
-                       const SynthRegime *rg, Date d)
+static Date next_visit(const SynthWorld *w, const SynthEpisode *eps, const SynthCarePeriod *p,
+                       Date ps, const SynthRegime *rg, Date d)
 {
     const SynthEpisode *e = episode_on(eps, p, d);
+    /* Long-term fostering lengthens the interval only where the return that
+     * carries the placement can say so: the 903's foster codes before U1-U6
+     * did not, and a council works to what its record shows. */
+    bool long_term = (e->place == SC_PL_U1 || e->place == SC_PL_U4) &&
+                     synth_era_records_long_term(e->dec, w->to_year);
     bool reviewed = p->n_reviews > 0 && p->reviews[0] <= d;
     Date due;
     if (e->place == SC_PL_P1 && e->ls == SC_LS_C1) {
@@ -127,7 +133,7 @@ static Date next_visit(const SynthEpisode *eps, const SynthCarePeriod *p, Date p
         due = d + 42;
     } else if (d < date_add_months(ps, 12)) {
         due = d + 42;
-    } else if (e->place == SC_PL_U1 || e->place == SC_PL_U4) {
+    } else if (long_term) {
         due = date_add_months(d, 3);
     } else {
         due = d + 42;
@@ -219,7 +225,7 @@ static void visits_in_placement(const SynthWorld *w, const SynthChild *c, const 
         bool alone =
             date_age_on(c->dob, due) >= 4 ? synth_rng_chance(&r, 0.78) : synth_rng_chance(&r, 0.03);
         if (d == DATE_NONE) { /* missed: the next visit is at the next due date */
-            Date next = next_visit(eps, p, ps, rg, due);
+            Date next = next_visit(w, eps, p, ps, rg, due);
             interval = next - due;
             due = next;
             if (due >= pe || due > until) break;
@@ -228,7 +234,7 @@ static void visits_in_placement(const SynthWorld *w, const SynthChild *c, const 
         if (d >= pe || d > until) break;
         add(out, TREC_VISITS, d, alone ? "yes" : "no");
         lo = d + 1;
-        due = next_visit(eps, p, ps, rg, d);
+        due = next_visit(w, eps, p, ps, rg, d);
         interval = due - d;
     }
 }

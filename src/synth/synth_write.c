@@ -8,6 +8,7 @@
 
 #include "base/csv.h"
 #include "base/mem.h"
+#include "synth/synth_era.h"
 #include "synth/synth_records.h"
 #include "synth/synth_rng.h"
 
@@ -109,13 +110,13 @@ static void write_episode(YearOut *y, const SynthEpisode *e)
         y->id,
         fmt_date(e->decom, decom),
         synth_code(e->rne),
-        synth_code(e->ls),
+        synth_era_ls(e->ls, y->year),
         synth_code(e->cin),
-        synth_code(e->place),
+        synth_era_place(e->place, e->provider, e->pl_post, y->year),
         synth_code(e->provider),
         ended ? fmt_date(e->dec, dec) : "",
-        ended ? synth_code(e->rec) : "",
-        ended ? synth_code(e->rpc) : "",
+        ended ? synth_era_rec(e->rec, y->year) : "",
+        ended ? synth_era_rpc(e->rpc, y->year) : "",
         home,
         pl,
         urn,
@@ -535,7 +536,7 @@ static void write_child(YearOut *y, const SynthChild *c, Period *periods)
         if (o->age > oc3_max_age || date_collection_year(date_birthday(c->dob, o->age)) != y->year)
             continue;
         const char *f[5] = {y->id, y->dob, synth_in_touch_codes[o->in_touch],
-                            synth_activ_codes[o->activ], synth_accom_codes[o->accom]};
+                            synth_era_activ(o->activ, y->year), synth_accom_codes[o->accom]};
         row(y, T903_OC3, f, 5);
     }
 }

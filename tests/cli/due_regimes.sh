@@ -8,12 +8,12 @@
 db="$TMP/t.db"
 d="$TMP/in/2009-10"
 mkdir -p "$d"
-printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nB001,F,04/04/2001,WBRI,,,\nB002,M,09/09/2006,WBRI,,,\nB003,M,02/02/2000,WBRI,,,\n' \
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nB001,2,04/04/2001,WBRI,,,\nB002,1,09/09/2006,WBRI,,,\nB003,1,02/02/2000,WBRI,,,\n' \
   > "$d/header.csv"
 printf '%s\n' 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN' \
-  'B001,01/03/2010,S,C2,N1,U3,PR1,,,,,,' \
+  'B001,01/03/2010,S,C2,N1,Q1,PR1,,,,,,' \
   'B002,01/03/2010,S,C2,N1,P1,PR0,,,,,,' \
-  'B003,01/03/2010,S,V3,N2,U4,PR1,03/03/2010,E13,,,,' > "$d/episodes.csv"
+  'B003,01/03/2010,S,V3,N2,Q2,PR1,03/03/2010,E13,,,,' > "$d/episodes.csv"
 printf 'CHILD,VISIT_DATE,SEEN_ALONE\nB001,05/03/2010,yes\nB002,05/03/2010,no\nB003,02/03/2010,yes\n' > "$d/visits.csv"
 # B002's statement was made on Friday 26/02, before the placement: it counts from 01/03.
 printf 'CHILD,REGIME_DATE,REGIME\nB001,01/03/2010,REG24_temporary_approval\nB002,26/02/2010,reg19_assessment_pending\nB003,01/03/2010,reg24_temporary_approval\n' \

@@ -2,14 +2,14 @@
 # lower-case codes, columns in another order; the year from --year or the dates.
 . "$(dirname "$0")/lib.bash"
 mkdir -p "$TMP/in"
-printf '\xef\xbb\xbfCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"B1",f,"01/02/1995",wbri,,,\r\n' > "$TMP/in/h.csv"
+printf '\xef\xbb\xbfCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"B1",2,"01/02/1995",wbri,,,\r\n' > "$TMP/in/h.csv"
 printf 'DECOM,CHILD,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n' > "$TMP/in/e.csv"
-printf '01/05/2009,B1,s,c2,n1,u4,pr1,,,,"DT1 1AA","DT2, 2BB",\r\n' >> "$TMP/in/e.csv"
+printf '01/05/2009,B1,s,c2,n1,q2,pr1,,,,"DT1 1AA","DT2, 2BB",\r\n' >> "$TMP/in/e.csv"
 db="$TMP/t.db"
 "$CAREPLEDGE" import --db "$db" "$TMP/in" > "$TMP/out" || fail "import: $(cat "$TMP/out")"
 grep -q "collection years 2009/10 to 2009/10" "$TMP/out" || fail "year from dates: $(cat "$TMP/out")"
-expect_eq "codes upper-cased" "F|WBRI" "$(sqlite3 "$db" "SELECT sex || '|' || ethnic FROM header")"
-expect_eq "episode" "S|C2|U4|DT2, 2BB" "$(sqlite3 "$db" "SELECT rne||'|'||ls||'|'||place||'|'||pl_post FROM episodes")"
+expect_eq "codes upper-cased" "2|WBRI" "$(sqlite3 "$db" "SELECT sex || '|' || ethnic FROM header")"
+expect_eq "episode" "S|C2|Q2|DT2, 2BB" "$(sqlite3 "$db" "SELECT rne||'|'||ls||'|'||place||'|'||pl_post FROM episodes")"
 expect_eq "source year" 2010 "$(sqlite3 "$db" "SELECT source_year FROM episodes")"
 
 # --year overrides what the dates say.

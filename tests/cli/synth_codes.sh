@@ -1,12 +1,14 @@
 # carepledge synth writes only codes that data/903-codes.csv lists for the
 # column, valid in the file's collection year (H5 up to 2024/25, K3 from
-# 2025/26, SEX 1/2 up to 2023/24 and M/F after), and the dorset-2010 demo
-# history is as valid as the random one.
+# 2025/26, SEX 1/2 up to 2023/24 and M/F after; the foster codes F1-F6, Q1/Q2
+# and U1-U6 of their eras, docs/codes.md), in the dorset-2010 demo history, a
+# history across the 2013/14-2015/16 changes and a recent one.
 . "$(dirname "$0")/lib.bash"
 CODES="$CAREPLEDGE_SOURCE_DIR/data/903-codes.csv"
 
 "$CAREPLEDGE" synth --out "$TMP/r" --children 1500 --seed 5 --from 2021 --to 2027 > /dev/null
 "$CAREPLEDGE" synth --out "$TMP/d" --profile dorset-2010 --seed 2010 --children 600 > /dev/null
+"$CAREPLEDGE" synth --out "$TMP/m" --children 600 --seed 7 --from 2014 --to 2017 > /dev/null
 
 check_year() { # check_year DIR
   local dir=$1 year end
@@ -40,10 +42,18 @@ check_year() { # check_year DIR
       END { exit bad }' "$CODES" "$f" || fail "invalid code in $year/$(basename "$f")"
   done
 }
-for dir in "$TMP"/r/*/ "$TMP"/d/*/; do check_year "${dir%/}"; done
+for dir in "$TMP"/r/*/ "$TMP"/d/*/ "$TMP"/m/*/; do check_year "${dir%/}"; done
 
 # Supported accommodation: H5 in 2024/25 and before, K3 from 2025/26, and
 # both occur where they may.
 grep -q ',H5,' "$TMP/r/2021-22/episodes.csv" || fail "no H5 in 2021-22"
 grep -q ',K3,' "$TMP/r/2026-27/episodes.csv" || fail "no K3 in 2026-27"
+# Each era's foster and home codes occur in its years.
+grep -q ',F[1-6],' "$TMP/d/2004-05/episodes.csv" || fail "no F1-F6 in 2004-05"
+grep -q ',H[34],' "$TMP/d/2004-05/episodes.csv" || fail "no H3/H4 in 2004-05"
+grep -q ',Q[12],' "$TMP/d/2009-10/episodes.csv" || fail "no Q1/Q2 in 2009-10"
+grep -q ',Q[12],' "$TMP/m/2013-14/episodes.csv" || fail "no Q1/Q2 in 2013-14"
+grep -q ',U[1-6],' "$TMP/m/2014-15/episodes.csv" || fail "no U1-U6 in 2014-15"
+grep -q ',E4,' "$TMP/m/2014-15/episodes.csv" || fail "no E4 in 2014-15"
+grep -q ',E4[AB],' "$TMP/m/2016-17/episodes.csv" || fail "no E4A/E4B in 2016-17"
 echo ok
