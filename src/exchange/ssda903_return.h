@@ -1,0 +1,61 @@
+/* ssda903_return: a year's SSDA903 return as the DfE would have received it,
+ * built from the stored history of every 903 table.
+ *
+ * The store keeps each record once, as its latest return gave it (a later
+ * year revises an earlier one). The return of collection year Y holds the
+ * rows of Y (which rows: ssda903_return_build) with what was known on
+ * 31 March of Y: a date after it, and the fields that go with it, are blank,
+ * and codes take the year's form. validate --db checks that return, and
+ * export writes it as the 903 CSV files. */
+#ifndef CAREPLEDGE_SSDA903_RETURN_H
+#define CAREPLEDGE_SSDA903_RETURN_H
+
+#include "base/mem.h"
+#include "exchange/ssda903.h"
+
+#include <stdio.h>
+
+/* Rows of text cells, n_columns to a row: cells[row * n_columns + col]. */
+typedef struct Ssda903Rows {
+    int n_rows, cap_rows;
+    int n_columns;
+    const char **cells;
+} Ssda903Rows;
+
+/* Every stored row of each 903 table, in the table's column order followed,
+ * for the tables kept once a year (OC2, OC3, AD1, PrevPerm), by the
+ * collection year; sorted by child and the table's key (its date, or the
+ * year). Dates are ISO (yyyy-mm-dd) as stored, codes upper case; NULL is not
+ * recorded. The store fills it (store_load_903_history). */
+typedef struct Ssda903History {
+    Ssda903Rows tables[T903_COUNT];
+    int first_year;  /* the earliest collection year a stored episode last came from */
+    int latest_year; /* the latest one; both 0 when there are no episodes */
+    Arena text;
+} Ssda903History;
+
+/* Whether a table keeps one row a child a year, with the year as an extra
+ * last column (OC2, OC3, AD1, PrevPerm). */
+bool ssda903_return_per_year(Ssda903TableId table);
+/* Adds a row of n cells (copied; NULL for not recorded) to a table of h. */
+void ssda903_history_add(Ssda903History *h, Ssda903TableId table, const char *const *cells, int n);
+void ssda903_history_free(Ssda903History *h);
+
+/* The return of one collection year: each table's rows as a return file
+ * writes them (dates dd/mm/yyyy, "" when not recorded), sorted by child and
+ * the table's date; history_episodes the whole stored history of episodes
+ * of the year's children as that return would write each. */
+typedef struct Ssda903Return {
+    int year; /* end year: 2027 = 2026/27 */
+    Ssda903Rows tables[T903_COUNT];
+    Ssda903Rows history_episodes;
+    Arena text;
+} Ssda903Return;
+
+/* Builds the return of collection year `year` from h. */
+void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out);
+void ssda903_return_free(Ssda903Return *r);
+/* Writes rows as a 903 CSV file: the table's header line, then each row. */
+void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, FILE *out);
+
+#endif
