@@ -12,6 +12,8 @@ const CliCommand cli_commands[] = {
      "--db FILE --at DATE [--within DAYS] [--overdue] [--child ID] [--holidays FILE] "
      "[--format text|csv|json]",
      cmd_due},
+    {"export", "write a collection year's SSDA903 return from the database as the 903 CSV files",
+     "--db FILE --year YYYY/YY --out DIR", cmd_export},
     {"import", "read SSDA903 CSV files into the database (one transaction)",
      "--db FILE [--year YYYY/YY] [--disability FILE] PATH...", cmd_import},
     {"indicators", "the catalogue of what the Pledge scorecard measures, promise by promise",

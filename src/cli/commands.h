@@ -5,6 +5,7 @@
 int cmd_calendar(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
 int cmd_due(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 int cmd_leavers(int argc, char **argv);

@@ -18,6 +18,7 @@
 #include "base/csv.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,4 +331,21 @@ void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, 
     csv_write_row(out, names, table->n_columns);
     for (int r = 0; r < rows->n_rows; r++)
         csv_write_row(out, &rows->cells[(size_t)r * (size_t)rows->n_columns], rows->n_columns);
+}
+
+int ssda903_return_write_files(const Ssda903Return *r, const char *dir, Err *err)
+{
+    for (int t = 0; t < T903_COUNT; t++) {
+        const Ssda903Table *def = ssda903_table((Ssda903TableId)t);
+        if (def->first_year && r->year < def->first_year) continue; /* not collected then */
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.csv", dir, def->sql_name);
+        FILE *out = fopen(path, "w");
+        if (!out) return err_at(err, ERR_IO, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        ssda903_rows_write_csv(&r->tables[t], def, out);
+        bool failed = ferror(out) != 0;
+        if (fclose(out) != 0 || failed)
+            return err_at(err, ERR_IO, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+    }
+    return 0;
 }

@@ -57,5 +57,10 @@ void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out)
 void ssda903_return_free(Ssda903Return *r);
 /* Writes rows as a 903 CSV file: the table's header line, then each row. */
 void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, FILE *out);
+/* Writes each table the DfE collected in r's year to dir (which must exist)
+ * as TABLE.csv, named as synth names them (header.csv, episodes.csv, ...),
+ * which the import recognises by their columns. Returns 0, or ERR_IO naming
+ * the file that could not be written. */
+int ssda903_return_write_files(const Ssda903Return *r, const char *dir, Err *err);
 
 #endif

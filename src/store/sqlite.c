@@ -65,7 +65,8 @@ int db_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
     sqlite3_busy_timeout(c->db, DEFAULT_WAIT_MS);
     if (sqlite3_exec(c->db, read_only ? read_pragmas : write_pragmas, NULL, NULL, NULL) !=
         SQLITE_OK) {
-        err_at(err, ERR_DB, target, 0, 0, NULL, "%s", sqlite3_errmsg(c->db));
+        err_at(err, ERR_DB, target, 0, 0, NULL, "cannot read it as a database: %s",
+               sqlite3_errmsg(c->db));
         db_close(c);
         return ERR_DB;
     }
