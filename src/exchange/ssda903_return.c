@@ -48,7 +48,7 @@ static const char *cell(const Ssda903Rows *rows, int row, int col)
 void ssda903_history_add(Ssda903History *h, Ssda903TableId table, const char *const *cells, int n)
 {
     const char **row = rows_append(&h->tables[table], n);
-    for (int i = 0; i < n; i++) row[i] = cells[i] ? arena_strdup(&h->text, cells[i]) : NULL;
+    for (int i = 0; i < n; i++) row[i] = cells[i] ? strmap_put(&h->strings, cells[i], 0) : NULL;
 }
 
 static void rows_free(Ssda903Rows *rows)
@@ -60,7 +60,7 @@ static void rows_free(Ssda903Rows *rows)
 void ssda903_history_free(Ssda903History *h)
 {
     for (int t = 0; t < T903_COUNT; t++) rows_free(&h->tables[t]);
-    arena_free(&h->text);
+    strmap_free(&h->strings);
     *h = (Ssda903History){0};
 }
 

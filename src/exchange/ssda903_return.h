@@ -11,6 +11,7 @@
 #define CAREPLEDGE_SSDA903_RETURN_H
 
 #include "base/mem.h"
+#include "base/strmap.h"
 #include "exchange/ssda903.h"
 
 #include <stdio.h>
@@ -31,7 +32,7 @@ typedef struct Ssda903History {
     Ssda903Rows tables[T903_COUNT];
     int first_year;  /* the earliest collection year a stored episode last came from */
     int latest_year; /* the latest one; both 0 when there are no episodes */
-    Arena text;
+    StrMap strings;  /* each distinct text once: a history repeats ids, dates and codes */
 } Ssda903History;
 
 /* Whether a table keeps one row a child a year, with the year as an extra

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The upsert of each 903 table, in Ssda903TableId order. Columns are the
  * table's 903 columns, then year for per-year tables, then source_year. */
@@ -204,16 +205,23 @@ static int program_schema_version(const DbConn *c)
     return latest;
 }
 
+/* Records a migration with the time it was applied (UTC, ISO 8601), made
+ * here rather than in SQL, whose date functions differ between engines. */
 static int record_migration(DbConn *c, int version, const char *name, Err *err)
 {
     DbStmt *st;
     if (db_prepare(c,
                    "INSERT INTO schema_migrations (version, name, applied_at) "
-                   "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                   "VALUES (?1, ?2, ?3)",
                    false, &st) < 0)
         return db_error(c, err, "recording a migration");
+    char applied_at[32];
+    time_t now = time(NULL);
+    struct tm utc;
+    strftime(applied_at, sizeof applied_at, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &utc));
     db_bind_int(st, 1, version);
     db_bind_text(st, 2, name);
+    db_bind_text(st, 3, applied_at);
     int rc = db_step(st);
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(c, err, "recording a migration");
