@@ -58,15 +58,15 @@ static void print_summary(const Ssda903Return *r, const char *dir)
 static int export_year(const char *db, int year, const char *dir, Err *err)
 {
     Ssda903History h;
-    int rc = service_load_903_history(db, &h, err);
+    int rc = service_load_903_history(db, year, 0, &h, err);
     if (rc < 0) return rc;
     Ssda903Return r;
     ssda903_return_build(&h, year, &r);
-    ssda903_history_free(&h);
     rc = make_folder(dir, err);
     if (rc == 0) rc = ssda903_return_write_files(&r, dir, err);
     if (rc == 0) print_summary(&r, dir);
     ssda903_return_free(&r);
+    ssda903_history_free(&h);
     return rc;
 }
 

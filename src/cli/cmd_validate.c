@@ -226,12 +226,15 @@ static int add_stored_table(const char *db, VReturn *r, const Ssda903Return *ret
 static int load_db(const CliArgs *a, VReturn *r, Err *err)
 {
     const char *db = cli_get(a, "db");
-    Ssda903History h;
-    int rc = service_load_903_history(db, &h, err);
-    if (rc < 0) return rc;
     const char *year = cli_get(a, "year");
+    int rc = year ? parse_year(year, "year", &r->year, err) : 0;
+    if (rc < 0) return rc;
+    /* This year's return and last year's; year 0 is the latest stored. */
+    Ssda903History h;
+    rc = service_load_903_history(db, year ? r->year : 0, 1, &h, err);
+    if (rc < 0) return rc;
     if (year) {
-        rc = parse_year(year, "year", &r->year, err);
+        /* parsed above */
     } else if ((r->year = h.latest_year) <= 0) {
         rc = err_set(err, ERR_USAGE, "%s holds no episodes: nothing to validate", db);
     } else {

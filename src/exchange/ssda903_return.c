@@ -40,15 +40,62 @@ static const char **rows_append(Ssda903Rows *rows, int n_columns)
     return &rows->cells[(size_t)rows->n_rows++ * (size_t)n_columns];
 }
 
-static const char *cell(const Ssda903Rows *rows, int row, int col)
+static uint32_t *stored_append(Ssda903StoredRows *rows, int n_columns)
 {
-    return rows->cells[(size_t)row * (size_t)rows->n_columns + (size_t)col];
+    rows->n_columns = n_columns;
+    if (rows->n_rows == rows->cap_rows) {
+        rows->cap_rows = rows->cap_rows ? 2 * rows->cap_rows : 256;
+        rows->cells =
+            xrealloc(rows->cells, (size_t)rows->cap_rows * (size_t)n_columns * sizeof *rows->cells);
+    }
+    return &rows->cells[(size_t)rows->n_rows++ * (size_t)n_columns];
 }
 
-void ssda903_history_add(Ssda903History *h, Ssda903TableId table, const char *const *cells, int n)
+/* Copies text into the last block (a new one when it is full) and sets *ref
+ * to it, or to SSDA903_NO_TEXT for NULL. */
+static int add_text(Ssda903History *h, const char *text, uint32_t *ref, Err *err)
 {
-    const char **row = rows_append(&h->tables[table], n);
-    for (int i = 0; i < n; i++) row[i] = cells[i] ? strmap_put(&h->strings, cells[i], 0) : NULL;
+    enum {
+        BLOCK = 1 << SSDA903_TEXT_BLOCK_BITS,
+        MAX_BLOCKS = (1 << (32 - SSDA903_TEXT_BLOCK_BITS)) - 1
+    };
+    if (!text) {
+        *ref = (uint32_t)SSDA903_NO_TEXT;
+        return 0;
+    }
+    size_t len = strlen(text) + 1;
+    if (len > BLOCK) return err_set(err, ERR_STATE, "a stored text is over 1 MiB long");
+    if (h->n_blocks == 0 || h->block_used + len > BLOCK) {
+        if (h->n_blocks == MAX_BLOCKS)
+            return err_set(err, ERR_STATE, "the stored history is too large to hold in memory");
+        MEM_GROW(h->blocks, h->n_blocks, h->cap_blocks);
+        h->blocks[h->n_blocks++] = xmalloc(BLOCK);
+        h->block_used = 0;
+    }
+    memcpy(h->blocks[h->n_blocks - 1] + h->block_used, text, len);
+    *ref = ((uint32_t)(h->n_blocks - 1) << SSDA903_TEXT_BLOCK_BITS) | h->block_used;
+    h->block_used += (uint32_t)len;
+    return 0;
+}
+
+static bool history_wants(const Ssda903History *h, Ssda903TableId t, const char *const *cells,
+                          int n);
+
+int ssda903_history_add(Ssda903History *h, Ssda903TableId table, const char *const *cells, int n,
+                        Err *err)
+{
+    if (!history_wants(h, table, cells, n)) return 0;
+    uint32_t *row = stored_append(&h->tables[table], n);
+    for (int i = 0; i < n; i++)
+        if (add_text(h, cells[i], &row[i], err) < 0) return ERR_STATE;
+    return 0;
+}
+
+/* A stored cell's text, NULL when not recorded. */
+static const char *cell(const Ssda903History *h, const Ssda903StoredRows *rows, int row, int col)
+{
+    return ssda903_history_text(h,
+                                rows->cells[(size_t)row * (size_t)rows->n_columns + (size_t)col]);
 }
 
 static void rows_free(Ssda903Rows *rows)
@@ -59,8 +106,9 @@ static void rows_free(Ssda903Rows *rows)
 
 void ssda903_history_free(Ssda903History *h)
 {
-    for (int t = 0; t < T903_COUNT; t++) rows_free(&h->tables[t]);
-    strmap_free(&h->strings);
+    for (int t = 0; t < T903_COUNT; t++) free(h->tables[t].cells);
+    for (int i = 0; i < h->n_blocks; i++) free(h->blocks[i]);
+    free(h->blocks);
     *h = (Ssda903History){0};
 }
 
@@ -105,6 +153,7 @@ static bool starts_in(const char *start, const Window *w)
 typedef struct Kids {
     const char **ids;
     int n, cap;
+    int at; /* where kids_has walks from */
 } Kids;
 
 static void kids_add_sorted(Kids *k, const char *id)
@@ -114,27 +163,34 @@ static void kids_add_sorted(Kids *k, const char *id)
     k->ids[k->n++] = id;
 }
 
-static int compare_ids(const void *a, const void *b)
+/* Whether id is one of k. Every stored table is sorted by child, so the ids
+ * of one table's rows are asked in ascending order and one walk through k
+ * serves the whole table; kids_rewind starts the next. */
+static bool kids_has(Kids *k, const char *id)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    int cmp = 1;
+    while (k->at < k->n && (cmp = strcmp(k->ids[k->at], id)) < 0) k->at++;
+    return k->at < k->n && cmp == 0;
 }
 
-static bool kids_has(const Kids *k, const char *id)
+static void kids_rewind(Kids *k)
 {
-    return k->n > 0 && bsearch(&id, k->ids, (size_t)k->n, sizeof *k->ids, compare_ids) != NULL;
+    k->at = 0;
 }
 
 /* The children with an episode running in the year. */
 static void running_children(const Ssda903History *h, const Window *w, Kids *out)
 {
-    const Ssda903Rows *eps = &h->tables[T903_EPISODES];
+    const Ssda903StoredRows *eps = &h->tables[T903_EPISODES];
     for (int r = 0; r < eps->n_rows; r++)
-        if (runs_in(cell(eps, r, 1), cell(eps, r, 7), w)) kids_add_sorted(out, cell(eps, r, 0));
+        if (runs_in(cell(h, eps, r, 1), cell(h, eps, r, 7), w))
+            kids_add_sorted(out, cell(h, eps, r, 0));
 }
 
-static bool of_year(const Ssda903Rows *rows, int row, const Window *w)
+static bool of_year(const Ssda903History *h, const Ssda903StoredRows *rows, int row,
+                    const Window *w)
 {
-    const char *year = cell(rows, row, rows->n_columns - 1);
+    const char *year = cell(h, rows, row, rows->n_columns - 1);
     return year && atoi(year) == w->year;
 }
 
@@ -143,10 +199,10 @@ static bool of_year(const Ssda903Rows *rows, int row, const Window *w)
 static void header_children(const Ssda903History *h, const Kids *running, const Window *w,
                             Kids *out)
 {
-    const Ssda903Rows *oc3 = &h->tables[T903_OC3];
+    const Ssda903StoredRows *oc3 = &h->tables[T903_OC3];
     Kids leavers = {0};
     for (int r = 0; r < oc3->n_rows; r++)
-        if (of_year(oc3, r, w)) kids_add_sorted(&leavers, cell(oc3, r, 0));
+        if (of_year(h, oc3, r, w)) kids_add_sorted(&leavers, cell(h, oc3, r, 0));
     int i = 0, j = 0;
     while (i < running->n || j < leavers.n) {
         int cmp = i == running->n  ? 1
@@ -254,16 +310,17 @@ static bool is_with_closing(const TableRule *r, int col)
 }
 
 /* Writes row `row` of stored table `src` into out as the year's return
- * writes it. */
-static void write_year_row(const TableRule *r, const Ssda903Rows *src, int row, const Window *w,
-                           Ssda903Rows *out, Arena *a)
+ * writes it: texts as stored are not copied, dates are rewritten into a. */
+static void write_year_row(const TableRule *r, const Ssda903History *h,
+                           const Ssda903StoredRows *src, int row, const Window *w, Ssda903Rows *out,
+                           Arena *a)
 {
     int n = r->def->n_columns;
     const char **dst = rows_append(out, n);
-    const char *closing = r->closing >= 0 ? cell(src, row, r->closing) : NULL;
+    const char *closing = r->closing >= 0 ? cell(h, src, row, r->closing) : NULL;
     bool closed_in_time = on_or_before(closing, w->to);
     for (int c = 0; c < n; c++) {
-        const char *v = cell(src, row, c);
+        const char *v = cell(h, src, row, c);
         if ((c == r->closing || is_with_closing(r, c)) && !closed_in_time)
             v = NULL;
         else if (c == r->sex)
@@ -272,22 +329,22 @@ static void write_year_row(const TableRule *r, const Ssda903Rows *src, int row, 
             v = "0"; /* MC_DOB after the year: not yet a mother in it */
         else if (r->def->columns[c].kind == F903_DATE)
             v = return_date(a, v);
-        dst[c] = v ? arena_strdup(a, v) : "";
+        dst[c] = v ? v : "";
     }
 }
 
-static bool row_in_year(const TableRule *r, const Ssda903Rows *src, int row, const Window *w,
-                        const Kids *header_kids, const Kids *running_kids)
+static bool row_in_year(const TableRule *r, const Ssda903History *h, const Ssda903StoredRows *src,
+                        int row, const Window *w, Kids *header_kids, Kids *running_kids)
 {
-    const char *child = cell(src, row, 0);
-    const char *start = r->start >= 0 ? cell(src, row, r->start) : NULL;
-    const char *closing = r->closing >= 0 ? cell(src, row, r->closing) : NULL;
+    const char *child = cell(h, src, row, 0);
+    const char *start = r->start >= 0 ? cell(h, src, row, r->start) : NULL;
+    const char *closing = r->closing >= 0 ? cell(h, src, row, r->closing) : NULL;
     switch (year_rules[r->table].sel) {
     case SEL_HEADER_CHILDREN: return kids_has(header_kids, child);
     case SEL_RUNNING_CHILDREN: return kids_has(running_kids, child);
     case SEL_RUNNING: return runs_in(start, closing, w);
     case SEL_STARTS_IN_YEAR: return starts_in(start, w);
-    case SEL_OF_YEAR: return of_year(src, row, w);
+    case SEL_OF_YEAR: return of_year(h, src, row, w);
     case SEL_PLACED_ADOPTION:
         return on_or_before(start, w->to) &&
                (on_or_after(closing, w->from) || (!closing && kids_has(running_kids, child)));
@@ -295,31 +352,83 @@ static bool row_in_year(const TableRule *r, const Ssda903Rows *src, int row, con
     return false;
 }
 
-void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out)
+static Window year_window(int year)
 {
-    *out = (Ssda903Return){.year = year};
     Window w = {.year = year};
     snprintf(w.from, sizeof w.from, "%04d-04-01", year - 1);
     snprintf(w.to, sizeof w.to, "%04d-03-31", year);
+    return w;
+}
+
+void ssda903_history_for_years(Ssda903History *h, int from_year, int to_year)
+{
+    *h = (Ssda903History){.from_year = from_year, .to_year = to_year};
+    Window first = year_window(from_year), last = year_window(to_year);
+    memcpy(h->from_date, first.from, sizeof h->from_date);
+    memcpy(h->to_date, last.to, sizeof h->to_date);
+    for (int t = 0; t < T903_COUNT; t++) {
+        TableRule r = table_rule((Ssda903TableId)t);
+        h->start_col[t] = (signed char)r.start;
+        h->closing_col[t] = (signed char)r.closing;
+    }
+}
+
+/* Whether a row can be in the return of a year from h->from_year to
+ * h->to_year (a superset of what ssda903_return_build selects: it selects
+ * again). Rows running in one of the years started by the end of the last
+ * and had not ended before the first began. */
+static bool history_wants(const Ssda903History *h, Ssda903TableId t, const char *const *cells,
+                          int n)
+{
+    if (h->to_year == 0) return true;
+    const char *start = h->start_col[t] >= 0 ? cells[h->start_col[t]] : NULL;
+    const char *closing = h->closing_col[t] >= 0 ? cells[h->closing_col[t]] : NULL;
+    int year;
+    switch (year_rules[t].sel) {
+    case SEL_HEADER_CHILDREN:
+    case SEL_RUNNING_CHILDREN: return true;
+    case SEL_RUNNING:
+        /* Every episode begun by the end: the history of the year's children. */
+        if (t == T903_EPISODES) return on_or_before(start, h->to_date);
+        return on_or_before(start, h->to_date) && (!closing || on_or_after(closing, h->from_date));
+    case SEL_STARTS_IN_YEAR:
+        return on_or_after(start, h->from_date) && on_or_before(start, h->to_date);
+    case SEL_OF_YEAR:
+        year = cells[n - 1] ? atoi(cells[n - 1]) : 0;
+        return year >= h->from_year && year <= h->to_year;
+    case SEL_PLACED_ADOPTION:
+        return on_or_before(start, h->to_date) && (!closing || on_or_after(closing, h->from_date));
+    }
+    return true;
+}
+
+void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out)
+{
+    *out = (Ssda903Return){.year = year};
+    Window w = year_window(year);
     Kids running = {0}, header = {0};
     running_children(h, &w, &running);
     header_children(h, &running, &w, &header);
     for (int t = 0; t < T903_COUNT; t++) {
         TableRule r = table_rule((Ssda903TableId)t);
-        const Ssda903Rows *src = &h->tables[t];
+        const Ssda903StoredRows *src = &h->tables[t];
         out->tables[t].n_columns = r.def->n_columns;
+        kids_rewind(&header);
+        kids_rewind(&running);
         for (int row = 0; row < src->n_rows; row++)
-            if (row_in_year(&r, src, row, &w, &header, &running))
-                write_year_row(&r, src, row, &w, &out->tables[t], &out->text);
+            if (row_in_year(&r, h, src, row, &w, &header, &running))
+                write_year_row(&r, h, src, row, &w, &out->tables[t], &out->text);
     }
     /* The whole history of the Header children's episodes known by the
      * year's end, for the rules that look back further than last year. */
     TableRule eps = table_rule(T903_EPISODES);
-    const Ssda903Rows *src = &h->tables[T903_EPISODES];
+    const Ssda903StoredRows *src = &h->tables[T903_EPISODES];
     out->history_episodes.n_columns = eps.def->n_columns;
+    kids_rewind(&header);
     for (int row = 0; row < src->n_rows; row++)
-        if (kids_has(&header, cell(src, row, 0)) && on_or_before(cell(src, row, eps.start), w.to))
-            write_year_row(&eps, src, row, &w, &out->history_episodes, &out->text);
+        if (kids_has(&header, cell(h, src, row, 0)) &&
+            on_or_before(cell(h, src, row, eps.start), w.to))
+            write_year_row(&eps, h, src, row, &w, &out->history_episodes, &out->text);
     free(running.ids);
     free(header.ids);
 }

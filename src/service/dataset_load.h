@@ -14,8 +14,10 @@
 int service_load_dataset(const char *db_path, Dataset *ds, Err *err);
 /* The same, loading only the parts named (STORE_LOAD_* in store/store.h). */
 int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err);
-/* Every stored row of the 903 tables, for building a year's return
- * (ssda903_return_build); free with ssda903_history_free. */
-int service_load_903_history(const char *db_path, Ssda903History *h, Err *err);
+/* The stored rows of the 903 tables that the returns of collection years
+ * year - years_before to year can hold (year 0: the latest stored), for
+ * building them (ssda903_return_build); free with ssda903_history_free. */
+int service_load_903_history(const char *db_path, int year, int years_before, Ssda903History *h,
+                             Err *err);
 
 #endif

@@ -97,9 +97,11 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
  * while the load began; see store_load.c). */
 int store_load_connections(const Store *s);
 
-/* Loads every stored row of the twelve 903 tables into h, in one read
- * transaction (see exchange/ssda903_return.h, which builds a year's return
- * from it). Free h with ssda903_history_free. */
-int store_load_903_history(Store *s, Ssda903History *h, Err *err);
+/* Loads the stored rows of the twelve 903 tables that the returns of
+ * collection years year - years_before to year can hold into h, in one read
+ * transaction (exchange/ssda903_return.h builds a year's return from it);
+ * year 0 is the latest year any stored episode came from. Free h with
+ * ssda903_history_free. */
+int store_load_903_history(Store *s, int year, int years_before, Ssda903History *h, Err *err);
 
 #endif

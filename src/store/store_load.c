@@ -617,23 +617,28 @@ static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
     while ((rc = db_step(st)) == DB_ROW) {
         for (int i = 0; i < n && i <= SSDA903_MAX_COLUMNS; i++)
             cells[i] = db_column_is_null(st, i) ? NULL : db_column_text(st, i);
-        ssda903_history_add(h, t, cells, n);
+        if (ssda903_history_add(h, t, cells, n, err) < 0) break;
     }
     h->tables[t].n_columns = n;
     db_finalize(st);
+    if (rc == DB_ROW) return ERR_STATE; /* the history did not fit */
     return rc == DB_DONE ? 0 : db_error(conn, err, "reading the stored returns");
 }
 
-int store_load_903_history(Store *s, Ssda903History *h, Err *err)
+int store_load_903_history(Store *s, int year, int years_before, Ssda903History *h, Err *err)
 {
     *h = (Ssda903History){0};
     bool own = !db_in_transaction(s->conn);
     if (own && store_read_begin(s, err) < 0) return ERR_DB;
+    int first = (int)store_query_int(s->conn, "SELECT min(source_year) FROM episodes", 0);
+    int latest = (int)store_query_int(s->conn, "SELECT max(source_year) FROM episodes", 0);
+    if (year == 0) year = latest;
+    if (year > 0) ssda903_history_for_years(h, year - years_before, year);
+    h->first_year = first;
+    h->latest_year = latest;
     int rc = 0;
     for (int t = 0; rc == 0 && t < T903_COUNT; t++)
         rc = load_history_table(s->conn, (Ssda903TableId)t, h, err);
-    h->first_year = (int)store_query_int(s->conn, "SELECT min(source_year) FROM episodes", 0);
-    h->latest_year = (int)store_query_int(s->conn, "SELECT max(source_year) FROM episodes", 0);
     if (own) store_read_end(s);
     if (rc < 0) ssda903_history_free(h);
     return rc;

@@ -16,10 +16,13 @@
 
 /* Adds a row; the values are the table's columns (then the year of a table
  * kept once a year), NULL for not recorded. */
-#define ADD(h, table, ...)                                                            \
-    do {                                                                              \
-        const char *row_[] = {__VA_ARGS__};                                           \
-        ssda903_history_add((h), (table), row_, (int)(sizeof row_ / sizeof row_[0])); \
+#define ADD(h, table, ...)                                                                       \
+    do {                                                                                         \
+        const char *row_[] = {__VA_ARGS__};                                                      \
+        Err err_;                                                                                \
+        assert_int_equal(                                                                        \
+            ssda903_history_add((h), (table), row_, (int)(sizeof row_ / sizeof row_[0]), &err_), \
+            0);                                                                                  \
     } while (0)
 
 /* A is in care across the end of 2024/25; B left care in 2024/25 and is a
@@ -183,6 +186,53 @@ static void test_the_csv_is_a_903_file(void **state)
     ssda903_history_free(&h);
 }
 
+static void assert_same_rows(const Ssda903Rows *a, const Ssda903Rows *b)
+{
+    assert_int_equal(a->n_rows, b->n_rows);
+    assert_int_equal(a->n_columns, b->n_columns);
+    for (int i = 0; i < a->n_rows * a->n_columns; i++)
+        assert_string_equal(a->cells[i], b->cells[i]);
+}
+
+/* A history loaded for some years only keeps fewer rows and builds the same
+ * returns of those years. */
+static void test_a_history_for_some_years_builds_the_same(void **state)
+{
+    (void)state;
+    Ssda903History all, some;
+    made_up_history(&all);
+    ssda903_history_for_years(&some, 2025, 2025);
+    /* The rows of made_up_history, added again to the narrowed history. */
+    for (int t = 0; t < T903_COUNT; t++) {
+        const Ssda903StoredRows *rows = &all.tables[t];
+        for (int r = 0; r < rows->n_rows; r++) {
+            const char *cells[SSDA903_MAX_COLUMNS + 1];
+            for (int c = 0; c < rows->n_columns; c++) {
+                cells[c] = ssda903_history_text(
+                    &all, rows->cells[(size_t)r * (size_t)rows->n_columns + (size_t)c]);
+            }
+            Err err;
+            assert_int_equal(ssda903_history_add(&some, t, cells, rows->n_columns, &err), 0);
+        }
+    }
+    /* Not kept: the review and A's episode after 31 March 2025, C's OC3 row
+     * of 2025/26; kept: every Header and UASC row, B's and C's early episodes. */
+    assert_int_equal(some.tables[T903_REVIEWS].n_rows, 2);
+    assert_int_equal(some.tables[T903_EPISODES].n_rows, 4);
+    assert_int_equal(some.tables[T903_OC3].n_rows, 1);
+    assert_int_equal(some.tables[T903_HEADER].n_rows, 3);
+    assert_int_equal(some.tables[T903_UASC].n_rows, 2);
+    Ssda903Return a, b;
+    ssda903_return_build(&all, 2025, &a);
+    ssda903_return_build(&some, 2025, &b);
+    for (int t = 0; t < T903_COUNT; t++) assert_same_rows(&a.tables[t], &b.tables[t]);
+    assert_same_rows(&a.history_episodes, &b.history_episodes);
+    ssda903_return_free(&b);
+    ssda903_return_free(&a);
+    ssda903_history_free(&some);
+    ssda903_history_free(&all);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_the_next_year_sees_what_closed),
         cmocka_unit_test(test_sex_takes_the_form_of_the_year),
         cmocka_unit_test(test_the_csv_is_a_903_file),
+        cmocka_unit_test(test_a_history_for_some_years_builds_the_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
