@@ -138,10 +138,6 @@ static const char *const upsert_sql[TABLE_COUNT] = {
     "WHERE excluded.source_year >= visit_regimes.source_year",
 };
 
-/* Per-year tables carry the collection year in their key. */
-static const bool per_year[TABLE_COUNT] = {
-    [T903_OC2] = true, [T903_OC3] = true, [T903_AD1] = true, [T903_PREV_PERM] = true};
-
 static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_CHILD_KNOWN] = "SELECT 1 FROM header WHERE child = ?1",
     [STMT_PUT_DISABILITY] = "INSERT INTO disability (child, disabled) VALUES (?1, ?2) "
@@ -408,7 +404,8 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     int n = ssda903_table(table)->n_columns;
     for (int i = 0; i < n; i++)
         if (values[i]) db_bind_text(st, i + 1, values[i]);
-    if (per_year[table]) db_bind_int(st, ++n, source_year);
+    /* Tables kept once a year carry the collection year in their key. */
+    if (table < T903_COUNT && ssda903_return_per_year(table)) db_bind_int(st, ++n, source_year);
     db_bind_int(st, n + 1, source_year);
     return step_done(s, st, err, "storing a row");
 }
