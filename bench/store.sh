@@ -67,6 +67,21 @@ if [ -n "${BEFORE:-}" ]; then
 fi
 commits=$(sqlite3 "$db" "SELECT n FROM store_commits")
 
+# validate --db: the year's return built in C from the stored rows (and,
+# with BEFORE, by the SQL it replaced); the error summaries must be equal.
+read -r val_s val_kib < <(BENCH_OK_STATUS="0 1" fastest store-validate "$bin" validate --db "$db" \
+  --year 2025/26 --out "$out/store-validate")
+val_row="| \`validate --db --year 2025/26\` | $val_s | $((val_kib / 1024)) |"
+if [ -n "${BEFORE:-}" ]; then
+  read -r b_val_s b_val_kib < <(BENCH_OK_STATUS="0 1" fastest store-validate-before "$BEFORE" \
+    validate --db "$db" --year 2025/26 --out "$out/store-validate-before")
+  cmp -s "$out/store-validate/error_summary.csv" "$out/store-validate-before/error_summary.csv" &&
+    val_same="equal" || val_same="DIFFERENT"
+  val_row="$val_row
+| before: the same built by SQL (\`strftime\`, \`CASE\`) | $b_val_s | $((b_val_kib / 1024)) |
+| (error summaries of the two: $val_same) | | |"
+fi
+
 # The round trip over the same history: every year exported, imported into an
 # empty database, exported again; the two exports must be byte-identical.
 rt="$out/store-roundtrip"
@@ -99,6 +114,10 @@ export_rows=$(cat "$rt"/a/*/*.csv | wc -l)
   echo "| alone | $alone_imp | | $alone_sc ($((sc_kib / 1024)) MiB) |"
   echo "| during the scorecard's load | $imp | $lead | $sc |"
   [ -n "$before_row" ] && echo "$before_row"
+  echo
+  echo "| the year's return for the validator | wall s | peak MiB |"
+  echo "|---|---:|---:|"
+  echo "$val_row"
   echo
   echo "Round trip over the same history: \`export\` of the 2025/26 return took $export_s s"
   echo "(peak $((export_kib / 1024)) MiB: the stored rows the year can hold are read, then the year built);"
