@@ -140,8 +140,8 @@ static const char *const upsert_sql[TABLE_COUNT] = {
 
 static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_CHILD_KNOWN] = "SELECT 1 FROM header WHERE child = ?1",
-    [STMT_PUT_DISABILITY] = "INSERT INTO disability (child, disabled) VALUES (?1, ?2) "
-                            "ON CONFLICT (child) DO UPDATE SET disabled = excluded.disabled",
+    [STMT_PUT_DISABILITY] = ("INSERT INTO disability (child, disabled) VALUES (?1, ?2) "
+                             "ON CONFLICT (child) DO UPDATE SET disabled = excluded.disabled"),
     [STMT_COUNT_COMMIT] = "UPDATE store_commits SET n = n + 1 WHERE id = 1",
     [STMT_READ_COMMIT] = "SELECT n FROM store_commits WHERE id = 1",
 };
