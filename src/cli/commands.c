@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 
 const CliCommand *const cli_commands[] = {
-    &cmd_calendar, &cmd_compliance, &cmd_due,       &cmd_import, &cmd_indicators,
+    &cmd_calendar, &cmd_compliance, &cmd_due,       &cmd_export, &cmd_import,   &cmd_indicators,
     &cmd_leavers,  &cmd_profile,    &cmd_scorecard, &cmd_synth,  &cmd_validate,
 };
 const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

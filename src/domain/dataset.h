@@ -185,6 +185,10 @@ typedef struct Dataset {
     int n_places, cap_places;
     unsigned places_derived; /* DATASET_PLACES_* */
     Arena strings;           /* child ids */
+    /* The store's commit this was loaded at (store_commits.n), 0 when built
+     * by hand: a long-running reader compares it with store_current_commit
+     * to know whether an import has changed the database since. */
+    long long commit;
 } Dataset;
 
 /* Adds a child after the last one (ids must come in ascending order) and

@@ -5,6 +5,18 @@
 
 #include <sys/stat.h>
 
+/* Opens db_path read-only, with the message a user needs when there is no
+ * database there at all (a mistyped path). */
+static int open_existing(const char *db_path, Store **s, Err *err)
+{
+    struct stat st;
+    if (stat(db_path, &st) != 0)
+        return err_set(err, ERR_USAGE,
+                       "no database at %s (create one with: carepledge import --db %s PATH...)",
+                       db_path, db_path);
+    return store_open_read(db_path, s, err);
+}
+
 int service_load_dataset(const char *db_path, Dataset *ds, Err *err)
 {
     return service_load_dataset_parts(db_path, ds, STORE_LOAD_ALL, err);
@@ -12,15 +24,21 @@ int service_load_dataset(const char *db_path, Dataset *ds, Err *err)
 
 int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err)
 {
-    struct stat st;
-    if (stat(db_path, &st) != 0)
-        return err_set(err, ERR_USAGE,
-                       "no database at %s (create one with: carepledge import --db %s PATH...)",
-                       db_path, db_path);
     Store *s;
-    int rc = store_open(db_path, &s, err);
+    int rc = open_existing(db_path, &s, err);
     if (rc < 0) return rc;
     rc = store_load_dataset_parts(s, ds, parts, err);
+    store_close(s);
+    return rc;
+}
+
+int service_load_903_history(const char *db_path, int year, int years_before, Ssda903History *h,
+                             Err *err)
+{
+    Store *s;
+    int rc = open_existing(db_path, &s, err);
+    if (rc < 0) return rc;
+    rc = store_load_903_history(s, year, years_before, h, err);
     store_close(s);
     return rc;
 }

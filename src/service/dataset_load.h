@@ -1,15 +1,23 @@
-/* dataset_load: opens an existing database and loads its Dataset, for the
- * commands that only read (leavers, profile, ...). */
+/* dataset_load: opens an existing database read-only and loads what a
+ * command that only reads needs: the Dataset (leavers, profile, ...) or the
+ * stored 903 history (validate --db, export). It never creates or migrates a
+ * database. */
 #ifndef CAREPLEDGE_DATASET_LOAD_H
 #define CAREPLEDGE_DATASET_LOAD_H
 
 #include "base/err.h"
 #include "domain/dataset.h"
+#include "exchange/ssda903_return.h"
 
 /* Fails with a clear message when there is no database at db_path (reading
- * commands never create one). */
+ * commands never create one), or it is not one this program can read. */
 int service_load_dataset(const char *db_path, Dataset *ds, Err *err);
 /* The same, loading only the parts named (STORE_LOAD_* in store/store.h). */
 int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err);
+/* The stored rows of the 903 tables that the returns of collection years
+ * year - years_before to year can hold (year 0: the latest stored), for
+ * building them (ssda903_return_build); free with ssda903_history_free. */
+int service_load_903_history(const char *db_path, int year, int years_before, Ssda903History *h,
+                             Err *err);
 
 #endif

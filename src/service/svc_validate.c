@@ -4,7 +4,8 @@
 #include "base/csv.h"
 #include "base/mem.h"
 #include "base/walk.h"
-#include "store/store.h"
+#include "exchange/ssda903_return.h"
+#include "service/dataset_load.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -87,46 +88,39 @@ static int infer_year(const VReturn *r)
 }
 
 /* ---- The stored return -----------------------------------------------------
- * Each table of a year is written by the store as its CSV file would hold it
- * (header line, then one line per row, sorted by child and the table's date)
- * and read back by the same loader as a file, so the rules see exactly what
- * they see in a file. A row's row_id is its 0-based place in that table, its
- * line row_id + 2; the table is named "FILE.db: Episodes 2026/27". */
+ * The year's return is built from the stored history as the DfE would have
+ * received it (exchange/ssda903_return.h). Each table is written as its CSV
+ * file would hold it (header line, then one line per row, sorted by child and
+ * the table's date) and read back by the same loader as a file, so the rules
+ * see exactly what they see in a file. A row's row_id is its 0-based place in
+ * that table, its line row_id + 2; the table is named "FILE.db: Episodes
+ * 2026/27". */
 
-static int write_stored_row(void *ctx, const char *const *values, int n)
-{
-    csv_write_row(ctx, values, n);
-    return 0;
-}
-
-/* Loads one table of the year from the store into the return: this year's
- * (last=false), last year's (last=true) or, for history, every episode known
- * at the end of the year. */
-static int load_stored_table(Store *s, const char *db, ValidateResult *out, Ssda903TableId t,
-                             int year, bool last, bool history, Err *err)
+/* Adds one table of a built return: this year's (last=false), last year's
+ * (last=true) or, for history, every episode known at the end of the year. */
+static int add_stored_table(const char *db, ValidateResult *out, const Ssda903Return *ret,
+                            Ssda903TableId t, bool last, bool history, int first_year, Err *err)
 {
     const Ssda903Table *def = ssda903_table(t);
+    int year = ret->year;
     if (def->first_year && year < def->first_year) return 0; /* not collected that year */
     char *text = NULL;
     size_t len = 0;
     FILE *csv = open_memstream(&text, &len);
     if (!csv) return err_set(err, ERR_IO, "out of memory");
-    const char *names[SSDA903_MAX_COLUMNS];
-    for (int i = 0; i < def->n_columns; i++) names[i] = def->columns[i].name;
-    csv_write_row(csv, names, def->n_columns);
-    int rc = history ? store_each_history_episode(s, year, write_stored_row, csv, err)
-                     : store_each_return_row(s, t, year, write_stored_row, csv, err);
+    ssda903_rows_write_csv(history ? &ret->history_episodes : &ret->tables[t], def, csv);
     fclose(csv);
     char name[4200];
     snprintf(name, sizeof name, "%s: %s%s %d/%02d", db, def->name, history ? " history to" : "",
              year - 1, year % 100);
     Ssda903File *f = xmalloc(sizeof *f);
     ErrList errs = {0};
-    if (rc == 0 && ssda903_file_load_buffer(name, text, len, f, &errs) < 0) {
+    int rc = 0;
+    if (ssda903_file_load_buffer(name, text, len, f, &errs) < 0) {
         for (int i = 0; i < errs.n_items; i++) errlist_add(&out->problems, &errs.items[i]);
         rc = err_set(err, ERR_INPUT, "%s could not be read back", name);
-    } else if (rc == 0) {
-        rc = history ? vreturn_add_history(&out->ret, f, store_first_return_year(s), err)
+    } else {
+        rc = history ? vreturn_add_history(&out->ret, f, first_year, err)
                      : vreturn_add(&out->ret, f, last, err);
         if (rc == 0) f = NULL;
     }
@@ -153,27 +147,33 @@ static int check_ruleset_year(const AppContext *ctx, int year, const char *param
 static int load_db(const AppContext *ctx, const ValidateRequest *req, ValidateResult *out, Err *err)
 {
     const char *db = req->db_path;
-    struct stat st;
-    if (stat(db, &st) < 0) /* store_open would create it */
-        return err_set(err, ERR_IO, "%s: %s", db, strerror(errno));
-    Store *s;
-    int rc = store_open(db, &s, err);
+    Ssda903History h;
+    /* This year's return and last year's; year 0 is the latest stored. */
+    int rc = service_load_903_history(db, req->year, 1, &h, err);
     if (rc < 0) return rc;
     if (req->year) {
         out->year = req->year;
         rc = check_ruleset_year(ctx, req->year, "year", err);
-    } else if ((out->year = store_latest_return_year(s)) <= 0) {
+    } else if ((out->year = h.latest_year) <= 0) {
         rc = err_set(err, ERR_NOT_FOUND, "%s holds no episodes: nothing to validate", db);
     } else {
         note(out, "collection year %d/%02d, the latest stored", out->year - 1, out->year % 100);
     }
     out->ret.year = out->year;
-    for (int t = 0; rc == 0 && t < T903_COUNT; t++) {
-        rc = load_stored_table(s, db, out, t, out->year, false, false, err);
-        if (rc == 0) rc = load_stored_table(s, db, out, t, out->year - 1, true, false, err);
+    Ssda903Return now = {0}, before = {0};
+    if (rc == 0) {
+        ssda903_return_build(&h, out->year, &now);
+        ssda903_return_build(&h, out->year - 1, &before);
     }
-    if (rc == 0) rc = load_stored_table(s, db, out, T903_EPISODES, out->year, false, true, err);
-    store_close(s);
+    for (int t = 0; rc == 0 && t < T903_COUNT; t++) {
+        rc = add_stored_table(db, out, &now, t, false, false, 0, err);
+        if (rc == 0) rc = add_stored_table(db, out, &before, t, true, false, 0, err);
+    }
+    if (rc == 0)
+        rc = add_stored_table(db, out, &now, T903_EPISODES, false, true, h.first_year, err);
+    ssda903_return_free(&now);
+    ssda903_return_free(&before);
+    ssda903_history_free(&h);
     return rc;
 }
 

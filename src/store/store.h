@@ -1,29 +1,51 @@
-/* store: the system of record. One SQLite file (WAL, foreign keys on) holding
- * every child's whole 903 history, schema kept as numbered migrations.
+/* store: the system of record, holding every child's whole 903 history, its
+ * schema kept as numbered migrations (schema/DIALECT/NNN_name.sql).
  *
- * All SQL of the program lives in store/. Statements are named, bound and
- * prepared once per connection. A Store is owned by one thread. */
+ * All SQL of the program lives in store/, written against the neutral driver
+ * interface store/db.h (store/sqlite.c is the driver: one SQLite file in WAL
+ * mode). Statements are named, bound and prepared once per connection. A Store
+ * is owned by one thread. Reads see one commit (a snapshot) and never take the
+ * write lock; every write transaction counts itself, so a reader can name the
+ * commit it saw. */
 #ifndef CAREPLEDGE_STORE_H
 #define CAREPLEDGE_STORE_H
 
 #include "base/err.h"
 #include "domain/dataset.h"
 #include "exchange/ssda903.h"
+#include "exchange/ssda903_return.h"
 
 #include <stdbool.h>
 
 typedef struct Store Store;
 
 /* Opens (creating if needed) the database at path and applies any migrations
- * not yet applied. Returns 0 and sets *out (free with store_close). */
+ * not yet applied: for the commands that write (import). Returns 0 and sets
+ * *out (free with store_close). */
 int store_open(const char *path, Store **out, Err *err);
+/* Opens an existing database read-only: for the commands that only read. It
+ * never creates or migrates one: a missing path, an empty file or a file
+ * that is no Carepledge database is an error saying so. */
+int store_open_read(const char *path, Store **out, Err *err);
+/* Both refuse a database whose schema version is newer than this program's. */
 void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);
 
+/* A write transaction (takes the write lock, waiting up to 5 s for another
+ * writer); store_commit counts the commit. */
 int store_begin(Store *s, Err *err);
 int store_commit(Store *s, Err *err);
 void store_rollback(Store *s);
+/* A read transaction held across several reads (loads, the 903 history),
+ * all seeing the one commit it started at; without it each load is a read
+ * transaction of its own. Never waits for, nor stops, a writer. */
+int store_read_begin(Store *s, Err *err);
+void store_read_end(Store *s);
+/* The latest commit (within a read transaction, the one it sees): the number
+ * of write transactions committed; -1 when it cannot be read. Compare with
+ * Dataset.commit to know whether a loaded Dataset is still current. */
+long long store_current_commit(Store *s, Err *err);
 
 /* Inserts or updates one row of a 903 table or record template under its
  * natural key (docs/import.md, docs/templates.md).
@@ -42,10 +64,10 @@ long store_count_rows(Store *s, Ssda903TableId table);
 
 /* Loads every child with episodes, reviews, OC2 and OC3 records, missing
  * incidents, adoption records (AD1, PlacedAdoption) and the local records
- * of the templates into ds (which must be empty), sorted as dataset.h requires.
- * The tables are read on s and on a second, read-only connection in a thread
- * of its own, both seeing the same commit (see store.c); the caller sees one
- * call on one thread. */
+ * of the templates into ds (which must be empty), sorted as dataset.h requires,
+ * with ds->commit the commit it reflects. The tables are read on s and on a
+ * second, read-only connection in a thread of its own, both seeing the same
+ * commit (see store_load.c); the caller sees one call on one thread. */
 int store_load_dataset(Store *s, Dataset *ds, Err *err);
 
 /* What a command needs of the Dataset; children are always loaded. Loading
@@ -71,29 +93,15 @@ enum {
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
 /* How many connections the last load read on: 2, or 1 when the second could
- * not be used (another writer at work, an in-memory database; see store.c). */
+ * not be used (an in-memory database, or imports committing again and again
+ * while the load began; see store_load.c). */
 int store_load_connections(const Store *s);
 
-/* Called with each row of a 903 table as a return file holds it: values[i]
- * is table column i as text, dates dd/mm/yyyy, "" when not recorded; the
- * strings last until the next call. Returns 0 to go on, non-zero to stop. */
-typedef int (*StoreRowFn)(void *ctx, const char *const *values, int n_values);
-/* Calls fn with each row of a 903 table (table < T903_COUNT) in the return of
- * collection year `year` (end year: 2027 = 2026/27) as the DfE would see it,
- * built from the stored history: the rows of the year, with what was only
- * known after 31 March blank (docs/validation.md, "Validating the stored
- * return"). Rows come sorted by child and the table's date. Returns 0 or
- * ERR_DB. */
-int store_each_return_row(Store *s, Ssda903TableId table, int year, StoreRowFn fn, void *ctx,
-                          Err *err);
-/* The same over every stored episode started by the end of year `year` of
- * the children in that year's Header: their whole history, as that year's
- * return would write each episode. */
-int store_each_history_episode(Store *s, int year, StoreRowFn fn, void *ctx, Err *err);
-/* The latest collection year any stored episode came from, 0 when none. */
-int store_latest_return_year(Store *s);
-/* The earliest collection year a stored episode last came from, 0 when none:
- * the history is whole only for what happened from that year on. */
-int store_first_return_year(Store *s);
+/* Loads the stored rows of the twelve 903 tables that the returns of
+ * collection years year - years_before to year can hold into h, in one read
+ * transaction (exchange/ssda903_return.h builds a year's return from it);
+ * year 0 is the latest year any stored episode came from. Free h with
+ * ssda903_history_free. */
+int store_load_903_history(Store *s, int year, int years_before, Ssda903History *h, Err *err);
 
 #endif

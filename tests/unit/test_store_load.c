@@ -1,8 +1,10 @@
-/* Unit tests for loading the Dataset on two connections (store.c): on a
+/* Unit tests for loading the Dataset on two connections (store_load.c): on a
  * synthetic history of every table, the two-connection load gives exactly the
  * Dataset of the one-connection load; while another connection holds the
- * write lock the load falls back to one connection and still gives it; and a
- * table that cannot be read fails the load with its error. Uses a database file
+ * write lock the load still reads on two connections, neither waits nor sees
+ * the uncommitted row; an import commits while a load's snapshot is held,
+ * which goes on seeing the commit it started at; and a table that cannot be
+ * read fails the load with its error. Uses a database file
  * in a temporary folder (a second connection cannot see an in-memory one). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,24 +126,64 @@ static void test_two_connections_load_what_one_does(void **state)
     store_close(s);
 }
 
-static void test_a_writer_at_work_leaves_one_connection(void **state)
+static void test_a_writer_at_work_does_not_stop_the_load(void **state)
 {
     (void)state;
     Store *reader, *writer;
     Err err;
-    assert_int_equal(store_open(db_path, &reader, &err), 0);
+    assert_int_equal(store_open_read(db_path, &reader, &err), 0);
     assert_int_equal(store_open(db_path, &writer, &err), 0);
     Dataset before, during;
     load(reader, STORE_LOAD_ALL | STORE_LOAD_ONE_CONNECTION, &before);
     /* The writer holds the write lock and has changed a row it has not
-     * committed: the reader must neither wait nor see the change. */
+     * committed: the load must neither wait nor see the change, and both its
+     * connections still read (they take no lock). */
     assert_int_equal(store_begin(writer, &err), 0);
     const char *visit[] = {before.children[0].id, "2026-03-30", "yes"};
     assert_int_equal(store_put_903_row(writer, TREC_VISITS, visit, 2026, &err), 0);
     load(reader, STORE_LOAD_ALL, &during);
-    assert_int_equal(store_load_connections(reader), 1);
+    assert_int_equal(store_load_connections(reader), 2);
     assert_same_dataset(&before, &during);
+    assert_true(during.commit == before.commit);
     store_rollback(writer);
+    dataset_free(&during);
+    dataset_free(&before);
+    store_close(writer);
+    store_close(reader);
+}
+
+/* While a reader holds a snapshot (a long load, a server's Dataset), an
+ * import commits at once; the reader's loads keep seeing the commit they
+ * started at, and the next snapshot sees the import with the next commit. */
+static void test_an_import_commits_while_a_load_is_in_progress(void **state)
+{
+    (void)state;
+    Store *reader, *writer;
+    Err err;
+    assert_int_equal(store_open_read(db_path, &reader, &err), 0);
+    assert_int_equal(store_open(db_path, &writer, &err), 0);
+    Dataset before, during, after;
+    assert_int_equal(store_read_begin(reader, &err), 0);
+    load(reader, STORE_LOAD_RECORDS, &before);
+    long long commit = store_current_commit(writer, &err);
+    assert_true(before.commit == commit);
+    /* The write lock is free although the reader is mid-snapshot: no wait. */
+    assert_int_equal(store_begin(writer, &err), 0);
+    const char *visit[] = {before.children[0].id, "2026-03-29", "no"};
+    assert_int_equal(store_put_903_row(writer, TREC_VISITS, visit, 2026, &err), 0);
+    assert_int_equal(store_commit(writer, &err), 0);
+    assert_true(store_current_commit(writer, &err) == commit + 1);
+    /* Still inside its snapshot, the reader sees the history as it was. */
+    load(reader, STORE_LOAD_RECORDS, &during);
+    assert_same_dataset(&before, &during);
+    assert_true(during.commit == commit);
+    store_read_end(reader);
+    /* A new load sees the import. */
+    load(reader, STORE_LOAD_RECORDS, &after);
+    assert_int_equal(store_load_connections(reader), 2);
+    assert_int_equal(after.n_records, before.n_records + 1);
+    assert_true(after.commit == commit + 1);
+    dataset_free(&after);
     dataset_free(&during);
     dataset_free(&before);
     store_close(writer);
@@ -175,7 +217,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_connections_load_what_one_does),
-        cmocka_unit_test(test_a_writer_at_work_leaves_one_connection),
+        cmocka_unit_test(test_a_writer_at_work_does_not_stop_the_load),
+        cmocka_unit_test(test_an_import_commits_while_a_load_is_in_progress),
         cmocka_unit_test(test_a_failing_table_fails_the_load),
     };
     return cmocka_run_group_tests(tests, make_history, remove_history);

@@ -1,0 +1,58 @@
+/* svc_export: see svc_export.h. */
+#include "service/svc_export.h"
+
+#include "exchange/ssda903_return.h"
+#include "service/dataset_load.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The folder to write to, made with any missing parents (like mkdir -p). */
+static int make_folder(const char *dir, Err *err)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
+        return service_invalid(err, "out", "the path is too long");
+    for (char *p = path + 1;; p++) {
+        bool end = *p == '\0';
+        if (!end && *p != '/') continue;
+        *p = '\0';
+        struct stat st;
+        if (stat(path, &st) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+            return err_set(err, ERR_IO, "cannot make the folder %s: %s", path, strerror(errno));
+        if (end) break;
+        *p = '/';
+    }
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return service_invalid(err, "out", "%s is not a folder", dir);
+    return 0;
+}
+
+int svc_export_run(const AppContext *ctx, const ExportRequest *req, const Actor *actor,
+                   ExportResult *out, Err *err)
+{
+    (void)ctx;
+    memset(out, 0, sizeof *out);
+    int rc = service_check_actor(actor, err);
+    if (rc < 0) return rc;
+    Ssda903History h;
+    rc = service_load_903_history(req->db_path, req->year, 0, &h, err);
+    if (rc < 0) return rc;
+    Ssda903Return r;
+    ssda903_return_build(&h, req->year, &r);
+    rc = make_folder(req->out_dir, err);
+    if (rc == 0) rc = ssda903_return_write_files(&r, req->out_dir, err);
+    out->year = req->year;
+    for (int t = 0; rc == 0 && t < T903_COUNT; t++) {
+        const Ssda903Table *def = ssda903_table((Ssda903TableId)t);
+        out->written[t] = !def->first_year || req->year >= def->first_year;
+        out->rows[t] = r.tables[t].n_rows;
+    }
+    ssda903_return_free(&r);
+    ssda903_history_free(&h);
+    return rc;
+}
