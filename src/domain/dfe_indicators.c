@@ -254,13 +254,13 @@ static int places_available(const Year *y, const Spec *sp, char *reason)
     if (directory && (own || !outside)) return 1;
     if (!outside)
         snprintf(reason, DFE_REASON_LEN,
-                 "the distance from home needs the ONS Postcode Directory (--postcodes FILE) "
+                 "the distance from home needs the ONS Postcode Directory "
                  "for the grid references of the home and placement postcodes");
     else
         snprintf(reason, DFE_REASON_LEN, "the placement's local authority needs %s%s%s",
-                 directory ? "" : "the ONS Postcode Directory (--postcodes FILE)",
+                 directory ? "" : "the ONS Postcode Directory",
                  !directory && !own ? " and " : "",
-                 own ? "" : "the council's own local authority code (--la CODE)");
+                 own ? "" : "the council's own local authority code");
     return 0;
 }
 

@@ -11,9 +11,8 @@ static int open_existing(const char *db_path, Store **s, Err *err)
 {
     struct stat st;
     if (stat(db_path, &st) != 0)
-        return err_set(err, ERR_USAGE,
-                       "no database at %s (create one with: carepledge import --db %s PATH...)",
-                       db_path, db_path);
+        return err_set(err, ERR_USAGE, "no database at %s (importing a return creates one)",
+                       db_path);
     return store_open_read(db_path, s, err);
 }
 

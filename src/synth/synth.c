@@ -68,16 +68,23 @@ int synth_run(const SynthOptions *opt, SynthSummary *summary, Err *err)
 {
     memset(summary, 0, sizeof *summary);
     if (opt->from_year < SYNTH_FIRST_YEAR || opt->to_year > SYNTH_LAST_YEAR ||
-        opt->from_year > opt->to_year)
-        return err_set(err, ERR_USAGE, "years must satisfy %d <= --from <= --to <= %d",
-                       SYNTH_FIRST_YEAR, SYNTH_LAST_YEAR);
-    if (opt->n_children < 1 || opt->n_children > SYNTH_MAX_CHILDREN)
-        return err_set(err, ERR_USAGE, "--children must be between 1 and %d", SYNTH_MAX_CHILDREN);
-    if (opt->profile == SYNTH_PROFILE_DORSET_2010 && (opt->from_year > 2004 || opt->to_year < 2010))
-        return err_set(err, ERR_USAGE,
-                       "the dorset-2010 profile needs the years 2004 to 2010 "
-                       "(its care leavers left care from 2004): use --from 2004 or earlier "
-                       "and --to 2010 or later");
+        opt->from_year > opt->to_year) {
+        err_set(err, ERR_USAGE,
+                "must not be after the last year, and the years must lie from %d to %d",
+                SYNTH_FIRST_YEAR, SYNTH_LAST_YEAR);
+        return err_param(err, "from");
+    }
+    if (opt->n_children < 1 || opt->n_children > SYNTH_MAX_CHILDREN) {
+        err_set(err, ERR_USAGE, "must be from 1 to %d", SYNTH_MAX_CHILDREN);
+        return err_param(err, "children");
+    }
+    if (opt->profile == SYNTH_PROFILE_DORSET_2010 &&
+        (opt->from_year > 2004 || opt->to_year < 2010)) {
+        err_set(err, ERR_USAGE,
+                "the dorset-2010 profile needs the years 2004 to 2010 (its care leavers left care "
+                "from 2004): start in 2004 or earlier and end in 2010 or later");
+        return err->code;
+    }
 
     long n = opt->n_children;
     long need = synth_profile_children(opt->profile);

@@ -45,15 +45,15 @@ static void check_needs(const VReturn *r, const VRule *rule, char *reason, size_
         if (t >= 0 && !(last ? r->last : r->cur)[t].file) {
             snprintf(reason, size, "needs the %s table, which was not supplied%s",
                      validate_table_name((Ssda903TableId)t, last),
-                     last ? " (give last year's files with --prev)" : "");
+                     last ? " (last year's files are needed)" : "");
             return;
         }
         if (t < 0 && len == 12 && strncmp(s, "ProviderInfo", len) == 0 && !r->providers) {
-            snprintf(reason, size, "needs the Ofsted provider list (--providers)");
+            snprintf(reason, size, "needs the Ofsted provider lists");
             return;
         }
         if (t < 0 && len == 9 && strncmp(s, "Postcodes", len) == 0 && !r->postcodes) {
-            snprintf(reason, size, "needs the ONS Postcode Directory (--postcodes)");
+            snprintf(reason, size, "needs the ONS Postcode Directory");
             return;
         }
         s += len;

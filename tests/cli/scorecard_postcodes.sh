@@ -48,14 +48,14 @@ card() { "$CAREPLEDGE" scorecard --db "$db" --year 2025/26 --years 0 --format cs
 row() { grep "^3.15,$1,.*,all," || fail "no row for $1"; }
 
 card > "$TMP/none.csv"
-row placed_over_20_miles < "$TMP/none.csv" | grep -q ',not available,.*(--postcodes FILE)' \
+row placed_over_20_miles < "$TMP/none.csv" | grep -q ',not available,.*needs the ONS Postcode Directory for' \
   || fail "without --postcodes: $(row placed_over_20_miles < "$TMP/none.csv")"
-row placed_outside_la < "$TMP/none.csv" | grep -q ',not available,.*(--postcodes FILE) and .*(--la CODE)' \
+row placed_outside_la < "$TMP/none.csv" | grep -q ',not available,.*needs the ONS Postcode Directory and the council.s own local authority code' \
   || fail "without either: $(row placed_outside_la < "$TMP/none.csv")"
 
 card --postcodes "$onspd" > "$TMP/dir.csv"
 expect_eq "distance with --postcodes" "40,2,5" "$(row placed_over_20_miles < "$TMP/dir.csv" | cut -d, -f3-5)"
-row placed_outside_la < "$TMP/dir.csv" | grep -q ',not available,.*(--la CODE)$' \
+row placed_outside_la < "$TMP/dir.csv" | grep -q ',not available,.*needs the council.s own local authority code"\?$' \
   || fail "without --la: $(row placed_outside_la < "$TMP/dir.csv")"
 
 card --postcodes "$onspd" --la x10000001 > "$TMP/both.csv"
