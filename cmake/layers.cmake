@@ -24,9 +24,8 @@ set(LAYER_USES_render base domain exchange validate service)
 set(LAYER_USES_store base domain exchange)
 set(LAYER_USES_synth base domain exchange)
 set(LAYER_USES_service base domain exchange validate store synth)
-# cli still drives the store itself in cmd_care.c, cmd_due.c and cmd_validate.c;
-# issue 9 item 3 takes store out of this list.
-set(LAYER_USES_cli base domain exchange validate render store synth service)
+# cli never drives the store: it calls services (issue 9 item 3).
+set(LAYER_USES_cli base domain exchange validate render synth service)
 set(LAYER_USES_web base domain exchange validate render store service)
 # src/main.c: argv to the command table.
 set(LAYER_USES_main base cli)
