@@ -17,7 +17,7 @@ out=bench/out/compare; rm -rf "$out"; mkdir -p "$out"
 run() {
   local bin=$1 name=$2; shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$out/t" "$bin" "$@" > "$out/$name.stdout" 2> /dev/null || true
-  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$out/t"
+  tail -n 1 "$out/t" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
 }
 # best BIN NAME ARGS...: the fastest (by CPU) of three runs.
 best() {
