@@ -1,0 +1,74 @@
+/* disclosure_system: one publication as a reader sees it, and its exact audit.
+ *
+ * A DiscSystem holds every count one publication (a scorecard, a profile, or a
+ * pack of them) puts out, each once: a count published in two places is one
+ * variable, so it is shown or withheld everywhere alike. Equations tie the
+ * counts together (a total and its parts, a denominator and its numerator and
+ * complement, the groups of a breakdown and their total), each as
+ * sum(coef * count) = 0. Hidden variables are counts the reader knows exist but
+ * which are never published (the children on neither side of a gap).
+ *
+ * The audit is exact: for each withheld count it finds the smallest and largest
+ * whole numbers consistent with everything published (an integer program,
+ * solved by branch and bound over an exact-pivoting simplex on these small
+ * systems of 0/1 coefficients). A withheld count is exposed when that range is
+ * one value (pinned) or lies wholly within 1..threshold (a reader learns it is
+ * a small count). disc_sys_protect suppresses more counts until none is.
+ *
+ * The rules, what a reader is assumed to know, and their sources are in
+ * docs/disclosure.md. Pure: no I/O. */
+#ifndef CAREPLEDGE_DISCLOSURE_SYSTEM_H
+#define CAREPLEDGE_DISCLOSURE_SYSTEM_H
+
+#include "base/err.h"
+
+#include <stdbool.h>
+
+enum { DISC_HIDDEN = 3 }; /* a DiscState beyond disclosure.h's: never published */
+
+typedef struct DiscSystem {
+    int n_vars, cap_vars;
+    long *value;          /* the true counts */
+    unsigned char *state; /* DiscState or DISC_HIDDEN */
+    int n_eqs, cap_eqs, n_terms, cap_terms;
+    int *eq_start; /* n_eqs + 1 offsets into term_var / term_coef */
+    int *term_var;
+    int *term_coef;
+} DiscSystem;
+
+void disc_sys_init(DiscSystem *s);
+void disc_sys_free(DiscSystem *s);
+/* Adds a count (published unless hidden); returns its index. */
+int disc_sys_var(DiscSystem *s, long value, bool hidden);
+/* Adds sum(coef[i] * count[var[i]]) = 0. Returns ERR_INPUT when the true
+ * counts do not satisfy it. */
+int disc_sys_eq(DiscSystem *s, int n, const int *var, const int *coef, Err *err);
+/* The common case: parts add up to total. */
+int disc_sys_sum(DiscSystem *s, int n_parts, const int *parts, int total, Err *err);
+
+bool disc_sys_withheld(const DiscSystem *s, int var);
+
+/* The exact range [*lo, *hi] of a withheld or hidden count over every whole-
+ * number solution consistent with what is published (*hi = DISC_UNBOUNDED when
+ * no published figure bounds it). A published count's range is its value. */
+enum { DISC_UNBOUNDED = 1 << 30 };
+void disc_sys_range(const DiscSystem *s, int var, long *lo, long *hi);
+
+/* The first withheld count (or hidden one from 1 up) whose range is one value
+ * or lies within 1..threshold; -1 when there is none. */
+int disc_sys_exposed(const DiscSystem *s, int threshold);
+
+/* Primary suppression of 1..threshold, then more counts withheld (a shown
+ * non-zero count that shares an equation with an exposed one, smallest first)
+ * until the audit finds nothing. Zeros stay published. Counts already marked
+ * withheld stay withheld. Returns 0, or ERR_INPUT when no count is left that
+ * could protect an exposed one. */
+int disc_sys_protect(DiscSystem *s, int threshold, Err *err);
+
+/* A threshold as the command line gives it: 1 to 100 and only with --publish.
+ * text may be NULL (not given: the default). Returns 0 with *threshold set, or
+ * ERR_USAGE with a message naming the option. */
+enum { DISC_MAX_THRESHOLD = 100 };
+int disc_threshold_option(const char *text, bool publish, int *threshold, Err *err);
+
+#endif
