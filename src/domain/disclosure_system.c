@@ -327,7 +327,10 @@ static void program_build(const DiscSystem *s, int var, Program *p, int *member,
     p->lo = xcalloc((size_t)p->n, sizeof *p->lo);
     p->hi = xcalloc((size_t)p->n, sizeof *p->hi);
     for (int j = 0; j < p->n; j++) {
-        p->lo[j] = s->state[member[j]] == DISC_HIDDEN ? 0 : 1;
+        /* A withheld count is at least 1 because zeros are published; one
+         * withheld all the same (a caller's choice) is at least 0. */
+        bool from_zero = s->state[member[j]] == DISC_HIDDEN || s->value[member[j]] == 0;
+        p->lo[j] = from_zero ? 0 : 1;
         p->hi[j] = *cap;
     }
     free(index);
@@ -380,36 +383,72 @@ static bool exposed(const DiscSystem *s, int var, int threshold)
     return extreme(s, var, -1, v) == v;
 }
 
+/* Whether var needs the audit: withheld, and not a hidden zero. */
+static bool audited(const DiscSystem *s, int var)
+{
+    return disc_sys_withheld(s, var) && !(s->state[var] == DISC_HIDDEN && s->value[var] == 0);
+}
+
 int disc_sys_exposed(const DiscSystem *s, int threshold)
 {
     for (int v = 0; v < s->n_vars; v++) {
-        if (!disc_sys_withheld(s, v)) continue;
-        if (s->state[v] == DISC_HIDDEN && s->value[v] == 0) continue;
-        if (exposed(s, v, threshold)) return v;
+        if (audited(s, v) && exposed(s, v, threshold)) return v;
     }
     return -1;
 }
 
-/* The shown non-zero count to withhold next for an exposed one: the smallest in
- * any equation of its component (which only ever depends on that component, so
- * the same counts are withheld the same way in every publication that holds
- * them). Returns -1 when none is left. */
+/* The smallest shown non-zero count of equation e, or -1. */
+static int smallest_shown(const DiscSystem *s, int e)
+{
+    int best = -1;
+    for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++) {
+        int v = s->term_var[t];
+        if (s->state[v] != DISC_SHOWN || s->value[v] <= 0) continue;
+        if (best < 0 || s->value[v] < s->value[best]) best = v;
+    }
+    return best;
+}
+
+static int withheld_terms(const DiscSystem *s, int e)
+{
+    int n = 0;
+    for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++)
+        n += disc_sys_withheld(s, s->term_var[t]);
+    return n;
+}
+
+/* The shown non-zero count to withhold next for an exposed one: from the
+ * equations through it, the one with the fewest unknowns first (the one that
+ * most likely pins it), its smallest count; failing that the smallest in any
+ * equation of its component. The choice depends only on that component, so the
+ * same counts are withheld the same way in every publication that holds them.
+ * Returns -1 when none is left. */
 static int pick_partner(const DiscSystem *s, int var)
 {
+    int best = -1, best_unknowns = 0;
+    for (int e = 0; e < s->n_eqs; e++) {
+        bool has = false;
+        for (int t = s->eq_start[e]; t < s->eq_start[e + 1] && !has; t++)
+            has = s->term_var[t] == var;
+        int v = has ? smallest_shown(s, e) : -1;
+        if (v < 0) continue;
+        int unknowns = withheld_terms(s, e);
+        if (best < 0 || unknowns < best_unknowns ||
+            (unknowns == best_unknowns && s->value[v] < s->value[best])) {
+            best = v;
+            best_unknowns = unknowns;
+        }
+    }
+    if (best >= 0) return best;
     int *member = xcalloc((size_t)s->n_vars, sizeof *member);
     int *index = xcalloc((size_t)s->n_vars, sizeof *index);
     component(s, var, member, index);
-    int best = -1;
     for (int e = 0; e < s->n_eqs; e++) {
         bool linked = false;
         for (int t = s->eq_start[e]; t < s->eq_start[e + 1] && !linked; t++)
             linked = index[s->term_var[t]] >= 0;
-        if (!linked) continue;
-        for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++) {
-            int v = s->term_var[t];
-            if (s->state[v] != DISC_SHOWN || s->value[v] <= 0) continue;
-            if (best < 0 || s->value[v] < s->value[best]) best = v;
-        }
+        int v = linked ? smallest_shown(s, e) : -1;
+        if (v >= 0 && (best < 0 || s->value[v] < s->value[best])) best = v;
     }
     free(member);
     free(index);
@@ -421,17 +460,32 @@ int disc_sys_protect(DiscSystem *s, int threshold, Err *err)
     for (int v = 0; v < s->n_vars; v++)
         if (s->state[v] == DISC_SHOWN && s->value[v] >= 1 && s->value[v] <= threshold)
             s->state[v] = DISC_PRIMARY;
-    for (;;) {
-        int e = disc_sys_exposed(s, threshold);
-        if (e < 0) return 0;
-        int partner = pick_partner(s, e);
-        if (partner < 0)
-            return err_set(err, ERR_INPUT,
-                           "a withheld count of %ld cannot be protected: nothing linked to it is "
-                           "left to withhold",
-                           s->value[e]);
-        s->state[partner] = DISC_SECONDARY;
+    /* Withholding more only ever widens a range (a known count becomes one
+     * more unknown), so a count found safe stays safe: each is audited until
+     * it is, and the pass repeats for counts withheld along the way. */
+    bool *safe = xcalloc((size_t)s->n_vars, sizeof *safe);
+    int rc = 0;
+    for (bool changed = true; changed && rc == 0;) {
+        changed = false;
+        for (int v = 0; v < s->n_vars && rc == 0; v++) {
+            if (safe[v] || !audited(s, v)) continue;
+            while (rc == 0 && exposed(s, v, threshold)) {
+                int partner = pick_partner(s, v);
+                if (partner < 0) {
+                    rc = err_set(err, ERR_INPUT,
+                                 "a withheld count of %ld cannot be protected: nothing linked to "
+                                 "it is left to withhold",
+                                 s->value[v]);
+                    break;
+                }
+                s->state[partner] = DISC_SECONDARY;
+                changed = true;
+            }
+            safe[v] = rc == 0;
+        }
     }
+    free(safe);
+    return rc;
 }
 
 int disc_threshold_option(const char *text, bool publish, int *threshold, Err *err)
