@@ -201,15 +201,22 @@ typedef struct Program {
     int m;           /* its equations */
     double *a, *b;   /* m x n coefficients; right-hand sides (shown counts moved over) */
     double *lo, *hi; /* current bounds, whole numbers */
+    double cap;      /* hi at or above it: no upper bound */
     long nodes;
 } Program;
 
 enum { MAX_NODES = 200000 };
 
-/* The LP relaxation with the current bounds: x = lo + y, y + s = hi - lo. */
+/* The LP relaxation with the current bounds: x = lo + y, and y + s = hi - lo
+ * only for the counts that have an upper bound below the cap (from branching);
+ * without them the relaxation may be unbounded. */
 static int relax(const Program *p, const double *cost, double *x)
 {
-    int n = p->n, m = p->m + p->n, cols = 2 * n;
+    int n = p->n, n_upper = 0;
+    int *upper = xcalloc((size_t)n + 1, sizeof *upper);
+    for (int j = 0; j < n; j++)
+        if (p->hi[j] < p->cap) upper[n_upper++] = j;
+    int m = p->m + n_upper, cols = n + n_upper;
     double *a = xcalloc((size_t)m * (size_t)cols, sizeof *a);
     double *b = xcalloc((size_t)m, sizeof *b);
     double *c = xcalloc((size_t)cols, sizeof *c);
@@ -222,14 +229,16 @@ static int relax(const Program *p, const double *cost, double *x)
             b[e] -= v * p->lo[j];
         }
     }
-    for (int j = 0; j < n; j++) {
-        a[(size_t)(p->m + j) * (size_t)cols + j] = 1;
-        a[(size_t)(p->m + j) * (size_t)cols + n + j] = 1;
-        b[p->m + j] = p->hi[j] - p->lo[j];
-        c[j] = cost[j];
+    for (int u = 0; u < n_upper; u++) {
+        int j = upper[u];
+        a[(size_t)(p->m + u) * (size_t)cols + j] = 1;
+        a[(size_t)(p->m + u) * (size_t)cols + n + u] = 1;
+        b[p->m + u] = p->hi[j] - p->lo[j];
     }
+    for (int j = 0; j < n; j++) c[j] = cost[j];
     int status = lp_solve(m, cols, a, b, c, y);
     for (int j = 0; j < n && status == LP_OPTIMAL; j++) x[j] = p->lo[j] + y[j];
+    free(upper);
     free(a);
     free(b);
     free(c);
@@ -247,6 +256,11 @@ static void branch(Program *p, int k, int sense, long *best)
     cost[k] = -sense;
     int status = relax(p, cost, x);
     free(cost);
+    /* Unbounded at the root, where the true counts are a whole solution: with
+     * whole-number data the integer program is unbounded too. Below the root
+     * a branch may hold no whole solution, so it proves nothing (kept: what is
+     * proven reachable). */
+    if (status == LP_UNBOUNDED && p->nodes == 1 && sense > 0) *best = (long)p->cap;
     if (status == LP_OPTIMAL) {
         double bound = sense > 0 ? floor(x[k] + 1e-6) : ceil(x[k] - 1e-6);
         if (sense * bound > sense * (double)*best) {
@@ -326,6 +340,7 @@ static void program_build(const DiscSystem *s, int var, Program *p, int *member,
     }
     p->lo = xcalloc((size_t)p->n, sizeof *p->lo);
     p->hi = xcalloc((size_t)p->n, sizeof *p->hi);
+    p->cap = *cap;
     for (int j = 0; j < p->n; j++) {
         /* A withheld count is at least 1 because zeros are published; one
          * withheld all the same (a caller's choice) is at least 0. */
