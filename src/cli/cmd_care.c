@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 
 #include "domain/disclosure.h"
+#include "domain/disclosure_system.h"
 #include "domain/leaver.h"
 #include "domain/profile.h"
 #include "render/table.h"
@@ -31,20 +32,12 @@ typedef struct CareQuery {
     Dataset ds;
 } CareQuery;
 
-/* --threshold: the largest count withheld when publishing (1 to 100). */
+/* --threshold: the largest count withheld when publishing (the rule is
+ * domain/disclosure_system's, the same for every command). */
 static int parse_publishing(const CliArgs *args, CareQuery *q, Err *err)
 {
-    const char *threshold = cli_get(args, "threshold");
     q->publish = cli_flag(args, "publish");
-    q->threshold = DISC_DEFAULT_THRESHOLD;
-    if (!threshold) return 0;
-    char *end;
-    long v = strtol(threshold, &end, 10);
-    if (!q->publish) return err_set(err, ERR_USAGE, "--threshold goes with --publish");
-    if (*end || end == threshold || v < 1 || v > 100)
-        return err_set(err, ERR_USAGE, "--threshold must be a whole number from 1 to 100");
-    q->threshold = (int)v;
-    return 0;
+    return disc_threshold_option(cli_get(args, "threshold"), q->publish, &q->threshold, err);
 }
 
 /* Parses the options and loads the dataset. */

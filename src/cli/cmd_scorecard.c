@@ -4,12 +4,14 @@
  *       [--la CODE] [--format text|csv|json|html|pdf] [--out FILE]
  * Parses the options, runs service/scorecard and writes the format asked for.
  * The PDF needs --out; the other formats go to --out or standard output. */
+#include "base/outfile.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 
 #include "render/chart.h"
 #include "render/format.h"
 #include "render/scorecard_write.h"
+#include "domain/disclosure_system.h"
 #include "service/scorecard.h"
 
 #include <stdlib.h>
@@ -36,22 +38,27 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
+/* Written to a temporary file beside --out and renamed into place (base/outfile). */
 static int write_output(const Scorecard *sc, OutputFormat format, const char *out_path, Err *err)
 {
-    if (format == FORMAT_PDF) return scorecard_write_pdf(out_path, sc, err);
-    FILE *out = out_path ? fopen(out_path, "w") : stdout;
-    if (!out) return err_set(err, ERR_IO, "cannot write %s", out_path);
-    int rc = 0;
+    OutFile of = {0};
+    int rc = out_path ? outfile_open(&of, out_path, err) : 0;
+    if (rc < 0) return rc;
+    FILE *out = out_path ? of.fp : stdout;
     switch (format) {
+    case FORMAT_PDF: rc = scorecard_write_pdf(of.tmp, sc, err); break;
     case FORMAT_TEXT: scorecard_write_text(out, sc); break;
     case FORMAT_CSV: scorecard_write_csv(out, sc); break;
     case FORMAT_JSON: scorecard_write_json(out, sc); break;
     case FORMAT_HTML: rc = scorecard_write_html(out, sc, err); break;
-    default: break; /* PDF above; no other is parsed */
+    default: break; /* no other is parsed */
     }
-    if (out_path && fclose(out) != 0 && rc == 0)
-        rc = err_set(err, ERR_IO, "cannot write %s", out_path);
-    return rc;
+    if (!out_path) return rc;
+    if (rc < 0) {
+        outfile_abandon(&of);
+        return rc;
+    }
+    return outfile_commit(&of, err);
 }
 
 int cmd_scorecard(int argc, char **argv)
@@ -75,9 +82,9 @@ int cmd_scorecard(int argc, char **argv)
     } else if (by && scorecard_parse_by(by, &opt.by) < 0) {
         rc = err_set(&err, ERR_USAGE,
                      "--by must be disability, ethnicity, age or placement, not '%s'", by);
-    } else if (threshold && parse_int(threshold, 1, 1000, &opt.threshold) < 0) {
-        rc = err_set(&err, ERR_USAGE, "--threshold must be a whole number from 1 to 1000, not '%s'",
-                     threshold);
+    } else if ((rc = disc_threshold_option(threshold, cli_flag(&args, "publish"), &opt.threshold,
+                                           &err)) < 0) {
+    } else if ((rc = outfile_refuse_database(out, db, &err)) < 0) {
     } else if ((rc = render_format_parse(cli_get(&args, "format"), card_formats, &format, &err)) <
                0) {
     } else if (format == FORMAT_PDF && !out) {
