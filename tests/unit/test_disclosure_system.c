@@ -206,36 +206,39 @@ static void test_protected_tables_resist_exact_attack(void **state)
     }
 }
 
-/* A 4 x 4 table at threshold 10 (the issue's setting): primary suppression
- * alone leaves a block of 1s that can only move against cells already at 1;
- * disc_apply withholds enough that every withheld count can move and could be
- * more than 10. */
+/* A 4 x 4 table at threshold 10 that the earlier audit (row echelon form plus
+ * interval bounds) passed with these cells withheld: every line holds two or
+ * more, yet the 1 at the top right can only move against cells already at 1
+ * (found by the cycle attacker on random tables). The exact audit pins it,
+ * and disc_apply now withholds enough that nothing can be pinned or shown to
+ * be 10 or less. */
 static void test_four_by_four_at_ten(void **state)
 {
     (void)state;
-    static const long cells[4][4] = {
-        {1, 1, 40, 30}, {1, 1, 35, 25}, {20, 30, 7, 8}, {25, 15, 9, 6}};
+    static const long cells[4][4] = {{7, 14, 15, 1}, {39, 9, 25, 1}, {7, 10, 1, 0}, {0, 39, 1, 2}};
+    static const char *const marks[5] = {"cc.c.", ".c.c.", "ccc..", "..cc.", "..cc."};
     DiscTable t;
     disc_table_init(&t, 4, 4, true, true);
     for (int r = 0; r < 4; r++)
         for (int c = 0; c < 4; c++) disc_set(&t, r, c, cells[r][c]);
     disc_fill_totals(&t);
-    /* Primary suppression alone: the 1s can only move to 0, so they are pinned. */
-    for (int r = 0; r < 4; r++)
-        for (int c = 0; c < 4; c++)
-            if (cells[r][c] <= 10) t.state[disc_at(&t, r, c)] = DISC_PRIMARY;
+    for (int r = 0; r <= 4; r++)
+        for (int c = 0; c <= 4; c++)
+            if (marks[r][c] == 'c') t.state[disc_at(&t, r, c)] = DISC_SECONDARY;
+    Grid g;
+    grid_of(&t, &g);
+    assert_false(can_move(&g, 0, 3, 1) || can_move(&g, 0, 3, -1));
     DiscSystem s;
     int var[GRID][GRID];
     system_of(&t, &s, var);
     long lo, hi;
-    disc_sys_range(&s, var[0][0], &lo, &hi);
+    disc_sys_range(&s, var[0][3], &lo, &hi);
     assert_int_equal(lo, 1);
-    assert_true(hi <= 10); /* narrowed to a small count: exposed */
+    assert_int_equal(hi, 1);
     assert_true(disc_sys_exposed(&s, 10) >= 0);
     disc_sys_free(&s);
     Err err;
     assert_int_equal(disc_apply(&t, 10, &err), 0);
-    Grid g;
     grid_of(&t, &g);
     system_of(&t, &s, var);
     for (int r = 0; r < g.rows; r++)
