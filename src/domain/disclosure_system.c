@@ -386,16 +386,25 @@ void disc_sys_range(const DiscSystem *s, int var, long *lo, long *hi)
     *hi = extreme(s, var, 1, v);
 }
 
-/* Whether a reader can pin var down or tell that it is a count from 1 to the
- * threshold. The largest value is only searched above max(value, threshold):
- * finding anything there settles both questions at once. */
+/* Whether the range [lo, hi] of a withheld count gives it away: one value
+ * (pinned), or a part of 1..threshold narrower than all of it (a reader
+ * learns more than that it may be a small count). */
+bool disc_range_exposed(long lo, long hi, int threshold)
+{
+    if (lo == hi) return true;
+    if (hi > threshold) return false;
+    return hi < threshold || lo > 1;
+}
+
+/* disc_range_exposed, searching no further than needed: anything above
+ * max(value, threshold) settles it at once. */
 static bool exposed(const DiscSystem *s, int var, int threshold)
 {
     long v = s->value[var];
     long level = v > threshold ? v : threshold;
     if (extreme(s, var, 1, level) > level) return false;
-    if (v <= threshold) return true;
-    return extreme(s, var, -1, v) == v;
+    long hi = v > threshold ? v : extreme(s, var, 1, v);
+    return disc_range_exposed(extreme(s, var, -1, v), hi, threshold);
 }
 
 /* Whether var needs the audit: withheld, and not a hidden zero. */
@@ -418,7 +427,7 @@ static int smallest_shown(const DiscSystem *s, int e)
     int best = -1;
     for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++) {
         int v = s->term_var[t];
-        if (s->state[v] != DISC_SHOWN || s->value[v] <= 0) continue;
+        if (v < s->n_fixed || s->state[v] != DISC_SHOWN || s->value[v] <= 0) continue;
         if (best < 0 || s->value[v] < s->value[best]) best = v;
     }
     return best;
@@ -470,9 +479,59 @@ static int pick_partner(const DiscSystem *s, int var)
     return best;
 }
 
+void disc_sys_fix(DiscSystem *s)
+{
+    s->n_fixed = s->n_vars;
+}
+
+/* When no single count is left to withhold beside an exposed one: every shown
+ * non-zero count linked to it that may still change. Returns how many. */
+static int withhold_linked(DiscSystem *s, int var)
+{
+    int *member = xcalloc((size_t)s->n_vars, sizeof *member);
+    int *index = xcalloc((size_t)s->n_vars, sizeof *index);
+    component(s, var, member, index);
+    int n = 0;
+    for (int e = 0; e < s->n_eqs; e++) {
+        bool linked = false;
+        for (int t = s->eq_start[e]; t < s->eq_start[e + 1] && !linked; t++)
+            linked = index[s->term_var[t]] >= 0;
+        for (int v; linked && (v = smallest_shown(s, e)) >= 0; n++) s->state[v] = DISC_SECONDARY;
+    }
+    free(member);
+    free(index);
+    return n;
+}
+
+/* Protects one count: withholds partners until it is safe. Returns 0, or
+ * ERR_INPUT when a count from 1 to the threshold stays exposed. */
+static int protect_one(DiscSystem *s, int v, int threshold, bool *changed, Err *err)
+{
+    while (exposed(s, v, threshold)) {
+        int partner = pick_partner(s, v);
+        if (partner >= 0) {
+            s->state[partner] = DISC_SECONDARY;
+        } else if (withhold_linked(s, v) == 0) {
+            /* Nothing left: a count above the threshold that a reader can work
+             * out from what is shown is published (withholding it would hide
+             * nothing); one within the threshold cannot be protected. */
+            if (s->value[v] > threshold && s->state[v] != DISC_HIDDEN) {
+                s->state[v] = DISC_SHOWN;
+                return 0;
+            }
+            return err_set(err, ERR_INPUT,
+                           "a withheld count of %ld cannot be protected: nothing linked to it is "
+                           "left to withhold",
+                           s->value[v]);
+        }
+        *changed = true;
+    }
+    return 0;
+}
+
 int disc_sys_protect(DiscSystem *s, int threshold, Err *err)
 {
-    for (int v = 0; v < s->n_vars; v++)
+    for (int v = s->n_fixed; v < s->n_vars; v++)
         if (s->state[v] == DISC_SHOWN && s->value[v] >= 1 && s->value[v] <= threshold)
             s->state[v] = DISC_PRIMARY;
     /* Withholding more only ever widens a range (a known count becomes one
@@ -484,18 +543,7 @@ int disc_sys_protect(DiscSystem *s, int threshold, Err *err)
         changed = false;
         for (int v = 0; v < s->n_vars && rc == 0; v++) {
             if (safe[v] || !audited(s, v)) continue;
-            while (rc == 0 && exposed(s, v, threshold)) {
-                int partner = pick_partner(s, v);
-                if (partner < 0) {
-                    rc = err_set(err, ERR_INPUT,
-                                 "a withheld count of %ld cannot be protected: nothing linked to "
-                                 "it is left to withhold",
-                                 s->value[v]);
-                    break;
-                }
-                s->state[partner] = DISC_SECONDARY;
-                changed = true;
-            }
+            rc = protect_one(s, v, threshold, &changed, err);
             safe[v] = rc == 0;
         }
     }

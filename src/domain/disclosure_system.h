@@ -10,10 +10,11 @@
  *
  * The audit is exact: for each withheld count it finds the smallest and largest
  * whole numbers consistent with everything published (an integer program,
- * solved by branch and bound over an exact-pivoting simplex on these small
- * systems of 0/1 coefficients). A withheld count is exposed when that range is
- * one value (pinned) or lies wholly within 1..threshold (a reader learns it is
- * a small count). disc_sys_protect suppresses more counts until none is.
+ * solved by branch and bound over a simplex on these small systems of 0/1
+ * coefficients). A withheld count is exposed when that range is one value
+ * (pinned) or is narrowed inside the protected range 1..threshold: it lies
+ * within it and is not all of it. disc_sys_protect suppresses more counts
+ * until none is.
  *
  * The rules, what a reader is assumed to know, and their sources are in
  * docs/disclosure.md. Pure: no I/O. */
@@ -28,6 +29,7 @@ enum { DISC_HIDDEN = 3 }; /* a DiscState beyond disclosure.h's: never published 
 
 typedef struct DiscSystem {
     int n_vars, cap_vars;
+    int n_fixed;          /* counts below this index keep their marks (disc_sys_fix) */
     long *value;          /* the true counts */
     unsigned char *state; /* DiscState or DISC_HIDDEN */
     int n_eqs, cap_eqs, n_terms, cap_terms;
@@ -54,16 +56,26 @@ bool disc_sys_withheld(const DiscSystem *s, int var);
 enum { DISC_UNBOUNDED = 1 << 30 };
 void disc_sys_range(const DiscSystem *s, int var, long *lo, long *hi);
 
-/* The first withheld count (or hidden one from 1 up) whose range is one value
- * or lies within 1..threshold; -1 when there is none. */
+/* Whether a withheld count's range [lo, hi] exposes it (see above). */
+bool disc_range_exposed(long lo, long hi, int threshold);
+
+/* The first withheld count (or hidden one from 1 up) whose range exposes it;
+ * -1 when there is none. */
 int disc_sys_exposed(const DiscSystem *s, int threshold);
 
 /* Primary suppression of 1..threshold, then more counts withheld (a shown
- * non-zero count that shares an equation with an exposed one, smallest first)
- * until the audit finds nothing. Zeros stay published. Counts already marked
- * withheld stay withheld. Returns 0, or ERR_INPUT when no count is left that
- * could protect an exposed one. */
+ * non-zero count that shares an equation with an exposed one, smallest first;
+ * when none is left, every one linked to it) until the audit finds nothing.
+ * Zeros stay published. Counts already marked withheld stay withheld; fixed
+ * counts are never chosen. A count above the threshold that stays pinned with
+ * nothing left to withhold is published (a reader has it anyway). Returns 0,
+ * or ERR_INPUT when a count from 1 to the threshold cannot be protected. */
 int disc_sys_protect(DiscSystem *s, int threshold, Err *err);
+
+/* Fixes the marks of every count so far: a later disc_sys_protect withholds
+ * only counts added after, so that what was published before stays as it was
+ * (the totals of a year, whatever breakdown is added to them). */
+void disc_sys_fix(DiscSystem *s);
 
 /* A threshold as the command line gives it: 1 to 100 and only with --publish.
  * text may be NULL (not given: the default). Returns 0 with *threshold set, or
