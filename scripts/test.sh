@@ -23,5 +23,8 @@ TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure \
 CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREPLEDGE_SANITIZE=ON \
   -DCAREPLEDGE_FUZZ=ON > /dev/null
 cmake --build build-asan -j"$jobs"
+# The disclosure attack test (an exact integer audit of 20 councils' published
+# scorecards) takes ~40 s in the normal build above and over 10 minutes under
+# the sanitizers; its solver is covered under them by test_disclosure_system.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^unit_test_scorecard_attack$'

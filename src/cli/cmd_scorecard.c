@@ -5,6 +5,7 @@
  * Reads its options, calls the scorecard service (service/svc_scorecard.h) and
  * writes the format asked for. The PDF needs --out; the other formats go to
  * --out or standard output. */
+#include "base/outfile.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 
@@ -29,7 +30,7 @@ static const CliOption scorecard_options[] = {
     {"publish", NULL, "withhold small counts, for figures that leave the council", NULL, false, 0,
      0, NULL},
     {"threshold", "N", "the largest count withheld when publishing (default 5)", cli_check_number,
-     false, 1, 1000, NULL},
+     false, 1, 100, NULL},
     {"catalogue", "FILE", "the council's own copy of data/indicators.csv (with its targets)", NULL,
      false, 0, 0, NULL},
     {"holidays", "FILE", "the council's changes to the bank holidays (docs/calendar.md)", NULL,
@@ -42,22 +43,27 @@ static const CliOption scorecard_options[] = {
     {"out", "FILE", "write to this file (needed for the PDF)", NULL, false, 0, 0, NULL},
 };
 
+/* Written to a temporary file beside --out and renamed into place
+ * (base/outfile), so a failed run leaves no partial file behind. */
 static int write_output(const Scorecard *sc, CardFormat format, const char *out_path, Err *err)
 {
-    if (format == CARD_PDF) return scorecard_write_pdf(out_path, sc, err);
-    FILE *out = out_path ? fopen(out_path, "w") : stdout;
-    if (!out) return err_set(err, ERR_IO, "cannot write %s", out_path);
-    int rc = 0;
+    OutFile of = {0};
+    int rc = out_path ? outfile_open(&of, out_path, err) : 0;
+    if (rc < 0) return rc;
+    FILE *out = out_path ? of.fp : stdout;
     switch (format) {
+    case CARD_PDF: rc = scorecard_write_pdf(of.tmp, sc, err); break;
     case CARD_TEXT: scorecard_write_text(out, sc); break;
     case CARD_CSV: scorecard_write_csv(out, sc); break;
     case CARD_JSON: scorecard_write_json(out, sc); break;
     case CARD_HTML: rc = scorecard_write_html(out, sc, err); break;
-    case CARD_PDF: break;
     }
-    if (out_path && fclose(out) != 0 && rc == 0)
-        rc = err_set(err, ERR_IO, "cannot write %s", out_path);
-    return rc;
+    if (!out_path) return rc;
+    if (rc < 0) {
+        outfile_abandon(&of);
+        return rc;
+    }
+    return outfile_commit(&of, err);
 }
 
 static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
@@ -75,6 +81,11 @@ static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor
     CardFormat format = (CardFormat)cli_value(args, "format")->choice;
     const char *out = cli_text(args, "out");
     if (format == CARD_PDF && !out) return err_set(err, ERR_USAGE, "--format pdf needs --out FILE");
+    /* domain/disclosure_system: one threshold rule for every command */
+    if (threshold->given && !req.publish)
+        return err_set(err, ERR_USAGE, "--threshold goes with --publish");
+    int refused = out ? outfile_refuse_database(out, cli_text(args, "db"), err) : 0;
+    if (refused < 0) return refused;
     ServiceData data = {.db_path = cli_text(args, "db")};
     ScorecardResult res;
     int rc = svc_scorecard_run(ctx, &data, &req, actor, &res, err);

@@ -14,6 +14,8 @@
  * cell suppressed beside it. */
 #include "domain/disclosure.h"
 
+#include "domain/disclosure_system.h"
+
 #include "base/mem.h"
 
 #include <math.h>
@@ -178,183 +180,38 @@ static int secondary_by_lines(DiscTable *t, int *slots, int *buf)
     return added;
 }
 
-/* --- the audit: what a reader can work out ---------------------------------- */
+/* --- the audit: what a reader can work out ----------------------------------
+ * The table as a system of counts and line equations, audited exactly
+ * (disclosure_system.h): a withheld figure is exposed when a reader can pin it
+ * down or tell that it is from 1 to the threshold. */
 
-typedef struct Audit {
-    int n_unknown, n_eq, width; /* width = n_unknown + 1 (right-hand side) */
-    int *unknown_slot;          /* unknown index -> slot */
-    int *slot_unknown;          /* slot -> unknown index or -1 */
-    double *eq;                 /* n_eq rows of width: coefficients, then the constant */
-    double *lo, *hi;            /* what the reader knows of each unknown */
-} Audit;
-
-static void audit_free(Audit *a)
-{
-    free(a->unknown_slot);
-    free(a->slot_unknown);
-    free(a->eq);
-    free(a->lo);
-    free(a->hi);
-}
-
-/* Builds the equations over the suppressed figures: each line's equation with
- * the published figures moved to the right, then the same again reduced to row
- * echelon form (linear combinations a reader could form by differencing). */
-static void audit_build(const DiscTable *t, Audit *a, int *slots)
+static int audit_exposed(const DiscTable *t, int threshold, int *slots)
 {
     int n_slots = (t->n_rows + 1) * (t->n_cols + 1);
-    memset(a, 0, sizeof *a);
-    a->unknown_slot = xcalloc((size_t)n_slots, sizeof *a->unknown_slot);
-    a->slot_unknown = xcalloc((size_t)n_slots, sizeof *a->slot_unknown);
+    int *var = xcalloc((size_t)n_slots, sizeof *var);
+    DiscSystem sys;
+    disc_sys_init(&sys);
     for (int s = 0; s < n_slots; s++) {
-        a->slot_unknown[s] = -1;
         int r = s / (t->n_cols + 1), c = s % (t->n_cols + 1);
-        if (slot_exists(t, r, c) && t->state[s] != DISC_SHOWN) {
-            a->slot_unknown[s] = a->n_unknown;
-            a->unknown_slot[a->n_unknown++] = s;
-        }
+        var[s] = -1;
+        if (!slot_exists(t, r, c)) continue;
+        var[s] = disc_sys_var(&sys, t->value[s], false);
+        sys.state[var[s]] = t->state[s];
     }
-    a->width = a->n_unknown + 1;
-    int lines = n_lines(t);
-    a->eq = xcalloc((size_t)(2 * lines) * (size_t)a->width, sizeof *a->eq);
-    int n_orig = 0;
-    for (int line = 0; line < lines; line++) {
+    Err ignored; /* check_input has already seen that every line adds up */
+    int *vars = xcalloc((size_t)(t->n_rows + t->n_cols + 2), sizeof *vars);
+    for (int line = 0; line < n_lines(t); line++) {
         if (!line_exists(t, line)) continue;
-        double *row = a->eq + (size_t)n_orig * (size_t)a->width;
         int n = line_slots(t, line, slots);
-        for (int i = 0; i < n; i++) {
-            double coef = i == n - 1 ? -1.0 : 1.0;
-            int u = a->slot_unknown[slots[i]];
-            if (u >= 0) {
-                row[u] += coef;
-            } else {
-                row[a->n_unknown] -= coef * (double)t->value[slots[i]];
-            }
-        }
-        n_orig++;
+        for (int i = 0; i < n; i++) vars[i] = var[slots[i]];
+        disc_sys_sum(&sys, n - 1, vars, vars[n - 1], &ignored);
     }
-    /* The reduced copy. */
-    double *red = a->eq + (size_t)n_orig * (size_t)a->width;
-    memcpy(red, a->eq, (size_t)n_orig * (size_t)a->width * sizeof *red);
-    int rank = 0;
-    for (int col = 0; col < a->n_unknown && rank < n_orig; col++) {
-        int piv = -1;
-        double best = 1e-9;
-        for (int i = rank; i < n_orig; i++) {
-            double v = fabs(red[(size_t)i * (size_t)a->width + (size_t)col]);
-            if (v > best) {
-                best = v;
-                piv = i;
-            }
-        }
-        if (piv < 0) continue;
-        double *p = red + (size_t)piv * (size_t)a->width;
-        double *q = red + (size_t)rank * (size_t)a->width;
-        for (int k = 0; k < a->width; k++) {
-            double tmp = p[k];
-            p[k] = q[k];
-            q[k] = tmp;
-        }
-        double d = q[col];
-        for (int k = 0; k < a->width; k++) q[k] /= d;
-        for (int i = 0; i < n_orig; i++) {
-            if (i == rank) continue;
-            double *o = red + (size_t)i * (size_t)a->width;
-            double f = o[col];
-            if (fabs(f) < 1e-12) continue;
-            for (int k = 0; k < a->width; k++) o[k] -= f * q[k];
-        }
-        rank++;
-    }
-    a->n_eq = n_orig + rank;
-    a->lo = xcalloc((size_t)a->n_unknown + 1, sizeof *a->lo);
-    a->hi = xcalloc((size_t)a->n_unknown + 1, sizeof *a->hi);
-    for (int u = 0; u < a->n_unknown; u++) {
-        a->lo[u] = 1; /* zeros are published, so a suppressed figure is at least 1 */
-        a->hi[u] = INFINITY;
-    }
-}
-
-/* A side of a sum of bounded terms: the finite part and how many terms are
- * infinite, so that one term can be taken out again. */
-typedef struct Side {
-    double sum;
-    int n_inf;
-} Side;
-
-static void side_add(Side *s, double term)
-{
-    if (isinf(term)) {
-        s->n_inf++;
-    } else {
-        s->sum += term;
-    }
-}
-
-/* The side without one of its terms; infinite (sign) when another infinite
- * term remains. */
-static double side_without(const Side *s, double term, double sign)
-{
-    int n_inf = s->n_inf - (isinf(term) ? 1 : 0);
-    if (n_inf > 0) return sign * INFINITY;
-    return isinf(term) ? s->sum : s->sum - term;
-}
-
-/* Tightens a bound to a whole number, allowing for rounding in the elimination. */
-static bool tighten(double *bound, double v, bool lower)
-{
-    if (isnan(v) || isinf(v)) return false;
-    double eps = 1e-7 * (1 + fabs(v));
-    double w = lower ? ceil(v - eps) : floor(v + eps);
-    if (lower ? w <= *bound : w >= *bound) return false;
-    *bound = w;
-    return true;
-}
-
-/* Narrows each unknown's bounds with each equation until nothing changes. */
-static void audit_bounds(Audit *a)
-{
-    int *nz = xcalloc((size_t)a->n_unknown + 1, sizeof *nz);
-    for (int pass = 0; pass < 200; pass++) {
-        bool changed = false;
-        for (int e = 0; e < a->n_eq; e++) {
-            const double *row = a->eq + (size_t)e * (size_t)a->width;
-            double b = row[a->n_unknown];
-            int n = 0;
-            Side lo = {0, 0}, hi = {0, 0};
-            for (int u = 0; u < a->n_unknown; u++) {
-                double c = row[u];
-                if (fabs(c) < 1e-9) continue;
-                nz[n++] = u;
-                side_add(&lo, c > 0 ? c * a->lo[u] : c * a->hi[u]);
-                side_add(&hi, c > 0 ? c * a->hi[u] : c * a->lo[u]);
-            }
-            for (int i = 0; i < n; i++) {
-                int k = nz[i];
-                double c = row[k];
-                /* c x_k = b - (the rest of the row). */
-                double olo = side_without(&lo, c > 0 ? c * a->lo[k] : c * a->hi[k], -1);
-                double ohi = side_without(&hi, c > 0 ? c * a->hi[k] : c * a->lo[k], 1);
-                double x1 = (b - ohi) / c, x2 = (b - olo) / c;
-                changed |= tighten(&a->lo[k], c > 0 ? x1 : x2, true);
-                changed |= tighten(&a->hi[k], c > 0 ? x2 : x1, false);
-            }
-        }
-        if (!changed) break;
-    }
-    free(nz);
-}
-
-/* A suppressed slot a reader can pin down exactly, or -1. */
-static int audit_exposed(const DiscTable *t, int *slots)
-{
-    Audit a;
-    audit_build(t, &a, slots);
-    audit_bounds(&a);
-    int exposed = -1;
-    for (int u = 0; u < a.n_unknown && exposed < 0; u++)
-        if (a.lo[u] >= a.hi[u]) exposed = a.unknown_slot[u];
-    audit_free(&a);
+    int exposed_var = disc_sys_exposed(&sys, threshold), exposed = -1;
+    for (int s = 0; s < n_slots && exposed_var >= 0; s++)
+        if (var[s] == exposed_var) exposed = s;
+    disc_sys_free(&sys);
+    free(vars);
+    free(var);
     return exposed;
 }
 
@@ -434,7 +291,7 @@ int disc_apply(DiscTable *t, int threshold, Err *err)
     int *buf = xcalloc((size_t)len, sizeof *buf);
     for (;;) {
         secondary_by_lines(t, slots, buf);
-        int exposed = audit_exposed(t, slots);
+        int exposed = audit_exposed(t, threshold, slots);
         if (exposed < 0 || !protect(t, exposed, slots, buf)) break;
     }
     free(slots);

@@ -9,6 +9,7 @@
 #include "domain/care.h"
 #include "domain/codes.h"
 #include "domain/disclosure.h"
+#include "domain/disclosure_system.h"
 
 #include <string.h>
 
@@ -277,6 +278,45 @@ static void withhold_lists_of(int total, const ProfileRow *rows, bool *suppresse
     }
 }
 
+/* The whole profile as one system (domain/disclosure_system.h): a count per
+ * row, table 4's total as the sum of its two rows, and each list's unpublished
+ * remainder (the total less the listed rows, which a reader can work out when
+ * all of them are shown). The exact audit then withholds more until no withheld
+ * count can be pinned down or shown to be small from all the lists together:
+ * the lists share rows, and each one protected on its own does not protect
+ * them together. */
+static int protect_jointly(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
+{
+    DiscSystem s;
+    disc_sys_init(&s);
+    for (int r = 0; r < PROFILE_N_ROWS; r++) {
+        disc_sys_var(&s, rows[r].count, false);
+        if (suppressed[r] && rows[r].count != 0) s.state[r] = DISC_SECONDARY;
+    }
+    int pair[2] = {R_CARE_LEAVERS, R_IN_CARE_16_17};
+    int all = disc_sys_var(&s, list_total(&PUBLISH_LISTS[N_PUBLISH_LISTS - 1], rows), false);
+    if (s.state[R_CARE_LEAVERS] || s.state[R_IN_CARE_16_17]) s.state[all] = DISC_SECONDARY;
+    int rc = disc_sys_sum(&s, 2, pair, all, err);
+    for (int k = 0; k < N_PUBLISH_LISTS && rc == 0; k++) {
+        const PublishList *l = &PUBLISH_LISTS[k];
+        int n = list_length(l), parts[MAX_LIST + 1], total = l->total >= 0 ? l->total : all;
+        long rest = s.value[total];
+        bool rest_c = s.state[total] != DISC_SHOWN;
+        for (int i = 0; i < n; i++) {
+            parts[i] = l->cells[i];
+            rest -= rows[l->cells[i]].count;
+            rest_c |= s.state[l->cells[i]] != DISC_SHOWN;
+        }
+        parts[n] = disc_sys_var(&s, rest, false);
+        if (rest_c && rest != 0) s.state[parts[n]] = DISC_SECONDARY;
+        rc = disc_sys_sum(&s, n + 1, parts, total, err);
+    }
+    if (rc == 0) rc = disc_sys_protect(&s, threshold, err);
+    for (int r = 0; r < PROFILE_N_ROWS && rc == 0; r++) suppressed[r] = disc_sys_withheld(&s, r);
+    disc_sys_free(&s);
+    return rc;
+}
+
 int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
 {
     bool hide_total[N_PUBLISH_LISTS] = {false};
@@ -295,5 +335,5 @@ int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err
         withhold_lists_of(R_CARE_LEAVERS, rows, suppressed);
         withhold_lists_of(TOTAL_LEAVERS_ALL, rows, suppressed);
     }
-    return 0;
+    return protect_jointly(rows, threshold, suppressed, err);
 }

@@ -3,6 +3,7 @@
  * nothing: render/scorecard_*.c do. No SQL here: the Dataset is loaded
  * through service/dataset_load. */
 #include "service/scorecard.h"
+#include "service/scorecard_publish.h"
 
 #include "base/mem.h"
 #include "domain/care.h"
@@ -306,6 +307,12 @@ static void set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long den
         format_value(d, f->value, f->value_text);
 }
 
+void scorecard_set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long den, bool num_c,
+                          bool den_c)
+{
+    set_figure(f, d, num, den, num_c, den_c);
+}
+
 /* Publishes n groups' counts into groups[] (n == 1: no breakdown, groups left
  * alone) and their total into *total. A percentage is laid out as in
  * docs/disclosure.md: numerator and its complement, the denominator as the row
@@ -570,6 +577,7 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                 sc->entries[i].dfe = &gaps[g].ind;
                 sc->entries[i].sides[0] = gaps[g].sides[0];
                 sc->entries[i].sides[1] = gaps[g].sides[1];
+                sc->entries[i].base = gaps[g].base;
             }
         for (int j = 0; j < n_ids; j++)
             if (strcmp(ids[j], gaps[g].base) == 0) gap_base[g] = j;
@@ -639,6 +647,9 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                                  gap_base[g] < 0 ? "" : reasons[gap_base[g]], &pass, err);
         if (sc->opt.publish && rc == 0) rc = publish_families(sc, k, err);
     }
+    /* Every figure of the output together (issue 17): shared cohorts, parts,
+     * groups, gap sides and trend columns. */
+    if (sc->opt.publish && rc == 0) rc = scorecard_publish_jointly(sc, err);
     free(ids);
     free(which);
     free(w.passes);

@@ -64,6 +64,7 @@ typedef struct ScoreEntry {
      * percentage points, each side a figure of the base indicator. NULL sides
      * for any other indicator. */
     const char *sides[2];
+    const char *base; /* a gap's base indicator (its catalogue id); NULL otherwise */
     ScoreFigure side_figures[SCORECARD_MAX_YEARS][2];
 } ScoreEntry;
 

@@ -13,8 +13,8 @@ static int check_request(const ScorecardRequest *req, Err *err)
     if (req->years < 0 || req->years > SCORECARD_MAX_YEARS - 1)
         return service_invalid(err, "years", "must be a whole number from 0 to %d",
                                SCORECARD_MAX_YEARS - 1);
-    if (req->publish && req->threshold < 1)
-        return service_invalid(err, "threshold", "must be a whole number from 1");
+    if (req->publish && (req->threshold < 1 || req->threshold > 100))
+        return service_invalid(err, "threshold", "must be a whole number from 1 to 100");
     char own_la[10];
     return req->la ? places_check_la(req->la, own_la, err) : 0;
 }

@@ -1,0 +1,31 @@
+/* outfile: an output file written whole or not at all, and never over the
+ * database it was computed from.
+ *
+ * outfile_open creates a temporary file in the output's own folder (so that
+ * the rename is atomic: same file system); outfile_commit renames it into
+ * place, outfile_abandon removes it. A reader of the output path sees the old
+ * file or the new one, never half of one. */
+#ifndef CAREPLEDGE_OUTFILE_H
+#define CAREPLEDGE_OUTFILE_H
+
+#include "base/err.h"
+
+#include <stdio.h>
+
+typedef struct OutFile {
+    char *path; /* where it goes */
+    char *tmp;  /* where it is written first */
+    FILE *fp;
+} OutFile;
+
+/* ERR_USAGE when out is the database db (same device and inode) or one of its
+ * -wal or -shm files (by device and inode when they exist, else by folder and
+ * name). */
+int outfile_refuse_database(const char *out, const char *db, Err *err);
+
+int outfile_open(OutFile *o, const char *path, Err *err);
+/* Closes and renames into place; on any failure removes the temporary file. */
+int outfile_commit(OutFile *o, Err *err);
+void outfile_abandon(OutFile *o);
+
+#endif

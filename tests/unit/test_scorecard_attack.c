@@ -1,0 +1,339 @@
+/* The attack test of issue 17: published scorecards of small synthetic
+ * councils, attacked the way an outsider would attack them.
+ *
+ * Twenty councils of 60 to 300 children (carepledge synth, imported as the
+ * import command does). For each, `scorecard --publish` with one --by grouping
+ * (each grouping on four councils) at threshold 5 or 10, and two consecutive
+ * years' outputs (each with last year's trend column) read together. The
+ * reader here is written apart from service/scorecard_publish.c: it takes only
+ * what each output prints ("c" or a number) and the relations anyone can know
+ * from the definitions (a figure's numerator and the rest make its
+ * denominator, groups add up to the total, the age parts to the whole, a gap's
+ * sides and the children on neither side to the base indicator) and, as the
+ * strongest outsider, which totals of one year count the same children. Every
+ * withheld count's exact range over all of that (the integer program of
+ * domain/disclosure_system, itself checked against a separate attacker in
+ * test_disclosure_system) must be more than one value and not narrowed inside
+ * 1..threshold. */
+#include "domain/disclosure_system.h"
+#include "service/import.h"
+#include "service/scorecard.h"
+#include "service/svc_scorecard.h"
+#include "store/store.h"
+#include "synth/synth.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+enum { N_COUNCILS = 20, KEY_YEARS = 16 };
+
+typedef struct Reader {
+    DiscSystem sys;
+    int threshold;
+    /* [entry][year - base_year]: the counts of each figure, -1 when not seen */
+    int (*num)[KEY_YEARS], (*den)[KEY_YEARS];
+    int base_year;
+    int checked; /* withheld counts attacked */
+} Reader;
+
+static void reader_init(Reader *r, int n_entries, int base_year, int threshold)
+{
+    memset(r, 0, sizeof *r);
+    disc_sys_init(&r->sys);
+    r->threshold = threshold;
+    r->base_year = base_year;
+    r->num = calloc((size_t)n_entries, sizeof *r->num);
+    r->den = calloc((size_t)n_entries, sizeof *r->den);
+    for (int i = 0; i < n_entries; i++)
+        for (int y = 0; y < KEY_YEARS; y++) r->num[i][y] = r->den[i][y] = -1;
+}
+
+static void reader_free(Reader *r)
+{
+    disc_sys_free(&r->sys);
+    free(r->num);
+    free(r->den);
+}
+
+/* A count as printed: known unless "c". Seen again in another output, it is
+ * known when either output shows it. */
+static int seen(Reader *r, int *slot, long value, const char *text)
+{
+    bool c = strcmp(text, "c") == 0 && value != 0; /* zeros are published: known */
+    if (*slot < 0) {
+        *slot = disc_sys_var(&r->sys, value, false);
+        r->sys.state[*slot] = c ? DISC_SECONDARY : DISC_SHOWN;
+    } else if (!c) {
+        r->sys.state[*slot] = DISC_SHOWN;
+    }
+    return *slot;
+}
+
+static void relate(Reader *r, int n, const int *parts, int total)
+{
+    Err err;
+    if (disc_sys_sum(&r->sys, n, parts, total, &err) < 0) fail_msg("%s", err.msg);
+}
+
+static bool percent(const ScoreEntry *e)
+{
+    return e->dfe->unit == DFE_PERCENT;
+}
+
+/* A figure's counts; for a percentage, the rest of the denominator too. */
+static void read_figure(Reader *r, const ScoreEntry *e, const ScoreFigure *f, int *num, int *den)
+{
+    seen(r, den, f->den, f->den_text);
+    if (!percent(e) || f->num > f->den) return;
+    seen(r, num, f->num, f->num_text);
+    bool rest_c = r->sys.state[*num] != DISC_SHOWN || r->sys.state[*den] != DISC_SHOWN;
+    int rest = -1;
+    seen(r, &rest, f->den - f->num, rest_c ? "c" : "shown");
+    int parts[2] = {*num, rest};
+    relate(r, 2, parts, *den);
+}
+
+static bool is_gap(const ScoreEntry *e)
+{
+    return e->sides[0] != NULL;
+}
+
+static void read_groups(Reader *r, const Scorecard *sc, int i, int year)
+{
+    const ScoreEntry *e = &sc->entries[i];
+    int nums[SCORECARD_MAX_GROUPS], dens[SCORECARD_MAX_GROUPS];
+    bool with_num = percent(e);
+    for (int g = 0; g < sc->n_groups; g++) {
+        nums[g] = dens[g] = -1;
+        read_figure(r, e, &e->groups[g], &nums[g], &dens[g]);
+        with_num = with_num && nums[g] >= 0;
+    }
+    int y = year - r->base_year;
+    relate(r, sc->n_groups, dens, r->den[i][y]);
+    if (with_num && r->num[i][y] >= 0) relate(r, sc->n_groups, nums, r->num[i][y]);
+}
+
+static void read_gap(Reader *r, const Scorecard *sc, int i, int k, int year)
+{
+    const ScoreEntry *e = &sc->entries[i];
+    const ScoreEntry *b = scorecard_entry(sc, e->base);
+    int bi = (int)(b - sc->entries), y = year - r->base_year;
+    if (!b->trend_available[k] || r->num[bi][y] < 0) return;
+    int num[3] = {-1, -1, -1}, den[3] = {-1, -1, -1};
+    long rest_num = b->trend[k].num, rest_den = b->trend[k].den;
+    for (int s = 0; s < 2; s++) {
+        const ScoreFigure *f = &e->side_figures[k][s];
+        read_figure(r, b, f, &num[s], &den[s]);
+        rest_num -= f->num;
+        rest_den -= f->den;
+    }
+    num[2] = disc_sys_var(&r->sys, rest_num, true);
+    den[2] = disc_sys_var(&r->sys, rest_den, true);
+    relate(r, 3, num, r->num[bi][y]);
+    relate(r, 3, den, r->den[bi][y]);
+}
+
+static const char *const families[][3] = {
+    {"care_leavers_in_touch", "care_leavers_in_touch_17_18", "care_leavers_in_touch_19_21"},
+    {"care_leavers_eet", "care_leavers_eet_17_18", "care_leavers_eet_19_21"},
+    {"care_leavers_suitable_accommodation", "care_leavers_suitable_accommodation_17_18",
+     "care_leavers_suitable_accommodation_19_21"},
+};
+
+static void read_families(Reader *r, const Scorecard *sc, int k, int year)
+{
+    int y = year - r->base_year;
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++) {
+        int idx[3];
+        bool ok = true;
+        for (int m = 0; m < 3; m++) {
+            const ScoreEntry *e = scorecard_entry(sc, families[f][m]);
+            idx[m] = e ? (int)(e - sc->entries) : -1;
+            ok = ok && e && e->dfe && e->trend_available[k] && r->num[idx[m]][y] >= 0;
+        }
+        if (!ok) continue;
+        const ScoreFigure *t = &sc->entries[idx[0]].trend[k];
+        const ScoreFigure *a = &sc->entries[idx[1]].trend[k], *b = &sc->entries[idx[2]].trend[k];
+        if (a->num + b->num != t->num || a->den + b->den != t->den) continue;
+        int nums[2] = {r->num[idx[1]][y], r->num[idx[2]][y]};
+        int dens[2] = {r->den[idx[1]][y], r->den[idx[2]][y]};
+        relate(r, 2, nums, r->num[idx[0]][y]);
+        relate(r, 2, dens, r->den[idx[0]][y]);
+    }
+}
+
+/* Everything one output prints, added to what the reader already knows. */
+static void read_output(Reader *r, const Scorecard *sc)
+{
+    int first = sc->opt.year - sc->opt.years;
+    for (int k = 0; k < sc->n_years; k++) {
+        int y = first + k - r->base_year;
+        for (int i = 0; i < sc->n_entries; i++) {
+            const ScoreEntry *e = &sc->entries[i];
+            if (!e->dfe || is_gap(e) || !e->trend_available[k]) continue;
+            read_figure(r, e, &e->trend[k], &r->num[i][y], &r->den[i][y]);
+        }
+        read_families(r, sc, k, first + k);
+        for (int i = 0; i < sc->n_entries; i++) {
+            const ScoreEntry *e = &sc->entries[i];
+            if (e->dfe && is_gap(e) && e->trend_available[k]) read_gap(r, sc, i, k, first + k);
+        }
+    }
+    int now = sc->n_years - 1;
+    if (sc->n_groups)
+        for (int i = 0; i < sc->n_entries; i++) {
+            const ScoreEntry *e = &sc->entries[i];
+            if (e->dfe && !is_gap(e) && e->trend_available[now])
+                read_groups(r, sc, i, sc->opt.year);
+        }
+}
+
+/* The strongest outsider knows which totals of one year count the same
+ * children: every two of equal value. */
+static void same_children(Reader *r, int n_entries)
+{
+    for (int y = 0; y < KEY_YEARS; y++) {
+        for (int i = 0; i < n_entries; i++)
+            for (int which = 0; which < 2; which++) {
+                int a = which ? r->den[i][y] : r->num[i][y];
+                if (a < 0 || r->sys.value[a] <= 0) continue;
+                for (int j = i + 1; j < n_entries; j++)
+                    for (int w2 = 0; w2 < 2; w2++) {
+                        int b = w2 ? r->den[j][y] : r->num[j][y];
+                        if (b < 0 || r->sys.value[b] != r->sys.value[a]) continue;
+                        int pair[2] = {a, b}, coef[2] = {1, -1};
+                        Err err;
+                        assert_int_equal(disc_sys_eq(&r->sys, 2, pair, coef, &err), 0);
+                    }
+            }
+    }
+}
+
+static void attack(Reader *r, const char *what)
+{
+    for (int v = 0; v < r->sys.n_vars; v++) {
+        if (r->sys.state[v] == DISC_SHOWN || r->sys.state[v] == DISC_HIDDEN) continue;
+        long lo, hi;
+        disc_sys_range(&r->sys, v, &lo, &hi);
+        r->checked++;
+        if (disc_range_exposed(lo, hi, r->threshold))
+            fail_msg("%s: a withheld count of %ld is recovered as %ld..%ld", what, r->sys.value[v],
+                     lo, hi);
+    }
+}
+
+static char work[] = "/tmp/carepledge-attack-XXXXXX";
+
+/* Council i: a synthetic history imported into a database; returns its path. */
+static void make_council(int i, char *db, size_t n)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/council%d", work, i);
+    snprintf(db, n, "%s/council%d.db", work, i);
+    SynthOptions so = {.out_dir = dir,
+                       .n_children = 60 + (i * 97) % 241,
+                       .seed = 1700 + (uint64_t)i,
+                       .from_year = 2022,
+                       .to_year = 2026};
+    SynthSummary sum;
+    Err err;
+    if (synth_run(&so, &sum, &err) < 0) fail_msg("synth: %s", err.msg);
+    Store *store;
+    if (store_open(db, &store, &err) < 0) fail_msg("store: %s", err.msg);
+    ImportOptions io = {0};
+    ImportReport rep;
+    ErrList errs = {0};
+    char *paths[1] = {dir};
+    if (import_paths(store, paths, 1, &io, &rep, &errs) < 0) {
+        errlist_print(&errs, stderr);
+        fail_msg("import failed");
+    }
+    errlist_free(&errs);
+    store_close(store);
+}
+
+/* The scorecard as `scorecard --publish` computes it: through its service,
+ * with the shipped reference data. */
+static AppContext *context(void)
+{
+    static AppContext *ctx;
+    Err err;
+    if (!ctx && context_load(NULL, &ctx, &err) < 0) fail_msg("%s", err.msg);
+    return ctx;
+}
+
+static void published(const char *db, int year, int years, ScorecardBy by, int threshold,
+                      ScorecardResult *res)
+{
+    ScorecardRequest req = {
+        .year = year, .years = years, .by = by, .publish = true, .threshold = threshold};
+    ServiceData data = {.db_path = db};
+    Actor actor;
+    Err err;
+    if (svc_scorecard_run(context(), &data, &req, actor_named(&actor, "attack test"), res, &err) <
+        0)
+        fail_msg("%s", err.msg);
+}
+
+/* One output with a --by grouping, and two consecutive years read together. */
+static void test_councils_resist_attack(void **state)
+{
+    (void)state;
+    assert_non_null(mkdtemp(work));
+    long checked = 0;
+    for (int i = 0; i < N_COUNCILS; i++) {
+        char db[600];
+        make_council(i, db, sizeof db);
+        ScorecardBy by = (ScorecardBy)(i % 5);
+        int threshold = i % 2 ? 10 : 5;
+        char what[200];
+        snprintf(what, sizeof what, "council %d, --by %s, threshold %d", i, scorecard_by_name(by),
+                 threshold);
+        ScorecardResult res;
+        published(db, 2026, 1, by, threshold, &res);
+        const Scorecard sc = res.card;
+        Reader r;
+        reader_init(&r, sc.n_entries, 2020, threshold);
+        read_output(&r, &sc);
+        same_children(&r, sc.n_entries);
+        attack(&r, what);
+        checked += r.checked;
+        reader_free(&r);
+        svc_scorecard_free(&res);
+        /* 2024/25 and 2025/26, each with the year before: 2024/25 twice. */
+        ScorecardResult ra, rb;
+        published(db, 2025, 1, SCORECARD_BY_NONE, 5, &ra);
+        published(db, 2026, 1, SCORECARD_BY_NONE, 5, &rb);
+        const Scorecard a = ra.card, b = rb.card;
+        reader_init(&r, a.n_entries, 2020, 5);
+        read_output(&r, &a);
+        read_output(&r, &b);
+        same_children(&r, a.n_entries);
+        snprintf(what, sizeof what, "council %d, 2024/25 and 2025/26 read together", i);
+        attack(&r, what);
+        checked += r.checked;
+        reader_free(&r);
+        svc_scorecard_free(&ra);
+        svc_scorecard_free(&rb);
+    }
+    print_message("%ld withheld counts attacked, none recovered\n", checked);
+    assert_true(checked > 1000); /* the outputs did withhold counts to attack */
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", work);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_councils_resist_attack),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
