@@ -38,6 +38,9 @@ const char *due_status_name(DueStatus status)
 
 #define RULE_CARE_PLAN \
     "CPPCR 2010 reg 4(2): care plan within 10 working days of the start of the first placement"
+#define RULE_CARE_PLAN_S31A                                                                    \
+    "CA89 s31A and s31(3A); CPPCR 2010 reg 4(2): began on an interim care order, so the care " \
+    "plan is due when the court directs, at the latest when the interim order ends"
 #define RULE_REVIEW_FIRST \
     "CPPCR 2010 reg 33(1): first review within 20 working days of becoming looked after"
 #define RULE_REVIEW_SECOND "CPPCR 2010 reg 33(2): second review within 3 months of the first"
@@ -227,11 +230,24 @@ static bool care_now(const DueRun *x, CareNow *now)
 
 /* CPPCR 2010 reg 4(2). A plan made in the 3 months before the child became
  * looked after (and after any previous period of care) counts: reg 4(1) asks
- * for it before the first placement where practicable. */
+ * for it before the first placement where practicable.
+ *
+ * Reg 4(2) excepts "a child to whom section 31A applies": once a care order
+ * is applied for, the plan is the s31A plan, due when the court directs, and
+ * the court may not make a care order until it has considered one (CA89
+ * s31(3A)). A period that begins on an interim care order (903 LS C1) is such
+ * a case: no 10-working-day item while it stays C1; when the interim order
+ * gives way to another legal status (the care order, or the proceedings
+ * ending), the plan is due that day. */
 static void rule_care_plan(DueRun *x, const CareNow *now)
 {
     Date from = later(date_add_months(now->start, -3), now->previous_end);
     if (latest_record(x, RECORD_CARE_PLAN, from)) return;
+    Date order_end;
+    if (care_started_on_interim_order(x->ds, x->c, now->start, x->at, &order_end)) {
+        if (order_end != DATE_NONE) owe(x, DUE_CARE_PLAN, order_end, RULE_CARE_PLAN_S31A);
+        return;
+    }
     owe(x, DUE_CARE_PLAN, calendar_add_working_days(x->cal, now->start, 10), RULE_CARE_PLAN);
 }
 

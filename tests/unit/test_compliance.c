@@ -157,6 +157,31 @@ static void test_relevant_home_six_months(void **state)
     dataset_free(&ds);
 }
 
+/* CPPCR 2010 reg 4(2) does not set a 10-working-day care plan for a child to
+ * whom CA89 s31A applies. Two children come into care on Monday 01/09/2025
+ * with no plan recorded by 30/11/2025: on an interim care order (C1) the plan
+ * never fell due (the court directs it); under s20 (V2) it fell due on
+ * 15/09/2025 and was not done. */
+static void test_care_plan_interim_care_order_not_counted(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2015, 1, 1), "WBRI");
+    fixture_episode(&ds, (FixtureEpisode){D(2025, 9, 1), NONE, "S", "C1", "N1", "U3", ""});
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2025, 11, 30), DUE_CARE_PLAN);
+    assert_int_equal(k.fell_due, 0);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+
+    Dataset s20 = {0};
+    dataset_add_child(&s20, "A", "F", D(2015, 1, 1), "WBRI");
+    fixture_episode(&s20, (FixtureEpisode){D(2025, 9, 1), NONE, "S", "V2", "N1", "U3", ""});
+    k = run(&s20, D(2025, 9, 1), D(2025, 11, 30), DUE_CARE_PLAN);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.not_done, 1);
+    dataset_free(&s20);
+}
+
 static void add_regime(Dataset *ds, Date d, int regime)
 {
     CareRecord r = {
@@ -395,6 +420,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_visits_on_time_late_not_done),
+        cmocka_unit_test(test_care_plan_interim_care_order_not_counted),
         cmocka_unit_test(test_move_before_due_is_not_counted),
         cmocka_unit_test(test_reviews_early_and_leaving),
         cmocka_unit_test(test_relevant_home_six_months),
