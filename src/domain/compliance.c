@@ -91,6 +91,15 @@ static int compare_points(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Whether the record does the item. The personal adviser's item is a visit
+ * (Care Leavers (England) Regulations 2010 reg 8): other contacts do not do
+ * it (due.c, rule_pa_contact). */
+static bool record_does(const CareRecord *r, DueItem item)
+{
+    if (r->kind != item_record[item]) return false;
+    return item != DUE_PA_CONTACT || r->subtype == RECORD_CONTACT_VISIT;
+}
+
 /* The item a record of this kind does or changes, as a mask (0: none,
  * immunisations). A visit-regime statement does no item but changes when the
  * next visit is due (reg 28(3), (4)). */
@@ -218,7 +227,7 @@ static bool done_between(const Dataset *ds, const Child *c, DueItem item, Date a
     }
     const CareRecord *rec = child_records(ds, c);
     for (int i = first_record_after(ds, c, after); i < c->n_records && rec[i].date <= on; i++)
-        if (rec[i].kind == item_record[item]) return true;
+        if (record_does(&rec[i], item)) return true;
     return false;
 }
 

@@ -109,8 +109,9 @@ const char *due_status_name(DueStatus status)
     "eligible after it"
 #define RULE_PATHWAY \
     "Care Leavers (England) Regulations 2010: pathway plan reviewed at least every 6 months"
-#define RULE_PA \
-    "Care Leavers (England) Regulations 2010: personal adviser contact at least every 2 months"
+#define RULE_PA                                                                                \
+    "Care Leavers (England) Regulations 2010 reg 8: personal adviser visits at most 2 months " \
+    "apart (a phone call, video call or message is not a visit)"
 
 /* ---- Helpers ------------------------------------------------------------- */
 
@@ -533,12 +534,21 @@ static void rule_pathway(DueRun *x)
     if (p) owe(x, DUE_PATHWAY_PLAN_REVIEW, date_add_months(p->date, 6), RULE_PATHWAY);
 }
 
-/* Two-monthly from the last contact, or from the day the young person stopped
+/* Care Leavers (England) Regulations 2010 reg 8: a duty to *visit*, at
+ * intervals of not more than two months (also within 7 days of a move and
+ * before each pathway plan review: the records show no accommodation moves,
+ * and two-monthly visits always fall before a six-monthly review). Only PA
+ * contacts recorded as visits count (PA_CONTACT_TYPE visit, docs/templates.md);
+ * telephone, video and messages keep in touch but do not visit. Due two
+ * months after the last visit, or after the day the young person stopped
  * being looked after. */
 static void rule_pa_contact(DueRun *x)
 {
-    const CareRecord *p = latest_record(x, RECORD_PA_CONTACT, DATE_NONE);
-    Date base = p ? p->date : DATE_NONE;
+    const CareRecord *recs = child_records(x->ds, x->c);
+    Date base = DATE_NONE;
+    for (int i = records_known(x) - 1; i >= 0 && base == DATE_NONE; i--)
+        if (recs[i].kind == RECORD_PA_CONTACT && recs[i].subtype == RECORD_CONTACT_VISIT)
+            base = recs[i].date;
     if (base == DATE_NONE) {
         const Episode *eps = child_episodes(x->ds, x->c);
         for (int i = 0; i < x->c->n_episodes; i++)

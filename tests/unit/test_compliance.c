@@ -182,6 +182,38 @@ static void test_care_plan_interim_care_order_not_counted(void **state)
     dataset_free(&s20);
 }
 
+/* Care Leavers (England) Regulations 2010 reg 8: the personal adviser's item
+ * is a visit. A relevant child left care on 01/09/2025 (E8, aged 16); visit
+ * due 01/11/2025. A phone call on 20/10/2025 does not do it; the visit of
+ * 10/11/2025 does, late. */
+static void test_pa_phone_call_is_not_a_visit(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2009, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2024, 6, 1), D(2025, 9, 1), "S", "V2", "N1", "U3", "E8"});
+    CareRecord phone = {.date = D(2025, 10, 20),
+                        .kind = RECORD_PA_CONTACT,
+                        .subtype = RECORD_CONTACT_PHONE,
+                        .value = -1};
+    dataset_add_record(&ds, &phone);
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2025, 11, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.on_time, 0);
+    assert_int_equal(k.not_done, 1);
+    CareRecord visit = {.date = D(2025, 11, 10),
+                        .kind = RECORD_PA_CONTACT,
+                        .subtype = RECORD_CONTACT_VISIT,
+                        .value = -1};
+    dataset_add_record(&ds, &visit);
+    k = run(&ds, D(2025, 9, 1), D(2025, 11, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.late, 1);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+}
+
 static void add_regime(Dataset *ds, Date d, int regime)
 {
     CareRecord r = {
@@ -421,6 +453,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_visits_on_time_late_not_done),
         cmocka_unit_test(test_care_plan_interim_care_order_not_counted),
+        cmocka_unit_test(test_pa_phone_call_is_not_a_visit),
         cmocka_unit_test(test_move_before_due_is_not_counted),
         cmocka_unit_test(test_reviews_early_and_leaving),
         cmocka_unit_test(test_relevant_home_six_months),

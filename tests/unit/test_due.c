@@ -472,10 +472,23 @@ static void test_leaving_care(void **state)
     assert_int_equal(due_of(&ds, D(2026, 6, 1), DUE_PA_CONTACT), D(2026, 8, 1));
     assert_int_equal(due_of(&ds, D(2026, 6, 1), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
     assert_false(owes(&ds, D(2026, 6, 1), DUE_NEEDS_ASSESSMENT));
+    /* Care Leavers (England) Regulations 2010 reg 8 asks for visits: a phone
+     * call, video call or message on 31/07 leaves the visit due 01/08 (before
+     * issue 12 this test counted the phone call); a visit on 05/08 makes the
+     * next due 05/10. */
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 30), RECORD_CONTACT_MESSAGE);
     add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 31), RECORD_CONTACT_PHONE);
-    assert_int_equal(due_of(&ds, D(2026, 8, 2), DUE_PA_CONTACT), D(2026, 9, 30));
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 31), RECORD_CONTACT_VIDEO);
+    DueEntry pa[DUE_ITEM_COUNT];
+    e = find(&ds, D(2026, 8, 2), DUE_PA_CONTACT, pa);
+    assert_int_equal(e->due, D(2026, 8, 1));
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_non_null(strstr(e->rule, "reg 8"));
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 8, 5), RECORD_CONTACT_VISIT);
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 9, 1), RECORD_CONTACT_PHONE);
+    assert_int_equal(due_of(&ds, D(2026, 9, 2), DUE_PA_CONTACT), D(2026, 10, 5));
     /* Former relevant after 18 (10/05/2027): still owed both. */
-    assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PA_CONTACT), D(2026, 9, 30));
+    assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PA_CONTACT), D(2026, 10, 5));
     assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
     dataset_free(&ds);
 }
