@@ -3,6 +3,7 @@
 
 #include "base/mem.h"
 #include "domain/care.h"
+#include "domain/codes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -169,9 +170,13 @@ static int change_points(Compliance *cm, const Dataset *ds, const Child *c, cons
     for (int i = 0; i < c->n_episodes; i++) {
         add_point(cm, r, &n, eps[i].decom, DUE_ALL_ITEMS);
         add_point(cm, r, &n, eps[i].dec, DUE_ALL_ITEMS);
-        /* A relevant child home for 6 months is relevant no longer (leaver.h). */
+        /* A relevant child home for 6 months is relevant no longer (leaver.h),
+         * counted from leaving or from the start of a placement with parents
+         * that ran into it (CLR 2010 reg 3(3)). */
         if (leaver && eps[i].dec != DATE_NONE)
             add_point(cm, r, &n, date_add_months(eps[i].dec, 6), DUE_ALL_ITEMS);
+        if (leaver && eps[i].decom != DATE_NONE && code_is(eps[i].place, "P1"))
+            add_point(cm, r, &n, date_add_months(eps[i].decom, 6), DUE_ALL_ITEMS);
     }
     const Review *rv = child_reviews(ds, c);
     for (int i = 0; i < c->n_reviews; i++) add_point(cm, r, &n, rv[i].date, DUE_ALL_ITEMS);
