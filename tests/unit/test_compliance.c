@@ -214,6 +214,32 @@ static void test_pa_phone_call_is_not_a_visit(void **state)
     dataset_free(&ds);
 }
 
+/* CLR 2010 reg 3(3) in the replay: placed with parents (P1) from 01/06/2025,
+ * left care home (E4A) on 01/09/2025 aged 16. The PA visit due 01/11/2025 is
+ * done that day; the next would be due 01/01/2026, but six months at home
+ * counted from the start of the P1 placement end on 01/12/2025, when the
+ * young person stops being relevant: it never fell due. */
+static void test_home_six_months_from_p1_placement(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2009, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2023, 1, 1), D(2025, 6, 1), "S", "C2", "N1", "U4", "X1"});
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2025, 6, 1), D(2025, 9, 1), "P", "C2", "N1", "P1", "E4A"});
+    CareRecord visit = {.date = D(2025, 11, 1),
+                        .kind = RECORD_PA_CONTACT,
+                        .subtype = RECORD_CONTACT_VISIT,
+                        .value = -1};
+    dataset_add_record(&ds, &visit);
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2026, 6, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.on_time, 1);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+}
+
 static void add_regime(Dataset *ds, Date d, int regime)
 {
     CareRecord r = {
@@ -454,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_visits_on_time_late_not_done),
         cmocka_unit_test(test_care_plan_interim_care_order_not_counted),
         cmocka_unit_test(test_pa_phone_call_is_not_a_visit),
+        cmocka_unit_test(test_home_six_months_from_p1_placement),
         cmocka_unit_test(test_move_before_due_is_not_counted),
         cmocka_unit_test(test_reviews_early_and_leaving),
         cmocka_unit_test(test_relevant_home_six_months),
