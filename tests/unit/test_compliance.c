@@ -223,7 +223,7 @@ static void test_home_six_months_from_p1_placement(void **state)
 {
     (void)state;
     Dataset ds = {0};
-    dataset_add_child(&ds, "A", "F", D(2009, 1, 1), "WBRI");
+    dataset_add_child(&ds, "A", "F", D(2009, 3, 15), "WBRI");
     fixture_episode(&ds,
                     (FixtureEpisode){D(2023, 1, 1), D(2025, 6, 1), "S", "C2", "N1", "U4", "X1"});
     fixture_episode(&ds,
