@@ -397,17 +397,57 @@ Date calendar_add_working_days(const Calendar *cal, Date date, int n)
     return date;
 }
 
-/* Working days in (from, to] for from <= to. */
-static int count_forward(const Calendar *cal, Date from, Date to)
+/* Weekdays (Monday to Friday) in (from, to] for from <= to: whole weeks by
+ * arithmetic, the rest (at most six days) one by one. */
+static long weekdays_between(Date from, Date to)
 {
-    if (in_range(cal, from) && in_range(cal, to))
-        return cal->working[day_index(cal, to) + 1] - cal->working[day_index(cal, from) + 1];
-    int n = 0;
-    for (Date d = from + 1; d <= to; d++) n += calendar_is_working_day(cal, d);
+    long days = (long)to - from;
+    long n = days / 7 * 5;
+    for (Date d = (Date)(to - days % 7 + 1); d <= to; d++) n += !is_weekend(d);
+    return n;
+}
+
+/* Working days in (from, to] outside the Calendar's years, by the rules alone:
+ * the weekdays less the rule-made holidays that fall on one, a year at a
+ * time, so that a range of thousands of years costs thousands of steps, not
+ * millions (issue 12: `scorecard --year 9999/00` counted day by day). */
+static long count_by_rules(Date from, Date to)
+{
+    long n = weekdays_between(from, to);
+    int y_from, y_to, m, d;
+    date_to_ymd(from + 1, &y_from, &m, &d);
+    date_to_ymd(to, &y_to, &m, &d);
+    for (int y = y_from < 1583 ? 1583 : y_from; y <= y_to; y++) {
+        CalHoliday h[CAL_MAX_PER_YEAR];
+        int k = rule_holidays(y, h);
+        for (int i = 0; i < k; i++)
+            if (h[i].date > from && h[i].date <= to && !is_weekend(h[i].date)) n--;
+    }
+    return n;
+}
+
+/* Working days in (from, to] for from <= to: the part within the Calendar's
+ * years from its running count, the parts before and after by the rules. */
+static long count_forward(const Calendar *cal, Date from, Date to)
+{
+    long n = 0;
+    if (from < cal->first - 1) {
+        Date upto = to < cal->first - 1 ? to : cal->first - 1;
+        n += count_by_rules(from, upto);
+        from = upto;
+    }
+    if (to > cal->last) {
+        Date after = from > cal->last ? from : cal->last;
+        n += count_by_rules(after, to);
+        to = after;
+    }
+    if (from < to)
+        n += cal->working[day_index(cal, to) + 1] - cal->working[day_index(cal, from) + 1];
     return n;
 }
 
 int calendar_working_days_between(const Calendar *cal, Date from, Date to)
 {
-    return from <= to ? count_forward(cal, from, to) : -count_forward(cal, to, from);
+    long n = from <= to ? count_forward(cal, from, to) : -count_forward(cal, to, from);
+    return (int)n;
 }

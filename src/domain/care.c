@@ -7,6 +7,8 @@
  * the worklists still have to run on it. This module must not do I/O. */
 #include "domain/care.h"
 
+#include "domain/codes.h"
+
 #include <assert.h>
 #include <string.h>
 
@@ -145,4 +147,25 @@ bool care_ethnic_minority(const Child *c)
 {
     return c->ethnic[0] && !code_is(c->ethnic, "WBRI") && !code_is(c->ethnic, "REFU") &&
            !code_is(c->ethnic, "NOBT");
+}
+
+bool care_started_on_interim_order(const Dataset *ds, const Child *c, Date start, Date at,
+                                   Date *order_end)
+{
+    const Episode *eps = child_episodes(ds, c);
+    bool started = false;
+    *order_end = DATE_NONE;
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        if (e->decom < start || e->decom > at) continue;
+        if (!started) {
+            if (e->decom != start || !code_is(e->ls, "C1")) return false;
+            started = true;
+        } else if (!code_is(e->ls, "C1")) {
+            *order_end = e->decom;
+            return true;
+        }
+    }
+    return started;
 }

@@ -42,6 +42,14 @@ int care_periods(const Dataset *ds, const Child *c, CarePeriod *out, int max);
  * exclusive; DATE_NONE for from means "since the start". */
 long care_days_full_time(const Dataset *ds, const Child *c, Date from, Date to);
 
+/* CA89 s31A: true when the period of full-time care that began on `start`
+ * began under an interim care order (903 LS C1, s38). *order_end is then the
+ * first day, on or before `at`, of a full-time episode of that period with
+ * another legal status (the care order, or the end of the court's part), or
+ * DATE_NONE while every episode so far is C1. Pure; allocates nothing. */
+bool care_started_on_interim_order(const Dataset *ds, const Child *c, Date start, Date at,
+                                   Date *order_end);
+
 /* The last episode that started on or before d (open or closed), or NULL. */
 const Episode *care_last_episode_by(const Dataset *ds, const Child *c, Date d);
 

@@ -3,6 +3,7 @@
 
 #include "base/mem.h"
 #include "domain/care.h"
+#include "domain/codes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,15 @@ static int compare_points(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Whether the record does the item. The personal adviser's item is a visit
+ * (Care Leavers (England) Regulations 2010 reg 8): other contacts do not do
+ * it (due.c, rule_pa_contact). */
+static bool record_does(const CareRecord *r, DueItem item)
+{
+    if (r->kind != item_record[item]) return false;
+    return item != DUE_PA_CONTACT || r->subtype == RECORD_CONTACT_VISIT;
+}
+
 /* The item a record of this kind does or changes, as a mask (0: none,
  * immunisations). A visit-regime statement does no item but changes when the
  * next visit is due (reg 28(3), (4)). */
@@ -160,9 +170,13 @@ static int change_points(Compliance *cm, const Dataset *ds, const Child *c, cons
     for (int i = 0; i < c->n_episodes; i++) {
         add_point(cm, r, &n, eps[i].decom, DUE_ALL_ITEMS);
         add_point(cm, r, &n, eps[i].dec, DUE_ALL_ITEMS);
-        /* A relevant child home for 6 months is relevant no longer (leaver.h). */
+        /* A relevant child home for 6 months is relevant no longer (leaver.h),
+         * counted from leaving or from the start of a placement with parents
+         * that ran into it (CLR 2010 reg 3(3)). */
         if (leaver && eps[i].dec != DATE_NONE)
             add_point(cm, r, &n, date_add_months(eps[i].dec, 6), DUE_ALL_ITEMS);
+        if (leaver && eps[i].decom != DATE_NONE && code_is(eps[i].place, "P1"))
+            add_point(cm, r, &n, date_add_months(eps[i].decom, 6), DUE_ALL_ITEMS);
     }
     const Review *rv = child_reviews(ds, c);
     for (int i = 0; i < c->n_reviews; i++) add_point(cm, r, &n, rv[i].date, DUE_ALL_ITEMS);
@@ -218,7 +232,7 @@ static bool done_between(const Dataset *ds, const Child *c, DueItem item, Date a
     }
     const CareRecord *rec = child_records(ds, c);
     for (int i = first_record_after(ds, c, after); i < c->n_records && rec[i].date <= on; i++)
-        if (rec[i].kind == item_record[item]) return true;
+        if (record_does(&rec[i], item)) return true;
     return false;
 }
 

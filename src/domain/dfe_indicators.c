@@ -32,6 +32,48 @@ static bool same_placement_rne(const char *rne)
     return code_is(rne, "L") || code_is(rne, "T") || code_is(rne, "U");
 }
 
+/* 903 PLACE T0-T4: temporary placements (a hospital stay, a holiday, the
+ * carer's holiday, other temporary accommodation of 7 days or less). */
+static bool temporary_place(const Episode *e)
+{
+    return e->place[0] == 'T' && e->place[1] >= '0' && e->place[1] <= '4' && !e->place[2];
+}
+
+/* The full-time episode that ends where e begins, or NULL. */
+static const Episode *previous_full_time(const Dataset *ds, const Child *c, const Episode *e)
+{
+    const Episode *p = care_full_time_episode_on(ds, c, e->decom - 1);
+    return p && p->decom < e->decom ? p : NULL;
+}
+
+/* The same carer, as far as the 903 tells: the same placement type, the
+ * same provider and, when both are recorded, the same placement postcode. */
+static bool same_carer(const Dataset *ds, const Episode *a, const Episode *b)
+{
+    if (!code_is(codes_current("PLACE", a->place), codes_current("PLACE", b->place)) ||
+        !code_is(a->place_provider, b->place_provider))
+        return false;
+    const EpisodePlace *pa = dataset_episode_place(ds, a - ds->episodes);
+    const EpisodePlace *pb = dataset_episode_place(ds, b - ds->episodes);
+    if (!pa || !pb || !pa->pl_post[0] || !pb->pl_post[0]) return true;
+    return strcmp(pa->pl_post, pb->pl_post) == 0;
+}
+
+/* Whether the episode carries on the placement before it for the DfE's
+ * placement stability measures, though its RNE says a placement began: a
+ * temporary placement (PLACE T0-T4), and the return to the same carer after
+ * one (903 rule 383: a child in a temporary placement must return to the
+ * normal placement). The DfE counts neither as a placement (docs/scorecard.md
+ * gives the source). */
+static bool continues_placement(const Dataset *ds, const Child *c, const Episode *e)
+{
+    if (temporary_place(e)) return true;
+    const Episode *p = previous_full_time(ds, c, e);
+    if (!p || !temporary_place(p)) return false;
+    while (p && temporary_place(p)) p = previous_full_time(ds, c, p);
+    return p && same_carer(ds, p, e);
+}
+
 Date dfe_care_run_start(const Dataset *ds, const Child *c, Date d)
 {
     const Episode *e = care_full_time_episode_on(ds, c, d);
@@ -49,7 +91,7 @@ Date dfe_care_run_start(const Dataset *ds, const Child *c, Date d)
 static const Episode *placement_first_episode(const Dataset *ds, const Child *c, Date d)
 {
     const Episode *e = care_full_time_episode_on(ds, c, d);
-    while (e && same_placement_rne(e->rne)) {
+    while (e && (same_placement_rne(e->rne) || continues_placement(ds, c, e))) {
         const Episode *p = care_full_time_episode_on(ds, c, e->decom - 1);
         if (!p || p->decom >= e->decom) break;
         e = p;
@@ -74,7 +116,7 @@ int dfe_placements_in_year(const Dataset *ds, const Child *c, int year)
         const Episode *e = &eps[i];
         if (e->decom == DATE_NONE || e->decom < from || e->decom > to) continue;
         if (care_is_short_break_ls(e->ls)) continue;
-        if (new_placement_rne(e->rne)) n++;
+        if (new_placement_rne(e->rne) && !continues_placement(ds, c, e)) n++;
     }
     return n;
 }

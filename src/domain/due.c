@@ -38,6 +38,9 @@ const char *due_status_name(DueStatus status)
 
 #define RULE_CARE_PLAN \
     "CPPCR 2010 reg 4(2): care plan within 10 working days of the start of the first placement"
+#define RULE_CARE_PLAN_S31A                                                                    \
+    "CA89 s31A and s31(3A); CPPCR 2010 reg 4(2): began on an interim care order, so the care " \
+    "plan is due when the court directs, at the latest when the interim order ends"
 #define RULE_REVIEW_FIRST \
     "CPPCR 2010 reg 33(1): first review within 20 working days of becoming looked after"
 #define RULE_REVIEW_SECOND "CPPCR 2010 reg 33(2): second review within 3 months of the first"
@@ -106,8 +109,9 @@ const char *due_status_name(DueStatus status)
     "eligible after it"
 #define RULE_PATHWAY \
     "Care Leavers (England) Regulations 2010: pathway plan reviewed at least every 6 months"
-#define RULE_PA \
-    "Care Leavers (England) Regulations 2010: personal adviser contact at least every 2 months"
+#define RULE_PA                                                                                \
+    "Care Leavers (England) Regulations 2010 reg 8: personal adviser visits at most 2 months " \
+    "apart (a phone call, video call or message is not a visit)"
 
 /* ---- Helpers ------------------------------------------------------------- */
 
@@ -227,11 +231,24 @@ static bool care_now(const DueRun *x, CareNow *now)
 
 /* CPPCR 2010 reg 4(2). A plan made in the 3 months before the child became
  * looked after (and after any previous period of care) counts: reg 4(1) asks
- * for it before the first placement where practicable. */
+ * for it before the first placement where practicable.
+ *
+ * Reg 4(2) excepts "a child to whom section 31A applies": once a care order
+ * is applied for, the plan is the s31A plan, due when the court directs, and
+ * the court may not make a care order until it has considered one (CA89
+ * s31(3A)). A period that begins on an interim care order (903 LS C1) is such
+ * a case: no 10-working-day item while it stays C1; when the interim order
+ * gives way to another legal status (the care order, or the proceedings
+ * ending), the plan is due that day. */
 static void rule_care_plan(DueRun *x, const CareNow *now)
 {
     Date from = later(date_add_months(now->start, -3), now->previous_end);
     if (latest_record(x, RECORD_CARE_PLAN, from)) return;
+    Date order_end;
+    if (care_started_on_interim_order(x->ds, x->c, now->start, x->at, &order_end)) {
+        if (order_end != DATE_NONE) owe(x, DUE_CARE_PLAN, order_end, RULE_CARE_PLAN_S31A);
+        return;
+    }
     owe(x, DUE_CARE_PLAN, calendar_add_working_days(x->cal, now->start, 10), RULE_CARE_PLAN);
 }
 
@@ -517,12 +534,21 @@ static void rule_pathway(DueRun *x)
     if (p) owe(x, DUE_PATHWAY_PLAN_REVIEW, date_add_months(p->date, 6), RULE_PATHWAY);
 }
 
-/* Two-monthly from the last contact, or from the day the young person stopped
+/* Care Leavers (England) Regulations 2010 reg 8: a duty to *visit*, at
+ * intervals of not more than two months (also within 7 days of a move and
+ * before each pathway plan review: the records show no accommodation moves,
+ * and two-monthly visits always fall before a six-monthly review). Only PA
+ * contacts recorded as visits count (PA_CONTACT_TYPE visit, docs/templates.md);
+ * telephone, video and messages keep in touch but do not visit. Due two
+ * months after the last visit, or after the day the young person stopped
  * being looked after. */
 static void rule_pa_contact(DueRun *x)
 {
-    const CareRecord *p = latest_record(x, RECORD_PA_CONTACT, DATE_NONE);
-    Date base = p ? p->date : DATE_NONE;
+    const CareRecord *recs = child_records(x->ds, x->c);
+    Date base = DATE_NONE;
+    for (int i = records_known(x) - 1; i >= 0 && base == DATE_NONE; i--)
+        if (recs[i].kind == RECORD_PA_CONTACT && recs[i].subtype == RECORD_CONTACT_VISIT)
+            base = recs[i].date;
     if (base == DATE_NONE) {
         const Episode *eps = child_episodes(x->ds, x->c);
         for (int i = 0; i < x->c->n_episodes; i++)

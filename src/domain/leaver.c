@@ -57,7 +57,7 @@ typedef struct Facts {
 typedef struct Exit {
     const Episode *ep;  /* the full-time episode that ended last */
     Date left;          /* first day no longer looked after: DEC, at most the 18th birthday */
-    int age;            /* age on the last day looked after (left - 1) */
+    int age;            /* age on the day care ended (left), see find_exit */
     long days_since_14; /* full-time days from the 14th birthday up to left */
 } Exit;
 
@@ -123,19 +123,55 @@ static bool find_exit(const Facts *f, Exit *x)
         }
     }
     if (!x->ep) return false;
-    x->age = date_age_on(f->c->dob, x->left - 1);
+    /* Family Law Reform Act 1969 s9: a person attains an age at the first
+     * moment of the birthday. Care that ends on a day (903 DEC) was still
+     * running at that day's first moment, so the young person was looked
+     * after on attaining the age the day brings: the 18th birthday (CA89
+     * s23C(1)(b), "looked after ... when he attained the age of 18") and the
+     * 16th alike. One rule for both: the age on leaving is the age on DEC. */
+    x->age = date_age_on(f->c->dob, x->left);
     x->days_since_14 = care_days_full_time(f->ds, f->c, f->b14, x->left);
     return true;
 }
 
-/* CLR 2010 reg 3: a young person who returned home to a parent or someone with
- * parental responsibility and has lived there for 6 months or more is not a
- * relevant child. The 903 does not record a later move away, so the return is
- * taken to last. */
-static bool home_six_months_by(const Exit *x, Date d)
+/* The first day of the run of full-time placements with a parent (903 PLACE
+ * P1: a parent or another person with parental responsibility) that lasts
+ * unbroken up to the end of care, or the end of care itself when the last
+ * placement was not P1. */
+static Date home_run_start(const Facts *f, const Exit *x)
 {
-    return code_in(codes_current("REC", x->ep->rec), REC_RETURNED_HOME) &&
-           date_add_months(x->left, 6) <= d;
+    const Episode *eps = child_episodes(f->ds, f->c);
+    Date start = x->left;
+    Date edge = x->left;
+    bool moved = true;
+    while (moved) { /* step back over the P1 episodes that end where the run begins */
+        moved = false;
+        for (int i = 0; i < f->c->n_episodes; i++) {
+            const Episode *e = &eps[i];
+            if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls) || e->decom >= edge)
+                continue;
+            if (end_by_18(e, f->b18) != edge || !code_is(e->place, "P1")) continue;
+            start = edge = e->decom;
+            moved = true;
+        }
+    }
+    return start;
+}
+
+/* CLR 2010 reg 3(3): a child who has lived with a parent or a person with
+ * parental responsibility for a continuous period of six months or more is
+ * not a relevant child, "whether that period commenced before or after" the
+ * child ceased to be looked after. The 903 shows the living at home after
+ * care by the reason for leaving (REC E4A/E4B: returned home to parents or
+ * others with parental responsibility), and before it by a placement with
+ * parents (PLACE P1) running up to the end of care: the six months count from
+ * the start of that placement. The 903 does not record a later move away, so
+ * the return is taken to last. A P1 placement that ends with another reason
+ * (the young person moved on) is not living at home after care. */
+static bool home_six_months_by(const Facts *f, const Exit *x, Date d)
+{
+    if (!code_in(codes_current("REC", x->ep->rec), REC_RETURNED_HOME)) return false;
+    return date_add_months(home_run_start(f, x), 6) <= d;
 }
 
 /* Eligible when last ceasing to be looked after (CA89 s23A(2)): 16 or over on
@@ -145,10 +181,11 @@ static bool eligible_when_left(const Exit *x)
     return x->age >= 16 && x->days_since_14 >= LEAVER_PRESCRIBED_DAYS;
 }
 
-/* CA89 s24(1B): looked after at some time after reaching 16, while a child. */
+/* CA89 s24(1B): looked after at some time after reaching 16, while a child;
+ * care ending on the 16th birthday was (find_exit, FLRA 1969 s9). */
 static bool looked_after_after_16(const Facts *f, const Exit *x)
 {
-    return x->left > f->b16;
+    return x->left >= f->b16;
 }
 
 static void read_education(Facts *f, LeaverStatus *st)
@@ -201,7 +238,7 @@ static void classify_16_17(const Facts *f, LeaverStatus *st, const Exit *x)
 {
     if (!eligible_when_left(x)) {
         classify_qualifying(f, st, x);
-    } else if (home_six_months_by(x, f->at)) {
+    } else if (home_six_months_by(f, x, f->at)) {
         classify_qualifying(f, st, x);
         say(f, st, "; home (%s) 6+ months, so not relevant", x->ep->rec);
     } else {
@@ -221,7 +258,7 @@ static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
             dmy(f->b18, b), x->days_since_14, LEAVER_PRESCRIBED_DAYS);
         return;
     }
-    if (x->left < f->b18 && eligible_when_left(x) && !home_six_months_by(x, f->b18 - 1)) {
+    if (x->left < f->b18 && eligible_when_left(x) && !home_six_months_by(f, x, f->b18 - 1)) {
         st->category = LEAVER_FORMER_RELEVANT;
         say(f, st, "relevant until 18th birthday: ");
         say_left(f, st, x);

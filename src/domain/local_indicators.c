@@ -179,11 +179,16 @@ int local_indicators_tally_years(const Dataset *ds, const Calendar *cal, int fir
                     den = 1;
                     break;
                 /* CPPCR reg 4: a care plan before the first placement or within 10
-                 * working days of it; the cohort has been looked after for 10. */
+                 * working days of it; the cohort has been looked after for 10.
+                 * Not a child still on the interim care order the period began
+                 * with: its s31A plan is due when the court directs (reg 4(2)). */
                 case LOCAL_CARE_PLANS: {
                     if (!now) continue;
-                    Date start = dfe_care_run_start(ds, c, to);
+                    Date start = dfe_care_run_start(ds, c, to), order_end;
                     if (calendar_working_days_between(cal, start, to) < 10) continue;
+                    if (care_started_on_interim_order(ds, c, start, to, &order_end) &&
+                        order_end == DATE_NONE)
+                        continue;
                     num = record_between(ds, c, RECORD_CARE_PLAN, DATE_NONE + 1, to);
                     den = 1;
                     break;

@@ -17,19 +17,28 @@ children=$(printf '%s\n' "$rows" | cut -d, -f1 | sort -u | wc -l)
 # Overdue is a minority, but not a token one: 2% to 25% of the items.
 [ $((overdue * 100)) -ge $((n * 2)) ] && [ $((overdue * 100)) -le $((n * 25)) ] ||
   fail "$overdue of $n items overdue"
-# Every kind of item appears; at least seven kinds have overdue items.
+# Every kind of item appears but the care plan; at least seven kinds have
+# overdue items. The one care plan this history owed on 31/03/2010 was for a
+# child who came into care on an interim care order (LS C1): CPPCR 2010 reg
+# 4(2) excepts a child to whom CA89 s31A applies, so since issue 12 it is not
+# owed (docs/due.md).
 kinds=$(printf '%s\n' "$rows" | cut -d, -f2 | sort -u | tr '\n' ' ')
-expect_eq "item kinds" "care_plan dental_check education_plan health_assessment needs_assessment pa_contact pathway_plan_review review sdq visit " "$kinds"
+expect_eq "item kinds" "dental_check education_plan health_assessment needs_assessment pa_contact pathway_plan_review review sdq visit " "$kinds"
 late_kinds=$(printf '%s\n' "$rows" | awk -F, '$4 == "overdue" { print $2 }' | sort -u | wc -l)
 [ "$late_kinds" -ge 7 ] || fail "only $late_kinds kinds of item overdue"
 
 # Compliance over the year: every recurring duty fell due; on time for most,
-# never for all.
+# never for all. The personal adviser's item counts visits only (Care Leavers
+# (England) Regulations 2010 reg 8, issue 12), and the generator spaces the
+# adviser's contacts two-monthly whatever their type (about 4 in 10 are phone
+# calls), so on time is lower for it: at least a quarter, never all.
 "$CAREPLEDGE" compliance --db "$TMP/demo.db" --from 2009-04-01 --to 2010-03-31 --format csv \
   > "$TMP/compliance.csv"
 for item in review visit health_assessment dental_check sdq education_plan pathway_plan_review pa_contact; do
   line=$(grep "^$item," "$TMP/compliance.csv") || fail "no $item in compliance"
   rate=$(echo "$line" | cut -d, -f6)
-  awk -v r="$rate" 'BEGIN { exit !(r >= 50 && r < 98) }' || fail "$item on time $rate%"
+  low=50
+  [ "$item" = pa_contact ] && low=25
+  awk -v r="$rate" -v low="$low" 'BEGIN { exit !(r >= low && r < 98) }' || fail "$item on time $rate%"
 done
 echo ok

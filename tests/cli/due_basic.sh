@@ -39,13 +39,17 @@ done
 # --overdue, --within and --child filter; text and JSON carry the same rows.
 "$CAREPLEDGE" due --db "$db" --at 2010-03-31 --format csv --overdue > "$TMP/overdue"
 [ "$(tail -n +2 "$TMP/overdue" | cut -d, -f4 | sort -u)" = "overdue" ] || fail "--overdue"
-expect_eq "overdue rows" 11 "$(tail -n +2 "$TMP/overdue" | wc -l)"
+# 10: A003 came into care on an interim care order (C1), so no care plan is
+# owed (CPPCR 2010 reg 4(2), CA89 s31A); it was 11 before issue 12.
+expect_eq "overdue rows" 10 "$(tail -n +2 "$TMP/overdue" | wc -l)"
 "$CAREPLEDGE" due --db "$db" --at 2010-03-31 --format csv --within 16 --child A003 > "$TMP/a003"
 expect_eq "--within 16 keeps the visit of 16/04" "A003,visit,2010-04-16" \
   "$(tail -1 "$TMP/a003" | cut -d, -f1-3)"
-expect_eq "--within and --child rows" 5 "$(tail -n +2 "$TMP/a003" | wc -l)"
+# 4: no care plan for A003, on an interim care order (CPPCR 2010 reg 4(2),
+# CA89 s31A); 5 before issue 12.
+expect_eq "--within and --child rows" 4 "$(tail -n +2 "$TMP/a003" | wc -l)"
 "$CAREPLEDGE" due --db "$db" --at 31/03/2010 --within 15 --child A003 --format csv > "$TMP/a003b"
-expect_eq "--within 15 drops it" 4 "$(tail -n +2 "$TMP/a003b" | wc -l)"
+expect_eq "--within 15 drops it" 3 "$(tail -n +2 "$TMP/a003b" | wc -l)"
 "$CAREPLEDGE" due --db "$db" --at 2010-03-31 --child A003 > "$TMP/text"
 grep -Eq '^A003 +review +2010-03-29 +overdue +2 +CPPCR' "$TMP/text" || fail "text: $(cat "$TMP/text")"
 "$CAREPLEDGE" due --db "$db" --at 2010-03-31 --child A003 --format json > "$TMP/json"
@@ -53,12 +57,13 @@ json_check json "$TMP/json" \
   'any(.[]; .item == "review" and .due == "2010-03-29" and .status == "overdue"
             and .days_overdue == 2)'
 
-# A council's extra holiday moves a working-day due date: the care plan, 10
-# working days after 01/03/2010 (15/03), moves to 16/03.
+# A council's extra holiday moves a working-day due date: the first review, 20
+# working days after 01/03/2010 (29/03), moves to 30/03. (This used A003's
+# care plan until issue 12: on an interim care order it owes none.)
 printf 'date,action,name\n2010-03-10,add,Local test holiday\n' > "$TMP/hol.csv"
-expect_eq "--holidays" "A003,care_plan,2010-03-16" \
+expect_eq "--holidays" "A003,review,2010-03-30" \
   "$("$CAREPLEDGE" due --db "$db" --at 2010-03-31 --child A003 --holidays "$TMP/hol.csv" \
-      --format csv | grep care_plan | cut -d, -f1-3)"
+      --format csv | grep ',review,' | cut -d, -f1-3)"
 
 # Usage errors: exit 2 with a message.
 for args in "--at 2010-03-31" "--db $db --at 31/02/2010" "--db $db --at 2010-03-31 --within x" \

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -305,6 +306,40 @@ static void test_outside_cached_years(void **state)
     assert_int_equal(calendar_add_working_days(cal, ymd(2101, 1, 4), -4), ymd(2100, 12, 24));
 }
 
+/* Outside 1970-2100 the count follows the rules a year at a time: it agrees
+ * with asking day by day across both edges of the cached years. */
+static void test_between_outside_agrees_day_by_day(void **state)
+{
+    const Calendar *cal = *state;
+    const Date spans[][2] = {{ymd(1960, 3, 1), ymd(1971, 2, 1)},
+                             {ymd(2098, 11, 5), ymd(2112, 6, 30)},
+                             {ymd(1965, 1, 1), ymd(1969, 12, 31)},
+                             {ymd(2101, 1, 1), ymd(2101, 1, 7)}};
+    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
+        int by_day = 0;
+        for (Date d = spans[i][0] + 1; d <= spans[i][1]; d++)
+            by_day += calendar_is_working_day(cal, d);
+        assert_int_equal(calendar_working_days_between(cal, spans[i][0], spans[i][1]), by_day);
+        assert_int_equal(calendar_working_days_between(cal, spans[i][1], spans[i][0]), -by_day);
+    }
+}
+
+/* Issue 12: `scorecard --year 9999/00` counted working days one by one from
+ * the start of care to the year 10000 and ran for minutes. A hundred counts
+ * over eight thousand years must take well under a few seconds of CPU. */
+static void test_between_far_future_is_fast(void **state)
+{
+    const Calendar *cal = *state;
+    clock_t start = clock();
+    int n = 0;
+    for (int i = 0; i < 100; i++)
+        n = calendar_working_days_between(cal, ymd(2000, 1, 1), ymd(9999, 12, 31));
+    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+    assert_true(seconds < 5.0);
+    /* About 261 weekdays a year less 8 holidays on weekdays. */
+    assert_in_range(n, 8000 * 250, 8000 * 256);
+}
+
 /* ---- Override files ---- */
 
 static char *write_temp(const char *text)
@@ -433,6 +468,8 @@ int main(void)
         cmocka_unit_test(test_working_days_between),
         cmocka_unit_test(test_add_and_between_agree),
         cmocka_unit_test(test_outside_cached_years),
+        cmocka_unit_test(test_between_outside_agrees_day_by_day),
+        cmocka_unit_test(test_between_far_future_is_fast),
         cmocka_unit_test(test_override_file_add_and_remove),
         cmocka_unit_test(test_override_bad_date),
         cmocka_unit_test(test_override_unknown_action),

@@ -157,6 +157,89 @@ static void test_relevant_home_six_months(void **state)
     dataset_free(&ds);
 }
 
+/* CPPCR 2010 reg 4(2) does not set a 10-working-day care plan for a child to
+ * whom CA89 s31A applies. Two children come into care on Monday 01/09/2025
+ * with no plan recorded by 30/11/2025: on an interim care order (C1) the plan
+ * never fell due (the court directs it); under s20 (V2) it fell due on
+ * 15/09/2025 and was not done. */
+static void test_care_plan_interim_care_order_not_counted(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2015, 1, 1), "WBRI");
+    fixture_episode(&ds, (FixtureEpisode){D(2025, 9, 1), NONE, "S", "C1", "N1", "U3", ""});
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2025, 11, 30), DUE_CARE_PLAN);
+    assert_int_equal(k.fell_due, 0);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+
+    Dataset s20 = {0};
+    dataset_add_child(&s20, "A", "F", D(2015, 1, 1), "WBRI");
+    fixture_episode(&s20, (FixtureEpisode){D(2025, 9, 1), NONE, "S", "V2", "N1", "U3", ""});
+    k = run(&s20, D(2025, 9, 1), D(2025, 11, 30), DUE_CARE_PLAN);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.not_done, 1);
+    dataset_free(&s20);
+}
+
+/* Care Leavers (England) Regulations 2010 reg 8: the personal adviser's item
+ * is a visit. A relevant child left care on 01/09/2025 (E8, aged 16); visit
+ * due 01/11/2025. A phone call on 20/10/2025 does not do it; the visit of
+ * 10/11/2025 does, late. */
+static void test_pa_phone_call_is_not_a_visit(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2009, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2024, 6, 1), D(2025, 9, 1), "S", "V2", "N1", "U3", "E8"});
+    CareRecord phone = {.date = D(2025, 10, 20),
+                        .kind = RECORD_PA_CONTACT,
+                        .subtype = RECORD_CONTACT_PHONE,
+                        .value = -1};
+    dataset_add_record(&ds, &phone);
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2025, 11, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.on_time, 0);
+    assert_int_equal(k.not_done, 1);
+    CareRecord visit = {.date = D(2025, 11, 10),
+                        .kind = RECORD_PA_CONTACT,
+                        .subtype = RECORD_CONTACT_VISIT,
+                        .value = -1};
+    dataset_add_record(&ds, &visit);
+    k = run(&ds, D(2025, 9, 1), D(2025, 11, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.late, 1);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+}
+
+/* CLR 2010 reg 3(3) in the replay: placed with parents (P1) from 01/06/2025,
+ * left care home (E4A) on 01/09/2025 aged 16. The PA visit due 01/11/2025 is
+ * done that day; the next would be due 01/01/2026, but six months at home
+ * counted from the start of the P1 placement end on 01/12/2025, when the
+ * young person stops being relevant: it never fell due. */
+static void test_home_six_months_from_p1_placement(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2009, 3, 15), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2023, 1, 1), D(2025, 6, 1), "S", "C2", "N1", "U4", "X1"});
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2025, 6, 1), D(2025, 9, 1), "P", "C2", "N1", "P1", "E4A"});
+    CareRecord visit = {.date = D(2025, 11, 1),
+                        .kind = RECORD_PA_CONTACT,
+                        .subtype = RECORD_CONTACT_VISIT,
+                        .value = -1};
+    dataset_add_record(&ds, &visit);
+    ComplianceCount k = run(&ds, D(2025, 9, 1), D(2026, 6, 30), DUE_PA_CONTACT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.on_time, 1);
+    assert_int_equal(k.not_done, 0);
+    dataset_free(&ds);
+}
+
 static void add_regime(Dataset *ds, Date d, int regime)
 {
     CareRecord r = {
@@ -395,6 +478,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_visits_on_time_late_not_done),
+        cmocka_unit_test(test_care_plan_interim_care_order_not_counted),
+        cmocka_unit_test(test_pa_phone_call_is_not_a_visit),
+        cmocka_unit_test(test_home_six_months_from_p1_placement),
         cmocka_unit_test(test_move_before_due_is_not_counted),
         cmocka_unit_test(test_reviews_early_and_leaving),
         cmocka_unit_test(test_relevant_home_six_months),

@@ -189,7 +189,7 @@ static void test_care_plan_over_easter(void **state)
     (void)state;
     Dataset ds = {0};
     dataset_add_child(&ds, "A", "F", D(2016, 2, 2), "WBRI");
-    add_ep(&ds, D(2027, 3, 22), DATE_NONE, "S", "C1", "U6");
+    add_ep(&ds, D(2027, 3, 22), DATE_NONE, "S", "V2", "U6");
     DueEntry buf[DUE_ITEM_COUNT];
     const DueEntry *e = find(&ds, D(2027, 4, 8), DUE_CARE_PLAN, buf);
     assert_non_null(e);
@@ -200,10 +200,45 @@ static void test_care_plan_over_easter(void **state)
 
     Dataset ds2 = {0};
     dataset_add_child(&ds2, "A", "F", D(2016, 2, 2), "WBRI");
-    add_ep(&ds2, D(2027, 3, 22), DATE_NONE, "S", "C1", "U6");
+    add_ep(&ds2, D(2027, 3, 22), DATE_NONE, "S", "V2", "U6");
     add_rec(&ds2, RECORD_CARE_PLAN, D(2027, 3, 19), 0);
     assert_false(owes(&ds2, D(2027, 4, 8), DUE_CARE_PLAN));
     dataset_free(&ds2);
+}
+
+/* CPPCR 2010 reg 4(2) excepts a child to whom CA89 s31A applies. A child who
+ * comes into care on an interim care order (C1) on 22/03/2027 owes no
+ * 10-working-day plan while the interim order lasts; the care order (C2) of
+ * 14/06/2027 makes the plan due that day (s31(3A)). The same start under s20
+ * (V2) owes it by 07/04/2027; a child accommodated under s20 who then goes on
+ * to an interim order keeps the reg 4(2) date. */
+static void test_care_plan_interim_care_order(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2016, 2, 2), "WBRI");
+    add_ep(&ds, D(2027, 3, 22), D(2027, 6, 14), "S", "C1", "U6");
+    add_ep(&ds, D(2027, 6, 14), DATE_NONE, "L", "C2", "U6");
+    assert_false(owes(&ds, D(2027, 3, 22), DUE_CARE_PLAN));
+    assert_false(owes(&ds, D(2027, 4, 8), DUE_CARE_PLAN));
+    assert_false(owes(&ds, D(2027, 6, 13), DUE_CARE_PLAN));
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2027, 6, 14), DUE_CARE_PLAN, buf);
+    assert_non_null(e);
+    assert_int_equal(e->due, D(2027, 6, 14));
+    assert_int_equal(e->status, DUE_STATUS_DUE);
+    assert_non_null(strstr(e->rule, "s31A"));
+    assert_int_equal(find(&ds, D(2027, 6, 15), DUE_CARE_PLAN, buf)->status, DUE_STATUS_OVERDUE);
+    add_rec(&ds, RECORD_CARE_PLAN, D(2027, 6, 10), 0);
+    assert_false(owes(&ds, D(2027, 6, 15), DUE_CARE_PLAN));
+    dataset_free(&ds);
+
+    Dataset s20 = {0};
+    dataset_add_child(&s20, "A", "F", D(2016, 2, 2), "WBRI");
+    add_ep(&s20, D(2027, 3, 22), D(2027, 5, 3), "S", "V2", "U6");
+    add_ep(&s20, D(2027, 5, 3), DATE_NONE, "L", "C1", "U6");
+    assert_int_equal(due_of(&s20, D(2027, 5, 10), DUE_CARE_PLAN), D(2027, 4, 7));
+    dataset_free(&s20);
 }
 
 /* Visits: a week after the placement starts, then 6-weekly; a move (RNE P)
@@ -437,10 +472,23 @@ static void test_leaving_care(void **state)
     assert_int_equal(due_of(&ds, D(2026, 6, 1), DUE_PA_CONTACT), D(2026, 8, 1));
     assert_int_equal(due_of(&ds, D(2026, 6, 1), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
     assert_false(owes(&ds, D(2026, 6, 1), DUE_NEEDS_ASSESSMENT));
+    /* Care Leavers (England) Regulations 2010 reg 8 asks for visits: a phone
+     * call, video call or message on 31/07 leaves the visit due 01/08 (before
+     * issue 12 this test counted the phone call); a visit on 05/08 makes the
+     * next due 05/10. */
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 30), RECORD_CONTACT_MESSAGE);
     add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 31), RECORD_CONTACT_PHONE);
-    assert_int_equal(due_of(&ds, D(2026, 8, 2), DUE_PA_CONTACT), D(2026, 9, 30));
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 7, 31), RECORD_CONTACT_VIDEO);
+    DueEntry pa[DUE_ITEM_COUNT];
+    e = find(&ds, D(2026, 8, 2), DUE_PA_CONTACT, pa);
+    assert_int_equal(e->due, D(2026, 8, 1));
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_non_null(strstr(e->rule, "reg 8"));
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 8, 5), RECORD_CONTACT_VISIT);
+    add_rec(&ds, RECORD_PA_CONTACT, D(2026, 9, 1), RECORD_CONTACT_PHONE);
+    assert_int_equal(due_of(&ds, D(2026, 9, 2), DUE_PA_CONTACT), D(2026, 10, 5));
     /* Former relevant after 18 (10/05/2027): still owed both. */
-    assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PA_CONTACT), D(2026, 9, 30));
+    assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PA_CONTACT), D(2026, 10, 5));
     assert_int_equal(due_of(&ds, D(2027, 6, 1), DUE_PATHWAY_PLAN_REVIEW), D(2026, 9, 1));
     dataset_free(&ds);
 }
@@ -711,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_review_29_february),
         cmocka_unit_test(test_review_new_period),
         cmocka_unit_test(test_care_plan_over_easter),
+        cmocka_unit_test(test_care_plan_interim_care_order),
         cmocka_unit_test(test_visits_and_placement_move),
         cmocka_unit_test(test_visits_after_first_year),
         cmocka_unit_test(test_visits_placed_with_parent),

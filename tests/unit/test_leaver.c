@@ -283,22 +283,129 @@ static void test_left_before_16_none(void **state)
     assert_int_equal(category(&ds, D(2026, 6, 1)), LEAVER_NONE);
     dataset_free(&ds);
 
-    /* DEC on the 16th birthday: the last day looked after is 09/05/2024, aged
-     * 15, so none. DEC a day later: looked after on the 16th birthday, so
-     * relevant (eligible when leaving: 16, with 710 days since 14). */
+    /* DEC the day before the 16th birthday: last looked after aged 15, so
+     * none. DEC on the 16th birthday: care was still running at the first
+     * moment of that day, when the young person attained 16 (FLRA 1969 s9),
+     * the same rule that makes care ending on the 18th birthday "looked after
+     * when attaining 18": relevant (eligible when leaving, 709 days since 14).
+     * Before issue 12 this case was asserted as none. */
     Dataset ds2 = {0};
     dataset_add_child(&ds2, "a", "F", DOB, "WBRI");
-    add_ep(&ds2, D(2022, 6, 1), D(2024, 5, 10), "C2", "E8");
+    add_ep(&ds2, D(2022, 6, 1), D(2024, 5, 9), "C2", "E8");
     dataset_add_child(&ds2, "b", "F", DOB, "WBRI");
-    add_ep(&ds2, D(2022, 6, 1), D(2024, 5, 11), "C2", "E8");
+    add_ep(&ds2, D(2022, 6, 1), D(2024, 5, 10), "C2", "E8");
     Date at = D(2024, 6, 1);
     st = leaver_status(&ds2, &ds2.children[0], at, LEAVER_RULES_CURRENT);
     assert_int_equal(st.category, LEAVER_NONE);
     assert_non_null(strstr(st.reason, "before 16th birthday"));
     st = leaver_status(&ds2, &ds2.children[1], at, LEAVER_RULES_CURRENT);
     assert_int_equal(st.category, LEAVER_RELEVANT);
-    assert_int_equal(st.days_since_14, 710);
+    assert_int_equal(st.days_since_14, 709);
+    assert_non_null(strstr(st.reason, "aged 16"));
     dataset_free(&ds2);
+}
+
+/* One rule for both birthdays (FLRA 1969 s9): care ending on the 16th
+ * birthday counts as looked after at 16 exactly as care ending on the 18th
+ * counts as looked after when attaining 18. With 13 weeks since 14 that is
+ * eligible when leaving on the 16th (relevant), former relevant on the 18th;
+ * with less, qualifying in both (s24(1B)), never none. */
+static void test_care_ending_on_16th_and_18th_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "on16", "F", DOB, "WBRI");
+    add_ep(&ds, D(2022, 6, 1), D(2024, 5, 10), "C2", "E8");
+    dataset_add_child(&ds, "on18", "F", DOB, "WBRI");
+    add_ep(&ds, D(2022, 6, 1), D(2026, 5, 10), "C2", "E8");
+    dataset_add_child(&ds, "short16", "F", DOB, "WBRI"); /* 30 days */
+    add_ep(&ds, D(2024, 4, 10), D(2024, 5, 10), "V2", "E8");
+    dataset_add_child(&ds, "short18", "F", DOB, "WBRI");
+    add_ep(&ds, D(2026, 4, 10), D(2026, 5, 10), "V2", "E8");
+    Date at = D(2026, 6, 1);
+    assert_int_equal(leaver_category(&ds, &ds.children[0], D(2024, 6, 1), LEAVER_RULES_CURRENT),
+                     LEAVER_RELEVANT);
+    assert_int_equal(leaver_category(&ds, &ds.children[0], at, LEAVER_RULES_CURRENT),
+                     LEAVER_FORMER_RELEVANT);
+    assert_int_equal(leaver_category(&ds, &ds.children[1], at, LEAVER_RULES_CURRENT),
+                     LEAVER_FORMER_RELEVANT);
+    assert_int_equal(leaver_category(&ds, &ds.children[2], D(2024, 6, 1), LEAVER_RULES_CURRENT),
+                     LEAVER_QUALIFYING);
+    assert_int_equal(leaver_category(&ds, &ds.children[3], at, LEAVER_RULES_CURRENT),
+                     LEAVER_QUALIFYING);
+    dataset_free(&ds);
+}
+
+/* Born 29/02/2008: the 16th birthday falls in a leap year, 29/02/2024; in
+ * a common year the birthday is taken as 1 March (date_birthday), so the 18th
+ * is 01/03/2026. Care ending on 29/02/2024 ends on the 16th birthday; care
+ * ending 28/02/2026 ends before the 18th, 01/03/2026 on it. */
+static void test_leap_year_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    Date dob = D(2008, 2, 29);
+    dataset_add_child(&ds, "on16", "F", dob, "WBRI");
+    add_ep(&ds, D(2022, 6, 1), D(2024, 2, 29), "C2", "E8");
+    dataset_add_child(&ds, "before18", "F", dob, "WBRI");
+    add_ep(&ds, D(2022, 6, 1), D(2026, 2, 28), "C2", "E8");
+    dataset_add_child(&ds, "on18", "F", dob, "WBRI");
+    add_ep(&ds, D(2022, 6, 1), D(2026, 3, 1), "C2", "E8");
+    LeaverStatus st = leaver_status(&ds, &ds.children[0], D(2024, 3, 2), LEAVER_RULES_CURRENT);
+    assert_int_equal(st.category, LEAVER_RELEVANT);
+    assert_int_equal(st.age, 16);
+    /* 28/02/2026 is the last day aged 17: left before 18, relevant until 18,
+     * then former relevant all the same. */
+    st = leaver_status(&ds, &ds.children[1], D(2026, 2, 28), LEAVER_RULES_CURRENT);
+    assert_int_equal(st.category, LEAVER_RELEVANT);
+    assert_int_equal(st.age, 17);
+    st = leaver_status(&ds, &ds.children[2], D(2026, 3, 1), LEAVER_RULES_CURRENT);
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    assert_non_null(strstr(st.reason, "when attaining 18 on 01/03/2026"));
+    dataset_free(&ds);
+}
+
+/* CLR 2010 reg 3(3): six months living with a parent "whether that period
+ * commenced before or after" care ended. Eligible (in care from 2023),
+ * placed with parents (P1) from 01/06/2025, care ended 01/09/2025 (E4A,
+ * returned home). Home since 01/06/2025: six months on 01/12/2025, not
+ * 01/03/2026 as counted from the end of care. A young person placed with
+ * parents who left care to live elsewhere (E5) stays relevant; one returned
+ * home from foster care (U4) counts from the end of care. */
+static void test_home_six_months_before_and_after_care_ends(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "p1", "F", D(2009, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2023, 1, 1), D(2025, 6, 1), "S", "C2", "N1", "U4", "X1"});
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2025, 6, 1), D(2025, 9, 1), "P", "C2", "N1", "P1", "E4A"});
+    dataset_add_child(&ds, "p1-moved", "F", D(2009, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2023, 1, 1), D(2025, 6, 1), "S", "C2", "N1", "U4", "X1"});
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2025, 6, 1), D(2025, 9, 1), "P", "C2", "N1", "P1", "E5"});
+    dataset_add_child(&ds, "foster", "F", D(2009, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2023, 1, 1), D(2025, 9, 1), "S", "C2", "N1", "U4", "E4A"});
+    const Child *p1 = &ds.children[0], *moved = &ds.children[1], *foster = &ds.children[2];
+    assert_int_equal(leaver_category(&ds, p1, D(2025, 11, 30), LEAVER_RULES_CURRENT),
+                     LEAVER_RELEVANT);
+    LeaverStatus st = leaver_status(&ds, p1, D(2025, 12, 1), LEAVER_RULES_CURRENT);
+    assert_int_equal(st.category, LEAVER_QUALIFYING);
+    assert_non_null(strstr(st.reason, "6+ months"));
+    assert_int_equal(leaver_category(&ds, moved, D(2026, 6, 1), LEAVER_RULES_CURRENT),
+                     LEAVER_RELEVANT);
+    assert_int_equal(leaver_category(&ds, foster, D(2026, 2, 28), LEAVER_RULES_CURRENT),
+                     LEAVER_RELEVANT);
+    assert_int_equal(leaver_category(&ds, foster, D(2026, 3, 1), LEAVER_RULES_CURRENT),
+                     LEAVER_QUALIFYING);
+    /* At 18 (01/01/2027) the P1 young person had been home 6 months before
+     * 18: qualifying, not former relevant. */
+    assert_int_equal(leaver_category(&ds, p1, D(2027, 2, 1), LEAVER_RULES_CURRENT),
+                     LEAVER_QUALIFYING);
+    dataset_free(&ds);
 }
 
 static void test_21st_birthday_not_in_education(void **state)
@@ -513,6 +620,9 @@ int main(void)
         cmocka_unit_test(test_short_breaks_only_none),
         cmocka_unit_test(test_returned_home_five_months_relevant_seven_qualifying),
         cmocka_unit_test(test_returned_home_other_codes),
+        cmocka_unit_test(test_care_ending_on_16th_and_18th_birthday),
+        cmocka_unit_test(test_leap_year_birthday),
+        cmocka_unit_test(test_home_six_months_before_and_after_care_ends),
         cmocka_unit_test(test_relevant_until_18_becomes_former_relevant),
         cmocka_unit_test(test_looked_after_on_18th_birthday_former_relevant),
         cmocka_unit_test(test_open_episode_read_as_ending_at_18),

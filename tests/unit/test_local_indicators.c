@@ -155,6 +155,41 @@ static const ScoreEntry *entry(const Scorecard *sc, const char *id)
  * time (100%), b, not disabled, has one late (0%): a gap of +100 points,
  * green against the catalogue's target of 0. Both are White British, so the
  * ethnicity gap has no minority side: z. Published, 1s are c. */
+/* care_plans_in_place leaves out a child still on the interim care order the
+ * period began with (CPPCR 2010 reg 4(2), CA89 s31A: the court directs when
+ * the plan is due). g came in on C1 on 2 February 2026 and h under s20 (V2)
+ * the same day, neither with a plan; i began on C1 and has been on a care
+ * order (C2) since 2 March 2026, without a plan: the care plan is owed. */
+static void test_care_plans_interim_care_order(void **state)
+{
+    (void)state;
+    Calendar cal;
+    Err err;
+    assert_int_equal(calendar_load_default(&cal, &err), 0);
+    Dataset ds = {0};
+    dataset_add_child(&ds, "g", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2026, 2, 2), NONE, "C1", "U3");
+    dataset_add_child(&ds, "h", "F", D(2015, 1, 1), "WBRI");
+    ep(&ds, D(2026, 2, 2), NONE, "V2", "U3");
+    dataset_add_child(&ds, "i", "F", D(2015, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2026, 2, 2), D(2026, 3, 2), "S", "C1", "N1", "U3", "X1"});
+    fixture_episode(&ds, (FixtureEpisode){D(2026, 3, 2), NONE, "L", "C2", "N1", "U3", ""});
+    /* Some care plan on record, so that the indicator is computed at all. */
+    dataset_add_child(&ds, "j", "F", D(2015, 1, 1), "WBRI");
+    record(&ds, D(2020, 1, 1), RECORD_CARE_PLAN, 0);
+    const char *const one[] = {"care_plans_in_place"};
+    Sum s = {0};
+    int status[1];
+    char reasons[1][DFE_REASON_LEN];
+    local_indicators_tally_many(&ds, &cal, YEAR, one, 1, add, &s, status, reasons);
+    assert_int_equal(status[0], 1);
+    assert_int_equal(s.num[0], 0);
+    assert_int_equal(s.den[0], 2); /* h and i, not g */
+    dataset_free(&ds);
+    calendar_free(&cal);
+}
+
 static void test_gaps(void **state)
 {
     (void)state;
@@ -367,6 +402,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_local_indicators),
+        cmocka_unit_test(test_care_plans_interim_care_order),
         cmocka_unit_test(test_gaps),
         cmocka_unit_test(test_gap_not_recorded_published),
         cmocka_unit_test(test_threads_and_years),
