@@ -132,7 +132,7 @@ static void set_cookie(WebCall *call, const char *token, int max_age)
 }
 
 /* The body as a JSON object; answers 400 when it is not one. */
-static json_t *json_body(WebCall *call)
+json_t *api_json_body(WebCall *call)
 {
     json_error_t jerr;
     json_t *body = json_loadb(call->req->body ? call->req->body : "", call->req->body_len,
@@ -151,7 +151,7 @@ int api_session_create(WebCall *call)
     if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now))
         return web_error(call->res, 429, "too_many_requests", NULL,
                          "too many sign-ins from this address: wait a minute");
-    json_t *body = json_body(call);
+    json_t *body = api_json_body(call);
     if (!body) return 400;
     const char *user = json_string_value(json_object_get(body, "username"));
     const char *password = json_string_value(json_object_get(body, "password"));

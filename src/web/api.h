@@ -17,10 +17,15 @@ int api_me(WebCall *call);
 int api_worklist(WebCall *call);
 int api_children(WebCall *call);
 int api_child(WebCall *call);
+/* POST /api/v1/children/{id}/records (api_records.c). */
+int api_record_create(WebCall *call);
 int api_profile(WebCall *call);
 int api_leavers(WebCall *call);
 int api_compliance(WebCall *call);
 int api_indicators(WebCall *call);
 int api_calendar(WebCall *call);
+
+/* The body as a JSON object, or NULL with 400 answered. */
+json_t *api_json_body(WebCall *call);
 
 #endif

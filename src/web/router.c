@@ -26,6 +26,11 @@ const WebRoute web_routes[] = {
      "A child's timeline: episodes, reviews, records, care-leaver status and why, due items "
      "(audited)",
      "at=YYYY-MM-DD"},
+    {"POST", "/api/v1/children/{id}/records", CAP_CHILD_WRITE, true, api_record_create,
+     "Record a visit, health assessment, ... of the child, with the checks of an import "
+     "(audited); body {\"kind\", \"date\": \"YYYY-MM-DD\", and the template's third column "
+     "by its lower-case name, e.g. \"seen_alone\"}",
+     NULL},
     {"GET", "/api/v1/profile", CAP_AGGREGATE, false, api_profile,
      "The profile of children in care and care leavers (always published for a councillor)",
      "at=YYYY-MM-DD publish=1"},

@@ -3,6 +3,7 @@
  * (a route missing from the matrix fails the test), and bad input gets the
  * error envelope with the right status. */
 #include "service/svc_audit.h"
+#include "service/svc_import.h"
 #include "service/svc_users.h"
 #include "web/router.h"
 
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -114,6 +116,27 @@ static int sign_in(Fixture *f, const char *user, const char *pw, char *token, ch
     return status;
 }
 
+/* Header rows of A and B in the database, so that records can be imported
+ * for them. */
+static int import_headers(Fixture *f, Err *err)
+{
+    char dir[96], path[128];
+    snprintf(dir, sizeof dir, "%s/2025-26", f->dir);
+    snprintf(path, sizeof path, "%s/header.csv", dir);
+    FILE *out = mkdir(dir, 0700) == 0 ? fopen(path, "w") : NULL;
+    if (!out) return -1;
+    fprintf(out, "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,10/05/2012,WBRI,,,\n"
+                 "B,2,01/09/2016,WBRI,,,\n");
+    fclose(out);
+    char *paths[] = {dir};
+    ImportRequest req = {.db_path = f->db, .paths = paths, .n_paths = 1};
+    ImportResult res;
+    Actor actor;
+    int rc = svc_import_run(f->ctx, &req, actor_named(&actor, "setup"), &res, err);
+    svc_import_free(&res);
+    return rc;
+}
+
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
@@ -121,10 +144,8 @@ static int setup(void **state)
     if (!mkdtemp(f->dir)) return -1;
     snprintf(f->db, sizeof f->db, "%s/db", f->dir);
     Err err;
-    AuditLog *log; /* creates and migrates the database */
-    if (svc_audit_open(f->db, &log, &err) < 0) return -1;
-    svc_audit_close(log);
     if (context_load(NULL, &f->ctx, &err) < 0) return -1;
+    if (import_headers(f, &err) < 0) return -1;
     actor_named(&f->admin, "setup");
     for (int i = 0; i < svc_n_roles; i++) {
         UserChange u = {.name = svc_roles[i].name,
@@ -170,6 +191,7 @@ static const MatrixCall matrix[] = {
     {"GET", "/api/v1/worklist", "/api/v1/worklist?at=2026-03-31", NULL},
     {"GET", "/api/v1/children", "/api/v1/children", NULL},
     {"GET", "/api/v1/children/{id}", "/api/v1/children/A?at=2026-03-31", NULL},
+    {"POST", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "RECORD"},
     {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL},
     {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL},
     {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL},
@@ -205,15 +227,24 @@ static void test_every_route_as_every_role(void **state)
             memcpy(token, f->tokens[i], sizeof token);
             memcpy(csrf, f->csrf[i], sizeof csrf);
             char body[200] = "";
-            if (m->body)
+            if (m->body && strcmp(m->body, "ROLE") == 0)
                 snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}",
                          role->name, password);
+            else if (m->body)
+                snprintf(
+                    body, sizeof body,
+                    "{\"kind\": \"visit\", \"date\": \"2026-03-0%d\", \"seen_alone\": \"yes\"}",
+                    i + 1);
             /* Signing out ends the session: use one of its own. */
             if (strcmp(route->method, "DELETE") == 0)
                 assert_int_equal(sign_in(f, role->name, password, token, csrf), 200);
             WebResponse res;
             call(f, m->method, m->path, token, csrf, m->body ? body : NULL, &res);
-            int expected = role_may(role, route->capability) ? 200 : 403;
+            int expected =
+                !role_may(role, route->capability) ? 403
+                : strcmp(route->method, "POST") == 0 && m->body[0] == 'R' && m->body[1] == 'E'
+                    ? 201
+                    : 200;
             if (res.status != expected)
                 fail_msg("%s %s as %s: %d, expected %d: %.*s", m->method, m->path, role->name,
                          res.status, expected, (int)res.body_len, res.body);
@@ -278,17 +309,40 @@ static void test_caseload_and_etag(void **state)
     call(f, "GET", "/api/v1/children", f->tokens[sw], NULL, NULL, &res);
     json_t *doc = body_json(&res);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(doc, "meta"), "total")), 1);
-    assert_string_equal(res.etag, "\"c7\"");
+    char etag[32];
+    snprintf(etag, sizeof etag, "\"c%lld\"", f->app.snapshot->ds.commit);
+    assert_string_equal(res.etag, etag);
     json_decref(doc);
     web_response_free(&res);
     expect_error(f, "GET", "/api/v1/children/B", f->tokens[sw], NULL, NULL, 404, "not_found");
     WebRequest req = {.method = "GET",
                       .path = "/api/v1/children",
                       .session = f->tokens[sw],
-                      .if_none_match = "\"c7\""};
+                      .if_none_match = etag};
     web_router_handle(&f->app, &req, &res);
     assert_int_equal(res.status, 304);
     web_response_free(&res);
+}
+
+/* The matrix recorded visits of A (as each role that may): the snapshot was
+ * reloaded, so the child's page shows them at once. */
+static void test_recorded_visits_are_read_at_once(void **state)
+{
+    Fixture *f = *state;
+    WebResponse res;
+    call(f, "GET", "/api/v1/children/A", f->tokens[0], NULL, NULL, &res);
+    json_t *doc = body_json(&res);
+    json_t *records = json_object_get(json_object_get(doc, "data"), "records");
+    assert_int_equal(json_array_size(records), 4);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(records, 0), "kind")),
+                        "visit");
+    json_decref(doc);
+    web_response_free(&res);
+    expect_error(f, "POST", "/api/v1/children/A/records", f->tokens[0], f->csrf[0],
+                 "{\"kind\": \"sdq\", \"date\": \"2026-03-09\", \"sdq_score\": 99}", 400,
+                 "invalid");
+    expect_error(f, "POST", "/api/v1/children/A/records", f->tokens[0], f->csrf[0],
+                 "{\"kind\": \"walk\", \"date\": \"2026-03-09\"}", 400, "invalid");
 }
 
 static void test_views_are_audited_in_a_chain(void **state)
@@ -350,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_every_route_as_every_role),
         cmocka_unit_test(test_bad_requests_get_the_envelope),
         cmocka_unit_test(test_caseload_and_etag),
+        cmocka_unit_test(test_recorded_visits_are_read_at_once),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
         cmocka_unit_test(test_openapi_lists_every_route),
         cmocka_unit_test(test_expiry_and_lock_out),
