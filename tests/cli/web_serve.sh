@@ -19,7 +19,7 @@ grep -q "password for cllr (shown once): [A-Za-z0-9]\{20\}$" "$TMP/cllr.txt" ||
 server=$!
 trap 'kill $server 2> /dev/null || true; rm -rf "$TMP"' EXIT
 port=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.log")
   [ -n "$port" ] && break
   sleep 0.1
