@@ -38,6 +38,10 @@ const WebRoute web_routes[] = {
      "The care leavers and their category on a date", "at=YYYY-MM-DD page per_page"},
     {"GET", "/api/v1/compliance", CAP_REPORTS, false, api_compliance,
      "How well each statutory timescale was kept over a period", "from=YYYY-MM-DD to=YYYY-MM-DD"},
+    {"GET", "/api/v1/validation", CAP_VALIDATION, false, api_validation,
+     "The validation of the return stored for a collection year: each rule's outcome and the "
+     "failing rows with their affected cells",
+     "year=YYYY/YY rule child page per_page"},
     {"GET", "/api/v1/indicators", CAP_REFERENCE, false, api_indicators,
      "The indicator catalogue of the Pledge", NULL},
     {"GET", "/api/v1/calendar", CAP_REFERENCE, false, api_calendar,

@@ -195,6 +195,7 @@ static const MatrixCall matrix[] = {
     {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL},
     {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL},
     {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL},
+    {"GET", "/api/v1/validation", "/api/v1/validation?year=2025/26", NULL},
     {"GET", "/api/v1/indicators", "/api/v1/indicators", NULL},
     {"GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-01-31", NULL},
 };
@@ -345,6 +346,27 @@ static void test_recorded_visits_are_read_at_once(void **state)
                  "{\"kind\": \"walk\", \"date\": \"2026-03-09\"}", 400, "invalid");
 }
 
+static void test_validation_of_the_stored_return(void **state)
+{
+    Fixture *f = *state;
+    int analyst = 5;
+    assert_string_equal(svc_roles[analyst].name, "data_analyst");
+    WebResponse res;
+    call(f, "GET", "/api/v1/validation?year=2025/26&per_page=1", f->tokens[analyst], NULL, NULL,
+         &res);
+    assert_int_equal(res.status, 200);
+    json_t *doc = body_json(&res);
+    json_t *data = json_object_get(doc, "data");
+    assert_true(json_array_size(json_object_get(data, "rules")) > 0);
+    assert_true(json_array_size(json_object_get(data, "issues")) <= 1);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(doc, "meta"), "year")),
+                     2026);
+    json_decref(doc);
+    web_response_free(&res);
+    expect_error(f, "GET", "/api/v1/validation?year=2025", f->tokens[analyst], NULL, NULL, 400,
+                 "invalid");
+}
+
 static void test_views_are_audited_in_a_chain(void **state)
 {
     Fixture *f = *state;
@@ -405,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_bad_requests_get_the_envelope),
         cmocka_unit_test(test_caseload_and_etag),
         cmocka_unit_test(test_recorded_visits_are_read_at_once),
+        cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
         cmocka_unit_test(test_openapi_lists_every_route),
         cmocka_unit_test(test_expiry_and_lock_out),
