@@ -19,6 +19,8 @@ int api_children(WebCall *call);
 int api_child(WebCall *call);
 /* POST /api/v1/children/{id}/records (api_records.c). */
 int api_record_create(WebCall *call);
+/* POST /api/v1/imports: the files of a multipart upload (api_records.c). */
+int api_import(WebCall *call);
 /* GET /api/v1/validation (api_validation.c). */
 int api_validation(WebCall *call);
 int api_profile(WebCall *call);

@@ -118,13 +118,15 @@ static json_t *problems_json(const ErrList *problems)
     return list;
 }
 
-/* Imports the template at path; answers the problems (400) or an error. */
-static int import_record(WebCall *call, char *path)
+/* Imports the files at path; answers the problems (400) or an error. Fills
+ * *report on success when report is given. */
+static int import_path(WebCall *call, char *path, ImportReport *report)
 {
     ImportRequest req = {.db_path = call->app->db_path, .paths = &path, .n_paths = 1};
     ImportResult res;
     Err err = {0};
     int rc = svc_import_run(call->app->ctx, &req, &call->actor, &res, &err);
+    if (rc == 0 && report) *report = res.report;
     if (rc < 0 && res.problems.n_total > 0) {
         web_error(call->res, 400, "invalid", res.problems.items[0].field, "%s",
                   res.problems.items[0].msg);
@@ -159,7 +161,7 @@ int api_record_create(WebCall *call)
     snprintf(action, sizeof action, "record %s",
              json_string_value(json_object_get(body, "kind")) ?: "");
     json_decref(body);
-    if (rc == 0) rc = import_record(call, path);
+    if (rc == 0) rc = import_path(call, path, NULL);
     unlink(path);
     rmdir(dir);
     if (rc != 0) return call->res->status;
@@ -174,4 +176,30 @@ int api_record_create(WebCall *call)
     web_json(call->res, 201, doc);
     json_decref(doc);
     return 201;
+}
+
+int api_import(WebCall *call)
+{
+    const WebRequest *req = call->req;
+    if (req->upload_too_large)
+        return web_error(call->res, 413, "too_large", NULL,
+                         "the upload is over the limit of %d bytes", WEB_MAX_UPLOAD);
+    if (req->upload_broken || !req->upload_dir)
+        return web_error(call->res, 400, "invalid", "files",
+                         "send the files as multipart/form-data (one part per CSV file)");
+    ImportReport report;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s", req->upload_dir);
+    if (import_path(call, dir, &report) != 0) return call->res->status;
+    Err err = {0};
+    if (svc_audit_append(call->app->audit, &call->actor, "import", NULL, req->origin, &err) < 0 ||
+        web_app_reload(call->app, &err) < 0)
+        return web_error_from(call->res, &err);
+    json_t *data =
+        json_pack("{s:i, s:I, s:i, s:i}", "files", report.files, "rows", (json_int_t)report.rows,
+                  "first_year", report.first_year, "last_year", report.last_year);
+    WebSnapshot *fresh = web_app_acquire(call->app);
+    json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);
+    web_app_release(call->app, fresh);
+    return web_ok(call->res, data, meta);
 }

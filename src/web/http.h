@@ -35,6 +35,10 @@ typedef struct WebRequest {
     const char *body;
     size_t body_len;
     bool body_too_large;
+    /* A multipart upload: the folder its files were written to (NULL when the
+     * request had none), and whether it was broken or over WEB_MAX_UPLOAD. */
+    const char *upload_dir;
+    bool upload_broken, upload_too_large;
 } WebRequest;
 
 typedef struct WebResponse {

@@ -38,6 +38,10 @@ const WebRoute web_routes[] = {
      "The care leavers and their category on a date", "at=YYYY-MM-DD page per_page"},
     {"GET", "/api/v1/compliance", CAP_REPORTS, false, api_compliance,
      "How well each statutory timescale was kept over a period", "from=YYYY-MM-DD to=YYYY-MM-DD"},
+    {"POST", "/api/v1/imports", CAP_IMPORT, true, api_import,
+     "Import 903 files and record templates uploaded as multipart/form-data (all or nothing; "
+     "the problems listed when any)",
+     NULL},
     {"GET", "/api/v1/validation", CAP_VALIDATION, false, api_validation,
      "The validation of the return stored for a collection year: each rule's outcome and the "
      "failing rows with their affected cells",

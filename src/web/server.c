@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 struct WebServer {
     struct MHD_Daemon *daemon;
@@ -22,6 +23,14 @@ typedef struct Upload {
     char *data;
     size_t len, cap;
     bool too_large;
+    /* A multipart upload: its files go to dir, one per part. */
+    struct MHD_PostProcessor *post;
+    char dir[64];
+    FILE *file; /* the part being written */
+    char part[256];
+    int n_files;
+    size_t upload_len;
+    bool broken, upload_too_large;
 } Upload;
 
 static void append_body(Upload *u, const char *data, size_t len)
@@ -39,6 +48,68 @@ static void append_body(Upload *u, const char *data, size_t len)
     memcpy(u->data + u->len, data, len);
     u->len += len;
     u->data[u->len] = '\0';
+}
+
+/* Each chunk of a multipart upload: a part with a file name goes to a file
+ * of its own in the upload's folder (named by its order, so that no name
+ * from the client reaches the file system). */
+static enum MHD_Result upload_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *filename, const char *content_type,
+                                   const char *transfer_encoding, const char *data, uint64_t off,
+                                   size_t size)
+{
+    (void)kind, (void)key, (void)content_type, (void)transfer_encoding;
+    Upload *u = cls;
+    if (!filename) return MHD_YES; /* a form field: not used */
+    if (u->upload_len + size > WEB_MAX_UPLOAD) {
+        u->upload_too_large = true;
+        return MHD_NO;
+    }
+    if (off == 0 || !u->file || strcmp(u->part, filename) != 0) {
+        if (u->file) fclose(u->file);
+        char path[128];
+        snprintf(path, sizeof path, "%s/%03d.csv", u->dir, ++u->n_files);
+        snprintf(u->part, sizeof u->part, "%s", filename);
+        u->file = fopen(path, "wb");
+        if (!u->file) return MHD_NO;
+    }
+    u->upload_len += size;
+    return size == 0 || fwrite(data, 1, size, u->file) == size ? MHD_YES : MHD_NO;
+}
+
+static bool is_upload(struct MHD_Connection *conn, const char *url, const char *method)
+{
+    const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+    return strcmp(method, "POST") == 0 && strcmp(url, "/api/v1/imports") == 0 && type &&
+           strncmp(type, "multipart/form-data", 19) == 0;
+}
+
+static void start_upload(struct MHD_Connection *conn, Upload *u)
+{
+    snprintf(u->dir, sizeof u->dir, "/tmp/carepledge-upload-XXXXXX");
+    if (!mkdtemp(u->dir)) {
+        u->dir[0] = '\0';
+        u->broken = true;
+        return;
+    }
+    u->post = MHD_create_post_processor(conn, 64 * 1024, upload_part, u);
+    if (!u->post) u->broken = true;
+}
+
+static void remove_upload(Upload *u)
+{
+    if (u->file) fclose(u->file);
+    u->file = NULL;
+    if (u->post) MHD_destroy_post_processor(u->post);
+    u->post = NULL;
+    if (!u->dir[0]) return;
+    for (int i = 1; i <= u->n_files; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%03d.csv", u->dir, i);
+        unlink(path);
+    }
+    rmdir(u->dir);
+    u->dir[0] = '\0';
 }
 
 static enum MHD_Result collect_param(void *arg, enum MHD_ValueKind kind, const char *key,
@@ -92,14 +163,25 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     (void)version;
     WebServer *server = cls;
     if (!*con_cls) {
-        *con_cls = calloc(1, sizeof(Upload));
-        return *con_cls ? MHD_YES : MHD_NO;
+        Upload *u = calloc(1, sizeof(Upload));
+        if (!u) return MHD_NO;
+        if (is_upload(conn, url, method)) start_upload(conn, u);
+        *con_cls = u;
+        return MHD_YES;
     }
     Upload *upload = *con_cls;
     if (*upload_data_size) {
-        append_body(upload, upload_data, *upload_data_size);
+        if (upload->post && !upload->broken && !upload->upload_too_large &&
+            MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
+            upload->broken = !upload->upload_too_large;
+        else if (!upload->post && !upload->dir[0])
+            append_body(upload, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
+    }
+    if (upload->file) {
+        fclose(upload->file);
+        upload->file = NULL;
     }
     WebResponse res;
     if (strncmp(url, "/api/", 5) != 0 && strcmp(method, "GET") == 0) {
@@ -117,6 +199,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     req.body = upload->data;
     req.body_len = upload->len;
     req.body_too_large = upload->too_large;
+    req.upload_dir = upload->dir[0] && upload->n_files ? upload->dir : NULL;
+    req.upload_broken = upload->broken;
+    req.upload_too_large = upload->upload_too_large;
     web_router_handle(server->app, &req, &res);
     return send_response(conn, &res);
 }
@@ -126,7 +211,10 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
     (void)cls, (void)conn, (void)code;
     Upload *u = *con_cls;
-    if (u) free(u->data);
+    if (u) {
+        remove_upload(u);
+        free(u->data);
+    }
     free(u);
     *con_cls = NULL;
 }

@@ -23,6 +23,9 @@ static time_t fake_now = 1900000000;
 /* Each sign-in a minute after the one before, so that the per-address limit
  * is met only where a test means it to be. */
 static bool spread_sign_ins = true;
+/* The folder of the next request's multipart upload, as web/server.c would
+ * have written it; NULL: none. */
+static const char *next_upload_dir;
 
 static time_t test_clock(void)
 {
@@ -71,7 +74,9 @@ static void call(Fixture *f, const char *method, const char *path, const char *t
                       .csrf = csrf,
                       .origin = "127.0.0.1",
                       .body = body,
-                      .body_len = body ? strlen(body) : 0};
+                      .body_len = body ? strlen(body) : 0,
+                      .upload_dir = next_upload_dir};
+    next_upload_dir = NULL;
     char *query = strchr(path, '?');
     char copy[256];
     if (query) {
@@ -195,6 +200,7 @@ static const MatrixCall matrix[] = {
     {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL},
     {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL},
     {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL},
+    {"POST", "/api/v1/imports", "/api/v1/imports", "UPLOAD"},
     {"GET", "/api/v1/validation", "/api/v1/validation?year=2025/26", NULL},
     {"GET", "/api/v1/indicators", "/api/v1/indicators", NULL},
     {"GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-01-31", NULL},
@@ -239,8 +245,12 @@ static void test_every_route_as_every_role(void **state)
             /* Signing out ends the session: use one of its own. */
             if (strcmp(route->method, "DELETE") == 0)
                 assert_int_equal(sign_in(f, role->name, password, token, csrf), 200);
+            bool upload = m->body && strcmp(m->body, "UPLOAD") == 0;
+            char dir[128];
+            snprintf(dir, sizeof dir, "%s/2025-26", f->dir);
+            if (upload) next_upload_dir = dir;
             WebResponse res;
-            call(f, m->method, m->path, token, csrf, m->body ? body : NULL, &res);
+            call(f, m->method, m->path, token, csrf, m->body && !upload ? body : NULL, &res);
             int expected =
                 !role_may(role, route->capability) ? 403
                 : strcmp(route->method, "POST") == 0 && m->body[0] == 'R' && m->body[1] == 'E'
@@ -364,6 +374,9 @@ static void test_validation_of_the_stored_return(void **state)
     json_decref(doc);
     web_response_free(&res);
     expect_error(f, "GET", "/api/v1/validation?year=2025", f->tokens[analyst], NULL, NULL, 400,
+                 "invalid");
+    /* An import with no files, or a broken upload, changes nothing. */
+    expect_error(f, "POST", "/api/v1/imports", f->tokens[analyst], f->csrf[analyst], NULL, 400,
                  "invalid");
 }
 
