@@ -113,7 +113,9 @@ static json_t *problems_json(const ErrList *problems)
     json_t *list = json_array();
     for (int i = 0; i < problems->n_items; i++) {
         const Err *e = &problems->items[i];
-        json_array_append_new(list, json_pack("{s:s, s:s}", "field", e->field, "message", e->msg));
+        json_array_append_new(list, json_pack("{s:s, s:I, s:i, s:s}", "field", e->field, "line",
+                                              (json_int_t)e->line, "column", e->column, "message",
+                                              e->msg));
     }
     return list;
 }
