@@ -24,9 +24,10 @@ set(LAYER_USES_render base domain exchange validate service)
 set(LAYER_USES_store base domain exchange)
 set(LAYER_USES_synth base domain exchange)
 set(LAYER_USES_service base domain exchange validate store synth)
-# cli never drives the store: it calls services (issue 9 item 3).
-set(LAYER_USES_cli base domain exchange validate render synth service)
-set(LAYER_USES_web base domain exchange validate render store service)
+# cli never drives the store: it calls services (issue 9 item 3); it runs the
+# web server (cmd_serve.c), and web/ is the server and the JSON API.
+set(LAYER_USES_cli base domain exchange validate render synth service web)
+set(LAYER_USES_web base domain exchange validate render service)
 # src/main.c: argv to the command table.
 set(LAYER_USES_main base cli)
 
@@ -37,9 +38,9 @@ set(LAYER_PACKAGES_validate "")
 set(LAYER_PACKAGES_render CAIRO JANSSON)
 set(LAYER_PACKAGES_store SQLITE3 Threads)
 set(LAYER_PACKAGES_synth "")
-set(LAYER_PACKAGES_service Threads)
+set(LAYER_PACKAGES_service Threads SODIUM)
 set(LAYER_PACKAGES_cli "")
-set(LAYER_PACKAGES_web "")
+set(LAYER_PACKAGES_web MHD JANSSON Threads SODIUM)
 set(LAYER_PACKAGES_main "")
 
 # Which package an outside header belongs to (a regular expression on the
@@ -49,4 +50,6 @@ set(PACKAGE_HEADERS_CAIRO "^(cairo|fontconfig/)")
 set(PACKAGE_HEADERS_Threads "^pthread\\.h$")
 set(PACKAGE_HEADERS_CMOCKA "^cmocka")
 set(PACKAGE_HEADERS_JANSSON "^jansson")
-set(PACKAGES SQLITE3 CAIRO Threads CMOCKA JANSSON)
+set(PACKAGE_HEADERS_MHD "^microhttpd\\.h$")
+set(PACKAGE_HEADERS_SODIUM "^sodium")
+set(PACKAGES SQLITE3 CAIRO Threads CMOCKA JANSSON MHD SODIUM)

@@ -14,6 +14,9 @@ packages=(
   libxml2-dev                    # the 903 XML export (exchange/ssda903_xml)
   jq                             # CLI tests parse JSON output
   poppler-utils                  # pdftotext: tests read the PDF reports' text
+  libmicrohttpd-dev              # the web server (web/server.c)
+  libsodium-dev                  # argon2id passwords, session tokens, the audit chain
+  curl                           # the web CLI test signs in over HTTP
 )
 
 missing=()

@@ -23,3 +23,20 @@ echo "The Pledge scorecard for 2009/10 is in demo/scorecard.pdf;"
 echo "build/carepledge scorecard --db demo/carepledge.db --year 2009/10 prints it"
 echo "(add --postcodes demo/onspd.csv --la X10000001 for the placement distance and location:"
 echo "a synthetic postcode directory, with made-up grid references and authority codes)."
+
+# Demo users of every role for the web application, with passwords generated
+# now and printed once (docs/web.md). The social worker's caseload is the first
+# ten children.
+echo
+echo "Demo users of the web application (the passwords are shown only now):"
+for role in administrator manager social_worker personal_adviser reviewing_officer \
+  data_analyst councillor young_person; do
+  build/carepledge user add "demo_$role" --role "$role" --db demo/carepledge.db
+done
+for child in $(sqlite3 demo/carepledge.db "SELECT child FROM header ORDER BY child LIMIT 10"); do
+  build/carepledge user allocate demo_social_worker "$child" --db demo/carepledge.db
+done
+echo
+echo "Start the web application with:"
+echo "  build/carepledge serve --db demo/carepledge.db"
+echo "then open http://127.0.0.1:8080/ and sign in as one of the users above."

@@ -5,6 +5,8 @@
 
 #include "cli/cli.h"
 
+extern const CliCommand cmd_api_doc;
+extern const CliCommand cmd_audit;
 extern const CliCommand cmd_calendar;
 extern const CliCommand cmd_compliance;
 extern const CliCommand cmd_due;
@@ -14,7 +16,9 @@ extern const CliCommand cmd_indicators;
 extern const CliCommand cmd_leavers;
 extern const CliCommand cmd_profile;
 extern const CliCommand cmd_scorecard;
+extern const CliCommand cmd_serve;
 extern const CliCommand cmd_synth;
+extern const CliCommand cmd_user;
 extern const CliCommand cmd_validate;
 
 /* Option words several commands share. */

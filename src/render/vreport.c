@@ -128,7 +128,7 @@ static const char *status_name(VStatus s)
     return s == VSTATUS_FAILED ? "failed" : s == VSTATUS_SKIPPED ? "skipped" : "passed";
 }
 
-static json_t *json_rule(const VOutcome *o)
+json_t *vreport_rule_json(const VOutcome *o)
 {
     json_t *obj = json_object();
     render_json_set(obj, "code", render_json_text(o->rule->code));
@@ -157,7 +157,7 @@ static json_t *json_values(const VTable *t, const VIssue *is, const char *fields
     return values;
 }
 
-static json_t *json_issue(const VReturn *r, const VResult *res, const VIssue *is)
+json_t *vreport_issue_json(const VReturn *r, const VResult *res, const VIssue *is)
 {
     const VRule *rule = res->outcomes[is->outcome].rule;
     const VTable *t = issue_table(r, is);
@@ -197,12 +197,12 @@ void vreport_json(FILE *out, const VReturn *r, const VResult *res)
     render_json_put(&w, "summary", json_summary(res));
     render_json_open_array(&w, "rules");
     for (int i = 0; i < res->n_outcomes; i++)
-        render_json_put(&w, NULL, json_rule(&res->outcomes[i]));
+        render_json_put(&w, NULL, vreport_rule_json(&res->outcomes[i]));
     render_json_close(&w);
     render_json_open_array(&w, "issues");
     ChildKey *keys = by_child(r, res);
     for (size_t k = 0; k < res->n_issues; k++)
-        render_json_put(&w, NULL, json_issue(r, res, &res->issues[keys[k].issue]));
+        render_json_put(&w, NULL, vreport_issue_json(r, res, &res->issues[keys[k].issue]));
     free(keys);
     render_json_close(&w);
     render_json_close(&w);

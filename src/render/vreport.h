@@ -10,6 +10,7 @@
 
 #include "validate/validate.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 /* child_id,tables_affected,columns_affected,row_id,rule_code,rule_description */
@@ -21,6 +22,10 @@ void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res);
 /* {"year", "ruleset", "summary", "rules": [...], "issues": [...]}, through
  * render/json, an element per line, the issues ordered by child. */
 void vreport_json(FILE *out, const VReturn *r, const VResult *res);
+/* One rule's outcome and one failing row (its affected cells by column name),
+ * as vreport_json writes them; for the web API. New references. */
+json_t *vreport_rule_json(const VOutcome *o);
+json_t *vreport_issue_json(const VReturn *r, const VResult *res, const VIssue *is);
 void vreport_html(FILE *out, const VReturn *r, const VResult *res);
 /* A short summary for the terminal: counts, failing rules, skipped rules. */
 void vreport_text(FILE *out, const VResult *res);

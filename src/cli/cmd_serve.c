@@ -1,0 +1,91 @@
+/* cmd_serve: carepledge serve --db FILE [--listen 127.0.0.1:8080] [--threads N]
+ *            [--webroot DIR] [--secure-cookies] [--holidays FILE] [--catalogue FILE]
+ * Loads the context and a snapshot of the database and serves the JSON API and
+ * the dashboard (web/server.h) until interrupted (SIGINT or SIGTERM).
+ *
+ * carepledge api-doc: writes docs/api.md from the route table (web/router.h). */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "web/router.h"
+#include "web/server.h"
+
+#include <signal.h>
+#include <stdio.h>
+
+static const CliOption serve_options[] = {
+    {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},
+    {"listen", "HOST:PORT", "the address to listen on (default 127.0.0.1:8080; port 0: any free)",
+     NULL, false, 0, 0, NULL},
+    {"threads", "N", "worker threads (default 4)", cli_check_number, false, 1, 256, NULL},
+    {"webroot", "DIR", "serve the dashboard from DIR instead of the copy built in", NULL, false, 0,
+     0, NULL},
+    {"secure-cookies", NULL, "mark the session cookie Secure (behind a TLS proxy: docs/deploy.md)",
+     NULL, false, 0, 0, NULL},
+    {"holidays", "FILE", "the council's changes to the bank holidays (docs/calendar.md)", NULL,
+     false, 0, 0, NULL},
+    {"catalogue", "FILE", "the council's copy of the indicator catalogue", NULL, false, 0, 0, NULL},
+};
+
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static void wait_for_signal(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = request_stop;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    while (!stop_requested) sigsuspend(&none);
+}
+
+static int run_serve(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
+{
+    (void)actor;
+    WebApp app = {.secure_cookies = cli_flag(args, "secure-cookies"),
+                  .webroot = cli_text(args, "webroot")};
+    if (web_app_open(&app, cli_text(args, "db"), ctx, err) < 0) return err->code;
+    const char *listen = cli_text(args, "listen") ? cli_text(args, "listen") : "127.0.0.1:8080";
+    int threads = cli_value(args, "threads")->given ? (int)cli_value(args, "threads")->number : 4;
+    WebServer *server;
+    if (web_server_start(&app, listen, threads, &server, err) < 0) {
+        web_app_close(&app);
+        return err->code;
+    }
+    printf("serving %s (%d children, commit %lld) on http://127.0.0.1:%d/\n", app.db_path,
+           app.snapshot->ds.n_children, app.snapshot->ds.commit, web_server_port(server));
+    printf("sign in with a user of `carepledge user add`; stop with Ctrl-C\n");
+    fflush(stdout);
+    wait_for_signal();
+    web_server_stop(server);
+    web_app_close(&app);
+    return CLI_EXIT_OK;
+}
+
+const CliCommand cmd_serve = {
+    "serve",       "serve the JSON API and the dashboard (loopback by default)",
+    serve_options, (int)(sizeof serve_options / sizeof serve_options[0]),
+    NULL,          false,
+    run_serve,     CONTEXT_ALL,
+};
+
+static int run_api_doc(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
+{
+    (void)args, (void)ctx, (void)actor, (void)err;
+    web_api_doc(stdout);
+    return CLI_EXIT_OK;
+}
+
+const CliCommand cmd_api_doc = {
+    "api-doc",   "write docs/api.md (the JSON API's routes) to standard output",
+    NULL,        0,
+    NULL,        false,
+    run_api_doc, 0,
+};

@@ -1,0 +1,175 @@
+/* svc_audit: see svc_audit.h. */
+#include "service/svc_audit.h"
+
+#include "store/auth.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct AuditLog {
+    Store *store;
+    pthread_mutex_t lock; /* one append at a time: the chain has one end */
+};
+
+/* The hash before the first row. */
+static const char genesis[] = "0000000000000000000000000000000000000000000000000000000000000000";
+
+int svc_audit_open(const char *db_path, AuditLog **out, Err *err)
+{
+    if (sodium_init() < 0) return err_set(err, ERR_INTERNAL, "libsodium cannot start");
+    AuditLog *log = calloc(1, sizeof *log);
+    if (!log) abort();
+    if (store_open(db_path, &log->store, err) < 0) {
+        free(log);
+        return err->code;
+    }
+    pthread_mutex_init(&log->lock, NULL);
+    *out = log;
+    return 0;
+}
+
+void svc_audit_close(AuditLog *log)
+{
+    if (!log) return;
+    store_close(log->store);
+    pthread_mutex_destroy(&log->lock);
+    free(log);
+}
+
+/* BLAKE2b-256 (crypto_generichash) over the previous row's hash and every
+ * field of the row, each ended by a newline (no field holds one), in hex. */
+static void chain_hash(const StoreAuditRow *row, char out[130])
+{
+    char text[512];
+    int len = snprintf(text, sizeof text, "%s\n%lld\n%s\n%s\n%s\n%s\n%s\n", row->prev_hash,
+                       row->seq, row->at, row->user, row->action, row->child, row->origin);
+    if (len < 0 || (size_t)len >= sizeof text) len = (int)sizeof text - 1;
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, (const unsigned char *)text, (size_t)len, NULL, 0);
+    sodium_bin2hex(out, 130, digest, sizeof digest);
+}
+
+/* Copies src to dst, a newline or control character becoming a space, so that
+ * no field can forge the separator of chain_hash. */
+static void copy_field(char *dst, size_t size, const char *src)
+{
+    size_t i = 0;
+    for (; src && src[i] && i + 1 < size; i++) dst[i] = (unsigned char)src[i] < 0x20 ? ' ' : src[i];
+    dst[i] = '\0';
+}
+
+int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    StoreAuditRow row = {0};
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    struct tm tm;
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(row.at, sizeof row.at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    copy_field(row.user, sizeof row.user, actor->name);
+    copy_field(row.action, sizeof row.action, action);
+    copy_field(row.child, sizeof row.child, child);
+    copy_field(row.origin, sizeof row.origin, origin ? origin : "");
+    pthread_mutex_lock(&log->lock);
+    int rc = store_audit_last(log->store, &row.seq, row.prev_hash, err);
+    if (rc == 0) {
+        row.seq++;
+        if (!row.prev_hash[0]) memcpy(row.prev_hash, genesis, sizeof genesis);
+        chain_hash(&row, row.hash);
+        rc = store_audit_append(log->store, &row, err);
+    }
+    pthread_mutex_unlock(&log->lock);
+    return rc;
+}
+
+typedef struct VerifyWalk {
+    AuditVerify *out;
+    long long expect_seq;
+    char expect_prev[130];
+} VerifyWalk;
+
+static int verify_row(const StoreAuditRow *row, void *arg)
+{
+    VerifyWalk *w = arg;
+    AuditVerify *v = w->out;
+    v->rows++;
+    char hash[130];
+    chain_hash(row, hash);
+    if (row->seq != w->expect_seq)
+        snprintf(v->problem, sizeof v->problem, "row %lld follows row %lld: rows are missing",
+                 row->seq, w->expect_seq - 1);
+    else if (strcmp(row->prev_hash, w->expect_prev) != 0)
+        snprintf(v->problem, sizeof v->problem,
+                 "row %lld does not follow the row before it: rows were removed or reordered",
+                 row->seq);
+    else if (strcmp(row->hash, hash) != 0)
+        snprintf(v->problem, sizeof v->problem, "row %lld was altered after it was written",
+                 row->seq);
+    else {
+        w->expect_seq++;
+        memcpy(w->expect_prev, row->hash, sizeof w->expect_prev);
+        return 0;
+    }
+    v->first_bad = row->seq;
+    return 1;
+}
+
+int svc_audit_verify(const char *db_path, const Actor *actor, AuditVerify *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (service_check_actor(actor, err) < 0) return err->code;
+    if (sodium_init() < 0) return err_set(err, ERR_INTERNAL, "libsodium cannot start");
+    Store *s;
+    if (store_open_read(db_path, &s, err) < 0) return err->code;
+    VerifyWalk w = {.out = out, .expect_seq = 1};
+    memcpy(w.expect_prev, genesis, sizeof genesis);
+    int rc = store_audit_each(s, NULL, NULL, verify_row, &w, err);
+    store_close(s);
+    return rc < 0 ? rc : 0;
+}
+
+typedef struct ShowWalk {
+    AuditEntry *rows;
+    int n, cap;
+} ShowWalk;
+
+static int keep_row(const StoreAuditRow *row, void *arg)
+{
+    ShowWalk *w = arg;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 32;
+        AuditEntry *grown = realloc(w->rows, (size_t)w->cap * sizeof *grown);
+        if (!grown) abort();
+        w->rows = grown;
+    }
+    AuditEntry *e = &w->rows[w->n++];
+    e->seq = row->seq;
+    memcpy(e->at, row->at, sizeof e->at);
+    memcpy(e->user, row->user, sizeof e->user);
+    memcpy(e->action, row->action, sizeof e->action);
+    memcpy(e->child, row->child, sizeof e->child);
+    memcpy(e->origin, row->origin, sizeof e->origin);
+    return 0;
+}
+
+int svc_audit_show(const char *db_path, const char *child, const char *user, const Actor *actor,
+                   AuditEntry **out, int *n, Err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (service_check_actor(actor, err) < 0) return err->code;
+    Store *s;
+    if (store_open_read(db_path, &s, err) < 0) return err->code;
+    ShowWalk w = {0};
+    int rc = store_audit_each(s, child, user, keep_row, &w, err);
+    store_close(s);
+    *out = w.rows;
+    *n = w.n;
+    return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,49 @@
+/* svc_audit: the audit log of every view and change of a child's record,
+ * hash-chained with BLAKE2b so that an altered, removed or reordered row is
+ * found (svc_audit_verify), and read back by child (a subject-access request)
+ * or by user (what a person looked at). docs/web.md. */
+#ifndef CAREPLEDGE_SVC_AUDIT_H
+#define CAREPLEDGE_SVC_AUDIT_H
+
+#include "base/err.h"
+#include "service/service.h"
+
+#include <stdbool.h>
+
+typedef struct AuditLog AuditLog;
+
+/* Opens the log of the database at db_path for appending (one per server;
+ * appends from many threads are serialised inside). */
+int svc_audit_open(const char *db_path, AuditLog **out, Err *err);
+void svc_audit_close(AuditLog *log);
+
+/* Appends one row, durably, before the caller answers: who (actor), what
+ * (action, "view child"), the child (NULL when none) and from where
+ * (origin, the client's address). */
+int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, Err *err);
+
+typedef struct AuditVerify {
+    long long rows;      /* rows read */
+    long long first_bad; /* seq of the first row out of the chain; 0 when intact */
+    char problem[160];   /* what is wrong there */
+} AuditVerify;
+
+/* Walks the chain. Returns 0 (out->first_bad says whether it holds). */
+int svc_audit_verify(const char *db_path, const Actor *actor, AuditVerify *out, Err *err);
+
+typedef struct AuditEntry {
+    long long seq;
+    char at[32];
+    char user[64];
+    char action[96];
+    char child[64];
+    char origin[64];
+} AuditEntry;
+
+/* The rows about child or by user (either may be NULL), in order; free *out
+ * with free(). */
+int svc_audit_show(const char *db_path, const char *child, const char *user, const Actor *actor,
+                   AuditEntry **out, int *n, Err *err);
+
+#endif

@@ -1,0 +1,64 @@
+/* store/auth: the tables of the web application's people (schema 006): users
+ * with their argon2id hashes, roles and lock-out counters, the caseloads
+ * allocated to them, and the hash-chained audit log. The store keeps the rows;
+ * hashing (passwords and the chain) is service/'s (svc_users, svc_audit).
+ *
+ * None of these writes counts as a commit of the history (store_commits): a
+ * sign-in or an audit row changes no child's data, so a Dataset loaded before
+ * it is still current. */
+#ifndef CAREPLEDGE_STORE_AUTH_H
+#define CAREPLEDGE_STORE_AUTH_H
+
+#include "base/err.h"
+#include "store/store.h"
+
+#include <stdbool.h>
+
+typedef struct StoreUser {
+    char name[64];
+    char role[32];
+    char pwhash[160];
+    char sw_id[64]; /* "" when none */
+    bool disabled;
+    int failures;
+    char locked_until[32]; /* "" when not locked */
+} StoreUser;
+
+/* Adds a user; ERR_CONFLICT when the name is taken. */
+int store_user_add(Store *s, const StoreUser *u, Err *err);
+/* Reads the user named; ERR_NOT_FOUND when there is none. */
+int store_user_get(Store *s, const char *name, StoreUser *out, Err *err);
+/* Rewrites every field of the user named u->name; ERR_NOT_FOUND when none. */
+int store_user_update(Store *s, const StoreUser *u, Err *err);
+/* Every user in name order; free *out with free(). */
+int store_user_list(Store *s, StoreUser **out, int *n, Err *err);
+
+/* Allocates child to user (idempotent). */
+int store_allocation_add(Store *s, const char *user, const char *child, Err *err);
+/* The children of the user's caseload, sorted and without repeats: the
+ * allocations table and the 903 SWEpisodes whose SW_ID is the user's sw_id.
+ * Free with store_strings_free. */
+int store_caseload(Store *s, const char *user, char ***children, int *n, Err *err);
+void store_strings_free(char **v, int n);
+
+typedef struct StoreAuditRow {
+    long long seq;
+    char at[32];
+    char user[64];
+    char action[96];
+    char child[64]; /* "" when about no child */
+    char origin[64];
+    char prev_hash[130];
+    char hash[130];
+} StoreAuditRow;
+
+/* The last row's seq and hash (0 and "" when the log is empty). */
+int store_audit_last(Store *s, long long *seq, char hash[130], Err *err);
+/* Appends row (seq given by the caller: last + 1) in a transaction of its own. */
+int store_audit_append(Store *s, const StoreAuditRow *row, Err *err);
+/* Calls each(row, arg) for every row in seq order, or only the rows of child
+ * or of user when given; stops at a nonzero return and returns it. */
+int store_audit_each(Store *s, const char *child, const char *user,
+                     int (*each)(const StoreAuditRow *row, void *arg), void *arg, Err *err);
+
+#endif

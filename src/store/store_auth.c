@@ -1,0 +1,239 @@
+/* store_auth: see store/auth.h. */
+#include "store/auth.h"
+
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void copy_column(DbStmt *st, int i, char *dst, size_t size)
+{
+    snprintf(dst, size, "%s", db_column_text(st, i));
+}
+
+static const char *or_null(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+/* Runs one prepared write in a transaction of its own (not a commit of the
+ * history: see auth.h). */
+static int run_write(Store *s, DbStmt *st, const char *what, Err *err)
+{
+    if (db_begin_write(s->conn, err) < 0) return ERR_DB;
+    int rc = db_step(st);
+    if (rc < 0) {
+        int code = strstr(db_errmsg(s->conn), "UNIQUE") ? ERR_CONFLICT : ERR_DB;
+        db_error(s->conn, err, what);
+        err->code = code;
+        db_rollback(s->conn);
+        return code;
+    }
+    return db_commit(s->conn, err) < 0 ? ERR_DB : 0;
+}
+
+static int prepare(Store *s, const char *sql, DbStmt **st, Err *err)
+{
+    if (db_prepare(s->conn, sql, false, st) < 0) return db_error(s->conn, err, "preparing");
+    return 0;
+}
+
+static void bind_user(DbStmt *st, const StoreUser *u)
+{
+    db_bind_text(st, 1, u->name);
+    db_bind_text(st, 2, u->role);
+    db_bind_text(st, 3, u->pwhash);
+    db_bind_text(st, 4, or_null(u->sw_id));
+    db_bind_int(st, 5, u->disabled);
+    db_bind_int(st, 6, u->failures);
+    db_bind_text(st, 7, or_null(u->locked_until));
+}
+
+int store_user_add(Store *s, const StoreUser *u, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "INSERT INTO users (name, role, pwhash, sw_id, disabled, failures, "
+                "locked_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                &st, err) < 0)
+        return ERR_DB;
+    bind_user(st, u);
+    int rc = run_write(s, st, "adding a user", err);
+    db_finalize(st);
+    if (rc == ERR_CONFLICT) return err_set(err, ERR_CONFLICT, "user '%s' exists", u->name);
+    return rc;
+}
+
+static void read_user(DbStmt *st, StoreUser *u)
+{
+    copy_column(st, 0, u->name, sizeof u->name);
+    copy_column(st, 1, u->role, sizeof u->role);
+    copy_column(st, 2, u->pwhash, sizeof u->pwhash);
+    copy_column(st, 3, u->sw_id, sizeof u->sw_id);
+    u->disabled = db_column_int(st, 4) != 0;
+    u->failures = (int)db_column_int(st, 5);
+    copy_column(st, 6, u->locked_until, sizeof u->locked_until);
+}
+
+#define USER_COLUMNS "name, role, pwhash, sw_id, disabled, failures, locked_until"
+
+int store_user_get(Store *s, const char *name, StoreUser *out, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s, "SELECT " USER_COLUMNS " FROM users WHERE name = ?1", &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, name);
+    int rc = db_step(st);
+    if (rc == DB_ROW) read_user(st, out);
+    db_finalize(st);
+    if (rc < 0) return db_error(s->conn, err, "reading a user");
+    if (rc != DB_ROW) return err_set(err, ERR_NOT_FOUND, "no user '%s'", name);
+    return 0;
+}
+
+int store_user_update(Store *s, const StoreUser *u, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "UPDATE users SET role = ?2, pwhash = ?3, sw_id = ?4, disabled = ?5, "
+                "failures = ?6, locked_until = ?7 WHERE name = ?1",
+                &st, err) < 0)
+        return ERR_DB;
+    bind_user(st, u);
+    int rc = run_write(s, st, "updating a user", err);
+    db_finalize(st);
+    return rc;
+}
+
+int store_user_list(Store *s, StoreUser **out, int *n, Err *err)
+{
+    *out = NULL;
+    *n = 0;
+    DbStmt *st;
+    if (prepare(s, "SELECT " USER_COLUMNS " FROM users ORDER BY name", &st, err) < 0) return ERR_DB;
+    int rc, cap = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            StoreUser *grown = realloc(*out, (size_t)cap * sizeof **out);
+            if (!grown) abort();
+            *out = grown;
+        }
+        read_user(st, &(*out)[(*n)++]);
+    }
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "listing users") : 0;
+}
+
+int store_allocation_add(Store *s, const char *user, const char *child, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s, "INSERT OR IGNORE INTO allocations (user, child) VALUES (?1, ?2)", &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, user);
+    db_bind_text(st, 2, child);
+    int rc = run_write(s, st, "allocating a child", err);
+    db_finalize(st);
+    return rc;
+}
+
+int store_caseload(Store *s, const char *user, char ***children, int *n, Err *err)
+{
+    *children = NULL;
+    *n = 0;
+    DbStmt *st;
+    if (prepare(s,
+                "SELECT child FROM allocations WHERE user = ?1 UNION "
+                "SELECT e.child FROM sw_episodes e JOIN users u ON u.sw_id = e.sw_id "
+                "WHERE u.name = ?1 ORDER BY 1",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, user);
+    int rc, cap = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **grown = realloc(*children, (size_t)cap * sizeof **children);
+            if (!grown) abort();
+            *children = grown;
+        }
+        char *id = strdup(db_column_text(st, 0));
+        if (!id) abort();
+        (*children)[(*n)++] = id;
+    }
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "reading a caseload") : 0;
+}
+
+void store_strings_free(char **v, int n)
+{
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+int store_audit_last(Store *s, long long *seq, char hash[130], Err *err)
+{
+    *seq = 0;
+    hash[0] = '\0';
+    DbStmt *st;
+    if (prepare(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &st, err) < 0)
+        return ERR_DB;
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *seq = db_column_int(st, 0);
+        snprintf(hash, 130, "%s", db_column_text(st, 1));
+    }
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "reading the audit log") : 0;
+}
+
+int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "INSERT INTO audit (seq, at, user, action, child, origin, prev_hash, hash) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_int(st, 1, row->seq);
+    db_bind_text(st, 2, row->at);
+    db_bind_text(st, 3, row->user);
+    db_bind_text(st, 4, row->action);
+    db_bind_text(st, 5, or_null(row->child));
+    db_bind_text(st, 6, row->origin);
+    db_bind_text(st, 7, row->prev_hash);
+    db_bind_text(st, 8, row->hash);
+    int rc = run_write(s, st, "appending to the audit log", err);
+    db_finalize(st);
+    return rc;
+}
+
+int store_audit_each(Store *s, const char *child, const char *user,
+                     int (*each)(const StoreAuditRow *row, void *arg), void *arg, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "SELECT seq, at, user, action, child, origin, prev_hash, hash FROM audit "
+                "WHERE (?1 IS NULL OR child = ?1) AND (?2 IS NULL OR user = ?2) ORDER BY seq",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, child);
+    db_bind_text(st, 2, user);
+    int rc, stop = 0;
+    StoreAuditRow row;
+    while (!stop && (rc = db_step(st)) == DB_ROW) {
+        row.seq = db_column_int(st, 0);
+        copy_column(st, 1, row.at, sizeof row.at);
+        copy_column(st, 2, row.user, sizeof row.user);
+        copy_column(st, 3, row.action, sizeof row.action);
+        copy_column(st, 4, row.child, sizeof row.child);
+        copy_column(st, 5, row.origin, sizeof row.origin);
+        copy_column(st, 6, row.prev_hash, sizeof row.prev_hash);
+        copy_column(st, 7, row.hash, sizeof row.hash);
+        stop = each(&row, arg);
+    }
+    db_finalize(st);
+    if (!stop && rc < 0) return db_error(s->conn, err, "reading the audit log");
+    return stop;
+}

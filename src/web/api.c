@@ -1,0 +1,476 @@
+/* api: see api.h. */
+#include "web/api.h"
+
+#include "domain/leaver.h"
+#include "service/svc_care.h"
+#include "service/svc_due.h"
+#include "service/svc_reference.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { DEFAULT_PER_PAGE = 50, MAX_PER_PAGE = 500, PUBLISH_THRESHOLD = 5 };
+
+static json_t *date_json(Date d)
+{
+    if (d == DATE_NONE) return json_null();
+    char buf[16];
+    return json_string(date_format_iso(d, buf));
+}
+
+static json_t *meta(const WebCall *call)
+{
+    return json_pack("{s:I}", "commit", (json_int_t)call->snap->ds.commit);
+}
+
+static Date today(const WebCall *call)
+{
+    time_t now = web_app_now(call->app);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The date parameter name (fallback when absent). Returns 0, or answers 400. */
+static int date_param(WebCall *call, const char *name, Date fallback, Date *out)
+{
+    const char *text = web_param(call->req, name);
+    *out = fallback;
+    if (!text) return 0;
+    if (date_parse_iso(text, strlen(text), out) == 0) return 0;
+    return web_error(call->res, 400, "invalid", name, "%s '%.40s' is not a date YYYY-MM-DD", name,
+                     text);
+}
+
+static bool flag_param(const WebCall *call, const char *name)
+{
+    const char *text = web_param(call->req, name);
+    return text && (strcmp(text, "1") == 0 || strcmp(text, "true") == 0);
+}
+
+/* The number parameter name within [min, max]. Returns 0, or answers 400. */
+static int number_param(WebCall *call, const char *name, long min, long max, long *out)
+{
+    const char *text = web_param(call->req, name);
+    if (!text) return 0;
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (*text && !*end && v >= min && v <= max) {
+        *out = v;
+        return 0;
+    }
+    return web_error(call->res, 400, "invalid", name, "%s must be a whole number from %ld to %ld",
+                     name, min, max);
+}
+
+typedef struct Page {
+    long page, per_page;
+    long first, end; /* the items [first, end) of the page */
+} Page;
+
+static int page_params(WebCall *call, Page *p)
+{
+    p->page = 1;
+    p->per_page = DEFAULT_PER_PAGE;
+    if (number_param(call, "page", 1, 1000000, &p->page) ||
+        number_param(call, "per_page", 1, MAX_PER_PAGE, &p->per_page))
+        return 400;
+    p->first = (p->page - 1) * p->per_page;
+    p->end = p->first + p->per_page;
+    return 0;
+}
+
+static bool on_page(const Page *p, long index)
+{
+    return index >= p->first && index < p->end;
+}
+
+static json_t *page_meta(const WebCall *call, const Page *p, long total)
+{
+    json_t *m = meta(call);
+    json_object_set_new(m, "total", json_integer(total));
+    json_object_set_new(m, "page", json_integer(p->page));
+    json_object_set_new(m, "per_page", json_integer(p->per_page));
+    return m;
+}
+
+static ServiceData snapshot_data(const WebCall *call)
+{
+    return (ServiceData){.snapshot = &call->snap->ds};
+}
+
+/* ---- The documents and the session ------------------------------------------ */
+
+int api_openapi(WebCall *call)
+{
+    json_t *doc = web_openapi();
+    web_json(call->res, 200, doc);
+    json_decref(doc);
+    return 200;
+}
+
+static json_t *capabilities_json(unsigned caps)
+{
+    json_t *list = json_array();
+    for (int b = 0; b < CAP_COUNT; b++)
+        if (caps & (1u << b)) json_array_append_new(list, json_string(svc_capability_name(b)));
+    return list;
+}
+
+static json_t *session_json(const WebSession *s)
+{
+    return json_pack("{s:s, s:s, s:o, s:s, s:i}", "user", s->user, "role", s->role->name,
+                     "capabilities", capabilities_json(s->role->capabilities), "csrf", s->csrf,
+                     "caseload", s->n_caseload);
+}
+
+static void set_cookie(WebCall *call, const char *token, int max_age)
+{
+    snprintf(call->res->set_cookie, sizeof call->res->set_cookie,
+             "cp_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", token, max_age,
+             call->app->secure_cookies ? "; Secure" : "");
+}
+
+/* The body as a JSON object; answers 400 when it is not one. */
+json_t *api_json_body(WebCall *call)
+{
+    json_error_t jerr;
+    json_t *body = json_loadb(call->req->body ? call->req->body : "", call->req->body_len,
+                              JSON_REJECT_DUPLICATES, &jerr);
+    if (body && json_is_object(body)) return body;
+    json_decref(body);
+    web_error(call->res, 400, "invalid", NULL, "the body is not a JSON object: %s at character %d",
+              body ? "another JSON value" : jerr.text, body ? 0 : jerr.position);
+    return NULL;
+}
+
+int api_session_create(WebCall *call)
+{
+    WebApp *app = call->app;
+    time_t now = web_app_now(app);
+    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now))
+        return web_error(call->res, 429, "too_many_requests", NULL,
+                         "too many sign-ins from this address: wait a minute");
+    json_t *body = api_json_body(call);
+    if (!body) return 400;
+    const char *user = json_string_value(json_object_get(body, "username"));
+    const char *password = json_string_value(json_object_get(body, "password"));
+    if (!user || !password) {
+        json_decref(body);
+        return web_error(call->res, 400, "invalid", user ? "password" : "username",
+                         "the body needs \"username\" and \"password\" as strings");
+    }
+    SignIn who;
+    Err err = {0};
+    int rc = svc_sign_in(app->db_path, user, password, now, &who, &err);
+    json_decref(body);
+    if (rc < 0) {
+        if (err_kind(rc) == ERR_KIND_FORBIDDEN)
+            return web_error(call->res, 401, "unauthorized", NULL, "%s", err.msg);
+        return web_error_from(call->res, &err);
+    }
+    char token[WEB_SESSION_TOKEN_HEX + 1];
+    WebSession *s = web_session_start(app->sessions, &who, now, token);
+    svc_sign_in_free(&who);
+    set_cookie(call, token, WEB_SESSION_SECONDS);
+    web_ok(call->res, session_json(s), meta(call));
+    web_session_release(app->sessions, s);
+    return 200;
+}
+
+int api_session_delete(WebCall *call)
+{
+    web_session_end(call->app->sessions, call->req->session);
+    set_cookie(call, "", 0);
+    return web_ok(call->res, json_pack("{s:b}", "signed_out", 1), meta(call));
+}
+
+int api_me(WebCall *call)
+{
+    return web_ok(call->res, session_json(call->session), meta(call));
+}
+
+/* ---- Caseload work ---------------------------------------------------------- */
+
+static json_t *due_json(const char *child, const DueEntry *e)
+{
+    return json_pack("{s:s, s:s, s:o, s:s, s:i, s:s}", "child", child, "item",
+                     due_item_name(e->item), "due", date_json(e->due), "status",
+                     due_status_name(e->status), "days_overdue", e->days_overdue, "rule",
+                     e->rule ? e->rule : "");
+}
+
+int api_worklist(WebCall *call)
+{
+    DueRequest req = {.within = -1, .overdue_only = flag_param(call, "overdue")};
+    Page page;
+    if (date_param(call, "at", today(call), &req.at) || page_params(call, &page)) return 400;
+    ServiceData data = snapshot_data(call);
+    DueResult due;
+    Err err = {0};
+    if (svc_due_run(call->app->ctx, &data, &req, &call->actor, &due, &err) < 0) {
+        svc_due_free(&due);
+        return web_error_from(call->res, &err);
+    }
+    json_t *items = json_array();
+    long total = 0;
+    for (int i = 0; i < due.n_rows; i++) {
+        if (!web_session_in_caseload(call->session, due.rows[i].child)) continue;
+        if (on_page(&page, total))
+            json_array_append_new(items, due_json(due.rows[i].child, &due.rows[i].entry));
+        total++;
+    }
+    svc_due_free(&due);
+    return web_ok(call->res, items, page_meta(call, &page, total));
+}
+
+static json_t *child_summary(const Child *c)
+{
+    return json_pack("{s:s, s:s, s:o, s:i, s:o}", "id", c->id, "sex", c->sex, "dob",
+                     date_json(c->dob), "episodes", c->n_episodes, "uasc", json_boolean(c->uasc));
+}
+
+int api_children(WebCall *call)
+{
+    Page page;
+    if (page_params(call, &page)) return 400;
+    const Dataset *ds = &call->snap->ds;
+    json_t *items = json_array();
+    long total = 0;
+    for (int i = 0; i < ds->n_children; i++) {
+        if (!web_session_in_caseload(call->session, ds->children[i].id)) continue;
+        if (on_page(&page, total)) json_array_append_new(items, child_summary(&ds->children[i]));
+        total++;
+    }
+    return web_ok(call->res, items, page_meta(call, &page, total));
+}
+
+static const char *const record_kinds[RECORD_KIND_COUNT] = {
+    [RECORD_VISIT] = "visit",
+    [RECORD_HEALTH_ASSESSMENT] = "health_assessment",
+    [RECORD_DENTAL_CHECK] = "dental_check",
+    [RECORD_IMMUNISATION] = "immunisation",
+    [RECORD_SDQ] = "sdq",
+    [RECORD_PEP] = "education_plan",
+    [RECORD_CARE_PLAN] = "care_plan",
+    [RECORD_NEEDS_ASSESSMENT] = "needs_assessment",
+    [RECORD_PATHWAY_PLAN] = "pathway_plan",
+    [RECORD_PA_CONTACT] = "pa_contact",
+    [RECORD_VISIT_REGIME] = "visit_regime",
+};
+
+static json_t *episodes_json(const Dataset *ds, const Child *c)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &ds->episodes[c->first_episode + i];
+        json_array_append_new(list, json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s}", "start",
+                                              date_json(e->decom), "end", date_json(e->dec), "rne",
+                                              e->rne, "legal_status", e->ls, "cin", e->cin,
+                                              "placement", e->place, "reason_ended", e->rec));
+    }
+    return list;
+}
+
+static json_t *reviews_json(const Dataset *ds, const Child *c)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < c->n_reviews; i++) {
+        const Review *r = &ds->reviews[c->first_review + i];
+        json_array_append_new(list,
+                              json_pack("{s:o, s:s}", "date", date_json(r->date), "code", r->code));
+    }
+    return list;
+}
+
+static json_t *records_json(const Dataset *ds, const Child *c)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < c->n_records; i++) {
+        const CareRecord *r = &ds->records[c->first_record + i];
+        const char *kind = r->kind < RECORD_KIND_COUNT && record_kinds[r->kind]
+                               ? record_kinds[r->kind]
+                               : "unknown";
+        json_t *rec = json_pack("{s:s, s:o, s:i}", "kind", kind, "date", date_json(r->date),
+                                "subtype", r->subtype);
+        if (r->value >= 0) json_object_set_new(rec, "value", json_integer(r->value));
+        json_array_append_new(list, rec);
+    }
+    return list;
+}
+
+static json_t *leaver_json(const LeaverStatus *s)
+{
+    return json_pack("{s:s, s:i, s:b, s:s, s:s}", "category", leaver_category_name(s->category),
+                     "age", s->age, "in_care", s->in_care, "entitlement",
+                     s->entitlement ? s->entitlement : "", "reason", s->reason);
+}
+
+/* The child's due items on at, or NULL with the error answered. */
+static json_t *child_due(WebCall *call, const char *id, Date at)
+{
+    DueRequest req = {.at = at, .within = -1, .child = id};
+    ServiceData data = snapshot_data(call);
+    DueResult due;
+    Err err = {0};
+    json_t *list = NULL;
+    if (svc_due_run(call->app->ctx, &data, &req, &call->actor, &due, &err) < 0)
+        web_error_from(call->res, &err);
+    else {
+        list = json_array();
+        for (int i = 0; i < due.n_rows; i++)
+            json_array_append_new(list, due_json(id, &due.rows[i].entry));
+    }
+    svc_due_free(&due);
+    return list;
+}
+
+int api_child(WebCall *call)
+{
+    Date at;
+    if (date_param(call, "at", today(call), &at)) return 400;
+    const Dataset *ds = &call->snap->ds;
+    const Child *c = dataset_find_child(ds, call->id);
+    /* Outside the caseload answers as unknown: the answer does not tell who
+     * else is in care. */
+    if (!c || !web_session_in_caseload(call->session, call->id))
+        return web_error(call->res, 404, "not_found", "id", "no child '%.64s' in your caseload",
+                         call->id);
+    json_t *due = child_due(call, c->id, at);
+    if (!due) return call->res->status;
+    LeaverStatus leaver = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
+    json_t *child = child_summary(c);
+    json_object_set_new(child, "episodes", episodes_json(ds, c));
+    json_object_set_new(child, "reviews", reviews_json(ds, c));
+    json_object_set_new(child, "records", records_json(ds, c));
+    json_object_set_new(child, "care_leaver", leaver_json(&leaver));
+    json_object_set_new(child, "due", due);
+    /* Issue 10 item 7: the view is recorded before anything is sent. */
+    Err err = {0};
+    if (svc_audit_append(call->app->audit, &call->actor, "view child", c->id, call->req->origin,
+                         &err) < 0) {
+        json_decref(child);
+        return web_error(call->res, 503, "unavailable", NULL,
+                         "the view could not be recorded in the audit log, so it is not shown: %s",
+                         err.msg);
+    }
+    return web_ok(call->res, child, meta(call));
+}
+
+/* ---- Reports ---------------------------------------------------------------- */
+
+int api_profile(WebCall *call)
+{
+    ProfileRequest req = {.rules = LEAVER_RULES_CURRENT, .threshold = PUBLISH_THRESHOLD};
+    if (date_param(call, "at", today(call), &req.at)) return 400;
+    /* A role without the unpublished reports sees the published profile only. */
+    req.publish = flag_param(call, "publish") || !(call->session->role->capabilities & CAP_REPORTS);
+    ServiceData data = snapshot_data(call);
+    ProfileResult res;
+    Err err = {0};
+    if (svc_profile_run(call->app->ctx, &data, &req, &call->actor, &res, &err) < 0)
+        return web_error_from(call->res, &err);
+    json_t *rows = json_array();
+    for (int i = 0; i < PROFILE_N_ROWS; i++) {
+        json_t *count = res.withheld[i] ? json_string("c") : json_integer(res.rows[i].count);
+        json_array_append_new(rows, json_pack("{s:s, s:s, s:o}", "table", res.rows[i].table, "row",
+                                              res.rows[i].row, "count", count));
+    }
+    json_t *m = meta(call);
+    json_object_set_new(m, "published", json_boolean(req.publish));
+    json_object_set_new(m, "at", date_json(req.at));
+    return web_ok(call->res, rows, m);
+}
+
+int api_leavers(WebCall *call)
+{
+    LeaversRequest req = {.rules = LEAVER_RULES_CURRENT};
+    Page page;
+    if (date_param(call, "at", today(call), &req.at) || page_params(call, &page)) return 400;
+    ServiceData data = snapshot_data(call);
+    LeaversResult res;
+    Err err = {0};
+    if (svc_leavers_run(call->app->ctx, &data, &req, &call->actor, &res, &err) < 0) {
+        svc_leavers_free(&res);
+        return web_error_from(call->res, &err);
+    }
+    json_t *items = json_array();
+    for (long i = page.first; i < res.n_rows && i < page.end; i++) {
+        json_t *row = leaver_json(&res.rows[i].status);
+        json_object_set_new(row, "child", json_string(res.rows[i].child));
+        json_array_append_new(items, row);
+    }
+    json_t *m = page_meta(call, &page, res.n_rows);
+    svc_leavers_free(&res);
+    return web_ok(call->res, items, m);
+}
+
+int api_compliance(WebCall *call)
+{
+    ComplianceRequest req = {0};
+    Date now = today(call);
+    if (date_param(call, "to", now, &req.to) || date_param(call, "from", req.to - 364, &req.from))
+        return 400;
+    ServiceData data = snapshot_data(call);
+    ComplianceResult res;
+    Err err = {0};
+    if (svc_compliance_run(call->app->ctx, &data, &req, &call->actor, &res, &err) < 0) {
+        svc_compliance_free(&res);
+        return web_error_from(call->res, &err);
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < DUE_ITEM_COUNT; i++) {
+        const ComplianceCount *c = &res.counts.counts[i];
+        if (!(res.counts.items & (1u << i))) continue;
+        json_array_append_new(
+            items, json_pack("{s:s, s:I, s:I, s:I, s:I}", "item", due_item_name((DueItem)i),
+                             "fell_due", (json_int_t)c->fell_due, "on_time", (json_int_t)c->on_time,
+                             "late", (json_int_t)c->late, "not_done", (json_int_t)c->not_done));
+    }
+    svc_compliance_free(&res);
+    json_t *m = meta(call);
+    json_object_set_new(m, "from", date_json(req.from));
+    json_object_set_new(m, "to", date_json(req.to));
+    return web_ok(call->res, items, m);
+}
+
+/* ---- Reference -------------------------------------------------------------- */
+
+int api_indicators(WebCall *call)
+{
+    IndicatorsResult res;
+    Err err = {0};
+    if (svc_indicators_run(call->app->ctx, &call->actor, &res, &err) < 0)
+        return web_error_from(call->res, &err);
+    json_t *items = json_array();
+    for (int i = 0; i < res.catalogue->n_items; i++) {
+        const Indicator *ind = &res.catalogue->items[i];
+        json_array_append_new(items,
+                              json_pack("{s:s, s:i, s:s, s:s, s:s}", "id", ind->id, "promise",
+                                        ind->promise, "title", ind->title, "definition",
+                                        ind->definition, "records", ind->records));
+    }
+    return web_ok(call->res, items, meta(call));
+}
+
+int api_calendar(WebCall *call)
+{
+    CalendarRequest req = {0};
+    Date now = today(call);
+    if (date_param(call, "from", now, &req.from) || date_param(call, "to", req.from + 365, &req.to))
+        return 400;
+    CalendarResult res;
+    Err err = {0};
+    if (svc_calendar_run(call->app->ctx, &req, &call->actor, &res, &err) < 0) {
+        svc_calendar_free(&res);
+        return web_error_from(call->res, &err);
+    }
+    json_t *days = json_array();
+    for (int i = 0; i < res.n_days; i++)
+        json_array_append_new(days, json_pack("{s:o, s:s}", "date", date_json(res.days[i].date),
+                                              "name", res.days[i].name));
+    json_t *m = meta(call);
+    json_object_set_new(m, "working_days", json_integer(res.working_days));
+    svc_calendar_free(&res);
+    return web_ok(call->res, days, m);
+}

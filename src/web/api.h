@@ -1,0 +1,35 @@
+/* api: the handlers of the JSON API, one per route of web/router.c's table.
+ * Each reads the request's parameters, calls one service on the server's
+ * snapshot and writes the envelope. None checks a role: the router has
+ * checked the route's capability before it calls one. What a handler does
+ * with the session is scope, not permission: the caller's caseload filters
+ * the children listed, and a role that may only see aggregate reports gets
+ * the profile published (small counts withheld). */
+#ifndef CAREPLEDGE_WEB_API_H
+#define CAREPLEDGE_WEB_API_H
+
+#include "web/router.h"
+
+int api_openapi(WebCall *call);
+int api_session_create(WebCall *call);
+int api_session_delete(WebCall *call);
+int api_me(WebCall *call);
+int api_worklist(WebCall *call);
+int api_children(WebCall *call);
+int api_child(WebCall *call);
+/* POST /api/v1/children/{id}/records (api_records.c). */
+int api_record_create(WebCall *call);
+/* POST /api/v1/imports: the files of a multipart upload (api_records.c). */
+int api_import(WebCall *call);
+/* GET /api/v1/validation (api_validation.c). */
+int api_validation(WebCall *call);
+int api_profile(WebCall *call);
+int api_leavers(WebCall *call);
+int api_compliance(WebCall *call);
+int api_indicators(WebCall *call);
+int api_calendar(WebCall *call);
+
+/* The body as a JSON object, or NULL with 400 answered. */
+json_t *api_json_body(WebCall *call);
+
+#endif

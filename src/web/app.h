@@ -1,0 +1,49 @@
+/* app: what the server holds while it runs — the application context, one
+ * Dataset snapshot of the whole history (every part) that every read is
+ * answered from, the sessions and the audit log. The snapshot is replaced
+ * after an import through the API: readers take a reference under a short
+ * lock and keep reading the snapshot they took, which is freed when its last
+ * reader lets go, so a read never waits for a load and never reads the disk. */
+#ifndef CAREPLEDGE_WEB_APP_H
+#define CAREPLEDGE_WEB_APP_H
+
+#include "domain/dataset.h"
+#include "service/context.h"
+#include "service/svc_audit.h"
+#include "web/session.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <time.h>
+
+typedef struct WebSnapshot {
+    Dataset ds;
+    int refs;
+} WebSnapshot;
+
+typedef struct WebApp {
+    const char *db_path;
+    const AppContext *ctx;
+    bool secure_cookies;   /* add Secure to the cookie (behind TLS) */
+    const char *webroot;   /* serve the dashboard from this folder, NULL: embedded */
+    time_t (*clock)(void); /* time(NULL), or the tests' clock */
+    pthread_mutex_t snapshot_lock;
+    WebSnapshot *snapshot;
+    AuditLog *audit;
+    WebSessions *sessions;
+} WebApp;
+
+/* Loads the snapshot of db_path and opens its audit log. ctx stays the
+ * caller's. Free app with web_app_close. */
+int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err);
+void web_app_close(WebApp *app);
+
+/* The current snapshot, held until web_app_release. */
+WebSnapshot *web_app_acquire(WebApp *app);
+void web_app_release(WebApp *app, WebSnapshot *snap);
+/* Loads the database again and swaps the new snapshot in. */
+int web_app_reload(WebApp *app, Err *err);
+
+time_t web_app_now(const WebApp *app);
+
+#endif

@@ -1,0 +1,343 @@
+/* server: see server.h. */
+#include "web/server.h"
+
+#include "base/embed.h"
+#include "web/router.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct WebServer {
+    struct MHD_Daemon *daemon;
+    WebApp *app;
+};
+
+/* A request's body as it arrives, kept between the calls of one request. */
+typedef struct Upload {
+    char *data;
+    size_t len, cap;
+    bool too_large;
+    /* A multipart upload: its files go to dir, one per part. */
+    struct MHD_PostProcessor *post;
+    char dir[64];
+    FILE *file; /* the part being written */
+    char part[256];
+    int n_files;
+    size_t upload_len;
+    bool broken, upload_too_large;
+} Upload;
+
+static void append_body(Upload *u, const char *data, size_t len)
+{
+    if (u->too_large || u->len + len > WEB_MAX_BODY) {
+        u->too_large = true; /* read on, so that the 413 can be sent */
+        return;
+    }
+    if (u->len + len + 1 > u->cap) {
+        u->cap = (u->len + len + 1) * 2;
+        char *grown = realloc(u->data, u->cap);
+        if (!grown) abort();
+        u->data = grown;
+    }
+    memcpy(u->data + u->len, data, len);
+    u->len += len;
+    u->data[u->len] = '\0';
+}
+
+/* Each chunk of a multipart upload: a part with a file name goes to a file
+ * of its own in the upload's folder (named by its order, so that no name
+ * from the client reaches the file system). */
+static enum MHD_Result upload_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *filename, const char *content_type,
+                                   const char *transfer_encoding, const char *data, uint64_t off,
+                                   size_t size)
+{
+    (void)kind, (void)key, (void)content_type, (void)transfer_encoding;
+    Upload *u = cls;
+    if (!filename) return MHD_YES; /* a form field: not used */
+    if (u->upload_len + size > WEB_MAX_UPLOAD) {
+        u->upload_too_large = true;
+        return MHD_NO;
+    }
+    if (off == 0 || !u->file || strcmp(u->part, filename) != 0) {
+        if (u->file) fclose(u->file);
+        char path[128];
+        snprintf(path, sizeof path, "%s/%03d.csv", u->dir, ++u->n_files);
+        snprintf(u->part, sizeof u->part, "%s", filename);
+        u->file = fopen(path, "wb");
+        if (!u->file) return MHD_NO;
+    }
+    u->upload_len += size;
+    return size == 0 || fwrite(data, 1, size, u->file) == size ? MHD_YES : MHD_NO;
+}
+
+static bool is_upload(struct MHD_Connection *conn, const char *url, const char *method)
+{
+    const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+    return strcmp(method, "POST") == 0 && strcmp(url, "/api/v1/imports") == 0 && type &&
+           strncmp(type, "multipart/form-data", 19) == 0;
+}
+
+static void start_upload(struct MHD_Connection *conn, Upload *u)
+{
+    snprintf(u->dir, sizeof u->dir, "/tmp/carepledge-upload-XXXXXX");
+    if (!mkdtemp(u->dir)) {
+        u->dir[0] = '\0';
+        u->broken = true;
+        return;
+    }
+    u->post = MHD_create_post_processor(conn, 64 * 1024, upload_part, u);
+    if (!u->post) u->broken = true;
+}
+
+static void remove_upload(Upload *u)
+{
+    if (u->file) fclose(u->file);
+    u->file = NULL;
+    if (u->post) MHD_destroy_post_processor(u->post);
+    u->post = NULL;
+    if (!u->dir[0]) return;
+    for (int i = 1; i <= u->n_files; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%03d.csv", u->dir, i);
+        unlink(path);
+    }
+    rmdir(u->dir);
+    u->dir[0] = '\0';
+}
+
+static enum MHD_Result collect_param(void *arg, enum MHD_ValueKind kind, const char *key,
+                                     const char *value)
+{
+    (void)kind;
+    WebRequest *req = arg;
+    if (req->n_params == WEB_MAX_PARAMS) {
+        req->too_many_params = true;
+        return MHD_NO;
+    }
+    req->params[req->n_params++] = (WebParam){key, value ? value : ""};
+    return MHD_YES;
+}
+
+static void client_address(struct MHD_Connection *conn, char *out, size_t size)
+{
+    snprintf(out, size, "unknown");
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr) return;
+    const struct sockaddr *sa = info->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)size);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)size);
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, WebResponse *res)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(res->body_len, res->body ? res->body : (void *)"",
+                                        res->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    res->body = NULL;
+    for (int i = 0; web_security_headers[i]; i += 2)
+        MHD_add_response_header(r, web_security_headers[i], web_security_headers[i + 1]);
+    if (res->content_type) MHD_add_response_header(r, "Content-Type", res->content_type);
+    if (res->etag[0]) MHD_add_response_header(r, "ETag", res->etag);
+    if (res->set_cookie[0]) MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)res->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
+                              const char *method, const char *version, const char *upload_data,
+                              size_t *upload_data_size, void **con_cls)
+{
+    (void)version;
+    WebServer *server = cls;
+    if (!*con_cls) {
+        Upload *u = calloc(1, sizeof(Upload));
+        if (!u) return MHD_NO;
+        if (is_upload(conn, url, method)) start_upload(conn, u);
+        *con_cls = u;
+        return MHD_YES;
+    }
+    Upload *upload = *con_cls;
+    if (*upload_data_size) {
+        if (upload->post && !upload->broken && !upload->upload_too_large &&
+            MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
+            upload->broken = !upload->upload_too_large;
+        else if (!upload->post && !upload->dir[0])
+            append_body(upload, upload_data, *upload_data_size);
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (upload->file) {
+        fclose(upload->file);
+        upload->file = NULL;
+    }
+    WebResponse res;
+    if (strncmp(url, "/api/", 5) != 0 && strcmp(method, "GET") == 0) {
+        web_static(server->app, url, &res);
+        return send_response(conn, &res);
+    }
+    WebRequest req = {.method = method, .path = url};
+    char origin[64];
+    client_address(conn, origin, sizeof origin);
+    req.origin = origin;
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &req);
+    req.session = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "cp_session");
+    req.csrf = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    req.if_none_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
+    req.body = upload->data;
+    req.body_len = upload->len;
+    req.body_too_large = upload->too_large;
+    req.upload_dir = upload->dir[0] && upload->n_files ? upload->dir : NULL;
+    req.upload_broken = upload->broken;
+    req.upload_too_large = upload->upload_too_large;
+    web_router_handle(server->app, &req, &res);
+    return send_response(conn, &res);
+}
+
+static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode code)
+{
+    (void)cls, (void)conn, (void)code;
+    Upload *u = *con_cls;
+    if (u) {
+        remove_upload(u);
+        free(u->data);
+    }
+    free(u);
+    *con_cls = NULL;
+}
+
+/* Parses "HOST:PORT" (IPv4) into addr. */
+static int parse_listen(const char *listen, struct sockaddr_in *addr, Err *err)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    char *end;
+    long port = colon ? strtol(colon + 1, &end, 10) : -1;
+    if (!colon || (size_t)(colon - listen) >= sizeof host || colon[1] == '\0' || *end || port < 0 ||
+        port > 65535)
+        return service_invalid(err, "listen", "'%s' is not HOST:PORT", listen);
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    memset(addr, 0, sizeof *addr);
+    addr->sin_family = AF_INET;
+    addr->sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &addr->sin_addr) != 1)
+        return service_invalid(err, "listen", "'%s' is not an IPv4 address", host);
+    return 0;
+}
+
+int web_server_start(WebApp *app, const char *listen, int threads, WebServer **out, Err *err)
+{
+    struct sockaddr_in addr;
+    if (parse_listen(listen, &addr, err) < 0) return err->code;
+    WebServer *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    s->app = app;
+    s->daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
+        s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_NOTIFY_COMPLETED, request_done, s,
+        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+    if (!s->daemon) {
+        free(s);
+        return err_set(err, ERR_UNAVAILABLE, "cannot listen on %s (is the port taken?)", listen);
+    }
+    *out = s;
+    return 0;
+}
+
+int web_server_port(const WebServer *s)
+{
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info ? info->port : 0;
+}
+
+void web_server_stop(WebServer *s)
+{
+    if (!s) return;
+    MHD_stop_daemon(s->daemon);
+    free(s);
+}
+
+/* ---- The dashboard's files -------------------------------------------------- */
+
+static const char *content_type(const char *path)
+{
+    static const struct {
+        const char *ext, *type;
+    } types[] = {
+        {".html", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".svg", "image/svg+xml"},
+        {".json", "application/json"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+    };
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(dot, types[i].ext) == 0) return types[i].type;
+    return "application/octet-stream";
+}
+
+static bool read_file(const char *path, char **data, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t cap = 1 << 16;
+    *data = malloc(cap);
+    *len = 0;
+    size_t got;
+    while (*data && (got = fread(*data + *len, 1, cap - *len, f)) > 0) {
+        *len += got;
+        if (*len == cap) *data = realloc(*data, cap *= 2);
+    }
+    fclose(f);
+    if (!*data) abort();
+    return true;
+}
+
+void web_static(const WebApp *app, const char *path, WebResponse *res)
+{
+    memset(res, 0, sizeof *res);
+    char name[512];
+    /* No way out of the folder, and no hidden files. */
+    if (strstr(path, "..") || strstr(path, "/.") || strlen(path) > 400) {
+        web_error(res, 404, "not_found", NULL, "no file %.100s", path);
+        return;
+    }
+    snprintf(name, sizeof name, "web%s%s", path, path[strlen(path) - 1] == '/' ? "index.html" : "");
+    if (app->webroot) {
+        char full[1024];
+        snprintf(full, sizeof full, "%s/%s", app->webroot, name + 4);
+        if (!read_file(full, &res->body, &res->body_len)) {
+            web_error(res, 404, "not_found", NULL, "no file %.100s", path);
+            return;
+        }
+    } else {
+        const EmbeddedFile *f = embed_find(name);
+        if (!f) {
+            web_error(res, 404, "not_found", NULL, "no file %.100s", path);
+            return;
+        }
+        res->body = malloc(f->len + 1);
+        if (!res->body) abort();
+        memcpy(res->body, f->data, f->len);
+        res->body_len = f->len;
+    }
+    res->status = 200;
+    res->content_type = content_type(name);
+}

@@ -1,0 +1,449 @@
+/* Route tests of the JSON API, in process: the router is run on request
+ * structs, no socket. A matrix calls every route of the table as every role
+ * (a route missing from the matrix fails the test), and bad input gets the
+ * error envelope with the right status. */
+#include "service/svc_audit.h"
+#include "service/svc_import.h"
+#include "service/svc_users.h"
+#include "web/router.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static const char password[] = "a long enough password";
+static time_t fake_now = 1900000000;
+/* Each sign-in a minute after the one before, so that the per-address limit
+ * is met only where a test means it to be. */
+static bool spread_sign_ins = true;
+/* The folder of the next request's multipart upload, as web/server.c would
+ * have written it; NULL: none. */
+static const char *next_upload_dir;
+
+static time_t test_clock(void)
+{
+    return fake_now;
+}
+
+typedef struct Fixture {
+    char dir[64], db[96];
+    AppContext *ctx;
+    WebApp app;
+    Actor admin;
+    char tokens[8][WEB_SESSION_TOKEN_HEX + 1]; /* by svc_roles index */
+    char csrf[8][WEB_SESSION_TOKEN_HEX + 1];
+} Fixture;
+
+static void add_episode(Dataset *ds, Date decom, Date dec)
+{
+    Episode e = {.decom = decom, .dec = dec};
+    DATASET_SET_CODE(e.rne, "S");
+    DATASET_SET_CODE(e.ls, "C2");
+    DATASET_SET_CODE(e.cin, "N1");
+    DATASET_SET_CODE(e.place, "U4");
+    dataset_add_episode(ds, &e);
+}
+
+/* Two children, A and B, in place of the (empty) database's snapshot. */
+static void use_made_up_snapshot(WebApp *app)
+{
+    WebSnapshot *snap = calloc(1, sizeof *snap);
+    dataset_add_child(&snap->ds, "A", "1", date_from_ymd(2012, 5, 10), "WBRI");
+    add_episode(&snap->ds, date_from_ymd(2024, 1, 1), DATE_NONE);
+    dataset_add_child(&snap->ds, "B", "2", date_from_ymd(2016, 9, 1), "WBRI");
+    add_episode(&snap->ds, date_from_ymd(2025, 6, 1), DATE_NONE);
+    snap->ds.commit = 7;
+    snap->refs = 1;
+    web_app_release(app, app->snapshot);
+    app->snapshot = snap;
+}
+
+static void call(Fixture *f, const char *method, const char *path, const char *token,
+                 const char *csrf, const char *body, WebResponse *res)
+{
+    WebRequest req = {.method = method,
+                      .path = path,
+                      .session = token,
+                      .csrf = csrf,
+                      .origin = "127.0.0.1",
+                      .body = body,
+                      .body_len = body ? strlen(body) : 0,
+                      .upload_dir = next_upload_dir};
+    next_upload_dir = NULL;
+    char *query = strchr(path, '?');
+    char copy[256];
+    if (query) {
+        snprintf(copy, sizeof copy, "%s", path);
+        copy[query - path] = '\0';
+        req.path = copy;
+        for (char *save, *p = strtok_r(copy + (query - path) + 1, "&", &save); p;
+             p = strtok_r(NULL, "&", &save)) {
+            char *eq = strchr(p, '=');
+            if (eq) *eq = '\0';
+            req.params[req.n_params++] = (WebParam){p, eq ? eq + 1 : ""};
+        }
+    }
+    if (spread_sign_ins && strcmp(method, "POST") == 0 && strcmp(req.path, "/api/v1/session") == 0)
+        fake_now += 61;
+    web_router_handle(&f->app, &req, res);
+}
+
+static json_t *body_json(const WebResponse *res)
+{
+    json_t *doc = json_loadb(res->body, res->body_len, 0, NULL);
+    assert_non_null(doc);
+    return doc;
+}
+
+/* Signs in as user (origin varies so the per-address limit is not met). */
+static int sign_in(Fixture *f, const char *user, const char *pw, char *token, char *csrf)
+{
+    char body[200];
+    snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}", user, pw);
+    WebResponse res;
+    call(f, "POST", "/api/v1/session", NULL, NULL, body, &res);
+    int status = res.status;
+    if (status == 200) {
+        sscanf(res.set_cookie, "cp_session=%64[0-9a-f]", token);
+        json_t *doc = body_json(&res);
+        snprintf(csrf, WEB_SESSION_TOKEN_HEX + 1, "%s",
+                 json_string_value(json_object_get(json_object_get(doc, "data"), "csrf")));
+        json_decref(doc);
+    }
+    web_response_free(&res);
+    return status;
+}
+
+/* Header rows of A and B in the database, so that records can be imported
+ * for them. */
+static int import_headers(Fixture *f, Err *err)
+{
+    char dir[96], path[128];
+    snprintf(dir, sizeof dir, "%s/2025-26", f->dir);
+    snprintf(path, sizeof path, "%s/header.csv", dir);
+    FILE *out = mkdir(dir, 0700) == 0 ? fopen(path, "w") : NULL;
+    if (!out) return -1;
+    fprintf(out, "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,10/05/2012,WBRI,,,\n"
+                 "B,2,01/09/2016,WBRI,,,\n");
+    fclose(out);
+    char *paths[] = {dir};
+    ImportRequest req = {.db_path = f->db, .paths = paths, .n_paths = 1};
+    ImportResult res;
+    Actor actor;
+    int rc = svc_import_run(f->ctx, &req, actor_named(&actor, "setup"), &res, err);
+    svc_import_free(&res);
+    return rc;
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/cp_web_XXXXXX");
+    if (!mkdtemp(f->dir)) return -1;
+    snprintf(f->db, sizeof f->db, "%s/db", f->dir);
+    Err err;
+    if (context_load(NULL, &f->ctx, &err) < 0) return -1;
+    if (import_headers(f, &err) < 0) return -1;
+    actor_named(&f->admin, "setup");
+    for (int i = 0; i < svc_n_roles; i++) {
+        UserChange u = {.name = svc_roles[i].name,
+                        .role = svc_roles[i].name,
+                        .password = password,
+                        .disabled = -1};
+        if (svc_user_add(f->db, &u, &f->admin, &err) < 0) return -1;
+    }
+    svc_user_allocate(f->db, "social_worker", "A", &f->admin, &err);
+    svc_user_allocate(f->db, "reviewing_officer", "A", &f->admin, &err);
+    svc_user_allocate(f->db, "personal_adviser", "A", &f->admin, &err);
+    f->app.clock = test_clock;
+    if (web_app_open(&f->app, f->db, f->ctx, &err) < 0) return -1;
+    use_made_up_snapshot(&f->app);
+    for (int i = 0; i < svc_n_roles; i++)
+        if (sign_in(f, svc_roles[i].name, password, f->tokens[i], f->csrf[i]) != 200) return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    web_app_close(&f->app);
+    context_free(f->ctx);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+    if (system(cmd) != 0) return -1;
+    free(f);
+    return 0;
+}
+
+/* A request for each route of the table: its concrete path and body. */
+typedef struct MatrixCall {
+    const char *method, *pattern, *path, *body;
+} MatrixCall;
+
+static const MatrixCall matrix[] = {
+    {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", NULL},
+    {"POST", "/api/v1/session", "/api/v1/session", "ROLE"},
+    {"DELETE", "/api/v1/session", "/api/v1/session", NULL},
+    {"GET", "/api/v1/me", "/api/v1/me", NULL},
+    {"GET", "/api/v1/worklist", "/api/v1/worklist?at=2026-03-31", NULL},
+    {"GET", "/api/v1/children", "/api/v1/children", NULL},
+    {"GET", "/api/v1/children/{id}", "/api/v1/children/A?at=2026-03-31", NULL},
+    {"POST", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "RECORD"},
+    {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL},
+    {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL},
+    {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL},
+    {"POST", "/api/v1/imports", "/api/v1/imports", "UPLOAD"},
+    {"GET", "/api/v1/validation", "/api/v1/validation?year=2025/26", NULL},
+    {"GET", "/api/v1/indicators", "/api/v1/indicators", NULL},
+    {"GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-01-31", NULL},
+};
+enum { N_MATRIX = sizeof matrix / sizeof matrix[0] };
+
+static const MatrixCall *matrix_call(const WebRoute *r)
+{
+    for (int i = 0; i < N_MATRIX; i++)
+        if (strcmp(matrix[i].method, r->method) == 0 && strcmp(matrix[i].pattern, r->pattern) == 0)
+            return &matrix[i];
+    return NULL;
+}
+
+static bool role_may(const Role *role, unsigned cap)
+{
+    if (cap == WEB_PUBLIC || cap == WEB_SIGNED_IN) return true;
+    return (role->capabilities & cap) == cap;
+}
+
+static void test_every_route_as_every_role(void **state)
+{
+    Fixture *f = *state;
+    for (int r = 0; r < web_n_routes; r++) {
+        const WebRoute *route = &web_routes[r];
+        const MatrixCall *m = matrix_call(route);
+        if (!m) fail_msg("route %s %s is missing from the matrix", route->method, route->pattern);
+        for (int i = 0; i < svc_n_roles; i++) {
+            const Role *role = &svc_roles[i];
+            char token[WEB_SESSION_TOKEN_HEX + 1], csrf[WEB_SESSION_TOKEN_HEX + 1];
+            memcpy(token, f->tokens[i], sizeof token);
+            memcpy(csrf, f->csrf[i], sizeof csrf);
+            char body[200] = "";
+            if (m->body && strcmp(m->body, "ROLE") == 0)
+                snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}",
+                         role->name, password);
+            else if (m->body)
+                snprintf(
+                    body, sizeof body,
+                    "{\"kind\": \"visit\", \"date\": \"2026-03-0%d\", \"seen_alone\": \"yes\"}",
+                    i + 1);
+            /* Signing out ends the session: use one of its own. */
+            if (strcmp(route->method, "DELETE") == 0)
+                assert_int_equal(sign_in(f, role->name, password, token, csrf), 200);
+            bool upload = m->body && strcmp(m->body, "UPLOAD") == 0;
+            char dir[128];
+            snprintf(dir, sizeof dir, "%s/2025-26", f->dir);
+            if (upload) next_upload_dir = dir;
+            WebResponse res;
+            call(f, m->method, m->path, token, csrf, m->body && !upload ? body : NULL, &res);
+            int expected =
+                !role_may(role, route->capability) ? 403
+                : strcmp(route->method, "POST") == 0 && m->body[0] == 'R' && m->body[1] == 'E'
+                    ? 201
+                    : 200;
+            if (res.status != expected)
+                fail_msg("%s %s as %s: %d, expected %d: %.*s", m->method, m->path, role->name,
+                         res.status, expected, (int)res.body_len, res.body);
+            web_response_free(&res);
+        }
+    }
+    assert_int_equal(web_n_routes, N_MATRIX);
+}
+
+static void expect_error(Fixture *f, const char *method, const char *path, const char *token,
+                         const char *csrf, const char *body, int status, const char *code)
+{
+    WebResponse res;
+    call(f, method, path, token, csrf, body, &res);
+    assert_int_equal(res.status, status);
+    json_t *doc = body_json(&res);
+    json_t *error = json_object_get(doc, "error");
+    assert_int_equal(json_integer_value(json_object_get(error, "status")), status);
+    assert_string_equal(json_string_value(json_object_get(error, "code")), code);
+    assert_non_null(json_string_value(json_object_get(error, "message")));
+    json_decref(doc);
+    web_response_free(&res);
+}
+
+static void test_bad_requests_get_the_envelope(void **state)
+{
+    Fixture *f = *state;
+    const char *admin = f->tokens[0], *csrf = f->csrf[0];
+    expect_error(f, "GET", "/api/v1/nowhere", admin, NULL, NULL, 404, "not_found");
+    expect_error(f, "PUT", "/api/v1/children", admin, NULL, NULL, 405, "method_not_allowed");
+    expect_error(f, "POST", "/api/v1/session", NULL, NULL, "{\"username\": ", 400, "invalid");
+    expect_error(f, "POST", "/api/v1/session", NULL, NULL, "[1, 2]", 400, "invalid");
+    expect_error(f, "POST", "/api/v1/session", NULL, NULL, "{\"username\": 3}", 400, "invalid");
+    expect_error(f, "GET", "/api/v1/worklist?at=2026-02-30", admin, NULL, NULL, 400, "invalid");
+    expect_error(f, "GET", "/api/v1/children?per_page=0", admin, NULL, NULL, 400, "invalid");
+    expect_error(f, "GET", "/api/v1/children/NOBODY", admin, NULL, NULL, 404, "not_found");
+    expect_error(f, "GET", "/api/v1/me", NULL, NULL, NULL, 401, "unauthorized");
+    expect_error(f, "GET", "/api/v1/me", "0123", NULL, NULL, 401, "unauthorized");
+    /* A forged or missing CSRF token changes nothing: the session lives on. */
+    expect_error(f, "DELETE", "/api/v1/session", admin, NULL, NULL, 403, "csrf");
+    char forged[WEB_SESSION_TOKEN_HEX + 1];
+    memcpy(forged, csrf, sizeof forged);
+    forged[0] = forged[0] == 'a' ? 'b' : 'a';
+    expect_error(f, "DELETE", "/api/v1/session", admin, forged, NULL, 403, "csrf");
+    WebResponse res;
+    call(f, "GET", "/api/v1/me", admin, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    web_response_free(&res);
+    /* An oversized body is refused before anything reads it. */
+    WebRequest big = {.method = "POST", .path = "/api/v1/session", .body_too_large = true};
+    web_router_handle(&f->app, &big, &res);
+    assert_int_equal(res.status, 413);
+    web_response_free(&res);
+}
+
+static void test_caseload_and_etag(void **state)
+{
+    Fixture *f = *state;
+    int sw = 2; /* social_worker, allocated A only */
+    assert_string_equal(svc_roles[sw].name, "social_worker");
+    WebResponse res;
+    call(f, "GET", "/api/v1/children", f->tokens[sw], NULL, NULL, &res);
+    json_t *doc = body_json(&res);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(doc, "meta"), "total")), 1);
+    char etag[32];
+    snprintf(etag, sizeof etag, "\"c%lld\"", f->app.snapshot->ds.commit);
+    assert_string_equal(res.etag, etag);
+    json_decref(doc);
+    web_response_free(&res);
+    expect_error(f, "GET", "/api/v1/children/B", f->tokens[sw], NULL, NULL, 404, "not_found");
+    WebRequest req = {.method = "GET",
+                      .path = "/api/v1/children",
+                      .session = f->tokens[sw],
+                      .if_none_match = etag};
+    web_router_handle(&f->app, &req, &res);
+    assert_int_equal(res.status, 304);
+    web_response_free(&res);
+}
+
+/* The matrix recorded visits of A (as each role that may): the snapshot was
+ * reloaded, so the child's page shows them at once. */
+static void test_recorded_visits_are_read_at_once(void **state)
+{
+    Fixture *f = *state;
+    WebResponse res;
+    call(f, "GET", "/api/v1/children/A", f->tokens[0], NULL, NULL, &res);
+    json_t *doc = body_json(&res);
+    json_t *records = json_object_get(json_object_get(doc, "data"), "records");
+    assert_int_equal(json_array_size(records), 4);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(records, 0), "kind")),
+                        "visit");
+    json_decref(doc);
+    web_response_free(&res);
+    expect_error(f, "POST", "/api/v1/children/A/records", f->tokens[0], f->csrf[0],
+                 "{\"kind\": \"sdq\", \"date\": \"2026-03-09\", \"sdq_score\": 99}", 400,
+                 "invalid");
+    expect_error(f, "POST", "/api/v1/children/A/records", f->tokens[0], f->csrf[0],
+                 "{\"kind\": \"walk\", \"date\": \"2026-03-09\"}", 400, "invalid");
+}
+
+static void test_validation_of_the_stored_return(void **state)
+{
+    Fixture *f = *state;
+    int analyst = 5;
+    assert_string_equal(svc_roles[analyst].name, "data_analyst");
+    WebResponse res;
+    call(f, "GET", "/api/v1/validation?year=2025/26&per_page=1", f->tokens[analyst], NULL, NULL,
+         &res);
+    assert_int_equal(res.status, 200);
+    json_t *doc = body_json(&res);
+    json_t *data = json_object_get(doc, "data");
+    assert_true(json_array_size(json_object_get(data, "rules")) > 0);
+    assert_true(json_array_size(json_object_get(data, "issues")) <= 1);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(doc, "meta"), "year")),
+                     2026);
+    json_decref(doc);
+    web_response_free(&res);
+    expect_error(f, "GET", "/api/v1/validation?year=2025", f->tokens[analyst], NULL, NULL, 400,
+                 "invalid");
+    /* An import with no files, or a broken upload, changes nothing. */
+    expect_error(f, "POST", "/api/v1/imports", f->tokens[analyst], f->csrf[analyst], NULL, 400,
+                 "invalid");
+}
+
+static void test_views_are_audited_in_a_chain(void **state)
+{
+    Fixture *f = *state;
+    WebResponse res;
+    call(f, "GET", "/api/v1/children/A", f->tokens[0], NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    web_response_free(&res);
+    AuditEntry *rows;
+    int n;
+    Err err;
+    assert_int_equal(svc_audit_show(f->db, "A", "administrator", &f->admin, &rows, &n, &err), 0);
+    assert_true(n >= 1);
+    assert_string_equal(rows[n - 1].action, "view child");
+    assert_string_equal(rows[n - 1].origin, "127.0.0.1");
+    free(rows);
+    AuditVerify v;
+    assert_int_equal(svc_audit_verify(f->db, &f->admin, &v, &err), 0);
+    assert_true(v.rows >= 1);
+    assert_int_equal(v.first_bad, 0);
+}
+
+static void test_expiry_and_lock_out(void **state)
+{
+    Fixture *f = *state;
+    char token[WEB_SESSION_TOKEN_HEX + 1], csrf[WEB_SESSION_TOKEN_HEX + 1];
+    assert_int_equal(sign_in(f, "manager", password, token, csrf), 200);
+    fake_now += WEB_SESSION_SECONDS + 1;
+    expect_error(f, "GET", "/api/v1/me", token, NULL, NULL, 401, "unauthorized");
+    /* Five wrong passwords lock the account: the right one is then refused. */
+    for (int i = 0; i < SVC_USERS_MAX_FAILURES; i++)
+        assert_int_equal(sign_in(f, "councillor", "wrong password!!", token, csrf), 401);
+    assert_int_equal(sign_in(f, "councillor", password, token, csrf), 401);
+    fake_now += SVC_USERS_LOCK_SECONDS + 60;
+    assert_int_equal(sign_in(f, "councillor", password, token, csrf), 200);
+    /* Sign-ins from one address are limited per minute. */
+    spread_sign_ins = false;
+    int refused = 0;
+    for (int i = 0; i <= WEB_SIGN_INS_PER_MINUTE; i++)
+        refused += sign_in(f, "nobody", "x", token, csrf) == 429;
+    assert_true(refused >= 1);
+}
+
+static void test_openapi_lists_every_route(void **state)
+{
+    (void)state;
+    json_t *doc = web_openapi();
+    json_t *paths = json_object_get(doc, "paths");
+    for (int i = 0; i < web_n_routes; i++)
+        assert_non_null(json_object_get(paths, web_routes[i].pattern));
+    assert_string_equal(json_string_value(json_object_get(doc, "openapi")), "3.1.0");
+    json_decref(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_route_as_every_role),
+        cmocka_unit_test(test_bad_requests_get_the_envelope),
+        cmocka_unit_test(test_caseload_and_etag),
+        cmocka_unit_test(test_recorded_visits_are_read_at_once),
+        cmocka_unit_test(test_validation_of_the_stored_return),
+        cmocka_unit_test(test_views_are_audited_in_a_chain),
+        cmocka_unit_test(test_openapi_lists_every_route),
+        cmocka_unit_test(test_expiry_and_lock_out),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
