@@ -10,6 +10,7 @@
 
 #include "base/csv.h"
 #include "base/mem.h"
+#include "exchange/ssda903_xml.h"
 #include "store/store.h"
 #include "validate/validate.h"
 #include "validate/vreport.h"
@@ -32,11 +33,37 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Loads every table of a 903 XML export into the return. */
+static int load_xml_file(VReturn *r, const char *path, bool last, Err *err)
+{
+    Ssda903FileList tables = {0};
+    ErrList errs = {0};
+    int rc = ssda903_xml_load(path, &tables, &errs);
+    if (rc < 0) {
+        errlist_print(&errs, stderr);
+        rc = err_set(err, ERR_INPUT, "%s could not be used", path);
+    }
+    for (int i = 0; i < tables.n_items && rc == 0; i++) {
+        Ssda903File *f = xmalloc(sizeof *f);
+        *f = tables.items[i];
+        memset(&tables.items[i], 0, sizeof tables.items[i]);
+        rc = vreturn_add(r, f, last, err);
+        if (rc < 0) {
+            ssda903_file_free(f);
+            free(f);
+        }
+    }
+    ssda903_file_list_free(&tables);
+    errlist_free(&errs);
+    return rc;
+}
+
 /* Loads one file into the return. In a folder (quiet_other), Carepledge's own
  * record templates (visits, health, ...: not part of the 903) are passed over
  * silently and any other CSV that is not a 903 table with a note. */
 static int load_file(VReturn *r, const char *path, bool last, bool quiet_other, Err *err)
 {
+    if (ssda903_xml_sniff_file(path)) return load_xml_file(r, path, last, err);
     Ssda903File *f = xmalloc(sizeof *f);
     ErrList errs = {0};
     int rc = ssda903_file_load_any(path, f, &errs);
@@ -70,7 +97,9 @@ static int load_folder(VReturn *r, const char *dir, bool last, Err *err)
     int n = 0, cap = 0;
     for (struct dirent *e; (e = readdir(d));) {
         size_t len = strlen(e->d_name);
-        if (len < 5 || strcasecmp(e->d_name + len - 4, ".csv") != 0) continue;
+        if (len < 5 || (strcasecmp(e->d_name + len - 4, ".csv") != 0 &&
+                        strcasecmp(e->d_name + len - 4, ".xml") != 0))
+            continue;
         MEM_GROW(names, n, cap);
         size_t size = strlen(dir) + len + 2;
         names[n] = xmalloc(size);
