@@ -350,7 +350,7 @@ static void report_unknown(XmlLoad *ld, const Frame *parent, const char *name)
     char expected[600];
     expected_names(parent, expected, sizeof expected);
     errlist_at(ld->errs, ld->name, ld->line, ld->column, label,
-               "unknown element: a %s holds %s (docs/import.md)", parent->name, expected);
+               "unknown element: %s holds %s (docs/import.md)", parent->name, expected);
 }
 
 /* A leaf of the HEADER: a field of the Header, of UASC, OC3 or AD1, or the
@@ -551,10 +551,13 @@ static void on_text(XmlLoad *ld)
                "text outside a field: '%.40s' (a value belongs in the element of its field)", v);
 }
 
-static void refuse(XmlLoad *ld, const char *what)
+/* A DOCTYPE comes before the root element, where the scanner still is. */
+static void refuse(XmlLoad *ld, const char *what, const char *markup)
 {
+    Scanner s = ld->scan;
+    while (s.p < s.end && !scan_at(&s, markup)) scan_step(&s);
     char buf[2 * NAME_MAX_LEN + 2];
-    errlist_at(ld->errs, ld->name, xmlTextReaderGetParserLineNumber(ld->reader), 1,
+    errlist_at(ld->errs, ld->name, s.p < s.end ? s.line : 0, s.p < s.end ? s.column : 0,
                open_label(ld, buf, sizeof buf),
                "%s: a 903 export has no DOCTYPE, DTD or entities, and Carepledge reads none", what);
     ld->stop = true;
@@ -572,8 +575,16 @@ static void on_libxml_error(void *arg, xmlErrorPtr e)
     msg[strcspn(msg, "\n")] = '\0';
     size_t n = strlen(msg);
     while (n && msg[n - 1] == ' ') msg[--n] = '\0';
+    /* The parser is ahead of the reader: the element it was in is its own. */
     char buf[2 * NAME_MAX_LEN + 2];
     const char *label = open_label(ld, buf, sizeof buf);
+    const xmlParserCtxt *ctxt = e->ctxt;
+    if (ctxt && ctxt->nameNr >= 2)
+        snprintf(buf, sizeof buf, "%.*s/%.*s", NAME_MAX_LEN - 1, ctxt->nameTab[ctxt->nameNr - 2],
+                 NAME_MAX_LEN - 1, ctxt->nameTab[ctxt->nameNr - 1]);
+    if (ctxt && ctxt->nameNr >= 1) label = buf;
+    if (ctxt && ctxt->nameNr == 1)
+        snprintf(buf, sizeof buf, "%.*s", NAME_MAX_LEN - 1, ctxt->nameTab[0]);
     if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING ||
         e->code == XML_ERR_UNSUPPORTED_ENCODING || strstr(msg, "encoding") || strstr(msg, "UTF-8"))
         errlist_at(ld->errs, ld->name, e->line, e->int2, label,
@@ -623,9 +634,11 @@ static void read_document(XmlLoad *ld, const char *data, size_t len)
         case XML_READER_TYPE_END_ELEMENT: on_end(ld); break;
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA: on_text(ld); break;
-        case XML_READER_TYPE_DOCUMENT_TYPE: refuse(ld, "a DOCTYPE (DTD) is not accepted"); break;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+            refuse(ld, "a DOCTYPE (DTD) is not accepted", "<!DOCTYPE");
+            break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY: refuse(ld, "an entity is not accepted"); break;
+        case XML_READER_TYPE_ENTITY: refuse(ld, "an entity is not accepted", "&"); break;
         default: break; /* comments, processing instructions, white space */
         }
     }
