@@ -775,6 +775,7 @@ static bool write_text(FILE *out, const char *v)
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
+        case '\r': fputs("&#13;", out); break; /* a raw one would be read as a line end */
         default:
             if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') return false;
             putc(*p, out);
