@@ -63,22 +63,43 @@ static bool from_header(Ssda903TableId t, const char *column)
            (t == T903_UASC && strcmp(column, "SEX") == 0);
 }
 
+/* The element of each record and the leaf of each column, looked up once per
+ * element read: built on first use (lookups_build), read-only afterwards. */
+static StrMap records_by_element;
+static StrMap columns_by_leaf[T903_COUNT];
+/* The columns each record takes from its HEADER, and the Header's column of each. */
+typedef struct Inherited {
+    int n, col[3], header_col[3];
+} Inherited;
+static Inherited inherited[T903_COUNT];
+
+static void lookups_build(void)
+{
+    for (int t = 0; t < T903_COUNT; t++) {
+        if (record_elements[t]) strmap_put(&records_by_element, record_elements[t], t);
+        const Ssda903Table *def = ssda903_table((Ssda903TableId)t);
+        for (int c = 0; c < def->n_columns; c++) {
+            const char *column = def->columns[c].name;
+            if (!from_header((Ssda903TableId)t, column)) {
+                strmap_put(&columns_by_leaf[t], leaf_name((Ssda903TableId)t, column), c);
+                continue;
+            }
+            Inherited *in = &inherited[t];
+            in->col[in->n] = c;
+            in->header_col[in->n++] = ssda903_column_index(ssda903_table(T903_HEADER), column);
+        }
+    }
+}
+
 static int record_table(const char *name)
 {
-    for (int t = 0; t < T903_COUNT; t++)
-        if (record_elements[t] && strcmp(record_elements[t], name) == 0) return t;
-    return -1;
+    return (int)strmap_get(&records_by_element, name, -1);
 }
 
 /* The column of table t whose leaf element is name, or -1. */
 static int leaf_column(Ssda903TableId t, const char *name)
 {
-    const Ssda903Table *def = ssda903_table(t);
-    for (int c = 0; c < def->n_columns; c++)
-        if (!from_header(t, def->columns[c].name) &&
-            strcmp(leaf_name(t, def->columns[c].name), name) == 0)
-            return c;
-    return -1;
+    return (int)strmap_get(&columns_by_leaf[t], name, -1);
 }
 
 /* "PARENT/LEAF" for a column: where the writer puts it and messages name it. */
@@ -292,17 +313,16 @@ static void finish_child(XmlLoad *ld)
         return;
     }
     const Ssda903File *h = &ld->files[T903_HEADER];
+    size_t header_at = (size_t)c->header_row * (size_t)h->table->n_columns;
     for (int t = 1; t < T903_COUNT; t++) {
-        const Ssda903Table *def = ld->files[t].table;
-        for (int col = 0; col < def->n_columns; col++) {
-            if (!from_header((Ssda903TableId)t, def->columns[col].name)) continue;
-            int hc = ssda903_column_index(h->table, def->columns[col].name);
-            const char *v = ssda903_cell(h, c->header_row, hc);
-            long line = ssda903_cell_line(h, c->header_row, hc);
-            int column =
-                h->cell_columns[(size_t)c->header_row * (size_t)h->table->n_columns + (size_t)hc];
+        if (c->first_row[t] == ld->files[t].n_rows) continue; /* no record of this kind */
+        for (int i = 0; i < inherited[t].n; i++) {
+            int hc = inherited[t].header_col[i];
+            const char *v = h->cells[header_at + (size_t)hc];
             for (int row = c->first_row[t]; row < ld->files[t].n_rows; row++)
-                set_cell(ld, (Ssda903TableId)t, row, col, v, strlen(v), line, column);
+                set_cell(ld, (Ssda903TableId)t, row, inherited[t].col[i], v, strlen(v),
+                         h->cell_lines[header_at + (size_t)hc],
+                         h->cell_columns[header_at + (size_t)hc]);
         }
     }
 }
@@ -499,7 +519,9 @@ static void on_start(XmlLoad *ld)
     }
     Frame *parent = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
     Frame f = {.row = -1, .line = ld->line, .column = ld->column};
-    snprintf(f.name, sizeof f.name, "%s", name);
+    size_t name_len = strnlen(name, sizeof f.name - 1);
+    memcpy(f.name, name, name_len);
+    f.name[name_len] = '\0';
     if (ld->depth == MAX_DEPTH || !open_element(ld, parent, name, &f)) {
         ld->skip = !empty;
         return;
@@ -604,8 +626,9 @@ static xmlParserInputPtr no_external_entity(const char *url, const char *id, xml
     return NULL;
 }
 
-static void init_libxml(void)
+static void init_once(void)
 {
+    lookups_build();
     xmlInitParser();
     xmlSetExternalEntityLoader(no_external_entity);
 }
@@ -618,7 +641,7 @@ enum { READER_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOCDATA };
 static void read_document(XmlLoad *ld, const char *data, size_t len)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, init_libxml);
+    pthread_once(&once, init_once);
     ld->scan = (Scanner){data, data + len, 1, 1};
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ld->scan.p += 3;
     ld->reader = xmlReaderForMemory(data, (int)len, ld->name, NULL, READER_OPTIONS);
