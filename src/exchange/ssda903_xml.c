@@ -147,31 +147,42 @@ static void scan_past(Scanner *s, const char *terminator)
     for (size_t i = 0; i < strlen(terminator) && s->p < s->end; i++) scan_step(s);
 }
 
+/* Moves to `to`, counting the lines and characters passed: whole lines are
+ * skipped with memchr, only the last one's characters are counted. */
+static void scan_move_to(Scanner *s, const char *to)
+{
+    const char *p = s->p, *nl;
+    while ((nl = memchr(p, '\n', (size_t)(to - p))) != NULL) {
+        s->line++;
+        s->column = 1;
+        p = nl + 1;
+    }
+    for (; p < to; p++)
+        if ((*p & 0xC0) != 0x80 && *p != '\r') s->column++;
+    s->p = to;
+}
+
 static void scan_next_element(Scanner *s, long *line, int *column)
 {
-    while (s->p < s->end) {
-        if (*s->p == '<' && s->end - s->p > 1) {
-            if (scan_at(s, "<!--")) {
-                scan_past(s, "-->");
-                continue;
-            }
-            if (scan_at(s, "<![CDATA[")) {
-                scan_past(s, "]]>");
-                continue;
-            }
-            if (s->p[1] == '?' || s->p[1] == '!') {
-                scan_past(s, ">");
-                continue;
-            }
-            if (s->p[1] != '/') {
-                *line = s->line;
-                *column = s->column;
-                scan_step(s);
-                return;
-            }
+    const char *lt;
+    while ((lt = memchr(s->p, '<', (size_t)(s->end - s->p))) != NULL && s->end - lt > 1) {
+        scan_move_to(s, lt);
+        if (scan_at(s, "<!--")) {
+            scan_past(s, "-->");
+        } else if (scan_at(s, "<![CDATA[")) {
+            scan_past(s, "]]>");
+        } else if (lt[1] == '?' || lt[1] == '!') {
+            scan_past(s, ">");
+        } else if (lt[1] == '/') {
+            scan_step(s);
+        } else {
+            *line = s->line;
+            *column = s->column;
+            scan_step(s);
+            return;
         }
-        scan_step(s);
     }
+    scan_move_to(s, s->end);
     *line = s->line;
     *column = s->column;
 }
