@@ -47,4 +47,18 @@ b=$("$CAREPLEDGE" validate --year 2025/26 --prev "$TMP/xml/2024-25/return-2024-2
   --out "$TMP/vx" "$TMP/xml/2025-26" || true)
 expect_eq "validate of CSV and XML files" "$a" "$b"
 cmp -s "$TMP/vc/error_summary.csv" "$TMP/vx/error_summary.csv" || fail "error summaries differ"
+
+# The fixtures: the small CSV history as XML gives the same database; the
+# one-line export with HEADER leaves for AD1 gives a row in each of its tables.
+"$CAREPLEDGE" import --db "$TMP/small-csv.db" "$FIXTURES/small" > /dev/null
+"$CAREPLEDGE" import --db "$TMP/small-xml.db" "$FIXTURES/xml/small" > /dev/null
+cmp -s <(db_dump "$TMP/small-csv.db") <(db_dump "$TMP/small-xml.db") || fail "small fixture differs"
+"$CAREPLEDGE" import --db "$TMP/inline.db" "$FIXTURES/xml/inline" > /dev/null
+for t in header episodes reviews ad1 missing prev_perm oc2; do
+  expect_eq "inline export: $t rows" 1 "$(db_count "$TMP/inline.db" $t)"
+done
+expect_eq "inline export: no UASC" 0 "$(db_count "$TMP/inline.db" uasc)"
+expect_eq "inline export: PL and AD1 leaves" "A3|F1|L0|2016-01-01" \
+  "$(sqlite3 "$TMP/inline.db" "SELECT e.place||'|'||a.sex_adoptr||'|'||a.ls_adoptr||'|'||a.date_int
+     FROM episodes e JOIN ad1 a USING (child)")"
 echo ok
