@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "base/mem.h"
+#include "base/sha256.h"
 #include "base/strmap.h"
 #include "base/walk.h"
 #include "domain/codes.h"
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 /* ---- Which collection year a file belongs to ----------------------------- */
 
@@ -123,7 +125,10 @@ typedef struct ImportRun {
     StrMap children; /* ids with a Header row in this import */
     ErrList *errs;
     ImportReport *report;
-    struct RowRefs *refs; /* checked rows per table, written once all are checked */
+    struct RowRefs *refs;        /* checked rows per table, written once all are checked */
+    const char *actor;           /* for the import log */
+    const StoreImportFile *read; /* every file read, with its size and SHA-256 */
+    int n_read;
 } ImportRun;
 
 /* The column that ends a period (an episode, an adoptive placement, a missing
@@ -487,6 +492,41 @@ static void order_files(Ssda903File *files, int *years, int n, int *order)
     }
 }
 
+/* Records the import in the database's import log (store_log_import), in the
+ * transaction that writes its rows. */
+static void log_import(ImportRun *run)
+{
+    char at[32];
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    StoreImportLog log = {.imported_at = at,
+                          .actor = run->actor ? run->actor : "",
+                          .files = run->read,
+                          .n_files = run->n_read,
+                          .rows = run->report->rows,
+                          .rows_by_table = run->report->rows_by_table,
+                          .first_year = run->report->first_year,
+                          .last_year = run->report->last_year};
+    Err err;
+    if (store_log_import(run->store, &log, &err) < 0) errlist_add(run->errs, &err);
+}
+
+/* The size and SHA-256 of every file found, for the import log; a file that
+ * cannot be read is a problem like any other. */
+static StoreImportFile *digest_files(const WalkFiles *list, ErrList *errs)
+{
+    StoreImportFile *read = xcalloc((size_t)list->n_paths + 1, sizeof *read);
+    for (int i = 0; i < list->n_paths; i++) {
+        Err err;
+        read[i].path = list->paths[i];
+        if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
+            errlist_add(errs, &err);
+    }
+    return read;
+}
+
 static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
                      const ImportOptions *opt)
 {
@@ -502,6 +542,7 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
     free(order);
     if (run->errs->n_total == 0) write_checked_rows(run, files);
     if (opt->disability_path) import_disability(run, opt->disability_path);
+    if (run->errs->n_total == 0) log_import(run);
     if (run->errs->n_total == 0 && store_commit(run->store, &err) < 0) errlist_add(run->errs, &err);
     if (run->errs->n_total > 0) {
         store_rollback(run->store);
@@ -519,6 +560,7 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     walk_files(paths, n_paths, true, wanted, &list, errs);
     if (list.n_paths == 0 && errs->n_total == 0)
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV or XML files found");
+    StoreImportFile *read = digest_files(&list, errs);
     /* A CSV file is one table, a 903 XML export all of them (exchange/ssda903_xml.h). */
     Ssda903FileList loaded = {0};
     for (int i = 0; i < list.n_paths; i++) ssda903_load_any_format(list.paths[i], &loaded, errs);
@@ -536,13 +578,21 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     }
     if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
-        ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report, .refs = refs};
+        ImportRun run = {.store = s,
+                         .codes = codes,
+                         .errs = errs,
+                         .report = report,
+                         .refs = refs,
+                         .actor = opt->actor,
+                         .read = read,
+                         .n_read = list.n_paths};
         rc = write_all(&run, files, years, n_files, opt);
         strmap_free(&run.children);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }
     codes_free(shipped);
     ssda903_file_list_free(&loaded);
+    free(read);
     free(years);
     walk_files_free(&list);
     return errs->n_total ? ERR_INPUT : rc;

@@ -448,3 +448,75 @@ long store_count_rows(Store *s, Ssda903TableId table)
     };
     return (long)store_query_int(s->conn, count_sql[table], -1);
 }
+
+/* Runs one prepared insert to its end and finalizes it. */
+static int insert_done(Store *s, DbStmt *st, Err *err, const char *what)
+{
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, what);
+}
+
+static DbStmt *prepare_insert(Store *s, const char *sql, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn, sql, false, &st) != 0) {
+        db_error(s->conn, err, "preparing the import log");
+        return NULL;
+    }
+    return st;
+}
+
+static int log_import_files(Store *s, long long id, const StoreImportLog *log, Err *err)
+{
+    int rc = 0;
+    for (int i = 0; i < log->n_files && rc == 0; i++) {
+        DbStmt *st = prepare_insert(
+            s, "INSERT INTO import_files (import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)",
+            err);
+        if (!st) return ERR_DB;
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, log->files[i].path);
+        db_bind_int(st, 3, log->files[i].size);
+        db_bind_text(st, 4, log->files[i].sha256);
+        rc = insert_done(s, st, err, "logging an imported file");
+    }
+    return rc;
+}
+
+static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Err *err)
+{
+    int rc = 0;
+    for (int t = 0; t < TABLE_COUNT && rc == 0; t++) {
+        if (!log->rows_by_table[t]) continue;
+        DbStmt *st = prepare_insert(
+            s, "INSERT INTO import_rows (import_id, table_name, rows) VALUES (?1, ?2, ?3)", err);
+        if (!st) return ERR_DB;
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, ssda903_table((Ssda903TableId)t)->sql_name);
+        db_bind_int(st, 3, log->rows_by_table[t]);
+        rc = insert_done(s, st, err, "logging an import's rows");
+    }
+    return rc;
+}
+
+int store_log_import(Store *s, const StoreImportLog *log, Err *err)
+{
+    DbStmt *st = prepare_insert(s,
+                                "INSERT INTO imports (imported_at, actor, files, rows, first_year, "
+                                "last_year) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0))",
+                                err);
+    if (!st) return ERR_DB;
+    db_bind_text(st, 1, log->imported_at);
+    db_bind_text(st, 2, log->actor);
+    db_bind_int(st, 3, log->n_files);
+    db_bind_int(st, 4, log->rows);
+    db_bind_int(st, 5, log->first_year);
+    db_bind_int(st, 6, log->last_year);
+    int rc = insert_done(s, st, err, "logging the import");
+    if (rc < 0) return rc;
+    long long id = store_query_int(s->conn, "SELECT max(id) FROM imports", -1);
+    if (id < 0) return err_set(err, ERR_DB, "the import log lost its entry");
+    rc = log_import_files(s, id, log, err);
+    return rc == 0 ? log_import_rows(s, id, log, err) : rc;
+}

@@ -8,7 +8,7 @@ grep -q "imported 10 rows from 3 files (collection years 2009/10 to 2009/10)" "$
   || fail "import summary: $(cat "$TMP/out")"
 expect_eq "header rows" 4 "$(db_count "$db" header)"
 expect_eq "episode rows" 5 "$(db_count "$db" episodes)"
-expect_eq "schema version" 4 "$(sqlite3 "$db" 'SELECT max(version) FROM schema_migrations')"
+expect_eq "schema version" 5 "$(sqlite3 "$db" 'SELECT max(version) FROM schema_migrations')"
 expect_eq "journal mode" wal "$(sqlite3 "$db" 'PRAGMA journal_mode')"
 expect_eq "dates stored as ISO" "2008-01-01" \
   "$(sqlite3 "$db" "SELECT decom FROM episodes WHERE child='A001' ORDER BY decom LIMIT 1")"
