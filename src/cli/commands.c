@@ -3,8 +3,8 @@
 #include "cli/commands.h"
 
 const CliCommand *const cli_commands[] = {
-    &cmd_calendar, &cmd_compliance, &cmd_due,       &cmd_export, &cmd_import,   &cmd_indicators,
-    &cmd_leavers,  &cmd_profile,    &cmd_scorecard, &cmd_synth,  &cmd_validate,
+    &cmd_calendar,   &cmd_compliance, &cmd_due,     &cmd_export,    &cmd_import, &cmd_imports,
+    &cmd_indicators, &cmd_leavers,    &cmd_profile, &cmd_scorecard, &cmd_synth,  &cmd_validate,
 };
 const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
 

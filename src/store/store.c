@@ -520,3 +520,57 @@ int store_log_import(Store *s, const StoreImportLog *log, Err *err)
     rc = log_import_files(s, id, log, err);
     return rc == 0 ? log_import_rows(s, id, log, err) : rc;
 }
+
+/* The schema version that added the import log (schema/sqlite/005_import_log.sql). */
+enum { IMPORT_LOG_VERSION = 5 };
+
+static char *column_copy(DbStmt *st, int i)
+{
+    return db_column_is_null(st, i) ? NULL : xstrdup(db_column_text(st, i));
+}
+
+int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (store_schema_version(s) < IMPORT_LOG_VERSION) return 0;
+    out->has_log = true;
+    DbStmt *st;
+    if (db_prepare(s->conn,
+                   "SELECT i.id, i.imported_at, i.actor, i.rows, "
+                   "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
+                   "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
+                   "ORDER BY table_name)), f.path, f.size, f.sha256 "
+                   "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
+                   "ORDER BY i.id, f.path",
+                   false, &st) != 0)
+        return db_error(s->conn, err, "reading the import log");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        MEM_GROW(out->items, out->n, out->cap);
+        StoreImportEntry *e = &out->items[out->n++];
+        e->id = db_column_int(st, 0);
+        e->imported_at = column_copy(st, 1);
+        e->actor = column_copy(st, 2);
+        e->rows = (long)db_column_int(st, 3);
+        e->tables = column_copy(st, 4);
+        e->path = column_copy(st, 5);
+        e->size = db_column_int(st, 6);
+        e->sha256 = column_copy(st, 7);
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
+}
+
+void store_import_entries_free(StoreImportEntries *e)
+{
+    for (int i = 0; i < e->n; i++) {
+        StoreImportEntry *x = &e->items[i];
+        free(x->imported_at);
+        free(x->actor);
+        free(x->tables);
+        free(x->path);
+        free(x->sha256);
+    }
+    free(e->items);
+    memset(e, 0, sizeof *e);
+}

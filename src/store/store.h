@@ -85,6 +85,28 @@ typedef struct StoreImportLog {
  * Returns 0 or ERR_DB. */
 int store_log_import(Store *s, const StoreImportLog *log, Err *err);
 
+/* One file of one logged import, with what the import as a whole recorded. */
+typedef struct StoreImportEntry {
+    long long id;
+    char *imported_at, *actor;
+    long rows;
+    char *tables; /* "episodes=5 header=4": rows per table, by name */
+    char *path;   /* NULL for an import that read no file */
+    long long size;
+    char *sha256;
+} StoreImportEntry;
+
+typedef struct StoreImportEntries {
+    StoreImportEntry *items;
+    int n, cap;
+    bool has_log; /* false: the database predates the import log (schema 5) */
+} StoreImportEntries;
+
+/* Every logged import's files, oldest import first, each import's files by
+ * path. Returns 0 or ERR_DB. Free out with store_import_entries_free. */
+int store_list_imports(Store *s, StoreImportEntries *out, Err *err);
+void store_import_entries_free(StoreImportEntries *e);
+
 /* Loads every child with episodes, reviews, OC2 and OC3 records, missing
  * incidents, adoption records (AD1, PlacedAdoption) and the local records
  * of the templates into ds (which must be empty), sorted as dataset.h requires,

@@ -29,4 +29,18 @@ expect_eq "the XML file" "1|$(sha256sum "$xml" | cut -d' ' -f1)" \
 "$CAREPLEDGE" import --db "$db" "$CAREPLEDGE_SOURCE_DIR/tests/bad-input/27-xml-bad-code/data" \
   > /dev/null 2>&1 && fail "a bad file was imported"
 expect_eq "still two imports" 2 "$(db_count "$db" imports)"
+
+# `imports` lists the log: a row per file of each import.
+"$CAREPLEDGE" imports --db "$db" --format csv > "$TMP/imports.csv"
+expect_eq "imports header" "import,imported_at,actor,rows,tables,file,size,sha256" \
+  "$(head -1 "$TMP/imports.csv")"
+expect_eq "a row per file" 4 "$(tail -n +2 "$TMP/imports.csv" | wc -l)"
+grep -q "^2,.*,10,episodes=5 header=4 oc3=1,$xml,$(stat -c %s "$xml"),$(sha256sum "$xml" | cut -d' ' -f1)\$" \
+  "$TMP/imports.csv" || fail "the XML import's row: $(cat "$TMP/imports.csv")"
+"$CAREPLEDGE" imports --db "$db" --format json > "$TMP/imports.json"
+json_check "imports JSON" "$TMP/imports.json" 'length == 4 and .[1].file != null and .[0].import == 1'
+"$CAREPLEDGE" imports --db "$db" | grep -q "return.xml" || fail "text lists the XML file"
+"$CAREPLEDGE" imports --db "$TMP/none.db" > /dev/null 2> "$TMP/err" && fail "no database accepted"
+grep -q "no database at" "$TMP/err" || fail "missing db message: $(cat "$TMP/err")"
+[ ! -e "$TMP/none.db" ] || fail "imports created a database"
 echo ok
