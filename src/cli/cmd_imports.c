@@ -22,12 +22,12 @@ static const RenderColumn imports_columns[] = {
 };
 enum { N_IMPORTS_COLUMNS = sizeof imports_columns / sizeof imports_columns[0] };
 
-static void write_imports(const StoreImportEntries *e, OutputFormat format)
+static void write_imports(const ImportsResult *e, OutputFormat format)
 {
     RenderTable t;
     render_table_init(&t, imports_columns, N_IMPORTS_COLUMNS);
-    for (int i = 0; i < e->n; i++) {
-        const StoreImportEntry *x = &e->items[i];
+    for (int i = 0; i < e->n_entries; i++) {
+        const ImportsEntry *x = &e->entries[i];
         char id[24], rows[24], size[24];
         snprintf(id, sizeof id, "%lld", x->id);
         snprintf(rows, sizeof rows, "%ld", x->rows);
@@ -53,12 +53,12 @@ static int run_imports(const CliArgs *args, const AppContext *ctx, const Actor *
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     ImportsResult res;
     int rc = svc_imports_run(ctx, &req, actor, &res, err);
-    if (rc == 0 && !res.entries.has_log)
+    if (rc == 0 && !res.has_log)
         fprintf(stderr,
                 "carepledge imports: %s was written before Carepledge logged imports; "
                 "the next import starts the log\n",
                 req.db_path);
-    if (rc == 0) write_imports(&res.entries, format);
+    if (rc == 0) write_imports(&res, format);
     svc_imports_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
