@@ -8,9 +8,9 @@
 # service above those; cli (and web) on top. A layer may always include itself.
 #
 # LAYER_PACKAGES_<layer>: the outside libraries (pkg-config names below) whose
-# headers it may include and which it links. Only store links SQLite and only
-# render links cairo, so that the domain, the validator and the exchange can be
-# built and tested without either.
+# headers it may include and which it links. Only store links SQLite, only
+# render links cairo and only exchange links libxml2 (the 903 XML), so that the
+# domain and the validator can be built and tested without any of them.
 
 set(LAYERS base domain exchange validate render store synth service cli web)
 
@@ -33,7 +33,7 @@ set(LAYER_USES_main base cli)
 
 set(LAYER_PACKAGES_base "")
 set(LAYER_PACKAGES_domain "")
-set(LAYER_PACKAGES_exchange "")
+set(LAYER_PACKAGES_exchange LIBXML2 Threads)
 set(LAYER_PACKAGES_validate "")
 set(LAYER_PACKAGES_render CAIRO JANSSON)
 set(LAYER_PACKAGES_store SQLITE3 Threads)
@@ -52,4 +52,5 @@ set(PACKAGE_HEADERS_CMOCKA "^cmocka")
 set(PACKAGE_HEADERS_JANSSON "^jansson")
 set(PACKAGE_HEADERS_MHD "^microhttpd\\.h$")
 set(PACKAGE_HEADERS_SODIUM "^sodium")
-set(PACKAGES SQLITE3 CAIRO Threads CMOCKA JANSSON MHD SODIUM)
+set(PACKAGE_HEADERS_LIBXML2 "^libxml/")
+set(PACKAGES SQLITE3 CAIRO Threads CMOCKA JANSSON MHD SODIUM LIBXML2)

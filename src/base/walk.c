@@ -17,7 +17,8 @@ typedef struct FolderId {
 
 typedef struct Walk {
     bool recurse;
-    FolderId *seen; /* every folder read so far */
+    const char *const *suffixes; /* the file names wanted, NULL-terminated */
+    FolderId *seen;              /* every folder read so far */
     int n_seen, cap_seen;
     WalkFiles *out;
     ErrList *errs;
@@ -28,10 +29,15 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool has_csv_suffix(const char *name)
+/* Whether the name ends in one of the walk's suffixes (any case). */
+static bool has_wanted_suffix(const Walk *w, const char *name)
 {
     size_t n = strlen(name);
-    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
+    for (const char *const *s = w->suffixes; *s; s++) {
+        size_t len = strlen(*s);
+        if (n > len && strcasecmp(name + n - len, *s) == 0) return true;
+    }
+    return false;
 }
 
 static void add_file(WalkFiles *out, const char *path)
@@ -76,16 +82,18 @@ static char **folder_entries(const char *path, int *n, ErrList *errs)
 
 static void walk_path(Walk *w, const char *path, int depth);
 
-/* An entry of a folder: a `*.csv` file, a folder to go down into, or nothing
- * the walk wants. A `*.csv` name that cannot be followed is a problem. */
+/* An entry of a folder: a file with a wanted suffix (`*.csv`), a folder to go
+ * down into, or nothing the walk wants. A wanted name that cannot be followed
+ * is a problem. */
 static void walk_entry(Walk *w, const char *path, int depth)
 {
     struct stat st;
     if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode) ? w->recurse : has_csv_suffix(path)) walk_path(w, path, depth);
+        if (S_ISDIR(st.st_mode) ? w->recurse : has_wanted_suffix(w, path))
+            walk_path(w, path, depth);
         return;
     }
-    if (!has_csv_suffix(path)) return;
+    if (!has_wanted_suffix(w, path)) return;
     struct stat link;
     if (errno == ELOOP)
         errlist_at(w->errs, path, 0, 0, NULL, "a link that leads round in a circle: not read");
@@ -127,13 +135,20 @@ static void walk_path(Walk *w, const char *path, int depth)
     }
 }
 
-int walk_csv_files(char *const *paths, int n, bool recurse, WalkFiles *out, ErrList *errs)
+int walk_files(char *const *paths, int n, bool recurse, const char *const *suffixes, WalkFiles *out,
+               ErrList *errs)
 {
-    Walk w = {.recurse = recurse, .out = out, .errs = errs};
+    Walk w = {.recurse = recurse, .suffixes = suffixes, .out = out, .errs = errs};
     long before = errs->n_total;
     for (int i = 0; i < n; i++) walk_path(&w, paths[i], 0);
     free(w.seen);
     return errs->n_total > before ? ERR_INPUT : 0;
+}
+
+int walk_csv_files(char *const *paths, int n, bool recurse, WalkFiles *out, ErrList *errs)
+{
+    static const char *const csv[] = {".csv", NULL};
+    return walk_files(paths, n, recurse, csv, out, errs);
 }
 
 void walk_files_free(WalkFiles *files)

@@ -33,6 +33,10 @@ typedef struct WalkFiles {
  * Returns 0, or ERR_INPUT when errs gained a problem. Free out with
  * walk_files_free. */
 int walk_csv_files(char *const *paths, int n, bool recurse, WalkFiles *out, ErrList *errs);
+/* The same walk for the names ending in any of suffixes (a NULL-terminated
+ * list such as {".csv", ".xml", NULL}, compared in any case) instead of `.csv`. */
+int walk_files(char *const *paths, int n, bool recurse, const char *const *suffixes, WalkFiles *out,
+               ErrList *errs);
 void walk_files_free(WalkFiles *files);
 
 #endif

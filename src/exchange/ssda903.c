@@ -237,5 +237,7 @@ void ssda903_file_free(Ssda903File *f)
     free(f->cells);
     free(f->lines);
     free(f->cell_columns);
+    free(f->cell_lines);
+    arena_free(&f->text);
     memset(f, 0, sizeof *f);
 }

@@ -12,6 +12,7 @@
 
 #include "base/csv.h"
 #include "base/err.h"
+#include "base/mem.h"
 
 #include <stdbool.h>
 
@@ -96,7 +97,10 @@ typedef struct Ssda903File {
     int n_rows;
     char **cells;
     long *lines;
-    int *cell_columns; /* character column of each cell, same indexing as cells */
+    int *cell_columns;   /* character column of each cell, same indexing as cells */
+    int *cell_lines;     /* XML: line of each cell (a row spans lines); NULL for CSV */
+    Arena text;          /* owns the cells of a table read from XML (exchange/ssda903_xml.h) */
+    const char **labels; /* per column, the field as messages name it ("EPISODE/PL"), or NULL */
 } Ssda903File;
 
 /* Reads path, recognises its table from the header line and keeps every data
@@ -117,5 +121,17 @@ int ssda903_file_load_any(const char *path, Ssda903File *out, ErrList *errs);
 int ssda903_file_load_buffer_any(const char *name, const char *data, size_t len, Ssda903File *out,
                                  ErrList *errs);
 void ssda903_file_free(Ssda903File *f);
+/* The line of a cell: its element's line in XML, its row's line in CSV. */
+static inline long ssda903_cell_line(const Ssda903File *f, int row, int col)
+{
+    return f->cell_lines ? f->cell_lines[(size_t)row * (size_t)f->table->n_columns + (size_t)col]
+                         : f->lines[row];
+}
+/* How messages name a column of the file: its XML element for a table read
+ * from XML, else the column name. */
+static inline const char *ssda903_field_label(const Ssda903File *f, int col)
+{
+    return f->labels ? f->labels[col] : f->table->columns[col].name;
+}
 
 #endif

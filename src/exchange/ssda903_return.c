@@ -14,8 +14,10 @@
  *
  * Dates are compared as ISO text, which orders them as dates. */
 #include "exchange/ssda903_return.h"
+#include "exchange/ssda903_xml.h"
 
 #include "base/csv.h"
+#include "base/strmap.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -433,6 +435,29 @@ void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out)
     free(header.ids);
 }
 
+void ssda903_return_add_missing_headers(const Ssda903History *h, Ssda903Return *r)
+{
+    StrMap header = {0}, missing = {0};
+    const Ssda903Rows *hr = &r->tables[T903_HEADER];
+    for (int row = 0; row < hr->n_rows; row++)
+        strmap_put(&header, hr->cells[(size_t)row * (size_t)hr->n_columns], 1);
+    for (int t = T903_HEADER + 1; t < T903_COUNT; t++) {
+        const Ssda903Rows *rows = &r->tables[t];
+        for (int row = 0; row < rows->n_rows; row++) {
+            const char *child = rows->cells[(size_t)row * (size_t)rows->n_columns];
+            if (!strmap_has(&header, child)) strmap_put(&missing, child, 1);
+        }
+    }
+    TableRule rule = table_rule(T903_HEADER);
+    Window w = year_window(r->year);
+    const Ssda903StoredRows *src = &h->tables[T903_HEADER];
+    for (int row = 0; missing.n_used && row < src->n_rows; row++)
+        if (strmap_has(&missing, cell(h, src, row, 0)))
+            write_year_row(&rule, h, src, row, &w, &r->tables[T903_HEADER], &r->text);
+    strmap_free(&header);
+    strmap_free(&missing);
+}
+
 void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, FILE *out)
 {
     const char *names[SSDA903_MAX_COLUMNS];
@@ -457,4 +482,42 @@ int ssda903_return_write_files(const Ssda903Return *r, const char *dir, Err *err
             return err_at(err, ERR_IO, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
     }
     return 0;
+}
+
+/* A table of the return seen as a loaded 903 file, the form the XML writer
+ * takes; its cells stay the return's. Every row is named "line 0" of the path
+ * "the return", since it was never read from a file. */
+static void return_table_as_file(const Ssda903Return *r, const Ssda903Table *def, long *lines,
+                                 Ssda903File *f)
+{
+    memset(f, 0, sizeof *f);
+    f->table = def;
+    f->path = (char *)"the return";
+    f->n_rows = r->tables[def->id].n_rows;
+    f->cells = (char **)r->tables[def->id].cells;
+    f->lines = lines;
+}
+
+int ssda903_return_write_xml(const Ssda903Return *r, FILE *out, Err *err)
+{
+    Ssda903File files[T903_COUNT];
+    const Ssda903File *tables[T903_COUNT] = {0};
+    int most = 1;
+    for (int t = 0; t < T903_COUNT; t++)
+        if (r->tables[t].n_rows > most) most = r->tables[t].n_rows;
+    long *lines = xcalloc((size_t)most, sizeof *lines);
+    for (int t = 0; t < T903_COUNT; t++) {
+        const Ssda903Table *def = ssda903_table((Ssda903TableId)t);
+        if (def->first_year && r->year < def->first_year) continue; /* not collected then */
+        if (r->tables[t].n_rows && r->tables[t].n_columns != def->n_columns) {
+            free(lines);
+            return err_set(err, ERR_INTERNAL, "the return's %s rows have %d fields, not %d",
+                           def->name, r->tables[t].n_columns, def->n_columns);
+        }
+        return_table_as_file(r, def, lines, &files[t]);
+        tables[t] = &files[t];
+    }
+    int rc = ssda903_xml_write(out, tables, err);
+    free(lines);
+    return rc;
 }

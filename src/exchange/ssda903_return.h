@@ -92,6 +92,12 @@ typedef struct Ssda903Return {
  * into h's texts: free it before h. */
 void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out);
 void ssda903_return_free(Ssda903Return *r);
+/* Adds to r's Header the stored Header rows of the children that have rows in
+ * its other tables but none in its Header (a social worker episode still
+ * running after the child's care ended). The 903 XML nests every record in its
+ * child's Header, so it cannot hold those rows without them; the CSV return
+ * is left as the DfE would have received it. */
+void ssda903_return_add_missing_headers(const Ssda903History *h, Ssda903Return *r);
 /* Writes rows as a 903 CSV file: the table's header line, then each row. */
 void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, FILE *out);
 /* Writes each table the DfE collected in r's year to dir (which must exist)
@@ -99,5 +105,10 @@ void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, 
  * which the import recognises by their columns. Returns 0, or ERR_IO naming
  * the file that could not be written. */
 int ssda903_return_write_files(const Ssda903Return *r, const char *dir, Err *err);
+/* Writes the tables the DfE collected in r's year as one EXPSSDA903 document
+ * (exchange/ssda903_xml.h), which the import reads back to the same rows.
+ * Returns 0, or ERR_INPUT when a row cannot be written (its child has no
+ * Header row, a control character). */
+int ssda903_return_write_xml(const Ssda903Return *r, FILE *out, Err *err);
 
 #endif

@@ -5,15 +5,18 @@
 
 #include "base/date.h"
 #include "base/mem.h"
+#include "base/sha256.h"
 #include "base/strmap.h"
 #include "base/walk.h"
 #include "domain/codes.h"
+#include "exchange/ssda903_xml.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 /* ---- Which collection year a file belongs to ----------------------------- */
 
@@ -122,7 +125,10 @@ typedef struct ImportRun {
     StrMap children; /* ids with a Header row in this import */
     ErrList *errs;
     ImportReport *report;
-    struct RowRefs *refs; /* checked rows per table, written once all are checked */
+    struct RowRefs *refs;        /* checked rows per table, written once all are checked */
+    const char *actor;           /* for the import log */
+    const StoreImportFile *read; /* every file read, with its size and SHA-256 */
+    int n_read;
 } ImportRun;
 
 /* The column that ends a period (an episode, an adoptive placement, a missing
@@ -211,19 +217,20 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
                            char *buf, const char **out)
 {
     const Ssda903Column *column = &f->table->columns[col];
+    const char *field = ssda903_field_label(f, col);
     char *v = f->cells[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
-    long line = f->lines[row];
+    long line = ssda903_cell_line(f, row, col);
     int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
     *out = NULL;
     if (!*v) {
         if (f->table->id == TREC_VISIT_REGIMES && strcmp(column->name, "REGIME") == 0) {
             /* A regime statement that names no regime says nothing. */
-            errlist_at(run->errs, f->path, line, at, column->name, "missing; one of %s is needed",
+            errlist_at(run->errs, f->path, line, at, field, "missing; one of %s is needed",
                        records_choices(column->name));
             return false;
         }
         if (!is_key_column(f->table->id, column->name)) return true;
-        errlist_at(run->errs, f->path, line, at, column->name,
+        errlist_at(run->errs, f->path, line, at, field,
                    "missing; this field identifies the record and must be filled in");
         return false;
     }
@@ -231,7 +238,7 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
     case F903_DATE: {
         Date d;
         if (date_parse_dmy(v, strlen(v), &d) < 0) {
-            errlist_at(run->errs, f->path, line, at, column->name,
+            errlist_at(run->errs, f->path, line, at, field,
                        "'%s' is not a valid date; dates are dd/mm/yyyy", v);
             return false;
         }
@@ -244,19 +251,19 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
             !codes_valid(run->codes, column->name, v, year)) {
             char y[16];
             format_year(year, y, sizeof y);
-            errlist_at(run->errs, f->path, line, at, column->name,
-                       "'%s' is not a valid %s code in %s", v, column->name, y);
+            errlist_at(run->errs, f->path, line, at, field, "'%s' is not a valid %s code in %s", v,
+                       column->name, y);
             return false;
         }
         *out = v;
         return true;
     case F903_INT:
         if (!check_whole_number(v)) {
-            errlist_at(run->errs, f->path, line, at, column->name, "'%s' is not a whole number", v);
+            errlist_at(run->errs, f->path, line, at, field, "'%s' is not a whole number", v);
             return false;
         }
         if (f->table->id == TREC_SDQ && (strlen(v) > 2 || atoi(v) > SDQ_SCORE_MAX)) {
-            errlist_at(run->errs, f->path, line, at, column->name,
+            errlist_at(run->errs, f->path, line, at, field,
                        "'%s' is not an SDQ total difficulties score (0 to %d)", v, SDQ_SCORE_MAX);
             return false;
         }
@@ -265,7 +272,7 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
     case F903_CHOICE: {
         const char *words = records_choices(column->name);
         if (!words || !check_choice(v, words)) {
-            errlist_at(run->errs, f->path, line, at, column->name, "'%s' is not one of %s", v,
+            errlist_at(run->errs, f->path, line, at, field, "'%s' is not one of %s", v,
                        words ? words : "the accepted words");
             return false;
         }
@@ -333,8 +340,9 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     if (f->table->id == T903_HEADER) {
         strmap_put(&run->children, values[0], 1);
     } else if (!child_known(run, values[0])) {
-        errlist_at(run->errs, f->path, f->lines[row],
-                   f->cell_columns[(size_t)row * (size_t)f->table->n_columns], "CHILD",
+        errlist_at(run->errs, f->path, ssda903_cell_line(f, row, 0),
+                   f->cell_columns[(size_t)row * (size_t)f->table->n_columns],
+                   ssda903_field_label(f, 0),
                    "'%s' has no Header row in this import or in the database", values[0]);
         return;
     }
@@ -484,6 +492,41 @@ static void order_files(Ssda903File *files, int *years, int n, int *order)
     }
 }
 
+/* Records the import in the database's import log (store_log_import), in the
+ * transaction that writes its rows. */
+static void log_import(ImportRun *run)
+{
+    char at[32];
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    StoreImportLog log = {.imported_at = at,
+                          .actor = run->actor ? run->actor : "",
+                          .files = run->read,
+                          .n_files = run->n_read,
+                          .rows = run->report->rows,
+                          .rows_by_table = run->report->rows_by_table,
+                          .first_year = run->report->first_year,
+                          .last_year = run->report->last_year};
+    Err err;
+    if (store_log_import(run->store, &log, &err) < 0) errlist_add(run->errs, &err);
+}
+
+/* The size and SHA-256 of every file found, for the import log; a file that
+ * cannot be read is a problem like any other. */
+static StoreImportFile *digest_files(const WalkFiles *list, ErrList *errs)
+{
+    StoreImportFile *read = xcalloc((size_t)list->n_paths + 1, sizeof *read);
+    for (int i = 0; i < list->n_paths; i++) {
+        Err err;
+        read[i].path = list->paths[i];
+        if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
+            errlist_add(errs, &err);
+    }
+    return read;
+}
+
 static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
                      const ImportOptions *opt)
 {
@@ -499,6 +542,7 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
     free(order);
     if (run->errs->n_total == 0) write_checked_rows(run, files);
     if (opt->disability_path) import_disability(run, opt->disability_path);
+    if (run->errs->n_total == 0) log_import(run);
     if (run->errs->n_total == 0 && store_commit(run->store, &err) < 0) errlist_add(run->errs, &err);
     if (run->errs->n_total > 0) {
         store_rollback(run->store);
@@ -512,14 +556,19 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
 {
     memset(report, 0, sizeof *report);
     WalkFiles list = {0};
-    walk_csv_files(paths, n_paths, true, &list, errs);
+    static const char *const wanted[] = {".csv", ".xml", NULL};
+    walk_files(paths, n_paths, true, wanted, &list, errs);
     if (list.n_paths == 0 && errs->n_total == 0)
-        errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV files found");
-    Ssda903File *files = xcalloc((size_t)list.n_paths + 1, sizeof *files);
-    int *years = xcalloc((size_t)list.n_paths + 1, sizeof *years);
-    for (int i = 0; i < list.n_paths; i++) ssda903_file_load_any(list.paths[i], &files[i], errs);
+        errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV or XML files found");
+    StoreImportFile *read = digest_files(&list, errs);
+    /* A CSV file is one table, a 903 XML export all of them (exchange/ssda903_xml.h). */
+    Ssda903FileList loaded = {0};
+    for (int i = 0; i < list.n_paths; i++) ssda903_load_any_format(list.paths[i], &loaded, errs);
+    Ssda903File *files = loaded.items;
+    int n_files = loaded.n_items;
+    int *years = xcalloc((size_t)n_files + 1, sizeof *years);
     int rc = ERR_INPUT;
-    if (errs->n_total == 0) assign_years(files, years, list.n_paths, opt->year, errs);
+    if (errs->n_total == 0) assign_years(files, years, n_files, opt->year, errs);
     CodeLists *shipped = NULL;
     const CodeLists *codes = opt->codes;
     Err err;
@@ -529,14 +578,21 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     }
     if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
-        ImportRun run = {.store = s, .codes = codes, .errs = errs, .report = report, .refs = refs};
-        rc = write_all(&run, files, years, list.n_paths, opt);
+        ImportRun run = {.store = s,
+                         .codes = codes,
+                         .errs = errs,
+                         .report = report,
+                         .refs = refs,
+                         .actor = opt->actor,
+                         .read = read,
+                         .n_read = list.n_paths};
+        rc = write_all(&run, files, years, n_files, opt);
         strmap_free(&run.children);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }
     codes_free(shipped);
-    for (int i = 0; i < list.n_paths; i++) ssda903_file_free(&files[i]);
-    free(files);
+    ssda903_file_list_free(&loaded);
+    free(read);
     free(years);
     walk_files_free(&list);
     return errs->n_total ? ERR_INPUT : rc;

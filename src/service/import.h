@@ -21,6 +21,7 @@ typedef struct ImportOptions {
     int year;                    /* collection end year for every file; 0 = work it out */
     const char *disability_path; /* the council's disability list, or NULL */
     const CodeLists *codes; /* the context's; NULL: the shipped lists, loaded for this import */
+    const char *actor;      /* who runs the import, for the import log */
 } ImportOptions;
 
 typedef struct ImportReport {

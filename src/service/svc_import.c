@@ -16,8 +16,10 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
     Store *store;
     rc = store_open(req->db_path, &store, err);
     if (rc < 0) return rc;
-    ImportOptions opt = {
-        .year = req->year, .disability_path = req->disability_path, .codes = ctx->codes};
+    ImportOptions opt = {.year = req->year,
+                         .disability_path = req->disability_path,
+                         .codes = ctx->codes,
+                         .actor = actor->name};
     rc = import_paths(store, req->paths, req->n_paths, &opt, &out->report, &out->problems);
     store_close(store);
     if (rc < 0) err_set(err, rc, "%ld problems; nothing was imported", out->problems.n_total);

@@ -5,6 +5,7 @@
 #include "base/mem.h"
 #include "base/walk.h"
 #include "exchange/ssda903_return.h"
+#include "exchange/ssda903_xml.h"
 #include "service/dataset_load.h"
 
 #include <errno.h>
@@ -25,11 +26,38 @@ static void note(ValidateResult *out, const char *fmt, ...)
     out->notes[out->n_notes++] = xstrdup(text);
 }
 
+/* Loads every table of a 903 XML export (recognised by its content) into the
+ * return; its problems go to the result with file, line and element. */
+static int load_xml_file(ValidateResult *out, const char *path, bool last, Err *err)
+{
+    Ssda903FileList tables = {0};
+    ErrList errs = {0};
+    int rc = ssda903_xml_load(path, &tables, &errs);
+    if (rc < 0) {
+        for (int i = 0; i < errs.n_items; i++) errlist_add(&out->problems, &errs.items[i]);
+        rc = err_set(err, ERR_INPUT, "%s could not be used", path);
+    }
+    for (int i = 0; i < tables.n_items && rc == 0; i++) {
+        Ssda903File *f = xmalloc(sizeof *f);
+        *f = tables.items[i];
+        memset(&tables.items[i], 0, sizeof tables.items[i]);
+        rc = vreturn_add(&out->ret, f, last, err);
+        if (rc < 0) {
+            ssda903_file_free(f);
+            free(f);
+        }
+    }
+    ssda903_file_list_free(&tables);
+    errlist_free(&errs);
+    return rc;
+}
+
 /* Loads one file into the return. In a folder (quiet_other), Carepledge's own
  * record templates (visits, health, ...: not part of the 903) are passed over
  * silently and any other CSV that is not a 903 table with a note. */
 static int load_file(ValidateResult *out, const char *path, bool last, bool quiet_other, Err *err)
 {
+    if (ssda903_xml_sniff_file(path)) return load_xml_file(out, path, last, err);
     Ssda903File *f = xmalloc(sizeof *f);
     ErrList errs = {0};
     int rc = ssda903_file_load_any(path, f, &errs);
@@ -55,8 +83,9 @@ static int load_file(ValidateResult *out, const char *path, bool last, bool quie
     return rc;
 }
 
-/* The files path names: itself, or the `*.csv` files directly in the folder
- * (base/walk), each loaded; in a folder, other CSV files are passed over. */
+/* The files path names: itself, or the `*.csv` and `*.xml` files directly in
+ * the folder (base/walk), each loaded; in a folder, other CSV files are passed
+ * over. */
 static int load_path(ValidateResult *out, const char *path, bool last, Err *err)
 {
     struct stat st;
@@ -64,7 +93,8 @@ static int load_path(ValidateResult *out, const char *path, bool last, Err *err)
     WalkFiles files = {0};
     ErrList errs = {0};
     char *paths[] = {(char *)path};
-    int rc = walk_csv_files(paths, 1, false, &files, &errs);
+    static const char *const wanted[] = {".csv", ".xml", NULL};
+    int rc = walk_files(paths, 1, false, wanted, &files, &errs);
     if (rc < 0) {
         for (int i = 0; i < errs.n_items; i++) errlist_add(&out->problems, &errs.items[i]);
         rc = err_set(err, ERR_INPUT, "%s could not be read", path);

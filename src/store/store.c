@@ -448,3 +448,129 @@ long store_count_rows(Store *s, Ssda903TableId table)
     };
     return (long)store_query_int(s->conn, count_sql[table], -1);
 }
+
+/* Runs one prepared insert to its end and finalizes it. */
+static int insert_done(Store *s, DbStmt *st, Err *err, const char *what)
+{
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, what);
+}
+
+static DbStmt *prepare_insert(Store *s, const char *sql, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn, sql, false, &st) != 0) {
+        db_error(s->conn, err, "preparing the import log");
+        return NULL;
+    }
+    return st;
+}
+
+static int log_import_files(Store *s, long long id, const StoreImportLog *log, Err *err)
+{
+    int rc = 0;
+    for (int i = 0; i < log->n_files && rc == 0; i++) {
+        DbStmt *st = prepare_insert(
+            s, "INSERT INTO import_files (import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)",
+            err);
+        if (!st) return ERR_DB;
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, log->files[i].path);
+        db_bind_int(st, 3, log->files[i].size);
+        db_bind_text(st, 4, log->files[i].sha256);
+        rc = insert_done(s, st, err, "logging an imported file");
+    }
+    return rc;
+}
+
+static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Err *err)
+{
+    int rc = 0;
+    for (int t = 0; t < TABLE_COUNT && rc == 0; t++) {
+        if (!log->rows_by_table[t]) continue;
+        DbStmt *st = prepare_insert(
+            s, "INSERT INTO import_rows (import_id, table_name, rows) VALUES (?1, ?2, ?3)", err);
+        if (!st) return ERR_DB;
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, ssda903_table((Ssda903TableId)t)->sql_name);
+        db_bind_int(st, 3, log->rows_by_table[t]);
+        rc = insert_done(s, st, err, "logging an import's rows");
+    }
+    return rc;
+}
+
+int store_log_import(Store *s, const StoreImportLog *log, Err *err)
+{
+    DbStmt *st = prepare_insert(s,
+                                "INSERT INTO imports (imported_at, actor, files, rows, first_year, "
+                                "last_year) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0))",
+                                err);
+    if (!st) return ERR_DB;
+    db_bind_text(st, 1, log->imported_at);
+    db_bind_text(st, 2, log->actor);
+    db_bind_int(st, 3, log->n_files);
+    db_bind_int(st, 4, log->rows);
+    db_bind_int(st, 5, log->first_year);
+    db_bind_int(st, 6, log->last_year);
+    int rc = insert_done(s, st, err, "logging the import");
+    if (rc < 0) return rc;
+    long long id = store_query_int(s->conn, "SELECT max(id) FROM imports", -1);
+    if (id < 0) return err_set(err, ERR_DB, "the import log lost its entry");
+    rc = log_import_files(s, id, log, err);
+    return rc == 0 ? log_import_rows(s, id, log, err) : rc;
+}
+
+/* The schema version that added the import log (schema/sqlite/005_import_log.sql). */
+enum { IMPORT_LOG_VERSION = 5 };
+
+static char *column_copy(DbStmt *st, int i)
+{
+    return db_column_is_null(st, i) ? NULL : xstrdup(db_column_text(st, i));
+}
+
+int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (store_schema_version(s) < IMPORT_LOG_VERSION) return 0;
+    out->has_log = true;
+    DbStmt *st;
+    if (db_prepare(s->conn,
+                   "SELECT i.id, i.imported_at, i.actor, i.rows, "
+                   "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
+                   "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
+                   "ORDER BY table_name)), f.path, f.size, f.sha256 "
+                   "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
+                   "ORDER BY i.id, f.path",
+                   false, &st) != 0)
+        return db_error(s->conn, err, "reading the import log");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        MEM_GROW(out->items, out->n, out->cap);
+        StoreImportEntry *e = &out->items[out->n++];
+        e->id = db_column_int(st, 0);
+        e->imported_at = column_copy(st, 1);
+        e->actor = column_copy(st, 2);
+        e->rows = (long)db_column_int(st, 3);
+        e->tables = column_copy(st, 4);
+        e->path = column_copy(st, 5);
+        e->size = db_column_int(st, 6);
+        e->sha256 = column_copy(st, 7);
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
+}
+
+void store_import_entries_free(StoreImportEntries *e)
+{
+    for (int i = 0; i < e->n; i++) {
+        StoreImportEntry *x = &e->items[i];
+        free(x->imported_at);
+        free(x->actor);
+        free(x->tables);
+        free(x->path);
+        free(x->sha256);
+    }
+    free(e->items);
+    memset(e, 0, sizeof *e);
+}

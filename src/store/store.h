@@ -62,6 +62,51 @@ int store_put_disability(Store *s, const char *child, bool disabled, Err *err);
 /* Counts rows of a 903 table or record template (for reports and tests). */
 long store_count_rows(Store *s, Ssda903TableId table);
 
+/* One file an import read, for the import log. */
+typedef struct StoreImportFile {
+    const char *path; /* as the walk found it */
+    long long size;
+    char sha256[65];
+} StoreImportFile;
+
+/* What the import log records of one import (schema/sqlite/005_import_log.sql). */
+typedef struct StoreImportLog {
+    const char *imported_at; /* UTC, ISO 8601 */
+    const char *actor;
+    const StoreImportFile *files;
+    int n_files;
+    long rows;
+    const long *rows_by_table; /* TABLE_COUNT counts; tables with none are not logged */
+    int first_year, last_year; /* 0 when no row had a year */
+} StoreImportLog;
+
+/* Adds the import to the log, inside the write transaction that stores its
+ * rows (store_begin), so that it is logged if and only if it commits.
+ * Returns 0 or ERR_DB. */
+int store_log_import(Store *s, const StoreImportLog *log, Err *err);
+
+/* One file of one logged import, with what the import as a whole recorded. */
+typedef struct StoreImportEntry {
+    long long id;
+    char *imported_at, *actor;
+    long rows;
+    char *tables; /* "episodes=5 header=4": rows per table, by name */
+    char *path;   /* NULL for an import that read no file */
+    long long size;
+    char *sha256;
+} StoreImportEntry;
+
+typedef struct StoreImportEntries {
+    StoreImportEntry *items;
+    int n, cap;
+    bool has_log; /* false: the database predates the import log (schema 5) */
+} StoreImportEntries;
+
+/* Every logged import's files, oldest import first, each import's files by
+ * path. Returns 0 or ERR_DB. Free out with store_import_entries_free. */
+int store_list_imports(Store *s, StoreImportEntries *out, Err *err);
+void store_import_entries_free(StoreImportEntries *e);
+
 /* Loads every child with episodes, reviews, OC2 and OC3 records, missing
  * incidents, adoption records (AD1, PlacedAdoption) and the local records
  * of the templates into ds (which must be empty), sorted as dataset.h requires,

@@ -14,6 +14,21 @@ before=$(db_dump "$db")
 "$CAREPLEDGE" import --db "$db" "$ERAS" > /dev/null
 [ "$before" = "$(db_dump "$db")" ] || fail "a second import changed the database"
 
+# The same eras as 903 XML exports (tests/tools/csv_to_903xml), each in its
+# year's folder: imported into the same database they change nothing, and
+# into an empty one they give the same database as the CSV files.
+convert="$(dirname "$CAREPLEDGE")/csv_to_903xml"
+[ -x "$convert" ] || fail "csv_to_903xml not built next to $CAREPLEDGE"
+for era in "$ERAS"/*/; do
+  era=$(basename "$era")
+  mkdir -p "$TMP/eras-xml/$era"
+  "$convert" "$TMP/eras-xml/$era/return.xml" "$ERAS/$era" || fail "convert $era"
+done
+"$CAREPLEDGE" import --db "$db" "$TMP/eras-xml" > "$TMP/out" || fail "XML import: $(cat "$TMP/out")"
+[ "$before" = "$(db_dump "$db")" ] || fail "the XML eras changed the CSV eras' database"
+"$CAREPLEDGE" import --db "$TMP/eras-xml.db" "$TMP/eras-xml" > /dev/null
+[ "$before" = "$(db_dump "$TMP/eras-xml.db")" ] || fail "the XML eras give another database"
+
 # profile_rows DATE: the profile's non-zero rows as "row=count", one per line.
 profile_rows() {
   "$CAREPLEDGE" profile --db "$db" --at "$1" --format csv |
