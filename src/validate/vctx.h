@@ -149,6 +149,16 @@ static inline int vt_group_row(const VTable *t, int g, int i)
 {
     return t->order[t->group_start[g] + i];
 }
+/* The rows of group g as the DfE's checks order them: by the sort date col,
+ * rows without a valid date last (the vt_group_row order puts them first).
+ * Row i of that order; col must be the table's sort column. */
+static inline int vt_group_row_blanks_last(const VTable *t, int g, int col, int i)
+{
+    int n = vt_group_size(t, g), blank = 0;
+    while (blank < n && vt_date(t, vt_group_row(t, g, blank), col) == DATE_NONE) blank++;
+    return vt_group_row(t, g, i < n - blank ? i + blank : i - (n - blank));
+}
+
 /* The first row of child in table t (in date order), or -1. */
 int vt_first_row(const VTable *t, const char *child);
 
