@@ -115,6 +115,49 @@ static void finish(VResult *res)
     }
 }
 
+/* True for the tables that hold one row per child, where the row of a child
+ * that a rule's failure concerns is known without the rule saying it. */
+static bool one_row_per_child(Ssda903TableId t)
+{
+    return t == T903_HEADER || t == T903_UASC || t == T903_OC2 || t == T903_OC3 || t == T903_AD1 ||
+           t == T903_PREV_PERM;
+}
+
+/* Marks the child's rows of table t (one-row-per-child) as failing too. */
+static void mark_child_rows(VCtx *c, Ssda903TableId t, bool last, const char *child)
+{
+    const VTable *tab = last ? &c->r->last[t] : &c->r->cur[t];
+    int g = tab->file ? vt_group(tab, child) : -1;
+    for (int i = 0; g >= 0 && i < vt_group_size(tab, g); i++)
+        add_issue(c, t, last, vt_group_row(tab, g, i));
+}
+
+/* Marks every affected row, as the DfE's reports do: for each row the rule
+ * failed (issues from index first on), the same child's rows of every
+ * one-row-per-child table the rule names among its tables (Header, UASC, OC2,
+ * OC3, AD1, PrevPerm, this year's or last year's), so that a data team sees
+ * each row to fix. The rows of tables with many rows per child are the rule's
+ * own to mark (it alone knows which episode is meant). */
+static void mark_affected(VCtx *c, const VRule *rule, size_t first)
+{
+    size_t end = c->res->n_issues;
+    for (const char *s = rule->tables; *s;) {
+        size_t len = strcspn(s, ";");
+        bool last;
+        int t = table_of_name(s, len, &last);
+        s += len + (s[len] == ';');
+        if (t < 0 || !one_row_per_child((Ssda903TableId)t)) continue;
+        for (size_t i = first; i < end; i++) {
+            const VIssue *is = &c->res->issues[i];
+            if (is->table == (Ssda903TableId)t && is->last == last) continue;
+            const VTable *from = is->last ? &c->r->last[is->table] : &c->r->cur[is->table];
+            char child[64];
+            snprintf(child, sizeof child, "%s", ssda903_cell(from->file, is->row, 0));
+            mark_child_rows(c, (Ssda903TableId)t, last, child);
+        }
+    }
+}
+
 static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, int n, VResult *out)
 {
     memset(out, 0, sizeof *out);
@@ -151,10 +194,12 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
                   cla12,
                   {post[0], post[1]},
                   codes};
+        size_t first = out->n_issues;
         if (rules[i]->fn)
             rules[i]->fn(&c);
         else
             vcheck_run(&c, &rules[i]->check);
+        mark_affected(&c, rules[i], first);
     }
     codes_free(codes);
     free(cla12);

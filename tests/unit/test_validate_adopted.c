@@ -320,13 +320,13 @@ static const VCase cases[] = {
           EA("4", "01/01/2025", "S", "C2", "U4", "", ""),
       PREV PP("2", "Z1", "", "") PP("3", "P1", "", "")},
      {0},
-     "Episodes:0 Episodes:2"},
+     "Episodes:0 Episodes:2 PrevPerm:1"},
     /* P4 is not exempt: a blank DATE_PERM fails (unknown is ZZ/ZZ/ZZZZ) */
     {"630",
      0,
      {EPI EA("7", "01/05/2026", "S", "C2", "U4", "", ""), PREV PP("7", "P4", "800", "")},
      {0},
-     "Episodes:0"},
+     "Episodes:0 PrevPerm:0"},
     /* short breaks need none; P4 with an unknown date given as ZZ/ZZ/ZZZZ */
     {"630",
      0,

@@ -58,7 +58,7 @@ static const VCase cases[] = {
      {HDR "1,M,01/01/2015,WBRI,,,\n2,M,01/01/2015,WBRI,,,\n",
       PLA P("1", "31/12/2014", "", "") P("2", "01/01/2015", "", "")},
      {0},
-     "PlacedAdoption:0"},
+     "Header:0 PlacedAdoption:0"},
     {"184", 0, {HDR "1,M,01/01/2015,WBRI,,,\n", PLA OKP}, {0}, ""},
     {"333",
      0,
