@@ -671,6 +671,7 @@ static void r632(VCtx *c)
                 first = vt_group_row(e, g, i);
         if (!parse_date_perm(text, &earliest)) {
             vctx_fail(c, T903_PREV_PERM, row);
+            if (first >= 0) vctx_fail(c, T903_EPISODES, first);
         } else if (first >= 0 && earliest != DATE_NONE && earliest >= vt_date(e, first, E_DECOM)) {
             vctx_fail(c, T903_PREV_PERM, row);
             vctx_fail(c, T903_EPISODES, first);
@@ -700,6 +701,20 @@ static void r634(VCtx *c)
     }
 }
 
+/* Marks this year's episode of child that starts a period of care (RNE S) on
+ * start, when there is one (the DfE lists Episodes DECOM and RNE among rule
+ * 1003's affected fields; a start known only from the history has no row). */
+static void mark_period_start(VCtx *c, const char *child, Date start)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        if (vt_is(e, row, E_RNE, "S") && vt_date(e, row, E_DECOM) == start)
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 /* DfE 903 rule 1003: a decision to place still in force is not before the
  * start of the child's latest period of care (with the stored history, --db,
  * also one that started before this year). */
@@ -711,8 +726,10 @@ static void r1003(VCtx *c)
         Date dp = vt_date(p, row, PA_DATE_PLACED),
              start = period_start_history(c, vt_cell(p, row, PA_CHILD));
         if (dp != DATE_NONE && start != DATE_NONE && dp < start &&
-            vt_blank(p, row, PA_DATE_PLACED_CEASED))
+            vt_blank(p, row, PA_DATE_PLACED_CEASED)) {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
+            mark_period_start(c, vt_cell(p, row, PA_CHILD), start);
+        }
     }
 }
 

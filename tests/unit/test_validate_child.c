@@ -45,7 +45,7 @@ static const VCase cases[] = {
      {HDR H("1", "F", UPN, "0", "") H("2", "F", UPN, "0", ""),
       EPI EC("1", "V3", "03/01/2025", "E13") EC("2", "C2", "", ""), REV RV("1") RV("2")},
      {0},
-     "Header:0 Reviews:0"},
+     "Header:0 Episodes:0 Reviews:0"},
     {"399",
      0,
      {HDR H("1", "F", UPN, "", "") H("2", "F", UPN, "0", ""),
