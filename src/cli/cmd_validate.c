@@ -156,15 +156,6 @@ static int print_result(const char *name, const VReturn *r, const VResult *res, 
     return 0;
 }
 
-static int parse_year(const char *text, const char *option, int *year, Err *err)
-{
-    *year = date_parse_collection_year(text);
-    if (*year < VALIDATE_FIRST_YEAR || *year > VALIDATE_LAST_YEAR)
-        return err_set(err, ERR_USAGE, "--%s %s: rule sets exist for 2022/23 to 2026/27", option,
-                       text);
-    return 0;
-}
-
 static int check_options(const CliArgs *a, Err *err)
 {
     if (cli_get(a, "db") && (a->n_positional > 0 || cli_get(a, "prev")))
@@ -241,7 +232,8 @@ static int load_db(const CliArgs *a, VReturn *r, Err *err)
     if (rc < 0) return rc;
     const char *year = cli_get(a, "year");
     if (year) {
-        rc = parse_year(year, "year", &r->year, err);
+        if ((r->year = date_parse_collection_year(year)) <= 0)
+            rc = err_set(err, ERR_USAGE, "--year %s: not a year YYYY/YY", year);
     } else if ((r->year = store_latest_return_year(s)) <= 0) {
         rc = err_set(err, ERR_USAGE, "%s holds no episodes: nothing to validate", db);
     } else {
@@ -298,7 +290,8 @@ static int set_years(const CliArgs *a, VReturn *r, int *ruleset, Err *err)
     if (cli_get(a, "db")) {
         /* load_db set the year */
     } else if (year) {
-        rc = parse_year(year, "year", &r->year, err);
+        if ((r->year = date_parse_collection_year(year)) <= 0)
+            rc = err_set(err, ERR_USAGE, "--year %s: not a year YYYY/YY", year);
     } else if ((r->year = infer_year(r)) < 0) {
         return err_set(err, ERR_USAGE, "give --year: there are no episode dates to infer it");
     } else {
@@ -306,12 +299,12 @@ static int set_years(const CliArgs *a, VReturn *r, int *ruleset, Err *err)
                 r->year % 100);
     }
     if (rc < 0) return rc;
-    *ruleset = r->year;
     const char *rs = cli_get(a, "ruleset");
-    if (rs) return parse_year(rs, "ruleset", ruleset, err);
-    if (r->year < VALIDATE_FIRST_YEAR || r->year > VALIDATE_LAST_YEAR)
-        return err_set(err, ERR_USAGE, "no rule set for %d/%02d: give --ruleset", r->year - 1,
-                       r->year % 100);
+    char note[160];
+    int given = rs ? date_parse_collection_year(rs) : 0;
+    if (rs && given <= 0) return err_set(err, ERR_USAGE, "--ruleset %s: not a year YYYY/YY", rs);
+    if ((*ruleset = validate_choose_ruleset(r->year, given, note, sizeof note, err)) < 0) return -1;
+    if (note[0]) fprintf(stderr, "%s\n", note);
     return 0;
 }
 

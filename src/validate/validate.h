@@ -31,6 +31,14 @@
  * bound on the number of rule definitions across all years. */
 enum { VALIDATE_FIRST_YEAR = 2023, VALIDATE_LAST_YEAR = 2027, VALIDATE_MAX_RULES = 1024 };
 
+/* The rule set to run over a return of collection year `year` (end year):
+ * `ruleset` when given (> 0; it must be one of the years with a rule set, any
+ * return year may be checked under it), else the year's own. A year before
+ * the earliest rule set runs the earliest and writes into note (size n) a line
+ * saying so ("" otherwise). Returns the rule set year, or -1 with err set when
+ * there is none (a --ruleset outside the years, a year after the latest). */
+int validate_choose_ruleset(int year, int ruleset, char *note, size_t n, Err *err);
+
 /* One loaded table, prepared for the rules. All arrays are indexed by the data
  * row number in the file (0-based), except order[] which lists row numbers. */
 typedef struct VTable {

@@ -20,6 +20,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,4 +158,26 @@ const VRule *vrules_find(const char *code, int year)
         }
     strmap_free(&years);
     return found;
+}
+
+int validate_choose_ruleset(int year, int ruleset, char *note, size_t n, Err *err)
+{
+    if (n) note[0] = '\0';
+    if (ruleset > 0) {
+        if (ruleset >= VALIDATE_FIRST_YEAR && ruleset <= VALIDATE_LAST_YEAR) return ruleset;
+        return err_set(err, ERR_USAGE, "--ruleset %d/%02d: rule sets exist for %d/%02d to %d/%02d",
+                       ruleset - 1, ruleset % 100, VALIDATE_FIRST_YEAR - 1,
+                       VALIDATE_FIRST_YEAR % 100, VALIDATE_LAST_YEAR - 1, VALIDATE_LAST_YEAR % 100);
+    }
+    if (year > VALIDATE_LAST_YEAR)
+        return err_set(err, ERR_USAGE, "no rule set for %d/%02d: give --ruleset", year - 1,
+                       year % 100);
+    if (year >= VALIDATE_FIRST_YEAR) return year;
+    /* An older return is re-checked under the earliest rules there are: the
+     * nearest to its own year's. */
+    snprintf(note, n,
+             "note: no rule set for %d/%02d; running the earliest, %d/%02d's (give --ruleset to "
+             "choose)",
+             year - 1, year % 100, VALIDATE_FIRST_YEAR - 1, VALIDATE_FIRST_YEAR % 100);
+    return VALIDATE_FIRST_YEAR;
 }

@@ -59,6 +59,19 @@ json_check "105 not listed as not run" "$tmp/json" \
 "$CAREPLEDGE" validate --year 2026/27 --ruleset 2023/24 "$fx" >"$tmp/text24" || true
 grep -q "^312 rules:" "$tmp/text24" || fail "2023/24 rule count"
 
+# Any collection year may be checked under a rule set that exists; a year
+# before the earliest set runs that set and says so; a --ruleset with no set
+# is refused (exit 2).
+"$CAREPLEDGE" validate --year 2019/20 --ruleset 2022/23 --format json "$fx" >"$tmp/json20" 2>/dev/null || true
+json_check "2019/20 under the 2022/23 rules" "$tmp/json20" '.year == "2019/20" and .ruleset == "2022/23"'
+"$CAREPLEDGE" validate --year 2019/20 --format json "$fx" >"$tmp/json20b" 2>"$tmp/err20" || true
+json_check "2019/20 runs the earliest set" "$tmp/json20b" '.ruleset == "2022/23"'
+grep -q "no rule set for 2019/20; running the earliest, 2022/23's" "$tmp/err20" ||
+  fail "no note that the earliest rule set runs"
+status=0
+"$CAREPLEDGE" validate --year 2019/20 --ruleset 2019/20 "$fx" >/dev/null 2>&1 || status=$?
+[ "$status" = 2 ] || fail "--ruleset 2019/20 should exit 2, got $status"
+
 # A clean return exits 0.
 mkdir "$tmp/clean"
 head -2 "$fx/header.csv" >"$tmp/clean/header.csv"
