@@ -86,6 +86,11 @@ unsigned char *vreturn_derive_cla12(const VReturn *r);
 
 /* Reports row of this year's table t as failing the current rule. */
 void vctx_fail(VCtx *c, Ssda903TableId t, int row);
+/* Reports row of this year's table t as failing the current rule, as the
+ * DfE's checks will, with Carepledge's advisory beside it: why the row is
+ * probably correct (static text, "the DfE will flag this; ..." is added by
+ * the reports). A row that the rule also fails plainly loses the advisory. */
+void vctx_fail_advised(VCtx *c, Ssda903TableId t, int row, const char *why);
 /* Reports a row of last year's table. */
 void vctx_fail_last(VCtx *c, Ssda903TableId t, int row);
 

@@ -23,7 +23,7 @@ grep -q "against the 2026/27 rules" "$tmp/stdout" || fail "no summary line"
 grep -q "FAIL 101 " "$tmp/stdout" || fail "101 not reported"
 grep -q "SKIP 104 .*UASC" "$tmp/stdout" || fail "104 not reported as skipped"
 
-head -1 "$tmp/out/issue_locations.csv" | grep -qx 'child_id,tables_affected,columns_affected,row_id,rule_code,rule_description' ||
+head -1 "$tmp/out/issue_locations.csv" | grep -qx 'child_id,tables_affected,columns_affected,row_id,rule_code,rule_description,carepledge_advisory' ||
   fail "issue_locations header"
 grep -q '^1002,Header,SEX,1,101,' "$tmp/out/issue_locations.csv" || fail "101 row for child 1002"
 grep -q '^1002,Header,DOB,1,102,' "$tmp/out/issue_locations.csv" || fail "102 row for child 1002"
