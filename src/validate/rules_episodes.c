@@ -357,38 +357,40 @@ static bool placement_changed(const VTable *e, int a, int b)
            !same_cell(e, a, b, E_URN) || !same_cell(e, a, b, E_PLACE_PROVIDER);
 }
 
-/* DfE 903 rule 357: a child's first episode must start a period of care. The
- * first episode is the earliest this year when it starts in the year and the
- * child has no episode in last year's return (when given); with the stored
- * history (--db), the child's earliest stored episode when it is this year's. */
+/* True when the stored history (--db) holds an episode of child starting
+ * before `start`. */
+static bool earlier_in_history(const VCtx *c, const char *child, Date start)
+{
+    const VTable *h = vctx_history(c);
+    int hg = h ? vt_group(h, child) : -1;
+    for (int i = 0; hg >= 0 && i < vt_group_size(h, hg); i++) {
+        Date d = vt_date(h, vt_group_row(h, hg, i), E_DECOM);
+        if (d != DATE_NONE) return d < start;
+    }
+    return false;
+}
+
+/* DfE 903 rule 357: a child's first episode must start a period of care. As
+ * the DfE's check sees it, the first episode is the earliest this year when it
+ * starts in the year and the child has no episode in last year's return (when
+ * given). With the stored history (--db) a child whose history holds an
+ * earlier episode still fails, as the DfE's check will, with the advisory. */
 static void r357(VCtx *c)
 {
-    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES], *h = vctx_history(c);
-    for (int g = 0; h && g < e->n_groups; g++) {
-        /* With the history the first episode ever is known: it fails when it
-         * is this year's and does not start a period of care. */
-        const char *child = vt_cell(e, vt_group_row(e, g, 0), E_CHILD);
-        int hg = vt_group(h, child);
-        Date first = DATE_NONE;
-        for (int i = 0; hg >= 0 && i < vt_group_size(h, hg) && first == DATE_NONE; i++)
-            first = vt_date(h, vt_group_row(h, hg, i), E_DECOM);
+    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES];
+    for (int g = 0; g < e->n_groups; g++) {
         for (int i = 0; i < vt_group_size(e, g); i++) {
             int row = vt_group_row(e, g, i);
             Date start = vt_date(e, row, E_DECOM);
+            const char *child = vt_cell(e, row, E_CHILD);
             if (start == DATE_NONE) continue;
-            if (start == first && start >= c->start && !vt_is(e, row, E_RNE, "S"))
-                vctx_fail(c, T903_EPISODES, row);
-            break;
-        }
-    }
-    for (int g = 0; !h && g < e->n_groups; g++) {
-        int n = vt_group_size(e, g);
-        for (int i = 0; i < n; i++) {
-            int row = vt_group_row(e, g, i);
-            Date start = vt_date(e, row, E_DECOM);
-            if (start == DATE_NONE) continue;
-            if (start >= c->start && !vt_is(e, row, E_RNE, "S") &&
-                vt_group(last, vt_cell(e, row, E_CHILD)) < 0)
+            if (start < c->start || vt_is(e, row, E_RNE, "S") || vt_group(last, child) >= 0) break;
+            if (earlier_in_history(c, child, start))
+                vctx_fail_advised(c, T903_EPISODES, row,
+                                  "the stored history holds an earlier episode of this child, so "
+                                  "this is not their first episode and need not start a period "
+                                  "of care");
+            else
                 vctx_fail(c, T903_EPISODES, row);
             break;
         }

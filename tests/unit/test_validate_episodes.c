@@ -754,13 +754,14 @@ static const VHistoryCase history_cases[] = {
          EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", ""),
      0},
     /* 357: 1 was in care two years ago, so this year's episode is not the
-     * first ever; 2's first stored episode is this year's. */
+     * first ever: the DfE's check, seeing two years, flags it, and so does
+     * Carepledge, with its advisory; 2's first stored episode is this year's. */
     {{"357",
       0,
       {EPI EQ("1", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")
            EQ("2", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")},
       {0},
-      "Episodes:1"},
+      "Episodes:0(advised) Episodes:1"},
      EPI EQ("1", "01/01/2024", "S", "C2", "N1", "U1", "01/03/2024", "E13", "")
          EQ("1", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")
              EQ("2", "01/05/2026", "P", "C2", "N1", "U1", "", "", ""),
