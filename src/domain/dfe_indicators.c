@@ -258,8 +258,7 @@ static int places_available(const Year *y, const Spec *sp, char *reason)
                  "for the grid references of the home and placement postcodes");
     else
         snprintf(reason, DFE_REASON_LEN, "the placement's local authority needs %s%s%s",
-                 directory ? "" : "the ONS Postcode Directory",
-                 !directory && !own ? " and " : "",
+                 directory ? "" : "the ONS Postcode Directory", !directory && !own ? " and " : "",
                  own ? "" : "the council's own local authority code");
     return 0;
 }
