@@ -19,24 +19,38 @@ static void year_name(int year, char *buf, size_t size)
     snprintf(buf, size, "%d/%02d", year - 1, year % 100);
 }
 
+/* The advisory note of an issue: the DfE's flag stands, and why Carepledge
+ * thinks the row probably correct; "" without one. */
+static void advisory_text(const VIssue *is, char *buf, size_t size)
+{
+    if (!is->advisory) {
+        buf[0] = '\0';
+        return;
+    }
+    snprintf(buf, size, "the DfE will flag this; it is probably correct because %s", is->advisory);
+}
+
 void vreport_issue_locations(FILE *out, const VReturn *r, const VResult *res)
 {
-    static const char *const head[] = {"child_id", "tables_affected", "columns_affected",
-                                       "row_id",   "rule_code",       "rule_description"};
-    csv_write_row(out, head, 6);
+    static const char *const head[] = {
+        "child_id",  "tables_affected",  "columns_affected",   "row_id",
+        "rule_code", "rule_description", "carepledge_advisory"};
+    csv_write_row(out, head, 7);
     for (size_t i = 0; i < res->n_issues; i++) {
         const VIssue *is = &res->issues[i];
         const VRule *rule = res->outcomes[is->outcome].rule;
-        char fields[256], row[24];
+        char fields[256], row[24], advisory[512];
         validate_affected_fields(rule, is->table, fields, sizeof fields);
         snprintf(row, sizeof row, "%d", is->row);
+        advisory_text(is, advisory, sizeof advisory);
         const char *cells[] = {validate_issue_child(r, is),
                                validate_table_name(is->table, is->last),
                                fields,
                                row,
                                rule->code,
-                               rule->description};
-        csv_write_row(out, cells, 6);
+                               rule->description,
+                               is->advisory ? advisory : ""};
+        csv_write_row(out, cells, 7);
     }
 }
 
@@ -171,6 +185,11 @@ json_t *vreport_issue_json(const VReturn *r, const VResult *res, const VIssue *i
     render_json_set(obj, "rule_code", render_json_text(rule->code));
     render_json_set(obj, "columns_affected", render_json_text(fields));
     render_json_set(obj, "values", json_values(t, is, fields));
+    if (is->advisory) {
+        char advisory[512];
+        advisory_text(is, advisory, sizeof advisory);
+        render_json_set(obj, "advisory", render_json_text(advisory));
+    }
     return obj;
 }
 
@@ -253,7 +272,15 @@ static void html_issue(FILE *out, const VReturn *r, const VResult *res, const VI
     render_html_text(out, rule->description);
     fputs(" <i>Fix: ", out);
     render_html_text(out, values[0] ? values : fields);
-    fputs("</i></li>\n", out);
+    fputs("</i>", out);
+    if (is->advisory) {
+        char advisory[512];
+        advisory_text(is, advisory, sizeof advisory);
+        fputs(" <span class=\"advisory\">Note: ", out);
+        render_html_text(out, advisory);
+        fputs("</span>", out);
+    }
+    fputs("</li>\n", out);
 }
 
 void vreport_html(FILE *out, const VReturn *r, const VResult *res)

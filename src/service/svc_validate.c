@@ -174,7 +174,7 @@ static int check_ruleset_year(const AppContext *ctx, int year, const char *param
 
 /* The stored return of the year asked (default: the latest year stored), last
  * year's, and every stored episode up to the year's end as the history. */
-static int load_db(const AppContext *ctx, const ValidateRequest *req, ValidateResult *out, Err *err)
+static int load_db(const ValidateRequest *req, ValidateResult *out, Err *err)
 {
     const char *db = req->db_path;
     Ssda903History h;
@@ -182,8 +182,7 @@ static int load_db(const AppContext *ctx, const ValidateRequest *req, ValidateRe
     int rc = service_load_903_history(db, req->year, 1, &h, err);
     if (rc < 0) return rc;
     if (req->year) {
-        out->year = req->year;
-        rc = check_ruleset_year(ctx, req->year, "year", err);
+        out->year = req->year; /* any year: set_years chooses its rule set */
     } else if ((out->year = h.latest_year) <= 0) {
         rc = err_set(err, ERR_NOT_FOUND, "%s holds no episodes: nothing to validate", db);
     } else {
@@ -232,6 +231,28 @@ static int load_reference(const ValidateRequest *req, ValidateResult *out, Err *
     return 0;
 }
 
+/* The rule set for the return's year: the one asked for, which must exist
+ * (any return year may be checked under it), else the year's own. A year
+ * before the earliest rule set runs the earliest, the nearest to its own, and
+ * says so; a year after the latest has none. */
+static int choose_ruleset(const AppContext *ctx, const ValidateRequest *req, ValidateResult *out,
+                          Err *err)
+{
+    out->ruleset = req->ruleset ? req->ruleset : out->year;
+    if (req->ruleset) return check_ruleset_year(ctx, req->ruleset, "ruleset", err);
+    if (out->year < VALIDATE_FIRST_YEAR) {
+        out->ruleset = VALIDATE_FIRST_YEAR;
+        note(out,
+             "no rule set for %d/%02d; running the earliest, %d/%02d's (name a rule set to "
+             "choose another)",
+             out->year - 1, out->year % 100, VALIDATE_FIRST_YEAR - 1, VALIDATE_FIRST_YEAR % 100);
+    }
+    if (!context_ruleset(ctx, out->ruleset))
+        return service_invalid(err, "ruleset", "is needed: there is no rule set for %d/%02d",
+                               out->year - 1, out->year % 100);
+    return 0;
+}
+
 /* The year of the return (asked, stored or inferred) and of the rule set. */
 static int set_years(const AppContext *ctx, const ValidateRequest *req, ValidateResult *out,
                      Err *err)
@@ -240,8 +261,6 @@ static int set_years(const AppContext *ctx, const ValidateRequest *req, Validate
         /* load_db set the year */
     } else if (req->year) {
         out->year = out->ret.year = req->year;
-        int rc = check_ruleset_year(ctx, req->year, "year", err);
-        if (rc < 0) return rc;
     } else if ((out->year = out->ret.year = infer_year(&out->ret)) < 0) {
         return service_invalid(err, "year",
                                "is needed: there are no episode dates to infer it from");
@@ -249,12 +268,7 @@ static int set_years(const AppContext *ctx, const ValidateRequest *req, Validate
         note(out, "collection year %d/%02d inferred from the episodes", out->year - 1,
              out->year % 100);
     }
-    out->ruleset = req->ruleset ? req->ruleset : out->year;
-    if (req->ruleset) return check_ruleset_year(ctx, req->ruleset, "ruleset", err);
-    if (!context_ruleset(ctx, out->year))
-        return service_invalid(err, "ruleset", "is needed: there is no rule set for %d/%02d",
-                               out->year - 1, out->year % 100);
-    return 0;
+    return choose_ruleset(ctx, req, out, err);
 }
 
 static int check_request(const ValidateRequest *req, Err *err)
@@ -276,7 +290,7 @@ int svc_validate_run(const AppContext *ctx, const ValidateRequest *req, const Ac
     int rc = service_check_actor(actor, err);
     if (rc == 0) rc = context_require(ctx, CONTEXT_RULES, err);
     if (rc == 0) rc = check_request(req, err);
-    if (rc == 0) rc = req->db_path ? load_db(ctx, req, out, err) : load_files(req, out, err);
+    if (rc == 0) rc = req->db_path ? load_db(req, out, err) : load_files(req, out, err);
     if (rc == 0) rc = load_reference(req, out, err);
     if (rc == 0) {
         vreturn_prepare(&out->ret);

@@ -193,10 +193,26 @@ static void r334(VCtx *c)
     ad1_against(c, A_DATE_INT, false, started_care_history);
 }
 
-/* DfE 903 rule 521: that decision is made by the day placed for adoption. */
+/* DfE 903 rule 521: that decision is made by the day placed for adoption —
+ * for every placement for adoption of the year, earlier disrupted ones too, so
+ * each episode in A3-A6 starting before DATE_INT fails, with the AD1 row. */
 static void r521(VCtx *c)
 {
-    ad1_against(c, A_DATE_INT, true, placed_for_adoption);
+    const VTable *a = vt(c, T903_AD1), *e = episodes(c);
+    for (int row = 0; row < a->n_rows; row++) {
+        Date d = vt_date(a, row, A_DATE_INT);
+        int g = d == DATE_NONE ? -1 : vt_group(e, vt_cell(a, row, A_CHILD));
+        bool failed = false;
+        for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+            int ep = vt_group_row(e, g, i);
+            Date start = vt_date(e, ep, E_DECOM);
+            if (!vt_in(e, ep, E_PLACE, ADOPTION_PLACES) || start == DATE_NONE || d <= start)
+                continue;
+            vctx_fail(c, T903_EPISODES, ep);
+            failed = true;
+        }
+        if (failed) vctx_fail(c, T903_AD1, row);
+    }
 }
 
 /* DfE 903 rule 335: adopted from a placement with current foster carers (A3,
@@ -309,6 +325,52 @@ static void decision_by(VCtx *c, const VCheck *k)
     }
 }
 
+/* True when episode i of group g of Episodes starts a placement in `places`
+ * (for adoption: A3-A6), not continuing (same day) an episode also in them. */
+static bool placement_starts(const VTable *e, int g, int i, const char *places)
+{
+    int row = vt_group_row(e, g, i);
+    if (!vt_in(e, row, E_PLACE, places) || vt_date(e, row, E_DECOM) == DATE_NONE) return false;
+    if (i == 0) return true;
+    int prev = vt_group_row(e, g, i - 1);
+    return !vt_in(e, prev, E_PLACE, places) || vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM);
+}
+
+/* Rule 552 for one child (group pg of PlacedAdoption, g of Episodes): every
+ * placement for adoption this year, earlier disrupted ones too, has a decision
+ * dated on or before its start; else its first episode fails, with the
+ * earliest decision dated after that start. */
+static void decisions_before_placements(VCtx *c, int pg, int g, const char *places)
+{
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int i = 0; i < vt_group_size(e, g); i++) {
+        if (!placement_starts(e, g, i, places)) continue;
+        int ep = vt_group_row(e, g, i), after = -1;
+        Date start = vt_date(e, ep, E_DECOM);
+        bool decided = false;
+        for (int k = 0; k < vt_group_size(p, pg); k++) {
+            int row = vt_group_row(p, pg, k);
+            Date dp = vt_date(p, row, PA_DATE_PLACED);
+            if (dp != DATE_NONE && dp <= start) decided = true;
+            if (dp != DATE_NONE && dp > start && after < 0) after = row;
+        }
+        if (decided || after < 0) continue;
+        vctx_fail(c, T903_PLACED_ADOPTION, after);
+        vctx_fail(c, T903_EPISODES, ep);
+    }
+}
+
+/* Rule 552: decided by the day placed for adoption, for each placement in
+ * the row's codes (A3-A6) of the year, not only the latest. */
+static void decided_before_each_placement(VCtx *c, const VCheck *k)
+{
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int pg = 0; pg < p->n_groups; pg++) {
+        int g = vt_group(e, vt_cell(p, vt_group_row(p, pg, 0), PA_CHILD));
+        if (g >= 0) decisions_before_placements(c, pg, g, k->codes);
+    }
+}
+
 /* DfE 903 rule 557: a child with a decision to place who left care other
  * than by adoption has the decision's end (date and reason) recorded. */
 static void r557(VCtx *c)
@@ -379,15 +441,15 @@ static void r560(VCtx *c)
 }
 
 /* DfE 903 rule 561: a decision reported last year as ended is not reported
- * this year as in force. */
+ * again this year (same DATE_PLACED); as in the DfE's condition, this year's
+ * row fails even when it is itself recorded as ceased. */
 static void r561(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
     for (int row = 0; row < p->n_rows; row++) {
         Date dp = vt_date(p, row, PA_DATE_PLACED);
         int prev = dp == DATE_NONE ? -1 : last_decision_on(c, vt_cell(p, row, PA_CHILD), dp);
-        if (prev >= 0 && !vt_blank(l, prev, PA_DATE_PLACED_CEASED) &&
-            vt_blank(p, row, PA_DATE_PLACED_CEASED))
+        if (prev >= 0 && !vt_blank(l, prev, PA_DATE_PLACED_CEASED))
             vctx_fail(c, T903_PLACED_ADOPTION, row);
     }
 }
@@ -440,15 +502,13 @@ static void r556(VCtx *c)
 /* DfE 903 rule 584: when last year's return showed a decision to place for
  * adoption that had been reversed (a date or reason it ceased), any decision
  * in force this year (not ceased) is a new one, made after the reversed one.
- * A row in force whose DATE_PLACED is missing or on or before the latest
- * reversed decision fails; rows that are themselves ceased record earlier
- * decisions and are left alone. */
+ * A row whose DATE_PLACED is missing or on or before the latest reversed
+ * decision fails; as in the DfE's condition, rows that are themselves ceased
+ * are not exempt. */
 static void r584(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
     for (int row = 0; row < p->n_rows; row++) {
-        if (!vt_blank(p, row, PA_DATE_PLACED_CEASED) || !vt_blank(p, row, PA_REASON_PLACED_CEASED))
-            continue;
         int g = vt_group(l, vt_cell(p, row, PA_CHILD));
         Date reversed = DATE_NONE;
         for (int i = 0; g >= 0 && i < vt_group_size(l, g); i++) {
@@ -524,8 +584,8 @@ static void r602(VCtx *c)
 
 /* DfE 903 rule 630: a child starting a period of care this year (short breaks,
  * V3 and V4, aside) has previous permanence recorded: PREV_PERM, and LA_PERM
- * and DATE_PERM unless it is Z1 (none) or P4 (unknown). The starting episode
- * fails. */
+ * and DATE_PERM unless it is Z1 (none). P4 is not exempt: an unknown date is
+ * given as ZZ/ZZ/ZZZZ, not left blank. The starting episode fails. */
 static void r630(VCtx *c)
 {
     const VTable *e = episodes(c), *pp = vt(c, T903_PREV_PERM);
@@ -536,7 +596,7 @@ static void r630(VCtx *c)
             continue;
         int pr = vt_first_row(pp, vt_cell(e, row, E_CHILD));
         bool ok = pr >= 0 && !vt_blank(pp, pr, PP_PREV_PERM) &&
-                  (vt_in(pp, pr, PP_PREV_PERM, "Z1;P4") ||
+                  (vt_is(pp, pr, PP_PREV_PERM, "Z1") ||
                    (!vt_blank(pp, pr, PP_LA_PERM) && !vt_blank(pp, pr, PP_DATE_PERM)));
         if (!ok) vctx_fail(c, T903_EPISODES, row);
     }
@@ -595,6 +655,7 @@ static void r632(VCtx *c)
                 first = vt_group_row(e, g, i);
         if (!parse_date_perm(text, &earliest)) {
             vctx_fail(c, T903_PREV_PERM, row);
+            if (first >= 0) vctx_fail(c, T903_EPISODES, first);
         } else if (first >= 0 && earliest != DATE_NONE && earliest >= vt_date(e, first, E_DECOM)) {
             vctx_fail(c, T903_PREV_PERM, row);
             vctx_fail(c, T903_EPISODES, first);
@@ -624,6 +685,20 @@ static void r634(VCtx *c)
     }
 }
 
+/* Marks this year's episode of child that starts a period of care (RNE S) on
+ * start, when there is one (the DfE lists Episodes DECOM and RNE among rule
+ * 1003's affected fields; a start known only from the history has no row). */
+static void mark_period_start(VCtx *c, const char *child, Date start)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        if (vt_is(e, row, E_RNE, "S") && vt_date(e, row, E_DECOM) == start)
+            vctx_fail(c, T903_EPISODES, row);
+    }
+}
+
 /* DfE 903 rule 1003: a decision to place still in force is not before the
  * start of the child's latest period of care (with the stored history, --db,
  * also one that started before this year). */
@@ -635,8 +710,10 @@ static void r1003(VCtx *c)
         Date dp = vt_date(p, row, PA_DATE_PLACED),
              start = period_start_history(c, vt_cell(p, row, PA_CHILD));
         if (dp != DATE_NONE && start != DATE_NONE && dp < start &&
-            vt_blank(p, row, PA_DATE_PLACED_CEASED))
+            vt_blank(p, row, PA_DATE_PLACED_CEASED)) {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
+            mark_period_start(c, vt_cell(p, row, PA_CHILD), start);
+        }
     }
 }
 
@@ -683,11 +760,11 @@ const VRule vrules_adopted[] = {
      "Child has been placed for adoption but there is no date of the decision that the child "
      "should be placed for adoption.",
      NULL, .check = VCHECK_OF_FAMILY(needs_decision, .col = E_PLACE, .codes = ADOPTION_PLACES)},
-    /* DfE 903 rule 552: decided by the day placed for adoption. */
+    /* DfE 903 rule 552: decided by the day placed for adoption, each placement. */
     {"552", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM",
      "Date of Decision to place a child for adoption should be on or prior to the date that the "
      "child was placed for adoption.",
-     NULL, .check = VCHECK_OF_FAMILY(decision_by, .col = E_PLACE, .codes = ADOPTION_PLACES)},
+     NULL, .check = VCHECK_OF_FAMILY(decided_before_each_placement, .codes = ADOPTION_PLACES)},
     /* DfE 903 rule 553: a placement order (E1). */
     {"553", 0, 0, "Episodes;PlacedAdoption",
      "CHILD;DATE_PLACED;DATE_PLACED_CEASED;REASON_PLACED_CEASED",

@@ -39,13 +39,16 @@ static void r184(VCtx *c)
     }
 }
 
-/* DfE 903 rule 333 */
+/* DfE 903 rule 333: when the child has been matched (DATE_MATCH given), the
+ * date of the decision that they should be placed (DATE_INT) must be given and
+ * on or before the match; a blank DATE_INT fails. */
 static void r333(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1);
     for (int row = 0; row < a->n_rows; row++) {
         Date d_int = vt_date(a, row, A_DATE_INT), match = vt_date(a, row, A_DATE_MATCH);
-        if (d_int != DATE_NONE && match != DATE_NONE && d_int > match) vctx_fail(c, T903_AD1, row);
+        if (match != DATE_NONE && (d_int == DATE_NONE || d_int > match))
+            vctx_fail(c, T903_AD1, row);
     }
 }
 

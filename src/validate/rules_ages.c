@@ -21,8 +21,20 @@ static int age_at(const VCtx *c, int row, int col)
     return vctx_age_on(c, vt_cell(e, row, E_CHILD), on);
 }
 
+/* True when the date in column col of an episode is before the child's date of
+ * birth (both known): a negative age, which is below every minimum age. */
+static bool before_birth(const VCtx *c, int row, int col)
+{
+    const VTable *e = episodes(c);
+    Date on = vt_date(e, row, col), dob = vctx_dob(c, vt_cell(e, row, E_CHILD));
+    return on != DATE_NONE && dob != DATE_NONE && on < dob;
+}
+
 /* Fails episodes whose code in code_col is in list and where the child's age
- * on the date in date_col is below min_age (when below) or at least min_age. */
+ * on the date in date_col is below min_age (when below; a date before birth is
+ * below any age, as the DfE's age in years is then negative) or at least
+ * min_age. The row's check gives code_col (col), list (codes), date_col
+ * (other_col), min_age (number) and below (option). */
 static void age_check(VCtx *c, const VCheck *k)
 {
     int code_col = k->col;
@@ -33,6 +45,10 @@ static void age_check(VCtx *c, const VCheck *k)
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         if (!vt_in(e, row, code_col, list)) continue;
+        if (below && before_birth(c, row, date_col)) {
+            vctx_fail(c, T903_EPISODES, row);
+            continue;
+        }
         int a = age_at(c, row, date_col);
         if (a >= 0 && (below ? a < age : a >= age)) vctx_fail(c, T903_EPISODES, row);
     }
@@ -135,8 +151,16 @@ const VRule vrules_ages[] = {
      "Child being looked after following 18th birthday must be accommodated under section 20(5) of "
      "the Children Act 1989 in a community home.",
      NULL, .fn = r359},
-    /* DfE 903 rule 371 (to 2024/25: H5, semi-independent living) */
-    {"371", 0, 2025, "Episodes;Header", "DECOM;PLACE",
+    /* DfE 903 rule 371 (2022/23: H5, semi-independent living, from age 14) */
+    {"371", 0, 2023, "Episodes;Header", "DECOM;PLACE",
+     "Child in semi-independent living accommodation not subject to children's homes regulations "
+     "should be at least 14.",
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "H5", .other_col = E_DECOM,
+                               .number = 14, .option = true)},
+    /* DfE 903 rule 371 (2023/24 and 2024/25: H5 from age 16, after the ban on
+     * unregulated placements of under-16s) */
+    {"371", 2024, 2025, "Episodes;Header", "DECOM;PLACE",
      "Child in supported accomodation not subject to children’s homes regulations should be at "
      "least 16.",
      NULL,
@@ -149,9 +173,16 @@ const VRule vrules_ages[] = {
      NULL,
      .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "K3", .other_col = E_DECOM,
                                .number = 16, .option = true)},
-    /* DfE 903 rule 370 (to 2023/24, while P2 existed): independent living (P2)
-     * from age 16. */
-    {"370", 0, 0, "Episodes;Header", "DECOM;PLACE",
+    /* DfE 903 rule 370 (2022/23): independent living (P2) from age 15. */
+    {"370", 0, 2023, "Episodes;Header", "DECOM;PLACE",
+     "A child placed in independent living (P2) should be aged 15 or over when the placement "
+     "starts.",
+     NULL,
+     .check = VCHECK_OF_FAMILY(age_check, .col = E_PLACE, .codes = "P2", .other_col = E_DECOM,
+                               .number = 15, .option = true)},
+    /* DfE 903 rule 370 (from 2023/24, while P2 existed): independent living
+     * (P2) from age 16. */
+    {"370", 2024, 0, "Episodes;Header", "DECOM;PLACE",
      "A child placed in independent living (P2) should be aged 16 or over when the placement "
      "starts.",
      NULL,

@@ -138,12 +138,18 @@ static void r399(VCtx *c)
         if (!breaks_only) continue;
         const char *child = vt_cell(e, vt_group_row(e, g, 0), E_CHILD);
         int hrow = vt_first_row(h, child), rg = vt_group(rv, child);
-        if (hrow >= 0 && !vt_blank(h, hrow, H_MOTHER)) vctx_fail(c, T903_HEADER, hrow);
+        bool failed = hrow >= 0 && !vt_blank(h, hrow, H_MOTHER);
+        if (failed) vctx_fail(c, T903_HEADER, hrow);
         for (int i = 0; rg >= 0 && i < vt_group_size(rv, rg); i++) {
             int row = vt_group_row(rv, rg, i);
-            if (!vt_blank(rv, row, R_REVIEW) || !vt_blank(rv, row, R_REVIEW_CODE))
+            if (!vt_blank(rv, row, R_REVIEW) || !vt_blank(rv, row, R_REVIEW_CODE)) {
                 vctx_fail(c, T903_REVIEWS, row);
+                failed = true;
+            }
         }
+        /* the episodes' legal status (LS, short breaks only) is an affected field */
+        for (int i = 0; failed && i < vt_group_size(e, g); i++)
+            vctx_fail(c, T903_EPISODES, vt_group_row(e, g, i));
     }
 }
 

@@ -39,12 +39,32 @@ static void r148(VCtx *c)
         if (vt_blank(e, row, E_DEC) != vt_blank(e, row, E_REC)) vctx_fail(c, T903_EPISODES, row);
 }
 
-/* DfE 903 rule 226: temporary placements need no reason for placement change. */
+/* DfE 903 rule 226: a temporary placement (T0-T4) needs no reason for
+ * placement change, and nor does the episode before it (the move into a
+ * temporary placement is no placement change); each such row given one fails. */
 static void r226(VCtx *c)
 {
     const VTable *e = episodes(c);
+    for (int g = 0; g < e->n_groups; g++) {
+        for (int i = 0; i < vt_group_size(e, g); i++) {
+            int row = vt_group_row(e, g, i);
+            if (!vt_in(e, row, E_PLACE, TEMP_PLACES)) continue;
+            if (!vt_blank(e, row, E_REASON_PLACE_CHANGE)) vctx_fail(c, T903_EPISODES, row);
+            int before = i > 0 ? vt_group_row(e, g, i - 1) : -1;
+            if (before >= 0 && !vt_blank(e, before, E_REASON_PLACE_CHANGE))
+                vctx_fail(c, T903_EPISODES, before);
+        }
+    }
+}
+
+/* Rule 178: a provider code is one of the row's codes (PR0-PR5) and is not
+ * given for the placements in its other_codes, which have none. */
+static void provider_valid(VCtx *c, const VCheck *k)
+{
+    const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
-        if (vt_in(e, row, E_PLACE, TEMP_PLACES) && !vt_blank(e, row, E_REASON_PLACE_CHANGE))
+        if (!vt_blank(e, row, E_PLACE_PROVIDER) &&
+            (!vt_in(e, row, E_PLACE_PROVIDER, k->codes) || vt_in(e, row, E_PLACE, k->other_codes)))
             vctx_fail(c, T903_EPISODES, row);
 }
 
@@ -196,11 +216,14 @@ static void r451(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* DfE 903 rule 446: E1 (placement order) exists from 30 December 2005. */
+/* DfE 903 rule 446: "E1 is not a valid code for episodes starting before
+ * December 2005": the cut-off is the rule's, 1 December 2005 (placement
+ * orders came into force on 30 December 2005, but an episode starting in
+ * December before that day passes the DfE's check). */
 static void r446(VCtx *c)
 {
     const VTable *e = episodes(c);
-    Date from = date_from_ymd(2005, 12, 30);
+    Date from = date_from_ymd(2005, 12, 1);
     for (int row = 0; row < e->n_rows; row++) {
         Date start = vt_date(e, row, E_DECOM);
         if (start != DATE_NONE && start < from && vt_is(e, row, E_LS, "E1"))
@@ -270,38 +293,40 @@ static bool placement_changed(const VTable *e, int a, int b)
            !same_cell(e, a, b, E_URN) || !same_cell(e, a, b, E_PLACE_PROVIDER);
 }
 
-/* DfE 903 rule 357: a child's first episode must start a period of care. The
- * first episode is the earliest this year when it starts in the year and the
- * child has no episode in last year's return (when given); with the stored
- * history (--db), the child's earliest stored episode when it is this year's. */
+/* True when the stored history (--db) holds an episode of child starting
+ * before `start`. */
+static bool earlier_in_history(const VCtx *c, const char *child, Date start)
+{
+    const VTable *h = vctx_history(c);
+    int hg = h ? vt_group(h, child) : -1;
+    for (int i = 0; hg >= 0 && i < vt_group_size(h, hg); i++) {
+        Date d = vt_date(h, vt_group_row(h, hg, i), E_DECOM);
+        if (d != DATE_NONE) return d < start;
+    }
+    return false;
+}
+
+/* DfE 903 rule 357: a child's first episode must start a period of care. As
+ * the DfE's check sees it, the first episode is the earliest this year when it
+ * starts in the year and the child has no episode in last year's return (when
+ * given). With the stored history (--db) a child whose history holds an
+ * earlier episode still fails, as the DfE's check will, with the advisory. */
 static void r357(VCtx *c)
 {
-    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES], *h = vctx_history(c);
-    for (int g = 0; h && g < e->n_groups; g++) {
-        /* With the history the first episode ever is known: it fails when it
-         * is this year's and does not start a period of care. */
-        const char *child = vt_cell(e, vt_group_row(e, g, 0), E_CHILD);
-        int hg = vt_group(h, child);
-        Date first = DATE_NONE;
-        for (int i = 0; hg >= 0 && i < vt_group_size(h, hg) && first == DATE_NONE; i++)
-            first = vt_date(h, vt_group_row(h, hg, i), E_DECOM);
+    const VTable *e = episodes(c), *last = &c->r->last[T903_EPISODES];
+    for (int g = 0; g < e->n_groups; g++) {
         for (int i = 0; i < vt_group_size(e, g); i++) {
             int row = vt_group_row(e, g, i);
             Date start = vt_date(e, row, E_DECOM);
+            const char *child = vt_cell(e, row, E_CHILD);
             if (start == DATE_NONE) continue;
-            if (start == first && start >= c->start && !vt_is(e, row, E_RNE, "S"))
-                vctx_fail(c, T903_EPISODES, row);
-            break;
-        }
-    }
-    for (int g = 0; !h && g < e->n_groups; g++) {
-        int n = vt_group_size(e, g);
-        for (int i = 0; i < n; i++) {
-            int row = vt_group_row(e, g, i);
-            Date start = vt_date(e, row, E_DECOM);
-            if (start == DATE_NONE) continue;
-            if (start >= c->start && !vt_is(e, row, E_RNE, "S") &&
-                vt_group(last, vt_cell(e, row, E_CHILD)) < 0)
+            if (start < c->start || vt_is(e, row, E_RNE, "S") || vt_group(last, child) >= 0) break;
+            if (earlier_in_history(c, child, start))
+                vctx_fail_advised(c, T903_EPISODES, row,
+                                  "the stored history holds an earlier episode of this child, so "
+                                  "this is not their first episode and need not start a period "
+                                  "of care");
+            else
                 vctx_fail(c, T903_EPISODES, row);
             break;
         }
@@ -396,8 +421,10 @@ static void r381(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* DfE 903 rule 388: an episode that ends with X1 (a new episode begins the
- * same day) must be followed by an episode starting that day. */
+/* DfE 903 rule 388: an episode ending with X1 (a new episode begins the same
+ * day) must be followed by an episode starting that day; and, the other way
+ * round, an episode followed by one starting on the day it ends must end with
+ * X1 (any other reason says care ended, yet it continues). */
 static void r388(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -406,11 +433,11 @@ static void r388(VCtx *c)
         for (int i = 0; i < n; i++) {
             int row = vt_group_row(e, g, i);
             Date end = vt_date(e, row, E_DEC);
-            if (end == DATE_NONE || !vt_is(e, row, E_REC, "X1")) continue;
+            if (end == DATE_NONE) continue;
             bool follows = false;
             for (int j = i + 1; j < n && !follows; j++)
                 follows = vt_date(e, vt_group_row(e, g, j), E_DECOM) == end;
-            if (!follows) vctx_fail(c, T903_EPISODES, row);
+            if (follows != vt_is(e, row, E_REC, "X1")) vctx_fail(c, T903_EPISODES, row);
         }
     }
 }
@@ -517,19 +544,21 @@ static void r436(VCtx *c)
 }
 
 /* DfE 903 rule 437: after an episode ending with the child's death (E2) or an
- * age assessment of 18 or over (E15) there can be no further episode. */
+ * age assessment of 18 or over (E15) there can be no further episode. As in
+ * the DfE's checks, an episode with no start date sorts after the dated ones,
+ * so it is a further episode. */
 static void r437(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
         int n = vt_group_size(e, g);
         for (int i = 0; i + 1 < n; i++) {
-            int row = vt_group_row(e, g, i);
+            int row = vt_group_row_blanks_last(e, g, E_DECOM, i);
             Date end = vt_date(e, row, E_DEC);
             if (!vt_in(e, row, E_REC, "E2;E15")) continue;
             for (int j = i + 1; j < n; j++) {
-                Date next = vt_date(e, vt_group_row(e, g, j), E_DECOM);
-                if (next != DATE_NONE && (end == DATE_NONE || next >= end)) {
+                Date next = vt_date(e, vt_group_row_blanks_last(e, g, E_DECOM, j), E_DECOM);
+                if (next == DATE_NONE || end == DATE_NONE || next >= end) {
                     vctx_fail(c, T903_EPISODES, row);
                     break;
                 }
@@ -597,12 +626,15 @@ static void r214(VCtx *c)
 }
 
 /* DfE 903 rule 217: placed for adoption with current foster carers (A3, A5)
- * keeps the carers, so the episode starts with S, T or U. */
+ * keeps the carers, so an episode starting on or after 1 April 2015 (when the
+ * rule's codes came in) starts with S, T or U; earlier episodes pass. */
 static void r217(VCtx *c)
 {
     const VTable *e = episodes(c);
+    Date from = date_from_ymd(2015, 4, 1);
     for (int row = 0; row < e->n_rows; row++)
-        if (vt_in(e, row, E_PLACE, "A3;A5") && !vt_in(e, row, E_RNE, "S;T;U"))
+        if (vt_in(e, row, E_PLACE, "A3;A5") && vt_date(e, row, E_DECOM) != DATE_NONE &&
+            vt_date(e, row, E_DECOM) >= from && !vt_in(e, row, E_RNE, "S;T;U"))
             vctx_fail(c, T903_EPISODES, row);
 }
 
@@ -807,9 +839,18 @@ const VRule vrules_episodes[] = {
     /* DfE 903 rule 149 */
     {"149", 0, 0, "Episodes", "REC", "Reason episode ceased code is not valid.", NULL,
      .check = VCHECK_CODE_OR_BLANK(T903_EPISODES, E_REC)},
-    /* DfE 903 rule 178 */
-    {"178", 0, 0, "Episodes", "PLACE_PROVIDER", "Placement provider code is not a valid code.",
-     NULL, .check = VCHECK_CODE_OR_BLANK(T903_EPISODES, E_PLACE_PROVIDER)},
+    /* DfE 903 rule 178 (to 2024/25): no provider for T0-T4 and Z1. */
+    {"178", 0, 2025, "Episodes", "PLACE_PROVIDER", "Placement provider code is not a valid code.",
+     NULL,
+     .check = VCHECK_OF_FAMILY(provider_valid, .codes = "PR0;PR1;PR2;PR3;PR4;PR5",
+                               .other_codes = TEMP_PLACES ";Z1")},
+    /* DfE 903 rule 178 (from 2025/26): no provider for T0-T3 and Z11-Z14; T4
+     * is no longer in the DfE's list of placements without a provider. */
+    {"178", 2026, 0, "Episodes", "PLACE_PROVIDER", "Placement provider code is not a valid code.",
+     NULL,
+     .check = VCHECK_OF_FAMILY(provider_valid, .codes = "PR0;PR1;PR2;PR3;PR4;PR5",
+                               .other_codes = "T0;T1;T2;T3;Z11;Z12;Z13;Z14")},
+    /* DfE 903 rule 226 */
     {"226", 0, 0, "Episodes", "REASON_PLACE_CHANGE;PLACE",
      "Reason for placement change is not required for temporary placements.", NULL, .fn = r226},
     {"233", 0, 0, "Episodes", "REASON_PLACE_CHANGE;REASON_PLACE_CHANGE",

@@ -48,9 +48,11 @@ static void r502(VCtx *c)
 }
 
 /* Rules 503A-503F: when this year's first episode is last year's open episode
- * (same start date), column col agrees. `same` decides agreement of two codes
- * (NULL: equal without case). */
-static void continues(VCtx *c, int col, bool (*same)(const char *now, const char *before))
+ * (same start date), column col agrees, without case, as the DfE compares.
+ * `same` (NULL: none) says when codes that differ are still probably right:
+ * the row fails as the DfE's will, with the advisory `why`. */
+static void continues_advised(VCtx *c, int col, bool (*same)(const char *now, const char *before),
+                              const char *why)
 {
     const VTable *e = vt(c, T903_EPISODES), *l = &c->r->last[T903_EPISODES];
     for (int g = 0; g < e->n_groups; g++) {
@@ -61,9 +63,17 @@ static void continues(VCtx *c, int col, bool (*same)(const char *now, const char
             vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM))
             continue;
         const char *now = vt_cell(e, row, col), *before = vt_cell(l, prev, col);
-        if (same ? !same(now, before) : strcasecmp(now, before) != 0)
+        if (strcasecmp(now, before) == 0) continue;
+        if (same && same(now, before))
+            vctx_fail_advised(c, T903_EPISODES, row, why);
+        else
             vctx_fail(c, T903_EPISODES, row);
     }
+}
+
+static void continues(VCtx *c, int col, bool (*same)(const char *now, const char *before))
+{
+    continues_advised(c, col, same, NULL);
 }
 
 /* DfE 903 rule 503A */
@@ -94,10 +104,15 @@ static bool same_place(const char *now, const char *before)
     return false;
 }
 
-/* DfE 903 rule 503D */
+/* DfE 903 rule 503D: the DfE compares the codes as they are, so an episode
+ * carried over from H5 to K3 (or Z1 to Z11-Z14) across 1 April 2025 is
+ * flagged; Carepledge flags it too, with its advisory. */
 static void r503D(VCtx *c)
 {
-    continues(c, E_PLACE, same_place);
+    continues_advised(c, E_PLACE, same_place,
+                      "the placement code it had last year (H5 or Z1) was replaced on 1 April "
+                      "2025 by this one (K3, Z11-Z14), so the episode carried over is the same "
+                      "placement");
 }
 
 /* DfE 903 rule 503E */

@@ -202,8 +202,8 @@ static int episode_on(const VCtx *c, const char *child, Date on)
     return -1;
 }
 
-/* Rules 1007 and 1016: looked after on the 17th or 18th birthday in the year,
- * in an episode still open (1007) or that ended after the birthday (1016). */
+/* Rule 1007: looked after on the 17th or 18th birthday in the year, in an
+ * episode still open (the row's option) or one that has ended. */
 static void on_birthday(VCtx *c, const VCheck *k)
 {
     bool still_open = k->option;
@@ -214,6 +214,27 @@ static void on_birthday(VCtx *c, const VCheck *k)
         if (bday == DATE_NONE) continue;
         int ep = episode_on(c, vt_cell(o, row, O3_CHILD), bday);
         if (ep >= 0 && vt_blank(e, ep, E_DEC) == still_open) vctx_fail(c, T903_OC3, row);
+    }
+}
+
+/* DfE 903 rule 1016: care leaver information given for a young person whose
+ * 17th or 18th birthday is in the year and who has an episode ending after it.
+ * As the DfE's condition, the episode need not have been running on the
+ * birthday (an episode that starts and ends after it counts). */
+static void r1016(VCtx *c)
+{
+    const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
+    for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
+        Date bday = leaver_birthday(c, row);
+        int g = bday == DATE_NONE ? -1 : vt_group(e, vt_cell(o, row, O3_CHILD));
+        for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+            Date end = vt_date(e, vt_group_row(e, g, i), E_DEC);
+            if (end != DATE_NONE && end > bday) {
+                vctx_fail(c, T903_OC3, row);
+                break;
+            }
+        }
     }
 }
 
@@ -336,12 +357,14 @@ static void r348(VCtx *c)
     }
 }
 
-/* DfE 903 rule 391: an OC3 young person is 17 to 21 at some time in the year:
- * not 22 or over on 1 April, not 16 or under on 31 March. */
+/* DfE 903 rule 391: a young person who is not 17 to 21 at some time in the
+ * year (22 or over on 1 April, or 16 or under on 31 March) has none of
+ * IN_TOUCH, ACTIV and ACCOM; a row without them passes whatever the age. */
 static void r391(VCtx *c)
 {
     const VTable *o = oc3(c);
     for (int row = 0; row < o->n_rows; row++) {
+        if (!leaver_info(o, row)) continue;
         int age_start = vt_age_on(o, row, O3_DOB, c->start),
             age_end = vt_age_on(o, row, O3_DOB, c->end);
         if (age_start >= 22 || (age_end >= 0 && age_end <= 16)) vctx_fail(c, T903_OC3, row);
@@ -392,7 +415,7 @@ const VRule vrules_leavers[] = {
      "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
      "after, "
      "after their birthday.",
-     NULL, .check = VCHECK_OF_FAMILY(on_birthday, .option = false)},
+     NULL, .fn = r1016},
     {"3001", 0, 0, "Header;OC3", "REC",
      "Where care leavers information is being returned for a young person around their 17th "
      "birthday, the accommodation cannot be with their former foster carer(s).",

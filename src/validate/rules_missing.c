@@ -178,8 +178,9 @@ static void r578(VCtx *c)
 }
 
 /* DfE 903 rule 580: a child missing on the day they left care (a period
- * started by then and open or ending after it) left for reason E8; the final
- * episode fails. */
+ * started by then and open, or ending on or after that day: a period that ends
+ * the day care ends, e.g. the 18th birthday, was still running then) left for
+ * reason E8; the final episode fails. */
 static void r580(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
@@ -188,7 +189,7 @@ static void r580(VCtx *c)
         int ep = start == DATE_NONE ? -1 : vctx_left_care(c, vt_cell(m, row, M_CHILD));
         if (ep < 0) continue;
         Date left = vt_date(e, ep, E_DEC);
-        if (start <= left && (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end > left)) &&
+        if (start <= left && (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end >= left)) &&
             !vt_is(e, ep, E_REC, "E8"))
             vctx_fail(c, T903_EPISODES, ep);
     }

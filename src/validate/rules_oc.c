@@ -24,13 +24,22 @@ static void r153(VCtx *c)
     }
 }
 
-/* DfE 903 rule 344 */
+/* True when an OC3 activity or accommodation cell is completed: blank and the
+ * code 0, which the DfE's guidance has returned for a young person who died or
+ * went home (no activity, no accommodation), are not. */
+static bool oc3_given(const VTable *o, int row, int col)
+{
+    return !vt_blank(o, row, col) && !vt_is(o, row, col, "0");
+}
+
+/* DfE 903 rule 344: a young person who died or returned home (DIED, RHOM) has
+ * no activity or accommodation; ACTIV and ACCOM are blank or 0. */
 static void r344(VCtx *c)
 {
     const VTable *o = vt(c, T903_OC3);
     for (int row = 0; row < o->n_rows; row++)
         if (vt_in(o, row, O3_IN_TOUCH, "DIED;RHOM") &&
-            (!vt_blank(o, row, O3_ACTIV) || !vt_blank(o, row, O3_ACCOM)))
+            (oc3_given(o, row, O3_ACTIV) || oc3_given(o, row, O3_ACCOM)))
             vctx_fail(c, T903_OC3, row);
 }
 

@@ -206,13 +206,16 @@ static void rSW03(VCtx *c)
 /* DfE 903 rule SW11aSTG2 (2023/24 only): when a social worker episode ended
  * at least 5 days before 31 March, the child's next one starts within 5 days
  * of that end (before or after); a next episode without a valid start date
- * fails too. A child with no next episode is SW11b's case. */
+ * fails too. Episodes are in the DfE's order, those with no start date last,
+ * so an episode without one follows the dated ones. A child with no next
+ * episode is SW11b's case. */
 static void rSW11a(VCtx *c)
 {
     const VTable *s = swe(c);
     for (int g = 0; g < s->n_groups; g++)
         for (int i = 1; i < vt_group_size(s, g); i++) {
-            int prev = vt_group_row(s, g, i - 1), row = vt_group_row(s, g, i);
+            int prev = vt_group_row_blanks_last(s, g, SW_DECOM, i - 1),
+                row = vt_group_row_blanks_last(s, g, SW_DECOM, i);
             Date end = vt_date(s, prev, SW_DEC), start = vt_date(s, row, SW_DECOM);
             if (end == DATE_NONE || end > c->end - 5) continue;
             if (start == DATE_NONE || start < end - 5 || start > end + 5)
@@ -239,13 +242,14 @@ static void rSW12(VCtx *c)
 }
 
 /* DfE 903 rule SW14STG2 (2023/24 only): every social worker episode but the
- * child's latest has an end date. */
+ * child's latest has an end date; an episode with no start date sorts last
+ * (as in the DfE's checks), so it is the latest. */
 static void rSW14(VCtx *c)
 {
     const VTable *s = swe(c);
     for (int g = 0; g < s->n_groups; g++)
         for (int i = 0; i + 1 < vt_group_size(s, g); i++) {
-            int row = vt_group_row(s, g, i);
+            int row = vt_group_row_blanks_last(s, g, SW_DECOM, i);
             if (vt_date(s, row, SW_DEC) == DATE_NONE) vctx_fail(c, T903_SW_EPISODES, row);
         }
 }

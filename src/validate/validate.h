@@ -189,6 +189,9 @@ typedef struct VIssue {
     Ssda903TableId table;
     bool last; /* the row is in last year's table */
     int row;
+    /* NULL, or Carepledge's own view beside the DfE's flag: why the row is
+     * probably correct after all (static text; docs/validation.md) */
+    const char *advisory;
 } VIssue;
 
 typedef struct VResult {

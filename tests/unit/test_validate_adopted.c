@@ -68,6 +68,16 @@ static const VCase cases[] = {
      {0},
      "Episodes:1 AD1:0"},
     {"521", 0, {EPI ADOPTION, AD1 AD("1", "01/03/2026", "01/04/2026", "1")}, {0}, ""},
+    /* an earlier placement for adoption that broke down counts too */
+    {"521",
+     0,
+     {EPI EA("1", "01/01/2025", "S", "C2", "U4", "01/05/2026", "X1")
+          EA("1", "01/05/2026", "T", "E1", "A5", "01/06/2026", "X1")
+              EA("1", "01/06/2026", "P", "E1", "U4", "01/08/2026", "X1")
+                  EA("1", "01/08/2026", "P", "E1", "A4", "", ""),
+      AD1 AD("1", "01/07/2026", "01/04/2026", "1")},
+     {0},
+     "Episodes:1 AD1:0"},
     {"335",
      0,
      {EPI ADOPTION EA("2", "01/01/2025", "S", "E1", "A4", "01/09/2026", "E12"),
@@ -133,6 +143,26 @@ static const VCase cases[] = {
      {0},
      "Episodes:1 PlacedAdoption:0"},
     {"552", 0, {EPI ADOPTION, PLA PA("1", "01/04/2026", "", "")}, {0}, ""},
+    /* each placement for adoption needs a decision before it, the disrupted
+     * first one too */
+    {"552",
+     0,
+     {EPI EA("1", "01/01/2025", "S", "C2", "U4", "01/05/2026", "X1")
+          EA("1", "01/05/2026", "T", "E1", "A5", "01/06/2026", "X1")
+              EA("1", "01/06/2026", "P", "E1", "U4", "01/08/2026", "X1")
+                  EA("1", "01/08/2026", "P", "E1", "A4", "", ""),
+      PLA PA("1", "01/07/2026", "", "")},
+     {0},
+     "Episodes:1 PlacedAdoption:0"},
+    {"552",
+     0,
+     {EPI EA("1", "01/01/2025", "S", "C2", "U4", "01/05/2026", "X1")
+          EA("1", "01/05/2026", "T", "E1", "A5", "01/06/2026", "X1")
+              EA("1", "01/06/2026", "P", "E1", "U4", "01/08/2026", "X1")
+                  EA("1", "01/08/2026", "P", "E1", "A4", "", ""),
+      PLA PA("1", "01/04/2026", "", "") PA("1", "01/07/2026", "", "")},
+     {0},
+     ""},
     {"554",
      0,
      {EPI EA("1", "01/01/2025", "S", "C2", "U4", "01/05/2026", "X1")
@@ -181,10 +211,16 @@ static const VCase cases[] = {
      0,
      {PLA PA("1", "01/03/2025", "", "") PA("2", "01/03/2025", "01/06/2025", "RD1")},
      {PLA PA("1", "01/03/2025", "01/06/2025", "RD1") PA("2", "01/03/2025", "01/06/2025", "RD1")},
-     "PlacedAdoption:0"},
+     "PlacedAdoption:0 PlacedAdoption:1"},
+    /* a row that is itself ceased is not exempt */
     {"561",
      0,
      {PLA PA("2", "01/03/2025", "01/06/2025", "RD1")},
+     {PLA PA("2", "01/03/2025", "01/06/2025", "RD1")},
+     "PlacedAdoption:0"},
+    {"561",
+     0,
+     {PLA PA("2", "01/09/2026", "", "")},
      {PLA PA("2", "01/03/2025", "01/06/2025", "RD1")},
      ""},
     /* 555 and 556 (freeing orders, to 2023/24); 2024 = 2023/24 */
@@ -227,7 +263,7 @@ static const VCase cases[] = {
           PA("3", "01/03/2025", "01/06/2025", "RD1") PA("3", "01/09/2026", "", "")},
      {PLA PA("1", "01/03/2025", "01/06/2025", "RD1") PA("2", "01/03/2025", "", "RD1")
           PA("3", "01/03/2025", "01/06/2025", "RD1")},
-     "PlacedAdoption:0 PlacedAdoption:1"},
+     "PlacedAdoption:0 PlacedAdoption:1 PlacedAdoption:2"},
     {"584",
      0,
      {PLA PA("4", "01/03/2025", "", "") PA("5", "01/09/2026", "", "")},
@@ -284,14 +320,20 @@ static const VCase cases[] = {
           EA("4", "01/01/2025", "S", "C2", "U4", "", ""),
       PREV PP("2", "Z1", "", "") PP("3", "P1", "", "")},
      {0},
-     "Episodes:0 Episodes:2"},
-    /* short breaks need none; P4 (unknown) has no authority or date */
+     "Episodes:0 Episodes:2 PrevPerm:1"},
+    /* P4 is not exempt: a blank DATE_PERM fails (unknown is ZZ/ZZ/ZZZZ) */
+    {"630",
+     0,
+     {EPI EA("7", "01/05/2026", "S", "C2", "U4", "", ""), PREV PP("7", "P4", "800", "")},
+     {0},
+     "Episodes:0 PrevPerm:0"},
+    /* short breaks need none; P4 with an unknown date given as ZZ/ZZ/ZZZZ */
     {"630",
      0,
      {EPI EA("2", "01/05/2026", "S", "C2", "U4", "", "")
           EA("5", "01/05/2026", "S", "V3", "U6", "03/05/2026", "E13")
               EA("6", "01/05/2026", "S", "C2", "U4", "", ""),
-      PREV PP("2", "P1", "800", "01/01/2020") PP("6", "P4", "", "")},
+      PREV PP("2", "P1", "800", "01/01/2020") PP("6", "P4", "800", "ZZ/ZZ/ZZZZ")},
      {0},
      ""},
     {"634",
@@ -312,7 +354,7 @@ static const VCase cases[] = {
           EA("2", "01/01/2025", "S", "E1", "U4", "", ""),
       PLA PA("1", "01/01/2024", "", "") PA("2", "01/02/2025", "", "")},
      {0},
-     "PlacedAdoption:0"},
+     "Episodes:0 PlacedAdoption:0"},
     {"1003",
      0,
      {EPI EA("2", "01/01/2025", "S", "E1", "U4", "", ""), PLA PA("2", "01/02/2025", "", "")},

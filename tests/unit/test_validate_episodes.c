@@ -108,6 +108,29 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"178", 0, {EPI OKE("1")}, {0}, ""},
+    /* no provider for temporary placements: T0-T3 and Z11-Z14 from 2025/26 */
+    {"178",
+     0,
+     {EPI E("1", "01/05/2026", "S", "C2", "N1", "T0", "PR1", "", "", "")
+          E("2", "01/05/2026", "S", "C2", "N1", "T4", "PR1", "", "", "")
+              E("3", "01/05/2026", "S", "C2", "N1", "Z11", "PR1", "", "", "")
+                  E("4", "01/05/2026", "S", "C2", "N1", "T0", "", "", "", "")},
+     {0},
+     "Episodes:0 Episodes:2"},
+    /* to 2024/25: T0-T4 and Z1 */
+    {"178",
+     2025,
+     {EPI E("1", "01/05/2024", "S", "C2", "N1", "T4", "PR1", "", "", "")
+          E("2", "01/05/2024", "S", "C2", "N1", "Z1", "PR2", "", "", "")
+              E("3", "01/05/2024", "S", "C2", "N1", "U1", "PR7", "", "", "")},
+     {0},
+     "Episodes:0 Episodes:1 Episodes:2"},
+    {"178",
+     2025,
+     {EPI E("1", "01/05/2024", "S", "C2", "N1", "T4", "", "", "", "")
+          E("2", "01/05/2024", "S", "C2", "N1", "U1", "PR1", "", "", "")},
+     {0},
+     ""},
     {"226",
      0,
      {EPI E("1", "01/05/2026", "S", "C2", "N1", "T1", "PR1", "01/06/2026", "X1", "CARPL")
@@ -115,6 +138,18 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"226", 0, {EPI OKE("1")}, {0}, ""},
+    /* the episode before the temporary one needs no reason either; a reason on
+     * an episode before a placement that is not temporary passes */
+    {"226",
+     0,
+     {EPI E("1", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "01/06/2026", "X1", "CARPL")
+          E("1", "01/06/2026", "P", "C2", "N1", "T1", "", "", "", "")
+              E("2", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "01/06/2026", "X1", "CARPL")
+                  E("2", "01/06/2026", "P", "C2", "N1", "U2", "PR1", "", "", "")
+                      E("3", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "01/06/2026", "X1", "")
+                          E("3", "01/06/2026", "P", "C2", "N1", "T1", "", "", "", "")},
+     {0},
+     "Episodes:0"},
     {"233",
      0,
      {EPI E("1", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "", "", "CARPL")
@@ -197,8 +232,8 @@ static const VCase cases[] = {
     {"385", 0, {EPI OKE("1")}, {0}, ""},
     {"446",
      0,
-     {EPI E("1", "29/12/2005", "S", "E1", "N1", "U1", "PR1", "", "", "")
-          E("2", "30/12/2005", "S", "E1", "N1", "U1", "PR1", "", "", "")},
+     {EPI E("1", "30/11/2005", "S", "E1", "N1", "U1", "PR1", "", "", "")
+          E("2", "01/12/2005", "S", "E1", "N1", "U1", "PR1", "", "", "")},
      {0},
      "Episodes:0"},
     {"446", 0, {EPI OKE("1")}, {0}, ""},
@@ -362,6 +397,15 @@ static const VCase cases[] = {
           EQ("2", "01/06/2026", "P", "C2", "N1", "U6", "", "", "")},
      {0},
      ""},
+    /* the other way round: the next episode starts the day this one ends, but
+     * the reason is not X1; an ending with E4A and no next episode passes */
+    {"388",
+     0,
+     {EPI EQ("1", "01/05/2026", "S", "C2", "N1", "U1", "01/06/2026", "E4A", "")
+          EQ("1", "01/06/2026", "P", "C2", "N1", "U6", "", "", "")
+              EQ("2", "01/05/2026", "S", "C2", "N1", "U1", "01/06/2026", "E4A", "")},
+     {0},
+     "Episodes:0"},
     {"426",
      0,
      {EPI EQ("1", "01/05/2026", "S", "V3", "N1", "U6", "03/05/2026", "E13", "")
@@ -467,6 +511,14 @@ static const VCase cases[] = {
      {EPI EQ("2", "01/05/2026", "S", "C2", "N1", "U1", "01/06/2026", "E15", "")},
      {0},
      ""},
+    /* an episode with no start date comes after the dated ones (as the DfE
+     * sorts), so it is a further episode */
+    {"437",
+     0,
+     {EPI EQ("1", "", "S", "C2", "N1", "U6", "", "", "")
+          EQ("1", "01/05/2026", "S", "C2", "N1", "U1", "01/06/2026", "E2", "")},
+     {0},
+     "Episodes:1"},
     {"504",
      0,
      {EPI EQ("1", "01/05/2026", "S", "C2", "N1", "U1", "01/06/2026", "X1", "")
@@ -528,6 +580,13 @@ static const VCase cases[] = {
      {0},
      "Episodes:0"},
     {"217", 0, {EPI EQ("2", "01/05/2026", "u", "E1", "N1", "a5", "", "", "")}, {0}, ""},
+    /* only episodes starting on or after 1 April 2015 */
+    {"217",
+     0,
+     {EPI EQ("1", "31/03/2015", "P", "E1", "N1", "A5", "", "", "")
+          EQ("2", "01/04/2015", "P", "E1", "N1", "A5", "", "", "")},
+     {0},
+     "Episodes:1"},
     /* 445, to 2023/24: D1 ended with 2005 */
     {"445",
      2024,
@@ -695,13 +754,14 @@ static const VHistoryCase history_cases[] = {
          EQ("3", "01/05/2026", "S", "C2", "N1", "U1", "", "", ""),
      0},
     /* 357: 1 was in care two years ago, so this year's episode is not the
-     * first ever; 2's first stored episode is this year's. */
+     * first ever: the DfE's check, seeing two years, flags it, and so does
+     * Carepledge, with its advisory; 2's first stored episode is this year's. */
     {{"357",
       0,
       {EPI EQ("1", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")
            EQ("2", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")},
       {0},
-      "Episodes:1"},
+      "Episodes:0(advised) Episodes:1"},
      EPI EQ("1", "01/01/2024", "S", "C2", "N1", "U1", "01/03/2024", "E13", "")
          EQ("1", "01/05/2026", "P", "C2", "N1", "U1", "", "", "")
              EQ("2", "01/05/2026", "P", "C2", "N1", "U1", "", "", ""),

@@ -2,7 +2,9 @@
  *
  * A case names a rule, the collection year, small CSV texts for this year's
  * tables (and last year's), and the rows expected to fail as "Table:row ..."
- * (0-based data rows, in table then row order; "" = passes; "SKIP" = the rule
+ * (0-based data rows, in table then row order, "Table:row(advised)" when the row
+ * fails as the DfE's checks will with Carepledge's advisory beside it; "" =
+ * passes; "SKIP" = the rule
  * must be reported as skipped), and optionally the stored history of Episodes
  * (validate --db). Each family's test program lists its cases and
  * calls vharness_run, which also checks that every rule of the family has at
@@ -133,8 +135,9 @@ static int vharness_case_with_history(const VCase *k, const char *history, int h
     } else {
         for (size_t i = 0; i < res.n_issues && n + 64 < sizeof got; i++) {
             const VIssue *is = &res.issues[i];
-            n += (size_t)snprintf(got + n, sizeof got - n, "%s%s:%d", n ? " " : "",
-                                  validate_table_name(is->table, is->last), is->row);
+            n += (size_t)snprintf(got + n, sizeof got - n, "%s%s:%d%s", n ? " " : "",
+                                  validate_table_name(is->table, is->last), is->row,
+                                  is->advisory ? "(advised)" : "");
         }
     }
     int bad = strcmp(got, k->expect) != 0;

@@ -62,12 +62,13 @@ static const VCase cases[] = {
      {LAST},
      "Episodes:0"},
     {"503D", 0, {EPI CONT}, {LAST}, ""},
-    /* H5 last year continues as K3 */
+    /* H5 last year continues as K3: the DfE flags it (codes differ); Carepledge
+     * too, with its advisory */
     {"503D",
      0,
      {EPI EL("1", "01/01/2026", "S", "C2", "N1", "K3", "PR1", "", "", "SC123456")},
      {EPI EL("1", "01/01/2026", "S", "C2", "N1", "H5", "PR1", "", "", "SC123456")},
-     ""},
+     "Episodes:0(advised)"},
     {"503E",
      0,
      {EPI EL("1", "01/01/2026", "S", "C2", "N1", "U1", "PR2", "", "", "SC123456")},

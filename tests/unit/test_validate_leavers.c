@@ -99,6 +99,15 @@ static const VCase cases[] = {
      {EPI EC("3", "01/01/2024", "C2", "01/05/2026", "E5"), OC3 LEAVER("3", AGE17)},
      {0},
      ""},
+    /* the episode need not run on the birthday: one starting and ending after it
+     * fails; one ending on the birthday passes */
+    {"1016",
+     0,
+     {EPI EC("1", "01/07/2026", "C2", "01/08/2026", "E5")
+          EC("2", "01/01/2024", "C2", "01/06/2026", "E5"),
+      OC3 LEAVER("1", AGE17) LEAVER("2", AGE17)},
+     {0},
+     "OC3:0"},
     {"1016",
      2023,
      {EPI EC("2", "01/01/2020", "C2", "01/07/2022", "E5"), OC3 LEAVER("2", "01/06/2005")},
@@ -181,6 +190,13 @@ static const VCase cases[] = {
      {0},
      "OC3:1 OC3:2"},
     {"391", 0, {OC3 LEAVER("1", AGE17)}, {0}, ""},
+    /* only the care leaver fields are forbidden: an under-17 row without them
+     * passes, one with any of them fails */
+    {"391",
+     0,
+     {OC3 OT("1", "01/06/2010", "") OT("2", "01/06/2010", "YES") OT("3", "01/06/2003", "")},
+     {0},
+     "OC3:1"},
 };
 
 /* Cases with the stored history (validate --db, where last year's Episodes

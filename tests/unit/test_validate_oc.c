@@ -126,6 +126,12 @@ static const VCase cases[] = {
      {0},
      "OC3:0 OC3:2"},
     {"344", 0, {OC3 OK3}, {0}, ""},
+    /* 0 (none) is how ACTIV and ACCOM are coded for DIED and RHOM: it passes */
+    {"344",
+     0,
+     {OC3 O3("1", "DIED", "0", "0") O3("2", "RHOM", "0", "") O3("3", "RHOM", "0", "B1")},
+     {0},
+     "OC3:2"},
     {"345",
      0,
      {OC3 O3("1", "YES", "0", "B1") O3("2", "YES", "F1", "0") O3("3", "NO", "0", "0")},

@@ -186,6 +186,19 @@ static const VCase cases[] = {
      {SWE S("2", "SW1", "01/05/2023", "01/06/2023", "") S("2", "SW2", "01/06/2023", "", "")},
      {0},
      ""},
+    /* an episode with no start date sorts last: it is the "next" episode (with
+     * no start date, SW11a fails it) and the latest (SW14 marks the open dated
+     * one before it, not the undated one) */
+    {"SW11aSTG2",
+     2024,
+     {SWE S("1", "SW2", "", "", "") S("1", "SW1", "01/05/2023", "01/06/2023", "CHCHAN")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW14STG2",
+     2024,
+     {SWE S("1", "SW2", "", "", "") S("1", "SW1", "01/05/2023", "", "")},
+     {0},
+     "SWEpisodes:1"},
 };
 
 static void test_sw_rules(void **state)
