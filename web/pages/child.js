@@ -77,7 +77,7 @@ export async function render(main, ctx, id) {
   const child = res.data || {};
   const lists = listsOf(child);
   const recordSection = ctx.can('records.write')
-    ? h('section', { 'aria-labelledby': 'rec-h', class: 'card' }, h('h2', { id: 'rec-h' }, 'Record'),
+    ? h('section', { 'aria-labelledby': 'rec-h', class: 'card' }, h('h2', { id: 'rec-h' }, 'Record a visit, an assessment or a plan'),
       recordForm(id, null, (rec, body) => {
         announce(`${words(body.kind)} recorded.`);
         render(main, ctx, id);
