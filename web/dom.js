@@ -55,8 +55,12 @@ export function ukDate(iso) {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso || '';
 }
 
+// Codes whose words are not just the code with spaces.
+const WORDS = { sdq: 'SDQ score', pa_contact: 'Personal adviser contact', dob: 'Date of birth', upn: 'UPN' };
+
 // An item code such as "health_assessment" as words.
 export function words(code) {
+  if (WORDS[code]) return WORDS[code];
   const s = String(code || '').replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -85,7 +89,7 @@ export function table(caption, columns, rows, opts = {}) {
   const tbody = h('tbody');
   let sortKey = opts.sortKey || null;
   let ascending = true;
-  const headers = columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }));
+  const headers = columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null, role: opts.stack ? 'columnheader' : null }));
 
   function drawHeaders() {
     columns.forEach((c, i) => {
@@ -101,12 +105,12 @@ export function table(caption, columns, rows, opts = {}) {
   function drawRows() {
     const sorted = sortKey ? [...rows].sort((a, b) => compare(a[sortKey], b[sortKey]) * (ascending ? 1 : -1)) : rows;
     fill(tbody, sorted.map((r) => {
-      const tr = h('tr', { class: opts.rowClass ? opts.rowClass(r) : null },
+      const tr = h('tr', { class: opts.rowClass ? opts.rowClass(r) : null, role: opts.stack ? 'row' : null },
         columns.map((c, i) => {
           const content = c.render ? c.render(r) : cellValue(r[c.key]);
           return i === 0 && opts.rowHeader
-            ? h('th', { scope: 'row' }, content)
-            : h('td', { class: c.numeric ? 'num' : null }, content);
+            ? h('th', { scope: 'row', 'data-label': c.label, role: opts.stack ? 'rowheader' : null }, content)
+            : h('td', { class: c.numeric ? 'num' : null, 'data-label': c.label, role: opts.stack ? 'cell' : null }, content);
         }));
       return tr;
     }));
@@ -122,7 +126,12 @@ export function table(caption, columns, rows, opts = {}) {
 
   drawHeaders();
   drawRows();
-  const t = h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, headers)), tbody);
+  // stack: on a phone the rows become cards (style.css); the explicit roles
+  // keep the table's meaning for screen readers once CSS changes display.
+  const role = (r) => (opts.stack ? r : null);
+  if (opts.stack) tbody.setAttribute('role', 'rowgroup');
+  const t = h('table', { class: opts.stack ? 'stack' : null, role: role('table') }, h('caption', {}, caption),
+    h('thead', { role: role('rowgroup') }, h('tr', { role: role('row') }, headers)), tbody);
   const wrap = h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' }, t);
   wrap.removeRow = (row) => {
     rows = rows.filter((r) => r !== row);
@@ -158,12 +167,15 @@ export function firstDate(row) {
   return v || '';
 }
 
+// Fields whose values are codes worth writing out as words.
+const CODE_KEYS = new Set(['item', 'kind', 'status', 'category']);
+
 // A table of objects whose fields are not known in advance: one column per
 // scalar field, in the order they first appear.
 export function autoTable(caption, rows, opts = {}) {
   const keys = [];
   for (const r of rows.slice(0, 50))
     for (const [k, v] of Object.entries(r)) if ((v === null || typeof v !== 'object') && !keys.includes(k)) keys.push(k);
-  const columns = keys.map((k) => ({ key: k, label: words(k), numeric: typeof rows[0][k] === 'number', render: (r) => show(r[k]) }));
+  const columns = keys.map((k) => ({ key: k, label: words(k), numeric: typeof rows[0][k] === 'number', render: (r) => (CODE_KEYS.has(k) ? words(r[k]) : show(r[k])) }));
   return table(caption, columns, rows, { sortable: true, ...opts });
 }

@@ -84,6 +84,8 @@ export async function render(main, ctx, id) {
       }))
     : null;
   fill(main, heading(`Child ${id}`), h('p', {}, h('a', { href: '#/children' }, 'Back to the caseload')),
-    summary(child), leaverStatus(child.care_leaver || child.leaver), recordSection,
-    lists.map(([name, rows]) => listSection(name, rows, id)), timeline(lists));
+    summary(child), leaverStatus(child.care_leaver || child.leaver),
+    lists.filter(([name]) => name === 'due').map(([name, rows]) => listSection(name, rows, id)),
+    timeline(lists), recordSection,
+    lists.filter(([name]) => name !== 'due').map(([name, rows]) => listSection(name, rows, id)));
 }

@@ -27,7 +27,7 @@ export async function render(main, ctx, page = 1) {
   const rows = res.data || [];
   const title = ctx.session.role === 'manager' || ctx.session.role === 'administrator' ? 'All children' : 'My caseload';
   const list = rows.length
-    ? table(`${title}, page ${page}`, columns(rows), rows, { sortable: true, rowHeader: true })
+    ? table(`${title}, page ${page}`, columns(rows), rows, { sortable: true, rowHeader: true, stack: true })
     : h('p', {}, 'No children are allocated to you.');
   fill(main, heading(title), list, pager(res.meta, page, PER_PAGE, (p) => render(main, ctx, p)));
 }

@@ -33,7 +33,7 @@ export async function render(main, ctx) {
         { key: 'late', label: 'Late', numeric: true },
         { key: 'not_done', label: 'Not done', numeric: true },
         { key: 'on_time_rate', label: 'On time rate', render: (r) => rateBar(r.on_time_rate) },
-      ], rows, { sortable: true, rowHeader: true }));
+      ], rows, { sortable: true, rowHeader: true, stack: true }));
     } catch (err) {
       if (err.status === 401) return ctx.signedIn(null);
       fill(out, errorBox(err));

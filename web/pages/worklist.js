@@ -64,7 +64,7 @@ export async function render(main, ctx) {
       { key: 'days_overdue', label: 'Status', render: statusBadge },
       { key: 'rule', label: 'Why (the rule)' },
       { key: 'action', label: 'Action', render: action, nosort: true },
-    ], items, { sortable: true, rowHeader: true, rowClass: (r) => (r.status === 'overdue' ? 'overdue' : null) });
+    ], items, { sortable: true, rowHeader: true, stack: true, rowClass: (r) => (r.status === 'overdue' ? 'overdue' : null) });
     const empty = items.length ? null : h('p', {}, 'Nothing due: every item of your caseload is up to date.');
     fill(results, empty || tbl, pager(res.meta, page, PER_PAGE, (p) => { page = p; load(); }));
   }
