@@ -19,14 +19,14 @@ import * as validation from './pages/validation.js';
 // (the server's route table decides; the menu only hides what would be
 // refused), and whether it appears in the menu.
 const ROUTES = [
-  { path: /^#\/worklist$/, page: worklist, cap: 'worklist.read', nav: '#/worklist', label: 'My work' },
-  { path: /^#\/children$/, page: children, cap: 'children.read', nav: '#/children', label: 'Caseload' },
-  { path: /^#\/children\/([^/]+)$/, page: child, cap: 'children.read' },
-  { path: /^#\/compliance$/, page: compliance, cap: 'compliance.read', nav: '#/compliance', label: 'Compliance' },
-  { path: /^#\/profile$/, page: profile, cap: 'profile.read', nav: '#/profile', label: 'Profile' },
-  { path: /^#\/scorecard$/, page: scorecard, cap: 'scorecard.read', nav: '#/scorecard', label: 'Scorecard' },
-  { path: /^#\/import$/, page: importPage, cap: 'imports.write', nav: '#/import', label: 'Import' },
-  { path: /^#\/validation$/, page: validation, cap: 'validation.read', nav: '#/validation', label: 'Validation' },
+  { path: /^#\/worklist$/, page: worklist, cap: 'worklist', nav: '#/worklist', label: 'My work' },
+  { path: /^#\/children$/, page: children, cap: 'child_read', nav: '#/children', label: 'Caseload' },
+  { path: /^#\/children\/([^/]+)$/, page: child, cap: 'child_read' },
+  { path: /^#\/compliance$/, page: compliance, cap: 'reports', nav: '#/compliance', label: 'Compliance' },
+  { path: /^#\/profile$/, page: profile, cap: 'aggregate', nav: '#/profile', label: 'Profile' },
+  { path: /^#\/scorecard$/, page: scorecard, cap: 'aggregate', nav: '#/scorecard', label: 'Scorecard' },
+  { path: /^#\/import$/, page: importPage, cap: 'import', nav: '#/import', label: 'Import' },
+  { path: /^#\/validation$/, page: validation, cap: 'validation', nav: '#/validation', label: 'Validation' },
 ];
 
 const session = { user: null, role: null, capabilities: [] };

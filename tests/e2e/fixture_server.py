@@ -92,7 +92,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self.ok(FIXTURES["children"], total=len(FIXTURES["children"]))
         m = re.fullmatch(r"/children/([^/]+)", path)
         if m:
-            if "children.read" not in user["capabilities"]:
+            if "child_read" not in user["capabilities"]:
                 return self.error(403, "forbidden", "Your role may not open a child's record.")
             child = dict(FIXTURES["child"], child=m.group(1))
             return self.ok(child)

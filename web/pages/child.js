@@ -76,7 +76,7 @@ export async function render(main, ctx, id) {
   const res = await get(`/children/${encodeURIComponent(id)}`);
   const child = res.data || {};
   const lists = listsOf(child);
-  const recordSection = ctx.can('records.write')
+  const recordSection = ctx.can('child_write')
     ? h('section', { 'aria-labelledby': 'rec-h', class: 'card' }, h('h2', { id: 'rec-h' }, 'Record a visit, an assessment or a plan'),
       recordForm(id, null, (rec, body) => {
         announce(`${words(body.kind)} recorded.`);

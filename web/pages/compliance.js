@@ -16,6 +16,13 @@ function rateBar(rate) {
   return h('span', { class: 'rate' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { class: `fill w${Math.round(pct / 5) * 5}` })), ` ${pct}%`);
 }
 
+// The share done on time, in whole per cent (the server may give it; else
+// it follows from the counts).
+function onTimeRate(r) {
+  if (typeof r.on_time_rate === 'number') return Math.round(r.on_time_rate);
+  return r.fell_due ? Math.round((100 * r.on_time) / r.fell_due) : 0;
+}
+
 export async function render(main, ctx) {
   const [f, t] = lastYear();
   const from = labelled('From', { type: 'date', name: 'from', value: f });
@@ -32,7 +39,7 @@ export async function render(main, ctx) {
         { key: 'on_time', label: 'On time', numeric: true },
         { key: 'late', label: 'Late', numeric: true },
         { key: 'not_done', label: 'Not done', numeric: true },
-        { key: 'on_time_rate', label: 'On time rate', render: (r) => rateBar(r.on_time_rate) },
+        { key: 'on_time_rate', label: 'On time rate', render: (r) => rateBar(onTimeRate(r)), nosort: true },
       ], rows, { sortable: true, rowHeader: true, stack: true }));
     } catch (err) {
       if (err.status === 401) return ctx.signedIn(null);

@@ -42,7 +42,7 @@ export async function render(main, ctx) {
 
   function draw(res) {
     const items = res.data || [];
-    const canRecord = ctx.can('records.write');
+    const canRecord = ctx.can('child_write');
     let tbl;
     const action = (row) => {
       const kind = kindForItem(row.item);
