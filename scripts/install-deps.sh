@@ -14,6 +14,7 @@ packages=(
   libxml2-dev                    # the 903 XML export (exchange/ssda903_xml)
   jq                             # CLI tests parse JSON output
   poppler-utils                  # pdftotext: tests read the PDF reports' text
+  chromium nodejs npm            # the dashboard's browser tests (tests/e2e, npm ci)
 )
 
 missing=()
