@@ -48,7 +48,11 @@ test('a social worker sees the worklist and records a visit, which leaves the li
   await dialog.waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await dialog.getByRole('button', { name: 'Save record' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  // The dialog closes when the server accepts the record; if it refuses,
+  // fail with the message the user would read.
+  await dialog.waitFor({ state: 'detached', timeout: 15000 }).catch(async () => {
+    assert.fail(`the record was not accepted: ${await dialog.getByRole('alert').textContent().catch(() => 'no message')}`);
+  });
   await page.getByRole('status').filter({ hasText: `for ${child} recorded` }).waitFor({ state: 'attached' });
   assert.equal(await page.getByRole('button', { name: `Record visit for ${child}` }).count(), before - 1);
   // The server agrees: reloading the list does not bring the item back.
