@@ -56,7 +56,7 @@ export function ukDate(iso) {
 }
 
 // Codes whose words are not just the code with spaces.
-const WORDS = { sdq: 'SDQ score', pa_contact: 'Personal adviser contact', dob: 'Date of birth', upn: 'UPN' };
+const WORDS = { sdq: 'SDQ score', pa_contact: 'Personal adviser contact', dob: 'Date of birth', upn: 'UPN', uasc: 'UASC', rne: 'RNE', cin: 'CIN' };
 
 // An item code such as "health_assessment" as words.
 export function words(code) {

@@ -67,7 +67,9 @@ function listsOf(child) {
 function listSection(name, rows, id) {
   const title = TITLES[name] || words(name);
   const hid = `sec-${name}`;
-  const body = rows.length ? autoTable(`${title} of ${id}`, rows.filter((r) => r && typeof r === 'object'))
+  // The child's own id on every row says nothing on the child's page.
+  const own = rows.filter((r) => r && typeof r === 'object').map(({ child, ...rest }) => rest);
+  const body = rows.length ? autoTable(`${title} of ${id}`, own)
     : h('p', {}, 'None recorded.');
   return h('section', { 'aria-labelledby': hid }, h('h2', { id: hid }, title), body);
 }
