@@ -77,7 +77,10 @@ fi
 wait_for "$E2E_BASE_URL/"
 
 status=0
-[ "${E2E_TESTS:-1}" = 0 ] || node --test --test-concurrency=1 tests/e2e/ || status=$?
+# E2E_PATTERN=REGEX runs only the tests whose names match.
+pattern=()
+[ -n "${E2E_PATTERN:-}" ] && pattern=(--test-name-pattern="$E2E_PATTERN")
+[ "${E2E_TESTS:-1}" = 0 ] || node --test --test-concurrency=1 "${pattern[@]}" tests/e2e/ || status=$?
 if [ -n "${E2E_SHOTS:-}" ]; then node tests/e2e/screenshots.mjs "$E2E_SHOTS" || status=$?; fi
 [ "$status" -ne 0 ] && [ -f "$tmp/serve.log" ] && tail -20 "$tmp/serve.log" >&2
 exit "$status"
