@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The dashboard's browser tests (Debian chromium driven by playwright-core,
+# with axe-core): tests/e2e/dashboard.test.mjs run by node --test.
+#
+#   tests/e2e/run.sh [BINARY]     against `BINARY serve` (default build/carepledge)
+#                                 on a fresh synthetic database with one user per
+#                                 role; skipped (exit 0) when BINARY has no serve
+#   tests/e2e/run.sh --fixtures   against tests/e2e/fixture_server.py, the test
+#                                 double of the API (layout work without a server)
+#
+# Screenshots: E2E_SHOTS=DIR also writes every page's PNG (desktop and phone);
+# E2E_TESTS=0 skips the tests (screenshots only).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Waits until URL answers (any HTTP status), or fails after 20 s.
+wait_for() {
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.2
+  done
+  echo "e2e: $1 did not answer" >&2
+  return 1
+}
+
+mode=server
+bin=build/carepledge
+if [ "${1:-}" = "--fixtures" ]; then mode=fixtures; elif [ -n "${1:-}" ]; then bin=$1; fi
+
+if [ "$mode" = server ] && ! { [ -x "$bin" ] && "$bin" help serve > /dev/null 2>&1; }; then
+  echo "e2e: skipped: $bin has no serve command yet"
+  exit 0
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "e2e: /usr/bin/chromium is missing: run scripts/install-deps.sh" >&2
+  exit 1
+fi
+[ -d node_modules/playwright-core ] && [ -d node_modules/@axe-core/playwright ] || npm ci --no-audit --no-fund
+
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+  # The server's exit status on SIGTERM is not the tests' result.
+  if [ -n "$pid" ]; then kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+port=$(free_port)
+export E2E_BASE_URL="http://127.0.0.1:$port"
+
+if [ "$mode" = fixtures ]; then
+  python3 tests/e2e/fixture_server.py "$port" &
+  pid=$!
+  # The double's accounts (tests/e2e/fixtures.json).
+  export E2E_USERS='{"social_worker":["sw1","demo-sw1"],"manager":["mgr","demo-mgr"],"data_analyst":["data","demo-data"],"councillor":["cllr","demo-cllr"]}'
+else
+  db=$tmp/e2e.db
+  "$bin" synth --out "$tmp/903" --profile dorset-2010 --seed 7 --children 120 > /dev/null
+  "$bin" import --db "$db" "$tmp/903" > /dev/null
+  users='{'
+  for role in social_worker manager data_analyst councillor; do
+    pass="e2e-$role-$RANDOM$RANDOM"
+    echo "$pass" | "$bin" user add "e2e_$role" --role "$role" --password-stdin --db "$db" > /dev/null
+    users+="\"$role\":[\"e2e_$role\",\"$pass\"],"
+  done
+  export E2E_USERS="${users%,}}"
+  # The social worker's caseload: children with an overdue visit today.
+  "$bin" due --db "$db" --at "$(date +%F)" --overdue --format csv |
+    awk -F, '$2 == "visit" { print $1 }' | sort -u | head -8 |
+    while read -r child; do "$bin" user allocate e2e_social_worker "$child" --db "$db" > /dev/null; done
+  "$bin" serve --db "$db" --listen "127.0.0.1:$port" --webroot "$root/web" > "$tmp/serve.log" 2>&1 &
+  pid=$!
+fi
+wait_for "$E2E_BASE_URL/"
+
+status=0
+# E2E_PATTERN=REGEX runs only the tests whose names match.
+pattern=()
+[ -n "${E2E_PATTERN:-}" ] && pattern=(--test-name-pattern="$E2E_PATTERN")
+[ "${E2E_TESTS:-1}" = 0 ] || node --test --test-concurrency=1 "${pattern[@]}" tests/e2e/ || status=$?
+if [ -n "${E2E_SHOTS:-}" ]; then node tests/e2e/screenshots.mjs "$E2E_SHOTS" || status=$?; fi
+[ "$status" -ne 0 ] && [ -f "$tmp/serve.log" ] && tail -20 "$tmp/serve.log" >&2
+exit "$status"

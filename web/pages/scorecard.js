@@ -1,0 +1,93 @@
+// The Pledge scorecard of a collection year: each promise's figure, its
+// RAG rating against the target and its trend over the years
+// (GET /api/v1/scorecard?year=YYYY/YY), grouped by theme. The trend is a
+// small SVG line drawn here; the rating is written out, never colour only.
+
+import { get } from '../api.js';
+import { h, fill, table, labelled, heading, errorBox } from '../dom.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const RAG_TEXT = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+// The collection year (April to March) that today falls in, as 2026/27.
+function currentYear() {
+  const d = new Date();
+  const start = d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+function svg(tag, attrs) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+// A sparkline of the trend's values; its label reads the values out.
+function sparkline(trend, unit) {
+  const points = (trend || []).filter((p) => typeof p.value === 'number');
+  if (points.length < 2) return '';
+  const w = 120, hgt = 32, pad = 3;
+  const values = points.map((p) => p.value);
+  const lo = Math.min(...values), hi = Math.max(...values);
+  const x = (i) => pad + (i * (w - 2 * pad)) / (points.length - 1);
+  const y = (v) => (hi === lo ? hgt / 2 : hgt - pad - ((v - lo) * (hgt - 2 * pad)) / (hi - lo));
+  const label = `Trend: ${points.map((p) => `${p.year} ${p.value}${unit || ''}`).join(', ')}`;
+  const s = svg('svg', { viewBox: `0 0 ${w} ${hgt}`, width: w, height: hgt, role: 'img', 'aria-label': label, class: 'spark' });
+  s.append(svg('polyline', { points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(' '), fill: 'none', class: 'spark-line' }));
+  const last = points.length - 1;
+  s.append(svg('circle', { cx: x(last), cy: y(points[last].value), r: 2.5, class: 'spark-dot' }));
+  return s;
+}
+
+function figure(r) {
+  if (r.status !== 'computed') return h('span', { class: 'muted' }, r.status === 'survey' ? 'From the survey' : r.status || '');
+  if (r.value === null || r.value === undefined) return h('span', { class: 'muted' }, r.suppressed ? 'Suppressed (small numbers)' : 'No figure');
+  const frac = r.denominator !== undefined && r.denominator !== null ? ` (${r.numerator} of ${r.denominator})` : '';
+  return `${r.value}${r.unit || ''}${frac}`;
+}
+
+function rag(r) {
+  if (!r.rag) return h('span', { class: 'muted' }, r.target === null || r.target === undefined ? 'No target' : 'Not rated');
+  return h('span', { class: `badge rag-${r.rag}` }, RAG_TEXT[r.rag] || r.rag);
+}
+
+function themes(indicators) {
+  const by = new Map();
+  for (const r of indicators) {
+    const t = r.theme || 'Indicators';
+    if (!by.has(t)) by.set(t, []);
+    by.get(t).push(r);
+  }
+  return by;
+}
+
+export async function render(main, ctx) {
+  const year = labelled('Collection year', { name: 'year', value: currentYear(), pattern: '\\d{4}/\\d{2}', inputmode: 'numeric' });
+  const form = h('form', { class: 'filters' }, year.field, h('button', { type: 'submit' }, 'Show'));
+  const out = h('div', {});
+  const load = async () => {
+    try {
+      const res = await get('/scorecard', { year: year.input.value });
+      const card = res.data || {};
+      const list = Array.isArray(card) ? card : card.indicators || [];
+      fill(out, card.publish ? h('p', {}, 'Published figures: small numbers are suppressed.') : null,
+        [...themes(list)].map(([theme, rows]) => table(`${theme}, ${year.input.value}`, [
+          { key: 'promise', label: 'Promise' },
+          { key: 'title', label: 'Measure' },
+          { key: 'value', label: 'Figure', render: figure, numeric: true },
+          { key: 'target', label: 'Target', render: (r) => (r.target === null || r.target === undefined ? '' : `${r.target}${r.unit || ''}`) },
+          { key: 'rag', label: 'Rating', render: rag },
+          { key: 'trend', label: 'Trend', render: (r) => sparkline(r.trend, r.unit), nosort: true },
+        ], rows, { sortable: true })));
+    } catch (err) {
+      if (err.status === 401) return ctx.signedIn(null);
+      fill(out, errorBox(err));
+    }
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    load();
+  });
+  fill(main, heading('Pledge scorecard'), form, out);
+  await load();
+}
