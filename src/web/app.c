@@ -70,7 +70,7 @@ void web_app_release(WebApp *app, WebSnapshot *snap)
 
 int web_app_reload(WebApp *app, Err *err)
 {
-    WebSnapshot *fresh;
+    WebSnapshot *fresh = NULL;
     if (load_snapshot(app->db_path, &fresh, err) < 0) return err->code;
     pthread_mutex_lock(&app->snapshot_lock);
     WebSnapshot *old = app->snapshot;
