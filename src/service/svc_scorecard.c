@@ -32,6 +32,7 @@ static int history(const ServiceData *data, const ScorecardRequest *req, Scoreca
     *ds = &out->owned;
     if (read == &out->owned) return 0;
     out->owned = *read;
+    out->borrowed = true;
     if (read->places) {
         size_t size = (size_t)read->n_places * sizeof *read->places;
         out->places_copy = xmalloc(size + 1);
@@ -72,8 +73,8 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
 void svc_scorecard_free(ScorecardResult *r)
 {
     scorecard_free(&r->card);
-    if (r->places_copy) {
-        free(r->places_copy); /* the rest of owned is the snapshot's */
+    if (r->borrowed) {
+        free(r->places_copy); /* the rest of owned is the snapshot's, never freed here */
     } else {
         dataset_free(&r->owned);
     }

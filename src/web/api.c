@@ -5,6 +5,8 @@
 #include "service/svc_care.h"
 #include "service/svc_due.h"
 #include "service/svc_reference.h"
+#include "service/svc_scorecard.h"
+#include "render/scorecard_write.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -380,6 +382,44 @@ int api_profile(WebCall *call)
     json_object_set_new(m, "published", json_boolean(req.publish));
     json_object_set_new(m, "at", date_json(req.at));
     return web_ok(call->res, rows, m);
+}
+
+/* The scorecard goes through render/'s JSON writer, the one the command uses,
+ * and is read back into the envelope, so the API and `scorecard --format
+ * json` can never disagree. */
+static json_t *scorecard_json(const Scorecard *sc)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (!out) return NULL;
+    scorecard_write_json(out, sc);
+    fclose(out);
+    json_t *doc = json_loadb(text, len, 0, NULL);
+    free(text);
+    return doc;
+}
+
+int api_scorecard(WebCall *call)
+{
+    ScorecardRequest req = {.years = 4, .threshold = PUBLISH_THRESHOLD};
+    if (api_year_param(call, &req.year)) return 400;
+    if (!req.year) req.year = date_collection_year(today(call));
+    req.publish = flag_param(call, "publish") || !(call->session->role->capabilities & CAP_REPORTS);
+    ServiceData data = snapshot_data(call);
+    ScorecardResult res;
+    Err err = {0};
+    if (svc_scorecard_run(call->app->ctx, &data, &req, &call->actor, &res, &err) < 0) {
+        svc_scorecard_free(&res);
+        return web_error_from(call->res, &err);
+    }
+    json_t *card = scorecard_json(&res.card);
+    svc_scorecard_free(&res);
+    if (!card)
+        return web_error(call->res, 500, "internal", NULL, "the scorecard could not be written");
+    json_t *m = meta(call);
+    json_object_set_new(m, "published", json_boolean(req.publish));
+    return web_ok(call->res, card, m);
 }
 
 int api_leavers(WebCall *call)

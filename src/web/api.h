@@ -24,6 +24,13 @@ int api_import(WebCall *call);
 /* GET /api/v1/validation (api_validation.c). */
 int api_validation(WebCall *call);
 int api_profile(WebCall *call);
+/* GET /api/v1/scorecard: the Pledge scorecard of a collection year, as
+ * `scorecard --format json` writes it (always published for a role without
+ * the unpublished reports). */
+int api_scorecard(WebCall *call);
+/* The parameter year, "2025/26", as its end year 2026; 0 when absent. Returns
+ * 0, or answers 400 (api_validation.c). */
+int api_year_param(WebCall *call, int *year);
 int api_leavers(WebCall *call);
 int api_compliance(WebCall *call);
 int api_indicators(WebCall *call);

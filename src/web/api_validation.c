@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "2025/26" as its end year 2026; 0 when absent. Returns 0 or answers 400. */
-static int year_param(WebCall *call, int *year)
+int api_year_param(WebCall *call, int *year)
 {
     const char *text = web_param(call->req, "year");
     *year = 0;
@@ -42,7 +41,7 @@ int api_validation(WebCall *call)
 {
     int year;
     long page = 1, per_page = 100;
-    if (year_param(call, &year)) return 400;
+    if (api_year_param(call, &year)) return 400;
     const char *p = web_param(call->req, "page"), *pp = web_param(call->req, "per_page");
     if (p) page = strtol(p, NULL, 10);
     if (pp) per_page = strtol(pp, NULL, 10);

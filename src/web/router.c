@@ -34,6 +34,10 @@ const WebRoute web_routes[] = {
     {"GET", "/api/v1/profile", CAP_AGGREGATE, false, api_profile,
      "The profile of children in care and care leavers (always published for a councillor)",
      "at=YYYY-MM-DD publish=1"},
+    {"GET", "/api/v1/scorecard", CAP_AGGREGATE, false, api_scorecard,
+     "The Pledge scorecard of a collection year: every indicator with its figure, trend, target "
+     "and rating (always published for a councillor)",
+     "year=YYYY/YY publish=1"},
     {"GET", "/api/v1/leavers", CAP_REPORTS, false, api_leavers,
      "The care leavers and their category on a date", "at=YYYY-MM-DD page per_page"},
     {"GET", "/api/v1/compliance", CAP_REPORTS, false, api_compliance,

@@ -51,6 +51,13 @@ curl -s -c "$TMP/jar2" -H 'Content-Type: application/json' \
 status=$(curl -s -o "$TMP/no.json" -w '%{http_code}' -b "$TMP/jar2" "$api/children/$child")
 expect_eq "councillor opens a child" 403 "$status"
 json_check "403 envelope" "$TMP/no.json" '.error.code == "forbidden"'
+# The scorecard: a councillor sees it published; it is the command's JSON.
+curl -s -b "$TMP/jar2" "$api/scorecard?year=2009/10" > "$TMP/card.json"
+json_check "councillor's scorecard" "$TMP/card.json" \
+  '.meta.published == true and .data.publish == true and (.data.indicators | length) > 40'
+curl -s -b "$TMP/jar" "$api/scorecard?year=2009/10" | jq -S .data > "$TMP/card_api.json"
+"$CAREPLEDGE" scorecard --db "$TMP/db" --year 2009/10 --format json | jq -S . > "$TMP/card_cli.json"
+cmp -s "$TMP/card_api.json" "$TMP/card_cli.json" || fail "the API's scorecard is not the command's"
 status=$(curl -s -o "$TMP/anon.json" -w '%{http_code}' "$api/worklist")
 expect_eq "no session" 401 "$status"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -b "$TMP/jar" "$api/session")
