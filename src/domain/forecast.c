@@ -1,0 +1,334 @@
+/* forecast: see forecast.h and docs/forecast.md.
+ *
+ * The estimate walks each child's full-time care as pieces of constant state:
+ * each full-time episode, clipped at the origin and at the 18th birthday, cut
+ * at the birthdays that change the age band. A piece that follows another
+ * with no gap is a move when its placement type or distance differs; one
+ * with a gap before it is an entry, and the piece before the gap ended in an
+ * exit (certain at 18, a rate before). Rates are occurrence/exposure:
+ * transitions divided by the child-days at risk, the maximum-likelihood
+ * estimate of a constant hazard (Chiang, "The Life Table and its
+ * Applications", 1984, ch. 10; the same estimator as the Poisson model of
+ * counts with an exposure offset). This module must not do I/O. */
+#include "domain/forecast.h"
+
+#include "base/mem.h"
+#include "domain/care.h"
+#include "domain/codes.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const int band_end_age[FORECAST_AGE_BANDS] = {1, 5, 10, 16, 18};
+
+int forecast_age_band(Date dob, Date d)
+{
+    if (dob == DATE_NONE || d < dob) return -1;
+    for (int b = 0; b < FORECAST_AGE_BANDS; b++)
+        if (d < date_birthday(dob, band_end_age[b])) return b;
+    return -1;
+}
+
+Date forecast_band_end(Date dob, int band)
+{
+    return date_birthday(dob, band_end_age[band]);
+}
+
+ForecastPlacement forecast_placement_of(const char *place)
+{
+    /* The four groups of the regional demand models (issue 15), by 903 PLACE
+     * codes of today's list; codes_current maps the older codes into it. */
+    const char *p = codes_current("PLACE", place);
+    if (p[0] == 'U' && p[1] >= '1' && p[1] <= '6' && !p[2]) return FORECAST_FOSTERING;
+    if (code_is(p, "K2") || code_is(p, "R1") || code_is(p, "P3") || code_is(p, "S1"))
+        return FORECAST_RESIDENTIAL;
+    if (code_is(p, "K3") || code_is(p, "H5") || code_is(p, "P2")) return FORECAST_SUPPORTED;
+    return FORECAST_OTHER_PLACEMENT;
+}
+
+ForecastDistance forecast_distance_of(const EpisodePlace *pl)
+{
+    if (!pl) return FORECAST_DISTANCE_UNKNOWN;
+    if (pl->location == 'I') return FORECAST_WITHIN_COUNCIL;
+    if (pl->distance < 0) return FORECAST_DISTANCE_UNKNOWN;
+    return pl->distance <= 200 ? FORECAST_UP_TO_20_MILES : FORECAST_OVER_20_MILES;
+}
+
+static const char *const age_names[FORECAST_AGE_BANDS] = {"under_1", "1_to_4", "5_to_9", "10_to_15",
+                                                          "16_to_17"};
+static const char *const placement_names[FORECAST_PLACEMENTS] = {"fostering", "residential",
+                                                                 "supported", "other"};
+static const char *const distance_names[FORECAST_DISTANCES] = {"within_council", "up_to_20_miles",
+                                                               "over_20_miles", "unknown"};
+
+const char *forecast_age_name(int band)
+{
+    return age_names[band];
+}
+const char *forecast_placement_name(int placement)
+{
+    return placement_names[placement];
+}
+const char *forecast_distance_name(int distance)
+{
+    return distance_names[distance];
+}
+
+void forecast_rates_init(ForecastRates *r, Date origin, int window_years)
+{
+    memset(r, 0, sizeof *r);
+    r->origin = origin;
+    r->window_start = date_add_months(origin, -12 * window_years);
+}
+
+long forecast_window_days(const ForecastRates *r)
+{
+    return (long)(r->origin - r->window_start);
+}
+
+static int year_slot(Date d)
+{
+    int slot = date_collection_year(d) - FORECAST_FIRST_YEAR;
+    return slot < 0 ? 0 : slot >= FORECAST_YEAR_SLOTS ? FORECAST_YEAR_SLOTS - 1 : slot;
+}
+
+/* A transition on day t (the new state holds from t) is in the window when
+ * the day before it was: window_start <= t - 1 < origin. */
+static bool in_window(const ForecastRates *r, Date t)
+{
+    return t > r->window_start && t <= r->origin;
+}
+
+static Date min_date(Date a, Date b)
+{
+    return a < b ? a : b;
+}
+static Date max_date(Date a, Date b)
+{
+    return a > b ? a : b;
+}
+
+static void tally_exposure(ForecastRates *r, int s, Date a, Date b)
+{
+    Date lo = max_date(a, r->window_start), hi = min_date(b, r->origin);
+    if (hi > lo) r->exposure[s] += hi - lo;
+    Date end = min_date(b, r->origin);
+    for (Date t = a; t < end;) {
+        Date year_end = date_collection_year_end(date_collection_year(t)) + 1;
+        Date e = min_date(year_end, end);
+        r->year_exposure[year_slot(t)] += e - t;
+        t = e;
+    }
+}
+
+static void add_entrant(ForecastRates *r, int s, int32_t age_days)
+{
+    MEM_GROW(r->entrants, r->n_entrants, r->cap_entrants);
+    r->entrants[r->n_entrants++] = (ForecastEntrant){(uint8_t)s, age_days};
+}
+
+/* One child's walk: the piece before the one being added. */
+typedef struct Walk {
+    ForecastRates *r;
+    Date dob, eighteen;
+    bool have_prev;
+    int prev_state;
+    Date prev_end;
+} Walk;
+
+static void close_prev(Walk *w)
+{
+    ForecastRates *r = w->r;
+    Date t = w->prev_end;
+    if (t > r->origin) return; /* still looked after at the origin: censored */
+    if (t == w->eighteen) {
+        if (in_window(r, t)) r->exits_at_18++;
+        return;
+    }
+    if (in_window(r, t)) r->transitions[w->prev_state][FORECAST_OUT]++;
+    r->year_exits[year_slot(t - 1)]++;
+}
+
+static void emit(Walk *w, int s, Date a, Date b)
+{
+    ForecastRates *r = w->r;
+    if (w->have_prev && w->prev_end == a) {
+        int from = w->prev_state;
+        int p = forecast_state_placement(s), d = forecast_state_distance(s);
+        if (p != forecast_state_placement(from) || d != forecast_state_distance(from)) {
+            /* the destination keeps the age band it left: birthdays are not rates */
+            int dest = forecast_state(forecast_state_age(from), p, d);
+            if (in_window(r, a)) r->transitions[from][dest]++;
+        }
+    } else {
+        if (w->have_prev) close_prev(w);
+        if (in_window(r, a)) {
+            r->entries[s]++;
+            add_entrant(r, s, a - w->dob);
+        }
+        r->year_entries[year_slot(a)]++;
+    }
+    tally_exposure(r, s, a, b);
+    w->have_prev = true;
+    w->prev_state = s;
+    w->prev_end = b;
+}
+
+static void walk_episode(Walk *w, const Episode *e, int state_pd, Date cut)
+{
+    Date a = max_date(e->decom, w->dob);
+    Date b = e->dec == DATE_NONE ? cut : min_date(e->dec, cut);
+    b = min_date(b, w->eighteen);
+    if (w->have_prev && a < w->prev_end) a = w->prev_end; /* overlapping episodes */
+    while (a < b) {
+        int band = forecast_age_band(w->dob, a);
+        if (band < 0) return;
+        Date seg = min_date(b, forecast_band_end(w->dob, band));
+        emit(w, forecast_state(band, state_pd / FORECAST_DISTANCES, state_pd % FORECAST_DISTANCES),
+             a, seg);
+        a = seg;
+    }
+}
+
+static void walk_child(ForecastRates *r, const Dataset *ds, const Child *c)
+{
+    if (c->dob == DATE_NONE) return;
+    Walk w = {.r = r, .dob = c->dob, .eighteen = date_birthday(c->dob, 18)};
+    Date cut = r->origin + 1;
+    const Episode *eps = child_episodes(ds, c);
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        if (e->decom > r->origin) break; /* not yet known at the origin */
+        int pd = forecast_placement_of(e->place) * FORECAST_DISTANCES +
+                 forecast_distance_of(dataset_episode_place(ds, e - ds->episodes));
+        walk_episode(&w, e, pd, cut);
+    }
+    if (w.have_prev) close_prev(&w);
+}
+
+void forecast_rates_add(ForecastRates *r, const Dataset *ds)
+{
+    for (int i = 0; i < ds->n_children; i++) walk_child(r, ds, &ds->children[i]);
+}
+
+void forecast_rates_merge(ForecastRates *dst, const ForecastRates *src)
+{
+    for (int s = 0; s < FORECAST_STATES; s++) {
+        dst->exposure[s] += src->exposure[s];
+        dst->entries[s] += src->entries[s];
+        for (int t = 0; t < FORECAST_DESTS; t++) dst->transitions[s][t] += src->transitions[s][t];
+    }
+    dst->exits_at_18 += src->exits_at_18;
+    for (int y = 0; y < FORECAST_YEAR_SLOTS; y++) {
+        dst->year_entries[y] += src->year_entries[y];
+        dst->year_exits[y] += src->year_exits[y];
+        dst->year_exposure[y] += src->year_exposure[y];
+    }
+    for (long i = 0; i < src->n_entrants; i++)
+        add_entrant(dst, src->entrants[i].state, src->entrants[i].age_days);
+}
+
+static int cmp_entrant(const void *a, const void *b)
+{
+    const ForecastEntrant *x = a, *y = b;
+    if (x->state != y->state) return x->state < y->state ? -1 : 1;
+    return (x->age_days > y->age_days) - (x->age_days < y->age_days);
+}
+
+/* The yearly changes of a log rate, less the share chance explains: a
+ * method-of-moments estimate of the random walk's step (docs/forecast.md).
+ * rate(y) = count[y] / exposure[y] (exposure NULL: the count itself).
+ * Years count from the first whose exits reach a quarter of the largest
+ * year's: before the council's first return only children still in care
+ * later appear, so those years are incomplete. */
+static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+{
+    int last = year_slot(r->origin) -
+               (date_collection_year_end(date_collection_year(r->origin)) == r->origin ? 0 : 1);
+    long most = 0;
+    for (int y = 0; y <= last; y++)
+        if (r->year_exits[y] > most) most = r->year_exits[y];
+    int first = 0;
+    while (first <= last && r->year_exits[first] * 4 < most) first++;
+    double sum = 0, noise = 0;
+    int pairs = 0;
+    for (int y = first + 1; y <= last; y++) {
+        if (count[y] <= 0 || count[y - 1] <= 0) continue;
+        double now = (double)count[y], before = (double)count[y - 1];
+        double v = log(now / before);
+        if (exposure) v -= log(exposure[y] / exposure[y - 1]);
+        sum += v * v;
+        noise += 1 / now + 1 / before;
+        pairs++;
+    }
+    if (pairs < 2) return 0;
+    double var = (sum - noise) / pairs;
+    return var > 0 ? sqrt(var) : 0;
+}
+
+void forecast_rates_finish(ForecastRates *r)
+{
+    if (r->n_entrants > 1)
+        qsort(r->entrants, (size_t)r->n_entrants, sizeof *r->entrants, cmp_entrant);
+    long i = 0;
+    for (int s = 0; s <= FORECAST_STATES; s++) {
+        while (i < r->n_entrants && r->entrants[i].state < s) i++;
+        r->first_entrant[s] = i;
+    }
+    r->entry_drift_sd = drift_sd(r, r->year_entries, NULL);
+    r->exit_drift_sd = drift_sd(r, r->year_exits, r->year_exposure);
+}
+
+void forecast_rates_free(ForecastRates *r)
+{
+    free(r->entrants);
+    r->entrants = NULL;
+    r->n_entrants = r->cap_entrants = 0;
+}
+
+void forecast_population_add(ForecastPopulation *p, const Dataset *ds, Date at)
+{
+    for (int i = 0; i < ds->n_children; i++) {
+        const Child *c = &ds->children[i];
+        int band = forecast_age_band(c->dob, at);
+        if (band < 0) continue;
+        const Episode *e = care_full_time_episode_on(ds, c, at);
+        if (!e) continue;
+        int s = forecast_state(band, forecast_placement_of(e->place),
+                               forecast_distance_of(dataset_episode_place(ds, e - ds->episodes)));
+        Date fourteen = date_birthday(c->dob, 14);
+        long since_14 = at >= fourteen ? care_days_full_time(ds, c, fourteen, at + 1) : 0;
+        MEM_GROW(p->children, p->n, p->cap);
+        p->children[p->n++] = (ForecastChild){c->dob, (uint8_t)s, (int32_t)since_14};
+    }
+}
+
+void forecast_population_free(ForecastPopulation *p)
+{
+    free(p->children);
+    memset(p, 0, sizeof *p);
+}
+
+void forecast_count_state(long *counts, int s)
+{
+    counts[FORECAST_SERIES_TOTAL]++;
+    counts[FORECAST_SERIES_AGE + forecast_state_age(s)]++;
+    counts[FORECAST_SERIES_PLACEMENT + forecast_state_placement(s)]++;
+    counts[FORECAST_SERIES_DISTANCE + forecast_state_distance(s)]++;
+}
+
+const char *forecast_series_name(int i, char *buf, size_t size)
+{
+    if (i == FORECAST_SERIES_TOTAL)
+        snprintf(buf, size, "total");
+    else if (i < FORECAST_SERIES_PLACEMENT)
+        snprintf(buf, size, "age:%s", age_names[i - FORECAST_SERIES_AGE]);
+    else if (i < FORECAST_SERIES_DISTANCE)
+        snprintf(buf, size, "placement:%s", placement_names[i - FORECAST_SERIES_PLACEMENT]);
+    else
+        snprintf(buf, size, "distance:%s", distance_names[i - FORECAST_SERIES_DISTANCE]);
+    return buf;
+}

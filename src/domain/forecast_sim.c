@@ -1,0 +1,381 @@
+/* forecast_sim: see forecast_sim.h and docs/forecast.md.
+ *
+ * Uncertainty in a rate: with n transitions in E child-days and a constant
+ * hazard, the likelihood is proportional to r^n e^(-rE), so under the
+ * reference prior 1/r the posterior is Gamma(n, E) (shape n, rate E), whose
+ * mean is the estimate n/E (Gelman et al., "Bayesian Data Analysis", 3rd ed.,
+ * section 2.6, the Poisson model with exposure). A transition never seen
+ * gets no rate: only what happened can happen again. This module must not
+ * do I/O. */
+#include "domain/forecast_sim.h"
+
+#include "base/mem.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- random numbers: xoshiro256** seeded through splitmix64 ---- */
+
+typedef struct Rng {
+    uint64_t s[4];
+} Rng;
+
+static uint64_t splitmix(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static void rng_seed(Rng *g, uint64_t seed, uint64_t stream)
+{
+    uint64_t x = seed ^ (stream * 0xd1b54a32d192ed03ULL);
+    for (int i = 0; i < 4; i++) g->s[i] = splitmix(&x);
+}
+
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t rng_next(Rng *g)
+{
+    uint64_t *s = g->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+/* Uniform on (0, 1): never 0, so its logarithm is finite. */
+static double rng_uniform(Rng *g)
+{
+    return ((double)(rng_next(g) >> 11) + 0.5) * 0x1.0p-53;
+}
+
+static double rng_exp(Rng *g)
+{
+    return -log(rng_uniform(g));
+}
+
+static double rng_normal(Rng *g)
+{
+    return sqrt(-2 * log(rng_uniform(g))) * cos(6.283185307179586 * rng_uniform(g));
+}
+
+/* Gamma(shape, 1) for shape >= 1: Marsaglia and Tsang, "A simple method for
+ * generating gamma variables", ACM TOMS 26(3), 2000. */
+static double rng_gamma(Rng *g, double shape)
+{
+    double d = shape - 1.0 / 3, c = 1 / sqrt(9 * d);
+    for (;;) {
+        double x, v;
+        do {
+            x = rng_normal(g);
+            v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        double u = rng_uniform(g);
+        if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+        if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
+    }
+}
+
+/* ---- one run's rates ---- */
+
+typedef struct RunRates {
+    int n_dest[FORECAST_STATES];
+    uint8_t dest[FORECAST_STATES][FORECAST_DESTS];
+    double rate[FORECAST_STATES][FORECAST_DESTS]; /* FORECAST_OUT: before the year's drift */
+    double move_total[FORECAST_STATES], exit_rate[FORECAST_STATES];
+    double entry_rate[FORECAST_STATES]; /* entrants a day */
+    double entry_drift[FORECAST_MAX_YEARS], exit_drift[FORECAST_MAX_YEARS];
+} RunRates;
+
+static double draw_rate(Rng *g, long count, double exposure, bool fixed)
+{
+    return fixed ? (double)count / exposure : rng_gamma(g, (double)count) / exposure;
+}
+
+static void add_dest(RunRates *rr, int s, int dest, double rate)
+{
+    int k = rr->n_dest[s]++;
+    rr->dest[s][k] = (uint8_t)dest;
+    rr->rate[s][k] = rate;
+    if (dest == FORECAST_OUT)
+        rr->exit_rate[s] = rate;
+    else
+        rr->move_total[s] += rate;
+}
+
+/* A state never seen in the window borrows the rates of its age band as a
+ * whole: a child can reach it (by a birthday) though nobody was in it. */
+static void band_rates(const ForecastRates *r, const ForecastAdjust *adj, int s, Rng *g, bool fixed,
+                       RunRates *rr)
+{
+    enum { PER_BAND = FORECAST_PLACEMENTS * FORECAST_DISTANCES };
+    int band = forecast_state_age(s), first = band * PER_BAND;
+    double exposure = 0;
+    long to[FORECAST_DESTS] = {0};
+    for (int from = first; from < first + PER_BAND; from++) {
+        exposure += r->exposure[from];
+        for (int t = 0; t < FORECAST_DESTS; t++) to[t] += r->transitions[from][t];
+    }
+    if (exposure <= 0) return;
+    for (int t = 0; t < FORECAST_DESTS; t++) {
+        if (to[t] == 0 || t == s) continue;
+        double mult = t == FORECAST_OUT ? adj->exit_mult[s] : adj->move_mult[s];
+        add_dest(rr, s, t, draw_rate(g, to[t], exposure, fixed) * mult);
+    }
+}
+
+static void drift_path(Rng *g, double sd, int years, bool fixed, double *out)
+{
+    double level = 0;
+    for (int h = 0; h < years; h++) {
+        if (!fixed && sd > 0) level += sd * rng_normal(g) - sd * sd / 2;
+        out[h] = exp(level);
+    }
+}
+
+static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
+{
+    const ForecastRates *r = spec->rates;
+    const ForecastAdjust *adj = spec->adjust;
+    bool fixed = spec->fixed_rates;
+    memset(rr, 0, sizeof *rr);
+    double window = (double)forecast_window_days(r);
+    for (int s = 0; s < FORECAST_STATES; s++) {
+        if (r->exposure[s] <= 0) {
+            band_rates(r, adj, s, g, fixed, rr);
+        } else {
+            for (int t = 0; t < FORECAST_DESTS; t++) {
+                if (r->transitions[s][t] == 0) continue;
+                double mult = t == FORECAST_OUT ? adj->exit_mult[s] : adj->move_mult[s];
+                add_dest(rr, s, t,
+                         draw_rate(g, r->transitions[s][t], r->exposure[s], fixed) * mult);
+            }
+        }
+        double entry =
+            r->entries[s] > 0 && window > 0 ? draw_rate(g, r->entries[s], window, fixed) : 0;
+        rr->entry_rate[s] = entry * adj->entry_mult[s] + adj->entry_add[s] / 365.25;
+        if (rr->entry_rate[s] < 0) rr->entry_rate[s] = 0;
+    }
+    drift_path(g, r->entry_drift_sd, spec->years, fixed, rr->entry_drift);
+    drift_path(g, r->exit_drift_sd, spec->years, fixed, rr->exit_drift);
+}
+
+/* ---- one future ---- */
+
+typedef struct Sim {
+    const ForecastSimSpec *spec;
+    Rng rng;
+    RunRates *rates;
+    double year_end[FORECAST_MAX_YEARS + 1]; /* days from the origin: 0, then each anniversary */
+    ForecastRun *out;
+} Sim;
+
+static double offset(const Sim *sim, Date d)
+{
+    return (double)(d - sim->spec->rates->origin);
+}
+
+/* Counts a care leaver (eligible when they left) in the stocks of the year
+ * ends from `from_year` on, while under 21. */
+static void count_leaver_stock(Sim *sim, Date dob, double left, int from_year)
+{
+    double b16 = offset(sim, date_birthday(dob, 16)), b18 = offset(sim, date_birthday(dob, 18));
+    double b21 = offset(sim, date_birthday(dob, 21));
+    for (int k = from_year; k < sim->spec->years; k++) {
+        double at = sim->year_end[k + 1];
+        if (at < left || at < b16 || at >= b21) continue;
+        sim->out->flows[k][at < b18 ? FORECAST_FLOW_RELEVANT : FORECAST_FLOW_FORMER_RELEVANT]++;
+    }
+}
+
+/* CPPCR 2010 reg 40 and CA89 s23A/s23C: looked after for 13 weeks from the
+ * 14th birthday and after the 16th: eligible, so relevant or former relevant
+ * once out of care. */
+static void leave(Sim *sim, Date dob, double t, int h, double since_14, bool at_18)
+{
+    sim->out->flows[h][FORECAST_FLOW_LEAVERS]++;
+    if (at_18) sim->out->flows[h][FORECAST_FLOW_LEFT_AT_18]++;
+    if (since_14 >= 91 && t >= offset(sim, date_birthday(dob, 16)))
+        count_leaver_stock(sim, dob, t, h);
+}
+
+static int choose_dest(Sim *sim, int s, double exit_rate, double total)
+{
+    const RunRates *rr = sim->rates;
+    double u = rng_uniform(&sim->rng) * total;
+    for (int k = 0; k < rr->n_dest[s]; k++) {
+        int d = rr->dest[s][k];
+        double rate = d == FORECAST_OUT ? exit_rate : rr->rate[s][k];
+        if (u < rate) return d;
+        u -= rate;
+    }
+    return rr->dest[s][rr->n_dest[s] - 1];
+}
+
+/* Follows one child from time t (days from the origin) in state s until it
+ * leaves care or the forecast ends. */
+static void follow(Sim *sim, int s, double t, Date dob, double since_14)
+{
+    const RunRates *rr = sim->rates;
+    int years = sim->spec->years, h = 0;
+    while (h < years && sim->year_end[h + 1] <= t) h++;
+    int band = forecast_state_age(s);
+    double band_end = offset(sim, forecast_band_end(dob, band));
+    double fourteen = offset(sim, date_birthday(dob, 14));
+    while (h < years) {
+        double next_year = sim->year_end[h + 1];
+        double boundary = band_end <= next_year ? band_end : next_year;
+        double exit_rate = rr->exit_rate[s] * rr->exit_drift[h];
+        double total = rr->move_total[s] + exit_rate;
+        double when = total > 0 ? t + rng_exp(&sim->rng) / total : boundary;
+        double until = when < boundary ? when : boundary;
+        if (until > fourteen) since_14 += until - (t > fourteen ? t : fourteen);
+        t = until;
+        if (when >= boundary) {
+            if (band_end <= next_year) {
+                if (band == FORECAST_AGE_BANDS - 1) { /* CA89 s105(1): care ends at 18 */
+                    leave(sim, dob, t, h, since_14, true);
+                    return;
+                }
+                band++;
+                s = forecast_state(band, forecast_state_placement(s), forecast_state_distance(s));
+                band_end = offset(sim, forecast_band_end(dob, band));
+            } else {
+                forecast_count_state(sim->out->counts[h], s);
+                h++;
+            }
+            continue;
+        }
+        int d = choose_dest(sim, s, exit_rate, total);
+        if (d == FORECAST_OUT) {
+            leave(sim, dob, t, h, since_14, false);
+            return;
+        }
+        s = forecast_state(band, forecast_state_placement(d), forecast_state_distance(d));
+    }
+}
+
+/* The age in days of an entrant to state s: one who entered it in the window,
+ * at random, or (a scenario's added entrants into a state nobody entered)
+ * anywhere in its age band. */
+static int32_t entrant_age(Sim *sim, int s)
+{
+    const ForecastRates *r = sim->spec->rates;
+    long first = r->first_entrant[s], n = r->first_entrant[s + 1] - first;
+    if (n > 0) return r->entrants[first + (long)(rng_uniform(&sim->rng) * (double)n)].age_days;
+    static const double band_years[FORECAST_AGE_BANDS + 1] = {0, 1, 5, 10, 16, 18};
+    int b = forecast_state_age(s);
+    double lo = band_years[b] * 365.25, hi = band_years[b + 1] * 365.25 - 1;
+    return (int32_t)(lo + rng_uniform(&sim->rng) * (hi - lo));
+}
+
+static void entrants(Sim *sim, int s, int h)
+{
+    double rate = sim->rates->entry_rate[s] * sim->rates->entry_drift[h];
+    if (rate <= 0) return;
+    Date origin = sim->spec->rates->origin;
+    for (double t = sim->year_end[h] + rng_exp(&sim->rng) / rate; t < sim->year_end[h + 1];
+         t += rng_exp(&sim->rng) / rate) {
+        Date day = origin + (Date)t;
+        Date dob = day - entrant_age(sim, s);
+        if (forecast_age_band(dob, day) != forecast_state_age(s)) continue; /* a leap-day edge */
+        sim->out->flows[h][FORECAST_FLOW_ENTRANTS]++;
+        follow(sim, s, t, dob, 0);
+    }
+}
+
+void forecast_sim_run(const ForecastSimSpec *spec, long index, ForecastRun *out)
+{
+    memset(out, 0, sizeof *out);
+    Sim sim = {.spec = spec, .out = out, .rates = xmalloc(sizeof(RunRates))};
+    rng_seed(&sim.rng, spec->seed, (uint64_t)index);
+    Date origin = spec->rates->origin;
+    for (int h = 0; h <= spec->years; h++)
+        sim.year_end[h] = (double)(date_add_months(origin, 12 * h) - origin);
+    ForecastAdjust none;
+    ForecastSimSpec local = *spec;
+    if (!spec->adjust) {
+        forecast_adjust_none(&none);
+        local.adjust = &none;
+        sim.spec = &local;
+    }
+    draw_rates(sim.spec, &sim.rng, sim.rates);
+    const ForecastPopulation *pop = spec->population;
+    for (long i = 0; i < pop->n; i++)
+        follow(&sim, pop->children[i].state, 0, pop->children[i].dob,
+               pop->children[i].days_since_14);
+    for (int h = 0; h < spec->years; h++)
+        for (int s = 0; s < FORECAST_STATES; s++) entrants(&sim, s, h);
+    for (long i = 0; i < spec->n_leavers; i++) count_leaver_stock(&sim, spec->leavers[i].dob, 0, 0);
+    free(sim.rates);
+}
+
+void forecast_adjust_none(ForecastAdjust *a)
+{
+    for (int s = 0; s < FORECAST_STATES; s++) {
+        a->entry_mult[s] = a->exit_mult[s] = a->move_mult[s] = 1;
+        a->entry_add[s] = 0;
+    }
+}
+
+static const char *const flow_names[FORECAST_FLOWS] = {
+    "entrants", "leavers", "left_at_18", "relevant_care_leavers", "former_relevant_care_leavers"};
+
+const char *forecast_flow_name(int flow)
+{
+    return flow_names[flow];
+}
+
+const double forecast_quantile_levels[FORECAST_QUANTILES] = {0.025, 0.10, 0.25, 0.5,
+                                                             0.75,  0.90, 0.975};
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+ForecastFan forecast_fan(double *values, long n)
+{
+    ForecastFan fan = {{0}, 0};
+    if (n <= 0) return fan;
+    qsort(values, (size_t)n, sizeof *values, cmp_double);
+    double sum = 0;
+    for (long i = 0; i < n; i++) sum += values[i];
+    fan.mean = sum / (double)n;
+    for (int k = 0; k < FORECAST_QUANTILES; k++) {
+        double pos = forecast_quantile_levels[k] * (double)(n - 1);
+        long lo = (long)pos;
+        double frac = pos - (double)lo;
+        fan.q[k] = lo + 1 < n ? values[lo] + frac * (values[lo + 1] - values[lo]) : values[lo];
+    }
+    return fan;
+}
+
+void forecast_sim_fans(const ForecastRun *runs, long n, int years,
+                       ForecastFan fans[][FORECAST_SERIES], ForecastFan flow_fans[][FORECAST_FLOWS])
+{
+    double *v = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *v);
+    for (int h = 0; h < years; h++) {
+        for (int i = 0; i < FORECAST_SERIES; i++) {
+            for (long r = 0; r < n; r++) v[r] = (double)runs[r].counts[h][i];
+            fans[h][i] = forecast_fan(v, n);
+        }
+        for (int f = 0; f < FORECAST_FLOWS; f++) {
+            for (long r = 0; r < n; r++) v[r] = (double)runs[r].flows[h][f];
+            flow_fans[h][f] = forecast_fan(v, n);
+        }
+    }
+    free(v);
+}
