@@ -238,21 +238,37 @@ static int cmp_entrant(const void *a, const void *b)
     return (x->age_days > y->age_days) - (x->age_days < y->age_days);
 }
 
-/* The yearly changes of a log rate, less the share chance explains: a
- * method-of-moments estimate of the random walk's step (docs/forecast.md).
- * rate(y) = count[y] / exposure[y] (exposure NULL: the count itself).
- * Years count from the first whose exits reach a quarter of the largest
- * year's: before the council's first return only children still in care
- * later appear, so those years are incomplete. */
-static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+/* The last slot of a year wholly before the origin. */
+static int last_full_slot(const ForecastRates *r)
 {
-    int last = year_slot(r->origin) -
-               (date_collection_year_end(date_collection_year(r->origin)) == r->origin ? 0 : 1);
+    bool year_end = date_collection_year_end(date_collection_year(r->origin)) == r->origin;
+    return year_slot(r->origin) - (year_end ? 0 : 1);
+}
+
+static int first_full_slot(const ForecastRates *r)
+{
+    int last = last_full_slot(r);
     long most = 0;
     for (int y = 0; y <= last; y++)
         if (r->year_exits[y] > most) most = r->year_exits[y];
     int first = 0;
     while (first <= last && r->year_exits[first] * 4 < most) first++;
+    return first;
+}
+
+int forecast_first_complete_year(const ForecastRates *r)
+{
+    int first = first_full_slot(r);
+    return first <= last_full_slot(r) ? FORECAST_FIRST_YEAR + first : 0;
+}
+
+/* The yearly changes of a log rate, less the share chance explains: a
+ * method-of-moments estimate of the random walk's step (docs/forecast.md).
+ * rate(y) = count[y] / exposure[y] (exposure NULL: the count itself), over
+ * the complete years before the origin. */
+static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+{
+    int last = last_full_slot(r), first = first_full_slot(r);
     double sum = 0, noise = 0;
     int pairs = 0;
     for (int y = first + 1; y <= last; y++) {

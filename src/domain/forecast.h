@@ -116,6 +116,11 @@ void forecast_rates_add(ForecastRates *r, const Dataset *ds);
 void forecast_rates_merge(ForecastRates *dst, const ForecastRates *src);
 /* Sorts the entrants by state and age and works out the drift. */
 void forecast_rates_finish(ForecastRates *r);
+/* The first collection year (end year) the history holds in full: the
+ * first whose exits reach a quarter of the largest year's. Before a
+ * council's first return only children still in care later appear, so
+ * those years are incomplete. 0 when there are no exits at all. */
+int forecast_first_complete_year(const ForecastRates *r);
 /* Days of the window (origin - window_start). */
 long forecast_window_days(const ForecastRates *r);
 void forecast_rates_free(ForecastRates *r);

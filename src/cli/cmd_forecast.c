@@ -1,0 +1,101 @@
+/* cmd_forecast: the placement sufficiency forecast.
+ *   carepledge forecast --db FILE --from DATE [--years N] [--window YEARS]
+ *       [--by age|placement|distance] [--runs N] [--seed S] [--backtest]
+ *       [--postcodes ONSPD.csv] [--la CODE] [--threads N] [--format text|csv|json]
+ * Reads its options, calls the forecast service (service/svc_forecast.h) and
+ * writes the result with render/forecast_write. docs/forecast.md. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "render/forecast_write.h"
+#include "service/svc_forecast.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+static const char *const forecast_groups[] = {"age", "placement", "distance", NULL};
+
+/* A seed is any 64-bit unsigned number, kept in the value's number. */
+static int check_seed(const CliOption *opt, const char *text, CliValue *out, Err *err)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || *text == '-')
+        return err_set(err, ERR_USAGE, "--%s must be a whole number from 0, not '%s'", opt->name,
+                       text);
+    out->number = (long)(uint64_t)v;
+    return 0;
+}
+
+static const CliOption forecast_options[] = {
+    {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},
+    {"from", "DATE", "the origin: the forecast uses only the history up to this day",
+     cli_check_date, true, 0, 0, NULL},
+    {"years", "N", "how many years ahead (default 3)", cli_check_number, false, 1,
+     FORECAST_MAX_YEARS, NULL},
+    {"window", "YEARS", "the years of history the rates come from (default 3)", cli_check_number,
+     false, 1, FORECAST_MAX_WINDOW, NULL},
+    {"by", NULL, "the breakdown shown beside the total (default placement)", cli_check_choice,
+     false, 0, 0, forecast_groups},
+    {"runs", "N", "how many futures to simulate (default 1000)", cli_check_number, false, 1,
+     FORECAST_MAX_RUNS, NULL},
+    {"seed", "S", "the random seed: the same seed gives the same forecast (default 1)", check_seed,
+     false, 0, 0, NULL},
+    {"backtest", NULL, "back-test with every future of every origin; CSV and JSON list its points",
+     NULL, false, 0, 0, NULL},
+    {"postcodes", "ONSPD.csv", "the ONS Postcode Directory, for the distance from home", NULL,
+     false, 0, 0, NULL},
+    {"la", "CODE", "the council's own ONS code (E10...), for placements within it", NULL, false, 0,
+     0, NULL},
+    {"threads", "N", "threads to use (default one per processor); the figures never change",
+     cli_check_number, false, 1, 64, NULL},
+    {"format", NULL, "how to write the forecast", cli_check_choice, false, 0, 0, cmd_table_formats},
+};
+
+static long number_or(const CliArgs *args, const char *name, long fallback)
+{
+    const CliValue *v = cli_value(args, name);
+    return v->given ? v->number : fallback;
+}
+
+static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
+{
+    ForecastRequest req = {
+        .from = cli_value(args, "from")->date,
+        .years = (int)number_or(args, "years", 3),
+        .window = (int)number_or(args, "window", 3),
+        .runs = number_or(args, "runs", 1000),
+        .seed = (uint64_t)number_or(args, "seed", 1),
+        .backtest = cli_flag(args, "backtest"),
+        .postcodes = cli_text(args, "postcodes"),
+        .la = cli_text(args, "la"),
+        .threads = (int)number_or(args, "threads", 0),
+    };
+    const CliValue *by = cli_value(args, "by");
+    ForecastBy group = by->given ? (ForecastBy)by->choice : FORECAST_BY_PLACEMENT;
+    ServiceData data = {.db_path = cli_text(args, "db")};
+    ForecastResult res;
+    int rc = svc_forecast_run(ctx, &data, &req, actor, &res, err);
+    if (rc == 0) {
+        switch (cli_value(args, "format")->choice) {
+        case 1: forecast_write_csv(stdout, &res.report, group, req.backtest); break;
+        case 2: forecast_write_json(stdout, &res.report, req.backtest); break;
+        default: forecast_write_text(stdout, &res.report, group); break;
+        }
+    }
+    svc_forecast_free(&res);
+    return rc < 0 ? rc : CLI_EXIT_OK;
+}
+
+const CliCommand cmd_forecast = {
+    "forecast",
+    "placement sufficiency: children in care projected by age, placement and distance, "
+    "back-tested",
+    forecast_options,
+    (int)(sizeof forecast_options / sizeof forecast_options[0]),
+    NULL,
+    false,
+    run_forecast,
+    0,
+};

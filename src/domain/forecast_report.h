@@ -1,0 +1,70 @@
+/* forecast_report: what a placement sufficiency forecast reports, as data:
+ * the fans of the simulated futures, the counts they start from and the
+ * back-test of the method (docs/forecast.md). The service fills it
+ * (service/svc_forecast), render/ writes it. Types only. */
+#ifndef CAREPLEDGE_FORECAST_REPORT_H
+#define CAREPLEDGE_FORECAST_REPORT_H
+
+#include "domain/forecast.h"
+#include "domain/forecast_backtest.h"
+#include "domain/forecast_sim.h"
+
+#include <stdint.h>
+
+enum {
+    FORECAST_MAX_RUNS = 100000,
+    FORECAST_MAX_WINDOW = 10,
+    FORECAST_BACKTEST_HORIZONS = 3,
+    FORECAST_BACKTEST_MAX_ORIGINS = 40,
+    /* Runs a back-test origin gets when the back-test only accompanies a
+     * forecast (ForecastRequest.backtest false). */
+    FORECAST_BACKTEST_QUICK_RUNS = 200,
+};
+
+typedef struct ForecastBacktest {
+    int n_origins;
+    int origin_years[FORECAST_BACKTEST_MAX_ORIGINS]; /* 31 March of each */
+    long runs;                                       /* per origin */
+    ForecastPoint *points;
+    long n_points, cap_points;
+    /* [0] every series, [1] the total alone; by horizon 1..3 */
+    ForecastScore scores[2][FORECAST_BACKTEST_HORIZONS];
+} ForecastBacktest;
+
+typedef struct ForecastReport {
+    Date origin;
+    int years, window;
+    long runs;
+    uint64_t seed;
+    bool distance_known; /* the directory was given */
+    bool la_known;       /* and the council's own code: "within the council" */
+    ForecastRates rates;
+    long at_origin[FORECAST_SERIES]; /* children looked after full time on the origin */
+    long leavers_at_origin;          /* relevant and former relevant care leavers under 21 */
+    /* The same counts on each 31 March of the history window before the origin. */
+    int n_history;
+    int history_years[FORECAST_MAX_WINDOW + 1];
+    long history[FORECAST_MAX_WINDOW + 1][FORECAST_SERIES];
+    ForecastFan fans[FORECAST_MAX_YEARS][FORECAST_SERIES];
+    ForecastFan flow_fans[FORECAST_MAX_YEARS][FORECAST_FLOWS];
+    ForecastBacktest backtest;
+} ForecastReport;
+
+/* The breakdown a forecast is shown by. */
+typedef enum ForecastBy { FORECAST_BY_AGE, FORECAST_BY_PLACEMENT, FORECAST_BY_DISTANCE } ForecastBy;
+
+/* The first series of a breakdown and how many there are (domain/forecast.h). */
+static inline int forecast_by_first(ForecastBy by)
+{
+    return by == FORECAST_BY_AGE         ? FORECAST_SERIES_AGE
+           : by == FORECAST_BY_PLACEMENT ? FORECAST_SERIES_PLACEMENT
+                                         : FORECAST_SERIES_DISTANCE;
+}
+static inline int forecast_by_count(ForecastBy by)
+{
+    return by == FORECAST_BY_AGE         ? FORECAST_AGE_BANDS
+           : by == FORECAST_BY_PLACEMENT ? FORECAST_PLACEMENTS
+                                         : FORECAST_DISTANCES;
+}
+
+#endif

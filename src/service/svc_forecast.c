@@ -1,0 +1,392 @@
+/* svc_forecast: see svc_forecast.h and docs/forecast.md.
+ *
+ * Two kinds of work run on every processor (service/parallel): the passes
+ * over the children (rates, the starting population, the counts on a date),
+ * split into shares whose tallies add up in share order, and the simulated
+ * futures, split into ranges of run numbers; a future depends only on the
+ * seed and its number, so the figures never depend on the threads. */
+#include "service/svc_forecast.h"
+
+#include "base/mem.h"
+#include "domain/leaver.h"
+#include "service/parallel.h"
+#include "service/places.h"
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int check_request(const ForecastRequest *req, Err *err)
+{
+    if (req->from == DATE_NONE) return service_invalid(err, "from", "is needed: the origin date");
+    if (req->years < 1 || req->years > FORECAST_MAX_YEARS)
+        return service_invalid(err, "years", "must be a whole number from 1 to %d",
+                               FORECAST_MAX_YEARS);
+    if (req->window < 1 || req->window > FORECAST_MAX_WINDOW)
+        return service_invalid(err, "window", "must be a whole number of years from 1 to %d",
+                               FORECAST_MAX_WINDOW);
+    if (req->runs < 1 || req->runs > FORECAST_MAX_RUNS)
+        return service_invalid(err, "runs", "must be a whole number from 1 to %d",
+                               FORECAST_MAX_RUNS);
+    char own_la[10];
+    return req->la ? places_check_la(req->la, own_la, err) : 0;
+}
+
+static bool at_or_after_21(Date dob, Date at)
+{
+    return at >= date_birthday(dob, 21);
+}
+
+static long sysconf_processors(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n;
+}
+
+/* ---- passes over the children ---- */
+
+typedef struct ChildJob {
+    const Dataset *view;
+    Date at;
+    int window;
+    bool rates_too, leavers_too;
+    ForecastRates *rates;
+    ForecastPopulation population;
+    ForecastLeaver *leavers;
+    long n_leavers, cap_leavers;
+} ChildJob;
+
+/* Relevant and former relevant care leavers under 21 on `at`, as
+ * domain/leaver classifies them (CA89 s23A, s23C). */
+static void add_leavers(ChildJob *job)
+{
+    const Dataset *ds = job->view;
+    for (int i = 0; i < ds->n_children; i++) {
+        const Child *c = &ds->children[i];
+        if (c->dob == DATE_NONE || at_or_after_21(c->dob, job->at)) continue;
+        LeaverCategory cat = leaver_category(ds, c, job->at, LEAVER_RULES_CURRENT);
+        if (cat != LEAVER_RELEVANT && cat != LEAVER_FORMER_RELEVANT) continue;
+        MEM_GROW(job->leavers, job->n_leavers, job->cap_leavers);
+        job->leavers[job->n_leavers++] = (ForecastLeaver){c->dob};
+    }
+}
+
+static void child_job(void *arg)
+{
+    ChildJob *job = arg;
+    if (job->rates_too) {
+        forecast_rates_init(job->rates, job->at, job->window);
+        forecast_rates_add(job->rates, job->view);
+    }
+    forecast_population_add(&job->population, job->view, job->at);
+    if (job->leavers_too) add_leavers(job);
+}
+
+/* What the history says at `at`: the rates (when rates is not NULL), the
+ * population looked after then, and (when leavers is not NULL) the care
+ * leavers. Every output is the caller's to free. */
+static void read_history(const Dataset *ds, Date at, int window, int threads, ForecastRates *rates,
+                         ForecastPopulation *pop, ForecastLeaver **leavers, long *n_leavers)
+{
+    int n = parallel_share_count(ds, threads);
+    Dataset views[PARALLEL_MAX_SHARES];
+    ChildJob jobs[PARALLEL_MAX_SHARES];
+    parallel_split(ds, n, views);
+    for (int s = 0; s < n; s++)
+        jobs[s] = (ChildJob){.view = &views[s],
+                             .at = at,
+                             .window = window,
+                             .rates_too = rates != NULL,
+                             .leavers_too = leavers != NULL,
+                             .rates = rates ? xmalloc(sizeof(ForecastRates)) : NULL};
+    parallel_run(n, child_job, jobs, sizeof jobs[0]);
+    if (rates) forecast_rates_init(rates, at, window);
+    memset(pop, 0, sizeof *pop);
+    if (leavers) *leavers = NULL, *n_leavers = 0;
+    long cap_leavers = 0;
+    for (int s = 0; s < n; s++) {
+        if (rates) {
+            forecast_rates_merge(rates, jobs[s].rates);
+            forecast_rates_free(jobs[s].rates);
+            free(jobs[s].rates);
+        }
+        for (long i = 0; i < jobs[s].population.n; i++) {
+            MEM_GROW(pop->children, pop->n, pop->cap);
+            pop->children[pop->n++] = jobs[s].population.children[i];
+        }
+        forecast_population_free(&jobs[s].population);
+        for (long i = 0; leavers && i < jobs[s].n_leavers; i++) {
+            MEM_GROW(*leavers, *n_leavers, cap_leavers);
+            (*leavers)[(*n_leavers)++] = jobs[s].leavers[i];
+        }
+        free(jobs[s].leavers);
+    }
+    if (rates) forecast_rates_finish(rates);
+}
+
+static void count_population(const ForecastPopulation *pop, long *counts)
+{
+    memset(counts, 0, FORECAST_SERIES * sizeof *counts);
+    for (long i = 0; i < pop->n; i++) forecast_count_state(counts, pop->children[i].state);
+}
+
+static void counts_on(const Dataset *ds, Date at, int threads, long *counts)
+{
+    ForecastPopulation pop;
+    read_history(ds, at, 1, threads, NULL, &pop, NULL, NULL);
+    count_population(&pop, counts);
+    forecast_population_free(&pop);
+}
+
+/* ---- simulated futures ---- */
+
+typedef struct SimJob {
+    const ForecastSimSpec *spec;
+    ForecastRun *runs;
+    long first, end;
+} SimJob;
+
+static void sim_job(void *arg)
+{
+    SimJob *job = arg;
+    for (long i = job->first; i < job->end; i++) forecast_sim_run(job->spec, i, &job->runs[i]);
+}
+
+/* runs[0..n-1] of spec; the caller frees the array. */
+static ForecastRun *simulate(const ForecastSimSpec *spec, long n, int threads)
+{
+    ForecastRun *runs = xmalloc((size_t)n * sizeof *runs);
+    int shares = threads > 0 ? threads : (int)sysconf_processors();
+    if (shares > PARALLEL_MAX_SHARES) shares = PARALLEL_MAX_SHARES;
+    if (shares > n) shares = (int)n;
+    SimJob jobs[PARALLEL_MAX_SHARES];
+    for (int s = 0; s < shares; s++)
+        jobs[s] = (SimJob){spec, runs, n * s / shares, n * (s + 1) / shares};
+    parallel_run(shares, sim_job, jobs, sizeof jobs[0]);
+    return runs;
+}
+
+/* ---- the history ---- */
+
+/* The history to read, as svc_scorecard does: deriving the postcode fields
+ * writes into the places, and a snapshot is shared and never written, so the
+ * service works on a copy of its header with places of its own. */
+typedef struct History {
+    Dataset owned;
+    EpisodePlace *places_copy;
+    bool borrowed;
+} History;
+
+static int load_history(const ServiceData *data, const ForecastRequest *req, History *h,
+                        Dataset **ds, Err *err)
+{
+    unsigned parts =
+        STORE_LOAD_EPISODES | STORE_LOAD_OC3 | (req->postcodes ? STORE_LOAD_POSTCODES : 0);
+    const Dataset *read;
+    int rc = service_dataset(data, parts, &h->owned, &read, err);
+    if (rc < 0) return rc;
+    *ds = &h->owned;
+    if (read == &h->owned) return 0;
+    h->owned = *read;
+    h->borrowed = true;
+    if (read->places) {
+        size_t size = (size_t)read->n_places * sizeof *read->places;
+        h->places_copy = xmalloc(size + 1);
+        memcpy(h->places_copy, read->places, size);
+        h->owned.places = h->places_copy;
+    }
+    return 0;
+}
+
+static void history_free(History *h)
+{
+    if (h->borrowed)
+        free(h->places_copy);
+    else
+        dataset_free(&h->owned);
+}
+
+/* The collection year (end year) of the latest date the history records. */
+static int last_recorded_year(const Dataset *ds)
+{
+    Date last = DATE_NONE;
+    for (int i = 0; i < ds->n_episodes; i++) {
+        const Episode *e = &ds->episodes[i];
+        if (e->decom != DATE_NONE && e->decom > last) last = e->decom;
+        if (e->dec != DATE_NONE && e->dec > last) last = e->dec;
+    }
+    return last == DATE_NONE ? 0 : date_collection_year(last);
+}
+
+/* ---- the back-test ---- */
+
+typedef struct YearCounts {
+    int first, n;
+    long (*counts)[FORECAST_SERIES]; /* on 31 March of first + i */
+} YearCounts;
+
+static const long *year_counts(const YearCounts *yc, int year)
+{
+    return year >= yc->first && year < yc->first + yc->n ? yc->counts[year - yc->first] : NULL;
+}
+
+/* One origin: forecast with only what was known then, and score each series
+ * of each horizon whose outcome is known. */
+static void backtest_origin(const Dataset *ds, const ForecastRequest *req, int year, int horizons,
+                            const YearCounts *yc, ForecastBacktest *bt)
+{
+    Date origin = date_collection_year_end(year);
+    ForecastRates rates;
+    ForecastPopulation pop;
+    read_history(ds, origin, req->window, req->threads, &rates, &pop, NULL, NULL);
+    ForecastSimSpec spec = {.rates = &rates,
+                            .population = &pop,
+                            .adjust = NULL,
+                            .years = horizons,
+                            .seed = req->seed ^ ((uint64_t)year * 1000003u)};
+    ForecastRun *runs = simulate(&spec, bt->runs, req->threads);
+    ForecastFan(*f)[FORECAST_SERIES] = xmalloc(FORECAST_MAX_YEARS * sizeof *f);
+    ForecastFan(*flows)[FORECAST_FLOWS] = xmalloc(FORECAST_MAX_YEARS * sizeof *flows);
+    forecast_sim_fans(runs, bt->runs, horizons, f, flows);
+    double past[FORECAST_MAX_WINDOW + 1];
+    for (int i = 0; i <= req->window; i++) past[i] = 0;
+    for (int h = 1; h <= horizons; h++) {
+        const long *actual = year_counts(yc, year + h);
+        for (int sr = 0; sr < FORECAST_SERIES && actual; sr++) {
+            for (int i = 0; i <= req->window; i++) {
+                const long *c = year_counts(yc, year - req->window + i);
+                past[i] = c ? (double)c[sr] : 0;
+            }
+            const ForecastFan *fan = &f[h - 1][sr];
+            MEM_GROW(bt->points, bt->n_points, bt->cap_points);
+            bt->points[bt->n_points++] =
+                (ForecastPoint){.origin_year = year,
+                                .horizon = h,
+                                .series = sr,
+                                .actual = (double)actual[sr],
+                                .median = fan->q[3],
+                                .lo80 = fan->q[1],
+                                .hi80 = fan->q[5],
+                                .lo95 = fan->q[0],
+                                .hi95 = fan->q[6],
+                                .no_change = past[req->window],
+                                .trend = forecast_linear_trend(past, req->window + 1, h)};
+        }
+    }
+    free(f);
+    free(flows);
+    free(runs);
+    forecast_rates_free(&rates);
+    forecast_population_free(&pop);
+}
+
+/* Every 31 March whose window lies in the complete history and whose next
+ * year end is known by the forecast's origin. */
+static void backtest(const Dataset *ds, const ForecastRequest *req, const ForecastRates *rates,
+                     ForecastBacktest *bt)
+{
+    int first = forecast_first_complete_year(rates);
+    int last = last_recorded_year(ds), origin_year = date_collection_year(req->from);
+    if (date_collection_year_end(origin_year) != req->from) origin_year--;
+    if (last > origin_year) last = origin_year;
+    if (first == 0 || last == 0) return;
+    int from = first + req->window - 1;
+    if (from < last - FORECAST_BACKTEST_MAX_ORIGINS) from = last - FORECAST_BACKTEST_MAX_ORIGINS;
+    YearCounts yc = {.first = from - req->window, .n = last - (from - req->window) + 1};
+    if (yc.n <= 0) return;
+    yc.counts = xcalloc((size_t)yc.n, sizeof *yc.counts);
+    for (int i = 0; i < yc.n; i++)
+        counts_on(ds, date_collection_year_end(yc.first + i), req->threads, yc.counts[i]);
+    bt->runs = req->backtest || req->runs < FORECAST_BACKTEST_QUICK_RUNS
+                   ? req->runs
+                   : FORECAST_BACKTEST_QUICK_RUNS;
+    for (int year = from; year < last; year++) {
+        int horizons =
+            last - year < FORECAST_BACKTEST_HORIZONS ? last - year : FORECAST_BACKTEST_HORIZONS;
+        bt->origin_years[bt->n_origins++] = year;
+        backtest_origin(ds, req, year, horizons, &yc, bt);
+    }
+    for (int h = 1; h <= FORECAST_BACKTEST_HORIZONS; h++) {
+        bt->scores[0][h - 1] = forecast_score(bt->points, bt->n_points, h, false);
+        bt->scores[1][h - 1] = forecast_score(bt->points, bt->n_points, h, true);
+    }
+    free(yc.counts);
+}
+
+/* ---- the forecast ---- */
+
+static void history_counts(const Dataset *ds, const ForecastRequest *req, ForecastReport *out)
+{
+    int year = date_collection_year(req->from);
+    if (date_collection_year_end(year) != req->from) year--;
+    for (int y = year - req->window; y <= year; y++) {
+        int i = out->n_history++;
+        out->history_years[i] = y;
+        counts_on(ds, date_collection_year_end(y), req->threads, out->history[i]);
+    }
+}
+
+static int forecast(const Dataset *ds, const ForecastRequest *req, ForecastReport *out, Err *err)
+{
+    ForecastPopulation pop;
+    ForecastLeaver *leavers;
+    long n_leavers;
+    read_history(ds, req->from, req->window, req->threads, &out->rates, &pop, &leavers, &n_leavers);
+    count_population(&pop, out->at_origin);
+    out->leavers_at_origin = n_leavers;
+    int rc = 0;
+    if (out->rates.n_entrants == 0 && pop.n == 0)
+        rc = service_invalid(err, "from", "has no children in care in the %d years up to it",
+                             req->window);
+    if (rc == 0) {
+        ForecastSimSpec spec = {.rates = &out->rates,
+                                .population = &pop,
+                                .leavers = leavers,
+                                .n_leavers = n_leavers,
+                                .adjust = req->adjust,
+                                .years = req->years,
+                                .seed = req->seed};
+        ForecastRun *runs = simulate(&spec, req->runs, req->threads);
+        forecast_sim_fans(runs, req->runs, req->years, out->fans, out->flow_fans);
+        free(runs);
+    }
+    free(leavers);
+    forecast_population_free(&pop);
+    return rc;
+}
+
+int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const ForecastRequest *req,
+                     const Actor *actor, ForecastResult *result, Err *err)
+{
+    (void)ctx;
+    memset(result, 0, sizeof *result);
+    ForecastReport *out = &result->report;
+    out->origin = req->from;
+    out->years = req->years;
+    out->window = req->window;
+    out->runs = req->runs;
+    out->seed = req->seed;
+    out->distance_known = req->postcodes != NULL;
+    out->la_known = req->postcodes && req->la;
+    History h = {0};
+    Dataset *ds = NULL;
+    int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = check_request(req, err);
+    if (rc == 0) rc = load_history(data, req, &h, &ds, err);
+    if (rc == 0)
+        rc = places_derive(ds, req->postcodes, req->la, date_from_ymd(1980, 4, 1), req->from, err);
+    if (rc == 0) rc = forecast(ds, req, out, err);
+    if (rc == 0) history_counts(ds, req, out);
+    if (rc == 0) backtest(ds, req, &out->rates, &out->backtest);
+    history_free(&h);
+    return rc;
+}
+
+void svc_forecast_free(ForecastResult *result)
+{
+    ForecastReport *r = &result->report;
+    forecast_rates_free(&r->rates);
+    free(r->backtest.points);
+    memset(result, 0, sizeof *result);
+}

@@ -1,0 +1,44 @@
+/* svc_forecast: the placement sufficiency forecast use case (issue 15;
+ * docs/forecast.md). From the history as it was known on an origin date it
+ * estimates the rates of domain/forecast, simulates futures
+ * (domain/forecast_sim) on every processor, and back-tests the same method
+ * from every earlier 31 March whose outcome is known, scoring it beside
+ * no-change and linear-trend forecasts (domain/forecast_backtest), so that
+ * every forecast comes with the record of the ones before it. With a
+ * scenario (ForecastAdjust), capacity and costs it works out the
+ * sufficiency gap and the cost of the placements forecast. */
+#ifndef CAREPLEDGE_SVC_FORECAST_H
+#define CAREPLEDGE_SVC_FORECAST_H
+
+#include "domain/forecast_report.h"
+#include "service/context.h"
+#include "service/service.h"
+
+#include <stdint.h>
+
+typedef struct ForecastRequest {
+    Date from;  /* the origin: the last day whose history the forecast uses */
+    int years;  /* years ahead, 1..FORECAST_MAX_YEARS */
+    int window; /* years of history the rates are estimated from, 1..FORECAST_MAX_WINDOW */
+    long runs;  /* simulated futures, 1..FORECAST_MAX_RUNS */
+    uint64_t seed;
+    bool backtest;                /* the full back-test: every origin with the forecast's runs */
+    const char *postcodes;        /* the ONS Postcode Directory, or NULL: distance not known */
+    const char *la;               /* the council's own upper-tier code, or NULL */
+    const ForecastAdjust *adjust; /* a scenario, or NULL */
+    int threads;                  /* 0: one per processor; the figures never depend on it */
+} ForecastRequest;
+
+typedef struct ForecastResult {
+    ForecastReport report;
+} ForecastResult;
+
+/* Runs the forecast. Returns 0, ERR_USAGE (a request parameter out of range,
+ * err->param names it; or no history before the origin), ERR_IO or ERR_INPUT
+ * (the directory cannot be read), or a loading error. Free out with
+ * svc_forecast_free either way. */
+int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const ForecastRequest *req,
+                     const Actor *actor, ForecastResult *out, Err *err);
+void svc_forecast_free(ForecastResult *r);
+
+#endif
