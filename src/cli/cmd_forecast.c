@@ -1,6 +1,6 @@
 /* cmd_forecast: the placement sufficiency forecast.
  *   carepledge forecast --db FILE --from DATE [--years N] [--window YEARS]
- *       [--by age|placement|distance] [--runs N] [--seed S] [--backtest]
+ *       [--by age|placement|distance] [--runs N] [--seed S] [--backtest] [--backtest-runs N]
  *       [--postcodes ONSPD.csv] [--la CODE] [--threads N] [--format text|csv|json]
  * Reads its options, calls the forecast service (service/svc_forecast.h) and
  * writes the result with render/forecast_write. docs/forecast.md. */
@@ -44,6 +44,9 @@ static const CliOption forecast_options[] = {
      false, 0, 0, NULL},
     {"backtest", NULL, "back-test with every future of every origin; CSV and JSON list its points",
      NULL, false, 0, 0, NULL},
+    {"backtest-runs", "N",
+     "futures per back-test origin (default 200, or --runs with --backtest; 0: no back-test)",
+     cli_check_number, false, 0, FORECAST_MAX_RUNS, NULL},
     {"postcodes", "ONSPD.csv", "the ONS Postcode Directory, for the distance from home", NULL,
      false, 0, 0, NULL},
     {"la", "CODE", "the council's own ONS code (E10...), for placements within it", NULL, false, 0,
@@ -68,10 +71,13 @@ static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor 
         .runs = number_or(args, "runs", 1000),
         .seed = (uint64_t)number_or(args, "seed", 1),
         .backtest = cli_flag(args, "backtest"),
+        .backtest_runs = cli_flag(args, "backtest") ? number_or(args, "runs", 1000)
+                                                    : FORECAST_BACKTEST_QUICK_RUNS,
         .postcodes = cli_text(args, "postcodes"),
         .la = cli_text(args, "la"),
         .threads = (int)number_or(args, "threads", 0),
     };
+    req.backtest_runs = number_or(args, "backtest-runs", req.backtest_runs);
     const CliValue *by = cli_value(args, "by");
     ForecastBy group = by->given ? (ForecastBy)by->choice : FORECAST_BY_PLACEMENT;
     ServiceData data = {.db_path = cli_text(args, "db")};

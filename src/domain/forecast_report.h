@@ -16,15 +16,15 @@ enum {
     FORECAST_MAX_WINDOW = 10,
     FORECAST_BACKTEST_HORIZONS = 3,
     FORECAST_BACKTEST_MAX_ORIGINS = 40,
-    /* Runs a back-test origin gets when the back-test only accompanies a
-     * forecast (ForecastRequest.backtest false). */
+    /* Futures a back-test origin gets by default when the back-test only
+     * accompanies a forecast. */
     FORECAST_BACKTEST_QUICK_RUNS = 200,
 };
 
 typedef struct ForecastBacktest {
     int n_origins;
     int origin_years[FORECAST_BACKTEST_MAX_ORIGINS]; /* 31 March of each */
-    long runs;                                       /* per origin */
+    long runs;                                       /* per origin; 0: the back-test was not run */
     ForecastPoint *points;
     long n_points, cap_points;
     /* [0] every series, [1] the total alone; by horizon 1..3 */

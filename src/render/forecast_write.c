@@ -73,6 +73,10 @@ static void text_flows(FILE *out, const ForecastReport *r)
 static void text_backtest(FILE *out, const ForecastReport *r)
 {
     const ForecastBacktest *bt = &r->backtest;
+    if (bt->runs == 0) {
+        fputs("\nBack-test: not run.\n", out);
+        return;
+    }
     if (bt->n_origins == 0) {
         fputs("\nBack-test: no earlier 31 March has both a full window of history before it and "
               "a known outcome after it.\n",

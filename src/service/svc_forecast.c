@@ -29,6 +29,9 @@ static int check_request(const ForecastRequest *req, Err *err)
     if (req->runs < 1 || req->runs > FORECAST_MAX_RUNS)
         return service_invalid(err, "runs", "must be a whole number from 1 to %d",
                                FORECAST_MAX_RUNS);
+    if (req->backtest_runs < 0 || req->backtest_runs > FORECAST_MAX_RUNS)
+        return service_invalid(err, "backtest-runs", "must be a whole number from 0 to %d",
+                               FORECAST_MAX_RUNS);
     char own_la[10];
     return req->la ? places_check_la(req->la, own_la, err) : 0;
 }
@@ -298,9 +301,7 @@ static void backtest(const Dataset *ds, const ForecastRequest *req, const Foreca
     yc.counts = xcalloc((size_t)yc.n, sizeof *yc.counts);
     for (int i = 0; i < yc.n; i++)
         counts_on(ds, date_collection_year_end(yc.first + i), req->threads, yc.counts[i]);
-    bt->runs = req->backtest || req->runs < FORECAST_BACKTEST_QUICK_RUNS
-                   ? req->runs
-                   : FORECAST_BACKTEST_QUICK_RUNS;
+    bt->runs = req->backtest_runs;
     for (int year = from; year < last; year++) {
         int horizons =
             last - year < FORECAST_BACKTEST_HORIZONS ? last - year : FORECAST_BACKTEST_HORIZONS;
@@ -378,7 +379,7 @@ int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const Forec
         rc = places_derive(ds, req->postcodes, req->la, date_from_ymd(1980, 4, 1), req->from, err);
     if (rc == 0) rc = forecast(ds, req, out, err);
     if (rc == 0) history_counts(ds, req, out);
-    if (rc == 0) backtest(ds, req, &out->rates, &out->backtest);
+    if (rc == 0 && req->backtest_runs > 0) backtest(ds, req, &out->rates, &out->backtest);
     history_free(&h);
     return rc;
 }

@@ -22,7 +22,8 @@ typedef struct ForecastRequest {
     int window; /* years of history the rates are estimated from, 1..FORECAST_MAX_WINDOW */
     long runs;  /* simulated futures, 1..FORECAST_MAX_RUNS */
     uint64_t seed;
-    bool backtest;                /* the full back-test: every origin with the forecast's runs */
+    bool backtest;                /* the full back-test: its points are wanted too */
+    long backtest_runs;           /* futures per back-test origin; 0: no back-test */
     const char *postcodes;        /* the ONS Postcode Directory, or NULL: distance not known */
     const char *la;               /* the council's own upper-tier code, or NULL */
     const ForecastAdjust *adjust; /* a scenario, or NULL */

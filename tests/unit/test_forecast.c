@@ -1,0 +1,389 @@
+/* Unit tests for domain/forecast, forecast_sim and forecast_backtest: the
+ * states at their edges (birthdays, 29 February, the 18th birthday, the
+ * placement codes of every era, 20 miles), the walk of a history as known at
+ * an origin (short breaks, open episodes, moves, certain exits at 18), rates
+ * recovered from histories made from known rates, and the intervals of the
+ * simulated futures holding what happened about as often as they say. All
+ * data is made up here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "domain/forecast.h"
+#include "domain/forecast_backtest.h"
+#include "domain/forecast_sim.h"
+#include "test_fixture.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void add_ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *place)
+{
+    fixture_episode(ds, (FixtureEpisode){decom, dec, .ls = ls, .place = place});
+}
+
+static void test_age_bands_at_birthdays(void **state)
+{
+    (void)state;
+    Date dob = D(2010, 6, 15);
+    assert_int_equal(forecast_age_band(dob, D(2010, 6, 14)), -1);
+    assert_int_equal(forecast_age_band(dob, dob), 0);
+    assert_int_equal(forecast_age_band(dob, D(2011, 6, 14)), 0);
+    assert_int_equal(forecast_age_band(dob, D(2011, 6, 15)), 1);
+    assert_int_equal(forecast_age_band(dob, D(2015, 6, 15)), 2);
+    assert_int_equal(forecast_age_band(dob, D(2020, 6, 14)), 2);
+    assert_int_equal(forecast_age_band(dob, D(2020, 6, 15)), 3);
+    assert_int_equal(forecast_age_band(dob, D(2026, 6, 15)), 4);
+    assert_int_equal(forecast_age_band(dob, D(2028, 6, 14)), 4);
+    assert_int_equal(forecast_age_band(dob, D(2028, 6, 15)), -1); /* 18: out of care */
+    assert_int_equal(forecast_age_band(DATE_NONE, D(2020, 1, 1)), -1);
+    /* 29 February: the birthday of a common year is 1 March */
+    Date leap = D(2012, 2, 29);
+    assert_int_equal(forecast_age_band(leap, D(2017, 2, 28)), 1);
+    assert_int_equal(forecast_age_band(leap, D(2017, 3, 1)), 2);
+    assert_int_equal(forecast_band_end(leap, 4), D(2030, 3, 1));
+}
+
+static void test_placement_groups_of_every_era(void **state)
+{
+    (void)state;
+    const char *fostering[] = {"U1", "U3", "U6", "Q1", "Q2", "F1", "F6"};
+    for (size_t i = 0; i < sizeof fostering / sizeof *fostering; i++)
+        assert_int_equal(forecast_placement_of(fostering[i]), FORECAST_FOSTERING);
+    const char *residential[] = {"K2", "R1", "P3", "S1", "H3", "H4"};
+    for (size_t i = 0; i < sizeof residential / sizeof *residential; i++)
+        assert_int_equal(forecast_placement_of(residential[i]), FORECAST_RESIDENTIAL);
+    const char *supported[] = {"H5", "K3", "P2"};
+    for (size_t i = 0; i < sizeof supported / sizeof *supported; i++)
+        assert_int_equal(forecast_placement_of(supported[i]), FORECAST_SUPPORTED);
+    const char *other[] = {"K1", "A4", "P1", "R2", "T4", "Z1", "U7", ""};
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        assert_int_equal(forecast_placement_of(other[i]), FORECAST_OTHER_PLACEMENT);
+}
+
+static void test_distance_bands(void **state)
+{
+    (void)state;
+    EpisodePlace pl = {.distance = 200};
+    assert_int_equal(forecast_distance_of(&pl), FORECAST_UP_TO_20_MILES);
+    pl.distance = 201;
+    assert_int_equal(forecast_distance_of(&pl), FORECAST_OVER_20_MILES);
+    pl.location = 'I'; /* within the council whatever the distance */
+    assert_int_equal(forecast_distance_of(&pl), FORECAST_WITHIN_COUNCIL);
+    pl.location = 'O';
+    pl.distance = -1;
+    assert_int_equal(forecast_distance_of(&pl), FORECAST_DISTANCE_UNKNOWN);
+    assert_int_equal(forecast_distance_of(NULL), FORECAST_DISTANCE_UNKNOWN);
+}
+
+static int st(int age, ForecastPlacement p)
+{
+    return forecast_state(age, p, FORECAST_DISTANCE_UNKNOWN);
+}
+
+static ForecastRates *estimate(const Dataset *ds, Date origin, int window)
+{
+    ForecastRates *r = malloc(sizeof *r);
+    forecast_rates_init(r, origin, window);
+    forecast_rates_add(r, ds);
+    forecast_rates_finish(r);
+    return r;
+}
+
+static void drop(ForecastRates *r)
+{
+    forecast_rates_free(r);
+    free(r);
+}
+
+/* One child, every edge at once: enters fostering on 1 June 2020 aged 9,
+ * has a 10th birthday in care (no transition), moves to residential on 1 Jan
+ * 2021 (a move), leaves on 1 March 2021 (an exit), has short breaks (not
+ * care) from 1 April 2021, comes back full time on 1 July 2021 (an entry)
+ * into an episode still open on the origin (censored) and whose placement
+ * after the origin is not yet known. */
+static void test_walk_of_one_history(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "1", D(2011, 1, 1) - 200, "WBRI"); /* 10 on 15 June 2020 */
+    Date dob = ds.children[0].dob;
+    add_ep(&ds, D(2020, 6, 1), D(2021, 1, 1), "C2", "U4");
+    add_ep(&ds, D(2021, 1, 1), D(2021, 3, 1), "C2", "K2");
+    add_ep(&ds, D(2021, 4, 1), D(2021, 6, 1), "V3", "U4");
+    add_ep(&ds, D(2021, 7, 1), D(2022, 6, 1), "C2", "U4");
+    add_ep(&ds, D(2022, 6, 1), NONE, "C2", "K2");
+    Date origin = D(2022, 3, 31);
+    ForecastRates *r = estimate(&ds, origin, 3); /* the window starts 31/03/2019 */
+    Date tenth = date_birthday(dob, 10);
+    assert_true(tenth > D(2020, 6, 1) && tenth < D(2021, 1, 1));
+    assert_int_equal(r->entries[st(2, FORECAST_FOSTERING)], 1);
+    assert_int_equal(r->entries[st(3, FORECAST_FOSTERING)], 1);
+    assert_int_equal(r->transitions[st(3, FORECAST_FOSTERING)][st(3, FORECAST_RESIDENTIAL)], 1);
+    assert_int_equal(r->transitions[st(3, FORECAST_RESIDENTIAL)][FORECAST_OUT], 1);
+    assert_int_equal(r->transitions[st(3, FORECAST_FOSTERING)][FORECAST_OUT], 0); /* censored */
+    assert_int_equal(r->transitions[st(2, FORECAST_FOSTERING)][st(3, FORECAST_FOSTERING)], 0);
+    assert_true(r->exposure[st(2, FORECAST_FOSTERING)] == (double)(tenth - D(2020, 6, 1)));
+    double fostering_10 = (double)(D(2021, 1, 1) - tenth) + (double)(origin - D(2021, 7, 1));
+    assert_true(r->exposure[st(3, FORECAST_FOSTERING)] == fostering_10);
+    assert_true(r->exposure[st(3, FORECAST_RESIDENTIAL)] ==
+                (double)(D(2021, 3, 1) - D(2021, 1, 1)));
+    assert_int_equal(r->exits_at_18, 0);
+    assert_int_equal(r->n_entrants, 2);
+    /* a later origin sees the move on 1 June 2022 */
+    ForecastRates *later = estimate(&ds, D(2023, 3, 31), 3);
+    assert_int_equal(later->transitions[st(3, FORECAST_FOSTERING)][st(3, FORECAST_RESIDENTIAL)], 2);
+    drop(r);
+    drop(later);
+    dataset_free(&ds);
+}
+
+/* Care ends on the 18th birthday: certain, not a rate; leaving the day
+ * before is a rate. */
+static void test_eighteenth_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "1", D(2003, 5, 10), "WBRI");
+    add_ep(&ds, D(2019, 1, 1), NONE, "C2", "U4"); /* never closed: clipped at 18 */
+    dataset_add_child(&ds, "B", "2", D(2003, 5, 10), "WBRI");
+    add_ep(&ds, D(2019, 1, 1), D(2021, 5, 9), "C2", "U4"); /* left the day before */
+    ForecastRates *r = estimate(&ds, D(2022, 3, 31), 3);
+    assert_int_equal(r->exits_at_18, 1);
+    assert_int_equal(r->transitions[st(4, FORECAST_FOSTERING)][FORECAST_OUT], 1);
+    double a = (double)(D(2021, 5, 10) - D(2019, 5, 10)), b = a - 1;
+    assert_true(r->exposure[st(4, FORECAST_FOSTERING)] == a + b);
+    ForecastPopulation pop = {0};
+    forecast_population_add(&pop, &ds, D(2021, 5, 9));
+    assert_int_equal(pop.n, 1); /* A on the eve of 18; B has left */
+    forecast_population_free(&pop);
+    forecast_population_add(&pop, &ds, D(2021, 5, 10));
+    assert_int_equal(pop.n, 0);
+    forecast_population_free(&pop);
+    drop(r);
+    dataset_free(&ds);
+}
+
+/* ---- histories made from known rates ---- */
+
+typedef struct Gen {
+    uint64_t s;
+} Gen;
+
+static double gen_uniform(Gen *g)
+{
+    g->s = g->s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return ((double)(g->s >> 11) + 0.5) / 9007199254740992.0;
+}
+
+static double gen_exp(Gen *g, double rate)
+{
+    return -log(gen_uniform(g)) / rate;
+}
+
+typedef struct Truth {
+    double entry_per_day, foster_exit, foster_to_residential, residential_exit; /* per day */
+} Truth;
+
+static const Truth truth = {0.25, 1.0 / 400, 1.0 / 900, 1.0 / 250};
+
+/* Children enter fostering aged 10 as a Poisson process from `start` to
+ * `end`; in fostering they leave or move to residential, in residential
+ * they leave, at constant hazards. Episodes still going on `end` are open. */
+static void make_history(Dataset *ds, uint64_t seed, Date start, Date end)
+{
+    Gen g = {seed * 2654435761u + 1};
+    int n = 0;
+    for (double t = start + gen_exp(&g, truth.entry_per_day); t < end;
+         t += gen_exp(&g, truth.entry_per_day)) {
+        char id[16];
+        snprintf(id, sizeof id, "C%06d", n++);
+        Date in = (Date)t;
+        Date dob = date_birthday(in - 3653 - (Date)(gen_uniform(&g) * 300), 0);
+        dataset_add_child(ds, id, "1", dob, "WBRI");
+        double rate = truth.foster_exit + truth.foster_to_residential;
+        double leave = t + gen_exp(&g, rate);
+        bool moves = gen_uniform(&g) * rate < truth.foster_to_residential;
+        Date out = leave < end ? (Date)leave : NONE;
+        if (out != NONE && out <= in) out = in + 1;
+        add_ep(ds, in, out, "C2", "U4");
+        if (!moves || out == NONE) continue;
+        double gone = leave + gen_exp(&g, truth.residential_exit);
+        Date out2 = gone < end ? (Date)gone : NONE;
+        if (out2 != NONE && out2 <= out) out2 = out + 1;
+        add_ep(ds, out, out2, "C2", "K2");
+    }
+}
+
+/* |estimate - truth| within four standard deviations of the gamma posterior */
+static void assert_recovered(long count, double exposure, double rate)
+{
+    assert_true(count > 100);
+    double est = (double)count / exposure, sd = sqrt((double)count) / exposure;
+    if (fabs(est - rate) > 4 * sd)
+        fail_msg("estimate %.6f, truth %.6f, sd %.6f (%ld in %.0f days)", est, rate, sd, count,
+                 exposure);
+}
+
+static void test_rates_recovered(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    make_history(&ds, 7, D(2010, 4, 1), D(2020, 3, 31));
+    ForecastRates *r = estimate(&ds, D(2020, 3, 31), 6);
+    long fexit = 0, fmove = 0, rexit = 0;
+    double fexp = 0, rexp = 0;
+    for (int a = 0; a < FORECAST_AGE_BANDS; a++) {
+        fexit += r->transitions[st(a, FORECAST_FOSTERING)][FORECAST_OUT];
+        fmove += r->transitions[st(a, FORECAST_FOSTERING)][st(a, FORECAST_RESIDENTIAL)];
+        rexit += r->transitions[st(a, FORECAST_RESIDENTIAL)][FORECAST_OUT];
+        fexp += r->exposure[st(a, FORECAST_FOSTERING)];
+        rexp += r->exposure[st(a, FORECAST_RESIDENTIAL)];
+    }
+    assert_recovered(fexit, fexp, truth.foster_exit);
+    assert_recovered(fmove, fexp, truth.foster_to_residential);
+    assert_recovered(rexit, rexp, truth.residential_exit);
+    long entries = 0;
+    for (int s = 0; s < FORECAST_STATES; s++) entries += r->entries[s];
+    assert_recovered(entries, (double)forecast_window_days(r), truth.entry_per_day);
+    /* a stationary history: no drift beyond chance */
+    assert_true(r->entry_drift_sd < 0.1);
+    drop(r);
+    dataset_free(&ds);
+}
+
+/* Forecasts from histories made from known rates, one year ahead: the 80%
+ * and 95% intervals of the total hold what happened about as often as they
+ * say (binomial bounds at some three standard deviations over 40 histories). */
+static void test_intervals_near_nominal(void **state)
+{
+    (void)state;
+    enum { HISTORIES = 40, RUNS = 200 };
+    int in80 = 0, in95 = 0;
+    Date origin = D(2016, 3, 31), then = D(2017, 3, 31);
+    ForecastRun *runs = malloc(RUNS * sizeof *runs);
+    double values[RUNS];
+    for (int k = 0; k < HISTORIES; k++) {
+        Dataset ds = {0};
+        make_history(&ds, 100 + (uint64_t)k, D(2010, 4, 1), D(2018, 3, 31));
+        ForecastRates *r = estimate(&ds, origin, 3);
+        ForecastPopulation pop = {0};
+        forecast_population_add(&pop, &ds, origin);
+        ForecastSimSpec spec = {.rates = r, .population = &pop, .years = 1, .seed = 5};
+        for (long i = 0; i < RUNS; i++) {
+            forecast_sim_run(&spec, i, &runs[i]);
+            values[i] = (double)runs[i].counts[0][FORECAST_SERIES_TOTAL];
+        }
+        ForecastFan fan = forecast_fan(values, RUNS);
+        ForecastPopulation actual = {0};
+        forecast_population_add(&actual, &ds, then);
+        double a = (double)actual.n;
+        in80 += a >= fan.q[1] && a <= fan.q[5];
+        in95 += a >= fan.q[0] && a <= fan.q[6];
+        forecast_population_free(&actual);
+        forecast_population_free(&pop);
+        drop(r);
+        dataset_free(&ds);
+    }
+    free(runs);
+    printf("intervals: 80%%: %d, 95%%: %d of %d\n", in80, in95, HISTORIES);
+    if (in80 < 24 || in80 > 39 || in95 < 33)
+        fail_msg("80%% interval held %d of %d, 95%% held %d", in80, HISTORIES, in95);
+}
+
+/* The same seed gives the same future; another seed another one. */
+static void test_runs_are_deterministic(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    make_history(&ds, 3, D(2010, 4, 1), D(2016, 3, 31));
+    ForecastRates *r = estimate(&ds, D(2016, 3, 31), 3);
+    ForecastPopulation pop = {0};
+    forecast_population_add(&pop, &ds, D(2016, 3, 31));
+    ForecastSimSpec spec = {.rates = r, .population = &pop, .years = 3, .seed = 11};
+    ForecastRun a, b, c;
+    forecast_sim_run(&spec, 4, &a);
+    forecast_sim_run(&spec, 4, &b);
+    forecast_sim_run(&spec, 5, &c);
+    assert_memory_equal(&a, &b, sizeof a);
+    assert_memory_not_equal(&a, &c, sizeof a);
+    /* a scenario that stops every entrant and every exit before 18 leaves the
+     * starting children in care until their 18th birthdays */
+    ForecastAdjust adj;
+    forecast_adjust_none(&adj);
+    for (int s = 0; s < FORECAST_STATES; s++) adj.entry_mult[s] = adj.exit_mult[s] = 0;
+    spec.adjust = &adj;
+    forecast_sim_run(&spec, 0, &a);
+    long still = 0;
+    for (long i = 0; i < pop.n; i++)
+        still += date_birthday(pop.children[i].dob, 18) > D(2017, 3, 31);
+    assert_int_equal(a.counts[0][FORECAST_SERIES_TOTAL], still);
+    assert_int_equal(a.flows[0][FORECAST_FLOW_ENTRANTS], 0);
+    forecast_population_free(&pop);
+    drop(r);
+    dataset_free(&ds);
+}
+
+static void test_trend_and_scores(void **state)
+{
+    (void)state;
+    double y[] = {100, 110, 120};
+    assert_true(fabs(forecast_linear_trend(y, 3, 1) - 130) < 1e-9);
+    assert_true(fabs(forecast_linear_trend(y, 1, 2) - 100) < 1e-9);
+    double down[] = {30, 10};
+    assert_true(forecast_linear_trend(down, 2, 2) == 0); /* never below 0 */
+    ForecastPoint p[] = {
+        {.horizon = 1,
+         .series = 0,
+         .actual = 100,
+         .median = 110,
+         .lo80 = 101,
+         .hi80 = 115,
+         .lo95 = 80,
+         .hi95 = 120,
+         .no_change = 100,
+         .trend = 90},
+        {.horizon = 1,
+         .series = 1,
+         .actual = 50,
+         .median = 45,
+         .lo80 = 40,
+         .hi80 = 60,
+         .lo95 = 30,
+         .hi95 = 70,
+         .no_change = 40,
+         .trend = 50},
+        {.horizon = 1, .series = 2, .actual = 0, .median = 3}, /* not scored: no percentage */
+        {.horizon = 2, .series = 0, .actual = 10, .median = 10},
+    };
+    ForecastScore all = forecast_score(p, 4, 1, false);
+    assert_int_equal(all.n, 2);
+    assert_true(fabs(all.bias - 0) < 1e-9);  /* +10% and -10% */
+    assert_true(fabs(all.mape - 10) < 1e-9); /* 10% and 10% */
+    assert_true(fabs(all.cover80 - 50) < 1e-9);
+    assert_true(fabs(all.cover95 - 100) < 1e-9);
+    assert_true(fabs(all.no_change_mape - 10) < 1e-9);
+    assert_true(fabs(all.trend_bias - -5) < 1e-9);
+    ForecastScore total = forecast_score(p, 4, 1, true);
+    assert_int_equal(total.n, 1);
+    assert_true(fabs(total.bias - 10) < 1e-9);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_age_bands_at_birthdays),
+        cmocka_unit_test(test_placement_groups_of_every_era),
+        cmocka_unit_test(test_distance_bands),
+        cmocka_unit_test(test_walk_of_one_history),
+        cmocka_unit_test(test_eighteenth_birthday),
+        cmocka_unit_test(test_rates_recovered),
+        cmocka_unit_test(test_intervals_near_nominal),
+        cmocka_unit_test(test_runs_are_deterministic),
+        cmocka_unit_test(test_trend_and_scores),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
