@@ -1,7 +1,8 @@
 /* cmd_forecast: the placement sufficiency forecast.
  *   carepledge forecast --db FILE --from DATE [--years N] [--window YEARS]
  *       [--by age|placement|distance] [--runs N] [--seed S] [--backtest] [--backtest-runs N]
- *       [--postcodes ONSPD.csv] [--la CODE] [--threads N] [--format text|csv|json]
+ *       [--postcodes ONSPD.csv] [--la CODE] [--adjust FILE] [--capacity FILE] [--costs FILE]
+ *       [--threads N] [--format text|csv|json]
  * Reads its options, calls the forecast service (service/svc_forecast.h) and
  * writes the result with render/forecast_write. docs/forecast.md. */
 #include "cli/cli.h"
@@ -51,6 +52,12 @@ static const CliOption forecast_options[] = {
      false, 0, 0, NULL},
     {"la", "CODE", "the council's own ONS code (E10...), for placements within it", NULL, false, 0,
      0, NULL},
+    {"adjust", "FILE", "a scenario: rates and entrants multiplied or added to (docs/templates.md)",
+     NULL, false, 0, 0, NULL},
+    {"capacity", "FILE", "the placements the council has, for the sufficiency gap", NULL, false, 0,
+     0, NULL},
+    {"costs", "FILE", "weekly costs by placement type and provider, with inflation", NULL, false, 0,
+     0, NULL},
     {"threads", "N", "threads to use (default one per processor); the figures never change",
      cli_check_number, false, 1, 64, NULL},
     {"format", NULL, "how to write the forecast", cli_check_choice, false, 0, 0, cmd_table_formats},
@@ -75,6 +82,9 @@ static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor 
                                                     : FORECAST_BACKTEST_QUICK_RUNS,
         .postcodes = cli_text(args, "postcodes"),
         .la = cli_text(args, "la"),
+        .adjust = cli_text(args, "adjust"),
+        .capacity = cli_text(args, "capacity"),
+        .costs = cli_text(args, "costs"),
         .threads = (int)number_or(args, "threads", 0),
     };
     req.backtest_runs = number_or(args, "backtest-runs", req.backtest_runs);

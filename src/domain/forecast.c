@@ -56,6 +56,20 @@ ForecastDistance forecast_distance_of(const EpisodePlace *pl)
     return pl->distance <= 200 ? FORECAST_UP_TO_20_MILES : FORECAST_OVER_20_MILES;
 }
 
+ForecastProvider forecast_provider_of(const char *pp)
+{
+    if (code_is(pp, "PR1")) return FORECAST_IN_HOUSE;
+    if (pp[0] == 'P' && pp[1] == 'R' && pp[2] >= '2' && pp[2] <= '5' && !pp[3])
+        return FORECAST_COMMISSIONED;
+    return FORECAST_NO_PROVIDER;
+}
+
+static const char *const provider_names[FORECAST_PROVIDERS] = {"in_house", "commissioned", "none"};
+const char *forecast_provider_name(int provider)
+{
+    return provider_names[provider];
+}
+
 static const char *const age_names[FORECAST_AGE_BANDS] = {"under_1", "1_to_4", "5_to_9", "10_to_15",
                                                           "16_to_17"};
 static const char *const placement_names[FORECAST_PLACEMENTS] = {"fostering", "residential",
@@ -318,7 +332,9 @@ void forecast_population_add(ForecastPopulation *p, const Dataset *ds, Date at)
         Date fourteen = date_birthday(c->dob, 14);
         long since_14 = at >= fourteen ? care_days_full_time(ds, c, fourteen, at + 1) : 0;
         MEM_GROW(p->children, p->n, p->cap);
-        p->children[p->n++] = (ForecastChild){c->dob, (uint8_t)s, (int32_t)since_14};
+        p->children[p->n++] =
+            (ForecastChild){c->dob, (uint8_t)s, (uint8_t)forecast_provider_of(e->place_provider),
+                            (int32_t)since_14};
     }
 }
 
@@ -334,6 +350,7 @@ void forecast_count_state(long *counts, int s)
     counts[FORECAST_SERIES_AGE + forecast_state_age(s)]++;
     counts[FORECAST_SERIES_PLACEMENT + forecast_state_placement(s)]++;
     counts[FORECAST_SERIES_DISTANCE + forecast_state_distance(s)]++;
+    counts[forecast_series_cross(forecast_state_placement(s), forecast_state_distance(s))]++;
 }
 
 const char *forecast_series_name(int i, char *buf, size_t size)
@@ -344,7 +361,11 @@ const char *forecast_series_name(int i, char *buf, size_t size)
         snprintf(buf, size, "age:%s", age_names[i - FORECAST_SERIES_AGE]);
     else if (i < FORECAST_SERIES_DISTANCE)
         snprintf(buf, size, "placement:%s", placement_names[i - FORECAST_SERIES_PLACEMENT]);
-    else
+    else if (i < FORECAST_SERIES_CROSS)
         snprintf(buf, size, "distance:%s", distance_names[i - FORECAST_SERIES_DISTANCE]);
+    else
+        snprintf(buf, size, "placement_distance:%s/%s",
+                 placement_names[(i - FORECAST_SERIES_CROSS) / FORECAST_DISTANCES],
+                 distance_names[(i - FORECAST_SERIES_CROSS) % FORECAST_DISTANCES]);
     return buf;
 }

@@ -76,6 +76,18 @@ static inline int forecast_state_distance(int s)
     return s % FORECAST_DISTANCES;
 }
 
+/* Who provides a placement (903 PLACE_PROVIDER): the council itself (PR1),
+ * someone it commissions (PR2-PR5), or neither (PR0 parents, not recorded). */
+typedef enum ForecastProvider {
+    FORECAST_IN_HOUSE,
+    FORECAST_COMMISSIONED,
+    FORECAST_NO_PROVIDER,
+    FORECAST_PROVIDERS
+} ForecastProvider;
+
+ForecastProvider forecast_provider_of(const char *place_provider);
+const char *forecast_provider_name(int provider); /* "in_house", "commissioned", "none" */
+
 /* Names for output: "under_1", "1_to_4", ...; "fostering", ...; "within_council", ... */
 const char *forecast_age_name(int band);
 const char *forecast_placement_name(int placement);
@@ -129,6 +141,7 @@ void forecast_rates_free(ForecastRates *r);
 typedef struct ForecastChild {
     Date dob;
     uint8_t state;
+    uint8_t provider;      /* ForecastProvider of the placement */
     int32_t days_since_14; /* days looked after full time from the 14th birthday */
 } ForecastChild;
 
@@ -149,11 +162,19 @@ enum {
     FORECAST_SERIES_AGE = 1,
     FORECAST_SERIES_PLACEMENT = FORECAST_SERIES_AGE + FORECAST_AGE_BANDS,
     FORECAST_SERIES_DISTANCE = FORECAST_SERIES_PLACEMENT + FORECAST_PLACEMENTS,
-    FORECAST_SERIES = FORECAST_SERIES_DISTANCE + FORECAST_DISTANCES,
+    FORECAST_SERIES_CROSS =
+        FORECAST_SERIES_DISTANCE + FORECAST_DISTANCES, /* placement x distance */
+    FORECAST_SERIES = FORECAST_SERIES_CROSS + FORECAST_PLACEMENTS * FORECAST_DISTANCES,
 };
 /* Adds one child in state s to counts[FORECAST_SERIES]. */
 void forecast_count_state(long *counts, int s);
-/* The name of series i: "total", "age:under_1", "placement:fostering", ... */
+/* The series of placement type p at distance d. */
+static inline int forecast_series_cross(int p, int d)
+{
+    return FORECAST_SERIES_CROSS + p * FORECAST_DISTANCES + d;
+}
+/* The name of series i: "total", "age:under_1", "placement:fostering", ...,
+ * "placement_distance:fostering/within_council". */
 const char *forecast_series_name(int i, char *buf, size_t size);
 
 #endif

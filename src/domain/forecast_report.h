@@ -48,6 +48,19 @@ typedef struct ForecastReport {
     ForecastFan fans[FORECAST_MAX_YEARS][FORECAST_SERIES];
     ForecastFan flow_fans[FORECAST_MAX_YEARS][FORECAST_FLOWS];
     ForecastBacktest backtest;
+    /* With the council's templates (domain/forecast_plan). */
+    bool has_adjust, has_capacity, has_costs;
+    /* Percent of those whose distance is known placed within the council or
+     * up to 20 miles from home (distance_known only). */
+    ForecastFan share_within_20[FORECAST_MAX_YEARS];
+    double capacity[FORECAST_PLACEMENTS][FORECAST_DISTANCES]; /* places, every provider */
+    /* Demand less capacity (a shortfall when above 0) by placement type, for
+     * every area ([0]) and each ([1 + distance]). */
+    ForecastFan gap[FORECAST_MAX_YEARS][FORECAST_PLACEMENTS][FORECAST_DISTANCES + 1];
+    /* Shares of each placement type's children by provider on the origin. */
+    double provider_mix[FORECAST_PLACEMENTS][FORECAST_PROVIDERS];
+    /* Pounds spent in each year: every type ([0]) and each ([1 + placement]). */
+    ForecastFan costs[FORECAST_MAX_YEARS][FORECAST_PLACEMENTS + 1];
 } ForecastReport;
 
 /* The breakdown a forecast is shown by. */

@@ -241,6 +241,7 @@ static void follow(Sim *sim, int s, double t, Date dob, double since_14)
         double when = total > 0 ? t + rng_exp(&sim->rng) / total : boundary;
         double until = when < boundary ? when : boundary;
         if (until > fourteen) since_14 += until - (t > fourteen ? t : fourteen);
+        sim->out->days[h][forecast_state_placement(s)] += until - t;
         t = until;
         if (when >= boundary) {
             if (band_end <= next_year) {

@@ -59,10 +59,11 @@ typedef struct ForecastSimSpec {
 } ForecastSimSpec;
 
 /* One future: counts[h][series] on the (h+1)th anniversary of the origin,
- * flows[h][flow] during the year up to it. */
+ * flows[h][flow] and days[h][placement] during the year up to it. */
 typedef struct ForecastRun {
     long counts[FORECAST_MAX_YEARS][FORECAST_SERIES];
     long flows[FORECAST_MAX_YEARS][FORECAST_FLOWS];
+    double days[FORECAST_MAX_YEARS][FORECAST_PLACEMENTS]; /* child-days in each placement type */
 } ForecastRun;
 
 /* Runs future number `index` of the spec into *out. Allocates nothing that

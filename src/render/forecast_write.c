@@ -70,6 +70,66 @@ static void text_flows(FILE *out, const ForecastReport *r)
     }
 }
 
+static void text_fan_row(FILE *out, const char *label, const ForecastFan *fans, int years,
+                         size_t stride, const char *fmt)
+{
+    fprintf(out, "%-30s", label);
+    for (int h = 0; h < years; h++) {
+        const ForecastFan *f = (const ForecastFan *)((const char *)fans + stride * (size_t)h);
+        char lo[24], mid[24], hi[24], cell[80];
+        snprintf(lo, sizeof lo, fmt, f->q[1]);
+        snprintf(mid, sizeof mid, fmt, f->q[3]);
+        snprintf(hi, sizeof hi, fmt, f->q[5]);
+        snprintf(cell, sizeof cell, "%s [%s-%s]", mid, lo, hi);
+        fprintf(out, " %28s", cell);
+    }
+    fputc('\n', out);
+}
+
+static void text_dates(FILE *out, const ForecastReport *r, const char *title)
+{
+    char date[DATE_FMT_LEN];
+    fprintf(out, "\n%s, median [80%% interval]\n%-30s", title, "");
+    for (int h = 1; h <= r->years; h++)
+        fprintf(out, " %28s", date_format_dmy(anniversary(r, h), date));
+    fputc('\n', out);
+}
+
+static void text_planning(FILE *out, const ForecastReport *r)
+{
+    if (r->distance_known) {
+        text_dates(out, r,
+                   "Placed within the council or up to 20 miles from home (percent of "
+                   "those whose distance is known)");
+        text_fan_row(out, "share_within_20_miles", r->share_within_20, r->years,
+                     sizeof r->share_within_20[0], "%.1f");
+    }
+    if (r->has_capacity) {
+        text_dates(out, r,
+                   "Sufficiency gap: children forecast less the places the council has "
+                   "(a shortfall above 0)");
+        for (int p = 0; p < FORECAST_PLACEMENTS; p++)
+            for (int d = -1; d < FORECAST_DISTANCES; d++) {
+                double places = 0;
+                for (int dd = 0; dd < FORECAST_DISTANCES; dd++)
+                    if (d < 0 || dd == d) places += r->capacity[p][dd];
+                if (d >= 0 && places == 0) continue;
+                char label[64];
+                snprintf(label, sizeof label, "%s%s%s (%.0f)", forecast_placement_name(p),
+                         d < 0 ? "" : "/", d < 0 ? "" : forecast_distance_name(d), places);
+                text_fan_row(out, label, &r->gap[0][p][d + 1], r->years, sizeof r->gap[0], "%.0f");
+            }
+    }
+    if (r->has_costs) {
+        text_dates(out, r,
+                   "Cost in each year, pounds (the template's weekly costs, providers "
+                   "mixed as on the origin, inflated yearly)");
+        for (int p = -1; p < FORECAST_PLACEMENTS; p++)
+            text_fan_row(out, p < 0 ? "every placement" : forecast_placement_name(p),
+                         &r->costs[0][p + 1], r->years, sizeof r->costs[0], "%.0f");
+    }
+}
+
 static void text_backtest(FILE *out, const ForecastReport *r)
 {
     const ForecastBacktest *bt = &r->backtest;
@@ -144,6 +204,8 @@ void forecast_write_text(FILE *out, const ForecastReport *r, ForecastBy by)
             from, r->at_origin[FORECAST_SERIES_TOTAL], r->leavers_at_origin);
     text_counts(out, r, by);
     text_flows(out, r);
+    if (r->has_adjust) fputs("\nThese futures follow the scenario's adjustments.\n", out);
+    text_planning(out, r);
     text_backtest(out, r);
     text_rates(out, r);
 }
@@ -206,6 +268,25 @@ void forecast_write_csv(FILE *out, const ForecastReport *r, ForecastBy by, bool 
                     forecast_flow_name(fl));
             csv_fan(out, &r->flow_fans[h][fl]);
         }
+    for (int h = 0; r->distance_known && h < r->years; h++) {
+        fprintf(out, "share_within_20_miles,%s,percent,",
+                date_format_iso(anniversary(r, h + 1), date));
+        csv_fan(out, &r->share_within_20[h]);
+    }
+    for (int p = 0; r->has_capacity && p < FORECAST_PLACEMENTS; p++)
+        for (int d = -1; d < FORECAST_DISTANCES; d++)
+            for (int h = 0; h < r->years; h++) {
+                fprintf(out, "gap,%s,%s%s%s,", date_format_iso(anniversary(r, h + 1), date),
+                        forecast_placement_name(p), d < 0 ? "" : "/",
+                        d < 0 ? "" : forecast_distance_name(d));
+                csv_fan(out, &r->gap[h][p][d + 1]);
+            }
+    for (int p = -1; r->has_costs && p < FORECAST_PLACEMENTS; p++)
+        for (int h = 0; h < r->years; h++) {
+            fprintf(out, "cost,%s,%s,", date_format_iso(anniversary(r, h + 1), date),
+                    p < 0 ? "all" : forecast_placement_name(p));
+            csv_fan(out, &r->costs[h][p + 1]);
+        }
 }
 
 /* ---- JSON ---- */
@@ -230,7 +311,7 @@ static json_t *json_fan(const ForecastFan *f)
 static json_t *json_counts(const long *counts)
 {
     json_t *o = json_object();
-    char name[48];
+    char name[64];
     for (int sr = 0; sr < FORECAST_SERIES; sr++)
         render_json_set(o, forecast_series_name(sr, name, sizeof name), json_integer(counts[sr]));
     return o;
@@ -290,7 +371,7 @@ static json_t *json_score(const ForecastScore *s)
 static json_t *json_point(const ForecastPoint *p)
 {
     json_t *o = json_object();
-    char name[48];
+    char name[64];
     render_json_set(o, "origin", json_date(date_collection_year_end(p->origin_year)));
     render_json_set(o, "horizon", json_integer(p->horizon));
     render_json_set(o, "series",
@@ -330,6 +411,45 @@ static void json_backtest(RenderJson *w, const ForecastReport *r, bool points)
     render_json_close(w);
 }
 
+static void json_planning(RenderJson *w, const ForecastReport *r)
+{
+    render_json_put(w, "scenario", json_boolean(r->has_adjust));
+    if (r->distance_known) {
+        json_t *a = json_array();
+        for (int h = 0; h < r->years; h++) render_json_append(a, json_fan(&r->share_within_20[h]));
+        render_json_put(w, "share_within_20_miles_percent", a);
+    }
+    if (r->has_capacity) {
+        json_t *gap = json_array();
+        for (int p = 0; p < FORECAST_PLACEMENTS; p++)
+            for (int d = -1; d < FORECAST_DISTANCES; d++) {
+                double places = 0;
+                for (int dd = 0; dd < FORECAST_DISTANCES; dd++)
+                    if (d < 0 || dd == d) places += r->capacity[p][dd];
+                json_t *o = json_object(), *years = json_array();
+                render_json_set(o, "placement", render_json_text(forecast_placement_name(p)));
+                render_json_set(o, "distance",
+                                render_json_text(d < 0 ? "all" : forecast_distance_name(d)));
+                render_json_set(o, "places", render_json_double(places));
+                for (int h = 0; h < r->years; h++)
+                    render_json_append(years, json_fan(&r->gap[h][p][d + 1]));
+                render_json_set(o, "gap", years);
+                render_json_append(gap, o);
+            }
+        render_json_put(w, "sufficiency_gap", gap);
+    }
+    if (r->has_costs) {
+        json_t *costs = json_object();
+        for (int p = -1; p < FORECAST_PLACEMENTS; p++) {
+            json_t *years = json_array();
+            for (int h = 0; h < r->years; h++)
+                render_json_append(years, json_fan(&r->costs[h][p + 1]));
+            render_json_set(costs, p < 0 ? "all" : forecast_placement_name(p), years);
+        }
+        render_json_put(w, "costs_pounds", costs);
+    }
+}
+
 void forecast_write_json(FILE *out, const ForecastReport *r, bool points)
 {
     RenderJson w;
@@ -352,7 +472,7 @@ void forecast_write_json(FILE *out, const ForecastReport *r, bool points)
     }
     render_json_put(&w, "history", history);
     render_json_open_array(&w, "forecast");
-    char name[48];
+    char name[64];
     for (int h = 0; h < r->years; h++) {
         json_t *o = json_object(), *series = json_object(), *flows = json_object();
         render_json_set(o, "date", json_date(anniversary(r, h + 1)));
@@ -366,6 +486,7 @@ void forecast_write_json(FILE *out, const ForecastReport *r, bool points)
         render_json_put(&w, NULL, o);
     }
     render_json_close(&w);
+    json_planning(&w, r);
     json_backtest(&w, r, points);
     render_json_put(&w, "rates", json_rates(&r->rates));
     render_json_close(&w);

@@ -8,11 +8,13 @@
 #include "service/svc_forecast.h"
 
 #include "base/mem.h"
+#include "domain/forecast_plan.h"
 #include "domain/leaver.h"
 #include "service/parallel.h"
 #include "service/places.h"
 #include "store/store.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -315,6 +317,97 @@ static void backtest(const Dataset *ds, const ForecastRequest *req, const Foreca
     free(yc.counts);
 }
 
+/* ---- the council's templates ---- */
+
+static int read_template(const char *path, ForecastPlan *plan,
+                         int (*read)(ForecastPlan *, CsvReader *, Err *), Err *err)
+{
+    if (!path) return 0;
+    CsvReader r;
+    int rc = csv_open_file(&r, path, err);
+    if (rc < 0) return rc;
+    rc = read(plan, &r, err);
+    csv_close(&r);
+    return rc;
+}
+
+static int read_plan(const ForecastRequest *req, ForecastPlan *plan, Err *err)
+{
+    int rc = read_template(req->adjust, plan, forecast_plan_read_adjust, err);
+    if (rc == 0) rc = read_template(req->capacity, plan, forecast_plan_read_capacity, err);
+    if (rc == 0) rc = read_template(req->costs, plan, forecast_plan_read_costs, err);
+    return rc;
+}
+
+static void provider_mix(const ForecastPopulation *pop, ForecastReport *out)
+{
+    long n[FORECAST_PLACEMENTS][FORECAST_PROVIDERS] = {{0}}, all[FORECAST_PLACEMENTS] = {0};
+    for (long i = 0; i < pop->n; i++) {
+        int p = forecast_state_placement(pop->children[i].state);
+        n[p][pop->children[i].provider]++;
+        all[p]++;
+    }
+    for (int p = 0; p < FORECAST_PLACEMENTS; p++)
+        for (int v = 0; v < FORECAST_PROVIDERS; v++)
+            out->provider_mix[p][v] = all[p] ? (double)n[p][v] / (double)all[p]
+                                      : v == FORECAST_COMMISSIONED ? 1
+                                                                   : 0;
+}
+
+/* The cost of one future's year h: its child-days in each placement type at
+ * the template's weekly costs, mixed by provider as on the origin, inflated
+ * once for each year after the first. placement -1: every type. */
+static double run_cost(const ForecastRun *run, int h, int placement, const ForecastPlan *plan,
+                       const ForecastReport *out)
+{
+    double cost = 0;
+    for (int p = 0; p < FORECAST_PLACEMENTS; p++) {
+        if (placement >= 0 && p != placement) continue;
+        for (int v = 0; v < FORECAST_NO_PROVIDER; v++)
+            cost += run->days[h][p] / 7 * out->provider_mix[p][v] * plan->weekly_cost[p][v] *
+                    pow(1 + plan->inflation[p][v], h);
+    }
+    return cost;
+}
+
+static double run_share_within_20(const ForecastRun *run, int h)
+{
+    const long *c = run->counts[h];
+    long near = c[FORECAST_SERIES_DISTANCE + FORECAST_WITHIN_COUNCIL] +
+                c[FORECAST_SERIES_DISTANCE + FORECAST_UP_TO_20_MILES];
+    long known = near + c[FORECAST_SERIES_DISTANCE + FORECAST_OVER_20_MILES];
+    return known ? 100.0 * (double)near / (double)known : 0;
+}
+
+/* The fans the templates and the postcodes add to the forecast's own. */
+static void planning_fans(const ForecastRun *runs, long n, const ForecastPlan *plan,
+                          ForecastReport *out)
+{
+    double *v = xmalloc((size_t)n * sizeof *v);
+    for (int h = 0; h < out->years; h++) {
+        if (out->distance_known) {
+            for (long i = 0; i < n; i++) v[i] = run_share_within_20(&runs[i], h);
+            out->share_within_20[h] = forecast_fan(v, n);
+        }
+        for (int p = -1; out->has_costs && p < FORECAST_PLACEMENTS; p++) {
+            for (long i = 0; i < n; i++) v[i] = run_cost(&runs[i], h, p, plan, out);
+            out->costs[h][p + 1] = forecast_fan(v, n);
+        }
+        for (int p = 0; out->has_capacity && p < FORECAST_PLACEMENTS; p++)
+            for (int d = -1; d < FORECAST_DISTANCES; d++) {
+                double places = 0;
+                for (int dd = 0; dd < FORECAST_DISTANCES; dd++)
+                    if (d < 0 || dd == d) places += out->capacity[p][dd];
+                for (long i = 0; i < n; i++)
+                    v[i] = (double)(d < 0 ? runs[i].counts[h][FORECAST_SERIES_PLACEMENT + p]
+                                          : runs[i].counts[h][forecast_series_cross(p, d)]) -
+                           places;
+                out->gap[h][p][d + 1] = forecast_fan(v, n);
+            }
+    }
+    free(v);
+}
+
 /* ---- the forecast ---- */
 
 static void history_counts(const Dataset *ds, const ForecastRequest *req, ForecastReport *out)
@@ -328,7 +421,8 @@ static void history_counts(const Dataset *ds, const ForecastRequest *req, Foreca
     }
 }
 
-static int forecast(const Dataset *ds, const ForecastRequest *req, ForecastReport *out, Err *err)
+static int forecast(const Dataset *ds, const ForecastRequest *req, const ForecastPlan *plan,
+                    ForecastReport *out, Err *err)
 {
     ForecastPopulation pop;
     ForecastLeaver *leavers;
@@ -341,15 +435,19 @@ static int forecast(const Dataset *ds, const ForecastRequest *req, ForecastRepor
         rc = service_invalid(err, "from", "has no children in care in the %d years up to it",
                              req->window);
     if (rc == 0) {
+        ForecastAdjust adjust;
+        forecast_plan_adjust(plan, &out->rates, &adjust);
+        provider_mix(&pop, out);
         ForecastSimSpec spec = {.rates = &out->rates,
                                 .population = &pop,
                                 .leavers = leavers,
                                 .n_leavers = n_leavers,
-                                .adjust = req->adjust,
+                                .adjust = &adjust,
                                 .years = req->years,
                                 .seed = req->seed};
         ForecastRun *runs = simulate(&spec, req->runs, req->threads);
         forecast_sim_fans(runs, req->runs, req->years, out->fans, out->flow_fans);
+        planning_fans(runs, req->runs, plan, out);
         free(runs);
     }
     free(leavers);
@@ -372,15 +470,25 @@ int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const Forec
     out->la_known = req->postcodes && req->la;
     History h = {0};
     Dataset *ds = NULL;
+    ForecastPlan plan = {0};
     int rc = service_check_actor(actor, err);
     if (rc == 0) rc = check_request(req, err);
+    if (rc == 0) rc = read_plan(req, &plan, err);
+    out->has_adjust = plan.n_adjust > 0;
+    out->has_capacity = plan.has_capacity;
+    out->has_costs = plan.has_costs;
+    for (int p = 0; p < FORECAST_PLACEMENTS; p++)
+        for (int d = 0; d < FORECAST_DISTANCES; d++)
+            for (int v = 0; v < FORECAST_PROVIDERS; v++)
+                out->capacity[p][d] += plan.capacity[p][d][v];
     if (rc == 0) rc = load_history(data, req, &h, &ds, err);
     if (rc == 0)
         rc = places_derive(ds, req->postcodes, req->la, date_from_ymd(1980, 4, 1), req->from, err);
-    if (rc == 0) rc = forecast(ds, req, out, err);
+    if (rc == 0) rc = forecast(ds, req, &plan, out, err);
     if (rc == 0) history_counts(ds, req, out);
     if (rc == 0 && req->backtest_runs > 0) backtest(ds, req, &out->rates, &out->backtest);
     history_free(&h);
+    forecast_plan_free(&plan);
     return rc;
 }
 

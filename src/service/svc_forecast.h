@@ -22,12 +22,14 @@ typedef struct ForecastRequest {
     int window; /* years of history the rates are estimated from, 1..FORECAST_MAX_WINDOW */
     long runs;  /* simulated futures, 1..FORECAST_MAX_RUNS */
     uint64_t seed;
-    bool backtest;                /* the full back-test: its points are wanted too */
-    long backtest_runs;           /* futures per back-test origin; 0: no back-test */
-    const char *postcodes;        /* the ONS Postcode Directory, or NULL: distance not known */
-    const char *la;               /* the council's own upper-tier code, or NULL */
-    const ForecastAdjust *adjust; /* a scenario, or NULL */
-    int threads;                  /* 0: one per processor; the figures never depend on it */
+    bool backtest;         /* the full back-test: its points are wanted too */
+    long backtest_runs;    /* futures per back-test origin; 0: no back-test */
+    const char *postcodes; /* the ONS Postcode Directory, or NULL: distance not known */
+    const char *la;        /* the council's own upper-tier code, or NULL */
+    const char *adjust;    /* the scenario template (docs/templates.md), or NULL */
+    const char *capacity;  /* the placements template, or NULL */
+    const char *costs;     /* the costs template, or NULL */
+    int threads;           /* 0: one per processor; the figures never depend on it */
 } ForecastRequest;
 
 typedef struct ForecastResult {
