@@ -17,14 +17,14 @@ if [ ! -f "$db" ]; then
   "$bin" import --db "$db" "$data" > /dev/null
 fi
 
-fc() { "$bin" forecast --db "$db" --from 2026-03-31 --years 3 "$@"; }
-read -r central_s central_kib < <(fastest forecast-central fc --runs 100 --backtest-runs 0 --format csv)
-read -r pc_s pc_kib < <(fastest forecast-postcodes fc --runs 100 --backtest-runs 0 --format csv \
+fc=("$bin" forecast --db "$db" --from 2026-03-31 --years 3)
+read -r central_s central_kib < <(fastest forecast-central "${fc[@]}" --runs 100 --backtest-runs 0 --format csv)
+read -r pc_s pc_kib < <(fastest forecast-postcodes "${fc[@]}" --runs 100 --backtest-runs 0 --format csv \
   --postcodes "$onspd" --la X10000001)
-read -r runs_s runs_kib < <(fastest forecast-1000 fc --runs 1000 --backtest-runs 0 --format csv)
-read -r dflt_s dflt_kib < <(fastest forecast-default fc --format text)
-read -r bt_s bt_kib < <(measure forecast-backtest fc --runs 1000 --backtest --format text)
-read -r bt1_s bt1_kib < <(measure forecast-backtest-1 fc --runs 1000 --backtest --format text --threads 1)
+read -r runs_s runs_kib < <(fastest forecast-1000 "${fc[@]}" --runs 1000 --backtest-runs 0 --format csv)
+read -r dflt_s dflt_kib < <(fastest forecast-default "${fc[@]}" --format text)
+read -r bt_s bt_kib < <(measure forecast-backtest "${fc[@]}" --runs 1000 --backtest --format text)
+read -r bt1_s bt1_kib < <(measure forecast-backtest-1 "${fc[@]}" --runs 1000 --backtest --format text --threads 1)
 in_care=$(awk -F, '$1 == "history" && $2 == "2026-03-31" && $3 == "total" { print $4 }' "$out/forecast-central.stdout")
 origins=$(grep -o 'from each 31 March [0-9]* to [0-9]*' "$out/forecast-backtest.stdout" | head -1)
 scores=$(sed -n '/^horizon/,/^$/p' "$out/forecast-backtest.stdout")

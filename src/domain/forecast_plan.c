@@ -114,7 +114,7 @@ static const char *const cost_columns[] = {"placement", "provider", "weekly_cost
 static int adjust_row(ForecastPlan *p, const CsvReader *r, const Header *h, Err *err)
 {
     ForecastAdjustRow row = {0};
-    int what;
+    int what = 0;
     int rc = read_choice(r, h, 0, what_name, 3, false, &what, err);
     if (rc == 0)
         rc = read_choice(r, h, 1, forecast_age_name, FORECAST_AGE_BANDS, true, &row.age, err);
@@ -138,8 +138,8 @@ static int adjust_row(ForecastPlan *p, const CsvReader *r, const Header *h, Err 
 
 static int capacity_row(ForecastPlan *p, const CsvReader *r, const Header *h, Err *err)
 {
-    int placement, distance, provider;
-    double places;
+    int placement = 0, distance = 0, provider = 0;
+    double places = 0;
     int rc =
         read_choice(r, h, 0, forecast_placement_name, FORECAST_PLACEMENTS, false, &placement, err);
     if (rc == 0)
@@ -158,8 +158,8 @@ static int capacity_row(ForecastPlan *p, const CsvReader *r, const Header *h, Er
 
 static int cost_row(ForecastPlan *p, const CsvReader *r, const Header *h, Err *err)
 {
-    int placement, provider;
-    double weekly, inflation;
+    int placement = 0, provider = 0;
+    double weekly = 0, inflation = 0;
     int rc =
         read_choice(r, h, 0, forecast_placement_name, FORECAST_PLACEMENTS, false, &placement, err);
     if (rc == 0)
