@@ -202,6 +202,10 @@ void forecast_write_text(FILE *out, const ForecastReport *r, ForecastBy by)
             "On %s: %ld looked after full time, %ld care leavers (relevant or former "
             "relevant) under 21\n",
             from, r->at_origin[FORECAST_SERIES_TOTAL], r->leavers_at_origin);
+    if (r->at_origin[FORECAST_SERIES_TOTAL] == 0 && r->rates.n_entrants == 0)
+        fputs("No child was looked after full time in the window or on the origin: every figure "
+              "ahead is 0.\n",
+              out);
     text_counts(out, r, by);
     text_flows(out, r);
     if (r->has_adjust) fputs("\nThese futures follow the scenario's adjustments.\n", out);

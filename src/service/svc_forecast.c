@@ -421,8 +421,8 @@ static void history_counts(const Dataset *ds, const ForecastRequest *req, Foreca
     }
 }
 
-static int forecast(const Dataset *ds, const ForecastRequest *req, const ForecastPlan *plan,
-                    ForecastReport *out, Err *err)
+static void forecast(const Dataset *ds, const ForecastRequest *req, const ForecastPlan *plan,
+                     ForecastReport *out)
 {
     ForecastPopulation pop;
     ForecastLeaver *leavers;
@@ -430,29 +430,22 @@ static int forecast(const Dataset *ds, const ForecastRequest *req, const Forecas
     read_history(ds, req->from, req->window, req->threads, &out->rates, &pop, &leavers, &n_leavers);
     count_population(&pop, out->at_origin);
     out->leavers_at_origin = n_leavers;
-    int rc = 0;
-    if (out->rates.n_entrants == 0 && pop.n == 0)
-        rc = service_invalid(err, "from", "has no children in care in the %d years up to it",
-                             req->window);
-    if (rc == 0) {
-        ForecastAdjust adjust;
-        forecast_plan_adjust(plan, &out->rates, &adjust);
-        provider_mix(&pop, out);
-        ForecastSimSpec spec = {.rates = &out->rates,
-                                .population = &pop,
-                                .leavers = leavers,
-                                .n_leavers = n_leavers,
-                                .adjust = &adjust,
-                                .years = req->years,
-                                .seed = req->seed};
-        ForecastRun *runs = simulate(&spec, req->runs, req->threads);
-        forecast_sim_fans(runs, req->runs, req->years, out->fans, out->flow_fans);
-        planning_fans(runs, req->runs, plan, out);
-        free(runs);
-    }
+    ForecastAdjust adjust;
+    forecast_plan_adjust(plan, &out->rates, &adjust);
+    provider_mix(&pop, out);
+    ForecastSimSpec spec = {.rates = &out->rates,
+                            .population = &pop,
+                            .leavers = leavers,
+                            .n_leavers = n_leavers,
+                            .adjust = &adjust,
+                            .years = req->years,
+                            .seed = req->seed};
+    ForecastRun *runs = simulate(&spec, req->runs, req->threads);
+    forecast_sim_fans(runs, req->runs, req->years, out->fans, out->flow_fans);
+    planning_fans(runs, req->runs, plan, out);
+    free(runs);
     free(leavers);
     forecast_population_free(&pop);
-    return rc;
 }
 
 int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const ForecastRequest *req,
@@ -484,7 +477,7 @@ int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const Forec
     if (rc == 0) rc = load_history(data, req, &h, &ds, err);
     if (rc == 0)
         rc = places_derive(ds, req->postcodes, req->la, date_from_ymd(1980, 4, 1), req->from, err);
-    if (rc == 0) rc = forecast(ds, req, &plan, out, err);
+    if (rc == 0) forecast(ds, req, &plan, out);
     if (rc == 0) history_counts(ds, req, out);
     if (rc == 0 && req->backtest_runs > 0) backtest(ds, req, &out->rates, &out->backtest);
     history_free(&h);

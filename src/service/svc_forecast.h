@@ -36,9 +36,10 @@ typedef struct ForecastResult {
     ForecastReport report;
 } ForecastResult;
 
-/* Runs the forecast. Returns 0, ERR_USAGE (a request parameter out of range,
- * err->param names it; or no history before the origin), ERR_IO or ERR_INPUT
- * (the directory cannot be read), or a loading error. Free out with
+/* Runs the forecast (a history with nobody in care before the origin gives
+ * a forecast of nothing). Returns 0, ERR_USAGE (a request parameter out of
+ * range: err->param names it), ERR_IO or ERR_INPUT (the directory or a
+ * template cannot be read, or a template row is wrong), or a loading error. Free out with
  * svc_forecast_free either way. */
 int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const ForecastRequest *req,
                      const Actor *actor, ForecastResult *out, Err *err);

@@ -31,6 +31,9 @@ int api_scorecard(WebCall *call);
 /* The parameter year, "2025/26", as its end year 2026; 0 when absent. Returns
  * 0, or answers 400 (api_validation.c). */
 int api_year_param(WebCall *call, int *year);
+/* GET /api/v1/forecast: the placement sufficiency forecast as `forecast
+ * --format json` writes it (api_forecast.c). */
+int api_forecast(WebCall *call);
 int api_leavers(WebCall *call);
 int api_compliance(WebCall *call);
 int api_indicators(WebCall *call);

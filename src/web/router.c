@@ -38,6 +38,10 @@ const WebRoute web_routes[] = {
      "The Pledge scorecard of a collection year: every indicator with its figure, trend, target "
      "and rating (always published for a councillor)",
      "year=YYYY/YY publish=1"},
+    {"GET", "/api/v1/forecast", CAP_REPORTS, false, api_forecast,
+     "Placement sufficiency: children in care forecast by age, placement type and distance, with "
+     "fans and the back-test of the method (docs/forecast.md)",
+     "from=YYYY-MM-DD years window runs backtest_runs seed"},
     {"GET", "/api/v1/leavers", CAP_REPORTS, false, api_leavers,
      "The care leavers and their category on a date", "at=YYYY-MM-DD page per_page"},
     {"GET", "/api/v1/compliance", CAP_REPORTS, false, api_compliance,

@@ -58,6 +58,14 @@ json_check "councillor's scorecard" "$TMP/card.json" \
 curl -s -b "$TMP/jar" "$api/scorecard?year=2009/10" | jq -S .data > "$TMP/card_api.json"
 "$CAREPLEDGE" scorecard --db "$TMP/db" --year 2009/10 --format json | jq -S . > "$TMP/card_cli.json"
 cmp -s "$TMP/card_api.json" "$TMP/card_cli.json" || fail "the API's scorecard is not the command's"
+# The forecast: the command's JSON; a councillor may not see it (unpublished counts).
+curl -s -b "$TMP/jar" "$api/forecast?from=2010-03-31&runs=50&backtest_runs=20" | jq -S .data > "$TMP/fc_api.json"
+"$CAREPLEDGE" forecast --db "$TMP/db" --from 2010-03-31 --runs 50 --backtest-runs 20 --format json \
+  | jq -S . > "$TMP/fc_cli.json"
+json_check "a forecast" "$TMP/fc_api.json" '.forecast | length == 3'
+cmp -s "$TMP/fc_api.json" "$TMP/fc_cli.json" || fail "the API's forecast is not the command's"
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/jar2" "$api/forecast")
+expect_eq "councillor's forecast" 403 "$status"
 status=$(curl -s -o "$TMP/anon.json" -w '%{http_code}' "$api/worklist")
 expect_eq "no session" 401 "$status"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -b "$TMP/jar" "$api/session")

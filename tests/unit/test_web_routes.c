@@ -199,6 +199,7 @@ static const MatrixCall matrix[] = {
     {"POST", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "RECORD"},
     {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL},
     {"GET", "/api/v1/scorecard", "/api/v1/scorecard?year=2025/26", NULL},
+    {"GET", "/api/v1/forecast", "/api/v1/forecast?from=2026-03-31&runs=20&backtest_runs=0", NULL},
     {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL},
     {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL},
     {"POST", "/api/v1/imports", "/api/v1/imports", "UPLOAD"},
