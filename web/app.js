@@ -12,6 +12,7 @@ import * as child from './pages/child.js';
 import * as compliance from './pages/compliance.js';
 import * as profile from './pages/profile.js';
 import * as scorecard from './pages/scorecard.js';
+import * as forecast from './pages/forecast.js';
 import * as importPage from './pages/import.js';
 import * as validation from './pages/validation.js';
 
@@ -25,6 +26,7 @@ const ROUTES = [
   { path: /^#\/compliance$/, page: compliance, cap: 'reports', nav: '#/compliance', label: 'Compliance' },
   { path: /^#\/profile$/, page: profile, cap: 'aggregate', nav: '#/profile', label: 'Profile' },
   { path: /^#\/scorecard$/, page: scorecard, cap: 'aggregate', nav: '#/scorecard', label: 'Scorecard' },
+  { path: /^#\/forecast$/, page: forecast, cap: 'reports', nav: '#/forecast', label: 'Forecast' },
   { path: /^#\/import$/, page: importPage, cap: 'import', nav: '#/import', label: 'Import' },
   { path: /^#\/validation$/, page: validation, cap: 'validation', nav: '#/validation', label: 'Validation' },
 ];

@@ -15,6 +15,7 @@ const shots = [
   ['compliance', 'manager', '#/compliance'],
   ['profile', 'manager', '#/profile'],
   ['scorecard', 'manager', '#/scorecard'],
+  ['forecast', 'manager', '#/forecast'],
   ['validation', 'manager', '#/validation'],
   ['import', 'data_analyst', '#/import'],
 ];
