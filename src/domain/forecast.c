@@ -36,6 +36,11 @@ Date forecast_band_end(Date dob, int band)
     return date_birthday(dob, band_end_age[band]);
 }
 
+int forecast_band_end_age(int band)
+{
+    return band_end_age[band];
+}
+
 ForecastPlacement forecast_placement_of(const char *place)
 {
     /* The four groups of the regional demand models (issue 15), by 903 PLACE

@@ -50,6 +50,8 @@ typedef enum ForecastDistance {
 int forecast_age_band(Date dob, Date d);
 /* The birthday on which band `band` ends: the 1st, 5th, 10th, 16th or 18th. */
 Date forecast_band_end(Date dob, int band);
+/* The age at which band `band` ends: 1, 5, 10, 16 or 18. */
+int forecast_band_end_age(int band);
 /* The placement type of a 903 PLACE code of any year (codes_current maps the
  * older codes: F1-F6 and Q1-Q2 are fostering, H3/H4 residential, H5 and P2
  * supported). */

@@ -173,6 +173,27 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
 
 /* ---- one future ---- */
 
+/* A child's birthdays, from the date of birth taken apart once: the dates
+ * date_birthday gives (29 February on 1 March in common years), without
+ * taking the date apart at every call. */
+typedef struct Birthdays {
+    int y, m, d;
+} Birthdays;
+
+static Birthdays birthdays_of(Date dob)
+{
+    Birthdays b;
+    date_to_ymd(dob, &b.y, &b.m, &b.d);
+    return b;
+}
+
+static Date birthday(const Birthdays *b, int age)
+{
+    int y = b->y + age;
+    if (b->m == 2 && b->d == 29 && !date_is_leap_year(y)) return date_from_ymd(y, 3, 1);
+    return date_from_ymd(y, b->m, b->d);
+}
+
 typedef struct Sim {
     const ForecastSimSpec *spec;
     Rng rng;
@@ -188,10 +209,10 @@ static double offset(const Sim *sim, Date d)
 
 /* Counts a care leaver (eligible when they left) in the stocks of the year
  * ends from `from_year` on, while under 21. */
-static void count_leaver_stock(Sim *sim, Date dob, double left, int from_year)
+static void count_leaver_stock(Sim *sim, const Birthdays *b, double left, int from_year)
 {
-    double b16 = offset(sim, date_birthday(dob, 16)), b18 = offset(sim, date_birthday(dob, 18));
-    double b21 = offset(sim, date_birthday(dob, 21));
+    double b16 = offset(sim, birthday(b, 16)), b18 = offset(sim, birthday(b, 18));
+    double b21 = offset(sim, birthday(b, 21));
     for (int k = from_year; k < sim->spec->years; k++) {
         double at = sim->year_end[k + 1];
         if (at < left || at < b16 || at >= b21) continue;
@@ -202,12 +223,11 @@ static void count_leaver_stock(Sim *sim, Date dob, double left, int from_year)
 /* CPPCR 2010 reg 40 and CA89 s23A/s23C: looked after for 13 weeks from the
  * 14th birthday and after the 16th: eligible, so relevant or former relevant
  * once out of care. */
-static void leave(Sim *sim, Date dob, double t, int h, double since_14, bool at_18)
+static void leave(Sim *sim, const Birthdays *b, double t, int h, double since_14, bool at_18)
 {
     sim->out->flows[h][FORECAST_FLOW_LEAVERS]++;
     if (at_18) sim->out->flows[h][FORECAST_FLOW_LEFT_AT_18]++;
-    if (since_14 >= 91 && t >= offset(sim, date_birthday(dob, 16)))
-        count_leaver_stock(sim, dob, t, h);
+    if (since_14 >= 91 && t >= offset(sim, birthday(b, 16))) count_leaver_stock(sim, b, t, h);
 }
 
 static int choose_dest(Sim *sim, int s, double exit_rate, double total)
@@ -224,43 +244,52 @@ static int choose_dest(Sim *sim, int s, double exit_rate, double total)
 }
 
 /* Follows one child from time t (days from the origin) in state s until it
- * leaves care or the forecast ends. */
+ * leaves care or the forecast ends. The time to the next event is drawn as a
+ * unit of hazard (an exponential with mean 1) used up at the total rate of
+ * each stretch between fixed points: the same law as a fresh draw at every
+ * birthday and year end (the exponential has no memory), with one draw an
+ * event. */
 static void follow(Sim *sim, int s, double t, Date dob, double since_14)
 {
     const RunRates *rr = sim->rates;
     int years = sim->spec->years, h = 0;
     while (h < years && sim->year_end[h + 1] <= t) h++;
+    Birthdays b = birthdays_of(dob);
     int band = forecast_state_age(s);
-    double band_end = offset(sim, forecast_band_end(dob, band));
-    double fourteen = offset(sim, date_birthday(dob, 14));
+    double band_end = offset(sim, birthday(&b, forecast_band_end_age(band)));
+    double fourteen = offset(sim, birthday(&b, 14));
+    double hazard = rng_exp(&sim->rng);
     while (h < years) {
         double next_year = sim->year_end[h + 1];
         double boundary = band_end <= next_year ? band_end : next_year;
         double exit_rate = rr->exit_rate[s] * rr->exit_drift[h];
         double total = rr->move_total[s] + exit_rate;
-        double when = total > 0 ? t + rng_exp(&sim->rng) / total : boundary;
-        double until = when < boundary ? when : boundary;
+        bool event = total > 0 && t + hazard / total < boundary;
+        double until = event ? t + hazard / total : boundary;
         if (until > fourteen) since_14 += until - (t > fourteen ? t : fourteen);
         sim->out->days[h][forecast_state_placement(s)] += until - t;
-        t = until;
-        if (when >= boundary) {
+        if (!event) {
+            hazard -= (until - t) * total;
+            t = until;
             if (band_end <= next_year) {
                 if (band == FORECAST_AGE_BANDS - 1) { /* CA89 s105(1): care ends at 18 */
-                    leave(sim, dob, t, h, since_14, true);
+                    leave(sim, &b, t, h, since_14, true);
                     return;
                 }
                 band++;
                 s = forecast_state(band, forecast_state_placement(s), forecast_state_distance(s));
-                band_end = offset(sim, forecast_band_end(dob, band));
+                band_end = offset(sim, birthday(&b, forecast_band_end_age(band)));
             } else {
                 forecast_count_state(sim->out->counts[h], s);
                 h++;
             }
             continue;
         }
+        t = until;
+        hazard = rng_exp(&sim->rng);
         int d = choose_dest(sim, s, exit_rate, total);
         if (d == FORECAST_OUT) {
-            leave(sim, dob, t, h, since_14, false);
+            leave(sim, &b, t, h, since_14, false);
             return;
         }
         s = forecast_state(band, forecast_state_placement(d), forecast_state_distance(d));
@@ -281,6 +310,14 @@ static int32_t entrant_age(Sim *sim, int s)
     return (int32_t)(lo + rng_uniform(&sim->rng) * (hi - lo));
 }
 
+/* Whether someone born on dob is in age band `band` on day. */
+static bool in_band(Date dob, Date day, int band)
+{
+    Birthdays b = birthdays_of(dob);
+    return (band == 0 ? dob <= day : birthday(&b, forecast_band_end_age(band - 1)) <= day) &&
+           day < birthday(&b, forecast_band_end_age(band));
+}
+
 static void entrants(Sim *sim, int s, int h)
 {
     double rate = sim->rates->entry_rate[s] * sim->rates->entry_drift[h];
@@ -290,7 +327,7 @@ static void entrants(Sim *sim, int s, int h)
          t += rng_exp(&sim->rng) / rate) {
         Date day = origin + (Date)t;
         Date dob = day - entrant_age(sim, s);
-        if (forecast_age_band(dob, day) != forecast_state_age(s)) continue; /* a leap-day edge */
+        if (!in_band(dob, day, forecast_state_age(s))) continue; /* a leap-day edge */
         sim->out->flows[h][FORECAST_FLOW_ENTRANTS]++;
         follow(sim, s, t, dob, 0);
     }
@@ -318,7 +355,10 @@ void forecast_sim_run(const ForecastSimSpec *spec, long index, ForecastRun *out)
                pop->children[i].days_since_14);
     for (int h = 0; h < spec->years; h++)
         for (int s = 0; s < FORECAST_STATES; s++) entrants(&sim, s, h);
-    for (long i = 0; i < spec->n_leavers; i++) count_leaver_stock(&sim, spec->leavers[i].dob, 0, 0);
+    for (long i = 0; i < spec->n_leavers; i++) {
+        Birthdays b = birthdays_of(spec->leavers[i].dob);
+        count_leaver_stock(&sim, &b, 0, 0);
+    }
     free(sim.rates);
 }
 
