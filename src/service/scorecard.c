@@ -536,8 +536,8 @@ const DfeIndicator scorecard_survey_unit = {"survey", DFE_PERCENT, "%", 0};
  * child, so it has no disability, ethnicity or placement ("x"). */
 static int survey_figures(Scorecard *sc, ScoreEntry *e, int k, Err *err)
 {
-    const SurveyTally *tally = survey_tallies_find(sc->opt.survey, e->ind->id,
-                                                   sc->opt.year - sc->opt.years + k);
+    const SurveyTally *tally =
+        survey_tallies_find(sc->opt.survey, e->ind->id, sc->opt.year - sc->opt.years + k);
     SurveyResult r;
     if (!tally || survey_result_build(tally, sc->opt.publish, sc->opt.threshold, &r, err) < 0)
         return tally ? err->code : 0;

@@ -54,7 +54,7 @@ int svc_survey_round_add(const char *db_path, const SurveyRoundRequest *req, con
                          Err *err)
 {
     if (service_check_actor(actor, err) < 0) return err->code;
-    if (!req->name || !*req->name || strlen(req->name) >= sizeof ((StoreSurveyRound *)0)->name)
+    if (!req->name || !*req->name || strlen(req->name) >= sizeof((StoreSurveyRound *)0)->name)
         return service_invalid(err, "round", "a round needs a name of 1 to 95 characters");
     if (req->year < 2000 || req->year > 2100)
         return service_invalid(err, "year", "a collection year from 1999/00 to 2099/00 is needed");
@@ -189,7 +189,8 @@ static int find_code(Store *s, const char *typed, long long *round_id,
         while (r < n_rounds && rounds[r].id != codes[i].round_id) r++; /* not secret */
         if (r == n_rounds) continue;
         unsigned long long same =
-            (unsigned long long)(sodium_memcmp(codes[i].hash, hashes[r], STORE_SURVEY_HASH_HEX) + 1);
+            (unsigned long long)(sodium_memcmp(codes[i].hash, hashes[r], STORE_SURVEY_HASH_HEX) +
+                                 1);
         unsigned long long usable = same & (unsigned long long)!codes[i].used;
         unsigned long long mask = 0ULL - usable; /* all ones when usable */
         found |= usable;
@@ -224,10 +225,10 @@ int svc_survey_check_code(const char *db_path, const char *code, Err *err)
 static int check_answers(Store *s, const SurveyTakeRequest *req, StoreSurveyAnswer *out, Err *err)
 {
     if (req->version < 0 || req->version >= SURVEY_N_VERSIONS)
-        return service_invalid(err, "version", "the version is one of under_8, age_8_11, "
-                                               "age_11_18 or care_leaver");
-    if (req->n_answers < 1)
-        return service_invalid(err, "answers", "answer at least one question");
+        return service_invalid(err, "version",
+                               "the version is one of under_8, age_8_11, "
+                               "age_11_18 or care_leaver");
+    if (req->n_answers < 1) return service_invalid(err, "answers", "answer at least one question");
     StoreSurveyQuestion *q;
     int n_q;
     if (store_survey_questions(s, &q, &n_q, err) < 0) return err->code;
@@ -240,8 +241,10 @@ static int check_answers(Store *s, const SurveyTakeRequest *req, StoreSurveyAnsw
             rc = service_invalid(err, "answers", "'%.64s' is not a question of this survey",
                                  g->question ? g->question : "");
         else if (g->answer < 0 || g->answer >= SURVEY_N_ANSWERS)
-            rc = service_invalid(err, "answers", "the answer to '%s' is not always, mostly, "
-                                                 "sometimes or never", g->question);
+            rc = service_invalid(err, "answers",
+                                 "the answer to '%s' is not always, mostly, "
+                                 "sometimes or never",
+                                 g->question);
         for (int j = 0; j < i && rc == 0; j++)
             if (strcmp(req->answers[j].question, g->question) == 0)
                 rc = service_invalid(err, "answers", "'%s' is answered twice", g->question);
@@ -267,14 +270,14 @@ int svc_survey_take(const char *db_path, const SurveyTakeRequest *req, Err *err)
     return rc;
 }
 
-int svc_survey_questions(const char *db_path, SurveyVersion version, SurveyQuestions *out,
-                         Err *err)
+int svc_survey_questions(const char *db_path, SurveyVersion version, SurveyQuestions *out, Err *err)
 {
     memset(out, 0, sizeof *out);
     out->version = version;
     if (version < 0 || version >= SURVEY_N_VERSIONS)
-        return service_invalid(err, "version", "the version is one of under_8, age_8_11, "
-                                               "age_11_18 or care_leaver");
+        return service_invalid(err, "version",
+                               "the version is one of under_8, age_8_11, "
+                               "age_11_18 or care_leaver");
     Store *s;
     if (store_open_read(db_path, &s, err) < 0) return err->code;
     StoreSurveyQuestion *q;
@@ -313,8 +316,8 @@ static int fill_results(const AppContext *ctx, Store *s, const StoreSurveyRound 
     int rc = store_survey_tallies(s, round->id, &tallies, err);
     out->items = xcalloc((size_t)n + 1, sizeof *out->items);
     for (int i = 0; i < n && rc == 0; i++) {
-        const Indicator *ind = ctx && ctx->catalogue ? indicators_find(ctx->catalogue, q[i].id)
-                                                     : NULL;
+        const Indicator *ind =
+            ctx && ctx->catalogue ? indicators_find(ctx->catalogue, q[i].id) : NULL;
         SurveyPromiseResult *p = &out->items[out->n++];
         p->indicator = ind ? ind->id : NULL;
         p->promise = ind ? ind->promise : atoi(q[i].promise + 2);
@@ -322,8 +325,8 @@ static int fill_results(const AppContext *ctx, Store *s, const StoreSurveyRound 
         const char *text = q[i].wording[SURVEY_AGE_11_18] ? q[i].wording[SURVEY_AGE_11_18]
                                                           : q[i].wording[SURVEY_CARE_LEAVER];
         p->question = xstrdup(text ? text : "");
-        rc = survey_result_build(survey_tallies_find(&tallies, q[i].id, round->year),
-                                 out->publish, out->threshold, &p->result, err);
+        rc = survey_result_build(survey_tallies_find(&tallies, q[i].id, round->year), out->publish,
+                                 out->threshold, &p->result, err);
         if (!p->indicator) p->indicator = p->question; /* a council's catalogue without it */
     }
     survey_tallies_free(&tallies);

@@ -36,7 +36,7 @@ typedef struct SurveyRoundInfo {
 
 typedef struct SurveyRoundRequest {
     const char *name;
-    int year;   /* end year: 2026 is 2025/26 */
+    int year;    /* end year: 2026 is 2025/26 */
     Date opened; /* DATE_NONE: today */
 } SurveyRoundRequest;
 
@@ -98,8 +98,8 @@ void svc_survey_questions_free(SurveyQuestions *q);
 typedef struct SurveyPromiseResult {
     const char *indicator; /* the catalogue's id (the question's id) */
     int promise;
-    const char *title;    /* the indicator's title */
-    char *question;       /* in the 11 to 18 wording, else the care leavers' */
+    const char *title; /* the indicator's title */
+    char *question;    /* in the 11 to 18 wording, else the care leavers' */
     SurveyResult result;
 } SurveyPromiseResult;
 

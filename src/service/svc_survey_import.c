@@ -65,8 +65,8 @@ static int line_round(Import *im, const CsvField *f, int year, Err *err)
         have = stored.year;
     if (have && have != year) {
         char msg[160];
-        snprintf(msg, sizeof msg, "round '%.60s' reports on %d/%02d, not this year", name,
-                 have - 1, have % 100);
+        snprintf(msg, sizeof msg, "round '%.60s' reports on %d/%02d, not this year", name, have - 1,
+                 have % 100);
         return field_error(im, &f[COL_YEAR], COL_YEAR, err, msg);
     }
     if (have) return 0;

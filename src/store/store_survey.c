@@ -58,10 +58,10 @@ int store_survey_round_add(Store *s, const StoreSurveyRound *r, long long *id, E
     return db_commit(s->conn, err) < 0 ? ERR_DB : 0;
 }
 
-#define ROUND_SELECT                                                                              \
-    "SELECT r.id, r.name, r.year, r.opened, r.closed, r.salt, "                                   \
-    "(SELECT count(*) FROM survey_codes c WHERE c.round_id = r.id), "                             \
-    "(SELECT count(*) FROM survey_codes c WHERE c.round_id = r.id AND c.used = 1) "               \
+#define ROUND_SELECT                                                                \
+    "SELECT r.id, r.name, r.year, r.opened, r.closed, r.salt, "                     \
+    "(SELECT count(*) FROM survey_codes c WHERE c.round_id = r.id), "               \
+    "(SELECT count(*) FROM survey_codes c WHERE c.round_id = r.id AND c.used = 1) " \
     "FROM survey_rounds r "
 
 static void read_round(DbStmt *st, StoreSurveyRound *r)
@@ -310,7 +310,8 @@ int store_survey_questions(Store *s, StoreSurveyQuestion **out, int *n, Err *err
         snprintf(q->promise, sizeof q->promise, "%s", db_column_text(st, 1));
         q->position = (int)db_column_int(st, 2);
         for (int v = 0; v < SURVEY_N_VERSIONS; v++)
-            q->wording[v] = db_column_is_null(st, 3 + v) ? NULL : xstrdup(db_column_text(st, 3 + v));
+            q->wording[v] =
+                db_column_is_null(st, 3 + v) ? NULL : xstrdup(db_column_text(st, 3 + v));
     }
     db_finalize(st);
     return rc < 0 ? db_error(s->conn, err, "reading the survey questions") : 0;
@@ -339,8 +340,8 @@ int store_survey_tallies(Store *s, long long round_id, SurveyTallies *out, Err *
         int v = survey_version_parse(db_column_text(st, 2));
         long long a = db_column_int(st, 3) - 1;
         if (v < 0 || a < 0 || a >= SURVEY_N_ANSWERS) continue; /* the CHECKs forbid it */
-        survey_tallies_add(out, db_column_text(st, 0), (int)db_column_int(st, 1),
-                           (SurveyVersion)v, (SurveyAnswer)a, (long)db_column_int(st, 4));
+        survey_tallies_add(out, db_column_text(st, 0), (int)db_column_int(st, 1), (SurveyVersion)v,
+                           (SurveyAnswer)a, (long)db_column_int(st, 4));
     }
     db_finalize(st);
     return rc < 0 ? db_error(s->conn, err, "reading the survey answers") : 0;

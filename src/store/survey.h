@@ -24,8 +24,8 @@ bool store_survey_present(Store *s);
 typedef struct StoreSurveyRound {
     long long id;
     char name[96];
-    int year;         /* end year of the collection year it reports on */
-    char opened[16];  /* YYYY-MM-DD */
+    int year;        /* end year of the collection year it reports on */
+    char opened[16]; /* YYYY-MM-DD */
     bool closed;
     char salt[STORE_SURVEY_HASH_HEX + 1];
     long codes, used; /* codes issued, and used (read only) */
@@ -41,8 +41,8 @@ int store_survey_round_find(Store *s, const char *name, StoreSurveyRound *out, E
 int store_survey_round_close(Store *s, long long id, Err *err);
 
 /* Adds n code hashes (hex) to a round, all or none. */
-int store_survey_codes_add(Store *s, long long round_id, const char (*hashes)[STORE_SURVEY_HASH_HEX + 1],
-                           int n, Err *err);
+int store_survey_codes_add(Store *s, long long round_id,
+                           const char (*hashes)[STORE_SURVEY_HASH_HEX + 1], int n, Err *err);
 
 typedef struct StoreSurveyCode {
     char hash[STORE_SURVEY_HASH_HEX + 1];
