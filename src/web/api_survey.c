@@ -54,7 +54,7 @@ int api_survey_session(WebCall *call)
         return web_error_from(call->res, &err);
     }
     SignIn who = {.role = svc_role("young_person")};
-    snprintf(who.user, sizeof who.user, "young person (survey code)");
+    snprintf(who.user, sizeof who.user, "survey code"); /* names no one */
     char token[WEB_SESSION_TOKEN_HEX + 1];
     WebSession *s = web_session_start(app->sessions, &who, now, token);
     snprintf(call->res->set_cookie, sizeof call->res->set_cookie,
