@@ -15,6 +15,7 @@ import * as scorecard from './pages/scorecard.js';
 import * as importPage from './pages/import.js';
 import * as validation from './pages/validation.js';
 import * as survey from './pages/survey.js';
+import * as surveyResults from './pages/survey_results.js';
 
 // The pages: hash pattern, the capability the API route behind it needs
 // (the server's route table decides; the menu only hides what would be
@@ -28,6 +29,7 @@ const ROUTES = [
   { path: /^#\/scorecard$/, page: scorecard, cap: 'aggregate', nav: '#/scorecard', label: 'Scorecard' },
   { path: /^#\/import$/, page: importPage, cap: 'import', nav: '#/import', label: 'Import' },
   { path: /^#\/validation$/, page: validation, cap: 'validation', nav: '#/validation', label: 'Validation' },
+  { path: /^#\/survey-results$/, page: surveyResults, cap: 'aggregate', nav: '#/survey-results', label: 'Survey results' },
   { path: /^#\/survey$/, page: survey, cap: 'survey', nav: '#/survey', label: 'Survey' },
 ];
 
