@@ -319,7 +319,7 @@ static int fill_results(const AppContext *ctx, Store *s, const StoreSurveyRound 
         const Indicator *ind =
             ctx && ctx->catalogue ? indicators_find(ctx->catalogue, q[i].id) : NULL;
         SurveyPromiseResult *p = &out->items[out->n++];
-        p->indicator = ind ? ind->id : NULL;
+        memcpy(p->indicator, q[i].id, sizeof p->indicator);
         p->promise = ind ? ind->promise : atoi(q[i].promise + 2);
         p->title = ind ? ind->title : NULL;
         const char *text = q[i].wording[SURVEY_AGE_11_18] ? q[i].wording[SURVEY_AGE_11_18]
@@ -327,7 +327,6 @@ static int fill_results(const AppContext *ctx, Store *s, const StoreSurveyRound 
         p->question = xstrdup(text ? text : "");
         rc = survey_result_build(survey_tallies_find(&tallies, q[i].id, round->year), out->publish,
                                  out->threshold, &p->result, err);
-        if (!p->indicator) p->indicator = p->question; /* a council's catalogue without it */
     }
     survey_tallies_free(&tallies);
     store_survey_questions_free(q, n);

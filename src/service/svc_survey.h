@@ -96,7 +96,7 @@ int svc_survey_questions(const char *db_path, SurveyVersion version, SurveyQuest
 void svc_survey_questions_free(SurveyQuestions *q);
 
 typedef struct SurveyPromiseResult {
-    const char *indicator; /* the catalogue's id (the question's id) */
+    char indicator[64]; /* the question's id: the catalogue indicator it measures */
     int promise;
     const char *title; /* the indicator's title */
     char *question;    /* in the 11 to 18 wording, else the care leavers' */
