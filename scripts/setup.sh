@@ -13,8 +13,13 @@ cmake --build build -j"$(nproc)"
 
 rm -rf demo
 build/carepledge synth --out demo/903 --profile dorset-2010 --seed 2010 --children 900 \
-  --postcodes demo/onspd.csv
+  --postcodes demo/onspd.csv --survey demo/survey.csv
 build/carepledge import --db demo/carepledge.db demo/903
+# Made-up answers to the young people's survey, one round a year (docs/survey.md),
+# and an open round with a few codes to try the survey with in the web application.
+build/carepledge survey import demo/survey.csv --db demo/carepledge.db
+build/carepledge survey open "Demo survey" --year 2009/10 --db demo/carepledge.db
+build/carepledge survey codes "Demo survey" --count 5 --db demo/carepledge.db
 build/carepledge profile --db demo/carepledge.db --at 2010-03-31
 build/carepledge scorecard --db demo/carepledge.db --year 2009/10 --years 4 --format pdf \
   --postcodes demo/onspd.csv --la X10000001 --out demo/scorecard.pdf

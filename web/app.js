@@ -15,6 +15,8 @@ import * as scorecard from './pages/scorecard.js';
 import * as forecast from './pages/forecast.js';
 import * as importPage from './pages/import.js';
 import * as validation from './pages/validation.js';
+import * as survey from './pages/survey.js';
+import * as surveyResults from './pages/survey_results.js';
 
 // The pages: hash pattern, the capability the API route behind it needs
 // (the server's route table decides; the menu only hides what would be
@@ -29,6 +31,8 @@ const ROUTES = [
   { path: /^#\/forecast$/, page: forecast, cap: 'reports', nav: '#/forecast', label: 'Forecast' },
   { path: /^#\/import$/, page: importPage, cap: 'import', nav: '#/import', label: 'Import' },
   { path: /^#\/validation$/, page: validation, cap: 'validation', nav: '#/validation', label: 'Validation' },
+  { path: /^#\/survey-results$/, page: surveyResults, cap: 'aggregate', nav: '#/survey-results', label: 'Survey results' },
+  { path: /^#\/survey$/, page: survey, cap: 'survey', nav: '#/survey', label: 'Survey' },
 ];
 
 const session = { user: null, role: null, capabilities: [] };
@@ -78,7 +82,7 @@ function setSession(data) {
   // GET /me may not repeat the CSRF token: keep the one the sign-in gave.
   if (!data) setCsrf(null);
   else if (data.csrf) setCsrf(data.csrf);
-  if (!data) location.hash = '#/signin';
+  if (!data && location.hash !== '#/survey') location.hash = '#/signin';
   route();
 }
 
@@ -105,7 +109,9 @@ async function route() {
   drawNav();
   const ctx = { session, can, signedIn: setSession, go: (hash) => (location.hash = hash) };
   if (!session.user) {
-    await signin.render(main, ctx);
+    // The survey is open to a code alone: it starts a session of its own.
+    if (location.hash === '#/survey') await survey.render(main, ctx);
+    else await signin.render(main, ctx);
     return focusTitle();
   }
   if (!location.hash || location.hash === '#/signin' || location.hash === '#/') {

@@ -42,6 +42,10 @@ static const CliOption synth_options[] = {
      cli_check_choice, false, 0, 0, synth_profiles},
     {"postcodes", "FILE", "also write a synthetic ONS Postcode Directory here", NULL, false, 0, 0,
      NULL},
+    {"survey", "FILE",
+     "also write made-up answers to the young people's survey for the last five years here "
+     "(for `survey import`)",
+     NULL, false, 0, 0, NULL},
 };
 
 /* The years: a profile's own, else ten years ending 2025/26; one end given
@@ -69,6 +73,9 @@ static void print_summary(const SynthOptions *opt, const SynthSummary *sum)
     if (opt->postcodes_path)
         printf("  %ld postcodes in a synthetic ONS Postcode Directory, %s\n", sum->n_postcodes,
                opt->postcodes_path);
+    if (opt->survey_path)
+        printf("  %ld lines of made-up survey answers, a round a year, %s\n", sum->n_survey_rows,
+               opt->survey_path);
 }
 
 static int run_synth(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
@@ -78,6 +85,7 @@ static int run_synth(const CliArgs *args, const AppContext *ctx, const Actor *ac
     SynthOptions opt = {
         .out_dir = cli_text(args, "out"),
         .postcodes_path = cli_text(args, "postcodes"),
+        .survey_path = cli_text(args, "survey"),
         .n_children = children->given ? children->number : 1000,
         .seed = seed->given ? (uint64_t)seed->number : 1,
     };

@@ -20,6 +20,7 @@ extern const CliCommand cmd_profile;
 extern const CliCommand cmd_scorecard;
 extern const CliCommand cmd_serve;
 extern const CliCommand cmd_synth;
+extern const CliCommand cmd_survey;
 extern const CliCommand cmd_user;
 extern const CliCommand cmd_validate;
 

@@ -18,7 +18,12 @@ const char *scorecard_words_unit(const DfeIndicator *d)
 
 void scorecard_words_figure(const DfeIndicator *d, const ScoreFigure *f, char *buf, size_t n)
 {
-    if (strcmp(d->unit_name, "points") == 0)
+    if (strcmp(d->id, "survey") == 0 && strcmp(f->value_text, "x") == 0)
+        snprintf(buf, n, "x (not by group: the survey's answers are anonymous)");
+    else if (strcmp(d->id, "survey") == 0) /* service/scorecard.h: scorecard_survey_unit */
+        snprintf(buf, n, "%s%s (%s of %s answered)", f->value_text,
+                 f->suppressed || f->den == 0 ? "" : "%", f->num_text, f->den_text);
+    else if (strcmp(d->unit_name, "points") == 0)
         snprintf(buf, n, "%s%s", f->value_text, isnan(f->value) ? "" : " percentage points");
     else if (d->unit == DFE_PERCENT)
         snprintf(buf, n, "%s%s (%s of %s)", f->value_text, f->suppressed || f->den == 0 ? "" : "%",

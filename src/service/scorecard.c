@@ -527,6 +527,48 @@ static int gap_figures(Scorecard *sc, ScoreEntry *e, int g, int k, int base, int
     return 0;
 }
 
+const DfeIndicator scorecard_survey_unit = {"survey", DFE_PERCENT, "%", 0};
+
+/* A survey indicator's figure for year k from the answers to its question:
+ * Always or Mostly of those who answered, withheld as the question's results
+ * are (domain/survey), so the scorecard and the survey results never publish
+ * two views of a count. Groups are not available: an answer is linked to no
+ * child, so it has no disability, ethnicity or placement ("x"). */
+static int survey_figures(Scorecard *sc, ScoreEntry *e, int k, Err *err)
+{
+    const SurveyTally *tally =
+        survey_tallies_find(sc->opt.survey, e->ind->id, sc->opt.year - sc->opt.years + k);
+    SurveyResult r;
+    if (!tally || survey_result_build(tally, sc->opt.publish, sc->opt.threshold, &r, err) < 0)
+        return tally ? err->code : 0;
+    if (r.answered == 0) return 0;
+    e->trend_available[k] = true;
+    set_figure(&e->trend[k], &scorecard_survey_unit, r.agree, r.answered, r.agree_withheld,
+               r.answered_withheld);
+    if (k < sc->n_years - 1) return 0;
+    e->state = SCORE_COMPUTED;
+    e->dfe = &scorecard_survey_unit;
+    for (int g = 0; g < sc->n_groups; g++) {
+        ScoreFigure *f = &e->groups[g];
+        memset(f, 0, sizeof *f);
+        f->value = NAN;
+        snprintf(f->value_text, DISC_TEXT_LEN, "x");
+        snprintf(f->num_text, DISC_TEXT_LEN, "x");
+        snprintf(f->den_text, DISC_TEXT_LEN, "x");
+    }
+    return 0;
+}
+
+static int survey_entries(Scorecard *sc, Err *err)
+{
+    int rc = 0;
+    for (int i = 0; i < sc->n_entries && rc == 0 && sc->opt.survey; i++)
+        if (sc->entries[i].ind->kind == INDICATOR_SURVEY)
+            for (int k = 0; k < sc->n_years && rc == 0; k++)
+                rc = survey_figures(sc, &sc->entries[i], k, err);
+    return rc;
+}
+
 int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const ScorecardOptions *opt,
                     Scorecard *sc, Err *err)
 {
@@ -650,6 +692,9 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
     /* Every figure of the output together (issue 17): shared cohorts, parts,
      * groups, gap sides and trend columns. */
     if (sc->opt.publish && rc == 0) rc = scorecard_publish_jointly(sc, err);
+    /* After the joint publication: the survey's counts share no cohort with
+     * the records' (docs/survey.md). */
+    if (rc == 0) rc = survey_entries(sc, err);
     free(ids);
     free(which);
     free(w.passes);
@@ -664,7 +709,8 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
         ScoreEntry *e = &sc->entries[i];
         if (e->state == SCORE_COMPUTED) e->rag = rag_of(e->ind, e->dfe, scorecard_now(sc, e));
     }
-    sc->opt.cal = NULL; /* not kept */
+    sc->opt.cal = NULL;    /* not kept */
+    sc->opt.survey = NULL; /* not kept */
     return 0;
 }
 

@@ -1,7 +1,9 @@
 /* scorecard: the Pledge scorecard use case. For every indicator of the
  * catalogue: the figure for a collection year (value, numerator, denominator),
  * the previous years, an optional breakdown by group, the target and a
- * red/amber/green status; survey indicators carry their question and no figure;
+ * red/amber/green status; a survey indicator has the share of young people
+ * answering Always or Mostly of those who answered (its question and no
+ * figure when nobody answered in the year);
  * indicators whose records are missing say why. With publish, every count goes
  * through disclosure control (domain/disclosure) before it is written.
  *
@@ -18,6 +20,7 @@
 #include "domain/dfe_indicators.h"
 #include "domain/disclosure.h"
 #include "domain/indicators.h"
+#include "domain/survey.h"
 
 #include <stdio.h>
 
@@ -39,7 +42,7 @@ enum { SCORECARD_MAX_GROUPS = 6, SCORECARD_MAX_YEARS = 11 };
 typedef enum ScoreState {
     SCORE_COMPUTED,
     SCORE_NOT_AVAILABLE, /* reason says why */
-    SCORE_SURVEY,        /* the question is the indicator's definition */
+    SCORE_SURVEY,        /* nobody answered: the question is the indicator's definition */
 } ScoreState;
 
 /* One published figure. Texts are what is written: the number, "c" when
@@ -79,6 +82,9 @@ typedef struct ScorecardOptions {
      * upper-tier authority code (service/places), for placed_over_20_miles
      * and placed_outside_la; NULL: not given (those are not available). */
     const char *postcodes, *la;
+    /* The survey's answers by question and year (service/svc_survey); NULL or
+     * empty: no survey indicator has a figure. */
+    const SurveyTallies *survey;
     int threads; /* threads computing the tallies, each over a share of the children; 0: one
                     per processor, at most PARALLEL_MAX_SHARES (service/parallel.h). The figures
                     never depend on it */
@@ -102,6 +108,10 @@ void scorecard_free(Scorecard *sc);
 
 /* The entry of the catalogue indicator id, or NULL. */
 const ScoreEntry *scorecard_entry(const Scorecard *sc, const char *id);
+
+/* The unit of a survey indicator's figures: a whole percentage of those who
+ * answered (its id is "survey"). */
+extern const DfeIndicator scorecard_survey_unit;
 
 /* The year's entry as the figure to show (the last of the trend). */
 const ScoreFigure *scorecard_now(const Scorecard *sc, const ScoreEntry *e);

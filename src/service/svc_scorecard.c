@@ -3,6 +3,7 @@
 
 #include "base/mem.h"
 #include "service/places.h"
+#include "service/svc_survey.h"
 #include "store/store.h"
 
 #include <stdlib.h>
@@ -67,7 +68,14 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
         .la = req->la,
         .threads = req->threads,
     };
-    return scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
+    /* The survey's answers are read from the database whenever there is one,
+     * even beside a snapshot: young people answer between imports. */
+    SurveyTallies survey = {0};
+    if (data->db_path && svc_survey_tallies(data->db_path, &survey, err) < 0) return err->code;
+    opt.survey = &survey;
+    rc = scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
+    survey_tallies_free(&survey);
+    return rc;
 }
 
 void svc_scorecard_free(ScorecardResult *r)

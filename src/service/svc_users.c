@@ -11,8 +11,8 @@
 #include <string.h>
 
 static const char *const capability_names[CAP_COUNT] = {
-    "child_read", "child_write", "worklist",  "all_children", "aggregate", "reports",
-    "import",     "validation",  "reference", "users",        "audit",
+    "child_read", "child_write", "worklist", "all_children", "aggregate", "reports",      "import",
+    "validation", "reference",   "users",    "audit",        "survey",    "survey_admin",
 };
 
 const char *svc_capability_name(int bit)
@@ -26,10 +26,11 @@ enum {
 };
 
 /* Issue 10 item 6: a councillor sees aggregate, suppressed reports and never a
- * child; a young person nothing yet (their survey is the governance issue's). */
+ * child. Issue 11 item 5: a young person sees only the survey (docs/survey.md). */
 const Role svc_roles[] = {
     {"administrator", (1u << CAP_COUNT) - 1, "everything, and accounts and the audit log"},
-    {"manager", CASEWORK | CAP_ALL_CHILDREN | CAP_AGGREGATE | CAP_REPORTS | CAP_VALIDATION,
+    {"manager",
+     CASEWORK | CAP_ALL_CHILDREN | CAP_AGGREGATE | CAP_REPORTS | CAP_VALIDATION | CAP_SURVEY_ADMIN,
      "every child, compliance across teams"},
     {"social_worker", CASEWORK, "their own caseload"},
     {"personal_adviser", CASEWORK, "their own caseload of care leavers"},
@@ -37,7 +38,7 @@ const Role svc_roles[] = {
      "the reviews of their caseload"},
     {"data_analyst", ANALYSIS, "import, validation and reports; no child's record"},
     {"councillor", CAP_AGGREGATE | CAP_REFERENCE, "published, suppressed reports only"},
-    {"young_person", 0, "nothing yet"},
+    {"young_person", CAP_SURVEY, "the Pledge survey, answered with a code, and nothing else"},
 };
 const int svc_n_roles = (int)(sizeof svc_roles / sizeof svc_roles[0]);
 

@@ -14,18 +14,20 @@
 
 /* What a role may do. A route names the one capability it needs. */
 enum {
-    CAP_CHILD_READ = 1u << 0,   /* open a child's record */
-    CAP_CHILD_WRITE = 1u << 1,  /* record or correct a child's records */
-    CAP_WORKLIST = 1u << 2,     /* the due items of a caseload */
-    CAP_ALL_CHILDREN = 1u << 3, /* the caseload is every child (else the allocated ones) */
-    CAP_AGGREGATE = 1u << 4,    /* published, suppressed reports: profile, scorecard */
-    CAP_REPORTS = 1u << 5,      /* unpublished reports naming children: leavers, compliance */
-    CAP_IMPORT = 1u << 6,       /* upload a 903 return or record templates */
-    CAP_VALIDATION = 1u << 7,   /* the validation of the stored return */
-    CAP_REFERENCE = 1u << 8,    /* the calendar and the indicator catalogue */
-    CAP_USERS = 1u << 9,        /* manage accounts */
-    CAP_AUDIT = 1u << 10,       /* read the audit log */
-    CAP_COUNT = 11,
+    CAP_CHILD_READ = 1u << 0,    /* open a child's record */
+    CAP_CHILD_WRITE = 1u << 1,   /* record or correct a child's records */
+    CAP_WORKLIST = 1u << 2,      /* the due items of a caseload */
+    CAP_ALL_CHILDREN = 1u << 3,  /* the caseload is every child (else the allocated ones) */
+    CAP_AGGREGATE = 1u << 4,     /* published, suppressed reports: profile, scorecard */
+    CAP_REPORTS = 1u << 5,       /* unpublished reports naming children: leavers, compliance */
+    CAP_IMPORT = 1u << 6,        /* upload a 903 return or record templates */
+    CAP_VALIDATION = 1u << 7,    /* the validation of the stored return */
+    CAP_REFERENCE = 1u << 8,     /* the calendar and the indicator catalogue */
+    CAP_USERS = 1u << 9,         /* manage accounts */
+    CAP_AUDIT = 1u << 10,        /* read the audit log */
+    CAP_SURVEY = 1u << 11,       /* answer the young people's survey (with a code) */
+    CAP_SURVEY_ADMIN = 1u << 12, /* open survey rounds and issue their codes */
+    CAP_COUNT = 13,
 };
 
 /* "child_read", ... by bit index. */

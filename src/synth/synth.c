@@ -1,6 +1,7 @@
 /* synth: see synth.h. Generation happens in memory (synth_history,
  * synth_dorset), then synth_write writes year by year. */
 #include "synth/synth.h"
+#include "synth/synth_survey.h"
 
 #include "base/mem.h"
 #include "synth/synth_dorset.h"
@@ -125,6 +126,13 @@ int synth_run(const SynthOptions *opt, SynthSummary *summary, Err *err)
     int rc = synth_write(&w, opt->out_dir, &counts, err);
     if (rc == 0 && opt->postcodes_path)
         rc = write_postcodes(&w, opt->postcodes_path, &summary->n_postcodes, err);
+    if (rc == 0 && opt->survey_path) {
+        long in_care = 0;
+        for (int i = 0; i < w.n_eps; i++)
+            if (w.eps[i].decom <= w.w1 && w.w1 < w.eps[i].dec) in_care++;
+        rc = synth_survey_write(opt->survey_path, opt->seed, opt->to_year, in_care,
+                                &summary->n_survey_rows, err);
+    }
     if (rc == 0) {
         summary->n_children = n;
         summary->from_year = opt->from_year;

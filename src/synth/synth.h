@@ -32,6 +32,9 @@ typedef struct SynthOptions {
      * the columns the directory's reader uses) with a row for every postcode
      * of the history: made-up grid references and authority codes. */
     const char *postcodes_path;
+    /* When set, also writes there made-up answers to the young people's
+     * survey for the last years (synth/synth_survey.h). */
+    const char *survey_path;
 } SynthOptions;
 
 typedef struct SynthSummary {
@@ -41,6 +44,7 @@ typedef struct SynthSummary {
     long n_record_rows;         /* rows of the local record templates over all years */
     long in_care_last_31_march; /* looked after on the last 31 March written */
     long n_postcodes;           /* rows of the postcode directory, when written */
+    long n_survey_rows;         /* lines of survey answer counts, when written */
 } SynthSummary;
 
 /* Parses "dorset-2010" (or "none"); returns 0 or -1. */

@@ -39,6 +39,16 @@ int api_compliance(WebCall *call);
 int api_indicators(WebCall *call);
 int api_calendar(WebCall *call);
 
+/* The survey (api_survey.c): a code-only session, the questions of an age
+ * version, answering with a code, the results, rounds and codes. */
+int api_survey_session(WebCall *call);
+int api_survey_questions(WebCall *call);
+int api_survey_answers(WebCall *call);
+int api_survey_results(WebCall *call);
+int api_survey_rounds(WebCall *call);
+int api_survey_round_create(WebCall *call);
+int api_survey_codes(WebCall *call);
+
 /* The body as a JSON object, or NULL with 400 answered. */
 json_t *api_json_body(WebCall *call);
 

@@ -54,6 +54,30 @@ const WebRoute web_routes[] = {
      "The validation of the return stored for a collection year: each rule's outcome and the "
      "failing rows with their affected cells",
      "year=YYYY/YY rule child page per_page"},
+    {"POST", "/api/v1/survey/session", WEB_PUBLIC, true, api_survey_session,
+     "Start a young person's survey session with {\"code\"} alone (the code is checked, not "
+     "used): a session of the young_person role named after no one",
+     NULL},
+    {"GET", "/api/v1/survey/questions", CAP_SURVEY, false, api_survey_questions,
+     "The survey's questions in the words of an age version, and the answers they take",
+     "version=under_8|age_8_11|age_11_18|care_leaver"},
+    {"POST", "/api/v1/survey/answers", CAP_SURVEY, true, api_survey_answers,
+     "Answer the survey once with a code: {\"code\", \"version\", \"answers\": {question: "
+     "always|mostly|sometimes|never}}; a used or unknown code is refused alike (not audited: "
+     "anonymous)",
+     NULL},
+    {"GET", "/api/v1/survey/results", CAP_AGGREGATE, false, api_survey_results,
+     "A survey round's results per promise (always published for a role without the "
+     "unpublished reports)",
+     "round publish=1"},
+    {"GET", "/api/v1/survey/rounds", CAP_SURVEY_ADMIN, false, api_survey_rounds,
+     "The survey rounds with the codes issued and used", NULL},
+    {"POST", "/api/v1/survey/rounds", CAP_SURVEY_ADMIN, true, api_survey_round_create,
+     "Open a survey round: {\"name\", \"year\": end year, 2026 for 2025/26} (audited)", NULL},
+    {"POST", "/api/v1/survey/codes", CAP_SURVEY_ADMIN, true, api_survey_codes,
+     "Issue single-use codes for an open round, returned only now: {\"round\", \"count\"} "
+     "(audited)",
+     NULL},
     {"GET", "/api/v1/indicators", CAP_REFERENCE, false, api_indicators,
      "The indicator catalogue of the Pledge", NULL},
     {"GET", "/api/v1/calendar", CAP_REFERENCE, false, api_calendar,

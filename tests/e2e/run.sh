@@ -71,6 +71,10 @@ else
   "$bin" due --db "$db" --at "$(date +%F)" --overdue --format csv |
     awk -F, '$2 == "visit" { print $1 }' | sort -u | head -8 |
     while read -r child; do "$bin" user allocate e2e_social_worker "$child" --db "$db" > /dev/null; done
+  # An open survey round and codes for tests/e2e/survey.test.mjs.
+  "$bin" survey open "E2E survey" --year 2009/10 --db "$db" > /dev/null
+  E2E_SURVEY_CODES=$("$bin" survey codes "E2E survey" --count 3 --db "$db" | grep -v '^#' | paste -sd, -)
+  export E2E_SURVEY_CODES
   "$bin" serve --db "$db" --listen "127.0.0.1:$port" --webroot "$root/web" > "$tmp/serve.log" 2>&1 &
   pid=$!
 fi

@@ -4,6 +4,7 @@
  * error envelope with the right status. */
 #include "service/svc_audit.h"
 #include "service/svc_import.h"
+#include "service/svc_survey.h"
 #include "service/svc_users.h"
 #include "web/router.h"
 
@@ -39,6 +40,7 @@ typedef struct Fixture {
     Actor admin;
     char tokens[8][WEB_SESSION_TOKEN_HEX + 1]; /* by svc_roles index */
     char csrf[8][WEB_SESSION_TOKEN_HEX + 1];
+    char (*codes)[SURVEY_CODE_TEXT]; /* of the survey round "Matrix": one per role, and one more */
 } Fixture;
 
 static void add_episode(Dataset *ds, Date decom, Date dec)
@@ -90,7 +92,9 @@ static void call(Fixture *f, const char *method, const char *path, const char *t
             req.params[req.n_params++] = (WebParam){p, eq ? eq + 1 : ""};
         }
     }
-    if (spread_sign_ins && strcmp(method, "POST") == 0 && strcmp(req.path, "/api/v1/session") == 0)
+    if (spread_sign_ins && strcmp(method, "POST") == 0 &&
+        (strcmp(req.path, "/api/v1/session") == 0 ||
+         strcmp(req.path, "/api/v1/survey/session") == 0))
         fake_now += 61;
     web_router_handle(&f->app, &req, res);
 }
@@ -162,6 +166,10 @@ static int setup(void **state)
     svc_user_allocate(f->db, "social_worker", "A", &f->admin, &err);
     svc_user_allocate(f->db, "reviewing_officer", "A", &f->admin, &err);
     svc_user_allocate(f->db, "personal_adviser", "A", &f->admin, &err);
+    SurveyRoundRequest round = {"Matrix", 2026, DATE_NONE};
+    if (svc_survey_round_add(f->db, &round, &f->admin, &err) < 0 ||
+        svc_survey_codes(f->db, "Matrix", svc_n_roles + 1, &f->admin, &f->codes, &err) < 0)
+        return -1;
     f->app.clock = test_clock;
     if (web_app_open(&f->app, f->db, f->ctx, &err) < 0) return -1;
     use_made_up_snapshot(&f->app);
@@ -176,6 +184,7 @@ static int teardown(void **state)
     Fixture *f = *state;
     web_app_close(&f->app);
     context_free(f->ctx);
+    free(f->codes);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
     if (system(cmd) != 0) return -1;
@@ -186,26 +195,35 @@ static int teardown(void **state)
 /* A request for each route of the table: its concrete path and body. */
 typedef struct MatrixCall {
     const char *method, *pattern, *path, *body;
+    int ok; /* the status of success; 0: 200 */
 } MatrixCall;
 
 static const MatrixCall matrix[] = {
-    {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", NULL},
-    {"POST", "/api/v1/session", "/api/v1/session", "ROLE"},
-    {"DELETE", "/api/v1/session", "/api/v1/session", NULL},
-    {"GET", "/api/v1/me", "/api/v1/me", NULL},
-    {"GET", "/api/v1/worklist", "/api/v1/worklist?at=2026-03-31", NULL},
-    {"GET", "/api/v1/children", "/api/v1/children", NULL},
-    {"GET", "/api/v1/children/{id}", "/api/v1/children/A?at=2026-03-31", NULL},
-    {"POST", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "RECORD"},
-    {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL},
-    {"GET", "/api/v1/scorecard", "/api/v1/scorecard?year=2025/26", NULL},
-    {"GET", "/api/v1/forecast", "/api/v1/forecast?from=2026-03-31&runs=20&backtest_runs=0", NULL},
-    {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL},
-    {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL},
-    {"POST", "/api/v1/imports", "/api/v1/imports", "UPLOAD"},
-    {"GET", "/api/v1/validation", "/api/v1/validation?year=2025/26", NULL},
-    {"GET", "/api/v1/indicators", "/api/v1/indicators", NULL},
-    {"GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-01-31", NULL},
+    {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", NULL, 0},
+    {"POST", "/api/v1/session", "/api/v1/session", "ROLE", 0},
+    {"DELETE", "/api/v1/session", "/api/v1/session", NULL, 0},
+    {"GET", "/api/v1/me", "/api/v1/me", NULL, 0},
+    {"GET", "/api/v1/worklist", "/api/v1/worklist?at=2026-03-31", NULL, 0},
+    {"GET", "/api/v1/children", "/api/v1/children", NULL, 0},
+    {"GET", "/api/v1/children/{id}", "/api/v1/children/A?at=2026-03-31", NULL, 0},
+    {"POST", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "RECORD", 201},
+    {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL, 0},
+    {"GET", "/api/v1/scorecard", "/api/v1/scorecard?year=2025/26", NULL, 0},
+    {"GET", "/api/v1/forecast", "/api/v1/forecast?from=2026-03-31&runs=20&backtest_runs=0", NULL,
+     0},
+    {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL, 0},
+    {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL, 0},
+    {"POST", "/api/v1/imports", "/api/v1/imports", "UPLOAD", 0},
+    {"GET", "/api/v1/validation", "/api/v1/validation?year=2025/26", NULL, 0},
+    {"POST", "/api/v1/survey/session", "/api/v1/survey/session", "SURVEY_SESSION", 0},
+    {"GET", "/api/v1/survey/questions", "/api/v1/survey/questions?version=under_8", NULL, 0},
+    {"POST", "/api/v1/survey/answers", "/api/v1/survey/answers", "SURVEY_ANSWERS", 0},
+    {"GET", "/api/v1/survey/results", "/api/v1/survey/results?round=Matrix", NULL, 0},
+    {"GET", "/api/v1/survey/rounds", "/api/v1/survey/rounds", NULL, 0},
+    {"POST", "/api/v1/survey/rounds", "/api/v1/survey/rounds", "SURVEY_ROUND", 201},
+    {"POST", "/api/v1/survey/codes", "/api/v1/survey/codes", "SURVEY_CODES", 201},
+    {"GET", "/api/v1/indicators", "/api/v1/indicators", NULL, 0},
+    {"GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-01-31", NULL, 0},
 };
 enum { N_MATRIX = sizeof matrix / sizeof matrix[0] };
 
@@ -221,6 +239,24 @@ static bool role_may(const Role *role, unsigned cap)
 {
     if (cap == WEB_PUBLIC || cap == WEB_SIGNED_IN) return true;
     return (role->capabilities & cap) == cap;
+}
+
+/* The body of a survey route for the role of index i: a code of its own to
+ * answer with (each works once), the spare code to start a session with (it
+ * is only checked), a round of its own to open. */
+static void survey_body(const Fixture *f, const char *kind, int i, char *body, size_t size)
+{
+    if (strcmp(kind, "SURVEY_SESSION") == 0)
+        snprintf(body, size, "{\"code\": \"%s\"}", f->codes[svc_n_roles]);
+    else if (strcmp(kind, "SURVEY_ANSWERS") == 0)
+        snprintf(body, size,
+                 "{\"code\": \"%s\", \"version\": \"under_8\", \"answers\": "
+                 "{\"survey_know_me\": \"always\"}}",
+                 f->codes[i]);
+    else if (strcmp(kind, "SURVEY_ROUND") == 0)
+        snprintf(body, size, "{\"name\": \"round %d\", \"year\": 2026}", i);
+    else
+        snprintf(body, size, "{\"round\": \"Matrix\", \"count\": 2}");
 }
 
 static void test_every_route_as_every_role(void **state)
@@ -239,6 +275,8 @@ static void test_every_route_as_every_role(void **state)
             if (m->body && strcmp(m->body, "ROLE") == 0)
                 snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}",
                          role->name, password);
+            else if (m->body && strncmp(m->body, "SURVEY", 6) == 0)
+                survey_body(f, m->body, i, body, sizeof body);
             else if (m->body)
                 snprintf(
                     body, sizeof body,
@@ -253,11 +291,7 @@ static void test_every_route_as_every_role(void **state)
             if (upload) next_upload_dir = dir;
             WebResponse res;
             call(f, m->method, m->path, token, csrf, m->body && !upload ? body : NULL, &res);
-            int expected =
-                !role_may(role, route->capability) ? 403
-                : strcmp(route->method, "POST") == 0 && m->body[0] == 'R' && m->body[1] == 'E'
-                    ? 201
-                    : 200;
+            int expected = !role_may(role, route->capability) ? 403 : m->ok ? m->ok : 200;
             if (res.status != expected)
                 fail_msg("%s %s as %s: %d, expected %d: %.*s", m->method, m->path, role->name,
                          res.status, expected, (int)res.body_len, res.body);

@@ -42,7 +42,9 @@ function sparkline(trend, unit) {
 function figure(r) {
   if (r.status !== 'computed') return h('span', { class: 'muted' }, r.status === 'survey' ? 'From the survey' : r.status || '');
   if (r.value === null || r.value === undefined) return h('span', { class: 'muted' }, r.suppressed ? 'Suppressed (small numbers)' : 'No figure');
-  const frac = r.denominator !== undefined && r.denominator !== null ? ` (${r.numerator} of ${r.denominator})` : '';
+  // A survey figure's denominator is the number who answered (docs/survey.md).
+  const answered = r.unit === '%' && /^survey_/.test(r.indicator || '') ? ' answered' : '';
+  const frac = r.denominator !== undefined && r.denominator !== null ? ` (${r.numerator} of ${r.denominator}${answered})` : '';
   return `${r.value}${r.unit || ''}${frac}`;
 }
 

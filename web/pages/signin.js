@@ -31,5 +31,6 @@ export async function render(main, ctx) {
       button.disabled = false;
     }
   });
-  fill(main, heading('Sign in'), h('p', {}, 'Use the account your administrator gave you.'), form);
+  fill(main, heading('Sign in'), h('p', {}, 'Use the account your administrator gave you.'), form,
+    h('p', { class: 'survey-link' }, h('a', { href: '#/survey' }, 'Got a survey code on paper? Answer the Pledge survey')));
 }
