@@ -77,10 +77,9 @@ static void r233(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* Fails rows whose date col is before `limit`, or after it when after is set. */
-/* Rules 353, 354, 385: the date in col is not before (option: not after) a
- * limit, given as yyyymmdd in number, or the end of the collection year when
- * number is 0. */
+/* Rules 353, 354, 385: fails rows whose date in col is before a limit (after
+ * it, with option), the limit given as yyyymmdd in number, or the end of the
+ * collection year when number is 0. */
 static void date_bound(VCtx *c, const VCheck *k)
 {
     int col = k->col;
@@ -582,10 +581,9 @@ static void r504(VCtx *c)
 
 /* ---- placement details that go with a placement type ---- */
 
-/* Fails rows whose placement type is in places and whose column col is
- * completed (other than the value `allowed`, when given). */
-/* Rules 213, 222: col must be blank for the placements in codes, unless it
- * holds other_codes (a single code, or NULL for none). */
+/* Rules 213, 222: fails rows whose placement type is in codes and whose
+ * column col is completed (other than the single code other_codes, when
+ * given). */
 static void not_for_places(VCtx *c, const VCheck *k)
 {
     const char *places = k->codes, *allowed = k->other_codes;
