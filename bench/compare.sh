@@ -3,7 +3,7 @@
 # the same generated history, alternately, and reports for each the fastest of
 # three runs of each build, as wall seconds and CPU seconds (user + system),
 # with peak memory. CPU time is the fairer figure on a shared machine: it
-# counts the work done, not the waiting. Writes bench/RESULTS-compare.md.
+# counts the work done, not the waiting. Writes bench/RESULTS-compare-CHILDREN.md.
 #   bench/compare.sh OLD_BINARY NEW_BINARY [CHILDREN]     (default 100000)
 # All data is generated (carepledge synth).
 set -euo pipefail
@@ -62,5 +62,5 @@ rows+=("| validate files | $o | $w |")
   echo "| command | before | after | output |"
   echo "|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
-} > bench/RESULTS-compare.md
-cat bench/RESULTS-compare.md
+} > "bench/RESULTS-compare-$n.md"
+cat "bench/RESULTS-compare-$n.md"

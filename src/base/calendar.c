@@ -207,14 +207,21 @@ static void rebuild_index(Calendar *cal)
 {
     int n_days = day_index(cal, cal->last) + 1;
     memset(cal->closed, 0, (size_t)(n_days + 7) / 8);
-    for (Date d = cal->first; d <= cal->last; d++)
-        if (is_weekend(d)) mark_closed(cal, d);
+    /* Weekends a week apart from the first Saturday (every command that reads
+     * the calendar builds this at start-up: 131 years of days). */
+    Date saturday = cal->first + (5 - date_weekday(cal->first) + 7) % 7;
+    if (saturday > cal->first && is_weekend(cal->first)) mark_closed(cal, cal->first); /* Sunday */
+    for (Date d = saturday; d <= cal->last; d += 7) {
+        mark_closed(cal, d);
+        if (d + 1 <= cal->last) mark_closed(cal, d + 1);
+    }
     for (int i = 0; i < cal->n_holidays; i++) mark_closed(cal, cal->holidays[i].date);
     cal->working[0] = 0;
     for (int i = 0; i < n_days; i++) cal->working[i + 1] = cal->working[i] + !bit_closed(cal, i);
 }
 
-void calendar_init(Calendar *cal)
+/* The rule holidays of every year, without the index (rebuild_index). */
+static void init_unindexed(Calendar *cal)
 {
     memset(cal, 0, sizeof *cal);
     cal->first = date_from_ymd(CAL_FIRST_YEAR, 1, 1);
@@ -234,6 +241,11 @@ void calendar_init(Calendar *cal)
     cal->holidays = l.items;
     cal->n_holidays = l.n;
     cal->cap_holidays = l.cap;
+}
+
+void calendar_init(Calendar *cal)
+{
+    init_unindexed(cal);
     rebuild_index(cal);
 }
 
@@ -366,7 +378,7 @@ int calendar_load_overrides_file(Calendar *cal, const char *path, Err *err)
 
 int calendar_load_default(Calendar *cal, Err *err)
 {
-    calendar_init(cal);
+    init_unindexed(cal); /* the overrides below build the index once */
     const EmbeddedFile *f = embed_find(CAL_DEFAULT_OVERRIDES);
     if (!f) return err_set(err, ERR_IO, "%s is not built into this binary", CAL_DEFAULT_OVERRIDES);
     return calendar_load_overrides_buffer(cal, f->name, (const char *)f->data, f->len, err);

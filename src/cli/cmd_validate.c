@@ -153,5 +153,5 @@ const CliCommand cmd_validate = {
     "validate",       "check SSDA903 files against the DfE validation rules of a collection year",
     validate_options, (int)(sizeof validate_options / sizeof validate_options[0]),
     "PATH...",        false,
-    run_validate,     CONTEXT_RULES,
+    run_validate,     CONTEXT_RULES | CONTEXT_CODES,
 };

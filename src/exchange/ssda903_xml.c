@@ -14,6 +14,7 @@
  * CSV tables. */
 #include "exchange/ssda903_xml.h"
 
+#include "base/dynlib.h"
 #include "base/strmap.h"
 
 #include <libxml/parser.h>
@@ -27,6 +28,29 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* libxml2 is opened when the first XML file is read (base/dynlib.h): with
+ * ICU and the C++ runtime it would otherwise cost every command's start-up.
+ * The build passes its SONAME. */
+#define LIBXML_FUNCTIONS(F)                   \
+    F(xmlInitParser)                          \
+    F(xmlSetExternalEntityLoader)             \
+    F(xmlReaderForMemory)                     \
+    F(xmlFreeTextReader)                      \
+    F(xmlTextReaderSetStructuredErrorHandler) \
+    F(xmlTextReaderRead)                      \
+    F(xmlTextReaderNodeType)                  \
+    F(xmlTextReaderIsEmptyElement)            \
+    F(xmlTextReaderConstName)                 \
+    F(xmlTextReaderConstValue)                \
+    F(xmlTextReaderGetParserLineNumber)       \
+    F(xmlTextReaderGetParserColumnNumber)
+static struct {
+    LIBXML_FUNCTIONS(DYNLIB_POINTER)
+} libxml;
+static const char *const libxml_names[] = {LIBXML_FUNCTIONS(DYNLIB_NAME) NULL};
+static DynLib libxml_lib =
+    DYNLIB_INIT(CAREPLEDGE_SONAME_LIBXML2, "reading 903 XML", libxml_names, &libxml);
 
 /* ---- The element of each table and field ---------------------------------- */
 
@@ -520,8 +544,8 @@ static void close_leaf(XmlLoad *ld, const Frame *f)
 
 static void on_start(XmlLoad *ld)
 {
-    const char *name = (const char *)xmlTextReaderConstName(ld->reader);
-    bool empty = xmlTextReaderIsEmptyElement(ld->reader) == 1;
+    const char *name = (const char *)libxml.xmlTextReaderConstName(ld->reader);
+    bool empty = libxml.xmlTextReaderIsEmptyElement(ld->reader) == 1;
     scan_next_element(&ld->scan, &ld->line, &ld->column);
     if (!name) name = "";
     if (ld->skip) {
@@ -564,7 +588,7 @@ static void on_end(XmlLoad *ld)
 static void on_text(XmlLoad *ld)
 {
     if (ld->skip) return;
-    const char *v = (const char *)xmlTextReaderConstValue(ld->reader);
+    const char *v = (const char *)libxml.xmlTextReaderConstValue(ld->reader);
     if (!v) return;
     size_t len = strlen(v);
     if (ld->depth && ld->stack[ld->depth - 1].level == L_LEAF) {
@@ -579,7 +603,7 @@ static void on_text(XmlLoad *ld)
     }
     if (strspn(v, " \t\r\n") == len) return;
     char buf[2 * NAME_MAX_LEN + 2];
-    errlist_at(ld->errs, ld->name, xmlTextReaderGetParserLineNumber(ld->reader), 1,
+    errlist_at(ld->errs, ld->name, libxml.xmlTextReaderGetParserLineNumber(ld->reader), 1,
                open_label(ld, buf, sizeof buf),
                "text outside a field: '%.40s' (a value belongs in the element of its field)", v);
 }
@@ -640,8 +664,8 @@ static xmlParserInputPtr no_external_entity(const char *url, const char *id, xml
 static void init_once(void)
 {
     lookups_build();
-    xmlInitParser();
-    xmlSetExternalEntityLoader(no_external_entity);
+    libxml.xmlInitParser();
+    libxml.xmlSetExternalEntityLoader(no_external_entity);
 }
 
 /* Reading options: no network, and not one of the options that would load a
@@ -655,15 +679,15 @@ static void read_document(XmlLoad *ld, const char *data, size_t len)
     pthread_once(&once, init_once);
     ld->scan = (Scanner){data, data + len, 1, 1};
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ld->scan.p += 3;
-    ld->reader = xmlReaderForMemory(data, (int)len, ld->name, NULL, READER_OPTIONS);
+    ld->reader = libxml.xmlReaderForMemory(data, (int)len, ld->name, NULL, READER_OPTIONS);
     if (!ld->reader) {
         errlist_at(ld->errs, ld->name, 0, 0, NULL, "libxml2 could not start reading the file");
         return;
     }
-    xmlTextReaderSetStructuredErrorHandler(ld->reader, on_libxml_error, ld);
+    libxml.xmlTextReaderSetStructuredErrorHandler(ld->reader, on_libxml_error, ld);
     int rc;
-    while (!ld->stop && (rc = xmlTextReaderRead(ld->reader)) == 1) {
-        switch (xmlTextReaderNodeType(ld->reader)) {
+    while (!ld->stop && (rc = libxml.xmlTextReaderRead(ld->reader)) == 1) {
+        switch (libxml.xmlTextReaderNodeType(ld->reader)) {
         case XML_READER_TYPE_ELEMENT: on_start(ld); break;
         case XML_READER_TYPE_END_ELEMENT: on_end(ld); break;
         case XML_READER_TYPE_TEXT:
@@ -677,9 +701,10 @@ static void read_document(XmlLoad *ld, const char *data, size_t len)
         }
     }
     if (!ld->stop && rc < 0 && !ld->libxml_failed)
-        errlist_at(ld->errs, ld->name, xmlTextReaderGetParserLineNumber(ld->reader),
-                   xmlTextReaderGetParserColumnNumber(ld->reader), NULL, "not well-formed XML");
-    xmlFreeTextReader(ld->reader);
+        errlist_at(ld->errs, ld->name, libxml.xmlTextReaderGetParserLineNumber(ld->reader),
+                   libxml.xmlTextReaderGetParserColumnNumber(ld->reader), NULL,
+                   "not well-formed XML");
+    libxml.xmlFreeTextReader(ld->reader);
     ld->reader = NULL;
 }
 
@@ -746,6 +771,11 @@ int ssda903_xml_load_buffer(const char *name, const char *data, size_t len, Ssda
     if (len > (size_t)INT32_MAX) {
         errlist_at(errs, name, 0, 0, NULL, "the file is larger than 2 GB; split it by year");
         return ERR_INPUT;
+    }
+    Err unavailable;
+    if (dynlib_open(&libxml_lib, &unavailable) < 0) {
+        errlist_at(errs, name, 0, 0, NULL, "%s", unavailable.msg);
+        return ERR_UNAVAILABLE;
     }
     XmlLoad ld = {.name = name, .errs = errs, .errors_at_start = errs->n_total};
     for (int t = 0; t < T903_COUNT; t++) init_table(&ld, (Ssda903TableId)t);

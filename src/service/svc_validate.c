@@ -288,7 +288,7 @@ int svc_validate_run(const AppContext *ctx, const ValidateRequest *req, const Ac
     memset(out, 0, sizeof *out);
     vreturn_init(&out->ret, 0);
     int rc = service_check_actor(actor, err);
-    if (rc == 0) rc = context_require(ctx, CONTEXT_RULES, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_RULES | CONTEXT_CODES, err);
     if (rc == 0) rc = check_request(req, err);
     if (rc == 0) rc = req->db_path ? load_db(req, out, err) : load_files(req, out, err);
     if (rc == 0) rc = load_reference(req, out, err);
@@ -296,7 +296,11 @@ int svc_validate_run(const AppContext *ctx, const ValidateRequest *req, const Ac
         vreturn_prepare(&out->ret);
         rc = set_years(ctx, req, out, err);
     }
-    if (rc == 0) validate_run(&out->ret, out->ruleset, &out->res);
+    if (rc == 0) {
+        const ContextRuleSet *set = context_ruleset(ctx, out->ruleset);
+        validate_run_rules(&out->ret, out->ruleset, set->rules, set->n_rules, ctx->codes,
+                           &out->res);
+    }
     return rc;
 }
 

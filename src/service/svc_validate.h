@@ -31,7 +31,8 @@ typedef struct ValidateResult {
     ErrList problems; /* why a file could not be used, located */
 } ValidateResult;
 
-/* Validates. Returns 0 (out->res.n_failed_rules says whether rules fail) or a
+/* Validates with the context's rule set of the year and its code lists
+ * (CONTEXT_RULES | CONTEXT_CODES). Returns 0 (out->res.n_failed_rules says whether rules fail) or a
  * negative code: ERR_USAGE (the request, err->param naming the parameter),
  * ERR_INPUT (a file cannot be used: the reasons in out->problems), ERR_IO or
  * ERR_DB. Free out with svc_validate_free either way. */

@@ -9,134 +9,97 @@
 
 #include "base/embed.h"
 #include "base/mem.h"
+#include "exchange/ssda903_columns.h"
 
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* The upsert of each 903 table, in Ssda903TableId order. Columns are the
- * table's 903 columns, then year for per-year tables, then source_year. */
-static const char *const upsert_sql[TABLE_COUNT] = {
-    "INSERT INTO header (child, sex, dob, ethnic, upn, mother, mc_dob, source_year) VALUES (?1, "
-    "?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-    "ON CONFLICT (child) DO UPDATE SET sex = excluded.sex, dob = excluded.dob, ethnic = "
-    "excluded.ethnic, upn = excluded.upn, mother = excluded.mother, mc_dob = excluded.mc_dob, "
-    "source_year = excluded.source_year "
-    "WHERE excluded.source_year >= header.source_year",
-    "INSERT INTO episodes (child, decom, rne, ls, cin, place, place_provider, dec, rec, "
-    "reason_place_change, home_post, pl_post, urn, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
-    "ON CONFLICT (child, decom) DO UPDATE SET rne = excluded.rne, ls = excluded.ls, cin = "
-    "excluded.cin, place = excluded.place, place_provider = excluded.place_provider, dec = "
-    "excluded.dec, rec = excluded.rec, reason_place_change = excluded.reason_place_change, "
-    "home_post = excluded.home_post, pl_post = excluded.pl_post, urn = excluded.urn, source_year = "
-    "excluded.source_year "
-    "WHERE excluded.source_year >= episodes.source_year",
-    "INSERT INTO reviews (child, dob, review, review_code, source_year) VALUES (?1, ?2, ?3, ?4, "
-    "?5) "
-    "ON CONFLICT (child, review) DO UPDATE SET dob = excluded.dob, review_code = "
-    "excluded.review_code, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= reviews.source_year",
-    "INSERT INTO uasc (child, sex, dob, duc, source_year) VALUES (?1, ?2, ?3, ?4, ?5) "
-    "ON CONFLICT (child) DO UPDATE SET sex = excluded.sex, dob = excluded.dob, duc = excluded.duc, "
-    "source_year = excluded.source_year "
-    "WHERE excluded.source_year >= uasc.source_year",
-    "INSERT INTO oc2 (child, dob, sdq_score, sdq_reason, convicted, health_check, immunisations, "
-    "teeth_check, health_assessment, substance_misuse, intervention_received, "
-    "intervention_offered, year, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-    "?11, ?12, ?13, ?14) "
-    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, sdq_score = excluded.sdq_score, "
-    "sdq_reason = excluded.sdq_reason, convicted = excluded.convicted, health_check = "
-    "excluded.health_check, immunisations = excluded.immunisations, teeth_check = "
-    "excluded.teeth_check, health_assessment = excluded.health_assessment, substance_misuse = "
-    "excluded.substance_misuse, intervention_received = excluded.intervention_received, "
-    "intervention_offered = excluded.intervention_offered, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= oc2.source_year",
-    "INSERT INTO oc3 (child, dob, in_touch, activ, accom, year, source_year) VALUES (?1, ?2, ?3, "
-    "?4, ?5, ?6, ?7) "
-    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, in_touch = excluded.in_touch, "
-    "activ = excluded.activ, accom = excluded.accom, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= oc3.source_year",
-    "INSERT INTO ad1 (child, dob, date_int, date_match, foster_care, nb_adoptr, sex_adoptr, "
-    "ls_adoptr, year, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, date_int = excluded.date_int, "
-    "date_match = excluded.date_match, foster_care = excluded.foster_care, nb_adoptr = "
-    "excluded.nb_adoptr, sex_adoptr = excluded.sex_adoptr, ls_adoptr = excluded.ls_adoptr, "
-    "source_year = excluded.source_year "
-    "WHERE excluded.source_year >= ad1.source_year",
-    "INSERT INTO placed_adoption (child, dob, date_placed, date_placed_ceased, "
-    "reason_placed_ceased, source_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-    "ON CONFLICT (child, date_placed) DO UPDATE SET dob = excluded.dob, date_placed_ceased = "
-    "excluded.date_placed_ceased, reason_placed_ceased = excluded.reason_placed_ceased, "
-    "source_year = excluded.source_year "
-    "WHERE excluded.source_year >= placed_adoption.source_year",
-    "INSERT INTO prev_perm (child, dob, prev_perm, la_perm, date_perm, year, source_year) VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-    "ON CONFLICT (child, year) DO UPDATE SET dob = excluded.dob, prev_perm = excluded.prev_perm, "
-    "la_perm = excluded.la_perm, date_perm = excluded.date_perm, source_year = "
-    "excluded.source_year "
-    "WHERE excluded.source_year >= prev_perm.source_year",
-    "INSERT INTO missing (child, dob, missing, mis_start, mis_end, source_year) VALUES (?1, ?2, "
-    "?3, ?4, ?5, ?6) "
-    "ON CONFLICT (child, mis_start) DO UPDATE SET dob = excluded.dob, missing = excluded.missing, "
-    "mis_end = excluded.mis_end, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= missing.source_year",
-    "INSERT INTO sw_episodes (child, dob, sw_id, sw_decom, sw_dec, sw_reason, source_year) VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-    "ON CONFLICT (child, sw_decom) DO UPDATE SET dob = excluded.dob, sw_id = excluded.sw_id, "
-    "sw_dec = excluded.sw_dec, sw_reason = excluded.sw_reason, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= sw_episodes.source_year",
-    "INSERT INTO dolo (child, dob, dolo_start, dolo_end, source_year) VALUES (?1, ?2, ?3, ?4, ?5) "
-    "ON CONFLICT (child, dolo_start) DO UPDATE SET dob = excluded.dob, dolo_end = "
-    "excluded.dolo_end, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= dolo.source_year",
-    /* Record templates (schema/sqlite/002_records.sql): key child and date. */
-    "INSERT INTO visits (child, visit_date, seen_alone, source_year) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (child, visit_date) DO UPDATE SET seen_alone = excluded.seen_alone, source_year = "
-    "excluded.source_year "
-    "WHERE excluded.source_year >= visits.source_year",
-    "INSERT INTO health_assessments (child, ha_date, ha_type, source_year) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (child, ha_date) DO UPDATE SET ha_type = excluded.ha_type, source_year = "
-    "excluded.source_year "
-    "WHERE excluded.source_year >= health_assessments.source_year",
-    "INSERT INTO dental_checks (child, dental_date, source_year) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT (child, dental_date) DO UPDATE SET source_year = excluded.source_year "
-    "WHERE excluded.source_year >= dental_checks.source_year",
-    "INSERT INTO immunisations (child, imms_date, imms_up_to_date, source_year) VALUES (?1, ?2, "
-    "?3, ?4) "
-    "ON CONFLICT (child, imms_date) DO UPDATE SET imms_up_to_date = excluded.imms_up_to_date, "
-    "source_year = excluded.source_year "
-    "WHERE excluded.source_year >= immunisations.source_year",
-    "INSERT INTO sdq (child, sdq_date, sdq_score, source_year) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (child, sdq_date) DO UPDATE SET sdq_score = excluded.sdq_score, source_year = "
-    "excluded.source_year "
-    "WHERE excluded.source_year >= sdq.source_year",
-    "INSERT INTO peps (child, pep_date, source_year) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT (child, pep_date) DO UPDATE SET source_year = excluded.source_year "
-    "WHERE excluded.source_year >= peps.source_year",
-    "INSERT INTO care_plans (child, care_plan_date, source_year) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT (child, care_plan_date) DO UPDATE SET source_year = excluded.source_year "
-    "WHERE excluded.source_year >= care_plans.source_year",
-    "INSERT INTO needs_assessments (child, needs_assessment_date, source_year) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT (child, needs_assessment_date) DO UPDATE SET source_year = excluded.source_year "
-    "WHERE excluded.source_year >= needs_assessments.source_year",
-    "INSERT INTO pathway_plans (child, pathway_plan_date, pathway_plan_type, source_year) VALUES "
-    "(?1, ?2, ?3, ?4) "
-    "ON CONFLICT (child, pathway_plan_date) DO UPDATE SET pathway_plan_type = "
-    "excluded.pathway_plan_type, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= pathway_plans.source_year",
-    "INSERT INTO pa_contacts (child, pa_contact_date, pa_contact_type, source_year) VALUES (?1, "
-    "?2, ?3, ?4) "
-    "ON CONFLICT (child, pa_contact_date) DO UPDATE SET pa_contact_type = "
-    "excluded.pa_contact_type, source_year = excluded.source_year "
-    "WHERE excluded.source_year >= pa_contacts.source_year",
-    /* schema/sqlite/003_visit_regimes.sql */
-    "INSERT INTO visit_regimes (child, regime_date, regime, source_year) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (child, regime_date) DO UPDATE SET regime = excluded.regime, source_year = "
-    "excluded.source_year "
-    "WHERE excluded.source_year >= visit_regimes.source_year",
-};
+/* ---- The upserts, written from the one column table ---------------------- */
+
+/* Column numbers of the tables whose key is one of their dates, named as in
+ * exchange/ssda903_columns.h. */
+enum { SSDA903_COLUMNS_EPISODES(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_REVIEWS(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_PLACED_ADOPTION(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_MISSING(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_SW_EPISODES(SSDA903_ID, SSDA903_NOTHING) };
+enum { SSDA903_COLUMNS_DOLO(SSDA903_ID, SSDA903_NOTHING) };
+
+enum { KEY_CHILD_ONLY = -1, KEY_YEAR = -2 };
+
+/* The key of a table after the child, as its UNIQUE constraint says
+ * (schema/sqlite/001_init.sql, 002_records.sql, 003_visit_regimes.sql): a
+ * column (the table's date), KEY_YEAR for the tables kept once a year (the
+ * year follows the 903 columns) or KEY_CHILD_ONLY (Header, UASC). Record
+ * templates are keyed by their date, the column after the child. */
+static int second_key(Ssda903TableId table)
+{
+    if (ssda903_is_record_template(table)) return 1;
+    if (ssda903_return_per_year(table)) return KEY_YEAR;
+    switch (table) {
+    case T903_EPISODES: return E_DECOM;
+    case T903_REVIEWS: return R_REVIEW;
+    case T903_PLACED_ADOPTION: return PA_DATE_PLACED;
+    case T903_MISSING: return M_MIS_START;
+    case T903_SW_EPISODES: return SW_DECOM;
+    case T903_DOLO: return DL_START;
+    default: return KEY_CHILD_ONLY;
+    }
+}
+
+typedef struct SqlText {
+    char text[2048]; /* the longest upsert (OC2's) is under 1,100 characters */
+    size_t len;
+} SqlText;
+
+static void sql_add(SqlText *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sql_add(SqlText *q, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(q->text + q->len, sizeof q->text - q->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof q->text - q->len) abort(); /* the bound above is wrong */
+    q->len += (size_t)n;
+}
+
+/* The stored name of a column: the 903 name in lower case. */
+static const char *stored_name(const Ssda903Table *t, int col, char out[64])
+{
+    const char *name = t->columns[col].name;
+    size_t i = 0;
+    for (; name[i] && i + 1 < 64; i++) out[i] = (char)tolower((unsigned char)name[i]);
+    out[i] = '\0';
+    return out;
+}
+
+/* INSERT of the table's columns (then year for the tables kept once a year,
+ * then source_year), or, when a row with the same key is stored, an update of
+ * the rest unless the stored row came from a later return. Parameters are
+ * ?1..?N in that order (store_put_903_row). */
+static void write_upsert(Ssda903TableId table, SqlText *q)
+{
+    const Ssda903Table *t = ssda903_table(table);
+    int key = second_key(table), n = t->n_columns;
+    char name[64];
+    sql_add(q, "INSERT INTO %s (", t->sql_name);
+    for (int c = 0; c < n; c++) sql_add(q, "%s, ", stored_name(t, c, name));
+    sql_add(q, "%ssource_year) VALUES (", key == KEY_YEAR ? "year, " : "");
+    int n_params = n + 1 + (key == KEY_YEAR);
+    for (int p = 1; p <= n_params; p++) sql_add(q, p < n_params ? "?%d, " : "?%d) ", p);
+    sql_add(q, "ON CONFLICT (%s", stored_name(t, 0, name));
+    if (key == KEY_YEAR) sql_add(q, ", year");
+    if (key >= 0) sql_add(q, ", %s", stored_name(t, key, name));
+    sql_add(q, ") DO UPDATE SET ");
+    for (int c = 1; c < n; c++)
+        if (c != key) sql_add(q, "%s = excluded.%s, ", stored_name(t, c, name), name);
+    sql_add(q, "source_year = excluded.source_year WHERE excluded.source_year >= %s.source_year",
+            t->sql_name);
+}
 
 static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_CHILD_KNOWN] = "SELECT 1 FROM header WHERE child = ?1",
@@ -159,7 +122,10 @@ DbStmt *store_stmt(Store *s, StmtId id, Err *err)
 
 static DbStmt *upsert_stmt(Store *s, Ssda903TableId table, Err *err)
 {
-    if (!s->upserts[table] && db_prepare(s->conn, upsert_sql[table], true, &s->upserts[table]) < 0)
+    if (s->upserts[table]) return s->upserts[table];
+    SqlText q = {.len = 0};
+    write_upsert(table, &q);
+    if (db_prepare(s->conn, q.text, true, &s->upserts[table]) < 0)
         db_error(s->conn, err, "preparing an upsert");
     return s->upserts[table];
 }
@@ -432,21 +398,9 @@ int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
 
 long store_count_rows(Store *s, Ssda903TableId table)
 {
-    static const char *const count_sql[TABLE_COUNT] = {
-        "SELECT count(*) FROM header",        "SELECT count(*) FROM episodes",
-        "SELECT count(*) FROM reviews",       "SELECT count(*) FROM uasc",
-        "SELECT count(*) FROM oc2",           "SELECT count(*) FROM oc3",
-        "SELECT count(*) FROM ad1",           "SELECT count(*) FROM placed_adoption",
-        "SELECT count(*) FROM prev_perm",     "SELECT count(*) FROM missing",
-        "SELECT count(*) FROM sw_episodes",   "SELECT count(*) FROM dolo",
-        "SELECT count(*) FROM visits",        "SELECT count(*) FROM health_assessments",
-        "SELECT count(*) FROM dental_checks", "SELECT count(*) FROM immunisations",
-        "SELECT count(*) FROM sdq",           "SELECT count(*) FROM peps",
-        "SELECT count(*) FROM care_plans",    "SELECT count(*) FROM needs_assessments",
-        "SELECT count(*) FROM pathway_plans", "SELECT count(*) FROM pa_contacts",
-        "SELECT count(*) FROM visit_regimes",
-    };
-    return (long)store_query_int(s->conn, count_sql[table], -1);
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", ssda903_table(table)->sql_name);
+    return (long)store_query_int(s->conn, sql, -1);
 }
 
 /* Runs one prepared insert to its end and finalizes it. */

@@ -77,26 +77,21 @@ static void r233(VCtx *c)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* Fails rows whose date col is before `limit`, or after it when after is set. */
-static void date_bound(VCtx *c, int col, Date limit, bool after)
+/* Rules 353, 354, 385: fails rows whose date in col is before a limit (after
+ * it, with option), the limit given as yyyymmdd in number, or the end of the
+ * collection year when number is 0. */
+static void date_bound(VCtx *c, const VCheck *k)
 {
+    int col = k->col;
+    bool after = k->option;
+    Date limit = k->number
+                     ? date_from_ymd(k->number / 10000, k->number / 100 % 100, k->number % 100)
+                     : c->end;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         Date d = vt_date(e, row, col);
         if (d != DATE_NONE && (after ? d > limit : d < limit)) vctx_fail(c, T903_EPISODES, row);
     }
-}
-
-/* DfE 903 rule 353 */
-static void r353(VCtx *c)
-{
-    date_bound(c, E_DECOM, date_from_ymd(1991, 10, 14), false);
-}
-
-/* DfE 903 rule 354: the episode must start within or before the collection year. */
-static void r354(VCtx *c)
-{
-    date_bound(c, E_DECOM, c->end, true);
 }
 
 /* DfE 903 rule 355 */
@@ -183,12 +178,6 @@ static void r365(VCtx *c)
         if (start == DATE_NONE || !vt_is(e, row, E_LS, "V3")) continue;
         if ((end == DATE_NONE ? c->end : end) - start > 17) vctx_fail(c, T903_EPISODES, row);
     }
-}
-
-/* DfE 903 rule 385 */
-static void r385(VCtx *c)
-{
-    date_bound(c, E_DEC, c->end, true);
 }
 
 /* DfE 903 rule 445 (to 2023/24): freeing orders (D1) ended when placement
@@ -592,27 +581,18 @@ static void r504(VCtx *c)
 
 /* ---- placement details that go with a placement type ---- */
 
-/* Fails rows whose placement type is in places and whose column col is
- * completed (other than the value `allowed`, when given). */
-static void not_for_places(VCtx *c, const char *places, int col, const char *allowed)
+/* Rules 213, 222: fails rows whose placement type is in codes and whose
+ * column col is completed (other than the single code other_codes, when
+ * given). */
+static void not_for_places(VCtx *c, const VCheck *k)
 {
+    const char *places = k->codes, *allowed = k->other_codes;
+    int col = k->col;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (vt_in(e, row, E_PLACE, places) && !vt_blank(e, row, col) &&
             !(allowed && vt_is(e, row, col, allowed)))
             vctx_fail(c, T903_EPISODES, row);
-}
-
-/* DfE 903 rule 213 (to 2024/25: T0-T4 and Z1 need no provider) */
-static void r213_old(VCtx *c)
-{
-    not_for_places(c, TEMP_PLACES ";Z1", E_PLACE_PROVIDER, NULL);
-}
-
-/* DfE 903 rule 213 (from 2025/26: Z11-Z14 replace Z1) */
-static void r213(VCtx *c)
-{
-    not_for_places(c, TEMP_PLACES ";Z11;Z12;Z13;Z14", E_PLACE_PROVIDER, NULL);
 }
 
 /* DfE 903 rule 214: no placement postcode or URN for short breaks. */
@@ -653,33 +633,15 @@ static void r217t(VCtx *c)
     }
 }
 
-/* DfE 903 rule 222: no URN (other than XXXXXXX, "none") for placements not
- * registered with Ofsted. The list holds the codes of every year (H5, P2 and
- * Z1 to 2024/25; Z11-Z14 from 2025/26). */
-static void r222(VCtx *c)
+/* Rule 526: every placement but those in codes has a provider. */
+static void provider_needed(VCtx *c, const VCheck *k)
 {
-    not_for_places(c, "H5;P1;P2;P3;R1;R2;R5;" TEMP_PLACES ";Z1;Z11;Z12;Z13;Z14", E_URN, "XXXXXXX");
-}
-
-/* DfE 903 rule 526 (to 2024/25): every placement but T0-T4 and Z1 has a
- * provider. */
-static void provider_needed(VCtx *c, const char *exempt)
-{
+    const char *exempt = k->codes;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
         if (!vt_blank(e, row, E_PLACE) && !vt_in(e, row, E_PLACE, exempt) &&
             vt_blank(e, row, E_PLACE_PROVIDER))
             vctx_fail(c, T903_EPISODES, row);
-}
-static void r526_old(VCtx *c)
-{
-    provider_needed(c, TEMP_PLACES ";Z1");
-}
-
-/* DfE 903 rule 526 (from 2025/26: Z11-Z14 replace Z1) */
-static void r526(VCtx *c)
-{
-    provider_needed(c, TEMP_PLACES ";Z11;Z12;Z13;Z14");
 }
 
 /* DfE 903 rule 390: an episode ending in adoption (E11, E12) is a placement
@@ -799,15 +761,11 @@ static void r199(VCtx *c)
 }
 
 const VRule vrules_episodes[] = {
-    /* DfE 903 rule 146 (to 2024/25: H5, P2 and Z1 valid) */
-    {"146", 0, 2025, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
-     .check =
-         {.kind = VCHECK_CODE,
-          .table = T903_EPISODES,
-          .col = E_PLACE,
-          .required = false,
-          .codes =
-              "A3;A4;A5;A6;H5;K1;K2;P1;P2;P3;R1;R2;R3;R5;S1;T0;T1;T2;T3;T4;U1;U2;U3;U4;U5;U6;Z1"}},
+    /* DfE 903 rule 146. The valid codes change by year as data/903-codes.csv
+     * says: to 2024/25 H5, P2 and Z1; from 2025/26 K3 in place of H5 and
+     * Z11-Z14 in place of Z1, no P2. */
+    {"146", 0, 0, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
+     .check = VCHECK_CODE_OR_BLANK(T903_EPISODES, E_PLACE)},
     /* DfE 903 rule 141 */
     {"141", 0, 0, "Episodes", "DECOM", "Date episode began is not a valid date.", NULL,
      .check = VCHECK_DATE_REQUIRED(T903_EPISODES, E_DECOM)},
@@ -822,14 +780,6 @@ const VRule vrules_episodes[] = {
     /* DfE 903 rule 145 */
     {"145", 0, 0, "Episodes", "CIN", "Category of need code is not a valid code.", NULL,
      .check = VCHECK_CODE_REQUIRED(T903_EPISODES, E_CIN)},
-    /* DfE 903 rule 146 (from 2025/26: K3 replaces H5; Z11-Z14 replace Z1; no P2) */
-    {"146", 2026, 0, "Episodes", "PLACE", "Placement type code is not a valid code.", NULL,
-     .check = {.kind = VCHECK_CODE,
-               .table = T903_EPISODES,
-               .col = E_PLACE,
-               .required = false,
-               .codes = "A3;A4;A5;A6;K1;K2;K3;P1;P3;R1;R2;R3;R5;S1;T0;T1;T2;T3;T4;U1;U2;U3;U4;U5;"
-                        "U6;Z11;Z12;Z13;Z14"}},
     /* DfE 903 rule 147 */
     {"147", 0, 0, "Episodes", "DEC", "Date episode ceased is not a valid date.", NULL,
      .check = VCHECK_DATE_OR_BLANK(T903_EPISODES, E_DEC)},
@@ -856,11 +806,13 @@ const VRule vrules_episodes[] = {
     {"233", 0, 0, "Episodes", "REASON_PLACE_CHANGE;REASON_PLACE_CHANGE",
      "Reason for placement change is not required when the episode has not ceased.", NULL,
      .fn = r233},
+    /* DfE 903 rule 353 */
     {"353", 0, 0, "Episodes", "DECOM", "No episode submitted can start before 14 October 1991.",
-     NULL, .fn = r353},
+     NULL, .check = VCHECK_OF_FAMILY(date_bound, .col = E_DECOM, .number = 19911014)},
+    /* DfE 903 rule 354: the episode must start within or before the collection year. */
     {"354", 0, 0, "Episodes", "DECOM",
      "Date episode ceased must be on or before the end of the current collection year.", NULL,
-     .fn = r354},
+     .check = VCHECK_OF_FAMILY(date_bound, .col = E_DECOM, .option = true)},
     {"355", 0, 0, "Episodes", "DECOM;DEC", "Episode appears to have lasted for less than 24 hours",
      NULL, .fn = r355},
     {"356", 0, 0, "Episodes", "DECOM",
@@ -885,9 +837,10 @@ const VRule vrules_episodes[] = {
      NULL, .check = VCHECK_OF_FAMILY(status_limit, .codes = "J2", .number = 21)},
     {"365", 0, 0, "Episodes", "LS;DECOM;DEC",
      "Any individual short- term respite placement must not exceed 17 days.", NULL, .fn = r365},
+    /* DfE 903 rule 385 */
     {"385", 0, 0, "Episodes", "DEC",
      "Date episode ceased must be on or before the end of the current collection year.", NULL,
-     .fn = r385},
+     .check = VCHECK_OF_FAMILY(date_bound, .col = E_DEC, .option = true)},
     {"445", 0, 0, "Episodes", "LS;DECOM",
      "Legal status D1 (freeing order) is not valid for an episode starting after 31 December "
      "2005.",
@@ -1005,10 +958,16 @@ const VRule vrules_episodes[] = {
      "Episode information shows child has been previously adopted from care. [NOTE: This only "
      "tests the current and previous year data loaded into the tool]",
      NULL, .fn = r199},
+    /* DfE 903 rule 213 (to 2024/25: T0-T4 and Z1 need no provider) */
     {"213", 0, 2025, "Episodes", "PLACE_PROVIDER", "Placement provider information not required.",
-     NULL, .fn = r213_old},
+     NULL,
+     .check =
+         VCHECK_OF_FAMILY(not_for_places, .col = E_PLACE_PROVIDER, .codes = TEMP_PLACES ";Z1")},
+    /* DfE 903 rule 213 (from 2025/26: Z11-Z14 replace Z1) */
     {"213", 2026, 0, "Episodes", "PLACE_PROVIDER", "Placement provider information not required.",
-     NULL, .fn = r213},
+     NULL,
+     .check = VCHECK_OF_FAMILY(not_for_places, .col = E_PLACE_PROVIDER,
+                               .codes = TEMP_PLACES ";Z11;Z12;Z13;Z14")},
     {"214", 0, 0, "Episodes", "PL_POST;URN", "Placement location information not required.", NULL,
      .fn = r214},
     {"217t", 0, 0, "Episodes", "PLACE;DEC",
@@ -1019,9 +978,14 @@ const VRule vrules_episodes[] = {
      "Children who are placed for adoption with current foster carers (placement types A3 or A5) "
      "must have a reason for new episode of S, T or U.",
      NULL, .fn = r217},
+    /* DfE 903 rule 222: no URN (other than XXXXXXX, "none") for placements not
+     * registered with Ofsted. The list holds the codes of every year (H5, P2
+     * and Z1 to 2024/25; Z11-Z14 from 2025/26). */
     {"222", 0, 0, "Episodes", "URN",
      "Ofsted Unique reference number (URN) should not be recorded for this placement type.", NULL,
-     .fn = r222},
+     .check = VCHECK_OF_FAMILY(not_for_places, .col = E_URN,
+                               .codes = "H5;P1;P2;P3;R1;R2;R5;" TEMP_PLACES ";Z1;Z11;Z12;Z13;Z14",
+                               .other_codes = "XXXXXXX")},
     {"225", 0, 0, "Episodes", "REASON_PLACE_CHANGE",
      "Reason for placement change must be recorded.", NULL, .fn = r225},
     {"383", 0, 2025, "Episodes", "PLACE;RNE;PL_POST",
@@ -1042,9 +1006,13 @@ const VRule vrules_episodes[] = {
      "foster carer(s) during the year.If the code in the reason episode ceased is E45 or E46 the "
      "child must have a placement code of U1 to U6.",
      NULL, .fn = r516},
+    /* DfE 903 rule 526 (to 2024/25): every placement but T0-T4 and Z1 has a provider. */
     {"526", 0, 2025, "Episodes", "PLACE;PLACE_PROVIDER",
-     "Child is missing a placement provider code for at least one episode.", NULL, .fn = r526_old},
+     "Child is missing a placement provider code for at least one episode.", NULL,
+     .check = VCHECK_OF_FAMILY(provider_needed, .codes = TEMP_PLACES ";Z1")},
+    /* DfE 903 rule 526 (from 2025/26: Z11-Z14 replace Z1) */
     {"526", 2026, 0, "Episodes", "PLACE;PLACE_PROVIDER",
-     "Child is missing a placement provider code for at least one episode.", NULL, .fn = r526},
+     "Child is missing a placement provider code for at least one episode.", NULL,
+     .check = VCHECK_OF_FAMILY(provider_needed, .codes = TEMP_PLACES ";Z11;Z12;Z13;Z14")},
 };
 const int vrules_episodes_n = VRULES_COUNT(vrules_episodes);

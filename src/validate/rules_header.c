@@ -214,21 +214,20 @@ static void r621(VCtx *c)
 }
 
 const VRule vrules_header[] = {
-    /* DfE 903 rule 101 (to 2023/24: codes 1 and 2) */
+    /* DfE 903 rule 101 (to 2023/24: codes 1 and 2, data/903-codes.csv's SEX list) */
     {"101", 0, 2024, "Header", "SEX", "Sex code is not valid (1 or 2).", NULL,
-     .check = {.kind = VCHECK_CODE,
-               .table = T903_HEADER,
-               .col = H_SEX,
-               .required = true,
-               .codes = "1;2"}},
-    /* DfE 903 rule 101 (from 2024/25: M, F, U) */
+     .check = VCHECK_CODE_REQUIRED(T903_HEADER, H_SEX)},
+    /* DfE 903 rule 101 (from 2024/25: M, F, U). data/903-codes.csv accepts 1
+     * and 2 beside them until 2025/26 so that an import refuses neither form
+     * (docs/codes.md); the DfE's rule already wants the new codes alone: the
+     * list of 2026/27, the first year without the old ones. */
     {"101", 2025, 0, "Header", "SEX", "The child or young person’s reported sex is not valid.",
      NULL,
      .check = {.kind = VCHECK_CODE,
                .table = T903_HEADER,
                .col = H_SEX,
                .required = true,
-               .codes = "M;F;U"}},
+               .codes_year = 2027}},
     /* DfE 903 rule 102 */
     {"102", 0, 0, "Header", "DOB", "Date of birth is not a valid date.", NULL,
      .check = VCHECK_DATE_REQUIRED(T903_HEADER, H_DOB)},

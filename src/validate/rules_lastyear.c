@@ -71,27 +71,10 @@ static void continues_advised(VCtx *c, int col, bool (*same)(const char *now, co
     }
 }
 
-static void continues(VCtx *c, int col, bool (*same)(const char *now, const char *before))
+/* Rules 503A-C, E, F: the column of the check's row continues, plainly. */
+static void continues(VCtx *c, const VCheck *k)
 {
-    continues_advised(c, col, same, NULL);
-}
-
-/* DfE 903 rule 503A */
-static void r503A(VCtx *c)
-{
-    continues(c, E_RNE, NULL);
-}
-
-/* DfE 903 rule 503B */
-static void r503B(VCtx *c)
-{
-    continues(c, E_LS, NULL);
-}
-
-/* DfE 903 rule 503C */
-static void r503C(VCtx *c)
-{
-    continues(c, E_CIN, NULL);
+    continues_advised(c, k->col, NULL, NULL);
 }
 
 /* Placement codes agree; the codes replaced in 2025/26 count as their
@@ -113,18 +96,6 @@ static void r503D(VCtx *c)
                       "the placement code it had last year (H5 or Z1) was replaced on 1 April "
                       "2025 by this one (K3, Z11-Z14), so the episode carried over is the same "
                       "placement");
-}
-
-/* DfE 903 rule 503E */
-static void r503E(VCtx *c)
-{
-    continues(c, E_PLACE_PROVIDER, NULL);
-}
-
-/* DfE 903 rule 503F */
-static void r503F(VCtx *c)
-{
-    continues(c, E_URN, NULL);
 }
 
 /* The derived postcode fields of this year's first episode and of last year's
@@ -237,25 +208,30 @@ const VRule vrules_lastyear[] = {
      "Last year's record ended with an open episode. The date on which that episode started does "
      "not match the start date of the first episode on this year’s record.",
      NULL, .fn = r502},
+    /* DfE 903 rule 503A */
     {"503A", 0, 0, "Episodes;Episodes_last", "RNE",
      "The reason for new episode in the first episode does not match open episode at end of last "
      "year.",
-     NULL, .fn = r503A},
+     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_RNE)},
+    /* DfE 903 rule 503B */
     {"503B", 0, 0, "Episodes;Episodes_last", "LS",
      "The legal status in the first episode does not match open episode at end of last year.", NULL,
-     .fn = r503B},
+     .check = VCHECK_OF_FAMILY(continues, .col = E_LS)},
+    /* DfE 903 rule 503C */
     {"503C", 0, 0, "Episodes;Episodes_last", "CIN",
      "The category of need in the first episode does not match open episode at end of last year.",
-     NULL, .fn = r503C},
+     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_CIN)},
     {"503D", 0, 0, "Episodes", "PLACE",
      "The placement type in the first episode does not match open episode at end of last year",
      "Episodes;Episodes_last", .fn = r503D},
+    /* DfE 903 rule 503E */
     {"503E", 0, 0, "Episodes;Episodes_last", "PLACE_PROVIDER",
      "The placement provider in the first episode does not match open episode at end of last year.",
-     NULL, .fn = r503E},
+     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_PLACE_PROVIDER)},
+    /* DfE 903 rule 503F */
     {"503F", 0, 0, "Episodes;Episodes_last", "URN",
      "The Ofsted URN in the  first episode does not match open episode at end of last year.", NULL,
-     .fn = r503F},
+     .check = VCHECK_OF_FAMILY(continues, .col = E_URN)},
     {"562", 0, 0, "Episodes;Episodes_last", "DECOM",
      "Episode commenced before the start of the current collection year but there is a missing "
      "continuous episode in the previous year.",

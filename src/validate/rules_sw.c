@@ -63,28 +63,16 @@ static void rSW06(VCtx *c)
     }
 }
 
-/* Fails end dates before `from` or after 31 March. */
-static void sw_end_within(VCtx *c, Date from)
+/* Rule SW07STG2: fails end dates after 31 March or before the start of the
+ * reporting period, which begins `number` collection years before this one. */
+static void sw_end_within(VCtx *c, const VCheck *k)
 {
+    Date from = date_collection_year_start(c->r->year - k->number);
     const VTable *s = swe(c);
     for (int row = 0; row < s->n_rows; row++) {
         Date end = vt_date(s, row, SW_DEC);
         if (end != DATE_NONE && (end < from || end > c->end)) vctx_fail(c, T903_SW_EPISODES, row);
     }
-}
-
-/* DfE 903 rule SW07STG2 (2023/24: the reporting period is the collection
- * year) */
-static void rSW07_old(VCtx *c)
-{
-    sw_end_within(c, c->start);
-}
-
-/* DfE 903 rule SW07STG2 (from 2024/25: the reporting period starts a year
- * before the collection year) */
-static void rSW07(VCtx *c)
-{
-    sw_end_within(c, date_collection_year_start(c->r->year - 1));
 }
 
 /* DfE 903 rule SW08STG2: every social worker episode but the child's latest
@@ -279,14 +267,17 @@ const VRule vrules_sw[] = {
     {"SW06STG2", 0, 0, "SWEpisodes", "SW_DECOM",
      "Social worker episode data should be within the social worker data reporting year.", NULL,
      .fn = rSW06},
+    /* DfE 903 rule SW07STG2 (2023/24: the reporting period is the collection year) */
     {"SW07STG2", 2024, 2024, "SWEpisodes", "SW_DEC",
      "Social worker episode end date should be on or after the start of the social worker "
      "reporting period, and should be on or before the collection end date.",
-     NULL, .fn = rSW07_old},
+     NULL, .check = VCHECK_OF_FAMILY(sw_end_within, .number = 0)},
+    /* DfE 903 rule SW07STG2 (from 2024/25: the reporting period starts a year
+     * before the collection year) */
     {"SW07STG2", 2025, 0, "SWEpisodes", "SW_DEC",
      "Social worker episode end date should be on or after the start of the social worker "
      "reporting period, and should be on or before the collection end date.",
-     NULL, .fn = rSW07},
+     NULL, .check = VCHECK_OF_FAMILY(sw_end_within, .number = 1)},
     {"SW08STG2", 0, 0, "SWEpisodes", "SW_DEC",
      "A new social worker episode has started, but the previous episode has not ended.", NULL,
      .fn = rSW08},

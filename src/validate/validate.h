@@ -21,6 +21,7 @@
 #include "base/date.h"
 #include "base/err.h"
 #include "base/strmap.h"
+#include "domain/codes.h"
 #include "exchange/onspd.h"
 #include "exchange/ssda903.h"
 
@@ -131,9 +132,11 @@ typedef struct VCheck {
     int other_col;        /* a second column: Header's for VCHECK_SAME_AS_HEADER */
     bool required;        /* VCHECK_CODE, VCHECK_DATE: a blank cell fails */
     /* VCHECK_CODE: the valid codes are the list data/903-codes.csv gives the
-     * column's name for the ruleset year (domain/codes.h), unless `codes`
-     * (';'-separated) is given, for a list that file cannot tell by year yet. */
-    const char *codes;
+     * column's name (domain/codes.h) for the ruleset year, or for codes_year
+     * when it is set: a rule that wants new codes alone while the file still
+     * accepts the old ones beside them. */
+    int codes_year;
+    const char *codes;       /* VCHECK_FAMILY: a ';'-separated list */
     const char *other_codes; /* VCHECK_FAMILY: a second ';'-separated list */
     int number;              /* VCHECK_FAMILY: a limit (an age, a number of days) */
     bool option;             /* VCHECK_FAMILY: a choice the family's check documents */
@@ -203,9 +206,15 @@ typedef struct VResult {
     long n_failed_rules, n_skipped_rules;
 } VResult;
 
-/* Runs the rule set of ruleset_year over a prepared return. Fills *out (freed
- * by vresult_free). Returns the number of failing rules. */
+/* Runs the rule set of ruleset_year over a prepared return, with the shipped
+ * code lists. Fills *out (freed by vresult_free). Returns the number of
+ * failing rules. */
 long validate_run(const VReturn *r, int ruleset_year, VResult *out);
+/* The same with rules and code lists already loaded (the application
+ * context's: service/context.h): rules is the year's set, in code order; a
+ * rule that reads the code lists is skipped when codes is NULL. */
+long validate_run_rules(const VReturn *r, int ruleset_year, const VRule *const *rules, int n,
+                        const CodeLists *codes, VResult *out);
 /* Runs only the named rules (NULL-terminated list of codes); for tests. */
 long validate_run_codes(const VReturn *r, int ruleset_year, const char *const *codes, VResult *out);
 void vresult_free(VResult *res);

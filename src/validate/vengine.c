@@ -64,7 +64,7 @@ static void check_needs(const VReturn *r, const VRule *rule, char *reason, size_
 /* True when the rule's check asks data/903-codes.csv. */
 static bool needs_code_lists(const VRule *rule)
 {
-    return !rule->fn && rule->check.kind == VCHECK_CODE && !rule->check.codes;
+    return !rule->fn && rule->check.kind == VCHECK_CODE;
 }
 
 static void add_advised(VCtx *c, Ssda903TableId t, bool last, int row, const char *why)
@@ -174,7 +174,10 @@ static void mark_affected(VCtx *c, const VRule *rule, size_t first)
     }
 }
 
-static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, int n, VResult *out)
+/* Runs rules with the code lists given; codes_missing says why a rule that
+ * needs the lists is skipped when codes is NULL. */
+static long run_rules(const VReturn *r, int ruleset_year, const VRule *const *rules, int n,
+                      const CodeLists *codes, const char *codes_missing, VResult *out)
 {
     memset(out, 0, sizeof *out);
     out->year = r->year;
@@ -184,9 +187,6 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
     unsigned char *cla12 = vreturn_derive_cla12(r);
     VPostFields *post[2];
     vpostcodes_derive(r, post);
-    CodeLists *codes = NULL;
-    Err codes_err = {0};
-    if (codes_load_default(&codes, &codes_err) < 0) codes = NULL;
     for (int i = 0; i < n; i++) {
         VOutcome *o = &out->outcomes[i];
         o->rule = rules[i];
@@ -194,7 +194,7 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
             snprintf(o->reason, sizeof o->reason, "not run: %s",
                      rules[i]->needs ? rules[i]->needs : "not implemented");
         else if (!codes && needs_code_lists(rules[i]))
-            snprintf(o->reason, sizeof o->reason, "not run: the code lists: %.200s", codes_err.msg);
+            snprintf(o->reason, sizeof o->reason, "not run: the code lists: %.200s", codes_missing);
         else
             check_needs(r, rules[i], o->reason, sizeof o->reason);
         if (o->reason[0]) {
@@ -217,7 +217,6 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
             vcheck_run(&c, &rules[i]->check);
         mark_affected(&c, rules[i], first);
     }
-    codes_free(codes);
     free(cla12);
     free(post[0]);
     free(post[1]);
@@ -225,11 +224,29 @@ static long run_rules(const VReturn *r, int ruleset_year, const VRule **rules, i
     return out->n_failed_rules;
 }
 
+long validate_run_rules(const VReturn *r, int ruleset_year, const VRule *const *rules, int n,
+                        const CodeLists *codes, VResult *out)
+{
+    return run_rules(r, ruleset_year, rules, n, codes, "not given", out);
+}
+
+/* Runs rules with the shipped code lists, loaded for this run. */
+static long run_with_shipped_codes(const VReturn *r, int ruleset_year, const VRule *const *rules,
+                                   int n, VResult *out)
+{
+    CodeLists *codes = NULL;
+    Err codes_err = {0};
+    if (codes_load_default(&codes, &codes_err) < 0) codes = NULL;
+    long failed = run_rules(r, ruleset_year, rules, n, codes, codes_err.msg, out);
+    codes_free(codes);
+    return failed;
+}
+
 long validate_run(const VReturn *r, int ruleset_year, VResult *out)
 {
     const VRule **rules = xmalloc(VALIDATE_MAX_RULES * sizeof *rules);
     int n = vrules_for_year(ruleset_year, rules, VALIDATE_MAX_RULES);
-    long failed = run_rules(r, ruleset_year, rules, n, out);
+    long failed = run_with_shipped_codes(r, ruleset_year, rules, n, out);
     free(rules);
     return failed;
 }
@@ -242,7 +259,7 @@ long validate_run_codes(const VReturn *r, int ruleset_year, const char *const *c
         const VRule *rule = vrules_find(codes[i], ruleset_year);
         if (rule) rules[n++] = rule;
     }
-    return run_rules(r, ruleset_year, rules, n, out);
+    return run_with_shipped_codes(r, ruleset_year, rules, n, out);
 }
 
 void vresult_free(VResult *res)
@@ -364,18 +381,17 @@ bool vt_female(const VTable *t, int row, int col)
     return vt_in(t, row, col, "2;F");
 }
 
-/* Whether the cell's code is valid for its column in the ruleset year:
- * data/903-codes.csv's list, compared in capitals, or the check's own list. */
+/* Whether the cell's code is valid for its column in the ruleset year (or
+ * the check's codes_year): data/903-codes.csv's list, compared in capitals. */
 static bool code_valid(const VCtx *c, const VCheck *check, const VTable *tab, int row)
 {
-    if (check->codes) return vt_in(tab, row, check->col, check->codes);
     char code[64];
     const char *cell = vt_cell(tab, row, check->col);
     size_t n = strlen(cell);
     if (n >= sizeof code) return false;
     for (size_t i = 0; i <= n; i++) code[i] = (char)toupper((unsigned char)cell[i]);
     return codes_valid(c->codes, ssda903_table(check->table)->columns[check->col].name, code,
-                       c->year);
+                       check->codes_year ? check->codes_year : c->year);
 }
 
 static void check_code(VCtx *c, const VCheck *check)

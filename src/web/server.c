@@ -1,6 +1,7 @@
 /* server: see server.h. */
 #include "web/server.h"
 
+#include "base/dynlib.h"
 #include "base/embed.h"
 #include "web/router.h"
 
@@ -12,6 +13,30 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+/* libmicrohttpd is opened when the server starts (base/dynlib.h): with GnuTLS
+ * and its dependencies it would otherwise cost every command's start-up. The
+ * build passes its SONAME. */
+#define MHD_FUNCTIONS(F)               \
+    F(MHD_start_daemon)                \
+    F(MHD_stop_daemon)                 \
+    F(MHD_get_daemon_info)             \
+    F(MHD_get_connection_info)         \
+    F(MHD_get_connection_values)       \
+    F(MHD_lookup_connection_value)     \
+    F(MHD_create_post_processor)       \
+    F(MHD_post_process)                \
+    F(MHD_destroy_post_processor)      \
+    F(MHD_create_response_from_buffer) \
+    F(MHD_add_response_header)         \
+    F(MHD_queue_response)              \
+    F(MHD_destroy_response)
+static struct {
+    MHD_FUNCTIONS(DYNLIB_POINTER)
+} mhd;
+static const char *const mhd_names[] = {MHD_FUNCTIONS(DYNLIB_NAME) NULL};
+static DynLib mhd_lib =
+    DYNLIB_INIT(CAREPLEDGE_SONAME_LIBMICROHTTPD, "the web server", mhd_names, &mhd);
 
 struct WebServer {
     struct MHD_Daemon *daemon;
@@ -79,7 +104,7 @@ static enum MHD_Result upload_part(void *cls, enum MHD_ValueKind kind, const cha
 
 static bool is_upload(struct MHD_Connection *conn, const char *url, const char *method)
 {
-    const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+    const char *type = mhd.MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
     return strcmp(method, "POST") == 0 && strcmp(url, "/api/v1/imports") == 0 && type &&
            strncmp(type, "multipart/form-data", 19) == 0;
 }
@@ -92,7 +117,7 @@ static void start_upload(struct MHD_Connection *conn, Upload *u)
         u->broken = true;
         return;
     }
-    u->post = MHD_create_post_processor(conn, 64 * 1024, upload_part, u);
+    u->post = mhd.MHD_create_post_processor(conn, 64 * 1024, upload_part, u);
     if (!u->post) u->broken = true;
 }
 
@@ -100,7 +125,7 @@ static void remove_upload(Upload *u)
 {
     if (u->file) fclose(u->file);
     u->file = NULL;
-    if (u->post) MHD_destroy_post_processor(u->post);
+    if (u->post) mhd.MHD_destroy_post_processor(u->post);
     u->post = NULL;
     if (!u->dir[0]) return;
     for (int i = 1; i <= u->n_files; i++) {
@@ -129,7 +154,7 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t size)
 {
     snprintf(out, size, "unknown");
     const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        mhd.MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!info || !info->client_addr) return;
     const struct sockaddr *sa = info->client_addr;
     if (sa->sa_family == AF_INET)
@@ -142,17 +167,17 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t size)
 
 static enum MHD_Result send_response(struct MHD_Connection *conn, WebResponse *res)
 {
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(res->body_len, res->body ? res->body : (void *)"",
-                                        res->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    struct MHD_Response *r = mhd.MHD_create_response_from_buffer(
+        res->body_len, res->body ? res->body : (void *)"",
+        res->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     res->body = NULL;
     for (int i = 0; web_security_headers[i]; i += 2)
-        MHD_add_response_header(r, web_security_headers[i], web_security_headers[i + 1]);
-    if (res->content_type) MHD_add_response_header(r, "Content-Type", res->content_type);
-    if (res->etag[0]) MHD_add_response_header(r, "ETag", res->etag);
-    if (res->set_cookie[0]) MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
-    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)res->status, r);
-    MHD_destroy_response(r);
+        mhd.MHD_add_response_header(r, web_security_headers[i], web_security_headers[i + 1]);
+    if (res->content_type) mhd.MHD_add_response_header(r, "Content-Type", res->content_type);
+    if (res->etag[0]) mhd.MHD_add_response_header(r, "ETag", res->etag);
+    if (res->set_cookie[0]) mhd.MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+    enum MHD_Result ok = mhd.MHD_queue_response(conn, (unsigned)res->status, r);
+    mhd.MHD_destroy_response(r);
     return ok;
 }
 
@@ -172,7 +197,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     Upload *upload = *con_cls;
     if (*upload_data_size) {
         if (upload->post && !upload->broken && !upload->upload_too_large &&
-            MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
+            mhd.MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
             upload->broken = !upload->upload_too_large;
         else if (!upload->post && !upload->dir[0])
             append_body(upload, upload_data, *upload_data_size);
@@ -192,10 +217,10 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     char origin[64];
     client_address(conn, origin, sizeof origin);
     req.origin = origin;
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &req);
-    req.session = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "cp_session");
-    req.csrf = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
-    req.if_none_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
+    mhd.MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &req);
+    req.session = mhd.MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "cp_session");
+    req.csrf = mhd.MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    req.if_none_match = mhd.MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
     req.body = upload->data;
     req.body_len = upload->len;
     req.body_too_large = upload->too_large;
@@ -243,10 +268,11 @@ int web_server_start(WebApp *app, const char *listen, int threads, WebServer **o
 {
     struct sockaddr_in addr;
     if (parse_listen(listen, &addr, err) < 0) return err->code;
+    if (dynlib_open(&mhd_lib, err) < 0) return err->code;
     WebServer *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->app = app;
-    s->daemon = MHD_start_daemon(
+    s->daemon = mhd.MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
         s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_NOTIFY_COMPLETED, request_done, s,
@@ -261,14 +287,15 @@ int web_server_start(WebApp *app, const char *listen, int threads, WebServer **o
 
 int web_server_port(const WebServer *s)
 {
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info =
+        mhd.MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : 0;
 }
 
 void web_server_stop(WebServer *s)
 {
     if (!s) return;
-    MHD_stop_daemon(s->daemon);
+    mhd.MHD_stop_daemon(s->daemon);
     free(s);
 }
 
