@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* The upsert of each 903 table, in Ssda903TableId order. Columns are the
@@ -223,6 +224,19 @@ static int record_migration(DbConn *c, int version, const char *name, Err *err)
     return rc == DB_DONE ? 0 : db_error(c, err, "recording a migration");
 }
 
+/* The highest version in schema_migrations, 0 when none; ERR_DB when it
+ * cannot be read. */
+static int read_schema_version(DbConn *c, int *version)
+{
+    DbStmt *st;
+    *version = 0;
+    if (db_prepare(c, "SELECT max(version) FROM schema_migrations", false, &st) < 0) return ERR_DB;
+    int rc = db_step(st);
+    if (rc == DB_ROW) *version = (int)db_column_int(st, 0);
+    db_finalize(st);
+    return rc == DB_ROW ? 0 : ERR_DB;
+}
+
 /* Applies the migrations not yet applied, in order, each in its own
  * transaction, recording its number in schema_migrations. */
 static int migrate(Store *s, Err *err)
@@ -238,6 +252,12 @@ static int migrate(Store *s, Err *err)
         int version;
         if (!is_migration(c, f, &version) || version <= s->schema_version) continue;
         if (db_begin_write(c, err) < 0) return ERR_DB;
+        /* Another process sharing the database may have applied it while
+         * this one waited for the write lock. */
+        if (read_schema_version(c, &s->schema_version) == 0 && version <= s->schema_version) {
+            db_rollback(c);
+            continue;
+        }
         if (db_exec(c, (const char *)f->data, err) < 0) {
             db_rollback(c);
             return err_set(err, ERR_DB, "migration %s failed: %s", f->name, err->msg);
@@ -253,28 +273,23 @@ static int migrate(Store *s, Err *err)
 
 /* Reads the schema version, and refuses a database this program cannot
  * read: not one of Carepledge's, or written by a newer Carepledge. */
-static int check_schema(Store *s, const char *path, bool may_be_new, Err *err)
+static int check_schema(Store *s, const char *name, bool may_be_new, Err *err)
 {
-    DbStmt *st;
-    if (db_prepare(s->conn, "SELECT max(version) FROM schema_migrations", false, &st) < 0) {
-        if (may_be_new && strstr(db_errmsg(s->conn), "no such table")) return 0;
-        return err_at(err, ERR_DB, path, 0, 0, NULL, "not a Carepledge database (%s)",
-                      db_errmsg(s->conn));
+    if (!db_has_table(s->conn, "schema_migrations")) {
+        if (may_be_new) return 0;
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "not a Carepledge database (no schema)");
     }
-    int rc = db_step(st);
-    s->schema_version = rc == DB_ROW ? (int)db_column_int(st, 0) : 0;
-    db_finalize(st);
-    if (rc != DB_ROW)
-        return err_at(err, ERR_DB, path, 0, 0, NULL, "cannot read the schema version: %s",
+    if (read_schema_version(s->conn, &s->schema_version) < 0)
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "cannot read the schema version: %s",
                       db_errmsg(s->conn));
     int mine = program_schema_version(s->conn);
     if (s->schema_version > mine)
-        return err_at(err, ERR_DB, path, 0, 0, NULL,
+        return err_at(err, ERR_DB, name, 0, 0, NULL,
                       "the database has schema version %d, newer than this program's %d: it "
                       "was written by a newer Carepledge; use that version or a later one",
                       s->schema_version, mine);
     if (s->schema_version == 0 && !may_be_new)
-        return err_at(err, ERR_DB, path, 0, 0, NULL, "not a Carepledge database (no schema)");
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "not a Carepledge database (no schema)");
     return 0;
 }
 
@@ -289,16 +304,24 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
         free(s);
         return ERR_DB;
     }
+    char name[512]; /* the path, or the connection string without its password */
+    db_target_name(path, name, sizeof name);
     Err e2 = {0};
-    int rc = check_schema(s, path, !s->read_only, err);
+    int rc = check_schema(s, name, !s->read_only, err);
     if (rc == 0 && !s->read_only && migrate(s, &e2) < 0)
-        rc = err_at(err, ERR_DB, path, 0, 0, NULL, "%s", e2.msg);
+        rc = err_at(err, ERR_DB, name, 0, 0, NULL, "%s", e2.msg);
     if (rc < 0) {
         store_close(s);
         return rc;
     }
     *out = s;
     return 0;
+}
+
+bool store_exists(const char *path)
+{
+    struct stat st;
+    return db_target_is_postgres(path) || stat(path, &st) == 0;
 }
 
 int store_open(const char *path, Store **out, Err *err)
@@ -529,6 +552,33 @@ static char *column_copy(DbStmt *st, int i)
     return db_column_is_null(st, i) ? NULL : xstrdup(db_column_text(st, i));
 }
 
+/* "episodes=5 header=4": the rows of each table one import logged, by table
+ * name, for every import (built here: the engines' string aggregates differ). */
+static int read_import_tables(Store *s, StoreImportEntries *out, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn,
+                   "SELECT import_id, table_name, rows FROM import_rows "
+                   "ORDER BY import_id, table_name",
+                   false, &st) != 0)
+        return db_error(s->conn, err, "reading the import log");
+    int rc, first = 0; /* the first entry of the import being read */
+    while ((rc = db_step(st)) == DB_ROW) {
+        long long id = db_column_int(st, 0);
+        while (first < out->n && out->items[first].id < id) first++;
+        char part[160];
+        snprintf(part, sizeof part, "%s=%s", db_column_text(st, 1), db_column_text(st, 2));
+        for (int i = first; i < out->n && out->items[i].id == id; i++) {
+            StoreImportEntry *e = &out->items[i];
+            size_t had = e->tables ? strlen(e->tables) : 0;
+            e->tables = xrealloc(e->tables, had + strlen(part) + 2);
+            snprintf(e->tables + had, strlen(part) + 2, "%s%s", had ? " " : "", part);
+        }
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
+}
+
 int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
 {
     memset(out, 0, sizeof *out);
@@ -536,10 +586,7 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
     out->has_log = true;
     DbStmt *st;
     if (db_prepare(s->conn,
-                   "SELECT i.id, i.imported_at, i.actor, i.rows, "
-                   "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
-                   "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
-                   "ORDER BY table_name)), f.path, f.size, f.sha256 "
+                   "SELECT i.id, i.imported_at, i.actor, i.rows, f.path, f.size, f.sha256 "
                    "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
                    "ORDER BY i.id, f.path",
                    false, &st) != 0)
@@ -552,13 +599,14 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
         e->imported_at = column_copy(st, 1);
         e->actor = column_copy(st, 2);
         e->rows = (long)db_column_int(st, 3);
-        e->tables = column_copy(st, 4);
-        e->path = column_copy(st, 5);
-        e->size = db_column_int(st, 6);
-        e->sha256 = column_copy(st, 7);
+        e->tables = NULL;
+        e->path = column_copy(st, 4);
+        e->size = db_column_int(st, 5);
+        e->sha256 = column_copy(st, 6);
     }
     db_finalize(st);
-    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
+    if (rc != DB_DONE) return db_error(s->conn, err, "reading the import log");
+    return read_import_tables(s, out, err);
 }
 
 void store_import_entries_free(StoreImportEntries *e)

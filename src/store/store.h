@@ -27,7 +27,12 @@ int store_open(const char *path, Store **out, Err *err);
  * never creates or migrates one: a missing path, an empty file or a file
  * that is no Carepledge database is an error saying so. */
 int store_open_read(const char *path, Store **out, Err *err);
-/* Both refuse a database whose schema version is newer than this program's. */
+/* Both refuse a database whose schema version is newer than this program's.
+ * path is a SQLite file or a PostgreSQL connection string ("postgresql://...",
+ * "postgres://..." or "postgres:SERVICE"): see store/db.h db_open. */
+/* Whether there may be a database at path: a file that exists, or any
+ * PostgreSQL connection string (whose database is found, or not, on opening). */
+bool store_exists(const char *path);
 void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);
