@@ -151,6 +151,18 @@ static const char *const stmt_sql[STMT_COUNT] = {
  * (schema/sqlite/004_commits.sql). */
 enum { SCHEMA_WITH_COMMITS = 4 };
 
+const char *store_upsert_sql(Ssda903TableId table)
+{
+    return upsert_sql[table];
+}
+
+/* Merges any staged rows (store_stage.c) before a statement that reads or
+ * writes beside them in the same transaction. */
+static int settle(Store *s, Err *err)
+{
+    return s->stage.on ? store_stage_merge(s, err) : 0;
+}
+
 DbStmt *store_stmt(Store *s, StmtId id, Err *err)
 {
     if (!s->stmts[id] && db_prepare(s->conn, stmt_sql[id], true, &s->stmts[id]) < 0)
@@ -304,6 +316,8 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
         free(s);
         return ERR_DB;
     }
+    s->stage.on = !s->read_only && db_can_copy(s->conn);
+    s->stage.copying = -1;
     char name[512]; /* the path, or the connection string without its password */
     db_target_name(path, name, sizeof name);
     Err e2 = {0};
@@ -366,6 +380,7 @@ int store_read_commit(Store *s, DbConn *conn, long long *commit, Err *err)
 long long store_current_commit(Store *s, Err *err)
 {
     long long commit;
+    if (settle(s, err) < 0) return -1;
     return store_read_commit(s, s->conn, &commit, err) < 0 ? -1 : commit;
 }
 
@@ -379,6 +394,9 @@ int store_begin(Store *s, Err *err)
  * can tell one commit from the next (store_commits). */
 int store_commit(Store *s, Err *err)
 {
+    if (settle(s, err) < 0) return ERR_DB;
+    /* Other servers sharing the database hear of it when it commits. */
+    if (db_can_notify(s->conn) && db_notify(s->conn, STORE_COMMIT_CHANNEL, err) < 0) return ERR_DB;
     if (store_has_commits(s)) {
         DbStmt *st = store_stmt(s, STMT_COUNT_COMMIT, err);
         if (!st) return ERR_DB;
@@ -392,6 +410,7 @@ int store_commit(Store *s, Err *err)
 void store_rollback(Store *s)
 {
     db_rollback(s->conn);
+    store_stage_discard(s);
 }
 
 int store_read_begin(Store *s, Err *err)
@@ -419,9 +438,24 @@ static int step_done(Store *s, DbStmt *st, Err *err, const char *what)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, what);
 }
 
+/* The row as the upsert's parameters, all text, staged for the merge. */
+static int stage_903_row(Store *s, Ssda903TableId table, const char *const *values,
+                         int source_year, Err *err)
+{
+    const char *row[SSDA903_MAX_COLUMNS + 2];
+    char year[16];
+    snprintf(year, sizeof year, "%d", source_year);
+    int n = ssda903_table(table)->n_columns;
+    for (int i = 0; i < n; i++) row[i] = values[i];
+    if (table < T903_COUNT && ssda903_return_per_year(table)) row[n++] = year;
+    row[n++] = year;
+    return store_stage_row(s, table, row, n, err);
+}
+
 int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
                       Err *err)
 {
+    if (s->stage.on) return stage_903_row(s, table, values, source_year, err);
     DbStmt *st = upsert_stmt(s, table, err);
     if (!st) return ERR_DB;
     int n = ssda903_table(table)->n_columns;
@@ -436,6 +470,7 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
 bool store_child_known(Store *s, const char *child)
 {
     Err ignored;
+    if (settle(s, &ignored) < 0) return false;
     DbStmt *st = store_stmt(s, STMT_CHILD_KNOWN, &ignored);
     if (!st) return false;
     db_bind_text(st, 1, child);
@@ -446,6 +481,7 @@ bool store_child_known(Store *s, const char *child)
 
 int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
 {
+    if (settle(s, err) < 0) return ERR_DB;
     DbStmt *st = store_stmt(s, STMT_PUT_DISABILITY, err);
     if (!st) return ERR_DB;
     db_bind_text(st, 1, child);
@@ -469,6 +505,8 @@ long store_count_rows(Store *s, Ssda903TableId table)
         "SELECT count(*) FROM pathway_plans", "SELECT count(*) FROM pa_contacts",
         "SELECT count(*) FROM visit_regimes",
     };
+    Err ignored;
+    if (settle(s, &ignored) < 0) return -1;
     return (long)store_query_int(s->conn, count_sql[table], -1);
 }
 
@@ -525,6 +563,7 @@ static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Er
 
 int store_log_import(Store *s, const StoreImportLog *log, Err *err)
 {
+    if (settle(s, err) < 0) return ERR_DB;
     DbStmt *st = prepare_insert(s,
                                 "INSERT INTO imports (imported_at, actor, files, rows, first_year, "
                                 "last_year) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0))",

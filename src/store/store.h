@@ -37,6 +37,10 @@ void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);
 
+/* The channel a commit is announced on, to every process sharing a server
+ * database (PostgreSQL NOTIFY; store_wait_commit). */
+#define STORE_COMMIT_CHANNEL "carepledge_commit"
+
 /* A write transaction (takes the write lock, waiting up to 5 s for another
  * writer); store_commit counts the commit. */
 int store_begin(Store *s, Err *err);
