@@ -136,6 +136,21 @@ long long db_column_int(DbStmt *st, int i)
     return st->driver->column_int(st, i);
 }
 
+const char *db_column_name(DbStmt *st, int i)
+{
+    return st->driver->column_name(st, i);
+}
+
+int db_prepare_tables(DbConn *c, DbStmt **out)
+{
+    return db_prepare(c, c->driver->tables_sql, false, out);
+}
+
+int db_after_copy(DbConn *c, const char *table, Err *err)
+{
+    return c->driver->after_copy ? c->driver->after_copy(c, table, err) : 0;
+}
+
 int db_begin_read(DbConn *c, Err *err)
 {
     return c->driver->begin_read(c, err);

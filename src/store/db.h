@@ -79,6 +79,15 @@ const char *db_column_text(DbStmt *st, int i);
 size_t db_column_bytes(DbStmt *st, int i);
 /* The column as a whole number, 0 when NULL. */
 long long db_column_int(DbStmt *st, int i);
+/* The column's name (valid once prepared). */
+const char *db_column_name(DbStmt *st, int i);
+
+/* For copying a whole database (store_copy.c): the names of its tables in
+ * the order they were created (so a table comes after those it refers to),
+ * as a statement whose one column is the name; and, after rows came in with
+ * their own generated keys, moving the table's key counter past them. */
+int db_prepare_tables(DbConn *c, DbStmt **out);
+int db_after_copy(DbConn *c, const char *table, Err *err);
 
 /* Transactions. A read transaction sees one commit from its first read to its
  * end and never waits for, or stops, a writer. A write transaction takes the

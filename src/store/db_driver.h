@@ -28,6 +28,12 @@ typedef struct DbDriver {
     const char *(*column_text)(DbStmt *st, int i);
     size_t (*column_bytes)(DbStmt *st, int i);
     long long (*column_int)(DbStmt *st, int i);
+    const char *(*column_name)(DbStmt *st, int i);
+    /* One column: the database's tables, in the order they were created. */
+    const char *tables_sql;
+    /* After rows were copied in with their own keys: moves the table's
+     * generated-key counter past them (NULL when the engine needs nothing). */
+    int (*after_copy)(DbConn *c, const char *table, Err *err);
     int (*begin_read)(DbConn *c, Err *err);
     int (*begin_write)(DbConn *c, Err *err);
     int (*commit)(DbConn *c, Err *err);

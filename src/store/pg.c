@@ -35,6 +35,7 @@ typedef struct PgPrepared {
     char *sql; /* as the caller wrote it, the cache key */
     char name[16];
     int n_params, n_columns;
+    char **column_names;
 } PgPrepared;
 
 typedef struct PgStmt PgStmt;
@@ -212,7 +213,11 @@ static void pg_close(DbConn *base)
 {
     PgConn *c = conn_of(base);
     if (c->pg) PQfinish(c->pg);
-    for (int i = 0; i < c->n_prepared; i++) free(c->prepared[i].sql);
+    for (int i = 0; i < c->n_prepared; i++) {
+        free(c->prepared[i].sql);
+        for (int k = 0; k < c->prepared[i].n_columns; k++) free(c->prepared[i].column_names[k]);
+        free(c->prepared[i].column_names);
+    }
     free(c->prepared);
     free(c->conninfo);
     free(c);
@@ -300,6 +305,8 @@ static int prepare_new(PgConn *c, const char *sql)
     res = PQdescribePrepared(c->pg, p->name);
     if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
     p->n_columns = PQnfields(res);
+    p->column_names = xcalloc((size_t)p->n_columns + 1, sizeof *p->column_names);
+    for (int i = 0; i < p->n_columns; i++) p->column_names[i] = xstrdup(PQfname(res, i));
     PQclear(res);
     p->n_params = n_params;
     p->sql = xstrdup(sql);
@@ -469,6 +476,47 @@ static long long pg_column_int(DbStmt *base, int i)
     const char *v = PQgetvalue(st->row, 0, i);
     if (v[0] == 't' || v[0] == 'f') return v[0] == 't'; /* a boolean */
     return strtoll(v, NULL, 10);
+}
+
+static const char *pg_column_name(DbStmt *base, int i)
+{
+    PgStmt *st = stmt_of(base);
+    const PgPrepared *p = &st->conn->prepared[st->prepared];
+    return i >= 0 && i < p->n_columns ? p->column_names[i] : "";
+}
+
+/* Each identity column of table (schema/postgresql: a SQLite INTEGER PRIMARY
+ * KEY) restarts after the largest key copied in. */
+static int pg_after_copy(DbConn *base, const char *table, Err *err)
+{
+    PgConn *c = conn_of(base);
+    const char *values[1] = {table};
+    PGresult *res = PQexecParams(c->pg,
+                                 "SELECT column_name FROM information_schema.columns WHERE "
+                                 "table_schema = current_schema() AND table_name = $1 AND "
+                                 "is_identity = 'YES'",
+                                 1, NULL, values, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) return fail(c, res, err);
+    int rc = 0;
+    for (int i = 0; i < PQntuples(res) && rc == 0; i++) {
+        char *t = PQescapeIdentifier(c->pg, table, strlen(table));
+        const char *col = PQgetvalue(res, i, 0);
+        char *k = PQescapeIdentifier(c->pg, col, strlen(col));
+        char *lit = PQescapeLiteral(c->pg, table, strlen(table));
+        char *klit = PQescapeLiteral(c->pg, col, strlen(col));
+        char sql[1024];
+        snprintf(sql, sizeof sql,
+                 "SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max(%s), 0) + 1, false) "
+                 "FROM %s",
+                 lit, klit, k, t);
+        PQfreemem(t);
+        PQfreemem(k);
+        PQfreemem(lit);
+        PQfreemem(klit);
+        rc = exec_simple(c, sql, err);
+    }
+    PQclear(res);
+    return rc;
 }
 
 /* ---- Transactions --------------------------------------------------------------- */
@@ -667,6 +715,10 @@ const DbDriver db_pg_driver = {
     .column_text = pg_column_text,
     .column_bytes = pg_column_bytes,
     .column_int = pg_column_int,
+    .column_name = pg_column_name,
+    .tables_sql = "SELECT c.relname FROM pg_class c WHERE c.relnamespace = "
+                  "current_schema()::regnamespace AND c.relkind = 'r' ORDER BY c.oid",
+    .after_copy = pg_after_copy,
     .begin_read = pg_begin_read,
     .begin_write = pg_begin_write,
     .commit = pg_commit,

@@ -212,6 +212,12 @@ static long long sq_column_int(DbStmt *st, int i)
     return sqlite3_column_int64(stmt_of(st), i);
 }
 
+static const char *sq_column_name(DbStmt *st, int i)
+{
+    const char *name = sqlite3_column_name(stmt_of(st), i);
+    return name ? name : "";
+}
+
 static int sq_begin_read(DbConn *c, Err *err)
 {
     return sq_exec(c, "BEGIN", err);
@@ -265,6 +271,11 @@ const DbDriver db_sqlite_driver = {
     .column_text = sq_column_text,
     .column_bytes = sq_column_bytes,
     .column_int = sq_column_int,
+    .column_name = sq_column_name,
+    /* rowid order of sqlite_schema is creation order; SQLite's own tables
+     * (sqlite_sequence, sqlite_stat1) are not Carepledge's. */
+    .tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                  "'sqlite_%' ORDER BY rowid",
     .begin_read = sq_begin_read,
     .begin_write = sq_begin_write,
     .commit = sq_commit,

@@ -439,8 +439,8 @@ static int step_done(Store *s, DbStmt *st, Err *err, const char *what)
 }
 
 /* The row as the upsert's parameters, all text, staged for the merge. */
-static int stage_903_row(Store *s, Ssda903TableId table, const char *const *values,
-                         int source_year, Err *err)
+static int stage_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
+                         Err *err)
 {
     const char *row[SSDA903_MAX_COLUMNS + 2];
     char year[16];

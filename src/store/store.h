@@ -151,6 +151,19 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
  * while the load began; see store_load.c). */
 int store_load_connections(const Store *s);
 
+/* What store_copy_database copied. */
+typedef struct StoreCopyReport {
+    int tables;
+    long long rows;
+} StoreCopyReport;
+
+/* Copies the whole database at from_path (read-only) into the new, empty one
+ * at to_path (created and migrated when missing), engine to engine (SQLite
+ * to PostgreSQL and back): every table, row for row, the import log, users
+ * and audit chain included, in one transaction (store_copy.c). Refuses a
+ * target that holds data or a source of another schema version. */
+int store_copy_database(const char *from_path, const char *to_path, StoreCopyReport *rep, Err *err);
+
 /* Loads the stored rows of the twelve 903 tables that the returns of
  * collection years year - years_before to year can hold into h, in one read
  * transaction (exchange/ssda903_return.h builds a year's return from it);

@@ -217,7 +217,8 @@ int store_audit_each(Store *s, const char *child, const char *user,
     DbStmt *st;
     if (prepare(s,
                 "SELECT seq, at, \"user\", action, child, origin, prev_hash, hash FROM audit "
-                "WHERE (?1 IS NULL OR child = ?1) AND (?2 IS NULL OR \"user\" = ?2) ORDER BY seq",
+                "WHERE (CAST(?1 AS TEXT) IS NULL OR child = ?1) "
+                "AND (CAST(?2 AS TEXT) IS NULL OR \"user\" = ?2) ORDER BY seq",
                 &st, err) < 0)
         return ERR_DB;
     db_bind_text(st, 1, child);

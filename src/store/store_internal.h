@@ -19,9 +19,9 @@ typedef enum StmtId {
 /* Rows staged for a set-based merge (store_stage.c), on a driver with bulk
  * copy: each 903 or record table's rows of the open write transaction. */
 typedef struct StoreStage {
-    bool on;          /* rows are staged, not upserted one by one */
-    int copying;      /* the table whose COPY is open, or -1 */
-    long long seq;    /* the order rows came in, for the merge */
+    bool on;       /* rows are staged, not upserted one by one */
+    int copying;   /* the table whose COPY is open, or -1 */
+    long long seq; /* the order rows came in, for the merge */
     long rows[TABLE_COUNT];
     bool made[TABLE_COUNT]; /* its staging table exists in this transaction */
 } StoreStage;
