@@ -384,6 +384,16 @@ long long store_current_commit(Store *s, Err *err)
     return store_read_commit(s, s->conn, &commit, err) < 0 ? -1 : commit;
 }
 
+int store_listen_commits(Store *s, Err *err)
+{
+    return db_listen(s->conn, STORE_COMMIT_CHANNEL, err);
+}
+
+int store_wait_commit(Store *s, int timeout_ms)
+{
+    return db_wait_notice(s->conn, timeout_ms);
+}
+
 int store_begin(Store *s, Err *err)
 {
     if (s->read_only) return err_set(err, ERR_DB, "the database was opened read-only");

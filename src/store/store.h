@@ -41,6 +41,15 @@ int store_schema_version(Store *s);
  * database (PostgreSQL NOTIFY; store_wait_commit). */
 #define STORE_COMMIT_CHANNEL "carepledge_commit"
 
+/* Subscribes the store's connection to commits announced by any process
+ * sharing the database; ERR_DB on an engine without notices (SQLite, where
+ * one file has one writing process). */
+int store_listen_commits(Store *s, Err *err);
+/* Waits up to timeout_ms for an announced commit: 1 when one came (any that
+ * came meanwhile are taken too), 0 when none, ERR_DB when the connection
+ * failed. */
+int store_wait_commit(Store *s, int timeout_ms);
+
 /* A write transaction (takes the write lock, waiting up to 5 s for another
  * writer); store_commit counts the commit. */
 int store_begin(Store *s, Err *err);

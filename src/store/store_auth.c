@@ -211,6 +211,43 @@ int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
     return rc;
 }
 
+static int insert_audit_row(Store *s, const StoreAuditRow *row, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_int(st, 1, row->seq);
+    db_bind_text(st, 2, row->at);
+    db_bind_text(st, 3, row->user);
+    db_bind_text(st, 4, row->action);
+    db_bind_text(st, 5, or_null(row->child));
+    db_bind_text(st, 6, row->origin);
+    db_bind_text(st, 7, row->prev_hash);
+    db_bind_text(st, 8, row->hash);
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
+}
+
+int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
+                      void (*seal)(StoreAuditRow *row), Err *err)
+{
+    if (db_begin_write(s->conn, err) < 0) return ERR_DB;
+    int rc = store_audit_last(s, &row->seq, row->prev_hash, err);
+    if (rc == 0) {
+        row->seq++;
+        if (!row->prev_hash[0]) snprintf(row->prev_hash, sizeof row->prev_hash, "%s", genesis);
+        seal(row);
+        rc = insert_audit_row(s, row, err);
+    }
+    if (rc == 0) rc = db_commit(s->conn, err);
+    if (rc < 0) db_rollback(s->conn);
+    return rc;
+}
+
 int store_audit_each(Store *s, const char *child, const char *user,
                      int (*each)(const StoreAuditRow *row, void *arg), void *arg, Err *err)
 {
