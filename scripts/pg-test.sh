@@ -32,10 +32,12 @@ trap cleanup EXIT
 chmod 0700 "$dir"
 "${as_owner[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
   > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-# Small and fast: no TCP, no durability (a throwaway cluster), enough connections
-# for the tests running side by side.
+# Small and fast: no TCP, no durability (a throwaway cluster; CAREPLEDGE_PG_FSYNC=on
+# keeps it, as bench/pg.sh does for figures comparable with SQLite's), enough
+# connections for the tests running side by side.
+fsync=${CAREPLEDGE_PG_FSYNC:-off}
 "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=$fsync -c synchronous_commit=$fsync -c full_page_writes=$fsync -c max_connections=200" \
   start || { cat "$dir/server.log" >&2; exit 1; }
 export CAREPLEDGE_TEST_PG="postgresql:///postgres?host=$dir&user=postgres"
 export PGHOST=$dir PGUSER=postgres
