@@ -35,6 +35,14 @@ row() { # STEP COMMAND-WORDS...: a table row of the fastest run on each driver
 sc=$(row scorecard scorecard --year 2025/26 --years 9 --format csv)
 due=$(row due due --at 2026-03-31 --format csv)
 version=$(psql -At "$CAREPLEDGE_TEST_PG" -c "SHOW server_version")
+same="The two drivers' scorecard and due outputs are byte for byte the same."
+cmp -s "$out/pg-scorecard-sqlite.stdout" "$out/pg-scorecard-pg.stdout" &&
+  cmp -s "$out/pg-due-sqlite.stdout" "$out/pg-due-pg.stdout" || same="THE TWO DRIVERS' OUTPUTS DIFFER."
+busy=""
+if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN { exit !(l > 2 * n) }'; then
+  busy="The machine was busy (load average above twice its cores): every figure is slower than
+on a quiet machine, both drivers alike; compare the two columns, not the figures with other sections."
+fi
 
 cat > bench/RESULTS-pg.md <<MD
 # SQLite and PostgreSQL side by side
@@ -57,7 +65,8 @@ $sc
 $due
 
 Both read the whole history into memory and work from there (docs/scaling.md), so the
-reading commands differ only in how fast each driver hands over the rows.
+reading commands differ only in how fast each driver hands over the rows. $same
+$busy
 MD
 bench/assemble.sh
 cat bench/RESULTS-pg.md
