@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   gcc make cmake pkg-config      # build
   libsqlite3-dev sqlite3         # the embedded store (sqlite3 CLI is used by tests)
+  libpq-dev postgresql           # the PostgreSQL driver (store/pg.c); scripts/pg-test.sh's cluster
   libcmocka-dev                  # unit tests
   libcairo2-dev fonts-dejavu-core # charts and PDF (render/chart)
   clang libclang-rt-14-dev       # sanitizer build and libFuzzer targets

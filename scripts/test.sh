@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test, in one command: unit and CLI tests on the normal build, then the
+# Every test, in one command: unit and CLI tests on the normal build, the
+# PostgreSQL tests on a throwaway cluster (scripts/pg-test.sh), then the
 # tests that run threads (the two-connection load, the scorecard's and
 # compliance's shares of the children) under ThreadSanitizer, then the same suite plus the fuzz-corpus
 # replays under AddressSanitizer and UndefinedBehaviorSanitizer (clang), and
@@ -13,6 +14,9 @@ jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+# The same store, CLI and outputs checks on PostgreSQL, on a throwaway cluster
+# (tests labelled pg; without the cluster they are skipped above).
+scripts/pg-test.sh build
 
 CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-fsanitize=thread \
   -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread > /dev/null

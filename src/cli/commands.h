@@ -13,6 +13,7 @@ extern const CliCommand cmd_due;
 extern const CliCommand cmd_export;
 extern const CliCommand cmd_forecast;
 extern const CliCommand cmd_imports;
+extern const CliCommand cmd_migrate;
 extern const CliCommand cmd_import;
 extern const CliCommand cmd_indicators;
 extern const CliCommand cmd_leavers;

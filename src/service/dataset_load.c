@@ -3,14 +3,11 @@
 
 #include "store/store.h"
 
-#include <sys/stat.h>
-
 /* Opens db_path read-only, with the message a user needs when there is no
  * database there at all (a mistyped path). */
 static int open_existing(const char *db_path, Store **s, Err *err)
 {
-    struct stat st;
-    if (stat(db_path, &st) != 0)
+    if (!store_exists(db_path))
         return err_set(err, ERR_USAGE, "no database at %s (importing a return creates one)",
                        db_path);
     return store_open_read(db_path, s, err);

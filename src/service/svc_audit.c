@@ -53,6 +53,11 @@ static void chain_hash(const StoreAuditRow *row, char out[130])
     sodium_bin2hex(out, 130, digest, sizeof digest);
 }
 
+static void seal_row(StoreAuditRow *row)
+{
+    chain_hash(row, row->hash);
+}
+
 /* Copies src to dst, a newline or control character becoming a space, so that
  * no field can forge the separator of chain_hash. */
 static void copy_field(char *dst, size_t size, const char *src)
@@ -77,13 +82,9 @@ int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, cons
     copy_field(row.child, sizeof row.child, child);
     copy_field(row.origin, sizeof row.origin, origin ? origin : "");
     pthread_mutex_lock(&log->lock);
-    int rc = store_audit_last(log->store, &row.seq, row.prev_hash, err);
-    if (rc == 0) {
-        row.seq++;
-        if (!row.prev_hash[0]) memcpy(row.prev_hash, genesis, sizeof genesis);
-        chain_hash(&row, row.hash);
-        rc = store_audit_append(log->store, &row, err);
-    }
+    /* The store reads the last row and appends under the database's write
+     * lock: other servers sharing a PostgreSQL database append to one chain. */
+    int rc = store_audit_chain(log->store, &row, genesis, seal_row, err);
     pthread_mutex_unlock(&log->lock);
     return rc;
 }

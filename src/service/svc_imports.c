@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 int svc_imports_run(const AppContext *ctx, const ImportsRequest *req, const Actor *actor,
                     ImportsResult *out, Err *err)
@@ -16,8 +15,7 @@ int svc_imports_run(const AppContext *ctx, const ImportsRequest *req, const Acto
     memset(out, 0, sizeof *out);
     int rc = service_check_actor(actor, err);
     if (rc < 0) return rc;
-    struct stat st;
-    if (stat(req->db_path, &st) != 0)
+    if (!store_exists(req->db_path))
         return err_set(err, ERR_USAGE, "no database at %s", req->db_path);
     Store *s;
     rc = store_open_read(req->db_path, &s, err);

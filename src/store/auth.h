@@ -56,6 +56,13 @@ typedef struct StoreAuditRow {
 int store_audit_last(Store *s, long long *seq, char hash[130], Err *err);
 /* Appends row (seq given by the caller: last + 1) in a transaction of its own. */
 int store_audit_append(Store *s, const StoreAuditRow *row, Err *err);
+/* Appends row to the chain in one write transaction, holding the database's
+ * write lock from reading the last row to inserting this one, so that several
+ * servers appending at once never fork the chain: row->seq becomes the last
+ * seq + 1, row->prev_hash the last hash (genesis when the log is empty), and
+ * then seal(row) fills row->hash. */
+int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
+                      void (*seal)(StoreAuditRow *row), Err *err);
 /* Calls each(row, arg) for every row in seq order, or only the rows of child
  * or of user when given; stops at a nonzero return and returns it. */
 int store_audit_each(Store *s, const char *child, const char *user,

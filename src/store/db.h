@@ -1,7 +1,7 @@
 /* db: the neutral database interface the store is written against.
  *
- * A driver (store/sqlite.c today; a libpq driver can sit beside it) gives
- * connections, prepared statements with ?1..?N placeholders, typed values
+ * A driver (store/sqlite.c, the embedded default; store/pg.c, libpq for a
+ * PostgreSQL server) gives connections, prepared statements with ?1..?N placeholders, typed values
  * bound and read by column, row cursors and transactions. Nothing above this
  * header knows which database engine is underneath: the store keeps its SQL
  * as a catalogue of named statements in the SQL both engines accept, and its
@@ -26,23 +26,37 @@ typedef enum DbOpenMode {
     DB_OPEN_CREATE,    /* read and write, created when missing */
 } DbOpenMode;
 
-/* Opens the database named by target (a file path for SQLite; ":memory:" for
- * an in-memory one). A read-only open of a target that does not exist, or
- * of an empty file, fails with a message saying so. */
+/* Opens the database named by target: a PostgreSQL connection string
+ * ("postgresql://..." or "postgres://...") or service ("postgres:NAME", a
+ * service of pg_service.conf) opens it on a PostgreSQL server; anything else
+ * is a file path for SQLite (":memory:" for an in-memory one). A read-only
+ * open of a target that does not exist, or of an empty file, fails with a
+ * message saying so. This is the one place the engine is chosen. */
 int db_open(const char *target, DbOpenMode mode, DbConn **out, Err *err);
+/* Whether target names a PostgreSQL database rather than a SQLite file. */
+bool db_target_is_postgres(const char *target);
+/* The target as messages may show it: a password in a connection string is
+ * replaced by "***". */
+void db_target_name(const char *target, char *out, size_t size);
 /* A second, read-only connection to the same database, for reading beside
  * c on another thread; -1 when there can be none (an in-memory database). */
 int db_open_reader(DbConn *c, DbConn **out);
 void db_close(DbConn *c);
-/* The SQL dialect, naming the folder of its migrations: "sqlite". */
+/* The SQL dialect, naming the folder of its migrations: "sqlite" or
+ * "postgresql". */
 const char *db_dialect(const DbConn *c);
 /* The message of the connection's last failure. */
 const char *db_errmsg(const DbConn *c);
 /* Sets err to "what: <the connection's last message>" and returns ERR_DB. */
 int db_error(const DbConn *c, Err *err, const char *what);
 
+/* Whether the last failure was a unique or primary key violation. */
+bool db_last_was_conflict(const DbConn *c);
+
 /* Runs one or more statements that return no rows. */
 int db_exec(DbConn *c, const char *sql, Err *err);
+/* Whether the database has a table of this name. */
+bool db_has_table(DbConn *c, const char *table);
 
 /* Prepares sql; long_lived for statements kept for the connection's life. */
 int db_prepare(DbConn *c, const char *sql, bool long_lived, DbStmt **out);
@@ -65,6 +79,15 @@ const char *db_column_text(DbStmt *st, int i);
 size_t db_column_bytes(DbStmt *st, int i);
 /* The column as a whole number, 0 when NULL. */
 long long db_column_int(DbStmt *st, int i);
+/* The column's name (valid once prepared). */
+const char *db_column_name(DbStmt *st, int i);
+
+/* For copying a whole database (store_copy.c): the names of its tables in
+ * the order they were created (so a table comes after those it refers to),
+ * as a statement whose one column is the name; and, after rows came in with
+ * their own generated keys, moving the table's key counter past them. */
+int db_prepare_tables(DbConn *c, DbStmt **out);
+int db_after_copy(DbConn *c, const char *table, Err *err);
 
 /* Transactions. A read transaction sees one commit from its first read to its
  * end and never waits for, or stops, a writer. A write transaction takes the
@@ -78,5 +101,25 @@ void db_rollback(DbConn *c);
 bool db_in_transaction(DbConn *c);
 /* How long a write waits for another writer's lock, in milliseconds. */
 void db_set_wait(DbConn *c, int ms);
+
+/* Bulk copy into a table, for engines that have one (PostgreSQL's COPY):
+ * db_copy_begin starts copying rows of the named columns (a comma-separated
+ * list) into table, db_copy_row sends one row (NULL values are SQL NULL),
+ * db_copy_end finishes. No other statement may run on c in between. */
+bool db_can_copy(const DbConn *c);
+int db_copy_begin(DbConn *c, const char *table, const char *columns, Err *err);
+int db_copy_row(DbConn *c, const char *const *values, int n, Err *err);
+int db_copy_end(DbConn *c, Err *err);
+
+/* Notices between processes sharing a database (PostgreSQL's LISTEN and
+ * NOTIFY): db_listen subscribes c to channel; db_notify sends one, delivered
+ * when the current transaction commits; db_wait_notice waits up to
+ * timeout_ms for one and returns 1 when one came, 0 when none, ERR_DB when
+ * the connection failed. On an engine without them (SQLite) db_can_notify
+ * is false and the three return ERR_DB. */
+bool db_can_notify(const DbConn *c);
+int db_listen(DbConn *c, const char *channel, Err *err);
+int db_notify(DbConn *c, const char *channel, Err *err);
+int db_wait_notice(DbConn *c, int timeout_ms);
 
 #endif

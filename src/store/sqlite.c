@@ -1,7 +1,7 @@
-/* sqlite: the SQLite driver of store/db.h. The only file that includes
- * sqlite3.h. A database is one file in WAL mode: readers see the last commit
- * made before their first read, and neither wait for nor stop the writer. */
-#include "store/db.h"
+/* sqlite: the SQLite driver of store/db.h (store/db_driver.h), the embedded
+ * default. The only file that includes sqlite3.h. A database is one file in WAL mode: readers see
+ * the last commit made before their first read, and neither wait for nor stop the writer. */
+#include "store/db_driver.h"
 
 #include "base/mem.h"
 
@@ -11,13 +11,25 @@
 #include <string.h>
 #include <sys/stat.h>
 
-struct DbConn {
+typedef struct SqliteConn {
+    DbConn base;
     sqlite3 *db;
-};
+} SqliteConn;
 
-struct DbStmt {
+typedef struct SqliteStmt {
+    DbStmt base;
     sqlite3_stmt *st;
-};
+} SqliteStmt;
+
+static SqliteConn *conn_of(const DbConn *c)
+{
+    return (SqliteConn *)c;
+}
+
+static sqlite3_stmt *stmt_of(DbStmt *st)
+{
+    return ((SqliteStmt *)st)->st;
+}
 
 enum { DEFAULT_WAIT_MS = 5000 };
 
@@ -48,179 +60,233 @@ static int check_existing_file(const char *target, Err *err)
     return 0;
 }
 
-int db_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
+static void sq_close(DbConn *c);
+static DbConn *new_conn(void);
+
+static int sq_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
 {
     *out = NULL;
     bool read_only = mode == DB_OPEN_READ_ONLY;
     if (read_only && !in_memory(target) && check_existing_file(target, err) < 0) return ERR_DB;
-    DbConn *c = xcalloc(1, sizeof *c);
+    DbConn *c = new_conn();
     int flags = SQLITE_OPEN_NOMUTEX |
                 (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(target, &c->db, flags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(target, &conn_of(c)->db, flags, NULL) != SQLITE_OK) {
         err_at(err, ERR_DB, target, 0, 0, NULL, "cannot open the database: %s",
-               c->db ? sqlite3_errmsg(c->db) : "out of memory");
-        db_close(c);
+               conn_of(c)->db ? sqlite3_errmsg(conn_of(c)->db) : "out of memory");
+        sq_close(c);
         return ERR_DB;
     }
-    sqlite3_busy_timeout(c->db, DEFAULT_WAIT_MS);
-    if (sqlite3_exec(c->db, read_only ? read_pragmas : write_pragmas, NULL, NULL, NULL) !=
-        SQLITE_OK) {
+    sqlite3 *db = conn_of(c)->db;
+    sqlite3_busy_timeout(db, DEFAULT_WAIT_MS);
+    if (sqlite3_exec(db, read_only ? read_pragmas : write_pragmas, NULL, NULL, NULL) != SQLITE_OK) {
         err_at(err, ERR_DB, target, 0, 0, NULL, "cannot read it as a database: %s",
-               sqlite3_errmsg(c->db));
-        db_close(c);
+               sqlite3_errmsg(db));
+        sq_close(c);
         return ERR_DB;
     }
     *out = c;
     return 0;
 }
 
-int db_open_reader(DbConn *c, DbConn **out)
+static int sq_open_reader(DbConn *c, DbConn **out)
 {
     *out = NULL;
-    const char *path = sqlite3_db_filename(c->db, "main");
+    const char *path = sqlite3_db_filename(conn_of(c)->db, "main");
     if (!path || !path[0]) return -1;
-    DbConn *r = xcalloc(1, sizeof *r);
-    if (sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
-        db_close(r);
+    DbConn *r = new_conn();
+    sqlite3 **db = &conn_of(r)->db;
+    if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        sq_close(r);
         return -1;
     }
-    sqlite3_busy_timeout(r->db, DEFAULT_WAIT_MS);
-    sqlite3_exec(r->db, read_pragmas, NULL, NULL, NULL);
+    sqlite3_busy_timeout(*db, DEFAULT_WAIT_MS);
+    sqlite3_exec(*db, read_pragmas, NULL, NULL, NULL);
     *out = r;
     return 0;
 }
 
-void db_close(DbConn *c)
+static void sq_close(DbConn *c)
 {
-    if (!c) return;
-    sqlite3_close(c->db);
+    sqlite3_close(conn_of(c)->db);
     free(c);
 }
 
-const char *db_dialect(const DbConn *c)
+static const char *sq_errmsg(const DbConn *c)
 {
-    (void)c;
-    return "sqlite";
+    return sqlite3_errmsg(conn_of(c)->db);
 }
 
-const char *db_errmsg(const DbConn *c)
+static bool sq_last_was_conflict(const DbConn *c)
 {
-    return sqlite3_errmsg(c->db);
+    int code = sqlite3_extended_errcode(conn_of(c)->db);
+    return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
-int db_error(const DbConn *c, Err *err, const char *what)
-{
-    return err_set(err, ERR_DB, "%s: %s", what, sqlite3_errmsg(c->db));
-}
-
-int db_exec(DbConn *c, const char *sql, Err *err)
+static int sq_exec(DbConn *c, const char *sql, Err *err)
 {
     char *msg = NULL;
-    if (sqlite3_exec(c->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(err, ERR_DB, "%s", msg ? msg : sqlite3_errmsg(c->db));
+    sqlite3 *db = conn_of(c)->db;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(err, ERR_DB, "%s", msg ? msg : sqlite3_errmsg(db));
         sqlite3_free(msg);
         return ERR_DB;
     }
     return 0;
 }
 
-int db_prepare(DbConn *c, const char *sql, bool long_lived, DbStmt **out)
+static bool sq_has_table(DbConn *c, const char *table)
+{
+    return sqlite3_table_column_metadata(conn_of(c)->db, "main", table, NULL, NULL, NULL, NULL,
+                                         NULL, NULL) == SQLITE_OK;
+}
+
+static int sq_prepare(DbConn *c, const char *sql, bool long_lived, DbStmt **out)
 {
     sqlite3_stmt *st;
     *out = NULL;
-    if (sqlite3_prepare_v3(c->db, sql, -1, long_lived ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v3(conn_of(c)->db, sql, -1, long_lived ? SQLITE_PREPARE_PERSISTENT : 0, &st,
+                           NULL) != SQLITE_OK)
         return ERR_DB;
-    *out = xmalloc(sizeof **out);
-    (*out)->st = st;
+    SqliteStmt *s = xmalloc(sizeof *s);
+    s->base.driver = &db_sqlite_driver;
+    s->st = st;
+    *out = &s->base;
     return 0;
 }
 
-void db_finalize(DbStmt *st)
+static void sq_finalize(DbStmt *st)
 {
-    if (!st) return;
-    sqlite3_finalize(st->st);
+    sqlite3_finalize(stmt_of(st));
     free(st);
 }
 
-void db_bind_text(DbStmt *st, int i, const char *text)
+static void sq_bind_text(DbStmt *st, int i, const char *text)
 {
     if (text)
-        sqlite3_bind_text(st->st, i, text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt_of(st), i, text, -1, SQLITE_STATIC);
     else
-        sqlite3_bind_null(st->st, i);
+        sqlite3_bind_null(stmt_of(st), i);
 }
 
-void db_bind_int(DbStmt *st, int i, long long v)
+static void sq_bind_int(DbStmt *st, int i, long long v)
 {
-    sqlite3_bind_int64(st->st, i, v);
+    sqlite3_bind_int64(stmt_of(st), i, v);
 }
 
-int db_step(DbStmt *st)
+static int sq_step(DbStmt *st)
 {
-    int rc = sqlite3_step(st->st);
+    int rc = sqlite3_step(stmt_of(st));
     return rc == SQLITE_ROW ? DB_ROW : rc == SQLITE_DONE ? DB_DONE : ERR_DB;
 }
 
-void db_reset(DbStmt *st)
+static void sq_reset(DbStmt *st)
 {
-    sqlite3_reset(st->st);
-    sqlite3_clear_bindings(st->st);
+    sqlite3_reset(stmt_of(st));
+    sqlite3_clear_bindings(stmt_of(st));
 }
 
-int db_column_count(DbStmt *st)
+static int sq_column_count(DbStmt *st)
 {
-    return sqlite3_column_count(st->st);
+    return sqlite3_column_count(stmt_of(st));
 }
 
-bool db_column_is_null(DbStmt *st, int i)
+static bool sq_column_is_null(DbStmt *st, int i)
 {
-    return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+    return sqlite3_column_type(stmt_of(st), i) == SQLITE_NULL;
 }
 
-const char *db_column_text(DbStmt *st, int i)
+static const char *sq_column_text(DbStmt *st, int i)
 {
-    const unsigned char *t = sqlite3_column_text(st->st, i);
+    const unsigned char *t = sqlite3_column_text(stmt_of(st), i);
     return t ? (const char *)t : "";
 }
 
-size_t db_column_bytes(DbStmt *st, int i)
+static size_t sq_column_bytes(DbStmt *st, int i)
 {
-    return (size_t)sqlite3_column_bytes(st->st, i);
+    return (size_t)sqlite3_column_bytes(stmt_of(st), i);
 }
 
-long long db_column_int(DbStmt *st, int i)
+static long long sq_column_int(DbStmt *st, int i)
 {
-    return sqlite3_column_int64(st->st, i);
+    return sqlite3_column_int64(stmt_of(st), i);
 }
 
-int db_begin_read(DbConn *c, Err *err)
+static const char *sq_column_name(DbStmt *st, int i)
 {
-    return db_exec(c, "BEGIN", err);
+    const char *name = sqlite3_column_name(stmt_of(st), i);
+    return name ? name : "";
 }
 
-int db_begin_write(DbConn *c, Err *err)
+static int sq_begin_read(DbConn *c, Err *err)
 {
-    return db_exec(c, "BEGIN IMMEDIATE", err);
+    return sq_exec(c, "BEGIN", err);
 }
 
-int db_commit(DbConn *c, Err *err)
+static int sq_begin_write(DbConn *c, Err *err)
 {
-    return db_exec(c, "COMMIT", err);
+    return sq_exec(c, "BEGIN IMMEDIATE", err);
 }
 
-void db_rollback(DbConn *c)
+static int sq_commit(DbConn *c, Err *err)
 {
-    if (!sqlite3_get_autocommit(c->db)) sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+    return sq_exec(c, "COMMIT", err);
 }
 
-bool db_in_transaction(DbConn *c)
+static void sq_rollback(DbConn *c)
 {
-    return !sqlite3_get_autocommit(c->db);
+    sqlite3 *db = conn_of(c)->db;
+    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-void db_set_wait(DbConn *c, int ms)
+static bool sq_in_transaction(DbConn *c)
 {
-    sqlite3_busy_timeout(c->db, ms);
+    return !sqlite3_get_autocommit(conn_of(c)->db);
+}
+
+static void sq_set_wait(DbConn *c, int ms)
+{
+    sqlite3_busy_timeout(conn_of(c)->db, ms);
+}
+
+/* SQLite has no bulk copy (a prepared insert is as fast) and no notices
+ * (one file, one process writing). */
+const DbDriver db_sqlite_driver = {
+    .dialect = "sqlite",
+    .open = sq_open,
+    .open_reader = sq_open_reader,
+    .close = sq_close,
+    .errmsg = sq_errmsg,
+    .last_was_conflict = sq_last_was_conflict,
+    .exec = sq_exec,
+    .has_table = sq_has_table,
+    .prepare = sq_prepare,
+    .finalize = sq_finalize,
+    .bind_text = sq_bind_text,
+    .bind_int = sq_bind_int,
+    .step = sq_step,
+    .reset = sq_reset,
+    .column_count = sq_column_count,
+    .column_is_null = sq_column_is_null,
+    .column_text = sq_column_text,
+    .column_bytes = sq_column_bytes,
+    .column_int = sq_column_int,
+    .column_name = sq_column_name,
+    /* rowid order of sqlite_schema is creation order; SQLite's own tables
+     * (sqlite_sequence, sqlite_stat1) are not Carepledge's. */
+    .tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                  "'sqlite_%' ORDER BY rowid",
+    .begin_read = sq_begin_read,
+    .begin_write = sq_begin_write,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .in_transaction = sq_in_transaction,
+    .set_wait = sq_set_wait,
+};
+
+static DbConn *new_conn(void)
+{
+    SqliteConn *c = xcalloc(1, sizeof *c);
+    c->base.driver = &db_sqlite_driver;
+    return &c->base;
 }

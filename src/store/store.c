@@ -12,10 +12,12 @@
 #include "exchange/ssda903_columns.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* ---- The upserts, written from the one column table ---------------------- */
@@ -113,6 +115,29 @@ static const char *const stmt_sql[STMT_COUNT] = {
  * (schema/sqlite/004_commits.sql). */
 enum { SCHEMA_WITH_COMMITS = 4 };
 
+/* Every table's upsert, written once for the whole process: the PostgreSQL
+ * stage (store_stage.c) reads its columns and key from the same text. */
+static SqlText upsert_texts[TABLE_COUNT];
+static pthread_once_t upsert_texts_once = PTHREAD_ONCE_INIT;
+
+static void write_all_upserts(void)
+{
+    for (int t = 0; t < TABLE_COUNT; t++) write_upsert((Ssda903TableId)t, &upsert_texts[t]);
+}
+
+const char *store_upsert_sql(Ssda903TableId table)
+{
+    pthread_once(&upsert_texts_once, write_all_upserts);
+    return upsert_texts[table].text;
+}
+
+/* Merges any staged rows (store_stage.c) before a statement that reads or
+ * writes beside them in the same transaction. */
+static int settle(Store *s, Err *err)
+{
+    return s->stage.on ? store_stage_merge(s, err) : 0;
+}
+
 DbStmt *store_stmt(Store *s, StmtId id, Err *err)
 {
     if (!s->stmts[id] && db_prepare(s->conn, stmt_sql[id], true, &s->stmts[id]) < 0)
@@ -123,9 +148,7 @@ DbStmt *store_stmt(Store *s, StmtId id, Err *err)
 static DbStmt *upsert_stmt(Store *s, Ssda903TableId table, Err *err)
 {
     if (s->upserts[table]) return s->upserts[table];
-    SqlText q = {.len = 0};
-    write_upsert(table, &q);
-    if (db_prepare(s->conn, q.text, true, &s->upserts[table]) < 0)
+    if (db_prepare(s->conn, store_upsert_sql(table), true, &s->upserts[table]) < 0)
         db_error(s->conn, err, "preparing an upsert");
     return s->upserts[table];
 }
@@ -189,6 +212,19 @@ static int record_migration(DbConn *c, int version, const char *name, Err *err)
     return rc == DB_DONE ? 0 : db_error(c, err, "recording a migration");
 }
 
+/* The highest version in schema_migrations, 0 when none; ERR_DB when it
+ * cannot be read. */
+static int read_schema_version(DbConn *c, int *version)
+{
+    DbStmt *st;
+    *version = 0;
+    if (db_prepare(c, "SELECT max(version) FROM schema_migrations", false, &st) < 0) return ERR_DB;
+    int rc = db_step(st);
+    if (rc == DB_ROW) *version = (int)db_column_int(st, 0);
+    db_finalize(st);
+    return rc == DB_ROW ? 0 : ERR_DB;
+}
+
 /* Applies the migrations not yet applied, in order, each in its own
  * transaction, recording its number in schema_migrations. */
 static int migrate(Store *s, Err *err)
@@ -204,6 +240,12 @@ static int migrate(Store *s, Err *err)
         int version;
         if (!is_migration(c, f, &version) || version <= s->schema_version) continue;
         if (db_begin_write(c, err) < 0) return ERR_DB;
+        /* Another process sharing the database may have applied it while
+         * this one waited for the write lock. */
+        if (read_schema_version(c, &s->schema_version) == 0 && version <= s->schema_version) {
+            db_rollback(c);
+            continue;
+        }
         if (db_exec(c, (const char *)f->data, err) < 0) {
             db_rollback(c);
             return err_set(err, ERR_DB, "migration %s failed: %s", f->name, err->msg);
@@ -219,28 +261,23 @@ static int migrate(Store *s, Err *err)
 
 /* Reads the schema version, and refuses a database this program cannot
  * read: not one of Carepledge's, or written by a newer Carepledge. */
-static int check_schema(Store *s, const char *path, bool may_be_new, Err *err)
+static int check_schema(Store *s, const char *name, bool may_be_new, Err *err)
 {
-    DbStmt *st;
-    if (db_prepare(s->conn, "SELECT max(version) FROM schema_migrations", false, &st) < 0) {
-        if (may_be_new && strstr(db_errmsg(s->conn), "no such table")) return 0;
-        return err_at(err, ERR_DB, path, 0, 0, NULL, "not a Carepledge database (%s)",
-                      db_errmsg(s->conn));
+    if (!db_has_table(s->conn, "schema_migrations")) {
+        if (may_be_new) return 0;
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "not a Carepledge database (no schema)");
     }
-    int rc = db_step(st);
-    s->schema_version = rc == DB_ROW ? (int)db_column_int(st, 0) : 0;
-    db_finalize(st);
-    if (rc != DB_ROW)
-        return err_at(err, ERR_DB, path, 0, 0, NULL, "cannot read the schema version: %s",
+    if (read_schema_version(s->conn, &s->schema_version) < 0)
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "cannot read the schema version: %s",
                       db_errmsg(s->conn));
     int mine = program_schema_version(s->conn);
     if (s->schema_version > mine)
-        return err_at(err, ERR_DB, path, 0, 0, NULL,
+        return err_at(err, ERR_DB, name, 0, 0, NULL,
                       "the database has schema version %d, newer than this program's %d: it "
                       "was written by a newer Carepledge; use that version or a later one",
                       s->schema_version, mine);
     if (s->schema_version == 0 && !may_be_new)
-        return err_at(err, ERR_DB, path, 0, 0, NULL, "not a Carepledge database (no schema)");
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "not a Carepledge database (no schema)");
     return 0;
 }
 
@@ -255,16 +292,26 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
         free(s);
         return ERR_DB;
     }
+    s->stage.on = !s->read_only && db_can_copy(s->conn);
+    s->stage.copying = -1;
+    char name[512]; /* the path, or the connection string without its password */
+    db_target_name(path, name, sizeof name);
     Err e2 = {0};
-    int rc = check_schema(s, path, !s->read_only, err);
+    int rc = check_schema(s, name, !s->read_only, err);
     if (rc == 0 && !s->read_only && migrate(s, &e2) < 0)
-        rc = err_at(err, ERR_DB, path, 0, 0, NULL, "%s", e2.msg);
+        rc = err_at(err, ERR_DB, name, 0, 0, NULL, "%s", e2.msg);
     if (rc < 0) {
         store_close(s);
         return rc;
     }
     *out = s;
     return 0;
+}
+
+bool store_exists(const char *path)
+{
+    struct stat st;
+    return db_target_is_postgres(path) || stat(path, &st) == 0;
 }
 
 int store_open(const char *path, Store **out, Err *err)
@@ -309,7 +356,18 @@ int store_read_commit(Store *s, DbConn *conn, long long *commit, Err *err)
 long long store_current_commit(Store *s, Err *err)
 {
     long long commit;
+    if (settle(s, err) < 0) return -1;
     return store_read_commit(s, s->conn, &commit, err) < 0 ? -1 : commit;
+}
+
+int store_listen_commits(Store *s, Err *err)
+{
+    return db_listen(s->conn, STORE_COMMIT_CHANNEL, err);
+}
+
+int store_wait_commit(Store *s, int timeout_ms)
+{
+    return db_wait_notice(s->conn, timeout_ms);
 }
 
 int store_begin(Store *s, Err *err)
@@ -322,6 +380,9 @@ int store_begin(Store *s, Err *err)
  * can tell one commit from the next (store_commits). */
 int store_commit(Store *s, Err *err)
 {
+    if (settle(s, err) < 0) return ERR_DB;
+    /* Other servers sharing the database hear of it when it commits. */
+    if (db_can_notify(s->conn) && db_notify(s->conn, STORE_COMMIT_CHANNEL, err) < 0) return ERR_DB;
     if (store_has_commits(s)) {
         DbStmt *st = store_stmt(s, STMT_COUNT_COMMIT, err);
         if (!st) return ERR_DB;
@@ -335,6 +396,7 @@ int store_commit(Store *s, Err *err)
 void store_rollback(Store *s)
 {
     db_rollback(s->conn);
+    store_stage_discard(s);
 }
 
 int store_read_begin(Store *s, Err *err)
@@ -362,9 +424,24 @@ static int step_done(Store *s, DbStmt *st, Err *err, const char *what)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, what);
 }
 
+/* The row as the upsert's parameters, all text, staged for the merge. */
+static int stage_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
+                         Err *err)
+{
+    const char *row[SSDA903_MAX_COLUMNS + 2];
+    char year[16];
+    snprintf(year, sizeof year, "%d", source_year);
+    int n = ssda903_table(table)->n_columns;
+    for (int i = 0; i < n; i++) row[i] = values[i];
+    if (table < T903_COUNT && ssda903_return_per_year(table)) row[n++] = year;
+    row[n++] = year;
+    return store_stage_row(s, table, row, n, err);
+}
+
 int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
                       Err *err)
 {
+    if (s->stage.on) return stage_903_row(s, table, values, source_year, err);
     DbStmt *st = upsert_stmt(s, table, err);
     if (!st) return ERR_DB;
     int n = ssda903_table(table)->n_columns;
@@ -379,6 +456,7 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
 bool store_child_known(Store *s, const char *child)
 {
     Err ignored;
+    if (settle(s, &ignored) < 0) return false;
     DbStmt *st = store_stmt(s, STMT_CHILD_KNOWN, &ignored);
     if (!st) return false;
     db_bind_text(st, 1, child);
@@ -389,6 +467,7 @@ bool store_child_known(Store *s, const char *child)
 
 int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
 {
+    if (settle(s, err) < 0) return ERR_DB;
     DbStmt *st = store_stmt(s, STMT_PUT_DISABILITY, err);
     if (!st) return ERR_DB;
     db_bind_text(st, 1, child);
@@ -400,6 +479,8 @@ long store_count_rows(Store *s, Ssda903TableId table)
 {
     char sql[96];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", ssda903_table(table)->sql_name);
+    Err ignored;
+    if (settle(s, &ignored) < 0) return -1;
     return (long)store_query_int(s->conn, sql, -1);
 }
 
@@ -456,6 +537,7 @@ static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Er
 
 int store_log_import(Store *s, const StoreImportLog *log, Err *err)
 {
+    if (settle(s, err) < 0) return ERR_DB;
     DbStmt *st = prepare_insert(s,
                                 "INSERT INTO imports (imported_at, actor, files, rows, first_year, "
                                 "last_year) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0))",
@@ -483,6 +565,33 @@ static char *column_copy(DbStmt *st, int i)
     return db_column_is_null(st, i) ? NULL : xstrdup(db_column_text(st, i));
 }
 
+/* "episodes=5 header=4": the rows of each table one import logged, by table
+ * name, for every import (built here: the engines' string aggregates differ). */
+static int read_import_tables(Store *s, StoreImportEntries *out, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn,
+                   "SELECT import_id, table_name, rows FROM import_rows "
+                   "ORDER BY import_id, table_name",
+                   false, &st) != 0)
+        return db_error(s->conn, err, "reading the import log");
+    int rc, first = 0; /* the first entry of the import being read */
+    while ((rc = db_step(st)) == DB_ROW) {
+        long long id = db_column_int(st, 0);
+        while (first < out->n && out->items[first].id < id) first++;
+        char part[160];
+        snprintf(part, sizeof part, "%s=%s", db_column_text(st, 1), db_column_text(st, 2));
+        for (int i = first; i < out->n && out->items[i].id == id; i++) {
+            StoreImportEntry *e = &out->items[i];
+            size_t had = e->tables ? strlen(e->tables) : 0;
+            e->tables = xrealloc(e->tables, had + strlen(part) + 2);
+            snprintf(e->tables + had, strlen(part) + 2, "%s%s", had ? " " : "", part);
+        }
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
+}
+
 int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
 {
     memset(out, 0, sizeof *out);
@@ -490,10 +599,7 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
     out->has_log = true;
     DbStmt *st;
     if (db_prepare(s->conn,
-                   "SELECT i.id, i.imported_at, i.actor, i.rows, "
-                   "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
-                   "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
-                   "ORDER BY table_name)), f.path, f.size, f.sha256 "
+                   "SELECT i.id, i.imported_at, i.actor, i.rows, f.path, f.size, f.sha256 "
                    "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
                    "ORDER BY i.id, f.path",
                    false, &st) != 0)
@@ -506,13 +612,14 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
         e->imported_at = column_copy(st, 1);
         e->actor = column_copy(st, 2);
         e->rows = (long)db_column_int(st, 3);
-        e->tables = column_copy(st, 4);
-        e->path = column_copy(st, 5);
-        e->size = db_column_int(st, 6);
-        e->sha256 = column_copy(st, 7);
+        e->tables = NULL;
+        e->path = column_copy(st, 4);
+        e->size = db_column_int(st, 5);
+        e->sha256 = column_copy(st, 6);
     }
     db_finalize(st);
-    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
+    if (rc != DB_DONE) return db_error(s->conn, err, "reading the import log");
+    return read_import_tables(s, out, err);
 }
 
 void store_import_entries_free(StoreImportEntries *e)

@@ -27,10 +27,28 @@ int store_open(const char *path, Store **out, Err *err);
  * never creates or migrates one: a missing path, an empty file or a file
  * that is no Carepledge database is an error saying so. */
 int store_open_read(const char *path, Store **out, Err *err);
-/* Both refuse a database whose schema version is newer than this program's. */
+/* Both refuse a database whose schema version is newer than this program's.
+ * path is a SQLite file or a PostgreSQL connection string ("postgresql://...",
+ * "postgres://..." or "postgres:SERVICE"): see store/db.h db_open. */
+/* Whether there may be a database at path: a file that exists, or any
+ * PostgreSQL connection string (whose database is found, or not, on opening). */
+bool store_exists(const char *path);
 void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);
+
+/* The channel a commit is announced on, to every process sharing a server
+ * database (PostgreSQL NOTIFY; store_wait_commit). */
+#define STORE_COMMIT_CHANNEL "carepledge_commit"
+
+/* Subscribes the store's connection to commits announced by any process
+ * sharing the database; ERR_DB on an engine without notices (SQLite, where
+ * one file has one writing process). */
+int store_listen_commits(Store *s, Err *err);
+/* Waits up to timeout_ms for an announced commit: 1 when one came (any that
+ * came meanwhile are taken too), 0 when none, ERR_DB when the connection
+ * failed. */
+int store_wait_commit(Store *s, int timeout_ms);
 
 /* A write transaction (takes the write lock, waiting up to 5 s for another
  * writer); store_commit counts the commit. */
@@ -141,6 +159,19 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
  * not be used (an in-memory database, or imports committing again and again
  * while the load began; see store_load.c). */
 int store_load_connections(const Store *s);
+
+/* What store_copy_database copied. */
+typedef struct StoreCopyReport {
+    int tables;
+    long long rows;
+} StoreCopyReport;
+
+/* Copies the whole database at from_path (read-only) into the new, empty one
+ * at to_path (created and migrated when missing), engine to engine (SQLite
+ * to PostgreSQL and back): every table, row for row, the import log, users
+ * and audit chain included, in one transaction (store_copy.c). Refuses a
+ * target that holds data or a source of another schema version. */
+int store_copy_database(const char *from_path, const char *to_path, StoreCopyReport *rep, Err *err);
 
 /* Loads the stored rows of the twelve 903 tables that the returns of
  * collection years year - years_before to year can hold into h, in one read

@@ -24,7 +24,7 @@ static int run_write(Store *s, DbStmt *st, const char *what, Err *err)
     if (db_begin_write(s->conn, err) < 0) return ERR_DB;
     int rc = db_step(st);
     if (rc < 0) {
-        int code = strstr(db_errmsg(s->conn), "UNIQUE") ? ERR_CONFLICT : ERR_DB;
+        int code = db_last_was_conflict(s->conn) ? ERR_CONFLICT : ERR_DB;
         db_error(s->conn, err, what);
         err->code = code;
         db_rollback(s->conn);
@@ -129,7 +129,9 @@ int store_user_list(Store *s, StoreUser **out, int *n, Err *err)
 int store_allocation_add(Store *s, const char *user, const char *child, Err *err)
 {
     DbStmt *st;
-    if (prepare(s, "INSERT OR IGNORE INTO allocations (user, child) VALUES (?1, ?2)", &st, err) < 0)
+    if (prepare(s,
+                "INSERT INTO allocations (\"user\", child) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                &st, err) < 0)
         return ERR_DB;
     db_bind_text(st, 1, user);
     db_bind_text(st, 2, child);
@@ -144,7 +146,7 @@ int store_caseload(Store *s, const char *user, char ***children, int *n, Err *er
     *n = 0;
     DbStmt *st;
     if (prepare(s,
-                "SELECT child FROM allocations WHERE user = ?1 UNION "
+                "SELECT child FROM allocations WHERE \"user\" = ?1 UNION "
                 "SELECT e.child FROM sw_episodes e JOIN users u ON u.sw_id = e.sw_id "
                 "WHERE u.name = ?1 ORDER BY 1",
                 &st, err) < 0)
@@ -192,7 +194,7 @@ int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
 {
     DbStmt *st;
     if (prepare(s,
-                "INSERT INTO audit (seq, at, user, action, child, origin, prev_hash, hash) "
+                "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 &st, err) < 0)
         return ERR_DB;
@@ -209,13 +211,51 @@ int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
     return rc;
 }
 
+static int insert_audit_row(Store *s, const StoreAuditRow *row, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_int(st, 1, row->seq);
+    db_bind_text(st, 2, row->at);
+    db_bind_text(st, 3, row->user);
+    db_bind_text(st, 4, row->action);
+    db_bind_text(st, 5, or_null(row->child));
+    db_bind_text(st, 6, row->origin);
+    db_bind_text(st, 7, row->prev_hash);
+    db_bind_text(st, 8, row->hash);
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
+}
+
+int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
+                      void (*seal)(StoreAuditRow *row), Err *err)
+{
+    if (db_begin_write(s->conn, err) < 0) return ERR_DB;
+    int rc = store_audit_last(s, &row->seq, row->prev_hash, err);
+    if (rc == 0) {
+        row->seq++;
+        if (!row->prev_hash[0]) snprintf(row->prev_hash, sizeof row->prev_hash, "%s", genesis);
+        seal(row);
+        rc = insert_audit_row(s, row, err);
+    }
+    if (rc == 0) rc = db_commit(s->conn, err);
+    if (rc < 0) db_rollback(s->conn);
+    return rc;
+}
+
 int store_audit_each(Store *s, const char *child, const char *user,
                      int (*each)(const StoreAuditRow *row, void *arg), void *arg, Err *err)
 {
     DbStmt *st;
     if (prepare(s,
-                "SELECT seq, at, user, action, child, origin, prev_hash, hash FROM audit "
-                "WHERE (?1 IS NULL OR child = ?1) AND (?2 IS NULL OR user = ?2) ORDER BY seq",
+                "SELECT seq, at, \"user\", action, child, origin, prev_hash, hash FROM audit "
+                "WHERE (CAST(?1 AS TEXT) IS NULL OR child = ?1) "
+                "AND (CAST(?2 AS TEXT) IS NULL OR \"user\" = ?2) ORDER BY seq",
                 &st, err) < 0)
         return ERR_DB;
     db_bind_text(st, 1, child);

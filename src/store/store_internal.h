@@ -16,14 +16,38 @@ typedef enum StmtId {
     STMT_COUNT
 } StmtId;
 
+/* Rows staged for a set-based merge (store_stage.c), on a driver with bulk
+ * copy: each 903 or record table's rows of the open write transaction. */
+typedef struct StoreStage {
+    bool on;       /* rows are staged, not upserted one by one */
+    int copying;   /* the table whose COPY is open, or -1 */
+    long long seq; /* the order rows came in, for the merge */
+    long rows[TABLE_COUNT];
+    bool made[TABLE_COUNT]; /* its staging table exists in this transaction */
+} StoreStage;
+
 struct Store {
     DbConn *conn;
     bool read_only;
+    StoreStage stage;
     int schema_version;
     int load_connections; /* how many the last load read on */
     DbStmt *upserts[TABLE_COUNT];
     DbStmt *stmts[STMT_COUNT];
 };
+
+/* The upsert of one table's row (store.c): the single source of the
+ * table's columns and key, from which store_stage.c builds its merge. */
+const char *store_upsert_sql(Ssda903TableId table);
+
+/* Stages one row of table for the merge: values are the upsert's parameters
+ * (its columns, then year and source_year as text). */
+int store_stage_row(Store *s, Ssda903TableId table, const char *const *values, int n, Err *err);
+/* Ends any open COPY and merges every staged row into its table, in table
+ * order (Header first, for the foreign keys), emptying the staging tables. */
+int store_stage_merge(Store *s, Err *err);
+/* Forgets what was staged (the transaction rolled back). */
+void store_stage_discard(Store *s);
 
 /* The statement, prepared on first use; NULL (with err set) when it cannot
  * be prepared. */

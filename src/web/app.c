@@ -20,6 +20,31 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
     return 0;
 }
 
+/* Reloads after every commit announced, until web_app_close; a failed load
+ * keeps the snapshot there is, and the next commit tries again. */
+static void *watch_commits(void *arg)
+{
+    WebApp *app = arg;
+    while (!atomic_load(&app->stop_watching)) {
+        int rc = svc_changes_wait(app->changes, 250);
+        if (rc < 0) break;
+        Err ignored;
+        if (rc == 1) web_app_reload(app, &ignored);
+    }
+    return NULL;
+}
+
+static void start_watching(WebApp *app)
+{
+    Err ignored; /* a database without notices (SQLite) has nothing to watch */
+    atomic_store(&app->stop_watching, false);
+    if (svc_changes_open(app->db_path, &app->changes, &ignored) < 0) return;
+    if (pthread_create(&app->watcher, NULL, watch_commits, app) != 0) {
+        svc_changes_close(app->changes);
+        app->changes = NULL;
+    }
+}
+
 int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err)
 {
     app->db_path = db_path;
@@ -34,11 +59,18 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
         return err->code;
     }
     app->sessions = web_sessions_new();
+    start_watching(app);
     return 0;
 }
 
 void web_app_close(WebApp *app)
 {
+    if (app->changes) {
+        atomic_store(&app->stop_watching, true);
+        pthread_join(app->watcher, NULL);
+        svc_changes_close(app->changes);
+        app->changes = NULL;
+    }
     if (app->snapshot) web_app_release(app, app->snapshot);
     app->snapshot = NULL;
     svc_audit_close(app->audit);

@@ -10,9 +10,11 @@
 #include "domain/dataset.h"
 #include "service/context.h"
 #include "service/svc_audit.h"
+#include "service/svc_changes.h"
 #include "web/session.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -31,10 +33,17 @@ typedef struct WebApp {
     WebSnapshot *snapshot;
     AuditLog *audit;
     WebSessions *sessions;
+    /* On a database that announces commits (PostgreSQL): a thread that
+     * reloads the snapshot when another server or a command commits. */
+    ChangeWatch *changes;
+    pthread_t watcher;
+    atomic_bool stop_watching;
 } WebApp;
 
 /* Loads the snapshot of db_path and opens its audit log. ctx stays the
- * caller's. Free app with web_app_close. */
+ * caller's. On a PostgreSQL database it also listens for commits and swaps in
+ * a new snapshot after each (svc_changes.h), so servers sharing the database
+ * all answer from the latest import. Free app with web_app_close. */
 int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err);
 void web_app_close(WebApp *app);
 

@@ -11,6 +11,11 @@
 # spacing but never its content. PDFs are hashed as pdftotext's text when
 # pdftotext is installed (cairo stamps the creation time), else skipped.
 # All data is synthetic (carepledge synth).
+#
+# With CAREPLEDGE_TEST_PG set (scripts/pg-test.sh: a connection string to a
+# PostgreSQL server's postgres database), every history is imported into a
+# PostgreSQL database of its own instead of a SQLite file: the outputs must
+# not differ by a byte (tests/cli/pg_outputs.sh).
 set -euo pipefail
 bin=$(realpath "$1"); mode=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,17 +40,27 @@ hash_file() {
   echo "$name status=$status $h" >> "$actual"
 }
 
+db_of() { # NAME: where the history NAME is stored
+  if [ -n "${CAREPLEDGE_TEST_PG:-}" ]; then
+    echo "${CAREPLEDGE_TEST_PG/\/\/\/postgres\?/\/\/\/outputs_${1}_$$?}"
+  else
+    echo "$work/$1.db"
+  fi
+}
+
 dataset() { # NAME SYNTH-ARGS... : a generated history imported into NAME.db
   local name=$1; shift
+  [ -n "${CAREPLEDGE_TEST_PG:-}" ] && psql -q "$CAREPLEDGE_TEST_PG" -c "CREATE DATABASE outputs_${name}_$$"
   "$bin" synth --out "$work/$name" "$@" > /dev/null
   (cd "$work/$name" && find . -type f -name '*.csv' | sort | xargs sha256sum) > "$work/synth.txt"
   hash_file "$name.synth" text "$work/synth.txt" 0
-  "$bin" import --db "$work/$name.db" "$work/$name" > "$work/import.txt"
+  "$bin" import --db "$(db_of "$name")" "$work/$name" > "$work/import.txt"
   hash_file "$name.import" text "$work/import.txt" 0
 }
 
 commands() { # NAME AT YEAR
-  local n=$1 at=$2 year=$3 db=$work/$1.db f
+  local n=$1 at=$2 year=$3 db f
+  db=$(db_of "$1")
   local from=$(( ${year%%/*} ))-04-01 to=$(( ${year%%/*} + 1 ))-03-31
   for f in text csv json; do
     record "$n.profile.$f" $f "$bin" profile --db "$db" --at "$at" --format $f
@@ -69,7 +84,8 @@ commands() { # NAME AT YEAR
 }
 
 validate_outputs() { # NAME YEAR-FOLDER YEAR PREV-FOLDER
-  local n=$1.${3/\//-} db=$work/$1.db dir=$2 year=$3 prev=$4 f status
+  local n=$1.${3/\//-} db dir=$2 year=$3 prev=$4 f status
+  db=$(db_of "$1")
   for f in text csv json html; do
     record "$n.validate.$f" $f "$bin" validate --year "$year" --prev "$prev" --format $f "$dir"
   done

@@ -1,0 +1,252 @@
+/* Unit tests of the store on PostgreSQL (store/pg.c, store_stage.c), run by
+ * scripts/pg-test.sh (CAREPLEDGE_TEST_PG, a connection string to a server's
+ * postgres database; without it the test is skipped, exit 77). On one
+ * synthetic history imported into both engines: the Dataset loaded from
+ * PostgreSQL equals the one loaded from SQLite, on one connection and on two;
+ * a load on PostgreSQL neither waits for nor sees a writer's uncommitted rows;
+ * a reader's snapshot holds while an import commits; rows staged by COPY are
+ * seen by reads inside the same transaction and vanish with a rollback; and a
+ * statement on a missing table fails with PostgreSQL's message. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "service/import.h"
+#include "store/db.h"
+#include "store/store.h"
+#include "synth/synth.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/carepledge-store-pg-XXXXXX";
+static char sqlite_path[256], data_path[256], pg_url[1024], db_name[64];
+
+/* The test's own database beside the server's postgres one. */
+static int make_pg_database(const char *admin_url)
+{
+    const char *at = strstr(admin_url, "/postgres");
+    if (!at) return -1;
+    snprintf(db_name, sizeof db_name, "store_pg_%d", (int)getpid());
+    snprintf(pg_url, sizeof pg_url, "%.*s/%s%s", (int)(at - admin_url), admin_url, db_name,
+             at + strlen("/postgres"));
+    DbConn *c;
+    Err err;
+    if (db_open(admin_url, DB_OPEN_CREATE, &c, &err) < 0) return -1;
+    char sql[128];
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", db_name);
+    int rc = db_exec(c, sql, &err);
+    db_close(c);
+    return rc;
+}
+
+static int import_into(const char *path)
+{
+    Store *s;
+    Err err;
+    if (store_open(path, &s, &err) != 0) return -1;
+    char *paths[] = {data_path};
+    ImportOptions io = {0};
+    ImportReport report;
+    ErrList errs = {0};
+    int rc = import_paths(s, paths, 1, &io, &report, &errs);
+    errlist_free(&errs);
+    store_close(s);
+    return rc;
+}
+
+static int make_history(void **state)
+{
+    (void)state;
+    const char *admin = getenv("CAREPLEDGE_TEST_PG");
+    if (!admin || !*admin) {
+        printf("skipped: no CAREPLEDGE_TEST_PG (scripts/pg-test.sh)\n");
+        exit(77);
+    }
+    if (!mkdtemp(dir) || make_pg_database(admin) < 0) return -1;
+    snprintf(sqlite_path, sizeof sqlite_path, "%s/history.db", dir);
+    snprintf(data_path, sizeof data_path, "%s/903", dir);
+    SynthOptions opt = {
+        .out_dir = data_path, .n_children = 600, .seed = 7, .from_year = 2021, .to_year = 2026};
+    SynthSummary summary;
+    Err err;
+    if (synth_run(&opt, &summary, &err) != 0) return -1;
+    /* Twice into PostgreSQL: the second import merges every row onto a stored
+     * one (the ON CONFLICT path of the set-based merge). */
+    if (import_into(sqlite_path) != 0 || import_into(pg_url) != 0 || import_into(pg_url) != 0)
+        return -1;
+    return 0;
+}
+
+static int remove_history(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+#define SAME_ARRAY(a, b, field, n)                                                            \
+    do {                                                                                      \
+        assert_int_equal((a)->n, (b)->n);                                                     \
+        if ((a)->n)                                                                           \
+            assert_memory_equal((a)->field, (b)->field, (size_t)(a)->n * sizeof *(a)->field); \
+    } while (0)
+
+static void assert_same_dataset(const Dataset *a, const Dataset *b)
+{
+    assert_int_equal(a->n_children, b->n_children);
+    for (int i = 0; i < a->n_children; i++) {
+        Child ca = a->children[i], cb = b->children[i];
+        assert_string_equal(ca.id, cb.id);
+        ca.id = cb.id = NULL;
+        assert_memory_equal(&ca, &cb, sizeof ca);
+    }
+    SAME_ARRAY(a, b, episodes, n_episodes);
+    SAME_ARRAY(a, b, reviews, n_reviews);
+    SAME_ARRAY(a, b, oc3, n_oc3);
+    SAME_ARRAY(a, b, records, n_records);
+    SAME_ARRAY(a, b, oc2, n_oc2);
+    SAME_ARRAY(a, b, missing, n_missing);
+    SAME_ARRAY(a, b, ad1, n_ad1);
+    SAME_ARRAY(a, b, placed_adoption, n_placed_adoption);
+}
+
+static void load(Store *s, unsigned parts, Dataset *ds)
+{
+    Err err;
+    *ds = (Dataset){0};
+    assert_int_equal(store_load_dataset_parts(s, ds, parts, &err), 0);
+}
+
+static void test_postgresql_loads_what_sqlite_does(void **state)
+{
+    (void)state;
+    Store *lite, *pg;
+    Err err;
+    assert_int_equal(store_open_read(sqlite_path, &lite, &err), 0);
+    assert_int_equal(store_open_read(pg_url, &pg, &err), 0);
+    Dataset a, one, two;
+    load(lite, STORE_LOAD_ALL | STORE_LOAD_ONE_CONNECTION, &a);
+    load(pg, STORE_LOAD_ALL | STORE_LOAD_ONE_CONNECTION, &one);
+    load(pg, STORE_LOAD_ALL, &two);
+    assert_int_equal(store_load_connections(pg), 2);
+    assert_true(a.n_records > 1000 && a.n_episodes > 100);
+    assert_same_dataset(&a, &one);
+    assert_same_dataset(&a, &two);
+    for (int t = 0; t < TABLE_COUNT; t++)
+        assert_int_equal(store_count_rows(lite, (Ssda903TableId)t),
+                         store_count_rows(pg, (Ssda903TableId)t));
+    dataset_free(&a);
+    dataset_free(&one);
+    dataset_free(&two);
+    store_close(pg);
+    store_close(lite);
+}
+
+static void test_a_writer_at_work_does_not_stop_the_load(void **state)
+{
+    (void)state;
+    Store *reader, *writer;
+    Err err;
+    assert_int_equal(store_open_read(pg_url, &reader, &err), 0);
+    assert_int_equal(store_open(pg_url, &writer, &err), 0);
+    Dataset before, during;
+    load(reader, STORE_LOAD_ALL | STORE_LOAD_ONE_CONNECTION, &before);
+    /* The writer holds the write lock with a row staged (its COPY open). */
+    assert_int_equal(store_begin(writer, &err), 0);
+    const char *visit[] = {before.children[0].id, "2026-03-30", "yes"};
+    assert_int_equal(store_put_903_row(writer, TREC_VISITS, visit, 2026, &err), 0);
+    load(reader, STORE_LOAD_ALL, &during);
+    assert_int_equal(store_load_connections(reader), 2);
+    assert_same_dataset(&before, &during);
+    assert_true(during.commit == before.commit);
+    store_rollback(writer);
+    dataset_free(&during);
+    dataset_free(&before);
+    store_close(writer);
+    store_close(reader);
+}
+
+static void test_a_snapshot_holds_while_an_import_commits(void **state)
+{
+    (void)state;
+    Store *reader, *writer;
+    Err err;
+    assert_int_equal(store_open_read(pg_url, &reader, &err), 0);
+    assert_int_equal(store_open(pg_url, &writer, &err), 0);
+    Dataset before, during, after;
+    assert_int_equal(store_read_begin(reader, &err), 0);
+    load(reader, STORE_LOAD_RECORDS, &before);
+    long long commit = store_current_commit(writer, &err);
+    assert_true(before.commit == commit);
+    assert_int_equal(store_begin(writer, &err), 0);
+    const char *visit[] = {before.children[0].id, "2026-03-29", "no"};
+    assert_int_equal(store_put_903_row(writer, TREC_VISITS, visit, 2026, &err), 0);
+    assert_int_equal(store_commit(writer, &err), 0);
+    assert_true(store_current_commit(writer, &err) == commit + 1);
+    load(reader, STORE_LOAD_RECORDS, &during);
+    assert_same_dataset(&before, &during);
+    store_read_end(reader);
+    load(reader, STORE_LOAD_RECORDS, &after);
+    assert_int_equal(after.n_records, before.n_records + 1);
+    assert_true(after.commit == commit + 1);
+    dataset_free(&after);
+    dataset_free(&during);
+    dataset_free(&before);
+    store_close(writer);
+    store_close(reader);
+}
+
+/* Staged rows are merged before anything reads inside the transaction, and a
+ * rollback takes them away with the staging tables. */
+static void test_staged_rows_are_read_inside_and_gone_after_rollback(void **state)
+{
+    (void)state;
+    Store *s;
+    Err err;
+    assert_int_equal(store_open(pg_url, &s, &err), 0);
+    long headers = store_count_rows(s, T903_HEADER);
+    assert_int_equal(store_begin(s, &err), 0);
+    const char *header[] = {"ZZ-STAGED", "1", "2015-05-05", "WBRI", NULL, NULL, NULL};
+    assert_int_equal(store_put_903_row(s, T903_HEADER, header, 2026, &err), 0);
+    assert_true(store_child_known(s, "ZZ-STAGED"));
+    const char *later[] = {"ZZ-STAGED", "2", "2015-05-05", "WBRI", NULL, NULL, NULL};
+    assert_int_equal(store_put_903_row(s, T903_HEADER, later, 2026, &err), 0);
+    assert_int_equal(store_count_rows(s, T903_HEADER), headers + 1);
+    store_rollback(s);
+    assert_false(store_child_known(s, "ZZ-STAGED"));
+    assert_int_equal(store_count_rows(s, T903_HEADER), headers);
+    store_close(s);
+}
+
+static void test_a_missing_table_fails_with_its_message(void **state)
+{
+    (void)state;
+    DbConn *c;
+    Err err;
+    assert_int_equal(db_open(pg_url, DB_OPEN_READ_ONLY, &c, &err), 0);
+    assert_string_equal(db_dialect(c), "postgresql");
+    assert_true(db_has_table(c, "episodes"));
+    assert_false(db_has_table(c, "no_such_table"));
+    DbStmt *st;
+    assert_int_equal(db_prepare(c, "SELECT * FROM no_such_table WHERE x = ?1", false, &st), ERR_DB);
+    assert_non_null(strstr(db_errmsg(c), "does not exist"));
+    db_close(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_postgresql_loads_what_sqlite_does),
+        cmocka_unit_test(test_a_writer_at_work_does_not_stop_the_load),
+        cmocka_unit_test(test_a_snapshot_holds_while_an_import_commits),
+        cmocka_unit_test(test_staged_rows_are_read_inside_and_gone_after_rollback),
+        cmocka_unit_test(test_a_missing_table_fails_with_its_message),
+    };
+    return cmocka_run_group_tests(tests, make_history, remove_history);
+}
