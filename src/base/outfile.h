@@ -19,12 +19,17 @@ typedef struct OutFile {
 } OutFile;
 
 /* ERR_USAGE when out is the database db (same device and inode) or one of its
- * -wal or -shm files (by device and inode when they exist, else by folder and
- * name). */
+ * -wal, -shm or -journal files (by device and inode when they exist, else by
+ * folder and name). */
 int outfile_refuse_database(const char *out, const char *db, Err *err);
+/* ERR_USAGE when out is the file input, which the command reads (same device
+ * and inode, or the same name in the same folder). */
+int outfile_refuse_input(const char *out, const char *input, Err *err);
 
 int outfile_open(OutFile *o, const char *path, Err *err);
-/* Closes and renames into place; on any failure removes the temporary file. */
+/* Closes and renames into place; on any failure (a write that failed before,
+ * the close, the rename) removes the temporary file and leaves whatever was at
+ * the path as it was. */
 int outfile_commit(OutFile *o, Err *err);
 void outfile_abandon(OutFile *o);
 
