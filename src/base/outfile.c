@@ -91,9 +91,9 @@ int outfile_open(OutFile *o, const char *path, Err *err)
         o->tmp = NULL;
         return err_set(err, ERR_IO, "cannot write in the folder of %s: %s", path, strerror(e));
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask); /* as fopen would have made it */
+    /* Reports hold children's records: their owner's only, whatever the
+     * umask (mkstemp makes 0600 already; said here so it stays so). */
+    fchmod(fd, 0600);
     o->fp = fdopen(fd, "w");
     o->path = xstrdup(path);
     return 0;

@@ -4,7 +4,8 @@
  * outfile_open creates a temporary file in the output's own folder (so that
  * the rename is atomic: same file system); outfile_commit renames it into
  * place, outfile_abandon removes it. A reader of the output path sees the old
- * file or the new one, never half of one. */
+ * file or the new one, never half of one. The file is made readable by its
+ * owner only (0600), whatever the umask. */
 #ifndef CAREPLEDGE_OUTFILE_H
 #define CAREPLEDGE_OUTFILE_H
 

@@ -10,6 +10,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- Checks -------------------------------------------------------------- */
@@ -310,6 +311,10 @@ int cli_main(const CliCommand *cmd, int argc, char **argv)
     Err err = {0};
     AppContext *ctx = NULL;
     OutFile of = {0};
+    /* Every file and folder a command makes (the database and its -wal and
+     * -shm, reports, report folders, exports) is its owner's only, whatever
+     * the umask it was started with (docs/security.md). */
+    umask(077);
     int rc = cli_parse(cmd, argc, argv, &args, &err);
     if (rc == 0) rc = open_output(cmd, &args, &of, &err);
     /* Fixed before anything is written, never changed after. */

@@ -78,7 +78,7 @@ static int write_outputs(const CliArgs *args, const VReturn *r, const VResult *r
     const char *dir = cli_text(args, "out");
     static const char *const names[] = {"issue_locations.csv", "error_summary.csv",
                                         "child_summary.csv", "validation.json", "validation.html"};
-    if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST)
         return err_set(err, ERR_IO, "%s: %s", dir, strerror(errno));
     for (int i = 0; i < 5; i++) {
         int rc = write_file(args, names[i], r, res, err);

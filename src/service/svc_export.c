@@ -22,7 +22,7 @@ static int make_folder(const char *dir, Err *err)
         if (!end && *p != '/') continue;
         *p = '\0';
         struct stat st;
-        if (stat(path, &st) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+        if (stat(path, &st) != 0 && mkdir(path, 0700) != 0 && errno != EEXIST)
             return err_set(err, ERR_IO, "cannot make the folder %s: %s", path, strerror(errno));
         if (end) break;
         *p = '/';

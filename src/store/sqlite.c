@@ -53,6 +53,11 @@ int db_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
     *out = NULL;
     bool read_only = mode == DB_OPEN_READ_ONLY;
     if (read_only && !in_memory(target) && check_existing_file(target, err) < 0) return ERR_DB;
+    /* A new database is its owner's only, whatever the umask; made so before
+     * its first write, so that the -wal and -shm files SQLite makes beside it
+     * take the same permissions. */
+    struct stat before;
+    bool is_new = !read_only && !in_memory(target) && stat(target, &before) != 0;
     DbConn *c = xcalloc(1, sizeof *c);
     int flags = SQLITE_OPEN_NOMUTEX |
                 (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -62,6 +67,7 @@ int db_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
         db_close(c);
         return ERR_DB;
     }
+    if (is_new) chmod(target, 0600);
     sqlite3_busy_timeout(c->db, DEFAULT_WAIT_MS);
     if (sqlite3_exec(c->db, read_only ? read_pragmas : write_pragmas, NULL, NULL, NULL) !=
         SQLITE_OK) {
