@@ -29,6 +29,7 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
 void svc_import_free(ImportResult *r)
 {
     errlist_free(&r->problems);
+    errlist_free(&r->report.warnings);
 }
 
 int svc_synth_run(const SynthOptions *req, const Actor *actor, SynthSummary *out, Err *err)
