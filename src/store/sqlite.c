@@ -120,6 +120,21 @@ int db_error(const DbConn *c, Err *err, const char *what)
     return err_set(err, ERR_DB, "%s: %s", what, sqlite3_errmsg(c->db));
 }
 
+int db_copy(DbConn *from, DbConn *to, Err *err)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to->db, "main", from->db, "main");
+    if (!b) return err_set(err, ERR_DB, "cannot start the copy: %s", sqlite3_errmsg(to->db));
+    int rc;
+    /* Whole in one step when nothing writes; a writer in between restarts
+     * the copy, so busy and locked are waited out. */
+    while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED)
+        sqlite3_sleep(50);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) return err_set(err, ERR_DB, "the copy failed: %s", sqlite3_errstr(rc));
+    return 0;
+}
+
 int db_exec(DbConn *c, const char *sql, Err *err)
 {
     char *msg = NULL;

@@ -32,6 +32,15 @@ void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);
 
+/* A consistent copy of the whole database in a new database file at path
+ * (SQLite's online backup), taken while others read and write it. */
+int store_copy_to(Store *s, const char *path, Err *err);
+/* Replaces s's content with from's (s opened for writing). */
+int store_copy_from(Store *s, Store *from, Err *err);
+/* PRAGMA integrity_check: 0 when the database is whole, else ERR_DB with the
+ * first problem found. */
+int store_check_integrity(Store *s, Err *err);
+
 /* A write transaction (takes the write lock, waiting up to 5 s for another
  * writer); store_commit counts the commit. */
 int store_begin(Store *s, Err *err);
