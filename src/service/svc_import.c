@@ -15,6 +15,7 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
     if (req->n_paths < 1) return service_invalid(err, "paths", "no files or folders were named");
     Store *store;
     rc = store_open(req->db_path, &store, err);
+    if (rc == 0 && (rc = store_durable_commits(store, err)) < 0) store_close(store);
     if (rc < 0) return rc;
     ImportOptions opt = {.year = req->year,
                          .disability_path = req->disability_path,

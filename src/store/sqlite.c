@@ -53,6 +53,7 @@ int db_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
     *out = NULL;
     bool read_only = mode == DB_OPEN_READ_ONLY;
     if (read_only && !in_memory(target) && check_existing_file(target, err) < 0) return ERR_DB;
+
     /* A new database is its owner's only, whatever the umask; made so before
      * its first write, so that the -wal and -shm files SQLite makes beside it
      * take the same permissions. */

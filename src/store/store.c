@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* The upsert of each 903 table, in Ssda903TableId order. Columns are the
@@ -298,6 +299,11 @@ int store_copy_from(Store *s, Store *from, Err *err)
     return db_copy(from->conn, s->conn, err);
 }
 
+int store_durable_commits(Store *s, Err *err)
+{
+    return db_exec(s->conn, "PRAGMA synchronous = FULL", err);
+}
+
 int store_check_integrity(Store *s, Err *err)
 {
     DbStmt *st;
@@ -341,6 +347,15 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
     *out = NULL;
     Store *s = xcalloc(1, sizeof *s);
     s->read_only = mode == DB_OPEN_READ_ONLY;
+    /* An existing empty file is a mistyped --db, not a new database. */
+    struct stat existing;
+    if (!s->read_only && stat(path, &existing) == 0 && S_ISREG(existing.st_mode) &&
+        existing.st_size == 0) {
+        free(s);
+        return err_at(err, ERR_DB, path, 0, 0, NULL,
+                      "the file is empty, not a Carepledge database (to make a new database, "
+                      "name a file that does not exist yet)");
+    }
     if (db_open(path, mode, &s->conn, err) < 0) {
         free(s);
         return ERR_DB;

@@ -32,6 +32,11 @@ void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);
 
+/* Makes every later commit of s durable before it returns (SQLite's
+ * synchronous=FULL: a power cut after "imported" cannot lose the import).
+ * Imports use it; the server's frequent small audit writes keep NORMAL. */
+int store_durable_commits(Store *s, Err *err);
+
 /* A consistent copy of the whole database in a new database file at path
  * (SQLite's online backup), taken while others read and write it. */
 int store_copy_to(Store *s, const char *path, Err *err);
