@@ -289,6 +289,10 @@ int store_copy_to(Store *s, const char *path, Err *err)
     DbConn *to;
     if (db_open(path, DB_OPEN_CREATE, &to, err) < 0) return ERR_DB;
     int rc = db_copy(s->conn, to, err);
+    /* A copy is a single file, with no -wal or -shm beside it: opened
+     * read-only to be checked (or kept as a file on its own), a WAL database
+     * would leave them behind. The next import switches it back to WAL. */
+    if (rc == 0) rc = db_exec(to, "PRAGMA journal_mode = DELETE", err);
     db_close(to);
     return rc;
 }

@@ -16,6 +16,8 @@ db_dump "$db" > "$TMP/first.dump"
 expect_eq "backup permissions" 600 "$(stat -c %a "$TMP/b1.db")"
 expect_eq "backup integrity" ok "$(sqlite3 "$TMP/b1.db" 'PRAGMA integrity_check')"
 db_dump "$TMP/b1.db" > "$TMP/b1.dump"
+leftover=$(find "$TMP" -maxdepth 1 -name '.b1.db.*' -o -maxdepth 1 -name 'b1.db-*' | wc -l)
+expect_eq "files left beside the backup" 0 "$leftover"
 cmp -s "$TMP/first.dump" "$TMP/b1.dump" || fail "the backup differs from the database"
 
 # A backup while an import writes: either commit, never half of one.
