@@ -34,6 +34,18 @@ static int print_help(int argc, char **argv)
     return CLI_EXIT_OK;
 }
 
+/* Help, like every command's result, fails when it could not be written. */
+static int checked_help(int argc, char **argv)
+{
+    int rc = print_help(argc, argv);
+    Err err = {0};
+    if (cli_check_stdout(&err) < 0) {
+        fprintf(stderr, "carepledge help: %s\n", err.msg);
+        return CLI_EXIT_ERROR;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -41,7 +53,7 @@ int main(int argc, char **argv)
         return CLI_EXIT_ERROR;
     }
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0)
-        return print_help(argc, argv);
+        return checked_help(argc, argv);
     const CliCommand *cmd = find_command(argv[1]);
     if (!cmd) {
         fprintf(stderr, "carepledge: no command '%s'\n\n", argv[1]);

@@ -56,11 +56,23 @@ int outfile_refuse_database(const char *out, const char *db, Err *err)
     if (!out || !db) return 0;
     if (same_file(out, db) || names_companion(out, db, ""))
         return err_set(err, ERR_USAGE, "--out %s is the database itself; choose another file", out);
-    if (names_companion(out, db, "-wal") || names_companion(out, db, "-shm"))
+    if (names_companion(out, db, "-wal") || names_companion(out, db, "-shm") ||
+        names_companion(out, db, "-journal"))
         return err_set(err, ERR_USAGE,
-                       "--out %s is one of the database's own files (-wal or -shm); choose another "
-                       "file",
+                       "--out %s is one of the database's own files (-wal, -shm or -journal); "
+                       "choose another file",
                        out);
+    return 0;
+}
+
+int outfile_refuse_input(const char *out, const char *input, Err *err)
+{
+    if (!out || !input) return 0;
+    if (same_file(out, input) || names_companion(out, input, ""))
+        return err_set(err, ERR_USAGE,
+                       "--out %s is %s, a file this command reads; choose another "
+                       "file",
+                       out, input);
     return 0;
 }
 
@@ -79,9 +91,9 @@ int outfile_open(OutFile *o, const char *path, Err *err)
         o->tmp = NULL;
         return err_set(err, ERR_IO, "cannot write in the folder of %s: %s", path, strerror(e));
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask); /* as fopen would have made it */
+    /* Reports hold children's records: their owner's only, whatever the
+     * umask (mkstemp makes 0600 already; said here so it stays so). */
+    fchmod(fd, 0600);
     o->fp = fdopen(fd, "w");
     o->path = xstrdup(path);
     return 0;
@@ -99,7 +111,11 @@ void outfile_abandon(OutFile *o)
 int outfile_commit(OutFile *o, Err *err)
 {
     int rc = 0;
-    if (o->fp && fclose(o->fp) != 0) rc = err_set(err, ERR_IO, "cannot write %s", o->path);
+    /* A write that failed earlier (a full disk) leaves the error flag set even
+     * when the last flush in fclose succeeds. */
+    bool failed = o->fp && ferror(o->fp);
+    if (o->fp && fclose(o->fp) != 0) failed = true;
+    if (failed) rc = err_set(err, ERR_IO, "cannot write %s: %s", o->path, strerror(errno));
     o->fp = NULL;
     if (rc == 0 && rename(o->tmp, o->path) != 0)
         rc = err_set(err, ERR_IO, "cannot put %s in place: %s", o->path, strerror(errno));

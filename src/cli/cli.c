@@ -2,11 +2,15 @@
 #include "cli/cli.h"
 
 #include "base/mem.h"
+#include "base/outfile.h"
+#include "render/csv.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- Checks -------------------------------------------------------------- */
@@ -205,12 +209,116 @@ static void os_actor(Actor *actor)
     }
 }
 
+/* ---- Output -------------------------------------------------------------- */
+
+/* Whether the option's value names a file the command reads ("FILE",
+ * "PATH", "ONSPD.csv", "FILE[,FILE...]"); --out itself is what is checked. */
+static bool names_input(const CliOption *opt)
+{
+    return opt->arg && strcmp(opt->name, "out") != 0 &&
+           (strstr(opt->arg, "FILE") || strstr(opt->arg, "PATH") || strstr(opt->arg, ".csv"));
+}
+
+/* Refuses path when it is one of the comma-separated files in list. */
+static int refuse_listed(const char *path, const char *list, Err *err)
+{
+    int rc = 0;
+    while (rc == 0 && *list) {
+        size_t len = strcspn(list, ",");
+        char *one = xstrndup(list, len);
+        rc = outfile_refuse_input(path, one, err);
+        free(one);
+        list += len + (list[len] == ',');
+    }
+    return rc;
+}
+
+int cli_refuse_output(const CliArgs *a, const char *path, Err *err)
+{
+    int rc = outfile_refuse_database(path, cli_text(a, "db"), err);
+    for (int k = 0; rc == 0 && k < a->command->n_options; k++)
+        if (a->values[k].given && names_input(&a->command->options[k]))
+            rc = refuse_listed(path, a->values[k].text, err);
+    for (int i = 0; rc == 0 && i < a->n_operands; i++)
+        rc = outfile_refuse_input(path, a->operands[i], err);
+    return rc;
+}
+
+int cli_check_stdout(Err *err)
+{
+    /* A write that failed while the command ran (its buffer flushed into a
+     * full disk) leaves the error flag set, but errno may have moved on. */
+    bool failed_before = ferror(stdout);
+    errno = 0;
+    if (fflush(stdout) == 0 && !failed_before) return 0;
+    if (errno && !failed_before)
+        return err_set(err, ERR_IO, "cannot write to standard output: %s", strerror(errno));
+    return err_set(err, ERR_IO,
+                   "cannot write to standard output (a full disk, or the reader went away)");
+}
+
+/* Whether cmd's --out names one file that its result goes to (CLI_OPTION_OUT),
+ * rather than a folder the command fills itself. */
+static bool takes_out_file(const CliCommand *cmd)
+{
+    int k = find_option(cmd, "out");
+    return k >= 0 && cmd->options[k].arg && strcmp(cmd->options[k].arg, "FILE") == 0;
+}
+
+/* Points a->out at standard output, or at a temporary file for --out FILE
+ * once the path is known not to be the database or an input. */
+static int open_output(const CliCommand *cmd, CliArgs *a, OutFile *of, Err *err)
+{
+    a->out = stdout;
+    const char *path = takes_out_file(cmd) ? cli_text(a, "out") : NULL;
+    if (!path) return 0;
+    int rc = cli_refuse_output(a, path, err);
+    if (rc == 0) rc = outfile_open(of, path, err);
+    if (rc == 0) {
+        a->out = of->fp;
+        a->out_path = of->tmp;
+    }
+    return rc;
+}
+
+/* Puts the --out file in place when the command succeeded (else removes
+ * it), then checks every write to standard output. */
+static int close_output(CliArgs *a, OutFile *of, int rc, Err *err)
+{
+    if (a->out_path) {
+        if (rc >= 0) {
+            int put = outfile_commit(of, err);
+            if (put < 0) rc = put;
+        } else {
+            outfile_abandon(of);
+        }
+        a->out = stdout;
+        a->out_path = NULL;
+    }
+    Err out_err = {0};
+    if (cli_check_stdout(&out_err) < 0 && rc >= 0) {
+        *err = out_err;
+        rc = out_err.code;
+    }
+    return rc;
+}
+
+/* ---- Running ------------------------------------------------------------- */
+
 int cli_main(const CliCommand *cmd, int argc, char **argv)
 {
     CliArgs args;
     Err err = {0};
     AppContext *ctx = NULL;
+    OutFile of = {0};
+    /* Every file and folder a command makes (the database and its -wal and
+     * -shm, reports, report folders, exports) is its owner's only, whatever
+     * the umask it was started with (docs/security.md). */
+    umask(077);
     int rc = cli_parse(cmd, argc, argv, &args, &err);
+    if (rc == 0) rc = open_output(cmd, &args, &of, &err);
+    /* Fixed before anything is written, never changed after. */
+    render_csv_set_raw(cli_flag(&args, "csv-raw"));
     if (rc == 0) {
         ContextFiles files = {cli_text(&args, "holidays"), cli_text(&args, "catalogue"),
                               cmd->context};
@@ -221,6 +329,7 @@ int cli_main(const CliCommand *cmd, int argc, char **argv)
         os_actor(&actor);
         rc = cmd->run(&args, ctx, &actor, &err);
     }
+    rc = close_output(&args, &of, rc, &err);
     context_free(ctx);
     cli_args_free(&args);
     return rc < 0 ? cli_fail(cmd, &err) : rc;

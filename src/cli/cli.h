@@ -59,7 +59,23 @@ typedef struct CliArgs {
     CliValue values[CLI_MAX_OPTIONS]; /* by the option's place in the table */
     char **operands;                  /* into argv; freed by cli_args_free */
     int n_operands;
+    /* Where the command writes its result: standard output, or for a command
+     * with CLI_OPTION_OUT given --out, a temporary file beside it (out_path
+     * names it, for writers that need a path) that cli_main renames into
+     * place when the command succeeds and removes when it fails. */
+    FILE *out;
+    const char *out_path;
 } CliArgs;
+
+/* The --out FILE option of a command whose result goes to standard output;
+ * cli_main handles it (CliArgs.out) for every command that has it. */
+#define CLI_OPTION_OUT                                                                 \
+    {                                                                                  \
+        "out", "FILE",                                                                 \
+            "write the result to this file (whole or not at all) instead of standard " \
+            "output",                                                                  \
+            NULL, false, 0, 0, NULL                                                    \
+    }
 
 /* Runs the command after its options were read and the context loaded:
  * returns an exit status, or a negative code with err (cli_fail maps it). */
@@ -89,6 +105,24 @@ const CliValue *cli_value(const CliArgs *a, const char *name);
 /* Its text, or NULL when not given. */
 const char *cli_text(const CliArgs *a, const char *name);
 bool cli_flag(const CliArgs *a, const char *name);
+
+/* --csv-raw, on every command that writes CSV: cells as they are, without the
+ * quote render/csv puts before a cell a spreadsheet would run as a formula. */
+#define CLI_OPTION_CSV_RAW                                                                     \
+    {                                                                                          \
+        "csv-raw", NULL, "CSV cells exactly as stored, for programs (not spreadsheets)", NULL, \
+            false, 0, 0, NULL                                                                  \
+    }
+
+/* ERR_USAGE when the command would write path over a file it must keep: the
+ * database given by --db (or its -wal, -shm or -journal file), or any file it
+ * reads (the value of another option, one of a comma-separated list, or an
+ * operand). */
+int cli_refuse_output(const CliArgs *a, const char *path, Err *err);
+
+/* Flushes standard output and says whether every write to it succeeded:
+ * 0, or ERR_IO ("cannot write to standard output: No space left on device"). */
+int cli_check_stdout(Err *err);
 
 /* Writes "usage: carepledge NAME OPTIONS", the summary and each option's help. */
 void cli_print_help(FILE *out, const CliCommand *cmd);

@@ -15,17 +15,18 @@ static const CliOption audit_options[] = {
     {"child", "ID", "show: only the rows about this child (a subject-access request)", NULL, false,
      0, 0, NULL},
     {"user", "NAME", "show: only what this user did", NULL, false, 0, 0, NULL},
+    CLI_OPTION_OUT,
 };
 
-static int verify(const char *db, const Actor *actor, Err *err)
+static int verify(FILE *out, const char *db, const Actor *actor, Err *err)
 {
     AuditVerify v;
     if (svc_audit_verify(db, actor, &v, err) < 0) return err->code;
     if (v.first_bad) {
-        printf("audit log broken: %s (%lld rows read)\n", v.problem, v.rows);
+        fprintf(out, "audit log broken: %s (%lld rows read)\n", v.problem, v.rows);
         return CLI_EXIT_FINDINGS;
     }
-    printf("audit log intact: %lld rows\n", v.rows);
+    fprintf(out, "audit log intact: %lld rows\n", v.rows);
     return CLI_EXIT_OK;
 }
 
@@ -37,8 +38,8 @@ static int show(const CliArgs *args, const Actor *actor, Err *err)
                        &rows, &n, err) < 0)
         return err->code;
     for (int i = 0; i < n; i++)
-        printf("%lld\t%s\t%s\t%s\t%s\t%s\n", rows[i].seq, rows[i].at, rows[i].user, rows[i].action,
-               rows[i].child[0] ? rows[i].child : "-", rows[i].origin);
+        fprintf(args->out, "%lld\t%s\t%s\t%s\t%s\t%s\n", rows[i].seq, rows[i].at, rows[i].user,
+                rows[i].action, rows[i].child[0] ? rows[i].child : "-", rows[i].origin);
     free(rows);
     return CLI_EXIT_OK;
 }
@@ -47,7 +48,7 @@ static int run_audit(const CliArgs *args, const AppContext *ctx, const Actor *ac
 {
     (void)ctx;
     const char *action = args->operands[0];
-    if (strcmp(action, "verify") == 0) return verify(cli_text(args, "db"), actor, err);
+    if (strcmp(action, "verify") == 0) return verify(args->out, cli_text(args, "db"), actor, err);
     if (strcmp(action, "show") == 0) return show(args, actor, err);
     return err_set(err, ERR_USAGE, "no action '%s': verify or show", action);
 }

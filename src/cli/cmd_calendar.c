@@ -5,7 +5,7 @@
  * --weekends every Saturday and Sunday too, so that a user can check the
  * calendar the due dates are computed on. It reads no database: the days come
  * from service/svc_reference.h over the context's calendar. */
-#include "base/csv.h"
+#include "render/csv.h"
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -25,6 +25,8 @@ static const CliOption calendar_options[] = {
      false, 0, 0, NULL},
     {"format", NULL, "how to write the days", cli_check_choice, false, 0, 0, cmd_table_formats},
     {"weekends", NULL, "list every Saturday and Sunday too", NULL, false, 0, 0, NULL},
+    CLI_OPTION_OUT,
+    CLI_OPTION_CSV_RAW,
 };
 
 static const char *const weekday_names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -36,7 +38,7 @@ static void print_day(FILE *out, RenderJson *json, CalFormat format, Date d, con
     const char *weekday = weekday_names[date_weekday(d)];
     if (format == CAL_CSV) {
         const char *row[3] = {iso, weekday, name};
-        csv_write_row(out, row, 3);
+        render_csv_row(out, row, 3);
     } else if (format == CAL_JSON) {
         json_t *day = json_object();
         render_json_set(day, "date", render_json_text(iso));
@@ -80,9 +82,8 @@ static int run_calendar(const CliArgs *args, const AppContext *ctx, const Actor 
                        cli_text(args, "from"));
     CalendarResult res;
     int rc = svc_calendar_run(ctx, &req, actor, &res, err);
-    if (rc == 0) print_days(stdout, &req, &res, (CalFormat)cli_value(args, "format")->choice);
+    if (rc == 0) print_days(args->out, &req, &res, (CalFormat)cli_value(args, "format")->choice);
     svc_calendar_free(&res);
-    if (rc == 0 && fflush(stdout) != 0) rc = err_set(err, ERR_IO, "cannot write the output");
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
 

@@ -24,10 +24,9 @@
          0,                                                                                      \
          0,                                                                                      \
          cmd_leaver_rules},                                                                      \
-    {                                                                                            \
-        "format", NULL, "how to write the result", cli_check_choice, false, 0, 0,                \
-            cmd_table_formats                                                                    \
-    }
+        {"format", NULL, "how to write the result", cli_check_choice, false,                     \
+         0,        0,    cmd_table_formats},                                                     \
+        CLI_OPTION_OUT, CLI_OPTION_CSV_RAW
 
 static const CliOption leavers_options[] = {CARE_OPTIONS};
 static const CliOption profile_options[] = {
@@ -72,7 +71,7 @@ static int run_leavers(const CliArgs *args, const AppContext *ctx, const Actor *
                                  st->entitlement, st->reason};
             render_table_add_row(&t, row);
         }
-        render_table_write(stdout, &t, format);
+        render_table_write(args->out, &t, format);
         render_table_free(&t);
     }
     svc_leavers_free(&res);
@@ -104,13 +103,14 @@ static const char *count_text(const ProfileRow *row, bool withheld, char buf[24]
     return buf;
 }
 
-static void write_profile_text(const ProfileResult *res, Date at, int threshold)
+static void write_profile_text(FILE *out, const ProfileResult *res, Date at, int threshold)
 {
     char date[DATE_FMT_LEN], count[24];
-    printf("Profile of children and young people in care and care leavers on %s\n",
-           date_format_dmy(at, date));
+    fprintf(out, "Profile of children and young people in care and care leavers on %s\n",
+            date_format_dmy(at, date));
     if (threshold)
-        printf(
+        fprintf(
+            out,
             "Published figures: c = withheld (from 1 to %d, or so that one cannot be worked out)\n",
             threshold);
     const char *table = NULL;
@@ -118,13 +118,13 @@ static void write_profile_text(const ProfileResult *res, Date at, int threshold)
         const ProfileRow *row = &res->rows[i];
         if (!table || strcmp(table, row->table) != 0) {
             table = row->table;
-            printf("\n%s\n", table);
+            fprintf(out, "\n%s\n", table);
         }
-        printf("  %-64s %6s\n", row->row, count_text(row, res->withheld[i], count));
+        fprintf(out, "  %-64s %6s\n", row->row, count_text(row, res->withheld[i], count));
     }
 }
 
-static void write_profile_table(const ProfileResult *res, OutputFormat format)
+static void write_profile_table(FILE *out, const ProfileResult *res, OutputFormat format)
 {
     RenderTable t;
     render_table_init(&t, profile_columns, 3);
@@ -134,7 +134,7 @@ static void write_profile_table(const ProfileResult *res, OutputFormat format)
                              count_text(&res->rows[i], res->withheld[i], count)};
         render_table_add_row(&t, row);
     }
-    render_table_write(stdout, &t, format);
+    render_table_write(out, &t, format);
     render_table_free(&t);
 }
 
@@ -153,9 +153,9 @@ static int run_profile(const CliArgs *args, const AppContext *ctx, const Actor *
     int rc = svc_profile_run(ctx, &data, &req, actor, &res, err);
     if (rc < 0) return rc;
     if (format == FORMAT_TEXT)
-        write_profile_text(&res, req.at, req.publish ? req.threshold : 0);
+        write_profile_text(args->out, &res, req.at, req.publish ? req.threshold : 0);
     else
-        write_profile_table(&res, format);
+        write_profile_table(args->out, &res, format);
     return CLI_EXIT_OK;
 }
 

@@ -40,6 +40,8 @@ static const CliOption due_options[] = {
     {"child", "ID", "only this child's items", NULL, false, 0, 0, NULL},
     OPTION_HOLIDAYS,
     OPTION_FORMAT,
+    CLI_OPTION_OUT,
+    CLI_OPTION_CSV_RAW,
 };
 
 static const RenderColumn due_columns[] = {
@@ -47,7 +49,7 @@ static const RenderColumn due_columns[] = {
     {"status", false}, {"days_overdue", true}, {"rule", false},
 };
 
-static void write_due(const DueResult *res, OutputFormat format)
+static void write_due(FILE *out, const DueResult *res, OutputFormat format)
 {
     RenderTable t;
     render_table_init(&t, due_columns, 6);
@@ -63,7 +65,7 @@ static void write_due(const DueResult *res, OutputFormat format)
                              e->rule};
         render_table_add_row(&t, row);
     }
-    render_table_write(stdout, &t, format);
+    render_table_write(out, &t, format);
     render_table_free(&t);
 }
 
@@ -81,7 +83,7 @@ static int run_due(const CliArgs *args, const AppContext *ctx, const Actor *acto
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     DueResult res;
     int rc = svc_due_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) write_due(&res, format);
+    if (rc == 0) write_due(args->out, &res, format);
     svc_due_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
@@ -101,6 +103,8 @@ static const CliOption compliance_options[] = {
     {"to", "DATE", "the last day of the period", cli_check_date, true, 0, 0, NULL},
     OPTION_HOLIDAYS,
     OPTION_FORMAT,
+    CLI_OPTION_OUT,
+    CLI_OPTION_CSV_RAW,
 };
 
 static const RenderColumn compliance_columns[] = {
@@ -108,7 +112,7 @@ static const RenderColumn compliance_columns[] = {
     {"late", true},  {"not_done", true}, {"on_time_rate", true},
 };
 
-static void write_compliance(const Compliance *cm, OutputFormat format)
+static void write_compliance(FILE *out, const Compliance *cm, OutputFormat format)
 {
     RenderTable t;
     render_table_init(&t, compliance_columns, 6);
@@ -126,7 +130,7 @@ static void write_compliance(const Compliance *cm, OutputFormat format)
                              k->fell_due ? v[4] : NULL};
         render_table_add_row(&t, row);
     }
-    render_table_write(stdout, &t, format);
+    render_table_write(out, &t, format);
     render_table_free(&t);
 }
 
@@ -142,7 +146,7 @@ static int run_compliance(const CliArgs *args, const AppContext *ctx, const Acto
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     ComplianceResult res;
     int rc = svc_compliance_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) write_compliance(&res.counts, format);
+    if (rc == 0) write_compliance(args->out, &res.counts, format);
     svc_compliance_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }

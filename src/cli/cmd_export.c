@@ -38,7 +38,6 @@ static int run_export(const CliArgs *args, const AppContext *ctx, const Actor *a
     ExportResult res;
     int rc = svc_export_run(ctx, &req, actor, &res, err);
     if (rc == 0) print_summary(&res, req.out_dir);
-    if (rc == 0 && fflush(stdout) != 0) rc = err_set(err, ERR_IO, "cannot write the output");
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
 

@@ -36,6 +36,7 @@ static int run_import(const CliArgs *args, const AppContext *ctx, const Actor *a
     ImportResult res;
     int rc = svc_import_run(ctx, &req, actor, &res, err);
     if (rc == 0) {
+        cli_print_problems(&cmd_import, &res.report.warnings);
         print_report(&res.report);
     } else if (res.problems.n_total > 0) {
         cli_print_problems(&cmd_import, &res.problems);

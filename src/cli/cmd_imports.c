@@ -14,6 +14,8 @@
 static const CliOption imports_options[] = {
     {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},
     {"format", NULL, "how to write the result", cli_check_choice, false, 0, 0, cmd_table_formats},
+    CLI_OPTION_OUT,
+    CLI_OPTION_CSV_RAW,
 };
 
 static const RenderColumn imports_columns[] = {
@@ -22,7 +24,7 @@ static const RenderColumn imports_columns[] = {
 };
 enum { N_IMPORTS_COLUMNS = sizeof imports_columns / sizeof imports_columns[0] };
 
-static void write_imports(const ImportsResult *e, OutputFormat format)
+static void write_imports(FILE *out, const ImportsResult *e, OutputFormat format)
 {
     RenderTable t;
     render_table_init(&t, imports_columns, N_IMPORTS_COLUMNS);
@@ -42,7 +44,7 @@ static void write_imports(const ImportsResult *e, OutputFormat format)
                                               x->sha256 ? x->sha256 : ""};
         render_table_add_row(&t, row);
     }
-    render_table_write(stdout, &t, format);
+    render_table_write(out, &t, format);
     render_table_free(&t);
 }
 
@@ -58,7 +60,7 @@ static int run_imports(const CliArgs *args, const AppContext *ctx, const Actor *
                 "carepledge imports: %s was written before Carepledge logged imports; "
                 "the next import starts the log\n",
                 req.db_path);
-    if (rc == 0) write_imports(&res, format);
+    if (rc == 0) write_imports(args->out, &res, format);
     svc_imports_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }

@@ -5,7 +5,7 @@
  * as text, CSV (the catalogue's own columns), JSON, or the Markdown that is
  * committed as docs/indicators.md. It reads no database and computes no
  * figures: the catalogue is the context's (service/svc_reference.h). */
-#include "base/csv.h"
+#include "render/csv.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "render/json.h"
@@ -23,6 +23,8 @@ static const CliOption indicators_options[] = {
     {"format", NULL, "how to write the catalogue (markdown: docs/indicators.md)", cli_check_choice,
      false, 0, 0, indicator_formats},
     {"catalogue", "FILE", "the council's own copy of data/indicators.csv", NULL, false, 0, 0, NULL},
+    CLI_OPTION_OUT,
+    CLI_OPTION_CSV_RAW,
 };
 
 static void promise_label(const Indicator *ind, char *buf, size_t size)
@@ -32,7 +34,7 @@ static void promise_label(const Indicator *ind, char *buf, size_t size)
 
 static void print_csv(FILE *out, const IndicatorCatalogue *cat)
 {
-    csv_write_row(out, indicator_columns, INDICATOR_N_COLUMNS);
+    render_csv_row(out, indicator_columns, INDICATOR_N_COLUMNS);
     for (int i = 0; i < cat->n_items; i++) {
         const Indicator *ind = &cat->items[i];
         char promise[8];
@@ -51,7 +53,7 @@ static void print_csv(FILE *out, const IndicatorCatalogue *cat)
             ind->target_text,
             indicator_kind_name(ind->kind),
         };
-        csv_write_row(out, row, INDICATOR_N_COLUMNS);
+        render_csv_row(out, row, INDICATOR_N_COLUMNS);
     }
 }
 
@@ -218,12 +220,11 @@ static int run_indicators(const CliArgs *args, const AppContext *ctx, const Acto
     int rc = svc_indicators_run(ctx, actor, &res, err);
     if (rc < 0) return rc;
     switch ((IndFormat)cli_value(args, "format")->choice) {
-    case IND_TEXT: print_text(stdout, res.catalogue); break;
-    case IND_CSV: print_csv(stdout, res.catalogue); break;
-    case IND_JSON: print_json(stdout, res.catalogue); break;
-    case IND_MARKDOWN: print_markdown(stdout, &res); break;
+    case IND_TEXT: print_text(args->out, res.catalogue); break;
+    case IND_CSV: print_csv(args->out, res.catalogue); break;
+    case IND_JSON: print_json(args->out, res.catalogue); break;
+    case IND_MARKDOWN: print_markdown(args->out, &res); break;
     }
-    if (fflush(stdout) != 0) return err_set(err, ERR_IO, "cannot write the output");
     return CLI_EXIT_OK;
 }
 

@@ -5,7 +5,6 @@
  * Reads its options, calls the scorecard service (service/svc_scorecard.h) and
  * writes the format asked for. The PDF needs --out; the other formats go to
  * --out or standard output. */
-#include "base/outfile.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 
@@ -40,30 +39,25 @@ static const CliOption scorecard_options[] = {
     {"la", "CODE", "the council's own ONS code (E10...), for placements outside it", NULL, false, 0,
      0, NULL},
     {"format", NULL, "how to write the scorecard", cli_check_choice, false, 0, 0, card_formats},
-    {"out", "FILE", "write to this file (needed for the PDF)", NULL, false, 0, 0, NULL},
+    CLI_OPTION_OUT, /* needed for the PDF */
+    CLI_OPTION_CSV_RAW,
 };
 
-/* Written to a temporary file beside --out and renamed into place
- * (base/outfile), so a failed run leaves no partial file behind. */
-static int write_output(const Scorecard *sc, CardFormat format, const char *out_path, Err *err)
+/* Written to args->out: with --out, a temporary file beside it that cli_main
+ * renames into place (base/outfile), so a failed run leaves no partial file
+ * behind. The PDF is drawn by path into that temporary file. */
+static int write_output(const Scorecard *sc, CardFormat format, const CliArgs *args, Err *err)
 {
-    OutFile of = {0};
-    int rc = out_path ? outfile_open(&of, out_path, err) : 0;
-    if (rc < 0) return rc;
-    FILE *out = out_path ? of.fp : stdout;
+    FILE *out = args->out;
+    int rc = 0;
     switch (format) {
-    case CARD_PDF: rc = scorecard_write_pdf(of.tmp, sc, err); break;
+    case CARD_PDF: rc = scorecard_write_pdf(args->out_path, sc, err); break;
     case CARD_TEXT: scorecard_write_text(out, sc); break;
     case CARD_CSV: scorecard_write_csv(out, sc); break;
     case CARD_JSON: scorecard_write_json(out, sc); break;
     case CARD_HTML: rc = scorecard_write_html(out, sc, err); break;
     }
-    if (!out_path) return rc;
-    if (rc < 0) {
-        outfile_abandon(&of);
-        return rc;
-    }
-    return outfile_commit(&of, err);
+    return rc;
 }
 
 static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
@@ -84,12 +78,10 @@ static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor
     /* domain/disclosure_system: one threshold rule for every command */
     if (threshold->given && !req.publish)
         return err_set(err, ERR_USAGE, "--threshold goes with --publish");
-    int refused = out ? outfile_refuse_database(out, cli_text(args, "db"), err) : 0;
-    if (refused < 0) return refused;
     ServiceData data = {.db_path = cli_text(args, "db")};
     ScorecardResult res;
     int rc = svc_scorecard_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) rc = write_output(&res.card, format, out, err);
+    if (rc == 0) rc = write_output(&res.card, format, args, err);
     svc_scorecard_free(&res);
     chart_free_caches();
     return rc < 0 ? rc : CLI_EXIT_OK;

@@ -76,16 +76,22 @@ const CliCommand cmd_serve = {
     run_serve,     CONTEXT_ALL,
 };
 
+static const CliOption api_doc_options[] = {CLI_OPTION_OUT};
+
 static int run_api_doc(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
 {
-    (void)args, (void)ctx, (void)actor, (void)err;
-    web_api_doc(stdout);
+    (void)ctx, (void)actor, (void)err;
+    web_api_doc(args->out);
     return CLI_EXIT_OK;
 }
 
 const CliCommand cmd_api_doc = {
-    "api-doc",   "write docs/api.md (the JSON API's routes) to standard output",
-    NULL,        0,
-    NULL,        false,
-    run_api_doc, 0,
+    "api-doc",
+    "write docs/api.md (the JSON API's routes) to standard output",
+    api_doc_options,
+    1,
+    NULL,
+    false,
+    run_api_doc,
+    0,
 };

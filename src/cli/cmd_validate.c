@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 
 #include "base/mem.h"
+#include "base/outfile.h"
 #include "service/svc_validate.h"
 #include "render/vreport.h"
 
@@ -44,15 +45,21 @@ static const CliOption validate_options[] = {
      validate_formats},
     {"out", "DIR", "also write every report (CSV, JSON, HTML) into this folder", NULL, false, 0, 0,
      NULL},
+    CLI_OPTION_CSV_RAW,
 };
 
-static int write_file(const char *dir, const char *name, const VReturn *r, const VResult *res,
+/* Each report is written whole or not at all (base/outfile), never over the
+ * database or a file the command reads. */
+static int write_file(const CliArgs *args, const char *name, const VReturn *r, const VResult *res,
                       Err *err)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *out = fopen(path, "w");
-    if (!out) return err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
+    snprintf(path, sizeof path, "%s/%s", cli_text(args, "out"), name);
+    OutFile of;
+    int rc = cli_refuse_output(args, path, err);
+    if (rc == 0) rc = outfile_open(&of, path, err);
+    if (rc < 0) return rc;
+    FILE *out = of.fp;
     if (strcmp(name, "issue_locations.csv") == 0)
         vreport_issue_locations(out, r, res);
     else if (strcmp(name, "error_summary.csv") == 0)
@@ -63,18 +70,18 @@ static int write_file(const char *dir, const char *name, const VReturn *r, const
         vreport_json(out, r, res);
     else
         vreport_html(out, r, res);
-    if (fclose(out) != 0) return err_set(err, ERR_IO, "%s: could not write", path);
-    return 0;
+    return outfile_commit(&of, err);
 }
 
-static int write_outputs(const char *dir, const VReturn *r, const VResult *res, Err *err)
+static int write_outputs(const CliArgs *args, const VReturn *r, const VResult *res, Err *err)
 {
+    const char *dir = cli_text(args, "out");
     static const char *const names[] = {"issue_locations.csv", "error_summary.csv",
                                         "child_summary.csv", "validation.json", "validation.html"};
-    if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST)
         return err_set(err, ERR_IO, "%s: %s", dir, strerror(errno));
     for (int i = 0; i < 5; i++) {
-        int rc = write_file(dir, names[i], r, res, err);
+        int rc = write_file(args, names[i], r, res, err);
         if (rc < 0) return rc;
     }
     return 0;
@@ -140,8 +147,7 @@ static int run_validate(const CliArgs *args, const AppContext *ctx, const Actor 
     report(&cmd_validate, &res);
     if (rc == 0) {
         print_result((ValidateFormat)cli_value(args, "format")->choice, &res.ret, &res.res);
-        const char *out = cli_text(args, "out");
-        if (out) rc = write_outputs(out, &res.ret, &res.res, err);
+        if (cli_text(args, "out")) rc = write_outputs(args, &res.ret, &res.res, err);
         if (rc == 0) rc = res.res.n_failed_rules ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
     }
     svc_validate_free(&res);

@@ -7,6 +7,8 @@
 
 extern const CliCommand cmd_api_doc;
 extern const CliCommand cmd_audit;
+extern const CliCommand cmd_backup;
+extern const CliCommand cmd_restore;
 extern const CliCommand cmd_calendar;
 extern const CliCommand cmd_compliance;
 extern const CliCommand cmd_due;

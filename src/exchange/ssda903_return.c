@@ -17,6 +17,7 @@
 #include "exchange/ssda903_xml.h"
 
 #include "base/csv.h"
+#include "base/outfile.h"
 #include "base/strmap.h"
 
 #include <ctype.h>
@@ -467,19 +468,28 @@ void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, 
         csv_write_row(out, &rows->cells[(size_t)r * (size_t)rows->n_columns], rows->n_columns);
 }
 
-int ssda903_return_write_files(const Ssda903Return *r, const char *dir, Err *err)
+/* One table's file, written whole or not at all (base/outfile), never over the
+ * database db the return was read from. */
+static int write_table_file(const Ssda903Rows *rows, const Ssda903Table *def, const char *path,
+                            const char *db, Err *err)
+{
+    OutFile of;
+    int rc = outfile_refuse_database(path, db, err);
+    if (rc == 0) rc = outfile_open(&of, path, err);
+    if (rc < 0) return rc;
+    ssda903_rows_write_csv(rows, def, of.fp);
+    return outfile_commit(&of, err);
+}
+
+int ssda903_return_write_files(const Ssda903Return *r, const char *dir, const char *db, Err *err)
 {
     for (int t = 0; t < T903_COUNT; t++) {
         const Ssda903Table *def = ssda903_table((Ssda903TableId)t);
         if (def->first_year && r->year < def->first_year) continue; /* not collected then */
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.csv", dir, def->sql_name);
-        FILE *out = fopen(path, "w");
-        if (!out) return err_at(err, ERR_IO, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
-        ssda903_rows_write_csv(&r->tables[t], def, out);
-        bool failed = ferror(out) != 0;
-        if (fclose(out) != 0 || failed)
-            return err_at(err, ERR_IO, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        int rc = write_table_file(&r->tables[t], def, path, db, err);
+        if (rc < 0) return rc;
     }
     return 0;
 }

@@ -102,9 +102,10 @@ void ssda903_return_add_missing_headers(const Ssda903History *h, Ssda903Return *
 void ssda903_rows_write_csv(const Ssda903Rows *rows, const Ssda903Table *table, FILE *out);
 /* Writes each table the DfE collected in r's year to dir (which must exist)
  * as TABLE.csv, named as synth names them (header.csv, episodes.csv, ...),
- * which the import recognises by their columns. Returns 0, or ERR_IO naming
- * the file that could not be written. */
-int ssda903_return_write_files(const Ssda903Return *r, const char *dir, Err *err);
+ * which the import recognises by their columns, each whole or not at all.
+ * Returns 0, ERR_USAGE when a file would be the database db (or one of its
+ * companion files), or ERR_IO naming the file that could not be written. */
+int ssda903_return_write_files(const Ssda903Return *r, const char *dir, const char *db, Err *err);
 /* Writes the tables the DfE collected in r's year as one EXPSSDA903 document
  * (exchange/ssda903_xml.h), which the import reads back to the same rows.
  * Returns 0, or ERR_INPUT when a row cannot be written (its child has no

@@ -1,7 +1,7 @@
 /* scorecard_csv: the Pledge scorecard as CSV; see scorecard_write.h. */
 #include "render/scorecard_write.h"
 
-#include "base/csv.h"
+#include "render/csv.h"
 #include "render/scorecard_words.h"
 
 #include <string.h>
@@ -26,15 +26,15 @@ static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const S
                             scorecard_words_state(e->state)};
     for (int i = 0; i < 10; i++) {
         if (i) fputc(',', out);
-        csv_write_field(out, fields[i]);
+        render_csv_field(out, fields[i]);
     }
     for (int k = 0; k < sc->n_years - 1; k++) {
         fputc(',', out);
         if (with_trend && e->dfe && e->trend_available[k])
-            csv_write_field(out, e->trend[k].value_text);
+            render_csv_field(out, e->trend[k].value_text);
     }
     fputc(',', out);
-    csv_write_field(out, e->ind->title);
+    render_csv_field(out, e->ind->title);
     fputc(',', out);
     char note[DFE_REASON_LEN + 600];
     if (e->state == SCORE_SURVEY)
@@ -43,7 +43,7 @@ static void csv_row(FILE *out, const Scorecard *sc, const ScoreEntry *e, const S
         snprintf(note, sizeof note, "not available: %s", e->reason);
     else
         note[0] = '\0';
-    csv_write_field(out, note);
+    render_csv_field(out, note);
     fputc('\n', out);
 }
 

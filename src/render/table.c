@@ -1,7 +1,7 @@
 /* table: see table.h. */
 #include "render/table.h"
 
-#include "base/csv.h"
+#include "render/csv.h"
 #include "render/json.h"
 
 #include <assert.h>
@@ -64,11 +64,11 @@ static void write_csv(FILE *out, const RenderTable *t)
 {
     for (int c = 0; c < t->n_columns; c++) {
         if (c) fputc(',', out);
-        csv_write_field(out, t->columns[c].name);
+        render_csv_field(out, t->columns[c].name);
     }
     fputc('\n', out);
     for (int r = 0; r < t->n_rows; r++)
-        csv_write_row(out, t->cells + (size_t)r * (size_t)t->n_columns, t->n_columns);
+        render_csv_row(out, t->cells + (size_t)r * (size_t)t->n_columns, t->n_columns);
 }
 
 void render_html_text(FILE *out, const char *s)

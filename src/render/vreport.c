@@ -3,7 +3,7 @@
 #include "render/json.h"
 #include "render/table.h"
 
-#include "base/csv.h"
+#include "render/csv.h"
 #include "base/mem.h"
 
 #include <stdlib.h>
@@ -35,7 +35,7 @@ void vreport_issue_locations(FILE *out, const VReturn *r, const VResult *res)
     static const char *const head[] = {
         "child_id",  "tables_affected",  "columns_affected",   "row_id",
         "rule_code", "rule_description", "carepledge_advisory"};
-    csv_write_row(out, head, 7);
+    render_csv_row(out, head, 7);
     for (size_t i = 0; i < res->n_issues; i++) {
         const VIssue *is = &res->issues[i];
         const VRule *rule = res->outcomes[is->outcome].rule;
@@ -50,7 +50,7 @@ void vreport_issue_locations(FILE *out, const VReturn *r, const VResult *res)
                                rule->code,
                                rule->description,
                                is->advisory ? advisory : ""};
-        csv_write_row(out, cells, 7);
+        render_csv_row(out, cells, 7);
     }
 }
 
@@ -58,14 +58,14 @@ void vreport_error_summary(FILE *out, const VResult *res)
 {
     static const char *const head[] = {"Code", "Error Count", "Error Description",
                                        "Affected Fields"};
-    csv_write_row(out, head, 4);
+    render_csv_row(out, head, 4);
     for (int i = 0; i < res->n_outcomes; i++) {
         const VOutcome *o = &res->outcomes[i];
         if (o->status != VSTATUS_FAILED) continue;
         char count[24];
         snprintf(count, sizeof count, "%ld", o->n_failures);
         const char *cells[] = {o->rule->code, count, o->rule->description, o->rule->fields};
-        csv_write_row(out, cells, 4);
+        render_csv_row(out, cells, 4);
     }
 }
 
@@ -116,7 +116,7 @@ void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res)
 {
     static const char *const head[] = {"child_id",         "table",           "row_id", "rule_code",
                                        "rule_description", "affected_fields", "values"};
-    csv_write_row(out, head, 7);
+    render_csv_row(out, head, 7);
     ChildKey *keys = by_child(r, res);
     for (size_t k = 0; k < res->n_issues; k++) {
         const VIssue *is = &res->issues[keys[k].issue];
@@ -132,7 +132,7 @@ void vreport_child_summary(FILE *out, const VReturn *r, const VResult *res)
                                rule->description,
                                fields,
                                values};
-        csv_write_row(out, cells, 7);
+        render_csv_row(out, cells, 7);
     }
     free(keys);
 }

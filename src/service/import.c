@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* ---- Which collection year a file belongs to ----------------------------- */
@@ -129,6 +130,7 @@ typedef struct ImportRun {
     const char *actor;           /* for the import log */
     const StoreImportFile *read; /* every file read, with its size and SHA-256 */
     int n_read;
+    Date today; /* for the plausibility of dates */
 } ImportRun;
 
 /* The column that ends a period (an episode, an adoptive placement, a missing
@@ -284,6 +286,107 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
     return true;
 }
 
+/* ---- Limits and plausibility --------------------------------------------- */
+
+/* Import limits (docs/import.md, "Limits"): far above any council's return,
+ * low enough that a wrong or hostile file is refused at once. */
+enum {
+    IMPORT_MAX_ROWS = 5000000, /* rows in one table of one file */
+    IMPORT_MAX_FIELD = 255,    /* bytes in any one cell */
+};
+#define IMPORT_MAX_FILE_BYTES (1024LL * 1024 * 1024)
+
+/* The longest value of the 903's identifying and coded text fields, in
+ * characters: the DfE's SSDA903 guidance gives the child's id up to 10
+ * characters, a UPN 13 (a letter, 11 digits, a check character), a postcode
+ * up to 8 with its space, and an Ofsted URN "SC" and 6 digits (8). */
+static int field_max_length(const char *name)
+{
+    static const struct {
+        const char *name;
+        int max;
+    } limits[] = {{"CHILD", 10}, {"UPN", 13}, {"HOME_POST", 8}, {"PL_POST", 8}, {"URN", 8}};
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+        if (strcmp(name, limits[i].name) == 0) return limits[i].max;
+    return IMPORT_MAX_FIELD;
+}
+
+/* Whether s is well-formed UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF); counts its characters into *chars. */
+static bool utf8_valid(const unsigned char *s, int *chars)
+{
+    *chars = 0;
+    while (*s) {
+        unsigned c = *s;
+        int more = c < 0x80             ? 0
+                   : (c & 0xE0) == 0xC0 ? 1
+                   : (c & 0xF0) == 0xE0 ? 2
+                   : (c & 0xF8) == 0xF0 ? 3
+                                        : -1;
+        if (more < 0 || (more == 1 && c < 0xC2) || c > 0xF4) return false;
+        unsigned cp = more ? c & (0x3Fu >> more) : c;
+        for (int k = 1; k <= more; k++) {
+            if ((s[k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (s[k] & 0x3Fu);
+        }
+        if ((more == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (more == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        s += more + 1;
+        (*chars)++;
+    }
+    return true;
+}
+
+/* Dates outside 1 January 1900 .. a year after the return's collection year
+ * ends (and never more than a year after today) are typing errors: a date of
+ * birth in year 1 or 9999, an event years after the return was made. */
+static bool date_plausible(ImportRun *run, const Ssda903File *f, int row, int col, int file_year)
+{
+    const char *v = ssda903_cell(f, row, col);
+    Date d, latest = date_add_months(date_collection_year_end(file_year), 12);
+    Date next_year = date_add_months(run->today, 12);
+    if (next_year < latest) latest = next_year;
+    /* UASC's DUC is when the status will end, at the latest the child's 18th
+     * birthday: it may lie up to 18 years ahead. */
+    if (strcmp(f->table->columns[col].name, "DUC") == 0)
+        latest = date_add_months(date_collection_year_end(file_year), 12 * 19);
+    if (!*v || date_parse_dmy(v, strlen(v), &d) < 0) return true; /* normalise_cell says why */
+    if (d >= date_from_ymd(1900, 1, 1) && d <= latest) return true;
+    char y[16], last[DATE_FMT_LEN];
+    format_year(file_year, y, sizeof y);
+    errlist_at(run->errs, f->path, ssda903_cell_line(f, row, col),
+               f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col],
+               ssda903_field_label(f, col),
+               "'%s' is not a plausible date: dates run from 01/01/1900 to %s (a year after the "
+               "%s return, and no later than a year from today)",
+               v, date_format_dmy(latest, last), y);
+    return false;
+}
+
+/* Valid UTF-8, no longer than the field's limit, and a plausible date. */
+static bool cell_within_limits(ImportRun *run, const Ssda903File *f, int row, int col,
+                               int file_year)
+{
+    const Ssda903Column *column = &f->table->columns[col];
+    const char *v = ssda903_cell(f, row, col);
+    long line = ssda903_cell_line(f, row, col);
+    int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
+    const char *field = ssda903_field_label(f, col);
+    int chars, max = field_max_length(column->name);
+    if (!utf8_valid((const unsigned char *)v, &chars)) {
+        errlist_at(run->errs, f->path, line, at, field,
+                   "not valid UTF-8 text; save the file as UTF-8");
+        return false;
+    }
+    if (chars > max || strlen(v) > IMPORT_MAX_FIELD) {
+        errlist_at(run->errs, f->path, line, at, field,
+                   "%d characters, longer than the %d this field can hold", chars, max);
+        return false;
+    }
+    return column->kind != F903_DATE || date_plausible(run, f, row, col, file_year);
+}
+
 static bool child_known(ImportRun *run, const char *id)
 {
     return strmap_has(&run->children, id) || store_child_known(run->store, id);
@@ -335,7 +438,8 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
     bool ok = true;
     for (int c = 0; c < f->table->n_columns; c++)
-        ok &= normalise_cell(run, f, row, c, year, dates[c], &values[c]);
+        ok &= cell_within_limits(run, f, row, c, file_year) &&
+              normalise_cell(run, f, row, c, year, dates[c], &values[c]);
     if (!ok) return;
     if (f->table->id == T903_HEADER) {
         strmap_put(&run->children, values[0], 1);
@@ -359,6 +463,12 @@ static void check_file(ImportRun *run, const Ssda903File *f, int file, int year)
     run->report->files++;
     if (!run->report->first_year || year < run->report->first_year) run->report->first_year = year;
     if (year > run->report->last_year) run->report->last_year = year;
+    if (f->n_rows > IMPORT_MAX_ROWS) {
+        errlist_at(run->errs, f->path, 0, 0, NULL,
+                   "%d rows of %s, more than the %d one file may hold", f->n_rows, f->table->name,
+                   IMPORT_MAX_ROWS);
+        return;
+    }
     for (int r = 0; r < f->n_rows; r++) check_row(run, f, file, r, year);
 }
 
@@ -399,6 +509,18 @@ static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
     return 0;
 }
 
+/* Two rows of one file with the same key: the import stores one (the later),
+ * so "imported N rows" would otherwise hide that one was dropped. */
+static void warn_duplicate(ImportRun *run, const Ssda903File *f, const RowRef *first,
+                           const RowRef *later)
+{
+    long a = ssda903_cell_line(f, first->row, 0), b = ssda903_cell_line(f, later->row, 0);
+    errlist_at(&run->report->warnings, f->path, a, 1, ssda903_field_label(f, 0),
+               "warning: lines %ld and %ld are the same %s record of '%s' (the same key); line "
+               "%ld is kept",
+               a < b ? a : b, a < b ? b : a, f->table->name, first->child, a < b ? b : a);
+}
+
 /* Writes each table's rows in key order, one row per key: the latest year's. */
 static void write_checked_rows(ImportRun *run, const Ssda903File *files)
 {
@@ -410,6 +532,7 @@ static void write_checked_rows(ImportRun *run, const Ssda903File *files)
             const RowRef *r = &refs->items[i];
             bool superseded =
                 i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
+            if (superseded && r->file == r[1].file) warn_duplicate(run, &files[r->file], r, &r[1]);
             if (!superseded && write_row(run, &files[r->file], r) < 0) return;
         }
     }
@@ -513,18 +636,70 @@ static void log_import(ImportRun *run)
     if (store_log_import(run->store, &log, &err) < 0) errlist_add(run->errs, &err);
 }
 
-/* The size and SHA-256 of every file found, for the import log; a file that
- * cannot be read is a problem like any other. */
-static StoreImportFile *digest_files(const WalkFiles *list, ErrList *errs)
+/* A file's size and time of last change, taken before it is read and again
+ * after: a file still being written (an export not yet finished) would
+ * otherwise be imported cut short. */
+typedef struct FileStamp {
+    long long size;
+    struct timespec mtime;
+    bool taken;
+} FileStamp;
+
+static FileStamp file_stamp(const char *path)
+{
+    struct stat st;
+    FileStamp s = {0};
+    if (stat(path, &st) == 0) s = (FileStamp){(long long)st.st_size, st.st_mtim, true};
+    return s;
+}
+
+static bool same_stamp(FileStamp a, FileStamp b)
+{
+    return a.taken && b.taken && a.size == b.size && a.mtime.tv_sec == b.mtime.tv_sec &&
+           a.mtime.tv_nsec == b.mtime.tv_nsec;
+}
+
+/* The size and SHA-256 of every file found, for the import log, and its
+ * stamp; a file that cannot be read, or is larger than an import takes, is a
+ * problem like any other. */
+static StoreImportFile *digest_files(const WalkFiles *list, FileStamp *stamps, ErrList *errs)
 {
     StoreImportFile *read = xcalloc((size_t)list->n_paths + 1, sizeof *read);
     for (int i = 0; i < list->n_paths; i++) {
         Err err;
         read[i].path = list->paths[i];
+        stamps[i] = file_stamp(list->paths[i]);
+        if (stamps[i].size > IMPORT_MAX_FILE_BYTES) {
+            errlist_at(errs, list->paths[i], 0, 0, NULL,
+                       "%lld bytes, larger than the %lld an import reads (1 GiB)", stamps[i].size,
+                       IMPORT_MAX_FILE_BYTES);
+            continue;
+        }
         if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
             errlist_add(errs, &err);
+        else if (read[i].size != stamps[i].size)
+            stamps[i].taken = false; /* it grew or shrank while it was hashed */
     }
     return read;
+}
+
+/* Refuses every file whose size or time of change moved while it was read. */
+static void check_unchanged(const WalkFiles *list, const FileStamp *stamps, ErrList *errs)
+{
+    for (int i = 0; i < list->n_paths; i++)
+        if (!same_stamp(stamps[i], file_stamp(list->paths[i])))
+            errlist_at(errs, list->paths[i], 0, 0, NULL,
+                       "the file changed while it was being read (is it still being written?); "
+                       "import it again once it is complete");
+}
+
+/* Today, for the plausibility of dates. */
+static Date today_utc(void)
+{
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    return date_from_ymd(utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
 }
 
 static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
@@ -560,10 +735,15 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     walk_files(paths, n_paths, true, wanted, &list, errs);
     if (list.n_paths == 0 && errs->n_total == 0)
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV or XML files found");
-    StoreImportFile *read = digest_files(&list, errs);
+    FileStamp *stamps = xcalloc((size_t)list.n_paths + 1, sizeof *stamps);
+    StoreImportFile *read = digest_files(&list, stamps, errs);
     /* A CSV file is one table, a 903 XML export all of them (exchange/ssda903_xml.h). */
     Ssda903FileList loaded = {0};
-    for (int i = 0; i < list.n_paths; i++) ssda903_load_any_format(list.paths[i], &loaded, errs);
+    for (int i = 0; i < list.n_paths; i++)
+        if (stamps[i].size <= IMPORT_MAX_FILE_BYTES)
+            ssda903_load_any_format(list.paths[i], &loaded, errs);
+    if (errs->n_total == 0) check_unchanged(&list, stamps, errs);
+    free(stamps);
     Ssda903File *files = loaded.items;
     int n_files = loaded.n_items;
     int *years = xcalloc((size_t)n_files + 1, sizeof *years);
@@ -585,7 +765,8 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
                          .refs = refs,
                          .actor = opt->actor,
                          .read = read,
-                         .n_read = list.n_paths};
+                         .n_read = list.n_paths,
+                         .today = today_utc()};
         rc = write_all(&run, files, years, n_files, opt);
         strmap_free(&run.children);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);

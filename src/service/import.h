@@ -29,6 +29,9 @@ typedef struct ImportReport {
     long rows;
     long rows_by_table[TABLE_COUNT]; /* 903 tables and record templates */
     int first_year, last_year;       /* collection years seen */
+    /* What was imported but should be looked at: two rows of one file with
+     * the same key (the later is kept). Freed by errlist_free. */
+    ErrList warnings;
 } ImportReport;
 
 /* Imports every CSV file under paths (base/walk). Returns 0 when all was

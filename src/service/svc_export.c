@@ -1,6 +1,7 @@
 /* svc_export: see svc_export.h. */
 #include "service/svc_export.h"
 
+#include "base/outfile.h"
 #include "exchange/ssda903_return.h"
 #include "service/dataset_load.h"
 
@@ -21,7 +22,7 @@ static int make_folder(const char *dir, Err *err)
         if (!end && *p != '/') continue;
         *p = '\0';
         struct stat st;
-        if (stat(path, &st) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+        if (stat(path, &st) != 0 && mkdir(path, 0700) != 0 && errno != EEXIST)
             return err_set(err, ERR_IO, "cannot make the folder %s: %s", path, strerror(errno));
         if (end) break;
         *p = '/';
@@ -33,19 +34,21 @@ static int make_folder(const char *dir, Err *err)
 }
 
 /* The year's return as one EXPSSDA903 file in the folder, named by its year. */
-static int write_xml_file(const Ssda903Return *r, const char *dir, ExportResult *out, Err *err)
+static int write_xml_file(const Ssda903Return *r, const char *dir, const char *db,
+                          ExportResult *out, Err *err)
 {
     snprintf(out->xml_path, sizeof out->xml_path, "%s/ssda903-%d-%02d.xml", dir, r->year - 1,
              r->year % 100);
-    FILE *f = fopen(out->xml_path, "w");
-    if (!f)
-        return err_at(err, ERR_IO, out->xml_path, 0, 0, NULL, "cannot write: %s", strerror(errno));
-    int rc = ssda903_return_write_xml(r, f, err);
-    bool failed = ferror(f) != 0;
-    if ((fclose(f) != 0 || failed) && rc == 0)
-        rc = err_at(err, ERR_IO, out->xml_path, 0, 0, NULL, "cannot write: %s", strerror(errno));
-    if (rc < 0) remove(out->xml_path);
-    return rc;
+    OutFile of;
+    int rc = outfile_refuse_database(out->xml_path, db, err);
+    if (rc == 0) rc = outfile_open(&of, out->xml_path, err);
+    if (rc < 0) return rc;
+    rc = ssda903_return_write_xml(r, of.fp, err);
+    if (rc < 0) {
+        outfile_abandon(&of);
+        return rc;
+    }
+    return outfile_commit(&of, err);
 }
 
 int svc_export_run(const AppContext *ctx, const ExportRequest *req, const Actor *actor,
@@ -63,8 +66,9 @@ int svc_export_run(const AppContext *ctx, const ExportRequest *req, const Actor 
     if (req->format == EXPORT_XML) ssda903_return_add_missing_headers(&h, &r);
     rc = make_folder(req->out_dir, err);
     if (rc == 0)
-        rc = req->format == EXPORT_XML ? write_xml_file(&r, req->out_dir, out, err)
-                                       : ssda903_return_write_files(&r, req->out_dir, err);
+        rc = req->format == EXPORT_XML
+                 ? write_xml_file(&r, req->out_dir, req->db_path, out, err)
+                 : ssda903_return_write_files(&r, req->out_dir, req->db_path, err);
     out->year = req->year;
     for (int t = 0; rc == 0 && t < T903_COUNT; t++) {
         const Ssda903Table *def = ssda903_table((Ssda903TableId)t);

@@ -15,6 +15,7 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
     if (req->n_paths < 1) return service_invalid(err, "paths", "no files or folders were named");
     Store *store;
     rc = store_open(req->db_path, &store, err);
+    if (rc == 0 && (rc = store_durable_commits(store, err)) < 0) store_close(store);
     if (rc < 0) return rc;
     ImportOptions opt = {.year = req->year,
                          .disability_path = req->disability_path,
@@ -29,6 +30,7 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
 void svc_import_free(ImportResult *r)
 {
     errlist_free(&r->problems);
+    errlist_free(&r->report.warnings);
 }
 
 int svc_synth_run(const SynthOptions *req, const Actor *actor, SynthSummary *out, Err *err)

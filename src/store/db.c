@@ -66,6 +66,15 @@ int db_error(const DbConn *c, Err *err, const char *what)
     return err_set(err, ERR_DB, "%s: %s", what, db_errmsg(c));
 }
 
+int db_copy(DbConn *from, DbConn *to, Err *err)
+{
+    if (from->driver != to->driver || !from->driver->copy)
+        return err_set(err, ERR_UNAVAILABLE,
+                       "a whole-database copy needs two SQLite databases; for PostgreSQL use "
+                       "pg_dump, or carepledge migrate between engines");
+    return from->driver->copy(from, to, err);
+}
+
 bool db_last_was_conflict(const DbConn *c)
 {
     return c->driver->last_was_conflict(c);

@@ -52,6 +52,10 @@ int db_error(const DbConn *c, Err *err, const char *what);
 
 /* Whether the last failure was a unique or primary key violation. */
 bool db_last_was_conflict(const DbConn *c);
+/* Copies every page of from into to (SQLite's online backup API): a
+ * consistent copy of one commit of from, taken while others read and write
+ * it; to's old content is replaced. 0 or ERR_DB. */
+int db_copy(DbConn *from, DbConn *to, Err *err);
 
 /* Runs one or more statements that return no rows. */
 int db_exec(DbConn *c, const char *sql, Err *err);

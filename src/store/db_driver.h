@@ -40,6 +40,9 @@ typedef struct DbDriver {
     void (*rollback)(DbConn *c);
     bool (*in_transaction)(DbConn *c);
     void (*set_wait)(DbConn *c, int ms);
+    /* Whole-database copy from one connection into another of the same
+     * engine (NULL when the engine has none: PostgreSQL has pg_dump). */
+    int (*copy)(DbConn *from, DbConn *to, Err *err);
     /* Bulk copy (NULL when the engine has none). */
     int (*copy_begin)(DbConn *c, const char *table, const char *columns, Err *err);
     int (*copy_row)(DbConn *c, const char *const *values, int n, Err *err);

@@ -68,6 +68,12 @@ static int sq_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
     *out = NULL;
     bool read_only = mode == DB_OPEN_READ_ONLY;
     if (read_only && !in_memory(target) && check_existing_file(target, err) < 0) return ERR_DB;
+
+    /* A new database is its owner's only, whatever the umask; made so before
+     * its first write, so that the -wal and -shm files SQLite makes beside it
+     * take the same permissions. */
+    struct stat before;
+    bool is_new = !read_only && !in_memory(target) && stat(target, &before) != 0;
     DbConn *c = new_conn();
     int flags = SQLITE_OPEN_NOMUTEX |
                 (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -77,6 +83,7 @@ static int sq_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
         sq_close(c);
         return ERR_DB;
     }
+    if (is_new) chmod(target, 0600);
     sqlite3 *db = conn_of(c)->db;
     sqlite3_busy_timeout(db, DEFAULT_WAIT_MS);
     if (sqlite3_exec(db, read_only ? read_pragmas : write_pragmas, NULL, NULL, NULL) != SQLITE_OK) {
@@ -121,6 +128,23 @@ static bool sq_last_was_conflict(const DbConn *c)
 {
     int code = sqlite3_extended_errcode(conn_of(c)->db);
     return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
+/* Copies every page of from into to with SQLite's online backup API. */
+static int sq_copy(DbConn *from, DbConn *to, Err *err)
+{
+    sqlite3 *dst = conn_of(to)->db;
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", conn_of(from)->db, "main");
+    if (!b) return err_set(err, ERR_DB, "cannot start the copy: %s", sqlite3_errmsg(dst));
+    int rc;
+    /* Whole in one step when nothing writes; a writer in between restarts
+     * the copy, so busy and locked are waited out. */
+    while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED)
+        sqlite3_sleep(50);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) return err_set(err, ERR_DB, "the copy failed: %s", sqlite3_errstr(rc));
+    return 0;
 }
 
 static int sq_exec(DbConn *c, const char *sql, Err *err)
@@ -282,6 +306,7 @@ const DbDriver db_sqlite_driver = {
     .rollback = sq_rollback,
     .in_transaction = sq_in_transaction,
     .set_wait = sq_set_wait,
+    .copy = sq_copy,
 };
 
 static DbConn *new_conn(void)

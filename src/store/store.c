@@ -247,8 +247,11 @@ static int migrate(Store *s, Err *err)
             continue;
         }
         if (db_exec(c, (const char *)f->data, err) < 0) {
+            /* SQLite's reason, copied out before err is written again. */
+            char reason[sizeof err->msg];
+            snprintf(reason, sizeof reason, "%s", err->msg);
             db_rollback(c);
-            return err_set(err, ERR_DB, "migration %s failed: %s", f->name, err->msg);
+            return err_set(err, ERR_DB, "migration %s failed: %s", f->name, reason);
         }
         if (record_migration(c, version, f->name, err) < 0 || db_commit(c, err) < 0) {
             db_rollback(c);
@@ -281,6 +284,68 @@ static int check_schema(Store *s, const char *name, bool may_be_new, Err *err)
     return 0;
 }
 
+/* ---- Copies ------------------------------------------------------------------ */
+
+int store_copy_to(Store *s, const char *path, Err *err)
+{
+    DbConn *to;
+    if (db_open(path, DB_OPEN_CREATE, &to, err) < 0) return ERR_DB;
+    int rc = db_copy(s->conn, to, err);
+    /* A copy is a single file, with no -wal or -shm beside it: opened
+     * read-only to be checked (or kept as a file on its own), a WAL database
+     * would leave them behind. The next import switches it back to WAL. */
+    if (rc == 0) rc = db_exec(to, "PRAGMA journal_mode = DELETE", err);
+    db_close(to);
+    return rc;
+}
+
+int store_copy_from(Store *s, Store *from, Err *err)
+{
+    if (s->read_only) return err_set(err, ERR_DB, "the database was opened read-only");
+    return db_copy(from->conn, s->conn, err);
+}
+
+int store_durable_commits(Store *s, Err *err)
+{
+    return db_exec(s->conn, "PRAGMA synchronous = FULL", err);
+}
+
+int store_check_integrity(Store *s, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn, "PRAGMA integrity_check", false, &st) < 0)
+        return db_error(s->conn, err, "checking the database");
+    int rc = db_step(st);
+    bool ok = rc == DB_ROW && strcmp(db_column_text(st, 0), "ok") == 0;
+    if (!ok && rc == DB_ROW)
+        err_set(err, ERR_DB, "the database is damaged: %s", db_column_text(st, 0));
+    else if (!ok)
+        db_error(s->conn, err, "checking the database");
+    db_finalize(st);
+    return ok ? 0 : ERR_DB;
+}
+
+/* Before a migration changes an older database, a copy of it as it was:
+ * PATH.before-schema-N (N the version it had), so that a failed or unwanted
+ * upgrade can be undone with `carepledge restore`. */
+static int backup_before_migration(Store *s, const char *path, Err *err)
+{
+    if (!path[0] || strcmp(path, ":memory:") == 0) return 0;
+    size_t n = strlen(path) + 40;
+    char *copy = xmalloc(n);
+    snprintf(copy, n, "%s.before-schema-%d", path, s->schema_version);
+    int rc = store_copy_to(s, copy, err);
+    if (rc < 0) {
+        char reason[sizeof err->msg];
+        snprintf(reason, sizeof reason, "%s", err->msg);
+        err_at(err, ERR_DB, path, 0, 0, NULL,
+               "no migration made: the copy of the database before it (%s) failed: %s", copy,
+               reason);
+    }
+    free(copy);
+    return rc;
+}
+
 /* ---- Opening ---------------------------------------------------------------- */
 
 static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
@@ -288,6 +353,15 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
     *out = NULL;
     Store *s = xcalloc(1, sizeof *s);
     s->read_only = mode == DB_OPEN_READ_ONLY;
+    /* An existing empty file is a mistyped --db, not a new database. */
+    struct stat existing;
+    if (!s->read_only && stat(path, &existing) == 0 && S_ISREG(existing.st_mode) &&
+        existing.st_size == 0) {
+        free(s);
+        return err_at(err, ERR_DB, path, 0, 0, NULL,
+                      "the file is empty, not a Carepledge database (to make a new database, "
+                      "name a file that does not exist yet)");
+    }
     if (db_open(path, mode, &s->conn, err) < 0) {
         free(s);
         return ERR_DB;
@@ -298,6 +372,9 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
     db_target_name(path, name, sizeof name);
     Err e2 = {0};
     int rc = check_schema(s, name, !s->read_only, err);
+    if (rc == 0 && !s->read_only && s->schema_version > 0 && !db_target_is_postgres(path) &&
+        s->schema_version < program_schema_version(s->conn))
+        rc = backup_before_migration(s, path, err);
     if (rc == 0 && !s->read_only && migrate(s, &e2) < 0)
         rc = err_at(err, ERR_DB, name, 0, 0, NULL, "%s", e2.msg);
     if (rc < 0) {

@@ -49,6 +49,19 @@ int store_listen_commits(Store *s, Err *err);
  * came meanwhile are taken too), 0 when none, ERR_DB when the connection
  * failed. */
 int store_wait_commit(Store *s, int timeout_ms);
+/* Makes every later commit of s durable before it returns (SQLite's
+ * synchronous=FULL: a power cut after "imported" cannot lose the import).
+ * Imports use it; the server's frequent small audit writes keep NORMAL. */
+int store_durable_commits(Store *s, Err *err);
+
+/* A consistent copy of the whole database in a new database file at path
+ * (SQLite's online backup), taken while others read and write it. */
+int store_copy_to(Store *s, const char *path, Err *err);
+/* Replaces s's content with from's (s opened for writing). */
+int store_copy_from(Store *s, Store *from, Err *err);
+/* PRAGMA integrity_check: 0 when the database is whole, else ERR_DB with the
+ * first problem found. */
+int store_check_integrity(Store *s, Err *err);
 
 /* A write transaction (takes the write lock, waiting up to 5 s for another
  * writer); store_commit counts the commit. */

@@ -115,10 +115,17 @@ static int read_list(VProviders *p, CsvReader *csv, Err *err)
         if (cols[COL_POSTCODE] >= 0 && csv->n_fields > cols[COL_POSTCODE] &&
             f[cols[COL_POSTCODE]].text[0])
             copy_postcode(e->postcode, sizeof e->postcode, f[cols[COL_POSTCODE]].text);
+        /* A closed date that cannot be read must not make a closed home look
+         * open (the URN rules would pass it): refused with its place. */
         Date closed;
         if (cols[COL_CLOSED] >= 0 && csv->n_fields > cols[COL_CLOSED] &&
-            date_parse_any(f[cols[COL_CLOSED]].text, &closed) == 0)
+            f[cols[COL_CLOSED]].text[0]) {
+            const CsvField *c = &f[cols[COL_CLOSED]];
+            if (date_parse_any(c->text, &closed) < 0)
+                return err_at(err, ERR_INPUT, csv->path, c->line, c->column, "Closed Date",
+                              "'%s' is not a date (dd/mm/yyyy or YYYY-MM-DD)", c->text);
             e->closed = closed;
+        }
     }
     return rc;
 }
