@@ -172,9 +172,10 @@ int api_session_create(WebCall *call)
         return web_error_from(call->res, &err);
     }
     char token[WEB_SESSION_TOKEN_HEX + 1];
-    WebSession *s = web_session_start(app->sessions, &who, now, token);
+    WebSession *s = web_session_start(app->sessions, &who, now, token, &err);
     svc_sign_in_free(&who);
-    set_cookie(call, token, WEB_SESSION_SECONDS);
+    if (!s) return web_error_from(call->res, &err);
+    set_cookie(call, token, app->limits.session_seconds);
     web_ok(call->res, session_json(s), meta(call));
     web_session_release(app->sessions, s);
     return 200;
@@ -182,7 +183,9 @@ int api_session_create(WebCall *call)
 
 int api_session_delete(WebCall *call)
 {
-    web_session_end(call->app->sessions, call->req->session);
+    Err err = {0};
+    if (web_session_end(call->app->sessions, call->req->session, web_app_now(call->app), &err) < 0)
+        return web_error_from(call->res, &err);
     set_cookie(call, "", 0);
     return web_ok(call->res, json_pack("{s:b}", "signed_out", 1), meta(call));
 }

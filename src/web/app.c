@@ -20,6 +20,22 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
     return 0;
 }
 
+static void limits_defaults(WebSessionLimits *l)
+{
+    if (l->session_seconds <= 0) l->session_seconds = WEB_SESSION_SECONDS;
+    if (l->recheck_seconds <= 0) l->recheck_seconds = WEB_SESSION_RECHECK_SECONDS;
+    if (l->sign_ins_per_minute <= 0) l->sign_ins_per_minute = WEB_SIGN_INS_PER_MINUTE;
+}
+
+/* The sessions saved in the database, as they are now. */
+static int open_sessions(WebApp *app, Err *err)
+{
+    limits_defaults(&app->limits);
+    if (svc_sessions_open(app->db_path, &app->book, err) < 0) return err->code;
+    app->sessions = web_sessions_new(app->book, &app->limits, web_app_now(app), err);
+    return app->sessions ? 0 : err->code;
+}
+
 int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err)
 {
     app->db_path = db_path;
@@ -28,12 +44,10 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     /* The audit log first: it migrates the database to the schema with the
      * users, sessions and audit tables. */
     if (svc_audit_open(db_path, &app->audit, err) < 0) return err->code;
-    if (load_snapshot(db_path, &app->snapshot, err) < 0) {
-        svc_audit_close(app->audit);
-        app->audit = NULL;
+    if (load_snapshot(db_path, &app->snapshot, err) < 0 || open_sessions(app, err) < 0) {
+        web_app_close(app);
         return err->code;
     }
-    app->sessions = web_sessions_new();
     return 0;
 }
 
@@ -45,6 +59,8 @@ void web_app_close(WebApp *app)
     app->audit = NULL;
     web_sessions_free(app->sessions);
     app->sessions = NULL;
+    svc_sessions_close(app->book);
+    app->book = NULL;
     pthread_mutex_destroy(&app->snapshot_lock);
 }
 

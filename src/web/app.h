@@ -24,17 +24,19 @@ typedef struct WebSnapshot {
 typedef struct WebApp {
     const char *db_path;
     const AppContext *ctx;
-    bool secure_cookies;   /* add Secure to the cookie (behind TLS) */
-    const char *webroot;   /* serve the dashboard from this folder, NULL: embedded */
-    time_t (*clock)(void); /* time(NULL), or the tests' clock */
+    bool secure_cookies;     /* add Secure to the cookie (behind TLS) */
+    const char *webroot;     /* serve the dashboard from this folder, NULL: embedded */
+    WebSessionLimits limits; /* a zero field takes its default (web/session.h) */
+    time_t (*clock)(void);   /* time(NULL), or the tests' clock */
     pthread_mutex_t snapshot_lock;
     WebSnapshot *snapshot;
     AuditLog *audit;
+    SessionBook *book; /* the sessions in the database */
     WebSessions *sessions;
 } WebApp;
 
-/* Loads the snapshot of db_path and opens its audit log. ctx stays the
- * caller's. Free app with web_app_close. */
+/* Loads the snapshot of db_path, opens its audit log and restores the live
+ * sessions saved in it. ctx stays the caller's. Free app with web_app_close. */
 int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err);
 void web_app_close(WebApp *app);
 
