@@ -25,12 +25,11 @@ static json_t *meta(const WebCall *call)
     return json_pack("{s:I}", "commit", (json_int_t)call->snap->ds.commit);
 }
 
+/* The date a request is answered as at when it names none (web_app_as_at:
+ * today, or the end of a stale history). */
 static Date today(const WebCall *call)
 {
-    time_t now = web_app_now(call->app);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return web_app_as_at(call->app, call->snap);
 }
 
 /* The date parameter name (fallback when absent). Returns 0, or answers 400. */
@@ -119,11 +118,24 @@ static json_t *capabilities_json(unsigned caps)
     return list;
 }
 
-static json_t *session_json(const WebSession *s)
+static json_t *date_or_null(Date d)
 {
-    return json_pack("{s:s, s:s, s:o, s:s, s:i}", "user", s->user, "role", s->role->name,
-                     "capabilities", capabilities_json(s->role->capabilities), "csrf", s->csrf,
-                     "caseload", s->n_caseload);
+    char buf[16];
+    return d == DATE_NONE ? json_null() : json_string(date_format_iso(d, buf));
+}
+
+/* The session, with the dates the pages start from: as_at (today, or the
+ * end of a stale history) and history_end. */
+static json_t *session_json(const WebCall *call, const WebSession *s)
+{
+    json_t *doc = json_pack("{s:s, s:s, s:o, s:s, s:i}", "user", s->user, "role", s->role->name,
+                            "capabilities", capabilities_json(s->role->capabilities), "csrf",
+                            s->csrf, "caseload", s->n_caseload);
+    if (call->snap) {
+        json_object_set_new(doc, "as_at", date_or_null(web_app_as_at(call->app, call->snap)));
+        json_object_set_new(doc, "history_end", date_or_null(call->snap->history_end));
+    }
+    return doc;
 }
 
 static void set_cookie(WebCall *call, const char *token, int max_age)
@@ -176,7 +188,7 @@ int api_session_create(WebCall *call)
     svc_sign_in_free(&who);
     if (!s) return web_error_from(call->res, &err);
     set_cookie(call, token, app->limits.session_seconds);
-    web_ok(call->res, session_json(s), meta(call));
+    web_ok(call->res, session_json(call, s), meta(call));
     web_session_release(app->sessions, s);
     return 200;
 }
@@ -192,7 +204,7 @@ int api_session_delete(WebCall *call)
 
 int api_me(WebCall *call)
 {
-    return web_ok(call->res, session_json(call->session), meta(call));
+    return web_ok(call->res, session_json(call, call->session), meta(call));
 }
 
 /* ---- Caseload work ---------------------------------------------------------- */
@@ -264,28 +276,73 @@ static const char *const record_kinds[RECORD_KIND_COUNT] = {
     [RECORD_VISIT_REGIME] = "visit_regime",
 };
 
-static json_t *episodes_json(const Dataset *ds, const Child *c)
+/* Sets meanings[key] to the meaning of code in the 903 list field, when the
+ * list has one: the page shows "C2: Full care order", not a bare code. */
+static void add_meaning(json_t *meanings, const CodeLists *codes, const char *key,
+                        const char *field, const char *code)
+{
+    const char *meaning = code && *code ? codes_meaning(codes, field, code) : "";
+    if (meaning && *meaning) json_object_set_new(meanings, key, json_string(meaning));
+}
+
+static json_t *episodes_json(const Dataset *ds, const CodeLists *codes, const Child *c)
 {
     json_t *list = json_array();
     for (int i = 0; i < c->n_episodes; i++) {
         const Episode *e = &ds->episodes[c->first_episode + i];
-        json_array_append_new(list, json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s}", "start",
-                                              date_json(e->decom), "end", date_json(e->dec), "rne",
-                                              e->rne, "legal_status", e->ls, "cin", e->cin,
-                                              "placement", e->place, "reason_ended", e->rec));
+        json_t *meanings = json_object();
+        add_meaning(meanings, codes, "rne", "RNE", e->rne);
+        add_meaning(meanings, codes, "legal_status", "LS", e->ls);
+        add_meaning(meanings, codes, "cin", "CIN", e->cin);
+        add_meaning(meanings, codes, "placement", "PLACE", e->place);
+        add_meaning(meanings, codes, "reason_ended", "REC", e->rec);
+        json_array_append_new(list,
+                              json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:o}", "start",
+                                        date_json(e->decom), "end", date_json(e->dec), "rne",
+                                        e->rne, "legal_status", e->ls, "cin", e->cin, "placement",
+                                        e->place, "reason_ended", e->rec, "meanings", meanings));
     }
     return list;
 }
 
-static json_t *reviews_json(const Dataset *ds, const Child *c)
+static json_t *reviews_json(const Dataset *ds, const CodeLists *codes, const Child *c)
 {
     json_t *list = json_array();
     for (int i = 0; i < c->n_reviews; i++) {
         const Review *r = &ds->reviews[c->first_review + i];
-        json_array_append_new(list,
-                              json_pack("{s:o, s:s}", "date", date_json(r->date), "code", r->code));
+        json_t *meanings = json_object();
+        add_meaning(meanings, codes, "code", "REVIEW_CODE", r->code);
+        json_array_append_new(list, json_pack("{s:o, s:s, s:o}", "date", date_json(r->date), "code",
+                                              r->code, "meanings", meanings));
     }
     return list;
+}
+
+/* The words of a record's subtype by its template's column (docs/templates.md):
+ * a page shows "Seen alone: yes", not "Subtype: 1". Index 0 is not recorded. */
+static const struct {
+    const char *name;
+    const char *words[5];
+} record_values[RECORD_KIND_COUNT] = {
+    [RECORD_VISIT] = {"seen_alone", {NULL, "yes", "no"}},
+    [RECORD_HEALTH_ASSESSMENT] = {"ha_type", {NULL, "initial", "review"}},
+    [RECORD_IMMUNISATION] = {"imms_up_to_date", {NULL, "yes", "no"}},
+    [RECORD_PATHWAY_PLAN] = {"pathway_plan_type", {NULL, "plan", "review"}},
+    [RECORD_PA_CONTACT] = {"pa_contact_type", {NULL, "visit", "phone", "video", "message"}},
+    [RECORD_VISIT_REGIME] = {"regime",
+                             {NULL, "standard", "reg19_assessment_pending",
+                              "reg24_temporary_approval"}},
+};
+
+static void add_record_value(json_t *rec, const CareRecord *r)
+{
+    if (r->kind == RECORD_SDQ) {
+        json_object_set_new(rec, "sdq_score", r->value >= 0 ? json_integer(r->value) : json_null());
+        return;
+    }
+    if (r->kind >= RECORD_KIND_COUNT || !record_values[r->kind].name) return;
+    const char *word = r->subtype < 5 ? record_values[r->kind].words[r->subtype] : NULL;
+    json_object_set_new(rec, record_values[r->kind].name, word ? json_string(word) : json_null());
 }
 
 static json_t *records_json(const Dataset *ds, const Child *c)
@@ -299,6 +356,7 @@ static json_t *records_json(const Dataset *ds, const Child *c)
         json_t *rec = json_pack("{s:s, s:o, s:i}", "kind", kind, "date", date_json(r->date),
                                 "subtype", r->subtype);
         if (r->value >= 0) json_object_set_new(rec, "value", json_integer(r->value));
+        add_record_value(rec, r);
         json_array_append_new(list, rec);
     }
     return list;
@@ -345,8 +403,8 @@ int api_child(WebCall *call)
     if (!due) return call->res->status;
     LeaverStatus leaver = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
     json_t *child = child_summary(c);
-    json_object_set_new(child, "episodes", episodes_json(ds, c));
-    json_object_set_new(child, "reviews", reviews_json(ds, c));
+    json_object_set_new(child, "episodes", episodes_json(ds, call->app->ctx->codes, c));
+    json_object_set_new(child, "reviews", reviews_json(ds, call->app->ctx->codes, c));
     json_object_set_new(child, "records", records_json(ds, c));
     json_object_set_new(child, "care_leaver", leaver_json(&leaver));
     json_object_set_new(child, "due", due);

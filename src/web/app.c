@@ -6,6 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 31 March of the latest collection year with an episode or review. */
+static Date history_end(const Dataset *ds)
+{
+    Date latest = DATE_NONE;
+    for (int i = 0; i < ds->n_episodes; i++) {
+        const Episode *e = &ds->episodes[i];
+        if (latest == DATE_NONE || e->decom > latest) latest = e->decom;
+        if (e->dec != DATE_NONE && e->dec > latest) latest = e->dec;
+    }
+    for (int i = 0; i < ds->n_reviews; i++)
+        if (latest == DATE_NONE || ds->reviews[i].date > latest) latest = ds->reviews[i].date;
+    return latest == DATE_NONE ? DATE_NONE : date_collection_year_end(date_collection_year(latest));
+}
+
 static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
 {
     WebSnapshot *snap = calloc(1, sizeof *snap);
@@ -15,6 +29,7 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
         free(snap);
         return err->code;
     }
+    snap->history_end = history_end(&snap->ds);
     snap->refs = 1; /* the app's */
     *out = snap;
     return 0;
@@ -99,4 +114,19 @@ int web_app_reload(WebApp *app, Err *err)
 time_t web_app_now(const WebApp *app)
 {
     return app->clock ? app->clock() : time(NULL);
+}
+
+Date web_app_today(const WebApp *app)
+{
+    time_t now = web_app_now(app);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+Date web_app_as_at(const WebApp *app, const WebSnapshot *snap)
+{
+    Date today = web_app_today(app);
+    if (snap->history_end == DATE_NONE) return today;
+    return today > date_add_months(snap->history_end, WEB_STALE_MONTHS) ? snap->history_end : today;
 }

@@ -18,8 +18,18 @@
 
 typedef struct WebSnapshot {
     Dataset ds;
+    /* 31 March of the latest collection year with an episode or review in
+     * the history (DATE_NONE when none): where the 903 stops speaking. */
+    Date history_end;
     int refs;
 } WebSnapshot;
+
+enum {
+    /* A history whose latest return ended this many months before today is
+     * stale: the next return (the DfE collects it in the months after 31
+     * March) is long overdue, so an open episode says nothing about today. */
+    WEB_STALE_MONTHS = 18,
+};
 
 typedef struct WebApp {
     const char *db_path;
@@ -47,5 +57,12 @@ void web_app_release(WebApp *app, WebSnapshot *snap);
 int web_app_reload(WebApp *app, Err *err);
 
 time_t web_app_now(const WebApp *app);
+/* Today (UTC) by the app's clock. */
+Date web_app_today(const WebApp *app);
+/* The date the pages and the API answer "as at" when none is asked: today,
+ * or the snapshot's history_end when the history is stale (a demo history
+ * of 2010 seen years later shows the position of its last return, not 16
+ * years of visits "overdue" for children the data has not followed since). */
+Date web_app_as_at(const WebApp *app, const WebSnapshot *snap);
 
 #endif

@@ -100,7 +100,8 @@ else
   "$bin" due --db "$db" --at "$(date +%F)" --overdue --format csv |
     awk -F, '$2 == "visit" { print $1 }' | sort -u | head -8 |
     while read -r child; do "$bin" user allocate e2e_social_worker "$child" --db "$db" > /dev/null; done
-  "$bin" serve --db "$db" --listen "127.0.0.1:$port" --webroot "$root/web" > "$tmp/serve.log" 2>&1 &
+  # E2E_WEBROOT=DIR serves the pages from another copy (before-and-after screenshots).
+  "$bin" serve --db "$db" --listen "127.0.0.1:$port" --webroot "${E2E_WEBROOT:-$root/web}" > "$tmp/serve.log" 2>&1 &
   pid=$!
 fi
 wait_for "$E2E_BASE_URL/"

@@ -4,7 +4,7 @@
 // assessment or another template record. The server audits the view.
 
 import { get } from '../api.js';
-import { h, fill, heading, words, show, firstDate, autoTable, announce } from '../dom.js';
+import { h, fill, heading, words, show, firstDate, autoTable, announce, startDate } from '../dom.js';
 import { recordForm } from '../records.js';
 
 // Sections of the child's document shown with their own heading, in this
@@ -51,12 +51,23 @@ function detail(row) {
   return parts.length ? h('span', { class: 'muted' }, parts.join('; ')) : null;
 }
 
+// A row as a person reads it: each 903 code with its meaning from the code
+// list the server gives ("C2: Full care order"), and a record's value by its
+// template's name (seen_alone, ha_type, ...) without the raw subtype number.
+function readable(row) {
+  if (!row || typeof row !== 'object') return row;
+  const { meanings, subtype, value, ...rest } = row;
+  const out = {};
+  for (const [k, v] of Object.entries(rest)) out[k] = meanings && meanings[k] ? `${v}: ${meanings[k]}` : v;
+  return out;
+}
+
 // The lists of the document, with records split by kind when they come as
 // one list.
 function listsOf(child) {
   const lists = [];
   for (const [k, v] of Object.entries(child)) {
-    if (Array.isArray(v)) lists.push([k, v]);
+    if (Array.isArray(v)) lists.push([k, v.map(readable)]);
     else if (v && typeof v === 'object' && k === 'records')
       for (const [kind, rows] of Object.entries(v)) if (Array.isArray(rows)) lists.push([kind, rows]);
   }
@@ -83,7 +94,7 @@ export async function render(main, ctx, id) {
       recordForm(id, null, (rec, body) => {
         announce(`${words(body.kind)} recorded.`);
         render(main, ctx, id);
-      }))
+      }, startDate(ctx)))
     : null;
   fill(main, heading(`Child ${id}`), h('p', {}, h('a', { href: '#/children' }, 'Back to the caseload')),
     summary(child), leaverStatus(child.care_leaver || child.leaver),
