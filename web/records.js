@@ -9,7 +9,9 @@
 import { post } from './api.js';
 import { h, fill, errorBox, labelled, today, words } from './dom.js';
 
-const YES_NO = [['yes', 'Yes'], ['no', 'No']];
+export const YES_NO = [['yes', 'Yes'], ['no', 'No']];
+// The template's words (docs/templates.md, PA_CONTACT_TYPE): what the server accepts.
+export const PA_CONTACT_TYPES = [['visit', 'In person'], ['phone', 'Phone'], ['video', 'Video call'], ['message', 'Message']];
 
 export const RECORD_KINDS = {
   visit: { label: 'Visit', fields: [{ name: 'seen_alone', label: 'Child seen alone', options: YES_NO }] },
@@ -26,7 +28,7 @@ export const RECORD_KINDS = {
   pathway_plan: { label: 'Pathway plan', fields: [] },
   pa_contact: {
     label: 'Personal adviser contact',
-    fields: [{ name: 'pa_contact_type', label: 'Contact type', options: [['in_person', 'In person'], ['phone', 'Phone'], ['other', 'Other']] }],
+    fields: [{ name: 'pa_contact_type', label: 'Contact type', options: PA_CONTACT_TYPES }],
   },
 };
 

@@ -1,11 +1,13 @@
 // A child's page: who they are, their care-leaver status and why, what is
 // due, and their timeline (episodes, reviews, visits, health, education,
 // plans) from GET /api/v1/children/{id}; a form records a visit, a health
-// assessment or another template record. The server audits the view.
+// assessment or another template record, another corrects one
+// (corrections.js). The server audits the view.
 
 import { get } from '../api.js';
-import { h, fill, heading, words, show, firstDate, autoTable, announce, startDate } from '../dom.js';
+import { h, fill, heading, words, show, firstDate, autoTable, announce, startDate, ukDate } from '../dom.js';
 import { recordForm } from '../records.js';
+import { correctionsSection } from '../corrections.js';
 
 // Sections of the child's document shown with their own heading, in this
 // order; any other list the server adds is shown after them.
@@ -96,9 +98,16 @@ export async function render(main, ctx, id) {
         render(main, ctx, id);
       }, startDate(ctx)))
     : null;
+  // Corrections need the records' versions: read only by who may correct.
+  const corrections = ctx.can('child_write')
+    ? await correctionsSection(id, child.records, (body) => {
+      announce(`${words(body.kind)} of ${ukDate(body.date)} corrected.`);
+      render(main, ctx, id);
+    })
+    : null;
   fill(main, heading(`Child ${id}`), h('p', {}, h('a', { href: '#/children' }, 'Back to the caseload')),
     summary(child), leaverStatus(child.care_leaver || child.leaver),
     lists.filter(([name]) => name === 'due').map(([name, rows]) => listSection(name, rows, id)),
-    timeline(lists), recordSection,
+    timeline(lists), recordSection, corrections,
     lists.filter(([name]) => name !== 'due').map(([name, rows]) => listSection(name, rows, id)));
 }
