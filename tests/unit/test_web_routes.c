@@ -335,6 +335,27 @@ static void test_caseload_and_etag(void **state)
     json_decref(doc);
     web_response_free(&res);
     expect_error(f, "GET", "/api/v1/children/B", f->tokens[sw], NULL, NULL, 404, "not_found");
+    /* The caseload's worklist (worked out child by child) is the whole
+     * worklist's items of those children: on the made-up history, where A and
+     * B are in care (the database's has no episodes), then back. */
+    use_made_up_snapshot(&f->app);
+    call(f, "GET", "/api/v1/worklist?at=2026-03-31&per_page=500", f->tokens[sw], NULL, NULL, &res);
+    json_t *mine_doc = body_json(&res), *mine = json_object_get(mine_doc, "data");
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/worklist?at=2026-03-31&per_page=500", f->tokens[0], NULL, NULL, &res);
+    json_t *all_doc = body_json(&res), *all = json_object_get(all_doc, "data"),
+           *of_a = json_array();
+    web_response_free(&res);
+    for (size_t i = 0; i < json_array_size(all); i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(all, i), "child")), "A") == 0)
+            json_array_append(of_a, json_array_get(all, i));
+    assert_true(json_array_size(of_a) > 0);
+    assert_true(json_equal(mine, of_a));
+    json_decref(of_a);
+    json_decref(mine_doc);
+    json_decref(all_doc);
+    Err err;
+    assert_int_equal(web_app_reload(&f->app, &err), 0);
     WebRequest req = {.method = "GET",
                       .path = "/api/v1/children",
                       .session = f->tokens[sw],
