@@ -30,6 +30,7 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
         return err->code;
     }
     snap->history_end = history_end(&snap->ds);
+    pthread_mutex_init(&snap->cache_lock, NULL);
     snap->refs = 1; /* the app's */
     *out = snap;
     return 0;
@@ -94,9 +95,47 @@ void web_app_release(WebApp *app, WebSnapshot *snap)
     bool last = --snap->refs == 0;
     pthread_mutex_unlock(&app->snapshot_lock);
     if (last) {
+        for (int i = 0; i < snap->n_cards; i++) free(snap->cards[i].body);
+        pthread_mutex_destroy(&snap->cache_lock);
         dataset_free(&snap->ds);
         free(snap);
     }
+}
+
+bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, size_t *len)
+{
+    bool found = false;
+    pthread_mutex_lock(&snap->cache_lock);
+    for (int i = 0; i < snap->n_cards && !found; i++) {
+        const WebCachedCard *c = &snap->cards[i];
+        if (c->year != year || c->publish != publish) continue;
+        *body = malloc(c->len + 1);
+        if (!*body) abort();
+        memcpy(*body, c->body, c->len + 1);
+        *len = c->len;
+        found = true;
+    }
+    pthread_mutex_unlock(&snap->cache_lock);
+    return found;
+}
+
+void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body, size_t len)
+{
+    pthread_mutex_lock(&snap->cache_lock);
+    bool known = false;
+    for (int i = 0; i < snap->n_cards; i++)
+        known |= snap->cards[i].year == year && snap->cards[i].publish == publish;
+    if (!known && snap->n_cards < WEB_CACHED_CARDS) {
+        WebCachedCard *c = &snap->cards[snap->n_cards++];
+        c->year = year;
+        c->publish = publish;
+        c->body = malloc(len + 1);
+        if (!c->body) abort();
+        memcpy(c->body, body, len);
+        c->body[len] = '\0';
+        c->len = len;
+    }
+    pthread_mutex_unlock(&snap->cache_lock);
 }
 
 int web_app_reload(WebApp *app, Err *err)

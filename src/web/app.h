@@ -16,8 +16,23 @@
 #include <stdbool.h>
 #include <time.h>
 
+/* A scorecard answered from a snapshot, kept with it: the scorecard of a
+ * history is the same until the history changes (a new snapshot), and it
+ * takes a second or more on 100,000 children. */
+typedef struct WebCachedCard {
+    int year;
+    bool publish;
+    char *body; /* the whole answer, malloc'd */
+    size_t len;
+} WebCachedCard;
+
+enum { WEB_CACHED_CARDS = 8 };
+
 typedef struct WebSnapshot {
     Dataset ds;
+    pthread_mutex_t cache_lock; /* the cards */
+    WebCachedCard cards[WEB_CACHED_CARDS];
+    int n_cards;
     /* 31 March of the latest collection year with an episode or review in
      * the history (DATE_NONE when none): where the 903 stops speaking. */
     Date history_end;
@@ -53,6 +68,12 @@ void web_app_close(WebApp *app);
 /* The current snapshot, held until web_app_release. */
 WebSnapshot *web_app_acquire(WebApp *app);
 void web_app_release(WebApp *app, WebSnapshot *snap);
+/* Copies the cached answer for year and publish into *body (malloc'd) and
+ * returns true, or false when none is cached. */
+bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, size_t *len);
+/* Keeps a copy of the answer for year and publish (the first WEB_CACHED_CARDS). */
+void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body,
+                            size_t len);
 /* Loads the database again and swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
 
