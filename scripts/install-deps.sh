@@ -18,10 +18,16 @@ packages=(
   libmicrohttpd-dev              # the web server (web/server.c)
   libsodium-dev                  # argon2id passwords, session tokens, the audit chain
   curl                           # the web CLI test signs in over HTTP
+  chromium                       # the dashboard's browser tests (tests/e2e/run.sh)
+  wrk                            # bench/web.sh: the web server under load
 )
-# The dashboard's browser tests (tests/e2e/run.sh) also need Debian's chromium
-# and node with npm (`npm ci`); they are not yet part of scripts/test.sh, so
-# they are not installed here (issue 10).
+# The browser tests drive chromium with npm packages (tests/e2e/package-lock.json,
+# `npm ci` in tests/e2e/run.sh, which downloads no browser). Debian's nodejs and
+# npm serve; a node that is already installed some other way (which may bundle
+# its own npm and conflict with Debian's) is left alone.
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

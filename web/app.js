@@ -79,6 +79,9 @@ function setSession(data) {
   session.user = data ? data.user : null;
   session.role = data ? data.role : null;
   session.capabilities = data ? data.capabilities || [] : [];
+  // The date the pages start from: today, or where a stale history ends.
+  session.asAt = data ? data.as_at || null : null;
+  session.historyEnd = data ? data.history_end || null : null;
   // GET /me may not repeat the CSRF token: keep the one the sign-in gave.
   if (!data) setCsrf(null);
   else if (data.csrf) setCsrf(data.csrf);

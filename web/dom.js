@@ -49,6 +49,20 @@ export function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+// The date a page starts from: the server's as_at (today, or the last day of
+// a history whose returns stopped long ago, such as the 2010 demo).
+export function startDate(ctx) {
+  return (ctx && ctx.session && ctx.session.asAt) || today();
+}
+
+// A note when the pages start from the end of a stale history, not today.
+export function staleNote(ctx) {
+  const s = ctx && ctx.session;
+  if (!s || !s.asAt || !s.historyEnd || s.asAt !== s.historyEnd || s.asAt === today()) return null;
+  return h('p', { class: 'note' }, `The history ends with the return to ${ukDate(s.historyEnd)}: dates start from there, `
+    + 'not today, so children the returns stopped following are not shown as years overdue. Choose another date to change it.');
+}
+
 // DD/MM/YYYY, as council staff write dates; anything else is shown as given.
 export function ukDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');

@@ -9,7 +9,9 @@
 import { post } from './api.js';
 import { h, fill, errorBox, labelled, today, words } from './dom.js';
 
-const YES_NO = [['yes', 'Yes'], ['no', 'No']];
+export const YES_NO = [['yes', 'Yes'], ['no', 'No']];
+// The template's words (docs/templates.md, PA_CONTACT_TYPE): what the server accepts.
+export const PA_CONTACT_TYPES = [['visit', 'In person'], ['phone', 'Phone'], ['video', 'Video call'], ['message', 'Message']];
 
 export const RECORD_KINDS = {
   visit: { label: 'Visit', fields: [{ name: 'seen_alone', label: 'Child seen alone', options: YES_NO }] },
@@ -26,7 +28,7 @@ export const RECORD_KINDS = {
   pathway_plan: { label: 'Pathway plan', fields: [] },
   pa_contact: {
     label: 'Personal adviser contact',
-    fields: [{ name: 'pa_contact_type', label: 'Contact type', options: [['in_person', 'In person'], ['phone', 'Phone'], ['other', 'Other']] }],
+    fields: [{ name: 'pa_contact_type', label: 'Contact type', options: PA_CONTACT_TYPES }],
   },
 };
 
@@ -45,8 +47,9 @@ function fieldInput(f) {
 }
 
 // A form recording one KIND for CHILD; onDone(record) after the server
-// accepted it. kind null gives a choice of kind.
-export function recordForm(childId, kind, onDone) {
+// accepted it. kind null gives a choice of kind. day is the date it starts
+// with (the pages' start date: today, or the end of a stale history).
+export function recordForm(childId, kind, onDone, day = today()) {
   const message = h('div', { class: 'message' });
   const kindSel = labelled('Record', {
     tag: 'select',
@@ -54,7 +57,7 @@ export function recordForm(childId, kind, onDone) {
     options: Object.entries(RECORD_KINDS).map(([k, v]) => [k, v.label]),
   });
   if (kind) kindSel.input.value = kind;
-  const date = labelled('Date', { name: 'date', type: 'date', required: true, max: today(), value: today() });
+  const date = labelled('Date', { name: 'date', type: 'date', required: true, max: today(), value: day });
   const extra = h('div', { class: 'extra' });
   let inputs = [];
   const drawExtra = () => {
@@ -90,13 +93,13 @@ export function recordForm(childId, kind, onDone) {
 
 // The form in a modal dialog (keyboard: focus moves in, Escape closes,
 // focus returns to the opener).
-export function recordDialog(childId, kind, opener, onDone) {
+export function recordDialog(childId, kind, opener, onDone, day = today()) {
   const title = `Record ${RECORD_KINDS[kind].label.toLowerCase()} for ${childId}`;
   const close = h('button', { type: 'button', class: 'link', onclick: () => dialog.close() }, 'Cancel');
   const form = recordForm(childId, kind, (rec, body) => {
     dialog.close();
     onDone(rec, body);
-  });
+  }, day);
   const dialog = h('dialog', { 'aria-labelledby': 'dialog-title' }, h('h2', { id: 'dialog-title' }, title), form, close);
   dialog.addEventListener('close', () => {
     dialog.remove();

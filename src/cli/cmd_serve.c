@@ -1,5 +1,8 @@
-/* cmd_serve: carepledge serve --db FILE [--listen 127.0.0.1:8080] [--threads N]
- *            [--webroot DIR] [--secure-cookies] [--holidays FILE] [--catalogue FILE]
+/* cmd_serve: carepledge serve --db FILE [--config FILE] [--listen 127.0.0.1:8080]
+ *            [--threads N] [--webroot DIR] [--secure-cookies] [--holidays FILE]
+ *            [--catalogue FILE]
+ * The settings come from the defaults, then the --config file (web/config.h),
+ * then the flags given.
  * Loads the context and a snapshot of the database and serves the JSON API and
  * the dashboard (web/server.h) until interrupted (SIGINT or SIGTERM).
  *
@@ -7,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
+#include "web/config.h"
 #include "web/router.h"
 #include "web/server.h"
 
@@ -15,6 +19,10 @@
 
 static const CliOption serve_options[] = {
     {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},
+    {"config", "FILE",
+     "settings: listen, threads, session_minutes, session_recheck_seconds, "
+     "sign_ins_per_minute, secure_cookies, webroot (docs/web.md); flags override them",
+     NULL, false, 0, 0, NULL},
     {"listen", "HOST:PORT", "the address to listen on (default 127.0.0.1:8080; port 0: any free)",
      NULL, false, 0, 0, NULL},
     {"threads", "N", "worker threads (default 4)", cli_check_number, false, 1, 256, NULL},
@@ -46,16 +54,34 @@ static void wait_for_signal(void)
     while (!stop_requested) sigsuspend(&none);
 }
 
+/* The settings: defaults, then the --config file, then the flags. */
+static int serve_config(const CliArgs *args, WebConfig *c, Err *err)
+{
+    web_config_defaults(c);
+    if (cli_text(args, "config") && web_config_load(cli_text(args, "config"), c, err) < 0)
+        return err->code;
+    if (cli_text(args, "listen"))
+        snprintf(c->listen, sizeof c->listen, "%s", cli_text(args, "listen"));
+    if (cli_value(args, "threads")->given) c->threads = (int)cli_value(args, "threads")->number;
+    if (cli_text(args, "webroot"))
+        snprintf(c->webroot, sizeof c->webroot, "%s", cli_text(args, "webroot"));
+    if (cli_flag(args, "secure-cookies")) c->secure_cookies = true;
+    return 0;
+}
+
 static int run_serve(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
 {
     (void)actor;
-    WebApp app = {.secure_cookies = cli_flag(args, "secure-cookies"),
-                  .webroot = cli_text(args, "webroot")};
+    WebConfig config;
+    if (serve_config(args, &config, err) < 0) return err->code;
+    WebApp app = {.secure_cookies = config.secure_cookies,
+                  .webroot = config.webroot[0] ? config.webroot : NULL,
+                  .limits = {.session_seconds = config.session_seconds,
+                             .recheck_seconds = config.session_recheck,
+                             .sign_ins_per_minute = config.sign_ins_per_minute}};
     if (web_app_open(&app, cli_text(args, "db"), ctx, err) < 0) return err->code;
-    const char *listen = cli_text(args, "listen") ? cli_text(args, "listen") : "127.0.0.1:8080";
-    int threads = cli_value(args, "threads")->given ? (int)cli_value(args, "threads")->number : 4;
     WebServer *server;
-    if (web_server_start(&app, listen, threads, &server, err) < 0) {
+    if (web_server_start(&app, config.listen, config.threads, &server, err) < 0) {
         web_app_close(&app);
         return err->code;
     }

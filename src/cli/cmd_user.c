@@ -4,11 +4,13 @@
  *   carepledge user role NAME --role ROLE --db FILE
  *   carepledge user disable NAME --db FILE     (enable NAME to undo)
  *   carepledge user allocate NAME CHILD --db FILE
+ *   carepledge user revoke NAME --db FILE      (signs the user out everywhere)
  *   carepledge user list --db FILE
  * Without --password-stdin a password is generated and printed once. */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
+#include "service/svc_sessions.h"
 #include "service/svc_users.h"
 
 #include <stdio.h>
@@ -74,12 +76,23 @@ static int change_user(const CliArgs *args, const char *action, const char *name
     } else if (strcmp(action, "role") == 0) {
         if (!u.role) return err_set(err, ERR_USAGE, "user role needs --role");
     } else {
-        return err_set(err, ERR_USAGE,
-                       "no action '%s': add, passwd, role, disable, enable, allocate or list",
-                       action);
+        return err_set(
+            err, ERR_USAGE,
+            "no action '%s': add, passwd, role, disable, enable, allocate, revoke or list", action);
     }
     int rc = adding ? svc_user_add(db, &u, actor, err) : svc_user_change(db, &u, actor, err);
     return rc < 0 ? rc : CLI_EXIT_OK;
+}
+
+static int revoke_sessions(const CliArgs *args, const Actor *actor, Err *err)
+{
+    int n;
+    if (svc_sessions_revoke_user(cli_text(args, "db"), args->operands[1], actor, &n, err) < 0)
+        return err->code;
+    printf("%s: %d session%s revoked (a running server refuses them within its "
+           "session_recheck_seconds)\n",
+           args->operands[1], n, n == 1 ? "" : "s");
+    return CLI_EXIT_OK;
 }
 
 static int run_user(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
@@ -94,6 +107,7 @@ static int run_user(const CliArgs *args, const AppContext *ctx, const Actor *act
                                    actor, err);
         return rc < 0 ? rc : CLI_EXIT_OK;
     }
+    if (strcmp(action, "revoke") == 0) return revoke_sessions(args, actor, err);
     return change_user(args, action, args->operands[1], actor, err);
 }
 

@@ -387,6 +387,28 @@ static bool cell_within_limits(ImportRun *run, const Ssda903File *f, int row, in
     return column->kind != F903_DATE || date_plausible(run, f, row, col, file_year);
 }
 
+bool import_check_record_value(Ssda903TableId table, int col, char *v, char *msg, size_t size)
+{
+    const Ssda903Column *column = &ssda903_table(table)->columns[col];
+    const char *words = records_choices(column->name);
+    if (!*v) {
+        if (table != TREC_VISIT_REGIMES || strcmp(column->name, "REGIME") != 0) return true;
+        snprintf(msg, size, "missing; one of %s is needed", words);
+        return false;
+    }
+    if (column->kind == F903_INT && !check_whole_number(v))
+        snprintf(msg, size, "'%s' is not a whole number", v);
+    else if (column->kind == F903_INT && table == TREC_SDQ &&
+             (strlen(v) > 2 || atoi(v) > SDQ_SCORE_MAX))
+        snprintf(msg, size, "'%s' is not an SDQ total difficulties score (0 to %d)", v,
+                 SDQ_SCORE_MAX);
+    else if (column->kind == F903_CHOICE && (!words || !check_choice(v, words)))
+        snprintf(msg, size, "'%s' is not one of %s", v, words ? words : "the accepted words");
+    else
+        return true;
+    return false;
+}
+
 static bool child_known(ImportRun *run, const char *id)
 {
     return strmap_has(&run->children, id) || store_child_known(run->store, id);

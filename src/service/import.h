@@ -41,4 +41,11 @@ typedef struct ImportReport {
 int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
                  ImportReport *report, ErrList *errs);
 
+/* Checks value, a cell of column col of a record template (docs/templates.md),
+ * as an import checks it, with the same message (without the place): a
+ * choice is lower-cased in place. An empty value is "not recorded", which is
+ * valid but for a visit regime's REGIME. Returns true when valid, else false
+ * with the message in msg. Used by corrections (service/svc_records). */
+bool import_check_record_value(Ssda903TableId table, int col, char *value, char *msg, size_t size);
+
 #endif

@@ -2,6 +2,7 @@
 #include "service/svc_audit.h"
 
 #include "store/auth.h"
+#include "store/store.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -67,24 +68,63 @@ static void copy_field(char *dst, size_t size, const char *src)
     dst[i] = '\0';
 }
 
-int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
-                     const char *origin, Err *err)
+/* The row of an append now, before its place in the chain is known. */
+static void row_now(StoreAuditRow *row, const Actor *actor, const char *action, const char *child,
+                    const char *origin)
 {
-    if (service_check_actor(actor, err) < 0) return err->code;
-    StoreAuditRow row = {0};
+    memset(row, 0, sizeof *row);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     struct tm tm;
     gmtime_r(&ts.tv_sec, &tm);
-    strftime(row.at, sizeof row.at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    copy_field(row.user, sizeof row.user, actor->name);
-    copy_field(row.action, sizeof row.action, action);
-    copy_field(row.child, sizeof row.child, child);
-    copy_field(row.origin, sizeof row.origin, origin ? origin : "");
+    strftime(row->at, sizeof row->at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    copy_field(row->user, sizeof row->user, actor->name);
+    copy_field(row->action, sizeof row->action, action);
+    copy_field(row->child, sizeof row->child, child);
+    copy_field(row->origin, sizeof row->origin, origin ? origin : "");
+}
+
+/* Gives row the next place in the chain and its hash (the lock held). */
+static int chain_row(AuditLog *log, StoreAuditRow *row, Err *err)
+{
+    int rc = store_audit_last(log->store, &row->seq, row->prev_hash, err);
+    if (rc < 0) return rc;
+    row->seq++;
+    if (!row->prev_hash[0]) memcpy(row->prev_hash, genesis, sizeof genesis);
+    chain_hash(row, row->hash);
+    return 0;
+}
+
+int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    StoreAuditRow row;
+    row_now(&row, actor, action, child, origin);
     pthread_mutex_lock(&log->lock);
     /* The store reads the last row and appends under the database's write
      * lock: other servers sharing a PostgreSQL database append to one chain. */
     int rc = store_audit_chain(log->store, &row, genesis, seal_row, err);
+    pthread_mutex_unlock(&log->lock);
+    return rc;
+}
+
+int svc_audit_change(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, int (*change)(Store *s, long long seq, void *arg),
+                     void *arg, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    StoreAuditRow row;
+    row_now(&row, actor, action, child, origin);
+    pthread_mutex_lock(&log->lock);
+    /* The write lock is taken before the chain's end is read, so no other
+     * process can append between the read and this row. */
+    int rc = store_begin(log->store, err);
+    if (rc == 0) rc = chain_row(log, &row, err);
+    if (rc == 0) rc = change(log->store, row.seq, arg);
+    if (rc == 0) rc = store_audit_insert(log->store, &row, err);
+    if (rc == 0) rc = store_commit(log->store, err);
+    if (rc != 0) store_rollback(log->store);
     pthread_mutex_unlock(&log->lock);
     return rc;
 }

@@ -23,6 +23,17 @@ void svc_audit_close(AuditLog *log);
 int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
                      const char *origin, Err *err);
 
+/* Makes a change of a child's data and its audit row in one transaction (a
+ * commit of the history): change(store, seq, arg) runs inside it, given the
+ * seq the audit row will have, and writes the change; the row is appended
+ * after it, and both commit or neither does (a nonzero return from change,
+ * or any failure, rolls back and is returned). The store is service/'s:
+ * change is a function of another service. */
+typedef struct Store Store;
+int svc_audit_change(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, int (*change)(Store *s, long long seq, void *arg),
+                     void *arg, Err *err);
+
 typedef struct AuditVerify {
     long long rows;      /* rows read */
     long long first_bad; /* seq of the first row out of the chain; 0 when intact */

@@ -78,6 +78,15 @@ static int check_change(const UserChange *u, Err *err)
     return 0;
 }
 
+/* Now as the store writes times: UTC, ISO 8601. */
+static void now_utc(char at[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(at, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 /* Applies the fields u gives to user. */
 static int apply_change(StoreUser *user, const UserChange *u, Err *err)
 {
@@ -115,6 +124,13 @@ int svc_user_change(const char *db_path, const UserChange *u, const Actor *actor
     int rc = store_user_get(s, u->name, &user, err);
     if (rc == 0) rc = apply_change(&user, u, err);
     if (rc == 0) rc = store_user_update(s, &user, err);
+    /* A disabled user, or one whose role or password changed, is signed out
+     * everywhere: a session must not outlive what allowed it. */
+    int revoked;
+    char at[32];
+    now_utc(at);
+    if (rc == 0 && (u->disabled == 1 || u->role || u->password))
+        rc = store_sessions_revoke_user(s, u->name, at, &revoked, err);
     store_close(s);
     return rc;
 }

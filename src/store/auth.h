@@ -68,4 +68,34 @@ int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
 int store_audit_each(Store *s, const char *child, const char *user,
                      int (*each)(const StoreAuditRow *row, void *arg), void *arg, Err *err);
 
+/* A signed-in session of the web application (schema 010, web_sessions). */
+typedef struct StoreSession {
+    char token_hash[65]; /* BLAKE2b-256 of the cookie's token, hex */
+    char user[64];
+    char csrf[65];
+    long long expires_at; /* Unix seconds */
+    bool revoked;
+    bool user_disabled; /* read from users: a disabled user's session is not live */
+} StoreSession;
+
+/* Saves a new session, created at created_at (ISO 8601, UTC). */
+int store_session_put(Store *s, const StoreSession *row, const char *created_at, Err *err);
+/* Reads the session of token_hash; ERR_NOT_FOUND when there is none. */
+int store_session_get(Store *s, const char *token_hash, StoreSession *out, Err *err);
+/* Marks the session of token_hash revoked at at (no error when there is none). */
+int store_session_revoke(Store *s, const char *token_hash, const char *at, Err *err);
+/* Marks every live session of user revoked at at; *n is how many were. */
+int store_sessions_revoke_user(Store *s, const char *user, const char *at, int *n, Err *err);
+/* Deletes the sessions expired at now (Unix seconds) and the revoked ones. */
+int store_sessions_forget_ended(Store *s, long long now, Err *err);
+/* Calls each(row, arg) for every session neither revoked nor expired at now
+ * whose user is not disabled; stops at a nonzero return and returns it. */
+int store_sessions_each_live(Store *s, long long now,
+                             int (*each)(const StoreSession *row, void *arg), void *arg, Err *err);
+
+/* Appends row like store_audit_append, but inside the caller's write
+ * transaction (store_begin), so that the audit row commits with the change it
+ * records or not at all. */
+int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err);
+
 #endif

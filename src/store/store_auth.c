@@ -190,7 +190,7 @@ int store_audit_last(Store *s, long long *seq, char hash[130], Err *err)
     return rc < 0 ? db_error(s->conn, err, "reading the audit log") : 0;
 }
 
-int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
+static int prepare_audit_insert(Store *s, const StoreAuditRow *row, DbStmt **out, Err *err)
 {
     DbStmt *st;
     if (prepare(s,
@@ -206,27 +206,23 @@ int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
     db_bind_text(st, 6, row->origin);
     db_bind_text(st, 7, row->prev_hash);
     db_bind_text(st, 8, row->hash);
+    *out = st;
+    return 0;
+}
+
+int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
+{
+    DbStmt *st;
+    if (prepare_audit_insert(s, row, &st, err) < 0) return ERR_DB;
     int rc = run_write(s, st, "appending to the audit log", err);
     db_finalize(st);
     return rc;
 }
 
-static int insert_audit_row(Store *s, const StoreAuditRow *row, Err *err)
+int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err)
 {
     DbStmt *st;
-    if (prepare(s,
-                "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                &st, err) < 0)
-        return ERR_DB;
-    db_bind_int(st, 1, row->seq);
-    db_bind_text(st, 2, row->at);
-    db_bind_text(st, 3, row->user);
-    db_bind_text(st, 4, row->action);
-    db_bind_text(st, 5, or_null(row->child));
-    db_bind_text(st, 6, row->origin);
-    db_bind_text(st, 7, row->prev_hash);
-    db_bind_text(st, 8, row->hash);
+    if (prepare_audit_insert(s, row, &st, err) < 0) return ERR_DB;
     int rc = db_step(st);
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
@@ -241,7 +237,7 @@ int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
         row->seq++;
         if (!row->prev_hash[0]) snprintf(row->prev_hash, sizeof row->prev_hash, "%s", genesis);
         seal(row);
-        rc = insert_audit_row(s, row, err);
+        rc = store_audit_insert(s, row, err);
     }
     if (rc == 0) rc = db_commit(s->conn, err);
     if (rc < 0) db_rollback(s->conn);
@@ -275,5 +271,126 @@ int store_audit_each(Store *s, const char *child, const char *user,
     }
     db_finalize(st);
     if (!stop && rc < 0) return db_error(s->conn, err, "reading the audit log");
+    return stop;
+}
+
+/* ---- Sessions (schema 010) ------------------------------------------------ */
+
+int store_session_put(Store *s, const StoreSession *row, const char *created_at, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "INSERT INTO web_sessions (token_hash, user, csrf, created_at, expires_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, row->token_hash);
+    db_bind_text(st, 2, row->user);
+    db_bind_text(st, 3, row->csrf);
+    db_bind_text(st, 4, created_at);
+    db_bind_int(st, 5, row->expires_at);
+    int rc = run_write(s, st, "saving a session", err);
+    db_finalize(st);
+    return rc;
+}
+
+#define SESSION_COLUMNS                                                      \
+    "s.token_hash, s.user, s.csrf, s.expires_at, s.revoked_at IS NOT NULL, " \
+    "coalesce(u.disabled, 1) FROM web_sessions s LEFT JOIN users u ON u.name = s.user"
+
+static void read_session(DbStmt *st, StoreSession *out)
+{
+    copy_column(st, 0, out->token_hash, sizeof out->token_hash);
+    copy_column(st, 1, out->user, sizeof out->user);
+    copy_column(st, 2, out->csrf, sizeof out->csrf);
+    out->expires_at = db_column_int(st, 3);
+    out->revoked = db_column_int(st, 4) != 0;
+    out->user_disabled = db_column_int(st, 5) != 0;
+}
+
+int store_session_get(Store *s, const char *token_hash, StoreSession *out, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s, "SELECT " SESSION_COLUMNS " WHERE s.token_hash = ?1", &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, token_hash);
+    int rc = db_step(st);
+    if (rc == DB_ROW) read_session(st, out);
+    db_finalize(st);
+    if (rc < 0) return db_error(s->conn, err, "reading a session");
+    return rc == DB_ROW ? 0 : err_set(err, ERR_NOT_FOUND, "no such session");
+}
+
+int store_session_revoke(Store *s, const char *token_hash, const char *at, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "UPDATE web_sessions SET revoked_at = ?2 WHERE token_hash = ?1 AND revoked_at "
+                "IS NULL",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, token_hash);
+    db_bind_text(st, 2, at);
+    int rc = run_write(s, st, "ending a session", err);
+    db_finalize(st);
+    return rc;
+}
+
+int store_sessions_revoke_user(Store *s, const char *user, const char *at, int *n, Err *err)
+{
+    *n = 0;
+    DbStmt *st;
+    if (prepare(s,
+                "UPDATE web_sessions SET revoked_at = ?2 WHERE user = ?1 AND revoked_at IS NULL "
+                "RETURNING token_hash",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, user);
+    db_bind_text(st, 2, at);
+    if (db_begin_write(s->conn, err) < 0) {
+        db_finalize(st);
+        return ERR_DB;
+    }
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) (*n)++;
+    db_finalize(st);
+    if (rc < 0) {
+        db_error(s->conn, err, "revoking sessions");
+        db_rollback(s->conn);
+        return ERR_DB;
+    }
+    return db_commit(s->conn, err) < 0 ? ERR_DB : 0;
+}
+
+int store_sessions_forget_ended(Store *s, long long now, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s, "DELETE FROM web_sessions WHERE expires_at <= ?1 OR revoked_at IS NOT NULL", &st,
+                err) < 0)
+        return ERR_DB;
+    db_bind_int(st, 1, now);
+    int rc = run_write(s, st, "forgetting ended sessions", err);
+    db_finalize(st);
+    return rc;
+}
+
+int store_sessions_each_live(Store *s, long long now,
+                             int (*each)(const StoreSession *row, void *arg), void *arg, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "SELECT " SESSION_COLUMNS " WHERE s.expires_at > ?1 AND s.revoked_at IS NULL "
+                "AND u.disabled = 0 ORDER BY s.token_hash",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_int(st, 1, now);
+    int rc, stop = 0;
+    StoreSession row;
+    while (!stop && (rc = db_step(st)) == DB_ROW) {
+        read_session(st, &row);
+        stop = each(&row, arg);
+    }
+    db_finalize(st);
+    if (!stop && rc < 0) return db_error(s->conn, err, "reading the sessions");
     return stop;
 }

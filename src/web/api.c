@@ -25,12 +25,11 @@ static json_t *meta(const WebCall *call)
     return json_pack("{s:I}", "commit", (json_int_t)call->snap->ds.commit);
 }
 
+/* The date a request is answered as at when it names none (web_app_as_at:
+ * today, or the end of a stale history). */
 static Date today(const WebCall *call)
 {
-    time_t now = web_app_now(call->app);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return web_app_as_at(call->app, call->snap);
 }
 
 /* The date parameter name (fallback when absent). Returns 0, or answers 400. */
@@ -119,11 +118,24 @@ static json_t *capabilities_json(unsigned caps)
     return list;
 }
 
-static json_t *session_json(const WebSession *s)
+static json_t *date_or_null(Date d)
 {
-    return json_pack("{s:s, s:s, s:o, s:s, s:i}", "user", s->user, "role", s->role->name,
-                     "capabilities", capabilities_json(s->role->capabilities), "csrf", s->csrf,
-                     "caseload", s->n_caseload);
+    char buf[16];
+    return d == DATE_NONE ? json_null() : json_string(date_format_iso(d, buf));
+}
+
+/* The session, with the dates the pages start from: as_at (today, or the
+ * end of a stale history) and history_end. */
+static json_t *session_json(const WebCall *call, const WebSession *s)
+{
+    json_t *doc = json_pack("{s:s, s:s, s:o, s:s, s:i}", "user", s->user, "role", s->role->name,
+                            "capabilities", capabilities_json(s->role->capabilities), "csrf",
+                            s->csrf, "caseload", s->n_caseload);
+    if (call->snap) {
+        json_object_set_new(doc, "as_at", date_or_null(web_app_as_at(call->app, call->snap)));
+        json_object_set_new(doc, "history_end", date_or_null(call->snap->history_end));
+    }
+    return doc;
 }
 
 static void set_cookie(WebCall *call, const char *token, int max_age)
@@ -172,24 +184,27 @@ int api_session_create(WebCall *call)
         return web_error_from(call->res, &err);
     }
     char token[WEB_SESSION_TOKEN_HEX + 1];
-    WebSession *s = web_session_start(app->sessions, &who, now, token);
+    WebSession *s = web_session_start(app->sessions, &who, now, token, &err);
     svc_sign_in_free(&who);
-    set_cookie(call, token, WEB_SESSION_SECONDS);
-    web_ok(call->res, session_json(s), meta(call));
+    if (!s) return web_error_from(call->res, &err);
+    set_cookie(call, token, app->limits.session_seconds);
+    web_ok(call->res, session_json(call, s), meta(call));
     web_session_release(app->sessions, s);
     return 200;
 }
 
 int api_session_delete(WebCall *call)
 {
-    web_session_end(call->app->sessions, call->req->session);
+    Err err = {0};
+    if (web_session_end(call->app->sessions, call->req->session, web_app_now(call->app), &err) < 0)
+        return web_error_from(call->res, &err);
     set_cookie(call, "", 0);
     return web_ok(call->res, json_pack("{s:b}", "signed_out", 1), meta(call));
 }
 
 int api_me(WebCall *call)
 {
-    return web_ok(call->res, session_json(call->session), meta(call));
+    return web_ok(call->res, session_json(call, call->session), meta(call));
 }
 
 /* ---- Caseload work ---------------------------------------------------------- */
@@ -202,27 +217,51 @@ static json_t *due_json(const char *child, const DueEntry *e)
                      e->rule ? e->rule : "");
 }
 
+/* Appends the due items of req (one child, or everyone's) that are in the
+ * caller's caseload to items, counting them in *total. Returns 0 or answers. */
+static int add_due_items(WebCall *call, const DueRequest *req, const Page *page, json_t *items,
+                         long *total)
+{
+    ServiceData data = snapshot_data(call);
+    DueResult due;
+    Err err = {0};
+    if (svc_due_run(call->app->ctx, &data, req, &call->actor, &due, &err) < 0) {
+        svc_due_free(&due);
+        return web_error_from(call->res, &err);
+    }
+    for (int i = 0; i < due.n_rows; i++) {
+        if (!web_session_in_caseload(call->session, due.rows[i].child)) continue;
+        if (on_page(page, *total))
+            json_array_append_new(items, due_json(due.rows[i].child, &due.rows[i].entry));
+        (*total)++;
+    }
+    svc_due_free(&due);
+    return 0;
+}
+
 int api_worklist(WebCall *call)
 {
     DueRequest req = {.within = -1, .overdue_only = flag_param(call, "overdue")};
     Page page;
     if (date_param(call, "at", today(call), &req.at) || page_params(call, &page)) return 400;
-    ServiceData data = snapshot_data(call);
-    DueResult due;
-    Err err = {0};
-    if (svc_due_run(call->app->ctx, &data, &req, &call->actor, &due, &err) < 0) {
-        svc_due_free(&due);
-        return web_error_from(call->res, &err);
-    }
     json_t *items = json_array();
     long total = 0;
-    for (int i = 0; i < due.n_rows; i++) {
-        if (!web_session_in_caseload(call->session, due.rows[i].child)) continue;
-        if (on_page(&page, total))
-            json_array_append_new(items, due_json(due.rows[i].child, &due.rows[i].entry));
-        total++;
+    int rc = 0;
+    const WebSession *s = call->session;
+    if (s->role->capabilities & CAP_ALL_CHILDREN)
+        rc = add_due_items(call, &req, &page, items, &total);
+    else
+        /* A caseload is worked out child by child (in id order, as the whole
+         * list is): 25 children, not the 100,000 of the history. */
+        for (int i = 0; rc == 0 && i < s->n_caseload; i++) {
+            req.child = s->caseload[i];
+            if (dataset_find_child(&call->snap->ds, req.child))
+                rc = add_due_items(call, &req, &page, items, &total);
+        }
+    if (rc != 0) {
+        json_decref(items);
+        return call->res->status;
     }
-    svc_due_free(&due);
     return web_ok(call->res, items, page_meta(call, &page, total));
 }
 
@@ -261,28 +300,73 @@ static const char *const record_kinds[RECORD_KIND_COUNT] = {
     [RECORD_VISIT_REGIME] = "visit_regime",
 };
 
-static json_t *episodes_json(const Dataset *ds, const Child *c)
+/* Sets meanings[key] to the meaning of code in the 903 list field, when the
+ * list has one: the page shows "C2: Full care order", not a bare code. */
+static void add_meaning(json_t *meanings, const CodeLists *codes, const char *key,
+                        const char *field, const char *code)
+{
+    const char *meaning = code && *code ? codes_meaning(codes, field, code) : "";
+    if (meaning && *meaning) json_object_set_new(meanings, key, json_string(meaning));
+}
+
+static json_t *episodes_json(const Dataset *ds, const CodeLists *codes, const Child *c)
 {
     json_t *list = json_array();
     for (int i = 0; i < c->n_episodes; i++) {
         const Episode *e = &ds->episodes[c->first_episode + i];
-        json_array_append_new(list, json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s}", "start",
-                                              date_json(e->decom), "end", date_json(e->dec), "rne",
-                                              e->rne, "legal_status", e->ls, "cin", e->cin,
-                                              "placement", e->place, "reason_ended", e->rec));
+        json_t *meanings = json_object();
+        add_meaning(meanings, codes, "rne", "RNE", e->rne);
+        add_meaning(meanings, codes, "legal_status", "LS", e->ls);
+        add_meaning(meanings, codes, "cin", "CIN", e->cin);
+        add_meaning(meanings, codes, "placement", "PLACE", e->place);
+        add_meaning(meanings, codes, "reason_ended", "REC", e->rec);
+        json_array_append_new(list,
+                              json_pack("{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:o}", "start",
+                                        date_json(e->decom), "end", date_json(e->dec), "rne",
+                                        e->rne, "legal_status", e->ls, "cin", e->cin, "placement",
+                                        e->place, "reason_ended", e->rec, "meanings", meanings));
     }
     return list;
 }
 
-static json_t *reviews_json(const Dataset *ds, const Child *c)
+static json_t *reviews_json(const Dataset *ds, const CodeLists *codes, const Child *c)
 {
     json_t *list = json_array();
     for (int i = 0; i < c->n_reviews; i++) {
         const Review *r = &ds->reviews[c->first_review + i];
-        json_array_append_new(list,
-                              json_pack("{s:o, s:s}", "date", date_json(r->date), "code", r->code));
+        json_t *meanings = json_object();
+        add_meaning(meanings, codes, "code", "REVIEW_CODE", r->code);
+        json_array_append_new(list, json_pack("{s:o, s:s, s:o}", "date", date_json(r->date), "code",
+                                              r->code, "meanings", meanings));
     }
     return list;
+}
+
+/* The words of a record's subtype by its template's column (docs/templates.md):
+ * a page shows "Seen alone: yes", not "Subtype: 1". Index 0 is not recorded. */
+static const struct {
+    const char *name;
+    const char *words[5];
+} record_values[RECORD_KIND_COUNT] = {
+    [RECORD_VISIT] = {"seen_alone", {NULL, "yes", "no"}},
+    [RECORD_HEALTH_ASSESSMENT] = {"ha_type", {NULL, "initial", "review"}},
+    [RECORD_IMMUNISATION] = {"imms_up_to_date", {NULL, "yes", "no"}},
+    [RECORD_PATHWAY_PLAN] = {"pathway_plan_type", {NULL, "plan", "review"}},
+    [RECORD_PA_CONTACT] = {"pa_contact_type", {NULL, "visit", "phone", "video", "message"}},
+    [RECORD_VISIT_REGIME] = {"regime",
+                             {NULL, "standard", "reg19_assessment_pending",
+                              "reg24_temporary_approval"}},
+};
+
+static void add_record_value(json_t *rec, const CareRecord *r)
+{
+    if (r->kind == RECORD_SDQ) {
+        json_object_set_new(rec, "sdq_score", r->value >= 0 ? json_integer(r->value) : json_null());
+        return;
+    }
+    if (r->kind >= RECORD_KIND_COUNT || !record_values[r->kind].name) return;
+    const char *word = r->subtype < 5 ? record_values[r->kind].words[r->subtype] : NULL;
+    json_object_set_new(rec, record_values[r->kind].name, word ? json_string(word) : json_null());
 }
 
 static json_t *records_json(const Dataset *ds, const Child *c)
@@ -296,6 +380,7 @@ static json_t *records_json(const Dataset *ds, const Child *c)
         json_t *rec = json_pack("{s:s, s:o, s:i}", "kind", kind, "date", date_json(r->date),
                                 "subtype", r->subtype);
         if (r->value >= 0) json_object_set_new(rec, "value", json_integer(r->value));
+        add_record_value(rec, r);
         json_array_append_new(list, rec);
     }
     return list;
@@ -342,8 +427,8 @@ int api_child(WebCall *call)
     if (!due) return call->res->status;
     LeaverStatus leaver = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
     json_t *child = child_summary(c);
-    json_object_set_new(child, "episodes", episodes_json(ds, c));
-    json_object_set_new(child, "reviews", reviews_json(ds, c));
+    json_object_set_new(child, "episodes", episodes_json(ds, call->app->ctx->codes, c));
+    json_object_set_new(child, "reviews", reviews_json(ds, call->app->ctx->codes, c));
     json_object_set_new(child, "records", records_json(ds, c));
     json_object_set_new(child, "care_leaver", leaver_json(&leaver));
     json_object_set_new(child, "due", due);
@@ -406,6 +491,14 @@ int api_scorecard(WebCall *call)
     if (api_year_param(call, &req.year)) return 400;
     if (!req.year) req.year = date_collection_year(today(call));
     req.publish = flag_param(call, "publish") || !(call->session->role->capabilities & CAP_REPORTS);
+    WebResponse *out = call->res;
+    free(out->body);
+    out->body = NULL;
+    if (web_snapshot_card(call->snap, req.year, req.publish, &out->body, &out->body_len)) {
+        out->status = 200;
+        out->content_type = "application/json";
+        return 200;
+    }
     ServiceData data = snapshot_data(call);
     data.db_path = call->app->db_path; /* the survey's answers (svc_scorecard) */
     ScorecardResult res;
@@ -420,7 +513,9 @@ int api_scorecard(WebCall *call)
         return web_error(call->res, 500, "internal", NULL, "the scorecard could not be written");
     json_t *m = meta(call);
     json_object_set_new(m, "published", json_boolean(req.publish));
-    return web_ok(call->res, card, m);
+    web_ok(call->res, card, m);
+    web_snapshot_keep_card(call->snap, req.year, req.publish, out->body, out->body_len);
+    return 200;
 }
 
 int api_leavers(WebCall *call)

@@ -19,6 +19,11 @@ int api_children(WebCall *call);
 int api_child(WebCall *call);
 /* POST /api/v1/children/{id}/records (api_records.c). */
 int api_record_create(WebCall *call);
+/* PUT /api/v1/children/{id}/records: a correction with its version and reason;
+ * GET /api/v1/children/{id}/corrections: the child's corrections (audited)
+ * (api_records.c, service/svc_records.h). */
+int api_record_correct(WebCall *call);
+int api_record_history(WebCall *call);
 /* POST /api/v1/imports: the files of a multipart upload (api_records.c). */
 int api_import(WebCall *call);
 /* GET /api/v1/validation (api_validation.c). */

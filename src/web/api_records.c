@@ -7,6 +7,7 @@
 #include "web/api.h"
 
 #include "service/svc_import.h"
+#include "service/svc_records.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -178,6 +179,101 @@ int api_record_create(WebCall *call)
     web_json(call->res, 201, doc);
     json_decref(doc);
     return 201;
+}
+
+/* 404 unless the child is in the snapshot and the caller's caseload. */
+static int check_child(WebCall *call)
+{
+    if (!web_session_in_caseload(call->session, call->id) ||
+        !dataset_find_child(&call->snap->ds, call->id))
+        return web_error(call->res, 404, "not_found", "id", "no child '%.64s' in your caseload",
+                         call->id);
+    return 0;
+}
+
+static json_t *value_json(const char *value, bool is_null)
+{
+    return is_null ? json_null() : json_string(value);
+}
+
+static json_t *change_json(const RecordChange *c)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:i, s:o, s:o, s:s, s:s, s:s, s:I}", "kind", c->kind,
+                     "child", c->child, "date", c->date, "field", svc_record_value_name(c->kind),
+                     "version", c->version, "old_value", value_json(c->old_value, c->old_null),
+                     "new_value", value_json(c->new_value, c->new_null), "reason", c->reason,
+                     "changed_by", c->changed_by, "changed_at", c->changed_at, "audit_seq",
+                     (json_int_t)c->audit_seq);
+}
+
+/* The correction the body asks for; answers 400 and returns -1 when the body
+ * is not of the right shape (the service checks the values themselves). */
+static int read_correction(WebCall *call, json_t *body, RecordCorrection *c, char *number,
+                           size_t size)
+{
+    c->kind = json_string_value(json_object_get(body, "kind"));
+    const char *name = svc_record_value_name(c->kind);
+    c->date = json_string_value(json_object_get(body, "date"));
+    c->reason = json_string_value(json_object_get(body, "reason"));
+    json_t *version = json_object_get(body, "version");
+    if (!json_is_integer(version)) {
+        web_error(call->res, 400, "invalid", "version",
+                  "version must be the record's version as read (a whole number)");
+        return -1;
+    }
+    c->version = (int)json_integer_value(version);
+    json_t *v = name ? json_object_get(body, name) : NULL;
+    if (!v || json_is_null(v))
+        c->value = "";
+    else if (json_is_string(v))
+        c->value = json_string_value(v);
+    else if (json_is_integer(v)) {
+        snprintf(number, size, "%lld", (long long)json_integer_value(v));
+        c->value = number;
+    } else {
+        web_error(call->res, 400, "invalid", name, "%s must be a string or a number", name);
+        return -1;
+    }
+    return 0;
+}
+
+int api_record_correct(WebCall *call)
+{
+    if (check_child(call) != 0) return call->res->status;
+    json_t *body = api_json_body(call);
+    if (!body) return 400;
+    RecordCorrection c = {.child = call->id, .origin = call->req->origin};
+    char number[32];
+    RecordChange change;
+    Err err = {0};
+    int rc = read_correction(call, body, &c, number, sizeof number);
+    if (rc == 0 && svc_record_correct(call->app->audit, &c, &call->actor, &change, &err) < 0)
+        rc = web_error_from(call->res, &err);
+    json_decref(body);
+    if (rc != 0) return call->res->status;
+    /* The change is committed: a snapshot that cannot be reloaded now is
+     * reported, and the next import or correction reloads it. */
+    if (web_app_reload(call->app, &err) < 0) return web_error_from(call->res, &err);
+    WebSnapshot *fresh = web_app_acquire(call->app);
+    json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);
+    web_app_release(call->app, fresh);
+    return web_ok(call->res, change_json(&change), meta);
+}
+
+int api_record_history(WebCall *call)
+{
+    if (check_child(call) != 0) return call->res->status;
+    Err err = {0};
+    RecordChange *rows;
+    int n;
+    if (svc_audit_append(call->app->audit, &call->actor, "view corrections", call->id,
+                         call->req->origin, &err) < 0 ||
+        svc_record_history(call->app->db_path, call->id, &call->actor, &rows, &n, &err) < 0)
+        return web_error_from(call->res, &err);
+    json_t *list = json_array();
+    for (int i = 0; i < n; i++) json_array_append_new(list, change_json(&rows[i]));
+    free(rows);
+    return web_ok(call->res, list, json_pack("{s:i}", "total", n));
 }
 
 int api_import(WebCall *call)

@@ -56,10 +56,10 @@ int api_survey_session(WebCall *call)
     SignIn who = {.role = svc_role("young_person")};
     snprintf(who.user, sizeof who.user, "survey code"); /* names no one */
     char token[WEB_SESSION_TOKEN_HEX + 1];
-    WebSession *s = web_session_start(app->sessions, &who, now, token);
+    WebSession *s = web_session_start_anonymous(app->sessions, &who, now, token);
     snprintf(call->res->set_cookie, sizeof call->res->set_cookie,
              "cp_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", token,
-             WEB_SESSION_SECONDS, app->secure_cookies ? "; Secure" : "");
+             app->limits.session_seconds, app->secure_cookies ? "; Secure" : "");
     json_t *data = json_pack("{s:s, s:s, s:[s], s:s, s:i}", "user", s->user, "role", s->role->name,
                              "capabilities", "survey", "csrf", s->csrf, "caseload", 0);
     web_session_release(app->sessions, s);

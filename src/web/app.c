@@ -6,6 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 31 March of the latest collection year with an episode or review. */
+static Date history_end(const Dataset *ds)
+{
+    Date latest = DATE_NONE;
+    for (int i = 0; i < ds->n_episodes; i++) {
+        const Episode *e = &ds->episodes[i];
+        if (latest == DATE_NONE || e->decom > latest) latest = e->decom;
+        if (e->dec != DATE_NONE && e->dec > latest) latest = e->dec;
+    }
+    for (int i = 0; i < ds->n_reviews; i++)
+        if (latest == DATE_NONE || ds->reviews[i].date > latest) latest = ds->reviews[i].date;
+    return latest == DATE_NONE ? DATE_NONE : date_collection_year_end(date_collection_year(latest));
+}
+
 static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
 {
     WebSnapshot *snap = calloc(1, sizeof *snap);
@@ -15,6 +29,8 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
         free(snap);
         return err->code;
     }
+    snap->history_end = history_end(&snap->ds);
+    pthread_mutex_init(&snap->cache_lock, NULL);
     snap->refs = 1; /* the app's */
     *out = snap;
     return 0;
@@ -45,6 +61,22 @@ static void start_watching(WebApp *app)
     }
 }
 
+static void limits_defaults(WebSessionLimits *l)
+{
+    if (l->session_seconds <= 0) l->session_seconds = WEB_SESSION_SECONDS;
+    if (l->recheck_seconds <= 0) l->recheck_seconds = WEB_SESSION_RECHECK_SECONDS;
+    if (l->sign_ins_per_minute <= 0) l->sign_ins_per_minute = WEB_SIGN_INS_PER_MINUTE;
+}
+
+/* The sessions saved in the database, as they are now. */
+static int open_sessions(WebApp *app, Err *err)
+{
+    limits_defaults(&app->limits);
+    if (svc_sessions_open(app->db_path, &app->book, err) < 0) return err->code;
+    app->sessions = web_sessions_new(app->book, &app->limits, web_app_now(app), err);
+    return app->sessions ? 0 : err->code;
+}
+
 int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err)
 {
     app->db_path = db_path;
@@ -53,12 +85,10 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     /* The audit log first: it migrates the database to the schema with the
      * users, sessions and audit tables. */
     if (svc_audit_open(db_path, &app->audit, err) < 0) return err->code;
-    if (load_snapshot(db_path, &app->snapshot, err) < 0) {
-        svc_audit_close(app->audit);
-        app->audit = NULL;
+    if (load_snapshot(db_path, &app->snapshot, err) < 0 || open_sessions(app, err) < 0) {
+        web_app_close(app);
         return err->code;
     }
-    app->sessions = web_sessions_new();
     start_watching(app);
     return 0;
 }
@@ -77,6 +107,8 @@ void web_app_close(WebApp *app)
     app->audit = NULL;
     web_sessions_free(app->sessions);
     app->sessions = NULL;
+    svc_sessions_close(app->book);
+    app->book = NULL;
     pthread_mutex_destroy(&app->snapshot_lock);
 }
 
@@ -95,9 +127,47 @@ void web_app_release(WebApp *app, WebSnapshot *snap)
     bool last = --snap->refs == 0;
     pthread_mutex_unlock(&app->snapshot_lock);
     if (last) {
+        for (int i = 0; i < snap->n_cards; i++) free(snap->cards[i].body);
+        pthread_mutex_destroy(&snap->cache_lock);
         dataset_free(&snap->ds);
         free(snap);
     }
+}
+
+bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, size_t *len)
+{
+    bool found = false;
+    pthread_mutex_lock(&snap->cache_lock);
+    for (int i = 0; i < snap->n_cards && !found; i++) {
+        const WebCachedCard *c = &snap->cards[i];
+        if (c->year != year || c->publish != publish) continue;
+        *body = malloc(c->len + 1);
+        if (!*body) abort();
+        memcpy(*body, c->body, c->len + 1);
+        *len = c->len;
+        found = true;
+    }
+    pthread_mutex_unlock(&snap->cache_lock);
+    return found;
+}
+
+void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body, size_t len)
+{
+    pthread_mutex_lock(&snap->cache_lock);
+    bool known = false;
+    for (int i = 0; i < snap->n_cards; i++)
+        known |= snap->cards[i].year == year && snap->cards[i].publish == publish;
+    if (!known && snap->n_cards < WEB_CACHED_CARDS) {
+        WebCachedCard *c = &snap->cards[snap->n_cards++];
+        c->year = year;
+        c->publish = publish;
+        c->body = malloc(len + 1);
+        if (!c->body) abort();
+        memcpy(c->body, body, len);
+        c->body[len] = '\0';
+        c->len = len;
+    }
+    pthread_mutex_unlock(&snap->cache_lock);
 }
 
 int web_app_reload(WebApp *app, Err *err)
@@ -115,4 +185,19 @@ int web_app_reload(WebApp *app, Err *err)
 time_t web_app_now(const WebApp *app)
 {
     return app->clock ? app->clock() : time(NULL);
+}
+
+Date web_app_today(const WebApp *app)
+{
+    time_t now = web_app_now(app);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+Date web_app_as_at(const WebApp *app, const WebSnapshot *snap)
+{
+    Date today = web_app_today(app);
+    if (snap->history_end == DATE_NONE) return today;
+    return today > date_add_months(snap->history_end, WEB_STALE_MONTHS) ? snap->history_end : today;
 }

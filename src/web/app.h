@@ -18,20 +18,47 @@
 #include <stdbool.h>
 #include <time.h>
 
+/* A scorecard answered from a snapshot, kept with it: the scorecard of a
+ * history is the same until the history changes (a new snapshot), and it
+ * takes a second or more on 100,000 children. */
+typedef struct WebCachedCard {
+    int year;
+    bool publish;
+    char *body; /* the whole answer, malloc'd */
+    size_t len;
+} WebCachedCard;
+
+enum { WEB_CACHED_CARDS = 8 };
+
 typedef struct WebSnapshot {
     Dataset ds;
+    pthread_mutex_t cache_lock; /* the cards */
+    WebCachedCard cards[WEB_CACHED_CARDS];
+    int n_cards;
+    /* 31 March of the latest collection year with an episode or review in
+     * the history (DATE_NONE when none): where the 903 stops speaking. */
+    Date history_end;
     int refs;
 } WebSnapshot;
+
+enum {
+    /* A history whose latest return ended this many months before today is
+     * stale: the next return (the DfE collects it in the months after 31
+     * March) is long overdue, so an open episode says nothing about today. */
+    WEB_STALE_MONTHS = 18,
+};
 
 typedef struct WebApp {
     const char *db_path;
     const AppContext *ctx;
-    bool secure_cookies;   /* add Secure to the cookie (behind TLS) */
-    const char *webroot;   /* serve the dashboard from this folder, NULL: embedded */
-    time_t (*clock)(void); /* time(NULL), or the tests' clock */
+    bool secure_cookies;     /* add Secure to the cookie (behind TLS) */
+    const char *webroot;     /* serve the dashboard from this folder, NULL: embedded */
+    WebSessionLimits limits; /* a zero field takes its default (web/session.h) */
+    time_t (*clock)(void);   /* time(NULL), or the tests' clock */
     pthread_mutex_t snapshot_lock;
     WebSnapshot *snapshot;
     AuditLog *audit;
+    SessionBook *book; /* the sessions in the database */
     WebSessions *sessions;
     /* On a database that announces commits (PostgreSQL): a thread that
      * reloads the snapshot when another server or a command commits. */
@@ -40,19 +67,33 @@ typedef struct WebApp {
     atomic_bool stop_watching;
 } WebApp;
 
-/* Loads the snapshot of db_path and opens its audit log. ctx stays the
- * caller's. On a PostgreSQL database it also listens for commits and swaps in
- * a new snapshot after each (svc_changes.h), so servers sharing the database
- * all answer from the latest import. Free app with web_app_close. */
+/* Loads the snapshot of db_path, opens its audit log and restores the live
+ * sessions saved in it. ctx stays the caller's. On a PostgreSQL database it
+ * also listens for commits and swaps in a new snapshot after each
+ * (svc_changes.h), so servers sharing the database all answer from the latest
+ * import. Free app with web_app_close. */
 int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *err);
 void web_app_close(WebApp *app);
 
 /* The current snapshot, held until web_app_release. */
 WebSnapshot *web_app_acquire(WebApp *app);
 void web_app_release(WebApp *app, WebSnapshot *snap);
+/* Copies the cached answer for year and publish into *body (malloc'd) and
+ * returns true, or false when none is cached. */
+bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, size_t *len);
+/* Keeps a copy of the answer for year and publish (the first WEB_CACHED_CARDS). */
+void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body,
+                            size_t len);
 /* Loads the database again and swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
 
 time_t web_app_now(const WebApp *app);
+/* Today (UTC) by the app's clock. */
+Date web_app_today(const WebApp *app);
+/* The date the pages and the API answer "as at" when none is asked: today,
+ * or the snapshot's history_end when the history is stale (a demo history
+ * of 2010 seen years later shows the position of its last return, not 16
+ * years of visits "overdue" for children the data has not followed since). */
+Date web_app_as_at(const WebApp *app, const WebSnapshot *snap);
 
 #endif

@@ -31,6 +31,16 @@ const WebRoute web_routes[] = {
      "(audited); body {\"kind\", \"date\": \"YYYY-MM-DD\", and the template's third column "
      "by its lower-case name, e.g. \"seen_alone\"}",
      NULL},
+    {"PUT", "/api/v1/children/{id}/records", CAP_CHILD_WRITE, true, api_record_correct,
+     "Correct the value of a visit, health assessment, immunisation, sdq, pathway plan, PA "
+     "contact or visit regime, keeping the earlier value (audited in the same transaction); "
+     "body {\"kind\", \"date\", the value by its lower-case name, \"version\" as read, "
+     "\"reason\"}: 409 when the record changed since that version",
+     NULL},
+    {"GET", "/api/v1/children/{id}/corrections", CAP_CHILD_READ, false, api_record_history,
+     "Every correction of the child's records: old and new value, version, who, when, why "
+     "(audited)",
+     NULL},
     {"GET", "/api/v1/profile", CAP_AGGREGATE, false, api_profile,
      "The profile of children in care and care leavers (always published for a councillor)",
      "at=YYYY-MM-DD publish=1"},

@@ -16,20 +16,13 @@ typedef struct SignInWindow {
 } SignInWindow;
 
 struct WebSessions {
+    SessionBook *book;
+    WebSessionLimits limits;
     pthread_mutex_t lock;
     WebSession **live;
     int n, cap;
     SignInWindow windows[MAX_ADDRESSES];
 };
-
-WebSessions *web_sessions_new(void)
-{
-    if (sodium_init() < 0) abort();
-    WebSessions *t = calloc(1, sizeof *t);
-    if (!t) abort();
-    pthread_mutex_init(&t->lock, NULL);
-    return t;
-}
 
 static void session_free(WebSession *s)
 {
@@ -47,6 +40,8 @@ void web_sessions_free(WebSessions *t)
     free(t);
 }
 
+static void drop_at(WebSessions *t, int i);
+
 static void random_hex(char out[WEB_SESSION_TOKEN_HEX + 1])
 {
     unsigned char bytes[WEB_SESSION_TOKEN_HEX / 2];
@@ -59,31 +54,14 @@ static void hash_token(const char *token, unsigned char out[32])
     crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
 }
 
-/* Drops the session at index i from the table (the lock held). */
-static void drop_at(WebSessions *t, int i)
+static void hash_hex(const unsigned char hash[32], char out[65])
 {
-    WebSession *s = t->live[i];
-    t->live[i] = t->live[--t->n];
-    if (--s->refs == 0) session_free(s);
+    sodium_bin2hex(out, 65, hash, 32);
 }
 
-WebSession *web_session_start(WebSessions *t, SignIn *who, time_t now,
-                              char token[WEB_SESSION_TOKEN_HEX + 1])
+/* Adds s to the table, first dropping the expired (the lock held). */
+static void add_live(WebSessions *t, WebSession *s, time_t now)
 {
-    WebSession *s = calloc(1, sizeof *s);
-    if (!s) abort();
-    random_hex(token);
-    hash_token(token, s->token_hash);
-    memcpy(s->user, who->user, sizeof s->user);
-    s->role = who->role;
-    s->caseload = who->caseload;
-    s->n_caseload = who->n_caseload;
-    who->caseload = NULL;
-    who->n_caseload = 0;
-    random_hex(s->csrf);
-    s->expires = now + WEB_SESSION_SECONDS;
-    s->refs = 2; /* the table's and the caller's */
-    pthread_mutex_lock(&t->lock);
     for (int i = t->n - 1; i >= 0; i--)
         if (t->live[i]->expires <= now) drop_at(t, i);
     if (t->n == t->cap) {
@@ -93,6 +71,100 @@ WebSession *web_session_start(WebSessions *t, SignIn *who, time_t now,
         t->live = grown;
     }
     t->live[t->n++] = s;
+}
+
+/* A session for who (taking its caseload), with no token yet. */
+static WebSession *session_new(SignIn *who, time_t expires, time_t now)
+{
+    WebSession *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    memcpy(s->user, who->user, sizeof s->user);
+    s->role = who->role;
+    s->caseload = who->caseload;
+    s->n_caseload = who->n_caseload;
+    who->caseload = NULL;
+    who->n_caseload = 0;
+    s->expires = expires;
+    s->checked = now;
+    return s;
+}
+
+typedef struct Restoring {
+    WebSessions *t;
+    time_t now;
+} Restoring;
+
+static int restore_one(RestoredSession *r, void *arg)
+{
+    Restoring *to = arg;
+    WebSession *s = session_new(&r->who, r->expires, to->now);
+    if (sodium_hex2bin(s->token_hash, sizeof s->token_hash, r->token_hash, strlen(r->token_hash),
+                       NULL, NULL, NULL) != 0) {
+        session_free(s); /* not a hash this server wrote: never live */
+        return 0;
+    }
+    snprintf(s->csrf, sizeof s->csrf, "%s", r->csrf);
+    s->refs = 1; /* the table's */
+    add_live(to->t, s, to->now);
+    return 0;
+}
+
+WebSessions *web_sessions_new(SessionBook *book, const WebSessionLimits *limits, time_t now,
+                              Err *err)
+{
+    if (sodium_init() < 0) abort();
+    WebSessions *t = calloc(1, sizeof *t);
+    if (!t) abort();
+    t->book = book;
+    t->limits = *limits;
+    pthread_mutex_init(&t->lock, NULL);
+    Restoring to = {t, now};
+    if (svc_sessions_restore(book, now, restore_one, &to, err) < 0) {
+        web_sessions_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* Drops the session at index i from the table (the lock held). */
+static void drop_at(WebSessions *t, int i)
+{
+    WebSession *s = t->live[i];
+    t->live[i] = t->live[--t->n];
+    if (--s->refs == 0) session_free(s);
+}
+
+WebSession *web_session_start(WebSessions *t, SignIn *who, time_t now,
+                              char token[WEB_SESSION_TOKEN_HEX + 1], Err *err)
+{
+    WebSession *s = session_new(who, now + t->limits.session_seconds, now);
+    random_hex(token);
+    hash_token(token, s->token_hash);
+    random_hex(s->csrf);
+    char hex[65];
+    hash_hex(s->token_hash, hex);
+    if (svc_sessions_save(t->book, hex, s->user, s->csrf, now, s->expires, err) < 0) {
+        session_free(s);
+        return NULL;
+    }
+    s->refs = 2; /* the table's and the caller's */
+    pthread_mutex_lock(&t->lock);
+    add_live(t, s, now);
+    pthread_mutex_unlock(&t->lock);
+    return s;
+}
+
+WebSession *web_session_start_anonymous(WebSessions *t, SignIn *who, time_t now,
+                                        char token[WEB_SESSION_TOKEN_HEX + 1])
+{
+    WebSession *s = session_new(who, now + t->limits.session_seconds, now);
+    random_hex(token);
+    hash_token(token, s->token_hash);
+    random_hex(s->csrf);
+    s->anonymous = true;
+    s->refs = 2; /* the table's and the caller's */
+    pthread_mutex_lock(&t->lock);
+    add_live(t, s, now);
     pthread_mutex_unlock(&t->lock);
     return s;
 }
@@ -108,6 +180,39 @@ static int find_index(WebSessions *t, const char *token)
     return -1;
 }
 
+/* Drops s from the table if it is still there (the lock held). */
+static void drop_session(WebSessions *t, WebSession *s)
+{
+    for (int i = 0; i < t->n; i++)
+        if (t->live[i] == s) {
+            drop_at(t, i);
+            return;
+        }
+}
+
+/* Whether s, held by the caller, is still live in the database; re-read at
+ * most every recheck seconds. A database that cannot be read keeps the
+ * session (the server goes on serving), and it is asked again next time. */
+static bool still_live(WebSessions *t, WebSession *s, time_t now)
+{
+    pthread_mutex_lock(&t->lock);
+    bool due = !s->anonymous && now - s->checked >= t->limits.recheck_seconds;
+    pthread_mutex_unlock(&t->lock);
+    if (!due) return true;
+    char hex[65];
+    hash_hex(s->token_hash, hex);
+    bool live;
+    Err err = {0};
+    if (svc_sessions_check(t->book, hex, now, &live, &err) < 0) return true;
+    pthread_mutex_lock(&t->lock);
+    if (live)
+        s->checked = now;
+    else
+        drop_session(t, s);
+    pthread_mutex_unlock(&t->lock);
+    return live;
+}
+
 WebSession *web_session_find(WebSessions *t, const char *token, time_t now)
 {
     WebSession *s = NULL;
@@ -120,6 +225,10 @@ WebSession *web_session_find(WebSessions *t, const char *token, time_t now)
         s->refs++;
     }
     pthread_mutex_unlock(&t->lock);
+    if (s && !still_live(t, s, now)) {
+        web_session_release(t, s);
+        s = NULL;
+    }
     return s;
 }
 
@@ -132,12 +241,18 @@ void web_session_release(WebSessions *t, WebSession *s)
     if (last) session_free(s);
 }
 
-void web_session_end(WebSessions *t, const char *token)
+int web_session_end(WebSessions *t, const char *token, time_t now, Err *err)
 {
+    if (!token || strlen(token) != WEB_SESSION_TOKEN_HEX) return 0;
     pthread_mutex_lock(&t->lock);
     int i = find_index(t, token);
     if (i >= 0) drop_at(t, i);
     pthread_mutex_unlock(&t->lock);
+    unsigned char h[32];
+    char hex[65];
+    hash_token(token, h);
+    hash_hex(h, hex);
+    return svc_sessions_end(t->book, hex, now, err);
 }
 
 static int compare_ids(const void *a, const void *b)
@@ -170,7 +285,7 @@ bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now)
         w->count = 0;
     }
     if (w->minute != minute) w->minute = minute, w->count = 0;
-    bool allowed = ++w->count <= WEB_SIGN_INS_PER_MINUTE;
+    bool allowed = ++w->count <= t->limits.sign_ins_per_minute;
     pthread_mutex_unlock(&t->lock);
     return allowed;
 }

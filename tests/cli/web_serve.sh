@@ -58,6 +58,9 @@ json_check "councillor's scorecard" "$TMP/card.json" \
 curl -s -b "$TMP/jar" "$api/scorecard?year=2009/10" | jq -S .data > "$TMP/card_api.json"
 "$CAREPLEDGE" scorecard --db "$TMP/db" --year 2009/10 --format json | jq -S . > "$TMP/card_cli.json"
 cmp -s "$TMP/card_api.json" "$TMP/card_cli.json" || fail "the API's scorecard is not the command's"
+# Asked again, it comes from the snapshot's cache: the same answer.
+curl -s -b "$TMP/jar" "$api/scorecard?year=2009/10" | jq -S .data > "$TMP/card_api2.json"
+cmp -s "$TMP/card_api2.json" "$TMP/card_cli.json" || fail "the cached scorecard is not the command's"
 # The forecast: the command's JSON; a councillor may not see it (unpublished counts).
 curl -s -b "$TMP/jar" "$api/forecast?from=2010-03-31&runs=50&backtest_runs=20" | jq -S .data > "$TMP/fc_api.json"
 "$CAREPLEDGE" forecast --db "$TMP/db" --from 2010-03-31 --runs 50 --backtest-runs 20 --format json \

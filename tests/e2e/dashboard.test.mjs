@@ -1,7 +1,8 @@
 // Browser tests of the dashboard (node --test): sign in, the worklist,
 // recording a visit takes the item off the list, a child's page, every page
 // of every role free of axe violations, a councillor cannot open a child,
-// a wrong password is refused with a message. Run by tests/e2e/run.sh.
+// a wrong password is refused with a message, a correction keeps the earlier
+// value in the record's history. Run by tests/e2e/run.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, USERS, launch, newPage, signIn, axeViolations } from './browser.mjs';
@@ -72,6 +73,35 @@ test("a social worker opens a child's page: timeline, status and the record form
   await page.getByRole('heading', { name: `Child ${id}` }).waitFor();
   await page.getByRole('heading', { name: 'Record a visit, an assessment or a plan' }).waitFor();
   assert.ok((await page.getByRole('table').count()) > 0, 'the child has at least one table');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a social worker corrects a visit, and the earlier value stays in its history', async () => {
+  const page = await newPage(browser);
+  await signIn(page, 'social_worker');
+  const link = page.getByRole('table').getByRole('link').first();
+  await link.waitFor();
+  await link.click();
+  const section = page.getByRole('region', { name: 'Corrections' });
+  await section.waitFor();
+  const pick = section.getByLabel('Record to correct');
+  const options = await pick.locator('option').allTextContents();
+  const i = options.findIndex((t) => t.startsWith('Visit of'));
+  assert.ok(i >= 0, `the child has a visit to correct: ${options.join(' | ')}`);
+  await pick.selectOption(String(i));
+  const was = /Seen alone: (\w+)/.exec(options[i])[1];
+  const now = was === 'yes' ? 'no' : 'yes';
+  await section.getByLabel('Child seen alone').selectOption(now);
+  const reason = `checked the visit notes ${Date.now()}`;
+  await section.getByLabel('Why (kept with the change)').fill(reason);
+  await section.getByRole('button', { name: 'Save correction' }).click();
+  await page.getByRole('status').filter({ hasText: 'corrected' }).waitFor({ state: 'attached' });
+  const history = page.getByRole('table', { name: /^Corrections of / });
+  await history.getByRole('cell', { name: reason }).waitFor();
+  const row = history.getByRole('row').filter({ hasText: reason });
+  // Old value, then new value, then the version the correction made (2).
+  assert.match(await row.textContent(), new RegExp(`Seen alone${was === "not" ? "" : was}${now}2`, "i"));
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.problems, []);
 });

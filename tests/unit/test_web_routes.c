@@ -207,6 +207,8 @@ static const MatrixCall matrix[] = {
     {"GET", "/api/v1/children", "/api/v1/children", NULL, 0},
     {"GET", "/api/v1/children/{id}", "/api/v1/children/A?at=2026-03-31", NULL, 0},
     {"POST", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "RECORD", 201},
+    {"PUT", "/api/v1/children/{id}/records", "/api/v1/children/A/records", "CORRECT", 0},
+    {"GET", "/api/v1/children/{id}/corrections", "/api/v1/children/A/corrections", NULL, 0},
     {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL, 0},
     {"GET", "/api/v1/scorecard", "/api/v1/scorecard?year=2025/26", NULL, 0},
     {"GET", "/api/v1/forecast", "/api/v1/forecast?from=2026-03-31&runs=20&backtest_runs=0", NULL,
@@ -271,12 +273,18 @@ static void test_every_route_as_every_role(void **state)
             char token[WEB_SESSION_TOKEN_HEX + 1], csrf[WEB_SESSION_TOKEN_HEX + 1];
             memcpy(token, f->tokens[i], sizeof token);
             memcpy(csrf, f->csrf[i], sizeof csrf);
-            char body[200] = "";
+            char body[256] = "";
             if (m->body && strcmp(m->body, "ROLE") == 0)
                 snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}",
                          role->name, password);
             else if (m->body && strncmp(m->body, "SURVEY", 6) == 0)
                 survey_body(f, m->body, i, body, sizeof body);
+            else if (m->body && strcmp(m->body, "CORRECT") == 0)
+                /* The visit the POST row recorded as this role, corrected. */
+                snprintf(body, sizeof body,
+                         "{\"kind\": \"visit\", \"date\": \"2026-03-0%d\", \"seen_alone\": "
+                         "\"no\", \"version\": 1, \"reason\": \"entered wrongly\"}",
+                         i + 1);
             else if (m->body)
                 snprintf(
                     body, sizeof body,
@@ -362,6 +370,27 @@ static void test_caseload_and_etag(void **state)
     json_decref(doc);
     web_response_free(&res);
     expect_error(f, "GET", "/api/v1/children/B", f->tokens[sw], NULL, NULL, 404, "not_found");
+    /* The caseload's worklist (worked out child by child) is the whole
+     * worklist's items of those children: on the made-up history, where A and
+     * B are in care (the database's has no episodes), then back. */
+    use_made_up_snapshot(&f->app);
+    call(f, "GET", "/api/v1/worklist?at=2026-03-31&per_page=500", f->tokens[sw], NULL, NULL, &res);
+    json_t *mine_doc = body_json(&res), *mine = json_object_get(mine_doc, "data");
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/worklist?at=2026-03-31&per_page=500", f->tokens[0], NULL, NULL, &res);
+    json_t *all_doc = body_json(&res), *all = json_object_get(all_doc, "data"),
+           *of_a = json_array();
+    web_response_free(&res);
+    for (size_t i = 0; i < json_array_size(all); i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(all, i), "child")), "A") == 0)
+            json_array_append(of_a, json_array_get(all, i));
+    assert_true(json_array_size(of_a) > 0);
+    assert_true(json_equal(mine, of_a));
+    json_decref(of_a);
+    json_decref(mine_doc);
+    json_decref(all_doc);
+    Err err;
+    assert_int_equal(web_app_reload(&f->app, &err), 0);
     WebRequest req = {.method = "GET",
                       .path = "/api/v1/children",
                       .session = f->tokens[sw],
@@ -390,6 +419,108 @@ static void test_recorded_visits_are_read_at_once(void **state)
                  "invalid");
     expect_error(f, "POST", "/api/v1/children/A/records", f->tokens[0], f->csrf[0],
                  "{\"kind\": \"walk\", \"date\": \"2026-03-09\"}", 400, "invalid");
+}
+
+/* A PUT of body as the administrator: its status, and the JSON answered in *doc. */
+static int correct(Fixture *f, const char *body, json_t **doc)
+{
+    WebResponse res;
+    call(f, "PUT", "/api/v1/children/A/records", f->tokens[0], f->csrf[0], body, &res);
+    int status = res.status;
+    *doc = body_json(&res);
+    web_response_free(&res);
+    return status;
+}
+
+static const char *error_field(json_t *doc, const char *name)
+{
+    return json_string_value(json_object_get(json_object_get(doc, "error"), name));
+}
+
+/* The matrix corrected each visit it recorded once (version 2). A stale
+ * version, a bad value, no reason or a date-only kind change nothing; a good
+ * correction keeps the earlier value, who and why, and its audit row. */
+static void test_corrections_keep_history(void **state)
+{
+    Fixture *f = *state;
+    json_t *doc;
+    long long commit = f->app.snapshot->ds.commit;
+    assert_int_equal(correct(f,
+                             "{\"kind\": \"visit\", \"date\": \"2026-03-01\", \"seen_alone\": "
+                             "\"yes\", \"version\": 1, \"reason\": \"stale page\"}",
+                             &doc),
+                     409);
+    assert_string_equal(error_field(doc, "code"), "conflict");
+    assert_non_null(strstr(error_field(doc, "message"), "at version 2, not 1"));
+    json_decref(doc);
+    assert_int_equal(correct(f,
+                             "{\"kind\": \"visit\", \"date\": \"2026-03-01\", \"seen_alone\": "
+                             "\"maybe\", \"version\": 2, \"reason\": \"typo\"}",
+                             &doc),
+                     400);
+    assert_string_equal(error_field(doc, "field"), "seen_alone");
+    assert_string_equal(error_field(doc, "message"), "'maybe' is not one of yes|no");
+    json_decref(doc);
+    assert_int_equal(correct(f,
+                             "{\"kind\": \"visit\", \"date\": \"2026-03-01\", \"seen_alone\": "
+                             "\"yes\", \"version\": 2}",
+                             &doc),
+                     400);
+    assert_string_equal(error_field(doc, "field"), "reason");
+    json_decref(doc);
+    assert_int_equal(correct(f,
+                             "{\"kind\": \"dental_check\", \"date\": \"2026-03-01\", "
+                             "\"version\": 1, \"reason\": \"x\"}",
+                             &doc),
+                     400);
+    assert_string_equal(error_field(doc, "field"), "kind");
+    json_decref(doc);
+    assert_int_equal(correct(f,
+                             "{\"kind\": \"visit\", \"date\": \"2026-02-01\", \"seen_alone\": "
+                             "\"yes\", \"version\": 1, \"reason\": \"none there\"}",
+                             &doc),
+                     404);
+    json_decref(doc);
+    assert_int_equal(f->app.snapshot->ds.commit, commit); /* nothing written */
+
+    assert_int_equal(correct(f,
+                             "{\"kind\": \"visit\", \"date\": \"2026-03-01\", \"seen_alone\": "
+                             "\"YES\", \"version\": 2, \"reason\": \"seen alone after all\"}",
+                             &doc),
+                     200);
+    json_t *data = json_object_get(doc, "data");
+    assert_int_equal(json_integer_value(json_object_get(data, "version")), 3);
+    assert_string_equal(json_string_value(json_object_get(data, "old_value")), "no");
+    assert_string_equal(json_string_value(json_object_get(data, "new_value")), "yes");
+    long long seq = json_integer_value(json_object_get(data, "audit_seq"));
+    json_decref(doc);
+    assert_true(f->app.snapshot->ds.commit > commit); /* reloaded at once */
+
+    WebResponse res;
+    call(f, "GET", "/api/v1/children/A/corrections", f->tokens[0], NULL, NULL, &res);
+    doc = body_json(&res);
+    json_t *list = json_object_get(doc, "data");
+    assert_int_equal(json_array_size(list), 5); /* the matrix's 4 and this one */
+    json_t *last = json_array_get(list, 1);     /* 2026-03-01: version 2, then 3 */
+    assert_string_equal(json_string_value(json_object_get(last, "date")), "2026-03-01");
+    assert_int_equal(json_integer_value(json_object_get(last, "version")), 3);
+    assert_string_equal(json_string_value(json_object_get(last, "changed_by")), "administrator");
+    assert_string_equal(json_string_value(json_object_get(last, "reason")), "seen alone after all");
+    json_decref(doc);
+    web_response_free(&res);
+
+    AuditEntry *rows;
+    int n;
+    Err err;
+    assert_int_equal(svc_audit_show(f->db, "A", NULL, &f->admin, &rows, &n, &err), 0);
+    bool found = false;
+    for (int i = 0; i < n; i++)
+        if (rows[i].seq == seq) found = strcmp(rows[i].action, "correct visit 2026-03-01") == 0;
+    free(rows);
+    assert_true(found);
+    AuditVerify v;
+    assert_int_equal(svc_audit_verify(f->db, &f->admin, &v, &err), 0);
+    assert_int_equal(v.first_bad, 0);
 }
 
 static void test_validation_of_the_stored_return(void **state)
@@ -476,6 +607,7 @@ int main(void)
         cmocka_unit_test(test_bad_requests_get_the_envelope),
         cmocka_unit_test(test_caseload_and_etag),
         cmocka_unit_test(test_recorded_visits_are_read_at_once),
+        cmocka_unit_test(test_corrections_keep_history),
         cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
         cmocka_unit_test(test_openapi_lists_every_route),

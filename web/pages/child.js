@@ -1,11 +1,13 @@
 // A child's page: who they are, their care-leaver status and why, what is
 // due, and their timeline (episodes, reviews, visits, health, education,
 // plans) from GET /api/v1/children/{id}; a form records a visit, a health
-// assessment or another template record. The server audits the view.
+// assessment or another template record, another corrects one
+// (corrections.js). The server audits the view.
 
 import { get } from '../api.js';
-import { h, fill, heading, words, show, firstDate, autoTable, announce } from '../dom.js';
+import { h, fill, heading, words, show, firstDate, autoTable, announce, startDate, ukDate } from '../dom.js';
 import { recordForm } from '../records.js';
+import { correctionsSection } from '../corrections.js';
 
 // Sections of the child's document shown with their own heading, in this
 // order; any other list the server adds is shown after them.
@@ -51,12 +53,23 @@ function detail(row) {
   return parts.length ? h('span', { class: 'muted' }, parts.join('; ')) : null;
 }
 
+// A row as a person reads it: each 903 code with its meaning from the code
+// list the server gives ("C2: Full care order"), and a record's value by its
+// template's name (seen_alone, ha_type, ...) without the raw subtype number.
+function readable(row) {
+  if (!row || typeof row !== 'object') return row;
+  const { meanings, subtype, value, ...rest } = row;
+  const out = {};
+  for (const [k, v] of Object.entries(rest)) out[k] = meanings && meanings[k] ? `${v}: ${meanings[k]}` : v;
+  return out;
+}
+
 // The lists of the document, with records split by kind when they come as
 // one list.
 function listsOf(child) {
   const lists = [];
   for (const [k, v] of Object.entries(child)) {
-    if (Array.isArray(v)) lists.push([k, v]);
+    if (Array.isArray(v)) lists.push([k, v.map(readable)]);
     else if (v && typeof v === 'object' && k === 'records')
       for (const [kind, rows] of Object.entries(v)) if (Array.isArray(rows)) lists.push([kind, rows]);
   }
@@ -83,11 +96,18 @@ export async function render(main, ctx, id) {
       recordForm(id, null, (rec, body) => {
         announce(`${words(body.kind)} recorded.`);
         render(main, ctx, id);
-      }))
+      }, startDate(ctx)))
+    : null;
+  // Corrections need the records' versions: read only by who may correct.
+  const corrections = ctx.can('child_write')
+    ? await correctionsSection(id, child.records, (body) => {
+      announce(`${words(body.kind)} of ${ukDate(body.date)} corrected.`);
+      render(main, ctx, id);
+    })
     : null;
   fill(main, heading(`Child ${id}`), h('p', {}, h('a', { href: '#/children' }, 'Back to the caseload')),
     summary(child), leaverStatus(child.care_leaver || child.leaver),
     lists.filter(([name]) => name === 'due').map(([name, rows]) => listSection(name, rows, id)),
-    timeline(lists), recordSection,
+    timeline(lists), recordSection, corrections,
     lists.filter(([name]) => name !== 'due').map(([name, rows]) => listSection(name, rows, id)));
 }

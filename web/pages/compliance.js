@@ -2,11 +2,13 @@
 // were done on time, late or not at all (GET /api/v1/compliance?from=&to=).
 
 import { get } from '../api.js';
-import { h, fill, table, labelled, heading, words, ukDate, errorBox } from '../dom.js';
+import { h, fill, table, labelled, heading, words, ukDate, startDate, errorBox } from '../dom.js';
 
-// The last complete collection year (1 April to 31 March) before today.
-function lastYear() {
-  const d = new Date();
+// The last collection year (1 April to 31 March) complete on the pages'
+// start date (today, or the end of a stale history, whose last year is).
+function lastYear(ctx) {
+  const d = new Date(`${startDate(ctx)}T12:00:00`);
+  d.setDate(d.getDate() + 1);
   const end = d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
   return [`${end - 1}-04-01`, `${end}-03-31`];
 }
@@ -24,7 +26,7 @@ function onTimeRate(r) {
 }
 
 export async function render(main, ctx) {
-  const [f, t] = lastYear();
+  const [f, t] = lastYear(ctx);
   const from = labelled('From', { type: 'date', name: 'from', value: f });
   const to = labelled('To', { type: 'date', name: 'to', value: t });
   const form = h('form', { class: 'filters' }, from.field, to.field, h('button', { type: 'submit' }, 'Show'));

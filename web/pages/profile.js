@@ -2,7 +2,7 @@
 // leavers, one table per group (GET /api/v1/profile?at=).
 
 import { get } from '../api.js';
-import { h, fill, table, labelled, heading, today, ukDate, errorBox } from '../dom.js';
+import { h, fill, table, labelled, heading, startDate, ukDate, errorBox } from '../dom.js';
 
 function groups(rows) {
   const byTable = new Map();
@@ -14,7 +14,7 @@ function groups(rows) {
 }
 
 export async function render(main, ctx) {
-  const at = labelled('On', { type: 'date', name: 'at', value: today() });
+  const at = labelled('On', { type: 'date', name: 'at', value: startDate(ctx) });
   const form = h('form', { class: 'filters' }, at.field, h('button', { type: 'submit' }, 'Show'));
   const out = h('div', {});
   const load = async () => {

@@ -4,14 +4,15 @@
 // small SVG line drawn here; the rating is written out, never colour only.
 
 import { get } from '../api.js';
-import { h, fill, table, labelled, heading, errorBox } from '../dom.js';
+import { h, fill, table, labelled, heading, startDate, errorBox } from '../dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const RAG_TEXT = { red: 'Red', amber: 'Amber', green: 'Green' };
 
-// The collection year (April to March) that today falls in, as 2026/27.
-function currentYear() {
-  const d = new Date();
+// The collection year (April to March) that the pages' start date (today,
+// or the end of a stale history) falls in, as 2026/27.
+function currentYear(ctx) {
+  const d = new Date(`${startDate(ctx)}T12:00:00`);
   const start = d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
@@ -22,6 +23,17 @@ function svg(tag, attrs) {
   return el;
 }
 
+// A value with its unit as a person writes it: "45%", "12 days", "-3.5 points"
+// (the gaps are percentage points); an average score is a bare number.
+function withUnit(value, unit) {
+  if (!unit || unit === 'score') return `${value}`;
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+// The scorecard's markers for a figure that is not a number (render/
+// scorecard_json.c): "c" withheld because the numbers are small, "z" no value.
+const MARKERS = { c: 'Withheld (small numbers)', z: 'No value' };
+
 // A sparkline of the trend's values; its label reads the values out.
 function sparkline(trend, unit) {
   const points = (trend || []).filter((p) => typeof p.value === 'number');
@@ -31,7 +43,7 @@ function sparkline(trend, unit) {
   const lo = Math.min(...values), hi = Math.max(...values);
   const x = (i) => pad + (i * (w - 2 * pad)) / (points.length - 1);
   const y = (v) => (hi === lo ? hgt / 2 : hgt - pad - ((v - lo) * (hgt - 2 * pad)) / (hi - lo));
-  const label = `Trend: ${points.map((p) => `${p.year} ${p.value}${unit || ''}`).join(', ')}`;
+  const label = `Trend: ${points.map((p) => `${p.year} ${withUnit(p.value, unit)}`).join(', ')}`;
   const s = svg('svg', { viewBox: `0 0 ${w} ${hgt}`, width: w, height: hgt, role: 'img', 'aria-label': label, class: 'spark' });
   s.append(svg('polyline', { points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(' '), fill: 'none', class: 'spark-line' }));
   const last = points.length - 1;
@@ -42,10 +54,13 @@ function sparkline(trend, unit) {
 function figure(r) {
   if (r.status !== 'computed') return h('span', { class: 'muted' }, r.status === 'survey' ? 'From the survey' : r.status || '');
   if (r.value === null || r.value === undefined) return h('span', { class: 'muted' }, r.suppressed ? 'Suppressed (small numbers)' : 'No figure');
+  if (typeof r.value === 'string' && MARKERS[r.value]) return h('span', { class: 'muted' }, MARKERS[r.value]);
+  // "(26 of 48)" for a percentage; an average's sum over its count says nothing.
+  const counted = r.unit === '%' && typeof r.numerator === 'number' && typeof r.denominator === 'number';
   // A survey figure's denominator is the number who answered (docs/survey.md).
-  const answered = r.unit === '%' && /^survey_/.test(r.indicator || '') ? ' answered' : '';
-  const frac = r.denominator !== undefined && r.denominator !== null ? ` (${r.numerator} of ${r.denominator}${answered})` : '';
-  return `${r.value}${r.unit || ''}${frac}`;
+  const answered = /^survey_/.test(r.indicator || '') ? ' answered' : '';
+  const frac = counted ? ` (${r.numerator} of ${r.denominator}${answered})` : '';
+  return `${withUnit(r.value, r.unit)}${frac}`;
 }
 
 function rag(r) {
@@ -64,7 +79,7 @@ function themes(indicators) {
 }
 
 export async function render(main, ctx) {
-  const year = labelled('Collection year', { name: 'year', value: currentYear(), pattern: '\\d{4}/\\d{2}', inputmode: 'numeric' });
+  const year = labelled('Collection year', { name: 'year', value: currentYear(ctx), pattern: '\\d{4}/\\d{2}', inputmode: 'numeric' });
   const form = h('form', { class: 'filters' }, year.field, h('button', { type: 'submit' }, 'Show'));
   const out = h('div', {});
   const load = async () => {
@@ -77,7 +92,7 @@ export async function render(main, ctx) {
           { key: 'promise', label: 'Promise' },
           { key: 'title', label: 'Measure' },
           { key: 'value', label: 'Figure', render: figure, numeric: true },
-          { key: 'target', label: 'Target', render: (r) => (r.target === null || r.target === undefined ? '' : `${r.target}${r.unit || ''}`) },
+          { key: 'target', label: 'Target', render: (r) => (r.target === null || r.target === undefined ? '' : withUnit(r.target, r.unit)) },
           { key: 'rag', label: 'Rating', render: rag },
           { key: 'trend', label: 'Trend', render: (r) => sparkline(r.trend, r.unit), nosort: true },
         ], rows, { sortable: true })));

@@ -4,7 +4,7 @@
 // POSTed and the item leaves the list.
 
 import { get } from '../api.js';
-import { h, fill, table, labelled, heading, today, ukDate, words, announce, errorBox } from '../dom.js';
+import { h, fill, table, labelled, heading, startDate, staleNote, ukDate, words, announce, errorBox } from '../dom.js';
 import { kindForItem, recordDialog, RECORD_KINDS } from '../records.js';
 import { pager } from '../pager.js';
 
@@ -21,7 +21,7 @@ function statusBadge(row) {
 }
 
 export async function render(main, ctx) {
-  const at = labelled('Due on or before', { type: 'date', name: 'at', value: today() });
+  const at = labelled('Due on or before', { type: 'date', name: 'at', value: startDate(ctx) });
   const overdue = h('input', { type: 'checkbox', id: 'overdue-only', name: 'overdue' });
   const form = h('form', { class: 'filters' }, at.field,
     h('div', { class: 'field check' }, overdue, h('label', { for: 'overdue-only' }, 'Overdue only')),
@@ -54,7 +54,7 @@ export async function render(main, ctx) {
         announce(`${words(row.item)} for ${row.child} recorded and removed from the list.`);
         const next = tbl.querySelector('tbody button');
         if (next) next.focus();
-      }));
+      }, at.input.value));
       return button;
     };
     tbl = table(`Due items on ${ukDate(at.input.value)}`, [
@@ -74,6 +74,6 @@ export async function render(main, ctx) {
     page = 1;
     load();
   });
-  fill(main, heading('My work'), form, results);
+  fill(main, heading('My work'), staleNote(ctx), form, results);
   await load();
 }
