@@ -271,3 +271,27 @@ int cli_fail(const CliCommand *cmd, const Err *err)
     /* Every kind of failure (err_kind) means the command could not run. */
     return CLI_EXIT_ERROR;
 }
+
+/* What n rows of a stored table are called in a sentence. */
+static void marked_rows_noun(const char *table, long n, char *buf, size_t size)
+{
+    if (strcmp(table, "header") == 0)
+        snprintf(buf, size, "%s", n == 1 ? "child" : "children");
+    else if (strcmp(table, "episodes") == 0)
+        snprintf(buf, size, "%s", n == 1 ? "episode" : "episodes");
+    else
+        snprintf(buf, size, "%s record%s", table, n == 1 ? "" : "s");
+}
+
+void cli_print_marked(FILE *out, const ServiceMarked *marked)
+{
+    for (int i = 0; i < marked->n; i++) {
+        const DatasetMarks *m = &marked->items[i];
+        char noun[48];
+        marked_rows_noun(m->table, m->n, noun, sizeof noun);
+        fprintf(out,
+                "%s%ld %s with %s marked invalid at import (carepledge imports --marks): read "
+                "as unknown\n",
+                out == stderr ? "note: " : "", m->n, noun, m->field);
+    }
+}

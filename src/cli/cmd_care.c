@@ -74,6 +74,7 @@ static int run_leavers(const CliArgs *args, const AppContext *ctx, const Actor *
         }
         render_table_write(stdout, &t, format);
         render_table_free(&t);
+        cli_print_marked(format == FORMAT_TEXT ? stdout : stderr, &res.marked);
     }
     svc_leavers_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
@@ -152,10 +153,13 @@ static int run_profile(const CliArgs *args, const AppContext *ctx, const Actor *
     ProfileResult res;
     int rc = svc_profile_run(ctx, &data, &req, actor, &res, err);
     if (rc < 0) return rc;
-    if (format == FORMAT_TEXT)
+    if (format == FORMAT_TEXT) {
         write_profile_text(&res, req.at, req.publish ? req.threshold : 0);
-    else
+        if (res.marked.n) putchar('\n');
+    } else {
         write_profile_table(&res, format);
+    }
+    cli_print_marked(format == FORMAT_TEXT ? stdout : stderr, &res.marked);
     return CLI_EXIT_OK;
 }
 

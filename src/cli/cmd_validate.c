@@ -59,6 +59,8 @@ static int write_file(const char *dir, const char *name, const VReturn *r, const
         vreport_error_summary(out, res);
     else if (strcmp(name, "child_summary.csv") == 0)
         vreport_child_summary(out, r, res);
+    else if (strcmp(name, "marks.csv") == 0)
+        vreport_marks_csv(out, res->marks);
     else if (strcmp(name, "validation.json") == 0)
         vreport_json(out, r, res);
     else
@@ -77,7 +79,7 @@ static int write_outputs(const char *dir, const VReturn *r, const VResult *res, 
         int rc = write_file(dir, names[i], r, res, err);
         if (rc < 0) return rc;
     }
-    return 0;
+    return res->marks && res->marks->n > 0 ? write_file(dir, "marks.csv", r, res, err) : 0;
 }
 
 static void print_result(ValidateFormat format, const VReturn *r, const VResult *res)

@@ -28,7 +28,8 @@ typedef struct ValidateResult {
     int year, ruleset;
     char **notes; /* things the user should know that are not failures */
     int n_notes, cap_notes;
-    ErrList problems; /* why a file could not be used, located */
+    ErrList problems;   /* why a file could not be used, located */
+    Ssda903Marks marks; /* with a database: its marked values (res.marks points here) */
 } ValidateResult;
 
 /* Validates. Returns 0 (out->res.n_failed_rules says whether rules fail) or a

@@ -169,6 +169,11 @@ void db_reset(DbStmt *st)
     sqlite3_clear_bindings(st->st);
 }
 
+long long db_changes(DbConn *c)
+{
+    return sqlite3_changes64(c->db);
+}
+
 int db_column_count(DbStmt *st)
 {
     return sqlite3_column_count(st->st);

@@ -407,7 +407,15 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     /* Tables kept once a year carry the collection year in their key. */
     if (table < T903_COUNT && ssda903_return_per_year(table)) db_bind_int(st, ++n, source_year);
     db_bind_int(st, n + 1, source_year);
-    return step_done(s, st, err, "storing a row");
+    int rc = db_step(st);
+    s->last_put_written = rc == DB_DONE && db_changes(s->conn) > 0;
+    db_reset(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "storing a row");
+}
+
+bool store_last_put_written(Store *s)
+{
+    return s->last_put_written;
 }
 
 bool store_child_known(Store *s, const char *child)
@@ -500,7 +508,7 @@ static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Er
     return rc;
 }
 
-int store_log_import(Store *s, const StoreImportLog *log, Err *err)
+int store_log_import(Store *s, const StoreImportLog *log, long long *id_out, Err *err)
 {
     DbStmt *st = prepare_insert(s,
                                 "INSERT INTO imports (imported_at, actor, files, rows, first_year, "
@@ -517,6 +525,7 @@ int store_log_import(Store *s, const StoreImportLog *log, Err *err)
     if (rc < 0) return rc;
     long long id = store_query_int(s->conn, "SELECT max(id) FROM imports", -1);
     if (id < 0) return err_set(err, ERR_DB, "the import log lost its entry");
+    *id_out = id;
     rc = log_import_files(s, id, log, err);
     return rc == 0 ? log_import_rows(s, id, log, err) : rc;
 }
@@ -529,20 +538,34 @@ static char *column_copy(DbStmt *st, int i)
     return db_column_is_null(st, i) ? NULL : xstrdup(db_column_text(st, i));
 }
 
+/* The import log's listing; from schema 7 with each import's standing marks
+ * counted by field. */
+static const char *const list_imports_sql[2] = {
+    "SELECT i.id, i.imported_at, i.actor, i.rows, "
+    "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
+    "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
+    "ORDER BY table_name)), f.path, f.size, f.sha256, NULL "
+    "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
+    "ORDER BY i.id, f.path",
+    "SELECT i.id, i.imported_at, i.actor, i.rows, "
+    "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
+    "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
+    "ORDER BY table_name)), f.path, f.size, f.sha256, "
+    "(SELECT group_concat(field || '=' || n, ' ') FROM "
+    "(SELECT field, count(*) AS n FROM value_marks m WHERE m.import_id = i.id "
+    "GROUP BY field ORDER BY field)) "
+    "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
+    "ORDER BY i.id, f.path",
+};
+
 int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
 {
     memset(out, 0, sizeof *out);
     if (store_schema_version(s) < IMPORT_LOG_VERSION) return 0;
     out->has_log = true;
     DbStmt *st;
-    if (db_prepare(s->conn,
-                   "SELECT i.id, i.imported_at, i.actor, i.rows, "
-                   "(SELECT group_concat(table_name || '=' || rows, ' ') FROM "
-                   "(SELECT table_name, rows FROM import_rows r WHERE r.import_id = i.id "
-                   "ORDER BY table_name)), f.path, f.size, f.sha256 "
-                   "FROM imports i LEFT JOIN import_files f ON f.import_id = i.id "
-                   "ORDER BY i.id, f.path",
-                   false, &st) != 0)
+    bool marks = store_schema_version(s) >= STORE_MARKS_VERSION;
+    if (db_prepare(s->conn, list_imports_sql[marks], false, &st) != 0)
         return db_error(s->conn, err, "reading the import log");
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -556,6 +579,7 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
         e->path = column_copy(st, 5);
         e->size = db_column_int(st, 6);
         e->sha256 = column_copy(st, 7);
+        e->marks = column_copy(st, 8);
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
@@ -570,6 +594,7 @@ void store_import_entries_free(StoreImportEntries *e)
         free(x->tables);
         free(x->path);
         free(x->sha256);
+        free(x->marks);
     }
     free(e->items);
     memset(e, 0, sizeof *e);

@@ -34,6 +34,7 @@ old="$TMP/old.db"
 cp "$db" "$old"
 sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE store_commits;
   DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS allocations; DROP TABLE IF EXISTS users;
+  DROP TABLE IF EXISTS value_marks;
   DROP TABLE IF EXISTS import_rows; DROP TABLE IF EXISTS import_files; DROP TABLE IF EXISTS imports"
 latest=$(ls "$CAREPLEDGE_SOURCE_DIR"/schema/sqlite/ | sed -n 's/^0*\([0-9]*\)_.*\.sql$/\1/p' | sort -n | tail -1)
 "$CAREPLEDGE" profile --db "$old" --at 2010-03-31 --format csv > "$TMP/profile.old"
