@@ -81,7 +81,10 @@ static int run_due(const CliArgs *args, const AppContext *ctx, const Actor *acto
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     DueResult res;
     int rc = svc_due_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) write_due(&res, format);
+    if (rc == 0) {
+        write_due(&res, format);
+        cli_print_marked(format == FORMAT_TEXT ? stdout : stderr, &res.marked);
+    }
     svc_due_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
@@ -142,7 +145,10 @@ static int run_compliance(const CliArgs *args, const AppContext *ctx, const Acto
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     ComplianceResult res;
     int rc = svc_compliance_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) write_compliance(&res.counts, format);
+    if (rc == 0) {
+        write_compliance(&res.counts, format);
+        cli_print_marked(format == FORMAT_TEXT ? stdout : stderr, &res.marked);
+    }
     svc_compliance_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }

@@ -90,6 +90,8 @@ static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor
     ScorecardResult res;
     int rc = svc_scorecard_run(ctx, &data, &req, actor, &res, err);
     if (rc == 0) rc = write_output(&res.card, format, out, err);
+    /* After a text scorecard on the terminal; beside any other, a note. */
+    if (rc == 0) cli_print_marked(format == CARD_TEXT && !out ? stdout : stderr, &res.marked);
     svc_scorecard_free(&res);
     chart_free_caches();
     return rc < 0 ? rc : CLI_EXIT_OK;

@@ -314,8 +314,19 @@ static int column_named(const Ssda903Table *t, const char *name)
     return -1;
 }
 
-/* Checks the fields of a row against each other, once each is valid alone. */
-static bool check_cross_fields(ImportRun *run, const Ssda903File *f, int row, int year)
+/* Whether the row whose marks start at first_mark already has one on field. */
+static bool row_marked(const ImportRun *run, int first_mark, const char *field)
+{
+    for (int i = first_mark; i < run->marks.n_items; i++)
+        if (strcmp(run->marks.items[i].mark.field, field) == 0) return true;
+    return false;
+}
+
+/* Checks the fields of a row against each other, once each is valid alone (a
+ * reason already marked as a code not in its list keeps that mark, with the
+ * value as given). */
+static bool check_cross_fields(ImportRun *run, const Ssda903File *f, int row, int year,
+                               int first_mark)
 {
     bool ok = true;
     for (size_t i = 0; i < sizeof paired_fields / sizeof paired_fields[0]; i++) {
@@ -323,7 +334,7 @@ static bool check_cross_fields(ImportRun *run, const Ssda903File *f, int row, in
         int d = column_named(f->table, paired_fields[i].date);
         int r = column_named(f->table, paired_fields[i].reason);
         const char *date = ssda903_cell(f, row, d), *reason = ssda903_cell(f, row, r);
-        if (!*date == !*reason) continue;
+        if (!*date == !*reason || row_marked(run, first_mark, paired_fields[i].reason)) continue;
         char msg[200];
         if (*reason)
             snprintf(msg, sizeof msg,
@@ -451,7 +462,7 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     int first_mark = run->marks.n_items;
     for (int c = 0; c < f->table->n_columns; c++)
         ok &= normalise_cell(run, f, row, c, year, dates[c], &values[c]);
-    if (ok) ok = check_cross_fields(run, f, row, year);
+    if (ok) ok = check_cross_fields(run, f, row, year, first_mark);
     if (!ok) return;
     if (f->table->id == T903_HEADER) {
         strmap_put(&run->children, values[0], 1);

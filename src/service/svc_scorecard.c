@@ -42,6 +42,28 @@ static int history(const ServiceData *data, const ScorecardRequest *req, Scoreca
     return 0;
 }
 
+/* The coded fields the indicators read: every coded field of the tables
+ * the scorecard loads. */
+static const char *const scorecard_reads[] = {
+    "header.SEX",
+    "header.ETHNIC",
+    "episodes.RNE",
+    "episodes.LS",
+    "episodes.CIN",
+    "episodes.PLACE",
+    "episodes.PLACE_PROVIDER",
+    "episodes.REC",
+    "episodes.REASON_PLACE_CHANGE",
+    "reviews.REVIEW_CODE",
+    "oc2.SDQ_REASON",
+    "oc3.IN_TOUCH",
+    "oc3.ACTIV",
+    "oc3.ACCOM",
+    "missing.MISSING",
+    "placed_adoption.REASON_PLACED_CEASED",
+    NULL,
+};
+
 int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const ScorecardRequest *req,
                       const Actor *actor, ScorecardResult *out, Err *err)
 {
@@ -67,6 +89,7 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
         .la = req->la,
         .threads = req->threads,
     };
+    service_marked(ds, scorecard_reads, &out->marked);
     return scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
 }
 

@@ -453,11 +453,13 @@ int api_scorecard(WebCall *call)
         return web_error_from(call->res, &err);
     }
     json_t *card = scorecard_json(&res.card);
+    ServiceMarked marked = res.marked;
     svc_scorecard_free(&res);
     if (!card)
         return web_error(call->res, 500, "internal", NULL, "the scorecard could not be written");
     json_t *m = meta(call);
     json_object_set_new(m, "published", json_boolean(req.publish));
+    if (marked.n) json_object_set_new(m, "marked_values", marked_json(&marked));
     return web_ok(call->res, card, m);
 }
 
@@ -480,6 +482,7 @@ int api_leavers(WebCall *call)
         json_array_append_new(items, row);
     }
     json_t *m = page_meta(call, &page, res.n_rows);
+    if (res.marked.n) json_object_set_new(m, "marked_values", marked_json(&res.marked));
     svc_leavers_free(&res);
     return web_ok(call->res, items, m);
 }
@@ -506,10 +509,11 @@ int api_compliance(WebCall *call)
                              "fell_due", (json_int_t)c->fell_due, "on_time", (json_int_t)c->on_time,
                              "late", (json_int_t)c->late, "not_done", (json_int_t)c->not_done));
     }
-    svc_compliance_free(&res);
     json_t *m = meta(call);
     json_object_set_new(m, "from", date_json(req.from));
     json_object_set_new(m, "to", date_json(req.to));
+    if (res.marked.n) json_object_set_new(m, "marked_values", marked_json(&res.marked));
+    svc_compliance_free(&res);
     return web_ok(call->res, items, m);
 }
 

@@ -151,6 +151,7 @@ static int import_path(WebCall *call, char *path, bool keep_invalid, ImportRepor
     if (rc == 0 && report) {
         *report = res.report;
         report->marks = NULL; /* freed with res below */
+        report->n_marks = 0;
     }
     if (rc < 0 && res.problems.n_total > 0) {
         web_error(call->res, 400, "invalid", res.problems.items[0].field, "%s",

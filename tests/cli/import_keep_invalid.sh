@@ -114,6 +114,15 @@ fresh_copy
 sed -i 's#^F02,10/06/2016#F02,#' "$TMP/bad/2016-17/episodes.csv"
 refused_with_flag "a missing key" "DECOM: missing; this field identifies the record"
 
+# A reason that is a junk code keeps its one mark, with the value as given
+# (its blank stored value does not make a second, cross-field mark).
+fresh_copy
+sed -i 's#^F03,15/09/2016,S,C2,N1,U3,PR1,01/03/2017,,#F03,15/09/2016,S,C2,N1,U3,PR1,01/03/2017,E99,#' \
+  "$TMP/bad/2016-17/episodes.csv"
+"$CAREPLEDGE" import --keep-invalid --db "$TMP/e99.db" "$TMP/bad" > /dev/null
+expect_eq "one mark on a junk REC" "E99|'E99' is not a valid REC code in 2016/17" \
+  "$(sqlite3 "$TMP/e99.db" "SELECT value, message FROM value_marks WHERE child = 'F03'")"
+
 # The 903 XML: the same faults, the same marks, the same database.
 if [ -x "$convert" ]; then
   for y in 2016-17 2017-18; do

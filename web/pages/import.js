@@ -22,8 +22,9 @@ export async function render(main) {
   const progress = h('progress', { id: 'upload-progress', max: '100', value: '0' });
   const progressField = h('div', { class: 'field', hidden: true }, h('label', { for: 'upload-progress' }, 'Upload progress'), progress);
   const keep = h('input', { type: 'checkbox', id: 'keep-invalid', name: 'keep_invalid' });
-  const keepField = h('div', { class: 'field' }, keep, ' ',
-    h('label', { for: 'keep-invalid' }, 'Keep rows whose only faults are invalid codes or contradicting fields (each value at fault is marked and stored as unknown)'));
+  // The box inside its label keeps the two on one line.
+  const keepField = h('div', { class: 'field' }, h('label', { for: 'keep-invalid' }, keep,
+    ' Keep rows whose only faults are invalid codes or contradicting fields (each value at fault is marked and stored as unknown)'));
   const out = h('div', {});
   const button = h('button', { type: 'submit' }, 'Upload and import');
   const form = h('form', { class: 'card' },
