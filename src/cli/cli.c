@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "base/mem.h"
+#include "exchange/ssda903.h"
 
 #include <limits.h>
 #include <pwd.h>
@@ -272,6 +273,15 @@ int cli_fail(const CliCommand *cmd, const Err *err)
     return CLI_EXIT_ERROR;
 }
 
+/* The 903's name of a stored table ("OC3" for oc3). */
+static const char *marked_table_name(const char *sql_name)
+{
+    for (int t = 0; t < TABLE_COUNT; t++)
+        if (strcmp(ssda903_table((Ssda903TableId)t)->sql_name, sql_name) == 0)
+            return ssda903_table((Ssda903TableId)t)->name;
+    return sql_name;
+}
+
 /* What n rows of a stored table are called in a sentence. */
 static void marked_rows_noun(const char *table, long n, char *buf, size_t size)
 {
@@ -280,7 +290,7 @@ static void marked_rows_noun(const char *table, long n, char *buf, size_t size)
     else if (strcmp(table, "episodes") == 0)
         snprintf(buf, size, "%s", n == 1 ? "episode" : "episodes");
     else
-        snprintf(buf, size, "%s record%s", table, n == 1 ? "" : "s");
+        snprintf(buf, size, "%s record%s", marked_table_name(table), n == 1 ? "" : "s");
 }
 
 void cli_print_marked(FILE *out, const ServiceMarked *marked)

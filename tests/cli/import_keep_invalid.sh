@@ -74,10 +74,21 @@ grep -q "^1 episode with PLACE marked invalid at import" "$TMP/p.txt" || fail "n
 "$CAREPLEDGE" profile --db "$TMP/k.db" --at 2016-12-01 --format json > "$TMP/p.json" 2> "$TMP/p.err"
 json_check "profile JSON is unchanged in form" "$TMP/p.json" 'type == "array"'
 grep -q "^note: 1 episode with PLACE marked" "$TMP/p.err" || fail "no note beside the JSON"
+# due, compliance and the scorecard say so too.
+"$CAREPLEDGE" due --db "$TMP/k.db" --at 2016-12-01 > "$TMP/due.txt"
+grep -q "^1 OC3 record with ACTIV marked invalid at import" "$TMP/due.txt" || fail "due: $(cat "$TMP/due.txt")"
+"$CAREPLEDGE" compliance --db "$TMP/k.db" --from 2016-04-01 --to 2017-03-31 --format json \
+  > "$TMP/c.json" 2> "$TMP/c.err"
+json_check "compliance JSON" "$TMP/c.json" 'type == "array"'
+grep -q "^note: 1 episode with REC marked" "$TMP/c.err" || fail "compliance: $(cat "$TMP/c.err")"
+"$CAREPLEDGE" scorecard --db "$TMP/k.db" --year 2016/17 --years 0 > "$TMP/sc.txt"
+grep -q "^1 episode with PLACE marked invalid at import" "$TMP/sc.txt" || fail "scorecard"
 # Without marks nothing is said.
 "$CAREPLEDGE" import --db "$TMP/clean.db" "$fx/corrected" "$fx/2017-18" > /dev/null
 "$CAREPLEDGE" profile --db "$TMP/clean.db" --at 2016-12-01 > "$TMP/clean.txt"
 grep -q "marked" "$TMP/clean.txt" && fail "a note without marks"
+"$CAREPLEDGE" due --db "$TMP/clean.db" --at 2016-12-01 --format json 2> "$TMP/clean.err" > /dev/null
+[ ! -s "$TMP/clean.err" ] || fail "a note without marks: $(cat "$TMP/clean.err")"
 
 # The corrected return clears the marks, all or nothing, in one import.
 "$CAREPLEDGE" import --db "$TMP/k.db" "$fx/corrected" > /dev/null
