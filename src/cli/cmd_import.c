@@ -58,6 +58,12 @@ static int run_import(const CliArgs *args, const AppContext *ctx, const Actor *a
         print_marks(&res.report);
     } else if (res.problems.n_total > 0) {
         cli_print_problems(&cmd_import, &res.problems);
+        if (res.report.keepable > 0)
+            fprintf(stderr,
+                    "note: %ld of the problems above %s a code not in its year's list or a field "
+                    "contradicting another: --keep-invalid stores such rows with the value "
+                    "marked as unknown\n",
+                    res.report.keepable, res.report.keepable == 1 ? "is" : "are");
         fprintf(stderr, "import failed: %ld problem%s; nothing was imported\n",
                 res.problems.n_total, res.problems.n_total == 1 ? "" : "s");
         rc = CLI_EXIT_ERROR;

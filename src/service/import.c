@@ -269,6 +269,7 @@ static bool value_fault(ImportRun *run, const Ssda903File *f, int row, int col, 
     const char *label = ssda903_field_label(f, col);
     if (!run->keep_invalid) {
         errlist_at(run->errs, f->path, line, at, label, "%s", msg);
+        run->report->keepable++;
         return false;
     }
     MEM_GROW(run->marks.items, run->marks.n_items, run->marks.cap);

@@ -45,6 +45,7 @@ typedef struct ImportReport {
     int first_year, last_year;       /* collection years seen */
     ImportMark *marks;               /* the marks this import stored, by table and row */
     int n_marks;
+    long keepable; /* problems that keep_invalid would have stored as marks instead */
 } ImportReport;
 
 /* Frees the report's marks (the counts need no freeing). */
