@@ -4,6 +4,7 @@
 #include "base/mem.h"
 #include "base/outfile.h"
 #include "render/csv.h"
+#include "exchange/ssda903.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -379,4 +380,37 @@ int cli_fail(const CliCommand *cmd, const Err *err)
     if (err->code == ERR_USAGE) fprintf(stderr, "(see: carepledge help %s)\n", cmd->name);
     /* Every kind of failure (err_kind) means the command could not run. */
     return CLI_EXIT_ERROR;
+}
+
+/* The 903's name of a stored table ("OC3" for oc3). */
+static const char *marked_table_name(const char *sql_name)
+{
+    for (int t = 0; t < TABLE_COUNT; t++)
+        if (strcmp(ssda903_table((Ssda903TableId)t)->sql_name, sql_name) == 0)
+            return ssda903_table((Ssda903TableId)t)->name;
+    return sql_name;
+}
+
+/* What n rows of a stored table are called in a sentence. */
+static void marked_rows_noun(const char *table, long n, char *buf, size_t size)
+{
+    if (strcmp(table, "header") == 0)
+        snprintf(buf, size, "%s", n == 1 ? "child" : "children");
+    else if (strcmp(table, "episodes") == 0)
+        snprintf(buf, size, "%s", n == 1 ? "episode" : "episodes");
+    else
+        snprintf(buf, size, "%s record%s", marked_table_name(table), n == 1 ? "" : "s");
+}
+
+void cli_print_marked(FILE *out, const ServiceMarked *marked)
+{
+    for (int i = 0; i < marked->n; i++) {
+        const DatasetMarks *m = &marked->items[i];
+        char noun[48];
+        marked_rows_noun(m->table, m->n, noun, sizeof noun);
+        fprintf(out,
+                "%s%ld %s with %s marked invalid at import (carepledge imports --marks): read "
+                "as unknown\n",
+                out == stderr ? "note: " : "", m->n, noun, m->field);
+    }
 }

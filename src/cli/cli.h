@@ -145,4 +145,9 @@ Err cli_error_said(const CliCommand *cmd, const Err *err);
 /* Prints each problem of a list as cli_fail would (without the status). */
 void cli_print_problems(const CliCommand *cmd, const ErrList *problems);
 
+/* Says, a line each, which marked values (import --keep-invalid) a result
+ * read as unknown: to out, after a text result; to stderr as notes beside
+ * CSV or JSON, whose documents stay as they are. Nothing when none. */
+void cli_print_marked(FILE *out, const ServiceMarked *marked);
+
 #endif

@@ -73,6 +73,7 @@ static int run_leavers(const CliArgs *args, const AppContext *ctx, const Actor *
         }
         render_table_write(args->out, &t, format);
         render_table_free(&t);
+        cli_print_marked(format == FORMAT_TEXT ? args->out : stderr, &res.marked);
     }
     svc_leavers_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
@@ -152,10 +153,13 @@ static int run_profile(const CliArgs *args, const AppContext *ctx, const Actor *
     ProfileResult res;
     int rc = svc_profile_run(ctx, &data, &req, actor, &res, err);
     if (rc < 0) return rc;
-    if (format == FORMAT_TEXT)
+    if (format == FORMAT_TEXT) {
         write_profile_text(args->out, &res, req.at, req.publish ? req.threshold : 0);
-    else
+        if (res.marked.n) fputc('\n', args->out);
+    } else {
         write_profile_table(args->out, &res, format);
+    }
+    cli_print_marked(format == FORMAT_TEXT ? args->out : stderr, &res.marked);
     return CLI_EXIT_OK;
 }
 

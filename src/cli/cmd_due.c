@@ -83,7 +83,10 @@ static int run_due(const CliArgs *args, const AppContext *ctx, const Actor *acto
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     DueResult res;
     int rc = svc_due_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) write_due(args->out, &res, format);
+    if (rc == 0) {
+        write_due(args->out, &res, format);
+        cli_print_marked(format == FORMAT_TEXT ? args->out : stderr, &res.marked);
+    }
     svc_due_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
@@ -146,7 +149,10 @@ static int run_compliance(const CliArgs *args, const AppContext *ctx, const Acto
     render_format_parse(cli_text(args, "format"), RENDER_FORMATS_TABLE, &format, NULL);
     ComplianceResult res;
     int rc = svc_compliance_run(ctx, &data, &req, actor, &res, err);
-    if (rc == 0) write_compliance(args->out, &res.counts, format);
+    if (rc == 0) {
+        write_compliance(args->out, &res.counts, format);
+        cli_print_marked(format == FORMAT_TEXT ? args->out : stderr, &res.marked);
+    }
     svc_compliance_free(&res);
     return rc < 0 ? rc : CLI_EXIT_OK;
 }

@@ -1,4 +1,5 @@
-/* cmd_import: carepledge import --db FILE [--year YYYY/YY] [--disability FILE] PATH...
+/* cmd_import: carepledge import --db FILE [--year YYYY/YY] [--disability FILE] [--keep-invalid]
+ *   PATH...
  * Reads its options, calls the import service (service/svc_import.h) and
  * prints what was imported, or every problem found (and that nothing was). */
 #include "cli/cli.h"
@@ -13,7 +14,23 @@ static const CliOption import_options[] = {
      cli_check_year, false, 0, 0, NULL},
     {"disability", "FILE", "the council's list of disabled children (docs/import.md)", NULL, false,
      0, 0, NULL},
+    {"keep-invalid", NULL,
+     "store rows whose only faults are codes or contradicting fields, each value at fault "
+     "marked and stored as unknown",
+     NULL, false, 0, 0, NULL},
 };
+
+/* The values stored as unknown, where they were read and why. */
+static void print_marks(const ImportReport *r)
+{
+    if (r->n_marks == 0) return;
+    printf("kept %d value%s as unknown, marked (carepledge imports --marks lists them):\n",
+           r->n_marks, r->n_marks == 1 ? "" : "s");
+    for (int i = 0; i < r->n_marks; i++) {
+        const ImportMark *m = &r->marks[i];
+        printf("  %s:%ld:%d: %s: %s\n", m->file, m->line, m->column, m->label, m->mark.message);
+    }
+}
 
 static void print_report(const ImportReport *r)
 {
@@ -32,14 +49,22 @@ static int run_import(const CliArgs *args, const AppContext *ctx, const Actor *a
         .n_paths = args->n_operands,
         .year = cli_value(args, "year")->year,
         .disability_path = cli_text(args, "disability"),
+        .keep_invalid = cli_flag(args, "keep-invalid"),
     };
     ImportResult res;
     int rc = svc_import_run(ctx, &req, actor, &res, err);
     if (rc == 0) {
         cli_print_problems(&cmd_import, &res.report.warnings);
         print_report(&res.report);
+        print_marks(&res.report);
     } else if (res.problems.n_total > 0) {
         cli_print_problems(&cmd_import, &res.problems);
+        if (res.report.keepable > 0)
+            fprintf(stderr,
+                    "note: %ld of the problems above %s a code not in its year's list or a field "
+                    "contradicting another: --keep-invalid stores such rows with the value "
+                    "marked as unknown\n",
+                    res.report.keepable, res.report.keepable == 1 ? "is" : "are");
         fprintf(stderr, "import failed: %ld problem%s; nothing was imported\n",
                 res.problems.n_total, res.problems.n_total == 1 ? "" : "s");
         rc = CLI_EXIT_ERROR;

@@ -82,6 +82,8 @@ static int run_scorecard(const CliArgs *args, const AppContext *ctx, const Actor
     ScorecardResult res;
     int rc = svc_scorecard_run(ctx, &data, &req, actor, &res, err);
     if (rc == 0) rc = write_output(&res.card, format, args, err);
+    /* After a text scorecard; beside any other format, a note. */
+    if (rc == 0) cli_print_marked(format == CARD_TEXT ? args->out : stderr, &res.marked);
     svc_scorecard_free(&res);
     chart_free_caches();
     return rc < 0 ? rc : CLI_EXIT_OK;

@@ -66,6 +66,8 @@ static int write_file(const CliArgs *args, const char *name, const VReturn *r, c
         vreport_error_summary(out, res);
     else if (strcmp(name, "child_summary.csv") == 0)
         vreport_child_summary(out, r, res);
+    else if (strcmp(name, "marks.csv") == 0)
+        vreport_marks_csv(out, res->marks);
     else if (strcmp(name, "validation.json") == 0)
         vreport_json(out, r, res);
     else
@@ -84,7 +86,7 @@ static int write_outputs(const CliArgs *args, const VReturn *r, const VResult *r
         int rc = write_file(args, names[i], r, res, err);
         if (rc < 0) return rc;
     }
-    return 0;
+    return res->marks && res->marks->n > 0 ? write_file(args, "marks.csv", r, res, err) : 0;
 }
 
 static void print_result(ValidateFormat format, const VReturn *r, const VResult *res)

@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,8 +132,27 @@ void dataset_set_code(char *dst, size_t n, const char *src)
     dst[i] = '\0';
 }
 
+void dataset_add_marks(Dataset *ds, const char *table, const char *field, long n)
+{
+    MEM_GROW(ds->marks, ds->n_marks, ds->cap_marks);
+    DatasetMarks *m = &ds->marks[ds->n_marks++];
+    snprintf(m->table, sizeof m->table, "%s", table);
+    snprintf(m->field, sizeof m->field, "%s", field);
+    m->n = n;
+}
+
+long dataset_marked(const Dataset *ds, const char *table, const char *field)
+{
+    long n = 0;
+    for (int i = 0; i < ds->n_marks; i++)
+        if (strcmp(ds->marks[i].table, table) == 0 && strcmp(ds->marks[i].field, field) == 0)
+            n += ds->marks[i].n;
+    return n;
+}
+
 void dataset_free(Dataset *ds)
 {
+    free(ds->marks);
     free(ds->children);
     free(ds->episodes);
     free(ds->reviews);

@@ -160,6 +160,16 @@ typedef struct Child {
     int first_placed_adoption, n_placed_adoption;
 } Child;
 
+/* How many stored values of one table's field an import marked as wrong as
+ * given and stored as unknown (schema/sqlite/007_value_marks.sql): the
+ * computations that read the field say how many rows they left out or
+ * counted as unknown (dataset_marked). */
+typedef struct DatasetMarks {
+    char table[24]; /* as stored: "episodes" */
+    char field[24]; /* the 903 column: "PLACE" */
+    long n;
+} DatasetMarks;
+
 typedef struct Dataset {
     Child *children;
     int n_children, cap_children;
@@ -189,7 +199,16 @@ typedef struct Dataset {
      * by hand: a long-running reader compares it with store_current_commit
      * to know whether an import has changed the database since. */
     long long commit;
+    /* Marked values by table and field; none in a database without marks
+     * (and then no output says anything of them). */
+    DatasetMarks *marks;
+    int n_marks, cap_marks;
 } Dataset;
+
+/* Records that n values of table.field are marked (the store's load). */
+void dataset_add_marks(Dataset *ds, const char *table, const char *field, long n);
+/* How many values of table.field are marked; 0 when none. */
+long dataset_marked(const Dataset *ds, const char *table, const char *field);
 
 /* Adds a child after the last one (ids must come in ascending order) and
  * returns it; the pointer is valid until the next dataset_add_child. */

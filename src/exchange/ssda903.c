@@ -241,3 +241,21 @@ void ssda903_file_free(Ssda903File *f)
     arena_free(&f->text);
     memset(f, 0, sizeof *f);
 }
+
+void ssda903_mark_free(Ssda903Mark *m)
+{
+    free(m->child);
+    free(m->row_key);
+    free(m->field);
+    free(m->value);
+    free(m->message);
+    free(m->imported_at);
+    memset(m, 0, sizeof *m);
+}
+
+void ssda903_marks_free(Ssda903Marks *m)
+{
+    for (int i = 0; i < m->n; i++) ssda903_mark_free(&m->items[i]);
+    free(m->items);
+    memset(m, 0, sizeof *m);
+}

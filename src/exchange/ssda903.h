@@ -134,4 +134,28 @@ static inline const char *ssda903_field_label(const Ssda903File *f, int col)
     return f->labels ? f->labels[col] : f->table->columns[col].name;
 }
 
+/* A value that was wrong as given (a code not in its year's lists, a field
+ * that contradicts another), stored as unknown and marked: `import
+ * --keep-invalid` makes marks, the store keeps them keyed to the stored row
+ * and field (schema/sqlite/007_value_marks.sql). Every string is owned. */
+typedef struct Ssda903Mark {
+    Ssda903TableId table;
+    char *child;
+    char *row_key; /* ISO date, "2016/17" for the per-year tables, "" for Header and UASC */
+    char *field;   /* the 903 column */
+    char *value;   /* as given; "" when it should have been given */
+    int year;      /* the collection year it was checked in */
+    char *message;
+    long long import_id; /* the import that made it; 0 until stored */
+    char *imported_at;   /* when, as the import log has it; NULL when not read from it */
+} Ssda903Mark;
+
+typedef struct Ssda903Marks {
+    Ssda903Mark *items;
+    int n, cap;
+} Ssda903Marks;
+
+void ssda903_mark_free(Ssda903Mark *m);
+void ssda903_marks_free(Ssda903Marks *m);
+
 #endif

@@ -203,6 +203,45 @@ static json_t *json_summary(const VResult *res)
     return obj;
 }
 
+json_t *vreport_mark_json(const Ssda903Mark *m)
+{
+    char year[16];
+    year_name(m->year, year, sizeof year);
+    json_t *o = json_object();
+    render_json_set(o, "table", render_json_text(ssda903_table(m->table)->sql_name));
+    render_json_set(o, "child", render_json_text(m->child));
+    render_json_set(o, "row", render_json_text(m->row_key));
+    render_json_set(o, "field", render_json_text(m->field));
+    render_json_set(o, "value", render_json_text(m->value));
+    render_json_set(o, "year", render_json_text(year));
+    render_json_set(o, "message", render_json_text(m->message));
+    render_json_set(o, "import", json_integer(m->import_id));
+    return o;
+}
+
+static bool has_marks(const VResult *res)
+{
+    return res->marks && res->marks->n > 0;
+}
+
+void vreport_marks_csv(FILE *out, const Ssda903Marks *marks)
+{
+    static const char *const head[] = {"import", "table", "child", "row",
+                                       "field",  "value", "year",  "message"};
+    csv_write_row(out, head, 8);
+    for (int i = 0; marks && i < marks->n; i++) {
+        const Ssda903Mark *m = &marks->items[i];
+        char id[24], year[16];
+        snprintf(id, sizeof id, "%lld", m->import_id);
+        year_name(m->year, year, sizeof year);
+        const char *cells[] = {id,       ssda903_table(m->table)->sql_name,
+                               m->child, m->row_key,
+                               m->field, m->value,
+                               year,     m->message};
+        csv_write_row(out, cells, 8);
+    }
+}
+
 void vreport_json(FILE *out, const VReturn *r, const VResult *res)
 {
     char year[16], ruleset[16];
@@ -224,6 +263,12 @@ void vreport_json(FILE *out, const VReturn *r, const VResult *res)
         render_json_put(&w, NULL, vreport_issue_json(r, res, &res->issues[keys[k].issue]));
     free(keys);
     render_json_close(&w);
+    if (has_marks(res)) {
+        render_json_open_array(&w, "marks");
+        for (int i = 0; i < res->marks->n; i++)
+            render_json_put(&w, NULL, vreport_mark_json(&res->marks->items[i]));
+        render_json_close(&w);
+    }
     render_json_close(&w);
 }
 
@@ -283,6 +328,31 @@ static void html_issue(FILE *out, const VReturn *r, const VResult *res, const VI
     fputs("</li>\n", out);
 }
 
+/* The values stored as unknown at import, a row each. */
+static void html_marks(FILE *out, const Ssda903Marks *marks)
+{
+    fputs("<h2>Values marked at import, stored as unknown</h2>\n<table>\n<tr><th>Table</th>"
+          "<th>Child</th><th>Row</th><th>Field</th><th>Value as given</th><th>Why</th></tr>\n",
+          out);
+    for (int i = 0; i < marks->n; i++) {
+        const Ssda903Mark *m = &marks->items[i];
+        const char *cells[] = {ssda903_table(m->table)->sql_name,
+                               m->child,
+                               m->row_key,
+                               m->field,
+                               m->value,
+                               m->message};
+        fputs("<tr>", out);
+        for (int c = 0; c < 6; c++) {
+            fputs("<td>", out);
+            render_html_text(out, cells[c]);
+            fputs("</td>", out);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</table>\n", out);
+}
+
 void vreport_html(FILE *out, const VReturn *r, const VResult *res)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SSDA903 "
@@ -304,6 +374,7 @@ void vreport_html(FILE *out, const VReturn *r, const VResult *res)
     }
     if (res->n_issues) fputs("</ul>\n", out);
     free(keys);
+    if (has_marks(res)) html_marks(out, res->marks);
     fputs("</body></html>\n", out);
 }
 
@@ -326,5 +397,13 @@ void vreport_text(FILE *out, const VResult *res)
         const VOutcome *o = &res->outcomes[i];
         if (o->status == VSTATUS_SKIPPED)
             fprintf(out, "  SKIP %-10s %s\n", o->rule->code, o->reason);
+    }
+    if (!has_marks(res)) return;
+    fprintf(out, "%d value%s marked at import, stored as unknown (import --keep-invalid):\n",
+            res->marks->n, res->marks->n == 1 ? "" : "s");
+    for (int i = 0; i < res->marks->n; i++) {
+        const Ssda903Mark *m = &res->marks->items[i];
+        fprintf(out, "  MARK %s %s %s %s: %s\n", ssda903_table(m->table)->sql_name, m->child,
+                *m->row_key ? m->row_key : "-", m->field, m->message);
     }
 }

@@ -27,7 +27,15 @@ void vreport_json(FILE *out, const VReturn *r, const VResult *res);
 json_t *vreport_rule_json(const VOutcome *o);
 json_t *vreport_issue_json(const VReturn *r, const VResult *res, const VIssue *is);
 void vreport_html(FILE *out, const VReturn *r, const VResult *res);
-/* A short summary for the terminal: counts, failing rules, skipped rules. */
+/* A short summary for the terminal: counts, failing rules, skipped rules;
+ * then the marked values (res->marks), a line each. */
 void vreport_text(FILE *out, const VResult *res);
+/* One marked value as JSON: {"table", "child", "row", "field", "value",
+ * "year", "message", "import"}. New reference. vreport_json writes the
+ * marks as "marks" after "issues", only when there are some. */
+json_t *vreport_mark_json(const Ssda903Mark *m);
+/* marks.csv: import,table,child,row,field,value,year,message (the header
+ * alone when there are none). */
+void vreport_marks_csv(FILE *out, const Ssda903Marks *marks);
 
 #endif

@@ -3,6 +3,9 @@
 
 #include "store/store.h"
 
+#include <string.h>
+#include <sys/stat.h>
+
 /* Opens db_path read-only, with the message a user needs when there is no
  * database there at all (a mistyped path). */
 static int open_existing(const char *db_path, Store **s, Err *err)
@@ -35,6 +38,17 @@ int service_load_903_history(const char *db_path, int year, int years_before, Ss
     int rc = open_existing(db_path, &s, err);
     if (rc < 0) return rc;
     rc = store_load_903_history(s, year, years_before, h, err);
+    store_close(s);
+    return rc;
+}
+
+int service_load_marks(const char *db_path, const char *child, Ssda903Marks *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    Store *s;
+    int rc = open_existing(db_path, &s, err);
+    if (rc < 0) return rc;
+    rc = store_list_marks(s, child, out, err);
     store_close(s);
     return rc;
 }

@@ -7,6 +7,7 @@
 
 #include "base/err.h"
 #include "domain/dataset.h"
+#include "exchange/ssda903.h"
 #include "exchange/ssda903_return.h"
 
 /* Fails with a clear message when there is no database at db_path (reading
@@ -19,5 +20,9 @@ int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts,
  * building them (ssda903_return_build); free with ssda903_history_free. */
 int service_load_903_history(const char *db_path, int year, int years_before, Ssda903History *h,
                              Err *err);
+/* The values imports stored as unknown and marked, of child (NULL: every
+ * child), by table and row; none in a database older than the marks. Free
+ * with ssda903_marks_free. */
+int service_load_marks(const char *db_path, const char *child, Ssda903Marks *out, Err *err);
 
 #endif

@@ -120,8 +120,19 @@ static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrL
 
 /* ---- Checking and storing rows ------------------------------------------ */
 
+/* The marks of the rows checked, as they are found; each row's marks are
+ * consecutive (RowRef.first_mark). */
+typedef struct PendingMarks {
+    ImportMark *items;
+    int n_items, cap;
+} PendingMarks;
+
 typedef struct ImportRun {
     Store *store;
+    bool keep_invalid;   /* ImportOptions.keep_invalid */
+    bool clear_marks;    /* the database holds marks: a row written again loses its old ones */
+    PendingMarks marks;  /* found while checking */
+    PendingMarks stored; /* of the rows written: stored after the import is logged */
     const CodeLists *codes;
     StrMap children; /* ids with a Header row in this import */
     ErrList *errs;
@@ -182,6 +193,20 @@ static bool is_key_column(Ssda903TableId t, const char *name)
     }
 }
 
+/* Per-year tables keep one record per child per collection year. */
+static bool is_per_year(Ssda903TableId t)
+{
+    return t == T903_OC2 || t == T903_OC3 || t == T903_AD1 || t == T903_PREV_PERM;
+}
+
+/* The column holding the record's identifying date, or -1. */
+static int key_date_column(const Ssda903Table *t)
+{
+    for (int c = 1; c < t->n_columns; c++)
+        if (is_key_column(t->id, t->columns[c].name)) return c;
+    return -1;
+}
+
 static void format_year(int end_year, char *buf, size_t n)
 {
     snprintf(buf, n, "%d/%02d", end_year - 1, end_year % 100);
@@ -211,6 +236,121 @@ static bool check_whole_number(const char *v)
     for (const char *p = v; *p; p++)
         if (!isdigit((unsigned char)*p)) return false;
     return true;
+}
+
+/* ---- Faults that --keep-invalid stores as marks ---------------------------- */
+
+/* How a mark names its row: the key date (ISO), the collection year of the
+ * per-year tables, nothing for the tables kept once per child. */
+static void mark_row_key(const Ssda903File *f, int row, int file_year, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (is_per_year(f->table->id)) {
+        format_year(file_year, buf, n);
+        return;
+    }
+    int c = key_date_column(f->table);
+    Date d;
+    const char *v = c < 0 ? "" : ssda903_cell(f, row, c);
+    if (c >= 0 && date_parse_dmy(v, strlen(v), &d) == 0) {
+        char iso[DATE_FMT_LEN];
+        snprintf(buf, n, "%s", date_format_iso(d, iso));
+    }
+}
+
+/* A value wrong as given but not in the file's structure: with
+ * --keep-invalid the cell is marked and stored as unknown (blanked here, so
+ * the write pass stores NULL), else it is a problem. Returns whether the row
+ * may still be stored. */
+static bool value_fault(ImportRun *run, const Ssda903File *f, int row, int col, int year,
+                        const char *msg)
+{
+    char *v = f->cells[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
+    long line = ssda903_cell_line(f, row, col);
+    int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
+    const char *label = ssda903_field_label(f, col);
+    if (!run->keep_invalid) {
+        errlist_at(run->errs, f->path, line, at, label, "%s", msg);
+        run->report->keepable++;
+        return false;
+    }
+    MEM_GROW(run->marks.items, run->marks.n_items, run->marks.cap);
+    ImportMark *m = &run->marks.items[run->marks.n_items++];
+    *m = (ImportMark){.mark = {.table = f->table->id,
+                               .child = xstrdup(ssda903_cell(f, row, 0)),
+                               .field = xstrdup(f->table->columns[col].name),
+                               .value = xstrdup(v),
+                               .year = year,
+                               .message = xstrdup(msg)},
+                      .file = xstrdup(f->path),
+                      .line = line,
+                      .column = at,
+                      .label = xstrdup(label)};
+    v[0] = '\0';
+    return true;
+}
+
+static void import_mark_free(ImportMark *m)
+{
+    ssda903_mark_free(&m->mark);
+    free(m->file);
+    free(m->label);
+}
+
+/* Fields that must be given together or not at all: an episode's end date
+ * and the reason it ended (DfE 903 rule 148), an adoption decision's
+ * end date and the reason it ended (DfE 903 rule 119). The reason is the
+ * value marked: it is stored as unknown, and the end date as given. */
+static const struct {
+    Ssda903TableId table;
+    const char *date, *reason;
+    int rule;
+} paired_fields[] = {
+    {T903_EPISODES, "DEC", "REC", 148},
+    {T903_PLACED_ADOPTION, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED", 119},
+};
+
+static int column_named(const Ssda903Table *t, const char *name)
+{
+    for (int c = 0; c < t->n_columns; c++)
+        if (strcmp(t->columns[c].name, name) == 0) return c;
+    return -1;
+}
+
+/* Whether the row whose marks start at first_mark already has one on field. */
+static bool row_marked(const ImportRun *run, int first_mark, const char *field)
+{
+    for (int i = first_mark; i < run->marks.n_items; i++)
+        if (strcmp(run->marks.items[i].mark.field, field) == 0) return true;
+    return false;
+}
+
+/* Checks the fields of a row against each other, once each is valid alone (a
+ * reason already marked as a code not in its list keeps that mark, with the
+ * value as given). */
+static bool check_cross_fields(ImportRun *run, const Ssda903File *f, int row, int year,
+                               int first_mark)
+{
+    bool ok = true;
+    for (size_t i = 0; i < sizeof paired_fields / sizeof paired_fields[0]; i++) {
+        if (paired_fields[i].table != f->table->id) continue;
+        int d = column_named(f->table, paired_fields[i].date);
+        int r = column_named(f->table, paired_fields[i].reason);
+        const char *date = ssda903_cell(f, row, d), *reason = ssda903_cell(f, row, r);
+        if (!*date == !*reason || row_marked(run, first_mark, paired_fields[i].reason)) continue;
+        char msg[200];
+        if (*reason)
+            snprintf(msg, sizeof msg,
+                     "'%s' is given as the reason this ended, but %s is blank: both or neither "
+                     "(DfE 903 rule %d)",
+                     reason, paired_fields[i].date, paired_fields[i].rule);
+        else
+            snprintf(msg, sizeof msg,
+                     "missing: %s is %s, so the reason it ended must be given (DfE 903 rule %d)",
+                     paired_fields[i].date, date, paired_fields[i].rule);
+        ok &= value_fault(run, f, row, r, year, msg);
+    }
+    return ok;
 }
 
 /* Checks one cell and writes its stored form into out (NULL when empty).
@@ -251,11 +391,10 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
         for (char *p = v; *p; p++) *p = (char)toupper((unsigned char)*p);
         if (codes_has_list(run->codes, column->name) &&
             !codes_valid(run->codes, column->name, v, year)) {
-            char y[16];
+            char y[16], msg[160];
             format_year(year, y, sizeof y);
-            errlist_at(run->errs, f->path, line, at, field, "'%s' is not a valid %s code in %s", v,
-                       column->name, y);
-            return false;
+            snprintf(msg, sizeof msg, "'%s' is not a valid %s code in %s", v, column->name, y);
+            return value_fault(run, f, row, col, year, msg);
         }
         *out = v;
         return true;
@@ -422,26 +561,13 @@ typedef struct RowRef {
     Date key; /* the record's identifying date, its year for per-year tables, else 0 */
     int year; /* collection year of the file */
     int file, row;
+    int first_mark, n_marks; /* its marks in ImportRun.marks */
 } RowRef;
 
 typedef struct RowRefs {
     RowRef *items;
     int n_items, cap;
 } RowRefs;
-
-/* Per-year tables keep one record per child per collection year. */
-static bool is_per_year(Ssda903TableId t)
-{
-    return t == T903_OC2 || t == T903_OC3 || t == T903_AD1 || t == T903_PREV_PERM;
-}
-
-/* The column holding the record's identifying date, or -1. */
-static int key_date_column(const Ssda903Table *t)
-{
-    for (int c = 1; c < t->n_columns; c++)
-        if (is_key_column(t->id, t->columns[c].name)) return c;
-    return -1;
-}
 
 static Date row_key(const Ssda903File *f, int row, int year)
 {
@@ -459,9 +585,11 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     const char *values[SSDA903_MAX_COLUMNS];
     char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
     bool ok = true;
+    int first_mark = run->marks.n_items;
     for (int c = 0; c < f->table->n_columns; c++)
         ok &= cell_within_limits(run, f, row, c, file_year) &&
               normalise_cell(run, f, row, c, year, dates[c], &values[c]);
+    if (ok) ok = check_cross_fields(run, f, row, year, first_mark);
     if (!ok) return;
     if (f->table->id == T903_HEADER) {
         strmap_put(&run->children, values[0], 1);
@@ -475,7 +603,8 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     RowRefs *refs = &run->refs[f->table->id];
     MEM_GROW(refs->items, refs->n_items, refs->cap);
     refs->items[refs->n_items++] =
-        (RowRef){values[0], row_key(f, row, file_year), file_year, file, row};
+        (RowRef){values[0],  row_key(f, row, file_year),     file_year, file, row,
+                 first_mark, run->marks.n_items - first_mark};
     run->report->rows++;
     run->report->rows_by_table[f->table->id]++;
 }
@@ -517,6 +646,26 @@ static const char *stored_value(const Ssda903Column *col, const char *v, char *b
     return v;
 }
 
+/* After a row is written: the marks it had are replaced by the ones it has
+ * now (none when it came corrected), which are kept to be stored once the
+ * import has its id in the log. */
+static int update_marks(ImportRun *run, const Ssda903File *f, const RowRef *ref, Err *err)
+{
+    char key[16], keep[SSDA903_MAX_COLUMNS * 24] = "|";
+    mark_row_key(f, ref->row, ref->year, key, sizeof key);
+    for (int i = 0; i < ref->n_marks; i++) {
+        ImportMark *m = &run->marks.items[ref->first_mark + i];
+        m->mark.row_key = xstrdup(key);
+        strncat(keep, m->mark.field, sizeof keep - strlen(keep) - 2);
+        strcat(keep, "|");
+        MEM_GROW(run->stored.items, run->stored.n_items, run->stored.cap);
+        run->stored.items[run->stored.n_items++] = *m;
+        memset(m, 0, sizeof *m); /* moved */
+    }
+    if (!run->clear_marks) return 0;
+    return store_clear_marks(run->store, f->table->id, ref->child, key, keep, err);
+}
+
 static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
 {
     const char *values[SSDA903_MAX_COLUMNS];
@@ -524,7 +673,8 @@ static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
     for (int c = 0; c < f->table->n_columns; c++)
         values[c] = stored_value(&f->table->columns[c], ssda903_cell(f, ref->row, c), dates[c]);
     Err err;
-    if (store_put_903_row(run->store, f->table->id, values, ref->year, &err) < 0) {
+    if (store_put_903_row(run->store, f->table->id, values, ref->year, &err) < 0 ||
+        (store_last_put_written(run->store) && update_marks(run, f, ref, &err) < 0)) {
         errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
         return -1;
     }
@@ -655,7 +805,18 @@ static void log_import(ImportRun *run)
                           .first_year = run->report->first_year,
                           .last_year = run->report->last_year};
     Err err;
-    if (store_log_import(run->store, &log, &err) < 0) errlist_add(run->errs, &err);
+    long long id;
+    if (store_log_import(run->store, &log, &id, &err) < 0) {
+        errlist_add(run->errs, &err);
+        return;
+    }
+    for (int i = 0; i < run->stored.n_items; i++) {
+        if (store_put_mark(run->store, &run->stored.items[i].mark, id, &err) < 0) {
+            errlist_add(run->errs, &err);
+            return;
+        }
+        run->stored.items[i].mark.import_id = id;
+    }
 }
 
 /* A file's size and time of last change, taken before it is read and again
@@ -732,6 +893,7 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
         errlist_add(run->errs, &err);
         return ERR_DB;
     }
+    run->clear_marks = store_has_marks(run->store);
     int *order = xcalloc((size_t)n + 1, sizeof *order);
     order_files(files, years, n, order);
     for (int i = 0; i < n; i++)
@@ -746,6 +908,21 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
         return ERR_INPUT;
     }
     return 0;
+}
+
+static void free_marks(PendingMarks *p)
+{
+    for (int i = 0; i < p->n_items; i++) import_mark_free(&p->items[i]);
+    free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
+void import_report_free(ImportReport *r)
+{
+    for (int i = 0; i < r->n_marks; i++) import_mark_free(&r->marks[i]);
+    free(r->marks);
+    r->marks = NULL;
+    r->n_marks = 0;
 }
 
 int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
@@ -781,6 +958,7 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
         ImportRun run = {.store = s,
+                         .keep_invalid = opt->keep_invalid,
                          .codes = codes,
                          .errs = errs,
                          .report = report,
@@ -790,6 +968,13 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
                          .n_read = list.n_paths,
                          .today = today_utc()};
         rc = write_all(&run, files, years, n_files, opt);
+        if (rc == 0) {
+            report->marks = run.stored.items;
+            report->n_marks = run.stored.n_items;
+        } else {
+            free_marks(&run.stored);
+        }
+        free_marks(&run.marks);
         strmap_free(&run.children);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }

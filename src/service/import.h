@@ -22,7 +22,21 @@ typedef struct ImportOptions {
     const char *disability_path; /* the council's disability list, or NULL */
     const CodeLists *codes; /* the context's; NULL: the shipped lists, loaded for this import */
     const char *actor;      /* who runs the import, for the import log */
+    /* Store a row whose only problems are codes not in its year's lists or
+     * fields that contradict each other, with each value at fault stored as
+     * unknown and marked (docs/import.md, "Importing a history with known
+     * faults"). Other problems still refuse the whole import. */
+    bool keep_invalid;
 } ImportOptions;
+
+/* A value stored as unknown and marked, with where it was read. */
+typedef struct ImportMark {
+    Ssda903Mark mark;
+    char *file;
+    long line;
+    int column;
+    char *label; /* the field as the file names it: PLACE, or EPISODE/PL in XML */
+} ImportMark;
 
 typedef struct ImportReport {
     int files;
@@ -32,7 +46,13 @@ typedef struct ImportReport {
     /* What was imported but should be looked at: two rows of one file with
      * the same key (the later is kept). Freed by errlist_free. */
     ErrList warnings;
+    ImportMark *marks; /* the marks this import stored, by table and row */
+    int n_marks;
+    long keepable; /* problems that keep_invalid would have stored as marks instead */
 } ImportReport;
+
+/* Frees the report's marks (the counts need no freeing). */
+void import_report_free(ImportReport *r);
 
 /* Imports every CSV file under paths (base/walk). Returns 0 when all was
  * written, or a negative code with the problems in errs (and nothing

@@ -40,3 +40,19 @@ int service_dataset(const ServiceData *data, unsigned parts, Dataset *owned, con
     if (rc == 0) *use = owned;
     return rc;
 }
+
+void service_marked(const Dataset *ds, const char *const *reads, ServiceMarked *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < ds->n_marks && out->n < SERVICE_MAX_MARKED; i++) {
+        const DatasetMarks *m = &ds->marks[i];
+        for (const char *const *r = reads; *r; r++) {
+            size_t tl = strlen(m->table);
+            if (strncmp(*r, m->table, tl) == 0 && (*r)[tl] == '.' &&
+                strcmp(*r + tl + 1, m->field) == 0) {
+                out->items[out->n++] = *m;
+                break;
+            }
+        }
+    }
+}

@@ -48,4 +48,19 @@ typedef struct ServiceData {
 int service_dataset(const ServiceData *data, unsigned parts, Dataset *owned, const Dataset **use,
                     Err *err);
 
+/* The fields of the history a computation read that imports marked as
+ * invalid and stored as unknown (import --keep-invalid), with how many: the
+ * computation counted each as unknown or left its row out, and its result
+ * says so. Empty when the history has no marks, so that a result without
+ * marks is exactly what it was before marks existed. */
+enum { SERVICE_MAX_MARKED = 8 };
+typedef struct ServiceMarked {
+    DatasetMarks items[SERVICE_MAX_MARKED];
+    int n;
+} ServiceMarked;
+
+/* Fills out with the Dataset's marks of the fields in reads ("episodes.PLACE",
+ * NULL-terminated). */
+void service_marked(const Dataset *ds, const char *const *reads, ServiceMarked *out);
+
 #endif

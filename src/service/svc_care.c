@@ -9,6 +9,12 @@
 
 const unsigned svc_care_parts = STORE_LOAD_EPISODES | STORE_LOAD_OC3;
 
+/* The coded fields the care-leaver rules and the profile read. */
+static const char *const care_reads[] = {
+    "header.ETHNIC", "episodes.RNE", "episodes.LS", "episodes.CIN", "episodes.PLACE",
+    "episodes.REC",  "oc3.IN_TOUCH", "oc3.ACTIV",   "oc3.ACCOM",    NULL,
+};
+
 int svc_leavers_run(const AppContext *ctx, const ServiceData *data, const LeaversRequest *req,
                     const Actor *actor, LeaversResult *out, Err *err)
 {
@@ -26,6 +32,7 @@ int svc_leavers_run(const AppContext *ctx, const ServiceData *data, const Leaver
         MEM_GROW(out->rows, out->n_rows, cap);
         out->rows[out->n_rows++] = (LeaverRow){c->id, st};
     }
+    service_marked(ds, care_reads, &out->marked);
     return 0;
 }
 
@@ -50,6 +57,7 @@ int svc_profile_run(const AppContext *ctx, const ServiceData *data, const Profil
     rc = service_dataset(data, svc_care_parts, &owned, &ds, err);
     if (rc == 0) {
         profile_compute(ds, req->at, req->rules, out->rows);
+        service_marked(ds, care_reads, &out->marked);
         if (req->publish) rc = profile_publish(out->rows, req->threshold, out->withheld, err);
     }
     dataset_free(&owned);

@@ -26,7 +26,8 @@ typedef struct LeaverRow {
 typedef struct LeaversResult {
     LeaverRow *rows; /* every care leaver on the date, in child order */
     int n_rows;
-    Dataset owned; /* the history loaded for the request, when no snapshot was given */
+    Dataset owned;        /* the history loaded for the request, when no snapshot was given */
+    ServiceMarked marked; /* marked values read as unknown (service.h) */
 } LeaversResult;
 
 /* Lists the care leavers on req->at. Returns 0, or a negative code (result
@@ -45,6 +46,7 @@ typedef struct ProfileRequest {
 typedef struct ProfileResult {
     ProfileRow rows[PROFILE_N_ROWS];
     bool withheld[PROFILE_N_ROWS]; /* all false unless publishing */
+    ServiceMarked marked;          /* marked values read as unknown (service.h) */
 } ProfileResult;
 
 /* The profile on req->at. Returns 0, ERR_USAGE (threshold out of range, with

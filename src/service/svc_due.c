@@ -30,6 +30,13 @@ static void add_child(DueResult *out, int *cap, const Dataset *ds, const Child *
     }
 }
 
+/* The coded fields the due dates read: the episodes (legal status,
+ * placement and how care ended), reviews and the care leavers' OC3. */
+static const char *const due_reads[] = {
+    "episodes.RNE",        "episodes.LS",  "episodes.CIN", "episodes.PLACE", "episodes.REC",
+    "reviews.REVIEW_CODE", "oc3.IN_TOUCH", "oc3.ACTIV",    "oc3.ACCOM",      NULL,
+};
+
 int svc_due_run(const AppContext *ctx, const ServiceData *data, const DueRequest *req,
                 const Actor *actor, DueResult *out, Err *err)
 {
@@ -39,6 +46,7 @@ int svc_due_run(const AppContext *ctx, const ServiceData *data, const DueRequest
     if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR, err);
     if (rc == 0) rc = service_dataset(data, svc_due_parts, &out->owned, &ds, err);
     if (rc < 0) return rc;
+    service_marked(ds, due_reads, &out->marked);
     int cap = 0;
     if (req->child) {
         const Child *only = dataset_find_child(ds, req->child);
@@ -75,6 +83,7 @@ int svc_compliance_run(const AppContext *ctx, const ServiceData *data, const Com
     if (rc == 0) {
         compliance_init(&out->counts, req->from, req->to, &ctx->calendar);
         compliance_add_all(&out->counts, ds, req->threads);
+        service_marked(ds, due_reads, &out->marked);
     }
     dataset_free(&owned);
     return rc;

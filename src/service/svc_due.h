@@ -30,6 +30,7 @@ typedef struct DueResult {
     DueRow *rows; /* by child, then in the order domain/due gives */
     int n_rows;
     Dataset owned;
+    ServiceMarked marked; /* marked values read as unknown (service.h) */
 } DueResult;
 
 /* The worklist on req->at. Returns 0, ERR_NOT_FOUND (req->child is not in the
@@ -45,7 +46,8 @@ typedef struct ComplianceRequest {
 } ComplianceRequest;
 
 typedef struct ComplianceResult {
-    Compliance counts; /* per item: fell due, on time, late, not done */
+    Compliance counts;    /* per item: fell due, on time, late, not done */
+    ServiceMarked marked; /* marked values read as unknown (service.h) */
 } ComplianceResult;
 
 /* The counts over the period. Returns 0, ERR_USAGE (the period ends before it

@@ -20,7 +20,8 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
     ImportOptions opt = {.year = req->year,
                          .disability_path = req->disability_path,
                          .codes = ctx->codes,
-                         .actor = actor->name};
+                         .actor = actor->name,
+                         .keep_invalid = req->keep_invalid};
     rc = import_paths(store, req->paths, req->n_paths, &opt, &out->report, &out->problems);
     store_close(store);
     if (rc < 0) err_set(err, rc, "%ld problems; nothing was imported", out->problems.n_total);
@@ -29,6 +30,7 @@ int svc_import_run(const AppContext *ctx, const ImportRequest *req, const Actor 
 
 void svc_import_free(ImportResult *r)
 {
+    import_report_free(&r->report);
     errlist_free(&r->problems);
     errlist_free(&r->report.warnings);
 }

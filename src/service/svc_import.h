@@ -16,11 +16,12 @@ typedef struct ImportRequest {
     int n_paths;
     int year;                    /* collection end year of every file; 0: work it out */
     const char *disability_path; /* the council's disability list, or NULL */
+    bool keep_invalid;           /* ImportOptions.keep_invalid */
 } ImportRequest;
 
 typedef struct ImportResult {
-    ImportReport report;
-    ErrList problems; /* every problem of the input, located (file, line, column, field) */
+    ImportReport report; /* with the marks stored (report.marks) */
+    ErrList problems;    /* every problem of the input, located (file, line, column, field) */
 } ImportResult;
 
 /* Imports, all or nothing. Returns 0; ERR_INPUT with every problem in

@@ -1,6 +1,7 @@
 /* svc_imports: see svc_imports.h. */
 #include "service/svc_imports.h"
 
+#include "service/dataset_load.h"
 #include "store/store.h"
 
 #include "base/mem.h"
@@ -23,7 +24,10 @@ int svc_imports_run(const AppContext *ctx, const ImportsRequest *req, const Acto
     StoreImportEntries found = {0};
     rc = store_read_begin(s, err);
     if (rc == 0) {
-        rc = store_list_imports(s, &found, err);
+        rc = req->marks ? store_list_marks(s, NULL, &out->marks, err)
+                        : store_list_imports(s, &found, err);
+        /* An older database simply has no marks: nothing to warn of. */
+        if (req->marks) found.has_log = true;
         store_read_end(s);
     }
     store_close(s);
@@ -33,8 +37,8 @@ int svc_imports_run(const AppContext *ctx, const ImportsRequest *req, const Acto
     out->entries = xcalloc((size_t)found.n + 1, sizeof *out->entries);
     for (int i = 0; i < found.n; i++) {
         const StoreImportEntry *e = &found.items[i];
-        out->entries[i] = (ImportsEntry){e->id,     e->imported_at, e->actor, e->rows,
-                                         e->tables, e->path,        e->size,  e->sha256};
+        out->entries[i] = (ImportsEntry){e->id,   e->imported_at, e->actor,  e->rows, e->tables,
+                                         e->path, e->size,        e->sha256, e->marks};
     }
     free(found.items);
     return rc;
@@ -49,7 +53,17 @@ void svc_imports_free(ImportsResult *r)
         free(x->tables);
         free(x->path);
         free(x->sha256);
+        free(x->marks);
     }
     free(r->entries);
+    ssda903_marks_free(&r->marks);
     memset(r, 0, sizeof *r);
+}
+
+int svc_child_marks_run(const char *db_path, const char *child, const Actor *actor,
+                        Ssda903Marks *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = service_check_actor(actor, err);
+    return rc < 0 ? rc : service_load_marks(db_path, child, out, err);
 }

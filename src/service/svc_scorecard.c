@@ -43,6 +43,28 @@ static int history(const ServiceData *data, const ScorecardRequest *req, Scoreca
     return 0;
 }
 
+/* The coded fields the indicators read: every coded field of the tables
+ * the scorecard loads. */
+static const char *const scorecard_reads[] = {
+    "header.SEX",
+    "header.ETHNIC",
+    "episodes.RNE",
+    "episodes.LS",
+    "episodes.CIN",
+    "episodes.PLACE",
+    "episodes.PLACE_PROVIDER",
+    "episodes.REC",
+    "episodes.REASON_PLACE_CHANGE",
+    "reviews.REVIEW_CODE",
+    "oc2.SDQ_REASON",
+    "oc3.IN_TOUCH",
+    "oc3.ACTIV",
+    "oc3.ACCOM",
+    "missing.MISSING",
+    "placed_adoption.REASON_PLACED_CEASED",
+    NULL,
+};
+
 int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const ScorecardRequest *req,
                       const Actor *actor, ScorecardResult *out, Err *err)
 {
@@ -73,6 +95,7 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
     SurveyTallies survey = {0};
     if (data->db_path && svc_survey_tallies(data->db_path, &survey, err) < 0) return err->code;
     opt.survey = &survey;
+    service_marked(ds, scorecard_reads, &out->marked);
     rc = scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
     survey_tallies_free(&survey);
     return rc;

@@ -26,6 +26,7 @@ typedef struct ScorecardResult {
     Dataset owned; /* the history loaded (or a snapshot's copy given places) */
     EpisodePlace *places_copy;
     bool borrowed; /* owned is a copy of a snapshot's header: its arrays are the snapshot's */
+    ServiceMarked marked; /* marked values the indicators read as unknown (service.h) */
 } ScorecardResult;
 
 /* Builds the scorecard. Returns 0, ERR_USAGE (a request parameter out of

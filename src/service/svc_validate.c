@@ -200,6 +200,7 @@ static int load_db(const ValidateRequest *req, ValidateResult *out, Err *err)
     }
     if (rc == 0)
         rc = add_stored_table(db, out, &now, T903_EPISODES, false, true, h.first_year, err);
+    if (rc == 0) rc = service_load_marks(db, NULL, &out->marks, err);
     ssda903_return_free(&now);
     ssda903_return_free(&before);
     ssda903_history_free(&h);
@@ -301,6 +302,7 @@ int svc_validate_run(const AppContext *ctx, const ValidateRequest *req, const Ac
         validate_run_rules(&out->ret, out->ruleset, set->rules, set->n_rules, ctx->codes,
                            &out->res);
     }
+    if (rc == 0 && out->marks.n > 0) out->res.marks = &out->marks;
     return rc;
 }
 
@@ -311,5 +313,6 @@ void svc_validate_free(ValidateResult *r)
     for (int i = 0; i < r->n_notes; i++) free(r->notes[i]);
     free(r->notes);
     errlist_free(&r->problems);
+    ssda903_marks_free(&r->marks);
     memset(r, 0, sizeof *r);
 }

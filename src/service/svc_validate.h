@@ -28,7 +28,8 @@ typedef struct ValidateResult {
     int year, ruleset;
     char **notes; /* things the user should know that are not failures */
     int n_notes, cap_notes;
-    ErrList problems; /* why a file could not be used, located */
+    ErrList problems;   /* why a file could not be used, located */
+    Ssda903Marks marks; /* with a database: its marked values (res.marks points here) */
 } ValidateResult;
 
 /* Validates with the context's rule set of the year and its code lists

@@ -75,6 +75,11 @@ int db_copy(DbConn *from, DbConn *to, Err *err)
     return from->driver->copy(from, to, err);
 }
 
+long long db_changes(DbConn *c)
+{
+    return c->driver->changes ? c->driver->changes(c) : -1;
+}
+
 bool db_last_was_conflict(const DbConn *c)
 {
     return c->driver->last_was_conflict(c);

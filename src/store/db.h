@@ -74,6 +74,9 @@ enum { DB_DONE = 0, DB_ROW = 1 };
 int db_step(DbStmt *st);
 /* Makes the statement ready to run again, with no values bound. */
 void db_reset(DbStmt *st);
+/* How many rows the connection's last INSERT, UPDATE or DELETE changed (an
+ * upsert whose update was refused by its WHERE changed none). */
+long long db_changes(DbConn *c);
 
 /* Columns of the current row, from 0. Text lasts until the next step. */
 int db_column_count(DbStmt *st);

@@ -43,6 +43,8 @@ typedef struct DbDriver {
     /* Whole-database copy from one connection into another of the same
      * engine (NULL when the engine has none: PostgreSQL has pg_dump). */
     int (*copy)(DbConn *from, DbConn *to, Err *err);
+    /* Rows the last statement inserted, updated or deleted (NULL: unknown). */
+    long long (*changes)(DbConn *c);
     /* Bulk copy (NULL when the engine has none). */
     int (*copy_begin)(DbConn *c, const char *table, const char *columns, Err *err);
     int (*copy_row)(DbConn *c, const char *const *values, int n, Err *err);

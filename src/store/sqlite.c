@@ -210,6 +210,11 @@ static void sq_reset(DbStmt *st)
     sqlite3_clear_bindings(stmt_of(st));
 }
 
+static long long sq_changes(DbConn *c)
+{
+    return sqlite3_changes64(conn_of(c)->db);
+}
+
 static int sq_column_count(DbStmt *st)
 {
     return sqlite3_column_count(stmt_of(st));
@@ -307,6 +312,7 @@ const DbDriver db_sqlite_driver = {
     .in_transaction = sq_in_transaction,
     .set_wait = sq_set_wait,
     .copy = sq_copy,
+    .changes = sq_changes,
 };
 
 static DbConn *new_conn(void)

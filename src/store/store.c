@@ -527,7 +527,15 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     /* Tables kept once a year carry the collection year in their key. */
     if (table < T903_COUNT && ssda903_return_per_year(table)) db_bind_int(st, ++n, source_year);
     db_bind_int(st, n + 1, source_year);
-    return step_done(s, st, err, "storing a row");
+    int rc = db_step(st);
+    s->last_put_written = rc == DB_DONE && db_changes(s->conn) != 0; /* -1: cannot say */
+    db_reset(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "storing a row");
+}
+
+bool store_last_put_written(Store *s)
+{
+    return s->last_put_written;
 }
 
 bool store_child_known(Store *s, const char *child)
@@ -612,7 +620,7 @@ static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Er
     return rc;
 }
 
-int store_log_import(Store *s, const StoreImportLog *log, Err *err)
+int store_log_import(Store *s, const StoreImportLog *log, long long *id_out, Err *err)
 {
     if (settle(s, err) < 0) return ERR_DB;
     DbStmt *st = prepare_insert(s,
@@ -630,6 +638,7 @@ int store_log_import(Store *s, const StoreImportLog *log, Err *err)
     if (rc < 0) return rc;
     long long id = store_query_int(s->conn, "SELECT max(id) FROM imports", -1);
     if (id < 0) return err_set(err, ERR_DB, "the import log lost its entry");
+    *id_out = id;
     rc = log_import_files(s, id, log, err);
     return rc == 0 ? log_import_rows(s, id, log, err) : rc;
 }
@@ -669,6 +678,33 @@ static int read_import_tables(Store *s, StoreImportEntries *out, Err *err)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log");
 }
 
+/* "ACTIV=1 PLACE=2": each import's standing marks counted by field (schema 7,
+ * value_marks). */
+static int read_import_marks(Store *s, StoreImportEntries *out, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn,
+                   "SELECT import_id, field, count(*) FROM value_marks "
+                   "GROUP BY import_id, field ORDER BY import_id, field",
+                   false, &st) != 0)
+        return db_error(s->conn, err, "reading the import log's marks");
+    int rc, first = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        long long id = db_column_int(st, 0);
+        while (first < out->n && out->items[first].id < id) first++;
+        char part[160];
+        snprintf(part, sizeof part, "%s=%lld", db_column_text(st, 1), db_column_int(st, 2));
+        for (int i = first; i < out->n && out->items[i].id == id; i++) {
+            StoreImportEntry *e = &out->items[i];
+            size_t had = e->marks ? strlen(e->marks) : 0;
+            e->marks = xrealloc(e->marks, had + strlen(part) + 2);
+            snprintf(e->marks + had, strlen(part) + 2, "%s%s", had ? " " : "", part);
+        }
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log's marks");
+}
+
 int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
 {
     memset(out, 0, sizeof *out);
@@ -693,10 +729,12 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
         e->path = column_copy(st, 4);
         e->size = db_column_int(st, 5);
         e->sha256 = column_copy(st, 6);
+        e->marks = NULL;
     }
     db_finalize(st);
     if (rc != DB_DONE) return db_error(s->conn, err, "reading the import log");
-    return read_import_tables(s, out, err);
+    if (read_import_tables(s, out, err) < 0) return ERR_DB;
+    return store_schema_version(s) >= STORE_MARKS_VERSION ? read_import_marks(s, out, err) : 0;
 }
 
 void store_import_entries_free(StoreImportEntries *e)
@@ -708,6 +746,7 @@ void store_import_entries_free(StoreImportEntries *e)
         free(x->tables);
         free(x->path);
         free(x->sha256);
+        free(x->marks);
     }
     free(e->items);
     memset(e, 0, sizeof *e);

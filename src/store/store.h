@@ -85,6 +85,9 @@ long long store_current_commit(Store *s, Err *err);
  * source_year is not older than the stored row's. */
 int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
                       Err *err);
+/* Whether the last store_put_903_row wrote its row (false: a stored row
+ * from a later collection year was kept). */
+bool store_last_put_written(Store *s);
 /* Whether a Header row exists for the child. */
 bool store_child_known(Store *s, const char *child);
 /* Records the council's disability flag for a child (overrides CIN N2). */
@@ -112,9 +115,9 @@ typedef struct StoreImportLog {
 } StoreImportLog;
 
 /* Adds the import to the log, inside the write transaction that stores its
- * rows (store_begin), so that it is logged if and only if it commits.
- * Returns 0 or ERR_DB. */
-int store_log_import(Store *s, const StoreImportLog *log, Err *err);
+ * rows (store_begin), so that it is logged if and only if it commits, and
+ * sets *id to its entry's id. Returns 0 or ERR_DB. */
+int store_log_import(Store *s, const StoreImportLog *log, long long *id, Err *err);
 
 /* One file of one logged import, with what the import as a whole recorded. */
 typedef struct StoreImportEntry {
@@ -125,6 +128,7 @@ typedef struct StoreImportEntry {
     char *path;   /* NULL for an import that read no file */
     long long size;
     char *sha256;
+    char *marks; /* "PLACE=2 REC=1": the marks it made still standing, by field; NULL none */
 } StoreImportEntry;
 
 typedef struct StoreImportEntries {
@@ -137,6 +141,29 @@ typedef struct StoreImportEntries {
  * path. Returns 0 or ERR_DB. Free out with store_import_entries_free. */
 int store_list_imports(Store *s, StoreImportEntries *out, Err *err);
 void store_import_entries_free(StoreImportEntries *e);
+
+/* ---- Marked values (store_marks.c, schema/sqlite/007_value_marks.sql) ----
+ * A value an import stored as unknown because it was wrong as given, kept as
+ * given with what is wrong with it (exchange/ssda903.h Ssda903Mark), keyed to
+ * the stored row and field. */
+/* Whether the database has any marks (false before schema 7). */
+bool store_has_marks(Store *s);
+/* Removes the marks of one stored row but those of the fields in keep
+ * ("|PLACE|REC|", or "" for all): the row was written again and those
+ * fields are no longer at fault. Returns 0 or ERR_DB. */
+int store_clear_marks(Store *s, Ssda903TableId table, const char *child, const char *row_key,
+                      const char *keep, Err *err);
+/* Stores a mark made by import import_id; a mark of the same row and field
+ * with the same value and message is kept as it was (with its first
+ * import), so importing the same files again changes nothing. Returns 0 or
+ * ERR_DB. */
+int store_put_mark(Store *s, const Ssda903Mark *m, long long import_id, Err *err);
+/* The marks of child (NULL: every child), by table, child, row and field.
+ * A database before schema 7 has none. Returns 0 or ERR_DB; free out with
+ * store_marks_free. */
+int store_list_marks(Store *s, const char *child, Ssda903Marks *out, Err *err);
+/* The table a stored table name ("episodes") names, or -1. */
+int store_table_by_sql_name(const char *name);
 
 /* Loads every child with episodes, reviews, OC2 and OC3 records, missing
  * incidents, adoption records (AD1, PlacedAdoption) and the local records

@@ -31,7 +31,8 @@ struct Store {
     bool read_only;
     StoreStage stage;
     int schema_version;
-    int load_connections; /* how many the last load read on */
+    int load_connections;  /* how many the last load read on */
+    bool last_put_written; /* store_last_put_written */
     DbStmt *upserts[TABLE_COUNT];
     DbStmt *stmts[STMT_COUNT];
 };
@@ -57,6 +58,11 @@ DbStmt *store_stmt(Store *s, StmtId id, Err *err);
 int store_read_commit(Store *s, DbConn *conn, long long *commit, Err *err);
 /* Whether the database has the commit counter. */
 bool store_has_commits(const Store *s);
+/* The schema version that added marked values (schema/sqlite/007_value_marks.sql). */
+enum { STORE_MARKS_VERSION = 7 };
+/* Loads the count of marked values by table and field into ds (store_marks.c). */
+int store_load_mark_counts(Store *s, Dataset *ds, Err *err);
+
 /* A one-row, one-column integer query; fallback when it has no row or fails. */
 long long store_query_int(DbConn *conn, const char *sql, long long fallback);
 

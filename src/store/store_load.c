@@ -549,6 +549,7 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
         0)
         return ERR_DB;
     int rc = load_children(s->conn, ds, err);
+    if (rc == 0) rc = store_load_mark_counts(s, ds, err);
     LoadJob job = {.ds = ds, .parts = parts};
     LoadWorker worker = {.job = &job, .conn = reader};
     pthread_t thread;

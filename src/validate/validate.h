@@ -204,6 +204,10 @@ typedef struct VResult {
     VIssue *issues; /* sorted by outcome, table, row; no duplicates */
     size_t n_issues, cap_issues;
     long n_failed_rules, n_skipped_rules;
+    /* validate --db: the values imports stored as unknown and marked
+     * (import --keep-invalid), listed beside the rules; not owned; NULL or
+     * empty otherwise. */
+    const Ssda903Marks *marks;
 } VResult;
 
 /* Runs the rule set of ruleset_year over a prepared return, with the shipped

@@ -4,9 +4,11 @@
 #include "domain/leaver.h"
 #include "service/svc_care.h"
 #include "service/svc_due.h"
+#include "service/svc_imports.h"
 #include "service/svc_reference.h"
 #include "service/svc_scorecard.h"
 #include "render/scorecard_write.h"
+#include "render/vreport.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -412,6 +414,36 @@ static json_t *child_due(WebCall *call, const char *id, Date at)
     return list;
 }
 
+/* The child's values stored as unknown at import (import --keep-invalid),
+ * or NULL with the error answered. Read from the database, not the
+ * snapshot, which holds only their counts. */
+static json_t *child_marks(WebCall *call, const char *id)
+{
+    Ssda903Marks marks;
+    Err err = {0};
+    json_t *list = NULL;
+    if (svc_child_marks_run(call->app->db_path, id, &call->actor, &marks, &err) < 0) {
+        web_error_from(call->res, &err);
+    } else {
+        list = json_array();
+        for (int i = 0; i < marks.n; i++)
+            json_array_append_new(list, vreport_mark_json(&marks.items[i]));
+    }
+    ssda903_marks_free(&marks);
+    return list;
+}
+
+/* The marked values a report read as unknown, for its meta. */
+static json_t *marked_json(const ServiceMarked *marked)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < marked->n; i++)
+        json_array_append_new(list, json_pack("{s:s, s:s, s:I}", "table", marked->items[i].table,
+                                              "field", marked->items[i].field, "rows",
+                                              (json_int_t)marked->items[i].n));
+    return list;
+}
+
 int api_child(WebCall *call)
 {
     Date at;
@@ -425,6 +457,11 @@ int api_child(WebCall *call)
                          call->id);
     json_t *due = child_due(call, c->id, at);
     if (!due) return call->res->status;
+    json_t *marks = child_marks(call, c->id);
+    if (!marks) {
+        json_decref(due);
+        return call->res->status;
+    }
     LeaverStatus leaver = leaver_status(ds, c, at, LEAVER_RULES_CURRENT);
     json_t *child = child_summary(c);
     json_object_set_new(child, "episodes", episodes_json(ds, call->app->ctx->codes, c));
@@ -432,6 +469,7 @@ int api_child(WebCall *call)
     json_object_set_new(child, "records", records_json(ds, c));
     json_object_set_new(child, "care_leaver", leaver_json(&leaver));
     json_object_set_new(child, "due", due);
+    json_object_set_new(child, "marks", marks);
     /* Issue 10 item 7: the view is recorded before anything is sent. */
     Err err = {0};
     if (svc_audit_append(call->app->audit, &call->actor, "view child", c->id, call->req->origin,
@@ -466,6 +504,7 @@ int api_profile(WebCall *call)
     json_t *m = meta(call);
     json_object_set_new(m, "published", json_boolean(req.publish));
     json_object_set_new(m, "at", date_json(req.at));
+    if (res.marked.n) json_object_set_new(m, "marked_values", marked_json(&res.marked));
     return web_ok(call->res, rows, m);
 }
 
@@ -508,11 +547,13 @@ int api_scorecard(WebCall *call)
         return web_error_from(call->res, &err);
     }
     json_t *card = scorecard_json(&res.card);
+    ServiceMarked marked = res.marked;
     svc_scorecard_free(&res);
     if (!card)
         return web_error(call->res, 500, "internal", NULL, "the scorecard could not be written");
     json_t *m = meta(call);
     json_object_set_new(m, "published", json_boolean(req.publish));
+    if (marked.n) json_object_set_new(m, "marked_values", marked_json(&marked));
     web_ok(call->res, card, m);
     web_snapshot_keep_card(call->snap, req.year, req.publish, out->body, out->body_len);
     return 200;
@@ -537,6 +578,7 @@ int api_leavers(WebCall *call)
         json_array_append_new(items, row);
     }
     json_t *m = page_meta(call, &page, res.n_rows);
+    if (res.marked.n) json_object_set_new(m, "marked_values", marked_json(&res.marked));
     svc_leavers_free(&res);
     return web_ok(call->res, items, m);
 }
@@ -563,10 +605,11 @@ int api_compliance(WebCall *call)
                              "fell_due", (json_int_t)c->fell_due, "on_time", (json_int_t)c->on_time,
                              "late", (json_int_t)c->late, "not_done", (json_int_t)c->not_done));
     }
-    svc_compliance_free(&res);
     json_t *m = meta(call);
     json_object_set_new(m, "from", date_json(req.from));
     json_object_set_new(m, "to", date_json(req.to));
+    if (res.marked.n) json_object_set_new(m, "marked_values", marked_json(&res.marked));
+    svc_compliance_free(&res);
     return web_ok(call->res, items, m);
 }
 

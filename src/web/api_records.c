@@ -6,6 +6,7 @@
  * worklist reflects it at once, and the change is audited before the answer. */
 #include "web/api.h"
 
+#include "render/vreport.h"
 #include "service/svc_import.h"
 #include "service/svc_records.h"
 
@@ -121,15 +122,38 @@ static json_t *problems_json(const ErrList *problems)
     return list;
 }
 
-/* Imports the files at path; answers the problems (400) or an error. Fills
- * *report on success when report is given. */
-static int import_path(WebCall *call, char *path, ImportReport *report)
+/* The values an import stored as unknown and marked (keep_invalid). */
+static json_t *import_marks_json(const ImportReport *report)
 {
-    ImportRequest req = {.db_path = call->app->db_path, .paths = &path, .n_paths = 1};
+    json_t *list = json_array();
+    for (int i = 0; i < report->n_marks; i++) {
+        const ImportMark *m = &report->marks[i];
+        json_t *mark = vreport_mark_json(&m->mark);
+        json_object_set_new(mark, "file_line", json_integer(m->line));
+        json_object_set_new(mark, "file_column", json_integer(m->column));
+        json_object_set_new(mark, "file_field", json_string(m->label));
+        json_array_append_new(list, mark);
+    }
+    return list;
+}
+
+/* Imports the files at path (keep_invalid: ImportRequest's); answers the
+ * problems (400) or an error. Fills *report on success when report is given
+ * (its marks left out) and *marks with the marks stored when marks is. */
+static int import_path(WebCall *call, char *path, bool keep_invalid, ImportReport *report,
+                       json_t **marks)
+{
+    ImportRequest req = {
+        .db_path = call->app->db_path, .paths = &path, .n_paths = 1, .keep_invalid = keep_invalid};
     ImportResult res;
     Err err = {0};
     int rc = svc_import_run(call->app->ctx, &req, &call->actor, &res, &err);
-    if (rc == 0 && report) *report = res.report;
+    if (rc == 0 && marks) *marks = import_marks_json(&res.report);
+    if (rc == 0 && report) {
+        *report = res.report;
+        report->marks = NULL; /* freed with res below */
+        report->n_marks = 0;
+    }
     if (rc < 0 && res.problems.n_total > 0) {
         web_error(call->res, 400, "invalid", res.problems.items[0].field, "%s",
                   res.problems.items[0].msg);
@@ -164,7 +188,7 @@ int api_record_create(WebCall *call)
     snprintf(action, sizeof action, "record %s",
              json_string_value(json_object_get(body, "kind")) ?: "");
     json_decref(body);
-    if (rc == 0) rc = import_path(call, path, NULL);
+    if (rc == 0) rc = import_path(call, path, false, NULL, NULL);
     unlink(path);
     rmdir(dir);
     if (rc != 0) return call->res->status;
@@ -288,14 +312,24 @@ int api_import(WebCall *call)
     ImportReport report;
     char dir[512];
     snprintf(dir, sizeof dir, "%s", req->upload_dir);
-    if (import_path(call, dir, &report) != 0) return call->res->status;
+    const char *keep = web_param(req, "keep_invalid");
+    bool keep_invalid = keep && (strcmp(keep, "1") == 0 || strcmp(keep, "true") == 0);
+    json_t *marks = NULL;
+    if (import_path(call, dir, keep_invalid, &report, &marks) != 0) return call->res->status;
     Err err = {0};
     if (svc_audit_append(call->app->audit, &call->actor, "import", NULL, req->origin, &err) < 0 ||
-        web_app_reload(call->app, &err) < 0)
+        web_app_reload(call->app, &err) < 0) {
+        json_decref(marks);
         return web_error_from(call->res, &err);
+    }
     json_t *data =
         json_pack("{s:i, s:I, s:i, s:i}", "files", report.files, "rows", (json_int_t)report.rows,
                   "first_year", report.first_year, "last_year", report.last_year);
+    /* Only an import asked to keep invalid values says which it kept. */
+    if (keep_invalid)
+        json_object_set_new(data, "marks", marks);
+    else
+        json_decref(marks);
     WebSnapshot *fresh = web_app_acquire(call->app);
     json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);
     web_app_release(call->app, fresh);

@@ -23,8 +23,8 @@ const WebRoute web_routes[] = {
     {"GET", "/api/v1/children", CAP_CHILD_READ, false, api_children,
      "The children of the caller's caseload", "page per_page"},
     {"GET", "/api/v1/children/{id}", CAP_CHILD_READ, false, api_child,
-     "A child's timeline: episodes, reviews, records, care-leaver status and why, due items "
-     "(audited)",
+     "A child's timeline: episodes, reviews, records, care-leaver status and why, due items, "
+     "values marked invalid at import (audited)",
      "at=YYYY-MM-DD"},
     {"POST", "/api/v1/children/{id}/records", CAP_CHILD_WRITE, true, api_record_create,
      "Record a visit, health assessment, ... of the child, with the checks of an import "
@@ -58,8 +58,9 @@ const WebRoute web_routes[] = {
      "How well each statutory timescale was kept over a period", "from=YYYY-MM-DD to=YYYY-MM-DD"},
     {"POST", "/api/v1/imports", CAP_IMPORT, true, api_import,
      "Import 903 files and record templates uploaded as multipart/form-data (all or nothing; "
-     "the problems listed when any)",
-     NULL},
+     "the problems listed when any; keep_invalid=1 stores rows whose only faults are codes or "
+     "contradicting fields, those values marked and unknown, and lists the marks)",
+     "keep_invalid=1"},
     {"GET", "/api/v1/validation", CAP_VALIDATION, false, api_validation,
      "The validation of the return stored for a collection year: each rule's outcome and the "
      "failing rows with their affected cells",

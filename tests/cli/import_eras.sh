@@ -159,5 +159,5 @@ grep -q "2021-22/episodes.csv:6:.*PLACE: 'Z11' is not a valid PLACE code in 2021
   fail "Z11: $(cat "$TMP/err")"
 grep -q "2009-10/oc3.csv:2:.*ACTIV: 'F5' is not a valid ACTIV code in 2009/10" "$TMP/err" ||
   fail "F5: $(cat "$TMP/err")"
-expect_eq "three problems and the summary" 4 "$(wc -l < "$TMP/err")"
+expect_eq "three problems, the --keep-invalid note and the summary" 5 "$(wc -l < "$TMP/err")"
 echo ok

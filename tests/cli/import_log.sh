@@ -32,10 +32,10 @@ expect_eq "still two imports" 2 "$(db_count "$db" imports)"
 
 # `imports` lists the log: a row per file of each import.
 "$CAREPLEDGE" imports --db "$db" --format csv > "$TMP/imports.csv"
-expect_eq "imports header" "import,imported_at,actor,rows,tables,file,size,sha256" \
+expect_eq "imports header" "import,imported_at,actor,rows,tables,file,size,sha256,marks" \
   "$(head -1 "$TMP/imports.csv")"
 expect_eq "a row per file" 4 "$(tail -n +2 "$TMP/imports.csv" | wc -l)"
-grep -q "^2,.*,10,episodes=5 header=4 oc3=1,$xml,$(stat -c %s "$xml"),$(sha256sum "$xml" | cut -d' ' -f1)\$" \
+grep -q "^2,.*,10,episodes=5 header=4 oc3=1,$xml,$(stat -c %s "$xml"),$(sha256sum "$xml" | cut -d' ' -f1),\$" \
   "$TMP/imports.csv" || fail "the XML import's row: $(cat "$TMP/imports.csv")"
 "$CAREPLEDGE" imports --db "$db" --format json > "$TMP/imports.json"
 json_check "imports JSON" "$TMP/imports.json" 'length == 4 and .[1].file != null and .[0].import == 1'

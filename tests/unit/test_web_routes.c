@@ -589,6 +589,51 @@ static void test_expiry_and_lock_out(void **state)
     assert_true(refused >= 1);
 }
 
+/* An upload with keep_invalid=1 stores A's episode with its junk PLACE as
+ * unknown and answers the mark; without it the upload is refused; A's
+ * record then carries the mark. */
+static void test_keep_invalid_upload_marks_the_child(void **state)
+{
+    Fixture *f = *state;
+    int analyst = 5;
+    char dir[128], path[160];
+    snprintf(dir, sizeof dir, "%s/keep", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(dir, sizeof dir, "%s/keep/2025-26", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/episodes.csv", dir);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fprintf(out, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+                 "HOME_POST,PL_POST,URN\nA,01/05/2025,S,C2,N1,XX,PR1,,,,,,\n");
+    fclose(out);
+    next_upload_dir = dir;
+    expect_error(f, "POST", "/api/v1/imports", f->tokens[analyst], f->csrf[analyst], NULL, 400,
+                 "invalid");
+    next_upload_dir = dir;
+    WebResponse res;
+    call(f, "POST", "/api/v1/imports?keep_invalid=1", f->tokens[analyst], f->csrf[analyst], NULL,
+         &res);
+    assert_int_equal(res.status, 200);
+    json_t *doc = body_json(&res);
+    json_t *marks = json_object_get(json_object_get(doc, "data"), "marks");
+    assert_int_equal(json_array_size(marks), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(marks, 0), "field")),
+                        "PLACE");
+    json_decref(doc);
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/children/A", f->tokens[0], NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    doc = body_json(&res);
+    marks = json_object_get(json_object_get(doc, "data"), "marks");
+    assert_int_equal(json_array_size(marks), 1);
+    json_t *mark = json_array_get(marks, 0);
+    assert_string_equal(json_string_value(json_object_get(mark, "value")), "XX");
+    assert_string_equal(json_string_value(json_object_get(mark, "row")), "2025-05-01");
+    json_decref(doc);
+    web_response_free(&res);
+}
+
 static void test_openapi_lists_every_route(void **state)
 {
     (void)state;
@@ -610,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_corrections_keep_history),
         cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
+        cmocka_unit_test(test_keep_invalid_upload_marks_the_child),
         cmocka_unit_test(test_openapi_lists_every_route),
         cmocka_unit_test(test_expiry_and_lock_out),
     };

@@ -1,8 +1,9 @@
 // A child's page: who they are, their care-leaver status and why, what is
-// due, and their timeline (episodes, reviews, visits, health, education,
-// plans) from GET /api/v1/children/{id}; a form records a visit, a health
-// assessment or another template record, another corrects one
-// (corrections.js). The server audits the view.
+// due, the values of their record that an import marked as invalid and stored
+// as unknown (import --keep-invalid), and their timeline (episodes, reviews,
+// visits, health, education, plans) from GET /api/v1/children/{id}; a form
+// records a visit, a health assessment or another template record, another
+// corrects one (corrections.js). The server audits the view.
 
 import { get } from '../api.js';
 import { h, fill, heading, words, show, firstDate, autoTable, announce, startDate, ukDate } from '../dom.js';
@@ -11,9 +12,14 @@ import { correctionsSection } from '../corrections.js';
 
 // Sections of the child's document shown with their own heading, in this
 // order; any other list the server adds is shown after them.
-const SECTIONS = ['due', 'episodes', 'reviews', 'records', 'visits', 'health_assessments', 'dental_checks',
+const SECTIONS = ['due', 'marks', 'episodes', 'reviews', 'records', 'visits', 'health_assessments', 'dental_checks',
   'immunisations', 'sdq', 'education_plans', 'care_plans', 'needs_assessments', 'pathway_plans', 'pa_contacts'];
-const TITLES = { due: 'Due items', sdq: 'SDQ scores', pa_contacts: 'Personal adviser contacts' };
+const TITLES = {
+  due: 'Due items', sdq: 'SDQ scores', pa_contacts: 'Personal adviser contacts',
+  marks: 'Values marked at import (stored as unknown)',
+};
+// Lists that are not events of the child's life: kept out of the timeline.
+const NOT_EVENTS = ['due', 'marks'];
 
 function summary(child) {
   const facts = Object.entries(child).filter(([, v]) => v === null || typeof v !== 'object');
@@ -33,7 +39,7 @@ function leaverStatus(cl) {
 function timeline(lists) {
   const events = [];
   for (const [name, rows] of lists) {
-    if (name === 'due') continue;
+    if (NOT_EVENTS.includes(name)) continue;
     for (const r of rows) {
       const date = firstDate(r);
       if (date) events.push({ date, what: words(r.kind || r.item || name.replace(/s$/, '')), row: r });
@@ -105,9 +111,12 @@ export async function render(main, ctx, id) {
       render(main, ctx, id);
     })
     : null;
+  // A child with no marked values has no marks section at all.
+  const marks = lists.filter(([name, rows]) => name === 'marks' && rows.length)
+    .map(([name, rows]) => listSection(name, rows, id));
   fill(main, heading(`Child ${id}`), h('p', {}, h('a', { href: '#/children' }, 'Back to the caseload')),
     summary(child), leaverStatus(child.care_leaver || child.leaver),
     lists.filter(([name]) => name === 'due').map(([name, rows]) => listSection(name, rows, id)),
-    timeline(lists), recordSection, corrections,
-    lists.filter(([name]) => name !== 'due').map(([name, rows]) => listSection(name, rows, id)));
+    marks, timeline(lists), recordSection, corrections,
+    lists.filter(([name]) => !NOT_EVENTS.includes(name)).map(([name, rows]) => listSection(name, rows, id)));
 }

@@ -1,7 +1,9 @@
 // Import by upload: the files of a 903 return (and local templates) sent as
 // multipart/form-data to POST /api/v1/imports, with a progress bar fed by
 // the upload's progress events; the answer is the import's result or the
-// list of problems, each naming its file, line and field.
+// list of problems, each naming its file, line and field. A box asks for
+// import --keep-invalid (keep_invalid=1): rows whose only faults are codes or
+// contradicting fields are stored with those values marked and unknown.
 
 import { upload } from '../api.js';
 import { h, fill, heading, errorBox, autoTable, show, words, announce } from '../dom.js';
@@ -19,12 +21,16 @@ export async function render(main) {
   const files = h('input', { type: 'file', id: 'files', name: 'files', multiple: true, accept: '.csv,.xml,text/csv', required: true });
   const progress = h('progress', { id: 'upload-progress', max: '100', value: '0' });
   const progressField = h('div', { class: 'field', hidden: true }, h('label', { for: 'upload-progress' }, 'Upload progress'), progress);
+  const keep = h('input', { type: 'checkbox', id: 'keep-invalid', name: 'keep_invalid' });
+  // The box inside its label keeps the two on one line.
+  const keepField = h('div', { class: 'field' }, h('label', { for: 'keep-invalid' }, keep,
+    ' Keep rows whose only faults are invalid codes or contradicting fields (each value at fault is marked and stored as unknown)'));
   const out = h('div', {});
   const button = h('button', { type: 'submit' }, 'Upload and import');
   const form = h('form', { class: 'card' },
     h('div', { class: 'field' }, h('label', { for: 'files' }, 'Files of the return (CSV)'), files,
       h('p', { class: 'hint', id: 'files-hint' }, 'Choose every file of one collection year: header.csv, episodes.csv, …')),
-    progressField, button);
+    keepField, progressField, button);
   files.setAttribute('aria-describedby', 'files-hint');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -40,7 +46,7 @@ export async function render(main) {
     button.disabled = true;
     fill(out, h('p', {}, 'Uploading…'));
     try {
-      const res = await upload('/imports', body, (frac) => (progress.value = Math.round(frac * 100)));
+      const res = await upload(keep.checked ? '/imports?keep_invalid=1' : '/imports', body, (frac) => (progress.value = Math.round(frac * 100)));
       progress.value = 100;
       fill(out, h('h2', {}, 'Imported'), result(res.data));
       announce('Import finished.');
