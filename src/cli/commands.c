@@ -3,9 +3,9 @@
 #include "cli/commands.h"
 
 const CliCommand *const cli_commands[] = {
-    &cmd_api_doc, &cmd_audit,   &cmd_calendar,   &cmd_compliance, &cmd_due,     &cmd_export,
-    &cmd_import,  &cmd_imports, &cmd_indicators, &cmd_leavers,    &cmd_profile, &cmd_scorecard,
-    &cmd_serve,   &cmd_synth,   &cmd_user,       &cmd_validate,
+    &cmd_api_doc,    &cmd_audit,  &cmd_calendar, &cmd_compliance, &cmd_due,      &cmd_export,
+    &cmd_governance, &cmd_import, &cmd_imports,  &cmd_indicators, &cmd_leavers,  &cmd_profile,
+    &cmd_scorecard,  &cmd_serve,  &cmd_synth,    &cmd_user,       &cmd_validate,
 };
 const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
 

@@ -11,6 +11,7 @@ extern const CliCommand cmd_calendar;
 extern const CliCommand cmd_compliance;
 extern const CliCommand cmd_due;
 extern const CliCommand cmd_export;
+extern const CliCommand cmd_governance;
 extern const CliCommand cmd_imports;
 extern const CliCommand cmd_import;
 extern const CliCommand cmd_indicators;

@@ -8,6 +8,7 @@
 #include "base/mem.h"
 #include "service/svc_audit.h"
 #include "store/governance.h"
+#include "synth/synth_governance.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,20 +215,27 @@ static int store_seed(Store *s, GovTableId t, Err *err)
     return rc;
 }
 
+/* Stores every seeded table not yet written: a row may name a seeded one
+ * (a meeting its group), which must then be in the store. */
+static int store_seeds(Store *s, Err *err)
+{
+    int rc = 0;
+    for (int t = 0; rc == 0 && t < GOV_TABLE_COUNT; t++) rc = store_seed(s, (GovTableId)t, err);
+    return rc;
+}
+
 /* Checks and writes one row inside the open transaction. */
 static int put_row(const AppContext *ctx, Store *s, const GovTable *t, const char *const *raw,
                    const RowPlace *at, ErrList *l, Err *err)
 {
     Value *v = xcalloc(GOV_MAX_COLUMNS, sizeof *v);
-    int rc = 0;
-    if (check_fields(t, raw, v, at, l) == 0) {
-        long before = l->n_total;
-        rc = check_refs(ctx, s, t, v, at, l, err);
-        if (rc == 0 && l->n_total == before) {
-            const char *values[GOV_MAX_COLUMNS];
-            for (int c = 0; c < t->n_columns; c++) values[c] = v[c];
-            rc = store_gov_put(s, t->id, values, err);
-        }
+    long problems = check_fields(t, raw, v, at, l);
+    long before = l->n_total;
+    int rc = check_refs(ctx, s, t, v, at, l, err);
+    if (rc == 0 && problems == 0 && l->n_total == before) {
+        const char *values[GOV_MAX_COLUMNS];
+        for (int c = 0; c < t->n_columns; c++) values[c] = v[c];
+        rc = store_gov_put(s, t->id, values, err);
     }
     free(v);
     return rc;
@@ -295,7 +303,7 @@ static int put_template(const AppContext *ctx, Store *s, Template *tp, long *row
                         ErrList *problems, Err *err)
 {
     const GovTable *t = tp->table;
-    int rc = store_seed(s, t->id, err);
+    int rc = 0;
     char **seen = NULL;
     int n_seen = 0;
     Err e = {0};
@@ -351,6 +359,7 @@ int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const
     Store *s = NULL;
     int rc = problems->n_total ? ERR_INPUT : store_open(db_path, &s, err);
     if (rc == 0) rc = store_gov_begin(s, err);
+    if (rc == 0) rc = store_seeds(s, err);
     for (int i = 0; rc == 0 && i < opened; i++)
         rc = put_template(ctx, s, &tps[i], rows, problems, err);
     if (rc == 0 && problems->n_total)
@@ -412,7 +421,7 @@ int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
     }
     ErrList problems = {0};
     RowPlace at = {.file = ""};
-    if (rc == 0) rc = store_seed(s, t, err);
+    if (rc == 0) rc = store_seeds(s, err);
     if (rc == 0) rc = put_row(ctx, s, table, raw, &at, &problems, err);
     if (rc == 0 && problems.n_items) {
         *err = problems.items[0];
@@ -429,4 +438,29 @@ int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
         audit(db_path, actor, action, origin);
     }
     return rc;
+}
+
+int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsigned long seed,
+                 const char *dir, const Actor *actor, long *rows, ErrList *problems, Err *err)
+{
+    *rows = 0;
+    if (service_check_actor(actor, err) < 0) return err->code;
+    ServiceData data = {.db_path = db_path};
+    Dataset owned = {0};
+    const Dataset *ds;
+    if (service_dataset(&data, STORE_LOAD_EPISODES, &owned, &ds, err) < 0) return err->code;
+    int rc = synth_governance_write(ds, end_year, seed, dir, err);
+    dataset_free(&owned);
+    if (rc < 0) return rc;
+    static const char *const names[] = {"members",       "meetings", "actions",
+                                        "participation", "issues",   "priorities",
+                                        "progress",      "training", "scrutiny"};
+    enum { N = (int)(sizeof names / sizeof names[0]) };
+    char paths[N][1024];
+    const char *list[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/governance-%s.csv", dir, names[i]);
+        list[i] = paths[i];
+    }
+    return svc_gov_import(ctx, db_path, list, N, actor, "demo", rows, problems, err);
 }

@@ -45,6 +45,13 @@ int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows 
 int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const *paths, int n,
                    const Actor *actor, const char *origin, long *rows, ErrList *problems, Err *err);
 
+/* The demo's governance records (synth/synth_governance) for the collection
+ * years end_year - 1 and end_year, written as templates into dir (which must
+ * exist) and imported as svc_gov_import would, over the children of the
+ * history in db_path. */
+int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsigned long seed,
+                 const char *dir, const Actor *actor, long *rows, ErrList *problems, Err *err);
+
 /* Records one row given as (column, value) pairs, checked as a template row
  * would be (err names the column as its field); a missing ID is given the next
  * free one (prefix + number), written into id_out (GOV_ID_LEN). Audited. */
