@@ -241,13 +241,16 @@ static int put_row(const AppContext *ctx, Store *s, const GovTable *t, const cha
     return rc;
 }
 
-static void audit(const char *db_path, const Actor *actor, const char *action, const char *origin)
+/* Audits a change: on log when the front end holds one (a server: one
+ * appender for the chain), else on a log opened for it. */
+static void audit(AuditLog *log, const char *db_path, const Actor *actor, const char *action,
+                  const char *origin)
 {
-    AuditLog *log;
     Err ignored = {0};
-    if (svc_audit_open(db_path, &log, &ignored) < 0) return;
-    svc_audit_append(log, actor, action, NULL, origin ? origin : "cli", &ignored);
-    svc_audit_close(log);
+    AuditLog *own = NULL;
+    if (!log && svc_audit_open(db_path, &own, &ignored) < 0) return;
+    svc_audit_append(log ? log : own, actor, action, NULL, origin ? origin : "cli", &ignored);
+    svc_audit_close(own);
 }
 
 /* ---- CSV templates ------------------------------------------------------------ */
@@ -342,7 +345,8 @@ static int by_table(const void *a, const void *b)
 }
 
 int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const *paths, int n,
-                   const Actor *actor, const char *origin, long *rows, ErrList *problems, Err *err)
+                   const Actor *actor, AuditLog *log, const char *origin, long *rows,
+                   ErrList *problems, Err *err)
 {
     *rows = 0;
     if (service_check_actor(actor, err) < 0) return err->code;
@@ -371,7 +375,7 @@ int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const
         if (rc == 0) {
             char action[96];
             snprintf(action, sizeof action, "governance import %s", tps[i].table->name);
-            audit(db_path, actor, action, origin);
+            audit(log, db_path, actor, action, origin);
         }
         csv_close(&tps[i].reader);
     }
@@ -396,8 +400,8 @@ static void next_id(Store *s, GovTableId t, const char *prefix, char *id)
 
 int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
                    const char *const *columns, const char *const *values, int n,
-                   const char *id_prefix, const Actor *actor, const char *origin, char *id_out,
-                   Err *err)
+                   const char *id_prefix, const Actor *actor, AuditLog *log, const char *origin,
+                   char *id_out, Err *err)
 {
     if (service_check_actor(actor, err) < 0) return err->code;
     const GovTable *table = &governance_tables[t];
@@ -426,6 +430,7 @@ int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
     if (rc == 0 && problems.n_items) {
         *err = problems.items[0];
         err->code = ERR_USAGE;
+        err_param(err, err->field);
         rc = ERR_USAGE;
     }
     if (rc == 0) rc = store_gov_commit(s, err);
@@ -435,7 +440,7 @@ int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
     if (rc == 0) {
         char action[96];
         snprintf(action, sizeof action, "governance record %s %s", table->name, id_out);
-        audit(db_path, actor, action, origin);
+        audit(log, db_path, actor, action, origin);
     }
     return rc;
 }
@@ -462,5 +467,5 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
         snprintf(paths[i], sizeof paths[i], "%s/governance-%s.csv", dir, names[i]);
         list[i] = paths[i];
     }
-    return svc_gov_import(ctx, db_path, list, N, actor, "demo", rows, problems, err);
+    return svc_gov_import(ctx, db_path, list, N, actor, NULL, "demo", rows, problems, err);
 }

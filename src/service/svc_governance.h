@@ -16,6 +16,7 @@
 #include "domain/governance_due.h"
 #include "domain/governance_participation.h"
 #include "service/context.h"
+#include "service/svc_audit.h"
 #include "service/service.h"
 
 #include <stdbool.h>
@@ -40,10 +41,11 @@ int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows 
  * docs/governance.md), all files in one transaction, in the order of the
  * tables so that a meeting is there before its actions. Every problem is added
  * to problems; when there is any, nothing is written and ERR_INPUT returned.
- * Each table written is audited ("governance import TABLE: N rows") with
- * origin. *rows is the number of rows written. */
+ * Each table written is audited ("governance import TABLE") with origin, on
+ * log (NULL: a log opened for it). *rows is the number of rows written. */
 int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const *paths, int n,
-                   const Actor *actor, const char *origin, long *rows, ErrList *problems, Err *err);
+                   const Actor *actor, AuditLog *log, const char *origin, long *rows,
+                   ErrList *problems, Err *err);
 
 /* The demo's governance records (synth/synth_governance) for the collection
  * years end_year - 1 and end_year, written as templates into dir (which must
@@ -57,8 +59,8 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
  * free one (prefix + number), written into id_out (GOV_ID_LEN). Audited. */
 int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
                    const char *const *columns, const char *const *values, int n,
-                   const char *id_prefix, const Actor *actor, const char *origin, char *id_out,
-                   Err *err);
+                   const char *id_prefix, const Actor *actor, AuditLog *log, const char *origin,
+                   char *id_out, Err *err);
 
 /* One line of the due report. */
 typedef struct GovDueLine {

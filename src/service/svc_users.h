@@ -25,7 +25,10 @@ enum {
     CAP_REFERENCE = 1u << 8,    /* the calendar and the indicator catalogue */
     CAP_USERS = 1u << 9,        /* manage accounts */
     CAP_AUDIT = 1u << 10,       /* read the audit log */
-    CAP_COUNT = 11,
+    CAP_GOVERNANCE =
+        1u << 11, /* the groups, meetings, CiCC issues, action plan (docs/governance.md) */
+    CAP_GOVERNANCE_WRITE = 1u << 12, /* record meetings, raise and answer CiCC issues, ... */
+    CAP_COUNT = 13,
 };
 
 /* "child_read", ... by bit index. */
