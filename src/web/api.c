@@ -407,6 +407,7 @@ int api_scorecard(WebCall *call)
     if (!req.year) req.year = date_collection_year(today(call));
     req.publish = flag_param(call, "publish") || !(call->session->role->capabilities & CAP_REPORTS);
     ServiceData data = snapshot_data(call);
+    data.db_path = call->app->db_path; /* promise 3.13 from the governance tables */
     ScorecardResult res;
     Err err = {0};
     if (svc_scorecard_run(call->app->ctx, &data, &req, &call->actor, &res, &err) < 0) {
