@@ -14,6 +14,7 @@ import * as profile from './pages/profile.js';
 import * as scorecard from './pages/scorecard.js';
 import * as importPage from './pages/import.js';
 import * as validation from './pages/validation.js';
+import * as governance from './pages/governance.js';
 
 // The pages: hash pattern, the capability the API route behind it needs
 // (the server's route table decides; the menu only hides what would be
@@ -27,6 +28,8 @@ const ROUTES = [
   { path: /^#\/scorecard$/, page: scorecard, cap: 'aggregate', nav: '#/scorecard', label: 'Scorecard' },
   { path: /^#\/import$/, page: importPage, cap: 'import', nav: '#/import', label: 'Import' },
   { path: /^#\/validation$/, page: validation, cap: 'validation', nav: '#/validation', label: 'Validation' },
+  { path: /^#\/governance$/, page: governance, cap: 'governance', nav: '#/governance', label: 'Governance' },
+  { path: /^#\/governance\/(issues|plan)$/, page: governance, cap: 'governance' },
 ];
 
 const session = { user: null, role: null, capabilities: [] };

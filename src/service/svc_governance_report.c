@@ -76,14 +76,18 @@ static void regular_lines(const GovRows *meetings, int end_year, Date at, GovDue
     free(m);
 }
 
-/* Every issue not answered in time by at, and 3.13 for the year. */
+/* The issues of the year not answered in time by at (their deadline in the
+ * year), every issue still unanswered past its deadline, and 3.13. */
 static void issue_lines(const GovRows *rows, int end_year, Date at, GovDueReport *rep)
 {
     GovIssue *v = issues_of(rows);
+    Date from = date_collection_year_start(end_year), to = date_collection_year_end(end_year);
     for (int r = 0; r < rows->n_rows; r++) {
         if (v[r].raised_on > at) continue;
         GovState st = governance_issue_state(&v[r], at);
-        if (st == GOV_DONE) continue;
+        Date deadline = governance_issue_deadline(v[r].raised_on);
+        bool this_year = deadline >= from && deadline <= to;
+        if (st == GOV_DONE || (!this_year && st != GOV_OVERDUE)) continue;
         char what[200];
         snprintf(what, sizeof what, "Written answer to a CiCC issue: %.160s",
                  svc_gov_cell(rows, r, "ISSUE"));

@@ -95,7 +95,7 @@ static void meetings(Gen *g, int end_year)
     for (int y = end_year - 1; y <= end_year; y++) {
         Date start = date_collection_year_start(y);
         for (int q = 0; q < 4; q++) {
-            bool missed = y == end_year - 1 && q == 1;
+            bool missed = y == end_year && q == 1;
             Date base = date_add_months(start, 3 * q);
             struct {
                 const char *group;
@@ -241,7 +241,7 @@ static void action_plan(Gen *g, Date at, Err *err)
         if (r.n_fields != 10) continue;
         if (k++ > 0) {
             fields[7] = k % 5 == 0 ? "done" : k % 4 == 0 ? "not_started" : "in_progress";
-            fields[8] = k % 4 == 0 ? "" : rags[k % 4];
+            fields[8] = k % 5 == 0 ? "green" : k % 4 == 0 ? "" : rags[k % 4];
             for (int n = 0; n < 2 && k % 4 != 0; n++) {
                 snprintf(id, sizeof id, "N%03d", 2 * k + n);
                 row(g->f.progress, 4, id, fields[0], iso(at - 200 + 120 * n - k, d),
