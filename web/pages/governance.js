@@ -90,7 +90,7 @@ function rowForm(tableName, fields, submitLabel, base, onDone) {
     try {
       const res = await post(`/governance/tables/${tableName}`, body);
       fill(message, h('p', { class: 'ok', role: 'status' }, `Saved as ${res.data.id}.`));
-      onDone();
+      onDone(`Saved as ${res.data.id}.`);
     } catch (err) {
       fill(message, errorBox(err));
       const bad = err.field && form.querySelector(`[name="${CSS.escape(err.field)}"]`);
@@ -193,11 +193,14 @@ async function planSection(ctx) {
   ];
 }
 
-export async function render(main, ctx, section = '') {
-  const rerender = () => render(main, ctx, section);
+// notice: what the last change did, shown (and announced) above the section
+// after it is drawn again from the server.
+export async function render(main, ctx, section = '', notice = null) {
+  const rerender = (text) => render(main, ctx, section, text);
   const body = section === 'issues' ? await issuesSection(ctx, rerender)
     : section === 'plan' ? await planSection(ctx)
       : await dueSection(ctx);
   const title = SECTIONS.find(([k]) => k === section);
-  fill(main, heading(`Governance: ${title ? title[1] : 'Due and meetings'}`), subnav(section), body);
+  fill(main, heading(`Governance: ${title ? title[1] : 'Due and meetings'}`), subnav(section),
+    notice ? h('p', { class: 'ok', role: 'status' }, notice) : null, body);
 }
