@@ -70,8 +70,7 @@ static const char *const issue_texts[] = {
     "Young people want to help interview new social workers",
 };
 static const char *const we_did_texts[] = {
-    "Every young person now gets a card with their social worker's name and the out-of-hours "
-    "number",
+    "Every young person now has a card with their social worker's name and the night number",
     "One pocket money scale now applies in every kind of placement",
     "Foster carers can now agree sleepovers themselves, as a parent would",
     "Care leavers under 21 now get their first bus pass paid for",
