@@ -20,6 +20,9 @@ build/carepledge import --db demo/carepledge.db demo/903
 build/carepledge survey import demo/survey.csv --db demo/carepledge.db
 build/carepledge survey open "Demo survey" --year 2009/10 --db demo/carepledge.db
 build/carepledge survey codes "Demo survey" --count 5 --db demo/carepledge.db
+# The governance of the Pledge for 2008/09 and 2009/10 (docs/governance.md):
+# meetings, CiCC issues (some answered late), participation, the action plan.
+build/carepledge governance demo --db demo/carepledge.db --out demo/governance --year 2009/10
 build/carepledge profile --db demo/carepledge.db --at 2010-03-31
 build/carepledge scorecard --db demo/carepledge.db --year 2009/10 --years 4 --format pdf \
   --postcodes demo/onspd.csv --la X10000001 --out demo/scorecard.pdf
@@ -35,7 +38,7 @@ echo "a synthetic postcode directory, with made-up grid references and authority
 echo
 echo "Demo users of the web application (the passwords are shown only now):"
 for role in administrator manager social_worker personal_adviser reviewing_officer \
-  data_analyst councillor young_person; do
+  data_analyst councillor young_person cicc_facilitator; do
   build/carepledge user add "demo_$role" --role "$role" --db demo/carepledge.db
 done
 for child in $(sqlite3 demo/carepledge.db "SELECT child FROM header ORDER BY child LIMIT 10"); do

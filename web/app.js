@@ -17,6 +17,7 @@ import * as importPage from './pages/import.js';
 import * as validation from './pages/validation.js';
 import * as survey from './pages/survey.js';
 import * as surveyResults from './pages/survey_results.js';
+import * as governance from './pages/governance.js';
 
 // The pages: hash pattern, the capability the API route behind it needs
 // (the server's route table decides; the menu only hides what would be
@@ -33,6 +34,8 @@ const ROUTES = [
   { path: /^#\/validation$/, page: validation, cap: 'validation', nav: '#/validation', label: 'Validation' },
   { path: /^#\/survey-results$/, page: surveyResults, cap: 'aggregate', nav: '#/survey-results', label: 'Survey results' },
   { path: /^#\/survey$/, page: survey, cap: 'survey', nav: '#/survey', label: 'Survey' },
+  { path: /^#\/governance$/, page: governance, cap: 'governance', nav: '#/governance', label: 'Governance' },
+  { path: /^#\/governance\/(issues|plan)$/, page: governance, cap: 'governance' },
 ];
 
 const session = { user: null, role: null, capabilities: [] };

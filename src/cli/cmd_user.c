@@ -21,7 +21,7 @@ static const CliOption user_options[] = {
     {"db", "FILE", "the Carepledge database", NULL, true, 0, 0, NULL},
     {"role", "ROLE",
      "administrator, manager, social_worker, personal_adviser, "
-     "reviewing_officer, data_analyst, councillor or young_person",
+     "reviewing_officer, data_analyst, councillor, young_person or cicc_facilitator",
      NULL, false, 0, 0, NULL},
     {"sw-id", "ID", "the user's SW_ID in the 903 SWEpisodes table (their caseload)", NULL, false, 0,
      0, NULL},

@@ -14,6 +14,7 @@ extern const CliCommand cmd_compliance;
 extern const CliCommand cmd_due;
 extern const CliCommand cmd_export;
 extern const CliCommand cmd_forecast;
+extern const CliCommand cmd_governance;
 extern const CliCommand cmd_imports;
 extern const CliCommand cmd_migrate;
 extern const CliCommand cmd_import;

@@ -382,6 +382,36 @@ static void not_computed_reason(const Indicator *ind, char *reason)
                  ind->records);
 }
 
+/* Promise 3.13, "Children in Care Council issues answered within 28 days"
+ * (strategy, Appendix 2 c), from the CiCC issues the governance tables hold
+ * (domain/governance_due: governance_issues_tally); a percentage, as the
+ * catalogue defines it. */
+static const DfeIndicator cicc_issues_indicator = {"ccc_issues_answered_on_time", DFE_PERCENT, "%",
+                                                   0};
+
+static int cicc_figures(Scorecard *sc, Err *err)
+{
+    for (int i = 0; i < sc->n_entries; i++) {
+        ScoreEntry *e = &sc->entries[i];
+        if (strcmp(e->ind->id, cicc_issues_indicator.id) != 0 || e->dfe) continue;
+        e->dfe = &cicc_issues_indicator;
+        e->state = SCORE_COMPUTED;
+        e->reason[0] = '\0';
+        for (int k = 0; k < sc->n_years; k++) {
+            long num = sc->opt.cicc_num[k], den = sc->opt.cicc_den[k];
+            e->trend_available[k] = true;
+            if (sc->opt.publish) {
+                int rc =
+                    publish(e->dfe, &num, &den, 1, e->groups, &e->trend[k], sc->opt.threshold, err);
+                if (rc < 0) return rc;
+            } else {
+                set_figure(&e->trend[k], e->dfe, num, den, false, false);
+            }
+        }
+    }
+    return 0;
+}
+
 /* RAG (docs/scorecard.md): green when the target is met; amber when short of it
  * by no more than 5 percentage points (a percentage, as published: a whole
  * number) or 10% of the target (an average); red when further off. No target,
@@ -689,6 +719,8 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
                                  gap_base[g] < 0 ? "" : reasons[gap_base[g]], &pass, err);
         if (sc->opt.publish && rc == 0) rc = publish_families(sc, k, err);
     }
+    if (rc == 0 && sc->opt.cicc_available && sc->opt.cicc_num && sc->opt.cicc_den)
+        rc = cicc_figures(sc, err);
     /* Every figure of the output together (issue 17): shared cohorts, parts,
      * groups, gap sides and trend columns. */
     if (sc->opt.publish && rc == 0) rc = scorecard_publish_jointly(sc, err);
@@ -711,6 +743,7 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
     }
     sc->opt.cal = NULL;    /* not kept */
     sc->opt.survey = NULL; /* not kept */
+    sc->opt.cicc_num = sc->opt.cicc_den = NULL;
     return 0;
 }
 

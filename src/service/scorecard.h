@@ -85,6 +85,12 @@ typedef struct ScorecardOptions {
     /* The survey's answers by question and year (service/svc_survey); NULL or
      * empty: no survey indicator has a figure. */
     const SurveyTallies *survey;
+    /* Promise 3.13 from the governance tables (svc_governance): each year's
+     * CiCC issues with their deadline in it (cicc_den) and those answered in
+     * time (cicc_num), oldest first, n_years of each; NULL or !cicc_available:
+     * not recorded (the indicator is not available). */
+    const long *cicc_num, *cicc_den;
+    bool cicc_available;
     int threads; /* threads computing the tallies, each over a share of the children; 0: one
                     per processor, at most PARALLEL_MAX_SHARES (service/parallel.h). The figures
                     never depend on it */

@@ -4,6 +4,7 @@
 #include "base/mem.h"
 #include "service/places.h"
 #include "service/svc_survey.h"
+#include "service/svc_governance.h"
 #include "store/store.h"
 
 #include <stdlib.h>
@@ -90,6 +91,16 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
         .la = req->la,
         .threads = req->threads,
     };
+    /* Promise 3.13 from the governance tables of the database, when it is
+     * named (a front end holding a snapshot names it too). */
+    long cicc_num[SCORECARD_MAX_YEARS] = {0}, cicc_den[SCORECARD_MAX_YEARS] = {0};
+    if (data->db_path) {
+        rc = svc_gov_issues_by_year(data->db_path, req->year - req->years, req->years + 1, cicc_num,
+                                    cicc_den, &opt.cicc_available, err);
+        if (rc < 0) return rc;
+        opt.cicc_num = cicc_num;
+        opt.cicc_den = cicc_den;
+    }
     /* The survey's answers are read from the database whenever there is one,
      * even beside a snapshot: young people answer between imports. */
     SurveyTallies survey = {0};

@@ -11,8 +11,9 @@
 #include <string.h>
 
 static const char *const capability_names[CAP_COUNT] = {
-    "child_read", "child_write", "worklist", "all_children", "aggregate", "reports",      "import",
-    "validation", "reference",   "users",    "audit",        "survey",    "survey_admin",
+    "child_read", "child_write", "worklist",     "all_children", "aggregate",
+    "reports",    "import",      "validation",   "reference",    "users",
+    "audit",      "survey",      "survey_admin", "governance",   "governance_write",
 };
 
 const char *svc_capability_name(int bit)
@@ -30,15 +31,22 @@ enum {
 const Role svc_roles[] = {
     {"administrator", (1u << CAP_COUNT) - 1, "everything, and accounts and the audit log"},
     {"manager",
-     CASEWORK | CAP_ALL_CHILDREN | CAP_AGGREGATE | CAP_REPORTS | CAP_VALIDATION | CAP_SURVEY_ADMIN,
+     CASEWORK | CAP_ALL_CHILDREN | CAP_AGGREGATE | CAP_REPORTS | CAP_VALIDATION | CAP_SURVEY_ADMIN |
+         CAP_GOVERNANCE | CAP_GOVERNANCE_WRITE,
      "every child, compliance across teams"},
     {"social_worker", CASEWORK, "their own caseload"},
     {"personal_adviser", CASEWORK, "their own caseload of care leavers"},
     {"reviewing_officer", CAP_CHILD_READ | CAP_WORKLIST | CAP_REFERENCE,
      "the reviews of their caseload"},
-    {"data_analyst", ANALYSIS, "import, validation and reports; no child's record"},
-    {"councillor", CAP_AGGREGATE | CAP_REFERENCE, "published, suppressed reports only"},
+    {"data_analyst", ANALYSIS | CAP_GOVERNANCE,
+     "import, validation and reports; no child's record"},
+    {"councillor", CAP_AGGREGATE | CAP_REFERENCE | CAP_GOVERNANCE,
+     "published, suppressed reports only, and the governance of the Pledge"},
     {"young_person", CAP_SURVEY, "the Pledge survey, answered with a code, and nothing else"},
+    /* Issue 11: Action for Children's participation worker, who records the
+     * CiCC's meetings, its issues and their answers; never a child's record. */
+    {"cicc_facilitator", CAP_GOVERNANCE | CAP_GOVERNANCE_WRITE | CAP_REFERENCE,
+     "the Children in Care Council's meetings, issues and answers; no child's record"},
 };
 const int svc_n_roles = (int)(sizeof svc_roles / sizeof svc_roles[0]);
 

@@ -27,7 +27,10 @@ enum {
     CAP_AUDIT = 1u << 10,        /* read the audit log */
     CAP_SURVEY = 1u << 11,       /* answer the young people's survey (with a code) */
     CAP_SURVEY_ADMIN = 1u << 12, /* open survey rounds and issue their codes */
-    CAP_COUNT = 13,
+    CAP_GOVERNANCE =
+        1u << 13, /* the groups, meetings, CiCC issues, action plan (docs/governance.md) */
+    CAP_GOVERNANCE_WRITE = 1u << 14, /* record meetings, raise and answer CiCC issues, ... */
+    CAP_COUNT = 15,
 };
 
 /* "child_read", ... by bit index. */

@@ -539,7 +539,7 @@ int api_scorecard(WebCall *call)
         return 200;
     }
     ServiceData data = snapshot_data(call);
-    data.db_path = call->app->db_path; /* the survey's answers (svc_scorecard) */
+    data.db_path = call->app->db_path; /* the survey's answers and promise 3.13 (svc_scorecard) */
     ScorecardResult res;
     Err err = {0};
     if (svc_scorecard_run(call->app->ctx, &data, &req, &call->actor, &res, &err) < 0) {

@@ -53,6 +53,14 @@ int api_survey_results(WebCall *call);
 int api_survey_rounds(WebCall *call);
 int api_survey_round_create(WebCall *call);
 int api_survey_codes(WebCall *call);
+/* The governance routes (api_governance.c): the due report, CiCC
+ * participation, a table's rows, recording a row, and the public "you said,
+ * we did". Each reads the database at the call (WebRoute.live). */
+int api_governance_due(WebCall *call);
+int api_governance_participation(WebCall *call);
+int api_governance_list(WebCall *call);
+int api_governance_record(WebCall *call);
+int api_you_said(WebCall *call);
 
 /* The body as a JSON object, or NULL with 400 answered. */
 json_t *api_json_body(WebCall *call);

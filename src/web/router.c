@@ -93,6 +93,25 @@ const WebRoute web_routes[] = {
      "The indicator catalogue of the Pledge", NULL},
     {"GET", "/api/v1/calendar", CAP_REFERENCE, false, api_calendar,
      "The working-day calendar and its bank holidays", "from=YYYY-MM-DD to=YYYY-MM-DD"},
+    {"GET", "/api/v1/governance/due", CAP_GOVERNANCE, false, api_governance_due,
+     "What the terms of reference make regular, the CiCC issues and the actions, due and "
+     "overdue, with promise 3.13 for the year",
+     "at=YYYY-MM-DD year=YYYY/YY"},
+    {"GET", "/api/v1/governance/participation", CAP_GOVERNANCE, false, api_governance_participation,
+     "CiCC participation of the year in aggregate, by disability and ethnicity (always published "
+     "for a role without the unpublished reports)",
+     "at=YYYY-MM-DD year=YYYY/YY publish=1"},
+    {"GET", "/api/v1/governance/tables/{id}", CAP_GOVERNANCE, false, api_governance_list,
+     "The rows of a governance table: groups, members, meetings, actions, issues, priorities, "
+     "progress, training or scrutiny (participation events name children: not listed here)",
+     NULL},
+    {"POST", "/api/v1/governance/tables/{id}", CAP_GOVERNANCE_WRITE, true, api_governance_record,
+     "Record one row of a governance table with the checks of its CSV template (audited): body "
+     "{column: value} with the template's columns in lower case; without \"id\" a new row "
+     "(raise a CiCC issue), with one the row replaced (answer it)",
+     NULL},
+    {"GET", "/api/v1/you-said", WEB_PUBLIC, false, api_you_said,
+     "\"You said, we did\": the CiCC's issues and what was done, with no personal data", NULL},
 };
 const int web_n_routes = (int)(sizeof web_routes / sizeof web_routes[0]);
 
@@ -167,11 +186,21 @@ static int check_access(WebCall *call, const WebRoute *route)
     return 0;
 }
 
+/* The governance routes read the database at each call, not the snapshot
+ * (the governance tables change without a new snapshot), so the snapshot's
+ * commit is no version of what they answer: no ETag, never 304. */
+static bool reads_database(const WebRoute *route)
+{
+    return (route->capability & (CAP_GOVERNANCE | CAP_GOVERNANCE_WRITE)) != 0;
+}
+
 /* Sets the ETag of a read from the snapshot's commit; true when the client's
  * copy is current (answered 304). */
 static bool not_modified(WebCall *call, const WebRoute *route)
 {
-    if (strcmp(route->method, "GET") != 0 || route->capability == WEB_PUBLIC) return false;
+    if (strcmp(route->method, "GET") != 0 || route->capability == WEB_PUBLIC ||
+        reads_database(route))
+        return false;
     snprintf(call->res->etag, sizeof call->res->etag, "\"c%lld\"", call->snap->ds.commit);
     const char *inm = call->req->if_none_match;
     if (!inm || strcmp(inm, call->res->etag) != 0) return false;

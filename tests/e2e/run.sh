@@ -90,7 +90,8 @@ else
   "$bin" synth --out "$tmp/903" --profile dorset-2010 --seed 7 --children 120 > /dev/null
   "$bin" import --db "$db" "$tmp/903" > /dev/null
   users='{'
-  for role in social_worker manager data_analyst councillor; do
+  "$bin" governance demo --db "$db" --out "$tmp/governance" --year 2009/10 > /dev/null
+  for role in social_worker manager data_analyst councillor cicc_facilitator; do
     pass="e2e-$role-$RANDOM$RANDOM"
     echo "$pass" | "$bin" user add "e2e_$role" --role "$role" --password-stdin --db "$db" > /dev/null
     users+="\"$role\":[\"e2e_$role\",\"$pass\"],"

@@ -38,8 +38,8 @@ typedef struct Fixture {
     AppContext *ctx;
     WebApp app;
     Actor admin;
-    char tokens[8][WEB_SESSION_TOKEN_HEX + 1]; /* by svc_roles index */
-    char csrf[8][WEB_SESSION_TOKEN_HEX + 1];
+    char tokens[16][WEB_SESSION_TOKEN_HEX + 1]; /* by svc_roles index */
+    char csrf[16][WEB_SESSION_TOKEN_HEX + 1];
     char (*codes)[SURVEY_CODE_TEXT]; /* of the survey round "Matrix": one per role, and one more */
 } Fixture;
 
@@ -226,6 +226,12 @@ static const MatrixCall matrix[] = {
     {"POST", "/api/v1/survey/codes", "/api/v1/survey/codes", "SURVEY_CODES", 201},
     {"GET", "/api/v1/indicators", "/api/v1/indicators", NULL, 0},
     {"GET", "/api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-01-31", NULL, 0},
+    {"GET", "/api/v1/governance/due", "/api/v1/governance/due?at=2026-03-31", NULL, 0},
+    {"GET", "/api/v1/governance/participation", "/api/v1/governance/participation?at=2026-03-31",
+     NULL, 0},
+    {"GET", "/api/v1/governance/tables/{id}", "/api/v1/governance/tables/issues", NULL, 0},
+    {"POST", "/api/v1/governance/tables/{id}", "/api/v1/governance/tables/issues", "ISSUE", 201},
+    {"GET", "/api/v1/you-said", "/api/v1/you-said", NULL, 0},
 };
 enum { N_MATRIX = sizeof matrix / sizeof matrix[0] };
 
@@ -285,6 +291,10 @@ static void test_every_route_as_every_role(void **state)
                          "{\"kind\": \"visit\", \"date\": \"2026-03-0%d\", \"seen_alone\": "
                          "\"no\", \"version\": 1, \"reason\": \"entered wrongly\"}",
                          i + 1);
+            else if (m->body && strcmp(m->body, "ISSUE") == 0)
+                snprintf(body, sizeof body,
+                         "{\"raised_on\": \"2026-03-0%d\", \"issue\": \"Asked by %s\"}", i + 1,
+                         role->name);
             else if (m->body)
                 snprintf(
                     body, sizeof body,
@@ -568,6 +578,79 @@ static void test_views_are_audited_in_a_chain(void **state)
     assert_int_equal(v.first_bad, 0);
 }
 
+/* Raising and answering a CiCC issue as the facilitator: the answer is read
+ * at once (no stale copy), a bad date names its field, the change is audited
+ * in the chain, a councillor sees participation published, and "you said, we
+ * did" is public and holds no personal data. */
+static void test_governance_issue_raised_and_answered(void **state)
+{
+    Fixture *f = *state;
+    int fac = -1, councillor = -1;
+    for (int i = 0; i < svc_n_roles; i++) {
+        if (strcmp(svc_roles[i].name, "cicc_facilitator") == 0) fac = i;
+        if (strcmp(svc_roles[i].name, "councillor") == 0) councillor = i;
+    }
+    assert_true(fac >= 0 && councillor >= 0);
+    const char *tok = f->tokens[fac], *csrf = f->csrf[fac];
+    expect_error(f, "POST", "/api/v1/governance/tables/issues", tok, csrf,
+                 "{\"raised_on\": \"2026-02-30\", \"issue\": \"Bus passes\"}", 400, "invalid");
+    expect_error(f, "POST", "/api/v1/governance/tables/nothing", tok, csrf, "{}", 404, "not_found");
+    expect_error(f, "GET", "/api/v1/governance/tables/participation", tok, NULL, NULL, 404,
+                 "not_found");
+    WebResponse res;
+    call(f, "POST", "/api/v1/governance/tables/issues", tok, csrf,
+         "{\"raised_on\": \"2026-02-01\", \"issue\": \"Bus passes\"}", &res);
+    assert_int_equal(res.status, 201);
+    json_t *doc = body_json(&res);
+    char id[32];
+    snprintf(id, sizeof id, "%s",
+             json_string_value(json_object_get(json_object_get(doc, "data"), "id")));
+    json_decref(doc);
+    web_response_free(&res);
+    char body[400];
+    snprintf(body, sizeof body,
+             "{\"id\": \"%s\", \"raised_on\": \"2026-02-01\", \"issue\": \"Bus passes\", "
+             "\"answered_on\": \"2026-03-01\", \"response\": \"Agreed\", \"we_did\": "
+             "\"Bus passes are paid\"}",
+             id);
+    call(f, "POST", "/api/v1/governance/tables/issues", tok, csrf, body, &res);
+    assert_int_equal(res.status, 201);
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/governance/tables/issues", tok, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.etag, "");
+    assert_non_null(strstr(res.body, "2026-03-01"));
+    assert_non_null(strstr(res.body, "Agreed"));
+    web_response_free(&res);
+    /* Public: no session needed, and only the issue and what was done. */
+    call(f, "GET", "/api/v1/you-said", NULL, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    assert_non_null(strstr(res.body, "Bus passes are paid"));
+    assert_null(strstr(res.body, "cicc_facilitator"));
+    assert_null(strstr(res.body, "2026-02-01"));
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/governance/participation?at=2026-03-31", f->tokens[councillor], NULL,
+         NULL, &res);
+    assert_int_equal(res.status, 200);
+    doc = body_json(&res);
+    assert_true(json_is_true(json_object_get(json_object_get(doc, "data"), "published")));
+    json_decref(doc);
+    web_response_free(&res);
+    AuditEntry *rows;
+    int n;
+    Err err;
+    assert_int_equal(svc_audit_show(f->db, NULL, "cicc_facilitator", &f->admin, &rows, &n, &err),
+                     0);
+    assert_true(n >= 2);
+    char action[96];
+    snprintf(action, sizeof action, "governance record issues %s", id);
+    assert_string_equal(rows[n - 1].action, action);
+    free(rows);
+    AuditVerify v;
+    assert_int_equal(svc_audit_verify(f->db, &f->admin, &v, &err), 0);
+    assert_int_equal(v.first_bad, 0);
+}
+
 static void test_expiry_and_lock_out(void **state)
 {
     Fixture *f = *state;
@@ -656,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
         cmocka_unit_test(test_keep_invalid_upload_marks_the_child),
+        cmocka_unit_test(test_governance_issue_raised_and_answered),
         cmocka_unit_test(test_openapi_lists_every_route),
         cmocka_unit_test(test_expiry_and_lock_out),
     };
