@@ -305,13 +305,24 @@ int store_copy_from(Store *s, Store *from, Err *err)
     return db_copy(from->conn, s->conn, err);
 }
 
+static bool is_sqlite(const Store *s)
+{
+    return strcmp(db_dialect(s->conn), "sqlite") == 0;
+}
+
+/* PostgreSQL's commits are durable already (synchronous_commit is on unless
+ * its administrator turned it off); SQLite's WAL default is NORMAL. */
 int store_durable_commits(Store *s, Err *err)
 {
+    if (!is_sqlite(s)) return 0;
     return db_exec(s->conn, "PRAGMA synchronous = FULL", err);
 }
 
+/* PostgreSQL has no whole-database check of this kind (its page checksums
+ * and amcheck are its administrator's); a backup there is pg_dump's. */
 int store_check_integrity(Store *s, Err *err)
 {
+    if (!is_sqlite(s)) return 0;
     DbStmt *st;
     if (db_prepare(s->conn, "PRAGMA integrity_check", false, &st) < 0)
         return db_error(s->conn, err, "checking the database");

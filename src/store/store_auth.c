@@ -280,7 +280,7 @@ int store_session_put(Store *s, const StoreSession *row, const char *created_at,
 {
     DbStmt *st;
     if (prepare(s,
-                "INSERT INTO web_sessions (token_hash, user, csrf, created_at, expires_at) "
+                "INSERT INTO web_sessions (token_hash, \"user\", csrf, created_at, expires_at) "
                 "VALUES (?1, ?2, ?3, ?4, ?5)",
                 &st, err) < 0)
         return ERR_DB;
@@ -294,9 +294,9 @@ int store_session_put(Store *s, const StoreSession *row, const char *created_at,
     return rc;
 }
 
-#define SESSION_COLUMNS                                                      \
-    "s.token_hash, s.user, s.csrf, s.expires_at, s.revoked_at IS NOT NULL, " \
-    "coalesce(u.disabled, 1) FROM web_sessions s LEFT JOIN users u ON u.name = s.user"
+#define SESSION_COLUMNS                                                          \
+    "s.token_hash, s.\"user\", s.csrf, s.expires_at, s.revoked_at IS NOT NULL, " \
+    "coalesce(u.disabled, 1) FROM web_sessions s LEFT JOIN users u ON u.name = s.\"user\""
 
 static void read_session(DbStmt *st, StoreSession *out)
 {
@@ -340,10 +340,11 @@ int store_sessions_revoke_user(Store *s, const char *user, const char *at, int *
 {
     *n = 0;
     DbStmt *st;
-    if (prepare(s,
-                "UPDATE web_sessions SET revoked_at = ?2 WHERE user = ?1 AND revoked_at IS NULL "
-                "RETURNING token_hash",
-                &st, err) < 0)
+    if (prepare(
+            s,
+            "UPDATE web_sessions SET revoked_at = ?2 WHERE \"user\" = ?1 AND revoked_at IS NULL "
+            "RETURNING token_hash",
+            &st, err) < 0)
         return ERR_DB;
     db_bind_text(st, 1, user);
     db_bind_text(st, 2, at);

@@ -48,11 +48,13 @@ static bool listed(const TableList *t, const char *name)
     return false;
 }
 
-/* The tables a new database already fills itself (its migrations' record
- * and the commit counter); the copy replaces their rows with the source's. */
+/* The tables a new database already fills itself (its migrations' record,
+ * the commit counter and the survey's questions of 009_survey.sql); the copy
+ * replaces their rows with the source's. */
 static bool filled_by_migrations(const char *table)
 {
-    return strcmp(table, "schema_migrations") == 0 || strcmp(table, "store_commits") == 0;
+    return strcmp(table, "schema_migrations") == 0 || strcmp(table, "store_commits") == 0 ||
+           strcmp(table, "survey_questions") == 0;
 }
 
 /* A copy goes only into a database that holds nothing yet. */

@@ -90,7 +90,7 @@ int store_list_marks(Store *s, const char *child, Ssda903Marks *out, Err *err)
                    "SELECT m.table_name, m.child, m.row_key, m.field, m.value, m.year, "
                    "m.message, m.import_id, i.imported_at FROM value_marks m "
                    "LEFT JOIN imports i ON i.id = m.import_id "
-                   "WHERE ?1 IS NULL OR m.child = ?1 "
+                   "WHERE CAST(?1 AS TEXT) IS NULL OR m.child = ?1 "
                    "ORDER BY m.table_name, m.child, m.row_key, m.field",
                    false, &st) < 0)
         return db_error(s->conn, err, "reading the marks");
