@@ -75,8 +75,18 @@ static bool is_flag(const CliOption *opt)
     return !opt->arg && !opt->choices;
 }
 
+/* Other names an option answers to: `backup --to FILE` as the issue and the
+ * docs write it, beside the --out every command has. */
+static const struct {
+    const char *command, *alias, *name;
+} option_aliases[] = {{"backup", "to", "out"}};
+
 static int find_option(const CliCommand *cmd, const char *name)
 {
+    for (size_t a = 0; a < sizeof option_aliases / sizeof option_aliases[0]; a++)
+        if (strcmp(cmd->name, option_aliases[a].command) == 0 &&
+            strcmp(name, option_aliases[a].alias) == 0)
+            name = option_aliases[a].name;
     for (int i = 0; i < cmd->n_options; i++)
         if (strcmp(cmd->options[i].name, name) == 0) return i;
     return -1;

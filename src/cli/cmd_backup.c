@@ -1,5 +1,5 @@
 /* cmd_backup: a backup of the database, and putting one back.
- *   carepledge backup --db FILE --out FILE
+ *   carepledge backup --db FILE --out FILE     (--to FILE is the same)
  *   carepledge restore --db FILE --from FILE
  * Thin: each calls its service (service/svc_backup.h). The backup is written
  * to --out's temporary file and renamed into place by cli_main only once it
@@ -12,8 +12,10 @@
 
 static const CliOption backup_options[] = {
     {"db", "FILE", "the Carepledge database (the server may be running)", NULL, true, 0, 0, NULL},
-    {"out", "FILE", "the backup to write (owner-only; checked before it is put in place)", NULL,
-     true, 0, 0, NULL},
+    {"out", "FILE",
+     "the backup to write (owner-only; checked before it is put in place); --to FILE "
+     "is the same",
+     NULL, true, 0, 0, NULL},
 };
 
 static int run_backup(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
