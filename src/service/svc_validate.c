@@ -178,8 +178,9 @@ static int load_db(const ValidateRequest *req, ValidateResult *out, Err *err)
 {
     const char *db = req->db_path;
     Ssda903History h;
-    /* This year's return and last year's; year 0 is the latest stored. */
-    int rc = service_load_903_history(db, req->year, 1, &h, err);
+    /* This year's return and last year's, of their children only; year 0
+     * is the latest stored. */
+    int rc = service_load_903_history(db, req->year, 1, true, &h, err);
     if (rc < 0) return rc;
     if (req->year) {
         out->year = req->year; /* any year: set_years chooses its rule set */
