@@ -625,6 +625,20 @@ static const char *const history_children_sql[T903_COUNT] = {
                       "reason_place_change, home_post, pl_post, urn FROM episodes" HISTORY_CHILDREN
                       "AND decom <= ?2 ORDER BY child, decom",
     [T903_UASC] = "SELECT child, sex, dob, duc FROM uasc" HISTORY_CHILDREN "ORDER BY child",
+    /* The other tables: the rows of the years, as ssda903_history_add keeps
+     * them (starting in them; of them; running in them), selected by the
+     * same four values so that every statement binds all it names. */
+    [T903_REVIEWS] = "SELECT child, dob, review, review_code FROM reviews "
+                     "WHERE review >= ?1 AND review <= ?2 AND ?3 <= ?4 ORDER BY child, review",
+    [T903_OC2] = "SELECT child, dob, sdq_score, sdq_reason, convicted, health_check, "
+                 "immunisations, teeth_check, health_assessment, substance_misuse, "
+                 "intervention_received, intervention_offered, year FROM oc2 "
+                 "WHERE year BETWEEN ?3 AND ?4 AND ?1 <= ?2 ORDER BY child, year",
+    [T903_OC3] = "SELECT child, dob, in_touch, activ, accom, year FROM oc3 "
+                 "WHERE year BETWEEN ?3 AND ?4 AND ?1 <= ?2 ORDER BY child, year",
+    [T903_MISSING] = "SELECT child, dob, missing, mis_start, mis_end FROM missing "
+                     "WHERE mis_start >= ?1 AND mis_start <= ?2 AND ?3 <= ?4 "
+                     "ORDER BY child, mis_start",
 };
 
 /* The statement reading table t of h: restricted to the years' children when
