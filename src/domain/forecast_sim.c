@@ -228,15 +228,16 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
 /* A child's birthdays that matter here, as days from the origin: the ends of
  * the age bands, 14 (the start of the 13 weeks of CPPCR 2010 reg 40), 16, 18
  * and 21. Worked out once a child (once a forecast for those there at the
- * origin: forecast_sim_prepare), never at each event. */
+ * forecast for every date of birth: forecast_sim_prepare), never at each
+ * event. */
 enum { CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_14, CLOCK_16, CLOCK_18, CLOCK_21, CLOCK_AGES };
 static const int clock_age[CLOCK_AGES] = {1, 5, 10, 14, 16, 18, 21};
 static const int band_end_clock[FORECAST_AGE_BANDS] = {CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_16,
                                                        CLOCK_18};
 
-struct ForecastClock {
+typedef struct ForecastClock {
     double at[CLOCK_AGES];
-};
+} ForecastClock;
 
 /* The birthdays of someone born on dob, 29 February falling on 1 March in
  * common years as date_birthday does, with the date taken apart once. From
@@ -387,6 +388,8 @@ static bool in_band(const ForecastClock *c, double day, int band)
     return (band == 0 || band_end(c, band - 1) <= day) && day < band_end(c, band);
 }
 
+static const ForecastClock *clock_for(const Sim *sim, Date dob, ForecastClock *own);
+
 static void entrants(Sim *sim, int s, int h)
 {
     double rate = sim->rates.entry_rate[s] * sim->rates.entry_drift[h];
@@ -395,34 +398,48 @@ static void entrants(Sim *sim, int s, int h)
     for (double t = sim->year_end[h] + rng_exp(&sim->rng) / rate; t < sim->year_end[h + 1];
          t += rng_exp(&sim->rng) / rate) {
         Date day = origin + (Date)t;
-        ForecastClock c = clock_of(day - entrant_age(sim, s), origin);
-        if (!in_band(&c, (double)(day - origin), forecast_state_age(s)))
+        ForecastClock own;
+        const ForecastClock *c = clock_for(sim, day - entrant_age(sim, s), &own);
+        if (!in_band(c, (double)(day - origin), forecast_state_age(s)))
             continue; /* a leap-day edge */
         sim->out->flows[h][FORECAST_FLOW_ENTRANTS]++;
-        follow(sim, s, t, &c, 0);
+        follow(sim, s, t, c, 0);
     }
 }
 
-ForecastClock *forecast_sim_prepare(const ForecastSimSpec *spec)
+struct ForecastClocks {
+    Date first; /* the earliest date of birth in the table */
+    long n;
+    ForecastClock *by_dob; /* by_dob[dob - first] */
+};
+
+/* Everyone the forecast follows was born between 22 years before the origin
+ * (care leavers under 21) and its end (entrants born during it). */
+ForecastClocks *forecast_sim_prepare(const ForecastSimSpec *spec)
 {
-    const ForecastPopulation *pop = spec->population;
-    long n = pop->n + spec->n_leavers;
-    ForecastClock *clocks = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *clocks);
     Date origin = spec->rates->origin;
-    for (long i = 0; i < pop->n; i++) clocks[i] = clock_of(pop->children[i].dob, origin);
-    for (long i = 0; i < spec->n_leavers; i++)
-        clocks[pop->n + i] = clock_of(spec->leavers[i].dob, origin);
-    return clocks;
+    ForecastClocks *t = xmalloc(sizeof *t);
+    t->first = date_add_months(origin, -12 * 22);
+    t->n = (long)(date_add_months(origin, 12 * spec->years) - t->first) + 1;
+    t->by_dob = xmalloc((size_t)t->n * sizeof *t->by_dob);
+    for (long i = 0; i < t->n; i++) t->by_dob[i] = clock_of(t->first + (Date)i, origin);
+    return t;
 }
 
-/* The clock of the i-th child at the origin (the leavers after the children):
- * the prepared one, or worked out now into *own. */
-static const ForecastClock *clock_at_origin(const ForecastSimSpec *spec, long i, ForecastClock *own)
+void forecast_sim_release(ForecastClocks *clocks)
 {
-    if (spec->clocks) return &spec->clocks[i];
-    long n = spec->population->n;
-    *own = clock_of(i < n ? spec->population->children[i].dob : spec->leavers[i - n].dob,
-                    spec->rates->origin);
+    if (!clocks) return;
+    free(clocks->by_dob);
+    free(clocks);
+}
+
+/* The clock of someone born on dob: from the prepared table, or worked out
+ * now into *own. */
+static const ForecastClock *clock_for(const Sim *sim, Date dob, ForecastClock *own)
+{
+    const ForecastClocks *t = sim->spec->clocks;
+    if (t && dob >= t->first && dob - t->first < t->n) return &t->by_dob[dob - t->first];
+    *own = clock_of(dob, sim->spec->rates->origin);
     return own;
 }
 
@@ -448,12 +465,12 @@ void forecast_sim_run(const ForecastSimSpec *spec, long index, ForecastRun *out)
     const ForecastPopulation *pop = spec->population;
     ForecastClock own;
     for (long i = 0; i < pop->n; i++)
-        follow(&sim, pop->children[i].state, 0, clock_at_origin(spec, i, &own),
+        follow(&sim, pop->children[i].state, 0, clock_for(&sim, pop->children[i].dob, &own),
                pop->children[i].days_since_14);
     for (int h = 0; h < spec->years; h++)
         for (int s = 0; s < FORECAST_STATES; s++) entrants(&sim, s, h);
     for (long i = 0; i < spec->n_leavers; i++)
-        count_leaver_stock(&sim, clock_at_origin(spec, pop->n + i, &own), 0, 0);
+        count_leaver_stock(&sim, clock_for(&sim, spec->leavers[i].dob, &own), 0, 0);
 }
 
 void forecast_adjust_none(ForecastAdjust *a)

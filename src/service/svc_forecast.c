@@ -163,7 +163,7 @@ static ForecastRun *simulate(const ForecastSimSpec *spec, long n, int threads)
 {
     ForecastRun *runs = xmalloc((size_t)n * sizeof *runs);
     ForecastSimSpec prepared = *spec;
-    ForecastClock *clocks = forecast_sim_prepare(spec);
+    ForecastClocks *clocks = forecast_sim_prepare(spec);
     prepared.clocks = clocks;
     spec = &prepared;
     int shares = threads > 0 ? threads : (int)sysconf_processors();
@@ -173,7 +173,7 @@ static ForecastRun *simulate(const ForecastSimSpec *spec, long n, int threads)
     for (int s = 0; s < shares; s++)
         jobs[s] = (SimJob){spec, runs, n * s / shares, n * (s + 1) / shares};
     parallel_run(shares, sim_job, jobs, sizeof jobs[0]);
-    free(clocks);
+    forecast_sim_release(clocks);
     return runs;
 }
 
