@@ -10,6 +10,7 @@
 #include "domain/forecast_sim.h"
 
 #include "base/mem.h"
+#include "base/date.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -17,8 +18,11 @@
 
 /* ---- random numbers: xoshiro256** seeded through splitmix64 ---- */
 
+typedef struct Ziggurat Ziggurat;
+
 typedef struct Rng {
     uint64_t s[4];
+    const Ziggurat *zig; /* the tables of rng_exp */
 } Rng;
 
 static uint64_t splitmix(uint64_t *x)
@@ -59,9 +63,57 @@ static double rng_uniform(Rng *g)
     return ((double)(rng_next(g) >> 11) + 0.5) * 0x1.0p-53;
 }
 
+/* ---- exponential draws by the ziggurat method (Marsaglia and Tsang, "The
+ * Ziggurat Method for Generating Random Variables", J. Stat. Software 5(8),
+ * 2000): 256 layers of equal area under e^-x, so that about 99% of draws
+ * cost one random number and a multiplication, without a logarithm. The
+ * layer comes from the low 8 bits of a draw, the point in it from the top
+ * 53 bits: disjoint bits, so the two are independent. ---- */
+
+enum { ZIG_LAYERS = 256 };
+static const double zig_r = 7.69711747013104972;     /* where the base strip's tail begins */
+static const double zig_area = 3.949659822581572e-3; /* the area of each layer */
+
+struct Ziggurat {
+    double x[ZIG_LAYERS + 1];  /* x[0]: the base strip's width; x[1] = r; x[256] = 0 */
+    double fx[ZIG_LAYERS + 1]; /* e^-x[i] (fx[0] unused; fx[256] = 1) */
+    /* 2^53 x[i+1]/x[i]: below it, a point of layer i is under the curve */
+    uint64_t inside[ZIG_LAYERS];
+    double scale[ZIG_LAYERS]; /* x[i] / 2^53 */
+};
+
+/* Built at the start of each run (a few microseconds beside milliseconds):
+ * the domain layer keeps no shared state, so threads need no lock. */
+static void zig_build(Ziggurat *z)
+{
+    z->x[1] = zig_r;
+    z->fx[1] = exp(-zig_r);
+    z->x[0] = zig_area / z->fx[1];
+    for (int i = 1; i < ZIG_LAYERS - 1; i++) {
+        z->fx[i + 1] = z->fx[i] + zig_area / z->x[i];
+        z->x[i + 1] = -log(z->fx[i + 1]);
+    }
+    z->x[ZIG_LAYERS] = 0;
+    z->fx[ZIG_LAYERS] = 1;
+    for (int i = 0; i < ZIG_LAYERS; i++) {
+        z->inside[i] = (uint64_t)(z->x[i + 1] / z->x[i] * 0x1.0p53);
+        z->scale[i] = z->x[i] * 0x1.0p-53;
+    }
+}
+
 static double rng_exp(Rng *g)
 {
-    return -log(rng_uniform(g));
+    const Ziggurat *zig = g->zig;
+    for (;;) {
+        uint64_t bits = rng_next(g);
+        int layer = (int)(bits & (ZIG_LAYERS - 1));
+        uint64_t j = bits >> 11;
+        double x = (double)j * zig->scale[layer];
+        if (j < zig->inside[layer]) return x;
+        if (layer == 0) return zig_r - log(rng_uniform(g)); /* the tail, memoryless */
+        double y = zig->fx[layer] + rng_uniform(g) * (zig->fx[layer + 1] - zig->fx[layer]);
+        if (y < exp(-x)) return x;
+    }
 }
 
 static double rng_normal(Rng *g)
@@ -173,66 +225,87 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
 
 /* ---- one future ---- */
 
-/* A child's birthdays, from the date of birth taken apart once: the dates
- * date_birthday gives (29 February on 1 March in common years), without
- * taking the date apart at every call. */
-typedef struct Birthdays {
-    int y, m, d;
-} Birthdays;
+/* A child's birthdays that matter here, as days from the origin: the ends of
+ * the age bands, 14 (the start of the 13 weeks of CPPCR 2010 reg 40), 16, 18
+ * and 21. Worked out once a child (once a forecast for those there at the
+ * forecast for every date of birth: forecast_sim_prepare), never at each
+ * event. */
+enum { CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_14, CLOCK_16, CLOCK_18, CLOCK_21, CLOCK_AGES };
+static const int clock_age[CLOCK_AGES] = {1, 5, 10, 14, 16, 18, 21};
+static const int band_end_clock[FORECAST_AGE_BANDS] = {CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_16,
+                                                       CLOCK_18};
 
-static Birthdays birthdays_of(Date dob)
+typedef struct ForecastClock {
+    double at[CLOCK_AGES];
+} ForecastClock;
+
+/* The birthdays of someone born on dob, 29 February falling on 1 March in
+ * common years as date_birthday does, with the date taken apart once. From
+ * 1901 to 2099 every fourth year is a leap year (2000 is one, being divisible
+ * by 400), so the a-th birthday is 365a days on plus the 29 Februaries
+ * between: those of the years y..y+a-1 when born by February, y+1..y+a when
+ * born after. Other years take the general route. */
+static ForecastClock clock_of(Date dob, Date origin)
 {
-    Birthdays b;
-    date_to_ymd(dob, &b.y, &b.m, &b.d);
-    return b;
+    int y, m, d;
+    date_to_ymd(dob, &y, &m, &d);
+    ForecastClock c;
+    bool leapling = m == 2 && d == 29;
+    if (!leapling && y >= 1901 && y + 21 <= 2099) {
+        int first = y + (m > 2); /* leap years are counted from here */
+        for (int k = 0; k < CLOCK_AGES; k++) {
+            int a = clock_age[k], leaps = (first + a - 1) / 4 - (first - 1) / 4;
+            c.at[k] = (double)(dob + 365 * a + leaps - origin);
+        }
+        return c;
+    }
+    for (int k = 0; k < CLOCK_AGES; k++) {
+        int year = y + clock_age[k];
+        Date day = leapling && !date_is_leap_year(year) ? date_from_ymd(year, 3, 1)
+                                                        : date_from_ymd(year, m, d);
+        c.at[k] = (double)(day - origin);
+    }
+    return c;
 }
 
-static Date birthday(const Birthdays *b, int age)
+static double band_end(const ForecastClock *c, int band)
 {
-    int y = b->y + age;
-    if (b->m == 2 && b->d == 29 && !date_is_leap_year(y)) return date_from_ymd(y, 3, 1);
-    return date_from_ymd(y, b->m, b->d);
+    return c->at[band_end_clock[band]];
 }
 
 typedef struct Sim {
     const ForecastSimSpec *spec;
     Rng rng;
-    RunRates *rates;
+    RunRates rates;
     double year_end[FORECAST_MAX_YEARS + 1]; /* days from the origin: 0, then each anniversary */
     ForecastRun *out;
 } Sim;
 
-static double offset(const Sim *sim, Date d)
-{
-    return (double)(d - sim->spec->rates->origin);
-}
-
 /* Counts a care leaver (eligible when they left) in the stocks of the year
  * ends from `from_year` on, while under 21. */
-static void count_leaver_stock(Sim *sim, const Birthdays *b, double left, int from_year)
+static void count_leaver_stock(Sim *sim, const ForecastClock *c, double left, int from_year)
 {
-    double b16 = offset(sim, birthday(b, 16)), b18 = offset(sim, birthday(b, 18));
-    double b21 = offset(sim, birthday(b, 21));
     for (int k = from_year; k < sim->spec->years; k++) {
         double at = sim->year_end[k + 1];
-        if (at < left || at < b16 || at >= b21) continue;
-        sim->out->flows[k][at < b18 ? FORECAST_FLOW_RELEVANT : FORECAST_FLOW_FORMER_RELEVANT]++;
+        if (at < left || at < c->at[CLOCK_16] || at >= c->at[CLOCK_21]) continue;
+        sim->out->flows[k][at < c->at[CLOCK_18] ? FORECAST_FLOW_RELEVANT
+                                                : FORECAST_FLOW_FORMER_RELEVANT]++;
     }
 }
 
 /* CPPCR 2010 reg 40 and CA89 s23A/s23C: looked after for 13 weeks from the
  * 14th birthday and after the 16th: eligible, so relevant or former relevant
  * once out of care. */
-static void leave(Sim *sim, const Birthdays *b, double t, int h, double since_14, bool at_18)
+static void leave(Sim *sim, const ForecastClock *c, double t, int h, double since_14, bool at_18)
 {
     sim->out->flows[h][FORECAST_FLOW_LEAVERS]++;
     if (at_18) sim->out->flows[h][FORECAST_FLOW_LEFT_AT_18]++;
-    if (since_14 >= 91 && t >= offset(sim, birthday(b, 16))) count_leaver_stock(sim, b, t, h);
+    if (since_14 >= 91 && t >= c->at[CLOCK_16]) count_leaver_stock(sim, c, t, h);
 }
 
 static int choose_dest(Sim *sim, int s, double exit_rate, double total)
 {
-    const RunRates *rr = sim->rates;
+    const RunRates *rr = &sim->rates;
     double u = rng_uniform(&sim->rng) * total;
     for (int k = 0; k < rr->n_dest[s]; k++) {
         int d = rr->dest[s][k];
@@ -249,19 +322,17 @@ static int choose_dest(Sim *sim, int s, double exit_rate, double total)
  * each stretch between fixed points: the same law as a fresh draw at every
  * birthday and year end (the exponential has no memory), with one draw an
  * event. */
-static void follow(Sim *sim, int s, double t, Date dob, double since_14)
+static void follow(Sim *sim, int s, double t, const ForecastClock *c, double since_14)
 {
-    const RunRates *rr = sim->rates;
+    const RunRates *rr = &sim->rates;
     int years = sim->spec->years, h = 0;
     while (h < years && sim->year_end[h + 1] <= t) h++;
-    Birthdays b = birthdays_of(dob);
     int band = forecast_state_age(s);
-    double band_end = offset(sim, birthday(&b, forecast_band_end_age(band)));
-    double fourteen = offset(sim, birthday(&b, 14));
+    double band_ends = band_end(c, band), fourteen = c->at[CLOCK_14];
     double hazard = rng_exp(&sim->rng);
     while (h < years) {
         double next_year = sim->year_end[h + 1];
-        double boundary = band_end <= next_year ? band_end : next_year;
+        double boundary = band_ends <= next_year ? band_ends : next_year;
         double exit_rate = rr->exit_rate[s] * rr->exit_drift[h];
         double total = rr->move_total[s] + exit_rate;
         bool event = total > 0 && t + hazard / total < boundary;
@@ -271,14 +342,14 @@ static void follow(Sim *sim, int s, double t, Date dob, double since_14)
         if (!event) {
             hazard -= (until - t) * total;
             t = until;
-            if (band_end <= next_year) {
+            if (band_ends <= next_year) {
                 if (band == FORECAST_AGE_BANDS - 1) { /* CA89 s105(1): care ends at 18 */
-                    leave(sim, &b, t, h, since_14, true);
+                    leave(sim, c, t, h, since_14, true);
                     return;
                 }
                 band++;
                 s = forecast_state(band, forecast_state_placement(s), forecast_state_distance(s));
-                band_end = offset(sim, birthday(&b, forecast_band_end_age(band)));
+                band_ends = band_end(c, band);
             } else {
                 forecast_count_state(sim->out->counts[h], s);
                 h++;
@@ -289,7 +360,7 @@ static void follow(Sim *sim, int s, double t, Date dob, double since_14)
         hazard = rng_exp(&sim->rng);
         int d = choose_dest(sim, s, exit_rate, total);
         if (d == FORECAST_OUT) {
-            leave(sim, &b, t, h, since_14, false);
+            leave(sim, c, t, h, since_14, false);
             return;
         }
         s = forecast_state(band, forecast_state_placement(d), forecast_state_distance(d));
@@ -310,34 +381,76 @@ static int32_t entrant_age(Sim *sim, int s)
     return (int32_t)(lo + rng_uniform(&sim->rng) * (hi - lo));
 }
 
-/* Whether someone born on dob is in age band `band` on day. */
-static bool in_band(Date dob, Date day, int band)
+/* Whether someone with these birthdays is in age band `band` on `day` (days
+ * from the origin). */
+static bool in_band(const ForecastClock *c, double day, int band)
 {
-    Birthdays b = birthdays_of(dob);
-    return (band == 0 ? dob <= day : birthday(&b, forecast_band_end_age(band - 1)) <= day) &&
-           day < birthday(&b, forecast_band_end_age(band));
+    return (band == 0 || band_end(c, band - 1) <= day) && day < band_end(c, band);
 }
+
+static const ForecastClock *clock_for(const Sim *sim, Date dob, ForecastClock *own);
 
 static void entrants(Sim *sim, int s, int h)
 {
-    double rate = sim->rates->entry_rate[s] * sim->rates->entry_drift[h];
+    double rate = sim->rates.entry_rate[s] * sim->rates.entry_drift[h];
     if (rate <= 0) return;
     Date origin = sim->spec->rates->origin;
     for (double t = sim->year_end[h] + rng_exp(&sim->rng) / rate; t < sim->year_end[h + 1];
          t += rng_exp(&sim->rng) / rate) {
         Date day = origin + (Date)t;
-        Date dob = day - entrant_age(sim, s);
-        if (!in_band(dob, day, forecast_state_age(s))) continue; /* a leap-day edge */
+        ForecastClock own;
+        const ForecastClock *c = clock_for(sim, day - entrant_age(sim, s), &own);
+        if (!in_band(c, (double)(day - origin), forecast_state_age(s)))
+            continue; /* a leap-day edge */
         sim->out->flows[h][FORECAST_FLOW_ENTRANTS]++;
-        follow(sim, s, t, dob, 0);
+        follow(sim, s, t, c, 0);
     }
+}
+
+struct ForecastClocks {
+    Date first; /* the earliest date of birth in the table */
+    long n;
+    ForecastClock *by_dob; /* by_dob[dob - first] */
+};
+
+/* Everyone the forecast follows was born between 22 years before the origin
+ * (care leavers under 21) and its end (entrants born during it). */
+ForecastClocks *forecast_sim_prepare(const ForecastSimSpec *spec)
+{
+    Date origin = spec->rates->origin;
+    ForecastClocks *t = xmalloc(sizeof *t);
+    t->first = date_add_months(origin, -12 * 22);
+    t->n = (long)(date_add_months(origin, 12 * spec->years) - t->first) + 1;
+    t->by_dob = xmalloc((size_t)t->n * sizeof *t->by_dob);
+    for (long i = 0; i < t->n; i++) t->by_dob[i] = clock_of(t->first + (Date)i, origin);
+    return t;
+}
+
+void forecast_sim_release(ForecastClocks *clocks)
+{
+    if (!clocks) return;
+    free(clocks->by_dob);
+    free(clocks);
+}
+
+/* The clock of someone born on dob: from the prepared table, or worked out
+ * now into *own. */
+static const ForecastClock *clock_for(const Sim *sim, Date dob, ForecastClock *own)
+{
+    const ForecastClocks *t = sim->spec->clocks;
+    if (t && dob >= t->first && dob - t->first < t->n) return &t->by_dob[dob - t->first];
+    *own = clock_of(dob, sim->spec->rates->origin);
+    return own;
 }
 
 void forecast_sim_run(const ForecastSimSpec *spec, long index, ForecastRun *out)
 {
     memset(out, 0, sizeof *out);
-    Sim sim = {.spec = spec, .out = out, .rates = xmalloc(sizeof(RunRates))};
+    Sim sim = {.spec = spec, .out = out};
     rng_seed(&sim.rng, spec->seed, (uint64_t)index);
+    Ziggurat zig;
+    zig_build(&zig);
+    sim.rng.zig = &zig;
     Date origin = spec->rates->origin;
     for (int h = 0; h <= spec->years; h++)
         sim.year_end[h] = (double)(date_add_months(origin, 12 * h) - origin);
@@ -348,18 +461,16 @@ void forecast_sim_run(const ForecastSimSpec *spec, long index, ForecastRun *out)
         local.adjust = &none;
         sim.spec = &local;
     }
-    draw_rates(sim.spec, &sim.rng, sim.rates);
+    draw_rates(sim.spec, &sim.rng, &sim.rates);
     const ForecastPopulation *pop = spec->population;
+    ForecastClock own;
     for (long i = 0; i < pop->n; i++)
-        follow(&sim, pop->children[i].state, 0, pop->children[i].dob,
+        follow(&sim, pop->children[i].state, 0, clock_for(&sim, pop->children[i].dob, &own),
                pop->children[i].days_since_14);
     for (int h = 0; h < spec->years; h++)
         for (int s = 0; s < FORECAST_STATES; s++) entrants(&sim, s, h);
-    for (long i = 0; i < spec->n_leavers; i++) {
-        Birthdays b = birthdays_of(spec->leavers[i].dob);
-        count_leaver_stock(&sim, &b, 0, 0);
-    }
-    free(sim.rates);
+    for (long i = 0; i < spec->n_leavers; i++)
+        count_leaver_stock(&sim, clock_for(&sim, spec->leavers[i].dob, &own), 0, 0);
 }
 
 void forecast_adjust_none(ForecastAdjust *a)

@@ -47,6 +47,9 @@ typedef struct ForecastLeaver {
     Date dob;
 } ForecastLeaver;
 
+/* The birthdays the simulation needs, worked out once a date of birth. */
+typedef struct ForecastClocks ForecastClocks;
+
 typedef struct ForecastSimSpec {
     const ForecastRates *rates;
     const ForecastPopulation *population;
@@ -55,8 +58,15 @@ typedef struct ForecastSimSpec {
     const ForecastAdjust *adjust; /* NULL: none */
     int years;                    /* 1..FORECAST_MAX_YEARS */
     uint64_t seed;
-    bool fixed_rates; /* chance only: the rates at their estimates, no drift */
+    bool fixed_rates;             /* chance only: the rates at their estimates, no drift */
+    const ForecastClocks *clocks; /* forecast_sim_prepare's, or NULL: worked out in each run */
 } ForecastSimSpec;
+
+/* The birthdays of every date of birth the spec's runs can meet (set
+ * spec->clocks to them before the runs, so that no run works them out
+ * again); forecast_sim_release frees them. */
+ForecastClocks *forecast_sim_prepare(const ForecastSimSpec *spec);
+void forecast_sim_release(ForecastClocks *clocks);
 
 /* One future: counts[h][series] on the (h+1)th anniversary of the origin,
  * flows[h][flow] and days[h][placement] during the year up to it. */

@@ -31,13 +31,13 @@ int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts,
     return rc;
 }
 
-int service_load_903_history(const char *db_path, int year, int years_before, Ssda903History *h,
-                             Err *err)
+int service_load_903_history(const char *db_path, int year, int years_before,
+                             bool only_their_children, Ssda903History *h, Err *err)
 {
     Store *s;
     int rc = open_existing(db_path, &s, err);
     if (rc < 0) return rc;
-    rc = store_load_903_history(s, year, years_before, h, err);
+    rc = store_load_903_history(s, year, years_before, only_their_children, h, err);
     store_close(s);
     return rc;
 }

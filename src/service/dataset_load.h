@@ -17,9 +17,10 @@ int service_load_dataset(const char *db_path, Dataset *ds, Err *err);
 int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err);
 /* The stored rows of the 903 tables that the returns of collection years
  * year - years_before to year can hold (year 0: the latest stored), for
- * building them (ssda903_return_build); free with ssda903_history_free. */
-int service_load_903_history(const char *db_path, int year, int years_before, Ssda903History *h,
-                             Err *err);
+ * building them (ssda903_return_build); only_their_children as
+ * store_load_903_history has it. Free with ssda903_history_free. */
+int service_load_903_history(const char *db_path, int year, int years_before,
+                             bool only_their_children, Ssda903History *h, Err *err);
 /* The values imports stored as unknown and marked, of child (NULL: every
  * child), by table and row; none in a database older than the marks. Free
  * with ssda903_marks_free. */

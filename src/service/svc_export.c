@@ -59,7 +59,7 @@ int svc_export_run(const AppContext *ctx, const ExportRequest *req, const Actor 
     int rc = service_check_actor(actor, err);
     if (rc < 0) return rc;
     Ssda903History h;
-    rc = service_load_903_history(req->db_path, req->year, 0, &h, err);
+    rc = service_load_903_history(req->db_path, req->year, 0, false, &h, err);
     if (rc < 0) return rc;
     Ssda903Return r;
     ssda903_return_build(&h, req->year, &r);

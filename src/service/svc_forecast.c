@@ -162,6 +162,10 @@ static void sim_job(void *arg)
 static ForecastRun *simulate(const ForecastSimSpec *spec, long n, int threads)
 {
     ForecastRun *runs = xmalloc((size_t)n * sizeof *runs);
+    ForecastSimSpec prepared = *spec;
+    ForecastClocks *clocks = forecast_sim_prepare(spec);
+    prepared.clocks = clocks;
+    spec = &prepared;
     int shares = threads > 0 ? threads : (int)sysconf_processors();
     if (shares > PARALLEL_MAX_SHARES) shares = PARALLEL_MAX_SHARES;
     if (shares > n) shares = (int)n;
@@ -169,6 +173,7 @@ static ForecastRun *simulate(const ForecastSimSpec *spec, long n, int threads)
     for (int s = 0; s < shares; s++)
         jobs[s] = (SimJob){spec, runs, n * s / shares, n * (s + 1) / shares};
     parallel_run(shares, sim_job, jobs, sizeof jobs[0]);
+    forecast_sim_release(clocks);
     return runs;
 }
 

@@ -172,14 +172,33 @@ static int check_ruleset_year(const AppContext *ctx, int year, const char *param
                            VALIDATE_LAST_YEAR - 1, VALIDATE_LAST_YEAR % 100);
 }
 
+/* Builds the return of `year` from h and adds its tables as this year's
+ * (with the episode history) or, when last, as last year's. One return is
+ * built at a time and freed once read back, so the two years' rows are
+ * never held in memory together. */
+static int add_stored_return(const char *db, ValidateResult *out, const Ssda903History *h, int year,
+                             bool last, Err *err)
+{
+    Ssda903Return ret;
+    ssda903_return_build(h, year, &ret);
+    int rc = 0;
+    for (int t = 0; rc == 0 && t < T903_COUNT; t++)
+        rc = add_stored_table(db, out, &ret, t, last, false, 0, err);
+    if (rc == 0 && !last)
+        rc = add_stored_table(db, out, &ret, T903_EPISODES, false, true, h->first_year, err);
+    ssda903_return_free(&ret);
+    return rc;
+}
+
 /* The stored return of the year asked (default: the latest year stored), last
  * year's, and every stored episode up to the year's end as the history. */
 static int load_db(const ValidateRequest *req, ValidateResult *out, Err *err)
 {
     const char *db = req->db_path;
     Ssda903History h;
-    /* This year's return and last year's; year 0 is the latest stored. */
-    int rc = service_load_903_history(db, req->year, 1, &h, err);
+    /* This year's return and last year's, of their children only; year 0
+     * is the latest stored. */
+    int rc = service_load_903_history(db, req->year, 1, true, &h, err);
     if (rc < 0) return rc;
     if (req->year) {
         out->year = req->year; /* any year: set_years chooses its rule set */
@@ -189,20 +208,9 @@ static int load_db(const ValidateRequest *req, ValidateResult *out, Err *err)
         note(out, "collection year %d/%02d, the latest stored", out->year - 1, out->year % 100);
     }
     out->ret.year = out->year;
-    Ssda903Return now = {0}, before = {0};
-    if (rc == 0) {
-        ssda903_return_build(&h, out->year, &now);
-        ssda903_return_build(&h, out->year - 1, &before);
-    }
-    for (int t = 0; rc == 0 && t < T903_COUNT; t++) {
-        rc = add_stored_table(db, out, &now, t, false, false, 0, err);
-        if (rc == 0) rc = add_stored_table(db, out, &before, t, true, false, 0, err);
-    }
-    if (rc == 0)
-        rc = add_stored_table(db, out, &now, T903_EPISODES, false, true, h.first_year, err);
+    if (rc == 0) rc = add_stored_return(db, out, &h, out->year, false, err);
+    if (rc == 0) rc = add_stored_return(db, out, &h, out->year - 1, true, err);
     if (rc == 0) rc = service_load_marks(db, NULL, &out->marks, err);
-    ssda903_return_free(&now);
-    ssda903_return_free(&before);
     ssda903_history_free(&h);
     return rc;
 }

@@ -216,8 +216,13 @@ int store_copy_database(const char *from_path, const char *to_path, StoreCopyRep
 /* Loads the stored rows of the twelve 903 tables that the returns of
  * collection years year - years_before to year can hold into h, in one read
  * transaction (exchange/ssda903_return.h builds a year's return from it);
- * year 0 is the latest year any stored episode came from. Free h with
+ * year 0 is the latest year any stored episode came from. With
+ * only_their_children, Header, UASC and Episodes hold only the children with
+ * an episode running in one of the years or an OC3 row of one (all that
+ * validating the returns needs); without, every child's (an export adds the
+ * Header rows of children named only by other tables). Free h with
  * ssda903_history_free. */
-int store_load_903_history(Store *s, int year, int years_before, Ssda903History *h, Err *err);
+int store_load_903_history(Store *s, int year, int years_before, bool only_their_children,
+                           Ssda903History *h, Err *err);
 
 #endif

@@ -608,10 +608,62 @@ static const char *const history_sql[T903_COUNT] = {
     [T903_DOLO] = "SELECT child, dob, dolo_start, dolo_end FROM dolo ORDER BY child, dolo_start",
 };
 
-static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h, Err *err)
+/* Header, UASC and the episode history of the children the returns of the
+ * years can name: those with an episode running in one of them (begun by the
+ * last year's end, ?2, and not ended before the first began, ?1) or an OC3
+ * row of one of them (?3 to ?4). Each year's Header, UASC and history
+ * children are among them (ssda903_return_build), so the rows of the other
+ * children, most of a long history, are not read at all. Plain SQL that
+ * PostgreSQL reads as SQLite does. */
+#define HISTORY_CHILDREN                                                 \
+    " WHERE child IN (SELECT child FROM episodes WHERE decom <= ?2 AND " \
+    "(dec IS NULL OR dec >= ?1) UNION SELECT child FROM oc3 WHERE year BETWEEN ?3 AND ?4) "
+static const char *const history_children_sql[T903_COUNT] = {
+    [T903_HEADER] =
+        "SELECT child, sex, dob, ethnic, upn, mother, mc_dob FROM header" HISTORY_CHILDREN
+        "ORDER BY child",
+    [T903_EPISODES] = "SELECT child, decom, rne, ls, cin, place, place_provider, dec, rec, "
+                      "reason_place_change, home_post, pl_post, urn FROM episodes" HISTORY_CHILDREN
+                      "AND decom <= ?2 ORDER BY child, decom",
+    [T903_UASC] = "SELECT child, sex, dob, duc FROM uasc" HISTORY_CHILDREN "ORDER BY child",
+    /* The other tables: the rows of the years, as ssda903_history_add keeps
+     * them (starting in them; of them; running in them), selected by the
+     * same four values so that every statement binds all it names. */
+    [T903_REVIEWS] = "SELECT child, dob, review, review_code FROM reviews "
+                     "WHERE review >= ?1 AND review <= ?2 AND ?3 <= ?4 ORDER BY child, review",
+    [T903_OC2] = "SELECT child, dob, sdq_score, sdq_reason, convicted, health_check, "
+                 "immunisations, teeth_check, health_assessment, substance_misuse, "
+                 "intervention_received, intervention_offered, year FROM oc2 "
+                 "WHERE year BETWEEN ?3 AND ?4 AND ?1 <= ?2 ORDER BY child, year",
+    [T903_OC3] = "SELECT child, dob, in_touch, activ, accom, year FROM oc3 "
+                 "WHERE year BETWEEN ?3 AND ?4 AND ?1 <= ?2 ORDER BY child, year",
+    [T903_MISSING] = "SELECT child, dob, missing, mis_start, mis_end FROM missing "
+                     "WHERE mis_start >= ?1 AND mis_start <= ?2 AND ?3 <= ?4 "
+                     "ORDER BY child, mis_start",
+};
+
+/* The statement reading table t of h: restricted to the years' children when
+ * h is loaded for some years only and only_their_children. */
+static int prepare_history_table(DbConn *conn, Ssda903TableId t, const Ssda903History *h,
+                                 bool only_their_children, DbStmt **st)
+{
+    bool narrow = only_their_children && h->to_year > 0 && history_children_sql[t];
+    if (db_prepare(conn, narrow ? history_children_sql[t] : history_sql[t], false, st) < 0)
+        return ERR_DB;
+    if (narrow) {
+        db_bind_text(*st, 1, h->from_date);
+        db_bind_text(*st, 2, h->to_date);
+        db_bind_int(*st, 3, h->from_year);
+        db_bind_int(*st, 4, h->to_year);
+    }
+    return 0;
+}
+
+static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
+                              bool only_their_children, Err *err)
 {
     DbStmt *st;
-    if (db_prepare(conn, history_sql[t], false, &st) < 0)
+    if (prepare_history_table(conn, t, h, only_their_children, &st) < 0)
         return db_error(conn, err, "reading the stored returns");
     int n = db_column_count(st), rc;
     const char *cells[SSDA903_MAX_COLUMNS + 1];
@@ -626,7 +678,8 @@ static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
     return rc == DB_DONE ? 0 : db_error(conn, err, "reading the stored returns");
 }
 
-int store_load_903_history(Store *s, int year, int years_before, Ssda903History *h, Err *err)
+int store_load_903_history(Store *s, int year, int years_before, bool only_their_children,
+                           Ssda903History *h, Err *err)
 {
     *h = (Ssda903History){0};
     bool own = !db_in_transaction(s->conn);
@@ -639,7 +692,7 @@ int store_load_903_history(Store *s, int year, int years_before, Ssda903History 
     h->latest_year = latest;
     int rc = 0;
     for (int t = 0; rc == 0 && t < T903_COUNT; t++)
-        rc = load_history_table(s->conn, (Ssda903TableId)t, h, err);
+        rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, err);
     if (own) store_read_end(s);
     if (rc < 0) ssda903_history_free(h);
     return rc;
