@@ -19,6 +19,9 @@ db_dump "$TMP/b1.db" > "$TMP/b1.dump"
 leftover=$(find "$TMP" -maxdepth 1 -name '.b1.db.*' -o -maxdepth 1 -name 'b1.db-*' | wc -l)
 expect_eq "files left beside the backup" 0 "$leftover"
 cmp -s "$TMP/first.dump" "$TMP/b1.dump" || fail "the backup differs from the database"
+# --to, as the issue writes it, is the same as --out.
+"$CAREPLEDGE" backup --db "$db" --to "$TMP/b1to.db" 2> "$TMP/err" || fail "backup --to: $(cat "$TMP/err")"
+db_dump "$TMP/b1to.db" | cmp -s - "$TMP/b1.dump" || fail "backup --to differs from backup --out"
 
 # A backup while an import writes: either commit, never half of one.
 "$CAREPLEDGE" import --db "$db" "$TMP/syn" > /dev/null &
