@@ -55,7 +55,10 @@ residential,commissioned,5000,5
 CSV
 fc --costs "$TMP/costs.csv" --format json > "$TMP/costs.json"
 json_check "costs" "$TMP/costs.json" '([.costs_pounds.all[].p50 > 0] | all) and .costs_pounds.supported[0].p97_5 == 0'
-fc --costs "$TMP/costs.csv" --format csv | grep -q '^cost,2027-03-31,all,' || fail "cost rows in the CSV"
+# Into a file, not a pipe: grep -q stops reading at its first match, and the
+# command's checked writes then fail on the closed pipe.
+fc --costs "$TMP/costs.csv" --format csv > "$TMP/costs.csv.out"
+grep -q '^cost,2027-03-31,all,' "$TMP/costs.csv.out" || fail "cost rows in the CSV"
 
 # A bad row: exit 2, named by file, line, column and field.
 printf 'what,age,placement,distance,multiply,add\nentrants,all,all,all,1,\nleaving,teen,all,all,1,\n' > "$TMP/bad.csv"
