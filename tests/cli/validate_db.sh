@@ -14,6 +14,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # Synthetic returns: files and store agree rule for rule, count for count.
 "$CAREPLEDGE" synth --out "$tmp/s" --children 400 --seed 7 --from 2023 --to 2027 > /dev/null
 "$CAREPLEDGE" import --db "$tmp/s.db" "$tmp/s" > /dev/null
+# An unknown DATE_PERM, given as the DfE asks (ZZ/ZZ/ZZZZ, synth's P4 rows), is
+# imported and stored as given, and passes 630.
+[ "$(sqlite3 "$tmp/s.db" "SELECT count(*) FROM prev_perm WHERE date_perm = 'ZZ/ZZ/ZZZZ'")" -gt 0 ] ||
+  fail "ZZ/ZZ/ZZZZ not stored"
 status=0
 "$CAREPLEDGE" validate --db "$tmp/s.db" --out "$tmp/db" > "$tmp/db.txt" 2> "$tmp/db.err" || status=$?
 [ "$status" -le 1 ] || { cat "$tmp/db.err"; fail "--db exit status $status"; }
@@ -21,6 +25,10 @@ grep -q "collection year 2026/27, the latest stored" "$tmp/db.err" || fail "no n
 "$CAREPLEDGE" validate --year 2026/27 --prev "$tmp/s/2025-26" --out "$tmp/files" "$tmp/s/2026-27" \
   > "$tmp/files.txt" 2> /dev/null || true
 diff "$tmp/db/error_summary.csv" "$tmp/files/error_summary.csv" || fail "error summaries differ"
+[ "$(grep -c ',P4,999,ZZ/ZZ/ZZZZ$' "$tmp/s/2025-26/prev_perm.csv")" -gt 0 ] || fail "no P4 in 2025/26"
+"$CAREPLEDGE" validate --db "$tmp/s.db" --year 2025/26 --out "$tmp/db26" > /dev/null 2>&1 || true
+[ -s "$tmp/db26/error_summary.csv" ] || fail "no 2025/26 report"
+if grep -q '^630,' "$tmp/db26/error_summary.csv"; then fail "630 on the stored P4 rows"; fi
 [ "$(wc -l < "$tmp/db/issue_locations.csv")" = "$(wc -l < "$tmp/files/issue_locations.csv")" ] ||
   fail "issue counts differ"
 diff <(grep -E '^ *(FAIL|SKIP)' "$tmp/db.txt") <(grep -E '^ *(FAIL|SKIP)' "$tmp/files.txt") ||
