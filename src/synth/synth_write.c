@@ -208,7 +208,12 @@ static void write_prev_perm(YearOut *y, const Period *p)
     static const char *const codes[] = {"Z1", "P4", "P1", "P2", "P3"};
     int k = synth_rng_weighted(&r, w, 5);
     char la[8] = "", when[DATE_FMT_LEN] = "";
-    if (k >= 2) {
+    if (k == 1) {
+        /* P4 (unknown): the DfE's guidance gives LA_PERM 999 (information not
+         * available) and an unknown date as ZZ/ZZ/ZZZZ (rule 630 wants both). */
+        snprintf(la, sizeof la, "999");
+        snprintf(when, sizeof when, "ZZ/ZZ/ZZZZ");
+    } else if (k >= 2) {
         static const char *const las[] = {"835", "835", "835", "800", "801", "803", "878"};
         snprintf(la, sizeof la, "%s", las[synth_rng_below(&r, 7)]);
         Date lo = y->c->dob + 180;

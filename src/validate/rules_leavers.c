@@ -74,13 +74,6 @@ static bool in_care_after(const VTable *e, const char *child, Date after, Date b
     return false;
 }
 
-/* DfE 903 rule 1001: a care leaver was looked after after their 16th birthday
- * (a relevant or former relevant child) and was not adopted. Fails when the
- * latest known episode ended in adoption (E11, E12), or when the 16th birthday
- * falls within the two years loaded and no episode (short breaks aside) runs
- * after it. Care after 16 before last year's collection year would not show,
- * so older young people are judged on adoption only (the 13 weeks since age 14
- * need the whole history, which --db gives: r1001_history). */
 /* Days of care other than short breaks (V3, V4) in table e from `from` to
  * `to`, an open episode running to `to`. */
 static long days_in_care(const VTable *e, const char *child, Date from, Date to)
@@ -98,83 +91,118 @@ static long days_in_care(const VTable *e, const char *child, Date from, Date to)
     return days;
 }
 
-/* 1001 with the stored history (--db): the young person is an eligible,
- * relevant or former relevant child when looked after for at least 13 weeks
- * (91 days) since their 14th birthday, some of it after their 16th birthday
- * (Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010
- * reg 3: short breaks do not count), and the latest episode was no adoption.
- * The 13 weeks are judged only for those 14 or younger when the stored
- * history begins (history_from); older young people on adoption alone. */
-static void r1001_history(VCtx *c, const VTable *h)
+/* Carepledge's reading of 1001 with the stored history (--db): the young
+ * person is an eligible, relevant or former relevant child when looked after
+ * for at least 13 weeks (91 days) since their 14th birthday, some of it after
+ * their 16th birthday (Children (Leaving Care) Act 2000; Care Leavers
+ * (England) Regulations 2010 reg 3: short breaks do not count), and the latest
+ * episode was no adoption. The 13 weeks are judged only for those 14 or
+ * younger when the stored history begins (history_from); older young people
+ * on adoption alone. True when the history shows they are not a care leaver. */
+static bool not_leaver_in_history(const VCtx *c, const VTable *h, const char *child, Date dob)
 {
-    const VTable *o = oc3(c);
-    for (int row = 0; row < o->n_rows; row++) {
-        if (!leaver_info(o, row)) continue;
-        const char *child = vt_cell(o, row, O3_CHILD);
-        int ep = latest_episode(h, child);
-        if (ep < 0) continue; /* no episodes at all: rule 1002 */
-        bool fail = vt_in(h, ep, E_REC, "E11;E12");
-        Date dob = vt_date(o, row, O3_DOB);
-        /* Care since the 14th birthday shows only when the history reaches
-         * back to it. */
-        if (!fail && dob != DATE_NONE && date_birthday(dob, 14) >= c->r->history_from) {
-            Date b14 = date_birthday(dob, 14), b16 = date_birthday(dob, 16);
-            fail =
-                !in_care_after(h, child, b16, c->end) || days_in_care(h, child, b14, c->end) < 91;
-        }
-        if (fail) vctx_fail(c, T903_OC3, row);
-    }
+    int ep = latest_episode(h, child);
+    if (ep < 0) return false; /* no episodes at all: rule 1002 */
+    if (vt_in(h, ep, E_REC, "E11;E12")) return true;
+    if (dob == DATE_NONE || date_birthday(dob, 14) < c->r->history_from) return false;
+    Date b14 = date_birthday(dob, 14), b16 = date_birthday(dob, 16);
+    return !in_care_after(h, child, b16, c->end) || days_in_care(h, child, b14, c->end) < 91;
 }
 
+/* DfE 903 rule 1001 as the DfE's check reads it, on the two returns it sees:
+ * a young person with care leaver information and an episode in either year
+ * is not a relevant or former relevant child when the latest episode ended in
+ * adoption (E11, E12), or the two years hold under 91 days of care (short
+ * breaks aside) since the 14th birthday, or none after the 16th. Last year's
+ * episodes count up to 1 April, this year's from then, so an episode in both
+ * returns counts once. */
+static bool not_leaver_in_two_years(const VCtx *c, const char *child, Date dob)
+{
+    const VTable *e, *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
+    int ep = latest_known(c, child, &e);
+    if (ep < 0) return false; /* no episodes at all: rule 1002 */
+    if (vt_in(e, ep, E_REC, "E11;E12")) return true;
+    if (dob == DATE_NONE) return false;
+    Date b14 = date_birthday(dob, 14), b16 = date_birthday(dob, 16);
+    long days = days_in_care(last, child, b14, c->start) +
+                days_in_care(cur, child, b14 > c->start ? b14 : c->start, c->end);
+    return days < 91 ||
+           (!in_care_after(cur, child, b16, c->end) && !in_care_after(last, child, b16, c->end));
+}
+
+/* Carepledge's reading of 1001 on the two returns: what they prove — the
+ * latest known episode an adoption, or no care (short breaks aside) after a
+ * 16th birthday that falls within them (window: last year's 1 April). */
+static bool proved_in_two_years(const VCtx *c, const char *child, Date dob, Date window)
+{
+    const VTable *e, *last = &c->r->last[T903_EPISODES];
+    int ep = latest_known(c, child, &e);
+    if (ep >= 0 && vt_in(e, ep, E_REC, "E11;E12")) return true;
+    if (dob == DATE_NONE || date_birthday(dob, 16) < window) return false;
+    Date b16 = date_birthday(dob, 16);
+    return !in_care_after(vt(c, T903_EPISODES), child, b16, c->end) &&
+           !in_care_after(last, child, b16, c->end);
+}
+
+/* The DfE flags 1001 whenever the two years fail (never suppressed). Where
+ * Carepledge knows better it adds its advisory: with --db when the stored
+ * history shows a care leaver; without it when the 16th birthday is before
+ * last year's collection year, so the care that made them one may predate the
+ * two returns. A flag the history confirms, or the two years prove (a 16th
+ * birthday within them), stays plain; the history also fails young people the
+ * two years pass. */
 static void r1001(VCtx *c)
 {
-    if (vctx_history(c)) {
-        r1001_history(c, vctx_history(c));
-        return;
-    }
-    const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
+    const VTable *o = oc3(c), *h = vctx_history(c);
     Date window = date_collection_year_start(c->r->year - 1);
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
         const char *child = vt_cell(o, row, O3_CHILD);
-        const VTable *e;
-        int ep = latest_known(c, child, &e);
-        if (ep < 0) continue; /* no episodes at all: rule 1002 */
-        bool fail = vt_in(e, ep, E_REC, "E11;E12");
         Date dob = vt_date(o, row, O3_DOB);
-        if (!fail && dob != DATE_NONE) {
-            Date b16 = date_birthday(dob, 16);
-            fail = b16 >= window && !in_care_after(cur, child, b16, c->end) &&
-                   !in_care_after(last, child, b16, c->end);
-        }
-        if (fail) vctx_fail(c, T903_OC3, row);
+        bool dfe = not_leaver_in_two_years(c, child, dob);
+        bool ours = h ? not_leaver_in_history(c, h, child, dob)
+                      : dfe && proved_in_two_years(c, child, dob, window);
+        if (dfe && !ours)
+            vctx_fail_advised(c, T903_OC3, row,
+                              h ? "the stored history shows at least 13 weeks of care since the "
+                                  "14th birthday, some after the 16th, so the young person is a "
+                                  "care leaver"
+                                : "the 16th birthday is before last year's collection year, so "
+                                  "the care that made the young person a care leaver may be "
+                                  "before the two returns");
+        else if (dfe || ours)
+            vctx_fail(c, T903_OC3, row);
     }
 }
 
-/* DfE 903 rule 1002: a care leaver with no episode in either year. A young
- * person whose 16th birthday is before last year's collection year may have
- * left care before it, so only those 16 or younger on 1 April of last year are
- * judged. With the stored history (--db), a young person with no stored
- * episode at all fails when the history reaches back to their 14th birthday
- * (a care leaver was looked after since then). */
+/* DfE 903 rule 1002: a young person with care leaver information and no
+ * episode in this year's or last year's return, as the DfE's check reads it.
+ * Carepledge adds its advisory where the young person may well have been in
+ * care before: with --db when the stored history holds episodes of theirs
+ * that make them a care leaver (as 1001 with the history reads it);
+ * without it when their 16th birthday is before last year's collection year.
+ * With --db a young person with no stored episode at all, whose 14th
+ * birthday the history reaches back to, fails plainly. */
 static void r1002(VCtx *c)
 {
     const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
     const VTable *h = vctx_history(c);
     Date window = date_collection_year_start(c->r->year - 1);
-    for (int row = 0; h && row < o->n_rows; row++) {
-        Date dob = vt_date(o, row, O3_DOB);
-        if (leaver_info(o, row) && dob != DATE_NONE &&
-            date_birthday(dob, 14) >= c->r->history_from &&
-            vt_group(h, vt_cell(o, row, O3_CHILD)) < 0)
-            vctx_fail(c, T903_OC3, row);
-    }
-    for (int row = 0; !h && row < o->n_rows; row++) {
+    for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
         Date dob = vt_date(o, row, O3_DOB);
         const char *child = vt_cell(o, row, O3_CHILD);
-        if (dob == DATE_NONE || date_birthday(dob, 16) < window) continue;
-        if (vt_group(cur, child) < 0 && vt_group(last, child) < 0) vctx_fail(c, T903_OC3, row);
+        if (vt_group(cur, child) >= 0 || vt_group(last, child) >= 0) continue;
+        if (h && vt_group(h, child) >= 0 && !not_leaver_in_history(c, h, child, dob))
+            vctx_fail_advised(c, T903_OC3, row,
+                              "the stored history holds care of this young person before last "
+                              "year's collection year that makes them a care leaver");
+        else if (!h && dob != DATE_NONE && date_birthday(dob, 16) < window)
+            vctx_fail_advised(c, T903_OC3, row,
+                              "the 16th birthday is before last year's collection year, so the "
+                              "young person may have left care before the two returns");
+        else
+            vctx_fail(c, T903_OC3, row);
     }
 }
 

@@ -213,8 +213,10 @@ static void rSW11a(VCtx *c)
 
 /* DfE 903 rule SW12STG2: a child looked after at 31 March has social worker
  * episodes for the whole year, including the time before they came into care:
- * the earliest of them starts by 1 April (or by the child's birth, for a baby
- * born in the year). Its row fails when it starts later. */
+ * the earliest of them starts by 1 April, as the DfE's description reads, and
+ * its row fails when it starts later. A baby born in the year cannot have a
+ * social worker before birth: when the earliest episode starts by the birth,
+ * the DfE's flag carries Carepledge's advisory. */
 static void rSW12(VCtx *c)
 {
     const VTable *e = vt(c, T903_EPISODES), *s = swe(c);
@@ -223,9 +225,14 @@ static void rSW12(VCtx *c)
         int eg = vt_group(e, vt_cell(s, first, SW_CHILD));
         Date start = vt_date(s, first, SW_DECOM);
         if (eg < 0 || start == DATE_NONE || looked_after_at_end(c, eg) < 0) continue;
-        Date from = c->start, dob = vt_date(s, first, SW_DOB);
-        if (dob != DATE_NONE && dob > from) from = dob;
-        if (start > from) vctx_fail(c, T903_SW_EPISODES, first);
+        if (start <= c->start) continue;
+        Date dob = vt_date(s, first, SW_DOB);
+        if (dob != DATE_NONE && dob > c->start && start <= dob)
+            vctx_fail_advised(c, T903_SW_EPISODES, first,
+                              "the child was born in the year and has had a social worker "
+                              "since birth");
+        else
+            vctx_fail(c, T903_SW_EPISODES, first);
     }
 }
 

@@ -104,6 +104,7 @@ for f in "$TMP"/a/*/*.csv; do
       for (i = 1; i <= NF; i++) {
         if (!isdate[i] || $i == "") continue
         v = $i
+        if (v == "ZZ/ZZ/ZZZZ") continue # an unknown date as the DfE gives it (DATE_PERM)
         if (v ~ /^zz\//) v = "01" substr(v, 3)
         if (v !~ /^[0-9][0-9]\/[0-9][0-9]\/[0-9][0-9][0-9][0-9]$/) bad("not dd/mm/yyyy: " $i)
         d = substr(v, 1, 2) + 0; m = substr(v, 4, 2) + 0; y = substr(v, 7, 4) + 0

@@ -41,31 +41,42 @@ static const VCase cases[] = {
      {EPI EC("2", "01/01/2024", "C2", "01/05/2026", "E13"), OC3 LEAVER("2", AGE17)},
      {0},
      ""},
-    /* 1 left care before 16; 3 was adopted; 4 is older (care after 16 would
-     * be before last year); 5 has no episodes (rule 1002) */
+    /* The DfE's two-year reading of 1001, with Carepledge's advisory where
+     * the two years do not prove it: 1 left care before 16 (16th birthday
+     * within the two years: plain); 2 was in care after 16 (passes); 3 was
+     * adopted (plain); 4 (21) had 30 days last year (DfE: under 91 days;
+     * advised, care after 16 would be before the two years); 5 has no
+     * episodes (rule 1002); 6 (17) had 30 days after 16 (advised: care
+     * between 14 and last year unseen); 7's open episode of last year is in
+     * both returns and counts once: 59 + 19 days, under 91 (advised). */
     {"1001",
      0,
-     {EPI EC("9", "01/01/2024", "C2", "", ""),
+     {EPI EC("9", "01/01/2024", "C2", "", "") EC("7", "01/02/2026", "C2", "20/04/2026", "E13"),
       OC3 LEAVER("1", AGE17) LEAVER("2", AGE17) LEAVER("3", AGE21) LEAVER("4", AGE21)
-          LEAVER("5", AGE17)},
-     {EPI EC("1", "01/01/2024", "C2", "01/05/2025", "E13")
-          EC("2", "01/01/2024", "C2", "01/07/2025", "E13")
-              EC("3", "01/01/2024", "E1", "01/07/2025", "E11")
-                  EC("4", "01/01/2024", "C2", "01/07/2025", "E13")},
-     "OC3:0 OC3:2"},
+          LEAVER("5", AGE17) LEAVER("6", AGE17) LEAVER("7", AGE17)},
+     {EPI EC("1", "01/01/2024", "C2", "01/05/2025", "E13") EC("2", "01/01/2024", "C2", "01/07/2025",
+                                                              "E13")
+          EC("3", "01/01/2024", "E1", "01/07/2025", "E11") EC("4", "01/06/2025", "C2", "01/07/2025",
+                                                              "E13")
+              EC("6", "01/06/2025", "C2", "01/07/2025", "E13") EC("7", "01/02/2026", "C2", "", "")},
+     "OC3:0 OC3:2 OC3:3(advised) OC3:5(advised) OC3:6(advised)"},
+    /* over 91 days since 14 and some after 16: passes at 17 and 21 */
     {"1001",
      0,
-     {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE17) LEAVER("4", AGE21)},
+     {EPI EC("9", "01/01/2024", "C2", "", "") EC("7", "01/02/2026", "C2", "15/05/2026", "E13"),
+      OC3 LEAVER("2", AGE17) LEAVER("4", AGE21) LEAVER("7", AGE17)},
      {EPI EC("2", "01/01/2024", "C2", "01/07/2025", "E13")
-          EC("4", "01/01/2024", "C2", "01/07/2025", "E13")},
+          EC("4", "01/01/2024", "C2", "01/07/2025", "E13") EC("7", "01/02/2026", "C2", "", "")},
      ""},
     {"1001", 0, {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("1", AGE17)}, {0}, "SKIP"},
+    /* no episode in either year: 1 (17) plainly, 2 (21) with the advisory
+     * (may have left care before the two years); 3 has one last year */
     {"1002",
      0,
      {EPI EC("9", "01/01/2024", "C2", "", ""),
       OC3 LEAVER("1", AGE17) LEAVER("2", AGE21) LEAVER("3", AGE17)},
      {EPI EC("3", "01/01/2024", "C2", "01/07/2025", "E13")},
-     "OC3:0"},
+     "OC3:0 OC3:1(advised)"},
     {"1002",
      0,
      {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("3", AGE17)},
@@ -224,21 +235,35 @@ static const VHistoryCase history_cases[] = {
     {{"1001", 0, {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("4", AGE17)}, {EPI}, ""},
      EPI EC("4", "01/01/2025", "C2", "01/07/2025", "E13") EC("9", "01/01/2024", "C2", "", ""),
      0},
-    /* 1 was never looked after; 2 was, years ago; 3 (21) was 14 before the
-     * history begins (2022/23), so is not judged. */
+    /* the two years show 30 days (the DfE flags it); the history shows nine
+     * months from 15 and care after 16: advised */
+    {{"1001",
+      0,
+      {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("4", AGE17)},
+      {EPI EC("4", "01/06/2025", "C2", "01/07/2025", "E13")},
+      "OC3:0(advised)"},
+     EPI EC("4", "01/06/2024", "C2", "01/03/2025", "E13")
+         EC("4", "01/06/2025", "C2", "01/07/2025", "E13") EC("9", "01/01/2024", "C2", "", ""),
+     2023},
+    /* 1 was never looked after (plain); 2 was, from 14 to past 16 (the DfE
+     * flags it, advised: the history shows a care leaver); 3 (21) was 14 before the history begins
+     * (2022/23) and has no stored episode: the DfE's flag, plain. */
     {{"1002",
       0,
       {EPI EC("9", "01/01/2024", "C2", "", ""),
        OC3 LEAVER("1", AGE18) LEAVER("2", AGE18) LEAVER("3", AGE21)},
       {EPI},
-      "OC3:0"},
+      "OC3:0 OC3:1(advised) OC3:2"},
      EPI EC("2", "01/01/2023", "C2", "01/07/2024", "E13") EC("9", "01/01/2024", "C2", "", ""),
      2023},
-    {{"1002", 0, {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE18)}, {EPI}, ""},
-     EPI EC("2", "01/01/2023", "C2", "01/07/2024", "E13") EC("9", "01/01/2024", "C2", "", ""),
+    {{"1002",
+      0,
+      {EPI EC("9", "01/01/2024", "C2", "", ""), OC3 LEAVER("2", AGE18)},
+      {EPI EC("2", "01/01/2025", "C2", "01/07/2025", "E13")},
+      ""},
+     EPI EC("2", "01/01/2025", "C2", "01/07/2025", "E13") EC("9", "01/01/2024", "C2", "", ""),
      0},
 };
-
 static void test_leaver_rules(void **state)
 {
     (void)state;

@@ -134,10 +134,14 @@ static const VCase cases[] = {
     {"SW12STG2",
      0,
      {SWE S("1", "SW1", "01/05/2026", "", "") S("2", "SW1", "01/03/2026", "", "")
-          S("3", "SW1", "01/05/2026", "", "") "4,01/06/2026,SW1,01/06/2026,,\n",
-      LAC "4,01/06/2026,S,C2,N1,U1,PR1,,,,,,\n"},
+          S("3", "SW1", "01/05/2026", "", "") "4,01/06/2026,SW1,01/06/2026,,\n"
+                                              "5,01/06/2026,SW1,01/07/2026,,\n",
+      LAC "4,01/06/2026,S,C2,N1,U1,PR1,,,,,,\n"
+          "5,01/06/2026,S,C2,N1,U1,PR1,,,,,,\n"},
      {0},
-     "SWEpisodes:0"},
+     /* 4, born in the year with a social worker from birth: the DfE's flag
+      * with the advisory; 5's social worker starts after the birth: plain */
+     "SWEpisodes:0 SWEpisodes:3(advised) SWEpisodes:4"},
     {"SW12STG2", 0, {SWE S("2", "SW1", "01/04/2026", "", ""), LAC}, {0}, ""},
     {"SW12STG2", 2024, {SWE S("1", "SW1", "02/04/2023", "", ""), LAC24}, {0}, "SWEpisodes:0"},
     {"SW12STG2", 2023, {SWE S("1", "SW1", "02/04/2022", "", "")}, {0}, "(rule not in force)"},
