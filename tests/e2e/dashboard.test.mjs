@@ -15,7 +15,7 @@ after(async () => {
   await browser.close();
 });
 
-const PAGES = ['#/worklist', '#/children', '#/compliance', '#/profile', '#/scorecard', '#/import', '#/validation', '#/survey-results'];
+const PAGES = ['#/worklist', '#/children', '#/compliance', '#/profile', '#/scorecard', '#/import', '#/validation', '#/survey-results', '#/forecast', '#/governance'];
 
 test('the sign-in page has no accessibility violation and refuses a wrong password', async () => {
   const page = await newPage(browser);
