@@ -109,9 +109,19 @@ function notFound(main, text) {
   fill(main, h('h1', { tabindex: '-1', id: 'page-title' }, 'Not available'), h('p', {}, text));
 }
 
+// A new, empty <main> in place of the old one. Each page draws into the element
+// it was given, so a slow page that finishes after the reader has moved on
+// draws into a detached element, never over the page now shown.
+function freshMain() {
+  const old = document.getElementById('main');
+  const main = old.cloneNode(false);
+  old.replaceWith(main);
+  return main;
+}
+
 // Draws the page the hash names, or the sign-in page when nobody is signed in.
 async function route() {
-  const main = document.getElementById('main');
+  const main = freshMain();
   drawNav();
   const ctx = { session, can, signedIn: setSession, go: (hash) => (location.hash = hash) };
   if (!session.user) {
