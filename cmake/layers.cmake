@@ -31,7 +31,7 @@ set(LAYER_USES_web base domain exchange validate render service)
 # src/main.c: argv to the command table.
 set(LAYER_USES_main base cli)
 
-set(LAYER_PACKAGES_base Threads)
+set(LAYER_PACKAGES_base Threads LIBCRYPTO)
 set(LAYER_PACKAGES_domain "")
 set(LAYER_PACKAGES_exchange LIBXML2 Threads)
 set(LAYER_PACKAGES_validate "")

@@ -16,6 +16,7 @@ packages=(
   jq                             # CLI tests parse JSON output
   poppler-utils                  # pdftotext: tests read the PDF reports' text
   libmicrohttpd-dev              # the web server (web/server.c)
+  libssl-dev                     # libcrypto's SHA-256 for the import log (opened when first needed)
   libsodium-dev                  # argon2id passwords, session tokens, the audit chain
   curl                           # the web CLI test signs in over HTTP
   chromium                       # the dashboard's browser tests (tests/e2e/run.sh)

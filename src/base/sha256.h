@@ -6,6 +6,7 @@
 
 #include "base/err.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,5 +25,9 @@ void sha256_hex(Sha256 *h, char hex[65]);
 /* The digest and size of the file at path. Returns 0 or ERR_IO (err names
  * the file). */
 int sha256_file(const char *path, char hex[65], long long *size, Err *err);
+/* The same with the portable code above, never libcrypto; for tests. */
+int sha256_file_portable(const char *path, char hex[65], long long *size, Err *err);
+/* Whether sha256_file hashes with OpenSSL's libcrypto (opened here if it can). */
+bool sha256_uses_libcrypto(void);
 
 #endif

@@ -142,6 +142,12 @@ typedef struct ImportRun {
     const StoreImportFile *read; /* every file read, with its size and SHA-256 */
     int n_read;
     Date today; /* for the plausibility of dates */
+    /* The limits of the table and year being checked, worked out once for
+     * all their cells rather than once a cell (limits_for). */
+    const Ssda903Table *limits_table;
+    int limits_year;
+    int max_chars[SSDA903_MAX_COLUMNS];
+    Date earliest_date, latest_date, latest_duc;
 } ImportRun;
 
 /* The column that ends a period (an episode, an adoptive placement, a missing
@@ -457,6 +463,11 @@ static bool utf8_valid(const unsigned char *s, int *chars)
     *chars = 0;
     while (*s) {
         unsigned c = *s;
+        if (c < 0x80) { /* nearly every byte of a return */
+            s++;
+            (*chars)++;
+            continue;
+        }
         int more = c < 0x80             ? 0
                    : (c & 0xE0) == 0xC0 ? 1
                    : (c & 0xF0) == 0xE0 ? 2
@@ -480,18 +491,29 @@ static bool utf8_valid(const unsigned char *s, int *chars)
 /* Dates outside 1 January 1900 .. a year after the return's collection year
  * ends (and never more than a year after today) are typing errors: a date of
  * birth in year 1 or 9999, an event years after the return was made. */
+/* Fills run's limits for the cells of table t in a return of file_year. */
+static void limits_for(ImportRun *run, const Ssda903Table *t, int file_year)
+{
+    if (run->limits_table == t && run->limits_year == file_year) return;
+    run->limits_table = t;
+    run->limits_year = file_year;
+    for (int c = 0; c < t->n_columns; c++) run->max_chars[c] = field_max_length(t->columns[c].name);
+    run->earliest_date = date_from_ymd(1900, 1, 1);
+    Date latest = date_add_months(date_collection_year_end(file_year), 12);
+    Date next_year = date_add_months(run->today, 12);
+    run->latest_date = next_year < latest ? next_year : latest;
+    /* UASC's DUC is when the status will end, at the latest the child's 18th
+     * birthday: it may lie up to 18 years ahead. */
+    run->latest_duc = date_add_months(date_collection_year_end(file_year), 12 * 19);
+}
+
 static bool date_plausible(ImportRun *run, const Ssda903File *f, int row, int col, int file_year)
 {
     const char *v = ssda903_cell(f, row, col);
-    Date d, latest = date_add_months(date_collection_year_end(file_year), 12);
-    Date next_year = date_add_months(run->today, 12);
-    if (next_year < latest) latest = next_year;
-    /* UASC's DUC is when the status will end, at the latest the child's 18th
-     * birthday: it may lie up to 18 years ahead. */
-    if (strcmp(f->table->columns[col].name, "DUC") == 0)
-        latest = date_add_months(date_collection_year_end(file_year), 12 * 19);
+    Date d, latest = strcmp(f->table->columns[col].name, "DUC") == 0 ? run->latest_duc
+                                                                     : run->latest_date;
     if (!*v || date_parse_dmy(v, strlen(v), &d) < 0) return true; /* normalise_cell says why */
-    if (d >= date_from_ymd(1900, 1, 1) && d <= latest) return true;
+    if (d >= run->earliest_date && d <= latest) return true;
     char y[16], last[DATE_FMT_LEN];
     format_year(file_year, y, sizeof y);
     errlist_at(run->errs, f->path, ssda903_cell_line(f, row, col),
@@ -512,7 +534,8 @@ static bool cell_within_limits(ImportRun *run, const Ssda903File *f, int row, in
     long line = ssda903_cell_line(f, row, col);
     int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
     const char *field = ssda903_field_label(f, col);
-    int chars, max = field_max_length(column->name);
+    limits_for(run, f->table, file_year);
+    int chars, max = run->max_chars[col];
     if (!utf8_valid((const unsigned char *)v, &chars)) {
         errlist_at(run->errs, f->path, line, at, field,
                    "not valid UTF-8 text; save the file as UTF-8");
@@ -651,6 +674,7 @@ static const char *stored_value(const Ssda903Column *col, const char *v, char *b
  * import has its id in the log. */
 static int update_marks(ImportRun *run, const Ssda903File *f, const RowRef *ref, Err *err)
 {
+    if (ref->n_marks == 0 && !run->clear_marks) return 0; /* nearly every row */
     char key[16], keep[SSDA903_MAX_COLUMNS * 24] = "|";
     mark_row_key(f, ref->row, ref->year, key, sizeof key);
     for (int i = 0; i < ref->n_marks; i++) {

@@ -74,12 +74,41 @@ static void test_file_digest_and_size(void **state)
     assert_non_null(strstr(err.msg, "cannot read"));
 }
 
+/* libcrypto and the portable code give the same digest and size, on files
+ * of every length around the block edges and one of several megabytes. */
+static void test_libcrypto_agrees_with_portable(void **state)
+{
+    (void)state;
+    assert_true(sha256_uses_libcrypto()); /* libssl-dev is installed by scripts/install-deps.sh */
+    static const size_t lengths[] = {0, 1, 55, 56, 63, 64, 65, 119, 128, 65535, 65536, 3000001};
+    unsigned seed = 7;
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        char path[] = "/tmp/carepledge-sha256-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        FILE *f = fdopen(fd, "wb");
+        for (size_t k = 0; k < lengths[i]; k++)
+            fputc((int)((seed = seed * 1103515245u + 12345u) >> 16) & 0xff, f);
+        fclose(f);
+        char fast[65], portable[65];
+        long long fast_size = -1, portable_size = -2;
+        Err err;
+        assert_int_equal(sha256_file(path, fast, &fast_size, &err), 0);
+        assert_int_equal(sha256_file_portable(path, portable, &portable_size, &err), 0);
+        assert_string_equal(fast, portable);
+        assert_int_equal(fast_size, (long long)lengths[i]);
+        assert_int_equal(portable_size, (long long)lengths[i]);
+        unlink(path);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_known_digests),
         cmocka_unit_test(test_million_a),
         cmocka_unit_test(test_file_digest_and_size),
+        cmocka_unit_test(test_libcrypto_agrees_with_portable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
