@@ -143,6 +143,14 @@ static const VCase cases[] = {
       * with the advisory; 5's social worker starts after the birth: plain */
      "Episodes:0 Episodes:3(advised) Episodes:4 SWEpisodes:0 SWEpisodes:3(advised) SWEpisodes:4"},
     {"SW12STG2", 0, {SWE S("2", "SW1", "01/04/2026", "", ""), LAC}, {0}, ""},
+    /* the episode open at 31 March is marked beside the social worker
+     * episode, not the child's earlier episode */
+    {"SW12STG2",
+     0,
+     {SWE S("6", "SW1", "01/05/2026", "", ""), EPI "6,01/05/2026,S,C2,N1,U1,PR1,01/08/2026,X1,,,,\n"
+                                                   "6,01/08/2026,P,C2,N1,U4,PR1,,,,,,\n"},
+     {0},
+     "Episodes:1 SWEpisodes:0"},
     {"SW12STG2",
      2024,
      {SWE S("1", "SW1", "02/04/2023", "", ""), LAC24},
