@@ -42,26 +42,29 @@ static void r502(VCtx *c)
         if (row < 0) continue;
         int prev = last_latest(c, vt_cell(e, row, E_CHILD));
         if (prev >= 0 && vt_blank(l, prev, E_DEC) &&
-            vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM))
+            vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM)) {
             vctx_fail(c, T903_EPISODES, row);
+            vctx_fail_partner(c, T903_EPISODES, true, prev);
+        }
     }
 }
 
-/* Carepledge's advisory on a 503C or 503E flag where last year's open
- * episode and this year's first start on different days. */
+/* Carepledge's advisory on a 503A-F flag where last year's open episode and
+ * this year's first start on different days. */
 static const char other_start_why[] =
     "last year's open episode starts on a different day from this year's first, so they are not "
     "the same episode and the codes may rightly differ (rule 502 reports the different start)";
 
-/* Rules 503A-503F: when this year's first episode is last year's open episode
- * (same start date), column col agrees, without case, as the DfE compares.
- * `same` (NULL: none) says when codes that differ are still probably right:
- * the row fails as the DfE's will, with the advisory `why`. With any_start
- * (503C, 503E: the DfE's check compares with last year's open episode
- * whatever its start), codes that differ across different starts fail too,
- * with the advisory other_start_why. */
+/* Rules 503A-503F (DfE: "does not match open episode at end of last year"):
+ * when last year's latest episode is open, column col of this year's first
+ * episode agrees with it, without case, as the DfE compares. The DfE's check
+ * compares them whatever their starts; where the starts differ they are not
+ * the same episode (502 reports it), so the flag carries the advisory
+ * other_start_why. `same` (NULL: none) says when codes that differ are still
+ * probably right: the row fails as the DfE's will, with the advisory `why`.
+ * Last year's episode is marked beside this year's. */
 static void continues_advised(VCtx *c, int col, bool (*same)(const char *now, const char *before),
-                              const char *why, bool any_start)
+                              const char *why)
 {
     const VTable *e = vt(c, T903_EPISODES), *l = &c->r->last[T903_EPISODES];
     for (int g = 0; g < e->n_groups; g++) {
@@ -70,7 +73,6 @@ static void continues_advised(VCtx *c, int col, bool (*same)(const char *now, co
         int prev = last_latest(c, vt_cell(e, row, E_CHILD));
         if (prev < 0 || !vt_blank(l, prev, E_DEC)) continue;
         bool same_start = vt_date(l, prev, E_DECOM) == vt_date(e, row, E_DECOM);
-        if (!same_start && !any_start) continue;
         const char *now = vt_cell(e, row, col), *before = vt_cell(l, prev, col);
         if (strcasecmp(now, before) == 0) continue;
         if (!same_start)
@@ -79,14 +81,14 @@ static void continues_advised(VCtx *c, int col, bool (*same)(const char *now, co
             vctx_fail_advised(c, T903_EPISODES, row, why);
         else
             vctx_fail(c, T903_EPISODES, row);
+        vctx_fail_partner(c, T903_EPISODES, true, prev);
     }
 }
 
-/* Rules 503A-C, E, F: the column of the check's row continues, plainly;
- * .option: also across different starts, as the DfE's 503C and 503E. */
+/* Rules 503A-C, E, F: the column of the check's row continues. */
 static void continues(VCtx *c, const VCheck *k)
 {
-    continues_advised(c, k->col, NULL, NULL, k->option);
+    continues_advised(c, k->col, NULL, NULL);
 }
 
 /* Placement codes agree; the codes replaced in 2025/26 count as their
@@ -107,8 +109,7 @@ static void r503D(VCtx *c)
     continues_advised(c, E_PLACE, same_place,
                       "the placement code it had last year (H5 or Z1) was replaced on 1 April "
                       "2025 by this one (K3, Z11-Z14), so the episode carried over is the same "
-                      "placement",
-                      false);
+                      "placement");
 }
 
 /* The derived postcode fields of this year's first episode and of last year's
@@ -127,7 +128,9 @@ static void continues_post(VCtx *c, bool same_start, bool same_rne,
         if (prev < 0 || !vt_blank(l, prev, E_DEC)) continue;
         if (same_start && vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM)) continue;
         if (same_rne && strcasecmp(vt_cell(e, row, E_RNE), vt_cell(l, prev, E_RNE)) != 0) continue;
-        if (bad(&c->post[0][row], &c->post[1][prev])) vctx_fail(c, T903_EPISODES, row);
+        if (!bad(&c->post[0][row], &c->post[1][prev])) continue;
+        vctx_fail(c, T903_EPISODES, row);
+        vctx_fail_partner(c, T903_EPISODES, true, prev);
     }
 }
 
@@ -199,8 +202,10 @@ static void r562(VCtx *c)
         int row = first_episode(e, g);
         if (row < 0 || vt_date(e, row, E_DECOM) >= c->start) continue;
         int prev = last_latest(c, vt_cell(e, row, E_CHILD));
-        if (prev < 0 || vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM))
+        if (prev < 0 || vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM)) {
             vctx_fail(c, T903_EPISODES, row);
+            vctx_fail_partner(c, T903_EPISODES, true, prev);
+        }
     }
 }
 
@@ -233,14 +238,14 @@ const VRule vrules_lastyear[] = {
     /* DfE 903 rule 503C */
     {"503C", 0, 0, "Episodes;Episodes_last", "CIN",
      "The category of need in the first episode does not match open episode at end of last year.",
-     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_CIN, .option = true)},
+     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_CIN)},
     {"503D", 0, 0, "Episodes", "PLACE",
      "The placement type in the first episode does not match open episode at end of last year",
      "Episodes;Episodes_last", .fn = r503D},
     /* DfE 903 rule 503E */
     {"503E", 0, 0, "Episodes;Episodes_last", "PLACE_PROVIDER",
      "The placement provider in the first episode does not match open episode at end of last year.",
-     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_PLACE_PROVIDER, .option = true)},
+     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_PLACE_PROVIDER)},
     /* DfE 903 rule 503F */
     {"503F", 0, 0, "Episodes;Episodes_last", "URN",
      "The Ofsted URN in the  first episode does not match open episode at end of last year.", NULL,

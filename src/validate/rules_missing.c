@@ -230,6 +230,7 @@ static void r710(VCtx *c)
             if (start == DATE_NONE || !vt_in(e, ep, E_PLACE, "K1;P1;R5;K3")) continue;
             if (start <= to && (end == DATE_NONE || end >= from)) {
                 vctx_fail(c, T903_DOLO, row);
+                vctx_fail_partner(c, T903_EPISODES, false, ep);
                 break;
             }
         }
@@ -253,6 +254,7 @@ static void r709(VCtx *c)
             if (start == DATE_NONE || vt_in(e, ep, E_PLACE, "K2;Z12;Z13")) continue;
             if (start <= to && (end == DATE_NONE || end >= from)) {
                 vctx_fail(c, T903_DOLO, row);
+                vctx_fail_partner(c, T903_EPISODES, false, ep);
                 break;
             }
         }

@@ -216,7 +216,8 @@ static void rSW11a(VCtx *c)
  * the earliest of them starts by 1 April, as the DfE's description reads, and
  * its row fails when it starts later. A baby born in the year cannot have a
  * social worker before birth: when the earliest episode starts by the birth,
- * the DfE's flag carries Carepledge's advisory. */
+ * the DfE's flag carries Carepledge's advisory. The episode open at 31 March
+ * is marked beside it. */
 static void rSW12(VCtx *c)
 {
     const VTable *e = vt(c, T903_EPISODES), *s = swe(c);
@@ -224,8 +225,8 @@ static void rSW12(VCtx *c)
         int first = vt_group_row(s, g, 0);
         int eg = vt_group(e, vt_cell(s, first, SW_CHILD));
         Date start = vt_date(s, first, SW_DECOM);
-        if (eg < 0 || start == DATE_NONE || looked_after_at_end(c, eg) < 0) continue;
-        if (start <= c->start) continue;
+        int open = eg < 0 ? -1 : looked_after_at_end(c, eg);
+        if (start == DATE_NONE || open < 0 || start <= c->start) continue;
         Date dob = vt_date(s, first, SW_DOB);
         if (dob != DATE_NONE && dob > c->start && start <= dob)
             vctx_fail_advised(c, T903_SW_EPISODES, first,
@@ -233,6 +234,7 @@ static void rSW12(VCtx *c)
                               "since birth");
         else
             vctx_fail(c, T903_SW_EPISODES, first);
+        vctx_fail_partner(c, T903_EPISODES, false, open); /* the episode open at 31 March */
     }
 }
 

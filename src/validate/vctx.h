@@ -93,6 +93,14 @@ void vctx_fail(VCtx *c, Ssda903TableId t, int row);
 void vctx_fail_advised(VCtx *c, Ssda903TableId t, int row, const char *why);
 /* Reports a row of last year's table. */
 void vctx_fail_last(VCtx *c, Ssda903TableId t, int row);
+/* Marks a row the rule's condition compared with the row just reported (the
+ * episode a PlacedAdoption row was compared with, last year's open episode),
+ * in this year's (last false) or last year's table t, with that report's
+ * advisory; nothing when row < 0 or the rule does not name t among its
+ * tables. Of a table with many rows per child that the
+ * rule names, a child's rows no rule call marked are all marked by the engine
+ * (vengine.c, mark_affected). */
+void vctx_fail_partner(VCtx *c, Ssda903TableId t, bool last, int row);
 
 /* This year's table t (file may be NULL only when the rule does not need it). */
 static inline const VTable *vt(const VCtx *c, Ssda903TableId t)

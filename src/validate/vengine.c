@@ -94,6 +94,27 @@ void vctx_fail_last(VCtx *c, Ssda903TableId t, int row)
     add_issue(c, t, true, row);
 }
 
+/* True when the rule names table t (this year's or last year's) among its
+ * tables. */
+static bool rule_names_table(const VRule *rule, Ssda903TableId t, bool last)
+{
+    for (const char *s = rule->tables; *s;) {
+        size_t len = strcspn(s, ";");
+        bool is_last;
+        if (table_of_name(s, len, &is_last) == (int)t && is_last == last) return true;
+        s += len + (s[len] == ';');
+    }
+    return false;
+}
+
+void vctx_fail_partner(VCtx *c, Ssda903TableId t, bool last, int row)
+{
+    VResult *res = c->res;
+    if (row < 0 || !res->n_issues) return;
+    if (!rule_names_table(res->outcomes[c->outcome].rule, t, last)) return;
+    add_advised(c, t, last, row, res->issues[res->n_issues - 1].advisory);
+}
+
 static int cmp_issue(const void *x, const void *y)
 {
     const VIssue *a = x, *b = y;
@@ -137,7 +158,7 @@ static bool one_row_per_child(Ssda903TableId t)
            t == T903_PREV_PERM;
 }
 
-/* Marks the child's rows of table t (one-row-per-child) as failing too. */
+/* Marks the child's rows of table t as failing too. */
 static void mark_child_rows(VCtx *c, Ssda903TableId t, bool last, const char *child,
                             const char *why)
 {
@@ -147,30 +168,77 @@ static void mark_child_rows(VCtx *c, Ssda903TableId t, bool last, const char *ch
         add_advised(c, t, last, vt_group_row(tab, g, i), why);
 }
 
+/* The child id of issue is, copied into child (issues may move as rows are
+ * added). */
+static void issue_child(const VCtx *c, const VIssue *is, char child[64])
+{
+    const VTable *from = is->last ? &c->r->last[is->table] : &c->r->cur[is->table];
+    snprintf(child, 64, "%s", ssda903_cell(from->file, is->row, 0));
+}
+
+/* One-row-per-child table t: the child's row, for each failing row of
+ * another table (issues first .. end). */
+static void mark_one_row_table(VCtx *c, Ssda903TableId t, bool last, size_t first, size_t end)
+{
+    for (size_t i = first; i < end; i++) {
+        VIssue is = c->res->issues[i];
+        if (is.table == t && is.last == last) continue;
+        char child[64];
+        issue_child(c, &is, child);
+        mark_child_rows(c, t, last, child, is.advisory);
+    }
+}
+
+/* Marks of a child (group) of a many-row table while marking affected rows. */
+enum { MARK_NONE, MARK_BY_RULE, MARK_ADVISED, MARK_PLAIN };
+
+/* Table t with many rows per child: a rule that knows which of the child's
+ * rows its condition compared marks them itself (vctx_fail_partner); for a
+ * child it reported only in other tables, every row of the child in t is
+ * marked, since the condition read them all (e.g. the episodes that make the
+ * OC2 cohort). */
+static void mark_many_row_table(VCtx *c, Ssda903TableId t, bool last, size_t first, size_t end)
+{
+    const VTable *tab = last ? &c->r->last[t] : &c->r->cur[t];
+    if (!tab->file || !tab->n_groups) return;
+    unsigned char *marked = xcalloc((size_t)tab->n_groups, 1);
+    for (size_t i = first; i < end; i++) {
+        const VIssue *is = &c->res->issues[i];
+        if (is->table == t && is->last == last) marked[tab->group_of_row[is->row]] = MARK_BY_RULE;
+    }
+    for (size_t i = first; i < end; i++) {
+        VIssue is = c->res->issues[i];
+        if (is.table == t && is.last == last) continue;
+        char child[64];
+        issue_child(c, &is, child);
+        int g = vt_group(tab, child);
+        if (g < 0 || marked[g] == MARK_BY_RULE || marked[g] == MARK_PLAIN) continue;
+        if (marked[g] == MARK_ADVISED && is.advisory) continue;
+        marked[g] = is.advisory ? MARK_ADVISED : MARK_PLAIN;
+        mark_child_rows(c, t, last, child, is.advisory);
+    }
+    free(marked);
+}
+
 /* Marks every affected row, as the DfE's reports do: for each row the rule
- * failed (issues from index first on), the same child's rows of every
- * one-row-per-child table the rule names among its tables (Header, UASC, OC2,
- * OC3, AD1, PrevPerm, this year's or last year's), so that a data team sees
- * each row to fix. The rows of tables with many rows per child are the rule's
- * own to mark (it alone knows which episode is meant). */
+ * failed (issues from index first on), the same child's rows of every other
+ * table the rule names among its tables (this year's or last year's), so that
+ * a data team sees each row to fix. The row of a one-row-per-child table
+ * (Header, UASC, OC2, OC3, AD1, PrevPerm) is the child's; in the others, the
+ * rows the rule marked as compared, else all the child's rows. */
 static void mark_affected(VCtx *c, const VRule *rule, size_t first)
 {
     size_t end = c->res->n_issues;
-    for (const char *s = rule->tables; *s;) {
+    for (const char *s = rule->tables; *s && first < end;) {
         size_t len = strcspn(s, ";");
         bool last;
         int t = table_of_name(s, len, &last);
         s += len + (s[len] == ';');
-        if (t < 0 || !one_row_per_child((Ssda903TableId)t)) continue;
-        for (size_t i = first; i < end; i++) {
-            const VIssue *is = &c->res->issues[i];
-            if (is->table == (Ssda903TableId)t && is->last == last) continue;
-            const VTable *from = is->last ? &c->r->last[is->table] : &c->r->cur[is->table];
-            char child[64];
-            const char *why = is->advisory;
-            snprintf(child, sizeof child, "%s", ssda903_cell(from->file, is->row, 0));
-            mark_child_rows(c, (Ssda903TableId)t, last, child, why);
-        }
+        if (t < 0) continue;
+        if (one_row_per_child((Ssda903TableId)t))
+            mark_one_row_table(c, (Ssda903TableId)t, last, first, end);
+        else
+            mark_many_row_table(c, (Ssda903TableId)t, last, first, end);
     }
 }
 

@@ -185,13 +185,13 @@ static const VCase cases[] = {
       PLA PA("1", "01/03/2026", "", "") PA("2", "01/03/2026", "", "")
           PA("3", "01/03/2026", "01/05/2026", "RD1")},
      {0},
-     "PlacedAdoption:0"},
+     "Episodes:0 PlacedAdoption:0"},
     {"557", 0, {EPI ADOPTION, PLA PA("1", "01/03/2026", "", "")}, {0}, ""},
     {"558",
      0,
      {EPI ADOPTION, PLA PA("1", "01/03/2026", "01/05/2026", "RD1")},
      {0},
-     "PlacedAdoption:0"},
+     "Episodes:0 Episodes:1 PlacedAdoption:0"},
     {"558", 0, {EPI ADOPTION, PLA PA("1", "01/03/2026", "", "")}, {0}, ""},
     {"559",
      0,
@@ -205,19 +205,19 @@ static const VCase cases[] = {
      0,
      {PLA PA("1", "01/02/2026", "", "") PA("2", "01/03/2026", "", "")},
      {PLA PA("1", "01/03/2026", "", "") PA("2", "01/03/2026", "", "")},
-     "PlacedAdoption:0"},
+     "PlacedAdoption:0 PlacedAdoption_last:0"},
     {"560", 0, {PLA PA("2", "01/03/2026", "", "")}, {PLA PA("2", "01/03/2026", "", "")}, ""},
     {"561",
      0,
      {PLA PA("1", "01/03/2025", "", "") PA("2", "01/03/2025", "01/06/2025", "RD1")},
      {PLA PA("1", "01/03/2025", "01/06/2025", "RD1") PA("2", "01/03/2025", "01/06/2025", "RD1")},
-     "PlacedAdoption:0 PlacedAdoption:1"},
+     "PlacedAdoption:0 PlacedAdoption:1 PlacedAdoption_last:0 PlacedAdoption_last:1"},
     /* a row that is itself ceased is not exempt */
     {"561",
      0,
      {PLA PA("2", "01/03/2025", "01/06/2025", "RD1")},
      {PLA PA("2", "01/03/2025", "01/06/2025", "RD1")},
-     "PlacedAdoption:0"},
+     "PlacedAdoption:0 PlacedAdoption_last:0"},
     {"561",
      0,
      {PLA PA("2", "01/09/2026", "", "")},
@@ -231,7 +231,7 @@ static const VCase cases[] = {
               EA("3", "01/05/2023", "S", "D1", "U4", "01/06/2023", "E13"),
       PLA PA("2", "01/04/2023", "01/06/2023", "RD1") PA("3", "01/04/2023", "01/06/2023", "RD1")},
      {0},
-     "Episodes:0 PlacedAdoption:0"},
+     "Episodes:0 Episodes:1 PlacedAdoption:0"},
     {"555",
      2024,
      {EPI EA("2", "01/05/2023", "S", "D1", "U4", "", ""), PLA PA("2", "01/04/2023", "", "")},
@@ -249,7 +249,7 @@ static const VCase cases[] = {
       PLA PA("1", "02/05/2023", "", "") PA("2", "01/04/2023", "01/06/2023", "RD1")
           PA("2", "01/07/2023", "", "")},
      {0},
-     "Episodes:0"},
+     "Episodes:0 PlacedAdoption:0"},
     {"556",
      2023,
      {EPI EA("2", "01/05/2022", "S", "D1", "U4", "", ""), PLA PA("2", "01/05/2022", "", "")},
@@ -263,7 +263,8 @@ static const VCase cases[] = {
           PA("3", "01/03/2025", "01/06/2025", "RD1") PA("3", "01/09/2026", "", "")},
      {PLA PA("1", "01/03/2025", "01/06/2025", "RD1") PA("2", "01/03/2025", "", "RD1")
           PA("3", "01/03/2025", "01/06/2025", "RD1")},
-     "PlacedAdoption:0 PlacedAdoption:1 PlacedAdoption:2"},
+     "PlacedAdoption:0 PlacedAdoption:1 PlacedAdoption:2 PlacedAdoption_last:0 "
+     "PlacedAdoption_last:1 PlacedAdoption_last:2"},
     {"584",
      0,
      {PLA PA("4", "01/03/2025", "", "") PA("5", "01/09/2026", "", "")},
@@ -306,7 +307,7 @@ static const VCase cases[] = {
           EA("3", "01/01/2025", "S", "E1", "A5", "01/09/2026", "E12"),
       AD1 AD("1", "01/03/2026", "01/04/2026", "1") AD("3", "01/03/2026", "01/04/2026", "1")},
      {0},
-     "AD1:0"},
+     "Episodes:0 AD1:0"},
     {"602",
      0,
      {EPI EA("3", "01/01/2025", "S", "E1", "A5", "01/09/2026", "E12"),
@@ -342,7 +343,7 @@ static const VCase cases[] = {
           EA("2", "01/05/2016", "S", "C2", "U4", "", ""),
       PREV PP("1", "P1", "800", "01/01/2014") PP("2", "P1", "800", "01/01/2014")},
      {0},
-     "PrevPerm:0"},
+     "Episodes:0 PrevPerm:0"},
     {"634",
      0,
      {EPI EA("2", "01/05/2016", "S", "C2", "U4", "", ""), PREV PP("2", "P1", "800", "01/01/2014")},
@@ -390,7 +391,7 @@ static const VHistoryCase history_cases[] = {
            EA("2", "01/05/2026", "P", "E1", "A5", "01/09/2026", "E11"),
        AD1 AD("1", "01/12/2023", "01/04/2026", "1") AD("2", "01/02/2025", "01/04/2026", "1")},
       {0},
-      "AD1:0"},
+      "Episodes:0 AD1:0"},
      EPI EA("1", "01/01/2024", "S", "C2", "U4", "01/05/2026", "X1")
          EA("1", "01/05/2026", "P", "E1", "A5", "01/09/2026", "E11")
              EA("2", "01/01/2024", "S", "C2", "U4", "01/05/2026", "X1")
@@ -405,7 +406,7 @@ static const VHistoryCase history_cases[] = {
            EA("2", "01/05/2026", "P", "C2", "U4", "", ""),
        PREV PP("1", "P1", "800", "01/01/2014") PP("2", "P1", "800", "01/01/2014")},
       {0},
-      "PrevPerm:0"},
+      "Episodes:0 PrevPerm:0"},
      EPI EA("1", "01/01/2015", "S", "C2", "U4", "01/05/2026", "X1")
          EA("1", "01/05/2026", "P", "C2", "U4", "", "")
              EA("2", "01/01/2017", "S", "C2", "U4", "01/05/2026", "X1")
@@ -419,7 +420,7 @@ static const VHistoryCase history_cases[] = {
            EA("2", "01/05/2026", "P", "E1", "U4", "", ""),
        PLA PA("1", "01/01/2023", "", "") PA("2", "01/02/2025", "", "")},
       {0},
-      "PlacedAdoption:0"},
+      "Episodes:0 PlacedAdoption:0"},
      EPI EA("1", "01/01/2024", "S", "E1", "U4", "01/05/2026", "X1")
          EA("1", "01/05/2026", "P", "E1", "U4", "", "")
              EA("2", "01/01/2024", "S", "E1", "U4", "01/05/2026", "X1")

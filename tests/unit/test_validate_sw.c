@@ -141,9 +141,21 @@ static const VCase cases[] = {
      {0},
      /* 4, born in the year with a social worker from birth: the DfE's flag
       * with the advisory; 5's social worker starts after the birth: plain */
-     "SWEpisodes:0 SWEpisodes:3(advised) SWEpisodes:4"},
+     "Episodes:0 Episodes:3(advised) Episodes:4 SWEpisodes:0 SWEpisodes:3(advised) SWEpisodes:4"},
     {"SW12STG2", 0, {SWE S("2", "SW1", "01/04/2026", "", ""), LAC}, {0}, ""},
-    {"SW12STG2", 2024, {SWE S("1", "SW1", "02/04/2023", "", ""), LAC24}, {0}, "SWEpisodes:0"},
+    /* the episode open at 31 March is marked beside the social worker
+     * episode, not the child's earlier episode */
+    {"SW12STG2",
+     0,
+     {SWE S("6", "SW1", "01/05/2026", "", ""), EPI "6,01/05/2026,S,C2,N1,U1,PR1,01/08/2026,X1,,,,\n"
+                                                   "6,01/08/2026,P,C2,N1,U4,PR1,,,,,,\n"},
+     {0},
+     "Episodes:1 SWEpisodes:0"},
+    {"SW12STG2",
+     2024,
+     {SWE S("1", "SW1", "02/04/2023", "", ""), LAC24},
+     {0},
+     "Episodes:0 SWEpisodes:0"},
     {"SW12STG2", 2023, {SWE S("1", "SW1", "02/04/2022", "", "")}, {0}, "(rule not in force)"},
     /* 2023/24 only */
     {"SW01STG1",
@@ -152,7 +164,7 @@ static const VCase cases[] = {
           S("2", "SW2", "01/06/2023", "", ""),
       LAC24},
      {0},
-     "Episodes:0"},
+     "Episodes:0 SWEpisodes:0"},
     {"SW01STG1",
      2024,
      {SWE S("1", "SW1", "01/05/2023", "", "MANAGE") S("2", "SW1", "01/05/2023", "", "MANAGE"),
