@@ -358,8 +358,10 @@ static void r367(VCtx *c)
 }
 
 /* DfE 903 rule 377: at most two placements of type T3 (usual foster carers on
- * holiday) starting in the collection year; all of them fail when there are
- * more. */
+ * holiday) "in any 12-month period"; as the DfE's check counts them, every T3
+ * episode of the child in this year's return (one that began before 1 April
+ * and ran into the year too: a T3 lasts three weeks at most, rule 376), and
+ * all of them fail when there are more. */
 static void r377(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -369,7 +371,7 @@ static void r377(VCtx *c)
             for (int i = 0; i < n; i++) {
                 int row = vt_group_row(e, g, i);
                 Date from = vt_date(e, row, E_DECOM);
-                if (from == DATE_NONE || from < c->start || !vt_is(e, row, E_PLACE, "T3")) continue;
+                if (from == DATE_NONE || !vt_is(e, row, E_PLACE, "T3")) continue;
                 if (pass == 0)
                     count++;
                 else if (count > 2)
@@ -633,14 +635,15 @@ static void r217t(VCtx *c)
     }
 }
 
-/* Rule 526: every placement but those in codes has a provider. */
+/* Rule 526: every placement but those in codes has a provider. As the DfE's
+ * condition reads ("if PLACE is not one of ..."), a blank PLACE is not one of
+ * them, so a row with neither fails too. */
 static void provider_needed(VCtx *c, const VCheck *k)
 {
     const char *exempt = k->codes;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
-        if (!vt_blank(e, row, E_PLACE) && !vt_in(e, row, E_PLACE, exempt) &&
-            vt_blank(e, row, E_PLACE_PROVIDER))
+        if (!vt_in(e, row, E_PLACE, exempt) && vt_blank(e, row, E_PLACE_PROVIDER))
             vctx_fail(c, T903_EPISODES, row);
 }
 
