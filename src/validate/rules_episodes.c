@@ -558,25 +558,23 @@ static void r437(VCtx *c)
     }
 }
 
-/* DfE 903 rule 504: within a period of care whose start (RNE S) is in this
- * year's episodes, every episode has the category of need of its first. */
+/* DfE 903 rule 504: the category of need stays as it was at the start of the
+ * period of care. As the DfE's check reads it, an episode continuing the
+ * previous one (which ended with X1 the day this one starts) has the previous
+ * episode's CIN; the first episode of a change fails. A period begun before
+ * this year's episodes is checked too, from its first episode here. */
 static void r504(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
-        int n = vt_group_size(e, g), first = -1;
-        for (int i = 0; i < n; i++) {
-            int row = vt_group_row(e, g, i);
-            if (vt_is(e, row, E_RNE, "S")) {
-                first = row;
-            } else if (first >= 0 && prev_episode(e, g, i) >= 0 &&
-                       vt_date(e, prev_episode(e, g, i), E_DEC) == vt_date(e, row, E_DECOM)) {
-                if (!vt_blank(e, row, E_CIN) && !vt_blank(e, first, E_CIN) &&
-                    !same_cell(e, row, first, E_CIN))
-                    vctx_fail(c, T903_EPISODES, row);
-            } else {
-                first = -1;
-            }
+        for (int i = 1; i < vt_group_size(e, g); i++) {
+            int prev = prev_episode(e, g, i), row = vt_group_row(e, g, i);
+            if (prev < 0 || !vt_is(e, prev, E_REC, "X1") ||
+                vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM))
+                continue;
+            if (!vt_blank(e, row, E_CIN) && !vt_blank(e, prev, E_CIN) &&
+                !same_cell(e, row, prev, E_CIN))
+                vctx_fail(c, T903_EPISODES, row);
         }
     }
 }
