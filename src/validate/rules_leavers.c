@@ -43,19 +43,33 @@ static int latest_known(const VCtx *c, const char *child, const VTable **t)
     return latest_episode(*t, child);
 }
 
-/* Fails OC3 rows with care leaver information whose child's latest known
- * episode ended for one of the reasons in recs. */
+/* True when any episode of child in e ended for one of the reasons in recs. */
+static bool any_ended_with(const VTable *e, const char *child, const char *recs)
+{
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++)
+        if (vt_in(e, vt_group_row(e, g, i), E_REC, recs)) return true;
+    return false;
+}
+
+/* Fails OC3 rows with care leaver information whose child's episodes show one
+ * ending for a reason in recs: the latest this year (the row's option, rule
+ * 1011's "final episode"), or else any episode this year or in last year's
+ * return (rule 1000: "recorded as having died in care", as the DfE's check
+ * reads it). */
 static void ended_with(VCtx *c, const VCheck *k)
 {
     const char *recs = k->codes;
-    bool this_year_only = k->option;
-    const VTable *o = oc3(c);
+    bool final_only = k->option;
+    const VTable *o = oc3(c), *e = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
         const char *child = vt_cell(o, row, O3_CHILD);
-        const VTable *e = vt(c, T903_EPISODES);
-        int ep = this_year_only ? latest_episode(e, child) : latest_known(c, child, &e);
-        if (ep >= 0 && vt_in(e, ep, E_REC, recs)) vctx_fail(c, T903_OC3, row);
+        int ep = latest_episode(e, child);
+        bool ended = final_only
+                         ? ep >= 0 && vt_in(e, ep, E_REC, recs)
+                         : any_ended_with(e, child, recs) || any_ended_with(last, child, recs);
+        if (ended) vctx_fail(c, T903_OC3, row);
     }
 }
 
