@@ -466,10 +466,13 @@ static void each_with_prev(VCtx *c, bool (*bad)(const VTable *e, int row, int pr
     }
 }
 
-/* DfE 903 rule 431 */
+/* DfE 903 rule 431: a new period of care (RNE S) starting the day the
+ * previous episode ended, or (as the DfE's check reads it) before. */
 static bool bad431(const VTable *e, int row, int prev)
 {
-    return vt_is(e, row, E_RNE, "S") && vt_date(e, prev, E_DEC) == vt_date(e, row, E_DECOM);
+    Date prev_end = vt_date(e, prev, E_DEC);
+    return vt_is(e, row, E_RNE, "S") && prev_end != DATE_NONE &&
+           vt_date(e, row, E_DECOM) <= prev_end;
 }
 static void r431(VCtx *c)
 {
