@@ -113,15 +113,26 @@ static void r626(VCtx *c)
     }
 }
 
-/* DfE 903 rule 628: a care leaver (in OC3) not looked after during the year
+/* True when child's OC3 row has care leaver information (IN_TOUCH, ACTIV or
+ * ACCOM). */
+static bool has_leaver_info(const VCtx *c, const char *child)
+{
+    const VTable *o = vt(c, T903_OC3);
+    int row = vt_first_row(o, child);
+    return row >= 0 && (!vt_blank(o, row, O3_IN_TOUCH) || !vt_blank(o, row, O3_ACTIV) ||
+                        !vt_blank(o, row, O3_ACCOM));
+}
+
+/* DfE 903 rule 628: a care leaver (an OC3 row with care leaver information,
+ * as the DfE's check reads "care leaver") not looked after during the year
  * has no mother details. */
 static void r628(VCtx *c)
 {
-    const VTable *h = header(c), *o = vt(c, T903_OC3);
+    const VTable *h = header(c);
     for (int row = 0; row < h->n_rows; row++) {
         const char *child = vt_cell(h, row, H_CHILD);
         if ((!vt_blank(h, row, H_MOTHER) || !vt_blank(h, row, H_MC_DOB)) &&
-            vt_group(o, child) >= 0 && !vctx_in_care_during_year(c, child))
+            has_leaver_info(c, child) && !vctx_in_care_during_year(c, child))
             vctx_fail(c, T903_HEADER, row);
     }
 }
@@ -169,13 +180,11 @@ static void rEPI(VCtx *c)
  * has care leaver information does not. */
 static void r165(VCtx *c)
 {
-    const VTable *h = header(c), *o = vt(c, T903_OC3);
+    const VTable *h = header(c);
     for (int row = 0; row < h->n_rows; row++) {
         const char *child = vt_cell(h, row, H_CHILD);
         bool has = !vt_blank(h, row, H_MOTHER), female = vt_female(h, row, H_SEX);
-        int orow = vt_first_row(o, child);
-        bool leaver = orow >= 0 && (!vt_blank(o, orow, O3_IN_TOUCH) ||
-                                    !vt_blank(o, orow, O3_ACTIV) || !vt_blank(o, orow, O3_ACCOM));
+        bool leaver = has_leaver_info(c, child);
         bool in_year = looked_after(c, child) && vctx_in_care_during_year(c, child);
         if ((has && !vt_in(h, row, H_MOTHER, "0;1")) || (has && vt_in(h, row, H_SEX, "1;M")) ||
             (!has && female && in_year) || (has && female && !in_year && leaver))

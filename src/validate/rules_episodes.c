@@ -358,8 +358,10 @@ static void r367(VCtx *c)
 }
 
 /* DfE 903 rule 377: at most two placements of type T3 (usual foster carers on
- * holiday) starting in the collection year; all of them fail when there are
- * more. */
+ * holiday) "in any 12-month period"; as the DfE's check counts them, every T3
+ * episode of the child in this year's return (one that began before 1 April
+ * and ran into the year too: a T3 lasts three weeks at most, rule 376), and
+ * all of them fail when there are more. */
 static void r377(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -369,7 +371,7 @@ static void r377(VCtx *c)
             for (int i = 0; i < n; i++) {
                 int row = vt_group_row(e, g, i);
                 Date from = vt_date(e, row, E_DECOM);
-                if (from == DATE_NONE || from < c->start || !vt_is(e, row, E_PLACE, "T3")) continue;
+                if (from == DATE_NONE || !vt_is(e, row, E_PLACE, "T3")) continue;
                 if (pass == 0)
                     count++;
                 else if (count > 2)
@@ -464,10 +466,13 @@ static void each_with_prev(VCtx *c, bool (*bad)(const VTable *e, int row, int pr
     }
 }
 
-/* DfE 903 rule 431 */
+/* DfE 903 rule 431: a new period of care (RNE S) starting the day the
+ * previous episode ended, or (as the DfE's check reads it) before. */
 static bool bad431(const VTable *e, int row, int prev)
 {
-    return vt_is(e, row, E_RNE, "S") && vt_date(e, prev, E_DEC) == vt_date(e, row, E_DECOM);
+    Date prev_end = vt_date(e, prev, E_DEC);
+    return vt_is(e, row, E_RNE, "S") && prev_end != DATE_NONE &&
+           vt_date(e, row, E_DECOM) <= prev_end;
 }
 static void r431(VCtx *c)
 {
@@ -556,25 +561,23 @@ static void r437(VCtx *c)
     }
 }
 
-/* DfE 903 rule 504: within a period of care whose start (RNE S) is in this
- * year's episodes, every episode has the category of need of its first. */
+/* DfE 903 rule 504: the category of need stays as it was at the start of the
+ * period of care. As the DfE's check reads it, an episode continuing the
+ * previous one (which ended with X1 the day this one starts) has the previous
+ * episode's CIN; the first episode of a change fails. A period begun before
+ * this year's episodes is checked too, from its first episode here. */
 static void r504(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
-        int n = vt_group_size(e, g), first = -1;
-        for (int i = 0; i < n; i++) {
-            int row = vt_group_row(e, g, i);
-            if (vt_is(e, row, E_RNE, "S")) {
-                first = row;
-            } else if (first >= 0 && prev_episode(e, g, i) >= 0 &&
-                       vt_date(e, prev_episode(e, g, i), E_DEC) == vt_date(e, row, E_DECOM)) {
-                if (!vt_blank(e, row, E_CIN) && !vt_blank(e, first, E_CIN) &&
-                    !same_cell(e, row, first, E_CIN))
-                    vctx_fail(c, T903_EPISODES, row);
-            } else {
-                first = -1;
-            }
+        for (int i = 1; i < vt_group_size(e, g); i++) {
+            int prev = prev_episode(e, g, i), row = vt_group_row(e, g, i);
+            if (prev < 0 || !vt_is(e, prev, E_REC, "X1") ||
+                vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM))
+                continue;
+            if (!vt_blank(e, row, E_CIN) && !vt_blank(e, prev, E_CIN) &&
+                !same_cell(e, row, prev, E_CIN))
+                vctx_fail(c, T903_EPISODES, row);
         }
     }
 }
@@ -633,14 +636,15 @@ static void r217t(VCtx *c)
     }
 }
 
-/* Rule 526: every placement but those in codes has a provider. */
+/* Rule 526: every placement but those in codes has a provider. As the DfE's
+ * condition reads ("if PLACE is not one of ..."), a blank PLACE is not one of
+ * them, so a row with neither fails too. */
 static void provider_needed(VCtx *c, const VCheck *k)
 {
     const char *exempt = k->codes;
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
-        if (!vt_blank(e, row, E_PLACE) && !vt_in(e, row, E_PLACE, exempt) &&
-            vt_blank(e, row, E_PLACE_PROVIDER))
+        if (!vt_in(e, row, E_PLACE, exempt) && vt_blank(e, row, E_PLACE_PROVIDER))
             vctx_fail(c, T903_EPISODES, row);
 }
 

@@ -43,19 +43,33 @@ static int latest_known(const VCtx *c, const char *child, const VTable **t)
     return latest_episode(*t, child);
 }
 
-/* Fails OC3 rows with care leaver information whose child's latest known
- * episode ended for one of the reasons in recs. */
+/* True when any episode of child in e ended for one of the reasons in recs. */
+static bool any_ended_with(const VTable *e, const char *child, const char *recs)
+{
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++)
+        if (vt_in(e, vt_group_row(e, g, i), E_REC, recs)) return true;
+    return false;
+}
+
+/* Fails OC3 rows with care leaver information whose child's episodes show one
+ * ending for a reason in recs: the latest this year (the row's option, rule
+ * 1011's "final episode"), or else any episode this year or in last year's
+ * return (rule 1000: "recorded as having died in care", as the DfE's check
+ * reads it). */
 static void ended_with(VCtx *c, const VCheck *k)
 {
     const char *recs = k->codes;
-    bool this_year_only = k->option;
-    const VTable *o = oc3(c);
+    bool final_only = k->option;
+    const VTable *o = oc3(c), *e = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
         const char *child = vt_cell(o, row, O3_CHILD);
-        const VTable *e = vt(c, T903_EPISODES);
-        int ep = this_year_only ? latest_episode(e, child) : latest_known(c, child, &e);
-        if (ep >= 0 && vt_in(e, ep, E_REC, recs)) vctx_fail(c, T903_OC3, row);
+        int ep = latest_episode(e, child);
+        bool ended = final_only
+                         ? ep >= 0 && vt_in(e, ep, E_REC, recs)
+                         : any_ended_with(e, child, recs) || any_ended_with(last, child, recs);
+        if (ended) vctx_fail(c, T903_OC3, row);
     }
 }
 
@@ -215,33 +229,21 @@ static Date leaver_birthday(const VCtx *c, int row)
     return date_birthday(vt_date(oc3(c), row, O3_DOB), age);
 }
 
-/* The episode this year of child covering date `on` (started by it and open or
- * ending after it), or -1. */
-static int episode_on(const VCtx *c, const char *child, Date on)
+/* DfE 903 rule 1007: care leaver information for a young person aged 17 or 18
+ * on 31 March (OC3's DOB) whose current episode (the latest this year) has no
+ * end date or no reason, i.e. who is still looked after. As the DfE's
+ * condition reads, the episode need not have begun by the 17th or 18th
+ * birthday (one begun after it fails too). */
+static void r1007(VCtx *c)
 {
-    const VTable *e = vt(c, T903_EPISODES);
-    int g = vt_group(e, child);
-    if (g < 0) return -1;
-    for (int i = 0; i < vt_group_size(e, g); i++) {
-        int row = vt_group_row(e, g, i);
-        Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
-        if (start != DATE_NONE && start <= on && (end == DATE_NONE || end > on)) return row;
-    }
-    return -1;
-}
-
-/* Rule 1007: looked after on the 17th or 18th birthday in the year, in an
- * episode still open (the row's option) or one that has ended. */
-static void on_birthday(VCtx *c, const VCheck *k)
-{
-    bool still_open = k->option;
     const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
-        Date bday = leaver_birthday(c, row);
-        if (bday == DATE_NONE) continue;
-        int ep = episode_on(c, vt_cell(o, row, O3_CHILD), bday);
-        if (ep >= 0 && vt_blank(e, ep, E_DEC) == still_open) vctx_fail(c, T903_OC3, row);
+        int age = vt_age_on(o, row, O3_DOB, c->end);
+        if (age != 17 && age != 18) continue;
+        int ep = latest_episode(e, vt_cell(o, row, O3_CHILD));
+        if (ep >= 0 && (vt_blank(e, ep, E_DEC) || vt_blank(e, ep, E_REC)))
+            vctx_fail(c, T903_OC3, row);
     }
 }
 
@@ -422,7 +424,7 @@ const VRule vrules_leavers[] = {
     {"1007", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who are still looked after "
      "[on their 17th or 18th birthday.]",
-     NULL, .check = VCHECK_OF_FAMILY(on_birthday, .option = true)},
+     NULL, .fn = r1007},
     {"1010", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child has no episodes loaded for current year even though there was an open episode of "
      "care at the end of the previous year, and care leaver data has been entered.",
