@@ -204,8 +204,7 @@ int api_governance_record(WebCall *call)
     char id[GOV_ID_LEN] = "";
     Err err = {0};
     int rc = svc_gov_record(call->app->ctx, call->app->db_path, t->id, columns, values, n,
-                            id_prefix(t->id), &call->actor, call->app->audit, call->req->origin, id,
-                            &err);
+                            id_prefix(t->id), &call->actor, call->req->origin, id, &err);
     json_decref(body);
     if (rc < 0) {
         char field[48];
