@@ -389,7 +389,7 @@ static void issues_section(Doc *d)
     scorecard_words_year(p->year, y, sizeof y);
     date_format_iso(p->at, at);
     Date from = date_collection_year_start(p->year);
-    pack_pen_heading(d->pen, "4. Children in Care Council issues and their answers (3.13)", 1, 100);
+    pack_pen_heading(d->pen, "4. The CiCC's issues and their answers (3.13)", 1, 100);
     pack_pen_text(d->pen,
                   keep(&d->strs,
                        "Each issue is to be answered in writing within 28 days of being raised. "
@@ -551,7 +551,12 @@ static void scrutiny_section(Doc *d)
 static void regular_section(Doc *d)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "8. What the terms of reference make regular; open actions", 1, 100);
+    pack_pen_heading(d->pen, "8. What the terms of reference make regular", 1, 100);
+    pack_pen_text(d->pen,
+                  "The year's regular items of the four groups' terms of reference (the Panel's "
+                  "quarterly meetings and the reports to them, the invitations to the CiCC), "
+                  "then every action of a meeting not done by its due date.",
+                  8.5, false);
     static const PackColumn cols[] = {
         {"State", 0.12, PACK_CELL_TEXT},
         {"Due", 0.11, PACK_CELL_TEXT},
