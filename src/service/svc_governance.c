@@ -454,7 +454,9 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
     ServiceData data = {.db_path = db_path};
     Dataset owned = {0};
     const Dataset *ds;
-    if (service_dataset(&data, STORE_LOAD_EPISODES, &owned, &ds, err) < 0) return err->code;
+    /* OC3 too: which care leavers are owed the mailing (domain/leaver). */
+    if (service_dataset(&data, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &owned, &ds, err) < 0)
+        return err->code;
     int rc = synth_governance_write(ds, end_year, seed, dir, err);
     dataset_free(&owned);
     if (rc < 0) return rc;

@@ -190,7 +190,9 @@ int svc_gov_participation(const ServiceData *data, const char *db_path, int end_
     if (rc < 0) return rc;
     Dataset owned = {0};
     const Dataset *ds;
-    rc = service_dataset(data, STORE_LOAD_EPISODES, &owned, &ds, err);
+    /* OC3 too: a care leaver of 21 to 24 is owed the mailing while in
+     * education or training (domain/leaver). */
+    rc = service_dataset(data, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &owned, &ds, err);
     if (rc < 0) {
         svc_gov_rows_free(&rows);
         return rc;
