@@ -6,6 +6,7 @@
 #include "base/csv.h"
 #include "base/embed.h"
 #include "base/mem.h"
+#include "base/strmap.h"
 #include "service/svc_audit.h"
 #include "store/governance.h"
 #include "synth/synth_governance.h"
@@ -302,8 +303,7 @@ static int put_template(const AppContext *ctx, Store *s, Template *tp, long *row
 {
     const GovTable *t = tp->table;
     int rc = 0;
-    char **seen = NULL;
-    int n_seen = 0;
+    StrMap seen = {0}; /* the ids given so far: a list would cost n^2 on a year of events */
     Err e = {0};
     while (rc == 0 && (rc = csv_next(&tp->reader, &e)) == 1) {
         CsvReader *r = &tp->reader;
@@ -317,19 +317,16 @@ static int put_template(const AppContext *ctx, Store *s, Template *tp, long *row
         if (r->n_fields != t->n_columns)
             errlist_at(problems, tp->path, r->record_line, 1, "",
                        "%d fields where the header has %d", r->n_fields, t->n_columns);
-        for (int i = 0; i < n_seen; i++)
-            if (strcmp(seen[i], raw[0]) == 0)
-                errlist_at(problems, tp->path, r->record_line, at.columns[0], "ID",
-                           "id '%s' is given twice in this file", raw[0]);
-        seen = xrealloc(seen, ((size_t)n_seen + 1) * sizeof *seen);
-        seen[n_seen++] = xstrdup(raw[0]);
+        if (strmap_has(&seen, raw[0]))
+            errlist_at(problems, tp->path, r->record_line, at.columns[0], "ID",
+                       "id '%s' is given twice in this file", raw[0]);
+        strmap_put(&seen, raw[0], 1);
         rc = put_row(ctx, s, t, raw, &at, problems, err);
         (*rows)++;
         rc = rc < 0 ? rc : 0;
     }
     if (rc < 0 && e.code) errlist_add(problems, &e), rc = 0;
-    for (int i = 0; i < n_seen; i++) free(seen[i]);
-    free(seen);
+    strmap_free(&seen);
     return rc;
 }
 
