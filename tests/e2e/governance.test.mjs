@@ -64,7 +64,7 @@ test('the scorecard page links to the quarterly pack, which downloads as a PDF',
   const page = await newPage(browser);
   await signIn(page, 'councillor');
   await page.goto(`${BASE}/#/scorecard`);
-  const quarter = page.getByLabel('Quarter');
+  const quarter = page.getByRole('textbox', { name: 'Quarter', exact: true });
   await quarter.fill('2010Q1');
   const link = page.getByRole('link', { name: 'Download the quarterly pack (PDF)' });
   assert.equal(await link.getAttribute('href'), '/api/v1/pack?quarter=2010Q1');
