@@ -101,6 +101,17 @@ int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows 
     return rc;
 }
 
+int svc_gov_each(const char *db_path, GovTableId t, const Actor *actor,
+                 int (*each)(const char *const *values, int n, void *arg), void *arg, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    Store *s;
+    if (open_read(db_path, &s, err) < 0) return err->code;
+    int rc = store_gov_each(s, t, each, arg, err);
+    store_close(s);
+    return rc < 0 ? rc : 0;
+}
+
 /* ---- Checking and writing rows ---------------------------------------------- */
 
 /* Where a row came from, for its problems. */

@@ -37,6 +37,14 @@ void svc_gov_rows_free(GovRows *rows);
  * governance tables. Free out with svc_gov_rows_free. */
 int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows *out, Err *err);
 
+/* Calls each(values, n, arg) for every stored row of table t in id order
+ * (values[i] is column i as text, valid during the call; the seed is not
+ * read), without keeping them: for tables of many rows, such as a year of
+ * participation events. Stops at a nonzero return. Returns 0, ERR_STATE
+ * (the database predates the tables) or ERR_DB. */
+int svc_gov_each(const char *db_path, GovTableId t, const Actor *actor,
+                 int (*each)(const char *const *values, int n, void *arg), void *arg, Err *err);
+
 /* Records the rows of CSV templates (each file's header names its table:
  * docs/governance.md), all files in one transaction, in the order of the
  * tables so that a meeting is there before its actions. Every problem is added
