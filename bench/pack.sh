@@ -65,7 +65,11 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
   echo "Target (issue 11): the pack on the 100,000-child history in under 2 s. The history is"
   echo "loaded once and shared by every section; the scorecard (2025/26 and four years before it)"
   echo "takes most of the time, as in bench/RESULTS-scorecard.md; the PDF is laid out twice (the"
-  echo "first time only to count its pages for \"Page n of N\")."
+  echo "first time only to count its pages for \"Page n of N\"). When the load average is well"
+  echo "above the 2 processors, the wall times say more about the other programs than about the"
+  echo "pack: compare the processor seconds, the pack's ($plain_cpu) against the scorecard's"
+  echo "($card_cpu) in the same conditions, and the scorecard's wall time on a quiet machine in"
+  echo "bench/RESULTS-scorecard.md."
 } > bench/RESULTS-pack.md
 bench/assemble.sh
 cat bench/RESULTS-pack.md
