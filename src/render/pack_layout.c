@@ -193,16 +193,6 @@ void pack_pen_need(PackPen *pen, double height)
     if (!pen->page_open || pen->y + height > bottom_of_page(pen)) pack_pen_page(pen);
 }
 
-double pack_pen_room(const PackPen *pen)
-{
-    return pen->page_open ? bottom_of_page(pen) - pen->y : 0;
-}
-
-void pack_pen_space(PackPen *pen, double points)
-{
-    pen->y += points;
-}
-
 static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
 {
     (void)closure, (void)data, (void)length;

@@ -33,10 +33,6 @@ int pack_pen_close(PackPen *pen, int *pages, Err *err);
 void pack_pen_page(PackPen *pen);
 /* Moves to a new page when less than height points are left. */
 void pack_pen_need(PackPen *pen, double height);
-/* The room left on the page, in points. */
-double pack_pen_room(const PackPen *pen);
-/* Adds space. */
-void pack_pen_space(PackPen *pen, double points);
 
 /* A section heading (level 1, with a rule and a bookmark) or a
  * sub-heading (level 2); kept with at least keep points of what follows. */

@@ -250,13 +250,12 @@ static void profile_section(Doc *d)
 
 /* ---- The scorecard with its trends ----------------------------------------------- */
 
-static const char *trend_cell(Doc *d, const Scorecard *sc, const ScoreEntry *e, int k)
+static const char *trend_cell(Doc *d, const ScoreEntry *e, int k)
 {
     if (e->state != SCORE_COMPUTED) return "";
     if (!e->trend_available[k]) return "n/a";
     const ScoreFigure *f = &e->trend[k];
     bool unit = !isnan(f->value);
-    (void)sc;
     return keep(&d->strs, "%s%s", f->value_text, unit ? scorecard_words_unit(e->dfe) : "");
 }
 
@@ -322,7 +321,7 @@ static int scorecard_section(Doc *d, Err *err)
                      : e->state == SCORE_SURVEY
                          ? keep(&d->strs, "%s (nobody answered)", e->ind->title)
                          : e->ind->title);
-            for (int k = 0; k < sc->n_years; k++) cell(&c, trend_cell(d, sc, e, k));
+            for (int k = 0; k < sc->n_years; k++) cell(&c, trend_cell(d, e, k));
             cell(&c, e->ind->has_target ? e->ind->target_text : "");
             cell(&c, e->rag ? e->rag : "");
         }

@@ -1,8 +1,8 @@
 /* api_governance: the governance routes of the API (docs/governance.md). They
  * read the database at each call through service/svc_governance (the
  * governance tables are not part of the 903 snapshot); a row recorded goes
- * through the checks of its CSV template and is audited on the server's log
- * before the answer. "You said, we did" is public and carries no personal
+ * through the checks of its CSV template and is audited in the transaction
+ * that writes it, before the answer. "You said, we did" is public and carries no personal
  * data: the month an issue was raised, the issue, what was done. */
 #include "web/api.h"
 
