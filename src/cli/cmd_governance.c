@@ -115,7 +115,7 @@ static int run_import(const CliArgs *args, const AppContext *ctx, const Actor *a
     ErrList problems = {0};
     long rows;
     int rc = svc_gov_import(ctx, cli_text(args, "db"), (const char *const *)args->operands + 1,
-                            args->n_operands - 1, actor, NULL, "cli", &rows, &problems, err);
+                            args->n_operands - 1, actor, "cli", &rows, &problems, err);
     if (problems.n_total) cli_print_problems(args->command, &problems);
     errlist_free(&problems);
     if (rc < 0) return rc;

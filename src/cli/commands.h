@@ -20,6 +20,7 @@ extern const CliCommand cmd_migrate;
 extern const CliCommand cmd_import;
 extern const CliCommand cmd_indicators;
 extern const CliCommand cmd_leavers;
+extern const CliCommand cmd_pack;
 extern const CliCommand cmd_profile;
 extern const CliCommand cmd_scorecard;
 extern const CliCommand cmd_serve;

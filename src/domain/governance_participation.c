@@ -3,6 +3,8 @@
 
 #include "domain/care.h"
 #include "domain/disclosure.h"
+#include "domain/disclosure_system.h"
+#include "domain/leaver.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +21,8 @@ int governance_event_kind(const char *name)
 const char *governance_rule_name(GovRule r)
 {
     static const char *const names[GOV_RULE_COUNT] = {
-        "invited twice on entering care", "meetings offered this year", "update mailing this year"};
+        "invited twice on entering care", "meetings offered this year", "update mailing this year",
+        "care leavers' mailing this year"};
     return r < GOV_RULE_COUNT ? names[r] : "";
 }
 
@@ -110,6 +113,23 @@ static bool mailed(const Dataset *ds, const Child *c, const GovEvent *ev, int n,
     return true;
 }
 
+/* The update mailing to a care leaver, once in the year: relevant or former
+ * relevant on the last day looked at and not looked after then (strategy,
+ * Appendix 2 c: "every child in care and care leaver"; the categories and
+ * their upper ages, CA89 s23A, s23C and s23CA, are domain/leaver's). */
+static bool leaver_mailed(const Dataset *ds, const Child *c, const GovEvent *ev, int n, Date from,
+                          Date to, Date at, GovPartItem *item)
+{
+    Date last = at < to ? at : to;
+    if (care_looked_after_on(ds, c, last)) return false;
+    LeaverCategory k = leaver_category(ds, c, last, LEAVER_RULES_CURRENT);
+    if (k != LEAVER_RELEVANT && k != LEAVER_FORMER_RELEVANT) return false;
+    *item = (GovPartItem){.rule = GOV_RULE_LEAVER_MAILED, .need = 1, .due = to};
+    item->have = count_events(ev, n, GOV_EVENT_MAILING, from, last, 1, &item->done);
+    judge(item, at);
+    return true;
+}
+
 int governance_participation_child(const Dataset *ds, const Child *c, const GovEvent *events,
                                    int n_events, int end_year, Date at, GovPartItem *out)
 {
@@ -119,6 +139,7 @@ int governance_participation_child(const Dataset *ds, const Child *c, const GovE
     if (invited(ds, c, events, n_events, from, to, at, &out[k])) k++;
     if (offered(ds, c, events, n_events, from, to, at, &out[k])) k++;
     if (mailed(ds, c, events, n_events, from, to, at, &out[k])) k++;
+    if (leaver_mailed(ds, c, events, n_events, from, to, at, &out[k])) k++;
     return k;
 }
 
@@ -142,24 +163,55 @@ void governance_participation_add(GovPartTally *t, const Dataset *ds, const Chil
     }
 }
 
-/* One rule split one way as a table: a row per group, columns met and not met,
- * with both margins (the totals line is the rule's overall figure). */
-static int split_table(const GovPartTally *t, GovRule r, int first, int n_groups, int threshold,
-                       DiscTable *d, Err *err)
+/* The counts of one rule as one publication (domain/disclosure_system): each
+ * group's met, not met and children, the same for the whole, the disability
+ * groups and the ethnicity groups each adding up to the whole. Both tables
+ * share the whole's line, so a count withheld in one cannot be worked out from
+ * the other: the audit sees both at once. */
+typedef struct RuleVars {
+    int num[GOV_SPLIT_COUNT], rest[GOV_SPLIT_COUNT], den[GOV_SPLIT_COUNT];
+    int all_num, all_rest, all_den;
+} RuleVars;
+
+static int figure_vars(DiscSystem *s, long num, long den, int *v_num, int *v_rest, int *v_den,
+                       Err *err)
 {
-    disc_table_init(d, n_groups, 2, true, true);
-    for (int g = 0; g < n_groups; g++) {
-        disc_set(d, g, 0, t->split_num[r][first + g]);
-        disc_set(d, g, 1, t->split_den[r][first + g] - t->split_num[r][first + g]);
-    }
-    disc_fill_totals(d);
-    return disc_apply(d, threshold, err);
+    *v_num = disc_sys_var(s, num, false);
+    *v_rest = disc_sys_var(s, den - num, false);
+    *v_den = disc_sys_var(s, den, false);
+    int parts[2] = {*v_num, *v_rest};
+    return disc_sys_sum(s, 2, parts, *v_den, err);
 }
 
-static void put(char *dst, const DiscTable *d, int row, int col, bool withhold)
+/* The groups first..first+n add up to the whole, in each of the three counts. */
+static int split_sums(DiscSystem *s, const RuleVars *v, int first, int n, Err *err)
 {
-    char buf[DISC_TEXT_LEN];
-    snprintf(dst, 12, "%s", withhold ? "c" : disc_text(d, row, col, buf));
+    int num[GOV_SPLIT_COUNT], rest[GOV_SPLIT_COUNT], den[GOV_SPLIT_COUNT];
+    for (int g = 0; g < n; g++)
+        num[g] = v->num[first + g], rest[g] = v->rest[first + g], den[g] = v->den[first + g];
+    int rc = disc_sys_sum(s, n, num, v->all_num, err);
+    if (rc == 0) rc = disc_sys_sum(s, n, rest, v->all_rest, err);
+    if (rc == 0) rc = disc_sys_sum(s, n, den, v->all_den, err);
+    return rc;
+}
+
+static int rule_system(const GovPartTally *t, GovRule r, DiscSystem *s, RuleVars *v, Err *err)
+{
+    int rc = figure_vars(s, t->num[r], t->den[r], &v->all_num, &v->all_rest, &v->all_den, err);
+    for (int g = 0; rc == 0 && g < GOV_SPLIT_COUNT; g++)
+        rc = figure_vars(s, t->split_num[r][g], t->split_den[r][g], &v->num[g], &v->rest[g],
+                         &v->den[g], err);
+    if (rc == 0) rc = split_sums(s, v, GOV_SPLIT_DISABLED, 2, err);
+    if (rc == 0) rc = split_sums(s, v, GOV_SPLIT_MINORITY, 3, err);
+    return rc;
+}
+
+static void put(char *dst, const DiscSystem *s, int var)
+{
+    if (disc_sys_withheld(s, var))
+        snprintf(dst, 12, "c");
+    else
+        snprintf(dst, 12, "%ld", s->value[var]);
 }
 
 int governance_participation_publish(const GovPartTally *t, int threshold, GovPartPublished *out,
@@ -168,31 +220,21 @@ int governance_participation_publish(const GovPartTally *t, int threshold, GovPa
     memset(out, 0, sizeof *out);
     if (threshold <= 0) threshold = DISC_DEFAULT_THRESHOLD;
     for (int r = 0; r < GOV_RULE_COUNT; r++) {
-        DiscTable dis, eth;
-        int rc = split_table(t, (GovRule)r, GOV_SPLIT_DISABLED, 2, threshold, &dis, err);
-        int rc_eth = split_table(t, (GovRule)r, GOV_SPLIT_MINORITY, 3, threshold, &eth, err);
-        if (rc < 0 || rc_eth < 0) {
-            disc_table_free(&dis);
-            disc_table_free(&eth);
-            return ERR_INPUT;
+        DiscSystem s;
+        disc_sys_init(&s);
+        RuleVars v;
+        int rc = rule_system(t, (GovRule)r, &s, &v, err);
+        if (rc == 0) rc = disc_sys_protect(&s, threshold, err);
+        if (rc == 0) {
+            put(out->num[r], &s, v.all_num);
+            put(out->den[r], &s, v.all_den);
+            for (int g = 0; g < GOV_SPLIT_COUNT; g++) {
+                put(out->split_num[r][g], &s, v.num[g]);
+                put(out->split_den[r][g], &s, v.den[g]);
+            }
         }
-        /* Both tables end in the same totals line: when either withholds a
-         * part of it, the rule is withheld whole, since the other table's
-         * rows would add up to what was withheld. */
-        bool whole = disc_suppressed(&dis, 2, 0) || disc_suppressed(&dis, 2, 2) ||
-                     disc_suppressed(&eth, 3, 0) || disc_suppressed(&eth, 3, 2);
-        put(out->num[r], &dis, 2, 0, whole);
-        put(out->den[r], &dis, 2, 2, whole);
-        for (int g = 0; g < 2; g++) {
-            put(out->split_num[r][GOV_SPLIT_DISABLED + g], &dis, g, 0, whole);
-            put(out->split_den[r][GOV_SPLIT_DISABLED + g], &dis, g, 2, whole);
-        }
-        for (int g = 0; g < 3; g++) {
-            put(out->split_num[r][GOV_SPLIT_MINORITY + g], &eth, g, 0, whole);
-            put(out->split_den[r][GOV_SPLIT_MINORITY + g], &eth, g, 2, whole);
-        }
-        disc_table_free(&dis);
-        disc_table_free(&eth);
+        disc_sys_free(&s);
+        if (rc < 0) return rc;
     }
     return 0;
 }

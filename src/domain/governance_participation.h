@@ -15,7 +15,11 @@
  *     the date asked, in the year);
  *   - mailed: every child in care receives a CiCC update mailing at least once
  *     a year, "normally in March": once in each collection year, due by 31
- *     March, for the children looked after then (or on the date asked).
+ *     March, for the children looked after then (or on the date asked);
+ *   - and every care leaver: a young person not looked after then who is
+ *     relevant or former relevant (docs/care-leavers.md: to 21, or to 25 while
+ *     still supported in education or training; domain/leaver, today's rules)
+ *     is owed the same mailing, as a rule of its own.
  *
  * Pure: reads the Dataset and the events given; allocates nothing. */
 #ifndef CAREPLEDGE_GOVERNANCE_PARTICIPATION_H
@@ -45,6 +49,7 @@ typedef enum GovRule {
     GOV_RULE_INVITED,
     GOV_RULE_OFFERED,
     GOV_RULE_MAILED,
+    GOV_RULE_LEAVER_MAILED, /* the update mailing to a care leaver */
     GOV_RULE_COUNT,
 } GovRule;
 
@@ -97,17 +102,20 @@ typedef struct GovPartTally {
 void governance_participation_add(GovPartTally *t, const Dataset *ds, const Child *c, int end_year,
                                   const GovPartItem *items, int n);
 
-/* A tally's figures as they may be published: every table (a rule by
- * disability, a rule by ethnicity) through disclosure control
- * (domain/disclosure: threshold, 0 for the default), "c" where withheld.
- * Texts of at most 12 characters. */
+/* A tally's figures as they may be published, "c" where withheld. Each rule's
+ * two tables (by disability, by ethnicity), which share the rule's whole
+ * line, are protected as one system (domain/disclosure_system: counts from 1
+ * to threshold withheld, 0 for the default, and whatever else would let a
+ * reader of both tables work one out or narrow it inside 1..threshold). Each
+ * group's "not met" (children minus met) is a count of the system too. Texts
+ * of at most 12 characters. */
 typedef struct GovPartPublished {
     char num[GOV_RULE_COUNT][12], den[GOV_RULE_COUNT][12];
     char split_num[GOV_RULE_COUNT][GOV_SPLIT_COUNT][12];
     char split_den[GOV_RULE_COUNT][GOV_SPLIT_COUNT][12];
 } GovPartPublished;
 
-/* Returns 0, or ERR_INPUT should disclosure control reject a table (a bug). */
+/* Returns 0, or ERR_INPUT when the counts do not add up or cannot be protected (a bug). */
 int governance_participation_publish(const GovPartTally *t, int threshold, GovPartPublished *out,
                                      Err *err);
 

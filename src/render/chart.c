@@ -596,6 +596,15 @@ int chart_write(const Chart *c, ChartFormat format, const char *path, Err *err)
     return 0;
 }
 
+int chart_draw_into(void *cairo_context, const Chart *chart, double x, double y, double w, double h,
+                    Err *err)
+{
+    int rc = check_chart(chart, err);
+    if (rc == 0) rc = open_cairo(err);
+    if (rc == 0) chart_draw(cairo_context, chart, x, y, w, h);
+    return rc;
+}
+
 int chart_format_from_path(const char *path, ChartFormat *out, Err *err)
 {
     const char *dot = strrchr(path, '.');

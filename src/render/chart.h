@@ -72,6 +72,14 @@ int chart_pdf_page_count(const ChartPdf *pdf);
 /* Finishes the file and frees pdf (also on error). Returns 0 or ERR_IO. */
 int chart_pdf_close(ChartPdf *pdf, Err *err);
 
+/* Draws the chart into the box (x, y, w, h), in points, of a cairo context
+ * another module of render/ created (a cairo_t *, passed as void * so that
+ * this header needs no cairo header): how render/pack_pdf.c lays several
+ * charts out on one page. Returns 0, ERR_INPUT for a bad chart, or
+ * ERR_UNAVAILABLE when cairo cannot be opened. */
+int chart_draw_into(void *cairo_context, const Chart *chart, double x, double y, double w, double h,
+                    Err *err);
+
 /* Frees the font caches cairo and fontconfig keep for the life of the
  * process, so that leak checkers see only real leaks. Call at exit, when no
  * chart or ChartPdf is being drawn; drawing afterwards is still allowed. */

@@ -84,10 +84,11 @@ static void row_now(StoreAuditRow *row, const Actor *actor, const char *action, 
     copy_field(row->origin, sizeof row->origin, origin ? origin : "");
 }
 
-/* Gives row the next place in the chain and its hash (the lock held). */
-static int chain_row(AuditLog *log, StoreAuditRow *row, Err *err)
+/* Gives row the next place in the chain of s and its hash (the database's
+ * write lock held). */
+static int chain_row(Store *s, StoreAuditRow *row, Err *err)
 {
-    int rc = store_audit_last(log->store, &row->seq, row->prev_hash, err);
+    int rc = store_audit_last(s, &row->seq, row->prev_hash, err);
     if (rc < 0) return rc;
     row->seq++;
     if (!row->prev_hash[0]) memcpy(row->prev_hash, genesis, sizeof genesis);
@@ -120,13 +121,23 @@ int svc_audit_change(AuditLog *log, const Actor *actor, const char *action, cons
     /* The write lock is taken before the chain's end is read, so no other
      * process can append between the read and this row. */
     int rc = store_begin(log->store, err);
-    if (rc == 0) rc = chain_row(log, &row, err);
+    if (rc == 0) rc = chain_row(log->store, &row, err);
     if (rc == 0) rc = change(log->store, row.seq, arg);
     if (rc == 0) rc = store_audit_insert(log->store, &row, err);
     if (rc == 0) rc = store_commit(log->store, err);
     if (rc != 0) store_rollback(log->store);
     pthread_mutex_unlock(&log->lock);
     return rc;
+}
+
+int svc_audit_append_within(Store *s, const Actor *actor, const char *action, const char *child,
+                            const char *origin, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    StoreAuditRow row;
+    row_now(&row, actor, action, child, origin);
+    int rc = chain_row(s, &row, err);
+    return rc < 0 ? rc : store_audit_insert(s, &row, err);
 }
 
 typedef struct VerifyWalk {

@@ -34,6 +34,15 @@ int svc_audit_change(AuditLog *log, const Actor *actor, const char *action, cons
                      const char *origin, int (*change)(Store *s, long long seq, void *arg),
                      void *arg, Err *err);
 
+/* Appends one row inside the write transaction the caller holds on s
+ * (store_begin or store_gov_begin), so that it commits with the change the
+ * caller makes there, or neither does: for services whose change is not a
+ * commit of the history (the governance tables). The database's write lock,
+ * taken by the transaction, keeps the chain's end from moving meanwhile.
+ * Returns 0 or ERR_DB; the caller rolls back on failure. */
+int svc_audit_append_within(Store *s, const Actor *actor, const char *action, const char *child,
+                            const char *origin, Err *err);
+
 typedef struct AuditVerify {
     long long rows;      /* rows read */
     long long first_bad; /* seq of the first row out of the chain; 0 when intact */

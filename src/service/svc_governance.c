@@ -6,6 +6,7 @@
 #include "base/csv.h"
 #include "base/embed.h"
 #include "base/mem.h"
+#include "base/strmap.h"
 #include "service/svc_audit.h"
 #include "store/governance.h"
 #include "synth/synth_governance.h"
@@ -98,6 +99,17 @@ int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows 
         rc = read_seed(t, out, err);
     }
     return rc;
+}
+
+int svc_gov_each(const char *db_path, GovTableId t, const Actor *actor,
+                 int (*each)(const char *const *values, int n, void *arg), void *arg, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    Store *s;
+    if (open_read(db_path, &s, err) < 0) return err->code;
+    int rc = store_gov_each(s, t, each, arg, err);
+    store_close(s);
+    return rc < 0 ? rc : 0;
 }
 
 /* ---- Checking and writing rows ---------------------------------------------- */
@@ -241,16 +253,11 @@ static int put_row(const AppContext *ctx, Store *s, const GovTable *t, const cha
     return rc;
 }
 
-/* Audits a change: on log when the front end holds one (a server: one
- * appender for the chain), else on a log opened for it. */
-static void audit(AuditLog *log, const char *db_path, const Actor *actor, const char *action,
-                  const char *origin)
+/* Audits a change inside the transaction that makes it (svc_audit), so the
+ * change and its audit row are committed together or not at all. */
+static int audit(Store *s, const Actor *actor, const char *action, const char *origin, Err *err)
 {
-    Err ignored = {0};
-    AuditLog *own = NULL;
-    if (!log && svc_audit_open(db_path, &own, &ignored) < 0) return;
-    svc_audit_append(log ? log : own, actor, action, NULL, origin ? origin : "cli", &ignored);
-    svc_audit_close(own);
+    return svc_audit_append_within(s, actor, action, NULL, origin ? origin : "cli", err);
 }
 
 /* ---- CSV templates ------------------------------------------------------------ */
@@ -307,8 +314,7 @@ static int put_template(const AppContext *ctx, Store *s, Template *tp, long *row
 {
     const GovTable *t = tp->table;
     int rc = 0;
-    char **seen = NULL;
-    int n_seen = 0;
+    StrMap seen = {0}; /* the ids given so far: a list would cost n^2 on a year of events */
     Err e = {0};
     while (rc == 0 && (rc = csv_next(&tp->reader, &e)) == 1) {
         CsvReader *r = &tp->reader;
@@ -322,19 +328,16 @@ static int put_template(const AppContext *ctx, Store *s, Template *tp, long *row
         if (r->n_fields != t->n_columns)
             errlist_at(problems, tp->path, r->record_line, 1, "",
                        "%d fields where the header has %d", r->n_fields, t->n_columns);
-        for (int i = 0; i < n_seen; i++)
-            if (strcmp(seen[i], raw[0]) == 0)
-                errlist_at(problems, tp->path, r->record_line, at.columns[0], "ID",
-                           "id '%s' is given twice in this file", raw[0]);
-        seen = xrealloc(seen, ((size_t)n_seen + 1) * sizeof *seen);
-        seen[n_seen++] = xstrdup(raw[0]);
+        if (strmap_has(&seen, raw[0]))
+            errlist_at(problems, tp->path, r->record_line, at.columns[0], "ID",
+                       "id '%s' is given twice in this file", raw[0]);
+        strmap_put(&seen, raw[0], 1);
         rc = put_row(ctx, s, t, raw, &at, problems, err);
         (*rows)++;
         rc = rc < 0 ? rc : 0;
     }
     if (rc < 0 && e.code) errlist_add(problems, &e), rc = 0;
-    for (int i = 0; i < n_seen; i++) free(seen[i]);
-    free(seen);
+    strmap_free(&seen);
     return rc;
 }
 
@@ -344,9 +347,21 @@ static int by_table(const void *a, const void *b)
     return (int)x->table->id - (int)y->table->id;
 }
 
+/* Audits each template written, in the open transaction. */
+static int audit_templates(Store *s, const Template *tps, int n, const Actor *actor,
+                           const char *origin, Err *err)
+{
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        char action[96];
+        snprintf(action, sizeof action, "governance import %s", tps[i].table->name);
+        rc = audit(s, actor, action, origin, err);
+    }
+    return rc;
+}
+
 int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const *paths, int n,
-                   const Actor *actor, AuditLog *log, const char *origin, long *rows,
-                   ErrList *problems, Err *err)
+                   const Actor *actor, const char *origin, long *rows, ErrList *problems, Err *err)
 {
     *rows = 0;
     if (service_check_actor(actor, err) < 0) return err->code;
@@ -368,17 +383,11 @@ int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const
         rc = put_template(ctx, s, &tps[i], rows, problems, err);
     if (rc == 0 && problems->n_total)
         rc = err_set(err, ERR_INPUT, "%ld problems: nothing was saved", problems->n_total);
+    if (rc == 0) rc = audit_templates(s, tps, opened, actor, origin, err);
     if (rc == 0) rc = store_gov_commit(s, err);
     if (rc < 0 && s) store_rollback(s);
     store_close(s);
-    for (int i = 0; i < opened; i++) {
-        if (rc == 0) {
-            char action[96];
-            snprintf(action, sizeof action, "governance import %s", tps[i].table->name);
-            audit(log, db_path, actor, action, origin);
-        }
-        csv_close(&tps[i].reader);
-    }
+    for (int i = 0; i < opened; i++) csv_close(&tps[i].reader);
     free(tps);
     if (rc < 0) *rows = 0;
     return rc;
@@ -400,8 +409,8 @@ static void next_id(Store *s, GovTableId t, const char *prefix, char *id)
 
 int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
                    const char *const *columns, const char *const *values, int n,
-                   const char *id_prefix, const Actor *actor, AuditLog *log, const char *origin,
-                   char *id_out, Err *err)
+                   const char *id_prefix, const Actor *actor, const char *origin, char *id_out,
+                   Err *err)
 {
     if (service_check_actor(actor, err) < 0) return err->code;
     const GovTable *table = &governance_tables[t];
@@ -433,15 +442,15 @@ int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
         err_param(err, err->field);
         rc = ERR_USAGE;
     }
+    if (rc == 0) {
+        char action[96];
+        snprintf(action, sizeof action, "governance record %s %s", table->name, id_out);
+        rc = audit(s, actor, action, origin, err);
+    }
     if (rc == 0) rc = store_gov_commit(s, err);
     if (rc < 0) store_rollback(s);
     store_close(s);
     errlist_free(&problems);
-    if (rc == 0) {
-        char action[96];
-        snprintf(action, sizeof action, "governance record %s %s", table->name, id_out);
-        audit(log, db_path, actor, action, origin);
-    }
     return rc;
 }
 
@@ -453,7 +462,9 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
     ServiceData data = {.db_path = db_path};
     Dataset owned = {0};
     const Dataset *ds;
-    if (service_dataset(&data, STORE_LOAD_EPISODES, &owned, &ds, err) < 0) return err->code;
+    /* OC3 too: which care leavers are owed the mailing (domain/leaver). */
+    if (service_dataset(&data, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &owned, &ds, err) < 0)
+        return err->code;
     int rc = synth_governance_write(ds, end_year, seed, dir, err);
     dataset_free(&owned);
     if (rc < 0) return rc;
@@ -467,5 +478,5 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
         snprintf(paths[i], sizeof paths[i], "%s/governance-%s.csv", dir, names[i]);
         list[i] = paths[i];
     }
-    return svc_gov_import(ctx, db_path, list, N, actor, NULL, "demo", rows, problems, err);
+    return svc_gov_import(ctx, db_path, list, N, actor, "demo", rows, problems, err);
 }

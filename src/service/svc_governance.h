@@ -37,15 +37,23 @@ void svc_gov_rows_free(GovRows *rows);
  * governance tables. Free out with svc_gov_rows_free. */
 int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows *out, Err *err);
 
+/* Calls each(values, n, arg) for every stored row of table t in id order
+ * (values[i] is column i as text, valid during the call; the seed is not
+ * read), without keeping them: for tables of many rows, such as a year of
+ * participation events. Stops at a nonzero return. Returns 0, ERR_STATE
+ * (the database predates the tables) or ERR_DB. */
+int svc_gov_each(const char *db_path, GovTableId t, const Actor *actor,
+                 int (*each)(const char *const *values, int n, void *arg), void *arg, Err *err);
+
 /* Records the rows of CSV templates (each file's header names its table:
  * docs/governance.md), all files in one transaction, in the order of the
  * tables so that a meeting is there before its actions. Every problem is added
  * to problems; when there is any, nothing is written and ERR_INPUT returned.
- * Each table written is audited ("governance import TABLE") with origin, on
- * log (NULL: a log opened for it). *rows is the number of rows written. */
+ * Each table written is audited ("governance import TABLE") with origin in
+ * the same transaction: the rows and their audit rows are saved together or
+ * not at all. *rows is the number of rows written. */
 int svc_gov_import(const AppContext *ctx, const char *db_path, const char *const *paths, int n,
-                   const Actor *actor, AuditLog *log, const char *origin, long *rows,
-                   ErrList *problems, Err *err);
+                   const Actor *actor, const char *origin, long *rows, ErrList *problems, Err *err);
 
 /* The demo's governance records (synth/synth_governance) for the collection
  * years end_year - 1 and end_year, written as templates into dir (which must
@@ -56,11 +64,12 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
 
 /* Records one row given as (column, value) pairs, checked as a template row
  * would be (err names the column as its field); a missing ID is given the next
- * free one (prefix + number), written into id_out (GOV_ID_LEN). Audited. */
+ * free one (prefix + number), written into id_out (GOV_ID_LEN). Audited in the
+ * same transaction as the row. */
 int svc_gov_record(const AppContext *ctx, const char *db_path, GovTableId t,
                    const char *const *columns, const char *const *values, int n,
-                   const char *id_prefix, const Actor *actor, AuditLog *log, const char *origin,
-                   char *id_out, Err *err);
+                   const char *id_prefix, const Actor *actor, const char *origin, char *id_out,
+                   Err *err);
 
 /* One line of the due report. */
 typedef struct GovDueLine {

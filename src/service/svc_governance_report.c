@@ -151,17 +151,43 @@ static int by_child(const void *a, const void *b)
     return strcmp(((const ChildEvent *)a)->child, ((const ChildEvent *)b)->child);
 }
 
-static ChildEvent *events_of(const GovRows *rows)
+/* The participation events the rules of a year can count: those from its 1
+ * April to the date asked (docs/governance.md), each child's id kept in ids. A
+ * year of events for every child is many rows: only these three columns are
+ * read, and only the events in the window kept. */
+typedef struct EventWalk {
+    ChildEvent *v;
+    int n, cap;
+    Date from, to;
+    Arena ids;
+    int child, event, on; /* the columns */
+} EventWalk;
+
+static int keep_event(const char *const *values, int n, void *arg)
 {
-    ChildEvent *v = xcalloc((size_t)rows->n_rows + 1, sizeof *v);
-    for (int r = 0; r < rows->n_rows; r++) {
-        int kind = governance_event_kind(svc_gov_cell(rows, r, "EVENT"));
-        v[r] = (ChildEvent){svc_gov_cell(rows, r, "CHILD"),
-                            {kind < 0 ? GOV_EVENT_ATTENDANCE : (GovEventKind)kind,
-                             date_of(svc_gov_cell(rows, r, "ON_DATE"))}};
+    (void)n;
+    EventWalk *w = arg;
+    Date on = date_of(values[w->on]);
+    if (on == DATE_NONE || on < w->from || on > w->to) return 0;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 1024;
+        w->v = xrealloc(w->v, (size_t)w->cap * sizeof *w->v);
     }
-    qsort(v, (size_t)rows->n_rows, sizeof *v, by_child);
-    return v;
+    int kind = governance_event_kind(values[w->event]);
+    w->v[w->n++] = (ChildEvent){arena_strdup(&w->ids, values[w->child]),
+                                {kind < 0 ? GOV_EVENT_ATTENDANCE : (GovEventKind)kind, on}};
+    return 0;
+}
+
+static int events_of(const char *db_path, const Actor *actor, EventWalk *w, Err *err)
+{
+    const GovTable *t = &governance_tables[GOV_PARTICIPATION];
+    w->child = governance_column(t, "CHILD");
+    w->event = governance_column(t, "EVENT");
+    w->on = governance_column(t, "ON_DATE");
+    int rc = svc_gov_each(db_path, GOV_PARTICIPATION, actor, keep_event, w, err);
+    if (rc == 0) qsort(w->v, (size_t)w->n, sizeof *w->v, by_child);
+    return rc;
 }
 
 /* The child's events: the run of v (sorted by child) for id, copied to buf. */
@@ -185,21 +211,22 @@ int svc_gov_participation(const ServiceData *data, const char *db_path, int end_
                           GovParticipation *out, Err *err)
 {
     memset(out, 0, sizeof *out);
-    GovRows rows;
-    int rc = svc_gov_list(db_path, GOV_PARTICIPATION, actor, &rows, err);
-    if (rc < 0) return rc;
+    EventWalk w = {.from = date_collection_year_start(end_year), .to = at};
+    int rc = events_of(db_path, actor, &w, err);
     Dataset owned = {0};
     const Dataset *ds;
-    rc = service_dataset(data, STORE_LOAD_EPISODES, &owned, &ds, err);
+    /* OC3 too: a care leaver of 21 to 24 is owed the mailing while in
+     * education or training (domain/leaver). */
+    if (rc == 0) rc = service_dataset(data, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &owned, &ds, err);
     if (rc < 0) {
-        svc_gov_rows_free(&rows);
+        free(w.v);
+        arena_free(&w.ids);
         return rc;
     }
-    ChildEvent *events = events_of(&rows);
     GovEvent buf[256];
     for (int i = 0; i < ds->n_children; i++) {
         const Child *c = &ds->children[i];
-        int ne = child_events(events, rows.n_rows, c->id, buf, 256);
+        int ne = child_events(w.v, w.n, c->id, buf, 256);
         GovPartItem items[GOV_RULE_COUNT];
         int n = governance_participation_child(ds, c, buf, ne, end_year, at, items);
         governance_participation_add(&out->tally, ds, c, end_year, items, n);
@@ -210,8 +237,8 @@ int svc_gov_participation(const ServiceData *data, const char *db_path, int end_
             ci->item = items[k];
         }
     }
-    free(events);
-    svc_gov_rows_free(&rows);
+    free(w.v);
+    arena_free(&w.ids);
     if (ds == &owned) dataset_free(&owned);
     if (publish)
         rc = governance_participation_publish(&out->tally, threshold, &out->published, err);

@@ -4,6 +4,7 @@
 #include "base/csv.h"
 #include "base/embed.h"
 #include "domain/care.h"
+#include "domain/leaver.h"
 #include "synth/synth_rng.h"
 
 #include <stdarg.h>
@@ -186,6 +187,16 @@ static void event(Gen *g, const char *child, const char *kind, Date on, const ch
     row(g->f.participation, 6, id, child, kind, iso(on, d), mode, meeting);
 }
 
+/* The March mailing to most care leavers owed it (relevant or former
+ * relevant at the year's end: domain/leaver), as to children in care. */
+static void leaver_mailing(Gen *g, const Child *ch, int end_year, Date last, Date at)
+{
+    LeaverCategory k = leaver_category(g->ds, ch, last, LEAVER_RULES_CURRENT);
+    if (k != LEAVER_RELEVANT && k != LEAVER_FORMER_RELEVANT) return;
+    Date march = date_from_ymd(end_year, 3, 10);
+    if (march <= at && synth_rng_chance(&g->rng, 0.75)) event(g, ch->id, "mailing", march, "", "");
+}
+
 /* Each child looked after in a year: offers at CiCC meetings (most get all
  * they are owed, some fewer), some attendance, the March mailing (most), and
  * invitations for those who entered care. */
@@ -196,7 +207,11 @@ static void participation(Gen *g, int end_year, Date at)
         Date from = date_collection_year_start(y), to = date_collection_year_end(y);
         for (int c = 0; c < g->ds->n_children; c++) {
             const Child *ch = &g->ds->children[c];
-            if (!care_looked_after_on(g->ds, ch, to < at ? to : at)) continue;
+            Date last = to < at ? to : at;
+            if (!care_looked_after_on(g->ds, ch, last)) {
+                leaver_mailing(g, ch, y, last, at);
+                continue;
+            }
             double keen = synth_rng_unit(&g->rng);
             for (int i = 0; i < g->n_m; i++) {
                 const Meeting *m = &g->m[i];

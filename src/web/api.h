@@ -39,6 +39,8 @@ int api_year_param(WebCall *call, int *year);
 /* GET /api/v1/forecast: the placement sufficiency forecast as `forecast
  * --format json` writes it (api_forecast.c). */
 int api_forecast(WebCall *call);
+/* GET /api/v1/pack: the quarterly pack as a PDF (api_pack.c). */
+int api_pack(WebCall *call);
 int api_leavers(WebCall *call);
 int api_compliance(WebCall *call);
 int api_indicators(WebCall *call);

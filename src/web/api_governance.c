@@ -1,8 +1,8 @@
 /* api_governance: the governance routes of the API (docs/governance.md). They
  * read the database at each call through service/svc_governance (the
  * governance tables are not part of the 903 snapshot); a row recorded goes
- * through the checks of its CSV template and is audited on the server's log
- * before the answer. "You said, we did" is public and carries no personal
+ * through the checks of its CSV template and is audited in the transaction
+ * that writes it, before the answer. "You said, we did" is public and carries no personal
  * data: the month an issue was raised, the issue, what was done. */
 #include "web/api.h"
 
@@ -204,8 +204,7 @@ int api_governance_record(WebCall *call)
     char id[GOV_ID_LEN] = "";
     Err err = {0};
     int rc = svc_gov_record(call->app->ctx, call->app->db_path, t->id, columns, values, n,
-                            id_prefix(t->id), &call->actor, call->app->audit, call->req->origin, id,
-                            &err);
+                            id_prefix(t->id), &call->actor, call->req->origin, id, &err);
     json_decref(body);
     if (rc < 0) {
         char field[48];

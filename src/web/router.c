@@ -110,6 +110,12 @@ const WebRoute web_routes[] = {
      "{column: value} with the template's columns in lower case; without \"id\" a new row "
      "(raise a CiCC issue), with one the row replaced (answer it)",
      NULL},
+    {"GET", "/api/v1/pack", CAP_AGGREGATE, false, api_pack,
+     "The quarterly pack for the Strategy Group and the Panel as one PDF (application/pdf): a "
+     "summary page, the profile, the scorecard with trends, the action plan, CiCC issues, the "
+     "survey, participation and scrutiny (always published for a role without the unpublished "
+     "reports)",
+     "quarter=YYYYQn date=YYYY-MM-DD publish=1"},
     {"GET", "/api/v1/you-said", WEB_PUBLIC, false, api_you_said,
      "\"You said, we did\": the CiCC's issues and what was done, with no personal data", NULL},
 };
@@ -186,12 +192,13 @@ static int check_access(WebCall *call, const WebRoute *route)
     return 0;
 }
 
-/* The governance routes read the database at each call, not the snapshot
+/* The governance routes and the pack read the database at each call, not the snapshot
  * (the governance tables change without a new snapshot), so the snapshot's
  * commit is no version of what they answer: no ETag, never 304. */
 static bool reads_database(const WebRoute *route)
 {
-    return (route->capability & (CAP_GOVERNANCE | CAP_GOVERNANCE_WRITE)) != 0;
+    return (route->capability & (CAP_GOVERNANCE | CAP_GOVERNANCE_WRITE)) != 0 ||
+           route->handler == api_pack; /* the pack has the governance tables and the survey */
 }
 
 /* Sets the ETag of a read from the snapshot's commit; true when the client's

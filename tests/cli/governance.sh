@@ -83,6 +83,13 @@ expect_eq "participation refused" 2 "$status"
 grep -q "part.csv:2:.*MODE: an attendance needs its mode" "$TMP/err" || fail "mode"
 grep -q "part.csv:3:.*CHILD: no child 'NOBODY'" "$TMP/err" || fail "child"
 
+# An id given twice in one file is refused at its second line.
+printf 'ID,GROUP_ID,HELD_ON,ATTENDANCE,PAPERS,MINUTES,DECISIONS,CICC_REPORT,STRATEGY_REPORT,DIRECTOR_INVITED,LEAD_MEMBER_INVITED,ELECTED_MEMBER_INVITED\nMX1,cicc,2010-03-01,,,,,N,N,Y,Y,Y\nMX1,cicc,2010-03-02,,,,,N,N,Y,Y,Y\n' > "$TMP/dup.csv"
+status=0
+"$CAREPLEDGE" governance import --db "$db" "$TMP/dup.csv" 2> "$TMP/err" || status=$?
+expect_eq "duplicate id refused" 2 "$status"
+grep -q "dup.csv:3:1: ID: id 'MX1' is given twice in this file" "$TMP/err" || fail "dup: $(cat "$TMP/err")"
+
 # Every import is audited.
 "$CAREPLEDGE" audit show --db "$db" > "$TMP/audit" 2>&1 || true
 grep -q "governance import issues" "$TMP/audit" || fail "audit: $(cat "$TMP/audit")"

@@ -2,9 +2,11 @@
 // the CiCC facilitator raises an issue and records its written answer, which
 // then appears on the public "You said, we did" page without signing in; the
 // governance pages and the public page have no accessibility violation, on a
-// desktop and on a phone.
+// desktop and on a phone; the scorecard page's link downloads the quarterly
+// pack as a PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { BASE, launch, newPage, signIn, axeViolations } from './browser.mjs';
 
 let browser;
@@ -57,3 +59,20 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     assert.deepEqual(page.problems, []);
   });
 }
+
+test('the scorecard page links to the quarterly pack, which downloads as a PDF', async () => {
+  const page = await newPage(browser);
+  await signIn(page, 'councillor');
+  await page.goto(`${BASE}/#/scorecard`);
+  const quarter = page.getByRole('textbox', { name: 'Quarter', exact: true });
+  await quarter.fill('2010Q1');
+  const link = page.getByRole('link', { name: 'Download the quarterly pack (PDF)' });
+  assert.equal(await link.getAttribute('href'), '/api/v1/pack?quarter=2010Q1');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'pledge-pack-2010Q1.pdf');
+  const body = readFileSync(await download.path());
+  assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(body.length > 20000, `a pack of ${body.length} bytes`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+});

@@ -235,6 +235,71 @@ static void test_mailing_year_end(void **state)
     dataset_free(&ds);
 }
 
+/* A former relevant young person: looked after from 13 until the 18th
+ * birthday (CA89 s23C(1)(b)), then left care. */
+static void former_relevant(Dataset *ds, const char *id, Date dob)
+{
+    int y, m, d;
+    date_to_ymd(dob, &y, &m, &d);
+    dataset_add_child(ds, id, "M", dob, "WBRI");
+    fixture_episode(ds, (FixtureEpisode){date_from_ymd(y + 13, 1, 1), date_add_months(dob, 216),
+                                         .rne = "S", .ls = "C2", .cin = "N1", .place = "U4",
+                                         .rec = "E8"});
+}
+
+/* Care leavers are owed the mailing up to 21, or 25 while in education or
+ * training: at the 21st birthday on the year's last day (31 March 2010), the
+ * one not in education is no longer owed it, the one a day younger is, and so
+ * is one of 21 in higher education (OC3 F1). */
+static void test_leaver_mailing_21st_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    former_relevant(&ds, "A21", D(1989, 3, 31));
+    former_relevant(&ds, "B20", D(1989, 4, 1));
+    former_relevant(&ds, "C21", D(1989, 3, 31));
+    fixture_oc3(&ds, 2009, "YES", "F1", "B1");
+    in_care(&ds, "D", D(2001, 1, 1), "WBRI", D(2008, 1, 1));
+    GovEvent mailed[] = {{GOV_EVENT_MAILING, D(2010, 3, 10)}};
+    GovPartItem items[GOV_RULE_COUNT];
+    int n = governance_participation_child(&ds, &ds.children[0], mailed, 1, 2010, D(2010, 3, 31),
+                                           items);
+    assert_null(rule(items, n, GOV_RULE_LEAVER_MAILED));
+    n = governance_participation_child(&ds, &ds.children[1], mailed, 1, 2010, D(2010, 3, 31),
+                                       items);
+    const GovPartItem *b = rule(items, n, GOV_RULE_LEAVER_MAILED);
+    assert_non_null(b);
+    assert_int_equal(b->state, GOV_DONE);
+    assert_int_equal(b->due, D(2010, 3, 31));
+    assert_null(rule(items, n, GOV_RULE_MAILED)); /* not a child in care */
+    /* Not mailed: due until 31 March, overdue after. */
+    n = governance_participation_child(&ds, &ds.children[1], NULL, 0, 2010, D(2010, 3, 31), items);
+    assert_int_equal(rule(items, n, GOV_RULE_LEAVER_MAILED)->state, GOV_DUE);
+    n = governance_participation_child(&ds, &ds.children[1], NULL, 0, 2010, D(2010, 4, 1), items);
+    assert_int_equal(rule(items, n, GOV_RULE_LEAVER_MAILED)->state, GOV_OVERDUE);
+    /* A year earlier the 21-year-old was 20: owed it then. */
+    n = governance_participation_child(&ds, &ds.children[0], NULL, 0, 2009, D(2009, 3, 31), items);
+    assert_non_null(rule(items, n, GOV_RULE_LEAVER_MAILED));
+    n = governance_participation_child(&ds, &ds.children[2], mailed, 1, 2010, D(2010, 3, 31),
+                                       items);
+    assert_non_null(rule(items, n, GOV_RULE_LEAVER_MAILED));
+    /* A child in care is owed the children's mailing, not the care leavers'. */
+    n = governance_participation_child(&ds, &ds.children[3], mailed, 1, 2010, D(2010, 3, 31),
+                                       items);
+    assert_non_null(rule(items, n, GOV_RULE_MAILED));
+    assert_null(rule(items, n, GOV_RULE_LEAVER_MAILED));
+    GovPartTally t = {0};
+    for (int i = 0; i < ds.n_children; i++) {
+        n = governance_participation_child(&ds, &ds.children[i], mailed, 1, 2010, D(2010, 3, 31),
+                                           items);
+        governance_participation_add(&t, &ds, &ds.children[i], 2010, items, n);
+    }
+    assert_int_equal(t.den[GOV_RULE_LEAVER_MAILED], 2);
+    assert_int_equal(t.num[GOV_RULE_LEAVER_MAILED], 2);
+    assert_int_equal(t.den[GOV_RULE_MAILED], 1);
+    dataset_free(&ds);
+}
+
 /* The aggregate by group, and what publication withholds. */
 static void test_publish_split(void **state)
 {
@@ -273,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_offers_ninth_birthday),
         cmocka_unit_test(test_invitations),
         cmocka_unit_test(test_mailing_year_end),
+        cmocka_unit_test(test_leaver_mailing_21st_birthday),
         cmocka_unit_test(test_publish_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,6 +78,27 @@ function themes(indicators) {
   return by;
 }
 
+// The calendar quarter (2026Q3) the pages' start date falls in.
+function currentQuarter(ctx) {
+  const d = new Date(`${startDate(ctx)}T12:00:00`);
+  return `${d.getFullYear()}Q${Math.floor(d.getMonth() / 3) + 1}`;
+}
+
+// The quarterly pack for the Strategy Group and the Panel: one PDF from
+// GET /api/v1/pack (published for a role without the unpublished reports).
+function packLink(ctx) {
+  const quarter = labelled('Quarter', { name: 'quarter', value: currentQuarter(ctx), pattern: '\\d{4}Q[1-4]' });
+  const link = h('a', { class: 'button', download: '' }, 'Download the quarterly pack (PDF)');
+  const point = () => {
+    const q = quarter.input.value.trim();
+    link.setAttribute('href', `/api/v1/pack?quarter=${encodeURIComponent(q)}`);
+    link.setAttribute('download', `pledge-pack-${q}.pdf`);
+  };
+  quarter.input.addEventListener('input', point);
+  point();
+  return h('section', { class: 'filters', 'aria-label': 'Quarterly pack' }, quarter.field, link);
+}
+
 export async function render(main, ctx) {
   const year = labelled('Collection year', { name: 'year', value: currentYear(ctx), pattern: '\\d{4}/\\d{2}', inputmode: 'numeric' });
   const form = h('form', { class: 'filters' }, year.field, h('button', { type: 'submit' }, 'Show'));
@@ -105,6 +126,6 @@ export async function render(main, ctx) {
     ev.preventDefault();
     load();
   });
-  fill(main, heading('Pledge scorecard'), form, out);
+  fill(main, heading('Pledge scorecard'), form, packLink(ctx), out);
   await load();
 }
