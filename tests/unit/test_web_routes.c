@@ -211,6 +211,7 @@ static const MatrixCall matrix[] = {
     {"GET", "/api/v1/children/{id}/corrections", "/api/v1/children/A/corrections", NULL, 0},
     {"GET", "/api/v1/profile", "/api/v1/profile?at=2026-03-31", NULL, 0},
     {"GET", "/api/v1/scorecard", "/api/v1/scorecard?year=2025/26", NULL, 0},
+    {"GET", "/api/v1/pack", "/api/v1/pack?quarter=2026Q1", NULL, 0},
     {"GET", "/api/v1/forecast", "/api/v1/forecast?from=2026-03-31&runs=20&backtest_runs=0", NULL,
      0},
     {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL, 0},
