@@ -3,8 +3,9 @@
 # generated ten-year history, timed statement by statement from the server's own
 # log (log_min_duration_statement = 0): each table's COPY into its staging table
 # and its merge. Then the largest table's merge (visits) is run again by hand
-# with one cost taken away at a time: the ON CONFLICT, the DISTINCT ON, the
-# row-level security, the foreign key to header, the primary key. Throwaway
+# with one cost taken away at a time (the ON CONFLICT, the DISTINCT ON, the
+# row-level security, the primary key) or put back (the foreign key to header,
+# checked row by row, which migration 012 replaced by one check per merge). Throwaway
 # cluster with fsync on (scripts/pg-test.sh). Writes bench/RESULTS-pg-profile.md
 # and reassembles bench/RESULTS.md:
 #   bench/pg-profile.sh [CHILDREN]          (default: 10000)
@@ -49,7 +50,8 @@ merge="INSERT INTO visits ($cols) SELECT DISTINCT ON (child, visit_date) $cols F
 conflict="ON CONFLICT (child, visit_date) DO UPDATE SET seen_alone = excluded.seen_alone, source_year = excluded.source_year, la = excluded.la WHERE excluded.source_year >= visits.source_year"
 plain="INSERT INTO visits ($cols) SELECT $cols FROM sv"
 no_rls=(-c 'ALTER TABLE visits NO FORCE ROW LEVEL SECURITY' -c 'ALTER TABLE visits DISABLE ROW LEVEL SECURITY')
-no_fk=(-c 'ALTER TABLE visits DROP CONSTRAINT visits_child_fkey')
+# The foreign key to header that migration 012 dropped (the merge checks it once).
+with_fk=(-c 'ALTER TABLE visits ADD CONSTRAINT visits_child_fkey FOREIGN KEY (child) REFERENCES header (child)')
 no_pk=(-c 'ALTER TABLE visits DROP CONSTRAINT visits_pkey')
 variant() { # LABEL SETUP... -- MERGE: the fastest of three, in ms
   local label=$1 best="" t; shift
@@ -65,8 +67,8 @@ variants=$(
   variant "without ON CONFLICT (an empty table)" -- "$merge"
   variant "without ON CONFLICT and DISTINCT ON" -- "$plain"
   variant "the merge without row-level security" "${no_rls[@]}" -- "$merge $conflict"
-  variant "the merge without the foreign key to header" "${no_fk[@]}" -- "$merge $conflict"
-  variant "a plain INSERT without foreign key, primary key and row-level security" "${no_rls[@]}" "${no_fk[@]}" "${no_pk[@]}" -- "$plain"
+  variant "the merge with a foreign key to header checked row by row (before migration 012)" "${with_fk[@]}" -- "$merge $conflict"
+  variant "a plain INSERT without primary key and row-level security" "${no_rls[@]}" "${no_pk[@]}" -- "$plain"
 )
 version=$(psql -At "$CAREPLEDGE_TEST_PG" -c "SHOW server_version")
 
@@ -91,8 +93,8 @@ The largest merges:
 |---|---:|
 $per_table
 
-The visits merge ($visits rows into an empty table) again, with one cost taken away at a time
-(each the fastest of three, rolled back):
+The visits merge ($visits rows into an empty table) again, with one cost taken away, or the
+foreign key put back, at a time (each the fastest of three, rolled back):
 
 | variant | s |
 |---|---:|

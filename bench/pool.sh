@@ -29,7 +29,7 @@ for k in $(seq 1 "$councils"); do
   import_s=$(awk -v a="$import_s" -v b="$s" 'BEGIN { print a + b }')
   rows=$((rows + $(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' "$out/pool-import-$k.stdout")))
 done
-children=$(psql -At "$pgdb" -c "SET carepledge.la = '*'" -c "SELECT count(*) FROM header")
+children=$(psql -q -At "$pgdb" -c "SET carepledge.la = '*'" -c "SELECT count(*) FROM header")
 
 card=(scorecard --year 2025/26 --years 9 --publish --format csv --db "$pgdb")
 read -r pooled_s pooled_k < <(fastest pool-scorecard-all "$bin" "${card[@]}")

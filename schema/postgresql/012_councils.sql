@@ -177,5 +177,34 @@ ALTER TABLE record_corrections FORCE ROW LEVEL SECURITY;
 CREATE POLICY record_corrections_council ON record_corrections USING (carepledge_la() IN ('*', la));
 CREATE TRIGGER record_corrections_one_council BEFORE UPDATE OF la ON record_corrections
     FOR EACH ROW EXECUTE FUNCTION carepledge_one_council();
+
+-- No foreign key from the child tables to header on PostgreSQL: checked row by row it
+-- locks the child's header row for every row stored, some 40% of an import's merge
+-- (bench/RESULTS.md, "Where a PostgreSQL import's time goes"). Every write of a child
+-- table goes through the import's merge (src/store/store_stage.c), which checks all of
+-- a table's staged rows against header at once, and refuses the import naming the child.
+ALTER TABLE episodes DROP CONSTRAINT episodes_child_fkey;
+ALTER TABLE reviews DROP CONSTRAINT reviews_child_fkey;
+ALTER TABLE uasc DROP CONSTRAINT uasc_child_fkey;
+ALTER TABLE oc2 DROP CONSTRAINT oc2_child_fkey;
+ALTER TABLE oc3 DROP CONSTRAINT oc3_child_fkey;
+ALTER TABLE ad1 DROP CONSTRAINT ad1_child_fkey;
+ALTER TABLE placed_adoption DROP CONSTRAINT placed_adoption_child_fkey;
+ALTER TABLE prev_perm DROP CONSTRAINT prev_perm_child_fkey;
+ALTER TABLE missing DROP CONSTRAINT missing_child_fkey;
+ALTER TABLE sw_episodes DROP CONSTRAINT sw_episodes_child_fkey;
+ALTER TABLE dolo DROP CONSTRAINT dolo_child_fkey;
+ALTER TABLE visits DROP CONSTRAINT visits_child_fkey;
+ALTER TABLE health_assessments DROP CONSTRAINT health_assessments_child_fkey;
+ALTER TABLE dental_checks DROP CONSTRAINT dental_checks_child_fkey;
+ALTER TABLE immunisations DROP CONSTRAINT immunisations_child_fkey;
+ALTER TABLE sdq DROP CONSTRAINT sdq_child_fkey;
+ALTER TABLE peps DROP CONSTRAINT peps_child_fkey;
+ALTER TABLE care_plans DROP CONSTRAINT care_plans_child_fkey;
+ALTER TABLE needs_assessments DROP CONSTRAINT needs_assessments_child_fkey;
+ALTER TABLE pathway_plans DROP CONSTRAINT pathway_plans_child_fkey;
+ALTER TABLE pa_contacts DROP CONSTRAINT pa_contacts_child_fkey;
+ALTER TABLE visit_regimes DROP CONSTRAINT visit_regimes_child_fkey;
+
 ALTER TABLE users ADD COLUMN la TEXT NOT NULL DEFAULT '';
 CREATE INDEX header_la ON header (la, child);

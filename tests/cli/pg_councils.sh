@@ -98,7 +98,10 @@ done
 echo "a password for the test" | "$CAREPLEDGE" user add region --role councillor --council '' \
   --password-stdin --db "$db" > /dev/null
 
-# serve_as COUNCIL: a server for COUNCIL ("" the partnership); sets api and server.
+# serve_as COUNCIL: a server for COUNCIL ("" the partnership); sets api and server
+# (stopped however the test ends).
+server=""
+trap 'if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; fi; rm -rf "$TMP"' EXIT
 serve_as() {
   CAREPLEDGE_COUNCIL=$1 "$CAREPLEDGE" serve --db "$db" --listen 127.0.0.1:0 --threads 2 > "$TMP/serve.log" 2>&1 &
   server=$!
