@@ -25,6 +25,10 @@ static const CliOption user_options[] = {
      NULL, false, 0, 0, NULL},
     {"sw-id", "ID", "the user's SW_ID in the 903 SWEpisodes table (their caseload)", NULL, false, 0,
      0, NULL},
+    {"council", "CODE",
+     "in a database pooling several councils: the council (DfE LA code) the user works for; "
+     "'' for the partnership (docs/postgresql.md)",
+     NULL, false, 0, 0, NULL},
     {"password-stdin", NULL, "read the password from the first line of standard input", NULL, false,
      0, 0, NULL},
 };
@@ -66,7 +70,8 @@ static int change_user(const CliArgs *args, const char *action, const char *name
     UserChange u = {.name = name,
                     .role = cli_text(args, "role"),
                     .sw_id = cli_text(args, "sw-id"),
-                    .disabled = -1};
+                    .disabled = -1,
+                    .council = cli_text(args, "council")};
     bool adding = strcmp(action, "add") == 0;
     if (adding || strcmp(action, "passwd") == 0) {
         if (obtain_password(args, name, password, sizeof password, err) < 0) return err->code;

@@ -110,7 +110,7 @@ static int who_is(Store *s, const char *name, SignIn *who, bool *known, Err *err
     if (rc < 0) return rc;
     snprintf(who->user, sizeof who->user, "%s", u.name);
     who->role = svc_role(u.role);
-    if (!who->role) return 0;
+    if (!who->role || !svc_user_works_here(s, &u)) return 0;
     *known = true;
     if (who->role->capabilities & CAP_ALL_CHILDREN) return 0;
     return store_caseload(s, u.name, &who->caseload, &who->n_caseload, err);

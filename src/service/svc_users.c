@@ -3,6 +3,7 @@
 
 #include "store/auth.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <sodium.h>
@@ -74,12 +75,25 @@ static int hash_password(const char *password, char out[160], Err *err)
     return 0;
 }
 
+/* "" (the partnership) or one to fifteen letters and digits. */
+static bool council_ok(const char *code)
+{
+    size_t n = strlen(code);
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)code[i])) return false;
+    return n < 16;
+}
+
 static int check_change(const UserChange *u, Err *err)
 {
     if (!u->name || !*u->name || strlen(u->name) >= 64)
         return service_invalid(err, "name", "a user name of 1 to 63 characters is needed");
     if (u->role && !svc_role(u->role))
         return service_invalid(err, "role", "no role '%s' (see docs/web.md)", u->role);
+    if (u->council && !council_ok(u->council))
+        return service_invalid(err, "council",
+                               "'%s' is not a council's code: give its DfE LA number, as 835",
+                               u->council);
     if (u->password && strlen(u->password) < SVC_USERS_MIN_PASSWORD)
         return service_invalid(err, "password", "a password needs at least %d characters",
                                SVC_USERS_MIN_PASSWORD);
@@ -100,6 +114,7 @@ static int apply_change(StoreUser *user, const UserChange *u, Err *err)
 {
     if (u->role) snprintf(user->role, sizeof user->role, "%s", u->role);
     if (u->sw_id) snprintf(user->sw_id, sizeof user->sw_id, "%s", u->sw_id);
+    if (u->council) snprintf(user->council, sizeof user->council, "%s", u->council);
     if (u->disabled >= 0) user->disabled = u->disabled;
     if (u->password) {
         if (hash_password(u->password, user->pwhash, err) < 0) return err->code;
@@ -241,6 +256,11 @@ static void count_failure(Store *s, StoreUser *u, time_t now)
     store_user_update(s, u, &ignored);
 }
 
+bool svc_user_works_here(Store *s, const StoreUser *u)
+{
+    return strcmp(u->council, store_council(s)) == 0;
+}
+
 static int check_password(Store *s, const char *name, const char *password, time_t now,
                           StoreUser *u, Err *err)
 {
@@ -259,6 +279,14 @@ static int check_password(Store *s, const char *name, const char *password, time
         count_failure(s, u, now);
         return refuse(err);
     }
+    if (!svc_user_works_here(s, u))
+        return err_set(err, ERR_FORBIDDEN,
+                       "%s works for %s%s, and this server for %s%s: sign in on your council's "
+                       "server",
+                       u->name, u->council[0] ? "council " : "",
+                       u->council[0] ? u->council : "the partnership",
+                       store_council(s)[0] ? "council " : "",
+                       store_council(s)[0] ? store_council(s) : "every council");
     if (u->failures || u->locked_until[0]) {
         u->failures = 0;
         u->locked_until[0] = '\0';

@@ -59,6 +59,9 @@ typedef struct UserChange {
     const char *password; /* NULL: unchanged (add: required) */
     const char *sw_id;    /* NULL: unchanged; the 903 SW_ID of a social worker */
     int disabled;         /* -1 unchanged, 0 enable, 1 disable */
+    /* NULL: unchanged; the council (DfE LA code) the user works for in a
+     * pooled database, "" the partnership (docs/postgresql.md) */
+    const char *council;
 } UserChange;
 
 /* Adds a user (ERR_CONFLICT when the name is taken) or changes one
@@ -96,6 +99,14 @@ typedef struct SignIn {
  * one message, which does not say which part was wrong. At most a few
  * verifications run at once (each takes 64 MiB); the rest wait. Free out with
  * svc_sign_in_free. */
+struct Store;
+struct StoreUser;
+/* Whether u may sign in through s: a user works for one council (or for the
+ * partnership, ""), and a store for one council or, opened without
+ * STORE_COUNCIL_ENV, for every council; the two must be the same, so that a
+ * council's user never signs in where other councils' children are loaded. */
+bool svc_user_works_here(struct Store *s, const struct StoreUser *u);
+
 int svc_sign_in(const char *db_path, const char *name, const char *password, time_t now,
                 SignIn *out, Err *err);
 void svc_sign_in_free(SignIn *s);

@@ -22,6 +22,7 @@ typedef struct StoreUser {
     bool disabled;
     int failures;
     char locked_until[32]; /* "" when not locked */
+    char council[16];      /* the council's LA code; "" the partnership or an unpooled database */
 } StoreUser;
 
 /* Adds a user; ERR_CONFLICT when the name is taken. */

@@ -244,3 +244,8 @@ int db_wait_notice(DbConn *c, int timeout_ms)
 {
     return db_can_notify(c) ? c->driver->wait_notice(c, timeout_ms) : ERR_DB;
 }
+
+int db_set_council(DbConn *c, const char *council, Err *err)
+{
+    return c->driver->set_council ? c->driver->set_council(c, council, err) : 0;
+}

@@ -129,4 +129,11 @@ int db_listen(DbConn *c, const char *channel, Err *err);
 int db_notify(DbConn *c, const char *channel, Err *err);
 int db_wait_notice(DbConn *c, int timeout_ms);
 
+/* The council (a DfE LA code) whose rows c may read and write, enforced by the
+ * engine where it can (PostgreSQL's row-level security: every statement on c,
+ * and on the readers opened from it, sees that council's rows only); "" or
+ * NULL for every council. A no-op returning 0 on SQLite, which has no
+ * row-level security: there the store's own filter is the only one. */
+int db_set_council(DbConn *c, const char *council, Err *err);
+
 #endif

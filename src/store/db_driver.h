@@ -53,6 +53,9 @@ typedef struct DbDriver {
     int (*listen)(DbConn *c, const char *channel, Err *err);
     int (*notify)(DbConn *c, const char *channel, Err *err);
     int (*wait_notice)(DbConn *c, int timeout_ms);
+    /* Row-level security: the council the connection works for ("" or NULL:
+     * none), kept for the readers it opens (NULL when the engine has none). */
+    int (*set_council)(DbConn *c, const char *council, Err *err);
 } DbDriver;
 
 struct DbConn {

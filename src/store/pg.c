@@ -51,6 +51,10 @@ typedef struct PgConn {
     PgPrepared *prepared;
     int n_prepared, cap_prepared;
     PgStmt *streaming; /* the statement whose rows are being read, if any */
+    /* The council the connection works for (carepledge.la, which the row-level
+     * security of schema/postgresql/012_councils.sql reads): a DfE LA code, or
+     * "*" for none (every council's rows). */
+    char council[16];
 } PgConn;
 
 struct PgStmt {
@@ -141,6 +145,7 @@ static char *conninfo_of(const char *target)
 }
 
 static int exec_simple(PgConn *c, const char *sql, Err *err);
+static int apply_council(PgConn *c, Err *err);
 
 static int connect_conn(PgConn *c, Err *err)
 {
@@ -163,7 +168,26 @@ static int connect_conn(PgConn *c, Err *err)
     PQsetNoticeProcessor(c->pg, ignore_notice, NULL);
     if (c->read_only && exec_simple(c, "SET default_transaction_read_only = on", err) < 0)
         return ERR_DB;
+    return apply_council(c, err);
+}
+
+/* Tells the server which council's rows this connection may see and write
+ * (the policies of schema/postgresql/012_councils.sql), for the whole session. */
+static int apply_council(PgConn *c, Err *err)
+{
+    const char *values[1] = {c->council};
+    PGresult *res = PQexecParams(c->pg, "SELECT set_config('carepledge.la', $1, false)", 1, NULL,
+                                 values, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) return fail(c, res, err);
+    PQclear(res);
     return 0;
+}
+
+static int pg_set_council(DbConn *base, const char *council, Err *err)
+{
+    PgConn *c = conn_of(base);
+    snprintf(c->council, sizeof c->council, "%s", council && *council ? council : "*");
+    return apply_council(c, err);
 }
 
 static void pg_close(DbConn *base);
@@ -175,6 +199,7 @@ static DbConn *new_conn(const char *conninfo, bool read_only)
     c->conninfo = xstrdup(conninfo);
     c->read_only = read_only;
     c->wait_ms = DEFAULT_WAIT_MS;
+    snprintf(c->council, sizeof c->council, "*");
     return &c->base;
 }
 
@@ -200,6 +225,7 @@ static int pg_open_reader(DbConn *base, DbConn **out)
 {
     *out = NULL;
     DbConn *r = new_conn(conn_of(base)->conninfo, true);
+    memcpy(conn_of(r)->council, conn_of(base)->council, sizeof conn_of(r)->council);
     Err ignored;
     if (connect_conn(conn_of(r), &ignored) < 0) {
         pg_close(r);
@@ -731,4 +757,5 @@ const DbDriver db_pg_driver = {
     .listen = pg_listen,
     .notify = pg_notify,
     .wait_notice = pg_wait_notice,
+    .set_council = pg_set_council,
 };

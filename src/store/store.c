@@ -80,7 +80,7 @@ static const char *stored_name(const Ssda903Table *t, int col, char out[64])
 }
 
 /* INSERT of the table's columns (then year for the tables kept once a year,
- * then source_year), or, when a row with the same key is stored, an update of
+ * then source_year, then la, the council), or, when a row with the same key is stored, an update of
  * the rest unless the stored row came from a later return. Parameters are
  * ?1..?N in that order (store_put_903_row). */
 static void write_upsert(Ssda903TableId table, SqlText *q)
@@ -90,8 +90,8 @@ static void write_upsert(Ssda903TableId table, SqlText *q)
     char name[64];
     sql_add(q, "INSERT INTO %s (", t->sql_name);
     for (int c = 0; c < n; c++) sql_add(q, "%s, ", stored_name(t, c, name));
-    sql_add(q, "%ssource_year) VALUES (", key == KEY_YEAR ? "year, " : "");
-    int n_params = n + 1 + (key == KEY_YEAR);
+    sql_add(q, "%ssource_year, la) VALUES (", key == KEY_YEAR ? "year, " : "");
+    int n_params = n + 2 + (key == KEY_YEAR);
     for (int p = 1; p <= n_params; p++) sql_add(q, p < n_params ? "?%d, " : "?%d) ", p);
     sql_add(q, "ON CONFLICT (%s", stored_name(t, 0, name));
     if (key == KEY_YEAR) sql_add(q, ", year");
@@ -99,14 +99,19 @@ static void write_upsert(Ssda903TableId table, SqlText *q)
     sql_add(q, ") DO UPDATE SET ");
     for (int c = 1; c < n; c++)
         if (c != key) sql_add(q, "%s = excluded.%s, ", stored_name(t, c, name), name);
-    sql_add(q, "source_year = excluded.source_year WHERE excluded.source_year >= %s.source_year",
+    /* la: the council; a trigger refuses a row that would change council
+     * (schema/sqlite/012_councils.sql). */
+    sql_add(q,
+            "source_year = excluded.source_year, la = excluded.la "
+            "WHERE excluded.source_year >= %s.source_year",
             t->sql_name);
 }
 
 static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_CHILD_KNOWN] = "SELECT 1 FROM header WHERE child = ?1",
-    [STMT_PUT_DISABILITY] = ("INSERT INTO disability (child, disabled) VALUES (?1, ?2) "
-                             "ON CONFLICT (child) DO UPDATE SET disabled = excluded.disabled"),
+    [STMT_PUT_DISABILITY] = ("INSERT INTO disability (child, disabled, la) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (child) DO UPDATE SET disabled = excluded.disabled, "
+                             "la = excluded.la"),
     [STMT_COUNT_COMMIT] = "UPDATE store_commits SET n = n + 1 WHERE id = 1",
     [STMT_READ_COMMIT] = "SELECT n FROM store_commits WHERE id = 1",
 };
@@ -359,6 +364,44 @@ static int backup_before_migration(Store *s, const char *path, Err *err)
 
 /* ---- Opening ---------------------------------------------------------------- */
 
+/* The schema version from which every child-keyed row carries its council
+ * (schema/sqlite/012_councils.sql). */
+enum { SCHEMA_WITH_COUNCILS = 12 };
+
+/* A DfE LA code: one to fifteen letters and digits (the 903's are three
+ * digits, as 835; a partnership may name its own test councils). */
+static bool council_code_ok(const char *code)
+{
+    size_t n = strlen(code);
+    if (n == 0 || n >= 16) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)code[i])) return false;
+    return true;
+}
+
+/* Applies STORE_COUNCIL_ENV, if set, after the migrations (which work on every
+ * council's rows). */
+static int open_for_council(Store *s, const char *name, Err *err)
+{
+    const char *code = getenv(STORE_COUNCIL_ENV);
+    if (!code || !*code) return 0;
+    if (!council_code_ok(code))
+        return err_set(err, ERR_USAGE,
+                       "%s='%s' is not a council's code: give its DfE LA number, as 835",
+                       STORE_COUNCIL_ENV, code);
+    if (s->schema_version < SCHEMA_WITH_COUNCILS)
+        return err_at(err, ERR_DB, name, 0, 0, NULL,
+                      "the database (schema version %d) keeps no councils, so %s cannot be "
+                      "applied: import into it once with this Carepledge to upgrade it",
+                      s->schema_version, STORE_COUNCIL_ENV);
+    snprintf(s->council, sizeof s->council, "%s", code);
+    Err e2 = {0};
+    if (db_set_council(s->conn, code, &e2) < 0)
+        return err_at(err, ERR_DB, name, 0, 0, NULL, "cannot work for council %s: %s", code,
+                      e2.msg);
+    return 0;
+}
+
 static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
 {
     *out = NULL;
@@ -388,12 +431,18 @@ static int open_store(const char *path, DbOpenMode mode, Store **out, Err *err)
         rc = backup_before_migration(s, path, err);
     if (rc == 0 && !s->read_only && migrate(s, &e2) < 0)
         rc = err_at(err, ERR_DB, name, 0, 0, NULL, "%s", e2.msg);
+    if (rc == 0) rc = open_for_council(s, name, err);
     if (rc < 0) {
         store_close(s);
         return rc;
     }
     *out = s;
     return 0;
+}
+
+const char *store_council(const Store *s)
+{
+    return s->council;
 }
 
 bool store_exists(const char *path)
@@ -523,6 +572,7 @@ static int stage_903_row(Store *s, Ssda903TableId table, const char *const *valu
     for (int i = 0; i < n; i++) row[i] = values[i];
     if (table < T903_COUNT && ssda903_return_per_year(table)) row[n++] = year;
     row[n++] = year;
+    row[n++] = s->council;
     return store_stage_row(s, table, row, n, err);
 }
 
@@ -538,6 +588,7 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     /* Tables kept once a year carry the collection year in their key. */
     if (table < T903_COUNT && ssda903_return_per_year(table)) db_bind_int(st, ++n, source_year);
     db_bind_int(st, n + 1, source_year);
+    db_bind_text(st, n + 2, s->council);
     int rc = db_step(st);
     s->last_put_written = rc == DB_DONE && db_changes(s->conn) != 0; /* -1: cannot say */
     db_reset(st);
@@ -568,6 +619,7 @@ int store_put_disability(Store *s, const char *child, bool disabled, Err *err)
     if (!st) return ERR_DB;
     db_bind_text(st, 1, child);
     db_bind_int(st, 2, disabled);
+    db_bind_text(st, 3, s->council);
     return step_done(s, st, err, "storing a disability flag");
 }
 

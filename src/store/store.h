@@ -33,6 +33,14 @@ int store_open_read(const char *path, Store **out, Err *err);
 /* Whether there may be a database at path: a file that exists, or any
  * PostgreSQL connection string (whose database is found, or not, on opening). */
 bool store_exists(const char *path);
+/* The environment variable naming the council (a DfE LA code, as 835) that
+ * every store this process opens works for: its imports label their rows with
+ * it and its loads see that council's children only (on PostgreSQL enforced by
+ * row-level security as well, docs/postgresql.md). Unset or empty: every
+ * council, as in a database of one council. */
+#define STORE_COUNCIL_ENV "CAREPLEDGE_COUNCIL"
+/* The council s was opened for, "" when none. */
+const char *store_council(const Store *s);
 void store_close(Store *s);
 /* The schema version recorded in the database. */
 int store_schema_version(Store *s);

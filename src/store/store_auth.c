@@ -48,6 +48,7 @@ static void bind_user(DbStmt *st, const StoreUser *u)
     db_bind_int(st, 5, u->disabled);
     db_bind_int(st, 6, u->failures);
     db_bind_text(st, 7, or_null(u->locked_until));
+    db_bind_text(st, 8, u->council);
 }
 
 int store_user_add(Store *s, const StoreUser *u, Err *err)
@@ -55,7 +56,7 @@ int store_user_add(Store *s, const StoreUser *u, Err *err)
     DbStmt *st;
     if (prepare(s,
                 "INSERT INTO users (name, role, pwhash, sw_id, disabled, failures, "
-                "locked_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "locked_until, la) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 &st, err) < 0)
         return ERR_DB;
     bind_user(st, u);
@@ -74,9 +75,10 @@ static void read_user(DbStmt *st, StoreUser *u)
     u->disabled = db_column_int(st, 4) != 0;
     u->failures = (int)db_column_int(st, 5);
     copy_column(st, 6, u->locked_until, sizeof u->locked_until);
+    copy_column(st, 7, u->council, sizeof u->council);
 }
 
-#define USER_COLUMNS "name, role, pwhash, sw_id, disabled, failures, locked_until"
+#define USER_COLUMNS "name, role, pwhash, sw_id, disabled, failures, locked_until, la"
 
 int store_user_get(Store *s, const char *name, StoreUser *out, Err *err)
 {
@@ -97,7 +99,7 @@ int store_user_update(Store *s, const StoreUser *u, Err *err)
     DbStmt *st;
     if (prepare(s,
                 "UPDATE users SET role = ?2, pwhash = ?3, sw_id = ?4, disabled = ?5, "
-                "failures = ?6, locked_until = ?7 WHERE name = ?1",
+                "failures = ?6, locked_until = ?7, la = ?8 WHERE name = ?1",
                 &st, err) < 0)
         return ERR_DB;
     bind_user(st, u);

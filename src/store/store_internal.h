@@ -35,6 +35,8 @@ struct Store {
     bool last_put_written; /* store_last_put_written */
     DbStmt *upserts[TABLE_COUNT];
     DbStmt *stmts[STMT_COUNT];
+    /* The council the store was opened for (store_council), "" for all. */
+    char council[16];
 };
 
 /* The upsert of one table's row (store.c): the single source of the

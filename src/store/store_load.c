@@ -23,12 +23,18 @@ static Date col_date(DbStmt *st, int i)
     return d;
 }
 
-static int load_children(DbConn *conn, Dataset *ds, Err *err)
+/* The children of council ("" for all). The rows of every other table are
+ * kept only for a child loaded here (advance_to_child), so this one WHERE is
+ * the application's council filter on both engines; on PostgreSQL row-level
+ * security filters every statement as well (schema/postgresql/012_councils.sql). */
+static int load_children(DbConn *conn, const char *council, Dataset *ds, Err *err)
 {
     DbStmt *st;
-    if (db_prepare(conn, "SELECT child, sex, dob, ethnic FROM header ORDER BY child", false, &st) <
-        0)
-        return db_error(conn, err, "loading children");
+    const char *sql = *council ? "SELECT child, sex, dob, ethnic FROM header WHERE la = ?1 "
+                                 "ORDER BY child"
+                               : "SELECT child, sex, dob, ethnic FROM header ORDER BY child";
+    if (db_prepare(conn, sql, false, &st) < 0) return db_error(conn, err, "loading children");
+    if (*council) db_bind_text(st, 1, council);
     int rc;
     while ((rc = db_step(st)) == DB_ROW)
         dataset_add_child(ds, db_column_text(st, 0), db_column_text(st, 1), col_date(st, 2),
@@ -548,7 +554,7 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
     if (begin_snapshot(s, !(parts & STORE_LOAD_ONE_CONNECTION), &own, &ds->commit, &reader, err) <
         0)
         return ERR_DB;
-    int rc = load_children(s->conn, ds, err);
+    int rc = load_children(s->conn, s->council, ds, err);
     if (rc == 0) rc = store_load_mark_counts(s, ds, err);
     LoadJob job = {.ds = ds, .parts = parts};
     LoadWorker worker = {.job = &job, .conn = reader};
@@ -659,8 +665,51 @@ static int prepare_history_table(DbConn *conn, Ssda903TableId t, const Ssda903Hi
     return 0;
 }
 
+/* The children of one council, sorted: the application's filter of the
+ * stored history when a store works for a council (store_council). */
+typedef struct CouncilChildren {
+    char **ids;
+    int n, cap;
+    bool all; /* no council: every child */
+} CouncilChildren;
+
+static int compare_ids(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool council_has(const CouncilChildren *cc, const char *id)
+{
+    return cc->all || (id && bsearch(&id, cc->ids, (size_t)cc->n, sizeof *cc->ids, compare_ids));
+}
+
+static void council_children_free(CouncilChildren *cc)
+{
+    for (int i = 0; i < cc->n; i++) free(cc->ids[i]);
+    free(cc->ids);
+}
+
+static int load_council_children(Store *s, CouncilChildren *cc, Err *err)
+{
+    *cc = (CouncilChildren){.all = !*s->council};
+    if (cc->all) return 0;
+    DbStmt *st;
+    if (db_prepare(s->conn, "SELECT child FROM header WHERE la = ?1", false, &st) < 0)
+        return db_error(s->conn, err, "reading the council's children");
+    db_bind_text(st, 1, s->council);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        MEM_GROW(cc->ids, cc->n, cc->cap);
+        cc->ids[cc->n++] = xstrdup(db_column_text(st, 0));
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) return db_error(s->conn, err, "reading the council's children");
+    qsort(cc->ids, (size_t)cc->n, sizeof *cc->ids, compare_ids); /* C order, not the engine's */
+    return 0;
+}
+
 static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
-                              bool only_their_children, Err *err)
+                              bool only_their_children, const CouncilChildren *cc, Err *err)
 {
     DbStmt *st;
     if (prepare_history_table(conn, t, h, only_their_children, &st) < 0)
@@ -670,6 +719,7 @@ static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
     while ((rc = db_step(st)) == DB_ROW) {
         for (int i = 0; i < n && i <= SSDA903_MAX_COLUMNS; i++)
             cells[i] = db_column_is_null(st, i) ? NULL : db_column_text(st, i);
+        if (!council_has(cc, cells[0])) continue;
         if (ssda903_history_add(h, t, cells, n, err) < 0) break;
     }
     h->tables[t].n_columns = n;
@@ -690,9 +740,11 @@ int store_load_903_history(Store *s, int year, int years_before, bool only_their
     if (year > 0) ssda903_history_for_years(h, year - years_before, year);
     h->first_year = first;
     h->latest_year = latest;
-    int rc = 0;
+    CouncilChildren cc;
+    int rc = load_council_children(s, &cc, err);
     for (int t = 0; rc == 0 && t < T903_COUNT; t++)
-        rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, err);
+        rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, &cc, err);
+    council_children_free(&cc);
     if (own) store_read_end(s);
     if (rc < 0) ssda903_history_free(h);
     return rc;

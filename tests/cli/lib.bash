@@ -37,6 +37,17 @@ db_dump() {
     -e '^INSERT INTO imports ' -e '^INSERT INTO import_files ' -e '^INSERT INTO import_rows '
 }
 
+# Makes a database look as it was before schema version 12 (councils): drops
+# the la column, its triggers and index, from every table that has them.
+undo_councils() {
+  local t sql="DROP INDEX IF EXISTS header_la;"
+  for t in $(sqlite3 "$1" "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
+      WHERE m.type = 'table' AND p.name = 'la'"); do
+    sql="$sql DROP TRIGGER IF EXISTS ${t}_one_council; ALTER TABLE $t DROP COLUMN la;"
+  done
+  sqlite3 "$1" "$sql"
+}
+
 db_count() {
   sqlite3 "$1" "SELECT count(*) FROM $2"
 }
