@@ -17,6 +17,7 @@
  *   itself refuses any write. */
 #include "store/db_driver.h"
 
+#include "base/dynlib.h"
 #include "base/mem.h"
 
 #include <libpq-fe.h>
@@ -24,6 +25,85 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* libpq is opened when the first PostgreSQL database is (base/dynlib.h):
+ * linked, it and the twenty libraries it brings (Kerberos, LDAP, GnuTLS,
+ * OpenSSL) would be mapped and relocated at the start of every command, about
+ * a fifth of a small report's instructions. The build passes its SONAME. */
+#define LIBPQ_FUNCTIONS(F)  \
+    F(PQclear)              \
+    F(PQcmdStatus)          \
+    F(PQconnectdb)          \
+    F(PQconninfoFree)       \
+    F(PQconninfoParse)      \
+    F(PQconsumeInput)       \
+    F(PQdescribePrepared)   \
+    F(PQerrorMessage)       \
+    F(PQescapeIdentifier)   \
+    F(PQescapeLiteral)      \
+    F(PQexec)               \
+    F(PQexecParams)         \
+    F(PQfinish)             \
+    F(PQfname)              \
+    F(PQfreemem)            \
+    F(PQgetResult)          \
+    F(PQgetisnull)          \
+    F(PQgetlength)          \
+    F(PQgetvalue)           \
+    F(PQnfields)            \
+    F(PQnotifies)           \
+    F(PQntuples)            \
+    F(PQprepare)            \
+    F(PQputCopyData)        \
+    F(PQputCopyEnd)         \
+    F(PQresultErrorField)   \
+    F(PQresultStatus)       \
+    F(PQsendQueryPrepared)  \
+    F(PQsetNoticeProcessor) \
+    F(PQsetSingleRowMode)   \
+    F(PQsocket)             \
+    F(PQstatus)             \
+    F(PQtransactionStatus)
+static struct {
+    LIBPQ_FUNCTIONS(DYNLIB_POINTER)
+} libpq;
+static const char *const libpq_names[] = {LIBPQ_FUNCTIONS(DYNLIB_NAME) NULL};
+static DynLib libpq_lib =
+    DYNLIB_INIT(CAREPLEDGE_SONAME_LIBPQ, "PostgreSQL databases", libpq_names, &libpq);
+/* The calls below read as libpq's own names. */
+#define PQclear              libpq.PQclear
+#define PQcmdStatus          libpq.PQcmdStatus
+#define PQconnectdb          libpq.PQconnectdb
+#define PQconninfoFree       libpq.PQconninfoFree
+#define PQconninfoParse      libpq.PQconninfoParse
+#define PQconsumeInput       libpq.PQconsumeInput
+#define PQdescribePrepared   libpq.PQdescribePrepared
+#define PQerrorMessage       libpq.PQerrorMessage
+#define PQescapeIdentifier   libpq.PQescapeIdentifier
+#define PQescapeLiteral      libpq.PQescapeLiteral
+#define PQexec               libpq.PQexec
+#define PQexecParams         libpq.PQexecParams
+#define PQfinish             libpq.PQfinish
+#define PQfname              libpq.PQfname
+#define PQfreemem            libpq.PQfreemem
+#define PQgetResult          libpq.PQgetResult
+#define PQgetisnull          libpq.PQgetisnull
+#define PQgetlength          libpq.PQgetlength
+#define PQgetvalue           libpq.PQgetvalue
+#define PQnfields            libpq.PQnfields
+#define PQnotifies           libpq.PQnotifies
+#define PQntuples            libpq.PQntuples
+#define PQprepare            libpq.PQprepare
+#define PQputCopyData        libpq.PQputCopyData
+#define PQputCopyEnd         libpq.PQputCopyEnd
+#define PQresultErrorField   libpq.PQresultErrorField
+#define PQresultStatus       libpq.PQresultStatus
+#define PQsendQueryPrepared  libpq.PQsendQueryPrepared
+#define PQsetNoticeProcessor libpq.PQsetNoticeProcessor
+#define PQsetSingleRowMode   libpq.PQsetSingleRowMode
+#define PQsocket             libpq.PQsocket
+#define PQstatus             libpq.PQstatus
+#define PQtransactionStatus  libpq.PQtransactionStatus
 
 enum { DEFAULT_WAIT_MS = 5000, MAX_PARAMS = 64 };
 
@@ -206,6 +286,7 @@ static DbConn *new_conn(const char *conninfo, bool read_only)
 static int pg_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
 {
     *out = NULL;
+    if (dynlib_open(&libpq_lib, err) < 0) return ERR_UNAVAILABLE;
     char *conninfo = conninfo_of(target);
     DbConn *c = new_conn(conninfo, mode == DB_OPEN_READ_ONLY);
     free(conninfo);
