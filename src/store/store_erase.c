@@ -42,6 +42,8 @@ static int child_tables(DbConn *c, char ***out, int *n, Err *err)
     DbStmt *st;
     char **names = NULL;
     int n_names = 0, cap = 0, rc;
+    *out = NULL;
+    *n = 0;
     if (db_prepare_tables(c, &st) < 0) return db_error(c, err, "listing the tables");
     while ((rc = db_step(st)) == DB_ROW) {
         MEM_GROW(names, n_names, cap);
@@ -49,7 +51,6 @@ static int child_tables(DbConn *c, char ***out, int *n, Err *err)
     }
     db_finalize(st);
     if (rc != DB_DONE) rc = db_error(c, err, "listing the tables");
-    *n = 0;
     *out = xcalloc((size_t)n_names + 1, sizeof **out);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < n_names && rc == 0; i++) {

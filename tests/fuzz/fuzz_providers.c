@@ -1,13 +1,14 @@
 /* fuzz_providers: libFuzzer target for Ofsted's provider lists
  * (validate/vproviders.c), files a council saves from Ofsted's spreadsheets.
  * The input is one or two lists separated by a line "%%" (rows of a URN merge
- * across files). After they are read, the year's rules run over a fixed
- * return whose episodes name URNs, so the URN rules look the lists up. Any
+ * across files). After they are read, the URN rules (rules_providers.c) run
+ * over a fixed return whose episodes name URNs, looking the lists up. Any
  * input must be read or refused with a message, never crash; every provider
  * kept fits its fields; the validation result holds together. */
 #include "exchange/ssda903_columns.h"
 #include "validate/validate.h"
 #include "validate/vctx.h"
+#include "validate/vfamilies.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -72,8 +73,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (split) load_list(&r, split + 3, size - (size_t)(split + 3 - text));
     check_providers(r.providers);
     vreturn_prepare(&r);
+    static const VRule *rules[64];
+    int n = vrules_providers_n < 64 ? vrules_providers_n : 64;
+    for (int i = 0; i < n; i++) rules[i] = &vrules_providers[i];
     VResult res;
-    validate_run(&r, YEAR, &res);
+    validate_run_rules(&r, YEAR, rules, n, NULL, &res);
     long failed = 0;
     for (int i = 0; i < res.n_outcomes; i++) failed += res.outcomes[i].status == VSTATUS_FAILED;
     if (failed != res.n_failed_rules) __builtin_trap();

@@ -4,7 +4,8 @@
  * then rolled back), so a run costs an import, not the migration of a new
  * database, and imports into a database that already holds data, as a
  * council's second import does.
- * Files go into one folder under /tmp, removed when the fuzzer exits.
+ * Files go into one folder under /dev/shm (or /tmp), removed when the fuzzer
+ * exits.
  * Not a fuzz target itself (no fuzz_*.c): included by fuzz_import.c,
  * fuzz_table.c and fuzz_disability.c. */
 #ifndef CAREPLEDGE_FUZZ_STORE_H
@@ -21,7 +22,7 @@
 #include <unistd.h>
 
 typedef struct FuzzStore {
-    char dir[64];      /* /tmp/cp_fuzz_XXXXXX */
+    char dir[64];      /* /dev/shm/cp_fuzz_XXXXXX, or under /tmp */
     char run_year[96]; /* dir/run/2009-10: what each run imports */
     Store *db;         /* the history every run imports into */
     CodeLists *codes;  /* the shipped code lists, loaded once */
@@ -88,8 +89,13 @@ static inline int fuzz_store_import(Store *s, char *const *paths, int n, const c
 
 static inline void fuzz_store_init(void)
 {
-    snprintf(fuzz_store.dir, sizeof fuzz_store.dir, "/tmp/cp_fuzz_XXXXXX");
-    if (!mkdtemp(fuzz_store.dir)) abort();
+    /* In memory where there is a tmpfs: a run writes files and, for the
+     * survey and governance targets, a database that syncs on commit. */
+    snprintf(fuzz_store.dir, sizeof fuzz_store.dir, "/dev/shm/cp_fuzz_XXXXXX");
+    if (!mkdtemp(fuzz_store.dir)) {
+        snprintf(fuzz_store.dir, sizeof fuzz_store.dir, "/tmp/cp_fuzz_XXXXXX");
+        if (!mkdtemp(fuzz_store.dir)) abort();
+    }
     atexit(fuzz_store_cleanup);
     char base[80], base_year[96], path[160];
     snprintf(base, sizeof base, "%s/base", fuzz_store.dir);
