@@ -64,22 +64,36 @@ static int child_tables(DbConn *c, char ***out, int *n, Err *err)
     return rc;
 }
 
-static int erase_from(DbConn *c, const char *table, const char *child, long long *rows, Err *err)
+/* Runs "VERB FROM table WHERE child = ?1" (the verb a count or a delete);
+ * *count gets the count's value. */
+static int run_on_child(DbConn *c, const char *verb, const char *table, const char *child,
+                        long long *count, Err *err)
 {
     char sql[200];
-    snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE child = ?1", table);
+    snprintf(sql, sizeof sql, "%s FROM \"%s\" WHERE child = ?1", verb, table);
     DbStmt *st;
     if (db_prepare(c, sql, false, &st) < 0) return db_error(c, err, "preparing the erasure");
     db_bind_text(st, 1, child);
     int rc = db_step(st);
+    if (count && rc == DB_ROW) *count = db_column_int(st, 0);
     db_finalize(st);
-    if (rc != DB_DONE) {
+    if (rc != (count ? DB_ROW : DB_DONE)) {
         char what[120];
         snprintf(what, sizeof what, "erasing from %s", table);
         return db_error(c, err, what);
     }
-    *rows += db_changes(c);
     return 0;
+}
+
+/* The rows are counted first: not every driver says how many a DELETE
+ * removed (db_changes). */
+static int erase_from(DbConn *c, const char *table, const char *child, long long *rows, Err *err)
+{
+    long long n = 0;
+    int rc = run_on_child(c, "SELECT count(*)", table, child, &n, err);
+    if (rc == 0 && n > 0) rc = run_on_child(c, "DELETE", table, child, NULL, err);
+    if (rc == 0) *rows += n;
+    return rc;
 }
 
 int store_erase_child(Store *s, const char *child, StoreErased *out, Err *err)
