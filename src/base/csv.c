@@ -29,11 +29,15 @@ static int check_encoding(CsvReader *r, Err *err)
     return 0;
 }
 
+/* A reader that failed to open keeps nothing: callers that return at once
+ * (most do) leak nothing, and csv_close after it is harmless. */
 static int init_reader(CsvReader *r, const char *name, Err *err)
 {
     r->path = xstrdup(name);
     r->line = 1;
-    return check_encoding(r, err);
+    int rc = check_encoding(r, err);
+    if (rc < 0) csv_close(r);
+    return rc;
 }
 
 int csv_open_file(CsvReader *r, const char *path, Err *err)
@@ -57,7 +61,7 @@ int csv_open_file(CsvReader *r, const char *path, Err *err)
     r->data = data;
     r->len = len;
     if (read_failed) {
-        r->path = xstrdup(path);
+        csv_close(r);
         return err_at(err, ERR_IO, path, 0, 0, NULL, "read error");
     }
     return init_reader(r, path, err);

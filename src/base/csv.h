@@ -31,7 +31,8 @@ typedef struct CsvReader {
     int n_fields, cap_fields;
 } CsvReader;
 
-/* Reads the file into memory. Returns 0, or ERR_IO / ERR_INPUT with err filled. */
+/* Reads the file into memory. Returns 0, or ERR_IO / ERR_INPUT with err
+ * filled and nothing kept (csv_close is then not needed, and harmless). */
 int csv_open_file(CsvReader *r, const char *path, Err *err);
 /* Same over a copy of a buffer; name is used in messages. */
 int csv_open_buffer(CsvReader *r, const char *name, const char *data, size_t len, Err *err);

@@ -180,9 +180,11 @@ Date date_collection_year_end(int end_year)
 int date_parse_collection_year(const char *s)
 {
     size_t len = strlen(s);
+    /* Years start at 1900/01, in every form: "1900" would be 1899/1900,
+     * which "1899/00" is not. */
     if (len == 4) {
         int y = digits(s, 4);
-        return y >= 1900 ? y : -1;
+        return y >= 1901 ? y : -1;
     }
     if ((len != 7 && len != 9) || s[4] != '/') return -1;
     int start = digits(s, 4);

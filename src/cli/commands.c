@@ -3,10 +3,10 @@
 #include "cli/commands.h"
 
 const CliCommand *const cli_commands[] = {
-    &cmd_api_doc, &cmd_audit,    &cmd_backup,     &cmd_calendar, &cmd_compliance, &cmd_due,
-    &cmd_export,  &cmd_forecast, &cmd_governance, &cmd_import,   &cmd_imports,    &cmd_indicators,
-    &cmd_leavers, &cmd_migrate,  &cmd_pack,       &cmd_profile,  &cmd_restore,    &cmd_scorecard,
-    &cmd_serve,   &cmd_survey,   &cmd_synth,      &cmd_user,     &cmd_validate,
+    &cmd_api_doc,    &cmd_audit,   &cmd_backup,   &cmd_calendar,   &cmd_compliance, &cmd_due,
+    &cmd_erase,      &cmd_export,  &cmd_forecast, &cmd_governance, &cmd_import,     &cmd_imports,
+    &cmd_indicators, &cmd_leavers, &cmd_migrate,  &cmd_pack,       &cmd_profile,    &cmd_restore,
+    &cmd_scorecard,  &cmd_serve,   &cmd_survey,   &cmd_synth,      &cmd_user,       &cmd_validate,
 };
 const int cli_n_commands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
 

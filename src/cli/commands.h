@@ -12,6 +12,7 @@ extern const CliCommand cmd_restore;
 extern const CliCommand cmd_calendar;
 extern const CliCommand cmd_compliance;
 extern const CliCommand cmd_due;
+extern const CliCommand cmd_erase;
 extern const CliCommand cmd_export;
 extern const CliCommand cmd_forecast;
 extern const CliCommand cmd_governance;

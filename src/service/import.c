@@ -414,6 +414,16 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
                        "'%s' is not an SDQ total difficulties score (0 to %d)", v, SDQ_SCORE_MAX);
             return false;
         }
+        /* OC2's score has the same range (DfE 903 rule 180): a value outside
+         * it is wrong as given, like a code not in its list. */
+        if (f->table->id == T903_OC2 && strcmp(column->name, "SDQ_SCORE") == 0 &&
+            (strlen(v) > 2 || atoi(v) > SDQ_SCORE_MAX)) {
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "'%.40s' is not an SDQ total difficulties score (0 to %d; DfE 903 rule 180)",
+                     v, SDQ_SCORE_MAX);
+            return value_fault(run, f, row, col, year, msg);
+        }
         *out = v;
         return true;
     case F903_CHOICE: {
@@ -926,10 +936,11 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
     if (run->errs->n_total == 0) write_checked_rows(run, files);
     if (opt->disability_path) import_disability(run, opt->disability_path);
     if (run->errs->n_total == 0) log_import(run);
-    if (run->errs->n_total == 0 && store_commit(run->store, &err) < 0) errlist_add(run->errs, &err);
-    if (run->errs->n_total > 0) {
+    if (run->errs->n_total == 0 && !opt->roll_back && store_commit(run->store, &err) < 0)
+        errlist_add(run->errs, &err);
+    if (run->errs->n_total > 0 || opt->roll_back) {
         store_rollback(run->store);
-        return ERR_INPUT;
+        return run->errs->n_total > 0 ? ERR_INPUT : 0;
     }
     return 0;
 }

@@ -27,6 +27,11 @@ typedef struct ImportOptions {
      * unknown and marked (docs/import.md, "Importing a history with known
      * faults"). Other problems still refuse the whole import. */
     bool keep_invalid;
+    /* Check and write everything as an import does, then roll the
+     * transaction back instead of committing: a trial import that leaves the
+     * database as it was (the fuzz targets run thousands a second on one
+     * database this way). The report says what would have been written. */
+    bool roll_back;
 } ImportOptions;
 
 /* A value stored as unknown and marked, with where it was read. */

@@ -101,6 +101,21 @@ bool store_child_known(Store *s, const char *child);
 /* Records the council's disability flag for a child (overrides CIN N2). */
 int store_put_disability(Store *s, const char *child, bool disabled, Err *err);
 
+/* What store_erase_child removed. */
+typedef struct StoreErased {
+    long long rows; /* rows deleted, over every table */
+    int tables;     /* tables that held some */
+} StoreErased;
+
+/* Deletes every row of child from every table with a child column (the 903
+ * tables of every year, the record templates, the disability list, value
+ * marks, corrections, participation, allocations, and any such table a later
+ * migration adds), but the audit log, which is kept whole. Runs inside the
+ * caller's write transaction (store_begin): nothing is erased unless it
+ * commits. out->rows is 0 when the database holds nothing of child.
+ * Returns 0 or ERR_DB. */
+int store_erase_child(Store *s, const char *child, StoreErased *out, Err *err);
+
 /* Counts rows of a 903 table or record template (for reports and tests). */
 long store_count_rows(Store *s, Ssda903TableId table);
 

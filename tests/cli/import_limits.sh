@@ -40,6 +40,27 @@ expect_eq "postcode: exit status" 2 "$status"
 grep -q "HOME_POST: 10 characters, longer than the 8" "$TMP/err" || fail "postcode: $(cat "$TMP/err")"
 grep -q "URN: 9 characters, longer than the 8" "$TMP/err" || fail "URN: $(cat "$TMP/err")"
 
+# OC2's SDQ score runs 0 to 40 (DfE 903 rule 180), as the SDQ template's:
+# 41 is refused (or marked with --keep-invalid), 40 is stored.
+mkdir -p "$TMP/sdq"
+printf '%s\n' "$head" 'A1,1,15/06/1998,WBRI,,,' > "$TMP/sdq/header.csv"
+oc2() {
+  printf '%s\n' 'CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED' \
+    "A1,15/06/1998,$1,,0,1,1,1,1,0,," > "$TMP/sdq/oc2.csv"
+}
+oc2 41
+status=0
+"$CAREPLEDGE" import --db "$TMP/sdq.db" --year 2009/10 "$TMP/sdq" > /dev/null 2> "$TMP/err" || status=$?
+expect_eq "SDQ 41: exit status" 2 "$status"
+grep -qF "oc2.csv:2:15: SDQ_SCORE: '41' is not an SDQ total difficulties score (0 to 40" "$TMP/err" ||
+  fail "SDQ 41: $(cat "$TMP/err")"
+"$CAREPLEDGE" import --db "$TMP/sdq_kept.db" --year 2009/10 --keep-invalid "$TMP/sdq" > /dev/null 2> "$TMP/err" ||
+  fail "SDQ 41 kept: $(cat "$TMP/err")"
+expect_eq "SDQ 41 kept as unknown" "|41" "$(sqlite3 "$TMP/sdq_kept.db" "SELECT coalesce(o.sdq_score, ''), m.value FROM oc2 o JOIN value_marks m ON m.child = o.child AND m.field = 'SDQ_SCORE'")"
+oc2 40
+"$CAREPLEDGE" import --db "$TMP/sdq.db" --year 2009/10 "$TMP/sdq" > /dev/null 2> "$TMP/err" || fail "SDQ 40: $(cat "$TMP/err")"
+expect_eq "SDQ 40 stored" 40 "$(sqlite3 "$TMP/sdq.db" 'SELECT sdq_score FROM oc2')"
+
 # Duplicate keys in one file: imported, with a warning naming both lines.
 mkdir -p "$TMP/dup"
 printf '%s\n' "$head" 'A1,1,15/06/1993,WBRI,,,' 'A2,2,01/02/1992,AIND,,,' 'A1,1,15/06/1993,WBRI,,,' > "$TMP/dup/header.csv"

@@ -102,6 +102,12 @@ static void test_collection_years(void **state)
     assert_int_equal(date_parse_collection_year("2010"), 2010);
     assert_int_equal(date_parse_collection_year("2009/11"), -1);
     assert_int_equal(date_parse_collection_year("09/10"), -1);
+    /* The first year is 1900/01 in every form (found by fuzz_cli: "1900"
+     * was taken as 1899/1900, which "1899/00" is not). */
+    assert_int_equal(date_parse_collection_year("1901"), 1901);
+    assert_int_equal(date_parse_collection_year("1900/01"), 1901);
+    assert_int_equal(date_parse_collection_year("1900"), -1);
+    assert_int_equal(date_parse_collection_year("1899/00"), -1);
 }
 
 static int parse_dmy(const char *s, Date *out)
