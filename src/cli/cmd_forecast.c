@@ -1,6 +1,7 @@
 /* cmd_forecast: the placement sufficiency forecast.
  *   carepledge forecast --db FILE --from DATE [--years N] [--window YEARS]
- *       [--by age|placement|distance] [--runs N] [--seed S] [--backtest] [--backtest-runs N]
+ *       [--by age|placement|distance|legal_status] [--runs N] [--seed S] [--backtest]
+ * [--backtest-runs N]
  *       [--postcodes ONSPD.csv] [--la CODE] [--adjust FILE] [--capacity FILE] [--costs FILE]
  *       [--threads N] [--format text|csv|json]
  * Reads its options, calls the forecast service (service/svc_forecast.h) and
@@ -14,7 +15,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
-static const char *const forecast_groups[] = {"age", "placement", "distance", NULL};
+/* In ForecastBy's order. */
+static const char *const forecast_groups[] = {"age", "placement", "distance", "legal_status", NULL};
 
 /* A seed is any 64-bit unsigned number, kept in the value's number. */
 static int check_seed(const CliOption *opt, const char *text, CliValue *out, Err *err)

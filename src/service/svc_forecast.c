@@ -43,6 +43,11 @@ static bool at_or_after_21(Date dob, Date at)
     return at >= date_birthday(dob, 21);
 }
 
+static bool at_or_after_25(Date dob, Date at)
+{
+    return at >= date_birthday(dob, 25);
+}
+
 static long sysconf_processors(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -62,18 +67,29 @@ typedef struct ChildJob {
     long n_leavers, cap_leavers;
 } ChildJob;
 
-/* Relevant and former relevant care leavers under 21 on `at`, as
- * domain/leaver classifies them (CA89 s23A, s23C). */
+/* The care leavers on `at`, as domain/leaver classifies them: relevant,
+ * former relevant (CA89 s23A, s23C) and qualifying (s24) under 21, and
+ * those of 21 to 24 who were former relevant on the eve of the 21st
+ * birthday, who may ask for a personal adviser to 25 (s23CZB). */
 static void add_leavers(ChildJob *job)
 {
     const Dataset *ds = job->view;
     for (int i = 0; i < ds->n_children; i++) {
         const Child *c = &ds->children[i];
-        if (c->dob == DATE_NONE || at_or_after_21(c->dob, job->at)) continue;
-        LeaverCategory cat = leaver_category(ds, c, job->at, LEAVER_RULES_CURRENT);
-        if (cat != LEAVER_RELEVANT && cat != LEAVER_FORMER_RELEVANT) continue;
+        if (c->dob == DATE_NONE || at_or_after_25(c->dob, job->at)) continue;
+        bool over_21 = at_or_after_21(c->dob, job->at);
+        Date on = over_21 ? date_birthday(c->dob, 21) - 1 : job->at;
+        LeaverCategory cat = leaver_category(ds, c, on, LEAVER_RULES_CURRENT);
+        ForecastLeaverKind kind;
+        if (cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT)
+            kind = FORECAST_LEAVER_ELIGIBLE;
+        else if (cat == LEAVER_QUALIFYING && !over_21)
+            kind = FORECAST_LEAVER_QUALIFYING;
+        else
+            continue;
+        if (over_21 && cat != LEAVER_FORMER_RELEVANT) continue;
         MEM_GROW(job->leavers, job->n_leavers, job->cap_leavers);
-        job->leavers[job->n_leavers++] = (ForecastLeaver){c->dob};
+        job->leavers[job->n_leavers++] = (ForecastLeaver){c->dob, (uint8_t)kind};
     }
 }
 
