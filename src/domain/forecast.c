@@ -156,6 +156,8 @@ static void tally_exposure(ForecastRates *r, int s, Date a, Date b)
         Date year_end = date_collection_year_end(date_collection_year(t)) + 1;
         Date e = min_date(year_end, end);
         r->year_exposure[year_slot(t)] += e - t;
+        for (int dim = 0; dim < FORECAST_GROUP_DIMS; dim++)
+            r->group_year_exposure[forecast_state_group(s, dim)][year_slot(t)] += e - t;
         t = e;
     }
 }
@@ -193,6 +195,8 @@ typedef struct Walk {
     long since_14;
 } Walk;
 
+static void tally_groups(ForecastRates *r, ForecastDriftKind kind, int s, int other, int slot);
+
 static void close_prev(Walk *w)
 {
     ForecastRates *r = w->r;
@@ -207,6 +211,17 @@ static void close_prev(Walk *w)
         r->tic_exits[w->prev_state][forecast_tic_band((double)(t - 1 - w->period_start))]++;
     }
     r->year_exits[year_slot(t - 1)]++;
+    tally_groups(r, FORECAST_DRIFT_EXITS, w->prev_state, -1, year_slot(t - 1));
+}
+
+/* Counts an event of state s in the year tallies of each of its groups
+ * (with `other` >= 0, only the groups `other` is not in: a move out). */
+static void tally_groups(ForecastRates *r, ForecastDriftKind kind, int s, int other, int slot)
+{
+    for (int dim = 0; dim < FORECAST_GROUP_DIMS; dim++) {
+        int g = forecast_state_group(s, dim);
+        if (other < 0 || g != forecast_state_group(other, dim)) r->group_year[kind][g][slot]++;
+    }
 }
 
 static void emit(Walk *w, int s, Date a, Date b)
@@ -216,8 +231,10 @@ static void emit(Walk *w, int s, Date a, Date b)
         int from = w->prev_state;
         /* a change of placement type, distance or legal status group; the
          * destination keeps the age band it left: birthdays are not rates */
-        if (forecast_band_index(s) != forecast_band_index(from) && in_window(r, a))
-            r->transitions[from][forecast_band_index(s)]++;
+        if (forecast_band_index(s) != forecast_band_index(from)) {
+            if (in_window(r, a)) r->transitions[from][forecast_band_index(s)]++;
+            tally_groups(r, FORECAST_DRIFT_MOVES, from, s, year_slot(a - 1));
+        }
     } else {
         if (w->have_prev) close_prev(w);
         w->period_start = a;
@@ -226,6 +243,7 @@ static void emit(Walk *w, int s, Date a, Date b)
             add_entrant(r, (ForecastEntrant){(uint16_t)s, a - w->dob, (int32_t)w->since_14});
         }
         r->year_entries[year_slot(a)]++;
+        tally_groups(r, FORECAST_DRIFT_ENTRIES, s, -1, year_slot(a));
     }
     tally_exposure(r, s, a, b);
     tally_tic(r, s, a, b, w->period_start);
@@ -294,6 +312,11 @@ void forecast_rates_merge(ForecastRates *dst, const ForecastRates *src)
         dst->year_entries[y] += src->year_entries[y];
         dst->year_exits[y] += src->year_exits[y];
         dst->year_exposure[y] += src->year_exposure[y];
+        for (int g = 0; g < FORECAST_GROUPS; g++) {
+            dst->group_year_exposure[g][y] += src->group_year_exposure[g][y];
+            for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+                dst->group_year[k][g][y] += src->group_year[k][g][y];
+        }
     }
     for (long i = 0; i < src->n_entrants; i++) add_entrant(dst, src->entrants[i]);
 }
@@ -329,11 +352,13 @@ int forecast_first_complete_year(const ForecastRates *r)
     return first <= last_full_slot(r) ? FORECAST_FIRST_YEAR + first : 0;
 }
 
-/* The yearly changes of a log rate, less the share chance explains: a
- * method-of-moments estimate of the random walk's step (docs/forecast.md).
- * rate(y) = count[y] / exposure[y] (exposure NULL: the count itself), over
- * the complete years before the origin. */
-static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+/* The variance of the yearly changes of a log rate, less the share chance
+ * explains: a method-of-moments estimate of the random walk's step squared
+ * (docs/forecast.md), which may come out below 0. rate(y) = count[y] /
+ * exposure[y] (exposure NULL: the count itself), over the complete years
+ * before the origin. *pairs: the pairs of years it comes from. */
+static double drift_var(const ForecastRates *r, const long *count, const double *exposure,
+                        int *pairs_out)
 {
     int last = last_full_slot(r), first = first_full_slot(r);
     double sum = 0, noise = 0;
@@ -347,9 +372,37 @@ static double drift_sd(const ForecastRates *r, const long *count, const double *
         noise += 1 / now + 1 / before;
         pairs++;
     }
-    if (pairs < 2) return 0;
-    double var = (sum - noise) / pairs;
-    return var > 0 ? sqrt(var) : 0;
+    *pairs_out = pairs;
+    return pairs > 0 ? (sum - noise) / pairs : 0;
+}
+
+/* The drift's standard deviation: 0 with fewer than two pairs of years or
+ * no variation beyond chance. */
+static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+{
+    int pairs;
+    double var = drift_var(r, count, exposure, &pairs);
+    return pairs >= 2 && var > 0 ? sqrt(var) : 0;
+}
+
+/* Each group's drift beyond that of all children: a group's yearly change
+ * is the common change plus its own, independent of it, so its own variance
+ * is what is left of the group's after the common's. Moves have no common
+ * drift. */
+static void group_drift(ForecastRates *r)
+{
+    for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+        for (int g = 0; g < FORECAST_GROUPS; g++) {
+            int pairs;
+            double var =
+                drift_var(r, r->group_year[k][g],
+                          k == FORECAST_DRIFT_ENTRIES ? NULL : r->group_year_exposure[g], &pairs);
+            double common = k == FORECAST_DRIFT_ENTRIES ? r->entry_drift_sd
+                            : k == FORECAST_DRIFT_EXITS ? r->exit_drift_sd
+                                                        : 0;
+            var -= common * common;
+            r->group_drift_sd[k][g] = pairs >= 2 && var > 0 ? sqrt(var) : 0;
+        }
 }
 
 /* Whether every time-in-care band has enough exits and child-days for a
@@ -443,6 +496,7 @@ void forecast_rates_finish(ForecastRates *r)
     }
     r->entry_drift_sd = drift_sd(r, r->year_entries, NULL);
     r->exit_drift_sd = drift_sd(r, r->year_exits, r->year_exposure);
+    group_drift(r);
 }
 
 void forecast_rates_free(ForecastRates *r)

@@ -46,6 +46,22 @@ enum {
     FORECAST_TIC_MIN_CHILD_DAYS = 100 * 365,
 };
 
+/* The groups of the breakdowns, for their own year-to-year drift: each age
+ * band, placement type, distance and legal status group. A state is in one
+ * group of each of the FORECAST_GROUP_DIMS breakdowns. */
+enum {
+    FORECAST_GROUP_DIMS = 4,
+    FORECAST_GROUPS =
+        FORECAST_AGE_BANDS + FORECAST_PLACEMENTS + FORECAST_DISTANCES + FORECAST_LEGAL_GROUPS,
+};
+/* The kinds of rate that drift: entrants, exits before 18, moves out of a group. */
+typedef enum ForecastDriftKind {
+    FORECAST_DRIFT_ENTRIES,
+    FORECAST_DRIFT_EXITS,
+    FORECAST_DRIFT_MOVES,
+    FORECAST_DRIFT_KINDS
+} ForecastDriftKind;
+
 /* The time-in-care band of a child `days` into a period of care. */
 static inline int forecast_tic_band(double days)
 {
@@ -122,6 +138,17 @@ static inline int forecast_state_legal(int s)
 {
     return s % FORECAST_LEGAL_GROUPS;
 }
+/* The group of state s in breakdown `dim` (0 age, 1 placement, 2 distance,
+ * 3 legal status): an index into the FORECAST_GROUPS. */
+static inline int forecast_state_group(int s, int dim)
+{
+    return dim == 0   ? forecast_state_age(s)
+           : dim == 1 ? FORECAST_AGE_BANDS + forecast_state_placement(s)
+           : dim == 2 ? FORECAST_AGE_BANDS + FORECAST_PLACEMENTS + forecast_state_distance(s)
+                      : FORECAST_AGE_BANDS + FORECAST_PLACEMENTS + FORECAST_DISTANCES +
+                            forecast_state_legal(s);
+}
+
 /* A state's place within its age band: the index of a move into it in
  * ForecastRates.transitions (the move keeps the band it left). */
 static inline int forecast_band_index(int s)
@@ -181,6 +208,12 @@ typedef struct ForecastRates {
     /* After finish: the standard deviation of the yearly change in log entry
      * and log exit rates beyond what chance explains (docs/forecast.md). */
     double entry_drift_sd, exit_drift_sd;
+    /* The same tallies for each group (forecast_state_group), moves counting
+     * those that leave the group; after finish, each group's drift beyond the
+     * drift of them all (entries and exits) or beyond chance (moves). */
+    long group_year[FORECAST_DRIFT_KINDS][FORECAST_GROUPS][FORECAST_YEAR_SLOTS];
+    double group_year_exposure[FORECAST_GROUPS][FORECAST_YEAR_SLOTS];
+    double group_drift_sd[FORECAST_DRIFT_KINDS][FORECAST_GROUPS];
     /* Exposure and exits before 18 by time in the period of care. */
     double tic_exposure[FORECAST_STATES][FORECAST_TIC_BANDS];
     long tic_exits[FORECAST_STATES][FORECAST_TIC_BANDS];

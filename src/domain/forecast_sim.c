@@ -148,6 +148,10 @@ typedef struct RunRates {
     double move_total[FORECAST_STATES], exit_rate[FORECAST_STATES];
     double entry_rate[FORECAST_STATES]; /* entrants a day */
     double entry_drift[FORECAST_MAX_YEARS], exit_drift[FORECAST_MAX_YEARS];
+    /* Each state's own drift in each year: the product of its groups'
+     * (ForecastRates.group_drift_sd), times the common drift above for
+     * entries and exits. */
+    float drift[FORECAST_DRIFT_KINDS][FORECAST_MAX_YEARS][FORECAST_STATES];
     bool tic_used;
     double tic_factor[FORECAST_TIC_BANDS]; /* exit rates by time in care (all 1: not used) */
 } RunRates;
@@ -199,6 +203,28 @@ static void drift_path(Rng *g, double sd, int years, bool fixed, double *out)
     }
 }
 
+/* A random walk for each group and kind of rate, and each state's year by
+ * year product of its groups' walks (the common drift included). */
+static void group_drift_paths(const ForecastRates *r, Rng *g, int years, bool fixed, RunRates *rr)
+{
+    double path[FORECAST_DRIFT_KINDS][FORECAST_GROUPS][FORECAST_MAX_YEARS];
+    for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+        for (int grp = 0; grp < FORECAST_GROUPS; grp++)
+            drift_path(g, r->group_drift_sd[k][grp], years, fixed, path[k][grp]);
+    for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+        for (int h = 0; h < years; h++) {
+            double common = k == FORECAST_DRIFT_ENTRIES ? rr->entry_drift[h]
+                            : k == FORECAST_DRIFT_EXITS ? rr->exit_drift[h]
+                                                        : 1;
+            for (int s = 0; s < FORECAST_STATES; s++) {
+                double m = common;
+                for (int dim = 0; dim < FORECAST_GROUP_DIMS; dim++)
+                    m *= path[k][forecast_state_group(s, dim)][h];
+                rr->drift[k][h][s] = (float)m;
+            }
+        }
+}
+
 static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
 {
     const ForecastRates *r = spec->rates;
@@ -226,6 +252,7 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
     }
     drift_path(g, r->entry_drift_sd, spec->years, fixed, rr->entry_drift);
     drift_path(g, r->exit_drift_sd, spec->years, fixed, rr->exit_drift);
+    group_drift_paths(r, g, spec->years, fixed, rr);
     rr->tic_used = r->tic_used;
     for (int k = 0; k < FORECAST_TIC_BANDS; k++)
         rr->tic_factor[k] = !r->tic_used ? 1
@@ -327,13 +354,13 @@ static void leave(Sim *sim, const ForecastClock *c, double t, int h, double sinc
         sim, c, since_14 >= 91 ? FORECAST_LEAVER_ELIGIBLE : FORECAST_LEAVER_QUALIFYING, t, h);
 }
 
-static int choose_dest(Sim *sim, int s, double exit_rate, double total)
+static int choose_dest(Sim *sim, int s, double exit_rate, double move_drift, double total)
 {
     const RunRates *rr = &sim->rates;
     double u = rng_uniform(&sim->rng) * total;
     for (int k = 0; k < rr->n_dest[s]; k++) {
         int d = rr->dest[s][k];
-        double rate = d == FORECAST_OUT ? exit_rate : rr->rate[s][k];
+        double rate = d == FORECAST_OUT ? exit_rate : rr->rate[s][k] * move_drift;
         if (u < rate) return d;
         u -= rate;
     }
@@ -371,8 +398,10 @@ static void follow(Sim *sim, int s, double t, const ForecastClock *c, double sin
         double next_year = sim->year_end[h + 1];
         double boundary = band_ends <= next_year ? band_ends : next_year;
         if (tic_ends < boundary) boundary = tic_ends;
-        double exit_rate = rr->exit_rate[s] * rr->tic_factor[tic] * rr->exit_drift[h];
-        double total = rr->move_total[s] + exit_rate;
+        double exit_rate =
+            rr->exit_rate[s] * rr->tic_factor[tic] * rr->drift[FORECAST_DRIFT_EXITS][h][s];
+        double move_drift = rr->drift[FORECAST_DRIFT_MOVES][h][s];
+        double total = rr->move_total[s] * move_drift + exit_rate;
         bool event = total > 0 && t + hazard / total < boundary;
         double until = event ? t + hazard / total : boundary;
         if (until > fourteen) since_14 += until - (t > fourteen ? t : fourteen);
@@ -399,7 +428,7 @@ static void follow(Sim *sim, int s, double t, const ForecastClock *c, double sin
         }
         t = until;
         hazard = rng_exp(&sim->rng);
-        int d = choose_dest(sim, s, exit_rate, total);
+        int d = choose_dest(sim, s, exit_rate, move_drift, total);
         if (d == FORECAST_OUT) {
             leave(sim, c, t, h, since_14, false);
             return;
@@ -433,7 +462,7 @@ static const ForecastClock *clock_for(const Sim *sim, Date dob, ForecastClock *o
 
 static void entrants(Sim *sim, int s, int h)
 {
-    double rate = sim->rates.entry_rate[s] * sim->rates.entry_drift[h];
+    double rate = sim->rates.entry_rate[s] * sim->rates.drift[FORECAST_DRIFT_ENTRIES][h][s];
     if (rate <= 0) return;
     Date origin = sim->spec->rates->origin;
     for (double t = sim->year_end[h] + rng_exp(&sim->rng) / rate; t < sim->year_end[h + 1];
