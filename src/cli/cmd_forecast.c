@@ -3,13 +3,14 @@
  *       [--by age|placement|distance|legal_status] [--runs N] [--seed S] [--backtest]
  * [--backtest-runs N]
  *       [--postcodes ONSPD.csv] [--la CODE] [--adjust FILE] [--capacity FILE] [--costs FILE]
- *       [--threads N] [--format text|csv|json] [--save NAME]
+ *       [--threads N] [--format text|csv|json|html|pdf] [--out FILE] [--save NAME]
  *   carepledge forecast --db FILE --list | --show NAME | --compare NAME,NAME[,...]
  * Reads its options, calls the forecast service (service/svc_forecast.h) and
  * writes the result with render/forecast_write. docs/forecast.md. */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
+#include "render/chart.h"
 #include "render/forecast_stored.h"
 #include "render/forecast_write.h"
 #include "service/svc_forecast.h"
@@ -19,6 +20,9 @@
 #include <string.h>
 
 enum { MAX_COMPARED = 6 };
+
+static const char *const forecast_formats[] = {"text", "csv", "json", "html", "pdf", NULL};
+enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_HTML, FORMAT_PDF };
 
 /* In ForecastBy's order. */
 static const char *const forecast_groups[] = {"age", "placement", "distance", "legal_status", NULL};
@@ -69,7 +73,9 @@ static const CliOption forecast_options[] = {
      0, NULL},
     {"threads", "N", "threads to use (default one per processor); the figures never change",
      cli_check_number, false, 1, 64, NULL},
-    {"format", NULL, "how to write the forecast", cli_check_choice, false, 0, 0, cmd_table_formats},
+    {"format", NULL, "how to write the forecast (pdf: needs --out)", cli_check_choice, false, 0, 0,
+     forecast_formats},
+    CLI_OPTION_OUT,
     {"save", "NAME", "keep the forecast in the database under NAME, with its back-test scores",
      NULL, false, 0, 0, NULL},
     {"list", NULL, "list the stored forecasts", NULL, false, 0, 0, NULL},
@@ -104,7 +110,7 @@ static int list_stored(const CliArgs *args, const Actor *actor, Err *err)
     if (rc < 0) return rc;
     ForecastStoredView *v = calloc((size_t)n + 1, sizeof *v);
     for (int i = 0; i < n; i++) v[i] = view_of(&rows[i]);
-    forecast_stored_write_list(stdout, v, n);
+    forecast_stored_write_list(args->out, v, n);
     for (int i = 0; i < n; i++) svc_forecast_stored_free(&rows[i]);
     free(v);
     free(rows);
@@ -132,9 +138,9 @@ static int show_stored(const CliArgs *args, const Actor *actor, Err *err)
     if (rc == 0 && n == 0)
         rc = err_set(err, ERR_USAGE, "--%s needs a forecast's name", compare ? "compare" : "show");
     const char *bad = NULL;
-    if (rc == 0 && !compare && cli_value(args, "format")->choice == 2)
-        printf("%s\n", v[0].document);
-    else if (rc == 0 && forecast_stored_write_text(stdout, v, n, by_of(args), &bad) < 0)
+    if (rc == 0 && !compare && cli_value(args, "format")->choice == FORMAT_JSON)
+        fprintf(args->out, "%s\n", v[0].document);
+    else if (rc == 0 && forecast_stored_write_text(args->out, v, n, by_of(args), &bad) < 0)
         rc = err_set(err, ERR_INPUT, "the stored forecast '%s' is not a forecast document", bad);
     for (int i = 0; i < n; i++) svc_forecast_stored_free(&found[i]);
     return rc < 0 ? rc : CLI_EXIT_OK;
@@ -161,6 +167,20 @@ static int save_forecast(const CliArgs *args, const ForecastRequest *req, const 
     return rc;
 }
 
+/* Written to args->out: with --out, a temporary file beside it that cli_main
+ * renames into place; the PDF is drawn by path into that file. */
+static int write_forecast(const CliArgs *args, const ForecastReport *r, ForecastBy by, bool points,
+                          Err *err)
+{
+    switch (cli_value(args, "format")->choice) {
+    case FORMAT_CSV: forecast_write_csv(args->out, r, by, points); return 0;
+    case FORMAT_JSON: forecast_write_json(args->out, r, points); return 0;
+    case FORMAT_HTML: return forecast_write_html(args->out, r, by, err);
+    case FORMAT_PDF: return forecast_write_pdf(args->out_path, r, by, err);
+    default: forecast_write_text(args->out, r, by); return 0;
+    }
+}
+
 static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor *actor, Err *err)
 {
     if (cli_flag(args, "list")) return list_stored(args, actor, err);
@@ -168,6 +188,8 @@ static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor 
         return show_stored(args, actor, err);
     if (!cli_value(args, "from")->given)
         return err_set(err, ERR_USAGE, "--from is needed: the origin date of the forecast");
+    if (cli_value(args, "format")->choice == FORMAT_PDF && !cli_text(args, "out"))
+        return err_set(err, ERR_USAGE, "--format pdf needs --out FILE");
     const char *save = cli_text(args, "save");
     if (save) {
         int exists = svc_forecast_stored_exists(cli_text(args, "db"), save, actor, err);
@@ -198,14 +220,11 @@ static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor 
     ForecastResult res;
     int rc = svc_forecast_run(ctx, &data, &req, actor, &res, err);
     if (rc == 0) {
-        switch (cli_value(args, "format")->choice) {
-        case 1: forecast_write_csv(stdout, &res.report, group, req.backtest); break;
-        case 2: forecast_write_json(stdout, &res.report, req.backtest); break;
-        default: forecast_write_text(stdout, &res.report, group); break;
-        }
-        if (save) rc = save_forecast(args, &req, &res.report, actor, err);
+        rc = write_forecast(args, &res.report, group, req.backtest, err);
+        if (rc == 0 && save) rc = save_forecast(args, &req, &res.report, actor, err);
     }
     svc_forecast_free(&res);
+    chart_free_caches();
     return rc < 0 ? rc : CLI_EXIT_OK;
 }
 

@@ -62,6 +62,18 @@ status=0
 "$CAREPLEDGE" forecast --db "$db" --show nothing > /dev/null 2> "$TMP/err" || status=$?
 [ "$status" -ne 0 ] || fail "an unknown forecast was shown"
 grep -q "nothing" "$TMP/err" || fail "not-found message: $(cat "$TMP/err")"
+# HTML and PDF: the fan charts of the total and each legal status group.
+fc --by legal_status --format html --out "$TMP/f.html"
+for want in "<svg" "legal_status:section_20" "How good the last forecasts were" "former_relevant_21_to_24"; do
+  grep -q "$want" "$TMP/f.html" || fail "html without '$want'"
+done
+[ "$(grep -c '<svg' "$TMP/f.html")" -eq 5 ] || fail "html: not five charts"
+fc --format pdf --out "$TMP/f.pdf"
+head -c 5 "$TMP/f.pdf" | grep -q '%PDF-' || fail "not a PDF"
+pdftotext "$TMP/f.pdf" - | grep -q "Placement sufficiency forecast" || fail "PDF without its heading"
+status=0
+fc --format pdf > /dev/null 2> "$TMP/err" || status=$?
+expect_eq "pdf without --out" 2 "$status"
 # --from is needed to forecast.
 status=0
 "$CAREPLEDGE" forecast --db "$db" > /dev/null 2> "$TMP/err" || status=$?
