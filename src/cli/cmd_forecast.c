@@ -71,6 +71,9 @@ static const CliOption forecast_options[] = {
      0, NULL},
     {"costs", "FILE", "weekly costs by placement type and provider, with inflation", NULL, false, 0,
      0, NULL},
+    {"time-in-care", NULL,
+     "exit rates by time in care (under 1 year, 1-3, 3+) where each band has enough exits", NULL,
+     false, 0, 0, NULL},
     {"threads", "N", "threads to use (default one per processor); the figures never change",
      cli_check_number, false, 1, 64, NULL},
     {"format", NULL, "how to write the forecast (pdf: needs --out)", cli_check_choice, false, 0, 0,
@@ -213,6 +216,7 @@ static int run_forecast(const CliArgs *args, const AppContext *ctx, const Actor 
         .capacity = cli_text(args, "capacity"),
         .costs = cli_text(args, "costs"),
         .threads = (int)number_or(args, "threads", 0),
+        .time_in_care = cli_flag(args, "time-in-care"),
     };
     req.backtest_runs = number_or(args, "backtest-runs", req.backtest_runs);
     ForecastBy group = by_of(args);

@@ -468,7 +468,7 @@ static void fit_tic(ForecastRates *r, const double *band_days)
 static void finish_tic(ForecastRates *r)
 {
     double band_days[FORECAST_TIC_BANDS];
-    r->tic_used = tic_supported(r, r->tic_band_exits, band_days);
+    r->tic_used = tic_supported(r, r->tic_band_exits, band_days) && r->tic_wanted;
     if (r->tic_used) {
         fit_tic(r, band_days);
         return;

@@ -223,6 +223,7 @@ typedef struct ForecastRates {
      * proportional fitting), the base rate's posterior being
      * Gamma(exits of s, tic_child_days[s]) and the factor's
      * Gamma(exits of k, tic_expected[k]). Unused: every factor is 1. */
+    bool tic_wanted; /* set before finish: fit the factors when the data supports them */
     bool tic_used;
     double tic_factor[FORECAST_TIC_BANDS];
     double tic_child_days[FORECAST_STATES];  /* sum over k of exposure x factor */

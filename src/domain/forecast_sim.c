@@ -173,11 +173,17 @@ static void add_dest(RunRates *rr, int s, int dest, double rate)
 }
 
 /* A state never seen in the window borrows the rates of its age band as a
- * whole: a child can reach it (by a birthday) though nobody was in it. */
-static void band_rates(const ForecastRates *r, const ForecastAdjust *adj, int s, Rng *g, bool fixed,
-                       RunRates *rr)
+ * whole: a child can reach it (by a birthday) though nobody was in it. The
+ * band's pooled rates are drawn once a run, shared by every such state of
+ * the band. */
+typedef struct BandRates {
+    bool drawn;
+    double rate[FORECAST_DESTS]; /* 0: no such transition in the band */
+} BandRates;
+
+static void draw_band(const ForecastRates *r, int band, Rng *g, bool fixed, BandRates *out)
 {
-    int first = forecast_state_in_band(forecast_state_age(s), 0);
+    int first = forecast_state_in_band(band, 0);
     double exposure = 0, exit_days = 0;
     long to[FORECAST_DESTS] = {0};
     for (int from = first; from < first + FORECAST_BAND_STATES; from++) {
@@ -185,12 +191,22 @@ static void band_rates(const ForecastRates *r, const ForecastAdjust *adj, int s,
         exit_days += r->tic_child_days[from];
         for (int t = 0; t < FORECAST_DESTS; t++) to[t] += r->transitions[from][t];
     }
-    if (exposure <= 0) return;
+    out->drawn = true;
+    for (int t = 0; t < FORECAST_DESTS; t++)
+        out->rate[t] = to[t] == 0 || exposure <= 0
+                           ? 0
+                           : draw_rate(g, to[t], t == FORECAST_OUT ? exit_days : exposure, fixed);
+}
+
+static void band_rates(const ForecastRates *r, const ForecastAdjust *adj, int s, Rng *g, bool fixed,
+                       BandRates *bands, RunRates *rr)
+{
+    BandRates *b = &bands[forecast_state_age(s)];
+    if (!b->drawn) draw_band(r, forecast_state_age(s), g, fixed, b);
     for (int t = 0; t < FORECAST_DESTS; t++) {
-        if (to[t] == 0 || t == forecast_band_index(s)) continue;
-        bool out = t == FORECAST_OUT;
-        double mult = out ? adj->exit_mult[s] : adj->move_mult[s];
-        add_dest(rr, s, t, draw_rate(g, to[t], out ? exit_days : exposure, fixed) * mult);
+        if (b->rate[t] == 0 || t == forecast_band_index(s)) continue;
+        double mult = t == FORECAST_OUT ? adj->exit_mult[s] : adj->move_mult[s];
+        add_dest(rr, s, t, b->rate[t] * mult);
     }
 }
 
@@ -231,10 +247,11 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
     const ForecastAdjust *adj = spec->adjust;
     bool fixed = spec->fixed_rates;
     memset(rr, 0, sizeof *rr);
+    BandRates bands[FORECAST_AGE_BANDS] = {{0}};
     double window = (double)forecast_window_days(r);
     for (int s = 0; s < FORECAST_STATES; s++) {
         if (r->exposure[s] <= 0) {
-            band_rates(r, adj, s, g, fixed, rr);
+            band_rates(r, adj, s, g, fixed, bands, rr);
         } else {
             for (int t = 0; t < FORECAST_DESTS; t++) {
                 if (r->transitions[s][t] == 0) continue;

@@ -185,6 +185,17 @@ static void text_rates(FILE *out, const ForecastReport *r)
             "left care at 18: %ld; year-to-year drift (sd of log rate): entrants %.3f, "
             "leaving %.3f\n",
             rt->exits_at_18, rt->entry_drift_sd, rt->exit_drift_sd);
+    if (!rt->tic_used) {
+        fputs("time in care: not a factor (a band of time in care has too few exits or "
+              "child-days)\n",
+              out);
+        return;
+    }
+    fputs("time in care, factor of the exit rate:", out);
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++)
+        fprintf(out, "%s %s %.2f (%ld exits)", k ? "," : "", forecast_tic_name(k),
+                rt->tic_factor[k], rt->tic_band_exits[k]);
+    fputc('\n', out);
 }
 
 void forecast_write_text(FILE *out, const ForecastReport *r, ForecastBy by)
@@ -329,6 +340,10 @@ static json_t *json_rates(const ForecastRates *rt)
     render_json_set(o, "left_at_18", json_integer(rt->exits_at_18));
     render_json_set(o, "entry_drift_sd", render_json_double(rt->entry_drift_sd));
     render_json_set(o, "exit_drift_sd", render_json_double(rt->exit_drift_sd));
+    json_t *tic = json_object();
+    for (int k = 0; rt->tic_used && k < FORECAST_TIC_BANDS; k++)
+        render_json_set(tic, forecast_tic_name(k), render_json_double(rt->tic_factor[k]));
+    render_json_set(o, "time_in_care_exit_factors", tic); /* empty: not a factor */
     for (int s = 0; s < FORECAST_STATES; s++) {
         if (rt->exposure[s] <= 0 && rt->entries[s] == 0) continue;
         json_t *st = json_object();

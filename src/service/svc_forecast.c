@@ -107,8 +107,9 @@ static void child_job(void *arg)
 /* What the history says at `at`: the rates (when rates is not NULL), the
  * population looked after then, and (when leavers is not NULL) the care
  * leavers. Every output is the caller's to free. */
-static void read_history(const Dataset *ds, Date at, int window, int threads, ForecastRates *rates,
-                         ForecastPopulation *pop, ForecastLeaver **leavers, long *n_leavers)
+static void read_history(const Dataset *ds, Date at, int window, int threads, bool time_in_care,
+                         ForecastRates *rates, ForecastPopulation *pop, ForecastLeaver **leavers,
+                         long *n_leavers)
 {
     int n = parallel_share_count(ds, threads);
     Dataset views[PARALLEL_MAX_SHARES];
@@ -122,7 +123,10 @@ static void read_history(const Dataset *ds, Date at, int window, int threads, Fo
                              .leavers_too = leavers != NULL,
                              .rates = rates ? xmalloc(sizeof(ForecastRates)) : NULL};
     parallel_run(n, child_job, jobs, sizeof jobs[0]);
-    if (rates) forecast_rates_init(rates, at, window);
+    if (rates) {
+        forecast_rates_init(rates, at, window);
+        rates->tic_wanted = time_in_care;
+    }
     memset(pop, 0, sizeof *pop);
     if (leavers) *leavers = NULL, *n_leavers = 0;
     long cap_leavers = 0;
@@ -155,7 +159,7 @@ static void count_population(const ForecastPopulation *pop, long *counts)
 static void counts_on(const Dataset *ds, Date at, int threads, long *counts)
 {
     ForecastPopulation pop;
-    read_history(ds, at, 1, threads, NULL, &pop, NULL, NULL);
+    read_history(ds, at, 1, threads, false, NULL, &pop, NULL, NULL);
     count_population(&pop, counts);
     forecast_population_free(&pop);
 }
@@ -265,7 +269,8 @@ static void backtest_origin(const Dataset *ds, const ForecastRequest *req, int y
     Date origin = date_collection_year_end(year);
     ForecastRates rates;
     ForecastPopulation pop;
-    read_history(ds, origin, req->window, req->threads, &rates, &pop, NULL, NULL);
+    read_history(ds, origin, req->window, req->threads, req->time_in_care, &rates, &pop, NULL,
+                 NULL);
     ForecastSimSpec spec = {.rates = &rates,
                             .population = &pop,
                             .adjust = NULL,
@@ -448,7 +453,8 @@ static void forecast(const Dataset *ds, const ForecastRequest *req, const Foreca
     ForecastPopulation pop;
     ForecastLeaver *leavers;
     long n_leavers;
-    read_history(ds, req->from, req->window, req->threads, &out->rates, &pop, &leavers, &n_leavers);
+    read_history(ds, req->from, req->window, req->threads, req->time_in_care, &out->rates, &pop,
+                 &leavers, &n_leavers);
     count_population(&pop, out->at_origin);
     out->leavers_at_origin = n_leavers;
     ForecastAdjust adjust;

@@ -30,6 +30,7 @@ typedef struct ForecastRequest {
     const char *capacity;  /* the placements template, or NULL */
     const char *costs;     /* the costs template, or NULL */
     int threads;           /* 0: one per processor; the figures never depend on it */
+    bool time_in_care;     /* exit rates by time in care, where the data supports it */
 } ForecastRequest;
 
 typedef struct ForecastResult {

@@ -91,10 +91,12 @@ static int to(int age, ForecastPlacement p)
     return forecast_band_index(st(age, p));
 }
 
+/* The rates, with the factors of time in care where the data supports them. */
 static ForecastRates *estimate(const Dataset *ds, Date origin, int window)
 {
     ForecastRates *r = malloc(sizeof *r);
     forecast_rates_init(r, origin, window);
+    r->tic_wanted = true;
     forecast_rates_add(r, ds);
     forecast_rates_finish(r);
     return r;
