@@ -22,6 +22,8 @@
 #include <string.h>
 
 static const int band_end_age[FORECAST_AGE_BANDS] = {1, 5, 10, 16, 18};
+/* Later than any date a history holds (an open episode's end). */
+static const Date forever = 1 << 29;
 
 int forecast_age_band(Date dob, Date d)
 {
@@ -61,6 +63,16 @@ ForecastDistance forecast_distance_of(const EpisodePlace *pl)
     return pl->distance <= 200 ? FORECAST_UP_TO_20_MILES : FORECAST_OVER_20_MILES;
 }
 
+ForecastLegal forecast_legal_of(const char *ls)
+{
+    /* The DfE's groups (forecast.h); the freeing order D1 (Adoption Act 1976
+     * s18) goes with its successor, the placement order E1 (ACA 2002 s21). */
+    if (code_is(ls, "C1") || code_is(ls, "C2")) return FORECAST_CARE_ORDER;
+    if (code_is(ls, "E1") || code_is(ls, "D1")) return FORECAST_PLACEMENT_ORDER;
+    if (code_is(ls, "V2")) return FORECAST_SECTION_20;
+    return FORECAST_OTHER_LEGAL;
+}
+
 ForecastProvider forecast_provider_of(const char *pp)
 {
     if (code_is(pp, "PR1")) return FORECAST_IN_HOUSE;
@@ -81,6 +93,8 @@ static const char *const placement_names[FORECAST_PLACEMENTS] = {"fostering", "r
                                                                  "supported", "other"};
 static const char *const distance_names[FORECAST_DISTANCES] = {"within_council", "up_to_20_miles",
                                                                "over_20_miles", "unknown"};
+static const char *const legal_names[FORECAST_LEGAL_GROUPS] = {"care_order", "placement_order",
+                                                               "section_20", "other"};
 
 const char *forecast_age_name(int band)
 {
@@ -93,6 +107,10 @@ const char *forecast_placement_name(int placement)
 const char *forecast_distance_name(int distance)
 {
     return distance_names[distance];
+}
+const char *forecast_legal_name(int legal)
+{
+    return legal_names[legal];
 }
 
 void forecast_rates_init(ForecastRates *r, Date origin, int window_years)
@@ -138,24 +156,46 @@ static void tally_exposure(ForecastRates *r, int s, Date a, Date b)
         Date year_end = date_collection_year_end(date_collection_year(t)) + 1;
         Date e = min_date(year_end, end);
         r->year_exposure[year_slot(t)] += e - t;
+        for (int dim = 0; dim < FORECAST_GROUP_DIMS; dim++)
+            r->group_year_exposure[forecast_state_group(s, dim)][year_slot(t)] += e - t;
         t = e;
     }
 }
 
-static void add_entrant(ForecastRates *r, int s, int32_t age_days)
+/* The child-days of [a, b) in the window, by time since the period of care
+ * began on `start`. */
+static void tally_tic(ForecastRates *r, int s, Date a, Date b, Date start)
 {
-    MEM_GROW(r->entrants, r->n_entrants, r->cap_entrants);
-    r->entrants[r->n_entrants++] = (ForecastEntrant){(uint8_t)s, age_days};
+    Date lo = max_date(a, r->window_start), hi = min_date(b, r->origin);
+    static const int ends[FORECAST_TIC_BANDS] = {FORECAST_TIC_1_YEAR, FORECAST_TIC_3_YEARS,
+                                                 1 << 29};
+    for (int k = 0; k < FORECAST_TIC_BANDS && lo < hi; k++) {
+        Date end = min_date(hi, start + ends[k]);
+        if (end > lo) {
+            r->tic_exposure[s][k] += end - lo;
+            lo = end;
+        }
+    }
 }
 
-/* One child's walk: the piece before the one being added. */
+static void add_entrant(ForecastRates *r, ForecastEntrant e)
+{
+    MEM_GROW(r->entrants, r->n_entrants, r->cap_entrants);
+    r->entrants[r->n_entrants++] = e;
+}
+
+/* One child's walk: the piece before the one being added, the period of
+ * care it belongs to and the days in care from the 14th birthday so far. */
 typedef struct Walk {
     ForecastRates *r;
-    Date dob, eighteen;
+    Date dob, fourteen, eighteen;
     bool have_prev;
     int prev_state;
-    Date prev_end;
+    Date prev_end, period_start;
+    long since_14;
 } Walk;
+
+static void tally_groups(ForecastRates *r, ForecastDriftKind kind, int s, int other, int slot);
 
 static void close_prev(Walk *w)
 {
@@ -166,8 +206,22 @@ static void close_prev(Walk *w)
         if (in_window(r, t)) r->exits_at_18++;
         return;
     }
-    if (in_window(r, t)) r->transitions[w->prev_state][FORECAST_OUT]++;
+    if (in_window(r, t)) {
+        r->transitions[w->prev_state][FORECAST_OUT]++;
+        r->tic_exits[w->prev_state][forecast_tic_band((double)(t - 1 - w->period_start))]++;
+    }
     r->year_exits[year_slot(t - 1)]++;
+    tally_groups(r, FORECAST_DRIFT_EXITS, w->prev_state, -1, year_slot(t - 1));
+}
+
+/* Counts an event of state s in the year tallies of each of its groups
+ * (with `other` >= 0, only the groups `other` is not in: a move out). */
+static void tally_groups(ForecastRates *r, ForecastDriftKind kind, int s, int other, int slot)
+{
+    for (int dim = 0; dim < FORECAST_GROUP_DIMS; dim++) {
+        int g = forecast_state_group(s, dim);
+        if (other < 0 || g != forecast_state_group(other, dim)) r->group_year[kind][g][slot]++;
+    }
 }
 
 static void emit(Walk *w, int s, Date a, Date b)
@@ -175,27 +229,32 @@ static void emit(Walk *w, int s, Date a, Date b)
     ForecastRates *r = w->r;
     if (w->have_prev && w->prev_end == a) {
         int from = w->prev_state;
-        int p = forecast_state_placement(s), d = forecast_state_distance(s);
-        if (p != forecast_state_placement(from) || d != forecast_state_distance(from)) {
-            /* the destination keeps the age band it left: birthdays are not rates */
-            int dest = forecast_state(forecast_state_age(from), p, d);
-            if (in_window(r, a)) r->transitions[from][dest]++;
+        /* a change of placement type, distance or legal status group; the
+         * destination keeps the age band it left: birthdays are not rates */
+        if (forecast_band_index(s) != forecast_band_index(from)) {
+            if (in_window(r, a)) r->transitions[from][forecast_band_index(s)]++;
+            tally_groups(r, FORECAST_DRIFT_MOVES, from, s, year_slot(a - 1));
         }
     } else {
         if (w->have_prev) close_prev(w);
+        w->period_start = a;
         if (in_window(r, a)) {
             r->entries[s]++;
-            add_entrant(r, s, a - w->dob);
+            add_entrant(r, (ForecastEntrant){(uint16_t)s, a - w->dob, (int32_t)w->since_14});
         }
         r->year_entries[year_slot(a)]++;
+        tally_groups(r, FORECAST_DRIFT_ENTRIES, s, -1, year_slot(a));
     }
     tally_exposure(r, s, a, b);
+    tally_tic(r, s, a, b, w->period_start);
+    if (b > w->fourteen) w->since_14 += b - max_date(a, w->fourteen);
     w->have_prev = true;
     w->prev_state = s;
     w->prev_end = b;
 }
 
-static void walk_episode(Walk *w, const Episode *e, int state_pd, Date cut)
+/* `index`: the episode's state within an age band (forecast_band_index). */
+static void walk_episode(Walk *w, const Episode *e, int index, Date cut)
 {
     Date a = max_date(e->decom, w->dob);
     Date b = e->dec == DATE_NONE ? cut : min_date(e->dec, cut);
@@ -205,8 +264,7 @@ static void walk_episode(Walk *w, const Episode *e, int state_pd, Date cut)
         int band = forecast_age_band(w->dob, a);
         if (band < 0) return;
         Date seg = min_date(b, forecast_band_end(w->dob, band));
-        emit(w, forecast_state(band, state_pd / FORECAST_DISTANCES, state_pd % FORECAST_DISTANCES),
-             a, seg);
+        emit(w, forecast_state_in_band(band, index), a, seg);
         a = seg;
     }
 }
@@ -214,16 +272,21 @@ static void walk_episode(Walk *w, const Episode *e, int state_pd, Date cut)
 static void walk_child(ForecastRates *r, const Dataset *ds, const Child *c)
 {
     if (c->dob == DATE_NONE) return;
-    Walk w = {.r = r, .dob = c->dob, .eighteen = date_birthday(c->dob, 18)};
+    Walk w = {.r = r,
+              .dob = c->dob,
+              .fourteen = date_birthday(c->dob, 14),
+              .eighteen = date_birthday(c->dob, 18)};
     Date cut = r->origin + 1;
     const Episode *eps = child_episodes(ds, c);
     for (int i = 0; i < c->n_episodes; i++) {
         const Episode *e = &eps[i];
         if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
         if (e->decom > r->origin) break; /* not yet known at the origin */
-        int pd = forecast_placement_of(e->place) * FORECAST_DISTANCES +
-                 forecast_distance_of(dataset_episode_place(ds, e - ds->episodes));
-        walk_episode(&w, e, pd, cut);
+        int index = forecast_band_index(
+            forecast_state(0, forecast_placement_of(e->place),
+                           forecast_distance_of(dataset_episode_place(ds, e - ds->episodes)),
+                           forecast_legal_of(e->ls)));
+        walk_episode(&w, e, index, cut);
     }
     if (w.have_prev) close_prev(&w);
 }
@@ -239,15 +302,23 @@ void forecast_rates_merge(ForecastRates *dst, const ForecastRates *src)
         dst->exposure[s] += src->exposure[s];
         dst->entries[s] += src->entries[s];
         for (int t = 0; t < FORECAST_DESTS; t++) dst->transitions[s][t] += src->transitions[s][t];
+        for (int k = 0; k < FORECAST_TIC_BANDS; k++) {
+            dst->tic_exposure[s][k] += src->tic_exposure[s][k];
+            dst->tic_exits[s][k] += src->tic_exits[s][k];
+        }
     }
     dst->exits_at_18 += src->exits_at_18;
     for (int y = 0; y < FORECAST_YEAR_SLOTS; y++) {
         dst->year_entries[y] += src->year_entries[y];
         dst->year_exits[y] += src->year_exits[y];
         dst->year_exposure[y] += src->year_exposure[y];
+        for (int g = 0; g < FORECAST_GROUPS; g++) {
+            dst->group_year_exposure[g][y] += src->group_year_exposure[g][y];
+            for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+                dst->group_year[k][g][y] += src->group_year[k][g][y];
+        }
     }
-    for (long i = 0; i < src->n_entrants; i++)
-        add_entrant(dst, src->entrants[i].state, src->entrants[i].age_days);
+    for (long i = 0; i < src->n_entrants; i++) add_entrant(dst, src->entrants[i]);
 }
 
 static int cmp_entrant(const void *a, const void *b)
@@ -281,11 +352,13 @@ int forecast_first_complete_year(const ForecastRates *r)
     return first <= last_full_slot(r) ? FORECAST_FIRST_YEAR + first : 0;
 }
 
-/* The yearly changes of a log rate, less the share chance explains: a
- * method-of-moments estimate of the random walk's step (docs/forecast.md).
- * rate(y) = count[y] / exposure[y] (exposure NULL: the count itself), over
- * the complete years before the origin. */
-static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+/* The variance of the yearly changes of a log rate, less the share chance
+ * explains: a method-of-moments estimate of the random walk's step squared
+ * (docs/forecast.md), which may come out below 0. rate(y) = count[y] /
+ * exposure[y] (exposure NULL: the count itself), over the complete years
+ * before the origin. *pairs: the pairs of years it comes from. */
+static double drift_var(const ForecastRates *r, const long *count, const double *exposure,
+                        int *pairs_out)
 {
     int last = last_full_slot(r), first = first_full_slot(r);
     double sum = 0, noise = 0;
@@ -299,13 +372,121 @@ static double drift_sd(const ForecastRates *r, const long *count, const double *
         noise += 1 / now + 1 / before;
         pairs++;
     }
-    if (pairs < 2) return 0;
-    double var = (sum - noise) / pairs;
-    return var > 0 ? sqrt(var) : 0;
+    *pairs_out = pairs;
+    return pairs > 0 ? (sum - noise) / pairs : 0;
+}
+
+/* The drift's standard deviation: 0 with fewer than two pairs of years or
+ * no variation beyond chance. */
+static double drift_sd(const ForecastRates *r, const long *count, const double *exposure)
+{
+    int pairs;
+    double var = drift_var(r, count, exposure, &pairs);
+    return pairs >= 2 && var > 0 ? sqrt(var) : 0;
+}
+
+/* Each group's drift beyond that of all children: a group's yearly change
+ * is the common change plus its own, independent of it, so its own variance
+ * is what is left of the group's after the common's. Moves have no common
+ * drift. */
+static void group_drift(ForecastRates *r)
+{
+    for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+        for (int g = 0; g < FORECAST_GROUPS; g++) {
+            int pairs;
+            double var =
+                drift_var(r, r->group_year[k][g],
+                          k == FORECAST_DRIFT_ENTRIES ? NULL : r->group_year_exposure[g], &pairs);
+            double common = k == FORECAST_DRIFT_ENTRIES ? r->entry_drift_sd
+                            : k == FORECAST_DRIFT_EXITS ? r->exit_drift_sd
+                                                        : 0;
+            var -= common * common;
+            r->group_drift_sd[k][g] = pairs >= 2 && var > 0 ? sqrt(var) : 0;
+        }
+}
+
+/* Whether every time-in-care band has enough exits and child-days for a
+ * factor of its own. */
+static bool tic_supported(const ForecastRates *r, long *exits, double *days)
+{
+    bool enough = true;
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) {
+        exits[k] = 0;
+        days[k] = 0;
+        for (int s = 0; s < FORECAST_STATES; s++) {
+            exits[k] += r->tic_exits[s][k];
+            days[k] += r->tic_exposure[s][k];
+        }
+        enough =
+            enough && exits[k] >= FORECAST_TIC_MIN_EXITS && days[k] >= FORECAST_TIC_MIN_CHILD_DAYS;
+    }
+    return enough;
+}
+
+/* The multiplicative model exit(s, k) = base(s) x factor(k), fitted to the
+ * exits and child-days of each state and time-in-care band by iterative
+ * proportional fitting: each step sets the base rates to match each state's
+ * exits, then the factors to match each band's, which converges to the
+ * maximum-likelihood estimate of the Poisson log-linear model (Breslow and
+ * Day, "Statistical Methods in Cancer Research" vol. II, 1987, ch. 4). The
+ * factors are scaled to an exposure-weighted mean of 1. */
+static void fit_tic(ForecastRates *r, const double *band_days)
+{
+    double base[FORECAST_STATES] = {0};
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) r->tic_factor[k] = 1;
+    for (int iter = 0; iter < 100; iter++) {
+        for (int s = 0; s < FORECAST_STATES; s++) {
+            double days = 0;
+            for (int k = 0; k < FORECAST_TIC_BANDS; k++)
+                days += r->tic_exposure[s][k] * r->tic_factor[k];
+            r->tic_child_days[s] = days;
+            base[s] = days > 0 ? (double)r->transitions[s][FORECAST_OUT] / days : 0;
+        }
+        double change = 0;
+        for (int k = 0; k < FORECAST_TIC_BANDS; k++) {
+            double expected = 0;
+            for (int s = 0; s < FORECAST_STATES; s++) expected += r->tic_exposure[s][k] * base[s];
+            r->tic_expected[k] = expected;
+            double f = expected > 0 ? (double)r->tic_band_exits[k] / expected : 1;
+            change = fmax(change, fabs(f - r->tic_factor[k]));
+            r->tic_factor[k] = f;
+        }
+        if (change < 1e-10) break;
+    }
+    double all = 0, weighted = 0;
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) {
+        all += band_days[k];
+        weighted += band_days[k] * r->tic_factor[k];
+    }
+    double scale = weighted > 0 ? all / weighted : 1;
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) r->tic_factor[k] *= scale;
+    /* factor x c and base / c: the same rates */
+    for (int s = 0; s < FORECAST_STATES; s++) r->tic_child_days[s] *= scale;
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) r->tic_expected[k] /= scale;
+}
+
+static void finish_tic(ForecastRates *r)
+{
+    double band_days[FORECAST_TIC_BANDS];
+    r->tic_used = tic_supported(r, r->tic_band_exits, band_days) && r->tic_wanted;
+    if (r->tic_used) {
+        fit_tic(r, band_days);
+        return;
+    }
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) r->tic_factor[k] = 1;
+    for (int s = 0; s < FORECAST_STATES; s++) r->tic_child_days[s] = r->exposure[s];
+}
+
+static const char *const tic_names[FORECAST_TIC_BANDS] = {"under_1_year", "1_to_3_years",
+                                                          "3_years_plus"};
+const char *forecast_tic_name(int band)
+{
+    return tic_names[band];
 }
 
 void forecast_rates_finish(ForecastRates *r)
 {
+    finish_tic(r);
     if (r->n_entrants > 1)
         qsort(r->entrants, (size_t)r->n_entrants, sizeof *r->entrants, cmp_entrant);
     long i = 0;
@@ -315,6 +496,7 @@ void forecast_rates_finish(ForecastRates *r)
     }
     r->entry_drift_sd = drift_sd(r, r->year_entries, NULL);
     r->exit_drift_sd = drift_sd(r, r->year_exits, r->year_exposure);
+    group_drift(r);
 }
 
 void forecast_rates_free(ForecastRates *r)
@@ -322,6 +504,28 @@ void forecast_rates_free(ForecastRates *r)
     free(r->entrants);
     r->entrants = NULL;
     r->n_entrants = r->cap_entrants = 0;
+}
+
+/* The first day of the period of full-time care a child looked after on
+ * `at` is in: full-time episodes with no gap between them (short breaks
+ * apart, as the walk of the rates reads them). */
+static Date period_start_on(const Dataset *ds, const Child *c, Date at)
+{
+    const Episode *eps = child_episodes(ds, c);
+    Date start = DATE_NONE, end = DATE_NONE;
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE || care_is_short_break_ls(e->ls)) continue;
+        if (e->decom > at) break;
+        Date dec = e->dec == DATE_NONE ? forever : e->dec;
+        if (start == DATE_NONE || e->decom > end) {
+            start = e->decom;
+            end = dec;
+        } else {
+            end = max_date(end, dec);
+        }
+    }
+    return start == DATE_NONE ? at : max_date(start, c->dob);
 }
 
 void forecast_population_add(ForecastPopulation *p, const Dataset *ds, Date at)
@@ -333,13 +537,14 @@ void forecast_population_add(ForecastPopulation *p, const Dataset *ds, Date at)
         const Episode *e = care_full_time_episode_on(ds, c, at);
         if (!e) continue;
         int s = forecast_state(band, forecast_placement_of(e->place),
-                               forecast_distance_of(dataset_episode_place(ds, e - ds->episodes)));
+                               forecast_distance_of(dataset_episode_place(ds, e - ds->episodes)),
+                               forecast_legal_of(e->ls));
         Date fourteen = date_birthday(c->dob, 14);
         long since_14 = at >= fourteen ? care_days_full_time(ds, c, fourteen, at + 1) : 0;
         MEM_GROW(p->children, p->n, p->cap);
         p->children[p->n++] =
-            (ForecastChild){c->dob, (uint8_t)s, (uint8_t)forecast_provider_of(e->place_provider),
-                            (int32_t)since_14};
+            (ForecastChild){c->dob, (uint16_t)s, (uint8_t)forecast_provider_of(e->place_provider),
+                            (int32_t)since_14, (int32_t)(at - period_start_on(ds, c, at))};
     }
 }
 
@@ -355,6 +560,7 @@ void forecast_count_state(long *counts, int s)
     counts[FORECAST_SERIES_AGE + forecast_state_age(s)]++;
     counts[FORECAST_SERIES_PLACEMENT + forecast_state_placement(s)]++;
     counts[FORECAST_SERIES_DISTANCE + forecast_state_distance(s)]++;
+    counts[FORECAST_SERIES_LEGAL + forecast_state_legal(s)]++;
     counts[forecast_series_cross(forecast_state_placement(s), forecast_state_distance(s))]++;
 }
 
@@ -366,8 +572,10 @@ const char *forecast_series_name(int i, char *buf, size_t size)
         snprintf(buf, size, "age:%s", age_names[i - FORECAST_SERIES_AGE]);
     else if (i < FORECAST_SERIES_DISTANCE)
         snprintf(buf, size, "placement:%s", placement_names[i - FORECAST_SERIES_PLACEMENT]);
-    else if (i < FORECAST_SERIES_CROSS)
+    else if (i < FORECAST_SERIES_LEGAL)
         snprintf(buf, size, "distance:%s", distance_names[i - FORECAST_SERIES_DISTANCE]);
+    else if (i < FORECAST_SERIES_CROSS)
+        snprintf(buf, size, "legal_status:%s", legal_names[i - FORECAST_SERIES_LEGAL]);
     else
         snprintf(buf, size, "placement_distance:%s/%s",
                  placement_names[(i - FORECAST_SERIES_CROSS) / FORECAST_DISTANCES],

@@ -64,20 +64,27 @@ typedef struct ForecastReport {
 } ForecastReport;
 
 /* The breakdown a forecast is shown by. */
-typedef enum ForecastBy { FORECAST_BY_AGE, FORECAST_BY_PLACEMENT, FORECAST_BY_DISTANCE } ForecastBy;
+typedef enum ForecastBy {
+    FORECAST_BY_AGE,
+    FORECAST_BY_PLACEMENT,
+    FORECAST_BY_DISTANCE,
+    FORECAST_BY_LEGAL
+} ForecastBy;
 
 /* The first series of a breakdown and how many there are (domain/forecast.h). */
 static inline int forecast_by_first(ForecastBy by)
 {
     return by == FORECAST_BY_AGE         ? FORECAST_SERIES_AGE
            : by == FORECAST_BY_PLACEMENT ? FORECAST_SERIES_PLACEMENT
-                                         : FORECAST_SERIES_DISTANCE;
+           : by == FORECAST_BY_DISTANCE  ? FORECAST_SERIES_DISTANCE
+                                         : FORECAST_SERIES_LEGAL;
 }
 static inline int forecast_by_count(ForecastBy by)
 {
     return by == FORECAST_BY_AGE         ? FORECAST_AGE_BANDS
            : by == FORECAST_BY_PLACEMENT ? FORECAST_PLACEMENTS
-                                         : FORECAST_DISTANCES;
+           : by == FORECAST_BY_DISTANCE  ? FORECAST_DISTANCES
+                                         : FORECAST_LEGAL_GROUPS;
 }
 
 #endif

@@ -148,6 +148,12 @@ typedef struct RunRates {
     double move_total[FORECAST_STATES], exit_rate[FORECAST_STATES];
     double entry_rate[FORECAST_STATES]; /* entrants a day */
     double entry_drift[FORECAST_MAX_YEARS], exit_drift[FORECAST_MAX_YEARS];
+    /* Each state's own drift in each year: the product of its groups'
+     * (ForecastRates.group_drift_sd), times the common drift above for
+     * entries and exits. */
+    float drift[FORECAST_DRIFT_KINDS][FORECAST_MAX_YEARS][FORECAST_STATES];
+    bool tic_used;
+    double tic_factor[FORECAST_TIC_BANDS]; /* exit rates by time in care (all 1: not used) */
 } RunRates;
 
 static double draw_rate(Rng *g, long count, double exposure, bool fixed)
@@ -167,23 +173,40 @@ static void add_dest(RunRates *rr, int s, int dest, double rate)
 }
 
 /* A state never seen in the window borrows the rates of its age band as a
- * whole: a child can reach it (by a birthday) though nobody was in it. */
-static void band_rates(const ForecastRates *r, const ForecastAdjust *adj, int s, Rng *g, bool fixed,
-                       RunRates *rr)
+ * whole: a child can reach it (by a birthday) though nobody was in it. The
+ * band's pooled rates are drawn once a run, shared by every such state of
+ * the band. */
+typedef struct BandRates {
+    bool drawn;
+    double rate[FORECAST_DESTS]; /* 0: no such transition in the band */
+} BandRates;
+
+static void draw_band(const ForecastRates *r, int band, Rng *g, bool fixed, BandRates *out)
 {
-    enum { PER_BAND = FORECAST_PLACEMENTS * FORECAST_DISTANCES };
-    int band = forecast_state_age(s), first = band * PER_BAND;
-    double exposure = 0;
+    int first = forecast_state_in_band(band, 0);
+    double exposure = 0, exit_days = 0;
     long to[FORECAST_DESTS] = {0};
-    for (int from = first; from < first + PER_BAND; from++) {
+    for (int from = first; from < first + FORECAST_BAND_STATES; from++) {
         exposure += r->exposure[from];
+        exit_days += r->tic_child_days[from];
         for (int t = 0; t < FORECAST_DESTS; t++) to[t] += r->transitions[from][t];
     }
-    if (exposure <= 0) return;
+    out->drawn = true;
+    for (int t = 0; t < FORECAST_DESTS; t++)
+        out->rate[t] = to[t] == 0 || exposure <= 0
+                           ? 0
+                           : draw_rate(g, to[t], t == FORECAST_OUT ? exit_days : exposure, fixed);
+}
+
+static void band_rates(const ForecastRates *r, const ForecastAdjust *adj, int s, Rng *g, bool fixed,
+                       BandRates *bands, RunRates *rr)
+{
+    BandRates *b = &bands[forecast_state_age(s)];
+    if (!b->drawn) draw_band(r, forecast_state_age(s), g, fixed, b);
     for (int t = 0; t < FORECAST_DESTS; t++) {
-        if (to[t] == 0 || t == s) continue;
+        if (b->rate[t] == 0 || t == forecast_band_index(s)) continue;
         double mult = t == FORECAST_OUT ? adj->exit_mult[s] : adj->move_mult[s];
-        add_dest(rr, s, t, draw_rate(g, to[t], exposure, fixed) * mult);
+        add_dest(rr, s, t, b->rate[t] * mult);
     }
 }
 
@@ -196,22 +219,47 @@ static void drift_path(Rng *g, double sd, int years, bool fixed, double *out)
     }
 }
 
+/* A random walk for each group and kind of rate, and each state's year by
+ * year product of its groups' walks (the common drift included). */
+static void group_drift_paths(const ForecastRates *r, Rng *g, int years, bool fixed, RunRates *rr)
+{
+    double path[FORECAST_DRIFT_KINDS][FORECAST_GROUPS][FORECAST_MAX_YEARS];
+    for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+        for (int grp = 0; grp < FORECAST_GROUPS; grp++)
+            drift_path(g, r->group_drift_sd[k][grp], years, fixed, path[k][grp]);
+    for (int k = 0; k < FORECAST_DRIFT_KINDS; k++)
+        for (int h = 0; h < years; h++) {
+            double common = k == FORECAST_DRIFT_ENTRIES ? rr->entry_drift[h]
+                            : k == FORECAST_DRIFT_EXITS ? rr->exit_drift[h]
+                                                        : 1;
+            for (int s = 0; s < FORECAST_STATES; s++) {
+                double m = common;
+                for (int dim = 0; dim < FORECAST_GROUP_DIMS; dim++)
+                    m *= path[k][forecast_state_group(s, dim)][h];
+                rr->drift[k][h][s] = (float)m;
+            }
+        }
+}
+
 static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
 {
     const ForecastRates *r = spec->rates;
     const ForecastAdjust *adj = spec->adjust;
     bool fixed = spec->fixed_rates;
     memset(rr, 0, sizeof *rr);
+    BandRates bands[FORECAST_AGE_BANDS] = {{0}};
     double window = (double)forecast_window_days(r);
     for (int s = 0; s < FORECAST_STATES; s++) {
         if (r->exposure[s] <= 0) {
-            band_rates(r, adj, s, g, fixed, rr);
+            band_rates(r, adj, s, g, fixed, bands, rr);
         } else {
             for (int t = 0; t < FORECAST_DESTS; t++) {
                 if (r->transitions[s][t] == 0) continue;
-                double mult = t == FORECAST_OUT ? adj->exit_mult[s] : adj->move_mult[s];
-                add_dest(rr, s, t,
-                         draw_rate(g, r->transitions[s][t], r->exposure[s], fixed) * mult);
+                bool out = t == FORECAST_OUT;
+                double mult = out ? adj->exit_mult[s] : adj->move_mult[s];
+                /* an exit's child-days are weighted by the time-in-care factors */
+                double days = out ? r->tic_child_days[s] : r->exposure[s];
+                add_dest(rr, s, t, draw_rate(g, r->transitions[s][t], days, fixed) * mult);
             }
         }
         double entry =
@@ -221,6 +269,12 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
     }
     drift_path(g, r->entry_drift_sd, spec->years, fixed, rr->entry_drift);
     drift_path(g, r->exit_drift_sd, spec->years, fixed, rr->exit_drift);
+    group_drift_paths(r, g, spec->years, fixed, rr);
+    rr->tic_used = r->tic_used;
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++)
+        rr->tic_factor[k] = !r->tic_used ? 1
+                            : fixed      ? r->tic_factor[k]
+                                    : draw_rate(g, r->tic_band_exits[k], r->tic_expected[k], false);
 }
 
 /* ---- one future ---- */
@@ -230,8 +284,8 @@ static void draw_rates(const ForecastSimSpec *spec, Rng *g, RunRates *rr)
  * and 21. Worked out once a child (once a forecast for those there at the
  * forecast for every date of birth: forecast_sim_prepare), never at each
  * event. */
-enum { CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_14, CLOCK_16, CLOCK_18, CLOCK_21, CLOCK_AGES };
-static const int clock_age[CLOCK_AGES] = {1, 5, 10, 14, 16, 18, 21};
+enum { CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_14, CLOCK_16, CLOCK_18, CLOCK_21, CLOCK_25, CLOCK_AGES };
+static const int clock_age[CLOCK_AGES] = {1, 5, 10, 14, 16, 18, 21, 25};
 static const int band_end_clock[FORECAST_AGE_BANDS] = {CLOCK_1, CLOCK_5, CLOCK_10, CLOCK_16,
                                                        CLOCK_18};
 
@@ -251,7 +305,7 @@ static ForecastClock clock_of(Date dob, Date origin)
     date_to_ymd(dob, &y, &m, &d);
     ForecastClock c;
     bool leapling = m == 2 && d == 29;
-    if (!leapling && y >= 1901 && y + 21 <= 2099) {
+    if (!leapling && y >= 1901 && y + 25 <= 2099) {
         int first = y + (m > 2); /* leap years are counted from here */
         for (int k = 0; k < CLOCK_AGES; k++) {
             int a = clock_age[k], leaps = (first + a - 1) / 4 - (first - 1) / 4;
@@ -281,60 +335,90 @@ typedef struct Sim {
     ForecastRun *out;
 } Sim;
 
-/* Counts a care leaver (eligible when they left) in the stocks of the year
- * ends from `from_year` on, while under 21. */
-static void count_leaver_stock(Sim *sim, const ForecastClock *c, double left, int from_year)
+/* The category on a day (from the origin) of a care leaver of this kind,
+ * or -1: none (docs/care-leavers.md). */
+static int leaver_flow(const ForecastClock *c, ForecastLeaverKind kind, double at)
+{
+    if (at < c->at[CLOCK_16]) return -1;
+    if (kind == FORECAST_LEAVER_QUALIFYING)
+        return at < c->at[CLOCK_21] ? FORECAST_FLOW_QUALIFYING : -1;
+    return at < c->at[CLOCK_18]   ? FORECAST_FLOW_RELEVANT
+           : at < c->at[CLOCK_21] ? FORECAST_FLOW_FORMER_RELEVANT
+           : at < c->at[CLOCK_25] ? FORECAST_FLOW_FORMER_RELEVANT_TO_25
+                                  : -1;
+}
+
+/* Counts a care leaver in the stocks of the year ends from `from_year` on. */
+static void count_leaver_stock(Sim *sim, const ForecastClock *c, ForecastLeaverKind kind,
+                               double left, int from_year)
 {
     for (int k = from_year; k < sim->spec->years; k++) {
         double at = sim->year_end[k + 1];
-        if (at < left || at < c->at[CLOCK_16] || at >= c->at[CLOCK_21]) continue;
-        sim->out->flows[k][at < c->at[CLOCK_18] ? FORECAST_FLOW_RELEVANT
-                                                : FORECAST_FLOW_FORMER_RELEVANT]++;
+        int flow = at < left ? -1 : leaver_flow(c, kind, at);
+        if (flow >= 0) sim->out->flows[k][flow]++;
     }
 }
 
 /* CPPCR 2010 reg 40 and CA89 s23A/s23C: looked after for 13 weeks from the
  * 14th birthday and after the 16th: eligible, so relevant or former relevant
- * once out of care. */
+ * once out of care; looked after after 16 without them: qualifying (s24(1B)). */
 static void leave(Sim *sim, const ForecastClock *c, double t, int h, double since_14, bool at_18)
 {
     sim->out->flows[h][FORECAST_FLOW_LEAVERS]++;
     if (at_18) sim->out->flows[h][FORECAST_FLOW_LEFT_AT_18]++;
-    if (since_14 >= 91 && t >= c->at[CLOCK_16]) count_leaver_stock(sim, c, t, h);
+    if (t < c->at[CLOCK_16]) return;
+    count_leaver_stock(
+        sim, c, since_14 >= 91 ? FORECAST_LEAVER_ELIGIBLE : FORECAST_LEAVER_QUALIFYING, t, h);
 }
 
-static int choose_dest(Sim *sim, int s, double exit_rate, double total)
+static int choose_dest(Sim *sim, int s, double exit_rate, double move_drift, double total)
 {
     const RunRates *rr = &sim->rates;
     double u = rng_uniform(&sim->rng) * total;
     for (int k = 0; k < rr->n_dest[s]; k++) {
         int d = rr->dest[s][k];
-        double rate = d == FORECAST_OUT ? exit_rate : rr->rate[s][k];
+        double rate = d == FORECAST_OUT ? exit_rate : rr->rate[s][k] * move_drift;
         if (u < rate) return d;
         u -= rate;
     }
     return rr->dest[s][rr->n_dest[s] - 1];
 }
 
-/* Follows one child from time t (days from the origin) in state s until it
- * leaves care or the forecast ends. The time to the next event is drawn as a
- * unit of hazard (an exponential with mean 1) used up at the total rate of
- * each stretch between fixed points: the same law as a fresh draw at every
- * birthday and year end (the exponential has no memory), with one draw an
- * event. */
-static void follow(Sim *sim, int s, double t, const ForecastClock *c, double since_14)
+/* When the time-in-care band of a period of care that began on `start`
+ * (days from the origin) ends, band `tic` being the one it is in. */
+static double tic_end(double start, int tic)
+{
+    return tic == 0   ? start + FORECAST_TIC_1_YEAR
+           : tic == 1 ? start + FORECAST_TIC_3_YEARS
+                      : INFINITY;
+}
+
+/* Follows one child from time t (days from the origin) in state s, in a
+ * period of care that began on care_start, until it leaves care or the
+ * forecast ends. The time to the next event is drawn as a unit of hazard (an
+ * exponential with mean 1) used up at the total rate of each stretch between
+ * fixed points (birthdays, year ends, the ends of time-in-care bands): the
+ * same law as a fresh draw at each (the exponential has no memory), with one
+ * draw an event. */
+static void follow(Sim *sim, int s, double t, const ForecastClock *c, double since_14,
+                   double care_start)
 {
     const RunRates *rr = &sim->rates;
     int years = sim->spec->years, h = 0;
     while (h < years && sim->year_end[h + 1] <= t) h++;
     int band = forecast_state_age(s);
+    int tic = rr->tic_used ? forecast_tic_band(t - care_start) : FORECAST_TIC_BANDS - 1;
+    double tic_ends = rr->tic_used ? tic_end(care_start, tic) : INFINITY;
     double band_ends = band_end(c, band), fourteen = c->at[CLOCK_14];
     double hazard = rng_exp(&sim->rng);
     while (h < years) {
         double next_year = sim->year_end[h + 1];
         double boundary = band_ends <= next_year ? band_ends : next_year;
-        double exit_rate = rr->exit_rate[s] * rr->exit_drift[h];
-        double total = rr->move_total[s] + exit_rate;
+        if (tic_ends < boundary) boundary = tic_ends;
+        double exit_rate =
+            rr->exit_rate[s] * rr->tic_factor[tic] * rr->drift[FORECAST_DRIFT_EXITS][h][s];
+        double move_drift = rr->drift[FORECAST_DRIFT_MOVES][h][s];
+        double total = rr->move_total[s] * move_drift + exit_rate;
         bool event = total > 0 && t + hazard / total < boundary;
         double until = event ? t + hazard / total : boundary;
         if (until > fourteen) since_14 += until - (t > fourteen ? t : fourteen);
@@ -342,13 +426,16 @@ static void follow(Sim *sim, int s, double t, const ForecastClock *c, double sin
         if (!event) {
             hazard -= (until - t) * total;
             t = until;
-            if (band_ends <= next_year) {
+            if (tic_ends <= t) {
+                tic++;
+                tic_ends = tic_end(care_start, tic);
+            } else if (band_ends <= next_year) {
                 if (band == FORECAST_AGE_BANDS - 1) { /* CA89 s105(1): care ends at 18 */
                     leave(sim, c, t, h, since_14, true);
                     return;
                 }
                 band++;
-                s = forecast_state(band, forecast_state_placement(s), forecast_state_distance(s));
+                s = forecast_state_in_band(band, forecast_band_index(s));
                 band_ends = band_end(c, band);
             } else {
                 forecast_count_state(sim->out->counts[h], s);
@@ -358,27 +445,27 @@ static void follow(Sim *sim, int s, double t, const ForecastClock *c, double sin
         }
         t = until;
         hazard = rng_exp(&sim->rng);
-        int d = choose_dest(sim, s, exit_rate, total);
+        int d = choose_dest(sim, s, exit_rate, move_drift, total);
         if (d == FORECAST_OUT) {
             leave(sim, c, t, h, since_14, false);
             return;
         }
-        s = forecast_state(band, forecast_state_placement(d), forecast_state_distance(d));
+        s = forecast_state_in_band(band, d);
     }
 }
 
-/* The age in days of an entrant to state s: one who entered it in the window,
- * at random, or (a scenario's added entrants into a state nobody entered)
- * anywhere in its age band. */
-static int32_t entrant_age(Sim *sim, int s)
+/* An entrant to state s: one who entered it in the window, at random, with
+ * the earlier care that one had; or (a scenario's added entrants into a
+ * state nobody entered) an age anywhere in its age band and no earlier care. */
+static ForecastEntrant entrant_like(Sim *sim, int s)
 {
     const ForecastRates *r = sim->spec->rates;
     long first = r->first_entrant[s], n = r->first_entrant[s + 1] - first;
-    if (n > 0) return r->entrants[first + (long)(rng_uniform(&sim->rng) * (double)n)].age_days;
+    if (n > 0) return r->entrants[first + (long)(rng_uniform(&sim->rng) * (double)n)];
     static const double band_years[FORECAST_AGE_BANDS + 1] = {0, 1, 5, 10, 16, 18};
     int b = forecast_state_age(s);
     double lo = band_years[b] * 365.25, hi = band_years[b + 1] * 365.25 - 1;
-    return (int32_t)(lo + rng_uniform(&sim->rng) * (hi - lo));
+    return (ForecastEntrant){(uint16_t)s, (int32_t)(lo + rng_uniform(&sim->rng) * (hi - lo)), 0};
 }
 
 /* Whether someone with these birthdays is in age band `band` on `day` (days
@@ -392,18 +479,19 @@ static const ForecastClock *clock_for(const Sim *sim, Date dob, ForecastClock *o
 
 static void entrants(Sim *sim, int s, int h)
 {
-    double rate = sim->rates.entry_rate[s] * sim->rates.entry_drift[h];
+    double rate = sim->rates.entry_rate[s] * sim->rates.drift[FORECAST_DRIFT_ENTRIES][h][s];
     if (rate <= 0) return;
     Date origin = sim->spec->rates->origin;
     for (double t = sim->year_end[h] + rng_exp(&sim->rng) / rate; t < sim->year_end[h + 1];
          t += rng_exp(&sim->rng) / rate) {
         Date day = origin + (Date)t;
         ForecastClock own;
-        const ForecastClock *c = clock_for(sim, day - entrant_age(sim, s), &own);
+        ForecastEntrant like = entrant_like(sim, s);
+        const ForecastClock *c = clock_for(sim, day - like.age_days, &own);
         if (!in_band(c, (double)(day - origin), forecast_state_age(s)))
             continue; /* a leap-day edge */
         sim->out->flows[h][FORECAST_FLOW_ENTRANTS]++;
-        follow(sim, s, t, c, 0);
+        follow(sim, s, t, c, like.days_since_14, t);
     }
 }
 
@@ -413,13 +501,13 @@ struct ForecastClocks {
     ForecastClock *by_dob; /* by_dob[dob - first] */
 };
 
-/* Everyone the forecast follows was born between 22 years before the origin
- * (care leavers under 21) and its end (entrants born during it). */
+/* Everyone the forecast follows was born between 26 years before the origin
+ * (care leavers under 25) and its end (entrants born during it). */
 ForecastClocks *forecast_sim_prepare(const ForecastSimSpec *spec)
 {
     Date origin = spec->rates->origin;
     ForecastClocks *t = xmalloc(sizeof *t);
-    t->first = date_add_months(origin, -12 * 22);
+    t->first = date_add_months(origin, -12 * 26);
     t->n = (long)(date_add_months(origin, 12 * spec->years) - t->first) + 1;
     t->by_dob = xmalloc((size_t)t->n * sizeof *t->by_dob);
     for (long i = 0; i < t->n; i++) t->by_dob[i] = clock_of(t->first + (Date)i, origin);
@@ -466,11 +554,12 @@ void forecast_sim_run(const ForecastSimSpec *spec, long index, ForecastRun *out)
     ForecastClock own;
     for (long i = 0; i < pop->n; i++)
         follow(&sim, pop->children[i].state, 0, clock_for(&sim, pop->children[i].dob, &own),
-               pop->children[i].days_since_14);
+               pop->children[i].days_since_14, -(double)pop->children[i].days_in_care);
     for (int h = 0; h < spec->years; h++)
         for (int s = 0; s < FORECAST_STATES; s++) entrants(&sim, s, h);
     for (long i = 0; i < spec->n_leavers; i++)
-        count_leaver_stock(&sim, clock_for(&sim, spec->leavers[i].dob, &own), 0, 0);
+        count_leaver_stock(&sim, clock_for(&sim, spec->leavers[i].dob, &own),
+                           (ForecastLeaverKind)spec->leavers[i].kind, 0, 0);
 }
 
 void forecast_adjust_none(ForecastAdjust *a)
@@ -481,8 +570,13 @@ void forecast_adjust_none(ForecastAdjust *a)
     }
 }
 
-static const char *const flow_names[FORECAST_FLOWS] = {
-    "entrants", "leavers", "left_at_18", "relevant_care_leavers", "former_relevant_care_leavers"};
+static const char *const flow_names[FORECAST_FLOWS] = {"entrants",
+                                                       "leavers",
+                                                       "left_at_18",
+                                                       "relevant_care_leavers",
+                                                       "former_relevant_care_leavers",
+                                                       "former_relevant_21_to_24",
+                                                       "qualifying_care_leavers"};
 
 const char *forecast_flow_name(int flow)
 {

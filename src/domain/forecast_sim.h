@@ -26,6 +26,10 @@ typedef enum ForecastFlow {
     FORECAST_FLOW_LEFT_AT_18,      /* exits on the 18th birthday */
     FORECAST_FLOW_RELEVANT,        /* care leavers aged 16-17 at the year end (CA89 s23A) */
     FORECAST_FLOW_FORMER_RELEVANT, /* aged 18-20 at the year end (s23C) */
+    /* Former relevant aged 21-24: a personal adviser on request to 25 (s23CZB). */
+    FORECAST_FLOW_FORMER_RELEVANT_TO_25,
+    /* Left care at 16 or over without the 13 weeks, aged 16-20 (s24(1B)). */
+    FORECAST_FLOW_QUALIFYING,
     FORECAST_FLOWS
 } ForecastFlow;
 
@@ -41,10 +45,21 @@ typedef struct ForecastAdjust {
 /* Sets every multiplier to 1 and every addition to 0. */
 void forecast_adjust_none(ForecastAdjust *a);
 
-/* A young person who was already a care leaver at the origin (relevant or
- * former relevant: domain/leaver), counted in the stocks until 21. */
+/* What a care leaver is entitled to as the years go by: one who was
+ * eligible on leaving (13 weeks from 14, CPPCR 2010 reg 40) is relevant to
+ * 18, former relevant to 21 and may ask for a personal adviser to 25; one
+ * who left after 16 without the 13 weeks is qualifying to 21. */
+typedef enum ForecastLeaverKind {
+    FORECAST_LEAVER_ELIGIBLE,
+    FORECAST_LEAVER_QUALIFYING
+} ForecastLeaverKind;
+
+/* A young person who was already a care leaver at the origin (domain/leaver:
+ * relevant, former relevant or qualifying under 21, or former relevant on
+ * the eve of the 21st birthday and now under 25), counted in the stocks. */
 typedef struct ForecastLeaver {
     Date dob;
+    uint8_t kind; /* ForecastLeaverKind */
 } ForecastLeaver;
 
 /* The birthdays the simulation needs, worked out once a date of birth. */

@@ -52,7 +52,7 @@ static void text_flows(FILE *out, const ForecastReport *r)
 {
     char date[DATE_FMT_LEN];
     fprintf(out,
-            "\nIn the year to each date (care leavers: aged 16 to 20 on it), median [80%% "
+            "\nIn the year to each date (care leavers: aged 16 to 24 on it), median [80%% "
             "interval]\n%-30s",
             "");
     for (int h = 1; h <= r->years; h++)
@@ -174,7 +174,7 @@ static void text_rates(FILE *out, const ForecastReport *r)
             exposure += rt->exposure[s];
             exits += rt->transitions[s][FORECAST_OUT];
             entries += rt->entries[s];
-            for (int t = 0; t < FORECAST_STATES; t++) moves += rt->transitions[s][t];
+            for (int t = 0; t < FORECAST_BAND_STATES; t++) moves += rt->transitions[s][t];
         }
         double cy = exposure / 365.25;
         fprintf(out, "%-10s %12.0f %10ld %16.3f %10ld %16.3f %14.1f\n", forecast_age_name(a), cy,
@@ -185,6 +185,17 @@ static void text_rates(FILE *out, const ForecastReport *r)
             "left care at 18: %ld; year-to-year drift (sd of log rate): entrants %.3f, "
             "leaving %.3f\n",
             rt->exits_at_18, rt->entry_drift_sd, rt->exit_drift_sd);
+    if (!rt->tic_used) {
+        fputs("time in care: not a factor (a band of time in care has too few exits or "
+              "child-days)\n",
+              out);
+        return;
+    }
+    fputs("time in care, factor of the exit rate:", out);
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++)
+        fprintf(out, "%s %s %.2f (%ld exits)", k ? "," : "", forecast_tic_name(k),
+                rt->tic_factor[k], rt->tic_band_exits[k]);
+    fputc('\n', out);
 }
 
 void forecast_write_text(FILE *out, const ForecastReport *r, ForecastBy by)
@@ -199,8 +210,8 @@ void forecast_write_text(FILE *out, const ForecastReport *r, ForecastBy by)
             (unsigned long long)r->seed);
     fprintf(out, "Distance from home: %s\n", distance_note(r));
     fprintf(out,
-            "On %s: %ld looked after full time, %ld care leavers (relevant or former "
-            "relevant) under 21\n",
+            "On %s: %ld looked after full time, %ld care leavers (relevant, former relevant "
+            "or qualifying under 21, former relevant 21 to 24)\n",
             from, r->at_origin[FORECAST_SERIES_TOTAL], r->leavers_at_origin);
     if (r->at_origin[FORECAST_SERIES_TOTAL] == 0 && r->rates.n_entrants == 0)
         fputs("No child was looked after full time in the window or on the origin: every figure "
@@ -329,6 +340,10 @@ static json_t *json_rates(const ForecastRates *rt)
     render_json_set(o, "left_at_18", json_integer(rt->exits_at_18));
     render_json_set(o, "entry_drift_sd", render_json_double(rt->entry_drift_sd));
     render_json_set(o, "exit_drift_sd", render_json_double(rt->exit_drift_sd));
+    json_t *tic = json_object();
+    for (int k = 0; rt->tic_used && k < FORECAST_TIC_BANDS; k++)
+        render_json_set(tic, forecast_tic_name(k), render_json_double(rt->tic_factor[k]));
+    render_json_set(o, "time_in_care_exit_factors", tic); /* empty: not a factor */
     for (int s = 0; s < FORECAST_STATES; s++) {
         if (rt->exposure[s] <= 0 && rt->entries[s] == 0) continue;
         json_t *st = json_object();
@@ -337,16 +352,21 @@ static json_t *json_rates(const ForecastRates *rt)
                         render_json_text(forecast_placement_name(forecast_state_placement(s))));
         render_json_set(st, "distance",
                         render_json_text(forecast_distance_name(forecast_state_distance(s))));
+        render_json_set(st, "legal_status",
+                        render_json_text(forecast_legal_name(forecast_state_legal(s))));
         render_json_set(st, "child_days", render_json_double(rt->exposure[s]));
         render_json_set(st, "entrants", json_integer(rt->entries[s]));
         render_json_set(st, "left_care", json_integer(rt->transitions[s][FORECAST_OUT]));
         json_t *moves = json_object();
-        for (int t = 0; t < FORECAST_STATES; t++) {
-            if (!rt->transitions[s][t]) continue;
-            char key[64];
-            snprintf(key, sizeof key, "%s/%s", forecast_placement_name(forecast_state_placement(t)),
-                     forecast_distance_name(forecast_state_distance(t)));
-            render_json_set(moves, key, json_integer(rt->transitions[s][t]));
+        for (int k = 0; k < FORECAST_BAND_STATES; k++) {
+            if (!rt->transitions[s][k]) continue;
+            char key[80];
+            int t = forecast_state_in_band(forecast_state_age(s), k);
+            snprintf(key, sizeof key, "%s/%s/%s",
+                     forecast_placement_name(forecast_state_placement(t)),
+                     forecast_distance_name(forecast_state_distance(t)),
+                     forecast_legal_name(forecast_state_legal(t)));
+            render_json_set(moves, key, json_integer(rt->transitions[s][k]));
         }
         render_json_set(st, "moves", moves);
         render_json_append(states, st);

@@ -6,6 +6,7 @@
 #ifndef CAREPLEDGE_FORECAST_WRITE_H
 #define CAREPLEDGE_FORECAST_WRITE_H
 
+#include "base/err.h"
 #include "domain/forecast_report.h"
 
 #include <stdbool.h>
@@ -14,5 +15,10 @@
 void forecast_write_text(FILE *out, const ForecastReport *r, ForecastBy by);
 void forecast_write_csv(FILE *out, const ForecastReport *r, ForecastBy by, bool points);
 void forecast_write_json(FILE *out, const ForecastReport *r, bool points);
+/* A self-contained HTML page and a PDF (written to path) with fan charts
+ * for the total and the breakdown `by`, the flows and the back-test scores
+ * (render/forecast_charts.c). Return 0, or ERR_IO. */
+int forecast_write_html(FILE *out, const ForecastReport *r, ForecastBy by, Err *err);
+int forecast_write_pdf(const char *path, const ForecastReport *r, ForecastBy by, Err *err);
 
 #endif

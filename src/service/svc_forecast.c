@@ -43,6 +43,11 @@ static bool at_or_after_21(Date dob, Date at)
     return at >= date_birthday(dob, 21);
 }
 
+static bool at_or_after_25(Date dob, Date at)
+{
+    return at >= date_birthday(dob, 25);
+}
+
 static long sysconf_processors(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -62,18 +67,29 @@ typedef struct ChildJob {
     long n_leavers, cap_leavers;
 } ChildJob;
 
-/* Relevant and former relevant care leavers under 21 on `at`, as
- * domain/leaver classifies them (CA89 s23A, s23C). */
+/* The care leavers on `at`, as domain/leaver classifies them: relevant,
+ * former relevant (CA89 s23A, s23C) and qualifying (s24) under 21, and
+ * those of 21 to 24 who were former relevant on the eve of the 21st
+ * birthday, who may ask for a personal adviser to 25 (s23CZB). */
 static void add_leavers(ChildJob *job)
 {
     const Dataset *ds = job->view;
     for (int i = 0; i < ds->n_children; i++) {
         const Child *c = &ds->children[i];
-        if (c->dob == DATE_NONE || at_or_after_21(c->dob, job->at)) continue;
-        LeaverCategory cat = leaver_category(ds, c, job->at, LEAVER_RULES_CURRENT);
-        if (cat != LEAVER_RELEVANT && cat != LEAVER_FORMER_RELEVANT) continue;
+        if (c->dob == DATE_NONE || at_or_after_25(c->dob, job->at)) continue;
+        bool over_21 = at_or_after_21(c->dob, job->at);
+        Date on = over_21 ? date_birthday(c->dob, 21) - 1 : job->at;
+        LeaverCategory cat = leaver_category(ds, c, on, LEAVER_RULES_CURRENT);
+        ForecastLeaverKind kind;
+        if (cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT)
+            kind = FORECAST_LEAVER_ELIGIBLE;
+        else if (cat == LEAVER_QUALIFYING && !over_21)
+            kind = FORECAST_LEAVER_QUALIFYING;
+        else
+            continue;
+        if (over_21 && cat != LEAVER_FORMER_RELEVANT) continue;
         MEM_GROW(job->leavers, job->n_leavers, job->cap_leavers);
-        job->leavers[job->n_leavers++] = (ForecastLeaver){c->dob};
+        job->leavers[job->n_leavers++] = (ForecastLeaver){c->dob, (uint8_t)kind};
     }
 }
 
@@ -91,8 +107,9 @@ static void child_job(void *arg)
 /* What the history says at `at`: the rates (when rates is not NULL), the
  * population looked after then, and (when leavers is not NULL) the care
  * leavers. Every output is the caller's to free. */
-static void read_history(const Dataset *ds, Date at, int window, int threads, ForecastRates *rates,
-                         ForecastPopulation *pop, ForecastLeaver **leavers, long *n_leavers)
+static void read_history(const Dataset *ds, Date at, int window, int threads, bool time_in_care,
+                         ForecastRates *rates, ForecastPopulation *pop, ForecastLeaver **leavers,
+                         long *n_leavers)
 {
     int n = parallel_share_count(ds, threads);
     Dataset views[PARALLEL_MAX_SHARES];
@@ -106,7 +123,10 @@ static void read_history(const Dataset *ds, Date at, int window, int threads, Fo
                              .leavers_too = leavers != NULL,
                              .rates = rates ? xmalloc(sizeof(ForecastRates)) : NULL};
     parallel_run(n, child_job, jobs, sizeof jobs[0]);
-    if (rates) forecast_rates_init(rates, at, window);
+    if (rates) {
+        forecast_rates_init(rates, at, window);
+        rates->tic_wanted = time_in_care;
+    }
     memset(pop, 0, sizeof *pop);
     if (leavers) *leavers = NULL, *n_leavers = 0;
     long cap_leavers = 0;
@@ -139,7 +159,7 @@ static void count_population(const ForecastPopulation *pop, long *counts)
 static void counts_on(const Dataset *ds, Date at, int threads, long *counts)
 {
     ForecastPopulation pop;
-    read_history(ds, at, 1, threads, NULL, &pop, NULL, NULL);
+    read_history(ds, at, 1, threads, false, NULL, &pop, NULL, NULL);
     count_population(&pop, counts);
     forecast_population_free(&pop);
 }
@@ -249,7 +269,8 @@ static void backtest_origin(const Dataset *ds, const ForecastRequest *req, int y
     Date origin = date_collection_year_end(year);
     ForecastRates rates;
     ForecastPopulation pop;
-    read_history(ds, origin, req->window, req->threads, &rates, &pop, NULL, NULL);
+    read_history(ds, origin, req->window, req->threads, req->time_in_care, &rates, &pop, NULL,
+                 NULL);
     ForecastSimSpec spec = {.rates = &rates,
                             .population = &pop,
                             .adjust = NULL,
@@ -432,7 +453,8 @@ static void forecast(const Dataset *ds, const ForecastRequest *req, const Foreca
     ForecastPopulation pop;
     ForecastLeaver *leavers;
     long n_leavers;
-    read_history(ds, req->from, req->window, req->threads, &out->rates, &pop, &leavers, &n_leavers);
+    read_history(ds, req->from, req->window, req->threads, req->time_in_care, &out->rates, &pop,
+                 &leavers, &n_leavers);
     count_population(&pop, out->at_origin);
     out->leavers_at_origin = n_leavers;
     ForecastAdjust adjust;

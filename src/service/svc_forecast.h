@@ -30,6 +30,7 @@ typedef struct ForecastRequest {
     const char *capacity;  /* the placements template, or NULL */
     const char *costs;     /* the costs template, or NULL */
     int threads;           /* 0: one per processor; the figures never depend on it */
+    bool time_in_care;     /* exit rates by time in care, where the data supports it */
 } ForecastRequest;
 
 typedef struct ForecastResult {
@@ -44,5 +45,36 @@ typedef struct ForecastResult {
 int svc_forecast_run(const AppContext *ctx, const ServiceData *data, const ForecastRequest *req,
                      const Actor *actor, ForecastResult *out, Err *err);
 void svc_forecast_free(ForecastResult *r);
+
+/* ---- Stored forecasts (svc_forecast_store.c; docs/forecast.md) ---- */
+
+/* A forecast kept by name: the whole of it with its back-test, as the JSON
+ * document render/forecast_write gives. */
+typedef struct ForecastStored {
+    char name[96];
+    char saved[24]; /* YYYY-MM-DDTHH:MM:SSZ, UTC */
+    char saved_by[64];
+    Date origin;
+    int years;
+    long runs;
+    char scenario[256]; /* the scenario file's name, "" for none */
+    char *document;     /* the JSON */
+} ForecastStored;
+
+/* Keeps a forecast under f->name (1 to 95 characters; saved and saved_by
+ * are filled in here). ERR_USAGE (param "save") for a bad name, ERR_CONFLICT
+ * when the name is taken. */
+int svc_forecast_save(const char *db_path, const ForecastStored *f, const Actor *actor, Err *err);
+/* Whether a forecast of that name is stored (0: no, 1: yes, or an error). */
+int svc_forecast_stored_exists(const char *db_path, const char *name, const Actor *actor, Err *err);
+/* Every stored forecast, the latest first; free each with
+ * svc_forecast_stored_free and *out with free(). */
+int svc_forecast_stored_list(const char *db_path, const Actor *actor, ForecastStored **out, int *n,
+                             Err *err);
+/* The one named, with its document; ERR_NOT_FOUND (param "show") when none.
+ * Free with svc_forecast_stored_free. */
+int svc_forecast_stored_find(const char *db_path, const char *name, const Actor *actor,
+                             ForecastStored *out, Err *err);
+void svc_forecast_stored_free(ForecastStored *f);
 
 #endif

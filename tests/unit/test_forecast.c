@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "base/mem.h"
 #include "domain/forecast.h"
 #include "domain/forecast_backtest.h"
 #include "domain/forecast_sim.h"
@@ -81,13 +82,21 @@ static void test_distance_bands(void **state)
 
 static int st(int age, ForecastPlacement p)
 {
-    return forecast_state(age, p, FORECAST_DISTANCE_UNKNOWN);
+    return forecast_state(age, p, FORECAST_DISTANCE_UNKNOWN, FORECAST_CARE_ORDER);
 }
 
+/* A move's column in ForecastRates.transitions. */
+static int to(int age, ForecastPlacement p)
+{
+    return forecast_band_index(st(age, p));
+}
+
+/* The rates, with the factors of time in care where the data supports them. */
 static ForecastRates *estimate(const Dataset *ds, Date origin, int window)
 {
     ForecastRates *r = malloc(sizeof *r);
     forecast_rates_init(r, origin, window);
+    r->tic_wanted = true;
     forecast_rates_add(r, ds);
     forecast_rates_finish(r);
     return r;
@@ -122,10 +131,10 @@ static void test_walk_of_one_history(void **state)
     assert_true(tenth > D(2020, 6, 1) && tenth < D(2021, 1, 1));
     assert_int_equal(r->entries[st(2, FORECAST_FOSTERING)], 1);
     assert_int_equal(r->entries[st(3, FORECAST_FOSTERING)], 1);
-    assert_int_equal(r->transitions[st(3, FORECAST_FOSTERING)][st(3, FORECAST_RESIDENTIAL)], 1);
+    assert_int_equal(r->transitions[st(3, FORECAST_FOSTERING)][to(3, FORECAST_RESIDENTIAL)], 1);
     assert_int_equal(r->transitions[st(3, FORECAST_RESIDENTIAL)][FORECAST_OUT], 1);
     assert_int_equal(r->transitions[st(3, FORECAST_FOSTERING)][FORECAST_OUT], 0); /* censored */
-    assert_int_equal(r->transitions[st(2, FORECAST_FOSTERING)][st(3, FORECAST_FOSTERING)], 0);
+    assert_int_equal(r->transitions[st(2, FORECAST_FOSTERING)][to(3, FORECAST_FOSTERING)], 0);
     assert_true(r->exposure[st(2, FORECAST_FOSTERING)] == (double)(tenth - D(2020, 6, 1)));
     double fostering_10 = (double)(D(2021, 1, 1) - tenth) + (double)(origin - D(2021, 7, 1));
     assert_true(r->exposure[st(3, FORECAST_FOSTERING)] == fostering_10);
@@ -135,9 +144,58 @@ static void test_walk_of_one_history(void **state)
     assert_int_equal(r->n_entrants, 2);
     /* a later origin sees the move on 1 June 2022 */
     ForecastRates *later = estimate(&ds, D(2023, 3, 31), 3);
-    assert_int_equal(later->transitions[st(3, FORECAST_FOSTERING)][st(3, FORECAST_RESIDENTIAL)], 2);
+    assert_int_equal(later->transitions[st(3, FORECAST_FOSTERING)][to(3, FORECAST_RESIDENTIAL)], 2);
     drop(r);
     drop(later);
+    dataset_free(&ds);
+}
+
+/* The DfE's legal status groups, and a change of group is a move while a
+ * change within one (interim to full care order) is not. */
+static void test_legal_status_groups_and_moves(void **state)
+{
+    (void)state;
+    const char *care[] = {"C1", "C2"}, *placement[] = {"E1", "D1"},
+               *other[] = {"J1", "J3", "L1", "L3", "W1", ""};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(forecast_legal_of(care[i]), FORECAST_CARE_ORDER);
+        assert_int_equal(forecast_legal_of(placement[i]), FORECAST_PLACEMENT_ORDER);
+    }
+    assert_int_equal(forecast_legal_of("V2"), FORECAST_SECTION_20);
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        assert_int_equal(forecast_legal_of(other[i]), FORECAST_OTHER_LEGAL);
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "1", D(2013, 1, 1), "WBRI"); /* 5 to 9 throughout */
+    add_ep(&ds, D(2020, 6, 1), D(2020, 9, 1), "V2", "U4");
+    add_ep(&ds, D(2020, 9, 1), D(2021, 1, 1), "C1", "U4");
+    add_ep(&ds, D(2021, 1, 1), D(2021, 6, 1), "C2", "U4");
+    add_ep(&ds, D(2021, 6, 1), NONE, "E1", "A5");
+    ForecastRates *r = estimate(&ds, D(2022, 3, 31), 3);
+    int u = FORECAST_DISTANCE_UNKNOWN;
+    int s20 = forecast_state(2, FORECAST_FOSTERING, u, FORECAST_SECTION_20);
+    int co = forecast_state(2, FORECAST_FOSTERING, u, FORECAST_CARE_ORDER);
+    int po = forecast_state(2, FORECAST_OTHER_PLACEMENT, u, FORECAST_PLACEMENT_ORDER);
+    assert_int_equal(r->entries[s20], 1);
+    assert_int_equal(r->transitions[s20][forecast_band_index(co)], 1);
+    assert_int_equal(r->transitions[co][forecast_band_index(po)], 1);
+    assert_int_equal(r->transitions[co][forecast_band_index(co)], 0); /* C1 to C2 */
+    assert_true(r->exposure[co] == (double)(D(2021, 6, 1) - D(2020, 9, 1)));
+    assert_int_equal(forecast_state_legal(po), FORECAST_PLACEMENT_ORDER);
+    assert_int_equal(forecast_state_placement(po), FORECAST_OTHER_PLACEMENT);
+    assert_int_equal(forecast_state_distance(po), u);
+    assert_int_equal(forecast_state_age(po), 2);
+    ForecastPopulation pop = {0};
+    forecast_population_add(&pop, &ds, D(2022, 3, 31));
+    long counts[FORECAST_SERIES] = {0};
+    forecast_count_state(counts, pop.children[0].state);
+    assert_int_equal(counts[FORECAST_SERIES_LEGAL + FORECAST_PLACEMENT_ORDER], 1);
+    assert_int_equal(counts[FORECAST_SERIES_LEGAL + FORECAST_CARE_ORDER], 0);
+    char name[64];
+    assert_string_equal(
+        forecast_series_name(FORECAST_SERIES_LEGAL + FORECAST_SECTION_20, name, sizeof name),
+        "legal_status:section_20");
+    forecast_population_free(&pop);
+    drop(r);
     dataset_free(&ds);
 }
 
@@ -238,7 +296,7 @@ static void test_rates_recovered(void **state)
     double fexp = 0, rexp = 0;
     for (int a = 0; a < FORECAST_AGE_BANDS; a++) {
         fexit += r->transitions[st(a, FORECAST_FOSTERING)][FORECAST_OUT];
-        fmove += r->transitions[st(a, FORECAST_FOSTERING)][st(a, FORECAST_RESIDENTIAL)];
+        fmove += r->transitions[st(a, FORECAST_FOSTERING)][to(a, FORECAST_RESIDENTIAL)];
         rexit += r->transitions[st(a, FORECAST_RESIDENTIAL)][FORECAST_OUT];
         fexp += r->exposure[st(a, FORECAST_FOSTERING)];
         rexp += r->exposure[st(a, FORECAST_RESIDENTIAL)];
@@ -251,6 +309,103 @@ static void test_rates_recovered(void **state)
     assert_recovered(entries, (double)forecast_window_days(r), truth.entry_per_day);
     /* a stationary history: no drift beyond chance */
     assert_true(r->entry_drift_sd < 0.1);
+    drop(r);
+    dataset_free(&ds);
+}
+
+/* Exit hazards by time in the period of care (per day): under 1 year, 1 to
+ * 3 years, 3 years and over. */
+static const double tic_hazard[FORECAST_TIC_BANDS] = {1.0 / 250, 1.0 / 700, 1.0 / 2000};
+
+/* The time to leaving of one who entered at 0 under tic_hazard. */
+static double tic_stay(Gen *g)
+{
+    static const double ends[FORECAST_TIC_BANDS] = {FORECAST_TIC_1_YEAR, FORECAST_TIC_3_YEARS,
+                                                    INFINITY};
+    double unit = gen_exp(g, 1), t = 0;
+    for (int k = 0; k < FORECAST_TIC_BANDS; k++) {
+        double used = (ends[k] - t) * tic_hazard[k];
+        if (unit < used) return t + unit / tic_hazard[k];
+        unit -= used;
+        t = ends[k];
+    }
+    return t;
+}
+
+/* Children aged 5 enter fostering at 1 a day and leave by tic_hazard. */
+static void make_tic_history(Dataset *ds, uint64_t seed, Date start, Date end)
+{
+    Gen g = {seed * 2654435761u + 3};
+    int n = 0;
+    for (double t = start + gen_exp(&g, 1); t < end; t += gen_exp(&g, 1)) {
+        char id[16];
+        snprintf(id, sizeof id, "T%06d", n++);
+        Date in = (Date)t;
+        dataset_add_child(ds, id, "1", in - 1826 - (Date)(gen_uniform(&g) * 300), "WBRI");
+        double leave = t + tic_stay(&g);
+        Date out = leave < end ? (Date)leave : NONE;
+        if (out != NONE && out <= in) out = in + 1;
+        add_ep(ds, in, out, "C2", "U4");
+    }
+}
+
+/* The factors of time in care come back as they were made, relative to the
+ * last band, within four standard deviations (the variance of a log ratio
+ * of counts about 1/n1 + 1/n2); the simulation follows them: of children
+ * just come into care, as many are still there a year on as the first
+ * band's rate says. */
+static void test_time_in_care_recovered(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    make_tic_history(&ds, 5, D(2008, 4, 1), D(2020, 3, 31));
+    ForecastRates *r = estimate(&ds, D(2020, 3, 31), 6);
+    assert_true(r->tic_used);
+    for (int k = 0; k < 2; k++) {
+        double got = log(r->tic_factor[k] / r->tic_factor[2]);
+        double want = log(tic_hazard[k] / tic_hazard[2]);
+        double sd = sqrt(1.0 / (double)r->tic_band_exits[k] + 1.0 / (double)r->tic_band_exits[2]);
+        if (fabs(got - want) > 4 * sd)
+            fail_msg("band %d: log ratio %.3f, truth %.3f, sd %.3f", k, got, want, sd);
+    }
+    int s = st(2, FORECAST_FOSTERING);
+    double first_year =
+        (double)r->transitions[s][FORECAST_OUT] / r->tic_child_days[s] * r->tic_factor[0];
+    enum { CHILDREN = 2000, RUNS = 20 };
+    ForecastPopulation pop = {0};
+    for (long i = 0; i < CHILDREN; i++) {
+        MEM_GROW(pop.children, pop.n, pop.cap);
+        /* aged 6, in care a day: still 5 to 9 a year on */
+        pop.children[pop.n++] = (ForecastChild){D(2014, 1, 1), (uint16_t)s, 0, 0, 1};
+    }
+    ForecastAdjust none;
+    forecast_adjust_none(&none);
+    for (int k = 0; k < FORECAST_STATES; k++) none.entry_mult[k] = 0;
+    ForecastSimSpec spec = {.rates = r,
+                            .population = &pop,
+                            .adjust = &none,
+                            .years = 1,
+                            .seed = 3,
+                            .fixed_rates = true};
+    double still = 0;
+    for (long i = 0; i < RUNS; i++) {
+        ForecastRun run;
+        forecast_sim_run(&spec, i, &run);
+        still += (double)run.counts[0][FORECAST_SERIES_TOTAL];
+    }
+    double p = exp(-first_year * 365), n = (double)CHILDREN * RUNS;
+    double sd = sqrt(n * p * (1 - p));
+    if (fabs(still - n * p) > 4 * sd)
+        fail_msg("%.0f still in care, %.0f expected (sd %.1f)", still, n * p, sd);
+    /* without enough exits in a band, no factors */
+    Dataset few = {0};
+    make_tic_history(&few, 6, D(2018, 4, 1), D(2020, 3, 31));
+    ForecastRates *f = estimate(&few, D(2020, 3, 31), 2);
+    assert_false(f->tic_used);
+    assert_true(f->tic_factor[0] == 1 && f->tic_factor[2] == 1);
+    drop(f);
+    dataset_free(&few);
+    forecast_population_free(&pop);
     drop(r);
     dataset_free(&ds);
 }
@@ -387,8 +542,10 @@ int main(void)
         cmocka_unit_test(test_placement_groups_of_every_era),
         cmocka_unit_test(test_distance_bands),
         cmocka_unit_test(test_walk_of_one_history),
+        cmocka_unit_test(test_legal_status_groups_and_moves),
         cmocka_unit_test(test_eighteenth_birthday),
         cmocka_unit_test(test_rates_recovered),
+        cmocka_unit_test(test_time_in_care_recovered),
         cmocka_unit_test(test_intervals_near_nominal),
         cmocka_unit_test(test_runs_are_deterministic),
         cmocka_unit_test(test_trend_and_scores),

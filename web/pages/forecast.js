@@ -1,6 +1,7 @@
 // Placement sufficiency: the forecast of the children looked after full
 // time (GET /api/v1/forecast?from=&years=), a fan chart for the total and
-// each placement type (the history, then the 95%, 80% and 50% intervals and
+// each group of the breakdown chosen (placement type, legal status or age
+// band) (the history, then the 95%, 80% and 50% intervals and
 // the median), the same figures as a table, and the back-test of the method
 // beside no change and a trend, so nobody reads a forecast without knowing
 // how good the last ones were (docs/forecast.md).
@@ -9,13 +10,29 @@ import { get } from '../api.js';
 import { h, fill, table, labelled, heading, errorBox, ukDate } from '../dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const SERIES = [
-  ['total', 'All children looked after'],
-  ['placement:fostering', 'Fostering'],
-  ['placement:residential', 'Residential'],
-  ['placement:supported', 'Supported accommodation'],
-  ['placement:other', 'Other placements'],
-];
+const TOTAL = ['total', 'All children looked after'];
+// The breakdowns the page offers, each series as the JSON names it (docs/forecast.md).
+const BREAKDOWNS = {
+  placement: ['Placement type', [
+    ['placement:fostering', 'Fostering'],
+    ['placement:residential', 'Residential'],
+    ['placement:supported', 'Supported accommodation'],
+    ['placement:other', 'Other placements'],
+  ]],
+  legal_status: ['Legal status', [
+    ['legal_status:care_order', 'Care orders (C1, C2)'],
+    ['legal_status:placement_order', 'Placement orders (E1)'],
+    ['legal_status:section_20', 'Section 20 (V2)'],
+    ['legal_status:other', 'Other legal statuses'],
+  ]],
+  age: ['Age band', [
+    ['age:under_1', 'Under 1'],
+    ['age:1_to_4', '1 to 4'],
+    ['age:5_to_9', '5 to 9'],
+    ['age:10_to_15', '10 to 15'],
+    ['age:16_to_17', '16 and 17'],
+  ]],
+};
 
 // The last 31 March on or before today.
 function lastYearEnd() {
@@ -76,9 +93,9 @@ function fanChart(title, { past, ahead }) {
   return h('figure', { class: 'fan-figure' }, h('figcaption', {}, title), s);
 }
 
-function valuesTable(doc) {
+function valuesTable(doc, series) {
   const rows = [];
-  for (const [key, name] of SERIES) {
+  for (const [key, name] of series) {
     const { past, ahead } = seriesPoints(doc, key);
     for (const p of past) rows.push({ series: name, date: ukDate(p.date), kind: 'Recorded', median: p.actual, i80: '', i95: '' });
     for (const p of ahead)
@@ -117,20 +134,22 @@ function backtestTable(doc) {
 export async function render(main, ctx) {
   const from = labelled('From (the last day of history used)', { name: 'from', type: 'date', value: lastYearEnd() });
   const years = labelled('Years ahead', { name: 'years', type: 'number', min: 1, max: 10, value: 3 });
-  const form = h('form', { class: 'filters' }, from.field, years.field, h('button', { type: 'submit' }, 'Forecast'));
+  const by = labelled('Breakdown', { tag: 'select', name: 'by', options: Object.entries(BREAKDOWNS).map(([k, [label]]) => [k, label]) });
+  const form = h('form', { class: 'filters' }, from.field, years.field, by.field, h('button', { type: 'submit' }, 'Forecast'));
   const out = h('div', {}, h('p', { role: 'status' }, 'Simulating the futures…'));
   const load = async () => {
     fill(out, h('p', { role: 'status' }, 'Simulating the futures…'));
     try {
       const res = await get('/forecast', { from: from.input.value, years: years.input.value });
       const doc = res.data || {};
+      const series = [TOTAL, ...BREAKDOWNS[by.input.value][1]];
       fill(out,
         h('p', {}, `Children looked after full time (short breaks apart) on ${ukDate(doc.origin)}: ${doc.at_origin?.total ?? 0}. `
           + `Each chart shows the recorded counts, then the median of ${doc.runs} simulated futures with the 50%, 80% and 95% intervals. `
           + `Rates from the ${doc.window_years} years up to the origin; distance from home ${doc.distance}.`),
         h('h2', {}, 'Back-test'), backtestTable(doc),
-        h('h2', {}, 'Fan charts'), h('div', { class: 'fans' }, SERIES.map(([key, name]) => fanChart(name, seriesPoints(doc, key)))),
-        h('h2', {}, 'The figures'), valuesTable(doc));
+        h('h2', {}, 'Fan charts'), h('div', { class: 'fans' }, series.map(([key, name]) => fanChart(name, seriesPoints(doc, key)))),
+        h('h2', {}, 'The figures'), valuesTable(doc, series));
     } catch (err) {
       if (err.status === 401) return ctx.signedIn(null);
       fill(out, errorBox(err));
