@@ -21,8 +21,16 @@
 void scorecard_set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long den, bool num_c,
                           bool den_c);
 
-/* Protects sc's published figures jointly. Returns 0, or ERR_INPUT when the
- * figures do not add up as they should or cannot be protected. */
-int scorecard_publish_jointly(Scorecard *sc, Err *err);
+/* Protects sc's published figures jointly, as the first layers of pub
+ * (domain/publication: the figures of every year, then the groups of the
+ * year asked), or of a publication of their own when pub is NULL. Returns 0,
+ * or ERR_INPUT when the figures do not add up as they should or cannot be
+ * protected. */
+int scorecard_publish_jointly(Scorecard *sc, struct Publication *pub, Err *err);
+
+/* The cohort key (domain/publication) of year's figures (group -1) or of
+ * group g of year's breakdown: counts of one key and equal value are taken
+ * to be the same children. */
+int scorecard_publish_key(int year, int group);
 
 #endif
