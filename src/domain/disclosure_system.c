@@ -425,6 +425,11 @@ static bool audited(const DiscSystem *s, int var)
     return disc_sys_withheld(s, var) && !(s->state[var] == DISC_HIDDEN && s->value[var] == 0);
 }
 
+bool disc_sys_var_exposed(const DiscSystem *s, int var, int threshold)
+{
+    return audited(s, var) && exposed(s, var, threshold);
+}
+
 int disc_sys_exposed(const DiscSystem *s, int threshold)
 {
     for (int v = 0; v < s->n_vars; v++) {

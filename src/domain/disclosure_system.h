@@ -64,6 +64,11 @@ void disc_sys_range(const DiscSystem *s, int var, long *lo, long *hi);
 /* Whether a withheld count's range [lo, hi] exposes it (see above). */
 bool disc_range_exposed(long lo, long hi, int threshold);
 
+/* Whether withheld (or hidden, from 1 up) count var's range exposes it: the
+ * same answer as disc_range_exposed on disc_sys_range, searching no further
+ * than needed. */
+bool disc_sys_var_exposed(const DiscSystem *s, int var, int threshold);
+
 /* The first withheld count (or hidden one from 1 up) whose range exposes it;
  * -1 when there is none. */
 int disc_sys_exposed(const DiscSystem *s, int threshold);

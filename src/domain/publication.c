@@ -55,6 +55,26 @@ static int cohort_twin(const Publication *p, int var, int key)
     return -1;
 }
 
+/* var is the same count as twin. */
+static int link_twin(Publication *p, int var, int twin, Err *err)
+{
+    int pair[2] = {var, twin}, coef[2] = {1, -1};
+    int rc = disc_sys_eq(&p->sys, 2, pair, coef, err);
+    if (rc < 0 || !p->sys.fixed[twin]) return rc;
+    /* An earlier layer decided the twin: shown, the reader has this count;
+     * withheld, this one is withheld with it. Either way its mark is fixed. */
+    p->sys.state[var] = disc_sys_withheld(&p->sys, twin) ? DISC_SECONDARY : DISC_SHOWN;
+    disc_sys_fix_var(&p->sys, var);
+    return 0;
+}
+
+int publication_same_as(Publication *p, int var, int key, Err *err)
+{
+    if (p->sys.value[var] <= 0) return 0;
+    int twin = cohort_twin(p, var, key);
+    return twin < 0 ? 0 : link_twin(p, var, twin, err);
+}
+
 int publication_cohort(Publication *p, int var, int key, Err *err)
 {
     if (p->sys.value[var] <= 0) return 0; /* zeros are published: nothing to link */
@@ -66,19 +86,7 @@ int publication_cohort(Publication *p, int var, int key, Err *err)
     }
     p->cohort_var[p->n_cohorts] = var;
     p->cohort_key[p->n_cohorts++] = key;
-    if (twin < 0) return 0;
-    int pair[2] = {var, twin}, coef[2] = {1, -1};
-    int rc = disc_sys_eq(&p->sys, 2, pair, coef, err);
-    if (rc < 0 || !p->sys.fixed[twin]) return rc;
-    /* An earlier layer decided the twin: shown, the reader has this count;
-     * withheld, this one is withheld with it. */
-    if (disc_sys_withheld(&p->sys, twin)) {
-        p->sys.state[var] = DISC_SECONDARY;
-    } else {
-        p->sys.state[var] = DISC_SHOWN;
-        disc_sys_fix_var(&p->sys, var);
-    }
-    return 0;
+    return twin < 0 ? 0 : link_twin(p, var, twin, err);
 }
 
 /* The margins of a table: row totals, then column totals and the grand

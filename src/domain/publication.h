@@ -45,6 +45,10 @@ int publication_sum(Publication *p, int n, const int *parts, int total, Err *err
 /* var may count the same children as any other cohort count of the same key
  * and value (see above). */
 int publication_cohort(Publication *p, int var, int key, Err *err);
+/* var is the same children as the first cohort count of key and equal value,
+ * if there is one; var itself is not a cohort of key (two of its kind are not
+ * linked with each other). */
+int publication_same_as(Publication *p, int var, int key, Err *err);
 
 /* A table of counts with its margins, for outputs that publish one (a pack's
  * survey results, participation figures): cells[rows * cols] row by row; with

@@ -70,15 +70,19 @@ static int add_figure(Joint *j, const DfeIndicator *d, const ScoreFigure *f, Fig
 
 /* A figure's numerator and denominator may be the same children as another
  * figure's of the same key. */
-static int add_cohorts(Joint *j, const FigVars *f, int key, Err *err)
+static int add_cohorts(Joint *j, const FigVars *f, int year, Err *err)
 {
+    int key = scorecard_publish_key(year, SCORECARD_KEY_FIGURES);
     int rc = f->num >= 0 ? publication_cohort(j->pub, f->num, key, err) : 0;
-    return rc < 0 || f->den < 0 ? rc : publication_cohort(j->pub, f->den, key, err);
+    if (rc < 0 || f->den < 0) return rc;
+    rc = publication_cohort(j->pub, f->den, key, err);
+    int cohorts = scorecard_publish_key(year, SCORECARD_KEY_COHORTS);
+    return rc < 0 ? rc : publication_cohort(j->pub, f->den, cohorts, err);
 }
 
-int scorecard_publish_key(int year, int group)
+int scorecard_publish_key(int year, ScorecardKey which)
 {
-    return group < 0 ? year : 1000000 + year * SCORECARD_MAX_GROUPS + group;
+    return year * 2 + (which == SCORECARD_KEY_COHORTS);
 }
 
 /* parts[0..n) add up to total, for the numerators and for the denominators. */
@@ -172,7 +176,7 @@ static int add_entries(Joint *j, Err *err)
             if (!sc->entries[i].dfe || is_gap(&sc->entries[i]) ||
                 !sc->entries[i].trend_available[k])
                 continue;
-            int rc = add_cohorts(j, trend_vars(j, i, k), scorecard_publish_key(first + k, -1), err);
+            int rc = add_cohorts(j, trend_vars(j, i, k), first + k, err);
             if (rc < 0) return rc;
         }
     return 0;

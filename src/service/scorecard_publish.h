@@ -28,9 +28,11 @@ void scorecard_set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long 
  * protected. */
 int scorecard_publish_jointly(Scorecard *sc, struct Publication *pub, Err *err);
 
-/* The cohort key (domain/publication) of year's figures (group -1) or of
- * group g of year's breakdown: counts of one key and equal value are taken
- * to be the same children. */
-int scorecard_publish_key(int year, int group);
+/* The cohort keys (domain/publication) of a year: its figures' numerators and
+ * denominators, each two of equal value taken to be the same children; and
+ * its denominators alone, the cohorts another output of the year (the
+ * profile) may count too. */
+typedef enum ScorecardKey { SCORECARD_KEY_FIGURES, SCORECARD_KEY_COHORTS } ScorecardKey;
+int scorecard_publish_key(int year, ScorecardKey which);
 
 #endif
