@@ -11,6 +11,7 @@
  * any linear program. */
 #include "domain/disclosure.h"
 #include "domain/disclosure_system.h"
+#include "domain/publication.h"
 
 #include <limits.h>
 #include <setjmp.h>
@@ -489,11 +490,46 @@ static void test_what_a_range_gives_away(void **state)
     assert_false(disc_range_exposed(3, 6, 5));
 }
 
+/* A publication in layers: a later table never changes an earlier one's
+ * marks, a count equal to an earlier layer's cohort takes its mark, and the
+ * audit of the whole finds nothing exposed. */
+static void test_publication_layers(void **state)
+{
+    (void)state;
+    Publication pub;
+    publication_init(&pub, 5);
+    Err err;
+    long first[3] = {2, 10, 15}, second[2] = {20, 7}, third[2] = {3, 24};
+    int a[4], b[3], c[3];
+    assert_int_equal(publication_table(&pub, first, 1, 3, true, false, 7, a, &err), 4);
+    assert_int_equal(publication_layer(&pub, &err), 0);
+    bool marks[4];
+    for (int k = 0; k < 4; k++) marks[k] = publication_withheld(&pub, a[k]);
+    assert_true(marks[0] && marks[1]); /* the 2 and the smallest other count */
+    assert_false(marks[3]);
+    assert_int_equal(publication_table(&pub, second, 1, 2, true, false, 7, b, &err), 3);
+    assert_int_equal(publication_table(&pub, third, 1, 2, true, false, -1, c, &err), 3);
+    assert_int_equal(publication_same_as(&pub, c[2], 7, &err), 0);
+    assert_int_equal(publication_layer(&pub, &err), 0);
+    for (int k = 0; k < 4; k++) assert_int_equal(publication_withheld(&pub, a[k]), marks[k]);
+    assert_false(publication_withheld(&pub, b[2])); /* 27: shown in the first table */
+    assert_true(publication_withheld(&pub, c[0]) && publication_withheld(&pub, c[1]));
+    assert_int_equal(disc_sys_exposed(&pub.sys, 5), -1);
+    /* A table whose cells do not add up to what its margin is given as. */
+    long bad[2] = {1, 2};
+    int d[3];
+    assert_true(publication_table(&pub, bad, 1, 2, true, false, -1, d, &err) == 3);
+    int parts[2] = {d[0], d[1]};
+    assert_int_equal(publication_sum(&pub, 2, parts, a[3], &err), ERR_INPUT);
+    publication_free(&pub);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_audit_matches_cycle_attacker),
         cmocka_unit_test(test_audit_matches_brute_force),
+        cmocka_unit_test(test_publication_layers),
         cmocka_unit_test(test_protected_tables_resist_exact_attack),
         cmocka_unit_test(test_four_by_four_at_ten),
         cmocka_unit_test(test_shared_count_is_one_variable),
