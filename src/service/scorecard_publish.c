@@ -223,6 +223,19 @@ static int add_families(Joint *j, Err *err)
     return 0;
 }
 
+/* The marks a gap's table of sides gave (service/scorecard.c), kept as a
+ * start: that table is the same with and without --by, and its sides
+ * withheld spare the base indicator's figure. */
+static void seed_marks(Joint *j, const ScoreFigure *f, const FigVars *v)
+{
+    bool num_c = strcmp(f->num_text, "c") == 0, den_c = strcmp(f->den_text, "c") == 0;
+    int vars[3] = {v->num, v->rest, v->den};
+    bool c[3] = {num_c, num_c || den_c, den_c};
+    for (int k = 0; k < 3; k++)
+        if (vars[k] >= 0 && c[k] && j->pub->sys.value[vars[k]] != 0)
+            j->pub->sys.state[vars[k]] = DISC_SECONDARY;
+}
+
 /* A gap's two sides of year k and the children on neither side (never
  * published: hidden counts) add up to the base indicator's figure. */
 static int add_gap_year(Joint *j, int i, int base, int k, Err *err)
@@ -233,6 +246,7 @@ static int add_gap_year(Joint *j, int i, int base, int k, Err *err)
     for (int s = 0; s < 2; s++) {
         int rc = add_figure(j, b->dfe, &e->side_figures[k][s], side[s], err);
         if (rc < 0) return rc;
+        seed_marks(j, &e->side_figures[k][s], side[s]);
     }
     const FigVars *whole = trend_vars(j, base, k);
     long num = b->trend[k].num, den = b->trend[k].den;
