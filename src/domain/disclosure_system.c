@@ -24,6 +24,7 @@
 void disc_sys_init(DiscSystem *s)
 {
     memset(s, 0, sizeof *s);
+    s->failed_var = -1;
     s->eq_start = xcalloc(1, sizeof *s->eq_start);
     s->cap_eqs = 1;
 }
@@ -32,6 +33,7 @@ void disc_sys_free(DiscSystem *s)
 {
     free(s->value);
     free(s->state);
+    free(s->fixed);
     free(s->eq_start);
     free(s->term_var);
     free(s->term_coef);
@@ -44,7 +46,9 @@ int disc_sys_var(DiscSystem *s, long value, bool hidden)
         s->cap_vars = s->cap_vars ? 2 * s->cap_vars : 32;
         s->value = xrealloc(s->value, (size_t)s->cap_vars * sizeof *s->value);
         s->state = xrealloc(s->state, (size_t)s->cap_vars * sizeof *s->state);
+        s->fixed = xrealloc(s->fixed, (size_t)s->cap_vars * sizeof *s->fixed);
     }
+    s->fixed[s->n_vars] = 0;
     s->value[s->n_vars] = value;
     s->state[s->n_vars] = hidden ? DISC_HIDDEN : DISC_SHOWN;
     return s->n_vars++;
@@ -309,6 +313,14 @@ static int component(const DiscSystem *s, int var, int *member, int *index)
     return n;
 }
 
+int disc_sys_linked(const DiscSystem *s, int var, int *members)
+{
+    int *index = xcalloc((size_t)s->n_vars, sizeof *index);
+    int n = component(s, var, members, index);
+    free(index);
+    return n;
+}
+
 /* The program over var's component: its equations with the shown counts moved
  * to the right-hand side; bounds from 1 (withheld) or 0 (hidden) to a cap far
  * above anything in the system, so that every relaxation is bounded. */
@@ -413,6 +425,11 @@ static bool audited(const DiscSystem *s, int var)
     return disc_sys_withheld(s, var) && !(s->state[var] == DISC_HIDDEN && s->value[var] == 0);
 }
 
+bool disc_sys_var_exposed(const DiscSystem *s, int var, int threshold)
+{
+    return audited(s, var) && exposed(s, var, threshold);
+}
+
 int disc_sys_exposed(const DiscSystem *s, int threshold)
 {
     for (int v = 0; v < s->n_vars; v++) {
@@ -427,7 +444,7 @@ static int smallest_shown(const DiscSystem *s, int e)
     int best = -1;
     for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++) {
         int v = s->term_var[t];
-        if (v < s->n_fixed || s->state[v] != DISC_SHOWN || s->value[v] <= 0) continue;
+        if (s->fixed[v] || s->state[v] != DISC_SHOWN || s->value[v] <= 0) continue;
         if (best < 0 || s->value[v] < s->value[best]) best = v;
     }
     return best;
@@ -481,7 +498,12 @@ static int pick_partner(const DiscSystem *s, int var)
 
 void disc_sys_fix(DiscSystem *s)
 {
-    s->n_fixed = s->n_vars;
+    if (s->n_vars) memset(s->fixed, 1, (size_t)s->n_vars);
+}
+
+void disc_sys_fix_var(DiscSystem *s, int var)
+{
+    s->fixed[var] = 1;
 }
 
 /* When no single count is left to withhold beside an exposed one: every shown
@@ -514,11 +536,13 @@ static int protect_one(DiscSystem *s, int v, int threshold, bool *changed, Err *
         } else if (withhold_linked(s, v) == 0) {
             /* Nothing left: a count above the threshold that a reader can work
              * out from what is shown is published (withholding it would hide
-             * nothing); one within the threshold cannot be protected. */
-            if (s->value[v] > threshold && s->state[v] != DISC_HIDDEN) {
+             * nothing); one within the threshold, or one whose mark is fixed
+             * (published before), cannot be protected. */
+            if (s->value[v] > threshold && s->state[v] != DISC_HIDDEN && !s->fixed[v]) {
                 s->state[v] = DISC_SHOWN;
                 return 0;
             }
+            s->failed_var = v;
             return err_set(err, ERR_INPUT,
                            "a withheld count of %ld cannot be protected: nothing linked to it is "
                            "left to withhold",
@@ -531,12 +555,14 @@ static int protect_one(DiscSystem *s, int v, int threshold, bool *changed, Err *
 
 int disc_sys_protect(DiscSystem *s, int threshold, Err *err)
 {
-    for (int v = s->n_fixed; v < s->n_vars; v++)
-        if (s->state[v] == DISC_SHOWN && s->value[v] >= 1 && s->value[v] <= threshold)
+    for (int v = 0; v < s->n_vars; v++)
+        if (!s->fixed[v] && s->state[v] == DISC_SHOWN && s->value[v] >= 1 &&
+            s->value[v] <= threshold)
             s->state[v] = DISC_PRIMARY;
     /* Withholding more only ever widens a range (a known count becomes one
      * more unknown), so a count found safe stays safe: each is audited until
      * it is, and the pass repeats for counts withheld along the way. */
+    s->failed_var = -1;
     bool *safe = xcalloc((size_t)s->n_vars, sizeof *safe);
     int rc = 0;
     for (bool changed = true; changed && rc == 0;) {

@@ -29,9 +29,10 @@ enum { DISC_HIDDEN = 3 }; /* a DiscState beyond disclosure.h's: never published 
 
 typedef struct DiscSystem {
     int n_vars, cap_vars;
-    int n_fixed;          /* counts below this index keep their marks (disc_sys_fix) */
     long *value;          /* the true counts */
     unsigned char *state; /* DiscState or DISC_HIDDEN */
+    unsigned char *fixed; /* nonzero: the count keeps its mark (disc_sys_fix) */
+    int failed_var;       /* the count disc_sys_protect could not protect, or -1 */
     int n_eqs, cap_eqs, n_terms, cap_terms;
     int *eq_start; /* n_eqs + 1 offsets into term_var / term_coef */
     int *term_var;
@@ -50,6 +51,10 @@ int disc_sys_sum(DiscSystem *s, int n_parts, const int *parts, int total, Err *e
 
 bool disc_sys_withheld(const DiscSystem *s, int var);
 
+/* The withheld or hidden counts linked to var through equations (the counts
+ * its range depends on), var first, into members[n_vars]; returns how many. */
+int disc_sys_linked(const DiscSystem *s, int var, int *members);
+
 /* The exact range [*lo, *hi] of a withheld or hidden count over every whole-
  * number solution consistent with what is published (*hi = DISC_UNBOUNDED when
  * no published figure bounds it). A published count's range is its value. */
@@ -58,6 +63,11 @@ void disc_sys_range(const DiscSystem *s, int var, long *lo, long *hi);
 
 /* Whether a withheld count's range [lo, hi] exposes it (see above). */
 bool disc_range_exposed(long lo, long hi, int threshold);
+
+/* Whether withheld (or hidden, from 1 up) count var's range exposes it: the
+ * same answer as disc_range_exposed on disc_sys_range, searching no further
+ * than needed. */
+bool disc_sys_var_exposed(const DiscSystem *s, int var, int threshold);
 
 /* The first withheld count (or hidden one from 1 up) whose range exposes it;
  * -1 when there is none. */
@@ -76,6 +86,8 @@ int disc_sys_protect(DiscSystem *s, int threshold, Err *err);
  * only counts added after, so that what was published before stays as it was
  * (the totals of a year, whatever breakdown is added to them). */
 void disc_sys_fix(DiscSystem *s);
+/* Fixes one count's mark (a count a reader has from elsewhere, say). */
+void disc_sys_fix_var(DiscSystem *s, int var);
 
 /* A threshold as the command line gives it: 1 to 100 and only with --publish.
  * text may be NULL (not given: the default). Returns 0 with *threshold set, or

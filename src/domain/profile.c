@@ -10,6 +10,7 @@
 #include "domain/codes.h"
 #include "domain/disclosure.h"
 #include "domain/disclosure_system.h"
+#include "domain/publication.h"
 
 #include <string.h>
 
@@ -285,39 +286,49 @@ static void withhold_lists_of(int total, const ProfileRow *rows, bool *suppresse
  * count can be pinned down or shown to be small from all the lists together:
  * the lists share rows, and each one protected on its own does not protect
  * them together. */
-static int protect_jointly(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
+static int protect_jointly(const ProfileRow *rows, Publication *pub, int key, bool *suppressed,
+                           Err *err)
 {
-    DiscSystem s;
-    disc_sys_init(&s);
+    DiscSystem *s = &pub->sys;
+    int row[PROFILE_N_ROWS], rc = 0;
     for (int r = 0; r < PROFILE_N_ROWS; r++) {
-        disc_sys_var(&s, rows[r].count, false);
-        if (suppressed[r] && rows[r].count != 0) s.state[r] = DISC_SECONDARY;
+        row[r] = publication_count(pub, rows[r].count);
+        if (suppressed[r] && rows[r].count != 0) s->state[row[r]] = DISC_SECONDARY;
     }
-    int pair[2] = {R_CARE_LEAVERS, R_IN_CARE_16_17};
-    int all = disc_sys_var(&s, list_total(&PUBLISH_LISTS[N_PUBLISH_LISTS - 1], rows), false);
-    if (s.state[R_CARE_LEAVERS] || s.state[R_IN_CARE_16_17]) s.state[all] = DISC_SECONDARY;
-    int rc = disc_sys_sum(&s, 2, pair, all, err);
+    /* After the marks of the rows' own lists: a table's total above the
+     * threshold that is a cohort of an earlier output of the publication (the
+     * children in care on 31 March, a scorecard denominator) takes that
+     * count's mark. */
+    const int totals[] = {R_FULL_TIME, R_SHORT_BREAKS, R_CARE_LEAVERS};
+    for (int k = 0; k < 3 && rc == 0 && key >= 0; k++)
+        if (rows[totals[k]].count > pub->threshold)
+            rc = publication_same_as(pub, row[totals[k]], key, err);
+    int pair[2] = {row[R_CARE_LEAVERS], row[R_IN_CARE_16_17]};
+    int all = publication_count(pub, list_total(&PUBLISH_LISTS[N_PUBLISH_LISTS - 1], rows));
+    if (s->state[pair[0]] || s->state[pair[1]]) s->state[all] = DISC_SECONDARY;
+    if (rc == 0) rc = publication_sum(pub, 2, pair, all, err);
     for (int k = 0; k < N_PUBLISH_LISTS && rc == 0; k++) {
         const PublishList *l = &PUBLISH_LISTS[k];
-        int n = list_length(l), parts[MAX_LIST + 1], total = l->total >= 0 ? l->total : all;
-        long rest = s.value[total];
-        bool rest_c = s.state[total] != DISC_SHOWN;
+        int n = list_length(l), parts[MAX_LIST + 1], total = l->total >= 0 ? row[l->total] : all;
+        long rest = s->value[total];
+        bool rest_c = s->state[total] != DISC_SHOWN;
         for (int i = 0; i < n; i++) {
-            parts[i] = l->cells[i];
+            parts[i] = row[l->cells[i]];
             rest -= rows[l->cells[i]].count;
-            rest_c |= s.state[l->cells[i]] != DISC_SHOWN;
+            rest_c |= s->state[parts[i]] != DISC_SHOWN;
         }
-        parts[n] = disc_sys_var(&s, rest, false);
-        if (rest_c && rest != 0) s.state[parts[n]] = DISC_SECONDARY;
-        rc = disc_sys_sum(&s, n + 1, parts, total, err);
+        parts[n] = publication_count(pub, rest);
+        if (rest_c && rest != 0) s->state[parts[n]] = DISC_SECONDARY;
+        rc = publication_sum(pub, n + 1, parts, total, err);
     }
-    if (rc == 0) rc = disc_sys_protect(&s, threshold, err);
-    for (int r = 0; r < PROFILE_N_ROWS && rc == 0; r++) suppressed[r] = disc_sys_withheld(&s, r);
-    disc_sys_free(&s);
+    if (rc == 0) rc = publication_layer(pub, err);
+    for (int r = 0; r < PROFILE_N_ROWS && rc == 0; r++)
+        suppressed[r] = publication_withheld(pub, row[r]);
     return rc;
 }
 
-int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
+/* Each list on its own, then the shares between lists (see above). */
+static int protect_lists(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
 {
     bool hide_total[N_PUBLISH_LISTS] = {false};
     for (int r = 0; r < PROFILE_N_ROWS; r++)
@@ -335,5 +346,21 @@ int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err
         withhold_lists_of(R_CARE_LEAVERS, rows, suppressed);
         withhold_lists_of(TOTAL_LEAVERS_ALL, rows, suppressed);
     }
-    return protect_jointly(rows, threshold, suppressed, err);
+    return 0;
+}
+
+int profile_publish_layer(const ProfileRow *rows, Publication *pub, int key, bool *suppressed,
+                          Err *err)
+{
+    int rc = protect_lists(rows, pub->threshold, suppressed, err);
+    return rc < 0 ? rc : protect_jointly(rows, pub, key, suppressed, err);
+}
+
+int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err *err)
+{
+    Publication pub;
+    publication_init(&pub, threshold);
+    int rc = profile_publish_layer(rows, &pub, -1, suppressed, err);
+    publication_free(&pub);
+    return rc;
 }

@@ -28,4 +28,14 @@ void profile_compute(const Dataset *ds, Date at, LeaverRules rules, ProfileRow *
  * up as they must (a bug, not an input problem). */
 int profile_publish(const ProfileRow *rows, int threshold, bool *suppressed, Err *err);
 
+/* The same as one layer of a publication (domain/publication.h) protected with
+ * the outputs before it fixed, its threshold pub's. The totals of
+ * tables 1 to 3 (in care full time, through short breaks, care leavers) above
+ * the threshold are the same children as a cohort of key of equal value, if any
+ * (service/svc_publish: the scorecard's denominators of the year whose 31
+ * March is the profile's date); key < 0: none. */
+struct Publication;
+int profile_publish_layer(const ProfileRow *rows, struct Publication *pub, int key,
+                          bool *suppressed, Err *err);
+
 #endif

@@ -723,7 +723,7 @@ int scorecard_build(const Dataset *ds, const IndicatorCatalogue *cat, const Scor
         rc = cicc_figures(sc, err);
     /* Every figure of the output together (issue 17): shared cohorts, parts,
      * groups, gap sides and trend columns. */
-    if (sc->opt.publish && rc == 0) rc = scorecard_publish_jointly(sc, err);
+    if (sc->opt.publish && rc == 0) rc = scorecard_publish_jointly(sc, sc->opt.publication, err);
     /* After the joint publication: the survey's counts share no cohort with
      * the records' (docs/survey.md). */
     if (rc == 0) rc = survey_entries(sc, err);

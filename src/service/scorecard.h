@@ -91,6 +91,10 @@ typedef struct ScorecardOptions {
      * not recorded (the indicator is not available). */
     const long *cicc_num, *cicc_den;
     bool cicc_available;
+    /* For publish: the publication (domain/publication) the figures join as
+     * its first layers, left open for more outputs (service/svc_publish);
+     * NULL: the scorecard is a publication of its own. */
+    struct Publication *publication;
     int threads; /* threads computing the tallies, each over a share of the children; 0: one
                     per processor, at most PARALLEL_MAX_SHARES (service/parallel.h). The figures
                     never depend on it */

@@ -21,8 +21,18 @@
 void scorecard_set_figure(ScoreFigure *f, const DfeIndicator *d, long num, long den, bool num_c,
                           bool den_c);
 
-/* Protects sc's published figures jointly. Returns 0, or ERR_INPUT when the
- * figures do not add up as they should or cannot be protected. */
-int scorecard_publish_jointly(Scorecard *sc, Err *err);
+/* Protects sc's published figures jointly, as the first layers of pub
+ * (domain/publication: the figures of every year, then the groups of the
+ * year asked), or of a publication of their own when pub is NULL. Returns 0,
+ * or ERR_INPUT when the figures do not add up as they should or cannot be
+ * protected. */
+int scorecard_publish_jointly(Scorecard *sc, struct Publication *pub, Err *err);
+
+/* The cohort keys (domain/publication) of a year: its figures' numerators and
+ * denominators, each two of equal value taken to be the same children; and
+ * its denominators alone, the cohorts another output of the year (the
+ * profile) may count too. */
+typedef enum ScorecardKey { SCORECARD_KEY_FIGURES, SCORECARD_KEY_COHORTS } ScorecardKey;
+int scorecard_publish_key(int year, ScorecardKey which);
 
 #endif

@@ -90,6 +90,7 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
         .postcodes = req->postcodes,
         .la = req->la,
         .threads = req->threads,
+        .publication = req->publication,
     };
     /* Promise 3.13 from the governance tables of the database, when it is
      * named (a front end holding a snapshot names it too). */

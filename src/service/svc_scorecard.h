@@ -19,6 +19,9 @@ typedef struct ScorecardRequest {
     const char *postcodes; /* the ONS Postcode Directory, or NULL */
     const char *la;        /* the council's own upper-tier authority code, or NULL */
     int threads;           /* 0: one per processor; the figures never depend on it */
+    /* With publish: the publication the figures join (service/svc_publish);
+     * NULL: one of their own. */
+    struct Publication *publication;
 } ScorecardRequest;
 
 typedef struct ScorecardResult {

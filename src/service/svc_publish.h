@@ -1,0 +1,42 @@
+/* svc_publish: one publication of a collection year, protected as a whole
+ * (issue 17): the scorecard (with its trend and any --by breakdown) and the
+ * profile on 31 March of the year, their counts in one
+ * domain/publication. The scorecard is its first layers, so its figures are
+ * those of `scorecard --publish` alone; the profile is protected against
+ * them (a row that is a count the scorecard shows is shown, one it withholds
+ * is withheld). The publication is left open: a caller with more outputs of
+ * the same date (the quarterly pack's sections) adds them as further layers
+ * (publication_table, publication_layer) before svc_publish_free.
+ * docs/disclosure.md says what is protected. */
+#ifndef CAREPLEDGE_SVC_PUBLISH_H
+#define CAREPLEDGE_SVC_PUBLISH_H
+
+#include "domain/publication.h"
+#include "service/svc_care.h"
+#include "service/svc_scorecard.h"
+
+typedef struct PublishRequest {
+    int year;  /* end year: 2026 is 2025/26, the profile on 31 March 2026 */
+    int years; /* the scorecard's previous years, 0..SCORECARD_MAX_YEARS - 1 */
+    ScorecardBy by;
+    int threshold; /* the largest count withheld, 1 to 100 */
+    LeaverRules rules;
+    const char *postcodes, *la; /* as for the scorecard; NULL: not given */
+    int threads;
+} PublishRequest;
+
+typedef struct PublishResult {
+    ScorecardResult scorecard;
+    ProfileResult profile;
+    Publication publication; /* every count above; more layers may follow */
+    int key; /* the year's cohorts: the scorecard's denominators (publication_same_as) */
+} PublishResult;
+
+/* Builds both outputs protected as one. Returns 0, or what svc_scorecard_run
+ * and svc_profile_run return, or ERR_INPUT when a count cannot be protected.
+ * Free out with svc_publish_free either way. */
+int svc_publish_run(const AppContext *ctx, const ServiceData *data, const PublishRequest *req,
+                    const Actor *actor, PublishResult *out, Err *err);
+void svc_publish_free(PublishResult *r);
+
+#endif
