@@ -83,7 +83,8 @@ static void continues_advised(VCtx *c, int col, bool (*same)(const char *now, co
 }
 
 /* Rules 503A-C, E, F: the column of the check's row continues, plainly;
- * .option: also across different starts, as the DfE's 503C and 503E. */
+ * .option: also across different starts, as the DfE's check reads all of
+ * 503A-F (last year's open latest episode against this year's first). */
 static void continues(VCtx *c, const VCheck *k)
 {
     continues_advised(c, k->col, NULL, NULL, k->option);
@@ -101,14 +102,15 @@ static bool same_place(const char *now, const char *before)
 
 /* DfE 903 rule 503D: the DfE compares the codes as they are, so an episode
  * carried over from H5 to K3 (or Z1 to Z11-Z14) across 1 April 2025 is
- * flagged; Carepledge flags it too, with its advisory. */
+ * flagged; Carepledge flags it too, with its advisory. Like the other 503s,
+ * it compares with last year's open latest episode whatever its start. */
 static void r503D(VCtx *c)
 {
     continues_advised(c, E_PLACE, same_place,
                       "the placement code it had last year (H5 or Z1) was replaced on 1 April "
                       "2025 by this one (K3, Z11-Z14), so the episode carried over is the same "
                       "placement",
-                      false);
+                      true);
 }
 
 /* The derived postcode fields of this year's first episode and of last year's
@@ -225,11 +227,11 @@ const VRule vrules_lastyear[] = {
     {"503A", 0, 0, "Episodes;Episodes_last", "RNE",
      "The reason for new episode in the first episode does not match open episode at end of last "
      "year.",
-     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_RNE)},
+     NULL, .check = VCHECK_OF_FAMILY(continues, .col = E_RNE, .option = true)},
     /* DfE 903 rule 503B */
     {"503B", 0, 0, "Episodes;Episodes_last", "LS",
      "The legal status in the first episode does not match open episode at end of last year.", NULL,
-     .check = VCHECK_OF_FAMILY(continues, .col = E_LS)},
+     .check = VCHECK_OF_FAMILY(continues, .col = E_LS, .option = true)},
     /* DfE 903 rule 503C */
     {"503C", 0, 0, "Episodes;Episodes_last", "CIN",
      "The category of need in the first episode does not match open episode at end of last year.",
@@ -244,7 +246,7 @@ const VRule vrules_lastyear[] = {
     /* DfE 903 rule 503F */
     {"503F", 0, 0, "Episodes;Episodes_last", "URN",
      "The Ofsted URN in the  first episode does not match open episode at end of last year.", NULL,
-     .check = VCHECK_OF_FAMILY(continues, .col = E_URN)},
+     .check = VCHECK_OF_FAMILY(continues, .col = E_URN, .option = true)},
     {"562", 0, 0, "Episodes;Episodes_last", "DECOM",
      "Episode commenced before the start of the current collection year but there is a missing "
      "continuous episode in the previous year.",

@@ -57,7 +57,7 @@ static const VCase cases[] = {
      "Episodes:0"},
     {"503C", 0, {EPI CONT}, {LAST}, ""},
     /* last year's open episode starts on another day: the DfE compares all
-     * the same (flag with Carepledge's advisory); 503B does not */
+     * the same (flag with Carepledge's advisory), as for 503A-F */
     {"503C",
      0,
      {EPI EL("1", "01/02/2026", "S", "C2", "N2", "U1", "PR1", "", "", "SC123456")},
@@ -72,7 +72,7 @@ static const VCase cases[] = {
      0,
      {EPI EL("1", "01/02/2026", "S", "C1", "N1", "U1", "PR1", "", "", "SC123456")},
      {LAST},
-     ""},
+     "Episodes:0(advised)"},
     {"503D",
      0,
      {EPI EL("1", "01/01/2026", "S", "C2", "N1", "U4", "PR1", "", "", "SC123456")},
