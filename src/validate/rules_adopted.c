@@ -252,35 +252,65 @@ static void r336(VCtx *c)
     }
 }
 
-/* DfE 903 rule 523: the decision to place (latest PlacedAdoption) is the
- * decision that adoption is in the child's best interests (AD1 DATE_INT). */
+/* Carepledge's advisory on a 523 or 525 flag raised by a decision other
+ * than the child's latest one. */
+static const char earlier_decision_why[] =
+    "the row is an earlier decision to place, superseded by a later decision in force, which the "
+    "adoption details follow";
+
+/* True when PlacedAdoption row is one of the child's earlier decisions and
+ * the child's latest decision is in force (not ceased). */
+static bool superseded(const VCtx *c, int row)
+{
+    const VTable *p = placed(c);
+    int latest = latest_decision(c, vt_cell(p, row, PA_CHILD));
+    return latest != row && vt_blank(p, latest, PA_DATE_PLACED_CEASED);
+}
+
+/* Fails AD1 row a and PlacedAdoption row pa, with the advisory when pa is a
+ * superseded earlier decision. */
+static void fail_decision_pair(VCtx *c, int a, int pa)
+{
+    if (superseded(c, pa)) {
+        vctx_fail_advised(c, T903_AD1, a, earlier_decision_why);
+        vctx_fail_advised(c, T903_PLACED_ADOPTION, pa, earlier_decision_why);
+    } else {
+        vctx_fail(c, T903_AD1, a);
+        vctx_fail(c, T903_PLACED_ADOPTION, pa);
+    }
+}
+
+/* DfE 903 rule 523: each decision to place (PlacedAdoption DATE_PLACED) is
+ * dated as the decision that adoption is in the child's best interests (AD1
+ * DATE_INT). The DfE compares every row of the child, so an earlier decision
+ * fails too, with the advisory when a later one is in force. */
 static void r523(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1), *p = placed(c);
     for (int row = 0; row < a->n_rows; row++) {
-        int pa = latest_decision(c, vt_cell(a, row, A_CHILD));
         Date di = vt_date(a, row, A_DATE_INT);
-        if (pa < 0 || di == DATE_NONE || vt_date(p, pa, PA_DATE_PLACED) == DATE_NONE) continue;
-        if (vt_date(p, pa, PA_DATE_PLACED) != di) {
-            vctx_fail(c, T903_AD1, row);
-            vctx_fail(c, T903_PLACED_ADOPTION, pa);
+        int g = di == DATE_NONE ? -1 : vt_group(p, vt_cell(a, row, A_CHILD));
+        for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++) {
+            int pa = vt_group_row(p, g, i);
+            Date dp = vt_date(p, pa, PA_DATE_PLACED);
+            if (dp != DATE_NONE && dp != di) fail_decision_pair(c, row, pa);
         }
     }
 }
 
-/* DfE 903 rule 525: a reversed decision (latest PlacedAdoption ceased) leaves
- * no adoption details. */
+/* DfE 903 rule 525: a reversed decision (DATE_PLACED_CEASED given) leaves no
+ * adoption details. The DfE checks every decision of the child, so an earlier
+ * reversed one fails too, with the advisory when a later one is in force. */
 static void r525(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1), *p = placed(c);
     for (int row = 0; row < a->n_rows; row++) {
-        int pa = latest_decision(c, vt_cell(a, row, A_CHILD));
-        if (pa < 0 || vt_blank(p, pa, PA_DATE_PLACED_CEASED)) continue;
         bool any = false;
         for (int col = A_DATE_INT; col <= A_LS_ADOPTR; col++) any |= !vt_blank(a, row, col);
-        if (any) {
-            vctx_fail(c, T903_AD1, row);
-            vctx_fail(c, T903_PLACED_ADOPTION, pa);
+        int g = any ? vt_group(p, vt_cell(a, row, A_CHILD)) : -1;
+        for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++) {
+            int pa = vt_group_row(p, g, i);
+            if (!vt_blank(p, pa, PA_DATE_PLACED_CEASED)) fail_decision_pair(c, row, pa);
         }
     }
 }
