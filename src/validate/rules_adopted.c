@@ -415,15 +415,26 @@ static void r557(VCtx *c)
     }
 }
 
-/* DfE 903 rule 558: an adopted child's decision to place did not end. */
+/* DfE 903 rule 558: an adopted child's decisions to place did not end. The
+ * DfE checks every decision of the child and marks the adoption episode; a
+ * decision reversed before a later one in force (the one the adoption
+ * followed) fails with Carepledge's advisory. */
 static void r558(VCtx *c)
 {
     const VTable *p = placed(c);
     for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
-        int ep = adoption_episode(c, vt_cell(p, row, PA_CHILD));
-        if (ep >= 0 && !vt_blank(p, row, PA_DATE_PLACED_CEASED))
-            vctx_fail(c, T903_PLACED_ADOPTION, row);
+        int ep = adoption_episode(c, vt_cell(p, vt_group_row(p, g, 0), PA_CHILD));
+        for (int i = 0; ep >= 0 && i < vt_group_size(p, g); i++) {
+            int row = vt_group_row(p, g, i);
+            if (vt_blank(p, row, PA_DATE_PLACED_CEASED)) continue;
+            if (superseded(c, row)) {
+                vctx_fail_advised(c, T903_PLACED_ADOPTION, row, earlier_decision_why);
+                vctx_fail_advised(c, T903_EPISODES, ep, earlier_decision_why);
+            } else {
+                vctx_fail(c, T903_PLACED_ADOPTION, row);
+                vctx_fail(c, T903_EPISODES, ep);
+            }
+        }
     }
 }
 
@@ -450,23 +461,43 @@ static void r559(VCtx *c)
     }
 }
 
-/* DfE 903 rule 560: a decision still in force at the end of last year (latest
- * row, not ceased) is among this year's; otherwise this year's latest row
- * fails. */
+/* True when child has a row this year with DATE_PLACED d. */
+static bool has_decision_on(const VCtx *c, const char *child, Date d)
+{
+    const VTable *p = placed(c);
+    int g = vt_group(p, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++)
+        if (vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED) == d) return true;
+    return false;
+}
+
+/* Carepledge's advisory on a 560 flag when last year's decision is reported
+ * again this year beside the row. */
+static const char new_decision_why[] =
+    "last year's decision in force is reported this year too, so this row is a further decision "
+    "(rules 579 and 583 check their order)";
+
+/* DfE 903 rule 560: a decision still in force at the end of last year (a
+ * row with DATE_PLACED, not ceased) keeps its date this year. As the DfE
+ * compares them, each of this year's rows of the child dated otherwise fails;
+ * with the advisory when last year's date is among this year's rows too. */
 static void r560(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
-    for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
-        int lg = vt_group(l, vt_cell(p, row, PA_CHILD));
-        if (lg < 0) continue;
-        int prev = vt_group_row(l, lg, vt_group_size(l, lg) - 1);
-        Date d = vt_date(l, prev, PA_DATE_PLACED);
-        if (d == DATE_NONE || !vt_blank(l, prev, PA_DATE_PLACED_CEASED)) continue;
-        bool found = false;
-        for (int i = 0; i < vt_group_size(p, g) && !found; i++)
-            found = vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED) == d;
-        if (!found) vctx_fail(c, T903_PLACED_ADOPTION, row);
+    for (int row = 0; row < p->n_rows; row++) {
+        const char *child = vt_cell(p, row, PA_CHILD);
+        int lg = vt_group(l, child);
+        for (int i = 0; lg >= 0 && i < vt_group_size(l, lg); i++) {
+            int prev = vt_group_row(l, lg, i);
+            Date d = vt_date(l, prev, PA_DATE_PLACED);
+            if (d == DATE_NONE || !vt_blank(l, prev, PA_DATE_PLACED_CEASED) ||
+                vt_date(p, row, PA_DATE_PLACED) == d)
+                continue;
+            if (has_decision_on(c, child, d))
+                vctx_fail_advised(c, T903_PLACED_ADOPTION, row, new_decision_why);
+            else
+                vctx_fail(c, T903_PLACED_ADOPTION, row);
+        }
     }
 }
 
