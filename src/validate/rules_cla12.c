@@ -136,15 +136,16 @@ static void r157(VCtx *c)
     }
 }
 
-/* DfE 903 rule 197B: a child in the cohort aged 4 on 1 April or 17 on 31 March
- * has a score or a reason for none. */
+/* DfE 903 rule 197B: a child in the cohort whose 4th or 17th birthday falls in
+ * the collection year (aged 4 or 17 on 31 March) has a score or a reason for
+ * none. The DfE's check reads "4-year-olds" as turning 4 in the year: those
+ * already 4 on 1 April are rule 186's. */
 static void r197B(VCtx *c)
 {
     const VTable *o = oc2(c);
     for (int row = 0; row < o->n_rows; row++) {
-        int age_start = vt_age_on(o, row, O2_DOB, c->start),
-            age_end = vt_age_on(o, row, O2_DOB, c->end);
-        if ((age_start == 4 || age_end == 17) && vt_blank(o, row, O2_SDQ_SCORE) &&
+        int age_end = vt_age_on(o, row, O2_DOB, c->end);
+        if ((age_end == 4 || age_end == 17) && vt_blank(o, row, O2_SDQ_SCORE) &&
             vt_blank(o, row, O2_SDQ_REASON) && oc2_cla12(c, row))
             vctx_fail(c, T903_OC2, row);
     }
