@@ -93,7 +93,7 @@ typedef struct VCondition {
     const char *code;
     int year; /* the form compared (0 = 2026/27) */
     const char *condition;
-    VBranch branches[6];
+    VBranch branches[8];
 } VCondition;
 
 static const VCondition conditions[] = {
@@ -981,8 +981,8 @@ static const VCondition conditions[] = {
        {"185", 0, {COHORT, OC2 O2("1", "01/01/2015", "12", "", FULL)}, {0}, ""}}}},
     {"186",
      0,
-     "in the cohort, aged 4 or over on 1 April and under 17 on 31 March, and neither SDQ_SCORE "
-     "nor SDQ_REASON",
+     "in the cohort, aged 4 or over on 1 April and under 17 on 31 March, and SDQ_SCORE blank; "
+     "advisory when SDQ_REASON is given",
      {{"4th birthday on 1 April",
        {"186", 0, {COHORT, OC2 O2("1", "01/04/2022", "", "", FULL)}, {0}, "OC2:0"}},
       {"4th birthday on 2 April",
@@ -991,8 +991,9 @@ static const VCondition conditions[] = {
        {"186", 0, {COHORT, OC2 O2("1", "01/04/2010", "", "", FULL)}, {0}, "OC2:0"}},
       {"17th birthday on 31 March",
        {"186", 0, {COHORT, OC2 O2("1", "31/03/2010", "", "", FULL)}, {0}, ""}},
-      {"a reason for no score",
-       {"186", 0, {COHORT, OC2 O2("1", "01/01/2015", "", "SDQ2", FULL)}, {0}, ""}},
+      {"a reason for no score (advised)",
+       {"186", 0, {COHORT, OC2 O2("1", "01/01/2015", "", "SDQ2", FULL)}, {0}, "OC2:0(advised)"}},
+      {"a score", {"186", 0, {COHORT, OC2 O2("1", "01/01/2015", "12", "", FULL)}, {0}, ""}},
       {"not in the cohort",
        {"186", 0, {COHORT, OC2 O2("2", "01/01/2015", "", "", NONE)}, {0}, ""}}}},
     {"187",
@@ -2021,7 +2022,7 @@ static void list(void)
         const VRule *rule = vrules_find(k->code, year);
         printf("| %s | %d/%02d | %s | %s | ", k->code, year - 1, year % 100,
                rule ? rule->description : "(not in force)", k->condition);
-        for (int b = 0; b < 6 && k->branches[b].what; b++) {
+        for (int b = 0; b < 8 && k->branches[b].what; b++) {
             const char *expect = k->branches[b].c.expect;
             printf("%s%s: %s", b ? "; " : "", k->branches[b].what,
                    strcmp(expect, "SKIP") == 0 ? "skipped"
@@ -2043,7 +2044,7 @@ static void test_conditions(void **state)
             fprintf(stderr, "rule %s: not in force or no condition\n", k->code);
             problems++;
         }
-        for (int b = 0; b < 6 && k->branches[b].what; b++) {
+        for (int b = 0; b < 8 && k->branches[b].what; b++) {
             const char *expect = k->branches[b].c.expect;
             problems += run_branch(k, &k->branches[b]);
             if (strcmp(expect, "SKIP") == 0) continue;
