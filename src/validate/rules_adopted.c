@@ -337,20 +337,39 @@ static void needs_decision(VCtx *c, const VCheck *k)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* Fails the latest decision to place when it is after the start of the latest
- * run of episodes with col in list (and that first episode). */
+/* The child's earliest episode (by start) with col in list, or -1. */
+static int first_episode_in(const VCtx *c, const char *child, int col, const char *list)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        if (vt_in(e, row, col, list) && vt_date(e, row, E_DECOM) != DATE_NONE) return row;
+    }
+    return -1;
+}
+
+/* Rule 554: each decision to place is dated on or before the start of the
+ * child's first episode with col in list (the placement order, LS E1), as
+ * the DfE compares them; both rows fail. A decision dated on or before the
+ * start of the latest run of such episodes (a later order) carries
+ * Carepledge's advisory. */
 static void decision_by(VCtx *c, const VCheck *k)
 {
-    int col = k->col;
-    const char *list = k->codes;
-    const VTable *p = placed(c);
-    for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1), ep;
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int row = 0; row < p->n_rows; row++) {
+        const char *child = vt_cell(p, row, PA_CHILD);
+        int first = first_episode_in(c, child, k->col, k->codes), latest;
         Date dp = vt_date(p, row, PA_DATE_PLACED);
-        Date start = latest_run_start(c, vt_cell(p, row, PA_CHILD), col, list, &ep);
-        if (dp != DATE_NONE && start != DATE_NONE && dp > start) {
+        if (first < 0 || dp == DATE_NONE || dp <= vt_date(e, first, E_DECOM)) continue;
+        if (dp <= latest_run_start(c, child, k->col, k->codes, &latest)) {
+            const char *why = "the decision precedes the latest run of placement order (E1) "
+                              "episodes, which may follow a new order";
+            vctx_fail_advised(c, T903_PLACED_ADOPTION, row, why);
+            vctx_fail_advised(c, T903_EPISODES, first, why);
+        } else {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
-            vctx_fail(c, T903_EPISODES, ep);
+            vctx_fail(c, T903_EPISODES, first);
         }
     }
 }
@@ -832,7 +851,8 @@ const VRule vrules_adopted[] = {
      "Placement order has been granted but there is no date of decision that the child should be "
      "placed for adoption.",
      NULL, .check = VCHECK_OF_FAMILY(needs_decision, .col = E_LS, .codes = "E1")},
-    /* DfE 903 rule 554: decided by the day the placement order (E1) began. */
+    /* DfE 903 rule 554: decided by the day the placement order (E1) began: the
+     * child's first E1 episode, for each decision. */
     {"554", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;LS",
      "Date of decision that the child should be placed for adoption should be on or prior to the "
      "date that the placement order was granted. [NOTE: This rule may result in false positives or "

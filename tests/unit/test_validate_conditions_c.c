@@ -681,7 +681,9 @@ static const VCondition conditions[] = {
         ""}}}},
     {"554",
      0,
-     "the latest decision dated after the start of the latest run of E1 episodes (both fail)",
+     "any dated decision after the start of the child's first E1 (placement order) episode (both "
+     "rows fail); advisory when the decision is on or before the start of the latest run of E1 "
+     "episodes",
      {{"the day after the order",
        {"554",
         0,
@@ -689,6 +691,22 @@ static const VCondition conditions[] = {
          PLA PA("1", "02/05/2026", "", "")},
         {0},
         "Episodes:0 PlacedAdoption:0"}},
+      {"an earlier decision the day after the order",
+       {"554",
+        0,
+        {EPI E("1", "01/05/2026", "S", "E1", "U4", "PR1", "", "", ""),
+         PLA PA("1", "02/05/2026", "03/05/2026", "RD1") PA("1", "01/06/2026", "", "")},
+        {0},
+        "Episodes:0 PlacedAdoption:0 PlacedAdoption:1"}},
+      {"before a later order (advised)",
+       {"554",
+        0,
+        {EPI E("1", "01/05/2026", "S", "E1", "U4", "PR1", "01/06/2026", "X1", "")
+             E("1", "01/06/2026", "P", "C2", "U4", "PR1", "01/09/2026", "X1", "")
+                 E("1", "01/09/2026", "P", "E1", "U4", "PR1", "", "", ""),
+         PLA PA("1", "01/08/2026", "", "")},
+        {0},
+        "Episodes:0(advised) PlacedAdoption:0(advised)"}},
       {"the day of the order",
        {"554",
         0,
