@@ -1731,7 +1731,8 @@ static const VCondition conditions[] = {
     {"218",
      0,
      "URN blank on an episode open or ending on or after 1 April, in a placement Ofsted registers "
-     "(not P1, P3, R1, R2, R5, T0-T4, Z11-Z14; to 2023/24 also H5, P2; in 2024/25 Z1), placed in "
+     "(PLACE blank or not P1, P3, R1, R2, R5, T0-T4, Z11-Z14; to 2023/24 also H5, P2; in 2024/25 "
+     "Z1), placed in "
      "England or an unknown authority",
      {{"foster placement, no URN",
        {"218", 0, {EPI PO("1", "C2", "U1", "PR1", "ZZ1 1AB")}, {0}, "Episodes:0"}},
@@ -1747,6 +1748,8 @@ static const VCondition conditions[] = {
         {EPI PE("1", "01/01/2026", "31/03/2026", "C2", "U1", "PR1", "ZZ1 1AA", "ZZ1 1AB", "")},
         {0},
         ""}},
+      {"no placement type",
+       {"218", 0, {EPI PO("1", "C2", "", "PR1", "ZZ1 1AB")}, {0}, "Episodes:0"}},
       {"placed with parents (P1)",
        {"218", 0, {EPI PO("1", "C2", "P1", "PR1", "ZZ1 1AB")}, {0}, ""}},
       {"placed in Wales", {"218", 0, {EPI PO("1", "C2", "U1", "PR1", "ZZ7 7GG")}, {0}, ""}},
@@ -1876,10 +1879,12 @@ static const VCondition conditions[] = {
         ""}}}},
     {"1015",
      0,
-     "PLACE_PROVIDER PR1 placed out of the authority (PL_LOCATION OUT), LS and PLACE given, not "
-     "V3/V4, PLACE not A3-A6 or U1-U6 (nor K3 from 2025/26)",
+     "PLACE_PROVIDER PR1 placed out of the authority (PL_LOCATION OUT) or in an unknown one "
+     "(advisory), LS and PLACE given, not V3/V4, PLACE not A3-A6 or U1-U6 (nor K3 from 2025/26)",
      {{"own children's home out of the authority",
        {"1015", 0, {EPI PO("1", "C2", "K2", "PR1", "ZZ2 2BB")}, {0}, "Episodes:0"}},
+      {"own children's home, placement postcode unknown (advised)",
+       {"1015", 0, {EPI PO("1", "C2", "K2", "PR1", "ZZ9 9ZZ")}, {0}, "Episodes:0(advised)"}},
       {"own children's home in the authority",
        {"1015", 0, {EPI PO("1", "C2", "K2", "PR1", "ZZ1 1AB")}, {0}, ""}},
       {"own foster carer out of the authority",
