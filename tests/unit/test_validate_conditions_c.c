@@ -2047,10 +2047,12 @@ static void list(void)
                rule ? rule->description : "(not in force)", k->condition);
         for (int b = 0; b < 8 && k->branches[b].what; b++) {
             const char *expect = k->branches[b].c.expect;
-            printf("%s%s: %s", b ? "; " : "", k->branches[b].what,
-                   strcmp(expect, "SKIP") == 0 ? "skipped"
-                   : expect[0]                 ? "fails"
-                                               : "passes");
+            if (strcmp(expect, "SKIP") == 0)
+                printf("%s%s: skipped", b ? "; " : "", k->branches[b].what);
+            else if (expect[0])
+                printf("%s%s: fails (%s)", b ? "; " : "", k->branches[b].what, expect);
+            else
+                printf("%s%s: passes", b ? "; " : "", k->branches[b].what);
         }
         printf(" |\n");
     }
