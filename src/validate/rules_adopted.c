@@ -252,35 +252,65 @@ static void r336(VCtx *c)
     }
 }
 
-/* DfE 903 rule 523: the decision to place (latest PlacedAdoption) is the
- * decision that adoption is in the child's best interests (AD1 DATE_INT). */
+/* Carepledge's advisory on a 523 or 525 flag raised by a decision other
+ * than the child's latest one. */
+static const char earlier_decision_why[] =
+    "the row is an earlier decision to place, superseded by a later decision in force, which the "
+    "adoption details follow";
+
+/* True when PlacedAdoption row is one of the child's earlier decisions and
+ * the child's latest decision is in force (not ceased). */
+static bool superseded(const VCtx *c, int row)
+{
+    const VTable *p = placed(c);
+    int latest = latest_decision(c, vt_cell(p, row, PA_CHILD));
+    return latest != row && vt_blank(p, latest, PA_DATE_PLACED_CEASED);
+}
+
+/* Fails AD1 row a and PlacedAdoption row pa, with the advisory when pa is a
+ * superseded earlier decision. */
+static void fail_decision_pair(VCtx *c, int a, int pa)
+{
+    if (superseded(c, pa)) {
+        vctx_fail_advised(c, T903_AD1, a, earlier_decision_why);
+        vctx_fail_advised(c, T903_PLACED_ADOPTION, pa, earlier_decision_why);
+    } else {
+        vctx_fail(c, T903_AD1, a);
+        vctx_fail(c, T903_PLACED_ADOPTION, pa);
+    }
+}
+
+/* DfE 903 rule 523: each decision to place (PlacedAdoption DATE_PLACED) is
+ * dated as the decision that adoption is in the child's best interests (AD1
+ * DATE_INT). The DfE compares every row of the child, so an earlier decision
+ * fails too, with the advisory when a later one is in force. */
 static void r523(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1), *p = placed(c);
     for (int row = 0; row < a->n_rows; row++) {
-        int pa = latest_decision(c, vt_cell(a, row, A_CHILD));
         Date di = vt_date(a, row, A_DATE_INT);
-        if (pa < 0 || di == DATE_NONE || vt_date(p, pa, PA_DATE_PLACED) == DATE_NONE) continue;
-        if (vt_date(p, pa, PA_DATE_PLACED) != di) {
-            vctx_fail(c, T903_AD1, row);
-            vctx_fail(c, T903_PLACED_ADOPTION, pa);
+        int g = di == DATE_NONE ? -1 : vt_group(p, vt_cell(a, row, A_CHILD));
+        for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++) {
+            int pa = vt_group_row(p, g, i);
+            Date dp = vt_date(p, pa, PA_DATE_PLACED);
+            if (dp != DATE_NONE && dp != di) fail_decision_pair(c, row, pa);
         }
     }
 }
 
-/* DfE 903 rule 525: a reversed decision (latest PlacedAdoption ceased) leaves
- * no adoption details. */
+/* DfE 903 rule 525: a reversed decision (DATE_PLACED_CEASED given) leaves no
+ * adoption details. The DfE checks every decision of the child, so an earlier
+ * reversed one fails too, with the advisory when a later one is in force. */
 static void r525(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1), *p = placed(c);
     for (int row = 0; row < a->n_rows; row++) {
-        int pa = latest_decision(c, vt_cell(a, row, A_CHILD));
-        if (pa < 0 || vt_blank(p, pa, PA_DATE_PLACED_CEASED)) continue;
         bool any = false;
         for (int col = A_DATE_INT; col <= A_LS_ADOPTR; col++) any |= !vt_blank(a, row, col);
-        if (any) {
-            vctx_fail(c, T903_AD1, row);
-            vctx_fail(c, T903_PLACED_ADOPTION, pa);
+        int g = any ? vt_group(p, vt_cell(a, row, A_CHILD)) : -1;
+        for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++) {
+            int pa = vt_group_row(p, g, i);
+            if (!vt_blank(p, pa, PA_DATE_PLACED_CEASED)) fail_decision_pair(c, row, pa);
         }
     }
 }
@@ -307,20 +337,39 @@ static void needs_decision(VCtx *c, const VCheck *k)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* Fails the latest decision to place when it is after the start of the latest
- * run of episodes with col in list (and that first episode). */
+/* The child's earliest episode (by start) with col in list, or -1. */
+static int first_episode_in(const VCtx *c, const char *child, int col, const char *list)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        if (vt_in(e, row, col, list) && vt_date(e, row, E_DECOM) != DATE_NONE) return row;
+    }
+    return -1;
+}
+
+/* Rule 554: each decision to place is dated on or before the start of the
+ * child's first episode with col in list (the placement order, LS E1), as
+ * the DfE compares them; both rows fail. A decision dated on or before the
+ * start of the latest run of such episodes (a later order) carries
+ * Carepledge's advisory. */
 static void decision_by(VCtx *c, const VCheck *k)
 {
-    int col = k->col;
-    const char *list = k->codes;
-    const VTable *p = placed(c);
-    for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1), ep;
+    const VTable *p = placed(c), *e = episodes(c);
+    for (int row = 0; row < p->n_rows; row++) {
+        const char *child = vt_cell(p, row, PA_CHILD);
+        int first = first_episode_in(c, child, k->col, k->codes), latest;
         Date dp = vt_date(p, row, PA_DATE_PLACED);
-        Date start = latest_run_start(c, vt_cell(p, row, PA_CHILD), col, list, &ep);
-        if (dp != DATE_NONE && start != DATE_NONE && dp > start) {
+        if (first < 0 || dp == DATE_NONE || dp <= vt_date(e, first, E_DECOM)) continue;
+        if (dp <= latest_run_start(c, child, k->col, k->codes, &latest)) {
+            const char *why = "the decision precedes the latest run of placement order (E1) "
+                              "episodes, which may follow a new order";
+            vctx_fail_advised(c, T903_PLACED_ADOPTION, row, why);
+            vctx_fail_advised(c, T903_EPISODES, first, why);
+        } else {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
-            vctx_fail(c, T903_EPISODES, ep);
+            vctx_fail(c, T903_EPISODES, first);
         }
     }
 }
@@ -385,15 +434,26 @@ static void r557(VCtx *c)
     }
 }
 
-/* DfE 903 rule 558: an adopted child's decision to place did not end. */
+/* DfE 903 rule 558: an adopted child's decisions to place did not end. The
+ * DfE checks every decision of the child and marks the adoption episode; a
+ * decision reversed before a later one in force (the one the adoption
+ * followed) fails with Carepledge's advisory. */
 static void r558(VCtx *c)
 {
     const VTable *p = placed(c);
     for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
-        int ep = adoption_episode(c, vt_cell(p, row, PA_CHILD));
-        if (ep >= 0 && !vt_blank(p, row, PA_DATE_PLACED_CEASED))
-            vctx_fail(c, T903_PLACED_ADOPTION, row);
+        int ep = adoption_episode(c, vt_cell(p, vt_group_row(p, g, 0), PA_CHILD));
+        for (int i = 0; ep >= 0 && i < vt_group_size(p, g); i++) {
+            int row = vt_group_row(p, g, i);
+            if (vt_blank(p, row, PA_DATE_PLACED_CEASED)) continue;
+            if (superseded(c, row)) {
+                vctx_fail_advised(c, T903_PLACED_ADOPTION, row, earlier_decision_why);
+                vctx_fail_advised(c, T903_EPISODES, ep, earlier_decision_why);
+            } else {
+                vctx_fail(c, T903_PLACED_ADOPTION, row);
+                vctx_fail(c, T903_EPISODES, ep);
+            }
+        }
     }
 }
 
@@ -420,23 +480,43 @@ static void r559(VCtx *c)
     }
 }
 
-/* DfE 903 rule 560: a decision still in force at the end of last year (latest
- * row, not ceased) is among this year's; otherwise this year's latest row
- * fails. */
+/* True when child has a row this year with DATE_PLACED d. */
+static bool has_decision_on(const VCtx *c, const char *child, Date d)
+{
+    const VTable *p = placed(c);
+    int g = vt_group(p, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(p, g); i++)
+        if (vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED) == d) return true;
+    return false;
+}
+
+/* Carepledge's advisory on a 560 flag when last year's decision is reported
+ * again this year beside the row. */
+static const char new_decision_why[] =
+    "last year's decision in force is reported this year too, so this row is a further decision "
+    "(rules 579 and 583 check their order)";
+
+/* DfE 903 rule 560: a decision still in force at the end of last year (a
+ * row with DATE_PLACED, not ceased) keeps its date this year. As the DfE
+ * compares them, each of this year's rows of the child dated otherwise fails;
+ * with the advisory when last year's date is among this year's rows too. */
 static void r560(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
-    for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
-        int lg = vt_group(l, vt_cell(p, row, PA_CHILD));
-        if (lg < 0) continue;
-        int prev = vt_group_row(l, lg, vt_group_size(l, lg) - 1);
-        Date d = vt_date(l, prev, PA_DATE_PLACED);
-        if (d == DATE_NONE || !vt_blank(l, prev, PA_DATE_PLACED_CEASED)) continue;
-        bool found = false;
-        for (int i = 0; i < vt_group_size(p, g) && !found; i++)
-            found = vt_date(p, vt_group_row(p, g, i), PA_DATE_PLACED) == d;
-        if (!found) vctx_fail(c, T903_PLACED_ADOPTION, row);
+    for (int row = 0; row < p->n_rows; row++) {
+        const char *child = vt_cell(p, row, PA_CHILD);
+        int lg = vt_group(l, child);
+        for (int i = 0; lg >= 0 && i < vt_group_size(l, lg); i++) {
+            int prev = vt_group_row(l, lg, i);
+            Date d = vt_date(l, prev, PA_DATE_PLACED);
+            if (d == DATE_NONE || !vt_blank(l, prev, PA_DATE_PLACED_CEASED) ||
+                vt_date(p, row, PA_DATE_PLACED) == d)
+                continue;
+            if (has_decision_on(c, child, d))
+                vctx_fail_advised(c, T903_PLACED_ADOPTION, row, new_decision_why);
+            else
+                vctx_fail(c, T903_PLACED_ADOPTION, row);
+        }
     }
 }
 
@@ -771,7 +851,8 @@ const VRule vrules_adopted[] = {
      "Placement order has been granted but there is no date of decision that the child should be "
      "placed for adoption.",
      NULL, .check = VCHECK_OF_FAMILY(needs_decision, .col = E_LS, .codes = "E1")},
-    /* DfE 903 rule 554: decided by the day the placement order (E1) began. */
+    /* DfE 903 rule 554: decided by the day the placement order (E1) began: the
+     * child's first E1 episode, for each decision. */
     {"554", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;LS",
      "Date of decision that the child should be placed for adoption should be on or prior to the "
      "date that the placement order was granted. [NOTE: This rule may result in false positives or "

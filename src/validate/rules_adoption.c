@@ -53,7 +53,8 @@ static void r333(VCtx *c)
 }
 
 /* Rules 511-524: when col holds `when`, SEX_ADOPTR must (must_be) or must not
- * be one of `sexes`. Blank SEX_ADOPTR is left to rule 151. */
+ * be one of `sexes`. A blank SEX_ADOPTR is not one of them: the DfE's checks
+ * flag it beside rule 151 (the peer validator's 519 and 520 do). */
 static void adopters_sex(VCtx *c, const VCheck *k)
 {
     int col = k->col;
@@ -62,7 +63,7 @@ static void adopters_sex(VCtx *c, const VCheck *k)
     bool must_be = k->option;
     const VTable *a = vt(c, T903_AD1);
     for (int row = 0; row < a->n_rows; row++) {
-        if (!vt_is(a, row, col, when) || vt_blank(a, row, A_SEX_ADOPTR)) continue;
+        if (!vt_is(a, row, col, when)) continue;
         if (vt_in(a, row, A_SEX_ADOPTR, sexes) != must_be) vctx_fail(c, T903_AD1, row);
     }
 }
@@ -175,13 +176,14 @@ const VRule vrules_adoption[] = {
      NULL,
      .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_NB_ADOPTR, .codes = "2",
                                .other_codes = COUPLE, .option = true)},
-    /* DfE 903 rule 514: a single adopter (L0) is not a couple. */
+    /* DfE 903 rule 514: a single adopter (L0) is a single M1 or F1, as the DfE
+     * checks it: any other code (a couple, or an invalid one) fails. */
     {"514", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entry on the legal status of adopters shows a single adopter but data entry for the "
      "numbers of adopters shows it as a couple.",
      NULL,
      .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L0",
-                               .other_codes = COUPLE, .option = false)},
+                               .other_codes = "M1;F1", .option = true)},
     /* DfE 903 rule 517: L3 is a different-sex couple. */
     {"517", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "If reporting legal status of adopters is L3 then the genders of adopters should be coded as "
@@ -204,13 +206,14 @@ const VRule vrules_adoption[] = {
      NULL,
      .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L2",
                                .other_codes = COUPLE, .option = true)},
-    /* DfE 903 rule 520: L11 (different-sex married couple) is not a same-sex couple. */
+    /* DfE 903 rule 520: L11 (different-sex married couple) is MF, as the DfE
+     * checks it: a same-sex couple or any other code fails. */
     {"520", 0, 0, "AD1", "LS_ADOPTR;SEX_ADOPTR",
      "Data entry on the legal status of adopters shows different gender married couple but data "
      "entry on genders of adopters shows it as a same gender couple.",
      NULL,
      .check = VCHECK_OF_FAMILY(adopters_sex, .col = A_LS_ADOPTR, .codes = "L11",
-                               .other_codes = "MM;FF", .option = false)},
+                               .other_codes = "MF", .option = true)},
     {"522", 0, 0, "PlacedAdoption", "DATE_PLACED;DATE_PLACED_CEASED",
      "Date of decision that the child should be placed for adoption must be on or before the date "
      "that a child should no longer be placed for adoption.",

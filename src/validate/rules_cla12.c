@@ -26,8 +26,9 @@ static void outside_cohort_filled(VCtx *c, const VCheck *k)
 }
 
 /* DfE 903 rule 186: in the cohort, aged 4 or over on 1 April and under 17 on 31
- * March, and neither a score nor a reason for no score. A recorded reason
- * (SDQ_REASON) explains a missing score and is not reported here. */
+ * March, and no SDQ score. The DfE's checks flag a missing score even when a
+ * reason for none is recorded; Carepledge reads the reason (SDQ_REASON) as
+ * explaining the absence, and says so beside the flag. */
 static void r186(VCtx *c)
 {
     const VTable *o = oc2(c);
@@ -35,9 +36,14 @@ static void r186(VCtx *c)
         if (!oc2_cla12(c, row)) continue;
         int age_start = vt_age_on(o, row, O2_DOB, c->start),
             age_end = vt_age_on(o, row, O2_DOB, c->end);
-        if (age_start >= 4 && age_end >= 0 && age_end < 17 && vt_blank(o, row, O2_SDQ_SCORE) &&
-            vt_blank(o, row, O2_SDQ_REASON))
+        if (age_start < 4 || age_end < 0 || age_end >= 17 || !vt_blank(o, row, O2_SDQ_SCORE))
+            continue;
+        if (vt_blank(o, row, O2_SDQ_REASON))
             vctx_fail(c, T903_OC2, row);
+        else
+            vctx_fail_advised(c, T903_OC2, row,
+                              "a reason for no score is recorded (SDQ_REASON), which explains "
+                              "why there is none");
     }
 }
 
@@ -136,15 +142,16 @@ static void r157(VCtx *c)
     }
 }
 
-/* DfE 903 rule 197B: a child in the cohort aged 4 on 1 April or 17 on 31 March
- * has a score or a reason for none. */
+/* DfE 903 rule 197B: a child in the cohort whose 4th or 17th birthday falls in
+ * the collection year (aged 4 or 17 on 31 March) has a score or a reason for
+ * none. The DfE's check reads "4-year-olds" as turning 4 in the year: those
+ * already 4 on 1 April are rule 186's. */
 static void r197B(VCtx *c)
 {
     const VTable *o = oc2(c);
     for (int row = 0; row < o->n_rows; row++) {
-        int age_start = vt_age_on(o, row, O2_DOB, c->start),
-            age_end = vt_age_on(o, row, O2_DOB, c->end);
-        if ((age_start == 4 || age_end == 17) && vt_blank(o, row, O2_SDQ_SCORE) &&
+        int age_end = vt_age_on(o, row, O2_DOB, c->end);
+        if ((age_end == 4 || age_end == 17) && vt_blank(o, row, O2_SDQ_SCORE) &&
             vt_blank(o, row, O2_SDQ_REASON) && oc2_cla12(c, row))
             vctx_fail(c, T903_OC2, row);
     }

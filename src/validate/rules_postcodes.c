@@ -132,17 +132,27 @@ static void r454(VCtx *c)
 /* DfE 903 rule 1015: the authority's own provision (PR1), other than foster
  * and adoption placements and short breaks, lies in the authority (placement
  * location IN). From 2025/26 registered supported accommodation (K3, new that
- * year) is exempt too. */
+ * year) is exempt too. The DfE compares PL_LA with the authority, so a
+ * placement whose authority is unknown (PL_POST blank or not in the directory)
+ * fails as well, with Carepledge's advisory. */
 static void r1015(VCtx *c)
 {
     const char *exempt =
         c->year >= 2026 ? "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6;K3" : "A3;A4;A5;A6;U1;U2;U3;U4;U5;U6";
+    char own[16];
+    vctx_own_authority(c, own);
     const VTable *e = episodes(c);
-    for (int row = 0; row < e->n_rows; row++)
-        if (vt_is(e, row, E_PLACE_PROVIDER, "PR1") && post(c, row)->location == 'O' &&
-            !vt_blank(e, row, E_LS) && !vt_blank(e, row, E_PLACE) && !short_break(e, row) &&
-            !vt_in(e, row, E_PLACE, exempt))
+    for (int row = 0; row < e->n_rows; row++) {
+        if (!vt_is(e, row, E_PLACE_PROVIDER, "PR1") || vt_blank(e, row, E_LS) ||
+            vt_blank(e, row, E_PLACE) || short_break(e, row) || vt_in(e, row, E_PLACE, exempt))
+            continue;
+        if (post(c, row)->location == 'O')
             vctx_fail(c, T903_EPISODES, row);
+        else if (own[0] && !post(c, row)->la[0])
+            vctx_fail_advised(c, T903_EPISODES, row,
+                              "the placement's authority is not known (rule 169 reports the "
+                              "placement postcode), so the placement may be in the authority");
+    }
 }
 
 /* True when a derived PL_LA lies outside England: Wales (W), Scotland (S),
@@ -155,7 +165,8 @@ static bool outside_england(const char *la)
 /* DfE 903 rule 218: an episode running on or after 1 April in a placement
  * Ofsted registers, in England, has a URN. A placement whose authority is
  * unknown counts as in England. The placements Ofsted does not register follow
- * the year's codes: to 2023/24 also semi-independent living (H5) and
+ * the year's codes (a blank PLACE is none of them, as the DfE's check reads
+ * it): to 2023/24 also semi-independent living (H5) and
  * independent living (P2); in 2024/25 Z1 ("other"); from 2025/26 Z11-Z14. */
 static void r218(VCtx *c)
 {
@@ -165,9 +176,8 @@ static void r218(VCtx *c)
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
         Date end = vt_date(e, row, E_DEC);
-        if (!vt_blank(e, row, E_URN) || vt_blank(e, row, E_PLACE) ||
-            vt_in(e, row, E_PLACE, exempt) || outside_england(post(c, row)->la) ||
-            (end != DATE_NONE && end < c->start))
+        if (!vt_blank(e, row, E_URN) || vt_in(e, row, E_PLACE, exempt) ||
+            outside_england(post(c, row)->la) || (end != DATE_NONE && end < c->start))
             continue;
         vctx_fail(c, T903_EPISODES, row);
     }

@@ -191,7 +191,7 @@ static const VCase cases[] = {
      0,
      {EPI ADOPTION, PLA PA("1", "01/03/2026", "01/05/2026", "RD1")},
      {0},
-     "Episodes:0 Episodes:1 PlacedAdoption:0"},
+     "Episodes:1 PlacedAdoption:0"},
     {"558", 0, {EPI ADOPTION, PLA PA("1", "01/03/2026", "", "")}, {0}, ""},
     {"559",
      0,

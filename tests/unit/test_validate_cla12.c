@@ -54,7 +54,7 @@ static const VCase cases[] = {
      {EPS, OC2 O2("1", "01/01/2014", "", "", FULL) O2("5", "01/01/2014", "", "SDQ2", FULL)
                O2("2", "01/01/2014", "", "", NONE)},
      {0},
-     "Episodes:0 OC2:0"},
+     "Episodes:0 Episodes:5(advised) Episodes:6(advised) OC2:0 OC2:1(advised)"},
     /* aged 3 on 1 April; aged 17 on 31 March: outside the ages */
     {"186",
      0,
