@@ -143,10 +143,10 @@ int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackReque
 }
 
 /* The scorecard and the profile as one publication (svc_publish), taken into
- * the pack; the publication is then closed. */
+ * the pack; pub is left open for further layers. */
 static int publish_scorecard_and_profile(const AppContext *ctx, const ServiceData *data,
                                          const PackRequest *req, const Actor *actor, PackResult *r,
-                                         Err *err)
+                                         PublishResult *pub, Err *err)
 {
     PublishRequest pr = {.year = r->score_year,
                          .years = PACK_TREND_YEARS,
@@ -154,23 +154,24 @@ static int publish_scorecard_and_profile(const AppContext *ctx, const ServiceDat
                          .rules = LEAVER_RULES_CURRENT,
                          .threads = req->threads,
                          .profile_at = r->at};
-    PublishResult pub;
-    int rc = svc_publish_run(ctx, data, &pr, actor, &pub, err);
-    r->scorecard = pub.scorecard; /* the pack frees it from now on */
-    memset(&pub.scorecard, 0, sizeof pub.scorecard);
-    r->profile = pub.profile;
-    svc_publish_free(&pub);
+    int rc = svc_publish_run(ctx, data, &pr, actor, pub, err);
+    r->scorecard = pub->scorecard; /* the pack frees it from now on */
+    memset(&pub->scorecard, 0, sizeof pub->scorecard);
+    r->profile = pub->profile;
     return rc;
 }
 
 int svc_pack_protect(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
                      const Actor *actor, PackResult *r, Err *err)
 {
-    int rc = publish_scorecard_and_profile(ctx, data, req, actor, r, err);
-    /* The survey's tables were protected as they were built with publish. */
+    PublishResult pub;
+    int rc = publish_scorecard_and_profile(ctx, data, req, actor, r, &pub, err);
     if (rc == 0 && r->has_governance)
-        rc = governance_participation_publish(&r->participation.tally, r->threshold,
-                                              &r->participation.published, err);
+        rc = governance_participation_publish_layers(&r->participation.tally, &pub.publication,
+                                                     &r->participation.published, err);
+    /* The survey's tables were protected, each on its own, as they were built
+     * with publish (survey_section). */
+    svc_publish_free(&pub);
     return rc;
 }
 

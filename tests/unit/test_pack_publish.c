@@ -134,6 +134,21 @@ static int same_profile(const ProfileResult *pack, const ProfileResult *pub)
     return small;
 }
 
+/* The participation section, a layer of the same publication: the figures
+ * `governance participation --publish` gives for its tally. */
+static void same_participation(const PackResult *pack)
+{
+    assert_true(pack->has_governance);
+    GovPartPublished alone;
+    Err err;
+    if (governance_participation_publish(&pack->participation.tally, THRESHOLD, &alone, &err) < 0)
+        fail_msg("participation: %s", err.msg);
+    assert_memory_equal(&alone, &pack->participation.published, sizeof alone);
+    long children = 0;
+    for (int r = 0; r < GOV_RULE_COUNT; r++) children += pack->participation.tally.den[r];
+    assert_true(children > 0); /* the rules applied to someone */
+}
+
 /* 2026Q1 ends on 31 March 2026: the scorecard of 2025/26 and the profile on
  * its last day, whose totals are the scorecard's denominators. */
 static void test_pack_is_the_publication_of_31_march(void **state)
@@ -147,6 +162,7 @@ static void test_pack_is_the_publication_of_31_march(void **state)
     assert_int_equal(pack.score_year, 2026);
     same_scorecard(&pack.scorecard.card, &pub.scorecard.card);
     assert_true(same_profile(&pack.profile, &pub.profile) > 0); /* small counts were there */
+    same_participation(&pack);
 
     /* The scorecard is `scorecard --publish` alone, not changed by the profile. */
     ScorecardRequest alone = {.year = 2026,
@@ -180,6 +196,7 @@ static void test_pack_of_a_quarter_end(void **state)
     assert_int_equal(pack.score_year, 2025);
     same_scorecard(&pack.scorecard.card, &pub.scorecard.card);
     same_profile(&pack.profile, &pub.profile);
+    same_participation(&pack);
 
     /* The profile is that of the quarter's end: its counts are the profile's there. */
     ProfileRequest pr = {.at = at, .rules = LEAVER_RULES_CURRENT};
