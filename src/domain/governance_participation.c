@@ -5,6 +5,7 @@
 #include "domain/disclosure.h"
 #include "domain/disclosure_system.h"
 #include "domain/leaver.h"
+#include "domain/publication.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -214,6 +215,17 @@ static void put(char *dst, const DiscSystem *s, int var)
         snprintf(dst, 12, "%ld", s->value[var]);
 }
 
+/* Rule r's figures as s marks them. */
+static void put_rule(GovPartPublished *out, const DiscSystem *s, int r, const RuleVars *v)
+{
+    put(out->num[r], s, v->all_num);
+    put(out->den[r], s, v->all_den);
+    for (int g = 0; g < GOV_SPLIT_COUNT; g++) {
+        put(out->split_num[r][g], s, v->num[g]);
+        put(out->split_den[r][g], s, v->den[g]);
+    }
+}
+
 int governance_participation_publish(const GovPartTally *t, int threshold, GovPartPublished *out,
                                      Err *err)
 {
@@ -225,16 +237,23 @@ int governance_participation_publish(const GovPartTally *t, int threshold, GovPa
         RuleVars v;
         int rc = rule_system(t, (GovRule)r, &s, &v, err);
         if (rc == 0) rc = disc_sys_protect(&s, threshold, err);
-        if (rc == 0) {
-            put(out->num[r], &s, v.all_num);
-            put(out->den[r], &s, v.all_den);
-            for (int g = 0; g < GOV_SPLIT_COUNT; g++) {
-                put(out->split_num[r][g], &s, v.num[g]);
-                put(out->split_den[r][g], &s, v.den[g]);
-            }
-        }
+        if (rc == 0) put_rule(out, &s, r, &v);
         disc_sys_free(&s);
         if (rc < 0) return rc;
+    }
+    return 0;
+}
+
+int governance_participation_publish_layers(const GovPartTally *t, Publication *pub,
+                                            GovPartPublished *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    for (int r = 0; r < GOV_RULE_COUNT; r++) {
+        RuleVars v; /* a publication's counts are its system's variables */
+        int rc = rule_system(t, (GovRule)r, &pub->sys, &v, err);
+        if (rc == 0) rc = publication_layer(pub, err);
+        if (rc < 0) return rc;
+        put_rule(out, &pub->sys, r, &v);
     }
     return 0;
 }

@@ -119,4 +119,14 @@ typedef struct GovPartPublished {
 int governance_participation_publish(const GovPartTally *t, int threshold, GovPartPublished *out,
                                      Err *err);
 
+/* The same as layers of a publication (domain/publication.h, issue 17), one
+ * per rule, each protected with every earlier layer fixed, at the
+ * publication's threshold: the quarterly pack's participation section after
+ * its scorecard and profile. No count is linked to another output's (none is
+ * modelled as the same children as a scorecard or profile count), so the
+ * figures are those governance_participation_publish gives. */
+struct Publication;
+int governance_participation_publish_layers(const GovPartTally *t, struct Publication *pub,
+                                            GovPartPublished *out, Err *err);
+
 #endif

@@ -186,7 +186,8 @@ static int events_of(const char *db_path, const Actor *actor, EventWalk *w, Err 
     w->event = governance_column(t, "EVENT");
     w->on = governance_column(t, "ON_DATE");
     int rc = svc_gov_each(db_path, GOV_PARTICIPATION, actor, keep_event, w, err);
-    if (rc == 0) qsort(w->v, (size_t)w->n, sizeof *w->v, by_child);
+    if (rc == 0 && w->n > 0) /* no events: v is NULL, which qsort may not take */
+        qsort(w->v, (size_t)w->n, sizeof *w->v, by_child);
     return rc;
 }
 

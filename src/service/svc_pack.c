@@ -5,6 +5,7 @@
 #include "service/svc_pack.h"
 
 #include "domain/disclosure.h"
+#include "service/svc_publish.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -41,14 +42,14 @@ static int check_request(const PackRequest *req, Err *err)
     return 0;
 }
 
+/* Unpublished, the scorecard and the profile are built here; published,
+ * in svc_pack_protect, as one publication. */
 static int scorecard_section(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
                              const Actor *actor, PackResult *out, Err *err)
 {
     ScorecardRequest sr = {
         .year = out->score_year,
         .years = PACK_TREND_YEARS,
-        .publish = req->publish,
-        .threshold = req->threshold,
         .threads = req->threads,
     };
     return svc_scorecard_run(ctx, data, &sr, actor, &out->scorecard, err);
@@ -57,7 +58,6 @@ static int scorecard_section(const AppContext *ctx, const ServiceData *data, con
 static int profile_section(const AppContext *ctx, const ServiceData *data, const Actor *actor,
                            PackResult *out, Err *err)
 {
-    /* Published in svc_pack_protect, with the rest. */
     ProfileRequest pr = {.at = out->at, .rules = LEAVER_RULES_CURRENT};
     return svc_profile_run(ctx, data, &pr, actor, &out->profile, err);
 }
@@ -134,22 +134,44 @@ int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackReque
     rc = service_dataset(data, STORE_LOAD_ALL, &out->owned, &ds, err);
     if (rc < 0) return rc;
     ServiceData shared = {.db_path = data->db_path, .snapshot = ds};
-    rc = scorecard_section(ctx, &shared, req, actor, out, err);
-    if (rc == 0) rc = profile_section(ctx, &shared, actor, out, err);
-    if (rc == 0) rc = governance_section(&shared, actor, out, err);
+    rc = governance_section(&shared, actor, out, err);
     if (rc == 0) rc = survey_section(ctx, &shared, req, actor, out, err);
-    if (rc == 0 && req->publish) rc = svc_pack_protect(out, err);
+    if (rc < 0) return rc;
+    if (req->publish) return svc_pack_protect(ctx, &shared, req, actor, out, err);
+    rc = scorecard_section(ctx, &shared, req, actor, out, err);
+    return rc < 0 ? rc : profile_section(ctx, &shared, actor, out, err);
+}
+
+/* The scorecard and the profile as one publication (svc_publish), taken into
+ * the pack; pub is left open for further layers. */
+static int publish_scorecard_and_profile(const AppContext *ctx, const ServiceData *data,
+                                         const PackRequest *req, const Actor *actor, PackResult *r,
+                                         PublishResult *pub, Err *err)
+{
+    PublishRequest pr = {.year = r->score_year,
+                         .years = PACK_TREND_YEARS,
+                         .threshold = req->threshold,
+                         .rules = LEAVER_RULES_CURRENT,
+                         .threads = req->threads,
+                         .profile_at = r->at};
+    int rc = svc_publish_run(ctx, data, &pr, actor, pub, err);
+    r->scorecard = pub->scorecard; /* the pack frees it from now on */
+    memset(&pub->scorecard, 0, sizeof pub->scorecard);
+    r->profile = pub->profile;
     return rc;
 }
 
-int svc_pack_protect(PackResult *r, Err *err)
+int svc_pack_protect(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
+                     const Actor *actor, PackResult *r, Err *err)
 {
-    /* The scorecard (scorecard_publish_jointly) and the survey's tables
-     * (survey_result_build) were protected as they were built with publish. */
-    int rc = profile_publish(r->profile.rows, r->threshold, r->profile.withheld, err);
+    PublishResult pub;
+    int rc = publish_scorecard_and_profile(ctx, data, req, actor, r, &pub, err);
     if (rc == 0 && r->has_governance)
-        rc = governance_participation_publish(&r->participation.tally, r->threshold,
-                                              &r->participation.published, err);
+        rc = governance_participation_publish_layers(&r->participation.tally, &pub.publication,
+                                                     &r->participation.published, err);
+    /* The survey's tables were protected, each on its own, as they were built
+     * with publish (survey_section). */
+    svc_publish_free(&pub);
     return rc;
 }
 

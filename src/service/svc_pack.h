@@ -8,8 +8,9 @@
  * reference make regular. render/pack_write.h draws it as one PDF.
  *
  * The history is loaded once (or the front end's snapshot read) and shared by
- * every section. With publish, every section's counts are withheld as its own
- * publication rules say, in one place (svc_pack_protect). Reads only. */
+ * every section. With publish, the counts are withheld in one place
+ * (svc_pack_protect): the scorecard and the profile as one publication, the
+ * survey and participation each by its own rules. Reads only. */
 #ifndef CAREPLEDGE_SVC_PACK_H
 #define CAREPLEDGE_SVC_PACK_H
 
@@ -63,16 +64,20 @@ int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackReque
                  const Actor *actor, PackResult *out, Err *err);
 void svc_pack_free(PackResult *r);
 
-/* THE PLACE WHERE THE PACK IS PROTECTED FOR PUBLICATION. Each section is
- * protected by its own rules today: the scorecard as one system
- * (scorecard_publish, applied when it is built with publish), the survey's
- * tables (survey_result_build, likewise), the profile (profile_publish) and
- * participation (governance_participation_publish), applied here. The counts
- * shared between sections (children in care on a date in the profile and a
- * scorecard cohort, say) are not yet one system: at merge this function is to
- * hand every section's counts to the joint protection of several outputs
- * (domain/publication) instead. Returns 0 or ERR_INPUT (a table that does not
- * add up: a bug). */
-int svc_pack_protect(PackResult *r, Err *err);
+/* THE PLACE WHERE THE PACK IS PROTECTED FOR PUBLICATION (issue 11 item 6,
+ * issue 17). Builds the scorecard (score_year with its trend) and the profile
+ * on at as ONE publication (svc_publish_run, profile_at = at): the scorecard's
+ * figures are those of `scorecard --publish` for score_year, and the profile
+ * is protected with them fixed, a row equal to a scorecard denominator of the
+ * year shown or withheld with it when at is that year's 31 March. The survey's
+ * tables (survey_result_build, applied as they were built with publish) and
+ * participation (governance_participation_publish, applied here) are still
+ * protected each on its own, not as layers of that publication
+ * (docs/disclosure.md, "The quarterly pack"). Called by svc_pack_run with
+ * publish after the governance and survey sections are gathered. Returns 0,
+ * what svc_publish_run returns, or ERR_INPUT (a table that does not add up:
+ * a bug). */
+int svc_pack_protect(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
+                     const Actor *actor, PackResult *r, Err *err);
 
 #endif

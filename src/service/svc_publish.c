@@ -24,12 +24,15 @@ int svc_publish_run(const AppContext *ctx, const ServiceData *data, const Publis
     int rc = svc_scorecard_run(ctx, data, &card, actor, &out->scorecard, err);
     if (rc < 0) return rc;
     /* The profile's own rows first, unpublished: the publication withholds. */
-    ProfileRequest profile = {.at = date_collection_year_end(req->year),
-                              .rules = req->rules,
-                              .threshold = req->threshold};
+    Date year_end = date_collection_year_end(req->year);
+    Date at = req->profile_at != 0 ? req->profile_at : year_end;
+    ProfileRequest profile = {.at = at, .rules = req->rules, .threshold = req->threshold};
     rc = svc_profile_run(ctx, data, &profile, actor, &out->profile, err);
     if (rc < 0) return rc;
-    return profile_publish_layer(out->profile.rows, &out->publication, out->key,
+    /* Only on the year's 31 March are the profile's totals the same children
+     * as the scorecard's denominators. */
+    int profile_key = at == year_end ? out->key : -1;
+    return profile_publish_layer(out->profile.rows, &out->publication, profile_key,
                                  out->profile.withheld, err);
 }
 

@@ -1,6 +1,6 @@
 /* svc_publish: one publication of a collection year, protected as a whole
  * (issue 17): the scorecard (with its trend and any --by breakdown) and the
- * profile on 31 March of the year, their counts in one
+ * profile on 31 March of the year (or on profile_at), their counts in one
  * domain/publication. The scorecard is its first layers, so its figures are
  * those of `scorecard --publish` alone; the profile is protected against
  * them (a row that is a count the scorecard shows is shown, one it withholds
@@ -23,6 +23,10 @@ typedef struct PublishRequest {
     LeaverRules rules;
     const char *postcodes, *la; /* as for the scorecard; NULL: not given */
     int threads;
+    /* The profile's date, when not the year's 31 March (the quarterly pack's
+     * quarter end); 0, as left out: 31 March of year. A profile of another
+     * date shares no cohort with the scorecard's denominators. */
+    Date profile_at;
 } PublishRequest;
 
 typedef struct PublishResult {

@@ -3,7 +3,8 @@
 # its footers give; every section's heading is in it; the first page's 3.13
 # figure is the one SQL counts from the issues, the profile's figure the one
 # `profile` gives; --publish withholds a small count the unpublished pack
-# shows, and says so on every page; bad options are refused by name.
+# shows, says so on every page, and shows the scorecard's figures as
+# `scorecard --publish` does; bad options are refused by name.
 . "$(dirname "$0")/lib.bash"
 db=$TMP/t.db
 "$CAREPLEDGE" synth --out "$TMP/903" --profile dorset-2010 --seed 11 --children 300 \
@@ -64,6 +65,18 @@ paste -d'|' "$TMP/profile.plain" "$TMP/profile.pub" |
 if awk '{print $NF}' "$TMP/profile.pub" | grep -qE '^[1-5]$'; then
   fail "a count from 1 to 5 is published: $(grep -E ' [1-5]$' "$TMP/profile.pub")"
 fi
+# Its scorecard is `scorecard --publish` of 2009/10 (the first layers of the
+# pack's publication; tests/unit/test_pack_publish.c checks every figure).
+"$CAREPLEDGE" scorecard --db "$db" --year 2009/10 --years 4 --publish --format csv > "$TMP/card.csv"
+sed -n '/^2\. The Pledge/,/^3\. The action/p' "$TMP/pub.txt" | tr -s ' ' > "$TMP/card.pub"
+for id in care_plans_in_place reviews_on_time visits_on_time; do
+  want=$(awk -F, -v id="$id" '$2 == id {
+      for (i = 11; i <= 15; i++) { v = i < 15 ? $i : $3; printf "%s%s%s", (i > 11 ? " " : ""), v, (v == "c" ? "" : "%") } }' \
+    "$TMP/card.csv")
+  title=$(awk -F, -v id="$id" '$2 == id {print $15}' "$TMP/card.csv")
+  line=$(grep -F "$title" "$TMP/card.pub" | head -1)
+  [[ "$line" == *" $want"* ]] || fail "$id: pack '$line', scorecard --publish '$want'"
+done
 "$CAREPLEDGE" pack --db "$db" --date 2010-03-31 --publish --threshold 10 --out "$TMP/t10.pdf" 2> /dev/null
 pdftotext "$TMP/t10.pdf" "$TMP/t10.txt" # a file: grep -q closing a pipe early fails it
 grep -q "figures of 1 to 10 withheld" "$TMP/t10.txt" || fail "threshold 10"
