@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     actor_named(&actor, "fuzz");
     ErrList problems = {0};
     long rows = 0;
-    int rc = svc_gov_import(ctx, db.path, list, n, &actor, NULL, "fuzz", &rows, &problems, &err);
+    int rc = svc_gov_import(ctx, db.path, list, n, &actor, "fuzz", &rows, &problems, &err);
     if (rc == ERR_INPUT && problems.n_total == 0) __builtin_trap();
     if (rc < 0 && rc != ERR_INPUT && !err.msg[0]) __builtin_trap();
     if (rc == 0 && (problems.n_total > 0 || rows < 0)) __builtin_trap();
