@@ -9,6 +9,7 @@
  * carepledge api-doc: writes docs/api.md from the route table (web/router.h). */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "render/chart.h"
 
 #include "web/config.h"
 #include "web/router.h"
@@ -92,6 +93,7 @@ static int run_serve(const CliArgs *args, const AppContext *ctx, const Actor *ac
     wait_for_signal();
     web_server_stop(server);
     web_app_close(&app);
+    chart_free_caches(); /* the fonts the pack and the charts loaded */
     return CLI_EXIT_OK;
 }
 
