@@ -149,7 +149,13 @@ bool dfe_in_oc2_cohort(const Dataset *ds, const Child *c, int year)
 /* OC3 cohort: 903 rule 391 (ages 17 to 21 in the year), eligibility for
  * care-leaver support (CPPCR reg 40: 13 weeks from 14, some time after 16),
  * exclusions of statutory.md A3 (died, returned home, still looked after at 17
- * or 18: rules 1007, 1016). */
+ * or 18: rules 1007, 1016).
+ *
+ * "Ended after he reached 16" (CA89 Sch 2 para 19B(2)(b)) follows leaver.c:
+ * a person attains 16 at the first moment of the birthday (Family Law Reform
+ * Act 1969 s9), and care that ends on the birthday (DEC = 16th birthday) was
+ * running then. So the test is a full-time day in care on or after the day
+ * before the 16th birthday, i.e. a DEC on or after the birthday. */
 const Oc3 *dfe_oc3_cohort(const Dataset *ds, const Child *c, int year, int *age)
 {
     const Oc3 *o = NULL, *all = child_oc3(ds, c);
@@ -161,7 +167,7 @@ const Oc3 *dfe_oc3_cohort(const Dataset *ds, const Child *c, int year, int *age)
     if (code_is(o->in_touch, "DIED") || code_is(o->in_touch, "RHOM")) return NULL;
     Date b14 = date_birthday(c->dob, 14), b16 = date_birthday(c->dob, 16);
     Date b18 = date_birthday(c->dob, 18);
-    if (care_days_full_time(ds, c, b14, b18) < 91 || care_days_full_time(ds, c, b16, b18) <= 0)
+    if (care_days_full_time(ds, c, b14, b18) < 91 || care_days_full_time(ds, c, b16 - 1, b18) <= 0)
         return NULL;
     if (a <= 18 && care_full_time_on(ds, c, date_birthday(c->dob, a))) return NULL;
     *age = a;
@@ -202,10 +208,14 @@ static int age_on_31_march(const Child *c, int year)
 typedef struct Year {
     const Dataset *ds;
     int year;
-    Date from, to;        /* 1 April, 31 March */
-    Date adoptions_from;  /* 1 April two years earlier: adoption's three years */
-    Date since_30_months; /* 31 March less 2.5 years */
-    Date since_2_years;   /* 31 March two years earlier */
+    Date from, to;       /* 1 April, 31 March */
+    Date adoptions_from; /* 1 April two years earlier: adoption's three years */
+    /* The latest start that gives 2.5 years (1 October, two and a half years
+     * before) and 2 years (1 April two years before) by the end of 31 March:
+     * the days are counted as for the OC2 cohort, where a child looked after
+     * from 1 April has the 12 months (1 April to 31 March, both included). */
+    Date since_30_months;
+    Date since_2_years;
 } Year;
 
 typedef struct Facts {
@@ -649,8 +659,8 @@ int dfe_tally_many(const Dataset *ds, int year, const char *const *ids, int n, D
               .from = date_collection_year_start(year),
               .to = to,
               .adoptions_from = date_collection_year_start(year - 2),
-              .since_30_months = date_add_months(to, -30),
-              .since_2_years = date_add_months(to, -24)};
+              .since_30_months = date_add_months(to + 1, -30),
+              .since_2_years = date_add_months(to + 1, -24)};
     enum { MAX_RUN = 64 };
     const Spec *run[MAX_RUN];
     int run_k[MAX_RUN], n_run = 0;

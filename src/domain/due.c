@@ -402,13 +402,17 @@ static VisitDue visit_under_regime(const DueRun *x, const CareNow *now, int regi
 }
 
 /* CPPCR 2010 reg 28(2): within a week of the start of the placement, then
- * 6-weekly in its first year, then 3-monthly when it is meant to last until 18
- * (else 6-weekly). */
+ * "at intervals of not more than six weeks for the first year", "thereafter"
+ * 3-monthly when it is meant to last until 18 (else 6-weekly). The six-week
+ * rule governs the first year only: when six weeks after the last visit fall
+ * after the first year has ended, the interval that applies thereafter sets
+ * the date (placement 01/01/2024 meant to last until 18, visited 20/12/2024:
+ * due 20/03/2025, not 31/01/2025). */
 static VisitDue visit_standard(const DueRun *x, const CareNow *now)
 {
     const CareRecord *v = latest_record(x, RECORD_VISIT, now->placement_start);
     if (!v) return (VisitDue){now->placement_start + 7, RULE_VISIT_FIRST};
-    if (v->date < now->placement_year) return (VisitDue){v->date + 42, RULE_VISIT_FIRST_YEAR};
+    if (v->date + 42 < now->placement_year) return (VisitDue){v->date + 42, RULE_VISIT_FIRST_YEAR};
     if (long_term_fostering(now->episode))
         return (VisitDue){date_add_months(v->date, 3), RULE_VISIT_LONG_TERM};
     return (VisitDue){v->date + 42, RULE_VISIT_OTHER};
@@ -435,8 +439,13 @@ static void rule_visit(DueRun *x, const CareNow *now)
     owe(x, DUE_VISIT, due.due, due.rule);
 }
 
-/* Health assessments: the interval follows the child's age on the day of the
- * last assessment (under 5: 6 months; from 5: 12 months). Unknown DOB: 6. */
+/* CPPCR 2010 reg 7: the child's health is reviewed "at least once in every
+ * period of six months before C's fifth birthday" and "at least once in every
+ * period of twelve months after" it. The six-month rule governs only the time
+ * before the 5th birthday: a six-month deadline that would fall on or after
+ * the birthday is not owed, and the next review is due within twelve months
+ * of the last instead (assessed at 4 years 8 months: due at 5 years 8 months,
+ * not 5 years 2 months). Unknown DOB: 6 months, the stricter rule. */
 static void rule_health(DueRun *x, const CareNow *now)
 {
     const CareRecord *h =
@@ -444,11 +453,13 @@ static void rule_health(DueRun *x, const CareNow *now)
     if (!h) {
         owe(x, DUE_HEALTH_ASSESSMENT, calendar_add_working_days(x->cal, now->start, 20),
             RULE_HEALTH_INITIAL);
-    } else if (x->c->dob == DATE_NONE || date_age_on(x->c->dob, h->date) < 5) {
-        owe(x, DUE_HEALTH_ASSESSMENT, date_add_months(h->date, 6), RULE_HEALTH_UNDER_5);
-    } else {
-        owe(x, DUE_HEALTH_ASSESSMENT, date_add_months(h->date, 12), RULE_HEALTH_FROM_5);
+        return;
     }
+    Date six = date_add_months(h->date, 6);
+    if (x->c->dob == DATE_NONE || six < date_birthday(x->c->dob, 5))
+        owe(x, DUE_HEALTH_ASSESSMENT, six, RULE_HEALTH_UNDER_5);
+    else
+        owe(x, DUE_HEALTH_ASSESSMENT, date_add_months(h->date, 12), RULE_HEALTH_FROM_5);
 }
 
 /* Yearly from the last check in this period of care, or from its start. */

@@ -248,7 +248,15 @@ static void classify_16_17(const Facts *f, LeaverStatus *st, const Exit *x)
 }
 
 /* Aged 18 or over: CA89 s23C(1) (a) relevant until 18, or (b) looked after when
- * attaining 18 and eligible immediately before. */
+ * attaining 18 and eligible immediately before.
+ *
+ * (a) asks for someone who "has been a relevant child ... (and would be one if
+ * he were under eighteen)": the relevant-child test is applied again on the
+ * date, so the six months at home of CLR 2010 reg 3(3) end former relevance
+ * when they are complete after the 18th birthday too (returned home at 17 and
+ * 10 months: former relevant at 18, qualifying once six months at home are
+ * complete). The DfE's OC3 return leaves such young people out for the same
+ * reason (IN_TOUCH RHOM). (b) has no such test. */
 static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
 {
     char b[DATE_FMT_LEN];
@@ -258,7 +266,7 @@ static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
             dmy(f->b18, b), x->days_since_14, LEAVER_PRESCRIBED_DAYS);
         return;
     }
-    if (x->left < f->b18 && eligible_when_left(x) && !home_six_months_by(f, x, f->b18 - 1)) {
+    if (x->left < f->b18 && eligible_when_left(x) && !home_six_months_by(f, x, f->at)) {
         st->category = LEAVER_FORMER_RELEVANT;
         say(f, st, "relevant until 18th birthday: ");
         say_left(f, st, x);
@@ -266,7 +274,7 @@ static void classify_adult(const Facts *f, LeaverStatus *st, const Exit *x)
     }
     classify_qualifying(f, st, x);
     if (eligible_when_left(x) && x->left < f->b18)
-        say(f, st, "; home (%s) 6+ months by 18th birthday", x->ep->rec);
+        say(f, st, "; home (%s) 6+ months, so not former relevant", x->ep->rec);
 }
 
 static const char *exit_meaning(const char *rec)

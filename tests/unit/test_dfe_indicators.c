@@ -149,7 +149,10 @@ static void test_placement_stability_long(void **state)
 {
     (void)state;
     Dataset ds = {0};
-    /* 31 March 2026 - 30 months = 30 September 2023; - 2 years = 31 March 2024. */
+    /* Days are counted as for the OC2 cohort (a child looked after from 1 April
+     * has 12 months at 31 March): 2.5 years at 31 March 2026 need care since
+     * 1 October 2023 (1 October 2023 to 31 March 2026 inclusive is 30 months),
+     * 2 years in the placement need it since 1 April 2024. */
     /* a: 11, in the same foster placement since 2020 -> numerator. */
     child(&ds, "a", D(2015, 1, 1));
     ep(&ds, D(2020, 1, 1), NONE, "S", "C2", "U1", "");
@@ -160,12 +163,23 @@ static void test_placement_stability_long(void **state)
     child(&ds, "c", D(2010, 4, 1));
     ep(&ds, D(2020, 1, 1), D(2025, 1, 1), "S", "C2", "U1", "X1");
     ep(&ds, D(2025, 1, 1), NONE, "P", "C2", "U4", "");
-    /* d: in care since 30 September 2023, exactly 2.5 years, one placement -> numerator. */
+    /* d: in care since 30 September 2023, 2.5 years and a day, one placement -> numerator. */
     child(&ds, "d", D(2015, 1, 1));
     ep(&ds, D(2023, 9, 30), NONE, "S", "C2", "U1", "");
-    /* e: in care since 1 October 2023, a day short of 2.5 years -> out. */
+    /* e: in care since 1 October 2023, exactly 2.5 years, one placement -> numerator. */
     child(&ds, "e", D(2015, 1, 1));
     ep(&ds, D(2023, 10, 1), NONE, "S", "C2", "U1", "");
+    /* j: in care since 2 October 2023, a day short of 2.5 years -> out. */
+    child(&ds, "j", D(2015, 1, 1));
+    ep(&ds, D(2023, 10, 2), NONE, "S", "C2", "U1", "");
+    /* k: in care since 2020, moved on 1 April 2024: exactly 2 years -> numerator. */
+    child(&ds, "k", D(2015, 1, 1));
+    ep(&ds, D(2020, 1, 1), D(2024, 4, 1), "S", "C2", "U1", "X1");
+    ep(&ds, D(2024, 4, 1), NONE, "P", "C2", "U4", "");
+    /* l: the same, moved on 2 April 2024: a day short of 2 years -> denominator. */
+    child(&ds, "l", D(2015, 1, 1));
+    ep(&ds, D(2020, 1, 1), D(2024, 4, 2), "S", "C2", "U1", "X1");
+    ep(&ds, D(2024, 4, 2), NONE, "P", "C2", "U4", "");
     /* f: same carer since 2020 through a change of legal status (L) and of
      * placement type with the same carer (T) -> numerator. */
     child(&ds, "f", D(2016, 1, 1));
@@ -190,7 +204,8 @@ static void test_placement_stability_long(void **state)
     assert_int_equal(dfe_placement_start(&ds, find(&ds, "f"), D(2026, 3, 31)), D(2020, 1, 1));
     assert_int_equal(dfe_placement_start(&ds, find(&ds, "g"), D(2026, 3, 31)), D(2025, 1, 1));
     assert_int_equal(dfe_placement_start(&ds, find(&ds, "i"), D(2026, 3, 31)), NONE);
-    expect(&ds, "placement_stability_long", 4, 5); /* a, d, f, g of a, c, d, f, g */
+    /* a, d, e, f, g, k of a, c, d, e, f, g, k, l */
+    expect(&ds, "placement_stability_long", 6, 8);
     dataset_free(&ds);
 }
 
@@ -295,17 +310,31 @@ static void test_care_leavers(void **state)
     ep(&ds, D(2021, 3, 1), D(2025, 2, 1), "S", "V3", "U1", "E17");
     oc3(&ds, YEAR, "YES", "F1", "U1");
 
-    /* cohort 17-21: a, b, e; 17-18: b; 19-21: a, e */
-    expect(&ds, "care_leavers_in_touch", 2, 3);
+    /* i: 19 (born 01/08/2006), looked after 01/01/2022 to the 16th birthday
+     * (DEC 01/08/2022): 212 days after 14, and looked after when attaining 16
+     * (FLRA 1969 s9, as leaver.c) -> in; in touch, other education (F2),
+     * independent living (U1). */
+    child(&ds, "i", D(2006, 8, 1));
+    ep(&ds, D(2022, 1, 1), D(2022, 8, 1), "S", "C2", "U1", "E8");
+    oc3(&ds, YEAR, "YES", "F2", "U1");
+    /* j: the same but leaving the day before the 16th birthday -> out. */
+    child(&ds, "j", D(2006, 8, 1));
+    ep(&ds, D(2022, 1, 1), D(2022, 7, 31), "S", "C2", "U1", "E8");
+    oc3(&ds, YEAR, "YES", "F2", "U1");
+
+    assert_non_null(dfe_oc3_cohort(&ds, find(&ds, "i"), YEAR, &(int){0}));
+    assert_null(dfe_oc3_cohort(&ds, find(&ds, "j"), YEAR, &(int){0}));
+    /* cohort 17-21: a, b, e, i; 17-18: b; 19-21: a, e, i */
+    expect(&ds, "care_leavers_in_touch", 3, 4);
     expect(&ds, "care_leavers_in_touch_17_18", 0, 1);
-    expect(&ds, "care_leavers_in_touch_19_21", 2, 2);
-    expect(&ds, "care_leavers_eet", 2, 3);
+    expect(&ds, "care_leavers_in_touch_19_21", 3, 3);
+    expect(&ds, "care_leavers_eet", 3, 4);
     expect(&ds, "care_leavers_eet_17_18", 0, 1);
-    expect(&ds, "care_leavers_eet_19_21", 2, 2);
-    expect(&ds, "care_leavers_suitable_accommodation", 2, 3);
+    expect(&ds, "care_leavers_eet_19_21", 3, 3);
+    expect(&ds, "care_leavers_suitable_accommodation", 3, 4);
     expect(&ds, "care_leavers_suitable_accommodation_17_18", 0, 1);
-    expect(&ds, "care_leavers_suitable_accommodation_19_21", 2, 2);
-    expect(&ds, "care_leavers_higher_education", 1, 2); /* a of a, e */
+    expect(&ds, "care_leavers_suitable_accommodation_19_21", 3, 3);
+    expect(&ds, "care_leavers_higher_education", 1, 3); /* a of a, e, i */
     /* Staying Put: 18-20, left foster care on the 18th birthday: a, b; a with
      * former foster carers. e left a children's home. */
     expect(&ds, "staying_put", 1, 2);

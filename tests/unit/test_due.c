@@ -152,6 +152,32 @@ static void test_review_29_february(void **state)
     add_review(&ds2, D(2022, 11, 30));
     assert_int_equal(due_of(&ds2, D(2022, 12, 1), DUE_REVIEW), D(2023, 2, 28));
     dataset_free(&ds2);
+
+    /* Reg 33(2) counts calendar months: 31/08 + 6 months is the last day of
+     * February, 29/02/2028 in a leap year. */
+    Dataset ds3 = {0};
+    dataset_add_child(&ds3, "A", "M", D(2014, 6, 1), "WBRI");
+    add_ep(&ds3, D(2027, 1, 4), DATE_NONE, "S", "C2", "U6");
+    add_review(&ds3, D(2027, 1, 29));
+    add_review(&ds3, D(2027, 4, 29));
+    add_review(&ds3, D(2027, 8, 31));
+    assert_int_equal(due_of(&ds3, D(2027, 9, 1), DUE_REVIEW), D(2028, 2, 29));
+    dataset_free(&ds3);
+}
+
+/* Working days over Christmas 2022 (25 December a Sunday: Boxing Day on
+ * Monday 26, the Christmas substitute on Tuesday 27) and New Year 2023
+ * (1 January a Sunday: the substitute on Monday 2 January). Looked after from
+ * Friday 09/12/2022: working days 12-16, 19-23, 28-30 December, 3-6 and 9-11
+ * January, so the 20th is Wednesday 11/01/2023. */
+static void test_first_review_substitute_days(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2012, 3, 1), "WBRI");
+    add_ep(&ds, D(2022, 12, 9), DATE_NONE, "S", "C2", "U6");
+    assert_int_equal(due_of(&ds, D(2022, 12, 9), DUE_REVIEW), D(2023, 1, 11));
+    dataset_free(&ds);
 }
 
 /* A child back in care starts again: reviews of the earlier period do not
@@ -268,7 +294,10 @@ static void test_visits_and_placement_move(void **state)
 }
 
 /* After the first year of a placement: 3-monthly in long-term fostering (U4),
- * still 6-weekly otherwise (U6). The placement began 01/01/2025. */
+ * still 6-weekly otherwise (U6). The placement began 01/01/2025, so its first
+ * year ends on 31/12/2025. CPPCR 2010 reg 28(2)(b) sets six weeks "for the
+ * first year" only: a visit whose six weeks run past the year's end is next due
+ * by the interval of reg 28(2)(c). */
 static void test_visits_after_first_year(void **state)
 {
     (void)state;
@@ -276,11 +305,23 @@ static void test_visits_after_first_year(void **state)
         Dataset ds = {0};
         dataset_add_child(&ds, "A", "F", D(2013, 4, 4), "WBRI");
         add_ep(&ds, D(2025, 1, 1), DATE_NONE, "S", "C2", lt ? "U4" : "U6");
-        add_rec(&ds, RECORD_VISIT, D(2025, 12, 31), 0); /* the last day of the first year */
-        assert_int_equal(due_of(&ds, D(2026, 1, 5), DUE_VISIT), D(2026, 2, 11));
-        add_rec(&ds, RECORD_VISIT, D(2026, 1, 10), 0);
+        add_rec(&ds, RECORD_VISIT, D(2025, 11, 19), 0);
+        /* 19/11 + 42 days = 31/12/2025, inside the first year: 6 weeks. */
         DueEntry buf[DUE_ITEM_COUNT];
-        const DueEntry *e = find(&ds, D(2026, 1, 20), DUE_VISIT, buf);
+        const DueEntry *e = find(&ds, D(2025, 11, 20), DUE_VISIT, buf);
+        assert_int_equal(e->due, D(2025, 12, 31));
+        assert_non_null(strstr(e->rule, "first year"));
+        add_rec(&ds, RECORD_VISIT, D(2025, 11, 20), 0);
+        /* 20/11 + 42 days = 01/01/2026, after the first year: 3 months in
+         * long-term fostering (20/02/2026), 6 weeks otherwise. */
+        e = find(&ds, D(2025, 11, 21), DUE_VISIT, buf);
+        assert_int_equal(e->due, lt ? D(2026, 2, 20) : D(2026, 1, 1));
+        assert_non_null(strstr(e->rule, lt ? "3 months" : "6 weeks"));
+        add_rec(&ds, RECORD_VISIT, D(2025, 12, 31), 0); /* the last day of the first year */
+        assert_int_equal(due_of(&ds, D(2026, 1, 5), DUE_VISIT),
+                         lt ? D(2026, 3, 31) : D(2026, 2, 11));
+        add_rec(&ds, RECORD_VISIT, D(2026, 1, 10), 0);
+        e = find(&ds, D(2026, 1, 20), DUE_VISIT, buf);
         assert_int_equal(e->due, lt ? D(2026, 4, 10) : D(2026, 2, 21));
         assert_non_null(strstr(e->rule, lt ? "3 months" : "6 weeks"));
         dataset_free(&ds);
@@ -322,9 +363,22 @@ static void test_visits_placed_with_parent(void **state)
     dataset_free(&ds);
 }
 
-/* Health assessments: initial before the first review; then the interval
- * follows the age at the last assessment. Born 15/06/2021, fifth birthday
- * 15/06/2026. */
+/* Health assessments: initial before the first review; then CPPCR 2010 reg
+ * 7: at least once in every six months before the 5th birthday, once in every
+ * twelve months after it. Born 15/06/2021, fifth birthday 15/06/2026. A
+ * six-month deadline on or after the birthday is not owed: the twelve months
+ * apply. */
+static Date health_due_after(Date dob, Date assessed)
+{
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", dob, "WBRI");
+    add_ep(&ds, D(2025, 1, 6), DATE_NONE, "S", "C2", "U6");
+    add_rec(&ds, RECORD_HEALTH_ASSESSMENT, assessed, RECORD_HA_REVIEW);
+    Date due = due_of(&ds, assessed, DUE_HEALTH_ASSESSMENT);
+    dataset_free(&ds);
+    return due;
+}
+
 static void test_health_fifth_birthday(void **state)
 {
     (void)state;
@@ -333,13 +387,19 @@ static void test_health_fifth_birthday(void **state)
     add_ep(&ds, D(2025, 1, 6), DATE_NONE, "S", "C2", "U6");
     /* 6 Jan 2025 + 20 working days = 3 Feb 2025. */
     assert_int_equal(due_of(&ds, D(2025, 1, 6), DUE_HEALTH_ASSESSMENT), D(2025, 2, 3));
-    add_rec(&ds, RECORD_HEALTH_ASSESSMENT, D(2026, 6, 14), RECORD_HA_REVIEW); /* aged 4 */
+    add_rec(&ds, RECORD_HEALTH_ASSESSMENT, D(2025, 12, 14), RECORD_HA_REVIEW);
+    /* 14/12/2025 + 6 months = 14/06/2026, the day before the birthday. */
     DueEntry buf[DUE_ITEM_COUNT];
-    const DueEntry *e = find(&ds, D(2026, 6, 14), DUE_HEALTH_ASSESSMENT, buf);
-    assert_int_equal(e->due, D(2026, 12, 14));
+    const DueEntry *e = find(&ds, D(2025, 12, 14), DUE_HEALTH_ASSESSMENT, buf);
+    assert_int_equal(e->due, D(2026, 6, 14));
     assert_non_null(strstr(e->rule, "6 months under age 5"));
     dataset_free(&ds);
-
+    /* 15/12/2025 + 6 months = 15/06/2026, the birthday itself: 12 months. */
+    assert_int_equal(health_due_after(D(2021, 6, 15), D(2025, 12, 15)), D(2026, 12, 15));
+    /* Aged 4 years 8 months (15/02/2026): 15/02/2027, not 15/08/2026. */
+    assert_int_equal(health_due_after(D(2021, 6, 15), D(2026, 2, 15)), D(2027, 2, 15));
+    /* The day before and the day of the fifth birthday: 12 months. */
+    assert_int_equal(health_due_after(D(2021, 6, 15), D(2026, 6, 14)), D(2027, 6, 14));
     Dataset ds2 = {0};
     dataset_add_child(&ds2, "A", "F", D(2021, 6, 15), "WBRI");
     add_ep(&ds2, D(2025, 1, 6), DATE_NONE, "S", "C2", "U6");
@@ -351,8 +411,9 @@ static void test_health_fifth_birthday(void **state)
 }
 
 /* Born 29/02/2020: the fifth birthday in 2025 (a common year) is 01/03/2025
- * (date_birthday). An assessment on 28/02/2025 is under 5 (6 months: 28/08);
- * one on 01/03/2025 is at 5 (12 months: 01/03/2026). An assessment in the 3
+ * (date_birthday). Assessed 31/08/2024: 6 months is 28/02/2025, the day
+ * before the birthday, so still 6 months. Assessed 28/02/2025 or 01/03/2025:
+ * the six months end after the birthday, so 12 months. An assessment in the 3
  * months before care began counts as the initial one. */
 static void test_health_29_february(void **state)
 {
@@ -364,9 +425,15 @@ static void test_health_29_february(void **state)
         add_rec(&ds, RECORD_HEALTH_ASSESSMENT, k ? D(2025, 3, 1) : D(2025, 2, 28),
                 RECORD_HA_INITIAL);
         assert_int_equal(due_of(&ds, D(2025, 3, 2), DUE_HEALTH_ASSESSMENT),
-                         k ? D(2026, 3, 1) : D(2025, 8, 28));
+                         k ? D(2026, 3, 1) : D(2026, 2, 28));
         dataset_free(&ds);
     }
+    Dataset leap = {0};
+    dataset_add_child(&leap, "A", "M", D(2020, 2, 29), "WBRI");
+    add_ep(&leap, D(2024, 8, 1), DATE_NONE, "S", "C2", "U6");
+    add_rec(&leap, RECORD_HEALTH_ASSESSMENT, D(2024, 8, 31), RECORD_HA_REVIEW);
+    assert_int_equal(due_of(&leap, D(2024, 9, 1), DUE_HEALTH_ASSESSMENT), D(2025, 2, 28));
+    dataset_free(&leap);
     Dataset ds = {0};
     dataset_add_child(&ds, "A", "M", D(2010, 2, 28), "WBRI");
     add_rec(&ds, RECORD_HEALTH_ASSESSMENT, D(2024, 11, 11), RECORD_HA_INITIAL);
@@ -763,6 +830,7 @@ int main(void)
         cmocka_unit_test(test_visits_and_placement_move),
         cmocka_unit_test(test_visits_after_first_year),
         cmocka_unit_test(test_visits_placed_with_parent),
+        cmocka_unit_test(test_first_review_substitute_days),
         cmocka_unit_test(test_health_fifth_birthday),
         cmocka_unit_test(test_health_29_february),
         cmocka_unit_test(test_dental_and_sdq),

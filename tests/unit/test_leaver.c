@@ -408,6 +408,58 @@ static void test_home_six_months_before_and_after_care_ends(void **state)
     dataset_free(&ds);
 }
 
+/* CA89 Sch 2 para 19B(2)(b), CPPCR 2010 reg 40(1): 13 weeks (91 days) in
+ * periods that began after 14, counted from the 14th birthday (10/05/2022)
+ * when a period crosses it, and added up over gaps. Looked after 01/04/2022 to
+ * DEC 08/08/2022: 10/05 to 07/08 is 90 days. Back in care 01/06/2024, aged 16:
+ * the 91st day is 01/06/2024 itself, so eligible that day. Leaving a day
+ * earlier (DEC 07/08/2022, 89 days) makes it 02/06/2024. */
+static void test_13_weeks_crossing_14th_birthday(void **state)
+{
+    (void)state;
+    for (int shorter = 0; shorter < 2; shorter++) {
+        Dataset ds = {0};
+        dataset_add_child(&ds, "A", "F", DOB, "WBRI");
+        add_ep(&ds, D(2022, 4, 1), shorter ? D(2022, 8, 7) : D(2022, 8, 8), "C2", "E8");
+        add_ep(&ds, D(2024, 6, 1), DATE_NONE, "V2", "");
+        LeaverStatus st = on(&ds, D(2024, 6, 1));
+        assert_int_equal(st.days_since_14, shorter ? 90 : 91);
+        assert_int_equal(st.category, shorter ? LEAVER_NONE : LEAVER_ELIGIBLE);
+        assert_int_equal(category(&ds, D(2024, 6, 2)), LEAVER_ELIGIBLE);
+        dataset_free(&ds);
+    }
+}
+
+/* CA89 s23C(1)(a): former relevant is someone who has been a relevant child
+ * "and would be one if he were under eighteen"; CLR 2010 reg 3(3) takes out
+ * whoever has lived with a parent for six months, whenever the six months end.
+ * Looked after 01/01/2024 to 01/03/2026 (aged 17, 13 weeks since 14), returned
+ * home (E4A). 18th birthday 10/05/2026: home 2 months, so former relevant.
+ * Six months at home are complete on 01/09/2026 (01/03 + 6 months): from then
+ * he would not be relevant if under 18, so not former relevant; left care after
+ * 16 and under 21: qualifying (s24(1B)). */
+static void test_home_six_months_after_18_ends_former_relevance(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", DOB, "WBRI");
+    add_ep(&ds, D(2024, 1, 1), D(2026, 3, 1), "C2", "E4A");
+    assert_int_equal(category(&ds, D(2026, 5, 9)), LEAVER_RELEVANT);
+    assert_int_equal(category(&ds, D(2026, 5, 10)), LEAVER_FORMER_RELEVANT);
+    assert_int_equal(category(&ds, D(2026, 8, 31)), LEAVER_FORMER_RELEVANT);
+    LeaverStatus st = on(&ds, D(2026, 9, 1));
+    assert_int_equal(st.category, LEAVER_QUALIFYING);
+    assert_non_null(strstr(st.reason, "6+ months, so not former relevant"));
+    /* Left care to a foster carer's (E5) instead: no home period, former
+     * relevant to 21. */
+    Dataset moved = {0};
+    dataset_add_child(&moved, "B", "F", DOB, "WBRI");
+    add_ep(&moved, D(2024, 1, 1), D(2026, 3, 1), "C2", "E5");
+    assert_int_equal(category(&moved, D(2029, 5, 9)), LEAVER_FORMER_RELEVANT);
+    dataset_free(&moved);
+    dataset_free(&ds);
+}
+
 static void test_21st_birthday_not_in_education(void **state)
 {
     (void)state;
@@ -629,6 +681,8 @@ int main(void)
         cmocka_unit_test(test_at_18_with_few_days_qualifying),
         cmocka_unit_test(test_left_at_16_too_few_days_qualifying),
         cmocka_unit_test(test_left_before_16_none),
+        cmocka_unit_test(test_13_weeks_crossing_14th_birthday),
+        cmocka_unit_test(test_home_six_months_after_18_ends_former_relevance),
         cmocka_unit_test(test_21st_birthday_not_in_education),
         cmocka_unit_test(test_21st_birthday_in_education),
         cmocka_unit_test(test_part_time_and_training_activities),
