@@ -87,15 +87,15 @@ const char *due_status_name(DueStatus status)
 #define RULE_VISIT_REG24_AFTER                                                                 \
     "CPPCR 2010 reg 28(4): placed with a connected person under temporary approval (reg 24): " \
     "visits at most 4 weeks apart after the first review"
-#define RULE_HEALTH_INITIAL                                                                 \
-    "Statutory guidance on health assessments: initial health assessment before the first " \
-    "review (20 working days), unless one was done in the previous 3 months"
-#define RULE_HEALTH_UNDER_5                                                                \
-    "Statutory guidance on health assessments: review health assessment at least every 6 " \
-    "months under age 5"
-#define RULE_HEALTH_FROM_5                                                                  \
-    "Statutory guidance on health assessments: review health assessment at least every 12 " \
-    "months from age 5"
+#define RULE_HEALTH_INITIAL                                                                   \
+    "CPPCR 2010 reg 7: initial health assessment before the first review (20 working days), " \
+    "unless one was done in the previous 3 months"
+#define RULE_HEALTH_UNDER_5                                                              \
+    "CPPCR 2010 reg 7: review health assessment at least once in every 6 months before " \
+    "the 5th birthday (under age 5)"
+#define RULE_HEALTH_FROM_5                                                                    \
+    "CPPCR 2010 reg 7: review health assessment at least once in every 12 months from age 5 " \
+    "(after the 5th birthday)"
 #define RULE_DENTAL "DfE OC2 (teeth checked by a dentist): dental check every 12 months"
 #define RULE_SDQ    "DfE OC2 (903 rules 186, 188, 189): carer SDQ every 12 months for ages 4 to 16"
 #define RULE_PEP_INITIAL                                                                         \

@@ -392,7 +392,7 @@ static void test_health_fifth_birthday(void **state)
     DueEntry buf[DUE_ITEM_COUNT];
     const DueEntry *e = find(&ds, D(2025, 12, 14), DUE_HEALTH_ASSESSMENT, buf);
     assert_int_equal(e->due, D(2026, 6, 14));
-    assert_non_null(strstr(e->rule, "6 months under age 5"));
+    assert_non_null(strstr(e->rule, "6 months before the 5th birthday"));
     dataset_free(&ds);
     /* 15/12/2025 + 6 months = 15/06/2026, the birthday itself: 12 months. */
     assert_int_equal(health_due_after(D(2021, 6, 15), D(2025, 12, 15)), D(2026, 12, 15));
