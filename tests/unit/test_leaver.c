@@ -195,8 +195,11 @@ static void test_relevant_until_18_becomes_former_relevant(void **state)
     assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
     assert_non_null(strstr(st.reason, "relevant until 18th birthday"));
     assert_non_null(strstr(st.entitlement, "s23C"));
-    /* Being home more than 6 months after 18 changes nothing. */
-    assert_int_equal(category(&ds, D(2026, 9, 1)), LEAVER_FORMER_RELEVANT);
+    /* Six months at home are complete on 01/07/2026: he would not be a
+     * relevant child if under 18, so he is not former relevant any more
+     * (s23C(1)(a); CLR 2010 reg 3(3)) but qualifying (s24(1B)). */
+    assert_int_equal(category(&ds, D(2026, 6, 30)), LEAVER_FORMER_RELEVANT);
+    assert_int_equal(category(&ds, D(2026, 7, 1)), LEAVER_QUALIFYING);
     dataset_free(&ds);
 }
 
