@@ -148,14 +148,30 @@ bool dfe_in_oc2_cohort(const Dataset *ds, const Child *c, int year)
 
 /* OC3 cohort: 903 rule 391 (ages 17 to 21 in the year), eligibility for
  * care-leaver support (CPPCR reg 40: 13 weeks from 14, some time after 16),
- * exclusions of statutory.md A3 (died, returned home, still looked after at 17
- * or 18: rules 1007, 1016).
+ * exclusions of statutory.md A3 (died, returned home, care transferred to
+ * another local authority, still looked after at 17 or 18: rules 1007, 1016).
  *
  * "Ended after he reached 16" (CA89 Sch 2 para 19B(2)(b)) follows leaver.c:
  * a person attains 16 at the first moment of the birthday (Family Law Reform
  * Act 1969 s9), and care that ends on the birthday (DEC = 16th birthday) was
  * running then. So the test is a full-time day in care on or after the day
  * before the 16th birthday, i.e. a DEC on or after the birthday. */
+/* Whether the young person's last full-time care, ended by the end of the
+ * year, ended because another local authority took over the care (903 REC E3:
+ * they are that authority's care leaver, CA89 s23C(1)(a) "the last
+ * responsible authority") or because the child died (E2). */
+static bool left_to_other_la_or_died(const Dataset *ds, const Child *c, Date by)
+{
+    const Episode *eps = child_episodes(ds, c), *last = NULL;
+    for (int i = 0; i < c->n_episodes; i++) {
+        const Episode *e = &eps[i];
+        if (e->decom == DATE_NONE || e->dec == DATE_NONE || e->dec > by) continue;
+        if (care_is_short_break_ls(e->ls)) continue;
+        if (!last || e->dec >= last->dec) last = e;
+    }
+    return last && (code_is(last->rec, "E3") || code_is(last->rec, "E2"));
+}
+
 const Oc3 *dfe_oc3_cohort(const Dataset *ds, const Child *c, int year, int *age)
 {
     const Oc3 *o = NULL, *all = child_oc3(ds, c);
@@ -165,6 +181,7 @@ const Oc3 *dfe_oc3_cohort(const Dataset *ds, const Child *c, int year, int *age)
     int a = date_age_on(c->dob, date_collection_year_end(year));
     if (a < 17 || a > 21) return NULL;
     if (code_is(o->in_touch, "DIED") || code_is(o->in_touch, "RHOM")) return NULL;
+    if (left_to_other_la_or_died(ds, c, date_collection_year_end(year))) return NULL;
     Date b14 = date_birthday(c->dob, 14), b16 = date_birthday(c->dob, 16);
     Date b18 = date_birthday(c->dob, 18);
     if (care_days_full_time(ds, c, b14, b18) < 91 || care_days_full_time(ds, c, b16 - 1, b18) <= 0)

@@ -322,6 +322,13 @@ static void test_care_leavers(void **state)
     ep(&ds, D(2022, 1, 1), D(2022, 7, 31), "S", "C2", "U1", "E8");
     oc3(&ds, YEAR, "YES", "F2", "U1");
 
+    /* k: 20, eligible, but care was taken over by another local authority at
+     * 17 (REC E3): that authority's care leaver -> out. */
+    child(&ds, "k", D(2005, 9, 1));
+    ep(&ds, D(2020, 1, 1), D(2022, 12, 1), "S", "C2", "U1", "E3");
+    oc3(&ds, YEAR, "YES", "F2", "U1");
+
+    assert_null(dfe_oc3_cohort(&ds, find(&ds, "k"), YEAR, &(int){0}));
     assert_non_null(dfe_oc3_cohort(&ds, find(&ds, "i"), YEAR, &(int){0}));
     assert_null(dfe_oc3_cohort(&ds, find(&ds, "j"), YEAR, &(int){0}));
     /* cohort 17-21: a, b, e, i; 17-18: b; 19-21: a, e, i */
