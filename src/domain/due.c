@@ -108,7 +108,7 @@ const char *due_status_name(DueStatus status)
     "CPPCR 2010 reg 42: needs assessment within 3 months of the 16th birthday, or of becoming " \
     "eligible after it"
 #define RULE_PATHWAY \
-    "Care Leavers (England) Regulations 2010: pathway plan reviewed at least every 6 months"
+    "Care Leavers (England) Regulations 2010 reg 7: pathway plan reviewed at least every 6 months"
 #define RULE_PA                                                                                \
     "Care Leavers (England) Regulations 2010 reg 8: personal adviser visits at most 2 months " \
     "apart (a phone call, video call or message is not a visit)"
@@ -545,10 +545,14 @@ static void rule_pathway(DueRun *x)
     if (p) owe(x, DUE_PATHWAY_PLAN_REVIEW, date_add_months(p->date, 6), RULE_PATHWAY);
 }
 
-/* Care Leavers (England) Regulations 2010 reg 8: a duty to *visit*, at
- * intervals of not more than two months (also within 7 days of a move and
- * before each pathway plan review: the records show no accommodation moves,
- * and two-monthly visits always fall before a six-monthly review). Only PA
+/* Care Leavers (England) Regulations 2010 reg 8(2): where the authority
+ * provides the relevant or former relevant young person's accommodation
+ * (CA89 s23B, s24B), the personal adviser must *visit* there within 7 days of
+ * it first being provided, before each pathway plan review (reg 7), and at
+ * intervals of not more than two months. The records show neither who
+ * provides the accommodation nor moves, so the two-monthly visit is owed to
+ * every relevant and former relevant young person, and the 7-day visit is not
+ * (two-monthly visits always fall before a six-monthly review). Only PA
  * contacts recorded as visits count (PA_CONTACT_TYPE visit, docs/templates.md);
  * telephone, video and messages keep in touch but do not visit. Due two
  * months after the last visit, or after the day the young person stopped
