@@ -189,7 +189,7 @@ function showForecast(doc, breakdown) {
       + `Each chart shows the recorded counts, then the median of ${doc.runs} simulated futures with the 50%, 80% and 95% intervals. `
       + `Rates from the ${doc.window_years} years up to the origin; distance from home ${doc.distance}.`
       + (doc.scenario ? ' These futures follow the scenario\'s adjustments.' : '')),
-    gap ? [h('h3', {}, 'Sufficiency gap'), gap] : null,
+    ...(gap ? [h('h3', {}, 'Sufficiency gap'), gap] : []),
     h('h3', {}, 'Back-test'), backtestTable(doc),
     h('h3', {}, 'Fan charts'), h('div', { class: 'fans' }, series.map(([key, name]) => fanChart(name, seriesPoints(doc, key)))),
     h('h3', {}, 'The figures'), valuesTable(doc, series),
@@ -286,8 +286,8 @@ export async function render(main, ctx) {
     try {
       const stored = await Promise.all(names.map(async (n) => (await get(`/forecasts/${encodeURIComponent(n)}`)).data));
       fill(compareBox, stored.length === 1
-        ? [h('h3', {}, `Stored forecast “${stored[0].name}”, kept ${stored[0].saved.slice(0, 10)} by ${stored[0].saved_by}`), showForecast(stored[0].document, by.input.value)]
-        : [h('h3', {}, `${stored.length} stored forecasts side by side`), comparison(stored, by.input.value)]);
+        ? [h('h3', {}, `Stored forecast “${stored[0].name}”, kept ${stored[0].saved.slice(0, 10)} by ${stored[0].saved_by}`), ...showForecast(stored[0].document, by.input.value)]
+        : [h('h3', {}, `${stored.length} stored forecasts side by side`), ...comparison(stored, by.input.value)]);
     } catch (err) {
       if (err.status === 401) return ctx.signedIn(null);
       fill(compareBox, errorBox(err));
