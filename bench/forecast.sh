@@ -7,6 +7,9 @@
 # Wall time and peak memory come from GNU time. synth and import run once;
 # each forecast runs once, its wall and CPU seconds reported (the machine is
 # shared: the CPU seconds say more than the wall's).
+#   BENCH_BEFORE=BINARY bench/forecast.sh   also compares BINARY (an earlier
+#   build) with this one on the central forecast and the 1,000 futures: the
+#   fewest CPU seconds of three runs of each, the two taking turns.
 . "$(dirname "$0")/lib.bash"
 n=${1:-100000}
 
@@ -26,6 +29,26 @@ timed() {
   /usr/bin/time -f "%e %U %S %M" -o "$out/$name.time" "$@" > "$out/$name.stdout"
   awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$out/$name.time" | tail -n 1
 }
+# best_cpu NAME BIN ARGS...: the fewest CPU seconds of three runs of BIN forecast ...
+best_cpu() {
+  local name=$1 bin_=$2 best="" cpu; shift 2
+  for _ in 1 2 3; do
+    read -r _ cpu _ < <(timed "$name" "$bin_" forecast --db "$db" --from 2026-03-31 --years 3 "$@")
+    if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$cpu; fi
+  done
+  echo "$best"
+}
+compare=""
+if [ -n "${BENCH_BEFORE:-}" ]; then
+  for what in "central:--runs 100 --backtest-runs 0 --format csv" "1000:--runs 1000 --backtest-runs 0 --format csv"; do
+    # shellcheck disable=SC2086 # the options are words
+    before_cpu=$(best_cpu compare-before "$BENCH_BEFORE" ${what#*:})
+    # shellcheck disable=SC2086
+    after_cpu=$(best_cpu compare-after "$bin" ${what#*:})
+    compare+="| ${what%%:*} | \`${what#*:}\` | $before_cpu | $after_cpu |"$'\n'
+  done
+fi
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r central_s central_cpu central_kib < <(timed forecast-central "${fc[@]}" --runs 100 --backtest-runs 0 --format csv)
 read -r pc_s pc_cpu pc_kib < <(timed forecast-postcodes "${fc[@]}" --runs 100 --backtest-runs 0 --format csv \
@@ -58,6 +81,15 @@ scores=$(sed -n '/^horizon/,/^$/p' "$out/forecast-backtest.stdout")
   echo "| the default: 1,000 futures and the back-test at 200 futures an origin | (none) | $dflt_s | $dflt_cpu | $((dflt_kib / 1024)) |"
   echo "| the full back-test, $origins, 1-3 years, 1,000 futures each | \`--runs 1000 --backtest\` | $bt_s | $bt_cpu | $((bt_kib / 1024)) |"
   echo
+  if [ -n "$compare" ]; then
+    echo "Before and after (\`BENCH_BEFORE=$BENCH_BEFORE\`, an earlier Release build, on the same"
+    echo "history): the fewest CPU seconds (user + system, every thread) of three runs of each."
+    echo
+    echo "| forecast | options | CPU s before | CPU s after |"
+    echo "|---|---|---:|---:|"
+    printf '%s' "$compare"
+    echo
+  fi
   echo "Targets (issue 15): rates and a 3-year central forecast under 1 s; 1,000 simulated futures"
   echo "under 5 s; a full back-test (every origin, 3 horizons, 1,000 runs each) under 30 s; peak"
   echo "memory under 1 GB. What the full back-test said (bias and MAPE in percent of the"

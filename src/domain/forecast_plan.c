@@ -105,8 +105,8 @@ static const char *what_name(int w)
 }
 
 /* The columns of each template; the required ones first. */
-static const char *const adjust_columns[] = {"what",     "age",      "placement",
-                                             "distance", "multiply", "add"};
+static const char *const adjust_columns[] = {"what",     "age", "placement",   "distance",
+                                             "multiply", "add", "legal_status"};
 static const char *const capacity_columns[] = {"placement", "distance", "provider", "places"};
 static const char *const cost_columns[] = {"placement", "provider", "weekly_cost",
                                            "inflation_percent"};
@@ -124,6 +124,9 @@ static int adjust_row(ForecastPlan *p, const CsvReader *r, const Header *h, Err 
     if (rc == 0)
         rc = read_choice(r, h, 3, forecast_distance_name, FORECAST_DISTANCES, true, &row.distance,
                          err);
+    if (rc == 0)
+        rc =
+            read_choice(r, h, 6, forecast_legal_name, FORECAST_LEGAL_GROUPS, true, &row.legal, err);
     if (rc == 0) rc = read_number(r, h, 4, 1, 0, &row.multiply, err);
     if (rc == 0) rc = read_number(r, h, 5, 0, -1e9, &row.add, err);
     if (rc < 0) return rc;
@@ -186,7 +189,7 @@ static int read_rows(ForecastPlan *p, CsvReader *r, Header *h, int required,
 
 int forecast_plan_read_adjust(ForecastPlan *p, CsvReader *r, Err *err)
 {
-    Header h = {adjust_columns, 6, {0}};
+    Header h = {adjust_columns, 7, {0}};
     return read_rows(p, r, &h, 1, adjust_row, err);
 }
 
@@ -206,7 +209,8 @@ static bool matches(const ForecastAdjustRow *row, int s)
 {
     return (row->age < 0 || row->age == forecast_state_age(s)) &&
            (row->placement < 0 || row->placement == forecast_state_placement(s)) &&
-           (row->distance < 0 || row->distance == forecast_state_distance(s));
+           (row->distance < 0 || row->distance == forecast_state_distance(s)) &&
+           (row->legal < 0 || row->legal == forecast_state_legal(s));
 }
 
 static void add_entrants(const ForecastAdjustRow *row, const ForecastRates *rates,

@@ -20,11 +20,12 @@ typedef enum ForecastAdjustWhat {
     FORECAST_ADJUST_MOVES,
 } ForecastAdjustWhat;
 
-/* One row of the scenario: the states it matches (-1: every value) and what
- * it does to them. */
+/* One row of the scenario: the states it matches (-1: every value; legal:
+ * the legal status group, as `--by legal_status` groups them) and what it
+ * does to them. */
 typedef struct ForecastAdjustRow {
     ForecastAdjustWhat what;
-    int age, placement, distance;
+    int age, placement, distance, legal;
     double multiply; /* 1: unchanged */
     double add;      /* entrants a year, shared among the states matched */
 } ForecastAdjustRow;

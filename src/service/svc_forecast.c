@@ -345,12 +345,15 @@ static void backtest(const Dataset *ds, const ForecastRequest *req, const Foreca
 
 /* ---- the council's templates ---- */
 
-static int read_template(const char *path, ForecastPlan *plan,
+/* A template from its file, or else from its text (named `name` in the
+ * problems it has), or nothing when neither is given. */
+static int read_template(const char *path, const char *text, const char *name, ForecastPlan *plan,
                          int (*read)(ForecastPlan *, CsvReader *, Err *), Err *err)
 {
-    if (!path) return 0;
+    if (!path && !text) return 0;
     CsvReader r;
-    int rc = csv_open_file(&r, path, err);
+    int rc =
+        path ? csv_open_file(&r, path, err) : csv_open_buffer(&r, name, text, strlen(text), err);
     if (rc < 0) return rc;
     rc = read(plan, &r, err);
     csv_close(&r);
@@ -359,9 +362,14 @@ static int read_template(const char *path, ForecastPlan *plan,
 
 static int read_plan(const ForecastRequest *req, ForecastPlan *plan, Err *err)
 {
-    int rc = read_template(req->adjust, plan, forecast_plan_read_adjust, err);
-    if (rc == 0) rc = read_template(req->capacity, plan, forecast_plan_read_capacity, err);
-    if (rc == 0) rc = read_template(req->costs, plan, forecast_plan_read_costs, err);
+    int rc = read_template(req->adjust, req->adjust_text, "adjust", plan, forecast_plan_read_adjust,
+                           err);
+    if (rc == 0)
+        rc = read_template(req->capacity, req->capacity_text, "capacity", plan,
+                           forecast_plan_read_capacity, err);
+    if (rc == 0)
+        rc = read_template(req->costs, req->costs_text, "costs", plan, forecast_plan_read_costs,
+                           err);
     return rc;
 }
 

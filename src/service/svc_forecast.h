@@ -29,8 +29,12 @@ typedef struct ForecastRequest {
     const char *adjust;    /* the scenario template (docs/templates.md), or NULL */
     const char *capacity;  /* the placements template, or NULL */
     const char *costs;     /* the costs template, or NULL */
-    int threads;           /* 0: one per processor; the figures never depend on it */
-    bool time_in_care;     /* exit rates by time in care, where the data supports it */
+    /* The templates' text itself (the web application's form and upload),
+     * each read when its file above is NULL; problems are named
+     * "adjust:LINE:COLUMN: FIELD", "capacity:..." and "costs:...". */
+    const char *adjust_text, *capacity_text, *costs_text;
+    int threads;       /* 0: one per processor; the figures never depend on it */
+    bool time_in_care; /* exit rates by time in care, where the data supports it */
 } ForecastRequest;
 
 typedef struct ForecastResult {

@@ -39,6 +39,13 @@ int api_year_param(WebCall *call, int *year);
 /* GET /api/v1/forecast: the placement sufficiency forecast as `forecast
  * --format json` writes it (api_forecast.c). */
 int api_forecast(WebCall *call);
+/* The forecasts kept by name (api_forecast.c; service/svc_forecast.h):
+ * GET /api/v1/forecasts lists them, GET /api/v1/forecasts/{id} returns one
+ * with its document, POST /api/v1/forecasts runs a scenario from the body
+ * and keeps it when given a name. They read the database at each call. */
+int api_forecasts_list(WebCall *call);
+int api_forecast_stored(WebCall *call);
+int api_forecast_scenario(WebCall *call);
 /* GET /api/v1/pack: the quarterly pack as a PDF (api_pack.c). */
 int api_pack(WebCall *call);
 int api_leavers(WebCall *call);

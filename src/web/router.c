@@ -52,6 +52,18 @@ const WebRoute web_routes[] = {
      "Placement sufficiency: children in care forecast by age, placement type and distance, with "
      "fans and the back-test of the method (docs/forecast.md)",
      "from=YYYY-MM-DD years window runs backtest_runs seed"},
+    {"GET", "/api/v1/forecasts", CAP_REPORTS, false, api_forecasts_list,
+     "The stored forecasts, latest first: name, who kept it and when, origin, years, futures, "
+     "scenario, and the back-test's one-year MAPE and 80% coverage of the total",
+     NULL},
+    {"POST", "/api/v1/forecasts", CAP_REPORTS, true, api_forecast_scenario,
+     "Run a scenario and, given a \"name\", keep it (201; 409 when the name is taken): body "
+     "{\"name\", \"from\", \"years\", \"window\", \"runs\", \"backtest_runs\", \"seed\", "
+     "\"adjust\", \"capacity\", \"costs\": the templates' CSV text (docs/templates.md), "
+     "\"capacity_from\": the name of a stored forecast whose capacity to use}",
+     NULL},
+    {"GET", "/api/v1/forecasts/{id}", CAP_REPORTS, false, api_forecast_stored,
+     "A stored forecast by name with its whole document and the back-test kept with it", NULL},
     {"GET", "/api/v1/leavers", CAP_REPORTS, false, api_leavers,
      "The care leavers and their category on a date", "at=YYYY-MM-DD page per_page"},
     {"GET", "/api/v1/compliance", CAP_REPORTS, false, api_compliance,
@@ -192,13 +204,14 @@ static int check_access(WebCall *call, const WebRoute *route)
     return 0;
 }
 
-/* The governance routes and the pack read the database at each call, not the snapshot
- * (the governance tables change without a new snapshot), so the snapshot's
- * commit is no version of what they answer: no ETag, never 304. */
+/* The governance routes, the pack and the stored forecasts read the database at each call, not the
+ * snapshot (the governance tables change without a new snapshot), so the snapshot's commit is no
+ * version of what they answer: no ETag, never 304. */
 static bool reads_database(const WebRoute *route)
 {
     return (route->capability & (CAP_GOVERNANCE | CAP_GOVERNANCE_WRITE)) != 0 ||
-           route->handler == api_pack; /* the pack has the governance tables and the survey */
+           route->handler == api_pack || /* the pack has the governance tables and the survey */
+           route->handler == api_forecasts_list || route->handler == api_forecast_stored;
 }
 
 /* Sets the ETag of a read from the snapshot's commit; true when the client's

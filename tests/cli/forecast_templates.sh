@@ -28,6 +28,12 @@ more=$(jq '.forecast[0].year_to_date.entrants.mean' "$TMP/more.json")
 base=$(jq '.forecast[0].year_to_date.entrants.mean' "$TMP/base.json")
 awk -v m="$more" -v b="$base" 'BEGIN { exit !(m - b > 10 && m - b < 30) }' || fail "20 added: $base -> $more"
 
+# Keyed by legal status: no section 20 entrants leaves the others' (fewer entrants, not none).
+printf 'what,legal_status,multiply\nentrants,section_20,0\n' > "$TMP/no_s20.csv"
+fc --adjust "$TMP/no_s20.csv" --format json > "$TMP/no_s20.json"
+s20=$(jq '.forecast[0].year_to_date.entrants.mean' "$TMP/no_s20.json")
+awk -v m="$s20" -v b="$base" 'BEGIN { exit !(m > 0 && m < b) }' || fail "no s20 entrants: $base -> $s20"
+
 # Capacity: the gap is the forecast less the places, quantile by quantile.
 cat > "$TMP/capacity.csv" <<'CSV'
 placement,distance,provider,places

@@ -14,12 +14,14 @@
 #include "base/mem.h"
 #include "domain/forecast.h"
 #include "domain/forecast_backtest.h"
+#include "domain/forecast_plan.h"
 #include "domain/forecast_sim.h"
 #include "test_fixture.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void add_ep(Dataset *ds, Date decom, Date dec, const char *ls, const char *place)
 {
@@ -535,6 +537,63 @@ static void test_trend_and_scores(void **state)
     assert_true(fabs(total.bias - 10) < 1e-9);
 }
 
+/* Reads a scenario from text into p; returns the error code. */
+static int read_scenario(ForecastPlan *p, const char *csv, Err *err)
+{
+    CsvReader r;
+    int rc = csv_open_buffer(&r, "scenario.csv", csv, strlen(csv), err);
+    if (rc == 0) rc = forecast_plan_read_adjust(p, &r, err);
+    csv_close(&r);
+    return rc;
+}
+
+/* A scenario's rows keyed by legal status group apply to the states of that
+ * group only, with the other columns as before; an addition of entrants is
+ * shared among the group's states by their entrants in the window. */
+static void test_adjust_by_legal_status(void **state)
+{
+    (void)state;
+    ForecastPlan plan = {0};
+    Err err = {0};
+    assert_int_equal(read_scenario(&plan,
+                                   "what,age,legal_status,multiply,add\n"
+                                   "entrants,,section_20,0.5,\n"
+                                   "leaving,10_to_15,placement_order,2,\n"
+                                   "entrants,all,care_order,,30\n",
+                                   &err),
+                     0);
+    assert_int_equal(plan.n_adjust, 3);
+    ForecastRates *rates = xcalloc(1, sizeof *rates);
+    int s20 = forecast_state(1, FORECAST_FOSTERING, FORECAST_DISTANCE_UNKNOWN, FORECAST_SECTION_20);
+    int co_a =
+        forecast_state(1, FORECAST_FOSTERING, FORECAST_DISTANCE_UNKNOWN, FORECAST_CARE_ORDER);
+    int co_b =
+        forecast_state(3, FORECAST_RESIDENTIAL, FORECAST_DISTANCE_UNKNOWN, FORECAST_CARE_ORDER);
+    rates->entries[co_a] = 30;
+    rates->entries[co_b] = 10;
+    rates->entries[s20] = 50; /* not a care order: gets none of the addition */
+    ForecastAdjust adj;
+    forecast_plan_adjust(&plan, rates, &adj);
+    for (int s = 0; s < FORECAST_STATES; s++) {
+        int legal = forecast_state_legal(s);
+        assert_true(adj.entry_mult[s] == (legal == FORECAST_SECTION_20 ? 0.5 : 1));
+        bool doubled = legal == FORECAST_PLACEMENT_ORDER && forecast_state_age(s) == 3;
+        assert_true(adj.exit_mult[s] == (doubled ? 2 : 1));
+        assert_true(adj.move_mult[s] == 1);
+        if (s != co_a && s != co_b) assert_true(adj.entry_add[s] == 0);
+    }
+    assert_true(fabs(adj.entry_add[co_a] - 22.5) < 1e-9);
+    assert_true(fabs(adj.entry_add[co_b] - 7.5) < 1e-9);
+    free(rates);
+    forecast_plan_free(&plan);
+    /* a group that does not exist is named by line, column and field */
+    assert_int_equal(read_scenario(&plan, "what,legal_status\nmoves,care\n", &err), ERR_INPUT);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 7);
+    assert_string_equal(err.field, "legal_status");
+    forecast_plan_free(&plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_intervals_near_nominal),
         cmocka_unit_test(test_runs_are_deterministic),
         cmocka_unit_test(test_trend_and_scores),
+        cmocka_unit_test(test_adjust_by_legal_status),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -215,6 +215,10 @@ static const MatrixCall matrix[] = {
     {"GET", "/api/v1/pack", "/api/v1/pack?quarter=2026Q1", NULL, 0},
     {"GET", "/api/v1/forecast", "/api/v1/forecast?from=2026-03-31&runs=20&backtest_runs=0", NULL,
      0},
+    {"GET", "/api/v1/forecasts", "/api/v1/forecasts", NULL, 0},
+    /* each role keeps a scenario of its own; the administrator's is read */
+    {"POST", "/api/v1/forecasts", "/api/v1/forecasts", "FORECAST", 201},
+    {"GET", "/api/v1/forecasts/{id}", "/api/v1/forecasts/scenario%200", NULL, 0},
     {"GET", "/api/v1/leavers", "/api/v1/leavers?at=2026-03-31", NULL, 0},
     {"GET", "/api/v1/compliance", "/api/v1/compliance?from=2025-04-01&to=2026-03-31", NULL, 0},
     {"POST", "/api/v1/imports", "/api/v1/imports", "UPLOAD", 0},
@@ -293,6 +297,12 @@ static void test_every_route_as_every_role(void **state)
                          "{\"kind\": \"visit\", \"date\": \"2026-03-0%d\", \"seen_alone\": "
                          "\"no\", \"version\": 1, \"reason\": \"entered wrongly\"}",
                          i + 1);
+            else if (m->body && strcmp(m->body, "FORECAST") == 0)
+                snprintf(body, sizeof body,
+                         "{\"name\": \"scenario %d\", \"from\": \"2026-03-31\", \"runs\": 20, "
+                         "\"backtest_runs\": 0, \"adjust\": "
+                         "\"what,legal_status,multiply\\nentrants,care_order,1.1\\n\"}",
+                         i);
             else if (m->body && strcmp(m->body, "ISSUE") == 0)
                 snprintf(body, sizeof body,
                          "{\"raised_on\": \"2026-03-0%d\", \"issue\": \"Asked by %s\"}", i + 1,
@@ -730,6 +740,82 @@ static void test_openapi_lists_every_route(void **state)
     json_decref(doc);
 }
 
+/* A scenario is run, kept by name, listed, read back with its templates and
+ * its capacity used again; a taken name, a bad template row and an unknown
+ * forecast get the envelope naming the field. */
+static void test_forecast_scenarios_kept_and_compared(void **state)
+{
+    Fixture *f = *state;
+    const char *admin = f->tokens[0], *csrf = f->csrf[0];
+    const char *base = "\"from\": \"2026-03-31\", \"runs\": 20, \"backtest_runs\": 0";
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"name\": \"with places\", %s, \"capacity\": "
+             "\"placement,distance,provider,places\\nfostering,unknown,in_house,1\\n\"}",
+             base);
+    WebResponse res;
+    call(f, "POST", "/api/v1/forecasts", admin, csrf, body, &res);
+    assert_int_equal(res.status, 201);
+    json_t *doc = body_json(&res);
+    json_t *data = json_object_get(doc, "data");
+    assert_string_equal(json_string_value(json_object_get(data, "saved_as")), "with places");
+    assert_true(json_array_size(json_object_get(data, "sufficiency_gap")) > 0);
+    json_decref(doc);
+    web_response_free(&res);
+    /* run without a name: not kept; the stored capacity used again */
+    snprintf(body, sizeof body, "{%s, \"capacity_from\": \"with places\"}", base);
+    call(f, "POST", "/api/v1/forecasts", admin, csrf, body, &res);
+    assert_int_equal(res.status, 200);
+    doc = body_json(&res);
+    data = json_object_get(doc, "data");
+    assert_true(json_is_null(json_object_get(data, "saved_as")));
+    assert_true(json_array_size(json_object_get(data, "sufficiency_gap")) > 0);
+    json_decref(doc);
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/forecasts", admin, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    doc = body_json(&res);
+    json_t *list = json_object_get(json_object_get(doc, "data"), "forecasts");
+    bool listed = false;
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *one = json_array_get(list, i);
+        if (strcmp(json_string_value(json_object_get(one, "name")), "with places") == 0)
+            listed = json_is_true(json_object_get(one, "has_capacity"));
+    }
+    assert_true(listed);
+    json_decref(doc);
+    web_response_free(&res);
+    call(f, "GET", "/api/v1/forecasts/with%20places", admin, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    doc = body_json(&res);
+    json_t *kept = json_object_get(json_object_get(doc, "data"), "document");
+    assert_non_null(
+        strstr(json_string_value(json_object_get(json_object_get(kept, "templates"), "capacity")),
+               "fostering,unknown,in_house,1"));
+    json_decref(doc);
+    web_response_free(&res);
+    snprintf(body, sizeof body, "{\"name\": \"with places\", %s}", base);
+    expect_error(f, "POST", "/api/v1/forecasts", admin, csrf, body, 409, "conflict");
+    snprintf(body, sizeof body, "{\"name\": \"bad/name\", %s}", base);
+    expect_error(f, "POST", "/api/v1/forecasts", admin, csrf, body, 400, "invalid");
+    snprintf(body, sizeof body, "{%s, \"adjust\": \"what,legal_status\\nmoves,care\\n\"}", base);
+    call(f, "POST", "/api/v1/forecasts", admin, csrf, body, &res);
+    assert_int_equal(res.status, 400);
+    doc = body_json(&res);
+    json_t *error = json_object_get(doc, "error");
+    assert_string_equal(json_string_value(json_object_get(error, "field")), "legal_status");
+    assert_non_null(strstr(json_string_value(json_object_get(error, "message")), "adjust:2:"));
+    json_decref(doc);
+    web_response_free(&res);
+    snprintf(body, sizeof body, "{%s, \"capacity_from\": \"nothing\"}", base);
+    expect_error(f, "POST", "/api/v1/forecasts", admin, csrf, body, 404, "not_found");
+    snprintf(body, sizeof body, "{%s, \"runs\": \"many\"}", base);
+    expect_error(f, "POST", "/api/v1/forecasts", admin, csrf, body, 400, "invalid");
+    expect_error(f, "GET", "/api/v1/forecasts/nothing", admin, NULL, NULL, 404, "not_found");
+    /* a data change without the CSRF token is refused */
+    expect_error(f, "POST", "/api/v1/forecasts", admin, NULL, "{}", 403, "csrf");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -743,6 +829,7 @@ int main(void)
         cmocka_unit_test(test_keep_invalid_upload_marks_the_child),
         cmocka_unit_test(test_governance_issue_raised_and_answered),
         cmocka_unit_test(test_openapi_lists_every_route),
+        cmocka_unit_test(test_forecast_scenarios_kept_and_compared),
         cmocka_unit_test(test_expiry_and_lock_out),
     };
     int failed = cmocka_run_group_tests(tests, setup, teardown);
