@@ -160,13 +160,35 @@ json_t *api_json_body(WebCall *call)
     return NULL;
 }
 
+static int sign_in(WebCall *call, time_t now);
+
 int api_session_create(WebCall *call)
 {
     WebApp *app = call->app;
     time_t now = web_app_now(app);
-    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now))
-        return web_error(call->res, 429, "too_many_requests", NULL,
-                         "too many sign-ins from this address: wait a minute");
+    int wait;
+    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now, &wait)) {
+        web_error(call->res, 429, "too_many_requests", NULL,
+                  "too many sign-ins from this address: try again in %d seconds", wait);
+        call->res->retry_after = wait;
+        return 429;
+    }
+    if (!web_sessions_begin_check(app->sessions)) {
+        web_error(call->res, 429, "too_many_requests", NULL,
+                  "the server is checking other sign-ins: try again in %d second%s",
+                  WEB_SIGN_IN_RETRY_SECONDS, WEB_SIGN_IN_RETRY_SECONDS == 1 ? "" : "s");
+        call->res->retry_after = WEB_SIGN_IN_RETRY_SECONDS;
+        return 429;
+    }
+    int rc = sign_in(call, now);
+    web_sessions_end_check(app->sessions);
+    return rc;
+}
+
+/* Checks the body's user name and password and starts the session. */
+static int sign_in(WebCall *call, time_t now)
+{
+    WebApp *app = call->app;
     json_t *body = api_json_body(call);
     if (!body) return 400;
     const char *user = json_string_value(json_object_get(body, "username"));

@@ -48,6 +48,7 @@ typedef struct WebResponse {
     const char *content_type;
     char etag[40];        /* "" for none */
     char set_cookie[256]; /* "" for none */
+    int retry_after;      /* seconds for a Retry-After header (a 429), 0 for none */
 } WebResponse;
 
 /* The query parameter name, or NULL. */

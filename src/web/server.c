@@ -176,6 +176,11 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, WebResponse *r
     if (res->content_type) mhd.MHD_add_response_header(r, "Content-Type", res->content_type);
     if (res->etag[0]) mhd.MHD_add_response_header(r, "ETag", res->etag);
     if (res->set_cookie[0]) mhd.MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+    if (res->retry_after > 0) {
+        char seconds[16];
+        snprintf(seconds, sizeof seconds, "%d", res->retry_after);
+        mhd.MHD_add_response_header(r, "Retry-After", seconds);
+    }
     enum MHD_Result ok = mhd.MHD_queue_response(conn, (unsigned)res->status, r);
     mhd.MHD_destroy_response(r);
     return ok;
