@@ -46,7 +46,15 @@ int svc_audit_open(const char *db_path, AuditLog **out, Err *err)
     if (sodium_init() < 0) return err_set(err, ERR_INTERNAL, "libsodium cannot start");
     AuditLog *log = calloc(1, sizeof *log);
     if (!log) abort();
+    /* A view is answered only once its row is on the disk: every commit of
+     * the log waits for the disk (on SQLite the WAL default waits only at a
+     * checkpoint). The group commit makes one wait serve many views. */
     if (store_open(db_path, &log->store, err) < 0) {
+        free(log);
+        return err->code;
+    }
+    if (store_durable_commits(log->store, err) < 0) {
+        store_close(log->store);
         free(log);
         return err->code;
     }

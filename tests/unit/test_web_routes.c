@@ -413,6 +413,54 @@ static void test_caseload_and_etag(void **state)
     web_response_free(&res);
 }
 
+/* The data of the worklist at path as the user of token. */
+static json_t *worklist_data(Fixture *f, const char *path, const char *token)
+{
+    WebResponse res;
+    call(f, "GET", path, token, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    json_t *doc = body_json(&res);
+    json_t *data = json_incref(json_object_get(doc, "data"));
+    json_decref(doc);
+    web_response_free(&res);
+    return data;
+}
+
+/* A worklist is kept with the snapshot by caseload and question: asked
+ * again it is the same, another page or date or caseload is not the one
+ * kept, and a new snapshot starts with none kept. */
+static void test_worklists_kept_per_caseload(void **state)
+{
+    Fixture *f = *state;
+    int sw = 2;
+    use_made_up_snapshot(&f->app);
+    assert_int_equal(f->app.snapshot->n_answers, 0);
+    const char *first = "/api/v1/worklist?at=2026-03-31&per_page=1";
+    json_t *mine = worklist_data(f, first, f->tokens[sw]);
+    assert_int_equal(f->app.snapshot->n_answers, 1);
+    json_t *again = worklist_data(f, first, f->tokens[sw]);
+    assert_true(json_equal(mine, again));
+    assert_int_equal(f->app.snapshot->n_answers, 1); /* answered from the one kept */
+    json_t *second =
+        worklist_data(f, "/api/v1/worklist?at=2026-03-31&per_page=1&page=2", f->tokens[sw]);
+    json_t *later = worklist_data(f, "/api/v1/worklist?at=2026-12-31&per_page=1", f->tokens[sw]);
+    json_t *everyone =
+        worklist_data(f, "/api/v1/worklist?at=2026-03-31&per_page=500", f->tokens[0]);
+    assert_int_equal(f->app.snapshot->n_answers, 4);
+    assert_int_equal(json_array_size(mine), 1);
+    assert_false(json_equal(mine, second));
+    assert_false(json_equal(mine, later));
+    assert_true(json_array_size(everyone) > json_array_size(mine));
+    json_decref(mine);
+    json_decref(again);
+    json_decref(second);
+    json_decref(later);
+    json_decref(everyone);
+    Err err;
+    assert_int_equal(web_app_reload(&f->app, &err), 0);
+    assert_int_equal(f->app.snapshot->n_answers, 0);
+}
+
 /* The matrix recorded visits of A (as each role that may): the snapshot was
  * reloaded, so the child's page shows them at once. */
 static void test_recorded_visits_are_read_at_once(void **state)
@@ -964,6 +1012,7 @@ int main(void)
         cmocka_unit_test(test_bad_requests_get_the_envelope),
         cmocka_unit_test(test_caseload_and_etag),
         cmocka_unit_test(test_recorded_visits_are_read_at_once),
+        cmocka_unit_test(test_worklists_kept_per_caseload),
         cmocka_unit_test(test_corrections_keep_history),
         cmocka_unit_test(test_date_only_records_are_corrected),
         cmocka_unit_test(test_audit_group_commit_keeps_the_chain),
