@@ -117,6 +117,12 @@ summary() {
     END { printf "%.0f %.2f %.2f %.2f %d %d\n", rps, p50, p90, p99, err, reqs }' "$1"
 }
 
+# error_kinds FILE: the non-2xx answers and the socket errors of a wrk output.
+error_kinds() {
+  awk '/Non-2xx/ { n = $NF } /Socket errors/ { gsub(",", ""); c = $4; r = $6; w = $8; t = $10 }
+    END { printf "non-2xx %d, connect %d, read %d, write %d, timeout %d", n, c, r, w, t }' "$1"
+}
+
 # run NAME COOKIE PATH: wrk at $conns connections for $secs s; prints its
 # summary and the server's CPU microseconds per request.
 run() {
@@ -135,7 +141,9 @@ run() {
 row() {
   local rps p50 p90 p99 err reqs cpu
   read -r rps p50 p90 p99 err reqs cpu < <(run "$3" "$4" "$5")
-  echo "| $1 | $2 | $rps | $p50 | $p90 | $p99 | $err | $cpu |"
+  local idle
+  idle=$(awk -v c="$cpu" -v n="$(nproc)" 'BEGIN { printf "%.0f", c > 0 ? n * 1e6 / c : 0 }')
+  echo "| $1 | $2 | $rps | $p50 | $p90 | $p99 | $err | $cpu | $idle |"
 }
 
 # The four reads, one at a time, as table rows.
@@ -147,8 +155,8 @@ reads() {
 }
 
 header() {
-  echo "| endpoint | as | requests/s | p50 ms | p90 ms | p99 ms | errors | server CPU µs/request |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  echo "| endpoint | as | requests/s | p50 ms | p90 ms | p99 ms | errors | server CPU µs/request | $(nproc) cores / CPU, requests/s |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 }
 
 machine() {
@@ -218,13 +226,28 @@ reads_mode() {
     echo "Server resident memory: $((rss_start / 1024)) MiB after start, $((rss_end / 1024)) MiB after the runs;"
     echo "the audit log held $audit_rows rows at the end (one per child view)."
     echo
+    echo "How the reads are answered (docs/web.md): the worklist of a caseload is kept with the"
+    echo "snapshot per caseload and question, so all but the first ask copy it; the scorecard"
+    echo "likewise per year; /me reads only the session. A child's view is worked out each"
+    echo "time (its due items, care-leaver status and timeline) and appends its audit row, which"
+    echo "commits durably (SQLite synchronous FULL) before the answer: rows of views in flight"
+    echo "at once share one commit (group commit), and the view opens no database for the values"
+    echo "marked at import when the history has none. With libmicrohttpd's pool as large as the"
+    echo "cores, at most that many views are in flight, so the child's rate is bound by its CPU"
+    echo "and by the disk's syncs. The last column is what the server's own CPU time per request"
+    echo "allows on $(nproc) idle cores with wrk elsewhere; the measured rates are below it because"
+    echo "wrk and the other work of the machine (the load average above) share the same cores."
+    echo
     echo "### Sign-ins under load"
     echo
     echo "The worklist as above, then again while a second wrk (\`-t1 -c8\`, bench/web-signin.lua)"
     echo "POSTs sign-ins of a user that does not exist as fast as it can, on a server configured"
     echo "with \`sign_ins_per_minute = 10000\` so that the per-address limit lets them through to the"
     echo "password check (a flood from many addresses). Sign-ins answered: $signins"
-    echo "(401: checked and refused; 429: refused at once, another check in progress)."
+    echo "(401: checked and refused; 429: refused at once, another check in progress). The"
+    echo "server checks one password at a time, on a thread of its own with the connection"
+    echo "suspended, so no worker thread (nor the connections it serves) waits for argon2id; the"
+    echo "CPU column of the flooded row counts the sign-ins' CPU too."
     echo
     header
     echo "$quiet"
@@ -284,11 +307,13 @@ soak_mode() {
     read -r rps p50 p90 p99 err reqs <<< "$mgr"
     echo "| child + scorecard (manager) | $rps | $p50 | $p90 | $p99 | $err | $reqs |"
     echo
+    echo "The errors by kind: social worker's $(error_kinds "$out/web-soak-sw.wrk"); manager's"
+    echo "$(error_kinds "$out/web-soak-mgr.wrk") (a timeout: no answer within wrk's 2 s)."
     echo "Sign-ins answered: $signins. Server CPU over the soak: $(( (cpu_end - cpu_start) / tick )) s."
     echo "The audit log held $audit_rows rows at the end; \`audit verify\`: $verify"
     echo
     echo "Server resident memory every 10 s from the start of the load (second: MiB):"
-    echo "$(awk '{ printf "%s%d: %.1f", NR > 1 ? ", " : "", $1, $2 / 1024 }' "$rss_log")."
+    echo "$(awk '{ printf "%s%d: %.1f", (NR > 1 ? ", " : ""), $1, $2 / 1024 }' "$rss_log")."
   } > bench/RESULTS-web-soak.md
   bench/assemble.sh
   cat bench/RESULTS-web-soak.md

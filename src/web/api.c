@@ -174,7 +174,8 @@ int api_session_create(WebCall *call)
         call->res->retry_after = wait;
         return 429;
     }
-    if (!web_sessions_begin_check(app->sessions)) {
+    bool held = call->req->sign_in_place_held;
+    if (!held && !web_sessions_begin_check(app->sessions)) {
         web_error(call->res, 429, "too_many_requests", NULL,
                   "the server is checking other sign-ins: try again in %d second%s",
                   WEB_SIGN_IN_RETRY_SECONDS, WEB_SIGN_IN_RETRY_SECONDS == 1 ? "" : "s");
@@ -182,7 +183,7 @@ int api_session_create(WebCall *call)
         return 429;
     }
     int rc = sign_in(call, now);
-    web_sessions_end_check(app->sessions);
+    if (!held) web_sessions_end_check(app->sessions);
     return rc;
 }
 
