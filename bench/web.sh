@@ -162,7 +162,7 @@ header() {
 machine() {
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr),"
   echo "$(wrk -v 2>&1 | awk 'NR == 1' | cut -d' ' -f1-2). Data: \`carepledge synth --children $n --seed 1 --from 2017 --to 2026\`,"
-  echo "imported; \`serve --threads $(nproc)\` on loopback."
+  echo "imported; \`serve --threads $(nproc)\` on loopback; the binary: \`$bin\`${BENCH_BEFORE:+, before: \`$BENCH_BEFORE\`}."
 }
 
 # flood_body USER PASSWORD: the JSON of a sign-in.
