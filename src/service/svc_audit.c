@@ -11,10 +11,32 @@
 #include <string.h>
 #include <time.h>
 
+/* One append waiting for its batch to commit (on its caller's stack). */
+typedef struct AuditWait {
+    StoreAuditRow row;
+    int rc;
+    Err err;
+    bool done;
+    struct AuditWait *next;
+} AuditWait;
+
+/* Group commit: an append queues its row and waits. The first to find no
+ * batch being written writes every row queued by then in one transaction
+ * (store_audit_chain) and wakes their callers, each of which answers only
+ * once its row has committed. Under load one commit (one fsync) serves the
+ * many views that arrived while the last one was written, instead of each
+ * view waiting its turn for a commit of its own. */
 struct AuditLog {
     Store *store;
-    pthread_mutex_t lock; /* one append at a time: the chain has one end */
+    pthread_mutex_t lock; /* the store: one writer at a time, the chain has one end */
+    pthread_mutex_t queue_lock;
+    pthread_cond_t committed; /* signalled when a batch is done */
+    AuditWait *pending, *pending_tail;
+    bool writing;            /* a batch is being written */
+    long long batches, rows; /* committed so far (svc_audit_stats) */
 };
+
+enum { AUDIT_MAX_BATCH = 512 };
 
 /* The hash before the first row. */
 static const char genesis[] = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -24,11 +46,21 @@ int svc_audit_open(const char *db_path, AuditLog **out, Err *err)
     if (sodium_init() < 0) return err_set(err, ERR_INTERNAL, "libsodium cannot start");
     AuditLog *log = calloc(1, sizeof *log);
     if (!log) abort();
+    /* A view is answered only once its row is on the disk: every commit of
+     * the log waits for the disk (on SQLite the WAL default waits only at a
+     * checkpoint). The group commit makes one wait serve many views. */
     if (store_open(db_path, &log->store, err) < 0) {
         free(log);
         return err->code;
     }
+    if (store_durable_commits(log->store, err) < 0) {
+        store_close(log->store);
+        free(log);
+        return err->code;
+    }
     pthread_mutex_init(&log->lock, NULL);
+    pthread_mutex_init(&log->queue_lock, NULL);
+    pthread_cond_init(&log->committed, NULL);
     *out = log;
     return 0;
 }
@@ -38,6 +70,8 @@ void svc_audit_close(AuditLog *log)
     if (!log) return;
     store_close(log->store);
     pthread_mutex_destroy(&log->lock);
+    pthread_mutex_destroy(&log->queue_lock);
+    pthread_cond_destroy(&log->committed);
     free(log);
 }
 
@@ -96,18 +130,88 @@ static int chain_row(Store *s, StoreAuditRow *row, Err *err)
     return 0;
 }
 
+/* Writes the rows of batch (at most AUDIT_MAX_BATCH, linked by next) in one
+ * transaction and gives each its outcome. */
+static void write_batch(AuditLog *log, AuditWait *batch)
+{
+    int n = 0;
+    for (AuditWait *w = batch; w; w = w->next) n++;
+    StoreAuditRow *rows = malloc((size_t)n * sizeof *rows);
+    if (!rows) abort();
+    n = 0;
+    for (AuditWait *w = batch; w; w = w->next) rows[n++] = w->row;
+    Err err = {0};
+    pthread_mutex_lock(&log->lock);
+    /* The store reads the last row and appends under the database's write
+     * lock: other servers sharing a PostgreSQL database append to one chain. */
+    int rc = store_audit_chain(log->store, rows, n, genesis, seal_row, &err);
+    pthread_mutex_unlock(&log->lock);
+    free(rows);
+    for (AuditWait *w = batch; w; w = w->next) {
+        w->rc = rc;
+        if (rc < 0) w->err = err;
+    }
+}
+
+/* Takes up to AUDIT_MAX_BATCH rows off the queue (queue_lock held). */
+static AuditWait *take_batch(AuditLog *log)
+{
+    AuditWait *batch = log->pending, *last = batch;
+    for (int n = 1; n < AUDIT_MAX_BATCH && last->next; n++) last = last->next;
+    log->pending = last->next;
+    if (!log->pending) log->pending_tail = NULL;
+    last->next = NULL;
+    return batch;
+}
+
+/* Writes batches until the caller's row w is committed (queue_lock held on
+ * entry and return). */
+static void write_until_done(AuditLog *log, AuditWait *w)
+{
+    while (!w->done) {
+        if (log->writing) {
+            pthread_cond_wait(&log->committed, &log->queue_lock);
+            continue;
+        }
+        log->writing = true;
+        AuditWait *batch = take_batch(log);
+        pthread_mutex_unlock(&log->queue_lock);
+        write_batch(log, batch);
+        pthread_mutex_lock(&log->queue_lock);
+        log->writing = false;
+        log->batches++;
+        for (AuditWait *b = batch; b; b = b->next) {
+            b->done = true;
+            log->rows++;
+        }
+        pthread_cond_broadcast(&log->committed);
+    }
+}
+
 int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
                      const char *origin, Err *err)
 {
     if (service_check_actor(actor, err) < 0) return err->code;
-    StoreAuditRow row;
-    row_now(&row, actor, action, child, origin);
-    pthread_mutex_lock(&log->lock);
-    /* The store reads the last row and appends under the database's write
-     * lock: other servers sharing a PostgreSQL database append to one chain. */
-    int rc = store_audit_chain(log->store, &row, genesis, seal_row, err);
-    pthread_mutex_unlock(&log->lock);
-    return rc;
+    AuditWait w = {0};
+    row_now(&w.row, actor, action, child, origin);
+    pthread_mutex_lock(&log->queue_lock);
+    if (log->pending_tail)
+        log->pending_tail->next = &w;
+    else
+        log->pending = &w;
+    log->pending_tail = &w;
+    write_until_done(log, &w);
+    pthread_mutex_unlock(&log->queue_lock);
+    if (w.rc < 0) *err = w.err;
+    return w.rc;
+}
+
+void svc_audit_stats(AuditLog *log, long long *batches, long long *rows)
+{
+    pthread_mutex_lock(&log->queue_lock);
+    *batches = log->batches;
+    *rows = log->rows;
+    pthread_mutex_unlock(&log->queue_lock);
 }
 
 int svc_audit_change(AuditLog *log, const Actor *actor, const char *action, const char *child,

@@ -19,9 +19,13 @@ void svc_audit_close(AuditLog *log);
 
 /* Appends one row, durably, before the caller answers: who (actor), what
  * (action, "view child"), the child (NULL when none) and from where
- * (origin, the client's address). */
+ * (origin, the client's address). Returns only once the row has committed;
+ * rows appended at the same time from other threads commit with it in one
+ * transaction (a group commit), so a failure fails them all. */
 int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
                      const char *origin, Err *err);
+/* How many group commits the log has made and the rows they held. */
+void svc_audit_stats(AuditLog *log, long long *batches, long long *rows);
 
 /* Makes a change of a child's data and its audit row in one transaction (a
  * commit of the history): change(store, seq, arg) runs inside it, given the

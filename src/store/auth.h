@@ -57,12 +57,14 @@ typedef struct StoreAuditRow {
 int store_audit_last(Store *s, long long *seq, char hash[130], Err *err);
 /* Appends row (seq given by the caller: last + 1) in a transaction of its own. */
 int store_audit_append(Store *s, const StoreAuditRow *row, Err *err);
-/* Appends row to the chain in one write transaction, holding the database's
- * write lock from reading the last row to inserting this one, so that several
- * servers appending at once never fork the chain: row->seq becomes the last
- * seq + 1, row->prev_hash the last hash (genesis when the log is empty), and
- * then seal(row) fills row->hash. */
-int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
+/* Appends rows[0..n) to the chain, in order, in one write transaction (one
+ * commit for them all: the audit's group commit), holding the database's
+ * write lock from reading the last row to inserting these, so that several
+ * servers appending at once never fork the chain: each row's seq becomes the
+ * one after the row before it (the log's last, or 0 when empty), its
+ * prev_hash that row's hash (genesis first when the log is empty), and then
+ * seal(row) fills its hash. */
+int store_audit_chain(Store *s, StoreAuditRow *rows, int n, const char *genesis,
                       void (*seal)(StoreAuditRow *row), Err *err);
 /* Calls each(row, arg) for every row in seq order, or only the rows of child
  * or of user when given; stops at a nonzero return and returns it. */

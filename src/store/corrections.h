@@ -38,7 +38,17 @@ typedef struct StoreCorrection {
     char changed_by[64];
     char changed_at[32];
     long long audit_seq;
+    char field[8]; /* what changed: "value", or "date" (the values are then dates); "" = value */
 } StoreCorrection;
+
+/* Whether child has a record of the template on date. */
+int store_record_exists(Store *s, Ssda903TableId table, const char *child, const char *date,
+                        bool *exists, Err *err);
+/* Moves the record of the template (the API's kind) from one date to another,
+ * and its corrections with it, so that its version goes on counting (schema
+ * 013). The caller has checked that there is none on the new date. */
+int store_record_move(Store *s, Ssda903TableId table, const char *kind, const char *child,
+                      const char *from, const char *to, Err *err);
 
 /* The record's version: 1 + the number of its corrections. */
 int store_record_version(Store *s, const char *kind, const char *child, const char *date,

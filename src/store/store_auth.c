@@ -230,16 +230,19 @@ int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
 }
 
-int store_audit_chain(Store *s, StoreAuditRow *row, const char *genesis,
+int store_audit_chain(Store *s, StoreAuditRow *rows, int n, const char *genesis,
                       void (*seal)(StoreAuditRow *row), Err *err)
 {
     if (db_begin_write(s->conn, err) < 0) return ERR_DB;
-    int rc = store_audit_last(s, &row->seq, row->prev_hash, err);
-    if (rc == 0) {
-        row->seq++;
-        if (!row->prev_hash[0]) snprintf(row->prev_hash, sizeof row->prev_hash, "%s", genesis);
-        seal(row);
-        rc = store_audit_insert(s, row, err);
+    long long last;
+    char last_hash[130];
+    int rc = store_audit_last(s, &last, last_hash, err);
+    if (rc == 0 && !last_hash[0]) snprintf(last_hash, sizeof last_hash, "%s", genesis);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        rows[i].seq = last + 1 + i;
+        memcpy(rows[i].prev_hash, i ? rows[i - 1].hash : last_hash, sizeof rows[i].prev_hash);
+        seal(&rows[i]);
+        rc = store_audit_insert(s, &rows[i], err);
     }
     if (rc == 0) rc = db_commit(s->conn, err);
     if (rc < 0) db_rollback(s->conn);

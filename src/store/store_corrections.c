@@ -28,6 +28,39 @@ static const struct {
 };
 enum { N_VALUE_SQL = sizeof value_sql / sizeof value_sql[0] };
 
+/* Every template's record by its date: whether there is one, and its move to
+ * another date (a correction of a record's date: its key). */
+#define DATE_SQL(id, table, date)                                                   \
+    {                                                                               \
+        id, "SELECT 1 FROM " table " WHERE child = ?1 AND " date " = ?2",           \
+            "UPDATE " table " SET " date " = ?3 WHERE child = ?1 AND " date " = ?2" \
+    }
+
+static const struct {
+    Ssda903TableId table;
+    const char *exists, *move;
+} date_sql[] = {
+    DATE_SQL(TREC_VISITS, "visits", "visit_date"),
+    DATE_SQL(TREC_HEALTH_ASSESSMENTS, "health_assessments", "ha_date"),
+    DATE_SQL(TREC_DENTAL_CHECKS, "dental_checks", "dental_date"),
+    DATE_SQL(TREC_IMMUNISATIONS, "immunisations", "imms_date"),
+    DATE_SQL(TREC_SDQ, "sdq", "sdq_date"),
+    DATE_SQL(TREC_PEPS, "peps", "pep_date"),
+    DATE_SQL(TREC_CARE_PLANS, "care_plans", "care_plan_date"),
+    DATE_SQL(TREC_NEEDS_ASSESSMENTS, "needs_assessments", "needs_assessment_date"),
+    DATE_SQL(TREC_PATHWAY_PLANS, "pathway_plans", "pathway_plan_date"),
+    DATE_SQL(TREC_PA_CONTACTS, "pa_contacts", "pa_contact_date"),
+    DATE_SQL(TREC_VISIT_REGIMES, "visit_regimes", "regime_date"),
+};
+enum { N_DATE_SQL = sizeof date_sql / sizeof date_sql[0] };
+
+static int date_sql_index(Ssda903TableId table)
+{
+    for (int i = 0; i < N_DATE_SQL; i++)
+        if (date_sql[i].table == table) return i;
+    return -1;
+}
+
 static int value_sql_index(Ssda903TableId table)
 {
     for (int i = 0; i < N_VALUE_SQL; i++)
@@ -87,6 +120,52 @@ int store_record_set_value(Store *s, Ssda903TableId table, const char *child, co
     return rc < 0 ? db_error(s->conn, err, "correcting a record") : 0;
 }
 
+int store_record_exists(Store *s, Ssda903TableId table, const char *child, const char *date,
+                        bool *exists, Err *err)
+{
+    int i = date_sql_index(table);
+    if (i < 0) return err_set(err, ERR_INTERNAL, "this is not a record of a template");
+    DbStmt *st;
+    if (prepare(s, date_sql[i].exists, &st, err) < 0) return ERR_DB;
+    db_bind_text(st, 1, child);
+    db_bind_text(st, 2, date);
+    int rc = db_step(st);
+    db_finalize(st);
+    *exists = rc == DB_ROW;
+    return rc < 0 ? db_error(s->conn, err, "reading a record") : 0;
+}
+
+/* Runs st (its parameters bound) to its end and finalises it. */
+static int run_update(Store *s, DbStmt *st, const char *what, Err *err)
+{
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, what) : 0;
+}
+
+int store_record_move(Store *s, Ssda903TableId table, const char *kind, const char *child,
+                      const char *from, const char *to, Err *err)
+{
+    int i = date_sql_index(table);
+    if (i < 0) return err_set(err, ERR_INTERNAL, "this is not a record of a template");
+    DbStmt *st;
+    if (prepare(s, date_sql[i].move, &st, err) < 0) return ERR_DB;
+    db_bind_text(st, 1, child);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, to);
+    if (run_update(s, st, "correcting a record's date", err) < 0) return ERR_DB;
+    if (prepare(s,
+                "UPDATE record_corrections SET record_date = ?4 WHERE kind = ?1 AND child = ?2 "
+                "AND record_date = ?3",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, kind);
+    db_bind_text(st, 2, child);
+    db_bind_text(st, 3, from);
+    db_bind_text(st, 4, to);
+    return run_update(s, st, "moving a record's corrections", err);
+}
+
 int store_record_version(Store *s, const char *kind, const char *child, const char *date,
                          int *version, Err *err)
 {
@@ -110,8 +189,8 @@ int store_correction_add(Store *s, const StoreCorrection *c, Err *err)
     DbStmt *st;
     if (prepare(s,
                 "INSERT INTO record_corrections (kind, child, record_date, version, old_value, "
-                "new_value, reason, changed_by, changed_at, audit_seq) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "new_value, reason, changed_by, changed_at, audit_seq, field) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 &st, err) < 0)
         return ERR_DB;
     db_bind_text(st, 1, c->kind);
@@ -124,6 +203,7 @@ int store_correction_add(Store *s, const StoreCorrection *c, Err *err)
     db_bind_text(st, 8, c->changed_by);
     db_bind_text(st, 9, c->changed_at);
     db_bind_int(st, 10, c->audit_seq);
+    db_bind_text(st, 11, c->field[0] ? c->field : "value");
     int rc = db_step(st);
     db_finalize(st);
     if (rc >= 0) return 0;
@@ -139,7 +219,7 @@ int store_corrections_each(Store *s, const char *child,
     DbStmt *st;
     if (prepare(s,
                 "SELECT kind, child, record_date, version, old_value, old_value IS NULL, "
-                "new_value, new_value IS NULL, reason, changed_by, changed_at, audit_seq "
+                "new_value, new_value IS NULL, reason, changed_by, changed_at, audit_seq, field "
                 "FROM record_corrections WHERE child = ?1 ORDER BY record_date, kind, version",
                 &st, err) < 0)
         return ERR_DB;
@@ -159,6 +239,7 @@ int store_corrections_each(Store *s, const char *child,
         copy_column(st, 9, c.changed_by, sizeof c.changed_by);
         copy_column(st, 10, c.changed_at, sizeof c.changed_at);
         c.audit_seq = db_column_int(st, 11);
+        copy_column(st, 12, c.field, sizeof c.field);
         stop = each(&c, arg);
     }
     db_finalize(st);

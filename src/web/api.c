@@ -10,6 +10,7 @@
 #include "render/scorecard_write.h"
 #include "render/vreport.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,13 +161,36 @@ json_t *api_json_body(WebCall *call)
     return NULL;
 }
 
+static int sign_in(WebCall *call, time_t now);
+
 int api_session_create(WebCall *call)
 {
     WebApp *app = call->app;
     time_t now = web_app_now(app);
-    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now))
-        return web_error(call->res, 429, "too_many_requests", NULL,
-                         "too many sign-ins from this address: wait a minute");
+    int wait;
+    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now, &wait)) {
+        web_error(call->res, 429, "too_many_requests", NULL,
+                  "too many sign-ins from this address: try again in %d seconds", wait);
+        call->res->retry_after = wait;
+        return 429;
+    }
+    bool held = call->req->sign_in_place_held;
+    if (!held && !web_sessions_begin_check(app->sessions)) {
+        web_error(call->res, 429, "too_many_requests", NULL,
+                  "the server is checking other sign-ins: try again in %d second%s",
+                  WEB_SIGN_IN_RETRY_SECONDS, WEB_SIGN_IN_RETRY_SECONDS == 1 ? "" : "s");
+        call->res->retry_after = WEB_SIGN_IN_RETRY_SECONDS;
+        return 429;
+    }
+    int rc = sign_in(call, now);
+    if (!held) web_sessions_end_check(app->sessions);
+    return rc;
+}
+
+/* Checks the body's user name and password and starts the session. */
+static int sign_in(WebCall *call, time_t now)
+{
+    WebApp *app = call->app;
     json_t *body = api_json_body(call);
     if (!body) return 400;
     const char *user = json_string_value(json_object_get(body, "username"));
@@ -219,6 +243,8 @@ static json_t *due_json(const char *child, const DueEntry *e)
                      e->rule ? e->rule : "");
 }
 
+static int worklist(WebCall *call, const DueRequest *req, const Page *page);
+
 /* Appends the due items of req (one child, or everyone's) that are in the
  * caller's caseload to items, counting them in *total. Returns 0 or answers. */
 static int add_due_items(WebCall *call, const DueRequest *req, const Page *page, json_t *items,
@@ -241,11 +267,53 @@ static int add_due_items(WebCall *call, const DueRequest *req, const Page *page,
     return 0;
 }
 
+/* The key of a worklist among the answers kept with the snapshot: the
+ * caseload (every child, or a BLAKE2b of its ids: two sessions of one
+ * caseload share it, a caseload changed since is another) and the question. */
+static void worklist_key(const WebSession *s, const DueRequest *req, const Page *page, char *key,
+                         size_t size)
+{
+    char caseload[33] = "all";
+    if (!(s->role->capabilities & CAP_ALL_CHILDREN)) {
+        crypto_generichash_state state;
+        crypto_generichash_init(&state, NULL, 0, 16);
+        for (int i = 0; i < s->n_caseload; i++)
+            crypto_generichash_update(&state, (const unsigned char *)s->caseload[i],
+                                      strlen(s->caseload[i]) + 1);
+        unsigned char digest[16];
+        crypto_generichash_final(&state, digest, sizeof digest);
+        sodium_bin2hex(caseload, sizeof caseload, digest, sizeof digest);
+    }
+    snprintf(key, size, "worklist %s %d %d %ld %ld", caseload, (int)req->at, req->overdue_only,
+             page->page, page->per_page);
+}
+
 int api_worklist(WebCall *call)
 {
     DueRequest req = {.within = -1, .overdue_only = flag_param(call, "overdue")};
     Page page;
     if (date_param(call, "at", today(call), &req.at) || page_params(call, &page)) return 400;
+    /* The same caseload asks the same of the same snapshot again and again:
+     * the answer is kept with the snapshot (a new one comes with each change). */
+    char key[96];
+    worklist_key(call->session, &req, &page, key, sizeof key);
+    WebResponse *out = call->res;
+    free(out->body);
+    out->body = NULL;
+    if (web_snapshot_answer(call->snap, key, &out->body, &out->body_len)) {
+        out->status = 200;
+        out->content_type = "application/json";
+        return 200;
+    }
+    int rc = worklist(call, &req, &page);
+    if (rc == 200) web_snapshot_keep_answer(call->snap, key, out->body, out->body_len);
+    return rc;
+}
+
+static int worklist(WebCall *call, const DueRequest *req_in, const Page *page_in)
+{
+    DueRequest req = *req_in;
+    Page page = *page_in;
     json_t *items = json_array();
     long total = 0;
     int rc = 0;
@@ -416,9 +484,13 @@ static json_t *child_due(WebCall *call, const char *id, Date at)
 
 /* The child's values stored as unknown at import (import --keep-invalid),
  * or NULL with the error answered. Read from the database, not the
- * snapshot, which holds only their counts. */
+ * snapshot, which holds only their counts: but when those say the history
+ * has none at all (no import kept an invalid value), no child has any, and
+ * the view does not open the database (a read of the disk costs each view
+ * more than everything else it does). */
 static json_t *child_marks(WebCall *call, const char *id)
 {
+    if (call->snap->ds.n_marks == 0) return json_array();
     Ssda903Marks marks;
     Err err = {0};
     json_t *list = NULL;

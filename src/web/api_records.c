@@ -222,8 +222,10 @@ static json_t *value_json(const char *value, bool is_null)
 
 static json_t *change_json(const RecordChange *c)
 {
+    bool moved = strcmp(c->field, "date") == 0;
+    const char *field = moved ? "date" : svc_record_value_name(c->kind);
     return json_pack("{s:s, s:s, s:s, s:s, s:i, s:o, s:o, s:s, s:s, s:s, s:I}", "kind", c->kind,
-                     "child", c->child, "date", c->date, "field", svc_record_value_name(c->kind),
+                     "child", c->child, "date", c->date, "field", field ? field : "value",
                      "version", c->version, "old_value", value_json(c->old_value, c->old_null),
                      "new_value", value_json(c->new_value, c->new_null), "reason", c->reason,
                      "changed_by", c->changed_by, "changed_at", c->changed_at, "audit_seq",
@@ -246,7 +248,15 @@ static int read_correction(WebCall *call, json_t *body, RecordCorrection *c, cha
         return -1;
     }
     c->version = (int)json_integer_value(version);
+    json_t *new_date = json_object_get(body, "new_date");
     json_t *v = name ? json_object_get(body, name) : NULL;
+    if (new_date && (!json_is_string(new_date) || (v && !json_is_null(v)))) {
+        web_error(call->res, 400, "invalid", "new_date",
+                  "new_date must be a date YYYY-MM-DD, and alone: correct the date and the "
+                  "value one at a time");
+        return -1;
+    }
+    c->new_date = json_string_value(new_date);
     if (!v || json_is_null(v))
         c->value = "";
     else if (json_is_string(v))

@@ -38,9 +38,13 @@ int api_survey_session(WebCall *call)
 {
     WebApp *app = call->app;
     time_t now = web_app_now(app);
-    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now))
-        return web_error(call->res, 429, "too_many_requests", NULL,
-                         "too many tries from this address: wait a minute");
+    int wait;
+    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now, &wait)) {
+        web_error(call->res, 429, "too_many_requests", NULL,
+                  "too many tries from this address: try again in %d seconds", wait);
+        call->res->retry_after = wait;
+        return 429;
+    }
     json_t *body = api_json_body(call);
     if (!body) return 400;
     const char *code = json_string_value(json_object_get(body, "code"));

@@ -3,6 +3,7 @@
 
 #include "service/dataset_load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,8 @@ void web_app_release(WebApp *app, WebSnapshot *snap)
     pthread_mutex_unlock(&app->snapshot_lock);
     if (last) {
         for (int i = 0; i < snap->n_cards; i++) free(snap->cards[i].body);
+        for (int i = 0; i < snap->n_answers; i++) free(snap->answers[i].body);
+        free(snap->answers);
         pthread_mutex_destroy(&snap->cache_lock);
         dataset_free(&snap->ds);
         free(snap);
@@ -166,6 +169,44 @@ void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const cha
         memcpy(c->body, body, len);
         c->body[len] = '\0';
         c->len = len;
+    }
+    pthread_mutex_unlock(&snap->cache_lock);
+}
+
+bool web_snapshot_answer(WebSnapshot *snap, const char *key, char **body, size_t *len)
+{
+    bool found = false;
+    pthread_mutex_lock(&snap->cache_lock);
+    for (int i = 0; i < snap->n_answers && !found; i++) {
+        const WebCachedAnswer *a = &snap->answers[i];
+        if (strcmp(a->key, key) != 0) continue;
+        *body = malloc(a->len + 1);
+        if (!*body) abort();
+        memcpy(*body, a->body, a->len + 1);
+        *len = a->len;
+        found = true;
+    }
+    pthread_mutex_unlock(&snap->cache_lock);
+    return found;
+}
+
+void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *body, size_t len)
+{
+    if (strlen(key) >= sizeof snap->answers[0].key) return; /* never a cut key */
+    pthread_mutex_lock(&snap->cache_lock);
+    bool known = false;
+    for (int i = 0; i < snap->n_answers && !known; i++)
+        known = strcmp(snap->answers[i].key, key) == 0;
+    if (!snap->answers) snap->answers = calloc(WEB_CACHED_ANSWERS, sizeof *snap->answers);
+    if (!snap->answers) abort();
+    if (!known && snap->n_answers < WEB_CACHED_ANSWERS) {
+        WebCachedAnswer *a = &snap->answers[snap->n_answers++];
+        snprintf(a->key, sizeof a->key, "%s", key);
+        a->body = malloc(len + 1);
+        if (!a->body) abort();
+        memcpy(a->body, body, len);
+        a->body[len] = '\0';
+        a->len = len;
     }
     pthread_mutex_unlock(&snap->cache_lock);
 }

@@ -30,11 +30,26 @@ typedef struct WebCachedCard {
 
 enum { WEB_CACHED_CARDS = 8 };
 
+/* An answer kept with the snapshot it was made from, by a key that names
+ * everything it depends on beyond the snapshot (web_snapshot_answer). */
+typedef struct WebCachedAnswer {
+    char key[96];
+    char *body; /* malloc'd */
+    size_t len;
+} WebCachedAnswer;
+
+/* The answers kept per snapshot: a worklist per caseload and question (a few
+ * kilobytes each), the first this many asked; the rest are worked out each
+ * time, as all were before. */
+enum { WEB_CACHED_ANSWERS = 512 };
+
 typedef struct WebSnapshot {
     Dataset ds;
     pthread_mutex_t cache_lock; /* the cards */
     WebCachedCard cards[WEB_CACHED_CARDS];
     int n_cards;
+    WebCachedAnswer *answers; /* WEB_CACHED_ANSWERS, allocated at the first kept */
+    int n_answers;
     /* 31 March of the latest collection year with an episode or review in
      * the history (DATE_NONE when none): where the 903 stops speaking. */
     Date history_end;
@@ -84,6 +99,11 @@ bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, s
 /* Keeps a copy of the answer for year and publish (the first WEB_CACHED_CARDS). */
 void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body,
                             size_t len);
+/* Copies the answer kept for key into *body (malloc'd) and returns true, or
+ * false when none is kept. */
+bool web_snapshot_answer(WebSnapshot *snap, const char *key, char **body, size_t *len);
+/* Keeps a copy of the answer for key (while fewer than WEB_CACHED_ANSWERS are). */
+void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *body, size_t len);
 /* Loads the database again and swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
 

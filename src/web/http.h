@@ -39,6 +39,9 @@ typedef struct WebRequest {
      * request had none), and whether it was broken or over WEB_MAX_UPLOAD. */
     const char *upload_dir;
     bool upload_broken, upload_too_large;
+    /* A sign-in whose place to check a password (web_sessions_begin_check)
+     * the server took for it, and gives back when it is answered. */
+    bool sign_in_place_held;
 } WebRequest;
 
 typedef struct WebResponse {
@@ -48,6 +51,7 @@ typedef struct WebResponse {
     const char *content_type;
     char etag[40];        /* "" for none */
     char set_cookie[256]; /* "" for none */
+    int retry_after;      /* seconds for a Retry-After header (a 429), 0 for none */
 } WebResponse;
 
 /* The query parameter name, or NULL. */

@@ -33,9 +33,11 @@ const WebRoute web_routes[] = {
      NULL},
     {"PUT", "/api/v1/children/{id}/records", CAP_CHILD_WRITE, true, api_record_correct,
      "Correct the value of a visit, health assessment, immunisation, sdq, pathway plan, PA "
-     "contact or visit regime, keeping the earlier value (audited in the same transaction); "
-     "body {\"kind\", \"date\", the value by its lower-case name, \"version\" as read, "
-     "\"reason\"}: 409 when the record changed since that version",
+     "contact or visit regime, or the date of any record (a dental check, education plan, care "
+     "plan or needs assessment is only a date), keeping the earlier value (audited in the same "
+     "transaction); body {\"kind\", \"date\", the value by its lower-case name or "
+     "\"new_date\": \"YYYY-MM-DD\", \"version\" as read, \"reason\"}: 409 when the record "
+     "changed since that version or the new date has one already",
      NULL},
     {"GET", "/api/v1/children/{id}/corrections", CAP_CHILD_READ, false, api_record_history,
      "Every correction of the child's records: old and new value, version, who, when, why "

@@ -8,6 +8,8 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,8 @@
     F(MHD_create_response_from_buffer) \
     F(MHD_add_response_header)         \
     F(MHD_queue_response)              \
+    F(MHD_suspend_connection)          \
+    F(MHD_resume_connection)           \
     F(MHD_destroy_response)
 static struct {
     MHD_FUNCTIONS(DYNLIB_POINTER)
@@ -41,7 +45,23 @@ static DynLib mhd_lib =
 struct WebServer {
     struct MHD_Daemon *daemon;
     WebApp *app;
+    pthread_mutex_t jobs_lock;
+    pthread_cond_t jobs_done;
+    int jobs; /* sign-ins being answered off the worker threads */
 };
+
+/* A sign-in answered on a thread of its own. Its password check (argon2id,
+ * a tenth of a second idle, seconds on a busy machine) would otherwise hold
+ * the worker thread, and with it every connection that thread serves: their
+ * reads would wait behind it. The connection is suspended meanwhile. */
+typedef struct SignInJob {
+    WebServer *server;
+    struct MHD_Connection *conn;
+    WebRequest req;
+    char origin[64];
+    WebResponse res;
+    atomic_bool done;
+} SignInJob;
 
 /* A request's body as it arrives, kept between the calls of one request. */
 typedef struct Upload {
@@ -56,6 +76,7 @@ typedef struct Upload {
     int n_files;
     size_t upload_len;
     bool broken, upload_too_large;
+    SignInJob *job; /* a sign-in answered off the worker thread, or NULL */
 } Upload;
 
 static void append_body(Upload *u, const char *data, size_t len)
@@ -176,8 +197,74 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, WebResponse *r
     if (res->content_type) mhd.MHD_add_response_header(r, "Content-Type", res->content_type);
     if (res->etag[0]) mhd.MHD_add_response_header(r, "ETag", res->etag);
     if (res->set_cookie[0]) mhd.MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+    if (res->retry_after > 0) {
+        char seconds[16];
+        snprintf(seconds, sizeof seconds, "%d", res->retry_after);
+        mhd.MHD_add_response_header(r, "Retry-After", seconds);
+    }
     enum MHD_Result ok = mhd.MHD_queue_response(conn, (unsigned)res->status, r);
     mhd.MHD_destroy_response(r);
+    return ok;
+}
+
+static bool is_sign_in(const char *url, const char *method)
+{
+    return strcmp(method, "POST") == 0 && strcmp(url, "/api/v1/session") == 0;
+}
+
+static void *run_sign_in(void *arg)
+{
+    SignInJob *job = arg;
+    WebServer *s = job->server;
+    web_router_handle(s->app, &job->req, &job->res);
+    web_sessions_end_check(s->app->sessions);
+    atomic_store(&job->done, true);
+    /* From here the worker thread answers and frees the job. */
+    mhd.MHD_resume_connection(job->conn);
+    pthread_mutex_lock(&s->jobs_lock);
+    s->jobs--;
+    pthread_cond_broadcast(&s->jobs_done);
+    pthread_mutex_unlock(&s->jobs_lock);
+    return NULL;
+}
+
+/* Answers req on a thread of its own when a place to check a password is
+ * free (web_sessions_begin_check, taken here for the job): the connection is
+ * suspended until it is done. Returns false, having done nothing, when none
+ * is free: the router then answers 429 at once on this thread. */
+static bool sign_in_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload *u,
+                              const WebRequest *req)
+{
+    if (!web_sessions_begin_check(s->app->sessions)) return false;
+    SignInJob *job = calloc(1, sizeof *job);
+    if (!job) abort();
+    job->server = s;
+    job->conn = conn;
+    job->req = *req;
+    snprintf(job->origin, sizeof job->origin, "%s", req->origin);
+    job->req.origin = job->origin;
+    job->req.sign_in_place_held = true;
+    u->job = job;
+    pthread_mutex_lock(&s->jobs_lock);
+    s->jobs++;
+    pthread_mutex_unlock(&s->jobs_lock);
+    mhd.MHD_suspend_connection(conn);
+    pthread_t thread;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&thread, &attr, run_sign_in, job) != 0) run_sign_in(job);
+    pthread_attr_destroy(&attr);
+    return true;
+}
+
+/* The answer of a sign-in done elsewhere, once its connection is resumed. */
+static enum MHD_Result answer_job(struct MHD_Connection *conn, Upload *u)
+{
+    if (!atomic_load(&u->job->done)) return MHD_YES; /* not yet: resumed early */
+    enum MHD_Result ok = send_response(conn, &u->job->res);
+    free(u->job);
+    u->job = NULL;
     return ok;
 }
 
@@ -195,6 +282,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         return MHD_YES;
     }
     Upload *upload = *con_cls;
+    if (upload->job) return answer_job(conn, upload);
     if (*upload_data_size) {
         if (upload->post && !upload->broken && !upload->upload_too_large &&
             mhd.MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
@@ -227,6 +315,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     req.upload_dir = upload->dir[0] && upload->n_files ? upload->dir : NULL;
     req.upload_broken = upload->broken;
     req.upload_too_large = upload->upload_too_large;
+    if (is_sign_in(url, method) && sign_in_elsewhere(server, conn, upload, &req)) return MHD_YES;
     web_router_handle(server->app, &req, &res);
     return send_response(conn, &res);
 }
@@ -239,6 +328,8 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (u) {
         remove_upload(u);
         free(u->data);
+        if (u->job) web_response_free(&u->job->res);
+        free(u->job); /* done: a connection is never closed while suspended */
     }
     free(u);
     *con_cls = NULL;
@@ -272,12 +363,18 @@ int web_server_start(WebApp *app, const char *listen, int threads, WebServer **o
     WebServer *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->app = app;
-    s->daemon = mhd.MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
-        s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_NOTIFY_COMPLETED, request_done, s,
-        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+    pthread_mutex_init(&s->jobs_lock, NULL);
+    pthread_cond_init(&s->jobs_done, NULL);
+    s->daemon =
+        mhd.MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+                                 MHD_ALLOW_SUSPEND_RESUME,
+                             0, NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR,
+                             (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+                             (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_NOTIFY_COMPLETED,
+                             request_done, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
     if (!s->daemon) {
+        pthread_mutex_destroy(&s->jobs_lock);
+        pthread_cond_destroy(&s->jobs_done);
         free(s);
         return err_set(err, ERR_UNAVAILABLE, "cannot listen on %s (is the port taken?)", listen);
     }
@@ -295,7 +392,14 @@ int web_server_port(const WebServer *s)
 void web_server_stop(WebServer *s)
 {
     if (!s) return;
+    /* A sign-in being answered elsewhere resumes its connection when done:
+     * the daemon must outlive it. */
+    pthread_mutex_lock(&s->jobs_lock);
+    while (s->jobs > 0) pthread_cond_wait(&s->jobs_done, &s->jobs_lock);
+    pthread_mutex_unlock(&s->jobs_lock);
     mhd.MHD_stop_daemon(s->daemon);
+    pthread_mutex_destroy(&s->jobs_lock);
+    pthread_cond_destroy(&s->jobs_done);
     free(s);
 }
 

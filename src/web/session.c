@@ -22,6 +22,7 @@ struct WebSessions {
     WebSession **live;
     int n, cap;
     SignInWindow windows[MAX_ADDRESSES];
+    int checking; /* sign-ins checking a password now (the lock held) */
 };
 
 static void session_free(WebSession *s)
@@ -267,7 +268,7 @@ bool web_session_in_caseload(const WebSession *s, const char *child)
                             compare_ids) != NULL;
 }
 
-bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now)
+bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now, int *retry_after)
 {
     time_t minute = now / 60;
     const char *who = origin ? origin : "";
@@ -287,5 +288,22 @@ bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now)
     if (w->minute != minute) w->minute = minute, w->count = 0;
     bool allowed = ++w->count <= t->limits.sign_ins_per_minute;
     pthread_mutex_unlock(&t->lock);
+    *retry_after = allowed ? 0 : (int)(60 - now % 60);
     return allowed;
+}
+
+bool web_sessions_begin_check(WebSessions *t)
+{
+    pthread_mutex_lock(&t->lock);
+    bool free_place = t->checking < WEB_SIGN_INS_AT_ONCE;
+    if (free_place) t->checking++;
+    pthread_mutex_unlock(&t->lock);
+    return free_place;
+}
+
+void web_sessions_end_check(WebSessions *t)
+{
+    pthread_mutex_lock(&t->lock);
+    t->checking--;
+    pthread_mutex_unlock(&t->lock);
 }

@@ -24,6 +24,12 @@ enum {
     WEB_SESSION_RECHECK_SECONDS = 30,
     WEB_SESSION_TOKEN_HEX = 64,
     WEB_SIGN_INS_PER_MINUTE = 10, /* per client address */
+    /* Sign-ins checking a password at once, server-wide. Each is an argon2id
+     * verification (64 MiB, a core for about a tenth of a second) that holds
+     * its worker thread, and every connection served by that thread waits
+     * meanwhile: one at a time leaves the other workers to the reads. */
+    WEB_SIGN_INS_AT_ONCE = 1,
+    WEB_SIGN_IN_RETRY_SECONDS = 1, /* Retry-After when all are busy */
 };
 
 typedef struct WebSession {
@@ -72,7 +78,14 @@ void web_session_release(WebSessions *t, WebSession *s);
 int web_session_end(WebSessions *t, const char *token, time_t now, Err *err);
 bool web_session_in_caseload(const WebSession *s, const char *child);
 
-/* Whether a sign-in from origin may be tried now; counts it. */
-bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now);
+/* Whether a sign-in from origin may be tried now; counts it. When not,
+ * *retry_after is the seconds until it may (the start of the next minute). */
+bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now, int *retry_after);
+
+/* Takes one of the WEB_SIGN_INS_AT_ONCE places for checking a password, or
+ * returns false at once when all are taken (the caller answers 429: a flood
+ * of sign-ins is refused, not queued behind the reads). */
+bool web_sessions_begin_check(WebSessions *t);
+void web_sessions_end_check(WebSessions *t);
 
 #endif
