@@ -1,29 +1,75 @@
 #!/usr/bin/env bash
-# SQLite and PostgreSQL side by side (issue 14) on the same generated history:
-# the import of a ten-year history with every local record template (rows/s),
-# then scorecard and due, each the fastest of three runs after a warm-up.
-# PostgreSQL runs on a throwaway cluster on this machine (scripts/pg-test.sh,
-# Unix socket) with fsync and synchronous_commit on, as durable as SQLite's
-# WAL with synchronous=NORMAL or more. Writes bench/RESULTS-pg.md and
-# reassembles bench/RESULTS.md:
-#   bench/pg.sh [CHILDREN]              (default: 100000)
+# SQLite and PostgreSQL side by side (issue 14) on the same generated histories:
+# the import of each ten-year history with every local record template (rows/s,
+# with the CPU seconds of the client and of the PostgreSQL server, since the
+# machine is shared and wall time says as much about the other users), then
+# scorecard and due on the largest, each the fastest of three runs after a
+# warm-up. PostgreSQL runs on a throwaway cluster on this machine
+# (scripts/pg-test.sh, Unix socket) with fsync and synchronous_commit on, as
+# durable as SQLite's WAL with synchronous=NORMAL or more. With BENCH_BEFORE
+# naming an earlier build's carepledge, its PostgreSQL import is measured too
+# (before and after a change). Writes bench/RESULTS-pg.md and reassembles
+# bench/RESULTS.md:
+#   [BENCH_BEFORE=OLD/carepledge] bench/pg.sh [CHILDREN...]   (default: 100000)
 if [ -z "${CAREPLEDGE_TEST_PG:-}" ]; then
   CAREPLEDGE_PG_FSYNC=on exec "$(dirname "$0")/../scripts/pg-test.sh" --run bash "$0" "$@"
 fi
 . "$(dirname "$0")/lib.bash"
-n=${1:-100000}
+[ $# -gt 0 ] || set -- 100000
+before=${BENCH_BEFORE:-}
 
-data="$out/pg-903-$n" lite="$out/pg-$n.db"
-pgname="bench_$n"
-psql -q "$CAREPLEDGE_TEST_PG" -c "CREATE DATABASE $pgname"
-pgdb=${CAREPLEDGE_TEST_PG/\/\/\/postgres\?/\/\/\/$pgname?}
-rm -rf "$data" "$lite" "$lite-wal" "$lite-shm"
-"$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026 > /dev/null
+# The CPU seconds the cluster has used: the postmaster, the backends it has
+# reaped (its children's time) and those still running. It first waits for
+# every client's backend to be gone and reaped: one ending while it reads
+# would be counted neither as running nor as reaped.
+server_cpu() {
+  local pm
+  pm=$(head -1 "$PGHOST/data/postmaster.pid")
+  until [ "$(psql -At "$CAREPLEDGE_TEST_PG" -c "SELECT count(*) FROM pg_stat_activity
+      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")" = 0 ]; do sleep 0.1; done
+  sleep 0.5
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+    for c in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2> /dev/null || true; done
+  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / t }'
+}
 
-read -r lite_s lite_k < <(measure pg-import-sqlite "$bin" import --db "$lite" "$data")
-read -r pg_s pg_k < <(measure pg-import-pg "$bin" import --db "$pgdb" "$data")
-rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' "$out/pg-import-pg.stdout")
-rate() { awk -v r="$rows" -v s="$1" 'BEGIN { printf "%d", r / s }'; }
+# import_row LABEL NAME BIN DB DATA: one import into an empty database, as a
+# table row: wall s, rows/s, client CPU s, server CPU s, (client+server) rows
+# per CPU second, peak MiB.
+import_row() {
+  local label=$1 name=$2 run=$3 db=$4 data=$5 s0 s1 wall peak user sys rows
+  s0=$(server_cpu)
+  /usr/bin/time -f "%e %M %U %S" -o "$out/$name.time" "$run" import --db "$db" "$data" > "$out/$name.stdout"
+  s1=$(server_cpu)
+  read -r wall peak user sys < <(tail -n 1 "$out/$name.time")
+  rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' "$out/$name.stdout")
+  case $db in
+    postgres*) ;;
+    *) s0=0 s1=0 ;; # SQLite: the client is the database
+  esac
+  awk -v l="$label" -v r="$rows" -v w="$wall" -v c="$(echo "$user + $sys" | bc)" -v s0="$s0" -v s1="$s1" -v m="$peak" \
+    'BEGIN { sv = s1 - s0; printf "| %s | %d | %.2f | %d | %.2f | %.2f | %d | %d |\n", l, r, w, r / w, c, sv, r / (c + sv), m / 1024 }'
+}
+
+pg_db() { # NAME: a new database on the cluster, as a connection string
+  psql -q "$CAREPLEDGE_TEST_PG" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
+  echo "${CAREPLEDGE_TEST_PG/\/\/\/postgres\?/\/\/\/$1?}"
+}
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+imports=""
+for n in "$@"; do
+  data="$out/pg-903-$n" lite="$out/pg-$n.db"
+  rm -rf "$data" "$lite" "$lite-wal" "$lite-shm"
+  "$bin" synth --out "$data" --children "$n" --seed 1 --from 2017 --to 2026 > /dev/null
+  imports+="$(import_row "$n children: SQLite" "pg-import-sqlite-$n" "$bin" "$lite" "$data")"$'\n'
+  if [ -n "$before" ]; then
+    imports+="$(import_row "$n children: PostgreSQL before" "pg-import-before-$n" "$before" "$(pg_db "bench_before_$n")" "$data")"$'\n'
+    psql -q "$CAREPLEDGE_TEST_PG" -c "DROP DATABASE bench_before_$n"
+  fi
+  pgdb=$(pg_db "bench_$n")
+  imports+="$(import_row "$n children: PostgreSQL" "pg-import-pg-$n" "$bin" "$pgdb" "$data")"$'\n'
+done
 
 row() { # STEP COMMAND-WORDS...: a table row of the fastest run on each driver
   local step=$1 a b
@@ -38,26 +84,23 @@ version=$(psql -At "$CAREPLEDGE_TEST_PG" -c "SHOW server_version")
 same="The two drivers' scorecard and due outputs are byte for byte the same."
 cmp -s "$out/pg-scorecard-sqlite.stdout" "$out/pg-scorecard-pg.stdout" &&
   cmp -s "$out/pg-due-sqlite.stdout" "$out/pg-due-pg.stdout" || same="THE TWO DRIVERS' OUTPUTS DIFFER."
-busy=""
-if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN { exit !(l > 2 * n) }'; then
-  busy="The machine was busy (load average above twice its cores): every figure is slower than
-on a quiet machine, both drivers alike; compare the two columns, not the figures with other sections."
-fi
 
 cat > bench/RESULTS-pg.md <<MD
 # SQLite and PostgreSQL side by side
 
-Generated by \`bench/pg.sh\` on $(date -u +%Y-%m-%d) (load average then: $(cut -d' ' -f1-3 /proc/loadavg)),
-$(nproc) cores, Release build, SQLite $(sqlite3 --version | cut -d' ' -f1), PostgreSQL $version on the same machine
-(a throwaway cluster, Unix socket, fsync and synchronous_commit on). Data:
-\`carepledge synth --children $n --seed 1 --from 2017 --to 2026\`, the twelve 903 tables and the
-eleven record templates of ten collection years: $rows rows. The import is one run on an empty
-database; scorecard and due the fastest of three after a warm-up (the machine is shared).
+Generated by \`bench/pg.sh $*\` on $(date -u +%Y-%m-%d) (load average at the start: $load_start; at
+the end: $(cut -d' ' -f1-3 /proc/loadavg)), $(nproc) cores, Release build, SQLite $(sqlite3 --version | cut -d' ' -f1),
+PostgreSQL $version on the same machine (a throwaway cluster, Unix socket, fsync and
+synchronous_commit on). Data: \`carepledge synth --children N --seed 1 --from 2017 --to 2026\`,
+the twelve 903 tables and the eleven record templates of ten collection years. Each import is
+one run into an empty database; scorecard and due the fastest of three after a warm-up, on the
+largest history. CPU s are user + system seconds: the client's (\`carepledge\`, which on SQLite
+does all the work) and the PostgreSQL server's (every process of the cluster); rows per CPU s
+divides the rows by both together, which is what the import would manage on a machine of its own.
 
-| import | wall s | rows/s | peak MiB |
-|---|---:|---:|---:|
-| SQLite (prepared upsert per row) | $lite_s | $(rate "$lite_s") | $((lite_k / 1024)) |
-| PostgreSQL (COPY into staging tables, one merge per table) | $pg_s | $(rate "$pg_s") | $((pg_k / 1024)) |
+| import | rows | wall s | rows/s | client CPU s | server CPU s | rows per CPU s | peak MiB |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${imports%$'\n'}
 
 | step | command | SQLite s | PostgreSQL s |
 |---|---|---:|---:|
@@ -66,7 +109,6 @@ $due
 
 Both read the whole history into memory and work from there (docs/scaling.md), so the
 reading commands differ only in how fast each driver hands over the rows. $same
-$busy
 MD
 bench/assemble.sh
 cat bench/RESULTS-pg.md

@@ -107,6 +107,11 @@ static DynLib libpq_lib =
 
 enum { DEFAULT_WAIT_MS = 5000, MAX_PARAMS = 64 };
 
+/* What a writing session may use for its staging tables and, within a write
+ * transaction, for each sort or hash of a merge (work_mem, 4 MB by default:
+ * the merge of a large table sorted on disk). */
+#define IMPORT_MEMORY "256MB"
+
 /* The advisory lock every write transaction takes (any fixed number: it
  * names Carepledge's writer lock within the database). */
 #define WRITER_LOCK_KEY "903903"
@@ -247,6 +252,12 @@ static int connect_conn(PgConn *c, Err *err)
     }
     PQsetNoticeProcessor(c->pg, ignore_notice, NULL);
     if (c->read_only && exec_simple(c, "SET default_transaction_read_only = on", err) < 0)
+        return ERR_DB;
+    /* An import's staging tables are temporary, held in the session's own
+     * buffers (temp_buffers, 8 MB by default, settable only before the first
+     * temporary table): at the default a history's staged rows went to disk
+     * and back. The buffers are taken only as the tables grow. */
+    if (!c->read_only && exec_simple(c, "SET temp_buffers = '" IMPORT_MEMORY "'", err) < 0)
         return ERR_DB;
     return apply_council(c, err);
 }
@@ -638,8 +649,8 @@ static int pg_begin_write(DbConn *base, Err *err)
     PgConn *c = conn_of(base);
     char sql[160];
     snprintf(sql, sizeof sql,
-             "BEGIN; SET LOCAL lock_timeout = %d; SELECT pg_advisory_xact_lock(" WRITER_LOCK_KEY
-             ")",
+             "BEGIN; SET LOCAL lock_timeout = %d; SET LOCAL work_mem = '" IMPORT_MEMORY
+             "'; SELECT pg_advisory_xact_lock(" WRITER_LOCK_KEY ")",
              c->wait_ms);
     if (exec_simple(c, sql, err) == 0) return 0;
     /* SQLSTATE 55P03: lock_not_available, the wait ran out. */

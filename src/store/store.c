@@ -464,6 +464,7 @@ int store_open_read(const char *path, Store **out, Err *err)
 void store_close(Store *s)
 {
     if (!s) return;
+    store_stage_discard(s);
     for (int t = 0; t < TABLE_COUNT; t++) db_finalize(s->upserts[t]);
     for (int i = 0; i < STMT_COUNT; i++) db_finalize(s->stmts[i]);
     db_close(s->conn);

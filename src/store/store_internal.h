@@ -24,6 +24,8 @@ typedef struct StoreStage {
     long long seq; /* the order rows came in, for the merge */
     long rows[TABLE_COUNT];
     bool made[TABLE_COUNT]; /* its staging table exists in this transaction */
+    /* The keys staged so far, to tell whether any came twice (store_stage.c). */
+    struct StageKeys *keys[TABLE_COUNT];
 } StoreStage;
 
 struct Store {

@@ -16,6 +16,7 @@
 
 #include "base/mem.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,115 @@ static bool upsert_parts(Ssda903TableId t, UpsertParts *u)
            between(u->on_conflict, "ON CONFLICT (", u->key, sizeof u->key);
 }
 
+/* ---- Whether any key was staged twice --------------------------------------
+ *
+ * The import hands each key over once (it keeps the latest year's row
+ * itself), and then the merge needs no DISTINCT ON: its sort of every staged
+ * row was a third of a merge into an empty table (bench/RESULTS.md, "Where a
+ * PostgreSQL import's time goes"). The stage keeps a 64-bit hash of each
+ * key staged; two equal hashes (a key given twice, or, rarely, two keys with
+ * one hash) send the table's merge back to DISTINCT ON, which is right
+ * either way. */
+
+typedef struct StageKeys {
+    int columns[8]; /* the key's positions among the staged values */
+    int n_columns;
+    bool repeated;   /* two staged rows had one hash */
+    uint64_t *slots; /* open addressing; 0 is an empty slot */
+    size_t n, cap;
+} StageKeys;
+
+/* The positions of key's columns ("child, visit_date") in columns. */
+static int key_positions(const UpsertParts *u, int *out, int max)
+{
+    int n = 0;
+    char key[sizeof u->key];
+    snprintf(key, sizeof key, "%s", u->key);
+    for (char *save = NULL, *k = strtok_r(key, ", ", &save); k; k = strtok_r(NULL, ", ", &save)) {
+        char columns[sizeof u->columns];
+        snprintf(columns, sizeof columns, "%s", u->columns);
+        int at = 0, found = -1;
+        for (char *s2 = NULL, *c = strtok_r(columns, ", ", &s2); c;
+             c = strtok_r(NULL, ", ", &s2), at++)
+            if (strcmp(c, k) == 0) found = at;
+        if (found < 0 || n == max) return -1;
+        out[n++] = found;
+    }
+    return n;
+}
+
+/* FNV-1a over the key's values, each ended by a byte no text holds, NULL
+ * told apart from the empty text. */
+static uint64_t key_hash(const StageKeys *k, const char *const *values)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (int i = 0; i < k->n_columns; i++) {
+        const char *v = values[k->columns[i]];
+        for (const unsigned char *p = (const unsigned char *)(v ? v : ""); *p; p++)
+            h = (h ^ *p) * 1099511628211ULL;
+        h = (h ^ (v ? 0xfeu : 0xffu)) * 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+/* Adds h; false when it was there already. */
+static bool keys_add(StageKeys *k, uint64_t h)
+{
+    if (2 * (k->n + 1) > k->cap) {
+        size_t cap = k->cap ? 2 * k->cap : 1024;
+        uint64_t *slots = xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < k->cap; i++) {
+            if (!k->slots[i]) continue;
+            size_t j = k->slots[i] & (cap - 1);
+            while (slots[j]) j = (j + 1) & (cap - 1);
+            slots[j] = k->slots[i];
+        }
+        free(k->slots);
+        k->slots = slots;
+        k->cap = cap;
+    }
+    size_t j = h & (k->cap - 1);
+    for (; k->slots[j]; j = (j + 1) & (k->cap - 1))
+        if (k->slots[j] == h) return false;
+    k->slots[j] = h;
+    k->n++;
+    return true;
+}
+
+/* The table's key set, made when its first row is staged. */
+static void keys_start(Store *s, Ssda903TableId t, const UpsertParts *u)
+{
+    if (s->stage.keys[t]) return;
+    StageKeys *k = s->stage.keys[t] = xcalloc(1, sizeof *k);
+    k->n_columns = key_positions(u, k->columns, 8);
+    k->repeated = k->n_columns <= 0; /* a key the stage cannot read: keep DISTINCT ON */
+}
+
+static void note_key(Store *s, Ssda903TableId t, const char *const *values, int n)
+{
+    StageKeys *k = s->stage.keys[t];
+    for (int i = 0; i < k->n_columns && !k->repeated; i++)
+        if (k->columns[i] >= n) k->repeated = true; /* cannot happen: the upsert's own columns */
+    if (k->repeated || keys_add(k, key_hash(k, values))) return;
+    k->repeated = true; /* and the hashes are of no more use */
+    free(k->slots);
+    k->slots = NULL;
+    k->n = k->cap = 0;
+}
+
+static bool keys_unique(const Store *s, Ssda903TableId t)
+{
+    return s->stage.keys[t] && !s->stage.keys[t]->repeated;
+}
+
+static void keys_forget(Store *s, Ssda903TableId t)
+{
+    if (!s->stage.keys[t]) return;
+    free(s->stage.keys[t]->slots);
+    free(s->stage.keys[t]);
+    s->stage.keys[t] = NULL;
+}
+
 static int make_stage_table(Store *s, const UpsertParts *u, Err *err)
 {
     char sql[1024];
@@ -78,6 +188,7 @@ static int copy_into(Store *s, Ssda903TableId t, Err *err)
     if (end_copy(s, err) < 0) return ERR_DB;
     if (!s->stage.made[t] && make_stage_table(s, &u, err) < 0) return ERR_DB;
     s->stage.made[t] = true;
+    keys_start(s, t, &u);
     char table[80], columns[600];
     snprintf(table, sizeof table, "stage_%s", u.table);
     snprintf(columns, sizeof columns, "seq, %s", u.columns);
@@ -95,6 +206,7 @@ int store_stage_row(Store *s, Ssda903TableId table, const char *const *values, i
     row[0] = seq;
     for (int i = 0; i < n && i < SSDA903_MAX_COLUMNS + 3; i++) row[i + 1] = values[i];
     s->stage.rows[table]++;
+    note_key(s, table, values, n);
     return db_copy_row(s->conn, row, n + 1, err);
 }
 
@@ -124,32 +236,95 @@ static int check_children_known(Store *s, const UpsertParts *u, Err *err)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "checking the children of staged rows");
 }
 
+/* The staged rows to store, one per key: when a key was staged twice, the
+ * row of the latest source_year, the last staged of them. */
+static char *merge_source(const UpsertParts *u, bool unique)
+{
+    size_t size = 2 * strlen(u->columns) + 2 * sizeof u->key + 256;
+    char *sql = xmalloc(size);
+    if (unique)
+        snprintf(sql, size, "SELECT %s FROM stage_%s", u->columns, u->table);
+    else
+        snprintf(sql, size,
+                 "SELECT DISTINCT ON (%s) %s FROM stage_%s ORDER BY %s, source_year DESC, seq DESC",
+                 u->key, u->columns, u->table, u->key);
+    return sql;
+}
+
+/* The upsert's ON CONFLICT clause, with its WHERE narrowed to rows that
+ * differ: a stored row equal in every column to the staged one is left as it
+ * is, so importing the same history again writes no new row version (nor its
+ * WAL). Returns an allocated text. */
+static char *on_conflict_if_changed(const UpsertParts *u)
+{
+    char stored[1200] = "", staged[1200] = "", columns[sizeof u->columns], key[sizeof u->key + 4];
+    snprintf(columns, sizeof columns, "%s", u->columns);
+    snprintf(key, sizeof key, ", %s,", u->key);
+    for (char *save = NULL, *c = strtok_r(columns, ", ", &save); c;
+         c = strtok_r(NULL, ", ", &save)) {
+        char probe[80];
+        snprintf(probe, sizeof probe, " %s,", c);
+        if (strstr(key, probe)) continue; /* a key column: equal by the conflict */
+        size_t a = strlen(stored), b = strlen(staged);
+        snprintf(stored + a, sizeof stored - a, "%s%s.%s", a ? ", " : "", u->table, c);
+        snprintf(staged + b, sizeof staged - b, "%sexcluded.%s", b ? ", " : "", c);
+    }
+    size_t size = strlen(u->on_conflict) + strlen(stored) + strlen(staged) + 64;
+    char *sql = xmalloc(size);
+    snprintf(sql, size, "%s AND (%s) IS DISTINCT FROM (%s)", u->on_conflict, stored, staged);
+    return sql;
+}
+
+static int exec_merge(Store *s, const UpsertParts *u, const char *source, const char *tail,
+                      Err *err)
+{
+    size_t size = strlen(u->columns) + strlen(source) + strlen(tail) + 128;
+    char *sql = xmalloc(size);
+    snprintf(sql, size, "INSERT INTO %s (%s) %s %s", u->table, u->columns, source, tail);
+    int rc = db_exec(s->conn, sql, err);
+    free(sql);
+    return rc;
+}
+
+/* Stores the staged rows of one table. First as a plain INSERT, which is
+ * all a first import needs (a council's first import into a pooled
+ * database too) and saves the ON CONFLICT's probe of every row, some 40% of
+ * the merge (bench/RESULTS.md, "Where a PostgreSQL import's time goes"). A
+ * key already stored makes it fail at once (unique_violation): back to the
+ * savepoint, and the rows are merged with the upsert's ON CONFLICT ... DO
+ * UPDATE. A key stored for another council, hidden by row-level security,
+ * fails the plain INSERT the same way and is then refused by the policy. */
+static int merge_rows(Store *s, const UpsertParts *u, bool unique, Err *err)
+{
+    char *source = merge_source(u, unique);
+    Err e2 = {0};
+    int rc = db_exec(s->conn, "SAVEPOINT stage_plain", &e2);
+    if (rc == 0) rc = exec_merge(s, u, source, "", &e2);
+    if (rc < 0 && db_last_was_conflict(s->conn)) {
+        char *tail = on_conflict_if_changed(u);
+        e2 = (Err){0};
+        rc = db_exec(s->conn, "ROLLBACK TO SAVEPOINT stage_plain", &e2);
+        if (rc == 0) rc = exec_merge(s, u, source, tail, &e2);
+        free(tail);
+    }
+    if (rc == 0) rc = db_exec(s->conn, "RELEASE SAVEPOINT stage_plain", &e2);
+    free(source);
+    return rc < 0 ? err_set(err, ERR_DB, "storing the %s rows: %s", u->table, e2.msg) : 0;
+}
+
 static int merge_table(Store *s, Ssda903TableId t, Err *err)
 {
     UpsertParts u;
     if (!upsert_parts(t, &u)) return err_set(err, ERR_INTERNAL, "an upsert the stage cannot read");
     if (t != T903_HEADER && check_children_known(s, &u, err) < 0) return ERR_DB;
-    /* Into an empty table (a first import) nothing can conflict, and a plain
-     * INSERT saves the ON CONFLICT's probe of every row (some 40% of the
-     * merge: bench/RESULTS.md, "Where a PostgreSQL import's time goes"). Not
-     * for a council's store: row-level security hides the other councils'
-     * rows, so the table may only look empty to it. Writers hold the writer
-     * lock, so the table cannot fill between the count and the INSERT. */
-    char probe[160];
-    snprintf(probe, sizeof probe, "SELECT count(*) FROM (SELECT 1 FROM %s LIMIT 1) AS any_row",
-             u.table);
-    if (!*s->council && store_query_int(s->conn, probe, -1) == 0) u.on_conflict = "";
-    size_t size = 2 * strlen(u.columns) + strlen(u.on_conflict) + 512;
-    char *sql = xmalloc(size);
-    snprintf(sql, size,
-             "INSERT INTO %s (%s) SELECT DISTINCT ON (%s) %s FROM stage_%s "
-             "ORDER BY %s, source_year DESC, seq DESC %s; TRUNCATE stage_%s",
-             u.table, u.columns, u.key, u.columns, u.table, u.key, u.on_conflict, u.table);
+    if (merge_rows(s, &u, keys_unique(s, t), err) < 0) return ERR_DB;
+    char truncate[96];
+    snprintf(truncate, sizeof truncate, "TRUNCATE stage_%s", u.table);
     Err e2 = {0};
-    int rc = db_exec(s->conn, sql, &e2);
-    free(sql);
-    if (rc < 0) return err_set(err, ERR_DB, "storing the %s rows: %s", u.table, e2.msg);
+    if (db_exec(s->conn, truncate, &e2) < 0)
+        return err_set(err, ERR_DB, "storing the %s rows: %s", u.table, e2.msg);
     s->stage.rows[t] = 0;
+    keys_forget(s, t);
     return 0;
 }
 
@@ -166,4 +341,5 @@ void store_stage_discard(Store *s)
     s->stage.copying = -1;
     memset(s->stage.rows, 0, sizeof s->stage.rows);
     memset(s->stage.made, 0, sizeof s->stage.made);
+    for (int t = 0; t < TABLE_COUNT; t++) keys_forget(s, (Ssda903TableId)t);
 }
