@@ -721,20 +721,23 @@ static DbStmt *prepare_insert(Store *s, const char *sql, Err *err)
     return st;
 }
 
+/* One prepared insert for all the files: preparing it again for each of an
+ * import's hundreds of files cost more than the inserts. */
 static int log_import_files(Store *s, long long id, const StoreImportLog *log, Err *err)
 {
+    if (log->n_files == 0) return 0;
+    DbStmt *st = prepare_insert(
+        s, "INSERT INTO import_files (import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)", err);
+    if (!st) return ERR_DB;
     int rc = 0;
     for (int i = 0; i < log->n_files && rc == 0; i++) {
-        DbStmt *st = prepare_insert(
-            s, "INSERT INTO import_files (import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)",
-            err);
-        if (!st) return ERR_DB;
         db_bind_int(st, 1, id);
         db_bind_text(st, 2, log->files[i].path);
         db_bind_int(st, 3, log->files[i].size);
         db_bind_text(st, 4, log->files[i].sha256);
-        rc = insert_done(s, st, err, "logging an imported file");
+        rc = step_done(s, st, err, "logging an imported file");
     }
+    db_finalize(st);
     return rc;
 }
 
