@@ -2,7 +2,6 @@
 #include "domain/dataset.h"
 
 #include <assert.h>
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,7 +127,12 @@ const Child *dataset_find_child(const Dataset *ds, const char *id)
 void dataset_set_code(char *dst, size_t n, const char *src)
 {
     size_t i = 0;
-    for (; src[i] && i + 1 < n; i++) dst[i] = (char)toupper((unsigned char)src[i]);
+    /* ASCII upper case, as toupper in the C locale the program runs in,
+     * without its call per character: codes are set for every row loaded. */
+    for (; src[i] && i + 1 < n; i++) {
+        char c = src[i];
+        dst[i] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
     dst[i] = '\0';
 }
 

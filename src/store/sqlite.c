@@ -6,6 +6,7 @@
 #include "base/mem.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -63,9 +64,23 @@ static int check_existing_file(const char *target, Err *err)
 static void sq_close(DbConn *c);
 static DbConn *new_conn(void);
 
+/* SQLite's library-wide settings, made once before its first connection
+ * (sqlite3_config must come before the library initialises). Without the
+ * memory statistics, which nothing here reads, every allocation SQLite makes
+ * no longer takes and releases a process-wide mutex to count itself: 5% of
+ * an import's instructions (bench/RESULTS.md, "Before and after in
+ * instructions"). */
+static pthread_once_t library_once = PTHREAD_ONCE_INIT;
+
+static void configure_library(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); /* fails harmlessly when already initialised */
+}
+
 static int sq_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
 {
     *out = NULL;
+    pthread_once(&library_once, configure_library);
     bool read_only = mode == DB_OPEN_READ_ONLY;
     if (read_only && !in_memory(target) && check_existing_file(target, err) < 0) return ERR_DB;
 

@@ -79,11 +79,24 @@ static const char *stored_name(const Ssda903Table *t, int col, char out[64])
     return out;
 }
 
+/* How an upsert treats the council (la) of a stored row with the same key. */
+typedef enum UpsertCouncil {
+    /* SET la: the trigger of schema/sqlite/012_councils.sql refuses a row
+     * that would change council (the PostgreSQL stage's merge, store_stage.c). */
+    COUNCIL_SET,
+    /* la left alone, and a row of another council not updated, for the
+     * caller to refuse (store_put_903_row). An UPDATE OF la carries the
+     * trigger's program, which makes SQLite open a statement journal for
+     * every row, new rows too: 31% of the whole import's instructions before
+     * (bench/RESULTS.md, "Before and after in instructions"). */
+    COUNCIL_MATCH,
+} UpsertCouncil;
+
 /* INSERT of the table's columns (then year for the tables kept once a year,
  * then source_year, then la, the council), or, when a row with the same key is stored, an update of
  * the rest unless the stored row came from a later return. Parameters are
  * ?1..?N in that order (store_put_903_row). */
-static void write_upsert(Ssda903TableId table, SqlText *q)
+static void write_upsert(Ssda903TableId table, UpsertCouncil council, SqlText *q)
 {
     const Ssda903Table *t = ssda903_table(table);
     int key = second_key(table), n = t->n_columns;
@@ -99,12 +112,32 @@ static void write_upsert(Ssda903TableId table, SqlText *q)
     sql_add(q, ") DO UPDATE SET ");
     for (int c = 1; c < n; c++)
         if (c != key) sql_add(q, "%s = excluded.%s, ", stored_name(t, c, name), name);
-    /* la: the council; a trigger refuses a row that would change council
-     * (schema/sqlite/012_councils.sql). */
-    sql_add(q,
-            "source_year = excluded.source_year, la = excluded.la "
-            "WHERE excluded.source_year >= %s.source_year",
-            t->sql_name);
+    if (council == COUNCIL_SET)
+        sql_add(q,
+                "source_year = excluded.source_year, la = excluded.la "
+                "WHERE excluded.source_year >= %s.source_year",
+                t->sql_name);
+    else
+        sql_add(q,
+                "source_year = excluded.source_year "
+                "WHERE excluded.source_year >= %s.source_year AND %s.la = excluded.la",
+                t->sql_name, t->sql_name);
+}
+
+/* Whether a stored row with the upsert's key belongs to another council and
+ * the upsert would have replaced it (not from a later return): the rows the
+ * trigger of schema/sqlite/012_councils.sql refuses. Parameters: the child,
+ * then the year or the key's date when the key has one, the source year, the
+ * council. */
+static void write_council_probe(Ssda903TableId table, SqlText *q)
+{
+    const Ssda903Table *t = ssda903_table(table);
+    int key = second_key(table), p = 2;
+    char name[64];
+    sql_add(q, "SELECT 1 FROM %s WHERE %s = ?1", t->sql_name, stored_name(t, 0, name));
+    if (key == KEY_YEAR) sql_add(q, " AND year = ?%d", p++);
+    if (key >= 0) sql_add(q, " AND %s = ?%d", stored_name(t, key, name), p++);
+    sql_add(q, " AND source_year <= ?%d AND la <> ?%d", p, p + 1);
 }
 
 static const char *const stmt_sql[STMT_COUNT] = {
@@ -120,14 +153,19 @@ static const char *const stmt_sql[STMT_COUNT] = {
  * (schema/sqlite/004_commits.sql). */
 enum { SCHEMA_WITH_COMMITS = 4 };
 
-/* Every table's upsert, written once for the whole process: the PostgreSQL
- * stage (store_stage.c) reads its columns and key from the same text. */
-static SqlText upsert_texts[TABLE_COUNT];
+/* Every table's statements, written once for the whole process: the
+ * PostgreSQL stage (store_stage.c) reads its columns and key from the upsert. */
+static SqlText upsert_texts[TABLE_COUNT], row_upsert_texts[TABLE_COUNT],
+    council_probe_texts[TABLE_COUNT];
 static pthread_once_t upsert_texts_once = PTHREAD_ONCE_INIT;
 
 static void write_all_upserts(void)
 {
-    for (int t = 0; t < TABLE_COUNT; t++) write_upsert((Ssda903TableId)t, &upsert_texts[t]);
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        write_upsert((Ssda903TableId)t, COUNCIL_SET, &upsert_texts[t]);
+        write_upsert((Ssda903TableId)t, COUNCIL_MATCH, &row_upsert_texts[t]);
+        write_council_probe((Ssda903TableId)t, &council_probe_texts[t]);
+    }
 }
 
 const char *store_upsert_sql(Ssda903TableId table)
@@ -150,12 +188,15 @@ DbStmt *store_stmt(Store *s, StmtId id, Err *err)
     return s->stmts[id];
 }
 
-static DbStmt *upsert_stmt(Store *s, Ssda903TableId table, Err *err)
+/* The statement of texts[table], prepared into *slot on first use. */
+static DbStmt *table_stmt(Store *s, const SqlText *texts, Ssda903TableId table, DbStmt **slot,
+                          Err *err)
 {
-    if (s->upserts[table]) return s->upserts[table];
-    if (db_prepare(s->conn, store_upsert_sql(table), true, &s->upserts[table]) < 0)
-        db_error(s->conn, err, "preparing an upsert");
-    return s->upserts[table];
+    if (*slot) return *slot;
+    pthread_once(&upsert_texts_once, write_all_upserts);
+    if (db_prepare(s->conn, texts[table].text, true, slot) < 0)
+        db_error(s->conn, err, "preparing a table's statement");
+    return *slot;
 }
 
 long long store_query_int(DbConn *conn, const char *sql, long long fallback)
@@ -465,7 +506,10 @@ void store_close(Store *s)
 {
     if (!s) return;
     store_stage_discard(s);
-    for (int t = 0; t < TABLE_COUNT; t++) db_finalize(s->upserts[t]);
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        db_finalize(s->upserts[t]);
+        db_finalize(s->council_probes[t]);
+    }
     for (int i = 0; i < STMT_COUNT; i++) db_finalize(s->stmts[i]);
     db_close(s->conn);
     free(s);
@@ -577,11 +621,36 @@ static int stage_903_row(Store *s, Ssda903TableId table, const char *const *valu
     return store_stage_row(s, table, row, n, err);
 }
 
+/* After an upsert that wrote nothing: refuses the row when the stored one is
+ * another council's, as the trigger of schema/sqlite/012_councils.sql does
+ * for an update of la (store_put_903_row leaves la out of its update). A
+ * row not written because the stored one is from a later return is no
+ * conflict, as it was none for the trigger. */
+static int check_council(Store *s, Ssda903TableId table, const char *const *values, int source_year,
+                         Err *err)
+{
+    DbStmt *st = table_stmt(s, council_probe_texts, table, &s->council_probes[table], err);
+    if (!st) return ERR_DB;
+    int key = second_key(table), p = 1;
+    db_bind_text(st, p++, values[0]);
+    if (key == KEY_YEAR) db_bind_int(st, p++, source_year);
+    if (key >= 0) db_bind_text(st, p++, values[key]);
+    db_bind_int(st, p++, source_year);
+    db_bind_text(st, p, s->council);
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc == DB_ROW)
+        return err_set(err, ERR_DB,
+                       "storing a row: a child of one council cannot become another council's: "
+                       "pooled councils need distinct child identifiers");
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "checking a row's council");
+}
+
 int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
                       Err *err)
 {
     if (s->stage.on) return stage_903_row(s, table, values, source_year, err);
-    DbStmt *st = upsert_stmt(s, table, err);
+    DbStmt *st = table_stmt(s, row_upsert_texts, table, &s->upserts[table], err);
     if (!st) return ERR_DB;
     int n = ssda903_table(table)->n_columns;
     for (int i = 0; i < n; i++)
@@ -591,9 +660,11 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     db_bind_int(st, n + 1, source_year);
     db_bind_text(st, n + 2, s->council);
     int rc = db_step(st);
-    s->last_put_written = rc == DB_DONE && db_changes(s->conn) != 0; /* -1: cannot say */
+    long long changes = rc == DB_DONE ? db_changes(s->conn) : 0;
+    s->last_put_written = changes != 0; /* -1: cannot say */
     db_reset(st);
-    return rc == DB_DONE ? 0 : db_error(s->conn, err, "storing a row");
+    if (rc != DB_DONE) return db_error(s->conn, err, "storing a row");
+    return changes == 0 ? check_council(s, table, values, source_year, err) : 0;
 }
 
 bool store_last_put_written(Store *s)
@@ -651,20 +722,23 @@ static DbStmt *prepare_insert(Store *s, const char *sql, Err *err)
     return st;
 }
 
+/* One prepared insert for all the files: preparing it again for each of an
+ * import's hundreds of files cost more than the inserts. */
 static int log_import_files(Store *s, long long id, const StoreImportLog *log, Err *err)
 {
+    if (log->n_files == 0) return 0;
+    DbStmt *st = prepare_insert(
+        s, "INSERT INTO import_files (import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)", err);
+    if (!st) return ERR_DB;
     int rc = 0;
     for (int i = 0; i < log->n_files && rc == 0; i++) {
-        DbStmt *st = prepare_insert(
-            s, "INSERT INTO import_files (import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)",
-            err);
-        if (!st) return ERR_DB;
         db_bind_int(st, 1, id);
         db_bind_text(st, 2, log->files[i].path);
         db_bind_int(st, 3, log->files[i].size);
         db_bind_text(st, 4, log->files[i].sha256);
-        rc = insert_done(s, st, err, "logging an imported file");
+        rc = step_done(s, st, err, "logging an imported file");
     }
+    db_finalize(st);
     return rc;
 }
 

@@ -36,6 +36,7 @@ struct Store {
     int load_connections;  /* how many the last load read on */
     bool last_put_written; /* store_last_put_written */
     DbStmt *upserts[TABLE_COUNT];
+    DbStmt *council_probes[TABLE_COUNT]; /* store.c, check_council */
     DbStmt *stmts[STMT_COUNT];
     /* The council the store was opened for (store_council), "" for all. */
     char council[16];
