@@ -376,8 +376,9 @@ static const struct {
 
 /* Everything the profile prints; the totals of tables 1 to 3 above the
  * threshold may be the same children as a scorecard denominator of the year
- * of equal value. */
-static void read_profile(Reader *r, const ProfileResult *p, int year)
+ * of equal value (not a survey's: its answers are no children of the
+ * records). */
+static void read_profile(Reader *r, const Scorecard *sc, const ProfileResult *p, int year)
 {
     int row[PROFILE_N_ROWS];
     for (int k = 0; k < PROFILE_N_ROWS; k++) {
@@ -406,7 +407,9 @@ static void read_profile(Reader *r, const ProfileResult *p, int year)
         long v = p->rows[k].count;
         int twin = -1;
         for (int i = 0; i < r->n_entries && twin < 0 && v > r->threshold; i++)
-            if (r->den[i][y] >= 0 && r->sys.value[r->den[i][y]] == v) twin = r->den[i][y];
+            if (sc->entries[i].ind->kind != INDICATOR_SURVEY && r->den[i][y] >= 0 &&
+                r->sys.value[r->den[i][y]] == v)
+                twin = r->den[i][y];
         if (twin < 0) continue;
         int same[2] = {row[k], twin}, coef[2] = {1, -1};
         Err err;
@@ -493,7 +496,8 @@ static long attack_together(const Outputs *o, int threshold, const char *what, l
     reader_init(&r, sc->n_entries, 2020, threshold);
     for (int k = 0; k < o->n_cards; k++) read_output(&r, o->cards[k]);
     same_children(&r, sc);
-    for (int k = 0; k < o->n_profiles; k++) read_profile(&r, o->profiles[k], o->profile_years[k]);
+    for (int k = 0; k < o->n_profiles; k++)
+        read_profile(&r, sc, o->profiles[k], o->profile_years[k]);
     for (int k = 0; k < o->n_surveys; k++) read_survey(&r, sc, o->surveys[k]);
     attack_counting(&r, what, recovered);
     long checked = r.checked;
