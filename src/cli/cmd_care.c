@@ -171,5 +171,5 @@ const CliCommand cmd_profile = {
     NULL,
     false,
     run_profile,
-    0,
+    CONTEXT_CALENDAR | CONTEXT_CATALOGUE, /* published on 31 March: with the scorecard */
 };

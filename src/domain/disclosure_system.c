@@ -21,12 +21,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The equations of each count, for component(): walking every equation for
+ * every count reached made the audit quadratic in the size of a publication
+ * (issue 17: most of the attack test's time). */
+typedef struct DiscIncidence {
+    int n_vars, n_eqs; /* what it was built for */
+    int *start;        /* n_vars + 1 offsets into eq */
+    int *eq;
+} DiscIncidence;
+
 void disc_sys_init(DiscSystem *s)
 {
     memset(s, 0, sizeof *s);
     s->failed_var = -1;
     s->eq_start = xcalloc(1, sizeof *s->eq_start);
     s->cap_eqs = 1;
+    s->incidence = xcalloc(1, sizeof *s->incidence);
+    s->incidence->n_vars = -1;
+}
+
+/* The cache of s brought up to date (the struct it points to is not part of
+ * the system's value, so a const system may refresh it). */
+static const DiscIncidence *incidence(const DiscSystem *s)
+{
+    DiscIncidence *in = s->incidence;
+    if (in->n_vars == s->n_vars && in->n_eqs == s->n_eqs) return in;
+    free(in->start);
+    free(in->eq);
+    in->start = xcalloc((size_t)s->n_vars + 1, sizeof *in->start);
+    in->eq = xcalloc((size_t)s->n_terms + 1, sizeof *in->eq);
+    for (int t = 0; t < s->n_terms; t++) in->start[s->term_var[t] + 1]++;
+    for (int v = 0; v < s->n_vars; v++) in->start[v + 1] += in->start[v];
+    int *next = xcalloc((size_t)s->n_vars + 1, sizeof *next);
+    memcpy(next, in->start, (size_t)s->n_vars * sizeof *next);
+    for (int e = 0; e < s->n_eqs; e++)
+        for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++)
+            in->eq[next[s->term_var[t]]++] = e;
+    free(next);
+    in->n_vars = s->n_vars;
+    in->n_eqs = s->n_eqs;
+    return in;
 }
 
 void disc_sys_free(DiscSystem *s)
@@ -37,6 +71,11 @@ void disc_sys_free(DiscSystem *s)
     free(s->eq_start);
     free(s->term_var);
     free(s->term_coef);
+    if (s->incidence) {
+        free(s->incidence->start);
+        free(s->incidence->eq);
+        free(s->incidence);
+    }
     memset(s, 0, sizeof *s);
 }
 
@@ -294,13 +333,11 @@ static int component(const DiscSystem *s, int var, int *member, int *index)
     int n = 0;
     member[n] = var;
     index[var] = n++;
+    const DiscIncidence *in = incidence(s);
     for (int head = 0; head < n; head++) {
         int u = member[head];
-        for (int e = 0; e < s->n_eqs; e++) {
-            bool has = false;
-            for (int t = s->eq_start[e]; t < s->eq_start[e + 1] && !has; t++)
-                has = s->term_var[t] == u;
-            if (!has) continue;
+        for (int k = in->start[u]; k < in->start[u + 1]; k++) {
+            int e = in->eq[k];
             for (int t = s->eq_start[e]; t < s->eq_start[e + 1]; t++) {
                 int v = s->term_var[t];
                 if (index[v] < 0 && disc_sys_withheld(s, v)) {

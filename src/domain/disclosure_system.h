@@ -37,6 +37,9 @@ typedef struct DiscSystem {
     int *eq_start; /* n_eqs + 1 offsets into term_var / term_coef */
     int *term_var;
     int *term_coef;
+    /* Which equations hold each count: a cache for finding a count's linked
+     * counts, rebuilt when counts or equations have been added since. */
+    struct DiscIncidence *incidence;
 } DiscSystem;
 
 void disc_sys_init(DiscSystem *s);

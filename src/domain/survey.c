@@ -2,6 +2,8 @@
 #include "domain/survey.h"
 
 #include "base/mem.h"
+#include "domain/publication.h"
+#include "domain/survey_result.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -100,24 +102,20 @@ static void count_text(long v, bool withheld, char *buf)
         snprintf(buf, DISC_TEXT_LEN, "%ld", v);
 }
 
-/* Fills the texts of out from the marks of t (NULL: nothing withheld). */
-static void write_texts(SurveyResult *out, const DiscTable *t)
+/* Fills the texts of out, nothing withheld (survey_result.c writes the
+ * published ones). */
+static void write_texts(SurveyResult *out)
 {
     enum { V = SURVEY_N_VERSIONS, A = SURVEY_N_ANSWERS };
     for (int v = 0; v < V; v++) {
-        for (int a = 0; a < A; a++)
-            count_text(out->count[v][a], t && disc_suppressed(t, v, a), out->count_text[v][a]);
-        count_text(out->by_version[v], t && disc_suppressed(t, v, A), out->by_version_text[v]);
+        for (int a = 0; a < A; a++) count_text(out->count[v][a], false, out->count_text[v][a]);
+        count_text(out->by_version[v], false, out->by_version_text[v]);
     }
-    for (int a = 0; a < A; a++)
-        count_text(out->by_answer[a], t && disc_suppressed(t, V, a), out->by_answer_text[a]);
-    out->answered_withheld = t && disc_suppressed(t, V, A);
-    out->agree_withheld =
-        t && (disc_suppressed(t, V, SURVEY_ALWAYS) || disc_suppressed(t, V, SURVEY_MOSTLY));
-    count_text(out->answered, out->answered_withheld, out->answered_text);
-    count_text(out->agree, out->agree_withheld, out->agree_text);
-    disc_percent_text(out->agree, out->agree_withheld, out->answered, out->answered_withheld,
-                      out->percent_text);
+    for (int a = 0; a < A; a++) count_text(out->by_answer[a], false, out->by_answer_text[a]);
+    out->answered_withheld = out->agree_withheld = false;
+    count_text(out->answered, false, out->answered_text);
+    count_text(out->agree, false, out->agree_text);
+    disc_percent_text(out->agree, false, out->answered, false, out->percent_text);
 }
 
 int survey_result_build(const SurveyTally *tally, bool publish, int threshold, SurveyResult *out,
@@ -135,17 +133,15 @@ int survey_result_build(const SurveyTally *tally, bool publish, int threshold, S
         }
     out->agree = out->by_answer[SURVEY_ALWAYS] + out->by_answer[SURVEY_MOSTLY];
     if (!publish) {
-        write_texts(out, NULL);
+        write_texts(out);
         return 0;
     }
-    DiscTable t;
-    disc_table_init(&t, V, A, true, true);
-    for (int v = 0; v < V; v++)
-        for (int a = 0; a < A; a++) disc_set(&t, v, a, out->count[v][a]);
-    disc_fill_totals(&t);
-    int rc = disc_apply(&t, threshold > 0 ? threshold : DISC_DEFAULT_THRESHOLD, err);
-    if (rc == 0) write_texts(out, &t);
-    disc_table_free(&t);
+    /* One layer of a publication of its own: the same marks as the layer this
+     * tally is in any publication (domain/survey_result.h). */
+    Publication pub;
+    publication_init(&pub, threshold > 0 ? threshold : DISC_DEFAULT_THRESHOLD);
+    int rc = survey_result_publish_layer(out, &pub, err);
+    publication_free(&pub);
     return rc;
 }
 

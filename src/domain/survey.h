@@ -88,12 +88,13 @@ typedef struct SurveyResult {
 } SurveyResult;
 
 /* The results of one tally (NULL: nobody answered). With publish, the counts
- * go through disclosure control as one table (versions as rows, answers as
- * columns, both totals), and the share agreeing is withheld when Always or
- * Mostly is: its numerator would otherwise give a withheld count back. The
- * same table gives the scorecard figure, so the results and the scorecard
- * never publish two views of one count that could be subtracted. Returns 0, or
- * ERR_INPUT (from disclosure control, which would be a bug). */
+ * (versions as rows, answers as columns, both totals, and Always or Mostly
+ * with the rest of those who answered) are protected as one layer of a
+ * publication of their own (domain/survey_result.h), which gives them the
+ * same marks as in any publication that holds them: the scorecard figure and
+ * the pack's survey section are these counts, so no two views of one count
+ * can be subtracted. Returns 0, or ERR_INPUT (from disclosure control, which
+ * would be a bug). */
 int survey_result_build(const SurveyTally *tally, bool publish, int threshold, SurveyResult *out,
                         Err *err);
 

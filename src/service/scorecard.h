@@ -95,6 +95,12 @@ typedef struct ScorecardOptions {
      * its first layers, left open for more outputs (service/svc_publish);
      * NULL: the scorecard is a publication of its own. */
     struct Publication *publication;
+    /* For publish with a publication: called after the layer of the figures of
+     * every year and before the layer of a --by breakdown's groups, to add
+     * more layers there (service/svc_publish adds the profile, so that its
+     * marks do not depend on --by). NULL: nothing. */
+    int (*before_groups)(void *arg, struct Publication *pub, Err *err);
+    void *before_groups_arg;
     int threads; /* threads computing the tallies, each over a share of the children; 0: one
                     per processor, at most PARALLEL_MAX_SHARES (service/parallel.h). The figures
                     never depend on it */

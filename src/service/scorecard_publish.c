@@ -390,6 +390,8 @@ int scorecard_publish_jointly(Scorecard *sc, Publication *pub, Err *err)
     if (rc == 0) rc = add_families(&j, err);
     if (rc == 0) rc = add_gaps(&j, err);
     if (rc == 0) rc = publication_layer(j.pub, err);
+    if (rc == 0 && pub && sc->opt.before_groups)
+        rc = sc->opt.before_groups(sc->opt.before_groups_arg, pub, err);
     if (rc == 0 && sc->n_groups) rc = protect_groups(&j, err);
     if (rc == 0) write_back(&j);
     if (!pub) publication_free(&own);

@@ -2,6 +2,7 @@
 #include "service/svc_care.h"
 
 #include "base/mem.h"
+#include "service/svc_publish.h"
 #include "store/store.h"
 
 #include <stdlib.h>
@@ -46,19 +47,20 @@ void svc_leavers_free(LeaversResult *r)
 int svc_profile_run(const AppContext *ctx, const ServiceData *data, const ProfileRequest *req,
                     const Actor *actor, ProfileResult *out, Err *err)
 {
-    (void)ctx;
     memset(out, 0, sizeof *out);
     int rc = service_check_actor(actor, err);
     if (rc < 0) return rc;
     if (req->publish && (req->threshold < 1 || req->threshold > 100))
         return service_invalid(err, "threshold", "must be a whole number from 1 to 100");
+    /* Published, the profile is always its part of the publication of its
+     * date (docs/disclosure.md). */
+    if (req->publish) return svc_publish_profile(ctx, data, req, actor, out, err);
     Dataset owned;
     const Dataset *ds;
     rc = service_dataset(data, svc_care_parts, &owned, &ds, err);
     if (rc == 0) {
         profile_compute(ds, req->at, req->rules, out->rows);
         service_marked(ds, care_reads, &out->marked);
-        if (req->publish) rc = profile_publish(out->rows, req->threshold, out->withheld, err);
     }
     dataset_free(&owned);
     return rc;

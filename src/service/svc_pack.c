@@ -5,6 +5,7 @@
 #include "service/svc_pack.h"
 
 #include "domain/disclosure.h"
+#include "domain/survey_result.h"
 #include "service/svc_publish.h"
 #include "store/store.h"
 
@@ -87,8 +88,8 @@ static int governance_section(const ServiceData *data, const Actor *actor, PackR
 
 /* The newest survey round opened on or before at, if any. A database without
  * the survey's tables has none. */
-static int survey_section(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
-                          const Actor *actor, PackResult *out, Err *err)
+static int survey_section(const AppContext *ctx, const ServiceData *data, const Actor *actor,
+                          PackResult *out, Err *err)
 {
     SurveyRoundInfo *rounds = NULL;
     int n = 0;
@@ -101,8 +102,9 @@ static int survey_section(const AppContext *ctx, const ServiceData *data, const 
         if (strcmp(rounds[i].opened, at) <= 0) chosen = rounds[i].name;
     int rc = 0;
     if (chosen) {
-        SurveyResultsRequest sr = {
-            .round = chosen, .publish = req->publish, .threshold = req->threshold};
+        /* Published, its tables are layers of the pack's publication
+         * (svc_pack_protect). */
+        SurveyResultsRequest sr = {.round = chosen};
         rc = svc_survey_results(ctx, data->db_path, &sr, actor, &out->survey, err);
         out->has_survey = rc == 0;
     }
@@ -135,7 +137,7 @@ int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackReque
     if (rc < 0) return rc;
     ServiceData shared = {.db_path = data->db_path, .snapshot = ds};
     rc = governance_section(&shared, actor, out, err);
-    if (rc == 0) rc = survey_section(ctx, &shared, req, actor, out, err);
+    if (rc == 0) rc = survey_section(ctx, &shared, actor, out, err);
     if (rc < 0) return rc;
     if (req->publish) return svc_pack_protect(ctx, &shared, req, actor, out, err);
     rc = scorecard_section(ctx, &shared, req, actor, out, err);
@@ -161,6 +163,20 @@ static int publish_scorecard_and_profile(const AppContext *ctx, const ServiceDat
     return rc;
 }
 
+/* Each question's results as a layer of the publication: linked to no other
+ * count, they have the marks of `survey results --publish` and of the
+ * scorecard's survey figures for the same answers (domain/survey_result.h). */
+static int publish_survey(SurveyResults *s, Publication *pub, Err *err)
+{
+    s->publish = true;
+    s->threshold = pub->threshold;
+    for (int i = 0; i < s->n; i++) {
+        int rc = survey_result_publish_layer(&s->items[i].result, pub, err);
+        if (rc < 0) return rc;
+    }
+    return 0;
+}
+
 int svc_pack_protect(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
                      const Actor *actor, PackResult *r, Err *err)
 {
@@ -169,8 +185,7 @@ int svc_pack_protect(const AppContext *ctx, const ServiceData *data, const PackR
     if (rc == 0 && r->has_governance)
         rc = governance_participation_publish_layers(&r->participation.tally, &pub.publication,
                                                      &r->participation.published, err);
-    /* The survey's tables were protected, each on its own, as they were built
-     * with publish (survey_section). */
+    if (rc == 0 && r->has_survey) rc = publish_survey(&r->survey, &pub.publication, err);
     svc_publish_free(&pub);
     return rc;
 }

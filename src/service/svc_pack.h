@@ -9,8 +9,7 @@
  *
  * The history is loaded once (or the front end's snapshot read) and shared by
  * every section. With publish, the counts are withheld in one place
- * (svc_pack_protect): the scorecard and the profile as one publication, the
- * survey and participation each by its own rules. Reads only. */
+ * (svc_pack_protect): the whole pack as one publication. Reads only. */
 #ifndef CAREPLEDGE_SVC_PACK_H
 #define CAREPLEDGE_SVC_PACK_H
 
@@ -69,10 +68,10 @@ void svc_pack_free(PackResult *r);
  * on at as ONE publication (svc_publish_run, profile_at = at): the scorecard's
  * figures are those of `scorecard --publish` for score_year, and the profile
  * is protected with them fixed, a row equal to a scorecard denominator of the
- * year shown or withheld with it when at is that year's 31 March. The survey's
- * tables (survey_result_build, applied as they were built with publish) and
- * participation (governance_participation_publish, applied here) are still
- * protected each on its own, not as layers of that publication
+ * year shown or withheld with it when at is that year's 31 March; then each
+ * survey question's results (domain/survey_result.h) and each participation
+ * rule (governance_participation_publish_layers) as further layers of it,
+ * linked to no other count, so their marks are those they have alone
  * (docs/disclosure.md, "The quarterly pack"). Called by svc_pack_run with
  * publish after the governance and survey sections are gathered. Returns 0,
  * what svc_publish_run returns, or ERR_INPUT (a table that does not add up:

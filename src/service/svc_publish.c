@@ -1,4 +1,12 @@
-/* svc_publish: see svc_publish.h. */
+/* svc_publish: see svc_publish.h.
+ *
+ * Why the profile goes between the scorecard's figures and its groups: a
+ * layer's marks depend on the layers before it, so a count shared by two
+ * outputs must come before anything only one of them holds. The figures of a
+ * year are in every output of the date; the profile is in the profile and in
+ * the scorecard's publication; a --by breakdown is only in the one scorecard
+ * that asked for it. So the profile is the same with and without --by, and the
+ * groups are protected against the profile as well. */
 #include "service/svc_publish.h"
 
 #include "domain/profile.h"
@@ -6,12 +14,34 @@
 
 #include <string.h>
 
+/* The profile's layer, added by the scorecard between its figures and its
+ * groups (ScorecardRequest.before_groups). */
+typedef struct ProfileLayer {
+    ProfileResult *profile;
+    int key; /* the scorecard cohorts its totals may be; -1: none */
+} ProfileLayer;
+
+static int profile_layer(void *arg, Publication *pub, Err *err)
+{
+    ProfileLayer *p = arg;
+    return profile_publish_layer(p->profile->rows, pub, p->key, p->profile->withheld, err);
+}
+
 int svc_publish_run(const AppContext *ctx, const ServiceData *data, const PublishRequest *req,
                     const Actor *actor, PublishResult *out, Err *err)
 {
     memset(out, 0, sizeof *out);
     publication_init(&out->publication, req->threshold);
     out->key = scorecard_publish_key(req->year, SCORECARD_KEY_COHORTS);
+    /* The profile's own rows first, unpublished: the publication withholds. */
+    Date year_end = date_collection_year_end(req->year);
+    Date at = req->profile_at != 0 ? req->profile_at : year_end;
+    ProfileRequest profile = {.at = at, .rules = req->rules, .threshold = req->threshold};
+    int rc = svc_profile_run(ctx, data, &profile, actor, &out->profile, err);
+    if (rc < 0) return rc;
+    /* Only on the year's 31 March are the profile's totals the same children
+     * as the scorecard's denominators. */
+    ProfileLayer layer = {&out->profile, at == year_end ? out->key : -1};
     ScorecardRequest card = {.year = req->year,
                              .years = req->years,
                              .by = req->by,
@@ -20,20 +50,10 @@ int svc_publish_run(const AppContext *ctx, const ServiceData *data, const Publis
                              .postcodes = req->postcodes,
                              .la = req->la,
                              .threads = req->threads,
-                             .publication = &out->publication};
-    int rc = svc_scorecard_run(ctx, data, &card, actor, &out->scorecard, err);
-    if (rc < 0) return rc;
-    /* The profile's own rows first, unpublished: the publication withholds. */
-    Date year_end = date_collection_year_end(req->year);
-    Date at = req->profile_at != 0 ? req->profile_at : year_end;
-    ProfileRequest profile = {.at = at, .rules = req->rules, .threshold = req->threshold};
-    rc = svc_profile_run(ctx, data, &profile, actor, &out->profile, err);
-    if (rc < 0) return rc;
-    /* Only on the year's 31 March are the profile's totals the same children
-     * as the scorecard's denominators. */
-    int profile_key = at == year_end ? out->key : -1;
-    return profile_publish_layer(out->profile.rows, &out->publication, profile_key,
-                                 out->profile.withheld, err);
+                             .publication = &out->publication,
+                             .before_groups = profile_layer,
+                             .before_groups_arg = &layer};
+    return svc_scorecard_run(ctx, data, &card, actor, &out->scorecard, err);
 }
 
 void svc_publish_free(PublishResult *r)
@@ -41,4 +61,43 @@ void svc_publish_free(PublishResult *r)
     svc_scorecard_free(&r->scorecard);
     publication_free(&r->publication);
     memset(r, 0, sizeof *r);
+}
+
+int svc_publish_scorecard(const AppContext *ctx, const ServiceData *data,
+                          const ScorecardRequest *req, const Actor *actor, ScorecardResult *out,
+                          Err *err)
+{
+    PublishRequest pr = {.year = req->year,
+                         .years = req->years,
+                         .by = req->by,
+                         .threshold = req->threshold,
+                         .rules = LEAVER_RULES_CURRENT,
+                         .postcodes = req->postcodes,
+                         .la = req->la,
+                         .threads = req->threads};
+    PublishResult pub;
+    int rc = svc_publish_run(ctx, data, &pr, actor, &pub, err);
+    *out = pub.scorecard; /* the caller frees it from now on */
+    memset(&pub.scorecard, 0, sizeof pub.scorecard);
+    svc_publish_free(&pub);
+    return rc;
+}
+
+int svc_publish_profile(const AppContext *ctx, const ServiceData *data, const ProfileRequest *req,
+                        const Actor *actor, ProfileResult *out, Err *err)
+{
+    int year = date_collection_year(req->at);
+    if (req->at == date_collection_year_end(year)) {
+        PublishRequest pr = {.year = year, .threshold = req->threshold, .rules = req->rules};
+        PublishResult pub;
+        int rc = svc_publish_run(ctx, data, &pr, actor, &pub, err);
+        *out = pub.profile;
+        svc_publish_free(&pub);
+        return rc;
+    }
+    /* On any other date the profile's layer is linked to no count before it,
+     * so protected alone it has the marks it has in any publication. */
+    ProfileRequest rows = {.at = req->at, .rules = req->rules};
+    int rc = svc_profile_run(ctx, data, &rows, actor, out, err);
+    return rc < 0 ? rc : profile_publish(out->rows, req->threshold, out->withheld, err);
 }

@@ -1,13 +1,15 @@
-/* svc_publish: one publication of a collection year, protected as a whole
- * (issue 17): the scorecard (with its trend and any --by breakdown) and the
- * profile on 31 March of the year (or on profile_at), their counts in one
- * domain/publication. The scorecard is its first layers, so its figures are
- * those of `scorecard --publish` alone; the profile is protected against
- * them (a row that is a count the scorecard shows is shown, one it withholds
- * is withheld). The publication is left open: a caller with more outputs of
- * the same date (the quarterly pack's sections) adds them as further layers
- * (publication_table, publication_layer) before svc_publish_free.
- * docs/disclosure.md says what is protected. */
+/* svc_publish: one publication of a date, protected as a whole (issue 17):
+ * the scorecard of a collection year (with its trend and any --by breakdown)
+ * and the profile on 31 March of the year (or on profile_at), their counts in
+ * one domain/publication, in layers: the scorecard's figures of every year,
+ * then the profile (a row that is a count the scorecard shows is shown, one it
+ * withholds is withheld), then a --by breakdown's groups. `scorecard
+ * --publish` and `profile --publish` (svc_scorecard_run and svc_profile_run
+ * with publish, from every front end) print their part of this publication,
+ * so any two outputs of one date agree. The publication is left open: a
+ * caller with more outputs of the same date (the quarterly pack's sections)
+ * adds them as further layers (publication_table, publication_layer) before
+ * svc_publish_free. docs/disclosure.md says what is protected. */
 #ifndef CAREPLEDGE_SVC_PUBLISH_H
 #define CAREPLEDGE_SVC_PUBLISH_H
 
@@ -42,5 +44,18 @@ typedef struct PublishResult {
 int svc_publish_run(const AppContext *ctx, const ServiceData *data, const PublishRequest *req,
                     const Actor *actor, PublishResult *out, Err *err);
 void svc_publish_free(PublishResult *r);
+
+/* `scorecard --publish`: the scorecard of the publication of req->year with
+ * req's options (the profile on 31 March, rules of today). Free out with
+ * svc_scorecard_free either way. */
+int svc_publish_scorecard(const AppContext *ctx, const ServiceData *data,
+                          const ScorecardRequest *req, const Actor *actor, ScorecardResult *out,
+                          Err *err);
+
+/* `profile --publish`: on 31 March of a year, the profile of that year's
+ * publication; on any other date, the profile protected alone, which is its
+ * layer in any publication (linked to no other count). */
+int svc_publish_profile(const AppContext *ctx, const ServiceData *data, const ProfileRequest *req,
+                        const Actor *actor, ProfileResult *out, Err *err);
 
 #endif

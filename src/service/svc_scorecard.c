@@ -3,6 +3,7 @@
 
 #include "base/mem.h"
 #include "service/places.h"
+#include "service/svc_publish.h"
 #include "service/svc_survey.h"
 #include "service/svc_governance.h"
 #include "store/store.h"
@@ -69,6 +70,10 @@ static const char *const scorecard_reads[] = {
 int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const ScorecardRequest *req,
                       const Actor *actor, ScorecardResult *out, Err *err)
 {
+    /* Published, the scorecard is always its part of the publication of its
+     * year (docs/disclosure.md): never a publication of its own. */
+    if (req->publish && !req->publication)
+        return svc_publish_scorecard(ctx, data, req, actor, out, err);
     memset(out, 0, sizeof *out);
     Dataset *ds = NULL;
     int rc = service_check_actor(actor, err);
@@ -91,6 +96,8 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
         .la = req->la,
         .threads = req->threads,
         .publication = req->publication,
+        .before_groups = req->before_groups,
+        .before_groups_arg = req->before_groups_arg,
     };
     /* Promise 3.13 from the governance tables of the database, when it is
      * named (a front end holding a snapshot names it too). */

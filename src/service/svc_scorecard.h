@@ -20,8 +20,14 @@ typedef struct ScorecardRequest {
     const char *la;        /* the council's own upper-tier authority code, or NULL */
     int threads;           /* 0: one per processor; the figures never depend on it */
     /* With publish: the publication the figures join (service/svc_publish);
-     * NULL: one of their own. */
+     * NULL: the publication of the year (svc_publish_scorecard). */
     struct Publication *publication;
+    /* For publish with a publication: called after the layer of the figures of
+     * every year and before the layer of a --by breakdown's groups, to add
+     * more layers there (service/svc_publish adds the profile, so that its
+     * marks do not depend on --by). NULL: nothing. */
+    int (*before_groups)(void *arg, struct Publication *pub, Err *err);
+    void *before_groups_arg;
 } ScorecardRequest;
 
 typedef struct ScorecardResult {

@@ -19,7 +19,9 @@
 #include "service/import.h"
 #include "service/scorecard.h"
 #include "service/svc_publish.h"
+#include "service/svc_pack.h"
 #include "service/svc_scorecard.h"
+#include "service/svc_survey.h"
 #include "store/store.h"
 #include "synth/synth.h"
 
@@ -34,12 +36,15 @@
 #include <cmocka.h>
 
 enum { N_COUNCILS = 20, KEY_YEARS = 16 };
+/* A survey question's counts: cells, totals by version, by answer. */
+enum { SURVEY_SLOTS = SURVEY_N_VERSIONS * SURVEY_N_ANSWERS + SURVEY_N_VERSIONS + SURVEY_N_ANSWERS };
 
 typedef struct Reader {
     DiscSystem sys;
     int threshold;
     /* [entry][year - base_year]: the counts of each figure, -1 when not seen */
     int (*num)[KEY_YEARS], (*den)[KEY_YEARS];
+    int (*survey)[KEY_YEARS][SURVEY_SLOTS]; /* a survey question's counts of a year */
     int base_year, n_entries;
     int checked;             /* withheld counts attacked */
     bool from_zero[1 << 16]; /* withheld counts a reader knows only to be >= 0 */
@@ -54,8 +59,12 @@ static void reader_init(Reader *r, int n_entries, int base_year, int threshold)
     r->n_entries = n_entries;
     r->num = calloc((size_t)n_entries, sizeof *r->num);
     r->den = calloc((size_t)n_entries, sizeof *r->den);
+    r->survey = malloc((size_t)n_entries * sizeof *r->survey);
     for (int i = 0; i < n_entries; i++)
-        for (int y = 0; y < KEY_YEARS; y++) r->num[i][y] = r->den[i][y] = -1;
+        for (int y = 0; y < KEY_YEARS; y++) {
+            r->num[i][y] = r->den[i][y] = -1;
+            for (int k = 0; k < SURVEY_SLOTS; k++) r->survey[i][y][k] = -1;
+        }
 }
 
 static void reader_free(Reader *r)
@@ -63,6 +72,7 @@ static void reader_free(Reader *r)
     disc_sys_free(&r->sys);
     free(r->num);
     free(r->den);
+    free(r->survey);
 }
 
 /* A count as printed: known unless "c". Seen again in another output, it is
@@ -249,16 +259,19 @@ static void read_output(Reader *r, const Scorecard *sc)
 }
 
 /* The strongest outsider knows which totals of one year count the same
- * children: every two of equal value. */
-static void same_children(Reader *r, int n_entries)
+ * children: every two of equal value. A survey's counts are of anonymous
+ * answers, not of children of the records (docs/disclosure.md): never. */
+static void same_children(Reader *r, const Scorecard *sc)
 {
+    int n_entries = sc->n_entries;
     for (int y = 0; y < KEY_YEARS; y++) {
         for (int i = 0; i < n_entries; i++)
-            for (int which = 0; which < 2; which++) {
+            for (int which = 0; which < 2 && sc->entries[i].ind->kind != INDICATOR_SURVEY;
+                 which++) {
                 int a = which ? r->den[i][y] : r->num[i][y];
                 if (a < 0 || r->sys.value[a] <= 0) continue;
                 for (int j = i + 1; j < n_entries; j++)
-                    for (int w2 = 0; w2 < 2; w2++) {
+                    for (int w2 = 0; w2 < 2 && sc->entries[j].ind->kind != INDICATOR_SURVEY; w2++) {
                         int b = w2 ? r->den[j][y] : r->num[j][y];
                         if (b < 0 || r->sys.value[b] != r->sys.value[a]) continue;
                         int pair[2] = {a, b}, coef[2] = {1, -1};
@@ -294,14 +307,16 @@ static char work[] = "/tmp/carepledge-attack-XXXXXX";
 /* Council i: a synthetic history imported into a database; returns its path. */
 static void make_council(int i, char *db, size_t n)
 {
-    char dir[512];
+    char dir[512], survey[600];
     snprintf(dir, sizeof dir, "%s/council%d", work, i);
+    snprintf(survey, sizeof survey, "%s/council%d-survey.csv", work, i);
     snprintf(db, n, "%s/council%d.db", work, i);
     SynthOptions so = {.out_dir = dir,
                        .n_children = 60 + (i * 97) % 241,
                        .seed = 1700 + (uint64_t)i,
                        .from_year = 2022,
-                       .to_year = 2026};
+                       .to_year = 2026,
+                       .survey_path = survey};
     SynthSummary sum;
     Err err;
     if (synth_run(&so, &sum, &err) < 0) fail_msg("synth: %s", err.msg);
@@ -317,6 +332,9 @@ static void make_council(int i, char *db, size_t n)
     }
     errlist_free(&errs);
     store_close(store);
+    Actor actor;
+    if (svc_survey_import(db, survey, actor_named(&actor, "attack test"), &err) < 0)
+        fail_msg("survey: %s", err.msg);
 }
 
 /* The scorecard as `scorecard --publish` computes it: through its service,
@@ -358,8 +376,9 @@ static const struct {
 
 /* Everything the profile prints; the totals of tables 1 to 3 above the
  * threshold may be the same children as a scorecard denominator of the year
- * of equal value. */
-static void read_profile(Reader *r, const ProfileResult *p, int year)
+ * of equal value (not a survey's: its answers are no children of the
+ * records). */
+static void read_profile(Reader *r, const Scorecard *sc, const ProfileResult *p, int year)
 {
     int row[PROFILE_N_ROWS];
     for (int k = 0; k < PROFILE_N_ROWS; k++) {
@@ -384,15 +403,58 @@ static void read_profile(Reader *r, const ProfileResult *p, int year)
         relate(r, n, list, total);
     }
     int y = year - r->base_year;
-    for (int k = P_FULL; k <= P_LEAVERS; k++) { /* the same children as a denominator */
+    for (int k = P_FULL; k <= P_LEAVERS && year > 0; k++) { /* the same children as a denominator */
         long v = p->rows[k].count;
         int twin = -1;
         for (int i = 0; i < r->n_entries && twin < 0 && v > r->threshold; i++)
-            if (r->den[i][y] >= 0 && r->sys.value[r->den[i][y]] == v) twin = r->den[i][y];
+            if (sc->entries[i].ind->kind != INDICATOR_SURVEY && r->den[i][y] >= 0 &&
+                r->sys.value[r->den[i][y]] == v)
+                twin = r->den[i][y];
         if (twin < 0) continue;
         int same[2] = {row[k], twin}, coef[2] = {1, -1};
         Err err;
         assert_int_equal(disc_sys_eq(&r->sys, 2, same, coef, &err), 0);
+    }
+}
+
+/* One survey question's results as printed (survey results, the pack): the
+ * table with its totals, Always or Mostly and those who answered, which are
+ * the scorecard figure's numerator and denominator of the round's year (one
+ * round a year: the same answers). */
+static void read_survey_item(Reader *r, int i, int year, const SurveyResult *res)
+{
+    enum { V = SURVEY_N_VERSIONS, A = SURVEY_N_ANSWERS };
+    int y = year - r->base_year, *slot = r->survey[i][y];
+    for (int v = 0; v < V; v++)
+        for (int a = 0; a < A; a++)
+            seen(r, &slot[v * A + a], res->count[v][a], res->count_text[v][a]);
+    for (int v = 0; v < V; v++)
+        seen(r, &slot[V * A + v], res->by_version[v], res->by_version_text[v]);
+    for (int a = 0; a < A; a++)
+        seen(r, &slot[V * A + V + a], res->by_answer[a], res->by_answer_text[a]);
+    int answered = seen(r, &r->den[i][y], res->answered, res->answered_text);
+    int agree = seen(r, &r->num[i][y], res->agree, res->agree_text);
+    int parts[V > A ? V : A];
+    for (int v = 0; v < V; v++) {
+        for (int a = 0; a < A; a++) parts[a] = slot[v * A + a];
+        relate(r, A, parts, slot[V * A + v]);
+    }
+    for (int a = 0; a < A; a++) {
+        for (int v = 0; v < V; v++) parts[v] = slot[v * A + a];
+        relate(r, V, parts, slot[V * A + V + a]);
+    }
+    relate(r, V, slot + V * A, answered);
+    relate(r, A, slot + V * A + V, answered);
+    int good[2] = {slot[V * A + V + SURVEY_ALWAYS], slot[V * A + V + SURVEY_MOSTLY]};
+    relate(r, 2, good, agree);
+}
+
+static void read_survey(Reader *r, const Scorecard *sc, const SurveyResults *s)
+{
+    for (int k = 0; k < s->n; k++) {
+        const ScoreEntry *e = scorecard_entry(sc, s->items[k].indicator);
+        if (e && s->items[k].result.answered > 0)
+            read_survey_item(r, (int)(e - sc->entries), s->round.year, &s->items[k].result);
     }
 }
 
@@ -409,29 +471,95 @@ static void publication(const char *db, int year, ScorecardBy by, int threshold,
                  scorecard_by_name(by), threshold, err.msg);
 }
 
-/* Reads the scorecards, then the profiles (of the years given, or none),
- * together and attacks every withheld count: fails on one recovered, unless
- * recovered is given, which counts them. */
-static long attack_together(const Scorecard *const *cards, int n_cards,
-                            const ProfileResult *const *profiles, const int *years, int n_profiles,
-                            int threshold, const char *what, long *recovered)
+/* Outputs read together: scorecards, profiles (each with the year whose 31
+ * March it is on, 0 for another date) and survey results. */
+typedef struct Outputs {
+    const Scorecard *cards[8];
+    const ProfileResult *profiles[8];
+    int profile_years[8];
+    const SurveyResults *surveys[16];
+    int n_cards, n_profiles, n_surveys;
+} Outputs;
+
+static void add_profile(Outputs *o, const ProfileResult *p, int year)
+{
+    o->profiles[o->n_profiles] = p;
+    o->profile_years[o->n_profiles++] = year;
+}
+
+/* Reads every output together and attacks every withheld count: fails on
+ * one recovered, unless recovered is given, which counts them. */
+static long attack_together(const Outputs *o, int threshold, const char *what, long *recovered)
 {
     Reader r;
-    reader_init(&r, cards[0]->n_entries, 2020, threshold);
-    for (int k = 0; k < n_cards; k++) read_output(&r, cards[k]);
-    same_children(&r, cards[0]->n_entries);
-    for (int k = 0; k < n_profiles; k++) read_profile(&r, profiles[k], years[k]);
+    const Scorecard *sc = o->cards[0];
+    reader_init(&r, sc->n_entries, 2020, threshold);
+    for (int k = 0; k < o->n_cards; k++) read_output(&r, o->cards[k]);
+    same_children(&r, sc);
+    for (int k = 0; k < o->n_profiles; k++)
+        read_profile(&r, sc, o->profiles[k], o->profile_years[k]);
+    for (int k = 0; k < o->n_surveys; k++) read_survey(&r, sc, o->surveys[k]);
     attack_counting(&r, what, recovered);
     long checked = r.checked;
     reader_free(&r);
     return checked;
 }
 
-/* For each council, with its --by grouping and threshold: the publications
- * (scorecard and profile) of 2024/25 and 2025/26 and the scorecards of both
- * years without --by, read together: one output, a breakdown against next
- * year's trend column, a profile and a scorecard of one date, and two
- * consecutive years. The scorecard and the profile published apart are
+/* `survey results --publish` of every round. */
+static void survey_rounds(const char *db, int threshold, SurveyResults *out, int *n)
+{
+    SurveyRoundInfo *rounds;
+    Actor actor;
+    Err err;
+    actor_named(&actor, "attack test");
+    if (svc_survey_rounds(db, &actor, &rounds, n, &err) < 0) fail_msg("%s", err.msg);
+    assert_in_range(*n, 1, 8);
+    for (int k = 0; k < *n; k++) {
+        SurveyResultsRequest req = {
+            .round = rounds[k].name, .publish = true, .threshold = threshold};
+        if (svc_survey_results(context(), db, &req, &actor, &out[k], &err) < 0)
+            fail_msg("%s", err.msg);
+    }
+    free(rounds);
+}
+
+/* `pack --publish` on at. */
+static void pack(const char *db, Date at, int threshold, PackResult *out)
+{
+    PackRequest req = {.at = at, .publish = true, .threshold = threshold};
+    ServiceData data = {.db_path = db};
+    Actor actor;
+    Err err;
+    if (svc_pack_run(context(), &data, &req, actor_named(&actor, "attack test"), out, &err) < 0)
+        fail_msg("pack: %s", err.msg);
+}
+
+/* `profile --publish` on 31 March 2026 prints the profile of the
+ * publication of 2025/26, whatever --by that publication's scorecard has. */
+static void same_profile(const char *db, int threshold, const ProfileResult *of_publication)
+{
+    ProfileRequest req = {
+        .at = date_collection_year_end(2026), .publish = true, .threshold = threshold};
+    ServiceData data = {.db_path = db};
+    Actor actor;
+    Err err;
+    ProfileResult alone;
+    if (svc_profile_run(context(), &data, &req, actor_named(&actor, "attack test"), &alone, &err) <
+        0)
+        fail_msg("%s", err.msg);
+    for (int k = 0; k < PROFILE_N_ROWS; k++)
+        assert_int_equal(alone.withheld[k], of_publication->withheld[k]);
+}
+
+/* For each council, with its --by grouping and threshold, everything read
+ * together: the publications (scorecard and profile) of 2024/25 and 2025/26,
+ * the scorecards of both years without --by (`scorecard --publish`), the
+ * survey results of every round, and the packs of two consecutive quarters
+ * (2025Q4 and 2026Q1, scorecards, profiles and survey sections): one output,
+ * a breakdown against next year's trend column, a profile and a scorecard of
+ * one date, two consecutive years and two consecutive quarters, with and
+ * without --by, at once (a reader with more recovers at least as much as with
+ * less). The profile protected on its own beside the same scorecard is
  * attacked too, to show what the publication prevents. */
 static void test_councils_resist_attack(void **state)
 {
@@ -449,29 +577,43 @@ static void test_councils_resist_attack(void **state)
             publication(db, 2025 + k, by, threshold, &pub[k]);
             published(db, 2025 + k, 1, SCORECARD_BY_NONE, threshold, &plain[k]);
         }
+        same_profile(db, threshold, &pub[1].profile);
+        SurveyResults rounds[8];
+        int n_rounds;
+        survey_rounds(db, threshold, rounds, &n_rounds);
+        PackResult packs[2];
+        pack(db, date_from_ymd(2025, 12, 31), threshold, &packs[0]);
+        pack(db, date_from_ymd(2026, 3, 31), threshold, &packs[1]);
+        Outputs all = {.cards = {&pub[0].scorecard.card, &pub[1].scorecard.card, &plain[0].card,
+                                 &plain[1].card, &packs[0].scorecard.card,
+                                 &packs[1].scorecard.card},
+                       .n_cards = 6};
+        add_profile(&all, &pub[0].profile, 2025);
+        add_profile(&all, &pub[1].profile, 2026);
+        add_profile(&all, &packs[0].profile, 0);
+        add_profile(&all, &packs[1].profile, 2026);
+        for (int k = 0; k < n_rounds; k++) all.surveys[all.n_surveys++] = &rounds[k];
+        for (int k = 0; k < 2; k++)
+            if (packs[k].has_survey) all.surveys[all.n_surveys++] = &packs[k].survey;
         char what[200];
-        const Scorecard *one[1] = {&pub[1].scorecard.card};
-        const ProfileResult *profiles[2] = {&pub[0].profile, &pub[1].profile};
-        int years[2] = {2025, 2026};
         snprintf(what, sizeof what,
-                 "council %d, --by %s, threshold %d, 2024/25 and 2025/26 with and without it", i,
+                 "council %d, --by %s, threshold %d: publications, scorecards, surveys, packs", i,
                  scorecard_by_name(by), threshold);
-        const Scorecard *all[4] = {&pub[0].scorecard.card, &pub[1].scorecard.card, &plain[0].card,
-                                   &plain[1].card};
-        checked += attack_together(all, 4, profiles, years, 2, threshold, what, NULL);
-        /* The profile published on its own beside the same scorecard (on
+        checked += attack_together(&all, threshold, what, NULL);
+        /* The profile protected on its own beside the same scorecard (on
          * every other council: it only shows what the publication prevents). */
         ProfileResult alone = pub[1].profile;
         Err err;
         assert_int_equal(profile_publish(alone.rows, threshold, alone.withheld, &err), 0);
-        const ProfileResult *alone_p[1] = {&alone};
-        if (i % 2 == 0)
-            apart_checked +=
-                attack_together(one, 1, alone_p, years + 1, 1, threshold, "apart", &apart);
+        Outputs pair = {.cards = {&pub[1].scorecard.card}, .n_cards = 1};
+        add_profile(&pair, &alone, 2026);
+        if (i % 2 == 0) apart_checked += attack_together(&pair, threshold, "apart", &apart);
         for (int k = 0; k < 2; k++) {
             svc_publish_free(&pub[k]);
             svc_scorecard_free(&plain[k]);
+            svc_pack_free(&packs[k]);
         }
+        for (int k = 0; k < n_rounds; k++) svc_survey_results_free(&rounds[k]);
     }
     print_message("%ld withheld counts attacked, none recovered; the profile and the scorecard "
                   "published apart: %ld of %ld recovered\n",
