@@ -445,8 +445,11 @@ void web_static(const WebApp *app, const char *path, WebResponse *res)
 {
     memset(res, 0, sizeof *res);
     char name[512];
-    /* No way out of the folder, and no hidden files. */
-    if (strstr(path, "..") || strstr(path, "/.") || strlen(path) > 400) {
+    /* No way out of the folder, and no hidden files. A path not beginning
+     * with '/' (an empty one: a request line whose URL starts with a NUL
+     * byte) names no file; below, its last character would be read from
+     * before it (found by fuzz_http). */
+    if (path[0] != '/' || strstr(path, "..") || strstr(path, "/.") || strlen(path) > 400) {
         web_error(res, 404, "not_found", NULL, "no file %.100s", path);
         return;
     }

@@ -7,15 +7,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char list_path[160];
+static char header_path[160], list_path[160];
 
 static void prepare_folder(void)
 {
-    /* The folder imported beside the list: the children already stored. */
-    char header[160];
-    snprintf(header, sizeof header, "%s/header.csv", fuzz_store.run_year);
+    /* The Header imported beside the list (named, as fuzz_import names its
+     * files, rather than its folder walked): the children already stored. */
+    snprintf(header_path, sizeof header_path, "%s/header.csv", fuzz_store.run_year);
     const char *text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,1,01/01/2000,WBRI,,,\n";
-    fuzz_write(header, text, strlen(text));
+    fuzz_write(header_path, text, strlen(text));
     snprintf(list_path, sizeof list_path, "%s/disability.csv", fuzz_store.dir);
 }
 
@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_store_ready();
     if (!list_path[0]) prepare_folder();
     fuzz_write(list_path, data, size);
-    char *paths[] = {fuzz_store.run_year};
+    char *paths[] = {header_path};
     ErrList errs = {0};
     int rc = fuzz_store_import(fuzz_store.db, paths, 1, list_path, true, &errs);
     if ((rc < 0) != (errs.n_total > 0)) __builtin_trap();
