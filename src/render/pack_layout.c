@@ -22,6 +22,10 @@ struct PackPen {
     int page, total;
     double y;
     bool page_open;
+    /* The counting pass (path NULL) only measures text, to break the pages
+     * where the real pass will: it draws nothing, which halves the pack's
+     * drawing time (bench/RESULTS.md, "The quarterly pack"). */
+    bool counting;
 };
 
 static double content_width(void)
@@ -56,12 +60,14 @@ static double width_of(PackPen *pen, const char *s)
 /* Draws s with its baseline at y; align 0 left, 1 right of x. */
 static void say(PackPen *pen, const char *s, double x, double y, double align)
 {
+    if (pen->counting) return;
     cairo_lib.cairo_move_to(pen->cr, x - align * width_of(pen, s), y);
     cairo_lib.cairo_show_text(pen->cr, s);
 }
 
 static void line(PackPen *pen, double x0, double y0, double x1, double y1, double width)
 {
+    if (pen->counting) return;
     cairo_lib.cairo_set_line_width(pen->cr, width);
     cairo_lib.cairo_move_to(pen->cr, x0, y0);
     cairo_lib.cairo_line_to(pen->cr, x1, y1);
@@ -186,6 +192,7 @@ int pack_pen_open(PackPen **out, const char *path, const char *title, const char
     pen->footer = xstrdup(footer);
     pen->note = note ? xstrdup(note) : NULL;
     pen->total = total;
+    pen->counting = !path;
     *out = pen;
     return 0;
 }
@@ -229,8 +236,9 @@ void pack_pen_heading(PackPen *pen, const char *text, int level, double keep)
         line(pen, MARGIN, pen->y, PAGE_W - MARGIN, pen->y, 1.5);
         char link[32];
         snprintf(link, sizeof link, "page=%d", pen->page);
-        cairo_lib.cairo_pdf_surface_add_outline(pen->surface, CAIRO_PDF_OUTLINE_ROOT, text, link,
-                                                0);
+        if (!pen->counting)
+            cairo_lib.cairo_pdf_surface_add_outline(pen->surface, CAIRO_PDF_OUTLINE_ROOT, text,
+                                                    link, 0);
         pen->y += 8;
     } else {
         pen->y += 2;
@@ -256,23 +264,28 @@ void pack_pen_text(PackPen *pen, const char *text, double size, bool bold)
 
 /* ---- Tables --------------------------------------------------------------- */
 
+/* Fills a rectangle in the colour (r, g, b). */
+static void box(PackPen *pen, double x, double y, double w, double h, double r, double g, double b)
+{
+    if (pen->counting) return;
+    cairo_lib.cairo_set_source_rgb(pen->cr, r, g, b);
+    cairo_lib.cairo_rectangle(pen->cr, x, y, w, h);
+    cairo_lib.cairo_fill(pen->cr);
+}
+
 static void rag_swatch(PackPen *pen, const char *word, double x, double y, double size)
 {
     double r = 0.5, g = 0.5, b = 0.5;
     if (strcmp(word, "green") == 0) r = 0.0, g = 0.55, b = 0.3;
     if (strcmp(word, "amber") == 0) r = 0.95, g = 0.62, b = 0.0;
     if (strcmp(word, "red") == 0) r = 0.8, g = 0.1, b = 0.1;
-    cairo_lib.cairo_set_source_rgb(pen->cr, r, g, b);
-    cairo_lib.cairo_rectangle(pen->cr, x, y - size * 0.8, size * 0.8, size * 0.8);
-    cairo_lib.cairo_fill(pen->cr);
+    box(pen, x, y - size * 0.8, size * 0.8, size * 0.8, r, g, b);
 }
 
 static void table_header(PackPen *pen, const PackColumn *cols, int n_cols, double size)
 {
     double x = MARGIN, h = size * 1.3 + 6;
-    cairo_lib.cairo_set_source_rgb(pen->cr, 0.88, 0.92, 0.96);
-    cairo_lib.cairo_rectangle(pen->cr, MARGIN, pen->y, content_width(), h);
-    cairo_lib.cairo_fill(pen->cr);
+    box(pen, MARGIN, pen->y, content_width(), h, 0.88, 0.92, 0.96);
     font(pen, size, true);
     grey(pen, 0.05);
     for (int c = 0; c < n_cols; c++) {
@@ -312,11 +325,8 @@ void pack_pen_table(PackPen *pen, const PackColumn *cols, int n_cols, const char
             pack_pen_page(pen);
             table_header(pen, cols, n_cols, size);
         }
-        if (r % 2) { /* banded rows help the eye along a wide line */
-            cairo_lib.cairo_set_source_rgb(pen->cr, 0.965, 0.965, 0.965);
-            cairo_lib.cairo_rectangle(pen->cr, MARGIN, pen->y, content_width(), h);
-            cairo_lib.cairo_fill(pen->cr);
-        }
+        if (r % 2) /* banded rows help the eye along a wide line */
+            box(pen, MARGIN, pen->y, content_width(), h, 0.965, 0.965, 0.965);
         double x = MARGIN;
         for (int c = 0; c < n_cols; c++) {
             double w = cols[c].width * content_width();
@@ -363,6 +373,7 @@ int pack_pen_charts(PackPen *pen, const Chart *charts, const char *const *titles
                 for (int j = 0; j < nl; j++) say(pen, lines[j], x, pen->y + 9 + j * 10.5, 0);
                 free_lines(lines, nl);
             }
+            if (pen->counting) continue;
             int rc = chart_draw_into(pen->cr, &charts[i + k], x, pen->y + title_h, w, height, err);
             if (rc < 0) return rc;
         }

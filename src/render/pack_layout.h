@@ -6,8 +6,9 @@
  * and a line saying which figures are withheld when published).
  *
  * "of N" needs the count before the first page is written: the document is
- * laid out twice, first onto a surface that keeps nothing (pack_pen_open with
- * path NULL) to count the pages. Draws what it is given. */
+ * laid out twice, first without drawing (pack_pen_open with path NULL: text
+ * is only measured, to break the pages where the second pass will) to count
+ * the pages. Draws what it is given. */
 #ifndef CAREPLEDGE_PACK_LAYOUT_H
 #define CAREPLEDGE_PACK_LAYOUT_H
 
