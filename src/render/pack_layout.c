@@ -197,6 +197,11 @@ int pack_pen_open(PackPen **out, const char *path, const char *title, const char
     return 0;
 }
 
+void pack_pen_subject(PackPen *pen, const char *subject)
+{
+    cairo_lib.cairo_pdf_surface_set_metadata(pen->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+}
+
 int pack_pen_close(PackPen *pen, int *pages, Err *err)
 {
     if (pen->page_open) cairo_lib.cairo_show_page(pen->cr);

@@ -26,6 +26,9 @@ typedef struct PackPen PackPen;
  * ERR_UNAVAILABLE. */
 int pack_pen_open(PackPen **out, const char *path, const char *title, const char *header,
                   const char *footer, const char *note, int total, Err *err);
+/* Sets the PDF's subject (its document properties), which says whether the
+ * pack may be published: a reader (or a test) can tell without opening it. */
+void pack_pen_subject(PackPen *pen, const char *subject);
 /* Ends the last page and the file, frees pen (also on error); *pages the
  * number of pages written. Returns 0 or ERR_IO. */
 int pack_pen_close(PackPen *pen, int *pages, Err *err);

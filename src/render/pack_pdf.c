@@ -618,6 +618,9 @@ static int lay_out(const char *path, const PackResult *p, int total, int *pages,
     int rc =
         pack_pen_open(&d.pen, path, title, title, footer, p->publish ? note : NULL, total, err);
     if (rc < 0) return rc;
+    pack_pen_subject(d.pen, p->publish ? note
+                                       : "For the Strategy Group and the Corporate Parenting "
+                                         "Panel: small counts shown, not for publication");
     rc = draw(&d, err);
     Err close_err = {0};
     int crc = pack_pen_close(d.pen, pages, &close_err);
