@@ -9,77 +9,14 @@
  * colour alone. */
 #include "render/chart.h"
 
-#include "base/dynlib.h"
 #include "base/mem.h"
-
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
+#include "render/cairo_lib.h"
 
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* cairo and fontconfig are opened when the first chart is drawn
- * (base/dynlib.h): with pixman, FreeType, libpng and the X libraries they
- * would otherwise cost every command's start-up. The build passes their
- * SONAMEs. */
-#define CAIRO_FUNCTIONS(F)                 \
-    F(cairo_arc)                           \
-    F(cairo_create)                        \
-    F(cairo_debug_reset_static_data)       \
-    F(cairo_destroy)                       \
-    F(cairo_fill)                          \
-    F(cairo_image_surface_create)          \
-    F(cairo_line_to)                       \
-    F(cairo_move_to)                       \
-    F(cairo_pdf_surface_create)            \
-    F(cairo_pdf_surface_set_metadata)      \
-    F(cairo_rectangle)                     \
-    F(cairo_restore)                       \
-    F(cairo_rotate)                        \
-    F(cairo_save)                          \
-    F(cairo_select_font_face)              \
-    F(cairo_set_dash)                      \
-    F(cairo_set_font_size)                 \
-    F(cairo_set_line_width)                \
-    F(cairo_set_source_rgb)                \
-    F(cairo_show_page)                     \
-    F(cairo_show_text)                     \
-    F(cairo_status)                        \
-    F(cairo_status_to_string)              \
-    F(cairo_stroke)                        \
-    F(cairo_surface_destroy)               \
-    F(cairo_surface_finish)                \
-    F(cairo_surface_status)                \
-    F(cairo_surface_write_to_png)          \
-    F(cairo_svg_surface_create_for_stream) \
-    F(cairo_svg_surface_set_document_unit) \
-    F(cairo_text_extents)                  \
-    F(cairo_translate)
-static struct {
-    CAIRO_FUNCTIONS(DYNLIB_POINTER)
-} lib_cairo;
-static const char *const cairo_names[] = {CAIRO_FUNCTIONS(DYNLIB_NAME) NULL};
-static DynLib cairo_lib =
-    DYNLIB_INIT(CAREPLEDGE_SONAME_LIBCAIRO, "drawing a chart", cairo_names, &lib_cairo);
-
-#define FONTCONFIG_FUNCTIONS(F) F(FcFini)
-static struct {
-    FONTCONFIG_FUNCTIONS(DYNLIB_POINTER)
-} lib_fc;
-static const char *const fc_names[] = {FONTCONFIG_FUNCTIONS(DYNLIB_NAME) NULL};
-static DynLib fc_lib =
-    DYNLIB_INIT(CAREPLEDGE_SONAME_LIBFONTCONFIG, "drawing a chart", fc_names, &lib_fc);
-
-static int open_cairo(Err *err)
-{
-    int rc = dynlib_open(&cairo_lib, err);
-    return rc < 0 ? rc : dynlib_open(&fc_lib, err);
-}
 
 enum { DEFAULT_WIDTH = 900, DEFAULT_HEIGHT = 560 };
 
@@ -99,20 +36,20 @@ enum { N_PALETTE = sizeof PALETTE / sizeof PALETTE[0] };
 static void set_colour(cairo_t *cr, int i)
 {
     const double *c = PALETTE[i % N_PALETTE];
-    lib_cairo.cairo_set_source_rgb(cr, c[0], c[1], c[2]);
+    cairo_lib.cairo_set_source_rgb(cr, c[0], c[1], c[2]);
 }
 
 static void set_font(cairo_t *cr, double size, bool bold)
 {
-    lib_cairo.cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+    cairo_lib.cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL,
                                      bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    lib_cairo.cairo_set_font_size(cr, size);
+    cairo_lib.cairo_set_font_size(cr, size);
 }
 
 static double text_width(cairo_t *cr, const char *s)
 {
     cairo_text_extents_t ext;
-    lib_cairo.cairo_text_extents(cr, s, &ext);
+    cairo_lib.cairo_text_extents(cr, s, &ext);
     return ext.x_advance;
 }
 
@@ -120,8 +57,8 @@ static double text_width(cairo_t *cr, const char *s)
  * centre, 1 right) around x. */
 static void show_text(cairo_t *cr, const char *s, double x, double y, double align)
 {
-    lib_cairo.cairo_move_to(cr, x - align * text_width(cr, s), y);
-    lib_cairo.cairo_show_text(cr, s);
+    cairo_lib.cairo_move_to(cr, x - align * text_width(cr, s), y);
+    cairo_lib.cairo_show_text(cr, s);
 }
 
 /* Word-wraps text to width in the current font, at most max_lines lines (the
@@ -227,9 +164,9 @@ static double draw_legend(cairo_t *cr, const Chart *c, double x, double y, doubl
         const char *name = c->series[s].name ? c->series[s].name : "";
         if (s) px += gap;
         set_colour(cr, s);
-        lib_cairo.cairo_rectangle(cr, px, y + fs * 0.25, box, box);
-        lib_cairo.cairo_fill(cr);
-        lib_cairo.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_lib.cairo_rectangle(cr, px, y + fs * 0.25, box, box);
+        cairo_lib.cairo_fill(cr);
+        cairo_lib.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         show_text(cr, name, px + box + fs * 0.4, y + fs * 1.05, 0);
         px += box + fs * 0.4 + text_width(cr, name);
     }
@@ -276,14 +213,14 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
     double k = fmin(fmax(w / DEFAULT_WIDTH, 0.6), 2.5);
     double fs_title = 22 * k, fs = 15 * k, fs_small = 13.5 * k, pad = 12 * k;
 
-    lib_cairo.cairo_save(cr);
-    lib_cairo.cairo_set_source_rgb(cr, 1, 1, 1);
-    lib_cairo.cairo_rectangle(cr, x, y, w, h);
-    lib_cairo.cairo_fill(cr);
+    cairo_lib.cairo_save(cr);
+    cairo_lib.cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_lib.cairo_rectangle(cr, x, y, w, h);
+    cairo_lib.cairo_fill(cr);
 
     /* Title. */
     double top = y + pad;
-    lib_cairo.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
+    cairo_lib.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
     set_font(cr, fs_title, true);
     int n_title = wrap_text(cr, c->title, x + w / 2, top + fs_title, w - 2 * pad, fs_title * 1.2,
                             0.5, 2, true);
@@ -296,12 +233,12 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
     double caption_h = n_caption ? n_caption * fs * 1.3 + pad : 0;
     double bottom = y + h - pad - caption_h;
     if (n_caption) {
-        lib_cairo.cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+        cairo_lib.cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
         wrap_text(cr, c->caption, x + pad, bottom + pad + fs, w - 2 * pad, fs * 1.3, 0, 4, true);
     }
     if (c->x_label && *c->x_label) {
         set_font(cr, fs, true);
-        lib_cairo.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_lib.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         bottom -= fs * 1.8;
     }
     double x_label_y = bottom + fs * 1.45;
@@ -354,37 +291,37 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
 #define YPOS(v) (plot_bottom - ((v)-lo) / (hi - lo) * plot_h)
 
     /* Grid and ticks. */
-    lib_cairo.cairo_set_line_width(cr, fmax(0.6, 1.0 * k));
+    cairo_lib.cairo_set_line_width(cr, fmax(0.6, 1.0 * k));
     for (double t = lo; t <= hi + step / 2; t += step) {
         double py = round(YPOS(t)) + 0.5;
-        lib_cairo.cairo_set_source_rgb(cr, 0.86, 0.86, 0.86);
-        lib_cairo.cairo_move_to(cr, left, py);
-        lib_cairo.cairo_line_to(cr, right, py);
-        lib_cairo.cairo_stroke(cr);
-        lib_cairo.cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+        cairo_lib.cairo_set_source_rgb(cr, 0.86, 0.86, 0.86);
+        cairo_lib.cairo_move_to(cr, left, py);
+        cairo_lib.cairo_line_to(cr, right, py);
+        cairo_lib.cairo_stroke(cr);
+        cairo_lib.cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
         format_value(c, fabs(t) < step * 1e-9 ? 0 : t, buf, sizeof buf);
         show_text(cr, buf, left - pad * 0.6, py + fs_small * 0.35, 1);
     }
     if (c->y_label && *c->y_label) {
         set_font(cr, fs, true);
-        lib_cairo.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        lib_cairo.cairo_save(cr);
-        lib_cairo.cairo_translate(cr, x + pad + fs, (plot_top + plot_bottom) / 2);
-        lib_cairo.cairo_rotate(cr, -M_PI / 2);
+        cairo_lib.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_lib.cairo_save(cr);
+        cairo_lib.cairo_translate(cr, x + pad + fs, (plot_top + plot_bottom) / 2);
+        cairo_lib.cairo_rotate(cr, -M_PI / 2);
         show_text(cr, c->y_label, 0, 0, 0.5);
-        lib_cairo.cairo_restore(cr);
+        cairo_lib.cairo_restore(cr);
     }
     /* Axes. */
-    lib_cairo.cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-    lib_cairo.cairo_move_to(cr, left, plot_top);
-    lib_cairo.cairo_line_to(cr, left, plot_bottom);
-    lib_cairo.cairo_move_to(cr, left, round(YPOS(fmax(lo, 0))) + 0.5);
-    lib_cairo.cairo_line_to(cr, right, round(YPOS(fmax(lo, 0))) + 0.5);
-    lib_cairo.cairo_stroke(cr);
+    cairo_lib.cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    cairo_lib.cairo_move_to(cr, left, plot_top);
+    cairo_lib.cairo_line_to(cr, left, plot_bottom);
+    cairo_lib.cairo_move_to(cr, left, round(YPOS(fmax(lo, 0))) + 0.5);
+    cairo_lib.cairo_line_to(cr, right, round(YPOS(fmax(lo, 0))) + 0.5);
+    cairo_lib.cairo_stroke(cr);
 
     /* Category labels. */
     set_font(cr, fs_small, false);
-    lib_cairo.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    cairo_lib.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     for (int i = 0; i < c->n_categories; i++)
         wrap_text(cr, c->categories[i], left + slot * (i + 0.5), plot_bottom + pad * 0.6 + fs_small,
                   slot * 0.95, fs_small * 1.2, 0.5, 3, true);
@@ -406,13 +343,13 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
                 double vy = isnan(v) ? zero_y : YPOS(v);
                 if (!isnan(v)) {
                     set_colour(cr, s);
-                    lib_cairo.cairo_rectangle(cr, bx + bar * 0.06, fmin(vy, zero_y), bar * 0.88,
+                    cairo_lib.cairo_rectangle(cr, bx + bar * 0.06, fmin(vy, zero_y), bar * 0.88,
                                               fabs(zero_y - vy));
-                    lib_cairo.cairo_fill(cr);
+                    cairo_lib.cairo_fill(cr);
                 }
                 const char *label = value_label(c, s, i, buf, sizeof buf);
                 if (!label) continue;
-                lib_cairo.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
+                cairo_lib.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
                 double ly = (isnan(v) || v >= 0) ? vy - fs_small * 0.35 : vy + fs_small * 1.1;
                 show_text(cr, label, bx + bar / 2, ly, 0.5);
             }
@@ -420,7 +357,7 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
         double r = 4.5 * k;
         for (int s = 0; s < c->n_series; s++) {
             set_colour(cr, s);
-            lib_cairo.cairo_set_line_width(cr, 3 * k);
+            cairo_lib.cairo_set_line_width(cr, 3 * k);
             bool pen = false;
             for (int i = 0; i < c->n_categories; i++) {
                 double v = c->series[s].values[i];
@@ -430,25 +367,25 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
                 }
                 double px = left + slot * (i + 0.5), py = YPOS(v);
                 if (pen) {
-                    lib_cairo.cairo_line_to(cr, px, py);
+                    cairo_lib.cairo_line_to(cr, px, py);
                 } else {
-                    lib_cairo.cairo_move_to(cr, px, py);
+                    cairo_lib.cairo_move_to(cr, px, py);
                 }
                 pen = true;
             }
-            lib_cairo.cairo_stroke(cr);
+            cairo_lib.cairo_stroke(cr);
             for (int i = 0; i < c->n_categories; i++) {
                 double v = c->series[s].values[i];
                 double px = left + slot * (i + 0.5), py = isnan(v) ? zero_y : YPOS(v);
                 if (!isnan(v)) {
                     set_colour(cr, s);
-                    lib_cairo.cairo_arc(cr, px, py, r, 0, 2 * M_PI);
-                    lib_cairo.cairo_fill(cr);
+                    cairo_lib.cairo_arc(cr, px, py, r, 0, 2 * M_PI);
+                    cairo_lib.cairo_fill(cr);
                 }
                 const char *label = value_label(c, s, i, buf, sizeof buf);
                 if (!label) continue;
                 if (isnan(v)) py = YPOS(label_level(c, s, i));
-                lib_cairo.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
+                cairo_lib.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
                 /* The lowest of several points at a year is labelled below it,
                  * the others above, so that labels do not sit on other lines. */
                 double ly = is_lowest(c, s, i) ? py + r + fs_small * 1.1 : py - r - fs_small * 0.4;
@@ -461,18 +398,18 @@ static void chart_draw(cairo_t *cr, const Chart *c, double x, double y, double w
     if (!isnan(c->target) && c->target >= lo && c->target <= hi) {
         double ty = round(YPOS(c->target)) + 0.5;
         double dash[] = {8 * k, 5 * k};
-        lib_cairo.cairo_set_source_rgb(cr, 0.75, 0.1, 0.1);
-        lib_cairo.cairo_set_line_width(cr, 2 * k);
-        lib_cairo.cairo_set_dash(cr, dash, 2, 0);
-        lib_cairo.cairo_move_to(cr, left, ty);
-        lib_cairo.cairo_line_to(cr, right, ty);
-        lib_cairo.cairo_stroke(cr);
-        lib_cairo.cairo_set_dash(cr, NULL, 0, 0);
+        cairo_lib.cairo_set_source_rgb(cr, 0.75, 0.1, 0.1);
+        cairo_lib.cairo_set_line_width(cr, 2 * k);
+        cairo_lib.cairo_set_dash(cr, dash, 2, 0);
+        cairo_lib.cairo_move_to(cr, left, ty);
+        cairo_lib.cairo_line_to(cr, right, ty);
+        cairo_lib.cairo_stroke(cr);
+        cairo_lib.cairo_set_dash(cr, NULL, 0, 0);
         set_font(cr, fs_small, false);
         show_text(cr, target_text, right + pad * 0.4, ty + fs_small * 0.35, 0);
     }
 #undef YPOS
-    lib_cairo.cairo_restore(cr);
+    cairo_lib.cairo_restore(cr);
 }
 
 static void chart_size(const Chart *c, double *w, double *h)
@@ -484,7 +421,7 @@ static void chart_size(const Chart *c, double *w, double *h)
 static int cairo_fail(Err *err, const char *what, const char *path, cairo_status_t st)
 {
     return err_set(err, ERR_IO, "cannot write %s '%s': %s", what, path,
-                   lib_cairo.cairo_status_to_string(st));
+                   cairo_lib.cairo_status_to_string(st));
 }
 
 /* --- SVG: cairo writes the text as glyph outlines, so the title and caption
@@ -526,14 +463,14 @@ static int write_svg(const Chart *c, const char *path, Err *err)
     double w, h;
     chart_size(c, &w, &h);
     Buf b = {0};
-    cairo_surface_t *surface = lib_cairo.cairo_svg_surface_create_for_stream(buf_write, &b, w, h);
-    lib_cairo.cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX); /* for the web */
-    cairo_t *cr = lib_cairo.cairo_create(surface);
+    cairo_surface_t *surface = cairo_lib.cairo_svg_surface_create_for_stream(buf_write, &b, w, h);
+    cairo_lib.cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX); /* for the web */
+    cairo_t *cr = cairo_lib.cairo_create(surface);
     chart_draw(cr, c, 0, 0, w, h);
-    lib_cairo.cairo_destroy(cr);
-    lib_cairo.cairo_surface_finish(surface);
-    cairo_status_t st = lib_cairo.cairo_surface_status(surface);
-    lib_cairo.cairo_surface_destroy(surface);
+    cairo_lib.cairo_destroy(cr);
+    cairo_lib.cairo_surface_finish(surface);
+    cairo_status_t st = cairo_lib.cairo_surface_status(surface);
+    cairo_lib.cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS || !b.data) {
         free(b.data);
         return cairo_fail(err, "the SVG", path, st);
@@ -567,30 +504,30 @@ static int write_svg(const Chart *c, const char *path, Err *err)
 int chart_write(const Chart *c, ChartFormat format, const char *path, Err *err)
 {
     int rc = check_chart(c, err);
-    if (rc == 0) rc = open_cairo(err);
+    if (rc == 0) rc = cairo_lib_open("drawing a chart", err);
     if (rc < 0) return rc;
     if (format == CHART_SVG) return write_svg(c, path, err);
     double w, h;
     chart_size(c, &w, &h);
     cairo_surface_t *surface;
     if (format == CHART_PNG) {
-        surface = lib_cairo.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w, (int)h);
+        surface = cairo_lib.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w, (int)h);
     } else {
-        surface = lib_cairo.cairo_pdf_surface_create(path, w, h);
+        surface = cairo_lib.cairo_pdf_surface_create(path, w, h);
         if (c->title)
-            lib_cairo.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, c->title);
+            cairo_lib.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, c->title);
     }
-    cairo_t *cr = lib_cairo.cairo_create(surface);
+    cairo_t *cr = cairo_lib.cairo_create(surface);
     chart_draw(cr, c, 0, 0, w, h);
-    lib_cairo.cairo_destroy(cr);
+    cairo_lib.cairo_destroy(cr);
     cairo_status_t st;
     if (format == CHART_PNG) {
-        st = lib_cairo.cairo_surface_write_to_png(surface, path);
+        st = cairo_lib.cairo_surface_write_to_png(surface, path);
     } else {
-        lib_cairo.cairo_surface_finish(surface);
-        st = lib_cairo.cairo_surface_status(surface);
+        cairo_lib.cairo_surface_finish(surface);
+        st = cairo_lib.cairo_surface_status(surface);
     }
-    lib_cairo.cairo_surface_destroy(surface);
+    cairo_lib.cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS)
         return cairo_fail(err, format == CHART_PNG ? "the PNG" : "the PDF", path, st);
     return 0;
@@ -600,7 +537,7 @@ int chart_draw_into(void *cairo_context, const Chart *chart, double x, double y,
                     Err *err)
 {
     int rc = check_chart(chart, err);
-    if (rc == 0) rc = open_cairo(err);
+    if (rc == 0) rc = cairo_lib_open("drawing a chart", err);
     if (rc == 0) chart_draw(cairo_context, chart, x, y, w, h);
     return rc;
 }
@@ -635,18 +572,18 @@ struct ChartPdf {
 
 int chart_pdf_open(ChartPdf **out, const char *path, const char *title, Err *err)
 {
-    int rc = open_cairo(err);
+    int rc = cairo_lib_open("drawing a chart", err);
     if (rc < 0) return rc;
-    cairo_surface_t *surface = lib_cairo.cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
-    cairo_status_t st = lib_cairo.cairo_surface_status(surface);
+    cairo_surface_t *surface = cairo_lib.cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+    cairo_status_t st = cairo_lib.cairo_surface_status(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
-        lib_cairo.cairo_surface_destroy(surface);
+        cairo_lib.cairo_surface_destroy(surface);
         return cairo_fail(err, "the PDF", path, st);
     }
-    if (title) lib_cairo.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+    if (title) cairo_lib.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
     ChartPdf *pdf = xcalloc(1, sizeof *pdf);
     pdf->surface = surface;
-    pdf->cr = lib_cairo.cairo_create(surface);
+    pdf->cr = cairo_lib.cairo_create(surface);
     pdf->path = xstrdup(path);
     *out = pdf;
     return 0;
@@ -657,23 +594,23 @@ static double begin_page(ChartPdf *pdf, const char *heading, bool continued)
 {
     cairo_t *cr = pdf->cr;
     pdf->pages++;
-    lib_cairo.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
+    cairo_lib.cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
     set_font(cr, 20, true);
     char *h = xmalloc(strlen(heading ? heading : "") + 16);
     sprintf(h, "%s%s", heading ? heading : "", continued ? " (continued)" : "");
     int n = wrap_text(cr, h, MARGIN, MARGIN + 20, PAGE_W - 2 * MARGIN, 25, 0, 3, true);
     free(h);
     double y = MARGIN + 20 + (n - 1) * 25 + 10;
-    lib_cairo.cairo_set_source_rgb(cr, 0.0, 0.447, 0.698);
-    lib_cairo.cairo_set_line_width(cr, 2);
-    lib_cairo.cairo_move_to(cr, MARGIN, y);
-    lib_cairo.cairo_line_to(cr, PAGE_W - MARGIN, y);
-    lib_cairo.cairo_stroke(cr);
+    cairo_lib.cairo_set_source_rgb(cr, 0.0, 0.447, 0.698);
+    cairo_lib.cairo_set_line_width(cr, 2);
+    cairo_lib.cairo_move_to(cr, MARGIN, y);
+    cairo_lib.cairo_line_to(cr, PAGE_W - MARGIN, y);
+    cairo_lib.cairo_stroke(cr);
     /* Page number in the footer. */
     char num[32];
     snprintf(num, sizeof num, "Page %d", pdf->pages);
     set_font(cr, 9, false);
-    lib_cairo.cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    cairo_lib.cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
     show_text(cr, num, PAGE_W - MARGIN, PAGE_H - MARGIN / 2, 1);
     return y + 14;
 }
@@ -692,11 +629,11 @@ int chart_pdf_page(ChartPdf *pdf, const char *heading, const char *const *paragr
     for (int i = 0; i < n_paragraphs; i++) {
         int lines = wrap_text(cr, paragraphs[i], 0, 0, width, 15, 0, 1000, false);
         if (y + lines * 15 > bottom) {
-            lib_cairo.cairo_show_page(cr);
+            cairo_lib.cairo_show_page(cr);
             y = begin_page(pdf, heading, true);
             set_font(cr, 11, false);
         }
-        lib_cairo.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_lib.cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         wrap_text(cr, paragraphs[i], MARGIN, y + 11, width, 15, 0, 1000, true);
         y += lines * 15 + 8;
     }
@@ -708,7 +645,7 @@ int chart_pdf_page(ChartPdf *pdf, const char *heading, const char *const *paragr
         if (ch < MIN_CHART_H) {
             ch = fmin(room, width * 0.68);
             if (ch < MIN_CHART_H) {
-                lib_cairo.cairo_show_page(cr);
+                cairo_lib.cairo_show_page(cr);
                 y = begin_page(pdf, heading, true);
                 room = bottom - y;
                 ch = fmin(room / (left < 3 ? left : 3), width * 0.68);
@@ -717,8 +654,8 @@ int chart_pdf_page(ChartPdf *pdf, const char *heading, const char *const *paragr
         chart_draw(cr, &charts[i], MARGIN, y, width, ch);
         y += ch + 10;
     }
-    lib_cairo.cairo_show_page(cr);
-    cairo_status_t st = lib_cairo.cairo_status(cr);
+    cairo_lib.cairo_show_page(cr);
+    cairo_status_t st = cairo_lib.cairo_status(cr);
     if (st != CAIRO_STATUS_SUCCESS) return cairo_fail(err, "the PDF", pdf->path, st);
     return 0;
 }
@@ -730,10 +667,10 @@ int chart_pdf_page_count(const ChartPdf *pdf)
 
 int chart_pdf_close(ChartPdf *pdf, Err *err)
 {
-    lib_cairo.cairo_destroy(pdf->cr);
-    lib_cairo.cairo_surface_finish(pdf->surface);
-    cairo_status_t st = lib_cairo.cairo_surface_status(pdf->surface);
-    lib_cairo.cairo_surface_destroy(pdf->surface);
+    cairo_lib.cairo_destroy(pdf->cr);
+    cairo_lib.cairo_surface_finish(pdf->surface);
+    cairo_status_t st = cairo_lib.cairo_surface_status(pdf->surface);
+    cairo_lib.cairo_surface_destroy(pdf->surface);
     int rc = st == CAIRO_STATUS_SUCCESS ? 0 : cairo_fail(err, "the PDF", pdf->path, st);
     free(pdf->path);
     free(pdf);
@@ -742,7 +679,5 @@ int chart_pdf_close(ChartPdf *pdf, Err *err)
 
 void chart_free_caches(void)
 {
-    /* Only what was opened has caches (and pointers to call). */
-    if (dynlib_opened(&cairo_lib)) lib_cairo.cairo_debug_reset_static_data();
-    if (dynlib_opened(&fc_lib)) lib_fc.FcFini();
+    cairo_lib_free_caches();
 }

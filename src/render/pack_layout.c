@@ -3,49 +3,13 @@
  * word beside its swatch). */
 #include "render/pack_layout.h"
 
-#include "base/dynlib.h"
 #include "base/mem.h"
-
-#include <cairo-pdf.h>
-#include <cairo.h>
+#include "render/cairo_lib.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* cairo is opened when the first pack is drawn (base/dynlib.h), as chart.c
- * opens it: linking it would cost every command's start-up. */
-#define PACK_CAIRO_FUNCTIONS(F)            \
-    F(cairo_create)                        \
-    F(cairo_destroy)                       \
-    F(cairo_fill)                          \
-    F(cairo_line_to)                       \
-    F(cairo_move_to)                       \
-    F(cairo_pdf_surface_add_outline)       \
-    F(cairo_pdf_surface_create)            \
-    F(cairo_pdf_surface_create_for_stream) \
-    F(cairo_pdf_surface_set_metadata)      \
-    F(cairo_rectangle)                     \
-    F(cairo_select_font_face)              \
-    F(cairo_set_font_size)                 \
-    F(cairo_set_line_width)                \
-    F(cairo_set_source_rgb)                \
-    F(cairo_show_page)                     \
-    F(cairo_show_text)                     \
-    F(cairo_status)                        \
-    F(cairo_status_to_string)              \
-    F(cairo_stroke)                        \
-    F(cairo_surface_destroy)               \
-    F(cairo_surface_finish)                \
-    F(cairo_surface_status)                \
-    F(cairo_text_extents)
-static struct {
-    PACK_CAIRO_FUNCTIONS(DYNLIB_POINTER)
-} cg;
-static const char *const cairo_names[] = {PACK_CAIRO_FUNCTIONS(DYNLIB_NAME) NULL};
-static DynLib cairo_lib =
-    DYNLIB_INIT(CAREPLEDGE_SONAME_LIBCAIRO, "drawing the quarterly pack", cairo_names, &cg);
 
 /* A4 portrait in points. */
 static const double PAGE_W = 595.28, PAGE_H = 841.89, MARGIN = 40, TOP = 58, BOTTOM = 50;
@@ -58,6 +22,10 @@ struct PackPen {
     int page, total;
     double y;
     bool page_open;
+    /* The counting pass (path NULL) only measures text, to break the pages
+     * where the real pass will: it draws nothing, which halves the pack's
+     * drawing time (bench/RESULTS.md, "The quarterly pack"). */
+    bool counting;
 };
 
 static double content_width(void)
@@ -72,36 +40,38 @@ static double bottom_of_page(const PackPen *pen)
 
 static void font(PackPen *pen, double size, bool bold)
 {
-    cg.cairo_select_font_face(pen->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
-                              bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cg.cairo_set_font_size(pen->cr, size);
+    cairo_lib.cairo_select_font_face(pen->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+                                     bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_lib.cairo_set_font_size(pen->cr, size);
 }
 
 static void grey(PackPen *pen, double level)
 {
-    cg.cairo_set_source_rgb(pen->cr, level, level, level);
+    cairo_lib.cairo_set_source_rgb(pen->cr, level, level, level);
 }
 
 static double width_of(PackPen *pen, const char *s)
 {
     cairo_text_extents_t ext;
-    cg.cairo_text_extents(pen->cr, s, &ext);
+    cairo_lib.cairo_text_extents(pen->cr, s, &ext);
     return ext.x_advance;
 }
 
 /* Draws s with its baseline at y; align 0 left, 1 right of x. */
 static void say(PackPen *pen, const char *s, double x, double y, double align)
 {
-    cg.cairo_move_to(pen->cr, x - align * width_of(pen, s), y);
-    cg.cairo_show_text(pen->cr, s);
+    if (pen->counting) return;
+    cairo_lib.cairo_move_to(pen->cr, x - align * width_of(pen, s), y);
+    cairo_lib.cairo_show_text(pen->cr, s);
 }
 
 static void line(PackPen *pen, double x0, double y0, double x1, double y1, double width)
 {
-    cg.cairo_set_line_width(pen->cr, width);
-    cg.cairo_move_to(pen->cr, x0, y0);
-    cg.cairo_line_to(pen->cr, x1, y1);
-    cg.cairo_stroke(pen->cr);
+    if (pen->counting) return;
+    cairo_lib.cairo_set_line_width(pen->cr, width);
+    cairo_lib.cairo_move_to(pen->cr, x0, y0);
+    cairo_lib.cairo_line_to(pen->cr, x1, y1);
+    cairo_lib.cairo_stroke(pen->cr);
 }
 
 /* Word-wraps text into width in the current font: the lines into *out (each
@@ -181,7 +151,7 @@ static void page_furniture(PackPen *pen)
 
 void pack_pen_page(PackPen *pen)
 {
-    if (pen->page_open) cg.cairo_show_page(pen->cr);
+    if (pen->page_open) cairo_lib.cairo_show_page(pen->cr);
     pen->page++;
     pen->page_open = true;
     page_furniture(pen);
@@ -202,41 +172,47 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 int pack_pen_open(PackPen **out, const char *path, const char *title, const char *header,
                   const char *footer, const char *note, int total, Err *err)
 {
-    int rc = dynlib_open(&cairo_lib, err);
+    int rc = cairo_lib_open("drawing the quarterly pack", err);
     if (rc < 0) return rc;
     cairo_surface_t *s =
-        path ? cg.cairo_pdf_surface_create(path, PAGE_W, PAGE_H)
-             : cg.cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
-    cairo_status_t st = cg.cairo_surface_status(s);
+        path ? cairo_lib.cairo_pdf_surface_create(path, PAGE_W, PAGE_H)
+             : cairo_lib.cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+    cairo_status_t st = cairo_lib.cairo_surface_status(s);
     if (st != CAIRO_STATUS_SUCCESS) {
-        cg.cairo_surface_destroy(s);
+        cairo_lib.cairo_surface_destroy(s);
         return err_set(err, ERR_IO, "cannot write the pack '%s': %s", path ? path : "",
-                       cg.cairo_status_to_string(st));
+                       cairo_lib.cairo_status_to_string(st));
     }
-    cg.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_lib.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
     PackPen *pen = xcalloc(1, sizeof *pen);
     pen->surface = s;
-    pen->cr = cg.cairo_create(s);
+    pen->cr = cairo_lib.cairo_create(s);
     pen->path = xstrdup(path ? path : "");
     pen->header = xstrdup(header);
     pen->footer = xstrdup(footer);
     pen->note = note ? xstrdup(note) : NULL;
     pen->total = total;
+    pen->counting = !path;
     *out = pen;
     return 0;
 }
 
+void pack_pen_subject(PackPen *pen, const char *subject)
+{
+    cairo_lib.cairo_pdf_surface_set_metadata(pen->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+}
+
 int pack_pen_close(PackPen *pen, int *pages, Err *err)
 {
-    if (pen->page_open) cg.cairo_show_page(pen->cr);
-    cairo_status_t st = cg.cairo_status(pen->cr);
-    cg.cairo_destroy(pen->cr);
-    cg.cairo_surface_finish(pen->surface);
-    if (st == CAIRO_STATUS_SUCCESS) st = cg.cairo_surface_status(pen->surface);
-    cg.cairo_surface_destroy(pen->surface);
+    if (pen->page_open) cairo_lib.cairo_show_page(pen->cr);
+    cairo_status_t st = cairo_lib.cairo_status(pen->cr);
+    cairo_lib.cairo_destroy(pen->cr);
+    cairo_lib.cairo_surface_finish(pen->surface);
+    if (st == CAIRO_STATUS_SUCCESS) st = cairo_lib.cairo_surface_status(pen->surface);
+    cairo_lib.cairo_surface_destroy(pen->surface);
     int rc = st == CAIRO_STATUS_SUCCESS ? 0
                                         : err_set(err, ERR_IO, "cannot write the pack '%s': %s",
-                                                  pen->path, cg.cairo_status_to_string(st));
+                                                  pen->path, cairo_lib.cairo_status_to_string(st));
     if (pages) *pages = pen->page;
     free(pen->path);
     free(pen->header);
@@ -261,11 +237,13 @@ void pack_pen_heading(PackPen *pen, const char *text, int level, double keep)
     free_lines(lines, n);
     pen->y += size + (n - 1) * size * 1.25 + 5;
     if (level == 1) {
-        cg.cairo_set_source_rgb(pen->cr, 0.0, 0.447, 0.698);
+        cairo_lib.cairo_set_source_rgb(pen->cr, 0.0, 0.447, 0.698);
         line(pen, MARGIN, pen->y, PAGE_W - MARGIN, pen->y, 1.5);
         char link[32];
         snprintf(link, sizeof link, "page=%d", pen->page);
-        cg.cairo_pdf_surface_add_outline(pen->surface, CAIRO_PDF_OUTLINE_ROOT, text, link, 0);
+        if (!pen->counting)
+            cairo_lib.cairo_pdf_surface_add_outline(pen->surface, CAIRO_PDF_OUTLINE_ROOT, text,
+                                                    link, 0);
         pen->y += 8;
     } else {
         pen->y += 2;
@@ -291,23 +269,28 @@ void pack_pen_text(PackPen *pen, const char *text, double size, bool bold)
 
 /* ---- Tables --------------------------------------------------------------- */
 
+/* Fills a rectangle in the colour (r, g, b). */
+static void box(PackPen *pen, double x, double y, double w, double h, double r, double g, double b)
+{
+    if (pen->counting) return;
+    cairo_lib.cairo_set_source_rgb(pen->cr, r, g, b);
+    cairo_lib.cairo_rectangle(pen->cr, x, y, w, h);
+    cairo_lib.cairo_fill(pen->cr);
+}
+
 static void rag_swatch(PackPen *pen, const char *word, double x, double y, double size)
 {
     double r = 0.5, g = 0.5, b = 0.5;
     if (strcmp(word, "green") == 0) r = 0.0, g = 0.55, b = 0.3;
     if (strcmp(word, "amber") == 0) r = 0.95, g = 0.62, b = 0.0;
     if (strcmp(word, "red") == 0) r = 0.8, g = 0.1, b = 0.1;
-    cg.cairo_set_source_rgb(pen->cr, r, g, b);
-    cg.cairo_rectangle(pen->cr, x, y - size * 0.8, size * 0.8, size * 0.8);
-    cg.cairo_fill(pen->cr);
+    box(pen, x, y - size * 0.8, size * 0.8, size * 0.8, r, g, b);
 }
 
 static void table_header(PackPen *pen, const PackColumn *cols, int n_cols, double size)
 {
     double x = MARGIN, h = size * 1.3 + 6;
-    cg.cairo_set_source_rgb(pen->cr, 0.88, 0.92, 0.96);
-    cg.cairo_rectangle(pen->cr, MARGIN, pen->y, content_width(), h);
-    cg.cairo_fill(pen->cr);
+    box(pen, MARGIN, pen->y, content_width(), h, 0.88, 0.92, 0.96);
     font(pen, size, true);
     grey(pen, 0.05);
     for (int c = 0; c < n_cols; c++) {
@@ -347,11 +330,8 @@ void pack_pen_table(PackPen *pen, const PackColumn *cols, int n_cols, const char
             pack_pen_page(pen);
             table_header(pen, cols, n_cols, size);
         }
-        if (r % 2) { /* banded rows help the eye along a wide line */
-            cg.cairo_set_source_rgb(pen->cr, 0.965, 0.965, 0.965);
-            cg.cairo_rectangle(pen->cr, MARGIN, pen->y, content_width(), h);
-            cg.cairo_fill(pen->cr);
-        }
+        if (r % 2) /* banded rows help the eye along a wide line */
+            box(pen, MARGIN, pen->y, content_width(), h, 0.965, 0.965, 0.965);
         double x = MARGIN;
         for (int c = 0; c < n_cols; c++) {
             double w = cols[c].width * content_width();
@@ -398,6 +378,7 @@ int pack_pen_charts(PackPen *pen, const Chart *charts, const char *const *titles
                 for (int j = 0; j < nl; j++) say(pen, lines[j], x, pen->y + 9 + j * 10.5, 0);
                 free_lines(lines, nl);
             }
+            if (pen->counting) continue;
             int rc = chart_draw_into(pen->cr, &charts[i + k], x, pen->y + title_h, w, height, err);
             if (rc < 0) return rc;
         }

@@ -6,8 +6,9 @@
  * and a line saying which figures are withheld when published).
  *
  * "of N" needs the count before the first page is written: the document is
- * laid out twice, first onto a surface that keeps nothing (pack_pen_open with
- * path NULL) to count the pages. Draws what it is given. */
+ * laid out twice, first without drawing (pack_pen_open with path NULL: text
+ * is only measured, to break the pages where the second pass will) to count
+ * the pages. Draws what it is given. */
 #ifndef CAREPLEDGE_PACK_LAYOUT_H
 #define CAREPLEDGE_PACK_LAYOUT_H
 
@@ -25,6 +26,9 @@ typedef struct PackPen PackPen;
  * ERR_UNAVAILABLE. */
 int pack_pen_open(PackPen **out, const char *path, const char *title, const char *header,
                   const char *footer, const char *note, int total, Err *err);
+/* Sets the PDF's subject (its document properties), which says whether the
+ * pack may be published: a reader (or a test) can tell without opening it. */
+void pack_pen_subject(PackPen *pen, const char *subject);
 /* Ends the last page and the file, frees pen (also on error); *pages the
  * number of pages written. Returns 0 or ERR_IO. */
 int pack_pen_close(PackPen *pen, int *pages, Err *err);

@@ -231,8 +231,8 @@ static void profile_section(Doc *d)
                        "today's rules).",
                        at),
                   9, false);
-    static const PackColumn cols[] = {{"Table", 0.36, PACK_CELL_TEXT},
-                                      {"", 0.50, PACK_CELL_TEXT},
+    static const PackColumn cols[] = {{"Group", 0.36, PACK_CELL_TEXT},
+                                      {"Children", 0.50, PACK_CELL_TEXT},
                                       {"Number", 0.14, PACK_CELL_NUMBER}};
     Cells c = {.cols = 3};
     const char *last = "";
@@ -362,9 +362,9 @@ static void action_plan_section(Doc *d)
                   "newest progress note of each.",
                   8.5, false);
     static const PackColumn cols[] = {
-        {"Priority", 0.34, PACK_CELL_TEXT},        {"Delivery", 0.11, PACK_CELL_TEXT},
+        {"Priority", 0.30, PACK_CELL_TEXT},        {"Delivery", 0.17, PACK_CELL_TEXT},
         {"Status", 0.11, PACK_CELL_TEXT},          {"RAG", 0.10, PACK_CELL_RAG},
-        {"Latest progress", 0.34, PACK_CELL_TEXT},
+        {"Latest progress", 0.32, PACK_CELL_TEXT},
     };
     Cells c = {.cols = 5};
     for (int r = 0; r < pr->n_rows; r++) {
@@ -374,7 +374,9 @@ static void action_plan_section(Doc *d)
         cell(&c, svc_gov_cell(pr, r, "RAG"));
         cell(&c, latest_note(d, svc_gov_cell(pr, r, "ID")));
     }
-    pack_pen_table(d->pen, cols, 5, c.v, rows_of(&c), 7.5, 3);
+    /* Four lines: the delivery dates ("Monthly and termly; November 2010 to
+     * January 2011") were cut at three in a narrower column. */
+    pack_pen_table(d->pen, cols, 5, c.v, rows_of(&c), 7.5, 4);
     free(c.v);
 }
 
@@ -618,6 +620,9 @@ static int lay_out(const char *path, const PackResult *p, int total, int *pages,
     int rc =
         pack_pen_open(&d.pen, path, title, title, footer, p->publish ? note : NULL, total, err);
     if (rc < 0) return rc;
+    pack_pen_subject(d.pen, p->publish ? note
+                                       : "For the Strategy Group and the Corporate Parenting "
+                                         "Panel: small counts shown, not for publication");
     rc = draw(&d, err);
     Err close_err = {0};
     int crc = pack_pen_close(d.pen, pages, &close_err);

@@ -42,3 +42,19 @@ export async function axeViolations(page) {
   const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+// The number of pages: the page objects of the PDF's page tree (/Type
+// /Page, not /Pages).
+export function pdfPageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
+}
+
+// The PDF's /Subject, written as a (string) with backslash escapes or as <FEFF...>
+// hex UTF-16 (cairo's choice when the text has brackets).
+export function pdfSubject(pdf) {
+  const m = pdf.toString('latin1').match(/\/Subject\s*(?:\(((?:\\.|[^\\)])*)\)|<FEFF([0-9A-Fa-f]*)>)/);
+  if (!m) return '';
+  if (m[1] !== undefined) return m[1].replace(/\\(.)/g, '$1');
+  const bytes = Buffer.from(m[2], 'hex');
+  return bytes.swap16().toString('utf16le');
+}

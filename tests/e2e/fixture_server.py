@@ -27,6 +27,38 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ITEM_OF_KIND = {"pathway_plan": "pathway_plan_review"}
 
 
+QUARTER = re.compile(r"^\d{4}Q[1-4]$")
+
+
+def small_pdf(title, subject, pages):
+    """A PDF of one line of text a page (Helvetica, A4), with its title and
+    subject: the double's stand-in for the pack the real server draws."""
+    def text(s):
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    n = len(pages)
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [%s] /Count %d >>" % (
+                " ".join(f"{4 + 2 * i} 0 R" for i in range(n)), n),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, line in enumerate(pages):
+        stream = f"BT /F1 14 Tf 56 780 Td ({text(line)}) Tj ET"
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] "
+                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>")
+        objs.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+    objs.append(f"<< /Title ({text(title)}) /Subject ({text(subject)}) >>")
+    out, offsets = bytearray(b"%PDF-1.5\n"), []
+    for k, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{o}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R /Info {len(objs)} 0 R >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    return bytes(out)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *a, **kw):
         super().__init__(*a, directory=WEBROOT, **kw)
@@ -96,11 +128,35 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return self.error(403, "forbidden", "Your role may not open a child's record.")
             child = dict(FIXTURES["child"], child=m.group(1))
             return self.ok(child)
+        if path == "/pack":
+            return self.pack(user, q)
         table = {"/profile": "profile", "/compliance": "compliance", "/scorecard": "scorecard",
                  "/validation": "validation"}.get(path)
         if table:
             return self.ok(FIXTURES[table])
         return self.error(404, "not_found", f"No route GET {url.path}.")
+
+    def pack(self, user, q):
+        """GET /api/v1/pack in the real server's terms (docs/governance.md): a
+        role with aggregate figures gets a PDF, published (small counts
+        withheld) unless it also has the unpublished reports; other roles 403."""
+        if "aggregate" not in user["capabilities"]:
+            return self.error(403, "forbidden", "Your role may not read the quarterly pack.")
+        quarter = q.get("quarter", "")
+        if not QUARTER.match(quarter):
+            return self.error(400, "invalid", "give quarter=YYYYQn (2009Q4)", "quarter")
+        published = q.get("publish") == "1" or "reports" not in user["capabilities"]
+        subject = ("Published: figures of 1 to 5 withheld (shown as c), with any that would "
+                   "give them away" if published else
+                   "For the Strategy Group and the Corporate Parenting Panel: small counts "
+                   "shown, not for publication")
+        body = small_pdf(f"The Pledge: quarterly pack {quarter}", subject,
+                         [f"Quarterly pack {quarter}: the promises", "Profile and scorecard"])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def do_POST(self):
         url = urlsplit(self.path)

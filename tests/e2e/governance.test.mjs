@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, signIn, axeViolations } from './browser.mjs';
+import { BASE, launch, newPage, signIn, axeViolations, pdfPageCount, pdfSubject } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -72,7 +72,9 @@ test('the scorecard page links to the quarterly pack, which downloads as a PDF',
   assert.equal(download.suggestedFilename(), 'pledge-pack-2010Q1.pdf');
   const body = readFileSync(await download.path());
   assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
-  assert.ok(body.length > 20000, `a pack of ${body.length} bytes`);
+  assert.ok(pdfPageCount(body) > 1, `a pack of ${pdfPageCount(body)} page(s)`);
+  // A councillor's pack is always the published one.
+  assert.match(pdfSubject(body), /^Published: /);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.problems, []);
 });

@@ -84,14 +84,14 @@ if [ "$mode" = fixtures ]; then
   python3 tests/e2e/fixture_server.py "$port" &
   pid=$!
   # The double's accounts (tests/e2e/fixtures.json).
-  export E2E_USERS='{"social_worker":["sw1","demo-sw1"],"manager":["mgr","demo-mgr"],"data_analyst":["data","demo-data"],"councillor":["cllr","demo-cllr"]}'
+  export E2E_USERS='{"social_worker":["sw1","demo-sw1"],"manager":["mgr","demo-mgr"],"data_analyst":["data","demo-data"],"councillor":["cllr","demo-cllr"],"young_person":["yp","demo-yp"]}'
 else
   db=$tmp/e2e.db
   "$bin" synth --out "$tmp/903" --profile dorset-2010 --seed 7 --children 120 > /dev/null
   "$bin" import --db "$db" "$tmp/903" > /dev/null
   users='{'
   "$bin" governance demo --db "$db" --out "$tmp/governance" --year 2009/10 > /dev/null
-  for role in social_worker manager data_analyst councillor cicc_facilitator; do
+  for role in social_worker manager data_analyst councillor cicc_facilitator young_person; do
     pass="e2e-$role-$RANDOM$RANDOM"
     echo "$pass" | "$bin" user add "e2e_$role" --role "$role" --password-stdin --db "$db" > /dev/null
     users+="\"$role\":[\"e2e_$role\",\"$pass\"],"
