@@ -57,3 +57,18 @@ files_903() {
     esac
   done
 }
+
+# pg_server_cpu: the CPU seconds the throwaway PostgreSQL cluster (scripts/pg-test.sh,
+# $PGHOST/data) has used: the postmaster, the backends it has reaped (its children's
+# time) and those still running. It first waits for every client's backend to be gone
+# and reaped: one ending while it reads would be counted neither as running nor as reaped.
+pg_server_cpu() {
+  local pm
+  pm=$(head -1 "$PGHOST/data/postmaster.pid")
+  until [ "$(psql -At "$CAREPLEDGE_TEST_PG" -c "SELECT count(*) FROM pg_stat_activity
+      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")" = 0 ]; do sleep 0.1; done
+  sleep 0.5
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+    for c in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2> /dev/null || true; done
+  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / t }'
+}

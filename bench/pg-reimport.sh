@@ -14,25 +14,12 @@ fi
 n=${1:-10000}
 before=${BENCH_BEFORE:-}
 
-# The CPU seconds the cluster has used (as in bench/pg.sh): first waits for
-# every client's backend to be gone and reaped.
-server_cpu() {
-  local pm
-  pm=$(head -1 "$PGHOST/data/postmaster.pid")
-  until [ "$(psql -At "$CAREPLEDGE_TEST_PG" -c "SELECT count(*) FROM pg_stat_activity
-      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")" = 0 ]; do sleep 0.1; done
-  sleep 0.5
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
-    for c in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2> /dev/null || true; done
-  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / t }'
-}
-
 # import_row LABEL BIN DB: one import of the history as a table row.
 import_row() {
   local s0 s1 wall user sys
-  s0=$(server_cpu)
+  s0=$(pg_server_cpu)
   /usr/bin/time -f "%e %U %S" -o "$out/pg-reimport.time" "$2" import --db "$3" "$data" > "$out/pg-reimport.stdout"
-  s1=$(server_cpu)
+  s1=$(pg_server_cpu)
   read -r wall user sys < <(tail -n 1 "$out/pg-reimport.time")
   awk -v l="$1" -v w="$wall" -v c="$(echo "$user + $sys" | bc)" -v s="$(echo "$s1 - $s0" | bc)" \
     'BEGIN { printf "| %s | %.2f | %.2f | %.2f |\n", l, w, c, s }'

@@ -18,29 +18,14 @@ fi
 [ $# -gt 0 ] || set -- 100000
 before=${BENCH_BEFORE:-}
 
-# The CPU seconds the cluster has used: the postmaster, the backends it has
-# reaped (its children's time) and those still running. It first waits for
-# every client's backend to be gone and reaped: one ending while it reads
-# would be counted neither as running nor as reaped.
-server_cpu() {
-  local pm
-  pm=$(head -1 "$PGHOST/data/postmaster.pid")
-  until [ "$(psql -At "$CAREPLEDGE_TEST_PG" -c "SELECT count(*) FROM pg_stat_activity
-      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")" = 0 ]; do sleep 0.1; done
-  sleep 0.5
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
-    for c in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2> /dev/null || true; done
-  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / t }'
-}
-
 # import_row LABEL NAME BIN DB DATA: one import into an empty database, as a
 # table row: wall s, rows/s, client CPU s, server CPU s, (client+server) rows
 # per CPU second, peak MiB.
 import_row() {
   local label=$1 name=$2 run=$3 db=$4 data=$5 s0 s1 wall peak user sys rows
-  s0=$(server_cpu)
+  s0=$(pg_server_cpu)
   /usr/bin/time -f "%e %M %U %S" -o "$out/$name.time" "$run" import --db "$db" "$data" > "$out/$name.stdout"
-  s1=$(server_cpu)
+  s1=$(pg_server_cpu)
   read -r wall peak user sys < <(tail -n 1 "$out/$name.time")
   rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' "$out/$name.stdout")
   case $db in

@@ -22,21 +22,6 @@ psql -q "$CAREPLEDGE_TEST_PG" -c "SET client_min_messages = warning" -c "DROP DA
   -c "CREATE DATABASE bench_pool OWNER $role"
 pgdb=${CAREPLEDGE_TEST_PG/\/\/\/postgres\?/\/\/\/bench_pool?}
 pgdb=${pgdb/user=postgres/user=$role}
-
-# The CPU seconds the cluster has used: the postmaster, the backends it has
-# reaped (its children's time) and those still running. It first waits for
-# every client's backend to be gone and reaped: one ending while it reads
-# would be counted neither as running nor as reaped.
-server_cpu() {
-  local pm
-  pm=$(head -1 "$PGHOST/data/postmaster.pid")
-  until [ "$(psql -At "$CAREPLEDGE_TEST_PG" -c "SELECT count(*) FROM pg_stat_activity
-      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")" = 0 ]; do sleep 0.1; done
-  sleep 0.5
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
-    for c in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2> /dev/null || true; done
-  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / t }'
-}
 add() { awk -v a="$1" -v b="$2" 'BEGIN { print a + b }'; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -49,10 +34,10 @@ for k in $(seq 1 "$councils"); do
   rm -rf "$data"
   "$bin" synth --out "$data" --children "$n" --seed "$k" --from 2017 --to 2026 > /dev/null
   sed -i "s/\bC\([0-9]\{6\}\)\b/$la\1/g" "$data"/*/*.csv
-  s0=$(server_cpu)
+  s0=$(pg_server_cpu)
   CAREPLEDGE_COUNCIL=$la /usr/bin/time -f "%e %U %S" -o "$out/pool-import-$k.time" \
     "$bin" import --db "$pgdb" "$data" > "$out/pool-import-$k.stdout"
-  s1=$(server_cpu)
+  s1=$(pg_server_cpu)
   read -r s user sys < <(tail -n 1 "$out/pool-import-$k.time")
   import_s=$(add "$import_s" "$s")
   client_cpu=$(add "$client_cpu" "$(add "$user" "$sys")")
