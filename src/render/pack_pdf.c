@@ -356,7 +356,7 @@ static const char *latest_note(Doc *d, const char *priority)
 static void action_plan_section(Doc *d)
 {
     const GovRows *pr = &d->p->priorities;
-    pack_pen_heading(d->pen, "3. The action plan", 1, 100);
+    pack_pen_heading(d->pen, "4. The action plan", 1, 100);
     pack_pen_text(d->pen,
                   "The strategy's priority issues, their status and RAG as recorded, and the "
                   "newest progress note of each.",
@@ -390,7 +390,7 @@ static void issues_section(Doc *d)
     scorecard_words_year(p->year, y, sizeof y);
     date_format_iso(p->at, at);
     Date from = date_collection_year_start(p->year);
-    pack_pen_heading(d->pen, "4. The CiCC's issues and their answers (3.13)", 1, 100);
+    pack_pen_heading(d->pen, "5. The CiCC's issues and their answers (3.13)", 1, 100);
     pack_pen_text(d->pen,
                   keep(&d->strs,
                        "Each issue is to be answered in writing within 28 days of being raised. "
@@ -430,7 +430,7 @@ static void issues_section(Doc *d)
 static int survey_section(Doc *d, Err *err)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "5. The young people's Pledge survey", 1, 100);
+    pack_pen_heading(d->pen, "6. The young people's Pledge survey", 1, 100);
     if (!p->has_survey) {
         pack_pen_text(d->pen, "No survey round had been opened by the pack's date.", 8.5, false);
         return 0;
@@ -495,7 +495,7 @@ static void participation_section(Doc *d)
     const GovParticipation *gp = &p->participation;
     char y[16];
     scorecard_words_year(p->year, y, sizeof y);
-    pack_pen_heading(d->pen, "6. Children in Care Council participation", 1, 100);
+    pack_pen_heading(d->pen, "7. Children in Care Council participation", 1, 100);
     pack_pen_text(d->pen,
                   keep(&d->strs,
                        "The CiCC's participation rules for %s on the pack's date: how many "
@@ -533,7 +533,7 @@ static void participation_section(Doc *d)
 static void scrutiny_section(Doc *d)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "7. The members' scrutiny items", 1, 100);
+    pack_pen_heading(d->pen, "8. The members' scrutiny items", 1, 100);
     static const PackColumn cols[] = {
         {"Item", 0.28, PACK_CELL_TEXT},
         {"What it needs", 0.58, PACK_CELL_TEXT},
@@ -552,7 +552,7 @@ static void scrutiny_section(Doc *d)
 static void regular_section(Doc *d)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "8. What the terms of reference make regular", 1, 100);
+    pack_pen_heading(d->pen, "9. What the terms of reference make regular", 1, 100);
     pack_pen_text(d->pen,
                   "The year's regular items of the four groups' terms of reference (the Panel's "
                   "quarterly meetings and the reports to them, the invitations to the CiCC), "
@@ -578,6 +578,95 @@ static void regular_section(Doc *d)
     free(c.v);
 }
 
+/* ---- The placement forecast --------------------------------------------------------- */
+
+/* The placement types in the order of domain/forecast.h, as a reader says them. */
+static const char *const placement_words[FORECAST_PLACEMENTS] = {
+    "Foster care", "Residential care", "Supported accommodation", "Other placements"};
+
+/* A fan as its median and 80% interval, whole children. */
+static const char *fan_cell(Doc *d, const ForecastFan *f)
+{
+    return keep(&d->strs, "%.0f (%.0f-%.0f)", f->q[3], f->q[1], f->q[5]);
+}
+
+/* One row: the count now (NULL: none, a flow) and the fan of each year ahead. */
+static void forecast_row(Doc *d, Cells *c, const char *label, const long *now,
+                         const ForecastFan *fans, size_t stride)
+{
+    const ForecastReport *r = &d->p->forecast.report;
+    cell(c, label);
+    cell(c, now ? keep(&d->strs, "%ld", *now) : "");
+    for (int h = 0; h < r->years; h++)
+        cell(c, fan_cell(d, (const ForecastFan *)((const char *)fans + stride * (size_t)h)));
+}
+
+/* How good the method's past forecasts of the total were one year ahead. */
+static const char *backtest_words(Doc *d)
+{
+    const ForecastBacktest *bt = &d->p->forecast.report.backtest;
+    const ForecastScore *s = &bt->scores[1][0];
+    if (bt->runs == 0 || bt->n_origins == 0 || s->n == 0)
+        return "No back-test was run: the history holds no earlier 31 March with a year of "
+               "records after it to check a forecast against.";
+    return keep(&d->strs,
+                "Made the same way from %d earlier 31 March%s (%ld futures each), the forecast "
+                "of the total one year ahead was off by %.1f%% on average (a no-change forecast: "
+                "%.1f%%), and %.0f%% of the outcomes fell in the 80%% interval.",
+                bt->n_origins, bt->n_origins == 1 ? "" : "es", bt->runs, s->mape, s->no_change_mape,
+                s->cover80);
+}
+
+static void forecast_section(Doc *d)
+{
+    const PackResult *p = d->p;
+    pack_pen_heading(d->pen, "3. The placement forecast", 1, 160);
+    if (!p->has_forecast) {
+        pack_pen_text(d->pen,
+                      "Left out of the published pack: the forecast starts from counts of "
+                      "children on the date that this publication does not protect "
+                      "(docs/disclosure.md). The unpublished pack has it.",
+                      8.5, false);
+        return;
+    }
+    const ForecastReport *r = &p->forecast.report;
+    char at[40];
+    date_words(p->at, at, sizeof at);
+    pack_pen_text(
+        d->pen,
+        keep(&d->strs,
+             "Children looked after full time on %s and on each anniversary ahead: the "
+             "median of %ld simulated futures with its 80%% interval in brackets, from "
+             "the rates of the %d years before (docs/forecast.md). Placement needs "
+             "(distance, capacity, costs) are in the forecast itself (carepledge forecast).",
+             at, r->runs, r->window),
+        9, false);
+    PackColumn cols[1 + 1 + FORECAST_MAX_YEARS];
+    cols[0] = (PackColumn){"", 0.28, PACK_CELL_TEXT};
+    cols[1] = (PackColumn){"Now", 0.12, PACK_CELL_NUMBER};
+    for (int h = 1; h <= r->years; h++) {
+        char date[DATE_FMT_LEN];
+        date_format_dmy(date_add_months(r->origin, 12 * h), date);
+        cols[1 + h] = (PackColumn){keep(&d->strs, "%s", date), 0.60 / r->years, PACK_CELL_NUMBER};
+    }
+    Cells c = {.cols = 2 + r->years};
+    size_t stride = sizeof r->fans[0];
+    forecast_row(d, &c, "All children", &r->at_origin[FORECAST_SERIES_TOTAL],
+                 &r->fans[0][FORECAST_SERIES_TOTAL], stride);
+    for (int k = 0; k < FORECAST_PLACEMENTS; k++) {
+        int sr = FORECAST_SERIES_PLACEMENT + k;
+        forecast_row(d, &c, placement_words[k], &r->at_origin[sr], &r->fans[0][sr], stride);
+    }
+    size_t flow_stride = sizeof r->flow_fans[0];
+    forecast_row(d, &c, "Entrants in the year", NULL, &r->flow_fans[0][FORECAST_FLOW_ENTRANTS],
+                 flow_stride);
+    forecast_row(d, &c, "Leavers in the year", NULL, &r->flow_fans[0][FORECAST_FLOW_LEAVERS],
+                 flow_stride);
+    pack_pen_table(d->pen, cols, c.cols, c.v, rows_of(&c), 7.5, 2);
+    free(c.v);
+    pack_pen_text(d->pen, backtest_words(d), 8.5, false);
+}
+
 /* ---- The whole ------------------------------------------------------------------------------ */
 
 static int draw(Doc *d, Err *err)
@@ -586,8 +675,9 @@ static int draw(Doc *d, Err *err)
     profile_section(d);
     int rc = scorecard_section(d, err);
     if (rc < 0) return rc;
+    forecast_section(d);
     if (!d->p->has_governance) {
-        pack_pen_heading(d->pen, "3. Governance", 1, 60);
+        pack_pen_heading(d->pen, "4. Governance", 1, 60);
         pack_pen_text(d->pen,
                       "The database holds no governance records yet (docs/governance.md): the "
                       "action plan, the CiCC's issues and participation and the scrutiny items "

@@ -1,5 +1,6 @@
 /* svc_pack: see svc_pack.h. Each section comes from the service that owns it
- * (svc_scorecard, svc_profile_run, svc_governance, svc_survey), over one
+ * (svc_scorecard, svc_profile_run, svc_governance, svc_survey,
+ * svc_forecast), over one
  * history loaded once; this file only chooses the dates and rounds, and
  * protects the sections for publication in one function. */
 #include "service/svc_pack.h"
@@ -112,6 +113,22 @@ static int survey_section(const AppContext *ctx, const ServiceData *data, const 
     return rc;
 }
 
+/* The placement forecast from the pack's date, unpublished packs only. */
+static int forecast_section(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
+                            const Actor *actor, PackResult *out, Err *err)
+{
+    ForecastRequest fr = {.from = out->at,
+                          .years = PACK_FORECAST_YEARS,
+                          .window = PACK_FORECAST_WINDOW,
+                          .runs = PACK_FORECAST_RUNS,
+                          .seed = 1,
+                          .backtest_runs = PACK_FORECAST_BACKTEST_RUNS,
+                          .threads = req->threads};
+    int rc = svc_forecast_run(ctx, data, &fr, actor, &out->forecast, err);
+    out->has_forecast = rc == 0;
+    return rc;
+}
+
 int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
                  const Actor *actor, PackResult *out, Err *err)
 {
@@ -141,7 +158,8 @@ int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackReque
     if (rc < 0) return rc;
     if (req->publish) return svc_pack_protect(ctx, &shared, req, actor, out, err);
     rc = scorecard_section(ctx, &shared, req, actor, out, err);
-    return rc < 0 ? rc : profile_section(ctx, &shared, actor, out, err);
+    if (rc == 0) rc = profile_section(ctx, &shared, actor, out, err);
+    return rc < 0 ? rc : forecast_section(ctx, &shared, req, actor, out, err);
 }
 
 /* The scorecard and the profile as one publication (svc_publish), taken into
@@ -200,6 +218,7 @@ void svc_pack_free(PackResult *r)
     svc_gov_rows_free(&r->scrutiny);
     svc_gov_participation_free(&r->participation);
     svc_survey_results_free(&r->survey);
+    svc_forecast_free(&r->forecast);
     dataset_free(&r->owned);
     memset(r, 0, sizeof *r);
 }
