@@ -645,8 +645,8 @@ static void forecast_section(Doc *d)
     cols[0] = (PackColumn){"", 0.28, PACK_CELL_TEXT};
     cols[1] = (PackColumn){"Now", 0.12, PACK_CELL_NUMBER};
     for (int h = 1; h <= r->years; h++) {
-        char date[DATE_FMT_LEN];
-        date_format_dmy(date_add_months(r->origin, 12 * h), date);
+        char date[40];
+        date_words(date_add_months(r->origin, 12 * h), date, sizeof date);
         cols[1 + h] = (PackColumn){keep(&d->strs, "%s", date), 0.60 / r->years, PACK_CELL_NUMBER};
     }
     Cells c = {.cols = 2 + r->years};
