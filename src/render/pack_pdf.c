@@ -8,6 +8,7 @@
 #include "render/scorecard_charts.h"
 #include "render/scorecard_words.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -601,20 +602,52 @@ static void forecast_row(Doc *d, Cells *c, const char *label, const long *now,
         cell(c, fan_cell(d, (const ForecastFan *)((const char *)fans + stride * (size_t)h)));
 }
 
-/* How good the method's past forecasts of the total were one year ahead. */
+/* The total's one-year score in a stored forecast's back-test (the
+ * document of render/forecast_write), or NULL when it was kept without one. */
+static json_t *stored_total_score(json_t *doc)
+{
+    json_t *scores = json_object_get(json_object_get(doc, "backtest"), "scores");
+    for (size_t i = 0; i < json_array_size(scores); i++) {
+        json_t *s = json_array_get(scores, i);
+        const char *figures = json_string_value(json_object_get(s, "figures"));
+        if (figures && strcmp(figures, "total") == 0 &&
+            json_integer_value(json_object_get(s, "horizon")) == 1)
+            return s;
+    }
+    return NULL;
+}
+
+/* How good the method's past forecasts of the total were one year ahead:
+ * the back-test kept with the latest stored forecast (the pack runs none,
+ * svc_pack.h). */
 static const char *backtest_words(Doc *d)
 {
-    const ForecastBacktest *bt = &d->p->forecast.report.backtest;
-    const ForecastScore *s = &bt->scores[1][0];
-    if (bt->runs == 0 || bt->n_origins == 0 || s->n == 0)
-        return "No back-test was run: the history holds no earlier 31 March with a year of "
-               "records after it to check a forecast against.";
-    return keep(&d->strs,
-                "Made the same way from %d earlier 31 March%s (%ld futures each), the forecast "
-                "of the total one year ahead was off by %.1f%% on average (a no-change forecast: "
-                "%.1f%%), and %.0f%% of the outcomes fell in the 80%% interval.",
-                bt->n_origins, bt->n_origins == 1 ? "" : "es", bt->runs, s->mape, s->no_change_mape,
-                s->cover80);
+    const PackResult *p = d->p;
+    if (!p->has_stored_forecast)
+        return "How good past forecasts were: no forecast is stored yet to quote its back-test "
+               "(carepledge forecast --save NAME keeps one with it; the pack runs none).";
+    const ForecastStored *f = &p->stored_forecast;
+    char origin[40];
+    date_words(f->origin, origin, sizeof origin);
+    json_t *doc = json_loads(f->document ? f->document : "", 0, NULL);
+    json_t *s = stored_total_score(doc);
+    const char *words;
+    if (!s)
+        words = keep(&d->strs,
+                     "How good past forecasts were: the latest stored forecast, '%s' (from %s), "
+                     "was kept without a back-test.",
+                     f->name, origin);
+    else
+        words = keep(&d->strs,
+                     "How good past forecasts were: the back-test kept with the latest stored "
+                     "forecast, '%s' (from %s), found the forecast of the total one year ahead "
+                     "off by %.1f%% on average (a no-change forecast: %.1f%%), with %.0f%% of "
+                     "the outcomes in the 80%% interval.",
+                     f->name, origin, json_number_value(json_object_get(s, "mape_percent")),
+                     json_number_value(json_object_get(s, "no_change_mape_percent")),
+                     json_number_value(json_object_get(s, "in_80_percent")));
+    json_decref(doc);
+    return words;
 }
 
 static void forecast_section(Doc *d)

@@ -113,6 +113,25 @@ static int survey_section(const AppContext *ctx, const ServiceData *data, const 
     return rc;
 }
 
+/* The latest stored forecast, whose back-test the pack quotes. A database
+ * that predates the stored forecasts has none, which is no error here. */
+static int latest_stored_forecast(const ServiceData *data, const Actor *actor, PackResult *out)
+{
+    ForecastStored *list = NULL;
+    int n = 0;
+    Err quiet = {0};
+    if (svc_forecast_stored_list(data->db_path, actor, &list, &n, &quiet) < 0) return 0;
+    for (int i = 0; i < n; i++) /* the latest first: keep it, free the rest */
+        if (i == 0) {
+            out->stored_forecast = list[0];
+            out->has_stored_forecast = true;
+        } else {
+            svc_forecast_stored_free(&list[i]);
+        }
+    free(list);
+    return 0;
+}
+
 /* The placement forecast from the pack's date, unpublished packs only. */
 static int forecast_section(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
                             const Actor *actor, PackResult *out, Err *err)
@@ -122,11 +141,10 @@ static int forecast_section(const AppContext *ctx, const ServiceData *data, cons
                           .window = PACK_FORECAST_WINDOW,
                           .runs = PACK_FORECAST_RUNS,
                           .seed = 1,
-                          .backtest_runs = PACK_FORECAST_BACKTEST_RUNS,
                           .threads = req->threads};
     int rc = svc_forecast_run(ctx, data, &fr, actor, &out->forecast, err);
     out->has_forecast = rc == 0;
-    return rc;
+    return rc < 0 ? rc : latest_stored_forecast(data, actor, out);
 }
 
 int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
@@ -219,6 +237,7 @@ void svc_pack_free(PackResult *r)
     svc_gov_participation_free(&r->participation);
     svc_survey_results_free(&r->survey);
     svc_forecast_free(&r->forecast);
+    if (r->has_stored_forecast) svc_forecast_stored_free(&r->stored_forecast);
     dataset_free(&r->owned);
     memset(r, 0, sizeof *r);
 }

@@ -59,8 +59,20 @@ want=$(awk -F, '$1 == "history" && $2 == "2010-03-31" && $3 == "total" {printf "
 got=$(sed -n '/^3\. The placement forecast/,/^4\. The action/p' "$TMP/pack.txt" |
   grep -E '^ *All children ' | tr -s ' ' | sed 's/^ *All children //; s/ $//')
 expect_eq "forecast total in the pack" "$want" "$got"
-sed -n '/^3\. The placement forecast/,/^4\. The action/p' "$TMP/pack.txt" | tr -s ' \n' '  ' |
-  grep -qE "(off by [0-9.]+% on average|No back-test was run)" || fail "no back-test sentence"
+forecast_words() {
+  pdftotext "$1" - | tr -s ' \n' '  ' | grep -oE "How good past forecasts were: .{0,300}"
+}
+[[ "$(forecast_words "$TMP/pack.pdf")" == *"no forecast is stored yet"* ]] ||
+  fail "no stored forecast: $(forecast_words "$TMP/pack.pdf")"
+# With a forecast kept, the pack quotes its back-test as `forecast --list` does.
+"$CAREPLEDGE" forecast --db "$db" --from 2010-03-31 --runs 50 --backtest-runs 20 --save kept \
+  --format csv > /dev/null 2>&1
+read -r mape in80 < <("$CAREPLEDGE" forecast --db "$db" --list | awk '$1 == "kept" {print $(NF-1), $NF}')
+[[ "$mape" =~ ^[0-9]+\.[0-9]$ ]] || fail "forecast --list gave MAPE '$mape'"
+"$CAREPLEDGE" pack --db "$db" --quarter 2010Q1 --out "$TMP/kept.pdf" 2> /dev/null
+words=$(forecast_words "$TMP/kept.pdf")
+[[ "$words" == *"'kept' (from 31 March 2010)"*"off by $mape% on average"*"with $in80% of the outcomes"* ]] ||
+  fail "stored back-test: '$words', list: $mape $in80"
 
 # Published: a small count of the profile becomes c, and every page says so.
 "$CAREPLEDGE" pack --db "$db" --quarter 2010Q1 --publish --out "$TMP/pub.pdf" 2> /dev/null
