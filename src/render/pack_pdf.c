@@ -8,6 +8,7 @@
 #include "render/scorecard_charts.h"
 #include "render/scorecard_words.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -356,7 +357,7 @@ static const char *latest_note(Doc *d, const char *priority)
 static void action_plan_section(Doc *d)
 {
     const GovRows *pr = &d->p->priorities;
-    pack_pen_heading(d->pen, "3. The action plan", 1, 100);
+    pack_pen_heading(d->pen, "4. The action plan", 1, 100);
     pack_pen_text(d->pen,
                   "The strategy's priority issues, their status and RAG as recorded, and the "
                   "newest progress note of each.",
@@ -390,7 +391,7 @@ static void issues_section(Doc *d)
     scorecard_words_year(p->year, y, sizeof y);
     date_format_iso(p->at, at);
     Date from = date_collection_year_start(p->year);
-    pack_pen_heading(d->pen, "4. The CiCC's issues and their answers (3.13)", 1, 100);
+    pack_pen_heading(d->pen, "5. The CiCC's issues and their answers (3.13)", 1, 100);
     pack_pen_text(d->pen,
                   keep(&d->strs,
                        "Each issue is to be answered in writing within 28 days of being raised. "
@@ -430,7 +431,7 @@ static void issues_section(Doc *d)
 static int survey_section(Doc *d, Err *err)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "5. The young people's Pledge survey", 1, 100);
+    pack_pen_heading(d->pen, "6. The young people's Pledge survey", 1, 100);
     if (!p->has_survey) {
         pack_pen_text(d->pen, "No survey round had been opened by the pack's date.", 8.5, false);
         return 0;
@@ -495,7 +496,7 @@ static void participation_section(Doc *d)
     const GovParticipation *gp = &p->participation;
     char y[16];
     scorecard_words_year(p->year, y, sizeof y);
-    pack_pen_heading(d->pen, "6. Children in Care Council participation", 1, 100);
+    pack_pen_heading(d->pen, "7. Children in Care Council participation", 1, 100);
     pack_pen_text(d->pen,
                   keep(&d->strs,
                        "The CiCC's participation rules for %s on the pack's date: how many "
@@ -533,7 +534,7 @@ static void participation_section(Doc *d)
 static void scrutiny_section(Doc *d)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "7. The members' scrutiny items", 1, 100);
+    pack_pen_heading(d->pen, "8. The members' scrutiny items", 1, 100);
     static const PackColumn cols[] = {
         {"Item", 0.28, PACK_CELL_TEXT},
         {"What it needs", 0.58, PACK_CELL_TEXT},
@@ -552,7 +553,7 @@ static void scrutiny_section(Doc *d)
 static void regular_section(Doc *d)
 {
     const PackResult *p = d->p;
-    pack_pen_heading(d->pen, "8. What the terms of reference make regular", 1, 100);
+    pack_pen_heading(d->pen, "9. What the terms of reference make regular", 1, 100);
     pack_pen_text(d->pen,
                   "The year's regular items of the four groups' terms of reference (the Panel's "
                   "quarterly meetings and the reports to them, the invitations to the CiCC), "
@@ -578,6 +579,127 @@ static void regular_section(Doc *d)
     free(c.v);
 }
 
+/* ---- The placement forecast --------------------------------------------------------- */
+
+/* The placement types in the order of domain/forecast.h, as a reader says them. */
+static const char *const placement_words[FORECAST_PLACEMENTS] = {
+    "Foster care", "Residential care", "Supported accommodation", "Other placements"};
+
+/* A fan as its median and 80% interval, whole children. */
+static const char *fan_cell(Doc *d, const ForecastFan *f)
+{
+    return keep(&d->strs, "%.0f (%.0f-%.0f)", f->q[3], f->q[1], f->q[5]);
+}
+
+/* One row: the count now (NULL: none, a flow) and the fan of each year ahead. */
+static void forecast_row(Doc *d, Cells *c, const char *label, const long *now,
+                         const ForecastFan *fans, size_t stride)
+{
+    const ForecastReport *r = &d->p->forecast.report;
+    cell(c, label);
+    cell(c, now ? keep(&d->strs, "%ld", *now) : "");
+    for (int h = 0; h < r->years; h++)
+        cell(c, fan_cell(d, (const ForecastFan *)((const char *)fans + stride * (size_t)h)));
+}
+
+/* The total's one-year score in a stored forecast's back-test (the
+ * document of render/forecast_write), or NULL when it was kept without one. */
+static json_t *stored_total_score(json_t *doc)
+{
+    json_t *scores = json_object_get(json_object_get(doc, "backtest"), "scores");
+    for (size_t i = 0; i < json_array_size(scores); i++) {
+        json_t *s = json_array_get(scores, i);
+        const char *figures = json_string_value(json_object_get(s, "figures"));
+        if (figures && strcmp(figures, "total") == 0 &&
+            json_integer_value(json_object_get(s, "horizon")) == 1)
+            return s;
+    }
+    return NULL;
+}
+
+/* How good the method's past forecasts of the total were one year ahead:
+ * the back-test kept with the latest stored forecast (the pack runs none,
+ * svc_pack.h). */
+static const char *backtest_words(Doc *d)
+{
+    const PackResult *p = d->p;
+    if (!p->has_stored_forecast)
+        return "How good past forecasts were: no forecast is stored yet to quote its back-test "
+               "(carepledge forecast --save NAME keeps one with it; the pack runs none).";
+    const ForecastStored *f = &p->stored_forecast;
+    char origin[40];
+    date_words(f->origin, origin, sizeof origin);
+    json_t *doc = json_loads(f->document ? f->document : "", 0, NULL);
+    json_t *s = stored_total_score(doc);
+    const char *words;
+    if (!s)
+        words = keep(&d->strs,
+                     "How good past forecasts were: the latest stored forecast, '%s' (from %s), "
+                     "was kept without a back-test.",
+                     f->name, origin);
+    else
+        words = keep(&d->strs,
+                     "How good past forecasts were: the back-test kept with the latest stored "
+                     "forecast, '%s' (from %s), found the forecast of the total one year ahead "
+                     "off by %.1f%% on average (a no-change forecast: %.1f%%), with %.0f%% of "
+                     "the outcomes in the 80%% interval.",
+                     f->name, origin, json_number_value(json_object_get(s, "mape_percent")),
+                     json_number_value(json_object_get(s, "no_change_mape_percent")),
+                     json_number_value(json_object_get(s, "in_80_percent")));
+    json_decref(doc);
+    return words;
+}
+
+static void forecast_section(Doc *d)
+{
+    const PackResult *p = d->p;
+    pack_pen_heading(d->pen, "3. The placement forecast", 1, 160);
+    if (!p->has_forecast) {
+        pack_pen_text(d->pen,
+                      "Left out of the published pack: the forecast starts from counts of "
+                      "children on the date that this publication does not protect "
+                      "(docs/disclosure.md). The unpublished pack has it.",
+                      8.5, false);
+        return;
+    }
+    const ForecastReport *r = &p->forecast.report;
+    char at[40];
+    date_words(p->at, at, sizeof at);
+    pack_pen_text(
+        d->pen,
+        keep(&d->strs,
+             "Children looked after full time on %s and on each anniversary ahead: the "
+             "median of %ld simulated futures with its 80%% interval in brackets, from "
+             "the rates of the %d years before (docs/forecast.md). Placement needs "
+             "(distance, capacity, costs) are in the forecast itself (carepledge forecast).",
+             at, r->runs, r->window),
+        9, false);
+    PackColumn cols[1 + 1 + FORECAST_MAX_YEARS];
+    cols[0] = (PackColumn){"", 0.28, PACK_CELL_TEXT};
+    cols[1] = (PackColumn){"Now", 0.12, PACK_CELL_NUMBER};
+    for (int h = 1; h <= r->years; h++) {
+        char date[40];
+        date_words(date_add_months(r->origin, 12 * h), date, sizeof date);
+        cols[1 + h] = (PackColumn){keep(&d->strs, "%s", date), 0.60 / r->years, PACK_CELL_NUMBER};
+    }
+    Cells c = {.cols = 2 + r->years};
+    size_t stride = sizeof r->fans[0];
+    forecast_row(d, &c, "All children", &r->at_origin[FORECAST_SERIES_TOTAL],
+                 &r->fans[0][FORECAST_SERIES_TOTAL], stride);
+    for (int k = 0; k < FORECAST_PLACEMENTS; k++) {
+        int sr = FORECAST_SERIES_PLACEMENT + k;
+        forecast_row(d, &c, placement_words[k], &r->at_origin[sr], &r->fans[0][sr], stride);
+    }
+    size_t flow_stride = sizeof r->flow_fans[0];
+    forecast_row(d, &c, "Entrants in the year", NULL, &r->flow_fans[0][FORECAST_FLOW_ENTRANTS],
+                 flow_stride);
+    forecast_row(d, &c, "Leavers in the year", NULL, &r->flow_fans[0][FORECAST_FLOW_LEAVERS],
+                 flow_stride);
+    pack_pen_table(d->pen, cols, c.cols, c.v, rows_of(&c), 7.5, 2);
+    free(c.v);
+    pack_pen_text(d->pen, backtest_words(d), 8.5, false);
+}
+
 /* ---- The whole ------------------------------------------------------------------------------ */
 
 static int draw(Doc *d, Err *err)
@@ -586,8 +708,9 @@ static int draw(Doc *d, Err *err)
     profile_section(d);
     int rc = scorecard_section(d, err);
     if (rc < 0) return rc;
+    forecast_section(d);
     if (!d->p->has_governance) {
-        pack_pen_heading(d->pen, "3. Governance", 1, 60);
+        pack_pen_heading(d->pen, "4. Governance", 1, 60);
         pack_pen_text(d->pen,
                       "The database holds no governance records yet (docs/governance.md): the "
                       "action plan, the CiCC's issues and participation and the scrutiny items "

@@ -1,5 +1,6 @@
 /* svc_pack: see svc_pack.h. Each section comes from the service that owns it
- * (svc_scorecard, svc_profile_run, svc_governance, svc_survey), over one
+ * (svc_scorecard, svc_profile_run, svc_governance, svc_survey,
+ * svc_forecast), over one
  * history loaded once; this file only chooses the dates and rounds, and
  * protects the sections for publication in one function. */
 #include "service/svc_pack.h"
@@ -112,6 +113,40 @@ static int survey_section(const AppContext *ctx, const ServiceData *data, const 
     return rc;
 }
 
+/* The latest stored forecast, whose back-test the pack quotes. A database
+ * that predates the stored forecasts has none, which is no error here. */
+static int latest_stored_forecast(const ServiceData *data, const Actor *actor, PackResult *out)
+{
+    ForecastStored *list = NULL;
+    int n = 0;
+    Err quiet = {0};
+    if (svc_forecast_stored_list(data->db_path, actor, &list, &n, &quiet) < 0) return 0;
+    for (int i = 0; i < n; i++) /* the latest first: keep it, free the rest */
+        if (i == 0) {
+            out->stored_forecast = list[0];
+            out->has_stored_forecast = true;
+        } else {
+            svc_forecast_stored_free(&list[i]);
+        }
+    free(list);
+    return 0;
+}
+
+/* The placement forecast from the pack's date, unpublished packs only. */
+static int forecast_section(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
+                            const Actor *actor, PackResult *out, Err *err)
+{
+    ForecastRequest fr = {.from = out->at,
+                          .years = PACK_FORECAST_YEARS,
+                          .window = PACK_FORECAST_WINDOW,
+                          .runs = PACK_FORECAST_RUNS,
+                          .seed = 1,
+                          .threads = req->threads};
+    int rc = svc_forecast_run(ctx, data, &fr, actor, &out->forecast, err);
+    out->has_forecast = rc == 0;
+    return rc < 0 ? rc : latest_stored_forecast(data, actor, out);
+}
+
 int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackRequest *req,
                  const Actor *actor, PackResult *out, Err *err)
 {
@@ -141,7 +176,8 @@ int svc_pack_run(const AppContext *ctx, const ServiceData *data, const PackReque
     if (rc < 0) return rc;
     if (req->publish) return svc_pack_protect(ctx, &shared, req, actor, out, err);
     rc = scorecard_section(ctx, &shared, req, actor, out, err);
-    return rc < 0 ? rc : profile_section(ctx, &shared, actor, out, err);
+    if (rc == 0) rc = profile_section(ctx, &shared, actor, out, err);
+    return rc < 0 ? rc : forecast_section(ctx, &shared, req, actor, out, err);
 }
 
 /* The scorecard and the profile as one publication (svc_publish), taken into
@@ -200,6 +236,8 @@ void svc_pack_free(PackResult *r)
     svc_gov_rows_free(&r->scrutiny);
     svc_gov_participation_free(&r->participation);
     svc_survey_results_free(&r->survey);
+    svc_forecast_free(&r->forecast);
+    if (r->has_stored_forecast) svc_forecast_stored_free(&r->stored_forecast);
     dataset_free(&r->owned);
     memset(r, 0, sizeof *r);
 }

@@ -20,10 +20,10 @@ grep -q "the quarterly pack 2010Q1: $pages pages" "$TMP/err" || fail "pages said
 pdftotext -layout "$TMP/pack.pdf" "$TMP/pack.txt"
 expect_eq "numbered pages" "$pages" "$(grep -c "Page [0-9]* of $pages" "$TMP/pack.txt")"
 for heading in "quarterly pack 2010Q1" "1. Profile of children in care and care leavers" \
-  "2. The Pledge scorecard, 2009/10, with its trends" "3. The action plan" \
-  "4. The CiCC's issues and their answers (3.13)" \
-  "5. The young people's Pledge survey" "6. Children in Care Council participation" \
-  "7. The members' scrutiny items" "8. What the terms of reference make regular"; do
+  "2. The Pledge scorecard, 2009/10, with its trends" "3. The placement forecast" \
+  "4. The action plan" "5. The CiCC's issues and their answers (3.13)" \
+  "6. The young people's Pledge survey" "7. Children in Care Council participation" \
+  "8. The members' scrutiny items" "9. What the terms of reference make regular"; do
   grep -qF "$heading" "$TMP/pack.txt" || fail "no heading '$heading'"
 done
 # The first page: every promise, with a direction in words.
@@ -49,10 +49,39 @@ in_care=$("$CAREPLEDGE" profile --db "$db" --at 2010-03-31 --format csv |
   awk -F, '$2 == "In care full time" {print $3}')
 grep -E "In care full time +$in_care\$" "$TMP/pack.txt" > /dev/null || fail "profile: in care $in_care"
 
+# The forecast: the count now and each year's median (80% interval) are those
+# of `forecast` from the same date with the pack's settings (svc_pack.h).
+"$CAREPLEDGE" forecast --db "$db" --from 2010-03-31 --years 3 --window 3 --runs 200 --seed 1 \
+  --format csv > "$TMP/fc.csv"
+want=$(awk -F, '$1 == "history" && $2 == "2010-03-31" && $3 == "total" {printf "%d", $4}
+  $1 == "forecast" && $3 == "total" {printf " %.0f (%.0f-%.0f)", $9, $7, $11}' "$TMP/fc.csv")
+[[ "$want" =~ ^[0-9]+( [0-9]+ \([0-9]+-[0-9]+\)){3}$ ]] || fail "forecast csv gave '$want'"
+got=$(sed -n '/^3\. The placement forecast/,/^4\. The action/p' "$TMP/pack.txt" |
+  grep -E '^ *All children ' | tr -s ' ' | sed 's/^ *All children //; s/ $//')
+expect_eq "forecast total in the pack" "$want" "$got"
+forecast_words() {
+  pdftotext "$1" - | tr -s ' \n' '  ' | grep -oE "How good past forecasts were: .{0,300}"
+}
+[[ "$(forecast_words "$TMP/pack.pdf")" == *"no forecast is stored yet"* ]] ||
+  fail "no stored forecast: $(forecast_words "$TMP/pack.pdf")"
+# With a forecast kept, the pack quotes its back-test as `forecast --list` does.
+"$CAREPLEDGE" forecast --db "$db" --from 2010-03-31 --runs 50 --backtest-runs 20 --save kept \
+  --format csv > /dev/null 2>&1
+read -r mape in80 < <("$CAREPLEDGE" forecast --db "$db" --list | awk '$1 == "kept" {print $(NF-1), $NF}')
+[[ "$mape" =~ ^[0-9]+\.[0-9]$ ]] || fail "forecast --list gave MAPE '$mape'"
+"$CAREPLEDGE" pack --db "$db" --quarter 2010Q1 --out "$TMP/kept.pdf" 2> /dev/null
+words=$(forecast_words "$TMP/kept.pdf")
+[[ "$words" == *"'kept' (from 31 March 2010)"*"off by $mape% on average"*"with $in80% of the outcomes"* ]] ||
+  fail "stored back-test: '$words', list: $mape $in80"
+
 # Published: a small count of the profile becomes c, and every page says so.
 "$CAREPLEDGE" pack --db "$db" --quarter 2010Q1 --publish --out "$TMP/pub.pdf" 2> /dev/null
 pdftotext -layout "$TMP/pub.pdf" "$TMP/pub.txt"
 pub_pages=$(pdfinfo "$TMP/pub.pdf" | awk '/^Pages:/ {print $2}')
+grep -q "Left out of the published pack" "$TMP/pub.txt" || fail "published: forecast not explained"
+if grep -qE "^ *(Foster care|Entrants in the year) " "$TMP/pub.txt"; then
+  fail "published: the forecast's counts are shown"
+fi
 expect_eq "withheld on every page" "$pub_pages" \
   "$(grep -c "Published: figures of 1 to 5 withheld" "$TMP/pub.txt")"
 section() { sed -n '/^1\. Profile/,/^2\. The Pledge/p' "$1" | grep -E '  +([0-9]+|c)$'; }
@@ -68,7 +97,7 @@ fi
 # Its scorecard is `scorecard --publish` of 2009/10 (the first layers of the
 # pack's publication; tests/unit/test_pack_publish.c checks every figure).
 "$CAREPLEDGE" scorecard --db "$db" --year 2009/10 --years 4 --publish --format csv > "$TMP/card.csv"
-sed -n '/^2\. The Pledge/,/^3\. The action/p' "$TMP/pub.txt" | tr -s ' ' > "$TMP/card.pub"
+sed -n '/^2\. The Pledge/,/^3\. The placement/p' "$TMP/pub.txt" | tr -s ' ' > "$TMP/card.pub"
 for id in care_plans_in_place reviews_on_time visits_on_time; do
   want=$(awk -F, -v id="$id" '$2 == id {
       for (i = 11; i <= 15; i++) { v = i < 15 ? $i : $3; printf "%s%s%s", (i > 11 ? " " : ""), v, (v == "c" ? "" : "%") } }' \
