@@ -765,15 +765,18 @@ static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
 {
     const char *values[SSDA903_MAX_COLUMNS];
     char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
-    row_values(f, ref, values, dates);
+    for (int c = 0; c < f->table->n_columns; c++)
+        values[c] = stored_value(&f->table->columns[c], ssda903_cell(f, ref->row, c), dates[c]);
     Err err;
-    if (store_put_903_row(run->store, f->table->id, values, ref->year, &err) < 0 ||
-        (store_last_put_written(run->store) ? update_marks(run, f, ref, &err)
-                                            : after_unwritten(run, f, ref)) < 0) {
-        errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
-        return -1;
-    }
-    return 0;
+    int rc = store_put_903_row(run->store, f->table->id, values, ref->year, &err);
+    /* Nearly every row: no marks found, none stored. Tested here, before
+     * any call, as the import is measured in instructions. */
+    bool marks_may_change = ref->n_marks != 0 || run->clear_marks;
+    if (rc == 0 && marks_may_change)
+        rc = store_last_put_written(run->store) ? update_marks(run, f, ref, &err)
+                                                : after_unwritten(run, f, ref);
+    if (rc < 0) errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
+    return rc < 0 ? -1 : 0;
 }
 
 /* On a staged store, once every row is staged: the merge runs (at the first
