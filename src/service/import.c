@@ -133,6 +133,14 @@ typedef struct ImportRun {
     bool clear_marks;    /* the database holds marks: a row written again loses its old ones */
     PendingMarks marks;  /* found while checking */
     PendingMarks stored; /* of the rows written: stored after the import is logged */
+    /* On a store that stages its rows (PostgreSQL) whether a row was written
+     * is known only after the merge: the rows whose marks may change wait
+     * here (apply_staged_marks). marked_rows holds the keys of the rows with
+     * stored marks (marked_row_id), the only unmarked rows that must wait. */
+    bool staged;
+    StrMap marked_rows;
+    const struct RowRef **staged_rows;
+    int n_staged_rows, cap_staged_rows;
     const CodeLists *codes;
     StrMap children; /* ids with a Header row in this import */
     ErrList *errs;
@@ -700,6 +708,59 @@ static int update_marks(ImportRun *run, const Ssda903File *f, const RowRef *ref,
     return store_clear_marks(run->store, f->table->id, ref->child, key, keep, err);
 }
 
+/* The row's values as stored: values[c] may point into dates[c]. */
+static void row_values(const Ssda903File *f, const RowRef *ref, const char **values,
+                       char dates[][DATE_FMT_LEN])
+{
+    for (int c = 0; c < f->table->n_columns; c++)
+        values[c] = stored_value(&f->table->columns[c], ssda903_cell(f, ref->row, c), dates[c]);
+}
+
+/* "table, child, row key" of a row's marks, one text, for marked_rows. */
+static void marked_row_id(int table, const char *child, const char *key, char *buf, size_t n)
+{
+    snprintf(buf, n, "%d\x1f%s\x1f%s", table, child, key);
+}
+
+/* Before a staged store's rows are written: the keys of the rows with marks
+ * stored, whose marks a corrected row clears. A handful, in practice. */
+static int load_marked_rows(ImportRun *run, Err *err)
+{
+    Ssda903Marks marks;
+    if (store_list_marks(run->store, NULL, &marks, err) < 0) return -1;
+    for (int i = 0; i < marks.n; i++) {
+        char id[256];
+        marked_row_id(marks.items[i].table, marks.items[i].child, marks.items[i].row_key, id,
+                      sizeof id);
+        strmap_put(&run->marked_rows, id, 1);
+    }
+    ssda903_marks_free(&marks);
+    return 0;
+}
+
+/* A row staged, not yet written: kept for apply_staged_marks when its marks
+ * may change (it has marks, or the database holds some for its key). */
+static void keep_staged_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
+{
+    if (ref->n_marks == 0) {
+        if (!run->clear_marks) return;
+        char key[16], id[256];
+        mark_row_key(f, ref->row, ref->year, key, sizeof key);
+        marked_row_id(f->table->id, ref->child, key, id, sizeof id);
+        if (!strmap_has(&run->marked_rows, id)) return;
+    }
+    MEM_GROW(run->staged_rows, run->n_staged_rows, run->cap_staged_rows);
+    run->staged_rows[run->n_staged_rows++] = ref;
+}
+
+/* After an upsert that wrote nothing: on SQLite a stored row from a later
+ * return was kept, and keeps its marks; on a staged store the row waits. */
+static int after_unwritten(ImportRun *run, const Ssda903File *f, const RowRef *ref)
+{
+    if (run->staged) keep_staged_row(run, f, ref);
+    return 0;
+}
+
 static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
 {
     const char *values[SSDA903_MAX_COLUMNS];
@@ -707,12 +768,36 @@ static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
     for (int c = 0; c < f->table->n_columns; c++)
         values[c] = stored_value(&f->table->columns[c], ssda903_cell(f, ref->row, c), dates[c]);
     Err err;
-    if (store_put_903_row(run->store, f->table->id, values, ref->year, &err) < 0 ||
-        (store_last_put_written(run->store) && update_marks(run, f, ref, &err) < 0)) {
-        errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
-        return -1;
+    int rc = store_put_903_row(run->store, f->table->id, values, ref->year, &err);
+    /* Nearly every row: no marks found, none stored. Tested here, before
+     * any call, as the import is measured in instructions. */
+    bool marks_may_change = ref->n_marks != 0 || run->clear_marks;
+    if (rc == 0 && marks_may_change)
+        rc = store_last_put_written(run->store) ? update_marks(run, f, ref, &err)
+                                                : after_unwritten(run, f, ref);
+    if (rc < 0) errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
+    return rc < 0 ? -1 : 0;
+}
+
+/* On a staged store, once every row is staged: the merge runs (at the first
+ * store_put_was_written), and each waiting row's marks are updated as on
+ * SQLite, only when the merge wrote it (the stored row is of its year),
+ * in the import's transaction. */
+static void apply_staged_marks(ImportRun *run, const Ssda903File *files)
+{
+    for (int i = 0; i < run->n_staged_rows && run->errs->n_total == 0; i++) {
+        const RowRef *ref = run->staged_rows[i];
+        const Ssda903File *f = &files[ref->file];
+        const char *values[SSDA903_MAX_COLUMNS];
+        char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
+        row_values(f, ref, values, dates);
+        Err err;
+        bool written;
+        if (store_put_was_written(run->store, f->table->id, values, ref->year, &written, &err) <
+                0 ||
+            (written && update_marks(run, f, ref, &err) < 0))
+            errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
     }
-    return 0;
 }
 
 /* Two rows of one file with the same key: the import stores one (the later),
@@ -928,12 +1013,16 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
         return ERR_DB;
     }
     run->clear_marks = store_has_marks(run->store);
+    run->staged = store_puts_staged(run->store);
+    if (run->staged && run->clear_marks && load_marked_rows(run, &err) < 0)
+        errlist_add(run->errs, &err);
     int *order = xcalloc((size_t)n + 1, sizeof *order);
     order_files(files, years, n, order);
     for (int i = 0; i < n; i++)
         if (files[order[i]].table) check_file(run, &files[order[i]], order[i], years[order[i]]);
     free(order);
     if (run->errs->n_total == 0) write_checked_rows(run, files);
+    if (run->errs->n_total == 0 && run->n_staged_rows) apply_staged_marks(run, files);
     if (opt->disability_path) import_disability(run, opt->disability_path);
     if (run->errs->n_total == 0) log_import(run);
     if (run->errs->n_total == 0 && !opt->roll_back && store_commit(run->store, &err) < 0)
@@ -1011,6 +1100,8 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
         }
         free_marks(&run.marks);
         strmap_free(&run.children);
+        strmap_free(&run.marked_rows);
+        free(run.staged_rows);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);
     }
     codes_free(shipped);

@@ -672,6 +672,43 @@ bool store_last_put_written(Store *s)
     return s->last_put_written;
 }
 
+bool store_puts_staged(Store *s)
+{
+    return s->stage.on;
+}
+
+/* The source_year of the stored row with the upsert's key. Parameters as
+ * the council probe's: the child, then the year or the key's date. */
+static void write_year_probe(Ssda903TableId table, SqlText *q)
+{
+    const Ssda903Table *t = ssda903_table(table);
+    int key = second_key(table), p = 2;
+    char name[64];
+    sql_add(q, "SELECT source_year FROM %s WHERE %s = ?1", t->sql_name, stored_name(t, 0, name));
+    if (key == KEY_YEAR) sql_add(q, " AND year = ?%d", p++);
+    if (key >= 0) sql_add(q, " AND %s = ?%d", stored_name(t, key, name), p);
+}
+
+int store_put_was_written(Store *s, Ssda903TableId table, const char *const *values,
+                          int source_year, bool *written, Err *err)
+{
+    *written = false;
+    if (settle(s, err) < 0) return ERR_DB;
+    SqlText q = {0};
+    write_year_probe(table, &q);
+    DbStmt *st;
+    if (db_prepare(s->conn, q.text, false, &st) < 0)
+        return db_error(s->conn, err, "preparing to read a row's year");
+    int key = second_key(table), p = 1;
+    db_bind_text(st, p++, values[0]);
+    if (key == KEY_YEAR) db_bind_int(st, p++, source_year);
+    if (key >= 0) db_bind_text(st, p, values[key]);
+    int rc = db_step(st);
+    if (rc == DB_ROW) *written = db_column_int(st, 0) == source_year;
+    db_finalize(st);
+    return rc == DB_ROW || rc == DB_DONE ? 0 : db_error(s->conn, err, "reading a row's year");
+}
+
 bool store_child_known(Store *s, const char *child)
 {
     Err ignored;

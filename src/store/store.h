@@ -96,6 +96,16 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
 /* Whether the last store_put_903_row wrote its row (false: a stored row
  * from a later collection year was kept). */
 bool store_last_put_written(Store *s);
+/* Whether store_put_903_row stages its rows for a merge at the next read or
+ * commit (PostgreSQL, store_stage.c): store_last_put_written then says
+ * nothing, and store_put_was_written tells after the merge. */
+bool store_puts_staged(Store *s);
+/* After the merge of staged rows (it runs first, when rows wait): whether the
+ * row stored under the key of values (as given to store_put_903_row) is the
+ * one of source_year, i.e. the import wrote it rather than keep one from a
+ * later return. *written is false when no row has the key. */
+int store_put_was_written(Store *s, Ssda903TableId table, const char *const *values,
+                          int source_year, bool *written, Err *err);
 /* Whether a Header row exists for the child. */
 bool store_child_known(Store *s, const char *child);
 /* Records the council's disability flag for a child (overrides CIN N2). */

@@ -36,9 +36,11 @@ int store_clear_marks(Store *s, Ssda903TableId table, const char *child, const c
 {
     if (!has_marks_table(s)) return 0;
     DbStmt *st;
+    /* keep names no field when taking the field out changes nothing:
+     * replace() is SQLite's and PostgreSQL's alike (instr() is not). */
     if (db_prepare(s->conn,
                    "DELETE FROM value_marks WHERE table_name = ?1 AND child = ?2 AND "
-                   "row_key = ?3 AND instr(?4, '|' || field || '|') = 0",
+                   "row_key = ?3 AND replace(?4, '|' || field || '|', '') = ?4",
                    false, &st) < 0)
         return db_error(s->conn, err, "preparing to clear marks");
     db_bind_text(st, 1, ssda903_table(table)->sql_name);
