@@ -126,9 +126,9 @@ const WebRoute web_routes[] = {
      NULL},
     {"GET", "/api/v1/pack", CAP_AGGREGATE, false, api_pack,
      "The quarterly pack for the Strategy Group and the Panel as one PDF (application/pdf): a "
-     "summary page, the profile, the scorecard with trends, the action plan, CiCC issues, the "
-     "survey, participation and scrutiny (always published for a role without the unpublished "
-     "reports)",
+     "summary page, the profile, the scorecard with trends, the placement forecast (not when "
+     "published), the action plan, CiCC issues, the survey, participation and scrutiny (always "
+     "published for a role without the unpublished reports)",
      "quarter=YYYYQn date=YYYY-MM-DD publish=1"},
     {"GET", "/api/v1/you-said", WEB_PUBLIC, false, api_you_said,
      "\"You said, we did\": the CiCC's issues and what was done, with no personal data", NULL},
