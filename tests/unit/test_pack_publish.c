@@ -3,11 +3,8 @@
  * svc_publish protects them together for the same date, its scorecard is
  * that of `scorecard --publish` alone, and small counts stay withheld. One
  * synthetic council (carepledge synth, imported as the CLI does). */
-#include "service/import.h"
 #include "service/svc_pack.h"
 #include "service/svc_publish.h"
-#include "store/store.h"
-#include "synth/synth.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +15,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "test_council.h"
 
 enum { THRESHOLD = 5 };
 
@@ -42,30 +41,14 @@ static int make_council(void **state)
     snprintf(db, sizeof db, "%s/council.db", work);
     SynthOptions so = {
         .out_dir = dir, .n_children = 240, .seed = 2031, .from_year = 2022, .to_year = 2026};
-    SynthSummary sum;
-    Err err;
-    if (synth_run(&so, &sum, &err) < 0) fail_msg("synth: %s", err.msg);
-    Store *store;
-    if (store_open(db, &store, &err) < 0) fail_msg("store: %s", err.msg);
-    ImportOptions io = {0};
-    ImportReport rep;
-    ErrList errs = {0};
-    char *paths[1] = {dir};
-    if (import_paths(store, paths, 1, &io, &rep, &errs) < 0) {
-        errlist_print(&errs, stderr);
-        fail_msg("import failed");
-    }
-    errlist_free(&errs);
-    store_close(store);
+    council_synth_import(&so, db);
     return 0;
 }
 
 static int remove_council(void **state)
 {
     (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", work);
-    return system(cmd) == 0 ? 0 : -1;
+    return council_remove_folder(work);
 }
 
 static void pack_published(Date at, PackResult *pack)
