@@ -164,7 +164,7 @@ load_mid=$(cut -d' ' -f1-3 /proc/loadavg)
 
 read -r pl base_l < <(serve "$lite" sqlite)
 servers+=("$pl")
-lite_rows=$(reads "SQLite, one server" "$pl" "$base_l")
+lite_rows=$(reads "SQLite, one server" "$pl" "$base_l" | sed 's/| [0-9]* |$/| – |/')
 kill "$pl"
 wait "$pl" 2> /dev/null || true
 servers=()
