@@ -1,9 +1,10 @@
 /* cmd_imports: carepledge imports --db FILE [--marks] [--format text|csv|json]
  *
  * Lists the import log (service/svc_imports.h): a row per file of each import,
- * with the import's number, time, who ran it, its rows in all and per table,
- * the file's size and SHA-256, and the marks the import made that still
- * stand, by field. With --marks, every marked value, one per line. */
+ * with the import's number, time, who ran it, its rows in all and per table
+ * (read, then of each table's keys those added, changed and unchanged), the
+ * file's size and SHA-256, and the marks the import made that still stand, by
+ * field. With --marks, every marked value, one per line. */
 #include "cli/cli.h"
 #include "cli/commands.h"
 
@@ -23,9 +24,9 @@ static const CliOption imports_options[] = {
 };
 
 static const RenderColumn imports_columns[] = {
-    {"import", true}, {"imported_at", false}, {"actor", false},
-    {"rows", true},   {"tables", false},      {"file", false},
-    {"size", true},   {"sha256", false},      {"marks", false},
+    {"import", true},  {"imported_at", false}, {"actor", false},   {"rows", true},
+    {"tables", false}, {"added", false},       {"changed", false}, {"unchanged", false},
+    {"file", false},   {"size", true},         {"sha256", false},  {"marks", false},
 };
 enum { N_IMPORTS_COLUMNS = sizeof imports_columns / sizeof imports_columns[0] };
 
@@ -44,6 +45,9 @@ static void write_imports(FILE *out, const ImportsResult *e, OutputFormat format
                                               x->actor,
                                               rows,
                                               x->tables ? x->tables : "",
+                                              x->added ? x->added : "",
+                                              x->changed ? x->changed : "",
+                                              x->unchanged ? x->unchanged : "",
                                               x->path ? x->path : "",
                                               x->path ? size : "",
                                               x->sha256 ? x->sha256 : "",

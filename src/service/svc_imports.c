@@ -37,8 +37,9 @@ int svc_imports_run(const AppContext *ctx, const ImportsRequest *req, const Acto
     out->entries = xcalloc((size_t)found.n + 1, sizeof *out->entries);
     for (int i = 0; i < found.n; i++) {
         const StoreImportEntry *e = &found.items[i];
-        out->entries[i] = (ImportsEntry){e->id,   e->imported_at, e->actor,  e->rows, e->tables,
-                                         e->path, e->size,        e->sha256, e->marks};
+        out->entries[i] =
+            (ImportsEntry){e->id,      e->imported_at, e->actor, e->rows, e->tables, e->added,
+                           e->changed, e->unchanged,   e->path,  e->size, e->sha256, e->marks};
     }
     free(found.items);
     return rc;
@@ -51,6 +52,9 @@ void svc_imports_free(ImportsResult *r)
         free(x->imported_at);
         free(x->actor);
         free(x->tables);
+        free(x->added);
+        free(x->changed);
+        free(x->unchanged);
         free(x->path);
         free(x->sha256);
         free(x->marks);

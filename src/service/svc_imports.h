@@ -1,8 +1,8 @@
 /* svc_imports: the use case "what has been imported into this database": the
  * import log (schema/sqlite/005_import_log.sql), each import with who ran it,
- * when, its rows per table, the marks it made that still stand
- * (schema/sqlite/007_value_marks.sql) and every file it read with size and
- * SHA-256; or, asked for, every marked value itself. */
+ * when, its rows per table (read, and added, changed and unchanged), the marks it made that still
+ * stand (schema/sqlite/007_value_marks.sql) and every file it read with size and SHA-256; or, asked
+ * for, every marked value itself. */
 #ifndef CAREPLEDGE_SVC_IMPORTS_H
 #define CAREPLEDGE_SVC_IMPORTS_H
 
@@ -23,7 +23,11 @@ typedef struct ImportsEntry {
     char *imported_at, *actor;
     long rows;
     char *tables; /* "episodes=5 header=4": rows per table, by name */
-    char *path;   /* NULL for an import that read no file */
+    /* Of each table's keys, by name as tables (NULL: none, or logged before
+     * schema 21, store/store.h): not stored before, stored and replaced by
+     * other values, stored and left as they were. */
+    char *added, *changed, *unchanged;
+    char *path; /* NULL for an import that read no file */
     long long size;
     char *sha256;
     char *marks; /* "ACTIV=1 PLACE=2": the import's marks still standing, by field; NULL none */

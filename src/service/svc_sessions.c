@@ -145,6 +145,19 @@ int svc_sessions_restore(SessionBook *b, time_t now, int (*each)(RestoredSession
     return rc;
 }
 
+int svc_sessions_fetch(SessionBook *b, const char *token_hash, time_t now,
+                       int (*each)(RestoredSession *s, void *arg), void *arg, Err *err)
+{
+    StoreSession row;
+    LiveRows one = {.rows = &row, .n = 1, .cap = 1};
+    pthread_mutex_lock(&b->lock);
+    int rc = store_session_get(b->store, token_hash, &row, err);
+    bool live = rc == 0 && !row.revoked && !row.user_disabled && row.expires_at > (long long)now;
+    if (live) rc = restore_rows(b->store, &one, each, arg, err);
+    pthread_mutex_unlock(&b->lock);
+    return rc == ERR_NOT_FOUND ? 0 : rc;
+}
+
 int svc_sessions_revoke_user(const char *db_path, const char *user, const Actor *actor, int *n,
                              Err *err)
 {

@@ -45,6 +45,14 @@ typedef struct RestoredSession {
 int svc_sessions_restore(SessionBook *b, time_t now, int (*each)(RestoredSession *s, void *arg),
                          void *arg, Err *err);
 
+/* A session another server saved (several servers sharing one database,
+ * docs/scaling.md): reads the session of token_hash and, when it is live at
+ * now and its user may sign in here, calls each(session, arg) for it as
+ * svc_sessions_restore does. A session unknown, ended or not for this server
+ * calls nothing and returns 0. */
+int svc_sessions_fetch(SessionBook *b, const char *token_hash, time_t now,
+                       int (*each)(RestoredSession *s, void *arg), void *arg, Err *err);
+
 /* Revokes every live session of user (ERR_NOT_FOUND when there is no such
  * user); *n is how many were. */
 int svc_sessions_revoke_user(const char *db_path, const char *user, const Actor *actor, int *n,

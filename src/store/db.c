@@ -80,6 +80,11 @@ long long db_changes(DbConn *c)
     return c->driver->changes ? c->driver->changes(c) : -1;
 }
 
+int db_take_note(DbConn *c)
+{
+    return c->driver->take_note ? c->driver->take_note(c) : -1;
+}
+
 bool db_last_was_conflict(const DbConn *c)
 {
     return c->driver->last_was_conflict(c);

@@ -77,6 +77,14 @@ void db_reset(DbStmt *st);
 /* How many rows the connection's last INSERT, UPDATE or DELETE changed (an
  * upsert whose update was refused by its WHERE changed none). */
 long long db_changes(DbConn *c);
+/* What a row upsert met, on an engine that stores an import row by row
+ * (SQLite): its DO UPDATE ... WHERE may call the SQL function
+ * carepledge_note(v), which returns 1 (true) and keeps the whole number v as
+ * the connection's note. db_take_note returns the note and forgets it: -1 when
+ * none was kept since the last take (the upsert inserted, meeting no stored
+ * row), and always on an engine without the function (PostgreSQL, whose
+ * imports are merged set by set, store_stage.c). */
+int db_take_note(DbConn *c);
 
 /* Columns of the current row, from 0. Text lasts until the next step. */
 int db_column_count(DbStmt *st);

@@ -45,6 +45,9 @@ typedef struct DbDriver {
     int (*copy)(DbConn *from, DbConn *to, Err *err);
     /* Rows the last statement inserted, updated or deleted (NULL: unknown). */
     long long (*changes)(DbConn *c);
+    /* The note an upsert kept with carepledge_note(v), forgotten once taken
+     * (NULL when the engine has no such function). */
+    int (*take_note)(DbConn *c);
     /* Bulk copy (NULL when the engine has none). */
     int (*copy_begin)(DbConn *c, const char *table, const char *columns, Err *err);
     int (*copy_row)(DbConn *c, const char *const *values, int n, Err *err);

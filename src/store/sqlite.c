@@ -15,6 +15,7 @@
 typedef struct SqliteConn {
     DbConn base;
     sqlite3 *db;
+    int note; /* the last carepledge_note(v) of a statement, -1 none (db_take_note) */
 } SqliteConn;
 
 typedef struct SqliteStmt {
@@ -64,6 +65,16 @@ static int check_existing_file(const char *target, Err *err)
 static void sq_close(DbConn *c);
 static DbConn *new_conn(void);
 
+/* carepledge_note(v): keeps v as the connection's note and returns 1, so that
+ * a row upsert's DO UPDATE ... WHERE can say what it met (db_take_note). */
+static void note_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    SqliteConn *c = sqlite3_user_data(ctx);
+    c->note = sqlite3_value_int(argv[0]);
+    sqlite3_result_int(ctx, 1);
+}
+
 /* SQLite's library-wide settings, made once before its first connection
  * (sqlite3_config must come before the library initialises). Without the
  * memory statistics, which nothing here reads, every allocation SQLite makes
@@ -101,6 +112,8 @@ static int sq_open(const char *target, DbOpenMode mode, DbConn **out, Err *err)
     if (is_new) chmod(target, 0600);
     sqlite3 *db = conn_of(c)->db;
     sqlite3_busy_timeout(db, DEFAULT_WAIT_MS);
+    sqlite3_create_function(db, "carepledge_note", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
+                            note_function, NULL, NULL);
     if (sqlite3_exec(db, read_only ? read_pragmas : write_pragmas, NULL, NULL, NULL) != SQLITE_OK) {
         err_at(err, ERR_DB, target, 0, 0, NULL, "cannot read it as a database: %s",
                sqlite3_errmsg(db));
@@ -288,6 +301,13 @@ static bool sq_in_transaction(DbConn *c)
     return !sqlite3_get_autocommit(conn_of(c)->db);
 }
 
+static int sq_take_note(DbConn *c)
+{
+    int note = conn_of(c)->note;
+    conn_of(c)->note = -1;
+    return note;
+}
+
 static void sq_set_wait(DbConn *c, int ms)
 {
     sqlite3_busy_timeout(conn_of(c)->db, ms);
@@ -328,11 +348,13 @@ const DbDriver db_sqlite_driver = {
     .set_wait = sq_set_wait,
     .copy = sq_copy,
     .changes = sq_changes,
+    .take_note = sq_take_note,
 };
 
 static DbConn *new_conn(void)
 {
     SqliteConn *c = xcalloc(1, sizeof *c);
     c->base.driver = &db_sqlite_driver;
+    c->note = -1;
     return &c->base;
 }

@@ -54,7 +54,7 @@ static int second_key(Ssda903TableId table)
 }
 
 typedef struct SqlText {
-    char text[2048]; /* the longest upsert (OC2's) is under 1,100 characters */
+    char text[4096]; /* the longest row upsert (OC2's) is under 2,000 characters */
     size_t len;
 } SqlText;
 
@@ -92,6 +92,29 @@ typedef enum UpsertCouncil {
     COUNCIL_MATCH,
 } UpsertCouncil;
 
+/* "(t.a, t.b) IS (excluded.a, excluded.b)" over the 903 columns not in the
+ * key: whether a stored row holds the same values as the one given (the
+ * import log's changed and unchanged, store_log_import). The PostgreSQL
+ * merge compares the same columns (store_stage.c). */
+static SqlText same_values_sql(Ssda903TableId table)
+{
+    const Ssda903Table *t = ssda903_table(table);
+    int key = second_key(table);
+    char name[64];
+    SqlText stored = {0}, given = {0}, q = {0};
+    for (int c = 1; c < t->n_columns; c++) {
+        if (c == key) continue;
+        stored_name(t, c, name);
+        sql_add(&stored, "%s%s.%s", stored.len ? ", " : "", t->sql_name, name);
+        sql_add(&given, "%sexcluded.%s", given.len ? ", " : "", name);
+    }
+    if (!stored.len)
+        sql_add(&q, "1");
+    else
+        sql_add(&q, "(%s) IS (%s)", stored.text, given.text);
+    return q;
+}
+
 /* INSERT of the table's columns (then year for the tables kept once a year,
  * then source_year, then la, the council), or, when a row with the same key is stored, an update of
  * the rest unless the stored row came from a later return. Parameters are
@@ -120,8 +143,9 @@ static void write_upsert(Ssda903TableId table, UpsertCouncil council, SqlText *q
     else
         sql_add(q,
                 "source_year = excluded.source_year "
-                "WHERE excluded.source_year >= %s.source_year AND %s.la = excluded.la",
-                t->sql_name, t->sql_name);
+                "WHERE carepledge_note(%s) AND excluded.source_year >= %s.source_year "
+                "AND %s.la = excluded.la",
+                same_values_sql(table).text, t->sql_name, t->sql_name);
 }
 
 /* Whether a stored row with the upsert's key belongs to another council and
@@ -555,6 +579,7 @@ int store_wait_commit(Store *s, int timeout_ms)
 int store_begin(Store *s, Err *err)
 {
     if (s->read_only) return err_set(err, ERR_DB, "the database was opened read-only");
+    memset(s->outcomes, 0, sizeof s->outcomes);
     return db_begin_write(s->conn, err);
 }
 
@@ -662,6 +687,11 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     int rc = db_step(st);
     long long changes = rc == DB_DONE ? db_changes(s->conn) : 0;
     s->last_put_written = changes != 0; /* -1: cannot say */
+    /* The upsert's WHERE noted whether it met a stored row with the same values. */
+    int same = db_take_note(s->conn);
+    s->outcomes[table][same < 0           ? STORE_ADDED
+                       : changes && !same ? STORE_CHANGED
+                                          : STORE_UNCHANGED]++;
     db_reset(st);
     if (rc != DB_DONE) return db_error(s->conn, err, "storing a row");
     return changes == 0 ? check_council(s, table, values, source_year, err) : 0;
@@ -779,17 +809,31 @@ static int log_import_files(Store *s, long long id, const StoreImportLog *log, E
     return rc;
 }
 
+/* The schema version that logs each table's rows added, changed and
+ * unchanged (schema/sqlite/021_import_outcomes.sql). */
+enum { IMPORT_OUTCOMES_VERSION = 21 };
+
+/* Each table's rows read and, from the store's own counts (s->outcomes, made
+ * as the rows were written or merged: the merge has run, store_log_import
+ * settles first), what became of them. */
 static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Err *err)
 {
+    bool outcomes = s->schema_version >= IMPORT_OUTCOMES_VERSION;
     int rc = 0;
     for (int t = 0; t < TABLE_COUNT && rc == 0; t++) {
         if (!log->rows_by_table[t]) continue;
         DbStmt *st = prepare_insert(
-            s, "INSERT INTO import_rows (import_id, table_name, rows) VALUES (?1, ?2, ?3)", err);
+            s,
+            outcomes ? "INSERT INTO import_rows (import_id, table_name, rows, added, changed, "
+                       "unchanged) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                     : "INSERT INTO import_rows (import_id, table_name, rows) VALUES (?1, ?2, ?3)",
+            err);
         if (!st) return ERR_DB;
         db_bind_int(st, 1, id);
         db_bind_text(st, 2, ssda903_table((Ssda903TableId)t)->sql_name);
         db_bind_int(st, 3, log->rows_by_table[t]);
+        for (int k = 0; outcomes && k < STORE_OUTCOMES; k++)
+            db_bind_int(st, 4 + k, s->outcomes[t][k]);
         rc = insert_done(s, st, err, "logging an import's rows");
     }
     return rc;
@@ -826,14 +870,36 @@ static char *column_copy(DbStmt *st, int i)
     return db_column_is_null(st, i) ? NULL : xstrdup(db_column_text(st, i));
 }
 
+/* Appends " part" (no space first) to *text. */
+static void append_part(char **text, const char *part)
+{
+    size_t had = *text ? strlen(*text) : 0;
+    *text = xrealloc(*text, had + strlen(part) + 2);
+    snprintf(*text + had, strlen(part) + 2, "%s%s", had ? " " : "", part);
+}
+
+/* Adds "table=N" to *text for a count above 0 (a column NULL before
+ * schema 21 adds nothing). */
+static void add_count(char **text, DbStmt *st, int column)
+{
+    if (db_column_is_null(st, column) || db_column_int(st, column) == 0) return;
+    char part[160];
+    snprintf(part, sizeof part, "%s=%lld", db_column_text(st, 1), db_column_int(st, column));
+    append_part(text, part);
+}
+
 /* "episodes=5 header=4": the rows of each table one import logged, by table
- * name, for every import (built here: the engines' string aggregates differ). */
+ * name, for every import (built here: the engines' string aggregates
+ * differ); and alike the rows added, changed and unchanged (schema 21). */
 static int read_import_tables(Store *s, StoreImportEntries *out, Err *err)
 {
     DbStmt *st;
     if (db_prepare(s->conn,
-                   "SELECT import_id, table_name, rows FROM import_rows "
-                   "ORDER BY import_id, table_name",
+                   store_schema_version(s) >= IMPORT_OUTCOMES_VERSION
+                       ? "SELECT import_id, table_name, rows, added, changed, unchanged "
+                         "FROM import_rows ORDER BY import_id, table_name"
+                       : "SELECT import_id, table_name, rows, NULL, NULL, NULL FROM import_rows "
+                         "ORDER BY import_id, table_name",
                    false, &st) != 0)
         return db_error(s->conn, err, "reading the import log");
     int rc, first = 0; /* the first entry of the import being read */
@@ -844,9 +910,10 @@ static int read_import_tables(Store *s, StoreImportEntries *out, Err *err)
         snprintf(part, sizeof part, "%s=%s", db_column_text(st, 1), db_column_text(st, 2));
         for (int i = first; i < out->n && out->items[i].id == id; i++) {
             StoreImportEntry *e = &out->items[i];
-            size_t had = e->tables ? strlen(e->tables) : 0;
-            e->tables = xrealloc(e->tables, had + strlen(part) + 2);
-            snprintf(e->tables + had, strlen(part) + 2, "%s%s", had ? " " : "", part);
+            append_part(&e->tables, part);
+            add_count(&e->added, st, 3);
+            add_count(&e->changed, st, 4);
+            add_count(&e->unchanged, st, 5);
         }
     }
     db_finalize(st);
@@ -869,12 +936,8 @@ static int read_import_marks(Store *s, StoreImportEntries *out, Err *err)
         while (first < out->n && out->items[first].id < id) first++;
         char part[160];
         snprintf(part, sizeof part, "%s=%lld", db_column_text(st, 1), db_column_int(st, 2));
-        for (int i = first; i < out->n && out->items[i].id == id; i++) {
-            StoreImportEntry *e = &out->items[i];
-            size_t had = e->marks ? strlen(e->marks) : 0;
-            e->marks = xrealloc(e->marks, had + strlen(part) + 2);
-            snprintf(e->marks + had, strlen(part) + 2, "%s%s", had ? " " : "", part);
-        }
+        for (int i = first; i < out->n && out->items[i].id == id; i++)
+            append_part(&out->items[i].marks, part);
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading the import log's marks");
@@ -900,7 +963,7 @@ int store_list_imports(Store *s, StoreImportEntries *out, Err *err)
         e->imported_at = column_copy(st, 1);
         e->actor = column_copy(st, 2);
         e->rows = (long)db_column_int(st, 3);
-        e->tables = NULL;
+        e->tables = e->added = e->changed = e->unchanged = NULL;
         e->path = column_copy(st, 4);
         e->size = db_column_int(st, 5);
         e->sha256 = column_copy(st, 6);
@@ -919,6 +982,9 @@ void store_import_entries_free(StoreImportEntries *e)
         free(x->imported_at);
         free(x->actor);
         free(x->tables);
+        free(x->added);
+        free(x->changed);
+        free(x->unchanged);
         free(x->path);
         free(x->sha256);
         free(x->marks);

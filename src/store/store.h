@@ -149,7 +149,9 @@ typedef struct StoreImportLog {
 
 /* Adds the import to the log, inside the write transaction that stores its
  * rows (store_begin), so that it is logged if and only if it commits, and
- * sets *id to its entry's id. Returns 0 or ERR_DB. */
+ * sets *id to its entry's id. With each table's rows read it logs what the
+ * store counted of them in this transaction: rows added, changed and
+ * unchanged (schema/sqlite/021_import_outcomes.sql). Returns 0 or ERR_DB. */
 int store_log_import(Store *s, const StoreImportLog *log, long long *id, Err *err);
 
 /* One file of one logged import, with what the import as a whole recorded. */
@@ -158,7 +160,11 @@ typedef struct StoreImportEntry {
     char *imported_at, *actor;
     long rows;
     char *tables; /* "episodes=5 header=4": rows per table, by name */
-    char *path;   /* NULL for an import that read no file */
+    /* Of each table's keys, "episodes=3 header=4" as tables (NULL: none, or
+     * an import logged before schema 21): rows not stored before, stored rows
+     * replaced by other values, stored rows left as they were. */
+    char *added, *changed, *unchanged;
+    char *path; /* NULL for an import that read no file */
     long long size;
     char *sha256;
     char *marks; /* "PLACE=2 REC=1": the marks it made still standing, by field; NULL none */

@@ -28,8 +28,22 @@ typedef struct StoreStage {
     struct StageKeys *keys[TABLE_COUNT];
 } StoreStage;
 
+/* What an import did with each key it gave a table, counted for the import
+ * log (store_log_import): a row of a key not stored before, a stored row
+ * replaced by one whose 903 values differ, and a stored row left as it was
+ * (the same values, perhaps from a newer return, or kept as a later return's
+ * row). SQLite counts row by row (store_put_903_row), PostgreSQL table by
+ * table at the merge (store_stage.c). */
+typedef enum StoreOutcome {
+    STORE_ADDED,
+    STORE_CHANGED,
+    STORE_UNCHANGED,
+    STORE_OUTCOMES
+} StoreOutcome;
+
 struct Store {
     DbConn *conn;
+    long outcomes[TABLE_COUNT][STORE_OUTCOMES]; /* of the open write transaction */
     bool read_only;
     StoreStage stage;
     int schema_version;
@@ -54,6 +68,16 @@ int store_stage_row(Store *s, Ssda903TableId table, const char *const *values, i
 int store_stage_merge(Store *s, Err *err);
 /* Forgets what was staged (the transaction rolled back). */
 void store_stage_discard(Store *s);
+
+/* The import log's counts of a merge (store_outcomes.c), into s->outcomes[t].
+ * store_count_outcomes, before a merge into a table holding some of the keys:
+ * compares the rows of source (a SELECT of columns, one row per key) with
+ * the stored rows of table. store_count_added, after a merge that only
+ * inserted: every row of source was added; known is their number, or -1
+ * to count them. Both return 0 or ERR_DB. */
+int store_count_outcomes(Store *s, Ssda903TableId t, const char *table, const char *columns,
+                         const char *key, const char *source, Err *err);
+int store_count_added(Store *s, Ssda903TableId t, const char *source, long known, Err *err);
 
 /* The statement, prepared on first use; NULL (with err set) when it cannot
  * be prepared. */

@@ -294,16 +294,20 @@ static int exec_merge(Store *s, const UpsertParts *u, const char *source, const 
  * savepoint, and the rows are merged with the upsert's ON CONFLICT ... DO
  * UPDATE. A key stored for another council, hidden by row-level security,
  * fails the plain INSERT the same way and is then refused by the policy. */
-static int merge_rows(Store *s, const UpsertParts *u, bool unique, Err *err)
+static int merge_rows(Store *s, Ssda903TableId t, const UpsertParts *u, bool unique, Err *err)
 {
     char *source = merge_source(u, unique);
     Err e2 = {0};
     int rc = db_exec(s->conn, "SAVEPOINT stage_plain", &e2);
     if (rc == 0) rc = exec_merge(s, u, source, "", &e2);
-    if (rc < 0 && db_last_was_conflict(s->conn)) {
+    /* The import log's counts (store_outcomes.c): all added, or compared. */
+    if (rc == 0)
+        rc = store_count_added(s, t, source, unique ? s->stage.rows[t] : -1, &e2);
+    else if (db_last_was_conflict(s->conn)) {
         char *tail = on_conflict_if_changed(u);
         e2 = (Err){0};
         rc = db_exec(s->conn, "ROLLBACK TO SAVEPOINT stage_plain", &e2);
+        if (rc == 0) rc = store_count_outcomes(s, t, u->table, u->columns, u->key, source, &e2);
         if (rc == 0) rc = exec_merge(s, u, source, tail, &e2);
         free(tail);
     }
@@ -317,7 +321,7 @@ static int merge_table(Store *s, Ssda903TableId t, Err *err)
     UpsertParts u;
     if (!upsert_parts(t, &u)) return err_set(err, ERR_INTERNAL, "an upsert the stage cannot read");
     if (t != T903_HEADER && check_children_known(s, &u, err) < 0) return ERR_DB;
-    if (merge_rows(s, &u, keys_unique(s, t), err) < 0) return ERR_DB;
+    if (merge_rows(s, t, &u, keys_unique(s, t), err) < 0) return ERR_DB;
     char truncate[96];
     snprintf(truncate, sizeof truncate, "TRUNCATE stage_%s", u.table);
     Err e2 = {0};

@@ -214,11 +214,50 @@ static bool still_live(WebSessions *t, WebSession *s, time_t now)
     return live;
 }
 
+/* Adds a session another server saved, unless a thread of this one did
+ * meanwhile (svc_sessions_fetch's callback; the lock not held). */
+static int adopt_one(RestoredSession *r, void *arg)
+{
+    Restoring *to = arg;
+    unsigned char h[32];
+    if (sodium_hex2bin(h, sizeof h, r->token_hash, strlen(r->token_hash), NULL, NULL, NULL) != 0)
+        return 0;
+    pthread_mutex_lock(&to->t->lock);
+    bool known = false;
+    for (int i = 0; i < to->t->n && !known; i++)
+        known = sodium_memcmp(to->t->live[i]->token_hash, h, sizeof h) == 0;
+    if (!known) restore_one(r, arg);
+    pthread_mutex_unlock(&to->t->lock);
+    return 0;
+}
+
+/* A token this server does not know may be of a session another server
+ * sharing the database started (sessions are a table, schema 010): it is
+ * read from the database and, when live, kept here like this server's own.
+ * A token of no session costs that one read. */
+static void fetch_unknown(WebSessions *t, const char *token, time_t now)
+{
+    if (!token || strlen(token) != WEB_SESSION_TOKEN_HEX) return;
+    unsigned char h[32];
+    char hex[65];
+    hash_token(token, h);
+    hash_hex(h, hex);
+    Restoring to = {t, now};
+    Err err = {0};
+    svc_sessions_fetch(t->book, hex, now, adopt_one, &to, &err); /* unreadable: not signed in */
+}
+
 WebSession *web_session_find(WebSessions *t, const char *token, time_t now)
 {
     WebSession *s = NULL;
     pthread_mutex_lock(&t->lock);
     int i = find_index(t, token);
+    if (i < 0) {
+        pthread_mutex_unlock(&t->lock);
+        fetch_unknown(t, token, now);
+        pthread_mutex_lock(&t->lock);
+        i = find_index(t, token);
+    }
     if (i >= 0 && t->live[i]->expires <= now)
         drop_at(t, i);
     else if (i >= 0) {

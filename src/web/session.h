@@ -8,7 +8,9 @@
  * svc_sessions) keeps each session too, so a restarted server restores them,
  * and is read again for a session at most every recheck seconds, so that a
  * session revoked from the command line or a user disabled is refused within
- * that time without a read per request. Sign-ins are rate-limited per client
+ * that time without a read per request. A token the table does not know is
+ * looked up there once: several servers sharing one database (PostgreSQL,
+ * docs/scaling.md) each accept a session any of them started. Sign-ins are rate-limited per client
  * address (on top of the account lock-out of service/svc_users). */
 #ifndef CAREPLEDGE_WEB_SESSION_H
 #define CAREPLEDGE_WEB_SESSION_H
@@ -70,8 +72,8 @@ WebSession *web_session_start(WebSessions *t, SignIn *who, time_t now,
  * in memory only; it ends with the server or at expiry. */
 WebSession *web_session_start_anonymous(WebSessions *t, SignIn *who, time_t now,
                                         char token[WEB_SESSION_TOKEN_HEX + 1]);
-/* The live session of token, held for the caller, or NULL (unknown, expired,
- * or found revoked when it was due a re-read). */
+/* The live session of token, held for the caller, or NULL (unknown here and
+ * in the database, expired, or found revoked when it was due a re-read). */
 WebSession *web_session_find(WebSessions *t, const char *token, time_t now);
 void web_session_release(WebSessions *t, WebSession *s);
 /* Ends the session of token (signing out), in memory and in the database. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The import log (schema/sqlite/005_import_log.sql): each import that commits
 # is recorded with who ran it, when, every file with its size and SHA-256, and
-# the rows per table; one that fails leaves no entry.
+# the rows per table (read, added, changed and unchanged:
+# tests/cli/pg_import_log.sh has more of these, on both drivers); one that
+# fails leaves no entry.
 . "$(dirname "$0")/lib.bash"
 db="$TMP/log.db"
 "$CAREPLEDGE" import --db "$db" "$FIXTURES/small" > /dev/null
@@ -32,11 +34,18 @@ expect_eq "still two imports" 2 "$(db_count "$db" imports)"
 
 # `imports` lists the log: a row per file of each import.
 "$CAREPLEDGE" imports --db "$db" --format csv > "$TMP/imports.csv"
-expect_eq "imports header" "import,imported_at,actor,rows,tables,file,size,sha256,marks" \
+expect_eq "imports header" \
+  "import,imported_at,actor,rows,tables,added,changed,unchanged,file,size,sha256,marks" \
   "$(head -1 "$TMP/imports.csv")"
 expect_eq "a row per file" 4 "$(tail -n +2 "$TMP/imports.csv" | wc -l)"
-grep -q "^2,.*,10,episodes=5 header=4 oc3=1,$xml,$(stat -c %s "$xml"),$(sha256sum "$xml" | cut -d' ' -f1),\$" \
+# The XML return holds the same rows as the CSV files: every key unchanged.
+grep -q "^2,.*,10,episodes=5 header=4 oc3=1,,,episodes=5 header=4 oc3=1,$xml,$(stat -c %s "$xml"),$(sha256sum "$xml" | cut -d' ' -f1),\$" \
   "$TMP/imports.csv" || fail "the XML import's row: $(cat "$TMP/imports.csv")"
+expect_eq "the first import added every key" "episodes=5 header=4 oc3=1||" \
+  "$(awk -F, '$1 == 1 { print $6 "|" $7 "|" $8; exit }' "$TMP/imports.csv")"
+expect_eq "rows added, changed, unchanged as stored" "episodes|5|0|0 header|4|0|0 oc3|1|0|0" \
+  "$(sqlite3 "$db" "SELECT table_name, added, changed, unchanged FROM import_rows WHERE import_id = 1
+                    ORDER BY 1" | tr '\n' ' ' | sed 's/ $//')"
 "$CAREPLEDGE" imports --db "$db" --format json > "$TMP/imports.json"
 json_check "imports JSON" "$TMP/imports.json" 'length == 4 and .[1].file != null and .[0].import == 1'
 "$CAREPLEDGE" imports --db "$db" | grep -q "return.xml" || fail "text lists the XML file"
