@@ -39,7 +39,7 @@ struct AuditLog {
     pthread_t writer;
     bool writer_running, closing;
     long long batches, rows, largest; /* committed so far (svc_audit_stats) */
-    long long waiting;                /* queued, their callers not yet told */
+    long long waiting;                /* queued, not yet committed (or failed) */
 };
 
 enum { AUDIT_MAX_BATCH = 1024 };
@@ -204,10 +204,10 @@ static void *audit_writer(void *arg)
         log->batches++;
         log->rows += n;
         if (n > log->largest) log->largest = n;
+        log->waiting -= n; /* their outcome is known, before anyone hears it */
         pthread_mutex_unlock(&log->queue_lock);
         tell_batch(batch, rc, &err);
         pthread_mutex_lock(&log->queue_lock);
-        log->waiting -= n;
     }
     pthread_mutex_unlock(&log->queue_lock);
     return NULL;

@@ -38,7 +38,7 @@ int svc_audit_submit(AuditLog *log, const Actor *actor, const char *action, cons
                      const char *origin, SvcAuditDone done, void *arg, Err *err);
 
 /* How many group commits the log has made, the rows they held, the largest
- * batch, and the rows queued whose callers have not yet been told. */
+ * batch, and the rows queued whose batch has not yet committed or failed. */
 typedef struct SvcAuditStats {
     long long batches, rows, largest, waiting;
 } SvcAuditStats;

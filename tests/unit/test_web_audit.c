@@ -215,7 +215,7 @@ static void test_views_answered_only_after_their_rows_commit(void **state)
     svc_audit_stats(f->app.audit, &after);
     assert_int_equal(after.rows - before.rows, VIEWS);
     assert_true(after.batches - before.batches <= 2);
-    assert_true(after.largest >= VIEWS - 1);
+    assert_true(after.largest >= VIEWS / 2); /* two commits at most: one held half or more */
     assert_int_equal(after.waiting, 0);
     AuditVerify v;
     assert_int_equal(svc_audit_verify(f->db, &f->admin, &v, &err), 0);
