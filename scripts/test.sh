@@ -3,8 +3,9 @@
 # PostgreSQL tests on a throwaway cluster (scripts/pg-test.sh), then the
 # tests that run threads (the two-connection load, the scorecard's and
 # compliance's shares of the children, the server's audit writer) under
-# ThreadSanitizer, then the same suite plus the fuzz-corpus replays under AddressSanitizer and UndefinedBehaviorSanitizer (clang), and
-# the formatting check; the browser tests run after the unit tests.
+# ThreadSanitizer, then the same suite plus the fuzz-corpus replays under
+# AddressSanitizer and UndefinedBehaviorSanitizer (clang), and the formatting
+# check; the browser tests run after the unit tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
