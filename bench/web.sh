@@ -185,6 +185,11 @@ reads_mode() {
   rss_end=$(rss_kib)
   stop
   audit_rows=$(sqlite3 "$db" "SELECT count(*) FROM audit")
+  # The group commit's batches, as serve reports them at stop (only the
+  # child's views are audited among the reads).
+  local audit_commits audit_verify
+  audit_commits=$(sed -n 's/^audit log: //p' "$out/web-serve.log")
+  audit_verify=$("$bin" audit verify --db "$db" 2>&1 | head -1)
 
   # Reads beside a flood of sign-ins of a user that does not exist: each one
   # that is let through costs the password check of a real user (svc_users).
@@ -224,17 +229,18 @@ reads_mode() {
     echo "$after_rows"
     echo
     echo "Server resident memory: $((rss_start / 1024)) MiB after start, $((rss_end / 1024)) MiB after the runs;"
-    echo "the audit log held $audit_rows rows at the end (one per child view)."
+    echo "the audit log held $audit_rows rows at the end (one per child view): ${audit_commits:-serve did not report its commits}."
+    echo "\`audit verify\` after the runs: $audit_verify"
     echo
     echo "How the reads are answered (docs/web.md): the worklist of a caseload is kept with the"
     echo "snapshot per caseload and question, so all but the first ask copy it; the scorecard"
-    echo "likewise per year; /me reads only the session. A child's view is worked out each"
-    echo "time (its due items, care-leaver status and timeline) and appends its audit row, which"
-    echo "commits durably (SQLite synchronous FULL) before the answer: rows of views in flight"
-    echo "at once share one commit (group commit), and the view opens no database for the values"
-    echo "marked at import when the history has none. With libmicrohttpd's pool as large as the"
-    echo "cores, at most that many views are in flight, so the child's rate is bound by its CPU"
-    echo "and by the disk's syncs. The last column is what the server's own CPU time per request"
+    echo "likewise per year; /me reads only the session. A child's view is kept with the snapshot"
+    echo "per child and date (it depends on nothing else: the caseload is checked first), and"
+    echo "every view appends its audit row, which commits durably (SQLite synchronous FULL)"
+    echo "before the answer is sent. The view's connection is suspended meanwhile, not its worker"
+    echo "thread, and one audit writer thread commits every row queued in one transaction, so a"
+    echo "commit (one fsync) holds the views of up to every open connection (the largest batch"
+    echo "above). The last column is what the server's own CPU time per request"
     echo "allows on $(nproc) idle cores with wrk elsewhere; the measured rates are below it because"
     echo "wrk and the other work of the machine (the load average above) share the same cores."
     echo
@@ -297,8 +303,9 @@ soak_mode() {
   mgr=$(summary "$out/web-soak-mgr.wrk")
   signins=$(grep '^sign-ins:' "$out/web-soak-signins.wrk")
   stop
-  local audit_rows verify
+  local audit_rows verify audit_commits
   audit_rows=$(sqlite3 "$db" "SELECT count(*) FROM audit")
+  audit_commits=$(sed -n 's/^audit log: //p' "$out/web-serve.log")
   verify=$("$bin" audit verify --db "$db" 2>&1 | head -1)
   {
     echo "## The web server: a ${secs}-second soak"
@@ -322,7 +329,7 @@ soak_mode() {
     echo "The errors by kind: social worker's $(error_kinds "$out/web-soak-sw.wrk"); manager's"
     echo "$(error_kinds "$out/web-soak-mgr.wrk") (a timeout: no answer within wrk's 2 s)."
     echo "Sign-ins answered: $signins. Server CPU over the soak: $(( (cpu_end - cpu_start) / tick )) s."
-    echo "The audit log held $audit_rows rows at the end; \`audit verify\`: $verify"
+    echo "The audit log held $audit_rows rows at the end (${audit_commits:-commits not reported}); \`audit verify\`: $verify"
     echo
     echo "Server resident memory every 10 s from the start of the load (second: MiB):"
     echo "$(awk '{ printf "%s%d: %.1f", (NR > 1 ? ", " : ""), $1, $2 / 1024 }' "$rss_log")."

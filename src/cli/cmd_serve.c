@@ -92,6 +92,11 @@ static int run_serve(const CliArgs *args, const AppContext *ctx, const Actor *ac
     fflush(stdout);
     wait_for_signal();
     web_server_stop(server);
+    /* How well the audit's group commit batched (bench/web.sh reads it). */
+    SvcAuditStats audit;
+    svc_audit_stats(app.audit, &audit);
+    printf("audit log: %lld rows in %lld commits (largest %lld)\n", audit.rows, audit.batches,
+           audit.largest);
     web_app_close(&app);
     chart_free_caches(); /* the fonts the pack and the charts loaded */
     return CLI_EXIT_OK;

@@ -11,32 +11,38 @@
 #include <string.h>
 #include <time.h>
 
-/* One append waiting for its batch to commit (on its caller's stack). */
+/* One row waiting for its batch to commit, and whom to tell (heap-allocated
+ * by svc_audit_submit, freed by the writer once told). */
 typedef struct AuditWait {
     StoreAuditRow row;
-    int rc;
-    Err err;
-    bool done;
+    SvcAuditDone done;
+    void *arg;
     struct AuditWait *next;
 } AuditWait;
 
-/* Group commit: an append queues its row and waits. The first to find no
- * batch being written writes every row queued by then in one transaction
- * (store_audit_chain) and wakes their callers, each of which answers only
- * once its row has committed. Under load one commit (one fsync) serves the
- * many views that arrived while the last one was written, instead of each
- * view waiting its turn for a commit of its own. */
+/* Group commit on a writer thread of the log's own: an append queues its row
+ * and returns; the writer takes every row queued by then, writes them in one
+ * transaction (store_audit_chain, one fsync) and then tells each row's caller
+ * its outcome. The server suspends a view's connection meanwhile instead of
+ * holding a worker thread (web/server.c), so a batch grows to the number of
+ * views in flight, not the number of worker threads; svc_audit_append waits
+ * for the outcome on the caller's thread. Rows are chained in the order they
+ * were queued. The thread starts with the first append: a command that only
+ * changes (svc_audit_change) never starts it. */
 struct AuditLog {
     Store *store;
     pthread_mutex_t lock; /* the store: one writer at a time, the chain has one end */
     pthread_mutex_t queue_lock;
-    pthread_cond_t committed; /* signalled when a batch is done */
+    pthread_cond_t queued;    /* signalled when a row is queued or the log closes */
+    pthread_cond_t committed; /* signalled when a batch is done (svc_audit_append) */
     AuditWait *pending, *pending_tail;
-    bool writing;            /* a batch is being written */
-    long long batches, rows; /* committed so far (svc_audit_stats) */
+    pthread_t writer;
+    bool writer_running, closing;
+    long long batches, rows, largest; /* committed so far (svc_audit_stats) */
+    long long waiting;                /* queued, not yet committed (or failed) */
 };
 
-enum { AUDIT_MAX_BATCH = 512 };
+enum { AUDIT_MAX_BATCH = 1024 };
 
 /* The hash before the first row. */
 static const char genesis[] = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -60,6 +66,7 @@ int svc_audit_open(const char *db_path, AuditLog **out, Err *err)
     }
     pthread_mutex_init(&log->lock, NULL);
     pthread_mutex_init(&log->queue_lock, NULL);
+    pthread_cond_init(&log->queued, NULL);
     pthread_cond_init(&log->committed, NULL);
     *out = log;
     return 0;
@@ -68,9 +75,18 @@ int svc_audit_open(const char *db_path, AuditLog **out, Err *err)
 void svc_audit_close(AuditLog *log)
 {
     if (!log) return;
+    /* The writer commits every row queued before it stops: no caller waits
+     * for ever, and no row queued is lost. */
+    pthread_mutex_lock(&log->queue_lock);
+    log->closing = true;
+    bool running = log->writer_running;
+    pthread_cond_signal(&log->queued);
+    pthread_mutex_unlock(&log->queue_lock);
+    if (running) pthread_join(log->writer, NULL);
     store_close(log->store);
     pthread_mutex_destroy(&log->lock);
     pthread_mutex_destroy(&log->queue_lock);
+    pthread_cond_destroy(&log->queued);
     pthread_cond_destroy(&log->committed);
     free(log);
 }
@@ -131,86 +147,145 @@ static int chain_row(Store *s, StoreAuditRow *row, Err *err)
 }
 
 /* Writes the rows of batch (at most AUDIT_MAX_BATCH, linked by next) in one
- * transaction and gives each its outcome. */
-static void write_batch(AuditLog *log, AuditWait *batch)
+ * transaction. Returns 0 or the failure, which is every row's. */
+static int write_batch(AuditLog *log, AuditWait *batch, int n, Err *err)
 {
-    int n = 0;
-    for (AuditWait *w = batch; w; w = w->next) n++;
     StoreAuditRow *rows = malloc((size_t)n * sizeof *rows);
     if (!rows) abort();
     n = 0;
     for (AuditWait *w = batch; w; w = w->next) rows[n++] = w->row;
-    Err err = {0};
     pthread_mutex_lock(&log->lock);
     /* The store reads the last row and appends under the database's write
      * lock: other servers sharing a PostgreSQL database append to one chain. */
-    int rc = store_audit_chain(log->store, rows, n, genesis, seal_row, &err);
+    int rc = store_audit_chain(log->store, rows, n, genesis, seal_row, err);
     pthread_mutex_unlock(&log->lock);
     free(rows);
-    for (AuditWait *w = batch; w; w = w->next) {
-        w->rc = rc;
-        if (rc < 0) w->err = err;
-    }
+    return rc;
 }
 
-/* Takes up to AUDIT_MAX_BATCH rows off the queue (queue_lock held). */
-static AuditWait *take_batch(AuditLog *log)
+/* Takes up to AUDIT_MAX_BATCH rows off the queue, in order, and counts them
+ * into *n (queue_lock held, the queue not empty). */
+static AuditWait *take_batch(AuditLog *log, int *n)
 {
     AuditWait *batch = log->pending, *last = batch;
-    for (int n = 1; n < AUDIT_MAX_BATCH && last->next; n++) last = last->next;
+    for (*n = 1; *n < AUDIT_MAX_BATCH && last->next; ++*n) last = last->next;
     log->pending = last->next;
     if (!log->pending) log->pending_tail = NULL;
     last->next = NULL;
     return batch;
 }
 
-/* Writes batches until the caller's row w is committed (queue_lock held on
- * entry and return). */
-static void write_until_done(AuditLog *log, AuditWait *w)
+/* Tells each caller of batch its row's outcome, and frees the batch. A
+ * callback may resume a connection that is then answered at once: the
+ * outcome is told only after the commit returned. */
+static void tell_batch(AuditWait *batch, int rc, const Err *err)
 {
-    while (!w->done) {
-        if (log->writing) {
-            pthread_cond_wait(&log->committed, &log->queue_lock);
-            continue;
-        }
-        log->writing = true;
-        AuditWait *batch = take_batch(log);
-        pthread_mutex_unlock(&log->queue_lock);
-        write_batch(log, batch);
-        pthread_mutex_lock(&log->queue_lock);
-        log->writing = false;
-        log->batches++;
-        for (AuditWait *b = batch; b; b = b->next) {
-            b->done = true;
-            log->rows++;
-        }
-        pthread_cond_broadcast(&log->committed);
+    while (batch) {
+        AuditWait *next = batch->next;
+        batch->done(batch->arg, rc, err);
+        free(batch);
+        batch = next;
     }
+}
+
+static void *audit_writer(void *arg)
+{
+    AuditLog *log = arg;
+    pthread_mutex_lock(&log->queue_lock);
+    for (;;) {
+        while (!log->pending && !log->closing) pthread_cond_wait(&log->queued, &log->queue_lock);
+        if (!log->pending) break; /* closing, and nothing left to write */
+        int n;
+        AuditWait *batch = take_batch(log, &n);
+        pthread_mutex_unlock(&log->queue_lock);
+        Err err = {0};
+        int rc = write_batch(log, batch, n, &err);
+        pthread_mutex_lock(&log->queue_lock);
+        log->batches++;
+        log->rows += n;
+        if (n > log->largest) log->largest = n;
+        log->waiting -= n; /* their outcome is known, before anyone hears it */
+        pthread_mutex_unlock(&log->queue_lock);
+        tell_batch(batch, rc, &err);
+        pthread_mutex_lock(&log->queue_lock);
+    }
+    pthread_mutex_unlock(&log->queue_lock);
+    return NULL;
+}
+
+int svc_audit_submit(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, SvcAuditDone done, void *arg, Err *err)
+{
+    if (service_check_actor(actor, err) < 0) return err->code;
+    AuditWait *w = calloc(1, sizeof *w);
+    if (!w) abort();
+    row_now(&w->row, actor, action, child, origin);
+    w->done = done;
+    w->arg = arg;
+    pthread_mutex_lock(&log->queue_lock);
+    if (log->closing) {
+        pthread_mutex_unlock(&log->queue_lock);
+        free(w);
+        return err_set(err, ERR_UNAVAILABLE, "the audit log is closing");
+    }
+    if (!log->writer_running) {
+        if (pthread_create(&log->writer, NULL, audit_writer, log) != 0) {
+            pthread_mutex_unlock(&log->queue_lock);
+            free(w);
+            return err_set(err, ERR_UNAVAILABLE, "the audit log cannot start its writer");
+        }
+        log->writer_running = true;
+    }
+    if (log->pending_tail)
+        log->pending_tail->next = w;
+    else
+        log->pending = w;
+    log->pending_tail = w;
+    log->waiting++;
+    pthread_cond_signal(&log->queued);
+    pthread_mutex_unlock(&log->queue_lock);
+    return 0;
+}
+
+/* An append waited for on its caller's thread (svc_audit_append). */
+typedef struct AppendWait {
+    AuditLog *log;
+    bool done;
+    int rc;
+    Err err;
+} AppendWait;
+
+static void append_done(void *arg, int rc, const Err *err)
+{
+    AppendWait *w = arg;
+    pthread_mutex_lock(&w->log->queue_lock);
+    w->rc = rc;
+    if (rc < 0) w->err = *err;
+    w->done = true;
+    pthread_cond_broadcast(&w->log->committed);
+    pthread_mutex_unlock(&w->log->queue_lock);
 }
 
 int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
                      const char *origin, Err *err)
 {
-    if (service_check_actor(actor, err) < 0) return err->code;
-    AuditWait w = {0};
-    row_now(&w.row, actor, action, child, origin);
+    AppendWait w = {.log = log};
+    int rc = svc_audit_submit(log, actor, action, child, origin, append_done, &w, err);
+    if (rc < 0) return rc;
     pthread_mutex_lock(&log->queue_lock);
-    if (log->pending_tail)
-        log->pending_tail->next = &w;
-    else
-        log->pending = &w;
-    log->pending_tail = &w;
-    write_until_done(log, &w);
+    while (!w.done) pthread_cond_wait(&log->committed, &log->queue_lock);
     pthread_mutex_unlock(&log->queue_lock);
     if (w.rc < 0) *err = w.err;
     return w.rc;
 }
 
-void svc_audit_stats(AuditLog *log, long long *batches, long long *rows)
+void svc_audit_stats(AuditLog *log, SvcAuditStats *out)
 {
     pthread_mutex_lock(&log->queue_lock);
-    *batches = log->batches;
-    *rows = log->rows;
+    out->batches = log->batches;
+    out->rows = log->rows;
+    out->largest = log->largest;
+    out->waiting = log->waiting;
     pthread_mutex_unlock(&log->queue_lock);
 }
 

@@ -24,8 +24,25 @@ void svc_audit_close(AuditLog *log);
  * transaction (a group commit), so a failure fails them all. */
 int svc_audit_append(AuditLog *log, const Actor *actor, const char *action, const char *child,
                      const char *origin, Err *err);
-/* How many group commits the log has made and the rows they held. */
-void svc_audit_stats(AuditLog *log, long long *batches, long long *rows);
+
+/* Told the outcome of a row queued by svc_audit_submit, once its batch has
+ * committed (rc 0) or failed (rc < 0, err says why), on the log's writer
+ * thread: keep it short, and never append from it. */
+typedef void (*SvcAuditDone)(void *arg, int rc, const Err *err);
+/* Queues one row like svc_audit_append but returns at once; done(arg, ...)
+ * is called exactly once when the row's batch has committed or failed. A
+ * server answers the view in done, having held no thread while it waited,
+ * so that a batch holds every view in flight. Returns 0, or the error with
+ * nothing queued and done never called (no actor; the log closing). */
+int svc_audit_submit(AuditLog *log, const Actor *actor, const char *action, const char *child,
+                     const char *origin, SvcAuditDone done, void *arg, Err *err);
+
+/* How many group commits the log has made, the rows they held, the largest
+ * batch, and the rows queued whose batch has not yet committed or failed. */
+typedef struct SvcAuditStats {
+    long long batches, rows, largest, waiting;
+} SvcAuditStats;
+void svc_audit_stats(AuditLog *log, SvcAuditStats *out);
 
 /* Makes a change of a child's data and its audit row in one transaction (a
  * commit of the history): change(store, seq, arg) runs inside it, given the

@@ -192,14 +192,18 @@ int store_audit_last(Store *s, long long *seq, char hash[130], Err *err)
     return rc < 0 ? db_error(s->conn, err, "reading the audit log") : 0;
 }
 
-static int prepare_audit_insert(Store *s, const StoreAuditRow *row, DbStmt **out, Err *err)
+static int prepare_audit_insert(Store *s, DbStmt **out, Err *err)
 {
-    DbStmt *st;
-    if (prepare(s,
-                "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                &st, err) < 0)
-        return ERR_DB;
+    return prepare(s,
+                   "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   out, err);
+}
+
+/* Binds row to the INSERT of prepare_audit_insert (the row must outlive the
+ * step: text is not copied). */
+static void bind_audit_row(DbStmt *st, const StoreAuditRow *row)
+{
     db_bind_int(st, 1, row->seq);
     db_bind_text(st, 2, row->at);
     db_bind_text(st, 3, row->user);
@@ -208,14 +212,13 @@ static int prepare_audit_insert(Store *s, const StoreAuditRow *row, DbStmt **out
     db_bind_text(st, 6, row->origin);
     db_bind_text(st, 7, row->prev_hash);
     db_bind_text(st, 8, row->hash);
-    *out = st;
-    return 0;
 }
 
 int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
 {
     DbStmt *st;
-    if (prepare_audit_insert(s, row, &st, err) < 0) return ERR_DB;
+    if (prepare_audit_insert(s, &st, err) < 0) return ERR_DB;
+    bind_audit_row(st, row);
     int rc = run_write(s, st, "appending to the audit log", err);
     db_finalize(st);
     return rc;
@@ -224,7 +227,8 @@ int store_audit_append(Store *s, const StoreAuditRow *row, Err *err)
 int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err)
 {
     DbStmt *st;
-    if (prepare_audit_insert(s, row, &st, err) < 0) return ERR_DB;
+    if (prepare_audit_insert(s, &st, err) < 0) return ERR_DB;
+    bind_audit_row(st, row);
     int rc = db_step(st);
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
@@ -238,12 +242,20 @@ int store_audit_chain(Store *s, StoreAuditRow *rows, int n, const char *genesis,
     char last_hash[130];
     int rc = store_audit_last(s, &last, last_hash, err);
     if (rc == 0 && !last_hash[0]) snprintf(last_hash, sizeof last_hash, "%s", genesis);
+    /* One statement for the batch, bound and reset for each row: the server
+     * writes batches of every view in flight, and compiling the INSERT for
+     * each row cost more than running it. */
+    DbStmt *st = NULL;
+    if (rc == 0 && prepare_audit_insert(s, &st, err) < 0) rc = ERR_DB;
     for (int i = 0; rc == 0 && i < n; i++) {
         rows[i].seq = last + 1 + i;
         memcpy(rows[i].prev_hash, i ? rows[i - 1].hash : last_hash, sizeof rows[i].prev_hash);
         seal(&rows[i]);
-        rc = store_audit_insert(s, &rows[i], err);
+        bind_audit_row(st, &rows[i]);
+        if (db_step(st) != DB_DONE) rc = db_error(s->conn, err, "appending to the audit log");
+        db_reset(st);
     }
+    if (st) db_finalize(st);
     if (rc == 0) rc = db_commit(s->conn, err);
     if (rc < 0) db_rollback(s->conn);
     return rc;

@@ -9,8 +9,10 @@
 #include "service/svc_scorecard.h"
 #include "render/scorecard_write.h"
 #include "render/vreport.h"
+#include "web/child_cache.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -516,17 +518,11 @@ static json_t *marked_json(const ServiceMarked *marked)
     return list;
 }
 
-int api_child(WebCall *call)
+/* The view of child c on at, worked out: the envelope into call->res.
+ * Returns 200, or the status of the error answered. */
+static int child_view(WebCall *call, const Child *c, Date at)
 {
-    Date at;
-    if (date_param(call, "at", today(call), &at)) return 400;
     const Dataset *ds = &call->snap->ds;
-    const Child *c = dataset_find_child(ds, call->id);
-    /* Outside the caseload answers as unknown: the answer does not tell who
-     * else is in care. */
-    if (!c || !web_session_in_caseload(call->session, call->id))
-        return web_error(call->res, 404, "not_found", "id", "no child '%.64s' in your caseload",
-                         call->id);
     json_t *due = child_due(call, c->id, at);
     if (!due) return call->res->status;
     json_t *marks = child_marks(call, c->id);
@@ -542,16 +538,51 @@ int api_child(WebCall *call)
     json_object_set_new(child, "care_leaver", leaver_json(&leaver));
     json_object_set_new(child, "due", due);
     json_object_set_new(child, "marks", marks);
-    /* Issue 10 item 7: the view is recorded before anything is sent. */
-    Err err = {0};
-    if (svc_audit_append(call->app->audit, &call->actor, "view child", c->id, call->req->origin,
-                         &err) < 0) {
-        json_decref(child);
-        return web_error(call->res, 503, "unavailable", NULL,
-                         "the view could not be recorded in the audit log, so it is not shown: %s",
-                         err.msg);
-    }
     return web_ok(call->res, child, meta(call));
+}
+
+/* The snapshot's kept children's views, made at the first asked. */
+static WebChildCache *child_views(WebSnapshot *snap)
+{
+    pthread_mutex_lock(&snap->cache_lock);
+    if (!snap->child_views) snap->child_views = web_child_cache_new();
+    WebChildCache *cache = snap->child_views;
+    pthread_mutex_unlock(&snap->cache_lock);
+    return cache;
+}
+
+int api_child(WebCall *call)
+{
+    Date at;
+    if (date_param(call, "at", today(call), &at)) return 400;
+    const Child *c = dataset_find_child(&call->snap->ds, call->id);
+    /* Outside the caseload answers as unknown: the answer does not tell who
+     * else is in care. */
+    if (!c || !web_session_in_caseload(call->session, call->id))
+        return web_error(call->res, 404, "not_found", "id", "no child '%.64s' in your caseload",
+                         call->id);
+    /* The view depends on the snapshot, the child and the date alone (not on
+     * who asks: the caseload was checked above), so it is kept with the
+     * snapshot and a view asked again is a copy. */
+    char key[WEB_CHILD_CACHE_KEY];
+    char day[16];
+    snprintf(key, sizeof key, "%s %s", c->id, date_format_iso(at, day));
+    WebChildCache *kept = child_views(call->snap);
+    WebResponse *out = call->res;
+    free(out->body);
+    out->body = NULL;
+    if (web_child_cache_get(kept, key, &out->body, &out->body_len)) {
+        out->status = 200;
+        out->content_type = "application/json";
+    } else if (child_view(call, c, at) == 200)
+        web_child_cache_put(kept, key, out->body, out->body_len);
+    else
+        return out->status;
+    /* Issue 10 item 7: the view is recorded before anything is sent (the
+     * router or the server appends the row and sends the answer only once
+     * it has committed; 503 if it cannot be). */
+    web_call_audit(call, "view child", c->id);
+    return 200;
 }
 
 /* ---- Reports ---------------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #include "web/app.h"
 
 #include "service/dataset_load.h"
+#include "web/child_cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,7 @@ void web_app_release(WebApp *app, WebSnapshot *snap)
         for (int i = 0; i < snap->n_cards; i++) free(snap->cards[i].body);
         for (int i = 0; i < snap->n_answers; i++) free(snap->answers[i].body);
         free(snap->answers);
+        web_child_cache_free(snap->child_views);
         pthread_mutex_destroy(&snap->cache_lock);
         dataset_free(&snap->ds);
         free(snap);

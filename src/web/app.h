@@ -50,6 +50,9 @@ typedef struct WebSnapshot {
     int n_cards;
     WebCachedAnswer *answers; /* WEB_CACHED_ANSWERS, allocated at the first kept */
     int n_answers;
+    /* The children's views (web/child_cache.h), made at the first (under
+     * cache_lock). */
+    struct WebChildCache *child_views;
     /* 31 March of the latest collection year with an episode or review in
      * the history (DATE_NONE when none): where the 903 stops speaking. */
     Date history_end;

@@ -40,6 +40,7 @@ int web_error(WebResponse *res, int status, const char *code, const char *field,
     json_object_set_new(error, "field", field && *field ? json_string(field) : json_null());
     json_t *doc = json_pack("{s:o}", "error", error);
     res->etag[0] = '\0';
+    res->audit.pending = false;
     web_json(res, status, doc);
     json_decref(doc);
     return status;
@@ -80,4 +81,13 @@ void web_response_free(WebResponse *res)
 {
     free(res->body);
     res->body = NULL;
+}
+
+void web_audit_settled(WebResponse *res, int rc, const Err *err)
+{
+    res->audit.pending = false;
+    if (rc < 0)
+        web_error(res, 503, "unavailable", NULL,
+                  "the view could not be recorded in the audit log, so it is not shown: %s",
+                  err->msg);
 }

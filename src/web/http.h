@@ -42,7 +42,22 @@ typedef struct WebRequest {
     /* A sign-in whose place to check a password (web_sessions_begin_check)
      * the server took for it, and gives back when it is answered. */
     bool sign_in_place_held;
+    /* The server appends the response's audit row itself (WebResponse.audit),
+     * with the connection suspended until the row has committed; false: the
+     * router appends it, holding the calling thread (the route tests). */
+    bool audit_by_server;
 } WebRequest;
+
+/* A row the audit log must hold before the response may be sent (a view of a
+ * child's record, issue 10 item 7): the response is not sent until it has
+ * committed, and becomes a 503 if it cannot be. */
+typedef struct WebAuditRow {
+    bool pending;
+    char user[64];
+    char action[64];
+    char child[128];
+    char origin[64];
+} WebAuditRow;
 
 typedef struct WebResponse {
     int status;
@@ -52,12 +67,15 @@ typedef struct WebResponse {
     char etag[40];        /* "" for none */
     char set_cookie[256]; /* "" for none */
     int retry_after;      /* seconds for a Retry-After header (a 429), 0 for none */
+    WebAuditRow audit;    /* to append before sending; .pending false for none */
 } WebResponse;
 
 /* The query parameter name, or NULL. */
 const char *web_param(const WebRequest *req, const char *name);
 
-/* Answers with an error envelope; field may be NULL. Returns status. */
+/* Answers with an error envelope; field may be NULL. An error shows no
+ * record, so it drops any audit row asked for (WebResponse.audit). Returns
+ * status. */
 int web_error(WebResponse *res, int status, const char *code, const char *field, const char *fmt,
               ...) __attribute__((format(printf, 5, 6)));
 /* Answers with the error a service gave, its kind mapped to a status
@@ -70,5 +88,11 @@ int web_ok(WebResponse *res, json_t *data, json_t *meta);
 /* Answers with the JSON value as it is (the OpenAPI document). */
 int web_json(WebResponse *res, int status, json_t *value);
 void web_response_free(WebResponse *res);
+
+/* The outcome of appending res's audit row (rc 0: committed, the answer
+ * stands; rc < 0: the answer becomes a 503 naming err, for a record is not
+ * shown unless its view is recorded). Either way the row is no longer
+ * pending. */
+void web_audit_settled(WebResponse *res, int rc, const Err *err);
 
 #endif

@@ -249,6 +249,28 @@ static void run_route(WebCall *call, const WebRoute *route)
     web_app_release(call->app, call->snap);
 }
 
+void web_call_audit(WebCall *call, const char *action, const char *child)
+{
+    WebAuditRow *row = &call->res->audit;
+    row->pending = true;
+    snprintf(row->user, sizeof row->user, "%s", call->actor.name);
+    snprintf(row->action, sizeof row->action, "%s", action);
+    snprintf(row->child, sizeof row->child, "%s", child ? child : "");
+    snprintf(row->origin, sizeof row->origin, "%s", call->req->origin ? call->req->origin : "");
+}
+
+/* Appends the answer's audit row on this thread, unless the server will. */
+static void append_audit(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    if (!res->audit.pending || req->audit_by_server) return;
+    Actor actor;
+    Err err = {0};
+    int rc =
+        svc_audit_append(app->audit, actor_named(&actor, res->audit.user), res->audit.action,
+                         res->audit.child[0] ? res->audit.child : NULL, res->audit.origin, &err);
+    web_audit_settled(res, rc, &err);
+}
+
 void web_router_handle(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     memset(res, 0, sizeof *res);
@@ -276,6 +298,7 @@ void web_router_handle(WebApp *app, const WebRequest *req, WebResponse *res)
     WebCall call = {.app = app, .req = req, .res = res, .id = id[0] ? id : NULL};
     run_route(&call, route);
     web_session_release(app->sessions, call.session);
+    append_audit(app, req, res);
 }
 
 /* ---- The documents written from the table ---------------------------------- */

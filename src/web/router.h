@@ -31,6 +31,13 @@ typedef struct WebCall {
 
 typedef int (*WebHandler)(WebCall *call);
 
+/* Asks that the audit log hold a row of this call (the signed-in user did
+ * action to child, from the request's address) before its answer is sent:
+ * web_router_handle appends it, or, when the request says so
+ * (audit_by_server), the server does with the connection suspended. Either
+ * way an answer whose row cannot be written becomes a 503. */
+void web_call_audit(WebCall *call, const char *action, const char *child);
+
 typedef struct WebRoute {
     const char *method;
     const char *pattern;

@@ -47,7 +47,7 @@ struct WebServer {
     WebApp *app;
     pthread_mutex_t jobs_lock;
     pthread_cond_t jobs_done;
-    int jobs; /* sign-ins being answered off the worker threads */
+    int jobs; /* sign-ins and audit rows being answered off the worker threads */
 };
 
 /* A sign-in answered on a thread of its own. Its password check (argon2id,
@@ -63,6 +63,21 @@ typedef struct SignInJob {
     atomic_bool done;
 } SignInJob;
 
+/* An answer waiting, its connection suspended, for its audit row to commit
+ * (svc_audit_submit): the worker thread goes on serving other connections,
+ * and the audit log's writer commits the rows of every view waiting at once
+ * in one transaction, then resumes each connection. The answer is sent only
+ * when the worker thread is called again with done set: never before the
+ * row is on the disk. */
+typedef struct AuditJob {
+    WebServer *server;
+    struct MHD_Connection *conn;
+    WebResponse res;
+    int rc;
+    Err err;
+    atomic_bool done;
+} AuditJob;
+
 /* A request's body as it arrives, kept between the calls of one request. */
 typedef struct Upload {
     char *data;
@@ -76,7 +91,8 @@ typedef struct Upload {
     int n_files;
     size_t upload_len;
     bool broken, upload_too_large;
-    SignInJob *job; /* a sign-in answered off the worker thread, or NULL */
+    SignInJob *job;       /* a sign-in answered off the worker thread, or NULL */
+    AuditJob *audit_wait; /* an answer waiting for its audit row, or NULL */
 } Upload;
 
 static void append_body(Upload *u, const char *data, size_t len)
@@ -212,6 +228,16 @@ static bool is_sign_in(const char *url, const char *method)
     return strcmp(method, "POST") == 0 && strcmp(url, "/api/v1/session") == 0;
 }
 
+/* A sign-in or an audited answer is done off the worker thread: the server
+ * may stop once none is left (web_server_stop). */
+static void job_ended(WebServer *s)
+{
+    pthread_mutex_lock(&s->jobs_lock);
+    s->jobs--;
+    pthread_cond_broadcast(&s->jobs_done);
+    pthread_mutex_unlock(&s->jobs_lock);
+}
+
 static void *run_sign_in(void *arg)
 {
     SignInJob *job = arg;
@@ -221,10 +247,7 @@ static void *run_sign_in(void *arg)
     atomic_store(&job->done, true);
     /* From here the worker thread answers and frees the job. */
     mhd.MHD_resume_connection(job->conn);
-    pthread_mutex_lock(&s->jobs_lock);
-    s->jobs--;
-    pthread_cond_broadcast(&s->jobs_done);
-    pthread_mutex_unlock(&s->jobs_lock);
+    job_ended(s);
     return NULL;
 }
 
@@ -268,6 +291,58 @@ static enum MHD_Result answer_job(struct MHD_Connection *conn, Upload *u)
     return ok;
 }
 
+/* The audit log's writer: the row committed or failed. */
+static void audit_done(void *arg, int rc, const Err *err)
+{
+    AuditJob *job = arg;
+    WebServer *s = job->server;
+    job->rc = rc;
+    if (rc < 0) job->err = *err;
+    atomic_store(&job->done, true);
+    /* From here the worker thread answers and frees the job. */
+    mhd.MHD_resume_connection(job->conn);
+    job_ended(s);
+}
+
+/* Suspends the connection until res's audit row has committed, then answers
+ * (answer_audited). */
+static enum MHD_Result audit_then_answer(WebServer *s, struct MHD_Connection *conn, Upload *u,
+                                         WebResponse *res)
+{
+    AuditJob *job = calloc(1, sizeof *job);
+    if (!job) abort();
+    job->server = s;
+    job->conn = conn;
+    job->res = *res;
+    u->audit_wait = job;
+    pthread_mutex_lock(&s->jobs_lock);
+    s->jobs++;
+    pthread_mutex_unlock(&s->jobs_lock);
+    /* Suspended before the row is queued, so that its commit cannot resume
+     * the connection before it was suspended. */
+    mhd.MHD_suspend_connection(conn);
+    const WebAuditRow *row = &res->audit;
+    Actor actor;
+    Err err = {0};
+    if (svc_audit_submit(s->app->audit, actor_named(&actor, row->user), row->action,
+                         row->child[0] ? row->child : NULL, row->origin, audit_done, job, &err) < 0)
+        audit_done(job, err.code, &err); /* nothing queued: answered 503 at once */
+    return MHD_YES;
+}
+
+/* The answer of a view whose audit row is settled, once its connection is
+ * resumed. */
+static enum MHD_Result answer_audited(struct MHD_Connection *conn, Upload *u)
+{
+    AuditJob *job = u->audit_wait;
+    if (!atomic_load(&job->done)) return MHD_YES; /* not yet: resumed early */
+    web_audit_settled(&job->res, job->rc, &job->err);
+    enum MHD_Result ok = send_response(conn, &job->res);
+    free(job);
+    u->audit_wait = NULL;
+    return ok;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload_data,
                               size_t *upload_data_size, void **con_cls)
@@ -283,6 +358,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     }
     Upload *upload = *con_cls;
     if (upload->job) return answer_job(conn, upload);
+    if (upload->audit_wait) return answer_audited(conn, upload);
     if (*upload_data_size) {
         if (upload->post && !upload->broken && !upload->upload_too_large &&
             mhd.MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
@@ -316,7 +392,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     req.upload_broken = upload->broken;
     req.upload_too_large = upload->upload_too_large;
     if (is_sign_in(url, method) && sign_in_elsewhere(server, conn, upload, &req)) return MHD_YES;
+    req.audit_by_server = true;
     web_router_handle(server->app, &req, &res);
+    if (res.audit.pending) return audit_then_answer(server, conn, upload, &res);
     return send_response(conn, &res);
 }
 
@@ -330,6 +408,8 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
         free(u->data);
         if (u->job) web_response_free(&u->job->res);
         free(u->job); /* done: a connection is never closed while suspended */
+        if (u->audit_wait) web_response_free(&u->audit_wait->res);
+        free(u->audit_wait);
     }
     free(u);
     *con_cls = NULL;
