@@ -714,6 +714,7 @@ static void pg_set_wait(DbConn *base, int ms)
 static int pg_copy_begin(DbConn *base, const char *table, const char *columns, Err *err)
 {
     PgConn *c = conn_of(base);
+    c->copy_len = 0;
     char sql[1024];
     snprintf(sql, sizeof sql, "COPY %s (%s) FROM STDIN", table, columns);
     PGresult *res = PQexec(c->pg, sql);
