@@ -136,6 +136,10 @@ typedef struct PgConn {
     PgPrepared *prepared;
     int n_prepared, cap_prepared;
     PgStmt *streaming; /* the statement whose rows are being read, if any */
+    /* Rows of the open COPY not yet handed to libpq: one COPY message per
+     * row cost the client a call and the server a message each. */
+    char *copy_buf;
+    size_t copy_len, copy_cap;
     /* The council the connection works for (carepledge.la, which the row-level
      * security of schema/postgresql/012_councils.sql reads): a DfE LA code, or
      * "*" for none (every council's rows). */
@@ -337,6 +341,7 @@ static void pg_close(DbConn *base)
         free(c->prepared[i].column_names);
     }
     free(c->prepared);
+    free(c->copy_buf);
     free(c->conninfo);
     free(c);
 }
@@ -685,6 +690,7 @@ static void pg_rollback(DbConn *base)
         c->streaming->finished = true;
         c->streaming = NULL;
     }
+    c->copy_len = 0;
     if (PQtransactionStatus(c->pg) == PQTRANS_ACTIVE) {
         PQputCopyEnd(c->pg, "rolled back");
         drain_results(c);
@@ -708,6 +714,7 @@ static void pg_set_wait(DbConn *base, int ms)
 static int pg_copy_begin(DbConn *base, const char *table, const char *columns, Err *err)
 {
     PgConn *c = conn_of(base);
+    c->copy_len = 0;
     char sql[1024];
     snprintf(sql, sizeof sql, "COPY %s (%s) FROM STDIN", table, columns);
     PGresult *res = PQexec(c->pg, sql);
@@ -737,28 +744,44 @@ static size_t copy_value(char *out, const char *v)
     return n;
 }
 
+/* Hands the rows gathered so far to libpq, as one COPY message. */
+static int flush_copy(PgConn *c, Err *err)
+{
+    if (c->copy_len == 0) return 0;
+    int ok = PQputCopyData(c->pg, c->copy_buf, (int)c->copy_len);
+    c->copy_len = 0;
+    return ok == 1 ? 0 : fail(c, NULL, err);
+}
+
+/* Rows go to the server in messages of about this size: libpq sends what it
+ * is given at once, and the server reads a message at a time. */
+enum { COPY_MESSAGE_BYTES = 256 * 1024 };
+
 static int pg_copy_row(DbConn *base, const char *const *values, int n, Err *err)
 {
     PgConn *c = conn_of(base);
     size_t size = 1;
     for (int i = 0; i < n; i++) size += (values[i] ? 2 * strlen(values[i]) : 2) + 1;
-    char stack[4096];
-    char *line = size <= sizeof stack ? stack : xmalloc(size);
+    if (c->copy_len + size > c->copy_cap) {
+        c->copy_cap = c->copy_len + size > COPY_MESSAGE_BYTES ? 2 * (c->copy_len + size)
+                                                              : 2 * COPY_MESSAGE_BYTES;
+        c->copy_buf = xrealloc(c->copy_buf, c->copy_cap);
+    }
+    char *line = c->copy_buf + c->copy_len;
     size_t len = 0;
     for (int i = 0; i < n; i++) {
         if (i) line[len++] = '\t';
         len += copy_value(line + len, values[i]);
     }
     line[len++] = '\n';
-    int ok = PQputCopyData(c->pg, line, (int)len);
-    if (line != stack) free(line);
-    if (ok != 1) return fail(c, NULL, err);
-    return 0;
+    c->copy_len += len;
+    return c->copy_len >= COPY_MESSAGE_BYTES ? flush_copy(c, err) : 0;
 }
 
 static int pg_copy_end(DbConn *base, Err *err)
 {
     PgConn *c = conn_of(base);
+    if (flush_copy(c, err) < 0) return ERR_DB;
     if (PQputCopyEnd(c->pg, NULL) != 1) return fail(c, NULL, err);
     PGresult *res = PQgetResult(c->pg);
     int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : fail(c, res, err);

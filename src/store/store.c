@@ -597,7 +597,9 @@ int store_commit(Store *s, Err *err)
         db_reset(st);
         if (rc != DB_DONE) return db_error(s->conn, err, "counting the commit");
     }
-    return db_commit(s->conn, err);
+    int rc = db_commit(s->conn, err);
+    store_stage_discard(s); /* the staging tables went with the transaction */
+    return rc;
 }
 
 void store_rollback(Store *s)

@@ -4,6 +4,7 @@
 #ifndef CAREPLEDGE_STORE_INTERNAL_H
 #define CAREPLEDGE_STORE_INTERNAL_H
 
+#include "base/strmap.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -26,6 +27,10 @@ typedef struct StoreStage {
     bool made[TABLE_COUNT]; /* its staging table exists in this transaction */
     /* The keys staged so far, to tell whether any came twice (store_stage.c). */
     struct StageKeys *keys[TABLE_COUNT];
+    /* The children of the Header rows staged in this transaction, and those
+     * of other staged rows that were not among them when staged, to be
+     * looked up in header before their rows are merged (store_stage.c). */
+    StrMap header_children, children_to_find;
 } StoreStage;
 
 /* What an import did with each key it gave a table, counted for the import

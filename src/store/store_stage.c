@@ -163,6 +163,104 @@ static void keys_forget(Store *s, Ssda903TableId t)
     s->stage.keys[t] = NULL;
 }
 
+/* ---- Every staged row's child has a Header row ------------------------------
+ *
+ * The PostgreSQL schema has no foreign key from the child tables to header
+ * (schema/postgresql/012_councils.sql): checked row by row it locked the
+ * child's header row for every row stored. One anti-join per table after
+ * Header's merge still cost a quarter of the server's time of an import
+ * (bench/RESULTS.md, "Where a PostgreSQL import's time goes"). The stage
+ * knows whose Header rows it staged, since the import stages Header first:
+ * only a row of another child is looked up in header, once per child, after
+ * Header is merged and before any other table is. Under row-level security a
+ * child of another council is not found. */
+
+static void note_child(Store *s, Ssda903TableId t, const char *child)
+{
+    if (!child) return; /* refused by the column's NOT NULL at the merge */
+    if (t == T903_HEADER)
+        strmap_put(&s->stage.header_children, child, 1);
+    else if (!strmap_has(&s->stage.header_children, child) &&
+             !strmap_has(&s->stage.children_to_find, child))
+        strmap_put(&s->stage.children_to_find, child, (long)t);
+}
+
+/* Appends v to a PostgreSQL array literal: quoted, with backslash and double
+ * quote escaped (PostgreSQL, Arrays, "Array Value Input"). */
+static void append_element(char **buf, size_t *len, size_t *cap, const char *v)
+{
+    size_t need = *len + 2 * strlen(v) + 6; /* and the closing "}" */
+    if (need > *cap) {
+        *cap = 2 * need;
+        *buf = xrealloc(*buf, *cap);
+    }
+    char *o = *buf + *len;
+    *o++ = *len > 1 ? ',' : '{';
+    *o++ = '"';
+    for (; *v; v++) {
+        if (*v == '"' || *v == '\\') *o++ = '\\';
+        *o++ = *v;
+    }
+    *o++ = '"';
+    *len = (size_t)(o - *buf);
+}
+
+/* Looks up one array literal of children in header: 0 when every one has a
+ * Header row, else ERR_DB naming the first that has none. */
+static int find_in_header(Store *s, const char *array, Err *err)
+{
+    DbStmt *st;
+    if (db_prepare(s->conn,
+                   "SELECT c FROM unnest(?1::text[]) AS c WHERE NOT EXISTS "
+                   "(SELECT 1 FROM header h WHERE h.child = c) LIMIT 1",
+                   false, &st) < 0)
+        return db_error(s->conn, err, "checking the children of staged rows");
+    db_bind_text(st, 1, array);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        const char *child = db_column_text(st, 0);
+        long t = strmap_get(&s->stage.children_to_find, child, T903_HEADER);
+        err_set(err, ERR_DB,
+                "storing the %s rows: child %s has no Header row (in this database%s%s)",
+                ssda903_table((Ssda903TableId)t)->sql_name, child,
+                *s->council ? " for council " : "", s->council);
+    }
+    db_finalize(st);
+    if (rc == DB_ROW) return ERR_DB;
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "checking the children of staged rows");
+}
+
+/* Looks up every child waiting to be found, a thousand to a statement; those
+ * found count as known from then on. */
+static int find_children(Store *s, Err *err)
+{
+    StrMap *wanted = &s->stage.children_to_find;
+    if (wanted->n_used == 0) return 0;
+    enum { PER_STATEMENT = 1000 };
+    char *array = NULL;
+    size_t len = 0, cap = 0;
+    int in_array = 0, rc = 0;
+    for (size_t i = 0; i < wanted->n_slots && rc == 0; i++) {
+        if (!wanted->slots[i].key) continue;
+        append_element(&array, &len, &cap, wanted->slots[i].key);
+        if (++in_array < PER_STATEMENT) continue;
+        memcpy(array + len, "}", 2);
+        rc = find_in_header(s, array, err);
+        len = 0;
+        in_array = 0;
+    }
+    if (rc == 0 && in_array) {
+        memcpy(array + len, "}", 2);
+        rc = find_in_header(s, array, err);
+    }
+    free(array);
+    if (rc < 0) return rc;
+    for (size_t i = 0; i < wanted->n_slots; i++)
+        if (wanted->slots[i].key) strmap_put(&s->stage.header_children, wanted->slots[i].key, 1);
+    strmap_free(wanted);
+    return 0;
+}
+
 static int make_stage_table(Store *s, const UpsertParts *u, Err *err)
 {
     char sql[1024];
@@ -207,33 +305,8 @@ int store_stage_row(Store *s, Ssda903TableId table, const char *const *values, i
     for (int i = 0; i < n && i < SSDA903_MAX_COLUMNS + 3; i++) row[i + 1] = values[i];
     s->stage.rows[table]++;
     note_key(s, table, values, n);
+    note_child(s, table, values[0]);
     return db_copy_row(s->conn, row, n + 1, err);
-}
-
-/* The foreign key of every child table to header, checked once per merge:
- * the PostgreSQL schema has none (schema/postgresql/012_councils.sql), since
- * checking it row by row locked the child's header row for every row stored
- * and cost some 40% of the merge (bench/RESULTS.md, "Where a PostgreSQL
- * import's time goes"). Header is merged first, so a child of this import is
- * found; under row-level security a child of another council is not. */
-static int check_children_known(Store *s, const UpsertParts *u, Err *err)
-{
-    char sql[256];
-    snprintf(sql, sizeof sql,
-             "SELECT s.child FROM stage_%s s WHERE NOT EXISTS "
-             "(SELECT 1 FROM header h WHERE h.child = s.child) LIMIT 1",
-             u->table);
-    DbStmt *st;
-    if (db_prepare(s->conn, sql, false, &st) < 0)
-        return db_error(s->conn, err, "checking the children of staged rows");
-    int rc = db_step(st);
-    if (rc == DB_ROW)
-        err_set(err, ERR_DB,
-                "storing the %s rows: child %s has no Header row (in this database%s%s)", u->table,
-                db_column_text(st, 0), *s->council ? " for council " : "", s->council);
-    db_finalize(st);
-    if (rc == DB_ROW) return ERR_DB;
-    return rc == DB_DONE ? 0 : db_error(s->conn, err, "checking the children of staged rows");
 }
 
 /* The staged rows to store, one per key: when a key was staged twice, the
@@ -320,7 +393,6 @@ static int merge_table(Store *s, Ssda903TableId t, Err *err)
 {
     UpsertParts u;
     if (!upsert_parts(t, &u)) return err_set(err, ERR_INTERNAL, "an upsert the stage cannot read");
-    if (t != T903_HEADER && check_children_known(s, &u, err) < 0) return ERR_DB;
     if (merge_rows(s, t, &u, keys_unique(s, t), err) < 0) return ERR_DB;
     char truncate[96];
     snprintf(truncate, sizeof truncate, "TRUNCATE stage_%s", u.table);
@@ -335,8 +407,11 @@ static int merge_table(Store *s, Ssda903TableId t, Err *err)
 int store_stage_merge(Store *s, Err *err)
 {
     if (end_copy(s, err) < 0) return ERR_DB;
-    for (int t = 0; t < TABLE_COUNT; t++)
-        if (s->stage.rows[t] && merge_table(s, (Ssda903TableId)t, err) < 0) return ERR_DB;
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        if (!s->stage.rows[t]) continue;
+        if (t != T903_HEADER && find_children(s, err) < 0) return ERR_DB;
+        if (merge_table(s, (Ssda903TableId)t, err) < 0) return ERR_DB;
+    }
     return 0;
 }
 
@@ -346,4 +421,6 @@ void store_stage_discard(Store *s)
     memset(s->stage.rows, 0, sizeof s->stage.rows);
     memset(s->stage.made, 0, sizeof s->stage.made);
     for (int t = 0; t < TABLE_COUNT; t++) keys_forget(s, (Ssda903TableId)t);
+    strmap_free(&s->stage.header_children);
+    strmap_free(&s->stage.children_to_find);
 }

@@ -239,6 +239,36 @@ static void test_a_missing_table_fails_with_its_message(void **state)
     db_close(c);
 }
 
+/* The PostgreSQL schema has no foreign key to header: the stage refuses a
+ * row whose child has no Header row, staged or stored, when it merges; a
+ * stored child it looks up (here one whose identifier needs quoting in the
+ * lookup's array) is found. Last: it commits a child of its own. */
+static void test_a_staged_row_needs_its_childs_header(void **state)
+{
+    (void)state;
+    Store *s;
+    Err err;
+    assert_int_equal(store_open(pg_url, &s, &err), 0);
+    assert_int_equal(store_begin(s, &err), 0);
+    const char *header[] = {"ZZ\"Q\\U", "1", "2015-05-05", "WBRI", NULL, NULL, NULL};
+    assert_int_equal(store_put_903_row(s, T903_HEADER, header, 2026, &err), 0);
+    assert_int_equal(store_commit(s, &err), 0);
+
+    assert_int_equal(store_begin(s, &err), 0);
+    const char *stored[] = {header[0], "2026-03-28", "yes"};
+    assert_int_equal(store_put_903_row(s, TREC_VISITS, stored, 2026, &err), 0);
+    const char *nobody[] = {"ZZ-NOBODY", "2026-03-28", "yes"};
+    assert_int_equal(store_put_903_row(s, TREC_VISITS, nobody, 2026, &err), 0);
+    assert_int_equal(store_commit(s, &err), ERR_DB);
+    assert_non_null(strstr(err.msg, "visits rows: child ZZ-NOBODY has no Header row"));
+    store_rollback(s);
+
+    assert_int_equal(store_begin(s, &err), 0);
+    assert_int_equal(store_put_903_row(s, TREC_VISITS, stored, 2026, &err), 0);
+    assert_int_equal(store_commit(s, &err), 0);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_a_snapshot_holds_while_an_import_commits),
         cmocka_unit_test(test_staged_rows_are_read_inside_and_gone_after_rollback),
         cmocka_unit_test(test_a_missing_table_fails_with_its_message),
+        cmocka_unit_test(test_a_staged_row_needs_its_childs_header),
     };
     return cmocka_run_group_tests(tests, make_history, remove_history);
 }

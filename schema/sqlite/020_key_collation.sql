@@ -1,0 +1,4 @@
+-- Carepledge schema, version 20: nothing changes in SQLite, whose text keys already compare
+-- byte by byte (its BINARY collation). The PostgreSQL migration of the same number gives the
+-- history's keys that order too (schema/postgresql/020_key_collation.sql); this file keeps the
+-- two engines at one schema version, which `carepledge migrate` requires.
