@@ -532,6 +532,7 @@ static int declare_cursor(PgStmt *st)
 {
     PgConn *c = st->conn;
     const PgPrepared *p = &c->prepared[st->prepared];
+    if (c->streaming) buffer_rest(c->streaming);
     snprintf(st->cursor, sizeof st->cursor, "cpc%u", c->cursors++);
     size_t n = strlen(p->text) + 64;
     char *sql = xmalloc(n);
@@ -558,6 +559,7 @@ static int fetch_batch(PgStmt *st)
     PgConn *c = st->conn;
     PQclear(st->batch);
     st->batch = NULL;
+    if (c->streaming) buffer_rest(c->streaming);
     char sql[64];
     snprintf(sql, sizeof sql, "FETCH FORWARD %d FROM %s", FETCH_ROWS, st->cursor);
     PGresult *res = PQexec(c->pg, sql);
@@ -678,6 +680,7 @@ static void pg_reset(DbStmt *base)
         st->cursor_read == st->conn->reads &&
         PQtransactionStatus(st->conn->pg) == PQTRANS_INTRANS) {
         char sql[48];
+        if (st->conn->streaming) buffer_rest(st->conn->streaming);
         snprintf(sql, sizeof sql, "CLOSE %s", st->cursor);
         exec_simple(st->conn, sql, NULL);
     }
