@@ -8,10 +8,6 @@
  *   millions of rows never holds them all in memory. Only one query streams
  *   on a connection at a time: starting another first buffers the rest of
  *   the streaming one.
- * - Within a read transaction a SELECT is read through a cursor instead, in
- *   batches of FETCH_ROWS rows: single-row mode makes a result, with its own
- *   copy of the column descriptions, for every row, which was most of the
- *   client's time in loading a pooled region's 18 million rows.
  * - A read transaction is REPEATABLE READ READ ONLY: it sees one commit, the
  *   one current at its first statement, and never waits for a writer.
  * - A write transaction takes one advisory lock at once, so writers queue as
@@ -111,11 +107,6 @@ static DynLib libpq_lib =
 
 enum { DEFAULT_WAIT_MS = 5000, MAX_PARAMS = 64 };
 
-/* Rows per FETCH of a read transaction's cursor: enough that the round trip
- * and the result's set-up are spread thin, few enough that a batch of the
- * widest load (episodes, 12 columns) stays a few MB. */
-enum { FETCH_ROWS = 8192 };
-
 /* What a writing session may use for its staging tables and, within a write
  * transaction, for each sort or hash of a merge (work_mem, 4 MB by default:
  * the merge of a large table sorted on disk). */
@@ -126,8 +117,7 @@ enum { FETCH_ROWS = 8192 };
 #define WRITER_LOCK_KEY "903903"
 
 typedef struct PgPrepared {
-    char *sql;  /* as the caller wrote it, the cache key */
-    char *text; /* as sent, with $N */
+    char *sql; /* as the caller wrote it, the cache key */
     char name[16];
     int n_params, n_columns;
     char **column_names;
@@ -146,9 +136,6 @@ typedef struct PgConn {
     PgPrepared *prepared;
     int n_prepared, cap_prepared;
     PgStmt *streaming; /* the statement whose rows are being read, if any */
-    bool reading;      /* in a read transaction (pg_begin_read): SELECTs use cursors */
-    unsigned cursors;  /* cursors declared so far, for their names */
-    unsigned reads;    /* read transactions begun so far */
     /* The council the connection works for (carepledge.la, which the row-level
      * security of schema/postgresql/012_councils.sql reads): a DfE LA code, or
      * "*" for none (every council's rows). */
@@ -161,16 +148,7 @@ struct PgStmt {
     int prepared; /* index into conn->prepared */
     const char *values[MAX_PARAMS];
     char ints[MAX_PARAMS][24];
-    PGresult *row; /* the current row (a single-row result) */
-    /* Read through a cursor (read_by_cursor): its name, the batch of rows last
-     * fetched and the current row's index in it. */
-    bool by_cursor, cursor_open;
-    unsigned cursor_read; /* the read transaction it was declared in (PgConn.reads) */
-    char cursor[24];
-    PGresult *batch;
-    int batch_row;
-    const PGresult *cur; /* the current row's result (row or batch), and its index */
-    int cur_row;
+    PGresult *row;     /* the current row (a single-row result) */
     PGresult **queued; /* rows buffered when another query had to run */
     int n_queued, next_queued, cap_queued;
     bool started, finished;
@@ -355,7 +333,6 @@ static void pg_close(DbConn *base)
     if (c->pg) PQfinish(c->pg);
     for (int i = 0; i < c->n_prepared; i++) {
         free(c->prepared[i].sql);
-        free(c->prepared[i].text);
         for (int k = 0; k < c->prepared[i].n_columns; k++) free(c->prepared[i].column_names[k]);
         free(c->prepared[i].column_names);
     }
@@ -440,23 +417,17 @@ static int prepare_new(PgConn *c, const char *sql)
     PgPrepared *p = &c->prepared[c->n_prepared];
     snprintf(p->name, sizeof p->name, "cp%d", c->n_prepared);
     PGresult *res = PQprepare(c->pg, p->name, text, 0, NULL);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        free(text);
-        return fail(c, res, NULL);
-    }
+    free(text);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
     PQclear(res);
     res = PQdescribePrepared(c->pg, p->name);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        free(text);
-        return fail(c, res, NULL);
-    }
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
     p->n_columns = PQnfields(res);
     p->column_names = xcalloc((size_t)p->n_columns + 1, sizeof *p->column_names);
     for (int i = 0; i < p->n_columns; i++) p->column_names[i] = xstrdup(PQfname(res, i));
     PQclear(res);
     p->n_params = n_params;
     p->sql = xstrdup(sql);
-    p->text = text;
     return c->n_prepared++;
 }
 
@@ -517,87 +488,6 @@ static void buffer_rest(PgStmt *st)
     st->conn->streaming = NULL;
 }
 
-/* Whether st is read through a cursor: a SELECT in a read transaction (a
- * cursor lives until its transaction ends). */
-static bool read_by_cursor(const PgStmt *st)
-{
-    const PgConn *c = st->conn;
-    return c->reading && PQtransactionStatus(c->pg) == PQTRANS_INTRANS &&
-           strncmp(c->prepared[st->prepared].sql, "SELECT ", 7) == 0;
-}
-
-/* Declares st's cursor. The statement's text is planned again here, with
- * the values bound, as a prepared statement's first executions are. */
-static int declare_cursor(PgStmt *st)
-{
-    PgConn *c = st->conn;
-    const PgPrepared *p = &c->prepared[st->prepared];
-    if (c->streaming) buffer_rest(c->streaming);
-    snprintf(st->cursor, sizeof st->cursor, "cpc%u", c->cursors++);
-    size_t n = strlen(p->text) + 64;
-    char *sql = xmalloc(n);
-    snprintf(sql, n, "DECLARE %s NO SCROLL CURSOR FOR %s", st->cursor, p->text);
-    PGresult *res = PQexecParams(c->pg, sql, p->n_params, NULL, st->values, NULL, NULL, 0);
-    free(sql);
-    st->by_cursor = true;
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        keep_error(c, res);
-        PQclear(res);
-        st->finished = true;
-        return ERR_DB;
-    }
-    PQclear(res);
-    st->cursor_open = true;
-    st->cursor_read = c->reads;
-    return 0;
-}
-
-/* The next batch of st's cursor: DB_ROW (st->batch holds one or more rows),
- * DB_DONE, or ERR_DB. */
-static int fetch_batch(PgStmt *st)
-{
-    PgConn *c = st->conn;
-    PQclear(st->batch);
-    st->batch = NULL;
-    if (c->streaming) buffer_rest(c->streaming);
-    char sql[64];
-    snprintf(sql, sizeof sql, "FETCH FORWARD %d FROM %s", FETCH_ROWS, st->cursor);
-    PGresult *res = PQexec(c->pg, sql);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-        keep_error(c, res);
-        PQclear(res);
-        st->finished = true;
-        return ERR_DB;
-    }
-    if (PQntuples(res) == 0) {
-        PQclear(res);
-        st->finished = true;
-        return DB_DONE;
-    }
-    st->batch = res;
-    st->batch_row = 0;
-    return DB_ROW;
-}
-
-/* One step of a statement read through its cursor. */
-static int step_cursor(PgStmt *st)
-{
-    if (st->batch && st->batch_row + 1 < PQntuples(st->batch)) {
-        st->batch_row++;
-    } else {
-        /* A short batch was the last. */
-        if (st->batch && PQntuples(st->batch) < FETCH_ROWS) {
-            st->finished = true;
-            return DB_DONE;
-        }
-        int rc = fetch_batch(st);
-        if (rc != DB_ROW) return rc;
-    }
-    st->cur = st->batch;
-    st->cur_row = st->batch_row;
-    return DB_ROW;
-}
-
 static int start_query(PgStmt *st)
 {
     PgConn *c = st->conn;
@@ -644,13 +534,7 @@ static int pg_step(DbStmt *base)
     PgStmt *st = stmt_of(base);
     PQclear(st->row);
     st->row = NULL;
-    st->cur = NULL;
     if (st->finished) return DB_DONE;
-    if (!st->started && read_by_cursor(st)) {
-        st->started = true;
-        if (declare_cursor(st) < 0) return ERR_DB;
-    }
-    if (st->by_cursor) return step_cursor(st);
     if (!st->started && start_query(st) < 0) return ERR_DB;
     PGresult *res = next_result(st);
     if (!res) {
@@ -659,8 +543,6 @@ static int pg_step(DbStmt *base)
     }
     if (PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
         st->row = res;
-        st->cur = res;
-        st->cur_row = 0;
         return DB_ROW;
     }
     return finish_query(st, res);
@@ -671,20 +553,6 @@ static void pg_reset(DbStmt *base)
     PgStmt *st = stmt_of(base);
     PQclear(st->row);
     st->row = NULL;
-    PQclear(st->batch);
-    st->batch = NULL;
-    st->cur = NULL;
-    /* A cursor ends with its transaction; one not read to its end in a
-     * transaction still going is closed (a load that stopped early). */
-    if (st->cursor_open && !st->finished && st->conn->reading &&
-        st->cursor_read == st->conn->reads &&
-        PQtransactionStatus(st->conn->pg) == PQTRANS_INTRANS) {
-        char sql[48];
-        if (st->conn->streaming) buffer_rest(st->conn->streaming);
-        snprintf(sql, sizeof sql, "CLOSE %s", st->cursor);
-        exec_simple(st->conn, sql, NULL);
-    }
-    st->by_cursor = st->cursor_open = false;
     if (st->conn->streaming == st) {
         drain_results(st->conn);
         st->conn->streaming = NULL;
@@ -704,26 +572,26 @@ static int pg_column_count(DbStmt *base)
 static bool pg_column_is_null(DbStmt *base, int i)
 {
     PgStmt *st = stmt_of(base);
-    return !st->cur || PQgetisnull(st->cur, st->cur_row, i);
+    return !st->row || PQgetisnull(st->row, 0, i);
 }
 
 static const char *pg_column_text(DbStmt *base, int i)
 {
     PgStmt *st = stmt_of(base);
-    return st->cur ? PQgetvalue(st->cur, st->cur_row, i) : "";
+    return st->row ? PQgetvalue(st->row, 0, i) : "";
 }
 
 static size_t pg_column_bytes(DbStmt *base, int i)
 {
     PgStmt *st = stmt_of(base);
-    return st->cur ? (size_t)PQgetlength(st->cur, st->cur_row, i) : 0;
+    return st->row ? (size_t)PQgetlength(st->row, 0, i) : 0;
 }
 
 static long long pg_column_int(DbStmt *base, int i)
 {
     PgStmt *st = stmt_of(base);
-    if (!st->cur || PQgetisnull(st->cur, st->cur_row, i)) return 0;
-    const char *v = PQgetvalue(st->cur, st->cur_row, i);
+    if (!st->row || PQgetisnull(st->row, 0, i)) return 0;
+    const char *v = PQgetvalue(st->row, 0, i);
     if (v[0] == 't' || v[0] == 'f') return v[0] == 't'; /* a boolean */
     return strtoll(v, NULL, 10);
 }
@@ -773,21 +641,17 @@ static int pg_after_copy(DbConn *base, const char *table, Err *err)
 
 static int pg_begin_read(DbConn *base, Err *err)
 {
-    PgConn *c = conn_of(base);
     /* A load reads whole tables in key order (store_load.c). Row-level
      * security's check hides from the planner how many rows pass it, so it
      * chose to scan and then sort, on disk past work_mem: a pooled region's
-     * 18 million rows sorted table by table. The primary key's index gives
-     * the same order with no sort and streams from the first row; without
-     * sorts the planner walks it (a statement that cannot do without a sort
-     * still sorts). */
-    if (exec_simple(c,
-                    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = off",
-                    err) < 0)
-        return ERR_DB;
-    c->reading = true;
-    c->reads++;
-    return 0;
+     * 18 million rows sorted table by table. The primary key's index (or a
+     * council's, schema/postgresql/019_council_indexes.sql) gives the same
+     * order with no sort and streams from the first row; without sorts the
+     * planner walks it (a statement that cannot do without a sort still
+     * sorts). */
+    return exec_simple(
+        conn_of(base),
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = off", err);
 }
 
 static int pg_begin_write(DbConn *base, Err *err)
@@ -811,7 +675,6 @@ static int pg_begin_write(DbConn *base, Err *err)
 static int pg_commit(DbConn *base, Err *err)
 {
     PgConn *c = conn_of(base);
-    c->reading = false;
     if (PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
         exec_simple(c, "ROLLBACK", NULL);
         return err_set(err, ERR_DB, "the transaction failed earlier and was rolled back: %s",
@@ -827,7 +690,6 @@ static int pg_commit(DbConn *base, Err *err)
 static void pg_rollback(DbConn *base)
 {
     PgConn *c = conn_of(base);
-    c->reading = false;
     if (c->streaming) {
         drain_results(c);
         c->streaming->finished = true;

@@ -10,7 +10,7 @@
 #   council's for '*', and no labelled row without the setting;
 # - a council's published scorecard from the pool is exactly the scorecard of a database
 #   holding that council alone, and the pooled one exactly the same pool's on SQLite, so the
-#   council filter in the statements and the batched cursor reads change no figure.
+#   council filter in the statements and the plans without sorts change no figure.
 . "$(dirname "$0")/lib.bash"
 [ -n "${CAREPLEDGE_TEST_PG:-}" ] || { echo "skipped: no CAREPLEDGE_TEST_PG (scripts/pg-test.sh)"; exit 77; }
 
