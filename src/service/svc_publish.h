@@ -36,6 +36,8 @@ typedef struct PublishResult {
     ProfileResult profile;
     Publication publication; /* every count above; more layers may follow */
     int key; /* the year's cohorts: the scorecard's denominators (publication_same_as) */
+    /* The history loaded once for both outputs when no snapshot was given. */
+    Dataset history;
 } PublishResult;
 
 /* Builds both outputs protected as one. Returns 0, or what svc_scorecard_run

@@ -646,7 +646,17 @@ static int pg_after_copy(DbConn *base, const char *table, Err *err)
 
 static int pg_begin_read(DbConn *base, Err *err)
 {
-    return exec_simple(conn_of(base), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err);
+    /* A load reads whole tables in key order (store_load.c). Row-level
+     * security's check hides from the planner how many rows pass it, so it
+     * chose to scan and then sort, on disk past work_mem: a pooled region's
+     * 18 million rows sorted table by table. The primary key's index (or a
+     * council's, schema/postgresql/019_council_indexes.sql) gives the same
+     * order with no sort and streams from the first row; without sorts the
+     * planner walks it (a statement that cannot do without a sort still
+     * sorts). */
+    return exec_simple(
+        conn_of(base),
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = off", err);
 }
 
 static int pg_begin_write(DbConn *base, Err *err)

@@ -23,6 +23,35 @@ static Date col_date(DbStmt *st, int i)
     return d;
 }
 
+/* sql, a "SELECT ... FROM table [WHERE ...] ORDER BY ..." of a child-keyed
+ * table, restricted to council's rows when the store works for one: "la = ?N"
+ * (N = param) joins its WHERE, or starts one, before the ORDER BY. The rows
+ * of other councils are dropped after reading anyway (advance_to_child,
+ * council_has); saying so in the statement lets PostgreSQL read the council's
+ * own rows through the index leading with la (schema/postgresql/
+ * 019_council_indexes.sql) instead of every council's, with row-level
+ * security still checking each. Returns sql itself for no council. */
+static const char *for_council(const char *sql, const char *council, int param, char *buf,
+                               size_t size)
+{
+    const char *order = strstr(sql, " ORDER BY ");
+    if (!*council || !order) return sql;
+    bool has_where = strstr(sql, " WHERE ") != NULL && strstr(sql, " WHERE ") < order;
+    int n = snprintf(buf, size, "%.*s %s la = ?%d%s", (int)(order - sql), sql,
+                     has_where ? "AND" : "WHERE", param, order);
+    return n > 0 && (size_t)n < size ? buf : sql;
+}
+
+/* Prepares sql (for_council's, with its la as parameter 1) on conn. */
+static int prepare_for_council(DbConn *conn, const char *sql, const char *council, DbStmt **st)
+{
+    char buf[1024];
+    const char *text = for_council(sql, council, 1, buf, sizeof buf);
+    if (db_prepare(conn, text, false, st) < 0) return ERR_DB;
+    if (text != sql) db_bind_text(*st, 1, council);
+    return 0;
+}
+
 /* The children of council ("" for all). The rows of every other table are
  * kept only for a child loaded here (advance_to_child), so this one WHERE is
  * the application's council filter on both engines; on PostgreSQL row-level
@@ -63,11 +92,12 @@ static Child *advance_to_child(Dataset *ds, int *cursor, const char *id)
 
 /* The council's disability list and the UASC flag, each a short scan merged
  * into the children by id (a join per child would cost a lookup each). */
-static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn, "SELECT child, disabled FROM disability ORDER BY child", false, &st) < 0)
+    if (prepare_for_council(conn, "SELECT child, disabled FROM disability ORDER BY child", council,
+                            &st) < 0)
         return db_error(conn, err, "loading the disability list");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -80,11 +110,11 @@ static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading the disability list");
 }
 
-static int load_uasc(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_uasc(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn, "SELECT child FROM uasc ORDER BY child", false, &st) < 0)
+    if (prepare_for_council(conn, "SELECT child FROM uasc ORDER BY child", council, &st) < 0)
         return db_error(conn, err, "loading UASC");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -111,7 +141,7 @@ static void fill_episode(DbStmt *st, Episode *ep)
 
 /* With postcodes (STORE_LOAD_POSTCODES), each episode's HOME_POST and PL_POST
  * go into ds->places as well. */
-static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     bool postcodes = (parts & STORE_LOAD_POSTCODES) != 0;
     static const char *const sql[2] = {
@@ -121,7 +151,7 @@ static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
         "home_post, pl_post FROM episodes ORDER BY child, decom",
     };
     DbStmt *st;
-    if (db_prepare(conn, sql[postcodes], false, &st) < 0)
+    if (prepare_for_council(conn, sql[postcodes], council, &st) < 0)
         return db_error(conn, err, "loading episodes");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -141,12 +171,13 @@ static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading episodes");
 }
 
-static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn, "SELECT child, review, review_code FROM reviews ORDER BY child, review",
-                   false, &st) < 0)
+    if (prepare_for_council(conn,
+                            "SELECT child, review, review_code FROM reviews ORDER BY child, review",
+                            council, &st) < 0)
         return db_error(conn, err, "loading reviews");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -163,12 +194,13 @@ static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading reviews");
 }
 
-static int load_oc3(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_oc3(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn, "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year",
-                   false, &st) < 0)
+    if (prepare_for_council(
+            conn, "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year",
+            council, &st) < 0)
         return db_error(conn, err, "loading OC3");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -194,16 +226,17 @@ static int8_t col_flag(DbStmt *st, int i)
     return t[0] == '1' && !t[1] ? 1 : t[0] == '0' && !t[1] ? 0 : -1;
 }
 
-static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn,
-                   "SELECT child, year, convicted, health_check, immunisations, "
-                   "teeth_check, health_assessment, substance_misuse, "
-                   "intervention_received, intervention_offered, "
-                   "coalesce(CAST(sdq_score AS INTEGER), -1) FROM oc2 ORDER BY child, year",
-                   false, &st) < 0)
+    if (prepare_for_council(
+            conn,
+            "SELECT child, year, convicted, health_check, immunisations, "
+            "teeth_check, health_assessment, substance_misuse, "
+            "intervention_received, intervention_offered, "
+            "coalesce(CAST(sdq_score AS INTEGER), -1) FROM oc2 ORDER BY child, year",
+            council, &st) < 0)
         return db_error(conn, err, "loading OC2");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -228,14 +261,14 @@ static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading OC2");
 }
 
-static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn,
-                   "SELECT child, mis_start, mis_end, missing FROM missing "
-                   "ORDER BY child, mis_start",
-                   false, &st) < 0)
+    if (prepare_for_council(conn,
+                            "SELECT child, mis_start, mis_end, missing FROM missing "
+                            "ORDER BY child, mis_start",
+                            council, &st) < 0)
         return db_error(conn, err, "loading missing incidents");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -253,14 +286,14 @@ static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading missing incidents");
 }
 
-static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
+static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (db_prepare(conn,
-                   "SELECT child, year, date_int, date_match, foster_care FROM ad1 "
-                   "ORDER BY child, year",
-                   false, &st) < 0)
+    if (prepare_for_council(conn,
+                            "SELECT child, year, date_int, date_match, foster_care FROM ad1 "
+                            "ORDER BY child, year",
+                            council, &st) < 0)
         return db_error(conn, err, "loading AD1");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -277,10 +310,10 @@ static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, Err *err)
     }
     db_finalize(st);
     if (rc != DB_DONE) return db_error(conn, err, "loading AD1");
-    if (db_prepare(conn,
-                   "SELECT child, date_placed, date_placed_ceased, reason_placed_ceased "
-                   "FROM placed_adoption ORDER BY child, date_placed",
-                   false, &st) < 0)
+    if (prepare_for_council(conn,
+                            "SELECT child, date_placed, date_placed_ceased, reason_placed_ceased "
+                            "FROM placed_adoption ORDER BY child, date_placed",
+                            council, &st) < 0)
         return db_error(conn, err, "loading PlacedAdoption");
     cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -339,11 +372,11 @@ typedef struct RecordBatch {
     int n, cap;
 } RecordBatch;
 
-static int load_record_kind(DbConn *conn, const Dataset *ds, RecordKind kind, RecordBatch *out,
-                            Err *err)
+static int load_record_kind(DbConn *conn, const Dataset *ds, RecordKind kind, const char *council,
+                            RecordBatch *out, Err *err)
 {
     DbStmt *st;
-    if (db_prepare(conn, load_record_sql[kind], false, &st) < 0)
+    if (prepare_for_council(conn, load_record_sql[kind], council, &st) < 0)
         return db_error(conn, err, "loading records");
     int rc, cursor = 0;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -421,7 +454,8 @@ typedef enum LoadTask {
 static const struct {
     unsigned part;
     int kind; /* the RecordKind of a record template, else -1 */
-    int (*load)(DbConn *, Dataset *, unsigned parts, Err *); /* NULL for a record kind */
+    int (*load)(DbConn *, Dataset *, unsigned parts, const char *council,
+                Err *); /* NULL for a record kind */
 } load_tasks[TASK_COUNT] = {
     [TASK_VISITS] = {STORE_LOAD_RECORDS, RECORD_VISIT, NULL},
     [TASK_EPISODES] = {STORE_LOAD_EPISODES, -1, load_episodes},
@@ -450,6 +484,7 @@ static const struct {
 typedef struct LoadJob {
     Dataset *ds;
     unsigned parts;
+    const char *council; /* the store's, "" for every council */
     atomic_int next_task;
     atomic_bool failed;
     RecordBatch batch[RECORD_KIND_COUNT];
@@ -463,9 +498,9 @@ static int run_load_tasks(LoadJob *job, DbConn *conn, Err *err)
         if (t >= TASK_COUNT || atomic_load(&job->failed)) return 0;
         if (load_tasks[t].part && !(job->parts & load_tasks[t].part)) continue;
         int kind = load_tasks[t].kind;
-        int rc = kind >= 0
-                     ? load_record_kind(conn, job->ds, (RecordKind)kind, &job->batch[kind], err)
-                     : load_tasks[t].load(conn, job->ds, job->parts, err);
+        int rc = kind >= 0 ? load_record_kind(conn, job->ds, (RecordKind)kind, job->council,
+                                              &job->batch[kind], err)
+                           : load_tasks[t].load(conn, job->ds, job->parts, job->council, err);
         if (rc != 0) {
             atomic_store(&job->failed, true);
             return rc;
@@ -556,7 +591,7 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
         return ERR_DB;
     int rc = load_children(s->conn, s->council, ds, err);
     if (rc == 0) rc = store_load_mark_counts(s, ds, err);
-    LoadJob job = {.ds = ds, .parts = parts};
+    LoadJob job = {.ds = ds, .parts = parts, .council = s->council};
     LoadWorker worker = {.job = &job, .conn = reader};
     pthread_t thread;
     bool parallel =
@@ -651,11 +686,16 @@ static const char *const history_children_sql[T903_COUNT] = {
 /* The statement reading table t of h: restricted to the years' children when
  * h is loaded for some years only and only_their_children. */
 static int prepare_history_table(DbConn *conn, Ssda903TableId t, const Ssda903History *h,
-                                 bool only_their_children, DbStmt **st)
+                                 bool only_their_children, const char *council, DbStmt **st)
 {
     bool narrow = only_their_children && h->to_year > 0 && history_children_sql[t];
-    if (db_prepare(conn, narrow ? history_children_sql[t] : history_sql[t], false, st) < 0)
-        return ERR_DB;
+    /* The council's code follows the four values a narrowed statement binds. */
+    int la_param = narrow ? 5 : 1;
+    char buf[1024];
+    const char *sql = for_council(narrow ? history_children_sql[t] : history_sql[t], council,
+                                  la_param, buf, sizeof buf);
+    if (db_prepare(conn, sql, false, st) < 0) return ERR_DB;
+    if (*council) db_bind_text(*st, la_param, council);
     if (narrow) {
         db_bind_text(*st, 1, h->from_date);
         db_bind_text(*st, 2, h->to_date);
@@ -709,10 +749,11 @@ static int load_council_children(Store *s, CouncilChildren *cc, Err *err)
 }
 
 static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
-                              bool only_their_children, const CouncilChildren *cc, Err *err)
+                              bool only_their_children, const char *council,
+                              const CouncilChildren *cc, Err *err)
 {
     DbStmt *st;
-    if (prepare_history_table(conn, t, h, only_their_children, &st) < 0)
+    if (prepare_history_table(conn, t, h, only_their_children, council, &st) < 0)
         return db_error(conn, err, "reading the stored returns");
     int n = db_column_count(st), rc;
     const char *cells[SSDA903_MAX_COLUMNS + 1];
@@ -743,7 +784,8 @@ int store_load_903_history(Store *s, int year, int years_before, bool only_their
     CouncilChildren cc;
     int rc = load_council_children(s, &cc, err);
     for (int t = 0; rc == 0 && t < T903_COUNT; t++)
-        rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, &cc, err);
+        rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, s->council, &cc,
+                                err);
     council_children_free(&cc);
     if (own) store_read_end(s);
     if (rc < 0) ssda903_history_free(h);

@@ -1,0 +1,11 @@
+-- Carepledge schema, version 19: indexes leading with the council, for PostgreSQL only
+-- (schema/postgresql/019_council_indexes.sql); nothing changes in a SQLite database.
+--
+-- Why nothing here: on PostgreSQL a council's load reads its own rows through an index on
+-- (la, child, ...) instead of every council's rows (docs/postgresql.md, "Several councils in
+-- one database"). A SQLite file is one council's database (la is '' in every row, and a
+-- pooled database belongs on PostgreSQL, which alone has row-level security), so such an
+-- index would never be read there, while every import would pay for writing it: a second
+-- B-tree entry for each of the millions of rows of a ten-year history. The version number is
+-- kept on both engines so that one number says what a database holds.
+SELECT 1;
