@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Benchmark of a snapshot swap in `carepledge serve` (issue 10): an import
+# through the API (a visits template of 200 rows, as a data analyst) and how
+# long the readers of the scorecard wait for the new snapshot's answers.
+#
+#   bench/web-swap.sh [CHILDREN]     (default 100000)
+#
+# It uses the history, users and caseload bench/web.sh makes (run that first
+# for the size), on a fresh copy for each binary. For each: the server's start
+# (to its "serving" line), the manager's scorecard of 2025/26 and of the year
+# the pages start from, and every child's worklist, asked once; then the
+# import, while wrk (-t1 -c8, no timeout under 60 s) asks the scorecard of the
+# year the pages start from all along; then, the import answered, the first
+# scorecard of each kind and the worklist again, each timed by curl. Figures
+# go to bench/RESULTS-web-swap.md (then RESULTS.md).
+#
+# BENCH_BIN=FILE measures that binary; BENCH_BEFORE=FILE measures that one
+# first, on the same data and machine, for a before-and-after table.
+source "$(dirname "$0")/lib.bash"
+command -v wrk > /dev/null || { echo "bench/web-swap.sh needs wrk: scripts/install-deps.sh" >&2; exit 2; }
+n=${1:-100000}
+ready=$out/web-$n.db
+[ -f "$ready" ] && [ -f "$ready.pass" ] || { echo "bench/web-swap.sh: run bench/web.sh $n first (it makes $ready)" >&2; exit 2; }
+pass=$(cat "$ready.pass")
+db=$out/web-swap.db
+upload=$out/web-swap-visits.csv
+server=""
+trap '[ -n "$server" ] && kill $server 2> /dev/null || true' EXIT
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# start BINARY: a server on a fresh copy of the history with a data analyst;
+# sets base and started (seconds from launch to its "serving" line).
+start() {
+  rm -f "$db" "$db-wal" "$db-shm"
+  cp "$ready" "$db"
+  echo "$pass" | "$1" user add bench_data --role data_analyst --password-stdin --db "$db" > /dev/null
+  local log=$out/web-swap-serve.log t0 port=""
+  t0=$(now)
+  "$1" serve --db "$db" --listen 127.0.0.1:0 --threads "$(nproc)" > "$log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 6000); do
+    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  [ -n "$port" ] || { echo "bench/web-swap.sh: serve did not start: $(cat "$log")" >&2; exit 1; }
+  started=$(elapsed "$t0" "$(now)")
+  base="http://127.0.0.1:$port"
+}
+
+stop() {
+  kill -TERM "$server"
+  wait "$server" || true
+  server=""
+}
+
+# sign_in USER: prints "cookie csrf".
+sign_in() {
+  local headers body
+  headers=$(mktemp)
+  body=$(curl -s -D "$headers" -H 'Content-Type: application/json' \
+    -d "{\"username\": \"$1\", \"password\": \"$pass\"}" "$base/api/v1/session")
+  echo "$(sed -n 's/^[Ss]et-[Cc]ookie: \(cp_session=[0-9a-f]*\).*/\1/p' "$headers")" \
+    "$(echo "$body" | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"]["csrf"])')"
+  rm -f "$headers"
+}
+
+# timed COOKIE PATH: the wall seconds of one GET (which must answer 200).
+timed() {
+  local t
+  t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: $1" "$base$2")
+  [ "${t% *}" = 200 ] || { echo "bench/web-swap.sh: GET $2 answered ${t% *}" >&2; exit 1; }
+  printf "%.3f" "${t#* }"
+}
+
+# The upload: a visit on 31/03/2026 of 200 children of the history.
+visits() {
+  local mgr=$1
+  {
+    echo "CHILD,VISIT_DATE,SEEN_ALONE"
+    curl -s -H "Cookie: $mgr" "$base/api/v1/children?per_page=200" |
+      python3 -c 'import json, sys; [print(c["id"] + ",31/03/2026,yes") for c in json.load(sys.stdin)["data"]]'
+  } > "$upload"
+}
+
+# measure BINARY: one table row.
+measure() {
+  start "$1"
+  local mgr data csrf
+  mgr=$(sign_in bench_mgr)
+  mgr=${mgr% *}
+  read -r data csrf < <(sign_in bench_data)
+  [ -n "$mgr" ] && [ -n "$data" ] || { echo "bench/web-swap.sh: sign-in failed" >&2; exit 1; }
+  local card=/api/v1/scorecard work="/api/v1/worklist?at=2026-03-31&per_page=100"
+  local first_card first_work
+  first_card=$(timed "$mgr" "$card")
+  timed "$mgr" "$card?year=2025/26" > /dev/null
+  first_work=$(timed "$mgr" "$work")
+  visits "$mgr"
+  wrk -t1 -c8 -d60s --timeout 60s --latency -H "Cookie: $mgr" "$base$card" > "$out/web-swap.wrk" &
+  local reader=$! t0 status t1
+  sleep 2
+  t0=$(now)
+  status=$(curl -s -o "$out/web-swap-import.json" -w '%{http_code}' -H "Cookie: $data" \
+    -H "X-CSRF-Token: $csrf" -F "visits=@$upload;type=text/csv" "$base/api/v1/imports")
+  t1=$(now)
+  [ "$status" = 200 ] || { echo "bench/web-swap.sh: the import answered $status: $(cat "$out/web-swap-import.json")" >&2; exit 1; }
+  local after_card after_year after_pub after_work again
+  after_card=$(timed "$mgr" "$card")
+  after_year=$(timed "$mgr" "$card?year=2025/26")
+  after_pub=$(timed "$mgr" "$card?publish=1")
+  after_work=$(timed "$mgr" "$work")
+  again=$(timed "$mgr" "$card")
+  wait "$reader"
+  local reads
+  reads=$(awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    / requests in / { reqs = $1 }
+    $1 == "Latency" { max = ms($4) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx/ { err += $NF }
+    /Socket errors/ { gsub(",", ""); err += $4 + $6 + $8 + $10 }
+    END { printf "%d | %.1f | %.0f | %d", reqs, p99, max, err }' "$out/web-swap.wrk")
+  stop
+  echo "| \`$1\` | $started | $first_card | $first_work | $(elapsed "$t0" "$t1") | $after_card | $after_year | $after_pub | $after_work | $again | $reads |"
+}
+
+rows=""
+[ -n "${BENCH_BEFORE:-}" ] && rows=$(measure "$BENCH_BEFORE")$'\n'
+rows+=$(measure "$bin")
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "## The web server: the first readers after an import"
+  echo
+  echo "Generated by \`bench/web-swap.sh\` on $(date -u +%Y-%m-%d) (load average at the end: $load), $(nproc) cores,"
+  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(wrk -v 2>&1 | awk 'NR == 1' | cut -d' ' -f1-2)."
+  echo "Data: \`carepledge synth --children $n --seed 1 --from 2017 --to 2026\`, imported; \`serve --threads $(nproc)\`."
+  echo "Each row a server on a fresh copy: its start (to the \"serving\" line); the manager's first scorecard"
+  echo "(of the year the pages start from) and every child's worklist (\`at=2026-03-31&per_page=100\`);"
+  echo "then an import through the API (a visits template of 200 rows, as a data analyst: the import,"
+  echo "the new snapshot's load and, after, its preparation) while wrk (\`-t1 -c8\`) asks that"
+  echo "scorecard all along; then, the import answered, the first scorecard, of 2025/26, published,"
+  echo "the worklist, and the scorecard once more. Wall seconds (curl's \`time_total\`); wrk's latency in ms."
+  echo
+  echo "| binary | start s | first scorecard s | first worklist s | import request s | scorecard after s | 2025/26 after s | published after s | worklist after s | scorecard again s | reads during | p99 ms | max ms | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "$rows"
+} > bench/RESULTS-web-swap.md
+bench/assemble.sh
+cat bench/RESULTS-web-swap.md
