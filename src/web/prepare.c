@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MAX_QUESTIONS = 2 + WEB_CACHED_CARDS + WEB_PREPARED_WORKLISTS };
+enum { MAX_QUESTIONS = 1 + WEB_CACHED_CARDS + WEB_PREPARED_WORKLISTS };
 
 /* The requests to ask of the new snapshot, in order ("/api/v1/...?..."). */
 typedef struct Questions {
@@ -87,9 +87,10 @@ void web_prepare_snapshot(WebApp *app, WebSnapshot *fresh, WebSnapshot *old)
            (server.role->capabilities & CAP_REPORTS));
     snprintf(server.user, sizeof server.user, "carepledge serve");
     Questions q = {.n = 0};
-    int year = date_collection_year(web_app_as_at(app, fresh));
-    add_scorecard(&q, year, false); /* the dashboard's scorecard page */
-    add_scorecard(&q, year, true);  /* a councillor's, and ?publish=1 */
+    /* The dashboard's scorecard page: its year moves with the history's end
+     * (a stale history is answered as at its last 31 March), so it is asked
+     * even when the old snapshot was asked another year. */
+    add_scorecard(&q, date_collection_year(web_app_as_at(app, fresh)), false);
     if (old) add_old_questions(&q, old);
     for (int i = 0; i < q.n; i++) {
         /* A card beyond those kept would be worked out for nothing. */

@@ -25,12 +25,15 @@ enum {
     WEB_PREPARED_WORKLISTS = 8,
 };
 
-/* Works out on fresh, which no reader holds yet: the scorecard of the
- * collection year fresh is answered as at (web_app_as_at), unpublished and
- * published; and, when old is not NULL, every scorecard old was asked and the
- * first WEB_PREPARED_WORKLISTS of its every-child worklists. Each answer is
- * kept with fresh as a reader's would be; fresh->prepared counts them. A
- * question that fails is left to the reader who asks it (who gets the error). */
+/* Works out on fresh, which no reader holds yet: the unpublished scorecard of
+ * the collection year fresh is answered as at (web_app_as_at); and, when old
+ * is not NULL, what old was asked that does not depend on who asked: every
+ * scorecard it kept (by year and publication) and the first
+ * WEB_PREPARED_WORKLISTS of its every-child worklists. What no one asked of
+ * old is left to its first reader, as it was, so that an import's request
+ * does not wait for answers no one reads. Each answer is kept with fresh as a
+ * reader's would be; fresh->prepared counts them. A question that fails is
+ * left to the reader who asks it (who gets the error). */
 void web_prepare_snapshot(WebApp *app, WebSnapshot *fresh, WebSnapshot *old);
 
 #endif
