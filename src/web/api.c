@@ -290,6 +290,18 @@ static void worklist_key(const WebSession *s, const DueRequest *req, const Page 
              page->page, page->per_page);
 }
 
+/* The request that asks the worklist of req again, of another snapshot:
+ * only every child's, which is the same whoever asks (web/prepare.h). */
+static void worklist_again(const WebSession *s, const DueRequest *req, const Page *page,
+                           char *again, size_t size)
+{
+    again[0] = '\0';
+    if (!(s->role->capabilities & CAP_ALL_CHILDREN)) return;
+    char at[16];
+    snprintf(again, size, "/api/v1/worklist?at=%s&overdue=%d&page=%ld&per_page=%ld",
+             date_format_iso(req->at, at), req->overdue_only, page->page, page->per_page);
+}
+
 int api_worklist(WebCall *call)
 {
     DueRequest req = {.within = -1, .overdue_only = flag_param(call, "overdue")};
@@ -308,7 +320,9 @@ int api_worklist(WebCall *call)
         return 200;
     }
     int rc = worklist(call, &req, &page);
-    if (rc == 200) web_snapshot_keep_answer(call->snap, key, out->body, out->body_len);
+    char again[WEB_QUESTION_MAX];
+    worklist_again(call->session, &req, &page, again, sizeof again);
+    if (rc == 200) web_snapshot_keep_answer(call->snap, key, again, out->body, out->body_len);
     return rc;
 }
 

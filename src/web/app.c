@@ -3,6 +3,7 @@
 
 #include "service/dataset_load.h"
 #include "web/child_cache.h"
+#include "web/prepare.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,9 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
         web_app_close(app);
         return err->code;
     }
+    /* Before the first request, as before every swap: the first reader of
+     * the scorecard does not wait for it. */
+    web_prepare_snapshot(app, app->snapshot, NULL);
     start_watching(app);
     return 0;
 }
@@ -158,6 +162,7 @@ bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, s
 
 void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body, size_t len)
 {
+    atomic_fetch_add(&snap->worked_out, 1);
     pthread_mutex_lock(&snap->cache_lock);
     bool known = false;
     for (int i = 0; i < snap->n_cards; i++)
@@ -192,9 +197,13 @@ bool web_snapshot_answer(WebSnapshot *snap, const char *key, char **body, size_t
     return found;
 }
 
-void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *body, size_t len)
+void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *again,
+                              const char *body, size_t len)
 {
+    atomic_fetch_add(&snap->worked_out, 1);
     if (strlen(key) >= sizeof snap->answers[0].key) return; /* never a cut key */
+    /* A cut request would ask another question: keep none. */
+    if (!again || strlen(again) >= sizeof snap->answers[0].again) again = "";
     pthread_mutex_lock(&snap->cache_lock);
     bool known = false;
     for (int i = 0; i < snap->n_answers && !known; i++)
@@ -204,6 +213,7 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *bo
     if (!known && snap->n_answers < WEB_CACHED_ANSWERS) {
         WebCachedAnswer *a = &snap->answers[snap->n_answers++];
         snprintf(a->key, sizeof a->key, "%s", key);
+        snprintf(a->again, sizeof a->again, "%s", again);
         a->body = malloc(len + 1);
         if (!a->body) abort();
         memcpy(a->body, body, len);
@@ -217,11 +227,20 @@ int web_app_reload(WebApp *app, Err *err)
 {
     WebSnapshot *fresh = NULL;
     if (load_snapshot(app->db_path, &fresh, err) < 0) return err->code;
+    /* The old snapshot, held while the new one is prepared from its questions
+     * (another reload may swap it out meanwhile). */
+    WebSnapshot *current = web_app_acquire(app);
+    web_prepare_snapshot(app, fresh, current);
+    web_app_release(app, current);
+    /* Two reloads at once (an import and a correction, or a commit
+     * announced meanwhile) may finish in either order: the later commit
+     * stays, whichever was prepared last. */
     pthread_mutex_lock(&app->snapshot_lock);
     WebSnapshot *old = app->snapshot;
-    app->snapshot = fresh;
+    bool newer = fresh->ds.commit >= old->ds.commit;
+    if (newer) app->snapshot = fresh;
     pthread_mutex_unlock(&app->snapshot_lock);
-    web_app_release(app, old);
+    web_app_release(app, newer ? old : fresh);
     return 0;
 }
 

@@ -3,7 +3,10 @@
  * answered from, the sessions and the audit log. The snapshot is replaced
  * after an import through the API: readers take a reference under a short
  * lock and keep reading the snapshot they took, which is freed when its last
- * reader lets go, so a read never waits for a load and never reads the disk. */
+ * reader lets go, so a read never waits for a load and never reads the disk.
+ * A new snapshot is swapped in only once the answers kept with it that take
+ * long to work out are there (web/prepare.h), so no reader waits for those
+ * either. */
 #ifndef CAREPLEDGE_WEB_APP_H
 #define CAREPLEDGE_WEB_APP_H
 
@@ -30,10 +33,17 @@ typedef struct WebCachedCard {
 
 enum { WEB_CACHED_CARDS = 8 };
 
+enum { WEB_QUESTION_MAX = 160 };
+
 /* An answer kept with the snapshot it was made from, by a key that names
  * everything it depends on beyond the snapshot (web_snapshot_answer). */
 typedef struct WebCachedAnswer {
     char key[96];
+    /* The request that asks it again of another snapshot, "/api/v1/worklist?
+     * at=...", when the answer does not depend on who asked (every child's
+     * worklist); "" when it does (a caseload's). web/prepare.c asks it of the
+     * next snapshot before the swap. */
+    char again[WEB_QUESTION_MAX];
     char *body; /* malloc'd */
     size_t len;
 } WebCachedAnswer;
@@ -57,6 +67,11 @@ typedef struct WebSnapshot {
      * the history (DATE_NONE when none): where the 903 stops speaking. */
     Date history_end;
     int refs;
+    /* The answers worked out and offered to the caches above, by readers or
+     * before the snapshot was swapped in (web/prepare.c): how the tests see
+     * that the first reader of a new snapshot did not work one out. */
+    atomic_int worked_out;
+    int prepared; /* of those, worked out before the swap */
 } WebSnapshot;
 
 enum {
@@ -105,9 +120,14 @@ void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const cha
 /* Copies the answer kept for key into *body (malloc'd) and returns true, or
  * false when none is kept. */
 bool web_snapshot_answer(WebSnapshot *snap, const char *key, char **body, size_t *len);
-/* Keeps a copy of the answer for key (while fewer than WEB_CACHED_ANSWERS are). */
-void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *body, size_t len);
-/* Loads the database again and swaps the new snapshot in. */
+/* Keeps a copy of the answer for key (while fewer than WEB_CACHED_ANSWERS
+ * are), with again, the request that asks it of the next snapshot ("" or NULL:
+ * none, the answer depends on who asked). */
+void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *again,
+                              const char *body, size_t len);
+/* Loads the database again, works out on the new snapshot the answers its
+ * first readers would wait for (web/prepare.h), readers meanwhile answered
+ * from the old one, then swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
 
 time_t web_app_now(const WebApp *app);

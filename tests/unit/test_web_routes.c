@@ -63,7 +63,7 @@ static void use_made_up_snapshot(WebApp *app)
     add_episode(&snap->ds, date_from_ymd(2024, 1, 1), DATE_NONE);
     dataset_add_child(&snap->ds, "B", "2", date_from_ymd(2016, 9, 1), "WBRI");
     add_episode(&snap->ds, date_from_ymd(2025, 6, 1), DATE_NONE);
-    snap->ds.commit = 7;
+    snap->ds.commit = 0; /* built by hand (domain/dataset.h): any load replaces it */
     snap->refs = 1;
     web_app_release(app, app->snapshot);
     app->snapshot = snap;
@@ -468,7 +468,106 @@ static void test_worklists_kept_per_caseload(void **state)
     json_decref(everyone);
     Err err;
     assert_int_equal(web_app_reload(&f->app, &err), 0);
-    assert_int_equal(f->app.snapshot->n_answers, 0);
+    /* The new snapshot keeps no caseload's worklist: only every child's,
+     * asked again of it before the swap (web/prepare.h). */
+    assert_int_equal(f->app.snapshot->n_answers, 1);
+    assert_string_equal(f->app.snapshot->answers[0].again,
+                        "/api/v1/worklist?at=2026-03-31&overdue=0&page=1&per_page=500");
+}
+
+/* The data and meta of GET path as the user of token (200 expected). */
+static json_t *answer_of(Fixture *f, const char *path, const char *token)
+{
+    WebResponse res;
+    call(f, "GET", path, token, NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    json_t *doc = body_json(&res);
+    web_response_free(&res);
+    return doc;
+}
+
+static long long commit_of(json_t *doc)
+{
+    return json_integer_value(json_object_get(json_object_get(doc, "meta"), "commit"));
+}
+
+/* An import through the API swaps in a snapshot whose costly answers were
+ * worked out before the swap: the first readers after it of what the old
+ * snapshot was asked (this year's scorecard unpublished and published, every
+ * child's worklist) work nothing out, and what they read is the new
+ * history's. */
+static void test_new_snapshot_prepared_before_the_swap(void **state)
+{
+    Fixture *f = *state;
+    int admin = 0, analyst = 5, councillor = 6;
+    assert_string_equal(svc_roles[councillor].name, "councillor");
+    Err err;
+    assert_int_equal(web_app_reload(&f->app, &err), 0); /* the database's history */
+    const char *card = "/api/v1/scorecard?year=2025/26";
+    const char *everyone = "/api/v1/worklist?at=2026-03-31&per_page=500";
+    json_t *card_before = answer_of(f, card, f->tokens[admin]);
+    json_decref(answer_of(f, "/api/v1/scorecard", f->tokens[councillor])); /* published */
+    json_t *work_before = answer_of(f, everyone, f->tokens[admin]);
+    /* B comes into care: an episode of B, uploaded. */
+    char dir[128], path[160];
+    snprintf(dir, sizeof dir, "%s/swap", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(dir, sizeof dir, "%s/swap/2025-26", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/episodes.csv", dir);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fprintf(out, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+                 "HOME_POST,PL_POST,URN\nB,01/06/2025,S,C2,N1,U4,PR1,,,,,,\n");
+    fclose(out);
+    next_upload_dir = dir;
+    json_t *import = NULL;
+    WebResponse res;
+    call(f, "POST", "/api/v1/imports", f->tokens[analyst], f->csrf[analyst], NULL, &res);
+    assert_int_equal(res.status, 200);
+    import = body_json(&res);
+    web_response_free(&res);
+    long long commit = commit_of(import);
+    json_decref(import);
+    assert_true(commit > commit_of(card_before));
+
+    WebSnapshot *snap = f->app.snapshot;
+    assert_int_equal(snap->ds.commit, commit);
+    int prepared = atomic_load(&snap->worked_out);
+    assert_int_equal(snap->prepared, prepared);
+    assert_true(prepared >= 3); /* the year's cards asked, every child's worklist */
+    json_t *card_after = answer_of(f, card, f->tokens[admin]);
+    json_t *published = answer_of(f, "/api/v1/scorecard", f->tokens[councillor]);
+    json_t *default_year = answer_of(f, "/api/v1/scorecard", f->tokens[admin]);
+    json_t *work_after = answer_of(f, everyone, f->tokens[admin]);
+    assert_int_equal(atomic_load(&snap->worked_out), prepared); /* none worked out now */
+    assert_int_equal(commit_of(card_after), commit);
+    assert_int_equal(commit_of(published), commit);
+    assert_int_equal(commit_of(work_after), commit);
+    assert_true(json_is_true(json_object_get(json_object_get(published, "meta"), "published")));
+    assert_true(json_equal(card_after, default_year)); /* the history ends in 2025/26 */
+    assert_false(json_equal(json_object_get(work_before, "data"),
+                            json_object_get(work_after, "data"))); /* B's items are due */
+
+    /* A question no one asked of the old snapshot is worked out by its reader. */
+    json_decref(answer_of(f, "/api/v1/scorecard?year=2023/24", f->tokens[admin]));
+    assert_int_equal(atomic_load(&snap->worked_out), prepared + 1);
+    prepared++;
+    /* The prepared card is the one a reader works out on the new history. */
+    pthread_mutex_lock(&snap->cache_lock);
+    for (int i = 0; i < snap->n_cards; i++) free(snap->cards[i].body);
+    snap->n_cards = 0;
+    pthread_mutex_unlock(&snap->cache_lock);
+    json_t *worked = answer_of(f, card, f->tokens[admin]);
+    assert_int_equal(atomic_load(&snap->worked_out), prepared + 1);
+    assert_true(json_equal(worked, card_after));
+    json_decref(worked);
+    json_decref(card_before);
+    json_decref(work_before);
+    json_decref(card_after);
+    json_decref(published);
+    json_decref(default_year);
+    json_decref(work_after);
 }
 
 /* The matrix recorded visits of A (as each role that may): the snapshot was
@@ -1106,6 +1205,7 @@ int main(void)
         cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
         cmocka_unit_test(test_keep_invalid_upload_marks_the_child),
+        cmocka_unit_test(test_new_snapshot_prepared_before_the_swap),
         cmocka_unit_test(test_governance_issue_raised_and_answered),
         cmocka_unit_test(test_openapi_lists_every_route),
         cmocka_unit_test(test_forecast_scenarios_kept_and_compared),
