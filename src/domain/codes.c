@@ -181,8 +181,8 @@ const char *codes_current(const char *field, const char *code)
 {
     if (!may_be_old(code[0])) return code;
     for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++)
-        if (renames[i].old_code[0] == code[0] && strcmp(renames[i].old_code, code) == 0 &&
-            strcmp(renames[i].field, field) == 0)
+        if (renames[i].old_code[0] == code[0] && renames[i].old_code[1] == code[1] &&
+            strcmp(renames[i].old_code, code) == 0 && strcmp(renames[i].field, field) == 0)
             return renames[i].current;
     return code;
 }
