@@ -262,9 +262,11 @@ static const char *sq_column_name(DbStmt *st, int i)
     return name ? name : "";
 }
 
-/* The columns straight from sqlite3_column_*: the Dataset load reads half
- * a million of them for 3,000 children, and two calls more for each (db.c's
- * and this file's) were 2% of a ten-year scorecard's instructions. */
+/* The columns straight from sqlite3_column_*, without a call through the
+ * driver table for each (the Dataset load reads half a million columns for
+ * 3,000 children). The type test of each column costs about what the two
+ * calls it replaces did (bench/RESULTS.md, "Before and after in
+ * instructions"). */
 static int sq_step_row(DbStmt *st, const DbType *types, int n, DbValue *row)
 {
     sqlite3_stmt *s = stmt_of(st);
