@@ -331,8 +331,9 @@ int cli_main(const CliCommand *cmd, int argc, char **argv)
     /* Fixed before anything is written, never changed after. */
     render_csv_set_raw(cli_flag(&args, "csv-raw"));
     if (rc == 0) {
-        ContextFiles files = {cli_text(&args, "holidays"), cli_text(&args, "catalogue"),
-                              cmd->context};
+        unsigned parts = cmd->context & ~(unsigned)CLI_CONTEXT_IF_PUBLISHED;
+        if ((cmd->context & CLI_CONTEXT_IF_PUBLISHED) && !cli_flag(&args, "publish")) parts = 0;
+        ContextFiles files = {cli_text(&args, "holidays"), cli_text(&args, "catalogue"), parts};
         rc = context_load(&files, &ctx, &err);
     }
     if (rc == 0) {

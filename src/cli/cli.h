@@ -92,6 +92,10 @@ struct CliCommand {
     unsigned context; /* the parts of the context its use case reads (CONTEXT_*) */
 };
 
+/* With the parts in CliCommand.context: they are read only when --publish is
+ * given (a command whose plain use case reads none of them). */
+enum { CLI_CONTEXT_IF_PUBLISHED = 1u << 16 };
+
 extern const CliCommand *const cli_commands[];
 extern const int cli_n_commands;
 

@@ -6,9 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Opens db_path read-only, with the message a user needs when there is no
- * database there at all (a mistyped path). */
-static int open_existing(const char *db_path, Store **s, Err *err)
+int service_open_existing(const char *db_path, Store **s, Err *err)
 {
     if (!store_exists(db_path))
         return err_set(err, ERR_USAGE, "no database at %s (importing a return creates one)",
@@ -24,7 +22,7 @@ int service_load_dataset(const char *db_path, Dataset *ds, Err *err)
 int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err)
 {
     Store *s;
-    int rc = open_existing(db_path, &s, err);
+    int rc = service_open_existing(db_path, &s, err);
     if (rc < 0) return rc;
     rc = store_load_dataset_parts(s, ds, parts, err);
     store_close(s);
@@ -35,7 +33,7 @@ int service_load_903_history(const char *db_path, int year, int years_before,
                              bool only_their_children, Ssda903History *h, Err *err)
 {
     Store *s;
-    int rc = open_existing(db_path, &s, err);
+    int rc = service_open_existing(db_path, &s, err);
     if (rc < 0) return rc;
     rc = store_load_903_history(s, year, years_before, only_their_children, h, err);
     store_close(s);
@@ -46,7 +44,7 @@ int service_load_marks(const char *db_path, const char *child, Ssda903Marks *out
 {
     memset(out, 0, sizeof *out);
     Store *s;
-    int rc = open_existing(db_path, &s, err);
+    int rc = service_open_existing(db_path, &s, err);
     if (rc < 0) return rc;
     rc = store_list_marks(s, child, out, err);
     store_close(s);

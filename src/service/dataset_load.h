@@ -10,8 +10,15 @@
 #include "exchange/ssda903.h"
 #include "exchange/ssda903_return.h"
 
-/* Fails with a clear message when there is no database at db_path (reading
- * commands never create one), or it is not one this program can read. */
+typedef struct Store Store;
+
+/* Opens db_path read-only, failing with a clear message when there is no
+ * database there (reading commands never create one), or it is not one this
+ * program can read: for a service that reads several things from one
+ * database on one connection. Close with store_close. */
+int service_open_existing(const char *db_path, Store **s, Err *err);
+
+/* Fails as service_open_existing does. */
 int service_load_dataset(const char *db_path, Dataset *ds, Err *err);
 /* The same, loading only the parts named (STORE_LOAD_* in store/store.h). */
 int service_load_dataset_parts(const char *db_path, Dataset *ds, unsigned parts, Err *err);

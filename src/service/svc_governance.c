@@ -75,14 +75,31 @@ static int read_seed(GovTableId t, GovRows *rows, Err *err)
     return rc < 0 ? rc : 0;
 }
 
-static int open_read(const char *db_path, Store **s, Err *err)
+static int require_governance(Store *s, Err *err)
 {
-    if (store_open_read(db_path, s, err) < 0) return err->code;
-    if (store_has_governance(*s)) return 0;
-    store_close(*s);
+    if (store_has_governance(s)) return 0;
     return err_set(err, ERR_STATE,
                    "the database predates the governance tables: import into it once with this "
                    "version to add them");
+}
+
+static int open_read(const char *db_path, Store **s, Err *err)
+{
+    if (store_open_read(db_path, s, err) < 0) return err->code;
+    if (require_governance(*s, err) == 0) return 0;
+    store_close(*s);
+    return err->code;
+}
+
+/* The stored rows of t, or its seed when none is stored yet. */
+static int list_rows(Store *s, GovTableId t, GovRows *out, Err *err)
+{
+    int rc = store_gov_each(s, t, keep_row, out, err);
+    if (rc == 0 && out->n_rows == 0) {
+        out->seeded = seed_file(t) != NULL;
+        rc = read_seed(t, out, err);
+    }
+    return rc;
 }
 
 int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows *out, Err *err)
@@ -92,13 +109,17 @@ int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows 
     if (service_check_actor(actor, err) < 0) return err->code;
     Store *s;
     if (open_read(db_path, &s, err) < 0) return err->code;
-    int rc = store_gov_each(s, t, keep_row, out, err);
+    int rc = list_rows(s, t, out, err);
     store_close(s);
-    if (rc == 0 && out->n_rows == 0) {
-        out->seeded = seed_file(t) != NULL;
-        rc = read_seed(t, out, err);
-    }
     return rc;
+}
+
+int svc_gov_list_in(Store *s, GovTableId t, const Actor *actor, GovRows *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    out->table = &governance_tables[t];
+    if (service_check_actor(actor, err) < 0 || require_governance(s, err) < 0) return err->code;
+    return list_rows(s, t, out, err);
 }
 
 int svc_gov_each(const char *db_path, GovTableId t, const Actor *actor,

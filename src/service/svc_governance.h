@@ -36,6 +36,8 @@ void svc_gov_rows_free(GovRows *rows);
 /* The rows of table t in id order. ERR_STATE when the database predates the
  * governance tables. Free out with svc_gov_rows_free. */
 int svc_gov_list(const char *db_path, GovTableId t, const Actor *actor, GovRows *out, Err *err);
+/* The same, read from a store already open (service_open_existing). */
+int svc_gov_list_in(Store *s, GovTableId t, const Actor *actor, GovRows *out, Err *err);
 
 /* Calls each(values, n, arg) for every stored row of table t in id order
  * (values[i] is column i as text, valid during the call; the seed is not
@@ -125,9 +127,9 @@ typedef struct GovYouSaid {
 int svc_gov_you_said(const char *db_path, GovYouSaid **out, int *n, Err *err);
 void svc_gov_you_said_free(GovYouSaid *v, int n);
 
-/* Promise 3.13 from the store: *available false when the database holds no
+/* Promise 3.13 from the store s: *available false when the database holds no
  * CiCC issue (or predates the tables). Years from first_year, n_years of them. */
-int svc_gov_issues_by_year(const char *db_path, int first_year, int n_years, long *num, long *den,
+int svc_gov_issues_by_year(Store *s, int first_year, int n_years, long *num, long *den,
                            bool *available, Err *err);
 
 #endif

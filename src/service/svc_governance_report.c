@@ -289,7 +289,7 @@ void svc_gov_you_said_free(GovYouSaid *v, int n)
     free(v);
 }
 
-int svc_gov_issues_by_year(const char *db_path, int first_year, int n_years, long *num, long *den,
+int svc_gov_issues_by_year(Store *s, int first_year, int n_years, long *num, long *den,
                            bool *available, Err *err)
 {
     *available = false;
@@ -298,7 +298,7 @@ int svc_gov_issues_by_year(const char *db_path, int first_year, int n_years, lon
     GovRows rows;
     Err quiet = {0};
     /* A database that predates the tables has no issues: not an error here. */
-    if (svc_gov_list(db_path, GOV_ISSUES, &reader, &rows, &quiet) < 0) {
+    if (svc_gov_list_in(s, GOV_ISSUES, &reader, &rows, &quiet) < 0) {
         if (quiet.code == ERR_STATE) return 0;
         *err = quiet;
         return err->code;

@@ -2,6 +2,7 @@
 #include "service/svc_scorecard.h"
 
 #include "base/mem.h"
+#include "service/dataset_load.h"
 #include "service/places.h"
 #include "service/svc_publish.h"
 #include "service/svc_survey.h"
@@ -22,18 +23,17 @@ static int check_request(const ScorecardRequest *req, Err *err)
     return req->la ? places_check_la(req->la, own_la, err) : 0;
 }
 
-/* The history to measure. Deriving the postcode fields writes into the
- * Dataset's places; a snapshot is shared and never written, so the service
- * works on a copy of its Dataset header with places of its own. */
-static int history(const ServiceData *data, const ScorecardRequest *req, ScorecardResult *out,
-                   Dataset **ds, Err *err)
+/* The history to measure: the snapshot, or the Dataset loaded from store.
+ * Deriving the postcode fields writes into the Dataset's places; a snapshot
+ * is shared and never written, so the service works on a copy of its Dataset
+ * header with places of its own. */
+static int history(const ServiceData *data, Store *store, const ScorecardRequest *req,
+                   ScorecardResult *out, Dataset **ds, Err *err)
 {
     unsigned parts = STORE_LOAD_ALL | (req->postcodes ? STORE_LOAD_POSTCODES : 0);
-    const Dataset *read;
-    int rc = service_dataset(data, parts, &out->owned, &read, err);
-    if (rc < 0) return rc;
     *ds = &out->owned;
-    if (read == &out->owned) return 0;
+    if (!data->snapshot) return store_load_dataset_parts(store, &out->owned, parts, err);
+    const Dataset *read = data->snapshot;
     out->owned = *read;
     out->borrowed = true;
     if (read->places) {
@@ -67,24 +67,46 @@ static const char *const scorecard_reads[] = {
     NULL,
 };
 
-int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const ScorecardRequest *req,
-                      const Actor *actor, ScorecardResult *out, Err *err)
+/* What the scorecard reads from the database beside the history: promise
+ * 3.13 from the governance tables and the survey's answers. */
+typedef struct StoreReads {
+    bool read;
+    long cicc_num[SCORECARD_MAX_YEARS], cicc_den[SCORECARD_MAX_YEARS];
+    bool cicc_available;
+    SurveyTallies survey;
+} StoreReads;
+
+static int read_store(Store *store, const ScorecardRequest *req, StoreReads *r, Err *err)
 {
-    /* Published, the scorecard is always its part of the publication of its
-     * year (docs/disclosure.md): never a publication of its own. */
-    if (req->publish && !req->publication)
-        return svc_publish_scorecard(ctx, data, req, actor, out, err);
-    memset(out, 0, sizeof *out);
-    Dataset *ds = NULL;
-    int rc = service_check_actor(actor, err);
-    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR | CONTEXT_CATALOGUE, err);
-    if (rc == 0) rc = check_request(req, err);
-    if (rc == 0) rc = history(data, req, out, &ds, err);
-    if (rc == 0)
-        rc = places_derive(ds, req->postcodes, req->la,
-                           date_collection_year_end(req->year - req->years),
-                           date_collection_year_end(req->year), err);
-    if (rc < 0) return rc;
+    r->read = true;
+    int rc = svc_gov_issues_by_year(store, req->year - req->years, req->years + 1, r->cicc_num,
+                                    r->cicc_den, &r->cicc_available, err);
+    return rc < 0 ? rc : svc_survey_tallies_in(store, &r->survey, err);
+}
+
+/* The history (from the snapshot or the store) and the store's other reads.
+ * One connection for all of them: each connection SQLite opens reads the
+ * whole schema first (3% of a ten-year scorecard's instructions when there
+ * were three). The store is closed before the scorecard is computed, so
+ * that the pages it mapped are not held meanwhile. */
+static int read_data(const ServiceData *data, const ScorecardRequest *req, ScorecardResult *out,
+                     Dataset **ds, StoreReads *reads, Err *err)
+{
+    if (!data->snapshot && !data->db_path) return err_set(err, ERR_USAGE, "no database was named");
+    Store *store = NULL;
+    int rc = data->db_path ? service_open_existing(data->db_path, &store, err) : 0;
+    if (rc == 0) rc = history(data, store, req, out, ds, err);
+    /* The governance tables and the survey are read whenever the database is
+     * named, even beside a snapshot (a front end holding one names it too):
+     * young people answer between imports. */
+    if (rc == 0 && store) rc = read_store(store, req, reads, err);
+    store_close(store);
+    return rc;
+}
+
+static int build(const AppContext *ctx, const ScorecardRequest *req, Dataset *ds,
+                 const StoreReads *reads, ScorecardResult *out, Err *err)
+{
     ScorecardOptions opt = {
         .year = req->year,
         .years = req->years,
@@ -98,25 +120,37 @@ int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const Scor
         .publication = req->publication,
         .before_groups = req->before_groups,
         .before_groups_arg = req->before_groups_arg,
+        .survey = &reads->survey,
     };
-    /* Promise 3.13 from the governance tables of the database, when it is
-     * named (a front end holding a snapshot names it too). */
-    long cicc_num[SCORECARD_MAX_YEARS] = {0}, cicc_den[SCORECARD_MAX_YEARS] = {0};
-    if (data->db_path) {
-        rc = svc_gov_issues_by_year(data->db_path, req->year - req->years, req->years + 1, cicc_num,
-                                    cicc_den, &opt.cicc_available, err);
-        if (rc < 0) return rc;
-        opt.cicc_num = cicc_num;
-        opt.cicc_den = cicc_den;
+    if (reads->read) {
+        opt.cicc_num = reads->cicc_num;
+        opt.cicc_den = reads->cicc_den;
+        opt.cicc_available = reads->cicc_available;
     }
-    /* The survey's answers are read from the database whenever there is one,
-     * even beside a snapshot: young people answer between imports. */
-    SurveyTallies survey = {0};
-    if (data->db_path && svc_survey_tallies(data->db_path, &survey, err) < 0) return err->code;
-    opt.survey = &survey;
     service_marked(ds, scorecard_reads, &out->marked);
-    rc = scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
-    survey_tallies_free(&survey);
+    return scorecard_build(ds, ctx->catalogue, &opt, &out->card, err);
+}
+
+int svc_scorecard_run(const AppContext *ctx, const ServiceData *data, const ScorecardRequest *req,
+                      const Actor *actor, ScorecardResult *out, Err *err)
+{
+    /* Published, the scorecard is always its part of the publication of its
+     * year (docs/disclosure.md): never a publication of its own. */
+    if (req->publish && !req->publication)
+        return svc_publish_scorecard(ctx, data, req, actor, out, err);
+    memset(out, 0, sizeof *out);
+    Dataset *ds = NULL;
+    StoreReads reads = {0};
+    int rc = service_check_actor(actor, err);
+    if (rc == 0) rc = context_require(ctx, CONTEXT_CALENDAR | CONTEXT_CATALOGUE, err);
+    if (rc == 0) rc = check_request(req, err);
+    if (rc == 0) rc = read_data(data, req, out, &ds, &reads, err);
+    if (rc == 0)
+        rc = places_derive(ds, req->postcodes, req->la,
+                           date_collection_year_end(req->year - req->years),
+                           date_collection_year_end(req->year), err);
+    if (rc == 0) rc = build(ctx, req, ds, &reads, out, err);
+    survey_tallies_free(&reads.survey);
     return rc;
 }
 

@@ -383,3 +383,9 @@ int svc_survey_tallies(const char *db_path, SurveyTallies *out, Err *err)
     store_close(s);
     return rc;
 }
+
+int svc_survey_tallies_in(Store *s, SurveyTallies *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    return store_survey_tallies(s, 0, out, err);
+}

@@ -21,6 +21,8 @@
 
 #include <stdbool.h>
 
+typedef struct Store Store;
+
 enum { SVC_SURVEY_MAX_CODES = 2000 }; /* codes issued at once */
 
 /* The one message of every refused code. */
@@ -133,5 +135,7 @@ int svc_survey_import(const char *db_path, const char *csv_path, const Actor *ac
 /* Every answer of every round, by question and collection year, for the
  * scorecard: nothing (and 0) when the database has no survey. */
 int svc_survey_tallies(const char *db_path, SurveyTallies *out, Err *err);
+/* The same, read from a store already open (service_open_existing). */
+int svc_survey_tallies_in(Store *s, SurveyTallies *out, Err *err);
 
 #endif

@@ -97,6 +97,22 @@ long long db_column_int(DbStmt *st, int i);
 /* The column's name (valid once prepared). */
 const char *db_column_name(DbStmt *st, int i);
 
+/* A whole row in one call, for loops that read many rows (the Dataset load):
+ * steps the statement like db_step and, on DB_ROW, reads columns 0..n-1 as
+ * types[i] says into row[i]. A driver reads its columns directly, so a row
+ * costs one call through the driver instead of one per column and a step.
+ * NULL reads as db_column_text and db_column_int read it ("" and 0); text
+ * lasts until the next step. */
+typedef enum DbType {
+    DB_TEXT, /* into .text */
+    DB_INT,  /* into .num */
+} DbType;
+typedef struct DbValue {
+    const char *text;
+    long long num;
+} DbValue;
+int db_step_row(DbStmt *st, const DbType *types, int n, DbValue *row);
+
 /* For copying a whole database (store_copy.c): the names of its tables in
  * the order they were created (so a table comes after those it refers to),
  * as a statement whose one column is the name; and, after rows came in with

@@ -29,6 +29,8 @@ typedef struct DbDriver {
     size_t (*column_bytes)(DbStmt *st, int i);
     long long (*column_int)(DbStmt *st, int i);
     const char *(*column_name)(DbStmt *st, int i);
+    /* db_step_row (NULL: db.c reads the row column by column). */
+    int (*step_row)(DbStmt *st, const DbType *types, int n, DbValue *row);
     /* One column: the database's tables, in the order they were created. */
     const char *tables_sql;
     /* After rows were copied in with their own keys: moves the table's

@@ -14,12 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A NULL reads as "" (db.h), which is no date: no separate test for NULL. */
-static Date col_date(DbStmt *st, int i)
+/* A date column. A NULL reads as "" (db.h), which is no date: no separate
+ * test for NULL. The length is counted here rather than asked of the driver:
+ * SQLite's sqlite3_column_bytes costs twice a strlen of a date. */
+static Date value_date(const DbValue *v)
 {
     Date d;
-    const char *text = db_column_text(st, i);
-    if (date_parse_iso(text, db_column_bytes(st, i), &d) < 0) return DATE_NONE;
+    if (date_parse_iso(v->text, strlen(v->text), &d) < 0) return DATE_NONE;
     return d;
 }
 
@@ -64,10 +65,11 @@ static int load_children(DbConn *conn, const char *council, Dataset *ds, Err *er
                                : "SELECT child, sex, dob, ethnic FROM header ORDER BY child";
     if (db_prepare(conn, sql, false, &st) < 0) return db_error(conn, err, "loading children");
     if (*council) db_bind_text(st, 1, council);
+    static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
+    DbValue v[4];
     int rc;
-    while ((rc = db_step(st)) == DB_ROW)
-        dataset_add_child(ds, db_column_text(st, 0), db_column_text(st, 1), col_date(st, 2),
-                          db_column_text(st, 3));
+    while ((rc = db_step_row(st, types, 4, v)) == DB_ROW)
+        dataset_add_child(ds, v[0].text, v[1].text, value_date(&v[2]), v[3].text);
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading children");
 }
@@ -116,27 +118,29 @@ static int load_uasc(DbConn *conn, Dataset *ds, unsigned parts, const char *coun
     DbStmt *st;
     if (prepare_for_council(conn, "SELECT child FROM uasc ORDER BY child", council, &st) < 0)
         return db_error(conn, err, "loading UASC");
+    static const DbType types[] = {DB_TEXT};
+    DbValue v[1];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, 1, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (c) c->uasc = true;
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading UASC");
 }
 
-static void fill_episode(DbStmt *st, Episode *ep)
+static void fill_episode(const DbValue *v, Episode *ep)
 {
     memset(ep, 0, sizeof *ep);
-    ep->decom = col_date(st, 1);
-    ep->dec = col_date(st, 2);
-    DATASET_SET_CODE(ep->rne, db_column_text(st, 3));
-    DATASET_SET_CODE(ep->ls, db_column_text(st, 4));
-    DATASET_SET_CODE(ep->cin, db_column_text(st, 5));
-    DATASET_SET_CODE(ep->place, db_column_text(st, 6));
-    DATASET_SET_CODE(ep->place_provider, db_column_text(st, 7));
-    DATASET_SET_CODE(ep->rec, db_column_text(st, 8));
-    DATASET_SET_CODE(ep->reason_place_change, db_column_text(st, 9));
+    ep->decom = value_date(&v[1]);
+    ep->dec = value_date(&v[2]);
+    DATASET_SET_CODE(ep->rne, v[3].text);
+    DATASET_SET_CODE(ep->ls, v[4].text);
+    DATASET_SET_CODE(ep->cin, v[5].text);
+    DATASET_SET_CODE(ep->place, v[6].text);
+    DATASET_SET_CODE(ep->place_provider, v[7].text);
+    DATASET_SET_CODE(ep->rec, v[8].text);
+    DATASET_SET_CODE(ep->reason_place_change, v[9].text);
 }
 
 /* With postcodes (STORE_LOAD_POSTCODES), each episode's HOME_POST and PL_POST
@@ -153,17 +157,20 @@ static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, const char *
     DbStmt *st;
     if (prepare_for_council(conn, sql[postcodes], council, &st) < 0)
         return db_error(conn, err, "loading episodes");
+    static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT,
+                                   DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
+    DbValue v[12];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, postcodes ? 12 : 10, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->episodes, ds->n_episodes, ds->cap_episodes);
         if (c->n_episodes++ == 0) c->first_episode = ds->n_episodes;
-        fill_episode(st, &ds->episodes[ds->n_episodes++]);
+        fill_episode(v, &ds->episodes[ds->n_episodes++]);
         if (postcodes) {
             EpisodePlace pl = {.distance = -1};
-            DATASET_SET_CODE(pl.home_post, db_column_text(st, 10));
-            DATASET_SET_CODE(pl.pl_post, db_column_text(st, 11));
+            DATASET_SET_CODE(pl.home_post, v[10].text);
+            DATASET_SET_CODE(pl.pl_post, v[11].text);
             dataset_add_place(ds, &pl);
         }
     }
@@ -179,16 +186,18 @@ static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, const char *c
                             "SELECT child, review, review_code FROM reviews ORDER BY child, review",
                             council, &st) < 0)
         return db_error(conn, err, "loading reviews");
+    static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT};
+    DbValue v[3];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, 3, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->reviews, ds->n_reviews, ds->cap_reviews);
         if (c->n_reviews++ == 0) c->first_review = ds->n_reviews;
         Review *rv = &ds->reviews[ds->n_reviews++];
         memset(rv, 0, sizeof *rv); /* padding and code bytes too: loads compare equal */
-        rv->date = col_date(st, 1);
-        DATASET_SET_CODE(rv->code, db_column_text(st, 2));
+        rv->date = value_date(&v[1]);
+        DATASET_SET_CODE(rv->code, v[2].text);
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading reviews");
@@ -202,27 +211,29 @@ static int load_oc3(DbConn *conn, Dataset *ds, unsigned parts, const char *counc
             conn, "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year",
             council, &st) < 0)
         return db_error(conn, err, "loading OC3");
+    static const DbType types[] = {DB_TEXT, DB_INT, DB_TEXT, DB_TEXT, DB_TEXT};
+    DbValue v[5];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, 5, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->oc3, ds->n_oc3, ds->cap_oc3);
         if (c->n_oc3++ == 0) c->first_oc3 = ds->n_oc3;
         Oc3 *o = &ds->oc3[ds->n_oc3++];
         memset(o, 0, sizeof *o); /* padding and code bytes too: loads compare equal */
-        o->year = (int)db_column_int(st, 1);
-        DATASET_SET_CODE(o->in_touch, db_column_text(st, 2));
-        DATASET_SET_CODE(o->activ, db_column_text(st, 3));
-        DATASET_SET_CODE(o->accom, db_column_text(st, 4));
+        o->year = (int)v[1].num;
+        DATASET_SET_CODE(o->in_touch, v[2].text);
+        DATASET_SET_CODE(o->activ, v[3].text);
+        DATASET_SET_CODE(o->accom, v[4].text);
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading OC3");
 }
 
 /* A 903 flag column ('0' or '1') as 0, 1, or -1 when not recorded. */
-static int8_t col_flag(DbStmt *st, int i)
+static int8_t value_flag(const DbValue *v)
 {
-    const char *t = db_column_text(st, i);
+    const char *t = v->text;
     return t[0] == '1' && !t[1] ? 1 : t[0] == '0' && !t[1] ? 0 : -1;
 }
 
@@ -238,24 +249,27 @@ static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, const char *counc
             "coalesce(CAST(sdq_score AS INTEGER), -1) FROM oc2 ORDER BY child, year",
             council, &st) < 0)
         return db_error(conn, err, "loading OC2");
+    static const DbType types[] = {DB_TEXT, DB_INT,  DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT,
+                                   DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_INT};
+    DbValue v[11];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, 11, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->oc2, ds->n_oc2, ds->cap_oc2);
         if (c->n_oc2++ == 0) c->first_oc2 = ds->n_oc2;
         Oc2 *o = &ds->oc2[ds->n_oc2++];
         memset(o, 0, sizeof *o); /* padding and code bytes too: loads compare equal */
-        o->year = (int)db_column_int(st, 1);
-        o->convicted = col_flag(st, 2);
-        o->health_check = col_flag(st, 3);
-        o->immunisations = col_flag(st, 4);
-        o->teeth_check = col_flag(st, 5);
-        o->health_assessment = col_flag(st, 6);
-        o->substance_misuse = col_flag(st, 7);
-        o->intervention_received = col_flag(st, 8);
-        o->intervention_offered = col_flag(st, 9);
-        o->sdq_score = (int16_t)(int)db_column_int(st, 10);
+        o->year = (int)v[1].num;
+        o->convicted = value_flag(&v[2]);
+        o->health_check = value_flag(&v[3]);
+        o->immunisations = value_flag(&v[4]);
+        o->teeth_check = value_flag(&v[5]);
+        o->health_assessment = value_flag(&v[6]);
+        o->substance_misuse = value_flag(&v[7]);
+        o->intervention_received = value_flag(&v[8]);
+        o->intervention_offered = value_flag(&v[9]);
+        o->sdq_score = (int16_t)(int)v[10].num;
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading OC2");
@@ -270,17 +284,19 @@ static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, const char *c
                             "ORDER BY child, mis_start",
                             council, &st) < 0)
         return db_error(conn, err, "loading missing incidents");
+    static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
+    DbValue v[4];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, 4, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->missing, ds->n_missing, ds->cap_missing);
         if (c->n_missing++ == 0) c->first_missing = ds->n_missing;
         MissingEpisode *m = &ds->missing[ds->n_missing++];
         memset(m, 0, sizeof *m); /* padding and code bytes too: loads compare equal */
-        m->start = col_date(st, 1);
-        m->end = col_date(st, 2);
-        DATASET_SET_CODE(m->missing, db_column_text(st, 3));
+        m->start = value_date(&v[1]);
+        m->end = value_date(&v[2]);
+        DATASET_SET_CODE(m->missing, v[3].text);
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading missing incidents");
@@ -295,18 +311,20 @@ static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, const char *
                             "ORDER BY child, year",
                             council, &st) < 0)
         return db_error(conn, err, "loading AD1");
+    static const DbType ad1_types[] = {DB_TEXT, DB_INT, DB_TEXT, DB_TEXT, DB_TEXT};
+    DbValue v[5];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, ad1_types, 5, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->ad1, ds->n_ad1, ds->cap_ad1);
         if (c->n_ad1++ == 0) c->first_ad1 = ds->n_ad1;
         Ad1 *a = &ds->ad1[ds->n_ad1++];
         memset(a, 0, sizeof *a); /* padding and code bytes too: loads compare equal */
-        a->year = (int)db_column_int(st, 1);
-        a->date_int = col_date(st, 2);
-        a->date_match = col_date(st, 3);
-        a->foster_care = col_flag(st, 4);
+        a->year = (int)v[1].num;
+        a->date_int = value_date(&v[2]);
+        a->date_match = value_date(&v[3]);
+        a->foster_care = value_flag(&v[4]);
     }
     db_finalize(st);
     if (rc != DB_DONE) return db_error(conn, err, "loading AD1");
@@ -315,17 +333,18 @@ static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, const char *
                             "FROM placed_adoption ORDER BY child, date_placed",
                             council, &st) < 0)
         return db_error(conn, err, "loading PlacedAdoption");
+    static const DbType placed_types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
     cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, placed_types, 4, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
         if (!c) continue;
         MEM_GROW(ds->placed_adoption, ds->n_placed_adoption, ds->cap_placed_adoption);
         if (c->n_placed_adoption++ == 0) c->first_placed_adoption = ds->n_placed_adoption;
         PlacedAdoption *p = &ds->placed_adoption[ds->n_placed_adoption++];
         memset(p, 0, sizeof *p); /* padding and code bytes too: loads compare equal */
-        p->date_placed = col_date(st, 1);
-        p->date_ceased = col_date(st, 2);
-        DATASET_SET_CODE(p->reason_ceased, db_column_text(st, 3));
+        p->date_placed = value_date(&v[1]);
+        p->date_ceased = value_date(&v[2]);
+        DATASET_SET_CODE(p->reason_ceased, v[3].text);
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading PlacedAdoption");
@@ -378,19 +397,21 @@ static int load_record_kind(DbConn *conn, const Dataset *ds, RecordKind kind, co
     DbStmt *st;
     if (prepare_for_council(conn, load_record_sql[kind], council, &st) < 0)
         return db_error(conn, err, "loading records");
+    static const DbType types[] = {DB_TEXT, DB_TEXT, DB_INT, DB_INT};
+    DbValue v[4];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        int pos = child_index(ds, &cursor, db_column_text(st, 0));
+    while ((rc = db_step_row(st, types, 4, v)) == DB_ROW) {
+        int pos = child_index(ds, &cursor, v[0].text);
         if (pos < 0) continue;
         if (out->n == out->cap) {
             out->cap = out->cap ? 2 * out->cap : 4096;
             out->rows = xrealloc(out->rows, (size_t)out->cap * sizeof *out->rows);
             out->child = xrealloc(out->child, (size_t)out->cap * sizeof *out->child);
         }
-        out->rows[out->n] = (CareRecord){.date = col_date(st, 1),
+        out->rows[out->n] = (CareRecord){.date = value_date(&v[1]),
                                          .kind = (uint8_t)kind,
-                                         .subtype = (uint8_t)(int)db_column_int(st, 2),
-                                         .value = (int16_t)(int)db_column_int(st, 3)};
+                                         .subtype = (uint8_t)(int)v[2].num,
+                                         .value = (int16_t)(int)v[3].num};
         out->child[out->n++] = pos;
     }
     db_finalize(st);

@@ -40,6 +40,19 @@ static const Family families[] = {
 };
 enum { N_FAMILIES = sizeof families / sizeof families[0] };
 
+/* The number a code begins with; *rest is set to what follows its digits. A
+ * loop of its own rather than strtol: the context sorts every year's rule
+ * set at start-up, some 16,000 comparisons, and strtol's locale and sign
+ * handling, which a rule code never needs, made 3% of a validation's
+ * instructions. */
+static long leading_number(const char *code, const char **rest)
+{
+    long n = 0;
+    for (; *code >= '0' && *code <= '9'; code++) n = n * 10 + (*code - '0');
+    *rest = code;
+    return n;
+}
+
 /* Numeric codes first in numeric order (197a after 197, before 198), then the
  * lettered families (EPI, INT.., NoE, SW..) in text order. */
 static int cmp_code(const char *a, const char *b)
@@ -47,8 +60,8 @@ static int cmp_code(const char *a, const char *b)
     bool da = isdigit((unsigned char)a[0]), db = isdigit((unsigned char)b[0]);
     if (da != db) return da ? -1 : 1;
     if (da) {
-        char *ea, *eb;
-        long na = strtol(a, &ea, 10), nb = strtol(b, &eb, 10);
+        const char *ea, *eb;
+        long na = leading_number(a, &ea), nb = leading_number(b, &eb);
         if (na != nb) return na < nb ? -1 : 1;
         return strcasecmp(ea, eb);
     }
