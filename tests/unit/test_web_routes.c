@@ -948,6 +948,40 @@ static void test_views_are_audited_in_a_chain(void **state)
     assert_int_equal(v.first_bad, 0);
 }
 
+/* A view of a child's record that names the snapshot's ETag is still
+ * answered in full and audited: a 304 would show a kept copy with no row. */
+static void test_conditional_child_view_is_audited(void **state)
+{
+    Fixture *f = *state;
+    WebResponse res;
+    call(f, "GET", "/api/v1/children", f->tokens[0], NULL, NULL, &res);
+    assert_int_equal(res.status, 200);
+    char etag[sizeof res.etag];
+    memcpy(etag, res.etag, sizeof etag);
+    web_response_free(&res);
+    assert_true(etag[0] != '\0');
+    Err err;
+    AuditEntry *rows;
+    int before, after;
+    assert_int_equal(svc_audit_show(f->db, "A", "administrator", &f->admin, &rows, &before, &err),
+                     0);
+    free(rows);
+    const char *paths[] = {"/api/v1/children/A", "/api/v1/children/A/corrections"};
+    for (int i = 0; i < 2; i++) {
+        WebRequest req = {
+            .method = "GET", .path = paths[i], .session = f->tokens[0], .if_none_match = etag};
+        web_router_handle(&f->app, &req, &res);
+        assert_int_equal(res.status, 200);
+        assert_true(res.body_len > 0);
+        assert_int_equal(res.etag[0], '\0');
+        web_response_free(&res);
+    }
+    assert_int_equal(svc_audit_show(f->db, "A", "administrator", &f->admin, &rows, &after, &err),
+                     0);
+    free(rows);
+    assert_int_equal(after, before + 2);
+}
+
 /* Raising and answering a CiCC issue as the facilitator: the answer is read
  * at once (no stale copy), a bad date names its field, the change is audited
  * in the chain, a councillor sees participation published, and "you said, we
@@ -1204,6 +1238,7 @@ int main(void)
         cmocka_unit_test(test_audit_group_commit_keeps_the_chain),
         cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),
+        cmocka_unit_test(test_conditional_child_view_is_audited),
         cmocka_unit_test(test_keep_invalid_upload_marks_the_child),
         cmocka_unit_test(test_new_snapshot_prepared_before_the_swap),
         cmocka_unit_test(test_governance_issue_raised_and_answered),
