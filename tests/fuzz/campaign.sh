@@ -4,9 +4,11 @@
 # ctest (ctest replays the corpora); docs/reliability.md says how it was used.
 #
 #   tests/fuzz/campaign.sh run BUILD OUT SECONDS TARGET...
-#       runs each TARGET (nice -n 10, one after the other) for SECONDS from
-#       tests/fuzz/corpus/TARGET, writing what it finds to OUT/TARGET/new and
-#       its log to OUT/TARGET/log; a crash is left as OUT/TARGET/crash-*.
+#       runs each TARGET (nice -n $CAMPAIGN_NICE, 10 unless set; one after
+#       the other) for SECONDS from tests/fuzz/corpus/TARGET, writing what it
+#       finds to OUT/TARGET/new, its log to OUT/TARGET/log and the processor
+#       seconds it was given to OUT/TARGET/time; a crash is left as
+#       OUT/TARGET/crash-*.
 #   tests/fuzz/campaign.sh merge BUILD OUT TARGET...
 #       minimises the committed corpus and OUT/TARGET/new with -merge=1 into a
 #       fresh OUT/TARGET/merged, keeps every named input (a regression such as
@@ -14,7 +16,9 @@
 #       tests/fuzz/corpus/TARGET with the result.
 #   tests/fuzz/campaign.sh stats OUT TARGET...
 #       prints each run's figures: time, executions, exec/s, cov and ft at the
-#       start and the end, as the runs table of docs/reliability.md gives them.
+#       start and the end, as the runs table of docs/reliability.md gives them,
+#       and the processor seconds (user + system) the run had: on a shared
+#       machine exec/s measures the share of a core the fuzzer got.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,7 +41,8 @@ max_len() {
 run_one() {
     local build=$1 out=$2 seconds=$3 target=$4
     mkdir -p "$out/$target/new"
-    nice -n 10 "$build/$target" -max_total_time="$seconds" -timeout=30 \
+    nice -n "${CAMPAIGN_NICE:-10}" /usr/bin/time -f '%U %S %e' -o "$out/$target/time" \
+        "$build/$target" -max_total_time="$seconds" -timeout=30 \
         -max_len="$(max_len "$target")" -print_final_stats=1 \
         -artifact_prefix="$out/$target/" \
         "$out/$target/new" "$corpus_root/$target" >"$out/$target/log" 2>&1 || {
@@ -80,9 +85,14 @@ stats_one() {
     end=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || true)
     secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | cut -c4- || true)
+    local cpu='?'
+    # "user system elapsed" as /usr/bin/time -f '%U %S %e' wrote them (the
+    # file's last line: a line before it says how a stopped run ended).
+    [ -s "$1/$2/time" ] && cpu=$(tail -1 "$1/$2/time" | awk '{printf "%.0f of %.0f", $1 + $2, $3}')
     echo "$2: ${secs:-?} s, ${runs:-?} executions," \
         "$([ -n "$runs" ] && [ -n "$secs" ] && echo $((runs / secs)) || echo '?')/s," \
-        "$start -> $end, crash files: $(find "$1/$2" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 \
+        "$start -> $end, processor seconds $cpu," \
+        "crash files: $(find "$1/$2" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 \
             -name 'leak-*' -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*' | wc -l)"
 }
 

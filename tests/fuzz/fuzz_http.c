@@ -4,7 +4,9 @@
  * cookies, chunked and multipart bodies; then the router, the JSON bodies and
  * the handlers) on a small synthetic database. "@S@" in the input becomes the
  * session token of a signed-in administrator and "@C@" its CSRF token, so the
- * inputs reach the routes behind sign-in. Any input must get an answer or a
+ * inputs reach the routes behind sign-in; an input that ends the session
+ * (signing out) is followed by a new one, so the inputs after it still do.
+ * Any input must get an answer or a
  * closed connection, never a crash, and the server must answer a read after
  * it (it keeps serving). Built with CAREPLEDGE_FUZZ; ctest replays the corpus. */
 #include "service/context.h"
@@ -79,8 +81,45 @@ static void sign_in(void)
     web_response_free(&res);
 }
 
+/* Starts the administrator's session again, directly in the server's session
+ * table: the inputs may have locked the account with wrong passwords (the
+ * session lives on; a sign-in would be refused) or spent the sign-ins allowed
+ * a minute, and a password check costs a tenth of a second. */
+static void restart_session(void)
+{
+    SignIn who = {.role = svc_role("administrator")};
+    snprintf(who.user, sizeof who.user, "admin");
+    Err err;
+    WebSession *s = web_session_start(app.sessions, &who, web_app_now(&app), token, &err);
+    if (!s) abort();
+    memcpy(csrf, s->csrf, sizeof csrf);
+    web_session_release(app.sessions, s);
+}
+
+static long restarts; /* sessions started again, printed at exit */
+
+/* Whether the session is still live after an input; if it is not (signed
+ * out, or an input ending it some other way), a new one. Kept for the whole
+ * run otherwise, so state an input leaves in the session (none yet) is seen
+ * by the next, as on a real server. Before this, one input that signed out
+ * left every later one refused at the door (401) for the rest of the run. */
+static void keep_signed_in(void)
+{
+    WebSession *s = web_session_find(app.sessions, token, web_app_now(&app));
+    if (s) {
+        web_session_release(app.sessions, s);
+        return;
+    }
+    restart_session();
+    restarts++;
+    s = web_session_find(app.sessions, token, web_app_now(&app));
+    if (!s) abort(); /* the new session must be live */
+    web_session_release(app.sessions, s);
+}
+
 static void stop_all(void)
 {
+    if (restarts) fprintf(stderr, "fuzz_http: the session was started again %ld times\n", restarts);
     web_server_stop(server);
     web_app_close(&app);
     context_free(ctx);
@@ -242,5 +281,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 "fuzz_http: the read after the request took %lld s and got %ld bytes: %.200s\n",
                 (long long)(time(NULL) - asked), got, got > 0 ? reply : "");
     if (!is_200(reply, got)) __builtin_trap();
+    keep_signed_in();
     return 0;
 }

@@ -174,6 +174,34 @@ static void test_onspd_distance(void **state)
     onspd_free(p);
 }
 
+/* A text in memory is read in a block of its own size (at least 64 bytes),
+ * grown when a line does not fit: the last line without its newline, a line
+ * longer than the block, and an empty text. */
+static void test_onspd_text_sizes(void **state)
+{
+    (void)state;
+    Onspd *p = onspd_new();
+    onspd_want(p, "ZZ5 5EE");
+    Err err;
+    assert_int_equal(onspd_read_buffer(p, "onspd.csv", directory, strlen(directory) - 1, &err), 0);
+    assert_non_null(onspd_lookup(p, "ZZ5 5EE"));
+    assert_string_equal(onspd_lookup(p, "ZZ5 5EE")->la, "X10000001");
+    onspd_free(p);
+
+    p = onspd_new();
+    onspd_want(p, "ZZ1 1AA");
+    size_t header = (size_t)(strchr(directory, '\n') - directory);
+    assert_true(header > 64);
+    assert_int_equal(onspd_read_buffer(p, "onspd.csv", directory, header, &err), 0);
+    assert_null(onspd_lookup(p, "ZZ1 1AA"));
+    onspd_free(p);
+
+    p = onspd_new();
+    assert_int_not_equal(onspd_read_buffer(p, "onspd.csv", "", 0, &err), 0);
+    assert_non_null(strstr(err.msg, "is empty"));
+    onspd_free(p);
+}
+
 /* ---- service/places -------------------------------------------------------------------- */
 
 static void test_places_derive(void **state)
@@ -349,10 +377,10 @@ static void test_scorecard(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_onspd_distance),    cmocka_unit_test(test_places_derive),
-        cmocka_unit_test(test_check_la),          cmocka_unit_test(test_indicators),
-        cmocka_unit_test(test_boundary_hand_set), cmocka_unit_test(test_not_available),
-        cmocka_unit_test(test_scorecard),
+        cmocka_unit_test(test_onspd_distance), cmocka_unit_test(test_onspd_text_sizes),
+        cmocka_unit_test(test_places_derive),  cmocka_unit_test(test_check_la),
+        cmocka_unit_test(test_indicators),     cmocka_unit_test(test_boundary_hand_set),
+        cmocka_unit_test(test_not_available),  cmocka_unit_test(test_scorecard),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
