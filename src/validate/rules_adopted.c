@@ -743,11 +743,30 @@ static void r632(VCtx *c)
     }
 }
 
+/* This year's episode of child whose DECOM rule 634 compared: the one that
+ * starts the period of care on start (RNE S), else the child's earliest
+ * episode this year with a start date (the period began before this year's
+ * return: its first episode here continues it); -1 when none. */
+static int period_episode(const VCtx *c, const char *child, Date start)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child), earliest = -1;
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date decom = vt_date(e, row, E_DECOM);
+        if (decom == DATE_NONE) continue;
+        if (earliest < 0) earliest = row;
+        if (decom == start && vt_is(e, row, E_RNE, "S")) return row;
+    }
+    return earliest;
+}
+
 /* DfE 903 rule 634: previous permanence is recorded only for children whose
  * latest period of care started on or after 1 April 2016 (the earliest episode
  * this year stands in when no period starts in it). With the stored history
  * (--db), the latest period of care started in any year, else the earliest
- * stored episode. */
+ * stored episode. The PrevPerm row fails with the one episode whose start was
+ * compared (period_episode), not the child's other episodes. */
 static void r634(VCtx *c)
 {
     const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
@@ -761,7 +780,10 @@ static void r634(VCtx *c)
         const VTable *h = vctx_history(c) ? vctx_history(c) : e; /* earliest episode known */
         int g = vt_group(h, child);
         if (start == DATE_NONE && g >= 0) start = vt_date(h, vt_group_row(h, g, 0), E_DECOM);
-        if (start != DATE_NONE && start < from) vctx_fail(c, T903_PREV_PERM, row);
+        if (start != DATE_NONE && start < from) {
+            vctx_fail(c, T903_PREV_PERM, row);
+            vctx_fail_partner(c, T903_EPISODES, false, period_episode(c, child, start));
+        }
     }
 }
 
@@ -924,7 +946,7 @@ const VRule vrules_adopted[] = {
     {"634", 0, 0, "Episodes;PrevPerm", "LA_PERM;PREV_PERM;DATE_PERM;DECOM",
      "There are entries for previous permanence options, but child has not started to be looked "
      "after from 1 April 2016 onwards.",
-     NULL, .fn = r634},
+     NULL, .fn = r634, .marks_own_rows = true},
     {"1003", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;RNE",
      "Date of LA's decision that a child should be placed for adoption is before the child started "
      "to be looked after.",

@@ -95,7 +95,7 @@ static const VCase cases[] = {
       MIS M("1", "M", "15/05/2026", "") M("2", "M", "15/05/2026", "")
           M("1", "A", "10/06/2026", "")},
      {0},
-     "Episodes:0 Episodes:1 Missing:0"},
+     "Episodes:0 Missing:0"},
     {"575",
      0,
      {EPI EPX("2", "01/04/2026", "U1", "", ""), MIS M("2", "M", "15/05/2026", "")},
