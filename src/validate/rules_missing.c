@@ -43,12 +43,14 @@ static void outside_year(VCtx *c, const VCheck *k)
 }
 
 /* A child's periods (in start order) must not start while the previous one is
- * open or before it ended. Fails the later period. */
+ * open (no end date) or, unless the check's option says open only, before it
+ * ended. Fails the later period. */
 static void overlapping(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
     int start_col = k->col;
     int end_col = k->other_col;
+    bool open_only = k->option;
     const VTable *tab = vt(c, t);
     for (int g = 0; g < tab->n_groups; g++) {
         int n = vt_group_size(tab, g);
@@ -57,7 +59,9 @@ static void overlapping(VCtx *c, const VCheck *k)
             Date start = vt_date(tab, row, start_col), prev_start = vt_date(tab, prev, start_col);
             Date prev_end = vt_date(tab, prev, end_col);
             if (start == DATE_NONE || prev_start == DATE_NONE) continue;
-            if (prev_end == DATE_NONE || start < prev_end) vctx_fail(c, t, row);
+            if (open_only ? vt_blank(tab, prev, end_col)
+                          : prev_end == DATE_NONE || start < prev_end)
+                vctx_fail(c, t, row);
         }
     }
 }
@@ -371,11 +375,13 @@ const VRule vrules_missing[] = {
     {"704", 0, 0, "DoLo", "DOLO_END",
      "The date that the DoLO ended is before the start or after the end of the collection year.",
      NULL, .check = VCHECK_OF_FAMILY(outside_year, .table = T903_DOLO, .col = DL_END)},
-    /* DfE 903 rule 705 */
+    /* DfE 903 rule 705: only a previous DoLO that is still open (no end date)
+     * — the text, unlike 574's, says nothing of overlaps, and the DfE's
+     * condition asks only that the previous DOLO_END is not null. */
     {"705", 0, 0, "DoLo", "DOLO_START;DOLO_END",
      "A DoLO cannot start when the previous DoLO is still open.", NULL,
-     .check =
-         VCHECK_OF_FAMILY(overlapping, .table = T903_DOLO, .col = DL_START, .other_col = DL_END)},
+     .check = VCHECK_OF_FAMILY(overlapping, .table = T903_DOLO, .col = DL_START,
+                               .other_col = DL_END, .option = true)},
     /* DfE 903 rule 707 */
     {"707", 0, 0, "DoLo;Episodes", "DOLO_END",
      "Child ceased to be looked after but there is a DoLO without an end date.", NULL,

@@ -1948,11 +1948,14 @@ static const VCondition missing_rules[] = {
       {"31 March 2027", {"704", 0, DOLO1("01/03/2026", "31/03/2027"), {0}, ""}}}},
     {"705",
      0,
-     "a DoLO (by start) starting while the previous one is open or before it ended",
+     "a DoLO (by start) starting while the previous one is open (DOLO_END blank); an overlap "
+     "with a previous DoLO that has an end date is not \"still open\"",
      {{"the previous still open",
        {"705", 0, {DOLO DL("1", "01/05/2026", "") DL("1", "10/05/2026", "")}, {0}, "DoLo:1"}},
       {"after the previous ended",
-       {"705", 0, {DOLO DL("1", "01/05/2026", "09/05/2026") DL("1", "10/05/2026", "")}, {0}, ""}}}},
+       {"705", 0, {DOLO DL("1", "01/05/2026", "09/05/2026") DL("1", "10/05/2026", "")}, {0}, ""}},
+      {"before the previous ended, which has an end date",
+       {"705", 0, {DOLO DL("1", "01/05/2026", "20/05/2026") DL("1", "10/05/2026", "")}, {0}, ""}}}},
     {"707",
      0,
      "DOLO_START given, DOLO_END blank, and the child's latest episode ended for a reason other "
