@@ -292,7 +292,8 @@ static void r1016(VCtx *c)
 }
 
 /* DfE 903 rule 1010: an episode open at the end of last year, none this year,
- * and care leaver information. */
+ * and care leaver information; that open episode of last year is marked
+ * beside the OC3 row (not the child's earlier episodes). */
 static void r1010(VCtx *c)
 {
     const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
@@ -300,7 +301,10 @@ static void r1010(VCtx *c)
         const char *child = vt_cell(o, row, O3_CHILD);
         if (!leaver_info(o, row) || vt_group(cur, child) >= 0) continue;
         int ep = latest_episode(last, child);
-        if (ep >= 0 && vt_blank(last, ep, E_DEC)) vctx_fail(c, T903_OC3, row);
+        if (ep >= 0 && vt_blank(last, ep, E_DEC)) {
+            vctx_fail(c, T903_OC3, row);
+            vctx_fail_partner(c, T903_EPISODES, true, ep);
+        }
     }
 }
 
@@ -452,7 +456,7 @@ const VRule vrules_leavers[] = {
     {"1010", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child has no episodes loaded for current year even though there was an open episode of "
      "care at the end of the previous year, and care leaver data has been entered.",
-     NULL, .fn = r1010},
+     NULL, .fn = r1010, .marks_own_rows = true},
     /* DfE 903 rule 1011: the final episode ended with care taken over by another
      * authority (E3). */
     {"1011", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",

@@ -21,6 +21,7 @@
 #define LV(child, dob, touch, activ, accom) child "," dob "," touch "," activ "," accom "\n"
 #define PP(child, prev, la, date)           child ",01/01/2010," prev "," la "," date "\n"
 #define DL(child, start, end)               child ",01/01/2010," start "," end "\n"
+#define PA(child, placed, ceased, reason)   child ",01/01/2010," placed "," ceased "," reason "\n"
 
 /* Child 1's three episodes: a placement change on 1 May and on 1 July, the
  * last open. */
@@ -186,6 +187,71 @@ static const VCase cases[] = {
       PREV PP("1", "P1", "800", "01/01/2014")},
      {0},
      "Episodes:0 PrevPerm:0"},
+    /* 557: left care other than by adoption with a decision to place not
+     * ended: the decision and the final episode (where the child left). */
+    {"557",
+     0,
+     {THREE_ENDED("E4A"), PLA PA("1", "01/05/2026", "", "")},
+     {0},
+     "Episodes:2 PlacedAdoption:0"},
+    {"557", 0, {THREE_ENDED("E11"), PLA PA("1", "01/05/2026", "", "")}, {0}, ""},
+    {"557", 0, {THREE_ENDED("E4A"), PLA PA("1", "01/05/2026", "01/08/2026", "RD1")}, {0}, ""},
+
+    /* 560: the decision in force last year (1 March 2025) is dated otherwise
+     * this year: this year's row and that decision of last year, not the
+     * earlier reversed one. */
+    {"560",
+     0,
+     {PLA PA("1", "05/03/2025", "", "")},
+     {PLA PA("1", "01/01/2025", "01/02/2025", "RD1") PA("1", "01/03/2025", "", "")},
+     "PlacedAdoption:0 PlacedAdoption_last:1"},
+    {"560",
+     0,
+     {PLA PA("1", "01/03/2025", "", "")},
+     {PLA PA("1", "01/01/2025", "01/02/2025", "RD1") PA("1", "01/03/2025", "", "")},
+     ""},
+
+    /* 561: this year's decision has the date of one last year showed as
+     * ended: this year's row and that row of last year. */
+    {"561",
+     0,
+     {PLA PA("1", "01/03/2025", "", "")},
+     {PLA PA("1", "01/01/2025", "", "") PA("1", "01/03/2025", "01/03/2026", "RD1")},
+     "PlacedAdoption:0 PlacedAdoption_last:1"},
+    {"561",
+     0,
+     {PLA PA("1", "01/01/2025", "", "")},
+     {PLA PA("1", "01/01/2025", "", "") PA("1", "01/03/2025", "01/03/2026", "RD1")},
+     ""},
+
+    /* 584: last year's latest reversed decision is of 1 March 2025; a
+     * decision in force this year dated on it fails (with that row of last
+     * year), the day after passes. */
+    {"584",
+     0,
+     {PLA PA("1", "01/03/2025", "", "")},
+     {PLA PA("1", "01/01/2025", "01/02/2025", "RD1") PA("1", "01/03/2025", "01/03/2026", "RD1")},
+     "PlacedAdoption:0 PlacedAdoption_last:1"},
+    {"584",
+     0,
+     {PLA PA("1", "02/03/2025", "", "")},
+     {PLA PA("1", "01/01/2025", "01/02/2025", "RD1") PA("1", "01/03/2025", "01/03/2026", "RD1")},
+     ""},
+
+    /* 1010: an open episode at the end of last year, none this year, care
+     * leaver information: the OC3 row and that open episode of last year. */
+    {"1010",
+     0,
+     {EPI, OC3 LV("1", "01/06/2008", "YES", "F1", "D1")},
+     {EPI EP("1", "01/04/2025", "S", "C2", "U1", "01/06/2025", "X1")
+          EP("1", "01/06/2025", "P", "C2", "U2", "", "")},
+     "OC3:0 Episodes_last:1"},
+    {"1010",
+     0,
+     {EPI, OC3 LV("1", "01/06/2008", "YES", "F1", "D1")},
+     {EPI EP("1", "01/04/2025", "S", "C2", "U1", "01/06/2025", "X1")
+          EP("1", "01/06/2025", "P", "C2", "U2", "01/03/2026", "E4A")},
+     ""},
 };
 
 static void test_rule_text_cases(void **state)
