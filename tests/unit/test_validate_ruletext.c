@@ -21,7 +21,10 @@
 #define LV(child, dob, touch, activ, accom) child "," dob "," touch "," activ "," accom "\n"
 #define PP(child, prev, la, date)           child ",01/01/2010," prev "," la "," date "\n"
 #define DL(child, start, end)               child ",01/01/2010," start "," end "\n"
-#define PA(child, placed, ceased, reason)   child ",01/01/2010," placed "," ceased "," reason "\n"
+#define H1(dob)                             HDR "1,F," dob ",WBRI,A123456789012,,\n"
+/* Child 1 in one episode from 1 April 2026 ending on dec with rec. */
+#define ONE_ENDED(dec, rec)               EPI EP("1", "01/04/2026", "S", "C2", "U1", dec, rec)
+#define PA(child, placed, ceased, reason) child ",01/01/2010," placed "," ceased "," reason "\n"
 
 /* Child 1's three episodes: a placement change on 1 May and on 1 July, the
  * last open. */
@@ -251,6 +254,49 @@ static const VCase cases[] = {
      {EPI, OC3 LV("1", "01/06/2008", "YES", "F1", "D1")},
      {EPI EP("1", "01/04/2025", "S", "C2", "U1", "01/06/2025", "X1")
           EP("1", "01/06/2025", "P", "C2", "U2", "01/03/2026", "E4A")},
+     ""},
+    /* Ages on a day: a person attains an age on the birthday itself. Child 1
+     * born 01/06/2008 is 18 on 01/06/2026. */
+    /* 352: started to be looked after aged 18 or over */
+    {"352",
+     0,
+     {H1("01/06/2008"), EPI EP("1", "01/06/2026", "S", "V2", "K2", "", "")},
+     {0},
+     "Header:0 Episodes:0"},
+    {"352", 0, {H1("01/06/2008"), EPI EP("1", "31/05/2026", "S", "V2", "K2", "", "")}, {0}, ""},
+    /* 359: looked after following the 18th birthday (open at 31 March 2027):
+     * a birthday on 31 March itself is not "following" it */
+    {"359",
+     0,
+     {H1("30/03/2009"), EPI EP("1", "01/04/2026", "S", "C2", "U1", "", "")},
+     {0},
+     "Header:0 Episodes:0"},
+    {"359", 0, {H1("31/03/2009"), EPI EP("1", "01/04/2026", "S", "C2", "U1", "", "")}, {0}, ""},
+    /* 386, 407: adopted / special guardianship on reaching 18 */
+    {"386", 0, {H1("01/06/2008"), ONE_ENDED("01/06/2026", "E11")}, {0}, "Header:0 Episodes:0"},
+    {"386", 0, {H1("01/06/2008"), ONE_ENDED("31/05/2026", "E11")}, {0}, ""},
+    {"407", 0, {H1("01/06/2008"), ONE_ENDED("01/06/2026", "E45")}, {0}, "Header:0 Episodes:0"},
+    {"407", 0, {H1("01/06/2008"), ONE_ENDED("31/05/2026", "E48")}, {0}, ""},
+    /* 387 (under 14), 389 (under 16), 460 (under 18) on the day before the
+     * birthday fail, on it pass */
+    {"387", 0, {H1("01/06/2012"), ONE_ENDED("31/05/2026", "E5")}, {0}, "Header:0 Episodes:0"},
+    {"387", 0, {H1("01/06/2012"), ONE_ENDED("01/06/2026", "E6")}, {0}, ""},
+    {"389", 0, {H1("01/06/2010"), ONE_ENDED("31/05/2026", "E7")}, {0}, "Header:0 Episodes:0"},
+    {"389", 0, {H1("01/06/2010"), ONE_ENDED("01/06/2026", "E7")}, {0}, ""},
+    {"460", 0, {H1("01/06/2008"), ONE_ENDED("31/05/2026", "E17")}, {0}, "Header:0 Episodes:0"},
+    {"460", 0, {H1("01/06/2008"), ONE_ENDED("01/06/2026", "E17")}, {0}, ""},
+    /* a birthday on 29 February falls on 1 March in a year without one (the
+     * choice docs/validation.md explains): born 29/02/2008, 18 on 01/03/2026
+     * (2025/26) */
+    {"386",
+     2026,
+     {H1("29/02/2008"), EPI EP("1", "01/04/2025", "S", "C2", "U1", "01/03/2026", "E11")},
+     {0},
+     "Header:0 Episodes:0"},
+    {"386",
+     2026,
+     {H1("29/02/2008"), EPI EP("1", "01/04/2025", "S", "C2", "U1", "28/02/2026", "E11")},
+     {0},
      ""},
 };
 
