@@ -137,17 +137,24 @@ static int episode_on(const VCtx *c, const char *child, Date on)
     return -1;
 }
 
-/* The child's first period this year (by start date) in table t, or -1. */
-static int first_period(const VTable *tab, const char *child)
+/* The first row of group g of tab with a valid date in start_col (rows are
+ * in date order), or -1. */
+static int first_dated_row(const VTable *tab, int g, int start_col)
 {
-    int g = vt_group(tab, child);
-    return g < 0 ? -1 : vt_group_row(tab, g, 0);
+    int n = g < 0 ? 0 : vt_group_size(tab, g);
+    for (int i = 0; i < n; i++)
+        if (vt_date(tab, vt_group_row(tab, g, i), start_col) != DATE_NONE)
+            return vt_group_row(tab, g, i);
+    return -1;
 }
 
-/* Rules 576, 706: a period open at the end of last year's return reappears
- * this year with the same start date; the open period of last year fails, and
- * this year's first period of the child (the one that should have carried it
- * over: "at the start of this year"), when there is one, is marked. */
+/* Rules 576, 706: for each open period in last year's return, this year's
+ * first period ("at the start of this year") starts the same day — as the
+ * DfE's condition for 706 reads: "a DoLO must be present in this year's
+ * collection and the first DoLO's DOLO_START must be the same" (which looks
+ * at last year's latest period only; the text, "an open period in last
+ * year's return", at any). Last year's open period fails, and this year's
+ * first period, when there is one, is marked beside it. */
 static void carried_over(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
@@ -155,16 +162,11 @@ static void carried_over(VCtx *c, const VCheck *k)
     int end_col = k->other_col;
     const VTable *last = &c->r->last[t], *cur = vt(c, t);
     for (int row = 0; row < last->n_rows; row++) {
-        Date start = vt_date(last, row, start_col);
-        if (start == DATE_NONE || !vt_blank(last, row, end_col)) continue;
-        int g = vt_group(cur, vt_cell(last, row, 0));
-        bool found = false;
-        for (int i = 0; g >= 0 && i < vt_group_size(cur, g) && !found; i++)
-            found = vt_date(cur, vt_group_row(cur, g, i), start_col) == start;
-        if (!found) {
-            vctx_fail_last(c, t, row);
-            vctx_fail_partner(c, t, false, first_period(cur, vt_cell(last, row, 0)));
-        }
+        if (vt_date(last, row, start_col) == DATE_NONE || !vt_blank(last, row, end_col)) continue;
+        int first = first_dated_row(cur, vt_group(cur, vt_cell(last, row, 0)), start_col);
+        if (first >= 0 && vt_date(cur, first, start_col) == vt_date(last, row, start_col)) continue;
+        vctx_fail_last(c, t, row);
+        vctx_fail_partner(c, t, false, first);
     }
 }
 

@@ -112,6 +112,14 @@ static const VCase cases[] = {
      {DOLO DL("1", "01/03/2026", "")},
      ""},
 
+    /* ... the corresponding period must be this year's first: a DoLO of this
+     * year before it (recorded in error) leaves it not "at the start" */
+    {"706",
+     0,
+     {DOLO DL("1", "20/02/2026", "25/02/2026") DL("1", "01/03/2026", "")},
+     {DOLO DL("1", "01/03/2026", "")},
+     "DoLo:0 DoLo_last:0"},
+
     /* 707: ceased to be looked after with a DoLO open: the DoLO and the final
      * episode. */
     {"707", 0, {THREE_ENDED("E4A"), DOLO DL("1", "10/08/2026", "")}, {0}, "Episodes:2 DoLo:0"},
