@@ -247,15 +247,17 @@ static void r581(VCtx *c)
 
 /* DfE 903 rule 710: during a DoLO the child is not in a secure children's
  * home (K1), with parents (P1), in a young offender institution (R5) or in
- * supported accommodation (K3). DoLO rows overlapping such an episode fail. */
+ * supported accommodation (K3). DoLO rows with both dates (the DfE's
+ * condition: "if DOLO_START and DOLO_END are present", as for 709; the
+ * placement list is the condition's too) overlapping such an episode (an
+ * open episode runs on) fail, with that episode. */
 static void r710(VCtx *c)
 {
     const VTable *d = vt(c, T903_DOLO), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < d->n_rows; row++) {
         Date from = vt_date(d, row, DL_START), to = vt_date(d, row, DL_END);
         int g = vt_group(e, vt_cell(d, row, DL_CHILD));
-        if (from == DATE_NONE || g < 0) continue;
-        if (to == DATE_NONE) to = c->end;
+        if (from == DATE_NONE || to == DATE_NONE || g < 0) continue;
         for (int i = 0; i < vt_group_size(e, g); i++) {
             int ep = vt_group_row(e, g, i);
             Date start = vt_date(e, ep, E_DECOM), end = vt_date(e, ep, E_DEC);

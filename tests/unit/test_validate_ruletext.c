@@ -120,6 +120,24 @@ static const VCase cases[] = {
      {DOLO DL("1", "01/03/2026", "")},
      "DoLo:0 DoLo_last:0"},
 
+    /* 710: a DoLO (both dates) overlapping a K1 episode that starts on its
+     * last day fails, with that episode only; one ending the day before
+     * passes */
+    {"710",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "01/06/2026", "X1")
+          EP("1", "01/06/2026", "P", "C2", "K1", "", ""),
+      DOLO DL("1", "01/05/2026", "01/06/2026")},
+     {0},
+     "Episodes:1 DoLo:0"},
+    {"710",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "01/06/2026", "X1")
+          EP("1", "01/06/2026", "P", "C2", "K1", "", ""),
+      DOLO DL("1", "01/05/2026", "31/05/2026")},
+     {0},
+     ""},
+
     /* 707: ceased to be looked after with a DoLO open: the DoLO and the final
      * episode. */
     {"707", 0, {THREE_ENDED("E4A"), DOLO DL("1", "10/08/2026", "")}, {0}, "Episodes:2 DoLo:0"},
