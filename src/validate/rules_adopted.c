@@ -421,7 +421,8 @@ static void decided_before_each_placement(VCtx *c, const VCheck *k)
 }
 
 /* DfE 903 rule 557: a child with a decision to place who left care other
- * than by adoption has the decision's end (date and reason) recorded. */
+ * than by adoption has the decision's end (date and reason) recorded. The
+ * final episode (where the child left care) is marked beside the decision. */
 static void r557(VCtx *c)
 {
     const VTable *p = placed(c), *e = episodes(c);
@@ -429,8 +430,10 @@ static void r557(VCtx *c)
         int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
         int ep = vctx_left_care(c, vt_cell(p, row, PA_CHILD));
         if (ep < 0 || vt_in(e, ep, E_REC, ADOPTED) || vt_blank(p, row, PA_DATE_PLACED)) continue;
-        if (vt_blank(p, row, PA_DATE_PLACED_CEASED) || vt_blank(p, row, PA_REASON_PLACED_CEASED))
+        if (vt_blank(p, row, PA_DATE_PLACED_CEASED) || vt_blank(p, row, PA_REASON_PLACED_CEASED)) {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
+            vctx_fail_partner(c, T903_EPISODES, false, ep);
+        }
     }
 }
 
@@ -499,7 +502,8 @@ static const char new_decision_why[] =
 /* DfE 903 rule 560: a decision still in force at the end of last year (a
  * row with DATE_PLACED, not ceased) keeps its date this year. As the DfE
  * compares them, each of this year's rows of the child dated otherwise fails;
- * with the advisory when last year's date is among this year's rows too. */
+ * with the advisory when last year's date is among this year's rows too.
+ * Last year's decision it was compared with is marked beside it. */
 static void r560(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
@@ -516,21 +520,25 @@ static void r560(VCtx *c)
                 vctx_fail_advised(c, T903_PLACED_ADOPTION, row, new_decision_why);
             else
                 vctx_fail(c, T903_PLACED_ADOPTION, row);
+            vctx_fail_partner(c, T903_PLACED_ADOPTION, true, prev);
         }
     }
 }
 
 /* DfE 903 rule 561: a decision reported last year as ended is not reported
  * again this year (same DATE_PLACED); as in the DfE's condition, this year's
- * row fails even when it is itself recorded as ceased. */
+ * row fails even when it is itself recorded as ceased. Last year's ended
+ * decision of that date is marked beside it. */
 static void r561(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
     for (int row = 0; row < p->n_rows; row++) {
         Date dp = vt_date(p, row, PA_DATE_PLACED);
         int prev = dp == DATE_NONE ? -1 : last_decision_on(c, vt_cell(p, row, PA_CHILD), dp);
-        if (prev >= 0 && !vt_blank(l, prev, PA_DATE_PLACED_CEASED))
+        if (prev >= 0 && !vt_blank(l, prev, PA_DATE_PLACED_CEASED)) {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
+            vctx_fail_partner(c, T903_PLACED_ADOPTION, true, prev);
+        }
     }
 }
 
@@ -584,12 +592,12 @@ static void r556(VCtx *c)
  * in force this year (not ceased) is a new one, made after the reversed one.
  * A row whose DATE_PLACED is missing or on or before the latest reversed
  * decision fails; as in the DfE's condition, rows that are themselves ceased
- * are not exempt. */
+ * are not exempt. Last year's latest reversed decision is marked beside it. */
 static void r584(VCtx *c)
 {
     const VTable *p = placed(c), *l = &c->r->last[T903_PLACED_ADOPTION];
     for (int row = 0; row < p->n_rows; row++) {
-        int g = vt_group(l, vt_cell(p, row, PA_CHILD));
+        int g = vt_group(l, vt_cell(p, row, PA_CHILD)), reversed_row = -1;
         Date reversed = DATE_NONE;
         for (int i = 0; g >= 0 && i < vt_group_size(l, g); i++) {
             int prev = vt_group_row(l, g, i);
@@ -597,12 +605,16 @@ static void r584(VCtx *c)
             if (d != DATE_NONE &&
                 (!vt_blank(l, prev, PA_DATE_PLACED_CEASED) ||
                  !vt_blank(l, prev, PA_REASON_PLACED_CEASED)) &&
-                (reversed == DATE_NONE || d > reversed))
+                (reversed == DATE_NONE || d > reversed)) {
                 reversed = d;
+                reversed_row = prev;
+            }
         }
         Date dp = vt_date(p, row, PA_DATE_PLACED);
-        if (reversed != DATE_NONE && (dp == DATE_NONE || dp <= reversed))
+        if (reversed != DATE_NONE && (dp == DATE_NONE || dp <= reversed)) {
             vctx_fail(c, T903_PLACED_ADOPTION, row);
+            vctx_fail_partner(c, T903_PLACED_ADOPTION, true, reversed_row);
+        }
     }
 }
 
@@ -743,11 +755,30 @@ static void r632(VCtx *c)
     }
 }
 
+/* This year's episode of child whose DECOM rule 634 compared: the one that
+ * starts the period of care on start (RNE S), else the child's earliest
+ * episode this year with a start date (the period began before this year's
+ * return: its first episode here continues it); -1 when none. */
+static int period_episode(const VCtx *c, const char *child, Date start)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child), earliest = -1;
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date decom = vt_date(e, row, E_DECOM);
+        if (decom == DATE_NONE) continue;
+        if (earliest < 0) earliest = row;
+        if (decom == start && vt_is(e, row, E_RNE, "S")) return row;
+    }
+    return earliest;
+}
+
 /* DfE 903 rule 634: previous permanence is recorded only for children whose
  * latest period of care started on or after 1 April 2016 (the earliest episode
  * this year stands in when no period starts in it). With the stored history
  * (--db), the latest period of care started in any year, else the earliest
- * stored episode. */
+ * stored episode. The PrevPerm row fails with the one episode whose start was
+ * compared (period_episode), not the child's other episodes. */
 static void r634(VCtx *c)
 {
     const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
@@ -761,7 +792,10 @@ static void r634(VCtx *c)
         const VTable *h = vctx_history(c) ? vctx_history(c) : e; /* earliest episode known */
         int g = vt_group(h, child);
         if (start == DATE_NONE && g >= 0) start = vt_date(h, vt_group_row(h, g, 0), E_DECOM);
-        if (start != DATE_NONE && start < from) vctx_fail(c, T903_PREV_PERM, row);
+        if (start != DATE_NONE && start < from) {
+            vctx_fail(c, T903_PREV_PERM, row);
+            vctx_fail_partner(c, T903_EPISODES, false, period_episode(c, child, start));
+        }
     }
 }
 
@@ -862,7 +896,7 @@ const VRule vrules_adopted[] = {
      "Child for whom the decision was made that they should be placed for adoption has left care "
      "but was not adopted and information on the decision that they should no longer be placed for "
      "adoption items has not been completed.",
-     NULL, .fn = r557},
+     NULL, .fn = r557, .marks_own_rows = true},
     {"558", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;REC",
      "If a child has been adopted, then the decision to place them for adoption has not been "
      "disrupted and the date of the decision that a child should no longer be placed for adoption "
@@ -876,12 +910,12 @@ const VRule vrules_adopted[] = {
     {"560", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED;DATE_PLACED_CEASED",
      "Date of decision that the child should be placed for adoption this year is different from "
      "that recorded last year but the decision to place the child for adoption did not change.",
-     NULL, .fn = r560},
+     NULL, .fn = r560, .marks_own_rows = true},
     {"561", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED",
      "Date of the decision that the child should be placed for adoption this year is the same as "
      "that recorded last year but records show that the decision changed, and the child should no "
      "longer be placed for adoption last year.",
-     NULL, .fn = r561},
+     NULL, .fn = r561, .marks_own_rows = true},
     {"582", 0, 0, "AD1;Episodes", "DEC;DATE_MATCH",
      "Child is showing as ceasing to be looked after due to adoption, but the date of adoption is "
      "the same as the date reported for being matched with adopters. In most circumstances we "
@@ -905,7 +939,7 @@ const VRule vrules_adopted[] = {
      "Date of decision that the child should be placed for adoption this year is different from "
      "that recorded last year, but the decision to placed the child for adoption changed and the "
      "child should no longer be placed for adoption.",
-     NULL, .fn = r584},
+     NULL, .fn = r584, .marks_own_rows = true},
     {"601", 0, 0, "AD1;Episodes",
      "REC;DATE_INT;DATE_MATCH;FOSTER_CARE;NB_ADOPTR;SEX_ADOPTR;LS_ADOPTR",
      "The additional fields relating to adoption have not been completed although the episode data "
@@ -924,7 +958,7 @@ const VRule vrules_adopted[] = {
     {"634", 0, 0, "Episodes;PrevPerm", "LA_PERM;PREV_PERM;DATE_PERM;DECOM",
      "There are entries for previous permanence options, but child has not started to be looked "
      "after from 1 April 2016 onwards.",
-     NULL, .fn = r634},
+     NULL, .fn = r634, .marks_own_rows = true},
     {"1003", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED;DECOM;RNE",
      "Date of LA's decision that a child should be placed for adoption is before the child started "
      "to be looked after.",

@@ -52,11 +52,23 @@ static bool any_ended_with(const VTable *e, const char *child, const char *recs)
     return false;
 }
 
+/* Marks beside the failing OC3 row this year's episodes of child that ended
+ * for a reason in recs (for rule 1000 the episode recorded as ending in
+ * death; none when only last year's return shows it). */
+static void mark_ended_with(VCtx *c, const char *child, const char *recs)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++)
+        if (vt_in(e, vt_group_row(e, g, i), E_REC, recs))
+            vctx_fail_partner(c, T903_EPISODES, false, vt_group_row(e, g, i));
+}
+
 /* Fails OC3 rows with care leaver information whose child's episodes show one
  * ending for a reason in recs: the latest this year (the row's option, rule
  * 1011's "final episode"), or else any episode this year or in last year's
  * return (rule 1000: "recorded as having died in care", as the DfE's check
- * reads it). */
+ * reads it). The episodes that so ended this year are marked beside it. */
 static void ended_with(VCtx *c, const VCheck *k)
 {
     const char *recs = k->codes;
@@ -69,7 +81,12 @@ static void ended_with(VCtx *c, const VCheck *k)
         bool ended = final_only
                          ? ep >= 0 && vt_in(e, ep, E_REC, recs)
                          : any_ended_with(e, child, recs) || any_ended_with(last, child, recs);
-        if (ended) vctx_fail(c, T903_OC3, row);
+        if (!ended) continue;
+        vctx_fail(c, T903_OC3, row);
+        if (final_only)
+            vctx_fail_partner(c, T903_EPISODES, false, ep);
+        else
+            mark_ended_with(c, child, recs);
     }
 }
 
@@ -233,7 +250,8 @@ static Date leaver_birthday(const VCtx *c, int row)
  * on 31 March (OC3's DOB) whose current episode (the latest this year) has no
  * end date or no reason, i.e. who is still looked after. As the DfE's
  * condition reads, the episode need not have begun by the 17th or 18th
- * birthday (one begun after it fails too). */
+ * birthday (one begun after it fails too). That current episode is marked
+ * beside the OC3 row. */
 static void r1007(VCtx *c)
 {
     const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
@@ -242,34 +260,40 @@ static void r1007(VCtx *c)
         int age = vt_age_on(o, row, O3_DOB, c->end);
         if (age != 17 && age != 18) continue;
         int ep = latest_episode(e, vt_cell(o, row, O3_CHILD));
-        if (ep >= 0 && (vt_blank(e, ep, E_DEC) || vt_blank(e, ep, E_REC)))
+        if (ep >= 0 && (vt_blank(e, ep, E_DEC) || vt_blank(e, ep, E_REC))) {
             vctx_fail(c, T903_OC3, row);
+            vctx_fail_partner(c, T903_EPISODES, false, ep);
+        }
     }
 }
 
 /* DfE 903 rule 1016: care leaver information given for a young person whose
- * 17th or 18th birthday is in the year and who has an episode ending after it.
- * As the DfE's condition, the episode need not have been running on the
- * birthday (an episode that starts and ends after it counts). */
+ * 17th or 18th birthday is in the year and who ceased to be looked after
+ * after it: the current episode (the latest this year) has an end date after
+ * the birthday (the DfE's condition: "current episode DEC is present and
+ * after the birthdate"; leaving on the birthday itself is not after it). An
+ * earlier episode ending after the birthday with a later one following is a
+ * change within care, not ceasing. As the DfE's condition, the episode need
+ * not have been running on the birthday. That episode is marked beside the
+ * OC3 row. */
 static void r1016(VCtx *c)
 {
     const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
         Date bday = leaver_birthday(c, row);
-        int g = bday == DATE_NONE ? -1 : vt_group(e, vt_cell(o, row, O3_CHILD));
-        for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
-            Date end = vt_date(e, vt_group_row(e, g, i), E_DEC);
-            if (end != DATE_NONE && end > bday) {
-                vctx_fail(c, T903_OC3, row);
-                break;
-            }
+        int ep = bday == DATE_NONE ? -1 : latest_episode(e, vt_cell(o, row, O3_CHILD));
+        Date end = ep < 0 ? DATE_NONE : vt_date(e, ep, E_DEC);
+        if (end != DATE_NONE && end > bday) {
+            vctx_fail(c, T903_OC3, row);
+            vctx_fail_partner(c, T903_EPISODES, false, ep);
         }
     }
 }
 
 /* DfE 903 rule 1010: an episode open at the end of last year, none this year,
- * and care leaver information. */
+ * and care leaver information; that open episode of last year is marked
+ * beside the OC3 row (not the child's earlier episodes). */
 static void r1010(VCtx *c)
 {
     const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
@@ -277,7 +301,10 @@ static void r1010(VCtx *c)
         const char *child = vt_cell(o, row, O3_CHILD);
         if (!leaver_info(o, row) || vt_group(cur, child) >= 0) continue;
         int ep = latest_episode(last, child);
-        if (ep >= 0 && vt_blank(last, ep, E_DEC)) vctx_fail(c, T903_OC3, row);
+        if (ep >= 0 && vt_blank(last, ep, E_DEC)) {
+            vctx_fail(c, T903_OC3, row);
+            vctx_fail_partner(c, T903_EPISODES, true, ep);
+        }
     }
 }
 
@@ -407,7 +434,8 @@ const VRule vrules_leavers[] = {
      "This child is recorded as having died in care and therefore should not have the care leaver "
      "information completed. [NOTE: This only tests the current and previous year data loaded into "
      "the tool]",
-     NULL, .check = VCHECK_OF_FAMILY(ended_with, .codes = "E2", .option = false)},
+     NULL, .check = VCHECK_OF_FAMILY(ended_with, .codes = "E2", .option = false),
+     .marks_own_rows = true},
     {"1001", 0, 0, "Episodes;Episodes_last;Header;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "The episodes recorded for this young person suggest they are not a relevant or a former "
      "relevant child and therefore should not have care leaver information completed. [NOTE: This "
@@ -424,17 +452,18 @@ const VRule vrules_leavers[] = {
     {"1007", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "Care leaver information is not required for 17- or 18-year olds who are still looked after "
      "[on their 17th or 18th birthday.]",
-     NULL, .fn = r1007},
+     NULL, .fn = r1007, .marks_own_rows = true},
     {"1010", 0, 0, "Episodes;Episodes_last;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child has no episodes loaded for current year even though there was an open episode of "
      "care at the end of the previous year, and care leaver data has been entered.",
-     NULL, .fn = r1010},
+     NULL, .fn = r1010, .marks_own_rows = true},
     /* DfE 903 rule 1011: the final episode ended with care taken over by another
      * authority (E3). */
     {"1011", 0, 0, "Episodes;OC3", "IN_TOUCH;ACTIV;ACCOM",
      "This child is recorded as having his/her care transferred to another local authority for the "
      "final episode and therefore should not have the care leaver information completed.",
-     NULL, .check = VCHECK_OF_FAMILY(ended_with, .codes = "E3", .option = true)},
+     NULL, .check = VCHECK_OF_FAMILY(ended_with, .codes = "E3", .option = true),
+     .marks_own_rows = true},
     {"1012", 0, 0, "Episodes", "CHILD",
      "No other data should be returned for OC3 children who had no episodes in the current year",
      "Episodes;OC3", .fn = r1012},
@@ -445,7 +474,7 @@ const VRule vrules_leavers[] = {
      "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
      "after, "
      "after their birthday.",
-     NULL, .fn = r1016},
+     NULL, .fn = r1016, .marks_own_rows = true},
     {"3001", 0, 0, "Header;OC3", "REC",
      "Where care leavers information is being returned for a young person around their 17th "
      "birthday, the accommodation cannot be with their former foster carer(s).",

@@ -43,12 +43,14 @@ static void outside_year(VCtx *c, const VCheck *k)
 }
 
 /* A child's periods (in start order) must not start while the previous one is
- * open or before it ended. Fails the later period. */
+ * open (no end date) or, unless the check's option says open only, before it
+ * ended. Fails the later period. */
 static void overlapping(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
     int start_col = k->col;
     int end_col = k->other_col;
+    bool open_only = k->option;
     const VTable *tab = vt(c, t);
     for (int g = 0; g < tab->n_groups; g++) {
         int n = vt_group_size(tab, g);
@@ -57,7 +59,9 @@ static void overlapping(VCtx *c, const VCheck *k)
             Date start = vt_date(tab, row, start_col), prev_start = vt_date(tab, prev, start_col);
             Date prev_end = vt_date(tab, prev, end_col);
             if (start == DATE_NONE || prev_start == DATE_NONE) continue;
-            if (prev_end == DATE_NONE || start < prev_end) vctx_fail(c, t, row);
+            if (open_only ? vt_blank(tab, prev, end_col)
+                          : prev_end == DATE_NONE || start < prev_end)
+                vctx_fail(c, t, row);
         }
     }
 }
@@ -74,23 +78,22 @@ static void before_birth(VCtx *c, const VCheck *k)
     }
 }
 
-/* True when the child's latest episode (by start date) has ended. */
-static bool ceased_care(const VCtx *c, const char *child)
-{
-    return vctx_left_care(c, child) >= 0;
-}
-
-/* Fails rows with an open period (end blank) of a child who has left care. */
+/* Rules 577, 707: fails rows with an open period (end blank) of a child who
+ * has left care (the latest episode ended, not X1); the final episode, where
+ * the child ceased to be looked after, is marked beside it. */
 static void open_after_care(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
     int start_col = k->col;
     int end_col = k->other_col;
     const VTable *tab = vt(c, t);
-    for (int row = 0; row < tab->n_rows; row++)
-        if (!vt_blank(tab, row, start_col) && vt_blank(tab, row, end_col) &&
-            ceased_care(c, vt_cell(tab, row, 0)))
-            vctx_fail(c, t, row);
+    for (int row = 0; row < tab->n_rows; row++) {
+        if (vt_blank(tab, row, start_col) || !vt_blank(tab, row, end_col)) continue;
+        int final = vctx_left_care(c, vt_cell(tab, row, 0));
+        if (final < 0) continue;
+        vctx_fail(c, t, row);
+        vctx_fail_partner(c, T903_EPISODES, false, final);
+    }
 }
 
 /* DfE 903 rule 564 */
@@ -134,8 +137,24 @@ static int episode_on(const VCtx *c, const char *child, Date on)
     return -1;
 }
 
-/* Rules 576, 706: a period open at the end of last year's return reappears
- * this year with the same start date; the open period of last year fails. */
+/* The first row of group g of tab with a valid date in start_col (rows are
+ * in date order), or -1. */
+static int first_dated_row(const VTable *tab, int g, int start_col)
+{
+    int n = g < 0 ? 0 : vt_group_size(tab, g);
+    for (int i = 0; i < n; i++)
+        if (vt_date(tab, vt_group_row(tab, g, i), start_col) != DATE_NONE)
+            return vt_group_row(tab, g, i);
+    return -1;
+}
+
+/* Rules 576, 706: for each open period in last year's return, this year's
+ * first period ("at the start of this year") starts the same day — as the
+ * DfE's condition for 706 reads: "a DoLO must be present in this year's
+ * collection and the first DoLO's DOLO_START must be the same" (which looks
+ * at last year's latest period only; the text, "an open period in last
+ * year's return", at any). Last year's open period fails, and this year's
+ * first period, when there is one, is marked beside it. */
 static void carried_over(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
@@ -143,18 +162,17 @@ static void carried_over(VCtx *c, const VCheck *k)
     int end_col = k->other_col;
     const VTable *last = &c->r->last[t], *cur = vt(c, t);
     for (int row = 0; row < last->n_rows; row++) {
-        Date start = vt_date(last, row, start_col);
-        if (start == DATE_NONE || !vt_blank(last, row, end_col)) continue;
-        int g = vt_group(cur, vt_cell(last, row, 0));
-        bool found = false;
-        for (int i = 0; g >= 0 && i < vt_group_size(cur, g) && !found; i++)
-            found = vt_date(cur, vt_group_row(cur, g, i), start_col) == start;
-        if (!found) vctx_fail_last(c, t, row);
+        if (vt_date(last, row, start_col) == DATE_NONE || !vt_blank(last, row, end_col)) continue;
+        int first = first_dated_row(cur, vt_group(cur, vt_cell(last, row, 0)), start_col);
+        if (first >= 0 && vt_date(cur, first, start_col) == vt_date(last, row, start_col)) continue;
+        vctx_fail_last(c, t, row);
+        vctx_fail_partner(c, t, false, first);
     }
 }
 
 /* DfE 903 rule 575: an open missing period that started in a placement which
- * has since ended. */
+ * has since ended; that placement's episode is marked beside it (not the
+ * child's other episodes). */
 static void r575(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
@@ -162,25 +180,33 @@ static void r575(VCtx *c)
         Date start = vt_date(m, row, M_MIS_START);
         if (start == DATE_NONE || !vt_blank(m, row, M_MIS_END)) continue;
         int ep = episode_on(c, vt_cell(m, row, M_CHILD), start);
-        if (ep >= 0 && vt_date(e, ep, E_DEC) != DATE_NONE) vctx_fail(c, T903_MISSING, row);
+        if (ep >= 0 && vt_date(e, ep, E_DEC) != DATE_NONE) {
+            vctx_fail(c, T903_MISSING, row);
+            vctx_fail_partner(c, T903_EPISODES, false, ep);
+        }
     }
 }
 
-/* DfE 903 rule 578: no missing period starts after the child left care. */
+/* DfE 903 rule 578: no missing period starts after the child left care; the
+ * final episode, whose end it is compared with, is marked beside it. */
 static void r578(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < m->n_rows; row++) {
         Date start = vt_date(m, row, M_MIS_START);
         int ep = start == DATE_NONE ? -1 : vctx_left_care(c, vt_cell(m, row, M_CHILD));
-        if (ep >= 0 && start > vt_date(e, ep, E_DEC)) vctx_fail(c, T903_MISSING, row);
+        if (ep >= 0 && start > vt_date(e, ep, E_DEC)) {
+            vctx_fail(c, T903_MISSING, row);
+            vctx_fail_partner(c, T903_EPISODES, false, ep);
+        }
     }
 }
 
 /* DfE 903 rule 580: a child missing on the day they left care (a period
  * started by then and open, or ending on or after that day: a period that ends
  * the day care ends, e.g. the 18th birthday, was still running then) left for
- * reason E8; the final episode fails. */
+ * reason E8; the final episode fails, with the missing period running that
+ * day beside it. */
 static void r580(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
@@ -190,13 +216,15 @@ static void r580(VCtx *c)
         if (ep < 0) continue;
         Date left = vt_date(e, ep, E_DEC);
         if (start <= left && (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end >= left)) &&
-            !vt_is(e, ep, E_REC, "E8"))
+            !vt_is(e, ep, E_REC, "E8")) {
             vctx_fail(c, T903_EPISODES, ep);
+            vctx_fail_partner(c, T903_MISSING, false, row);
+        }
     }
 }
 
 /* DfE 903 rule 581: no missing period starts before the child's first
- * episode. */
+ * episode (the first with a start date), which is marked beside it. */
 static void r581(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
@@ -205,9 +233,13 @@ static void r581(VCtx *c)
         int g = vt_group(e, vt_cell(m, row, M_CHILD));
         if (start == DATE_NONE || g < 0) continue;
         for (int i = 0; i < vt_group_size(e, g); i++) {
-            Date first = vt_date(e, vt_group_row(e, g, i), E_DECOM);
+            int ep = vt_group_row(e, g, i);
+            Date first = vt_date(e, ep, E_DECOM);
             if (first == DATE_NONE) continue;
-            if (start < first) vctx_fail(c, T903_MISSING, row);
+            if (start < first) {
+                vctx_fail(c, T903_MISSING, row);
+                vctx_fail_partner(c, T903_EPISODES, false, ep);
+            }
             break;
         }
     }
@@ -215,15 +247,17 @@ static void r581(VCtx *c)
 
 /* DfE 903 rule 710: during a DoLO the child is not in a secure children's
  * home (K1), with parents (P1), in a young offender institution (R5) or in
- * supported accommodation (K3). DoLO rows overlapping such an episode fail. */
+ * supported accommodation (K3). DoLO rows with both dates (the DfE's
+ * condition: "if DOLO_START and DOLO_END are present", as for 709; the
+ * placement list is the condition's too) overlapping such an episode (an
+ * open episode runs on) fail, with that episode. */
 static void r710(VCtx *c)
 {
     const VTable *d = vt(c, T903_DOLO), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < d->n_rows; row++) {
         Date from = vt_date(d, row, DL_START), to = vt_date(d, row, DL_END);
         int g = vt_group(e, vt_cell(d, row, DL_CHILD));
-        if (from == DATE_NONE || g < 0) continue;
-        if (to == DATE_NONE) to = c->end;
+        if (from == DATE_NONE || to == DATE_NONE || g < 0) continue;
         for (int i = 0; i < vt_group_size(e, g); i++) {
             int ep = vt_group_row(e, g, i);
             Date start = vt_date(e, ep, E_DECOM), end = vt_date(e, ep, E_DEC);
@@ -307,7 +341,8 @@ const VRule vrules_missing[] = {
      "authorisation period without an end date.",
      NULL,
      .check = VCHECK_OF_FAMILY(open_after_care, .table = T903_MISSING, .col = M_MIS_START,
-                               .other_col = M_MIS_END)},
+                               .other_col = M_MIS_END),
+     .marks_own_rows = true},
     /* DfE 903 rule 586 */
     {"586", 0, 0, "Missing", "MIS_START",
      "Dates of missing periods are before child’s date of birth.", NULL,
@@ -344,46 +379,56 @@ const VRule vrules_missing[] = {
     {"704", 0, 0, "DoLo", "DOLO_END",
      "The date that the DoLO ended is before the start or after the end of the collection year.",
      NULL, .check = VCHECK_OF_FAMILY(outside_year, .table = T903_DOLO, .col = DL_END)},
-    /* DfE 903 rule 705 */
+    /* DfE 903 rule 705: only a previous DoLO that is still open (no end date)
+     * — the text, unlike 574's, says nothing of overlaps, and the DfE's
+     * condition asks only that the previous DOLO_END is not null. */
     {"705", 0, 0, "DoLo", "DOLO_START;DOLO_END",
      "A DoLO cannot start when the previous DoLO is still open.", NULL,
-     .check =
-         VCHECK_OF_FAMILY(overlapping, .table = T903_DOLO, .col = DL_START, .other_col = DL_END)},
+     .check = VCHECK_OF_FAMILY(overlapping, .table = T903_DOLO, .col = DL_START,
+                               .other_col = DL_END, .option = true)},
     /* DfE 903 rule 707 */
     {"707", 0, 0, "DoLo;Episodes", "DOLO_END",
      "Child ceased to be looked after but there is a DoLO without an end date.", NULL,
      .check = VCHECK_OF_FAMILY(open_after_care, .table = T903_DOLO, .col = DL_START,
-                               .other_col = DL_END)},
+                               .other_col = DL_END),
+     .marks_own_rows = true},
     /* DfE 903 rule 708 */
     {"708", 0, 0, "DoLo", "DOLO_START", "Dates of DoLOs are before child’s date of birth.", NULL,
      .check = VCHECK_OF_FAMILY(before_birth, .table = T903_DOLO, .col = DL_START)},
+    /* DfE 903 rule 575 */
     {"575", 0, 0, "Episodes;Missing", "MIS_END",
      "If the placement from which the child goes missing/away from placement without "
      "authorisation ends, the missing/away from placement without authorisation period in the "
      "missing module must also have an end date.",
-     NULL, .fn = r575},
+     NULL, .fn = r575, .marks_own_rows = true},
     /* DfE 903 rule 576 */
     {"576", 0, 0, "Missing;Missing_last", "CHILD",
      "There is an open missing/away from placement without authorisation period in last year’s "
      "return and there is no corresponding period recorded at the start of this year.",
      NULL,
      .check = VCHECK_OF_FAMILY(carried_over, .table = T903_MISSING, .col = M_MIS_START,
-                               .other_col = M_MIS_END)},
+                               .other_col = M_MIS_END),
+     .marks_own_rows = true},
+    /* DfE 903 rule 578 */
     {"578", 0, 0, "Episodes;Missing", "MIS_START",
      "The date that the child started to be missing is after the child ceased to be looked after.",
-     NULL, .fn = r578},
+     NULL, .fn = r578, .marks_own_rows = true},
+    /* DfE 903 rule 580 */
     {"580", 0, 0, "Episodes;Missing", "REC",
      "Child is missing when cease being looked after but reason episode ceased not ‘E8’.", NULL,
-     .fn = r580},
+     .fn = r580, .marks_own_rows = true},
+    /* DfE 903 rule 581 */
     {"581", 0, 0, "Episodes;Missing", "MIS_START",
-     "Child is missing but has not yet started to be looked after.", NULL, .fn = r581},
+     "Child is missing but has not yet started to be looked after.", NULL, .fn = r581,
+     .marks_own_rows = true},
     /* DfE 903 rule 706 */
     {"706", 0, 0, "DoLo;DoLo_last", "DOLO_START",
      "There is an open DoLO in last year’s return and there is no corresponding DoLO recorded at "
      "the start of this year..",
      NULL,
      .check =
-         VCHECK_OF_FAMILY(carried_over, .table = T903_DOLO, .col = DL_START, .other_col = DL_END)},
+         VCHECK_OF_FAMILY(carried_over, .table = T903_DOLO, .col = DL_START, .other_col = DL_END),
+     .marks_own_rows = true},
     {"709", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",
      "Child with a DoLO is in an unexpected placement type.", NULL, .fn = r709},
     {"710", 0, 0, "DoLo;Episodes", "DOLO_START;PLACEMENT",

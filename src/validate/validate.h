@@ -157,6 +157,12 @@ typedef struct VRule {
     const char *needs;
     void (*fn)(VCtx *c); /* NULL: a check as data, or not run here (check.kind VCHECK_NONE) */
     VCheck check;        /* the rule as data when it is one of the common checks */
+    /* True when the rule's condition is about particular rows of the tables
+     * with many rows per child that it names (the episode a missing period
+     * began in, the final episode): the rule marks each of them itself
+     * (vctx_fail_partner) and the engine adds none of the child's other rows
+     * (vengine.c, mark_affected). */
+    bool marks_own_rows;
 } VRule;
 
 /* True when the rule is run here (a function or a check); a rule of the DfE's

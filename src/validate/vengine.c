@@ -225,7 +225,8 @@ static void mark_many_row_table(VCtx *c, Ssda903TableId t, bool last, size_t fir
  * table the rule names among its tables (this year's or last year's), so that
  * a data team sees each row to fix. The row of a one-row-per-child table
  * (Header, UASC, OC2, OC3, AD1, PrevPerm) is the child's; in the others, the
- * rows the rule marked as compared, else all the child's rows. */
+ * rows the rule marked as compared, else all the child's rows (none for a
+ * rule that marks its own rows: VRule.marks_own_rows). */
 static void mark_affected(VCtx *c, const VRule *rule, size_t first)
 {
     size_t end = c->res->n_issues;
@@ -237,7 +238,7 @@ static void mark_affected(VCtx *c, const VRule *rule, size_t first)
         if (t < 0) continue;
         if (one_row_per_child((Ssda903TableId)t))
             mark_one_row_table(c, (Ssda903TableId)t, last, first, end);
-        else
+        else if (!rule->marks_own_rows)
             mark_many_row_table(c, (Ssda903TableId)t, last, first, end);
     }
 }
