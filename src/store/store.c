@@ -824,19 +824,24 @@ static int log_import_rows(Store *s, long long id, const StoreImportLog *log, Er
     int rc = 0;
     for (int t = 0; t < TABLE_COUNT && rc == 0; t++) {
         if (!log->rows_by_table[t]) continue;
+        const char *table = ssda903_table((Ssda903TableId)t)->sql_name;
         DbStmt *st = prepare_insert(
-            s,
-            outcomes ? "INSERT INTO import_rows (import_id, table_name, rows, added, changed, "
-                       "unchanged) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                     : "INSERT INTO import_rows (import_id, table_name, rows) VALUES (?1, ?2, ?3)",
-            err);
+            s, "INSERT INTO import_rows (import_id, table_name, rows) VALUES (?1, ?2, ?3)", err);
         if (!st) return ERR_DB;
         db_bind_int(st, 1, id);
-        db_bind_text(st, 2, ssda903_table((Ssda903TableId)t)->sql_name);
+        db_bind_text(st, 2, table);
         db_bind_int(st, 3, log->rows_by_table[t]);
-        for (int k = 0; outcomes && k < STORE_OUTCOMES; k++)
-            db_bind_int(st, 4 + k, s->outcomes[t][k]);
         rc = insert_done(s, st, err, "logging an import's rows");
+        if (rc < 0 || !outcomes) continue;
+        st = prepare_insert(s,
+                            "INSERT INTO import_outcomes (import_id, table_name, added, changed, "
+                            "unchanged) VALUES (?1, ?2, ?3, ?4, ?5)",
+                            err);
+        if (!st) return ERR_DB;
+        db_bind_int(st, 1, id);
+        db_bind_text(st, 2, table);
+        for (int k = 0; k < STORE_OUTCOMES; k++) db_bind_int(st, 3 + k, s->outcomes[t][k]);
+        rc = insert_done(s, st, err, "logging what an import did with its rows");
     }
     return rc;
 }
@@ -898,8 +903,10 @@ static int read_import_tables(Store *s, StoreImportEntries *out, Err *err)
     DbStmt *st;
     if (db_prepare(s->conn,
                    store_schema_version(s) >= IMPORT_OUTCOMES_VERSION
-                       ? "SELECT import_id, table_name, rows, added, changed, unchanged "
-                         "FROM import_rows ORDER BY import_id, table_name"
+                       ? "SELECT r.import_id, r.table_name, r.rows, o.added, o.changed, "
+                         "o.unchanged FROM import_rows r LEFT JOIN import_outcomes o "
+                         "ON o.import_id = r.import_id AND o.table_name = r.table_name "
+                         "ORDER BY r.import_id, r.table_name"
                        : "SELECT import_id, table_name, rows, NULL, NULL, NULL FROM import_rows "
                          "ORDER BY import_id, table_name",
                    false, &st) != 0)

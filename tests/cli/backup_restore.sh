@@ -60,7 +60,7 @@ expect_eq "backup over the database's -wal" 2 "$status"
 # An older database is copied aside before it is migrated.
 old="$TMP/old.db"
 cp "$TMP/b1.db" "$old"
-sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 5; DROP TABLE IF EXISTS import_rows;
+sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 5; DROP TABLE IF EXISTS import_outcomes; DROP TABLE IF EXISTS import_rows;
   DROP TABLE IF EXISTS import_files; DROP TABLE IF EXISTS imports; DROP TABLE IF EXISTS audit;
   DROP TABLE IF EXISTS allocations; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS value_marks;
   DROP TABLE IF EXISTS survey_answers; DROP TABLE IF EXISTS survey_codes;
@@ -77,7 +77,7 @@ cmp -s "$TMP/old.dump" "$TMP/aside.dump" || fail "the copy before the migration 
 # A migration that fails says why (SQLite's reason, not an empty or garbled message).
 broken="$TMP/broken.db"
 cp "$TMP/b1.db" "$broken"
-sqlite3 "$broken" "DELETE FROM schema_migrations WHERE version >= 5; DROP TABLE IF EXISTS import_rows;
+sqlite3 "$broken" "DELETE FROM schema_migrations WHERE version >= 5; DROP TABLE IF EXISTS import_outcomes; DROP TABLE IF EXISTS import_rows;
   DROP TABLE IF EXISTS import_files; DROP TABLE IF EXISTS imports; CREATE VIEW imports AS SELECT 1"
 status=0
 "$CAREPLEDGE" import --db "$broken" "$TMP/syn/2007-08" > /dev/null 2> "$TMP/err" || status=$?

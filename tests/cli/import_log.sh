@@ -44,7 +44,7 @@ grep -q "^2,.*,10,episodes=5 header=4 oc3=1,,,episodes=5 header=4 oc3=1,$xml,$(s
 expect_eq "the first import added every key" "episodes=5 header=4 oc3=1||" \
   "$(awk -F, '$1 == 1 { print $6 "|" $7 "|" $8; exit }' "$TMP/imports.csv")"
 expect_eq "rows added, changed, unchanged as stored" "episodes|5|0|0 header|4|0|0 oc3|1|0|0" \
-  "$(sqlite3 "$db" "SELECT table_name, added, changed, unchanged FROM import_rows WHERE import_id = 1
+  "$(sqlite3 "$db" "SELECT table_name, added, changed, unchanged FROM import_outcomes WHERE import_id = 1
                     ORDER BY 1" | tr '\n' ' ' | sed 's/ $//')"
 "$CAREPLEDGE" imports --db "$db" --format json > "$TMP/imports.json"
 json_check "imports JSON" "$TMP/imports.json" 'length == 4 and .[1].file != null and .[0].import == 1'

@@ -34,7 +34,7 @@ expect_eq() {
 # which records every import (tests/cli/import_log.sh checks it).
 db_dump() {
   sqlite3 "$1" .dump | grep -v -e '^INSERT INTO schema_migrations ' -e '^INSERT INTO store_commits ' \
-    -e '^INSERT INTO imports ' -e '^INSERT INTO import_files ' -e '^INSERT INTO import_rows '
+    -e '^INSERT INTO imports ' -e '^INSERT INTO import_files ' -e '^INSERT INTO import_rows ' -e '^INSERT INTO import_outcomes '
 }
 
 # Makes a database look as it was before schema version 12 (councils): drops

@@ -35,7 +35,7 @@ cp "$db" "$old"
 sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE store_commits;
   DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS allocations; DROP TABLE IF EXISTS users;
   DROP TABLE IF EXISTS value_marks;
-  DROP TABLE IF EXISTS import_rows; DROP TABLE IF EXISTS import_files; DROP TABLE IF EXISTS imports;
+  DROP TABLE IF EXISTS import_outcomes; DROP TABLE IF EXISTS import_rows; DROP TABLE IF EXISTS import_files; DROP TABLE IF EXISTS imports;
   DROP TABLE IF EXISTS survey_answers; DROP TABLE IF EXISTS survey_codes;
   DROP TABLE IF EXISTS survey_rounds; DROP TABLE IF EXISTS survey_questions;
   DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections;
