@@ -259,7 +259,7 @@ reads_mode() {
     echo "$quiet"
     echo "$flooded"
   } > bench/RESULTS-web.md
-  bench/assemble.sh
+  # RESULTS.md holds hand-written sections: paste this one in by hand.
   cat bench/RESULTS-web.md
 }
 
@@ -334,7 +334,7 @@ soak_mode() {
     echo "Server resident memory every 10 s from the start of the load (second: MiB):"
     echo "$(awk '{ printf "%s%d: %.1f", (NR > 1 ? ", " : ""), $1, $2 / 1024 }' "$rss_log")."
   } > bench/RESULTS-web-soak.md
-  bench/assemble.sh
+  # RESULTS.md holds hand-written sections: paste this one in by hand.
   cat bench/RESULTS-web-soak.md
 }
 
