@@ -27,6 +27,8 @@
 
 #include <cmocka.h>
 
+#include "test_web_children.h"
+
 static const char password[] = "a long enough password";
 
 typedef struct Fixture {
@@ -43,20 +45,7 @@ typedef struct Fixture {
 /* Children A and B (headers only: made-up data) in the database. */
 static int import_children(Fixture *f, Err *err)
 {
-    char dir[96], path[128];
-    snprintf(dir, sizeof dir, "%s/2025-26", f->dir);
-    snprintf(path, sizeof path, "%s/header.csv", dir);
-    FILE *out = mkdir(dir, 0700) == 0 ? fopen(path, "w") : NULL;
-    if (!out) return -1;
-    fprintf(out, "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,10/05/2012,WBRI,,,\n"
-                 "B,2,01/09/2016,WBRI,,,\n");
-    fclose(out);
-    char *paths[] = {dir};
-    ImportRequest req = {.db_path = f->db, .paths = paths, .n_paths = 1};
-    ImportResult res;
-    int rc = svc_import_run(f->ctx, &req, &f->admin, &res, err);
-    svc_import_free(&res);
-    return rc;
+    return web_children_import(f->ctx, f->dir, f->db, &f->admin, err);
 }
 
 static int add_user(Fixture *f, const char *name, const char *role, Err *err)

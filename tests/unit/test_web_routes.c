@@ -21,6 +21,8 @@
 
 #include <cmocka.h>
 
+#include "test_web_children.h"
+
 static const char password[] = "a long enough password";
 static time_t fake_now = 1900000000;
 /* Each sign-in a minute after the one before, so that the per-address limit
@@ -131,21 +133,8 @@ static int sign_in(Fixture *f, const char *user, const char *pw, char *token, ch
  * for them. */
 static int import_headers(Fixture *f, Err *err)
 {
-    char dir[96], path[128];
-    snprintf(dir, sizeof dir, "%s/2025-26", f->dir);
-    snprintf(path, sizeof path, "%s/header.csv", dir);
-    FILE *out = mkdir(dir, 0700) == 0 ? fopen(path, "w") : NULL;
-    if (!out) return -1;
-    fprintf(out, "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,10/05/2012,WBRI,,,\n"
-                 "B,2,01/09/2016,WBRI,,,\n");
-    fclose(out);
-    char *paths[] = {dir};
-    ImportRequest req = {.db_path = f->db, .paths = paths, .n_paths = 1};
-    ImportResult res;
     Actor actor;
-    int rc = svc_import_run(f->ctx, &req, actor_named(&actor, "setup"), &res, err);
-    svc_import_free(&res);
-    return rc;
+    return web_children_import(f->ctx, f->dir, f->db, actor_named(&actor, "setup"), err);
 }
 
 static int setup(void **state)
