@@ -2,6 +2,9 @@
 # Builds bench/RESULTS.md from the sections each benchmark script writes
 # (bench/RESULTS-core.md from run.sh, bench/RESULTS-due.md from due.sh, ...),
 # so that every figure is in one file and no script overwrites another's.
+# No script runs it any more: bench/RESULTS.md also holds analysis written by
+# hand (before-and-after tables, quiet-machine re-runs) that this would drop.
+# Each script writes its own part; paste the new part into RESULTS.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")"
 {

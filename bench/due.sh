@@ -61,5 +61,6 @@ fell_due=$(awk -F, 'NR > 1 { s += $2 } END { print s + 0 }' "$out/due-compliance
   echo "Working out the worklist of every child takes the rest of \`due\` (tens of milliseconds);"
   echo "\`compliance\` replays each child's worklist over the period and the two years before it."
 } > bench/RESULTS-due.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-due.md

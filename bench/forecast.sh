@@ -99,5 +99,6 @@ scores=$(sed -n '/^horizon/,/^$/p' "$out/forecast-backtest.stdout")
   echo "$scores"
   echo '```'
 } > bench/RESULTS-forecast.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-forecast.md

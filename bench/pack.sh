@@ -123,5 +123,6 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
   echo "\`/usr/bin/time %w\`), and the load and the scorecard use both processors at once (bench/RESULTS-scorecard.md: the"
   echo "scorecard's load and ten years in 0.80 s wall on a quiet machine)."
 } > bench/RESULTS-pack.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-pack.md

@@ -57,5 +57,6 @@ empty database and then again; "before" is the build before the merge left uncha
 |---|---:|---:|---:|
 ${table%$'\n'}
 MD
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-pg-reimport.md

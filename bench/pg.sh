@@ -95,5 +95,6 @@ $due
 Both read the whole history into memory and work from there (docs/scaling.md), so the
 reading commands differ only in how fast each driver hands over the rows. $same
 MD
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-pg.md

@@ -54,5 +54,6 @@ done
   echo "Targets (issue 2): import at least 500,000 episode rows per second end to end;"
   echo "\`profile\` and \`leavers\` on 100,000 children under 0.5 s each; peak memory under 1 GB."
 } > bench/RESULTS-core.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-core.md

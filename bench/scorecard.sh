@@ -49,5 +49,6 @@ pages=$(grep -a -o '/Count [0-9]*' "$out/scorecard.pdf" | head -1 | cut -d' ' -f
   echo "and visits on time from one replay of the due-date engine (\`domain/compliance\`) per child"
   echo "for all ten years (docs/scorecard.md, Speed)."
 } > bench/RESULTS-scorecard.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-scorecard.md

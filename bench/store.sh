@@ -129,5 +129,6 @@ export_rows=$(cat "$rt"/a/*/*.csv | wc -l)
   echo "lock a writer waits for, so the import commits at once while the scorecard goes on with"
   echo "the commit it started at (docs/development.md, Speed)."
 } > bench/RESULTS-store.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-store.md

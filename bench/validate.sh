@@ -87,5 +87,6 @@ done
   echo
   printf '%s\n' "${failing[@]}"
 } > bench/RESULTS-validate.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-validate.md

@@ -185,5 +185,5 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "libmicrohttpd worker thread it runs on, and the connections that thread serves wait with it: when"
   echo "some of wrk's connections are on the import's thread, \"during\" shows the import's whole time."
 } > bench/RESULTS-web-swap.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand.
 cat bench/RESULTS-web-swap.md

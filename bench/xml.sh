@@ -85,5 +85,6 @@ done
   echo "Target (issue 16): the 100,000-child ten-year history imported from XML within twice the"
   echo "CSV import time, peak memory under 1 GB."
 } > bench/RESULTS-xml.md
-bench/assemble.sh
+# bench/RESULTS.md holds hand-written analysis: paste the new section into it by hand
+# (bench/assemble.sh would rebuild it from the parts alone and drop that analysis).
 cat bench/RESULTS-xml.md
