@@ -93,7 +93,9 @@ static int adoption_episode(const VCtx *c, const char *child)
 }
 
 /* DfE 903 rule 117: decisions to place (and to stop) are by 31 March and by
- * the day the child left care. */
+ * the day the child left care. A date after the child left care fails with
+ * the final episode it was compared with; a date beyond 31 March alone names
+ * no episode (the rule marks its own rows). */
 static void r117(VCtx *c)
 {
     const VTable *p = placed(c), *e = episodes(c);
@@ -112,7 +114,8 @@ static void r117(VCtx *c)
 
 /* DfE 903 rule 118: a decision that the child should no longer be placed is
  * in the collection year and not before the child's first episode this year
- * (short breaks aside). */
+ * (short breaks aside). A date before that episode fails with it; a date
+ * before 1 April alone names no episode (the rule marks its own rows). */
 static void r118(VCtx *c)
 {
     const VTable *p = placed(c), *e = episodes(c);
@@ -471,7 +474,8 @@ static int last_decision_on(const VCtx *c, const char *child, Date d)
 }
 
 /* DfE 903 rule 559: a decision made before this year was in last year's
- * return. */
+ * return. Only this year's row fails: the condition found no row of last
+ * year's with that date, so none of the child's rows last year is marked. */
 static void r559(VCtx *c)
 {
     const VTable *p = placed(c);
@@ -663,14 +667,28 @@ static void r601(VCtx *c)
     }
 }
 
-/* DfE 903 rule 602: AD1 is for children adopted in the year. */
+/* The child's latest episode this year (by start), or -1. */
+static int latest_episode(const VCtx *c, const char *child)
+{
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    return g < 0 ? -1 : vt_group_row(e, g, vt_group_size(e, g) - 1);
+}
+
+/* DfE 903 rule 602: AD1 is for children adopted in the year. The text is
+ * about what the child's episodes show: the episode that would show the
+ * adoption, the child's latest (its REC), is marked beside the AD1 row, not
+ * every episode of the child (none when the child has no episode). */
 static void r602(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1), *e = episodes(c);
     for (int row = 0; row < a->n_rows; row++) {
-        int ep = adoption_episode(c, vt_cell(a, row, A_CHILD));
+        const char *child = vt_cell(a, row, A_CHILD);
+        int ep = adoption_episode(c, child);
         Date end = ep < 0 ? DATE_NONE : vt_date(e, ep, E_DEC);
-        if (end == DATE_NONE || end < c->start || end > c->end) vctx_fail(c, T903_AD1, row);
+        if (end != DATE_NONE && end >= c->start && end <= c->end) continue;
+        vctx_fail(c, T903_AD1, row);
+        vctx_fail_partner(c, T903_EPISODES, false, latest_episode(c, child));
     }
 }
 
@@ -835,11 +853,11 @@ const VRule vrules_adopted[] = {
     {"117", 0, 0, "Episodes;PlacedAdoption", "DATE_PLACED_CEASED;DATE_PLACED;DEC;REC;DECOM",
      "Date of decision that a child should/should no longer be placed for adoption is beyond the "
      "current collection year or after the child ceased to be looked after.",
-     NULL, .fn = r117},
+     NULL, .fn = r117, .marks_own_rows = true},
     {"118", 0, 0, "Episodes;PlacedAdoption", "DECOM;DECOM;LS",
      "Date of decision that a child should no longer be placed for adoption is before the current "
      "collection year or before the date the child started to be looked after.",
-     NULL, .fn = r118},
+     NULL, .fn = r118, .marks_own_rows = true},
     {"331", 0, 0, "AD1;Episodes", "DATE_MATCH;DECOM;REC",
      "Date of matching child and adopter(s) should be the same as, or prior to, the date of "
      "placement of adoption.",
@@ -906,7 +924,7 @@ const VRule vrules_adopted[] = {
      "Date of decision that a child should be placed for adoption was not in the current year but "
      "the date of the decision that the child should be placed for adoption was not completed in a "
      "previous return.",
-     NULL, .fn = r559},
+     NULL, .fn = r559, .marks_own_rows = true},
     {"560", 0, 0, "PlacedAdoption;PlacedAdoption_last", "DATE_PLACED;DATE_PLACED_CEASED",
      "Date of decision that the child should be placed for adoption this year is different from "
      "that recorded last year but the decision to place the child for adoption did not change.",
@@ -948,7 +966,7 @@ const VRule vrules_adopted[] = {
     {"602", 0, 0, "AD1;Episodes", "CHILD",
      "The episode data submitted for this child does not show that he/she was adopted during the "
      "year.",
-     NULL, .fn = r602},
+     NULL, .fn = r602, .marks_own_rows = true},
     {"630", 0, 0, "Episodes;PrevPerm", "RNE",
      "Information on previous permanence option should be returned.", NULL, .fn = r630},
     {"632", 0, 0, "Episodes;PrevPerm", "DATE_PERM;DECOM",

@@ -309,11 +309,14 @@ static void r1010(VCtx *c)
 }
 
 /* DfE 903 rule 1012: an OC3 young person without episodes this year has no
- * rows in the other child-level tables. */
+ * rows in the other tables about children looked after ("no other data"):
+ * social worker episodes (from 2023/24) and DoLOs (from 2026/27) too, which
+ * are recorded only for children looked after. */
 static void r1012(VCtx *c)
 {
     static const Ssda903TableId others[] = {T903_REVIEWS,         T903_OC2,       T903_AD1,
-                                            T903_PLACED_ADOPTION, T903_PREV_PERM, T903_MISSING};
+                                            T903_PLACED_ADOPTION, T903_PREV_PERM, T903_MISSING,
+                                            T903_SW_EPISODES,     T903_DOLO};
     const VTable *o = oc3(c), *e = vt(c, T903_EPISODES);
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
         const VTable *t = vt(c, others[k]);

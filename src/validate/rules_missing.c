@@ -78,9 +78,31 @@ static void before_birth(VCtx *c, const VCheck *k)
     }
 }
 
-/* Rules 577, 707: fails rows with an open period (end blank) of a child who
- * has left care (the latest episode ended, not X1); the final episode, where
- * the child ceased to be looked after, is marked beside it. */
+/* The child's first episode this year ending on or after `from` where the
+ * child ceased to be looked after (an end date and a reason other than X1),
+ * or -1. A period running when care ended was open when the child ceased to
+ * be looked after, though the child may have come back into care since. */
+static int care_ended_since(const VCtx *c, const char *child, Date from)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        Date end = vt_date(e, row, E_DEC);
+        if (end != DATE_NONE && end >= from && !vt_blank(e, row, E_REC) &&
+            !vt_is(e, row, E_REC, "X1"))
+            return row;
+    }
+    return -1;
+}
+
+/* Rules 577, 707: "child ceased to be looked after but there is a period
+ * without an end date". Fails an open period (end blank) that was running when
+ * the child ceased to be looked after this year (started on or before the day
+ * an episode ended other than X1, whether or not the child came back into
+ * care later), or any open period of a child who has left care (the latest
+ * episode ended, not X1). The episode where the child ceased to be looked
+ * after is marked beside it. */
 static void open_after_care(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
@@ -89,10 +111,13 @@ static void open_after_care(VCtx *c, const VCheck *k)
     const VTable *tab = vt(c, t);
     for (int row = 0; row < tab->n_rows; row++) {
         if (vt_blank(tab, row, start_col) || !vt_blank(tab, row, end_col)) continue;
-        int final = vctx_left_care(c, vt_cell(tab, row, 0));
-        if (final < 0) continue;
+        const char *child = vt_cell(tab, row, 0);
+        Date start = vt_date(tab, row, start_col);
+        int ended = start == DATE_NONE ? -1 : care_ended_since(c, child, start);
+        if (ended < 0) ended = vctx_left_care(c, child);
+        if (ended < 0) continue;
         vctx_fail(c, t, row);
-        vctx_fail_partner(c, T903_EPISODES, false, final);
+        vctx_fail_partner(c, T903_EPISODES, false, ended);
     }
 }
 

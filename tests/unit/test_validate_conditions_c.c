@@ -804,7 +804,7 @@ static const VCondition conditions[] = {
         0,
         {PLA PA("1", "31/03/2026", "", "")},
         {PLA PA("1", "01/02/2026", "", "")},
-        "PlacedAdoption:0 PlacedAdoption_last:0"}},
+        "PlacedAdoption:0"}},
       {"31 March, last year too",
        {"559", 0, {PLA PA("1", "31/03/2026", "", "")}, {PLA PA("1", "31/03/2026", "", "")}, ""}},
       {"1 April",
