@@ -817,34 +817,53 @@ static void r634(VCtx *c)
     }
 }
 
-/* Marks this year's episode of child that starts a period of care (RNE S) on
- * start, when there is one (the DfE lists Episodes DECOM and RNE among rule
- * 1003's affected fields; a start known only from the history has no row). */
-static void mark_period_start(VCtx *c, const char *child, Date start)
+/* The day the child started to be looked after as rule 1003 reads the
+ * returns: the start of the child's earliest episode this year when it begins
+ * a period of care (RNE S), with that episode in *ep; when the earliest episode
+ * continues a period begun before this year and the stored history is there
+ * (validate --db), the start of the latest period the history shows begun by
+ * then (*ep -1); DATE_NONE otherwise. */
+static Date care_began(const VCtx *c, const char *child, int *ep)
 {
-    const VTable *e = episodes(c);
+    const VTable *e = episodes(c), *h = vctx_history(c);
     int g = vt_group(e, child);
+    *ep = -1;
     for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
         int row = vt_group_row(e, g, i);
-        if (vt_is(e, row, E_RNE, "S") && vt_date(e, row, E_DECOM) == start)
-            vctx_fail(c, T903_EPISODES, row);
+        Date decom = vt_date(e, row, E_DECOM);
+        if (decom == DATE_NONE) continue;
+        if (vt_is(e, row, E_RNE, "S")) {
+            *ep = row;
+            return decom;
+        }
+        int hg = h ? vt_group(h, child) : -1;
+        for (int k = hg < 0 ? -1 : vt_group_size(h, hg) - 1; k >= 0; k--) {
+            int hr = vt_group_row(h, hg, k);
+            Date hs = vt_date(h, hr, E_DECOM);
+            if (vt_is(h, hr, E_RNE, "S") && hs != DATE_NONE && hs <= decom) return hs;
+        }
+        return DATE_NONE;
     }
+    return DATE_NONE;
 }
 
-/* DfE 903 rule 1003: a decision to place still in force is not before the
- * start of the child's latest period of care (with the stored history, --db,
- * also one that started before this year). */
+/* DfE 903 rule 1003: no decision to place for adoption is dated before the
+ * child started to be looked after. Every decision of the child is compared,
+ * in force or ceased (the text names no status), with the day care began as
+ * care_began reads it; the episode that began care is marked beside it (with
+ * the stored history, the child's episodes this year, which continue it). */
 static void r1003(VCtx *c)
 {
     const VTable *p = placed(c);
     for (int g = 0; g < p->n_groups; g++) {
-        int row = vt_group_row(p, g, vt_group_size(p, g) - 1);
-        Date dp = vt_date(p, row, PA_DATE_PLACED),
-             start = period_start_history(c, vt_cell(p, row, PA_CHILD));
-        if (dp != DATE_NONE && start != DATE_NONE && dp < start &&
-            vt_blank(p, row, PA_DATE_PLACED_CEASED)) {
+        int ep;
+        Date start = care_began(c, vt_cell(p, vt_group_row(p, g, 0), PA_CHILD), &ep);
+        for (int i = 0; start != DATE_NONE && i < vt_group_size(p, g); i++) {
+            int row = vt_group_row(p, g, i);
+            Date dp = vt_date(p, row, PA_DATE_PLACED);
+            if (dp == DATE_NONE || dp >= start) continue;
             vctx_fail(c, T903_PLACED_ADOPTION, row);
-            mark_period_start(c, vt_cell(p, row, PA_CHILD), start);
+            if (ep >= 0) vctx_fail(c, T903_EPISODES, ep);
         }
     }
 }

@@ -1003,8 +1003,9 @@ static const VCondition conditions[] = {
         ""}}}},
     {"1003",
      0,
-     "the latest decision in force (not ceased) dated before the start of the latest period of "
-     "care (with --db, also one before this year); the starting episode fails too",
+     "any decision (in force or ceased) dated before the child started to be looked after: the "
+     "earliest episode this year when it has RNE S (with --db, also a period begun before this "
+     "year); the starting episode fails too",
      {{"the day before care began",
        {"1003",
         0,
@@ -1025,7 +1026,7 @@ static const VCondition conditions[] = {
         {EPI E("1", "01/05/2026", "S", "E1", "U4", "PR1", "", "", ""),
          PLA PA("1", "30/04/2026", "02/05/2026", "RD1")},
         {0},
-        ""}}}},
+        "Episodes:0 PlacedAdoption:0"}}}},
     /* ---- rules_cla12.c: the OC2 cohort (looked after 12 months at 31 March) ---- */
     {"185",
      0,

@@ -141,6 +141,32 @@ static const VCase cases[] = {
      {0},
      ""},
 
+    /* 1003: a decision dated before the child started to be looked after (1
+     * May 2026) fails with the episode that began care, in force or ceased;
+     * dated on that day passes. */
+    {"1003",
+     0,
+     {EPI EP("1", "01/05/2026", "S", "C2", "U1", "", ""),
+      PLA PA("1", "30/04/2026", "10/05/2026", "RD1") PA("1", "01/06/2026", "", "")},
+     {0},
+     "Episodes:0 PlacedAdoption:0"},
+    {"1003",
+     0,
+     {EPI EP("1", "01/05/2026", "S", "C2", "U1", "", ""), PLA PA("1", "01/05/2026", "", "")},
+     {0},
+     ""},
+    /* ... a decision in force made in an earlier period of care this year
+     * (care began 1 April, ended 1 September, began again 1 October) is not
+     * before the child started to be looked after: passes (rule 557 is about
+     * decisions left open when care ends) */
+    {"1003", 0, {LEFT_AND_BACK, PLA PA("1", "01/05/2026", "", "")}, {0}, ""},
+    /* ... care began before this year (no RNE S this year): nothing to compare */
+    {"1003",
+     0,
+     {EPI EP("1", "01/05/2026", "P", "C2", "U1", "", ""), PLA PA("1", "01/01/2020", "", "")},
+     {0},
+     ""},
+
     /* 579: a new decision must not be dated before the previous decision
      * ceased: the day before fails (the later decision), the day itself
      * passes; a previous decision still open fails the new one. */
