@@ -275,6 +275,53 @@ static const VCase cases[] = {
     {"SW09STG2", 0, {SWE SW("1", "10/06/2026", "10/06/2026")}, {0}, "SWEpisodes:0"},
     {"SW09STG2", 0, {SWE SW("1", "10/06/2026", "11/06/2026")}, {0}, ""},
 
+    /* SW10STG2: a new episode starting before the previous one's end date
+     * fails (the later one); starting on that day passes. */
+    {"SW10STG2",
+     0,
+     {SWE SW("1", "01/04/2026", "10/06/2026") SW("1", "09/06/2026", "")},
+     {0},
+     "SWEpisodes:1"},
+    {"SW10STG2", 0, {SWE SW("1", "01/04/2026", "10/06/2026") SW("1", "10/06/2026", "")}, {0}, ""},
+    /* SW08STG2: a new episode started but the previous has no end date: the
+     * previous one fails */
+    {"SW08STG2", 0, {SWE SW("1", "01/04/2026", "") SW("1", "10/06/2026", "")}, {0}, "SWEpisodes:0"},
+    {"SW08STG2", 0, {SWE SW("1", "01/04/2026", "10/06/2026") SW("1", "10/06/2026", "")}, {0}, ""},
+    /* SW06STG2: a start after 31 March 2027 fails; on it passes. */
+    {"SW06STG2", 0, {SWE SW("1", "01/04/2027", "")}, {0}, "SWEpisodes:0"},
+    {"SW06STG2", 0, {SWE SW("1", "31/03/2027", "")}, {0}, ""},
+    /* SW07STG2 (from 2024/25 the reporting period starts on 1 April of the
+     * year before: 1 April 2025): an end on 31 March 2025 fails, on 1 April
+     * 2025 passes; after 31 March 2027 fails. */
+    {"SW07STG2", 0, {SWE SW("1", "01/01/2025", "31/03/2025")}, {0}, "SWEpisodes:0"},
+    {"SW07STG2", 0, {SWE SW("1", "01/01/2025", "01/04/2025")}, {0}, ""},
+    {"SW07STG2", 0, {SWE SW("1", "01/01/2026", "01/04/2027")}, {0}, "SWEpisodes:0"},
+    {"SW07STG2", 0, {SWE SW("1", "01/01/2026", "31/03/2027")}, {0}, ""},
+    /* SW11bSTG2 / SW17STG2, a child looked after at 31 March: the latest
+     * social worker episode ending on 30 March fails 11b (ended before 31
+     * March, none after it); ending on 31 March passes 11b but fails 17 (not
+     * open at 31 March); an open one passes both. */
+    {"SW11bSTG2",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "", ""), SWE SW("1", "01/04/2026", "30/03/2027")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW11bSTG2",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "", ""), SWE SW("1", "01/04/2026", "31/03/2027")},
+     {0},
+     ""},
+    {"SW17STG2",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "", ""), SWE SW("1", "01/04/2026", "31/03/2027")},
+     {0},
+     "SWEpisodes:0"},
+    {"SW17STG2",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "", ""), SWE SW("1", "01/04/2026", "")},
+     {0},
+     ""},
+
     /* SW12STG2: looked after on 31 March, social worker episodes from 2
      * April: the earliest fails with the episode open at 31 March; from 1
      * April passes. */
