@@ -212,38 +212,61 @@ static void r575(VCtx *c)
     }
 }
 
-/* DfE 903 rule 578: no missing period starts after the child left care; the
- * final episode, whose end it is compared with, is marked beside it. */
+/* True when episode i of group g of Episodes ends the child's care: it has
+ * an end date and a reason other than X1 (the latest episode without a reason
+ * counts too, as vctx_left_care reads it). */
+static bool ends_care(const VTable *e, int g, int i)
+{
+    int row = vt_group_row(e, g, i);
+    if (vt_date(e, row, E_DEC) == DATE_NONE || vt_is(e, row, E_REC, "X1")) return false;
+    return !vt_blank(e, row, E_REC) || i == vt_group_size(e, g) - 1;
+}
+
+/* DfE 903 rule 578: no missing period starts after the child ceased to be
+ * looked after: after an episode that ended care and before the child's next
+ * episode (if any) began, so a child who left care in the year and came back
+ * is judged for the time between too. The episode where care ended is marked
+ * beside it. A period starting the day care ended, or the day care began
+ * again, passes. */
 static void r578(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < m->n_rows; row++) {
         Date start = vt_date(m, row, M_MIS_START);
-        int ep = start == DATE_NONE ? -1 : vctx_left_care(c, vt_cell(m, row, M_CHILD));
-        if (ep >= 0 && start > vt_date(e, ep, E_DEC)) {
+        int g = start == DATE_NONE ? -1 : vt_group(e, vt_cell(m, row, M_CHILD));
+        int n = g < 0 ? 0 : vt_group_size(e, g);
+        for (int i = 0; i < n; i++) {
+            if (!ends_care(e, g, i) || vt_date(e, vt_group_row(e, g, i), E_DEC) >= start) continue;
+            Date back = i + 1 < n ? vt_date(e, vt_group_row(e, g, i + 1), E_DECOM) : DATE_NONE;
+            if (back != DATE_NONE && back <= start) continue;
             vctx_fail(c, T903_MISSING, row);
-            vctx_fail_partner(c, T903_EPISODES, false, ep);
+            vctx_fail_partner(c, T903_EPISODES, false, vt_group_row(e, g, i));
+            break;
         }
     }
 }
 
-/* DfE 903 rule 580: a child missing on the day they left care (a period
- * started by then and open, or ending on or after that day: a period that ends
- * the day care ends, e.g. the 18th birthday, was still running then) left for
- * reason E8; the final episode fails, with the missing period running that
- * day beside it. */
+/* DfE 903 rule 580: a child missing on a day they ceased to be looked after
+ * (a period started by then and open, or ending on or after that day: a
+ * period that ends the day care ends, e.g. the 18th birthday, was still
+ * running then) left for reason E8. Every episode of the year that ended care
+ * is judged, not only the final one (a child may leave and come back); that
+ * episode fails, with the missing period running that day beside it. */
 static void r580(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < m->n_rows; row++) {
         Date start = vt_date(m, row, M_MIS_START), end = vt_date(m, row, M_MIS_END);
-        int ep = start == DATE_NONE ? -1 : vctx_left_care(c, vt_cell(m, row, M_CHILD));
-        if (ep < 0) continue;
-        Date left = vt_date(e, ep, E_DEC);
-        if (start <= left && (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end >= left)) &&
-            !vt_is(e, ep, E_REC, "E8")) {
-            vctx_fail(c, T903_EPISODES, ep);
-            vctx_fail_partner(c, T903_MISSING, false, row);
+        int g = start == DATE_NONE ? -1 : vt_group(e, vt_cell(m, row, M_CHILD));
+        for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+            int ep = vt_group_row(e, g, i);
+            if (!ends_care(e, g, i) || vt_is(e, ep, E_REC, "E8")) continue;
+            Date left = vt_date(e, ep, E_DEC);
+            if (start <= left &&
+                (vt_blank(m, row, M_MIS_END) || (end != DATE_NONE && end >= left))) {
+                vctx_fail(c, T903_EPISODES, ep);
+                vctx_fail_partner(c, T903_MISSING, false, row);
+            }
         }
     }
 }

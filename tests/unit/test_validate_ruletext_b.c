@@ -209,6 +209,27 @@ static const VCase cases[] = {
     {"707", 0, {THREE_ENDED("E4A"), DOLO DL("1", "10/08/2026", "")}, {0}, "Episodes:2 DoLo:0"},
     {"707", 0, {THREE_ENDED("X1"), DOLO DL("1", "10/08/2026", "")}, {0}, ""},
 
+    /* 578: missing started after the child ceased to be looked after (1
+     * September) and before they came back (1 October): the period and the
+     * episode that ended care; a start on the day care ended, or on the day
+     * care began again, passes. */
+    {"578",
+     0,
+     {LEFT_AND_BACK, MIS MS("1", "02/09/2026", "03/09/2026")},
+     {0},
+     "Episodes:1 Missing:0"},
+    {"578", 0, {LEFT_AND_BACK, MIS MS("1", "01/09/2026", "03/09/2026")}, {0}, ""},
+    {"578", 0, {LEFT_AND_BACK, MIS MS("1", "01/10/2026", "03/10/2026")}, {0}, ""},
+    /* 580: missing on the day the child ceased to be looked after in the
+     * middle of the year (REC E4A, not E8): that episode and the period; a
+     * period ended the day before passes. */
+    {"580",
+     0,
+     {LEFT_AND_BACK, MIS MS("1", "25/08/2026", "01/09/2026")},
+     {0},
+     "Episodes:1 Missing:0"},
+    {"580", 0, {LEFT_AND_BACK, MIS MS("1", "25/08/2026", "31/08/2026")}, {0}, ""},
+
     /* 391: not 17-21 at any time in the year: 22 on 1 April 2026 fails, 21
      * on it passes; 16 on 31 March 2027 fails, 17 on it passes. */
     {"391", 0, {OC3 LV("1", "01/04/2004", "D1")}, {0}, "OC3:0"},
