@@ -167,6 +167,49 @@ static const VCase cases[] = {
      {0},
      ""},
 
+    /* 583: two decisions, the earlier not revoked: the earlier fails; with
+     * its date ceased, passes. */
+    {"583",
+     0,
+     {PLA PA("1", "01/02/2026", "", "") PA("1", "01/06/2026", "", "")},
+     {0},
+     "PlacedAdoption:0"},
+    {"583",
+     0,
+     {PLA PA("1", "01/02/2026", "01/05/2026", "RD1") PA("1", "01/06/2026", "", "")},
+     {0},
+     ""},
+    /* 558: adopted (E11) with a decision to place recorded as ceased: the
+     * decision and the adoption episode; not ceased passes. */
+    {"558",
+     0,
+     {EPI EP("1", "01/01/2026", "S", "E1", "A3", "01/06/2026", "E11"),
+      PLA PA("1", "01/01/2026", "01/05/2026", "RD1")},
+     {0},
+     "Episodes:0 PlacedAdoption:0"},
+    {"558",
+     0,
+     {EPI EP("1", "01/01/2026", "S", "E1", "A3", "01/06/2026", "E11"),
+      PLA PA("1", "01/01/2026", "", "")},
+     {0},
+     ""},
+    /* 523: DATE_PLACED a day after DATE_INT fails (both rows); the same day
+     * passes. */
+    {"523",
+     0,
+     {AD1 AD("1", "01/05/2026"), PLA PA("1", "02/05/2026", "", "")},
+     {0},
+     "AD1:0 PlacedAdoption:0"},
+    {"523", 0, {AD1 AD("1", "01/05/2026"), PLA PA("1", "01/05/2026", "", "")}, {0}, ""},
+    /* 525: adoption details with the decision reversed (ceased): both rows;
+     * a decision in force passes. */
+    {"525",
+     0,
+     {AD1 AD("1", "01/05/2026"), PLA PA("1", "01/05/2026", "01/06/2026", "RD1")},
+     {0},
+     "AD1:0 PlacedAdoption:0"},
+    {"525", 0, {AD1 AD("1", "01/05/2026"), PLA PA("1", "01/05/2026", "", "")}, {0}, ""},
+
     /* 579: a new decision must not be dated before the previous decision
      * ceased: the day before fails (the later decision), the day itself
      * passes; a previous decision still open fails the new one. */
