@@ -318,6 +318,49 @@ static const VCase cases[] = {
     {"168", 0, {HDR HD("1", "F", "01/06/2010", "UN6", "", "")}, {0}, "Header:0"},
     {"168", 0, {HDR HD("1", "F", "01/06/2010", "UN5", "", "")}, {0}, ""},
 
+    /* 231: a UASC child under 11 on 31 March 2027 (born 01/04/2016); one 11
+     * that day (born 31/03/2016) passes */
+    {"231",
+     0,
+     {HDR HD("1", "F", "01/04/2016", "UN1", "", ""), UASC UA("1", "01/04/2016", "")},
+     {0},
+     "Header:0"},
+    {"231",
+     0,
+     {HDR HD("1", "F", "31/03/2016", "UN1", "", ""), UASC UA("1", "31/03/2016", "")},
+     {0},
+     ""},
+
+    /* --- Episode dates against the collection year --- */
+    /* 353: before 14 October 1991 */
+    {"353", 0, {EPI EP("1", "13/10/1991", "S", "C2", "U1", "", "")}, {0}, "Episodes:0"},
+    {"353", 0, {EPI EP("1", "14/10/1991", "S", "C2", "U1", "", "")}, {0}, ""},
+    /* 354 (DECOM) and 385 (DEC) after 31 March 2027 */
+    {"354", 0, {EPI EP("1", "01/04/2027", "S", "C2", "U1", "", "")}, {0}, "Episodes:0"},
+    {"354", 0, {EPI EP("1", "31/03/2027", "S", "C2", "U1", "", "")}, {0}, ""},
+    {"385",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "01/04/2027", "E4A")},
+     {0},
+     "Episodes:0"},
+    {"385", 0, {EPI EP("1", "01/04/2026", "S", "C2", "U1", "31/03/2027", "E4A")}, {0}, ""},
+    /* 367: short breaks (V3) in the year, clipped to 1 April: 20 March to 15
+     * June 2026 counts 75 days from 1 April and passes; to 16 June, 76 days,
+     * fails */
+    {"367",
+     0,
+     {EPI EP("1", "20/03/2026", "S", "V3", "U1", "16/06/2026", "E13")},
+     {0},
+     "Episodes:0"},
+    {"367", 0, {EPI EP("1", "20/03/2026", "S", "V3", "U1", "15/06/2026", "E13")}, {0}, ""},
+    /* ... two breaks add up: 40 + 36 days; both fail */
+    {"367",
+     0,
+     {EPI EP("1", "01/05/2026", "S", "V3", "U1", "10/06/2026", "E13")
+          EP("1", "01/09/2026", "S", "V3", "U1", "07/10/2026", "E13")},
+     {0},
+     "Episodes:0 Episodes:1"},
+
     /* --- Ages and lengths of episodes --- */
     /* 234: custody (CUSTOD) at a placement change under 10: born 01/06/2016,
      * the episode ending 31/05/2026 fails; on the 10th birthday passes */
