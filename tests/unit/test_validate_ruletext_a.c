@@ -481,6 +481,40 @@ static const VCase cases[] = {
      ""},
 };
 
+/* With the stored history (validate --db): no rule drops a flag the two-year
+ * view raises. */
+static const VHistoryCase history_cases[] = {
+    /* 199: last year's return shows child 1 adopted (E11) and this year has a
+     * further episode; the stored history (loaded for the children of the
+     * year's Header) holds only child 2. The two-year flag stands. */
+    {{"199",
+      0,
+      {EPI EP("1", "01/05/2026", "S", "C2", "U1", "", "")},
+      {EPI EP("1", "01/05/2025", "S", "E1", "A5", "01/03/2026", "E11")},
+      "Episodes:0"},
+     EPI EP("2", "01/05/2025", "S", "C2", "U1", "", ""),
+     0},
+    /* ... an adoption found only in the history still counts */
+    {{"199", 0, {EPI EP("1", "01/05/2026", "S", "C2", "U1", "", "")}, {0}, "Episodes:0"},
+     EPI EP("1", "01/05/2024", "S", "E1", "A5", "01/03/2025", "E12"),
+     0},
+    /* 361: a police protection spell running across 1 April counts from its
+     * true start in the history: longer, never shorter, than the two-year
+     * view's (31 March to 3 April: 3 days, passes; from 30 March: fails) */
+    {{"361",
+      0,
+      {EPI EP("1", "01/04/2026", "P", "L1", "U2", "03/04/2026", "E4A")},
+      {0},
+      "Episodes:0"},
+     EPI EP("1", "30/03/2026", "S", "L1", "U1", "01/04/2026", "X1")
+         EP("1", "01/04/2026", "P", "L1", "U2", "03/04/2026", "E4A"),
+     0},
+    {{"361", 0, {EPI EP("1", "01/04/2026", "P", "L1", "U2", "03/04/2026", "E4A")}, {0}, ""},
+     EPI EP("1", "31/03/2026", "S", "L1", "U1", "01/04/2026", "X1")
+         EP("1", "01/04/2026", "P", "L1", "U2", "03/04/2026", "E4A"),
+     0},
+};
+
 static void test_rule_text_cases(void **state)
 {
     (void)state;
@@ -489,8 +523,16 @@ static void test_rule_text_cases(void **state)
     assert_int_equal(vharness_run(cases, n, NULL, 0), 0);
 }
 
+static void test_history_keeps_two_year_flags(void **state)
+{
+    (void)state;
+    int n = (int)(sizeof history_cases / sizeof history_cases[0]);
+    assert_int_equal(vharness_run_history(history_cases, n), 0);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_rule_text_cases)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_rule_text_cases),
+                                       cmocka_unit_test(test_history_keeps_two_year_flags)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
