@@ -436,6 +436,35 @@ static const VCase cases[] = {
     {"362", 0, {EPI EP("1", "09/03/2027", "S", "L2", "U1", "", "")}, {0}, "Episodes:0"},
     {"362", 0, {EPI EP("1", "10/03/2027", "S", "L2", "U1", "", "")}, {0}, ""},
 
+    /* 501: an episode starting (31 May) before the previous one ended (1
+     * June): the new episode; starting on the day it ended passes */
+    {"501",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "01/06/2026", "X1")
+          EP("1", "31/05/2026", "P", "C2", "U2", "", "")},
+     {0},
+     "Episodes:1"},
+    {"501",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "01/06/2026", "X1")
+          EP("1", "01/06/2026", "P", "C2", "U2", "", "")},
+     {0},
+     ""},
+    /* 142: a new episode has started but the previous one has no end: the
+     * previous one */
+    {"142",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "", "")
+          EP("1", "01/06/2026", "P", "C2", "U2", "", "")},
+     {0},
+     "Episodes:0"},
+    {"142",
+     0,
+     {EPI EP("1", "01/04/2026", "S", "C2", "U1", "01/06/2026", "X1")
+          EP("1", "01/06/2026", "P", "C2", "U2", "", "")},
+     {0},
+     ""},
+
     /* --- Last year's return --- */
     /* 562: this year's first episode began before 1 April but last year's
      * latest episode began on another day: this year's row and last year's */
