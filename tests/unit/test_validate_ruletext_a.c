@@ -391,6 +391,21 @@ static const VCase cases[] = {
       EPI EP("1", "01/06/2026", "S", "J1", "R5", "", "")},
      {0},
      ""},
+    /* 371 (from 2025/26): supported accommodation (K3) under 16 on DECOM:
+     * born 01/06/2010, a start on 31/05/2026 fails, on the 16th birthday
+     * passes */
+    {"371",
+     0,
+     {HDR HD("1", "F", "01/06/2010", "UN1", "", ""),
+      EPI EP("1", "31/05/2026", "S", "V2", "K3", "", "")},
+     {0},
+     "Header:0 Episodes:0"},
+    {"371",
+     0,
+     {HDR HD("1", "F", "01/06/2010", "UN1", "", ""),
+      EPI EP("1", "01/06/2026", "S", "V2", "K3", "", "")},
+     {0},
+     ""},
     /* 375: hospital (T1) over six weeks: 43 days fails, 42 passes */
     {"375",
      0,
