@@ -103,7 +103,10 @@ static void place_limit(VCtx *c, const VCheck *k)
  * child whose current period of care began within the last week of the year.
  * A child looked after at 31 March (an open episode) whose period of care — the
  * run of episodes back to its start or to a gap — began before 24 March fails
- * on their Header row. */
+ * on their Header row, beside the episode whose DECOM began that period (the
+ * date compared; the child's other episodes are not named). The DfE's
+ * condition as the open-source validator quotes it ("no episode DECOM >=
+ * 24/03") reads the other way round from the text; the text is followed. */
 static void r210(VCtx *c)
 {
     const VTable *h = vt(c, T903_HEADER), *e = episodes(c);
@@ -121,7 +124,10 @@ static void r210(VCtx *c)
             begun = vt_date(e, prev, E_DECOM);
             i--;
         }
-        if (begun < week) vctx_fail(c, T903_HEADER, row);
+        if (begun < week) {
+            vctx_fail(c, T903_HEADER, row);
+            vctx_fail_partner(c, T903_EPISODES, false, vt_group_row(e, g, i));
+        }
     }
 }
 
@@ -129,7 +135,7 @@ const VRule vrules_ages[] = {
     {"210", 0, 0, "Episodes;Header", "UPN;DECOM",
      "Children looked after for more than a week at 31 March should not have an unknown Unique "
      "Pupil Number (UPN) code of UN4.",
-     NULL, .fn = r210},
+     NULL, .fn = r210, .marks_own_rows = true},
     /* DfE 903 rule 234: no placement change for custody (CUSTOD) under age 10. */
     {"234", 0, 0, "Episodes;Header", "REASON_PLACE_CHANGE;DOB",
      "A child aged under 10 can not change placement due to being admitted to custody", NULL,

@@ -11,14 +11,38 @@ static const VTable *header(const VCtx *c)
     return vt(c, T903_HEADER);
 }
 
-/* True when child has an episode this year other than a short break (V3, V4). */
-static bool looked_after(const VCtx *c, const char *child)
+/* The child's latest episode this year (by start) for which keep(c, row)
+ * holds (NULL: any), or -1. */
+static int latest_episode(const VCtx *c, const char *child, bool (*keep)(const VCtx *, int))
 {
     const VTable *e = vt(c, T903_EPISODES);
     int g = vt_group(e, child);
-    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++)
-        if (!vt_in(e, vt_group_row(e, g, i), E_LS, "V3;V4")) return true;
-    return false;
+    for (int i = g < 0 ? -1 : vt_group_size(e, g) - 1; i >= 0; i--)
+        if (!keep || keep(c, vt_group_row(e, g, i))) return vt_group_row(e, g, i);
+    return -1;
+}
+
+/* True when the episode is not a short break (V3, V4). */
+static bool not_break(const VCtx *c, int row)
+{
+    return !vt_in(vt(c, T903_EPISODES), row, E_LS, "V3;V4");
+}
+
+/* True when child has an episode this year other than a short break (V3, V4). */
+static bool looked_after(const VCtx *c, const char *child)
+{
+    return latest_episode(c, child, not_break) >= 0;
+}
+
+/* Fails the Header row and marks beside it the one episode the condition
+ * turned on (-1: none). These rules (207, 393, 442, 165, 628) read the
+ * child's episodes only to know whether, or when, they were looked after:
+ * the DfE lists Episodes among their tables, and the one episode that shows
+ * it is named, not every episode of the child (VRule.marks_own_rows). */
+static void fail_header_beside(VCtx *c, int row, int episode)
+{
+    vctx_fail(c, T903_HEADER, row);
+    vctx_fail_partner(c, T903_EPISODES, false, episode);
 }
 
 /* DfE 903 rule 207: a child recorded last year as a mother (1) is still one. */
@@ -30,7 +54,7 @@ static void r207(VCtx *c)
         int prev = vt_first_row(last, child);
         if (prev >= 0 && vt_is(last, prev, H_MOTHER, "1") && !vt_is(h, row, H_MOTHER, "1") &&
             vt_group(e, child) >= 0)
-            vctx_fail(c, T903_HEADER, row);
+            fail_header_beside(c, row, latest_episode(c, child, NULL));
     }
 }
 
@@ -42,7 +66,7 @@ static void r393(VCtx *c)
     for (int row = 0; row < h->n_rows; row++)
         if (vt_female(h, row, H_SEX) && vt_blank(h, row, H_MOTHER) &&
             looked_after(c, vt_cell(h, row, H_CHILD)))
-            vctx_fail(c, T903_HEADER, row);
+            fail_header_beside(c, row, latest_episode(c, vt_cell(h, row, H_CHILD), not_break));
 }
 
 /* DfE 903 rule 442: a looked after child (short breaks aside) has a UPN or a
@@ -52,7 +76,7 @@ static void r442(VCtx *c)
     const VTable *h = header(c);
     for (int row = 0; row < h->n_rows; row++)
         if (vt_blank(h, row, H_UPN) && looked_after(c, vt_cell(h, row, H_CHILD)))
-            vctx_fail(c, T903_HEADER, row);
+            fail_header_beside(c, row, latest_episode(c, vt_cell(h, row, H_CHILD), not_break));
 }
 
 /* DfE 903 rule 607: a girl who ceased to be looked after in the year (an
@@ -133,7 +157,7 @@ static void r628(VCtx *c)
         const char *child = vt_cell(h, row, H_CHILD);
         if ((!vt_blank(h, row, H_MOTHER) || !vt_blank(h, row, H_MC_DOB)) &&
             has_leaver_info(c, child) && !vctx_in_care_during_year(c, child))
-            vctx_fail(c, T903_HEADER, row);
+            fail_header_beside(c, row, latest_episode(c, child, NULL));
     }
 }
 
@@ -175,9 +199,23 @@ static void rEPI(VCtx *c)
     }
 }
 
+/* True when episode row runs during the collection year and is not a short
+ * break (V3, V4). */
+static bool in_year_not_break(const VCtx *c, int row)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    Date start = vt_date(e, row, E_DECOM), end = vt_date(e, row, E_DEC);
+    return start != DATE_NONE && start <= c->end && (end == DATE_NONE || end >= c->start) &&
+           not_break(c, row);
+}
+
 /* DfE 903 rule 165: MOTHER is 0 or 1, only for girls; a girl looked after
- * this year (short breaks aside) has it; a girl not looked after this year who
- * has care leaver information does not. */
+ * this year (an episode other than a short break running in the year, as the
+ * DfE's check counts them) has it; a girl not looked after this year who has
+ * care leaver information does not. The Header row fails (and the engine
+ * marks OC3's); the latest such episode is named only where the failure is
+ * that a girl looked after this year has no MOTHER, since its DECOM is what
+ * says she was (the DfE lists DECOM among the fields). */
 static void r165(VCtx *c)
 {
     const VTable *h = header(c);
@@ -185,10 +223,11 @@ static void r165(VCtx *c)
         const char *child = vt_cell(h, row, H_CHILD);
         bool has = !vt_blank(h, row, H_MOTHER), female = vt_female(h, row, H_SEX);
         bool leaver = has_leaver_info(c, child);
-        bool in_year = looked_after(c, child) && vctx_in_care_during_year(c, child);
+        int in_year = latest_episode(c, child, in_year_not_break);
+        bool unset = !has && female && in_year >= 0;
         if ((has && !vt_in(h, row, H_MOTHER, "0;1")) || (has && vt_in(h, row, H_SEX, "1;M")) ||
-            (!has && female && in_year) || (has && female && !in_year && leaver))
-            vctx_fail(c, T903_HEADER, row);
+            unset || (has && female && in_year < 0 && leaver))
+            fail_header_beside(c, row, unset ? in_year : -1);
     }
 }
 
@@ -260,15 +299,16 @@ const VRule vrules_child[] = {
     {"207", 0, 0, "Episodes;Header;Header_last", "MOTHER",
      "Mother status for the current year disagrees with the mother status already recorded for "
      "this child.",
-     NULL, .fn = r207},
+     NULL, .fn = r207, .marks_own_rows = true},
     {"393", 0, 0, "Episodes;Header", "MOTHER",
-     "Child is looked after but mother field is not completed.", NULL, .fn = r393},
+     "Child is looked after but mother field is not completed.", NULL, .fn = r393,
+     .marks_own_rows = true},
     {"399", 0, 0, "Episodes;Header;Reviews", "MOTHER;LS;REVIEW;REVIEW_CODE",
      "Mother field, review field or participation field are completed but child is looked after "
      "under legal status V3 or V4.",
      NULL, .fn = r399},
     {"442", 0, 0, "Episodes;Header", "UPN", "Unique Pupil Number (UPN) field is not completed.",
-     NULL, .fn = r442},
+     NULL, .fn = r442, .marks_own_rows = true},
     {"607", 0, 0, "Episodes;Header", "DEC;REC;MOTHER;LS;SEX",
      "Child ceased to be looked after in the year, but mother field has not been completed.", NULL,
      .fn = r607},
@@ -283,14 +323,14 @@ const VRule vrules_child[] = {
     {"628", 0, 0, "Episodes;Header;OC3", "MOTHER",
      "Motherhood details are not required for care leavers who have not been looked after during "
      "the year.",
-     NULL, .fn = r628},
+     NULL, .fn = r628, .marks_own_rows = true},
     {"EPI", 0, 0, "Header", "CHILD",
      "WARNING: Episodes need to be loaded for this child before further validation is possible "
      "[NOTE: This refers to the DfE portal - here, all checks that can be performed with only the "
      "available data will be.]",
      "Header;Episodes", .fn = rEPI},
     {"165", 0, 0, "Episodes;Header;OC3", "MOTHER;SEX;ACTIV;ACCOM;IN_TOUCH;DECOM",
-     "Data entry for mother status is invalid.", NULL, .fn = r165},
+     "Data entry for mother status is invalid.", NULL, .fn = r165, .marks_own_rows = true},
     {"205A", 0, 0, "Header;Header_last;UASC;UASC_last", "CHILD;UASC",
      "Child identified as UASC last year is no longer UASC this year, but date UASC ceased in both "
      "years does not support this.",

@@ -733,24 +733,34 @@ static void r383(VCtx *c)
     }
 }
 
+/* The start of the child's earliest adoption episode (REC E11, E12) in table t
+ * (NULL: none) or `adopted` when that is earlier; DATE_NONE when none. */
+static Date first_adoption(const VTable *t, const char *child, Date adopted)
+{
+    int g = t ? vt_group(t, child) : -1;
+    for (int i = 0; g >= 0 && i < vt_group_size(t, g); i++) {
+        int row = vt_group_row(t, g, i);
+        Date start = vt_date(t, row, E_DECOM);
+        if (start != DATE_NONE && vt_in(t, row, E_REC, "E11;E12") &&
+            (adopted == DATE_NONE || start < adopted))
+            adopted = start;
+    }
+    return adopted;
+}
+
 /* DfE 903 rule 199: after an adoption (E11, E12) there is no further episode.
  * This year's and (with --prev) last year's episodes are read together in
  * date order; this year's episodes after the first adoption fail. With the
- * stored history (--db) an adoption in any earlier year counts too. */
+ * stored history (--db) an adoption in any earlier year counts too; last
+ * year's return is read beside it, so the history never drops a flag the
+ * two-year view raises. */
 static void r199(VCtx *c)
 {
-    const VTable *e = episodes(c), *h = vctx_history(c);
-    const VTable *last = h ? h : &c->r->last[T903_EPISODES];
+    const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
-        Date adopted = DATE_NONE; /* start of the first adoption episode */
-        int lg = vt_group(last, vt_cell(e, vt_group_row(e, g, 0), E_CHILD));
-        for (int i = 0; lg >= 0 && i < vt_group_size(last, lg); i++) {
-            int row = vt_group_row(last, lg, i);
-            Date start = vt_date(last, row, E_DECOM);
-            if (start != DATE_NONE && vt_in(last, row, E_REC, "E11;E12") &&
-                (adopted == DATE_NONE || start < adopted))
-                adopted = start;
-        }
+        const char *child = vt_cell(e, vt_group_row(e, g, 0), E_CHILD);
+        Date adopted = first_adoption(&c->r->last[T903_EPISODES], child, DATE_NONE);
+        adopted = first_adoption(vctx_history(c), child, adopted);
         for (int i = 0; i < vt_group_size(e, g); i++) {
             int row = vt_group_row(e, g, i);
             Date start = vt_date(e, row, E_DECOM);

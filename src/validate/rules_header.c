@@ -209,7 +209,7 @@ static void r621(VCtx *c)
     const VTable *h = vt(c, T903_HEADER);
     for (int row = 0; row < h->n_rows; row++) {
         Date dob = vt_date(h, row, H_DOB), mc = vt_date(h, row, H_MC_DOB);
-        if (dob != DATE_NONE && mc != DATE_NONE && mc <= dob) vctx_fail(c, T903_HEADER, row);
+        if (dob != DATE_NONE && mc != DATE_NONE && mc < dob) vctx_fail(c, T903_HEADER, row);
     }
 }
 

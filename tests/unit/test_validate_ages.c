@@ -26,7 +26,7 @@ static const VCase cases[] = {
               EA("2", "26/03/2027", "P", "C2", "U6", "", "", "")
                   EA("3", "26/03/2027", "S", "C2", "U1", "", "", "")},
      {0},
-     "Header:0 Header:1 Episodes:0 Episodes:1 Episodes:2"},
+     "Header:0 Header:1 Episodes:0 Episodes:1"},
     {"210",
      0,
      {HDR H("1", "01/06/2016", "UN4") H("3", "01/06/2016", "UN4") H("4", "01/06/2016", "UN3"),

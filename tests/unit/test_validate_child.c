@@ -108,7 +108,7 @@ static const VCase cases[] = {
           EC("6", "C2", "", ""),
       OC3 O3("4")},
      {0},
-     "Header:0 Header:1 Header:2 Header:3 Episodes:0 Episodes:1 Episodes:2 OC3:0"},
+     "Header:0 Header:1 Header:2 Header:3 Episodes:2 OC3:0"},
     {"165",
      0,
      {HDR H("5", "F", UPN, "0", "") H("6", "M", UPN, "", ""),
