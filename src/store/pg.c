@@ -848,10 +848,14 @@ static int pg_begin_read(DbConn *base, Err *err)
      * council's, schema/postgresql/019_council_indexes.sql) gives the same
      * order with no sort and streams from the first row; without sorts the
      * planner walks it (a statement that cannot do without a sort still
-     * sorts). */
-    return exec_simple(
-        conn_of(base),
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = off", err);
+     * sorts). And no JIT: a pooled load's statements are costed past
+     * jit_above_cost, and compiling each one's expressions took the server
+     * some 70 ms for a scan that JIT makes no faster (bench/RESULTS.md,
+     * "A pooled region on PostgreSQL"). */
+    return exec_simple(conn_of(base),
+                       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = "
+                       "off; SET LOCAL jit = off",
+                       err);
 }
 
 static int pg_begin_write(DbConn *base, Err *err)
