@@ -124,6 +124,9 @@ typedef struct PgPrepared {
     char name[16];
     int n_params, n_columns;
     char **column_names;
+    /* Prepared on the server: a statement of db_prepare_rows is not until
+     * something other than COPY runs it (ensure_on_server). */
+    bool on_server;
 } PgPrepared;
 
 typedef struct PgStmt PgStmt;
@@ -417,19 +420,14 @@ static int find_prepared(PgConn *c, const char *sql)
     return -1;
 }
 
-/* Prepares sql on the server under a new name and learns its columns. */
-static int prepare_new(PgConn *c, const char *sql)
+/* Prepares statement i on the server under its name and learns its
+ * columns, unless it is there already. */
+static int ensure_on_server(PgConn *c, int i)
 {
+    PgPrepared *p = &c->prepared[i];
+    if (p->on_server) return 0;
     int n_params;
-    char *text = to_dollar_params(sql, &n_params);
-    if (n_params > MAX_PARAMS) {
-        free(text);
-        snprintf(c->msg, sizeof c->msg, "a statement has more than %d parameters", MAX_PARAMS);
-        return ERR_DB;
-    }
-    MEM_GROW(c->prepared, c->n_prepared, c->cap_prepared);
-    PgPrepared *p = &c->prepared[c->n_prepared];
-    snprintf(p->name, sizeof p->name, "cp%d", c->n_prepared);
+    char *text = to_dollar_params(p->sql, &n_params);
     PGresult *res = PQprepare(c->pg, p->name, text, 0, NULL);
     free(text);
     if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
@@ -438,11 +436,41 @@ static int prepare_new(PgConn *c, const char *sql)
     if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
     p->n_columns = PQnfields(res);
     p->column_names = xcalloc((size_t)p->n_columns + 1, sizeof *p->column_names);
-    for (int i = 0; i < p->n_columns; i++) p->column_names[i] = xstrdup(PQfname(res, i));
+    for (int k = 0; k < p->n_columns; k++) p->column_names[k] = xstrdup(PQfname(res, k));
     PQclear(res);
-    p->n_params = n_params;
+    p->on_server = true;
+    return 0;
+}
+
+/* Adds sql to the connection's statements under a new name, prepared on the
+ * server when on_server. Returns its index. */
+static int prepare_new(PgConn *c, const char *sql, bool on_server)
+{
+    int n_params;
+    free(to_dollar_params(sql, &n_params));
+    if (n_params > MAX_PARAMS) {
+        snprintf(c->msg, sizeof c->msg, "a statement has more than %d parameters", MAX_PARAMS);
+        return ERR_DB;
+    }
+    MEM_GROW(c->prepared, c->n_prepared, c->cap_prepared);
+    PgPrepared *p = &c->prepared[c->n_prepared];
+    *p = (PgPrepared){.n_params = n_params};
+    snprintf(p->name, sizeof p->name, "cp%d", c->n_prepared);
     p->sql = xstrdup(sql);
+    if (on_server && ensure_on_server(c, c->n_prepared) < 0) {
+        free(p->sql);
+        return ERR_DB;
+    }
     return c->n_prepared++;
+}
+
+static DbStmt *new_stmt(PgConn *c, int prepared)
+{
+    PgStmt *st = xcalloc(1, sizeof *st);
+    st->base.driver = &db_pg_driver;
+    st->conn = c;
+    st->prepared = prepared;
+    return &st->base;
 }
 
 static int pg_prepare(DbConn *base, const char *sql, bool long_lived, DbStmt **out)
@@ -451,12 +479,22 @@ static int pg_prepare(DbConn *base, const char *sql, bool long_lived, DbStmt **o
     PgConn *c = conn_of(base);
     *out = NULL;
     int i = find_prepared(c, sql);
-    if (i < 0 && (i = prepare_new(c, sql)) < 0) return ERR_DB;
-    PgStmt *st = xcalloc(1, sizeof *st);
-    st->base.driver = &db_pg_driver;
-    st->conn = c;
-    st->prepared = i;
-    *out = &st->base;
+    if (i < 0 && (i = prepare_new(c, sql, true)) < 0) return ERR_DB;
+    if (ensure_on_server(c, i) < 0) return ERR_DB;
+    *out = new_stmt(c, i);
+    return 0;
+}
+
+/* A load's statement: read through COPY (pg_step_row), which plans it as it
+ * runs, so preparing it on the server first would cost two round trips and a
+ * parse for nothing. */
+static int pg_prepare_rows(DbConn *base, const char *sql, DbStmt **out)
+{
+    PgConn *c = conn_of(base);
+    *out = NULL;
+    int i = find_prepared(c, sql);
+    if (i < 0 && (i = prepare_new(c, sql, strncmp(sql, "SELECT ", 7) != 0)) < 0) return ERR_DB;
+    *out = new_stmt(c, i);
     return 0;
 }
 
@@ -519,8 +557,12 @@ static int start_query(PgStmt *st)
 {
     PgConn *c = st->conn;
     if (c->streaming && c->streaming != st) buffer_rest(c->streaming);
-    const PgPrepared *p = &c->prepared[st->prepared];
     st->started = true;
+    if (ensure_on_server(c, st->prepared) < 0) {
+        st->finished = true;
+        return ERR_DB;
+    }
+    const PgPrepared *p = &c->prepared[st->prepared];
     if (!PQsendQueryPrepared(c->pg, p->name, p->n_params, st->values, NULL, NULL, 0)) {
         keep_error(c, NULL);
         st->finished = true;
@@ -763,10 +805,21 @@ static int pg_step_row(DbStmt *base, const DbType *types, int n, DbValue *row)
     return finish_query(st, res);
 }
 
+/* A statement of db_prepare_rows learns its columns only when asked: it is
+ * prepared on the server then (after buffering any rows still coming). */
+static const PgPrepared *columns_of(PgStmt *st)
+{
+    PgConn *c = st->conn;
+    if (!c->prepared[st->prepared].on_server) {
+        if (c->streaming) buffer_rest(c->streaming);
+        ensure_on_server(c, st->prepared);
+    }
+    return &c->prepared[st->prepared];
+}
+
 static int pg_column_count(DbStmt *base)
 {
-    PgStmt *st = stmt_of(base);
-    return st->conn->prepared[st->prepared].n_columns;
+    return columns_of(stmt_of(base))->n_columns;
 }
 
 static bool pg_column_is_null(DbStmt *base, int i)
@@ -798,8 +851,7 @@ static long long pg_column_int(DbStmt *base, int i)
 
 static const char *pg_column_name(DbStmt *base, int i)
 {
-    PgStmt *st = stmt_of(base);
-    const PgPrepared *p = &st->conn->prepared[st->prepared];
+    const PgPrepared *p = columns_of(stmt_of(base));
     return i >= 0 && i < p->n_columns ? p->column_names[i] : "";
 }
 
@@ -1055,6 +1107,7 @@ const DbDriver db_pg_driver = {
     .exec = pg_exec,
     .has_table = pg_has_table,
     .prepare = pg_prepare,
+    .prepare_rows = pg_prepare_rows,
     .finalize = pg_finalize,
     .bind_text = pg_bind_text,
     .bind_int = pg_bind_int,
