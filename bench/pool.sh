@@ -8,8 +8,8 @@
 # ordinary role, as a council's servers would (a superuser skips row-level
 # security, and with it the cost of its check on every row). Gives the CPU
 # seconds of the client and of the server beside the wall time: the machine is
-# shared. Writes bench/RESULTS-pool.md (bench/assemble.sh puts it into
-# bench/RESULTS.md):
+# shared. Writes bench/RESULTS-pool.md (pasted into bench/RESULTS.md by hand,
+# "A pooled region on PostgreSQL"):
 #   bench/pool.sh [COUNCILS [CHILDREN]]     (default: 20 1000)
 # With CAREPLEDGE_TEST_PG set it uses that cluster instead (PGHOST its socket
 # folder); POOL_MEASURE_ONLY=1 then skips the imports and measures the database
