@@ -8,25 +8,26 @@
 # ordinary role, as a council's servers would (a superuser skips row-level
 # security, and with it the cost of its check on every row). Gives the CPU
 # seconds of the client and of the server beside the wall time: the machine is
-# shared. Writes bench/RESULTS-pool.md (bench/assemble.sh puts it into
-# bench/RESULTS.md):
+# shared. Writes bench/RESULTS-pool.md (pasted into bench/RESULTS.md by hand,
+# "A pooled region on PostgreSQL"):
 #   bench/pool.sh [COUNCILS [CHILDREN]]     (default: 20 1000)
 # With CAREPLEDGE_TEST_PG set it uses that cluster instead (PGHOST its socket
 # folder); POOL_MEASURE_ONLY=1 then skips the imports and measures the database
 # bench_pool already there (a 500,000-child pool takes a quarter of an hour or
-# more to import on a shared machine).
+# more to import on a shared machine). POOL_DB=NAME names the database (default
+# bench_pool), so a small pool for development can sit beside the large one.
 if [ -z "${CAREPLEDGE_TEST_PG:-}" ]; then
   CAREPLEDGE_PG_FSYNC=on exec "$(dirname "$0")/../scripts/pg-test.sh" --run bash "$0" "$@"
 fi
 . "$(dirname "$0")/lib.bash"
 councils=${1:-20} n=${2:-1000}
 
-role=carepledge_pool measure_only=${POOL_MEASURE_ONLY:-}
+role=carepledge_pool measure_only=${POOL_MEASURE_ONLY:-} db=${POOL_DB:-bench_pool}
 [ -n "$measure_only" ] ||
-  psql -q "$CAREPLEDGE_TEST_PG" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS bench_pool" \
-    -c "DROP ROLE IF EXISTS $role" -c "CREATE ROLE $role LOGIN NOSUPERUSER NOBYPASSRLS" \
-    -c "CREATE DATABASE bench_pool OWNER $role"
-pgdb=${CAREPLEDGE_TEST_PG/\/\/\/postgres\?/\/\/\/bench_pool?}
+  psql -q "$CAREPLEDGE_TEST_PG" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
+    -c "DO \$\$ BEGIN CREATE ROLE $role LOGIN NOSUPERUSER NOBYPASSRLS; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" \
+    -c "CREATE DATABASE $db OWNER $role"
+pgdb=${CAREPLEDGE_TEST_PG/\/\/\/postgres\?/\/\/\/$db?}
 pgdb=${pgdb/user=postgres/user=$role}
 add() { awk -v a="$1" -v b="$2" 'BEGIN { print a + b }'; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -54,7 +55,7 @@ for k in $(seq 1 "$councils"); do
   rm -rf "$data"
   rows=$((rows + $(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' "$out/pool-import-$k.stdout")))
 done
-size=$(psql -At "$pgdb" -c "SELECT pg_size_pretty(pg_database_size('bench_pool'))")
+size=$(psql -At "$pgdb" -c "SELECT pg_size_pretty(pg_database_size('$db'))")
 children=$(psql -q -At "$pgdb" -c "SET carepledge.la = '*'" -c "SELECT count(*) FROM header")
 
 [ -n "$measure_only" ] || psql -q "$pgdb" -c "ANALYZE" # as autovacuum would, in time

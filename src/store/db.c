@@ -105,6 +105,12 @@ int db_prepare(DbConn *c, const char *sql, bool long_lived, DbStmt **out)
     return c->driver->prepare(c, sql, long_lived, out);
 }
 
+int db_prepare_rows(DbConn *c, const char *sql, DbStmt **out)
+{
+    if (c->driver->prepare_rows) return c->driver->prepare_rows(c, sql, out);
+    return c->driver->prepare(c, sql, false, out);
+}
+
 void db_finalize(DbStmt *st)
 {
     if (st) st->driver->finalize(st);

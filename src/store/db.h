@@ -64,6 +64,11 @@ bool db_has_table(DbConn *c, const char *table);
 
 /* Prepares sql; long_lived for statements kept for the connection's life. */
 int db_prepare(DbConn *c, const char *sql, bool long_lived, DbStmt **out);
+/* Prepares a SELECT that is read only by db_step_row, to its end or reset (a
+ * load's). PostgreSQL reads it through COPY and never prepares it on the
+ * server, so a mistake in sql shows at the first step, not here; SQLite
+ * prepares it as db_prepare does. */
+int db_prepare_rows(DbConn *c, const char *sql, DbStmt **out);
 void db_finalize(DbStmt *st);
 /* Values are bound to ?1..?N (i from 1). Text is not copied: it must last
  * until the statement is stepped and reset. NULL text binds SQL NULL. */

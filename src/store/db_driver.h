@@ -18,6 +18,8 @@ typedef struct DbDriver {
     int (*exec)(DbConn *c, const char *sql, Err *err);
     bool (*has_table)(DbConn *c, const char *table);
     int (*prepare)(DbConn *c, const char *sql, bool long_lived, DbStmt **out);
+    /* db_prepare_rows (NULL: db_prepare). */
+    int (*prepare_rows)(DbConn *c, const char *sql, DbStmt **out);
     void (*finalize)(DbStmt *st);
     void (*bind_text)(DbStmt *st, int i, const char *text);
     void (*bind_int)(DbStmt *st, int i, long long v);

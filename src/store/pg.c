@@ -4,10 +4,11 @@
  * - Statements are prepared once per connection: each SQL text is prepared
  *   under a name the first time it is used and kept until the connection
  *   closes, whatever the caller's long_lived says. ?N placeholders become $N.
- * - Rows stream one at a time (libpq's single-row mode), so a load of
- *   millions of rows never holds them all in memory. Only one query streams
- *   on a connection at a time: starting another first buffers the rest of
- *   the streaming one.
+ * - Rows stream one at a time, so a load of millions of rows never holds
+ *   them all in memory: a SELECT read by db_step_row comes as COPY's text
+ *   rows (pg_step_row), any other statement in libpq's single-row mode. Only
+ *   one query streams on a connection at a time: starting another first
+ *   buffers the rest of the streaming one.
  * - A read transaction is REPEATABLE READ READ ONLY: it sees one commit, the
  *   one current at its first statement, and never waits for a writer.
  * - A write transaction takes one advisory lock at once, so writers queue as
@@ -46,6 +47,7 @@
     F(PQfinish)             \
     F(PQfname)              \
     F(PQfreemem)            \
+    F(PQgetCopyData)        \
     F(PQgetResult)          \
     F(PQgetisnull)          \
     F(PQgetlength)          \
@@ -86,6 +88,7 @@ static DynLib libpq_lib =
 #define PQfinish             libpq.PQfinish
 #define PQfname              libpq.PQfname
 #define PQfreemem            libpq.PQfreemem
+#define PQgetCopyData        libpq.PQgetCopyData
 #define PQgetResult          libpq.PQgetResult
 #define PQgetisnull          libpq.PQgetisnull
 #define PQgetlength          libpq.PQgetlength
@@ -121,6 +124,9 @@ typedef struct PgPrepared {
     char name[16];
     int n_params, n_columns;
     char **column_names;
+    /* Prepared on the server: a statement of db_prepare_rows is not until
+     * something other than COPY runs it (ensure_on_server). */
+    bool on_server;
 } PgPrepared;
 
 typedef struct PgStmt PgStmt;
@@ -156,6 +162,12 @@ struct PgStmt {
     PGresult **queued; /* rows buffered when another query had to run */
     int n_queued, next_queued, cap_queued;
     bool started, finished;
+    /* Read through COPY (pg_step_row): the current line, from PQgetCopyData,
+     * and the lines buffered when another query had to run. */
+    bool copying;
+    char *line;
+    char **queued_lines;
+    int n_queued_lines, next_queued_line, cap_queued_lines;
 };
 
 static PgConn *conn_of(const DbConn *c)
@@ -408,19 +420,14 @@ static int find_prepared(PgConn *c, const char *sql)
     return -1;
 }
 
-/* Prepares sql on the server under a new name and learns its columns. */
-static int prepare_new(PgConn *c, const char *sql)
+/* Prepares statement i on the server under its name and learns its
+ * columns, unless it is there already. */
+static int ensure_on_server(PgConn *c, int i)
 {
+    PgPrepared *p = &c->prepared[i];
+    if (p->on_server) return 0;
     int n_params;
-    char *text = to_dollar_params(sql, &n_params);
-    if (n_params > MAX_PARAMS) {
-        free(text);
-        snprintf(c->msg, sizeof c->msg, "a statement has more than %d parameters", MAX_PARAMS);
-        return ERR_DB;
-    }
-    MEM_GROW(c->prepared, c->n_prepared, c->cap_prepared);
-    PgPrepared *p = &c->prepared[c->n_prepared];
-    snprintf(p->name, sizeof p->name, "cp%d", c->n_prepared);
+    char *text = to_dollar_params(p->sql, &n_params);
     PGresult *res = PQprepare(c->pg, p->name, text, 0, NULL);
     free(text);
     if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
@@ -429,11 +436,41 @@ static int prepare_new(PgConn *c, const char *sql)
     if (PQresultStatus(res) != PGRES_COMMAND_OK) return fail(c, res, NULL);
     p->n_columns = PQnfields(res);
     p->column_names = xcalloc((size_t)p->n_columns + 1, sizeof *p->column_names);
-    for (int i = 0; i < p->n_columns; i++) p->column_names[i] = xstrdup(PQfname(res, i));
+    for (int k = 0; k < p->n_columns; k++) p->column_names[k] = xstrdup(PQfname(res, k));
     PQclear(res);
-    p->n_params = n_params;
+    p->on_server = true;
+    return 0;
+}
+
+/* Adds sql to the connection's statements under a new name, prepared on the
+ * server when on_server. Returns its index. */
+static int prepare_new(PgConn *c, const char *sql, bool on_server)
+{
+    int n_params;
+    free(to_dollar_params(sql, &n_params));
+    if (n_params > MAX_PARAMS) {
+        snprintf(c->msg, sizeof c->msg, "a statement has more than %d parameters", MAX_PARAMS);
+        return ERR_DB;
+    }
+    MEM_GROW(c->prepared, c->n_prepared, c->cap_prepared);
+    PgPrepared *p = &c->prepared[c->n_prepared];
+    *p = (PgPrepared){.n_params = n_params};
+    snprintf(p->name, sizeof p->name, "cp%d", c->n_prepared);
     p->sql = xstrdup(sql);
+    if (on_server && ensure_on_server(c, c->n_prepared) < 0) {
+        free(p->sql);
+        return ERR_DB;
+    }
     return c->n_prepared++;
+}
+
+static DbStmt *new_stmt(PgConn *c, int prepared)
+{
+    PgStmt *st = xcalloc(1, sizeof *st);
+    st->base.driver = &db_pg_driver;
+    st->conn = c;
+    st->prepared = prepared;
+    return &st->base;
 }
 
 static int pg_prepare(DbConn *base, const char *sql, bool long_lived, DbStmt **out)
@@ -442,12 +479,22 @@ static int pg_prepare(DbConn *base, const char *sql, bool long_lived, DbStmt **o
     PgConn *c = conn_of(base);
     *out = NULL;
     int i = find_prepared(c, sql);
-    if (i < 0 && (i = prepare_new(c, sql)) < 0) return ERR_DB;
-    PgStmt *st = xcalloc(1, sizeof *st);
-    st->base.driver = &db_pg_driver;
-    st->conn = c;
-    st->prepared = i;
-    *out = &st->base;
+    if (i < 0 && (i = prepare_new(c, sql, true)) < 0) return ERR_DB;
+    if (ensure_on_server(c, i) < 0) return ERR_DB;
+    *out = new_stmt(c, i);
+    return 0;
+}
+
+/* A load's statement: read through COPY (pg_step_row), which plans it as it
+ * runs, so preparing it on the server first would cost two round trips and a
+ * parse for nothing. */
+static int pg_prepare_rows(DbConn *base, const char *sql, DbStmt **out)
+{
+    PgConn *c = conn_of(base);
+    *out = NULL;
+    int i = find_prepared(c, sql);
+    if (i < 0 && (i = prepare_new(c, sql, strncmp(sql, "SELECT ", 7) != 0)) < 0) return ERR_DB;
+    *out = new_stmt(c, i);
     return 0;
 }
 
@@ -457,6 +504,7 @@ static void pg_finalize(DbStmt *base)
 {
     pg_reset(base);
     free(stmt_of(base)->queued);
+    free(stmt_of(base)->queued_lines);
     free(base);
 }
 
@@ -475,16 +523,28 @@ static void pg_bind_int(DbStmt *base, int i, long long v)
 
 /* ---- Stepping through rows ----------------------------------------------------- */
 
-/* Reads and drops what is left of the connection's current query. */
+/* Reads and drops what is left of the connection's current query (the
+ * lines of a COPY TO still coming included: until they are read, libpq
+ * answers PGRES_COPY_OUT again and again). */
 static void drain_results(PgConn *c)
 {
     PGresult *res;
-    while ((res = PQgetResult(c->pg)) != NULL) PQclear(res);
+    while ((res = PQgetResult(c->pg)) != NULL) {
+        bool copy_out = PQresultStatus(res) == PGRES_COPY_OUT;
+        PQclear(res);
+        char *line;
+        while (copy_out && PQgetCopyData(c->pg, &line, 0) > 0) PQfreemem(line);
+    }
 }
 
 /* Moves the rest of st's rows into its queue, so another query can run. */
 static void buffer_rest(PgStmt *st)
 {
+    char *line;
+    while (st->copying && PQgetCopyData(st->conn->pg, &line, 0) > 0) {
+        MEM_GROW(st->queued_lines, st->n_queued_lines, st->cap_queued_lines);
+        st->queued_lines[st->n_queued_lines++] = line;
+    }
     PGresult *res;
     while ((res = PQgetResult(st->conn->pg)) != NULL) {
         MEM_GROW(st->queued, st->n_queued, st->cap_queued);
@@ -497,8 +557,12 @@ static int start_query(PgStmt *st)
 {
     PgConn *c = st->conn;
     if (c->streaming && c->streaming != st) buffer_rest(c->streaming);
-    const PgPrepared *p = &c->prepared[st->prepared];
     st->started = true;
+    if (ensure_on_server(c, st->prepared) < 0) {
+        st->finished = true;
+        return ERR_DB;
+    }
+    const PgPrepared *p = &c->prepared[st->prepared];
     if (!PQsendQueryPrepared(c->pg, p->name, p->n_params, st->values, NULL, NULL, 0)) {
         keep_error(c, NULL);
         st->finished = true;
@@ -534,9 +598,12 @@ static int finish_query(PgStmt *st, PGresult *res)
     return rc;
 }
 
+static int pg_step_row(DbStmt *base, const DbType *types, int n, DbValue *row);
+
 static int pg_step(DbStmt *base)
 {
     PgStmt *st = stmt_of(base);
+    if (st->copying) return pg_step_row(base, NULL, 0, NULL); /* begun by db_step_row */
     PQclear(st->row);
     st->row = NULL;
     if (st->finished) return DB_DONE;
@@ -558,20 +625,208 @@ static void pg_reset(DbStmt *base)
     PgStmt *st = stmt_of(base);
     PQclear(st->row);
     st->row = NULL;
+    if (st->line) PQfreemem(st->line);
+    st->line = NULL;
     if (st->conn->streaming == st) {
         drain_results(st->conn);
         st->conn->streaming = NULL;
     }
     for (int i = st->next_queued; i < st->n_queued; i++) PQclear(st->queued[i]);
     st->n_queued = st->next_queued = 0;
-    st->started = st->finished = false;
+    for (int i = st->next_queued_line; i < st->n_queued_lines; i++) PQfreemem(st->queued_lines[i]);
+    st->n_queued_lines = st->next_queued_line = 0;
+    st->started = st->finished = st->copying = false;
     memset(st->values, 0, sizeof st->values);
+}
+
+/* ---- Rows through COPY ---------------------------------------------------------- */
+
+/* A load reads millions of rows. In single-row mode libpq builds a PGresult
+ * for each one (its column descriptions copied, several allocations), which
+ * cost the client more than everything it then did with the row; as the text
+ * lines of COPY (SELECT ...) TO STDOUT the same rows come as one buffer each,
+ * split here in place (bench/RESULTS.md, "A pooled region on PostgreSQL").
+ * COPY takes no parameters, so the values bound are written into the text as
+ * literals (PQescapeLiteral); the statement is planned once per run, which a
+ * load pays once per table. */
+
+/* st's SQL for COPY: its ?N replaced by the values bound (outside quoted
+ * text, as to_dollar_params reads it); NULL when libpq cannot escape one. */
+static char *copy_sql(PgStmt *st)
+{
+    PgConn *c = st->conn;
+    const char *sql = c->prepared[st->prepared].sql;
+    size_t cap = strlen(sql) + 64, len = 0;
+    char *out = xmalloc(cap);
+    len += (size_t)snprintf(out, cap, "COPY (");
+    char quote = 0;
+    for (const char *p = sql; *p; p++) {
+        char buf[32];
+        const char *piece = buf;
+        char *escaped = NULL;
+        buf[0] = *p;
+        buf[1] = '\0';
+        if (quote) {
+            if (*p == quote) quote = 0;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '?' && p[1] >= '0' && p[1] <= '9') {
+            int n = atoi(p + 1);
+            while (p[1] >= '0' && p[1] <= '9') p++;
+            const char *v = n >= 1 && n <= MAX_PARAMS ? st->values[n - 1] : NULL;
+            if (!v) {
+                piece = "NULL";
+            } else if (v == st->ints[n - 1]) {
+                snprintf(buf, sizeof buf, "(%s)", v);
+            } else if ((piece = escaped = PQescapeLiteral(c->pg, v, strlen(v))) == NULL) {
+                free(out);
+                return NULL;
+            }
+        }
+        size_t n = strlen(piece);
+        if (len + n + 16 > cap) out = xrealloc(out, cap = 2 * (len + n + 16));
+        memcpy(out + len, piece, n);
+        len += n;
+        if (escaped) PQfreemem(escaped);
+    }
+    memcpy(out + len, ") TO STDOUT", sizeof ") TO STDOUT");
+    return out;
+}
+
+/* Starts st as COPY (SELECT ...) TO STDOUT. */
+static int start_copy(PgStmt *st)
+{
+    PgConn *c = st->conn;
+    if (c->streaming && c->streaming != st) buffer_rest(c->streaming);
+    st->started = st->copying = true;
+    char *sql = copy_sql(st);
+    PGresult *res = sql ? PQexec(c->pg, sql) : NULL;
+    free(sql);
+    if (PQresultStatus(res) != PGRES_COPY_OUT) {
+        keep_error(c, res);
+        PQclear(res);
+        drain_results(c);
+        st->finished = true;
+        return ERR_DB;
+    }
+    PQclear(res);
+    c->streaming = st;
+    return 0;
+}
+
+/* The next line of st's COPY, or NULL at its end (or a failure, which the
+ * query's last result then reports). */
+static char *next_line(PgStmt *st)
+{
+    if (st->next_queued_line < st->n_queued_lines) return st->queued_lines[st->next_queued_line++];
+    char *line = NULL;
+    if (st->conn->streaming != st || PQgetCopyData(st->conn->pg, &line, 0) <= 0) return NULL;
+    return line;
+}
+
+/* The character a backslash and c stand for in COPY's text format
+ * (PostgreSQL, COPY, "Text Format"). The server writes only these escapes. */
+static char unescape(char c)
+{
+    switch (c) {
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return c;
+    }
+}
+
+/* A value as db_column_int reads it: a boolean's t or f as 1 or 0, a whole
+ * number's digits (a load's are a few each: strtoll's generality cost 2% of
+ * a pooled load's client time), anything else through strtoll. */
+static long long text_int(const char *v)
+{
+    if (v[0] == 't' || v[0] == 'f') return v[0] == 't';
+    const char *p = v + (v[0] == '-');
+    long long n = 0;
+    int digits = 0;
+    for (; *p >= '0' && *p <= '9' && digits < 18; p++, digits++) n = 10 * n + (*p - '0');
+    if (*p || digits == 0) return strtoll(v, NULL, 10);
+    return v[0] == '-' ? -n : n;
+}
+
+/* Splits a line of COPY's text format into row's first n values, in place:
+ * tab-separated, \N for NULL (which reads as "" and 0), backslash escapes.
+ * Columns the line lacks read as NULL. */
+static void split_line(char *line, const DbType *types, int n, DbValue *row)
+{
+    char *p = line;
+    for (int i = 0; i < n; i++) {
+        char *start = p, *out = p;
+        bool null = !*p || (p[0] == '\\' && p[1] == 'N' && (p[2] == '\t' || p[2] == '\n' || !p[2]));
+        if (null && *p) p += 2;
+        while (!null && *p && *p != '\t' && *p != '\n') {
+            if (*p == '\\' && p[1]) p++, *p = unescape(*p);
+            *out++ = *p++;
+        }
+        char end = *p;
+        if (!null) *out = '\0';
+        if (end) p++;
+        const char *text = null ? "" : start;
+        if (types[i] == DB_INT)
+            row[i].num = null ? 0 : text_int(text);
+        else
+            row[i].text = text;
+    }
+}
+
+/* db_step_row: a SELECT not yet started is read through COPY; any other
+ * statement (or one already stepped by db_step) column by column. */
+static int pg_step_row(DbStmt *base, const DbType *types, int n, DbValue *row)
+{
+    PgStmt *st = stmt_of(base);
+    if (!st->started && strncmp(st->conn->prepared[st->prepared].sql, "SELECT ", 7) == 0 &&
+        start_copy(st) < 0)
+        return ERR_DB;
+    if (!st->copying) {
+        int rc = pg_step(base);
+        for (int i = 0; rc == DB_ROW && i < n; i++) {
+            const char *v = PQgetisnull(st->row, 0, i) ? "" : PQgetvalue(st->row, 0, i);
+            if (types[i] == DB_INT)
+                row[i].num = text_int(v);
+            else
+                row[i].text = v;
+        }
+        return rc;
+    }
+    if (st->line) PQfreemem(st->line);
+    st->line = NULL;
+    if (st->finished) return DB_DONE;
+    if ((st->line = next_line(st)) != NULL) {
+        split_line(st->line, types, n, row);
+        return DB_ROW;
+    }
+    PGresult *res = next_result(st);
+    if (!res) {
+        st->finished = true;
+        return DB_DONE;
+    }
+    return finish_query(st, res);
+}
+
+/* A statement of db_prepare_rows learns its columns only when asked: it is
+ * prepared on the server then (after buffering any rows still coming). */
+static const PgPrepared *columns_of(PgStmt *st)
+{
+    PgConn *c = st->conn;
+    if (!c->prepared[st->prepared].on_server) {
+        if (c->streaming) buffer_rest(c->streaming);
+        ensure_on_server(c, st->prepared);
+    }
+    return &c->prepared[st->prepared];
 }
 
 static int pg_column_count(DbStmt *base)
 {
-    PgStmt *st = stmt_of(base);
-    return st->conn->prepared[st->prepared].n_columns;
+    return columns_of(stmt_of(base))->n_columns;
 }
 
 static bool pg_column_is_null(DbStmt *base, int i)
@@ -603,8 +858,7 @@ static long long pg_column_int(DbStmt *base, int i)
 
 static const char *pg_column_name(DbStmt *base, int i)
 {
-    PgStmt *st = stmt_of(base);
-    const PgPrepared *p = &st->conn->prepared[st->prepared];
+    const PgPrepared *p = columns_of(stmt_of(base));
     return i >= 0 && i < p->n_columns ? p->column_names[i] : "";
 }
 
@@ -653,10 +907,14 @@ static int pg_begin_read(DbConn *base, Err *err)
      * council's, schema/postgresql/019_council_indexes.sql) gives the same
      * order with no sort and streams from the first row; without sorts the
      * planner walks it (a statement that cannot do without a sort still
-     * sorts). */
-    return exec_simple(
-        conn_of(base),
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = off", err);
+     * sorts). And no JIT: a pooled load's statements are costed past
+     * jit_above_cost, and compiling each one's expressions took the server
+     * some 70 ms for a scan that JIT makes no faster (bench/RESULTS.md,
+     * "A pooled region on PostgreSQL"). */
+    return exec_simple(conn_of(base),
+                       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL enable_sort = "
+                       "off; SET LOCAL jit = off",
+                       err);
 }
 
 static int pg_begin_write(DbConn *base, Err *err)
@@ -856,10 +1114,12 @@ const DbDriver db_pg_driver = {
     .exec = pg_exec,
     .has_table = pg_has_table,
     .prepare = pg_prepare,
+    .prepare_rows = pg_prepare_rows,
     .finalize = pg_finalize,
     .bind_text = pg_bind_text,
     .bind_int = pg_bind_int,
     .step = pg_step,
+    .step_row = pg_step_row,
     .reset = pg_reset,
     .column_count = pg_column_count,
     .column_is_null = pg_column_is_null,

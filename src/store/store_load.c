@@ -43,12 +43,13 @@ static const char *for_council(const char *sql, const char *council, int param, 
     return n > 0 && (size_t)n < size ? buf : sql;
 }
 
-/* Prepares sql (for_council's, with its la as parameter 1) on conn. */
+/* Prepares sql (for_council's, with its la as parameter 1) on conn, to be
+ * read by db_step_row (on PostgreSQL through COPY: db_prepare_rows). */
 static int prepare_for_council(DbConn *conn, const char *sql, const char *council, DbStmt **st)
 {
     char buf[1024];
     const char *text = for_council(sql, council, 1, buf, sizeof buf);
-    if (db_prepare(conn, text, false, st) < 0) return ERR_DB;
+    if (db_prepare_rows(conn, text, st) < 0) return ERR_DB;
     if (text != sql) db_bind_text(*st, 1, council);
     return 0;
 }
@@ -63,7 +64,7 @@ static int load_children(DbConn *conn, const char *council, Dataset *ds, Err *er
     const char *sql = *council ? "SELECT child, sex, dob, ethnic FROM header WHERE la = ?1 "
                                  "ORDER BY child"
                                : "SELECT child, sex, dob, ethnic FROM header ORDER BY child";
-    if (db_prepare(conn, sql, false, &st) < 0) return db_error(conn, err, "loading children");
+    if (db_prepare_rows(conn, sql, &st) < 0) return db_error(conn, err, "loading children");
     if (*council) db_bind_text(st, 1, council);
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
     DbValue v[4];
@@ -101,12 +102,14 @@ static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, const char
     if (prepare_for_council(conn, "SELECT child, disabled FROM disability ORDER BY child", council,
                             &st) < 0)
         return db_error(conn, err, "loading the disability list");
+    /* disabled as text: "" is NULL, no override. */
+    static const DbType types[] = {DB_TEXT, DB_TEXT};
+    DbValue v[2];
     int rc, cursor = 0;
-    while ((rc = db_step(st)) == DB_ROW) {
-        Child *c = advance_to_child(ds, &cursor, db_column_text(st, 0));
-        if (c && !db_column_is_null(st, 1))
-            c->disability =
-                (int)db_column_int(st, 1) ? DISABILITY_OVERRIDE_YES : DISABILITY_OVERRIDE_NO;
+    while ((rc = db_step_row(st, types, 2, v)) == DB_ROW) {
+        Child *c = advance_to_child(ds, &cursor, v[0].text);
+        if (c && v[1].text[0])
+            c->disability = atoi(v[1].text) ? DISABILITY_OVERRIDE_YES : DISABILITY_OVERRIDE_NO;
     }
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading the disability list");

@@ -6,7 +6,8 @@
  * a load on PostgreSQL neither waits for nor sees a writer's uncommitted rows;
  * a reader's snapshot holds while an import commits; rows staged by COPY are
  * seen by reads inside the same transaction and vanish with a rollback; and a
- * statement on a missing table fails with PostgreSQL's message. */
+ * statement on a missing table fails with PostgreSQL's message; rows read
+ * through COPY come back as they were, escapes and NULLs included. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -239,6 +240,75 @@ static void test_a_missing_table_fails_with_its_message(void **state)
     db_close(c);
 }
 
+/* db_step_row reads a SELECT through COPY's text format (store/pg.c): the
+ * values bound go into the text as literals, and what COPY escapes (tab,
+ * newline, backslash) or writes as \N comes back as it was. Two such reads
+ * on one connection at once: the second starting buffers the first's rest. */
+static void test_rows_read_through_copy_come_back_as_stored(void **state)
+{
+    (void)state;
+    DbConn *c;
+    Err err;
+    assert_int_equal(db_open(pg_url, DB_OPEN_READ_ONLY, &c, &err), 0);
+    const char *sql =
+        "SELECT ?1 || E'\\t' || g, ?2 + g, CAST(?3 AS TEXT), E'a\\\\b\\nc', g > 1, '' "
+        "FROM generate_series(1, 3) AS g ORDER BY g";
+    DbStmt *a, *b;
+    assert_int_equal(db_prepare(c, sql, false, &a), 0);
+    assert_int_equal(db_prepare(c, sql, false, &b), 0);
+    db_bind_text(a, 1, "it's ?2");
+    db_bind_int(a, 2, -5);
+    db_bind_text(a, 3, NULL);
+    db_bind_text(b, 1, "b");
+    db_bind_int(b, 2, 10);
+    db_bind_text(b, 3, "\\N");
+    static const DbType types[] = {DB_TEXT, DB_INT, DB_TEXT, DB_TEXT, DB_INT, DB_TEXT};
+    DbValue v[6];
+    assert_int_equal(db_step_row(a, types, 6, v), DB_ROW);
+    assert_string_equal(v[0].text, "it's ?2\t1");
+    assert_int_equal(v[1].num, -4);
+    assert_string_equal(v[2].text, ""); /* NULL */
+    assert_string_equal(v[3].text, "a\\b\nc");
+    assert_int_equal(v[4].num, 0);
+    assert_string_equal(v[5].text, "");
+    for (int row = 1; row <= 3; row++) { /* b starts while a streams */
+        assert_int_equal(db_step_row(b, types, 6, v), DB_ROW);
+        assert_int_equal(v[1].num, 10 + row);
+        assert_string_equal(v[2].text, "\\N"); /* a value, not NULL */
+    }
+    assert_int_equal(db_step_row(b, types, 6, v), DB_DONE);
+    for (int row = 2; row <= 3; row++) {
+        assert_int_equal(db_step_row(a, types, 6, v), DB_ROW);
+        assert_int_equal(v[1].num, -5 + row);
+        assert_int_equal(v[4].num, 1);
+    }
+    assert_int_equal(db_step_row(a, types, 6, v), DB_DONE);
+    /* Reset in the middle of its rows, a statement runs again from the start. */
+    db_reset(b);
+    db_bind_text(b, 1, "again");
+    db_bind_int(b, 2, 0);
+    db_bind_text(b, 3, NULL);
+    assert_int_equal(db_step_row(b, types, 6, v), DB_ROW);
+    db_reset(b);
+    db_bind_text(b, 1, "once more");
+    db_bind_int(b, 2, 0);
+    assert_int_equal(db_step_row(b, types, 6, v), DB_ROW);
+    assert_string_equal(v[0].text, "once more\t1");
+    db_finalize(a);
+    db_finalize(b);
+    /* A statement failing after its first row fails there, with the server's message. */
+    assert_int_equal(db_prepare(c, "SELECT 1 / (g - 2) FROM generate_series(1, 3) AS g", false, &a),
+                     0);
+    static const DbType one[] = {DB_INT};
+    int rc;
+    while ((rc = db_step_row(a, one, 1, v)) == DB_ROW) {
+    }
+    assert_int_equal(rc, ERR_DB);
+    assert_non_null(strstr(db_errmsg(c), "division by zero"));
+    db_finalize(a);
+    db_close(c);
+}
+
 /* The PostgreSQL schema has no foreign key to header: the stage refuses a
  * row whose child has no Header row, staged or stored, when it merges; a
  * stored child it looks up (here one whose identifier needs quoting in the
@@ -277,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_a_snapshot_holds_while_an_import_commits),
         cmocka_unit_test(test_staged_rows_are_read_inside_and_gone_after_rollback),
         cmocka_unit_test(test_a_missing_table_fails_with_its_message),
+        cmocka_unit_test(test_rows_read_through_copy_come_back_as_stored),
         cmocka_unit_test(test_a_staged_row_needs_its_childs_header),
     };
     return cmocka_run_group_tests(tests, make_history, remove_history);
