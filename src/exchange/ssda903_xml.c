@@ -21,10 +21,10 @@
 #include <libxml/xmlreader.h>
 
 #include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -661,8 +661,8 @@ static bool unconverted_place(const XmlLoad *ld, const char *msg, long *line, in
 }
 
 /* The first fault libxml2 reports (the parser stops there): the document is
- * not well-formed, or not in the encoding it says. msg is libxml2's, cut at
- * its first line. */
+ * not well-formed, or not in the encoding it says. text is libxml2's
+ * message, kept to its first line. */
 static void report_libxml_fault(XmlLoad *ld, bool encoding, long line, int column,
                                 const char *label, const char *text)
 {
