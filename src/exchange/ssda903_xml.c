@@ -23,6 +23,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -44,7 +46,13 @@
     F(xmlTextReaderConstName)                 \
     F(xmlTextReaderConstValue)                \
     F(xmlTextReaderGetParserLineNumber)       \
-    F(xmlTextReaderGetParserColumnNumber)
+    F(xmlTextReaderGetParserColumnNumber)     \
+    F(xmlSetStructuredErrorFunc)              \
+    F(xmlSetGenericErrorFunc)                 \
+    F(__xmlStructuredError)                   \
+    F(__xmlStructuredErrorContext)            \
+    F(__xmlGenericError)                      \
+    F(__xmlGenericErrorContext)
 static struct {
     LIBXML_FUNCTIONS(DYNLIB_POINTER)
 } libxml;
@@ -620,18 +628,67 @@ static void refuse(XmlLoad *ld, const char *what, const char *markup)
     ld->stop = true;
 }
 
-/* libxml2's own findings: the document is not well-formed, or not in the
- * encoding it says. Only the first is kept: the parser stops there. */
+/* Where the parser is, for a fault libxml2 reports without a place (the
+ * conversion from the declared encoding): line 1 before the reader exists. */
+static void parser_place(const XmlLoad *ld, long *line, int *column)
+{
+    *line = ld->reader ? libxml.xmlTextReaderGetParserLineNumber(ld->reader) : 0;
+    *column = ld->reader ? libxml.xmlTextReaderGetParserColumnNumber(ld->reader) : 0;
+    if (*line <= 0) *line = 1, *column = 1;
+}
+
+/* The place of the bytes libxml2 could not convert from the declared
+ * encoding, which its message lists ("input conversion failed due to input
+ * error, bytes 0x81 0x20 0xFF 0xFE"): their first occurrence at or after the
+ * reader's place. Returns false when the message names none or they are not
+ * found. */
+static bool unconverted_place(const XmlLoad *ld, const char *msg, long *line, int *column)
+{
+    const char *at = msg ? strstr(msg, "bytes ") : NULL;
+    if (!at) return false;
+    char bytes[8];
+    size_t n = 0;
+    unsigned value;
+    int used;
+    for (at += 6; n < sizeof bytes && sscanf(at, " 0x%2x%n", &value, &used) == 1; at += used)
+        bytes[n++] = (char)value;
+    Scanner s = ld->scan;
+    while (n && (size_t)(s.end - s.p) >= n && memcmp(s.p, bytes, n) != 0) scan_step(&s);
+    if (!n || (size_t)(s.end - s.p) < n) return false;
+    *line = s.line;
+    *column = s.column;
+    return true;
+}
+
+/* The first fault libxml2 reports (the parser stops there): the document is
+ * not well-formed, or not in the encoding it says. text is libxml2's
+ * message, kept to its first line. */
+static void report_libxml_fault(XmlLoad *ld, bool encoding, long line, int column,
+                                const char *label, const char *text)
+{
+    if (ld->libxml_failed) return;
+    ld->libxml_failed = true;
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s", text ? text : "unknown fault");
+    msg[strcspn(msg, "\n")] = '\0';
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == ' ') msg[--n] = '\0';
+    if (encoding || strstr(msg, "encod") || strstr(msg, "UTF-8"))
+        errlist_at(ld->errs, ld->name, line, column, label,
+                   "the text is not in the encoding the file declares (UTF-8 when it declares "
+                   "none): save it as UTF-8 (libxml2: %s)",
+                   msg);
+    else
+        errlist_at(ld->errs, ld->name, line, column, label, "not well-formed XML: %s", msg);
+}
+
+/* libxml2's structured reports: the reader's (with the parser's context) and
+ * the thread's (without one: a conversion from the declared encoding, the
+ * input's I/O). Warnings are not faults. */
 static void on_libxml_error(void *arg, xmlErrorPtr e)
 {
     XmlLoad *ld = arg;
     if (!e || e->level < XML_ERR_ERROR || ld->libxml_failed) return;
-    ld->libxml_failed = true;
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown fault");
-    msg[strcspn(msg, "\n")] = '\0';
-    size_t n = strlen(msg);
-    while (n && msg[n - 1] == ' ') msg[--n] = '\0';
     /* The parser is ahead of the reader: the element it was in is its own. */
     char buf[2 * NAME_MAX_LEN + 2];
     const char *label = open_label(ld, buf, sizeof buf);
@@ -642,14 +699,63 @@ static void on_libxml_error(void *arg, xmlErrorPtr e)
     if (ctxt && ctxt->nameNr >= 1) label = buf;
     if (ctxt && ctxt->nameNr == 1)
         snprintf(buf, sizeof buf, "%.*s", NAME_MAX_LEN - 1, ctxt->nameTab[0]);
-    if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING ||
-        e->code == XML_ERR_UNSUPPORTED_ENCODING || strstr(msg, "encoding") || strstr(msg, "UTF-8"))
-        errlist_at(ld->errs, ld->name, e->line, e->int2, label,
-                   "the text is not in the encoding the file declares (UTF-8 when it declares "
-                   "none): save it as UTF-8 (libxml2: %s)",
-                   msg);
-    else
-        errlist_at(ld->errs, ld->name, e->line, e->int2, label, "not well-formed XML: %s", msg);
+    long line = e->line;
+    int column = e->int2;
+    if (line <= 0 && !unconverted_place(ld, e->message, &line, &column))
+        parser_place(ld, &line, &column);
+    bool encoding = e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING ||
+                    e->code == XML_ERR_UNSUPPORTED_ENCODING || e->domain == XML_FROM_I18N;
+    report_libxml_fault(ld, encoding, line, column, label, e->message);
+}
+
+/* libxml2's printf-style reports, which a few places make directly ("xmlParseChunk:
+ * encoder error"), bypassing the structured ones: a fault too. */
+static void on_libxml_generic(void *arg, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void on_libxml_generic(void *arg, const char *fmt, ...)
+{
+    XmlLoad *ld = arg;
+    if (ld->libxml_failed) return;
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line;
+    int column;
+    parser_place(ld, &line, &column);
+    char buf[2 * NAME_MAX_LEN + 2];
+    report_libxml_fault(ld, false, line, column, open_label(ld, buf, sizeof buf), msg);
+}
+
+/* The calling thread's libxml2 handlers (thread-local in libxml2). */
+typedef struct LibxmlHandlers {
+    xmlStructuredErrorFunc structured;
+    void *structured_arg;
+    xmlGenericErrorFunc generic;
+    void *generic_arg;
+} LibxmlHandlers;
+
+/* Reports libxml2 makes outside the reader, with no parser context (the
+ * input's conversion from its declared encoding: "encoding error : input
+ * conversion failed", "I/O error : encoder error"), go to the thread's
+ * handlers, by default printed on stderr. For the read, this thread's go to
+ * ld too, so that a fault is one FILE:LINE message like any other; the
+ * thread's own are put back after (restore_handlers). */
+static void route_handlers(XmlLoad *ld, LibxmlHandlers *saved)
+{
+    saved->structured = *libxml.__xmlStructuredError();
+    saved->structured_arg = *libxml.__xmlStructuredErrorContext();
+    saved->generic = *libxml.__xmlGenericError();
+    saved->generic_arg = *libxml.__xmlGenericErrorContext();
+    libxml.xmlSetStructuredErrorFunc(ld, on_libxml_error);
+    libxml.xmlSetGenericErrorFunc(ld, on_libxml_generic);
+}
+
+static void restore_handlers(const LibxmlHandlers *saved)
+{
+    libxml.xmlSetStructuredErrorFunc(saved->structured_arg, saved->structured);
+    libxml.xmlSetGenericErrorFunc(saved->generic_arg, saved->generic);
 }
 
 /* Refuses every external resource: a 903 export needs none. */
@@ -679,9 +785,13 @@ static void read_document(XmlLoad *ld, const char *data, size_t len)
     pthread_once(&once, init_once);
     ld->scan = (Scanner){data, data + len, 1, 1};
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ld->scan.p += 3;
+    LibxmlHandlers saved;
+    route_handlers(ld, &saved);
     ld->reader = libxml.xmlReaderForMemory(data, (int)len, ld->name, NULL, READER_OPTIONS);
     if (!ld->reader) {
-        errlist_at(ld->errs, ld->name, 0, 0, NULL, "libxml2 could not start reading the file");
+        restore_handlers(&saved);
+        if (!ld->libxml_failed)
+            errlist_at(ld->errs, ld->name, 0, 0, NULL, "libxml2 could not start reading the file");
         return;
     }
     libxml.xmlTextReaderSetStructuredErrorHandler(ld->reader, on_libxml_error, ld);
@@ -706,6 +816,7 @@ static void read_document(XmlLoad *ld, const char *data, size_t len)
                    "not well-formed XML");
     libxml.xmlFreeTextReader(ld->reader);
     ld->reader = NULL;
+    restore_handlers(&saved);
 }
 
 /* UTF-16 and UTF-32 text starts with a byte-order mark or has NUL bytes

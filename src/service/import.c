@@ -21,11 +21,15 @@
 
 /* ---- Which collection year a file belongs to ----------------------------- */
 
-/* Birth dates say nothing about the year of the return. */
+/* Birth dates say nothing about the year of the return, nor does the date a
+ * child's UASC status ceases (DUC), which may be years ahead: it is at the
+ * latest the 18th birthday (DfE 903 rule 304), and a return carries it as
+ * soon as it is known (a synthetic 2025/26 return had DUCs up to 2029, and
+ * was taken as 2029/30's when uploaded). */
 static bool is_event_date(const Ssda903Column *col)
 {
     return col->kind == F903_DATE && strcmp(col->name, "DOB") != 0 &&
-           strcmp(col->name, "MC_DOB") != 0;
+           strcmp(col->name, "MC_DOB") != 0 && strcmp(col->name, "DUC") != 0;
 }
 
 /* The latest event date in the file, or DATE_NONE. */

@@ -129,6 +129,28 @@ static int check_version(Store *s, Correcting *w, int *version)
     return 0;
 }
 
+/* No record of the kind on the date the correction was read at. When a
+ * date correction has moved it since, the page is stale like one read
+ * before a later version (ERR_CONFLICT: reload and correct it where it is
+ * now), not wrong about the record (ERR_NOT_FOUND). */
+static int missing_record(Store *s, Correcting *w)
+{
+    const RecordCorrection *c = w->c;
+    char to[11];
+    int version;
+    int rc = store_record_moved_to(s, c->kind, c->child, c->date, to, w->err);
+    if (rc < 0) return rc;
+    if (!to[0])
+        return err_set(w->err, ERR_NOT_FOUND, "child '%s' has no %s on %s", c->child, c->kind,
+                       c->date);
+    rc = store_record_version(s, c->kind, c->child, to, &version, w->err);
+    if (rc < 0) return rc;
+    return err_set(w->err, ERR_CONFLICT,
+                   "this %s was changed since it was read: it was moved from %s to %s and is "
+                   "at version %d, not %d; reload it and make the change again",
+                   c->kind, c->date, to, version, c->version);
+}
+
 /* Fills what every change says (the values and field aside) and writes its
  * history row, keyed by the record's date after the change. */
 static int add_history(Store *s, Correcting *w, const char *record_date, int version, long long seq)
@@ -171,6 +193,7 @@ static int apply_value(Store *s, long long seq, Correcting *w)
     int version;
     int rc =
         store_record_value(s, table, c->child, c->date, out->old_value, &out->old_null, w->err);
+    if (rc == ERR_NOT_FOUND) rc = missing_record(s, w);
     if (rc == 0) rc = check_version(s, w, &version);
     if (rc < 0) return rc;
     out->new_null = !w->value[0];
@@ -194,9 +217,7 @@ static int apply_date(Store *s, long long seq, Correcting *w)
     bool found, taken;
     int version;
     int rc = store_record_exists(s, table, c->child, c->date, &found, w->err);
-    if (rc == 0 && !found)
-        rc = err_set(w->err, ERR_NOT_FOUND, "child '%s' has no %s on %s", c->child, c->kind,
-                     c->date);
+    if (rc == 0 && !found) rc = missing_record(s, w);
     if (rc == 0) rc = check_version(s, w, &version);
     if (rc == 0) rc = store_record_exists(s, table, c->child, c->new_date, &taken, w->err);
     if (rc == 0 && taken)

@@ -57,8 +57,9 @@ const char *svc_record_value_name(const char *kind);
  * the change made. ERR_USAGE for a bad kind, date, value (the import's
  * message, the value's name as the parameter) or a missing reason;
  * ERR_NOT_FOUND when the child has no such record; ERR_CONFLICT when the
- * record's version is not c->version, the value (or date) is already that,
- * or the child has a record of the kind on the new date already. */
+ * record's version is not c->version, a date correction has moved it from
+ * c->date since (the message says where to), the value (or date) is already
+ * that, or the child has a record of the kind on the new date already. */
 int svc_record_correct(AuditLog *log, const RecordCorrection *c, const Actor *actor,
                        RecordChange *out, Err *err);
 

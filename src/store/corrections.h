@@ -50,6 +50,12 @@ int store_record_exists(Store *s, Ssda903TableId table, const char *child, const
 int store_record_move(Store *s, Ssda903TableId table, const char *kind, const char *child,
                       const char *from, const char *to, Err *err);
 
+/* Where a date correction moved the record of kind that child had on date:
+ * its date now (the latest such move's record, whose corrections move with
+ * it) into to, or "" when no record of the kind was moved from date. */
+int store_record_moved_to(Store *s, const char *kind, const char *child, const char *date,
+                          char to[11], Err *err);
+
 /* The record's version: 1 + the number of its corrections. */
 int store_record_version(Store *s, const char *kind, const char *child, const char *date,
                          int *version, Err *err);

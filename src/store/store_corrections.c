@@ -166,6 +166,25 @@ int store_record_move(Store *s, Ssda903TableId table, const char *kind, const ch
     return run_update(s, st, "moving a record's corrections", err);
 }
 
+int store_record_moved_to(Store *s, const char *kind, const char *child, const char *date,
+                          char to[11], Err *err)
+{
+    DbStmt *st;
+    if (prepare(s,
+                "SELECT record_date FROM record_corrections WHERE kind = ?1 AND child = ?2 "
+                "AND field = 'date' AND old_value = ?3 ORDER BY audit_seq DESC LIMIT 1",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, kind);
+    db_bind_text(st, 2, child);
+    db_bind_text(st, 3, date);
+    int rc = db_step(st);
+    to[0] = '\0';
+    if (rc == DB_ROW) copy_column(st, 0, to, 11);
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "reading where a record was moved") : 0;
+}
+
 int store_record_version(Store *s, const char *kind, const char *child, const char *date,
                          int *version, Err *err)
 {

@@ -312,15 +312,11 @@ int api_record_history(WebCall *call)
     return 200;
 }
 
-int api_import(WebCall *call)
+/* Imports the upload's files, audits the import and swaps in the snapshot
+ * it made; answers the report, the problems or the error. */
+static int import_upload(WebCall *call)
 {
     const WebRequest *req = call->req;
-    if (req->upload_too_large)
-        return web_error(call->res, 413, "too_large", NULL,
-                         "the upload is over the limit of %d bytes", WEB_MAX_UPLOAD);
-    if (req->upload_broken || !req->upload_dir)
-        return web_error(call->res, 400, "invalid", "files",
-                         "send the files as multipart/form-data (one part per CSV file)");
     ImportReport report;
     char dir[512];
     snprintf(dir, sizeof dir, "%s", req->upload_dir);
@@ -346,4 +342,26 @@ int api_import(WebCall *call)
     json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);
     web_app_release(call->app, fresh);
     return web_ok(call->res, data, meta);
+}
+
+int api_import(WebCall *call)
+{
+    const WebRequest *req = call->req;
+    if (req->upload_too_large)
+        return web_error(call->res, 413, "too_large", NULL,
+                         "the upload is over the limit of %d bytes", WEB_MAX_UPLOAD);
+    if (req->upload_broken || !req->upload_dir)
+        return web_error(call->res, 400, "invalid", "files",
+                         "send the files as multipart/form-data (one part per CSV file)");
+    bool own = req->import_place == WEB_IMPORT_PLACE_OWN;
+    if (req->import_place == WEB_IMPORT_PLACE_BUSY || (own && !web_app_begin_import(call->app))) {
+        web_error(call->res, 409, "conflict", NULL,
+                  "another import is running on this server; nothing of this one was imported: "
+                  "send it again when that one has finished");
+        call->res->retry_after = WEB_IMPORT_RETRY_SECONDS;
+        return 409;
+    }
+    int status = import_upload(call);
+    if (own) web_app_end_import(call->app);
+    return status;
 }

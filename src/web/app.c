@@ -244,6 +244,16 @@ int web_app_reload(WebApp *app, Err *err)
     return 0;
 }
 
+bool web_app_begin_import(WebApp *app)
+{
+    return !atomic_exchange(&app->importing, true);
+}
+
+void web_app_end_import(WebApp *app)
+{
+    atomic_store(&app->importing, false);
+}
+
 time_t web_app_now(const WebApp *app)
 {
     return app->clock ? app->clock() : time(NULL);

@@ -98,6 +98,7 @@ typedef struct WebApp {
     ChangeWatch *changes;
     pthread_t watcher;
     atomic_bool stop_watching;
+    atomic_bool importing; /* an import through the API is running (web_app_begin_import) */
 } WebApp;
 
 /* Loads the snapshot of db_path, opens its audit log and restores the live
@@ -129,6 +130,17 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *ag
  * first readers would wait for (web/prepare.h), readers meanwhile answered
  * from the old one, then swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
+
+/* Takes the server's one place for an import through the API and returns
+ * true, or returns false when another import holds it. One at a time: a
+ * second would only wait for the first's write lock, holding its upload and
+ * a thread meanwhile, and then load and prepare one more snapshot. Give the
+ * place back with web_app_end_import. */
+bool web_app_begin_import(WebApp *app);
+/* The Retry-After of the 409 a second import gets: an import of a year's
+ * return takes seconds, a whole history's tens of seconds. */
+enum { WEB_IMPORT_RETRY_SECONDS = 10 };
+void web_app_end_import(WebApp *app);
 
 time_t web_app_now(const WebApp *app);
 /* Today (UTC) by the app's clock. */

@@ -22,6 +22,16 @@ typedef struct WebParam {
     const char *name, *value;
 } WebParam;
 
+/* Who takes an import's place (web/app.h, web_app_begin_import): the
+ * handler itself (the route tests), the server, which took it before it ran
+ * the import on a thread of its own, or no one: the server found another
+ * import running, and the request is answered 409. */
+typedef enum WebImportPlace {
+    WEB_IMPORT_PLACE_OWN = 0,
+    WEB_IMPORT_PLACE_HELD,
+    WEB_IMPORT_PLACE_BUSY,
+} WebImportPlace;
+
 typedef struct WebRequest {
     const char *method; /* "GET" */
     const char *path;   /* "/api/v1/children/C1", without the query */
@@ -42,6 +52,8 @@ typedef struct WebRequest {
     /* A sign-in whose place to check a password (web_sessions_begin_check)
      * the server took for it, and gives back when it is answered. */
     bool sign_in_place_held;
+    /* The import's place (web_app_begin_import), one import at a time. */
+    WebImportPlace import_place;
     /* The server appends the response's audit row itself (WebResponse.audit),
      * with the connection suspended until the row has committed; false: the
      * router appends it, holding the calling thread (the route tests). */

@@ -37,7 +37,8 @@ const WebRoute web_routes[] = {
      "plan or needs assessment is only a date), keeping the earlier value (audited in the same "
      "transaction); body {\"kind\", \"date\", the value by its lower-case name or "
      "\"new_date\": \"YYYY-MM-DD\", \"version\" as read, \"reason\"}: 409 when the record "
-     "changed since that version or the new date has one already",
+     "changed since that version (or was moved to another date: the answer says where) or the "
+     "new date has one already",
      NULL},
     {"GET", "/api/v1/children/{id}/corrections", CAP_CHILD_READ, false, api_record_history,
      "Every correction of the child's records: old and new value, version, who, when, why "
@@ -73,7 +74,9 @@ const WebRoute web_routes[] = {
     {"POST", "/api/v1/imports", CAP_IMPORT, true, api_import,
      "Import 903 files and record templates uploaded as multipart/form-data (all or nothing; "
      "the problems listed when any; keep_invalid=1 stores rows whose only faults are codes or "
-     "contradicting fields, those values marked and unknown, and lists the marks)",
+     "contradicting fields, those values marked and unknown, and lists the marks). Answered "
+     "when the import is done and its snapshot is in, the request waiting on a thread of its "
+     "own; 409 with Retry-After while another import through this server runs",
      "keep_invalid=1"},
     {"GET", "/api/v1/validation", CAP_VALIDATION, false, api_validation,
      "The validation of the return stored for a collection year: each rule's outcome and the "

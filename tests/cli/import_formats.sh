@@ -11,6 +11,15 @@ grep -q "collection years 2009/10 to 2009/10" "$TMP/out" || fail "year from date
 expect_eq "codes upper-cased" "2|WBRI" "$(sqlite3 "$db" "SELECT sex || '|' || ethnic FROM header")"
 expect_eq "episode" "S|C2|Q2|DT2, 2BB" "$(sqlite3 "$db" "SELECT rne||'|'||ls||'|'||place||'|'||pl_post FROM episodes")"
 expect_eq "source year" 2010 "$(sqlite3 "$db" "SELECT source_year FROM episodes")"
+# The date UASC status ceases (DUC, at the latest the 18th birthday) may be
+# years ahead: it is no event of the return's year.
+mkdir -p "$TMP/uasc"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nU1,1,01/02/1995,WBRI,,,\n' > "$TMP/uasc/h.csv"
+printf 'DECOM,CHILD,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' > "$TMP/uasc/e.csv"
+printf '01/05/2009,U1,S,C2,N1,Q2,PR1,,,,,,\n' >> "$TMP/uasc/e.csv"
+printf 'CHILD,SEX,DOB,DUC\nU1,1,01/02/1995,01/02/2013\n' > "$TMP/uasc/u.csv"
+"$CAREPLEDGE" import --db "$TMP/uasc.db" "$TMP/uasc" > "$TMP/out" || fail "import with DUC: $(cat "$TMP/out")"
+grep -q "collection years 2009/10 to 2009/10" "$TMP/out" || fail "year from a DUC: $(cat "$TMP/out")"
 
 # --year overrides what the dates say.
 db2="$TMP/t2.db"

@@ -3,7 +3,8 @@
 // it really took place through the correction form, and sees the visit under
 // its new date in the timeline and the date it had in the record's history; a
 // second page that read the record before a later change is refused with the
-// conflict message, and nothing it sent is applied. No axe violation on either.
+// conflict message, and nothing it sent is applied; a page read before a
+// visit was moved is told where it went. No axe violation on either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, newPage, signIn, axeViolations } from './browser.mjs';
@@ -131,6 +132,52 @@ test("a social worker moves a visit to its right date; a page read before a late
   await stale.reload();
   await timelineVisits(stale, moved).waitFor();
   assert.equal(await timelineVisits(stale, later).count(), 0);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(stale.problems, []);
+});
+
+test('a page read before a visit was moved to another date is told where it went', async () => {
+  const page = await newPage(browser);
+  await signIn(page, 'social_worker');
+  const first = page.getByRole('table').getByRole('link').first();
+  await first.waitFor();
+  const found = await childWithVisit(page, await first.textContent());
+  assert.ok(found, 'a child of the caseload has a visit');
+  const { id, visits } = found;
+  const was = visits[0];
+  let moved = nextDay(was);
+  while (visits.includes(moved)) moved = nextDay(moved);
+
+  // Both pages read the visit on its date; the first then moves it.
+  const stale = await page.context().newPage();
+  stale.problems = [];
+  stale.on('pageerror', (e) => stale.problems.push(String(e)));
+  for (const p of [page, stale]) {
+    await p.goto(`${BASE}/#/children/${encodeURIComponent(id)}`);
+    await p.getByRole('heading', { name: `Child ${id}` }).waitFor();
+    await p.getByRole('region', { name: 'Corrections' }).getByLabel('Record to correct').waitFor();
+  }
+  const { section } = await pickRecord(page, `Visit of ${ukDate(was)}`, 'Date');
+  await section.getByLabel('New date').fill(moved);
+  await section.getByLabel('Why (kept with the change)').fill(`moved before the other page saved ${Date.now()}`);
+  await section.getByRole('button', { name: 'Save correction' }).click();
+  await page.getByRole('status').filter({ hasText: `Visit of ${ukDate(was)} corrected` }).waitFor({ state: 'attached' });
+
+  // The stale page corrects the value of the visit on the date it no longer has.
+  const { section: staleSection, text } = await pickRecord(stale, `Visit of ${ukDate(was)}`, 'Child seen alone');
+  await staleSection.getByLabel('Child seen alone').selectOption(/Seen alone: yes/.test(text) ? 'no' : 'yes');
+  await staleSection.getByLabel('Why (kept with the change)').fill('from a page read before the move');
+  await staleSection.getByRole('button', { name: 'Save correction' }).click();
+  const alert = staleSection.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), new RegExp(`^409: this visit was changed since it was read: it was moved from ${was} to ${moved} and is at version \\d+, not \\d+; reload it and make the change again`));
+  assert.deepEqual(await axeViolations(stale), []);
+  if (process.env.E2E_SHOTS) await stale.screenshot({ path: `${process.env.E2E_SHOTS}/correct-moved-conflict.png`, fullPage: true });
+
+  // Reloaded, the stale page shows the visit where it is now, its value as it was.
+  await stale.reload();
+  await timelineVisits(stale, moved).waitFor();
+  assert.equal(await timelineVisits(stale, was).count(), 0);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(stale.problems, []);
 });

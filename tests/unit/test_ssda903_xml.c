@@ -11,8 +11,12 @@
 
 #include "exchange/ssda903_xml.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const Ssda903File *find(const Ssda903FileList *l, Ssda903TableId t)
 {
@@ -180,6 +184,75 @@ static void test_refusals(void **state)
     refused("", 1, 1, "", "not well-formed XML");
 }
 
+/* A document declaring Shift_JIS whose bytes are not Shift_JIS: libxml2
+ * reports the failed conversion outside the reader (no parser context). */
+static const char bad_shift_jis[] =
+    "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n"
+    "<EXPSSDA903><CHILD><HEADER><CHILDID>C\x81\x20\xFF\xFE</CHILDID></HEADER></CHILD>"
+    "</EXPSSDA903>\n";
+
+/* What a load of bad_shift_jis gave, standard error going to a file. */
+typedef struct Captured {
+    int rc;
+    long long stderr_bytes;
+    ErrList errs;
+} Captured;
+
+/* Loads bad_shift_jis on the calling thread, counting what reaches standard
+ * error meanwhile (no assertion here: it may run on another thread). */
+static void *load_capturing_stderr(void *arg)
+{
+    Captured *c = arg;
+    char path[] = "/tmp/cp_xml_stderr_XXXXXX";
+    int capture = mkstemp(path);
+    c->stderr_bytes = -1;
+    if (capture < 0) return NULL;
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    dup2(capture, STDERR_FILENO);
+    Ssda903FileList l = {0};
+    c->rc = ssda903_xml_load_buffer("t.xml", bad_shift_jis, sizeof bad_shift_jis - 1, &l, &c->errs);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    struct stat st;
+    if (fstat(capture, &st) == 0) c->stderr_bytes = (long long)st.st_size;
+    close(capture);
+    unlink(path);
+    ssda903_file_list_free(&l);
+    return NULL;
+}
+
+/* One problem, at the bytes that could not be converted, and nothing
+ * written to standard error. */
+static void expect_one_report(Captured *c)
+{
+    assert_int_equal(c->rc, ERR_INPUT);
+    if (c->stderr_bytes != 0) fail_msg("libxml2 wrote %lld bytes to stderr", c->stderr_bytes);
+    assert_int_equal(c->errs.n_total, 1);
+    const Err *e = &c->errs.items[0];
+    assert_int_equal(e->line, 2);
+    assert_int_equal(e->column, 38); /* the 0x81 after "C" */
+    assert_non_null(strstr(e->msg, "save it as UTF-8"));
+    assert_non_null(strstr(e->msg, "bytes 0x81 0x20 0xFF 0xFE"));
+    errlist_free(&c->errs);
+}
+
+/* Every report of libxml2 reaches the reader's handler, none stderr: on
+ * the main thread and on another (libxml2 keeps a main thread's handlers
+ * apart from other threads'; an import reads files on several). */
+static void test_libxml2_reports_only_through_the_reader(void **state)
+{
+    (void)state;
+    Captured main_thread = {0}, other_thread = {0};
+    load_capturing_stderr(&main_thread);
+    expect_one_report(&main_thread);
+    pthread_t thread;
+    assert_int_equal(pthread_create(&thread, NULL, load_capturing_stderr, &other_thread), 0);
+    assert_int_equal(pthread_join(thread, NULL), 0);
+    expect_one_report(&other_thread);
+}
+
 static void test_sniff(void **state)
 {
     (void)state;
@@ -284,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_reads_every_table_with_places),
         cmocka_unit_test(test_header_may_follow_the_records),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_libxml2_reports_only_through_the_reader),
         cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_written_document_reads_back_the_same),
         cmocka_unit_test(test_writer_refuses_a_row_without_header),

@@ -834,6 +834,91 @@ static void test_date_only_records_are_corrected(void **state)
     assert_int_equal(v.first_bad, 0);
 }
 
+/* A PUT of a correction of A's record of kind on date, from version, as
+ * the administrator: the date moved to new_date, or (new_date NULL) the
+ * value set to value. Returns the status, the message in *message. */
+static int correct_record(Fixture *f, const char *kind, const char *date, const char *new_date,
+                          const char *value_name, const char *value, int version, char message[256])
+{
+    json_t *body = json_pack("{s:s, s:s, s:i, s:s}", "kind", kind, "date", date, "version", version,
+                             "reason", "from a page read earlier");
+    if (new_date)
+        json_object_set_new(body, "new_date", json_string(new_date));
+    else
+        json_object_set_new(body, value_name, json_string(value));
+    char *text = json_dumps(body, 0);
+    json_decref(body);
+    json_t *doc;
+    int status = correct(f, text, &doc);
+    free(text);
+    snprintf(message, 256, "%s",
+             status == 200                 ? ""
+             : error_field(doc, "message") ? error_field(doc, "message")
+                                           : "");
+    json_decref(doc);
+    return status;
+}
+
+/* A page read before a record was moved to another date corrects it on the
+ * date it no longer has: for every kind, a date or a value correction from
+ * that page is the stale page's 409 naming where the record is now (not a
+ * 404 "no such record"), and changes nothing. A date no record was ever on
+ * stays a 404. */
+static void test_stale_page_of_a_moved_record_conflicts(void **state)
+{
+    Fixture *f = *state;
+    static const struct {
+        const char *kind, *value_name, *value;
+    } kinds[] = {
+        {"visit", "seen_alone", "yes"},
+        {"health_assessment", "ha_type", "review"},
+        {"dental_check", NULL, NULL},
+        {"immunisation", "imms_up_to_date", "yes"},
+        {"sdq", "sdq_score", "12"},
+        {"education_plan", NULL, NULL},
+        {"care_plan", NULL, NULL},
+        {"needs_assessment", NULL, NULL},
+        {"pathway_plan", "pathway_plan_type", "plan"},
+        {"pa_contact", "pa_contact_type", "phone"},
+        {"visit_regime", "regime", "standard"},
+    };
+    const char *read_on = "2026-01-10", *moved_to = "2026-01-12";
+    char message[256];
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        const char *kind = kinds[k].kind, *name = kinds[k].value_name;
+        json_t *record = json_pack("{s:s, s:s}", "kind", kind, "date", read_on);
+        if (name) json_object_set_new(record, name, json_string(kinds[k].value));
+        char *text = json_dumps(record, 0);
+        json_decref(record);
+        WebResponse res;
+        call(f, "POST", "/api/v1/children/A/records", f->tokens[0], f->csrf[0], text, &res);
+        free(text);
+        if (res.status != 201) fail_msg("%s: recorded %d", kind, res.status);
+        web_response_free(&res);
+        /* One page moves it; a second, read before, still has it on read_on
+         * at version 1. */
+        assert_int_equal(correct_record(f, kind, read_on, moved_to, NULL, NULL, 1, message), 200);
+        long long commit = f->app.snapshot->ds.commit;
+        int status = correct_record(f, kind, read_on, "2026-01-14", NULL, NULL, 1, message);
+        if (status != 409 || !strstr(message, "changed since it was read") ||
+            !strstr(message, "moved from 2026-01-10 to 2026-01-12") ||
+            !strstr(message, "at version 2, not 1"))
+            fail_msg("%s: a stale date correction got %d: %s", kind, status, message);
+        if (name) {
+            status = correct_record(f, kind, read_on, NULL, name, kinds[k].value, 1, message);
+            if (status != 409 || !strstr(message, "moved from 2026-01-10 to 2026-01-12"))
+                fail_msg("%s: a stale value correction got %d: %s", kind, status, message);
+        }
+        assert_int_equal(f->app.snapshot->ds.commit, commit); /* nothing written */
+        assert_true(child_has_record(f, kind, moved_to));
+        assert_false(child_has_record(f, kind, "2026-01-14"));
+        /* A date with no record, then or ever: still not found. */
+        assert_int_equal(
+            correct_record(f, kind, "2026-01-11", "2026-01-15", NULL, NULL, 1, message), 404);
+        assert_non_null(strstr(message, "has no"));
+    }
+}
+
 enum { APPENDERS = 8, APPENDS_EACH = 40 };
 
 typedef struct Appender {
@@ -1224,6 +1309,7 @@ int main(void)
         cmocka_unit_test(test_worklists_kept_per_caseload),
         cmocka_unit_test(test_corrections_keep_history),
         cmocka_unit_test(test_date_only_records_are_corrected),
+        cmocka_unit_test(test_stale_page_of_a_moved_record_conflicts),
         cmocka_unit_test(test_audit_group_commit_keeps_the_chain),
         cmocka_unit_test(test_validation_of_the_stored_return),
         cmocka_unit_test(test_views_are_audited_in_a_chain),

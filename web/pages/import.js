@@ -1,7 +1,8 @@
 // Import by upload: the files of a 903 return (and local templates) sent as
 // multipart/form-data to POST /api/v1/imports, with a progress bar fed by
 // the upload's progress events; the answer is the import's result or the
-// list of problems, each naming its file, line and field. A box asks for
+// list of problems, each naming its file, line and field. Another import
+// running on the server is a 409, shown as the error it is. A box asks for
 // import --keep-invalid (keep_invalid=1): rows whose only faults are codes or
 // contradicting fields are stored with those values marked and unknown.
 
@@ -46,7 +47,13 @@ export async function render(main) {
     button.disabled = true;
     fill(out, h('p', {}, 'Uploading…'));
     try {
-      const res = await upload(keep.checked ? '/imports?keep_invalid=1' : '/imports', body, (frac) => (progress.value = Math.round(frac * 100)));
+      // Once the files are sent the server imports them, then loads and
+      // prepares the new snapshot before it answers: seconds on a large
+      // history, which the page says rather than sit at "Uploading…".
+      const res = await upload(keep.checked ? '/imports?keep_invalid=1' : '/imports', body, (frac) => {
+        progress.value = Math.round(frac * 100);
+        if (frac >= 1) fill(out, h('p', {}, 'Uploaded. Importing… the answer comes when the import is done and everyone reads the new data.'));
+      });
       progress.value = 100;
       fill(out, h('h2', {}, 'Imported'), result(res.data));
       announce('Import finished.');
