@@ -39,6 +39,9 @@ typedef struct StoreStage {
      * of other staged rows that were not among them when staged, to be
      * looked up in header before their rows are merged (store_stage.c). */
     StrMap header_children, children_to_find;
+    char last_child[32]; /* the child of the last other row noted ("" for none) */
+    int year;            /* the source_year last staged, and it as text */
+    char year_text[16];
 } StoreStage;
 
 /* What an import did with each key it gave a table, counted for the import

@@ -181,11 +181,18 @@ static void keys_forget(Store *s, Ssda903TableId t)
 static void note_child(Store *s, Ssda903TableId t, const char *child)
 {
     if (!child) return; /* refused by the column's NOT NULL at the merge */
-    if (t == T903_HEADER)
+    if (t == T903_HEADER) {
         strmap_put(&s->stage.header_children, child, 1);
-    else if (!strmap_has(&s->stage.header_children, child) &&
-             !strmap_has(&s->stage.children_to_find, child))
+        return;
+    }
+    /* A table's rows come in key order: most rows are of the child before. */
+    char *last = s->stage.last_child;
+    if (strcmp(child, last) == 0) return;
+    if (!strmap_has(&s->stage.header_children, child) &&
+        !strmap_has(&s->stage.children_to_find, child))
         strmap_put(&s->stage.children_to_find, child, (long)t);
+    size_t n = strlen(child);
+    if (n < sizeof s->stage.last_child) memcpy(last, child, n + 1);
 }
 
 /* Appends v to a PostgreSQL array literal: quoted, with backslash and double
@@ -478,4 +485,5 @@ void store_stage_discard(Store *s)
     for (int t = 0; t < TABLE_COUNT; t++) keys_forget(s, (Ssda903TableId)t);
     strmap_free(&s->stage.header_children);
     strmap_free(&s->stage.children_to_find);
+    s->stage.last_child[0] = '\0';
 }
