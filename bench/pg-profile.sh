@@ -9,9 +9,12 @@
 # checking and sorting the rows (idle in the transaction), the COPY into the
 # staging tables (the client encoding and sending, the server copying), the
 # merges, the commit. The rest of the cluster (WAL writer, checkpointer) is
-# counted apart. Then the largest table's merge (visits) is run again by hand,
-# with EXPLAIN (ANALYZE, BUFFERS), and with one cost put back or taken away at a
-# time. Throwaway cluster with fsync on (scripts/pg-test.sh), connecting as its
+# counted apart. (Into an empty database as the superuser, the import copies its
+# rows straight into the tables: no staging table, no merge; store_stage.c.)
+# Then the largest table's rows (visits) are written again by hand, each way:
+# the COPY straight in, the staged merge (an ordinary role's route, under
+# row-level security), with EXPLAIN (ANALYZE, BUFFERS), and with one cost put
+# back or taken away at a time. Throwaway cluster with fsync on (scripts/pg-test.sh), connecting as its
 # superuser (row-level security is not applied: bench/pool.sh measures a role
 # it holds). Writes bench/RESULTS-pg-profile.md (bench/RESULTS.md is edited by
 # hand from it):
@@ -59,7 +62,7 @@ watch_import() {
       none) phase="connecting" ;;
       idle) phase="reading and parsing the files" ;;
       "idle in transaction") [ $seen_copy = 0 ] && phase="checking and sorting the rows" || phase="between statements" ;;
-      COPY) seen_copy=1 phase="COPY into the staging tables" ;;
+      COPY) seen_copy=1 phase="COPY (into the tables when empty, else into the staging tables)" ;;
       INSERT) phase="the merges (INSERT ... SELECT)" ;;
       COMMIT) phase="COMMIT" ;;
       "") phase="the connection closing" ;;
@@ -85,7 +88,7 @@ watch_import > "$out/pg-profile.phases"
 server1=$(pg_server_cpu)
 read -r wall _ user sys < "$out/pg-profile-import.time"
 rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' "$out/pg-profile-import.stdout")
-order="reading and parsing the files|checking and sorting the rows|COPY into the staging tables|between statements|the merges (INSERT ... SELECT)|COMMIT"
+order="reading and parsing the files|checking and sorting the rows|COPY (into the tables when empty, else into the staging tables)|between statements|the merges (INSERT ... SELECT)|COMMIT"
 phases=$(awk -F'|' -v t="$(getconf CLK_TCK)" -v order="$order" '
   { w[$1] = $2 / 1e9; c[$1] = $3 / t; b[$1] = $4 / t; seen[$1] = 1 }
   END {
@@ -107,8 +110,10 @@ psql -X -q "$pgdb" -c "SET carepledge.la = '*'" \
 visits=$(psql -At "$pgdb" -c "SELECT count(*) FROM sv")
 plain="INSERT INTO visits ($cols) SELECT $cols FROM sv"
 conflict="ON CONFLICT (child, visit_date) DO UPDATE SET seen_alone = excluded.seen_alone, source_year = excluded.source_year, la = excluded.la WHERE excluded.source_year >= visits.source_year AND (visits.seen_alone, visits.source_year, visits.la) IS DISTINCT FROM (excluded.seen_alone, excluded.source_year, excluded.la)"
-locale_keys=(-c 'ALTER TABLE visits ALTER COLUMN child TYPE TEXT COLLATE "default", ALTER COLUMN visit_date TYPE TEXT COLLATE "default"')
 no_pk=(-c 'ALTER TABLE visits DROP CONSTRAINT visits_pkey')
+no_la=(-c 'DROP INDEX visits_la')
+psql -X -q "$pgdb" -c "SET carepledge.la = '*'" -c "\\copy (SELECT $cols FROM sv ORDER BY seq) TO '$PWD/$out/pg-profile-visits.copy'"
+copy_in=("\\copy visits ($cols) FROM '$PWD/$out/pg-profile-visits.copy'")
 # The backend's processor milliseconds so far (as the superuser, it reads its own /proc).
 cpu_ms="SELECT (split_part(f, ' ', 12)::bigint + split_part(f, ' ', 13)::bigint) * 1000 / $(getconf CLK_TCK)
   FROM (SELECT split_part(pg_read_file('/proc/self/stat'), ') ', 2) AS f) s"
@@ -126,8 +131,10 @@ variant() { # LABEL SETUP... -- MERGE: the least of three, in processor s
 }
 empty=(-c 'TRUNCATE visits')
 variants=$(
-  variant "the merge as a first import runs it (a plain INSERT ... SELECT into the empty table)" "${empty[@]}" -- "$plain"
-  variant "the same with the keys in the database's locale (before migration 020)" "${locale_keys[@]}" "${empty[@]}" -- "$plain"
+  variant "COPY straight into the empty table (a first import's route when row-level security does not apply)" "${empty[@]}" -- "${copy_in[@]}"
+  variant "the same without the (la, child, visit_date) index of migration 019" "${no_la[@]}" "${empty[@]}" -- "${copy_in[@]}"
+  variant "the staged merge, a plain INSERT ... SELECT into the empty table (the COPY into the staging table not counted)" "${empty[@]}" -- "$plain"
+  variant "the same without the (la, child, visit_date) index" "${no_la[@]}" "${empty[@]}" -- "$plain"
   variant "the same without the primary key" "${no_pk[@]}" "${empty[@]}" -- "$plain"
   variant "the merge of a re-import: ON CONFLICT onto the same rows stored (none written)" -- "$plain $conflict"
 )
