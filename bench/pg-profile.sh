@@ -165,7 +165,7 @@ seconds, the least of three (wall time says more about the machine's other users
 |---|---:|
 $variants
 
-The first of them explained:
+The staged merge (the third) explained:
 
 $explain
 MD
