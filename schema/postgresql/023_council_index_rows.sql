@@ -12,6 +12,7 @@
 -- As partial indexes WHERE la <> '' they cost nothing there and stay what a pooled council's
 -- load reads: its code is never '', so la = '835' implies the predicate and the planner
 -- enters the index at the council as before (tests/cli/pg_pool.sh checks the plans).
+-- Upgrading a database rebuilds each of them once, from the labelled rows alone.
 
 DROP INDEX header_la;
 CREATE INDEX header_la ON header (la, child) WHERE la <> '';
