@@ -991,16 +991,20 @@ static int pg_copy_begin(DbConn *base, const char *table, const char *columns, E
     return 0;
 }
 
-/* One value in COPY's text format: backslash, tab, newline and carriage
- * return escaped; NULL is \N (PostgreSQL, COPY, "Text Format"). */
-static size_t copy_value(char *out, const char *v)
+/* One value of len bytes in COPY's text format: backslash, tab, newline and
+ * carriage return escaped; NULL is \N (PostgreSQL, COPY, "Text Format").
+ * Nearly every value has none of them and is copied whole. */
+static size_t copy_value(char *out, const char *v, size_t len)
 {
     if (!v) {
         memcpy(out, "\\N", 2);
         return 2;
     }
-    size_t n = 0;
-    for (; *v; v++) {
+    size_t plain = strcspn(v, "\\\t\n\r");
+    memcpy(out, v, plain);
+    if (plain == len) return len;
+    size_t n = plain;
+    for (v += plain; *v; v++) {
         char e = *v == '\\' ? '\\' : *v == '\t' ? 't' : *v == '\n' ? 'n' : *v == '\r' ? 'r' : 0;
         if (e) {
             out[n++] = '\\';
@@ -1025,24 +1029,24 @@ static int flush_copy(PgConn *c, Err *err)
  * is given at once, and the server reads a message at a time. */
 enum { COPY_MESSAGE_BYTES = 256 * 1024 };
 
+/* Room for more bytes in the COPY buffer. */
+static void copy_reserve(PgConn *c, size_t more)
+{
+    if (c->copy_len + more <= c->copy_cap) return;
+    size_t need = c->copy_len + more;
+    c->copy_cap = need > COPY_MESSAGE_BYTES ? 2 * need : 2 * COPY_MESSAGE_BYTES;
+    c->copy_buf = xrealloc(c->copy_buf, c->copy_cap);
+}
+
 static int pg_copy_row(DbConn *base, const char *const *values, int n, Err *err)
 {
     PgConn *c = conn_of(base);
-    size_t size = 1;
-    for (int i = 0; i < n; i++) size += (values[i] ? 2 * strlen(values[i]) : 2) + 1;
-    if (c->copy_len + size > c->copy_cap) {
-        c->copy_cap = c->copy_len + size > COPY_MESSAGE_BYTES ? 2 * (c->copy_len + size)
-                                                              : 2 * COPY_MESSAGE_BYTES;
-        c->copy_buf = xrealloc(c->copy_buf, c->copy_cap);
-    }
-    char *line = c->copy_buf + c->copy_len;
-    size_t len = 0;
     for (int i = 0; i < n; i++) {
-        if (i) line[len++] = '\t';
-        len += copy_value(line + len, values[i]);
+        size_t len = values[i] ? strlen(values[i]) : 0;
+        copy_reserve(c, 2 * len + 4); /* every byte escaped, or \N, and a tab or newline */
+        c->copy_len += copy_value(c->copy_buf + c->copy_len, values[i], len);
+        c->copy_buf[c->copy_len++] = i + 1 < n ? '\t' : '\n';
     }
-    line[len++] = '\n';
-    c->copy_len += len;
     return c->copy_len >= COPY_MESSAGE_BYTES ? flush_copy(c, err) : 0;
 }
 

@@ -638,8 +638,12 @@ static int stage_903_row(Store *s, Ssda903TableId table, const char *const *valu
                          Err *err)
 {
     const char *row[SSDA903_MAX_COLUMNS + 2];
-    char year[16];
-    snprintf(year, sizeof year, "%d", source_year);
+    /* The year as text, written once for the run of rows of one year. */
+    char *year = s->stage.year_text;
+    if (source_year != s->stage.year || !*year) {
+        snprintf(year, sizeof s->stage.year_text, "%d", source_year);
+        s->stage.year = source_year;
+    }
     int n = ssda903_table(table)->n_columns;
     for (int i = 0; i < n; i++) row[i] = values[i];
     if (table < T903_COUNT && ssda903_return_per_year(table)) row[n++] = year;

@@ -19,18 +19,29 @@ typedef enum StmtId {
 
 /* Rows staged for a set-based merge (store_stage.c), on a driver with bulk
  * copy: each 903 or record table's rows of the open write transaction. */
+typedef enum StageRoute {
+    STAGE_UNDECIDED, /* no row of the table given since the last merge */
+    STAGE_DIRECT,    /* rows go by COPY straight into the (empty) table */
+    STAGE_STAGED     /* rows go into the staging table, merged later */
+} StageRoute;
+
 typedef struct StoreStage {
-    bool on;       /* rows are staged, not upserted one by one */
-    int copying;   /* the table whose COPY is open, or -1 */
-    long long seq; /* the order rows came in, for the merge */
-    long rows[TABLE_COUNT];
-    bool made[TABLE_COUNT]; /* its staging table exists in this transaction */
+    bool on;                          /* rows are staged, not upserted one by one */
+    int copying;                      /* the table whose COPY is open, or -1 */
+    bool copying_direct;              /* and whether that COPY is into the table itself */
+    long long seq;                    /* the order rows came in, for the merge */
+    long rows[TABLE_COUNT];           /* in the staging table, waiting for the merge */
+    unsigned char route[TABLE_COUNT]; /* StageRoute */
+    bool made[TABLE_COUNT];           /* its staging table exists in this transaction */
     /* The keys staged so far, to tell whether any came twice (store_stage.c). */
     struct StageKeys *keys[TABLE_COUNT];
     /* The children of the Header rows staged in this transaction, and those
      * of other staged rows that were not among them when staged, to be
      * looked up in header before their rows are merged (store_stage.c). */
     StrMap header_children, children_to_find;
+    char last_child[32]; /* the child of the last other row noted ("" for none) */
+    int year;            /* the source_year last staged, and it as text */
+    char year_text[16];
 } StoreStage;
 
 /* What an import did with each key it gave a table, counted for the import

@@ -138,16 +138,19 @@ static void keys_start(Store *s, Ssda903TableId t, const UpsertParts *u)
     k->repeated = k->n_columns <= 0; /* a key the stage cannot read: keep DISTINCT ON */
 }
 
-static void note_key(Store *s, Ssda903TableId t, const char *const *values, int n)
+/* Notes the row's key; true when the table's keys are no longer known to
+ * be distinct (this one, or an earlier one, may have come before). */
+static bool note_key(Store *s, Ssda903TableId t, const char *const *values, int n)
 {
     StageKeys *k = s->stage.keys[t];
     for (int i = 0; i < k->n_columns && !k->repeated; i++)
         if (k->columns[i] >= n) k->repeated = true; /* cannot happen: the upsert's own columns */
-    if (k->repeated || keys_add(k, key_hash(k, values))) return;
+    if (k->repeated || keys_add(k, key_hash(k, values))) return k->repeated;
     k->repeated = true; /* and the hashes are of no more use */
     free(k->slots);
     k->slots = NULL;
     k->n = k->cap = 0;
+    return true;
 }
 
 static bool keys_unique(const Store *s, Ssda903TableId t)
@@ -178,11 +181,18 @@ static void keys_forget(Store *s, Ssda903TableId t)
 static void note_child(Store *s, Ssda903TableId t, const char *child)
 {
     if (!child) return; /* refused by the column's NOT NULL at the merge */
-    if (t == T903_HEADER)
+    if (t == T903_HEADER) {
         strmap_put(&s->stage.header_children, child, 1);
-    else if (!strmap_has(&s->stage.header_children, child) &&
-             !strmap_has(&s->stage.children_to_find, child))
+        return;
+    }
+    /* A table's rows come in key order: most rows are of the child before. */
+    char *last = s->stage.last_child;
+    if (strcmp(child, last) == 0) return;
+    if (!strmap_has(&s->stage.header_children, child) &&
+        !strmap_has(&s->stage.children_to_find, child))
         strmap_put(&s->stage.children_to_find, child, (long)t);
+    size_t n = strlen(child);
+    if (n < sizeof s->stage.last_child) memcpy(last, child, n + 1);
 }
 
 /* Appends v to a PostgreSQL array literal: quoted, with backslash and double
@@ -261,6 +271,39 @@ static int find_children(Store *s, Err *err)
     return 0;
 }
 
+/* ---- Straight into an empty table -------------------------------------------
+ *
+ * A first import (a new database's, the benchmarks') has nothing to merge
+ * with. Its rows then go by COPY straight into the table, in the import's
+ * transaction: no staging table to write and read back, and COPY inserts
+ * rows in batches where INSERT ... SELECT inserts them one by one (the two
+ * together took 14 of the 24 processor seconds of a 3.7-million-row import,
+ * bench/RESULTS.md, "Where a PostgreSQL import's time goes"). Only when the
+ * table holds no row, and when its row-level security does not apply to the
+ * connected role: PostgreSQL refuses COPY FROM into a table whose policies
+ * apply (every child-keyed table for an ordinary role, its owner too, since
+ * schema/postgresql/012_councils.sql FORCEs them), and a pooled database's
+ * table holds other councils' rows. Otherwise, and for the rest of a table
+ * whose keys stop being distinct (a hash met twice), the rows are staged,
+ * and the staging table's merge applies the upsert's rule over the rows
+ * already copied, as it does over any stored row. */
+static int choose_route(Store *s, Ssda903TableId t, const UpsertParts *u, Err *err)
+{
+    s->stage.route[t] = STAGE_STAGED;
+    if (!keys_unique(s, t)) return 0;
+    char sql[320];
+    snprintf(sql, sizeof sql,
+             "SELECT NOT row_security_active('%s') AND NOT EXISTS (SELECT 1 FROM %s)", u->table,
+             u->table);
+    DbStmt *st;
+    if (db_prepare(s->conn, sql, false, &st) < 0)
+        return db_error(s->conn, err, "looking whether a table is empty");
+    int rc = db_step(st);
+    if (rc == DB_ROW && db_column_int(st, 0)) s->stage.route[t] = STAGE_DIRECT;
+    db_finalize(st);
+    return rc == DB_ROW ? 0 : db_error(s->conn, err, "looking whether a table is empty");
+}
+
 static int make_stage_table(Store *s, const UpsertParts *u, Err *err)
 {
     char sql[1024];
@@ -278,34 +321,45 @@ static int end_copy(Store *s, Err *err)
     return db_copy_end(s->conn, err);
 }
 
-/* Opens the COPY into table's staging table (closing another's). */
+/* Opens the COPY of table's rows (closing another's): into the table itself
+ * or into its staging table, as its route says (choosing it first). */
 static int copy_into(Store *s, Ssda903TableId t, Err *err)
 {
     UpsertParts u;
     if (!upsert_parts(t, &u)) return err_set(err, ERR_INTERNAL, "an upsert the stage cannot read");
     if (end_copy(s, err) < 0) return ERR_DB;
-    if (!s->stage.made[t] && make_stage_table(s, &u, err) < 0) return ERR_DB;
-    s->stage.made[t] = true;
     keys_start(s, t, &u);
+    if (s->stage.route[t] == STAGE_UNDECIDED && choose_route(s, t, &u, err) < 0) return ERR_DB;
+    bool direct = s->stage.route[t] == STAGE_DIRECT;
+    if (!direct && !s->stage.made[t] && make_stage_table(s, &u, err) < 0) return ERR_DB;
+    s->stage.made[t] |= !direct;
     char table[80], columns[600];
-    snprintf(table, sizeof table, "stage_%s", u.table);
-    snprintf(columns, sizeof columns, "seq, %s", u.columns);
+    snprintf(table, sizeof table, "%s%s", direct ? "" : "stage_", u.table);
+    snprintf(columns, sizeof columns, "%s%s", direct ? "" : "seq, ", u.columns);
     if (db_copy_begin(s->conn, table, columns, err) < 0) return ERR_DB;
     s->stage.copying = (int)t;
+    s->stage.copying_direct = direct;
     return 0;
 }
 
 int store_stage_row(Store *s, Ssda903TableId table, const char *const *values, int n, Err *err)
 {
     if (s->stage.copying != (int)table && copy_into(s, table, err) < 0) return ERR_DB;
+    if (note_key(s, table, values, n) && s->stage.route[table] == STAGE_DIRECT) {
+        s->stage.route[table] = STAGE_STAGED; /* the rest of the table is merged */
+        if (copy_into(s, table, err) < 0) return ERR_DB;
+    }
+    note_child(s, table, values[0]);
+    if (s->stage.copying_direct) {
+        s->outcomes[table][STORE_ADDED]++; /* an empty table, each key once */
+        return db_copy_row(s->conn, values, n, err);
+    }
     const char *row[SSDA903_MAX_COLUMNS + 4];
     char seq[24];
     snprintf(seq, sizeof seq, "%lld", ++s->stage.seq);
     row[0] = seq;
     for (int i = 0; i < n && i < SSDA903_MAX_COLUMNS + 3; i++) row[i + 1] = values[i];
     s->stage.rows[table]++;
-    note_key(s, table, values, n);
-    note_child(s, table, values[0]);
     return db_copy_row(s->conn, row, n + 1, err);
 }
 
@@ -412,6 +466,13 @@ int store_stage_merge(Store *s, Err *err)
         if (t != T903_HEADER && find_children(s, err) < 0) return ERR_DB;
         if (merge_table(s, (Ssda903TableId)t, err) < 0) return ERR_DB;
     }
+    /* Rows copied straight into their tables have their children checked too. */
+    if (find_children(s, err) < 0) return ERR_DB;
+    /* The tables hold rows now: their next rows are staged. */
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        keys_forget(s, (Ssda903TableId)t);
+        s->stage.route[t] = STAGE_UNDECIDED;
+    }
     return 0;
 }
 
@@ -420,7 +481,9 @@ void store_stage_discard(Store *s)
     s->stage.copying = -1;
     memset(s->stage.rows, 0, sizeof s->stage.rows);
     memset(s->stage.made, 0, sizeof s->stage.made);
+    memset(s->stage.route, 0, sizeof s->stage.route);
     for (int t = 0; t < TABLE_COUNT; t++) keys_forget(s, (Ssda903TableId)t);
     strmap_free(&s->stage.header_children);
     strmap_free(&s->stage.children_to_find);
+    s->stage.last_child[0] = '\0';
 }

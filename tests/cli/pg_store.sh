@@ -109,15 +109,16 @@ killed=$(pg_db killed)
 "$CAREPLEDGE" import --db "$killed" "$TMP/903" > /dev/null
 pg_dump -a "$killed" | grep -v -e '^--' -e '^$' -e '^.restrict' -e '^.unrestrict' > "$TMP/before.sql"
 "$CAREPLEDGE" synth --out "$TMP/big" --seed 3 --children 20000 --from 2016 --to 2026 > /dev/null
-# kill_import WHAT PATTERN: imports the big history and terminates its server
-# connection while a statement LIKE PATTERN runs (the COPY, then the merge);
-# the import must fail and leave the database as it was.
+# kill_import WHAT PATTERN [NOT]: imports the big history and terminates its server
+# connection while a statement LIKE PATTERN (and NOT LIKE NOT) runs (the COPY, then
+# the merge); the import must fail and leave the database as it was.
 kill_import() {
   "$CAREPLEDGE" import --db "$killed" "$TMP/big" > "$TMP/kill.out" 2> "$TMP/kill.err" &
   local importer=$! terminated=""
   for _ in $(seq 1 1200); do
     terminated=$(psql -At "$CAREPLEDGE_TEST_PG" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-      WHERE datname = '$killed_name' AND query LIKE '$2' AND pid <> pg_backend_pid()")
+      WHERE datname = '$killed_name' AND query LIKE '$2' AND query NOT LIKE '${3:-}'
+        AND pid <> pg_backend_pid()")
     [ -n "$terminated" ] && break
     sleep 0.05
   done
@@ -130,6 +131,12 @@ kill_import() {
 killed_name=pgstore_killed_$$
 kill_import COPY 'COPY%'
 kill_import merge 'INSERT INTO % SELECT %'
+# A first import copies its rows straight into the empty tables (store_stage.c,
+# "Straight into an empty table"): killed in that COPY, it leaves them empty.
+killed=$(pg_db empty) killed_name=pgstore_empty_$$
+"$CAREPLEDGE" user list --db "$killed" > /dev/null # the schema, committed before
+pg_dump -a "$killed" | grep -v -e '^--' -e '^$' -e '^.restrict' -e '^.unrestrict' > "$TMP/before.sql"
+kill_import "COPY into an empty table" 'COPY %' 'COPY stage\_%'
 
 # ---- A re-import rewrites only the rows that changed ---------------------------
 # The merge inserts where it can and updates a stored row only when a column

@@ -27,22 +27,29 @@
 static char dir[] = "/tmp/carepledge-store-pg-XXXXXX";
 static char sqlite_path[256], data_path[256], pg_url[1024], db_name[64];
 
-/* The test's own database beside the server's postgres one. */
-static int make_pg_database(const char *admin_url)
+/* A database of the test's own, named prefix_PID, beside the server's
+ * postgres one: its name into name, its URL into url. */
+static int make_database(const char *admin_url, const char *prefix, char *name, size_t name_size,
+                         char *url, size_t url_size)
 {
     const char *at = strstr(admin_url, "/postgres");
     if (!at) return -1;
-    snprintf(db_name, sizeof db_name, "store_pg_%d", (int)getpid());
-    snprintf(pg_url, sizeof pg_url, "%.*s/%s%s", (int)(at - admin_url), admin_url, db_name,
+    snprintf(name, name_size, "%s_%d", prefix, (int)getpid());
+    snprintf(url, url_size, "%.*s/%s%s", (int)(at - admin_url), admin_url, name,
              at + strlen("/postgres"));
     DbConn *c;
     Err err;
     if (db_open(admin_url, DB_OPEN_CREATE, &c, &err) < 0) return -1;
     char sql[128];
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", db_name);
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
     int rc = db_exec(c, sql, &err);
     db_close(c);
     return rc;
+}
+
+static int make_pg_database(const char *admin_url)
+{
+    return make_database(admin_url, "store_pg", db_name, sizeof db_name, pg_url, sizeof pg_url);
 }
 
 static int import_into(const char *path)
@@ -339,6 +346,66 @@ static void test_a_staged_row_needs_its_childs_header(void **state)
     store_close(s);
 }
 
+/* The header rows of the store at path, "child sex source_year;" each. */
+static void header_rows(const char *path, char *out, size_t size)
+{
+    DbConn *c;
+    Err err;
+    assert_int_equal(db_open(path, DB_OPEN_READ_ONLY, &c, &err), 0);
+    DbStmt *st;
+    assert_int_equal(
+        db_prepare(c, "SELECT child, sex, source_year FROM header ORDER BY child", false, &st), 0);
+    size_t n = 0;
+    out[0] = '\0';
+    while (db_step(st) == DB_ROW)
+        n += (size_t)snprintf(out + n, size - n, "%s %s %lld;", db_column_text(st, 0),
+                              db_column_text(st, 1), db_column_int(st, 2));
+    db_finalize(st);
+    db_close(c);
+}
+
+/* Puts one child's Header row three times (years 2025, 2024, 2026) between
+ * two other children's, in one transaction. */
+static void put_repeated_key(const char *path)
+{
+    Store *s;
+    Err err;
+    assert_int_equal(store_open(path, &s, &err), 0);
+    assert_int_equal(store_begin(s, &err), 0);
+    const char *a[] = {"A1", "1", "2015-05-05", "WBRI", NULL, NULL, NULL};
+    const char *a_older[] = {"A1", "2", "2015-05-05", "WBRI", NULL, NULL, NULL};
+    const char *b[] = {"B2", "1", "2016-06-06", "WBRI", NULL, NULL, NULL};
+    const char *a_newer[] = {"A1", "9", "2015-05-05", "WBRI", NULL, NULL, NULL};
+    const char *c[] = {"C3", "2", "2017-07-07", "WBRI", NULL, NULL, NULL};
+    assert_int_equal(store_put_903_row(s, T903_HEADER, a, 2025, &err), 0);
+    assert_int_equal(store_put_903_row(s, T903_HEADER, b, 2025, &err), 0);
+    assert_int_equal(store_put_903_row(s, T903_HEADER, a_older, 2024, &err), 0);
+    assert_int_equal(store_put_903_row(s, T903_HEADER, a_newer, 2026, &err), 0);
+    assert_int_equal(store_put_903_row(s, T903_HEADER, c, 2026, &err), 0);
+    assert_int_equal(store_commit(s, &err), 0);
+    store_close(s);
+}
+
+/* Into an empty database the rows go by COPY straight into the tables
+ * (store_stage.c); a key given again sends the rest of the table's rows
+ * to the staging table, whose merge keeps the upsert's rule: the result is
+ * SQLite's, row by row. */
+static void test_an_empty_table_takes_a_key_given_twice_as_sqlite_does(void **state)
+{
+    (void)state;
+    char name[64], url[1024], lite[300], on_pg[256], on_sqlite[256];
+    assert_int_equal(make_database(getenv("CAREPLEDGE_TEST_PG"), "store_pg_empty", name,
+                                   sizeof name, url, sizeof url),
+                     0);
+    snprintf(lite, sizeof lite, "%s/repeated.db", dir);
+    put_repeated_key(url);
+    put_repeated_key(lite);
+    header_rows(url, on_pg, sizeof on_pg);
+    header_rows(lite, on_sqlite, sizeof on_sqlite);
+    assert_string_equal(on_pg, "A1 9 2026;B2 1 2025;C3 2 2026;");
+    assert_string_equal(on_pg, on_sqlite);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_a_missing_table_fails_with_its_message),
         cmocka_unit_test(test_rows_read_through_copy_come_back_as_stored),
         cmocka_unit_test(test_a_staged_row_needs_its_childs_header),
+        cmocka_unit_test(test_an_empty_table_takes_a_key_given_twice_as_sqlite_does),
     };
     return cmocka_run_group_tests(tests, make_history, remove_history);
 }
