@@ -1,6 +1,8 @@
 /* store_auth: see store/auth.h. */
 #include "store/auth.h"
 
+#include "base/mem.h"
+
 #include "store/store_internal.h"
 
 #include <stdio.h>
@@ -319,7 +321,8 @@ int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
 }
 
-/* A PostgreSQL array literal of text, built one element at a time. */
+/* A PostgreSQL array literal of text, built one element at a time (the stage
+ * has its own for a column of children, store_stage.c: append_element). */
 typedef struct PgArray {
     char *text;
     size_t len, cap;
@@ -329,8 +332,7 @@ static void array_put(PgArray *a, const char *bytes, size_t n)
 {
     if (a->len + n + 2 > a->cap) {
         a->cap = (a->len + n + 2) * 2;
-        a->text = realloc(a->text, a->cap);
-        if (!a->text) abort();
+        a->text = xrealloc(a->text, a->cap);
     }
     memcpy(a->text + a->len, bytes, n);
     a->len += n;
@@ -338,7 +340,8 @@ static void array_put(PgArray *a, const char *bytes, size_t n)
 }
 
 /* Adds value (NULL: SQL NULL) as the array's next element, quoted, with '"'
- * and '\\' escaped, so that no value can end its element early. */
+ * and '\\' escaped (PostgreSQL, Arrays, "Array Value Input"), so that no
+ * value can end its element early or read as NULL. */
 static void array_add(PgArray *a, const char *value)
 {
     array_put(a, a->len ? "," : "{", 1);
@@ -619,8 +622,7 @@ int store_sign_in_count(Store *s, const char *origin, long long minute, long lon
     db_bind_int(st, 2, minute);
     int rc = db_step(st);
     if (rc == DB_ROW) *attempts = db_column_int(st, 0);
-    /* SQLite commits the statement when it is reset or finalized, after its
-     * last row; PostgreSQL when its one row has been sent. */
+    /* Stepped past its one row, the statement is finished, and committed. */
     if (rc == DB_ROW) rc = db_step(st);
     db_finalize(st);
     return rc < 0 ? db_error(s->conn, err, "counting a sign-in") : 0;
