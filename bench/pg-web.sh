@@ -159,6 +159,8 @@ kill "$pa" "$pb"
 wait "$pa" "$pb" 2> /dev/null || true
 servers=()
 audit1=$(psql -At "$pgdb" -c "SELECT count(*) FROM audit")
+# Each server prints its audit writer's batches when it stops.
+batches=$(grep -h '^audit log:' "$out/pgweb-serve-a.log" "$out/pgweb-serve-b.log" | sed 's/^audit log: /- /')
 verify=$("$bin" audit verify --db "$pgdb" 2>&1 | head -1)
 load_mid=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -191,6 +193,8 @@ $pg_rows
 $lite_rows
 
 The child views through the two servers appended $((audit1 - audit0)) rows to the one audit chain;
-\`audit verify\` after: $verify
+\`audit verify\` after: $verify. Each server's audit writer (its batches over the whole run):
+
+$batches
 MD
 cat bench/RESULTS-pg-web.md

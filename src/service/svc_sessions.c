@@ -10,7 +10,8 @@
 
 struct SessionBook {
     Store *store;
-    pthread_mutex_t lock; /* one statement at a time on the one connection */
+    pthread_mutex_t lock;    /* one statement at a time on the one connection */
+    long long forgot_before; /* the minute before which sign-in counts were last deleted */
 };
 
 int svc_sessions_open(const char *db_path, SessionBook **out, Err *err)
@@ -171,5 +172,25 @@ int svc_sessions_revoke_user(const char *db_path, const char *user, const Actor 
     format_utc(time(NULL), at);
     if (rc == 0) rc = store_sessions_revoke_user(s, user, at, n, err);
     store_close(s);
+    return rc;
+}
+
+int svc_sessions_count_sign_in(SessionBook *b, const char *origin, time_t now, bool *shared,
+                               long long *attempts, Err *err)
+{
+    *attempts = 0;
+    *shared = store_shares_sign_ins(b->store);
+    if (!*shared) return 0;
+    long long minute = (long long)now / 60;
+    pthread_mutex_lock(&b->lock);
+    int rc = store_sign_in_count(b->store, origin ? origin : "", minute, attempts, err);
+    /* Once a minute at most, this server deletes the counts of minutes past
+     * (the one before is kept for a server whose clock is a little behind). */
+    if (rc == 0 && minute - 1 > b->forgot_before) {
+        Err ignored = {0};
+        if (store_sign_in_forget(b->store, minute - 1, &ignored) == 0)
+            b->forgot_before = minute - 1;
+    }
+    pthread_mutex_unlock(&b->lock);
     return rc;
 }

@@ -53,6 +53,14 @@ int svc_sessions_restore(SessionBook *b, time_t now, int (*each)(RestoredSession
 int svc_sessions_fetch(SessionBook *b, const char *token_hash, time_t now,
                        int (*each)(RestoredSession *s, void *arg), void *arg, Err *err);
 
+/* Counts a sign-in attempt from origin at now in the database, where several
+ * servers may share it (PostgreSQL, schema 022): *shared is then true and
+ * *attempts the address's attempts in now's minute, this one included, from
+ * every server. On a database one server has (a SQLite file) it counts
+ * nothing and *shared is false: the server's own count is the only one. */
+int svc_sessions_count_sign_in(SessionBook *b, const char *origin, time_t now, bool *shared,
+                               long long *attempts, Err *err);
+
 /* Revokes every live session of user (ERR_NOT_FOUND when there is no such
  * user); *n is how many were. */
 int svc_sessions_revoke_user(const char *db_path, const char *user, const Actor *actor, int *n,

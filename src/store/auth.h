@@ -101,4 +101,17 @@ int store_sessions_each_live(Store *s, long long now,
  * records or not at all. */
 int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err);
 
+/* Sign-in attempts per client address (schema 022), shared by every server of
+ * a database several may share. Whether this database is such (PostgreSQL;
+ * a SQLite file is one server's, which counts in its memory). */
+bool store_shares_sign_ins(const Store *s);
+/* Counts one sign-in attempt from origin in minute (Unix seconds / 60), in
+ * one upsert committed on its own (on PostgreSQL without the writer lock:
+ * never waiting for an import). *attempts is the address's count in that
+ * minute, this one included: a count of an earlier minute starts again. */
+int store_sign_in_count(Store *s, const char *origin, long long minute, long long *attempts,
+                        Err *err);
+/* Deletes the counts of minutes before before_minute. */
+int store_sign_in_forget(Store *s, long long before_minute, Err *err);
+
 #endif

@@ -1,6 +1,8 @@
 /* store_auth: see store/auth.h. */
 #include "store/auth.h"
 
+#include "base/mem.h"
+
 #include "store/store_internal.h"
 
 #include <stdio.h>
@@ -37,6 +39,17 @@ static int prepare(Store *s, const char *sql, DbStmt **st, Err *err)
 {
     if (db_prepare(s->conn, sql, false, st) < 0) return db_error(s->conn, err, "preparing");
     return 0;
+}
+
+static bool beside_history(const Store *s);
+
+/* Runs one prepared write of a row beside the history: on PostgreSQL on its
+ * own (a statement is its own transaction) without the writer lock, so that
+ * it never waits for an import's transaction; on SQLite as run_write. */
+static int run_beside(Store *s, DbStmt *st, const char *what, Err *err)
+{
+    if (!beside_history(s)) return run_write(s, st, what, err);
+    return db_step(st) < 0 ? db_error(s->conn, err, what) : 0;
 }
 
 static void bind_user(DbStmt *st, const StoreUser *u)
@@ -176,10 +189,85 @@ void store_strings_free(char **v, int n)
     free(v);
 }
 
+/* Rows beside the history (the audit, sessions, sign-in counts) are written on
+ * PostgreSQL without the history's writer lock (pg.c): its MVCC lets them
+ * commit while an import's transaction is open, where SQLite's file has one
+ * writer at a time. */
+static bool beside_history(const Store *s)
+{
+    return strcmp(db_dialect(s->conn), "postgresql") == 0;
+}
+
+/* The audit chain's own lock on PostgreSQL (an advisory lock beside the
+ * writer lock of pg.c, 903903): whoever holds it may read the chain's end and
+ * append after it. Held to the end of the transaction, released after its
+ * commit is visible, so the next holder reads the rows it appended. */
+#define AUDIT_CHAIN_LOCK "SELECT pg_advisory_xact_lock(903904)"
+
+/* A write transaction for the audit chain: on SQLite the file's write lock
+ * (db_begin_write); on PostgreSQL a plain one, waiting for the chain's lock
+ * (store_audit_last) as long as a writer waits for the writer lock, and
+ * committed without waiting for the disk (flush_audit waits after). */
+static int begin_audit(Store *s, Err *err)
+{
+    if (!beside_history(s)) return db_begin_write(s->conn, err) < 0 ? ERR_DB : 0;
+    return db_exec(s->conn,
+                   "BEGIN; SET LOCAL lock_timeout = 5000; SET LOCAL synchronous_commit = off",
+                   err) < 0
+               ? ERR_DB
+               : 0;
+}
+
+/* Waits until the audit rows committed on s are on the disk (PostgreSQL).
+ *
+ * The chain's lock is held to the end of its transaction, and a commit that
+ * waits for the disk holds it through that wait: two servers appending took
+ * turns at the disk, one flush each, and views waited for both (1,733 a
+ * second against 3,957 now, bench/RESULTS.md). So the batch commits without
+ * waiting (synchronous_commit off: visible at once, the lock let go), and
+ * then a transaction of its own
+ * writes one record to the write-ahead log and commits waiting for the disk.
+ * The log is written in order, so its flush takes the batch's commit, which
+ * came before it, to the disk with it, and the flushes of several servers
+ * are shared (PostgreSQL's group commit). A transactional logical message
+ * (pg_logical_emit_message, a record no one need read) is the smallest such
+ * write: it takes a transaction id, so its commit waits for the disk, and it
+ * touches no table, so servers flushing at once never wait for each other.
+ * A crash before the flush loses the batch, but no view of it was answered;
+ * and a row another server chained after it is later in the log, so it cannot
+ * outlive it: the chain has no gap. */
+static int flush_audit(Store *s, Err *err)
+{
+    if (!beside_history(s)) return 0;
+    DbStmt *st;
+    if (prepare(s, "SELECT pg_logical_emit_message(true, 'carepledge', 'audit flushed')", &st,
+                err) < 0)
+        return ERR_DB;
+    int rc = db_step(st);
+    if (rc == DB_ROW) rc = db_step(st);
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "waiting for the audit log's disk") : 0;
+}
+
+/* Takes the chain's lock on PostgreSQL (nothing on SQLite, whose write lock
+ * is the transaction's). Its own statement, before the last row is read: a
+ * statement sees the commits made before it began, so the read must begin
+ * after the lock is granted. */
+static int lock_chain(Store *s, Err *err)
+{
+    if (!beside_history(s)) return 0;
+    DbStmt *st;
+    if (prepare(s, AUDIT_CHAIN_LOCK, &st, err) < 0) return ERR_DB;
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "waiting for the audit log's lock") : 0;
+}
+
 int store_audit_last(Store *s, long long *seq, char hash[130], Err *err)
 {
     *seq = 0;
     hash[0] = '\0';
+    if (lock_chain(s, err) < 0) return ERR_DB;
     DbStmt *st;
     if (prepare(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &st, err) < 0)
         return ERR_DB;
@@ -234,31 +322,125 @@ int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
 }
 
-int store_audit_chain(Store *s, StoreAuditRow *rows, int n, const char *genesis,
-                      void (*seal)(StoreAuditRow *row), Err *err)
+/* A PostgreSQL array literal of text, built one element at a time (the stage
+ * has its own for a column of children, store_stage.c: append_element). */
+typedef struct PgArray {
+    char *text;
+    size_t len, cap;
+} PgArray;
+
+static void array_put(PgArray *a, const char *bytes, size_t n)
 {
-    if (db_begin_write(s->conn, err) < 0) return ERR_DB;
-    long long last;
-    char last_hash[130];
-    int rc = store_audit_last(s, &last, last_hash, err);
-    if (rc == 0 && !last_hash[0]) snprintf(last_hash, sizeof last_hash, "%s", genesis);
-    /* One statement for the batch, bound and reset for each row: the server
-     * writes batches of every view in flight, and compiling the INSERT for
-     * each row cost more than running it. */
-    DbStmt *st = NULL;
-    if (rc == 0 && prepare_audit_insert(s, &st, err) < 0) rc = ERR_DB;
+    if (a->len + n + 2 > a->cap) {
+        a->cap = (a->len + n + 2) * 2;
+        a->text = xrealloc(a->text, a->cap);
+    }
+    memcpy(a->text + a->len, bytes, n);
+    a->len += n;
+    a->text[a->len] = '\0';
+}
+
+/* Adds value (NULL: SQL NULL) as the array's next element, quoted, with '"'
+ * and '\\' escaped (PostgreSQL, Arrays, "Array Value Input"), so that no
+ * value can end its element early or read as NULL. */
+static void array_add(PgArray *a, const char *value)
+{
+    array_put(a, a->len ? "," : "{", 1);
+    if (!value) {
+        array_put(a, "NULL", 4);
+        return;
+    }
+    array_put(a, "\"", 1);
+    for (const char *c = value; *c; c++) {
+        if (*c == '"' || *c == '\\') array_put(a, "\\", 1);
+        array_put(a, c, 1);
+    }
+    array_put(a, "\"", 1);
+}
+
+static const char *array_end(PgArray *a)
+{
+    array_put(a, a->len ? "}" : "{}", a->len ? 1 : 2);
+    return a->text;
+}
+
+enum { AUDIT_COLUMNS = 8 };
+
+/* Inserts the sealed rows in one statement on PostgreSQL: each column is one
+ * array parameter, unnested into rows. Row by row, each INSERT was a round trip
+ * to the server made while holding the chain's lock, and other servers'
+ * batches waited behind all of them (bench/RESULTS.md, "API reads on
+ * PostgreSQL with two servers"). */
+static int insert_unnested(Store *s, const StoreAuditRow *rows, int n, Err *err)
+{
+    PgArray cols[AUDIT_COLUMNS] = {{0}};
+    for (int i = 0; i < n; i++) {
+        char seq[24];
+        snprintf(seq, sizeof seq, "%lld", rows[i].seq);
+        const char *v[AUDIT_COLUMNS] = {seq,
+                                        rows[i].at,
+                                        rows[i].user,
+                                        rows[i].action,
+                                        or_null(rows[i].child),
+                                        rows[i].origin,
+                                        rows[i].prev_hash,
+                                        rows[i].hash};
+        for (int c = 0; c < AUDIT_COLUMNS; c++) array_add(&cols[c], v[c]);
+    }
+    DbStmt *st;
+    int rc =
+        prepare(s,
+                "INSERT INTO audit (seq, at, \"user\", action, child, origin, prev_hash, hash) "
+                "SELECT * FROM unnest(CAST(?1 AS BIGINT[]), CAST(?2 AS TEXT[]), "
+                "CAST(?3 AS TEXT[]), CAST(?4 AS TEXT[]), CAST(?5 AS TEXT[]), "
+                "CAST(?6 AS TEXT[]), CAST(?7 AS TEXT[]), CAST(?8 AS TEXT[]))",
+                &st, err);
+    if (rc == 0) {
+        for (int c = 0; c < AUDIT_COLUMNS; c++) db_bind_text(st, c + 1, array_end(&cols[c]));
+        if (db_step(st) != DB_DONE) rc = db_error(s->conn, err, "appending to the audit log");
+        db_finalize(st);
+    }
+    for (int c = 0; c < AUDIT_COLUMNS; c++) free(cols[c].text);
+    return rc;
+}
+
+/* Inserts the sealed rows on SQLite: one statement bound and reset for each
+ * row (in the process, a row costs no round trip). */
+static int insert_each(Store *s, const StoreAuditRow *rows, int n, Err *err)
+{
+    DbStmt *st;
+    if (prepare_audit_insert(s, &st, err) < 0) return ERR_DB;
+    int rc = 0;
     for (int i = 0; rc == 0 && i < n; i++) {
-        rows[i].seq = last + 1 + i;
-        memcpy(rows[i].prev_hash, i ? rows[i - 1].hash : last_hash, sizeof rows[i].prev_hash);
-        seal(&rows[i]);
         bind_audit_row(st, &rows[i]);
         if (db_step(st) != DB_DONE) rc = db_error(s->conn, err, "appending to the audit log");
         db_reset(st);
     }
-    if (st) db_finalize(st);
+    db_finalize(st);
+    return rc;
+}
+
+int store_audit_chain(Store *s, StoreAuditRow *rows, int n, const char *genesis,
+                      void (*seal)(StoreAuditRow *row), Err *err)
+{
+    if (begin_audit(s, err) < 0) return ERR_DB;
+    long long last;
+    char last_hash[130];
+    int rc = store_audit_last(s, &last, last_hash, err);
+    if (rc == 0 && !last_hash[0]) snprintf(last_hash, sizeof last_hash, "%s", genesis);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        rows[i].seq = last + 1 + i;
+        memcpy(rows[i].prev_hash, i ? rows[i - 1].hash : last_hash, sizeof rows[i].prev_hash);
+        seal(&rows[i]);
+    }
+    /* One statement for the batch (PostgreSQL) or one compiled statement
+     * for its rows (SQLite): the server writes batches of every view in
+     * flight. */
+    if (rc == 0)
+        rc = beside_history(s) ? insert_unnested(s, rows, n, err) : insert_each(s, rows, n, err);
     if (rc == 0) rc = db_commit(s->conn, err);
     if (rc < 0) db_rollback(s->conn);
-    return rc;
+    return rc < 0 ? rc : flush_audit(s, err);
 }
 
 int store_audit_each(Store *s, const char *child, const char *user,
@@ -306,7 +488,7 @@ int store_session_put(Store *s, const StoreSession *row, const char *created_at,
     db_bind_text(st, 3, row->csrf);
     db_bind_text(st, 4, created_at);
     db_bind_int(st, 5, row->expires_at);
-    int rc = run_write(s, st, "saving a session", err);
+    int rc = run_beside(s, st, "saving a session", err);
     db_finalize(st);
     return rc;
 }
@@ -348,7 +530,7 @@ int store_session_revoke(Store *s, const char *token_hash, const char *at, Err *
         return ERR_DB;
     db_bind_text(st, 1, token_hash);
     db_bind_text(st, 2, at);
-    int rc = run_write(s, st, "ending a session", err);
+    int rc = run_beside(s, st, "ending a session", err);
     db_finalize(st);
     return rc;
 }
@@ -411,4 +593,48 @@ int store_sessions_each_live(Store *s, long long now,
     db_finalize(st);
     if (!stop && rc < 0) return db_error(s->conn, err, "reading the sessions");
     return stop;
+}
+
+/* ---- Sign-in attempts (schema 022) ----------------------------------------- */
+
+bool store_shares_sign_ins(const Store *s)
+{
+    return beside_history(s);
+}
+
+int store_sign_in_count(Store *s, const char *origin, long long minute, long long *attempts,
+                        Err *err)
+{
+    *attempts = 0;
+    DbStmt *st;
+    /* A row of an earlier minute starts again at 1; one of a later minute
+     * (another server's clock a little ahead) keeps its minute and counts on. */
+    if (prepare(s,
+                "INSERT INTO sign_in_attempts (origin, minute, attempts) VALUES (?1, ?2, 1) "
+                "ON CONFLICT (origin) DO UPDATE SET "
+                "attempts = CASE WHEN sign_in_attempts.minute < excluded.minute THEN 1 "
+                "ELSE sign_in_attempts.attempts + 1 END, "
+                "minute = CASE WHEN sign_in_attempts.minute < excluded.minute "
+                "THEN excluded.minute ELSE sign_in_attempts.minute END "
+                "RETURNING attempts",
+                &st, err) < 0)
+        return ERR_DB;
+    db_bind_text(st, 1, origin);
+    db_bind_int(st, 2, minute);
+    int rc = db_step(st);
+    if (rc == DB_ROW) *attempts = db_column_int(st, 0);
+    /* Stepped past its one row, the statement is finished, and committed. */
+    if (rc == DB_ROW) rc = db_step(st);
+    db_finalize(st);
+    return rc < 0 ? db_error(s->conn, err, "counting a sign-in") : 0;
+}
+
+int store_sign_in_forget(Store *s, long long before_minute, Err *err)
+{
+    DbStmt *st;
+    if (prepare(s, "DELETE FROM sign_in_attempts WHERE minute < ?1", &st, err) < 0) return ERR_DB;
+    db_bind_int(st, 1, before_minute);
+    int rc = run_beside(s, st, "forgetting old sign-in counts", err);
+    db_finalize(st);
+    return rc;
 }

@@ -165,17 +165,22 @@ json_t *api_json_body(WebCall *call)
 
 static int sign_in(WebCall *call, time_t now);
 
+/* Answers 429: the address tried too many sign-ins; wait seconds. */
+static int too_many_sign_ins(WebCall *call, int wait)
+{
+    web_error(call->res, 429, "too_many_requests", NULL,
+              "too many sign-ins from this address: try again in %d seconds", wait);
+    call->res->retry_after = wait;
+    return 429;
+}
+
 int api_session_create(WebCall *call)
 {
     WebApp *app = call->app;
     time_t now = web_app_now(app);
     int wait;
-    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now, &wait)) {
-        web_error(call->res, 429, "too_many_requests", NULL,
-                  "too many sign-ins from this address: try again in %d seconds", wait);
-        call->res->retry_after = wait;
-        return 429;
-    }
+    if (!web_sessions_allow_sign_in(app->sessions, call->req->origin, now, &wait))
+        return too_many_sign_ins(call, wait);
     bool held = call->req->sign_in_place_held;
     if (!held && !web_sessions_begin_check(app->sessions)) {
         web_error(call->res, 429, "too_many_requests", NULL,
@@ -184,7 +189,10 @@ int api_session_create(WebCall *call)
         call->res->retry_after = WEB_SIGN_IN_RETRY_SECONDS;
         return 429;
     }
-    int rc = sign_in(call, now);
+    /* Every server's count, before the password's argon2id work. */
+    int rc = web_sessions_allow_shared_sign_in(app->sessions, call->req->origin, now, &wait)
+                 ? sign_in(call, now)
+                 : too_many_sign_ins(call, wait);
     if (!held) web_sessions_end_check(app->sessions);
     return rc;
 }

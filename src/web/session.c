@@ -331,6 +331,30 @@ bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now, 
     return allowed;
 }
 
+bool web_sessions_allow_shared_sign_in(WebSessions *t, const char *origin, time_t now,
+                                       int *retry_after)
+{
+    *retry_after = 0;
+    bool shared;
+    long long attempts;
+    Err err = {0};
+    /* A database that cannot count it leaves the server's own count (and the
+     * account lock-out, which the sign-in reads there) to hold the address. */
+    if (svc_sessions_count_sign_in(t->book, origin, now, &shared, &attempts, &err) < 0 || !shared ||
+        attempts <= t->limits.sign_ins_per_minute)
+        return true;
+    /* Refused here until the minute ends without asking the database again:
+     * the address's own window is filled. */
+    const char *who = origin ? origin : "";
+    pthread_mutex_lock(&t->lock);
+    for (int i = 0; i < MAX_ADDRESSES; i++)
+        if (strcmp(t->windows[i].origin, who) == 0 && t->windows[i].minute == now / 60)
+            t->windows[i].count = t->limits.sign_ins_per_minute;
+    pthread_mutex_unlock(&t->lock);
+    *retry_after = (int)(60 - now % 60);
+    return false;
+}
+
 bool web_sessions_begin_check(WebSessions *t)
 {
     pthread_mutex_lock(&t->lock);

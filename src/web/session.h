@@ -11,7 +11,9 @@
  * that time without a read per request. A token the table does not know is
  * looked up there once: several servers sharing one database (PostgreSQL,
  * docs/scaling.md) each accept a session any of them started. Sign-ins are rate-limited per client
- * address (on top of the account lock-out of service/svc_users). */
+ * address (on top of the account lock-out of service/svc_users): in memory,
+ * and on a database several servers share also there, so that an address
+ * has one limit whichever server it tries. */
 #ifndef CAREPLEDGE_WEB_SESSION_H
 #define CAREPLEDGE_WEB_SESSION_H
 
@@ -83,6 +85,17 @@ bool web_session_in_caseload(const WebSession *s, const char *child);
 /* Whether a sign-in from origin may be tried now; counts it. When not,
  * *retry_after is the seconds until it may (the start of the next minute). */
 bool web_sessions_allow_sign_in(WebSessions *t, const char *origin, time_t now, int *retry_after);
+
+/* Whether a sign-in from origin may go on to its password check, by the count
+ * of every server sharing the database (PostgreSQL: one upsert, made by the
+ * caller once it holds a place to check, so that a flood refused for want of
+ * a place costs no write); counts it there. Past the limit it also fills the
+ * address's window here, so the rest of the minute is refused by
+ * web_sessions_allow_sign_in without the database. On a database of one
+ * server (SQLite), or one that cannot count, true: the count of
+ * web_sessions_allow_sign_in is the only one. */
+bool web_sessions_allow_shared_sign_in(WebSessions *t, const char *origin, time_t now,
+                                       int *retry_after);
 
 /* Takes one of the WEB_SIGN_INS_AT_ONCE places for checking a password, or
  * returns false at once when all are taken (the caller answers 429: a flood

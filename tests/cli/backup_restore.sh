@@ -65,7 +65,7 @@ sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 5; DROP TABLE IF 
   DROP TABLE IF EXISTS allocations; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS value_marks;
   DROP TABLE IF EXISTS survey_answers; DROP TABLE IF EXISTS survey_codes;
   DROP TABLE IF EXISTS survey_rounds; DROP TABLE IF EXISTS survey_questions;
-  DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections;
+  DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections; DROP TABLE IF EXISTS sign_in_attempts;
   DROP TABLE IF EXISTS forecasts"
 undo_councils "$old"
 db_dump "$old" > "$TMP/old.dump"

@@ -38,7 +38,7 @@ sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE sto
   DROP TABLE IF EXISTS import_outcomes; DROP TABLE IF EXISTS import_rows; DROP TABLE IF EXISTS import_files; DROP TABLE IF EXISTS imports;
   DROP TABLE IF EXISTS survey_answers; DROP TABLE IF EXISTS survey_codes;
   DROP TABLE IF EXISTS survey_rounds; DROP TABLE IF EXISTS survey_questions;
-  DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections;
+  DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections; DROP TABLE IF EXISTS sign_in_attempts;
   DROP TABLE IF EXISTS forecasts"
 undo_councils "$old"
 latest=$(ls "$CAREPLEDGE_SOURCE_DIR"/schema/sqlite/ | sed -n 's/^0*\([0-9]*\)_.*\.sql$/\1/p' | sort -n | tail -1)

@@ -5,9 +5,11 @@
  * PostgreSQL equals the one loaded from SQLite, on one connection and on two;
  * a load on PostgreSQL neither waits for nor sees a writer's uncommitted rows;
  * a reader's snapshot holds while an import commits; rows staged by COPY are
- * seen by reads inside the same transaction and vanish with a rollback; and a
+ * seen by reads inside the same transaction and vanish with a rollback; a
  * statement on a missing table fails with PostgreSQL's message; rows read
- * through COPY come back as they were, escapes and NULLs included. */
+ * through COPY come back as they were, escapes and NULLs included; and a
+ * batch of audit rows, one INSERT of arrays, keeps every value and the chain's
+ * order. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +17,7 @@
 #include <cmocka.h>
 
 #include "service/import.h"
+#include "store/auth.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "synth/synth.h"
@@ -406,6 +409,69 @@ static void test_an_empty_table_takes_a_key_given_twice_as_sqlite_does(void **st
     assert_string_equal(on_pg, on_sqlite);
 }
 
+static void seal_by_seq(StoreAuditRow *row)
+{
+    snprintf(row->hash, sizeof row->hash, "hash of %lld", row->seq);
+}
+
+typedef struct AuditRead {
+    StoreAuditRow rows[8];
+    int n;
+} AuditRead;
+
+static int keep_audit_row(const StoreAuditRow *row, void *arg)
+{
+    AuditRead *r = arg;
+    if (r->n < 8) r->rows[r->n] = *row;
+    r->n++;
+    return 0;
+}
+
+/* On PostgreSQL a batch of audit rows is one INSERT whose columns are array
+ * literals: values an array literal must quote or escape ('"', '\\', braces,
+ * commas, the word NULL) come back as they went, a row about no child has a
+ * NULL child, and each row follows the one before it in the chain. */
+static void test_an_audit_batch_keeps_every_value(void **state)
+{
+    (void)state;
+    Store *s;
+    Err err;
+    assert_int_equal(store_open(pg_url, &s, &err), 0);
+    StoreAuditRow rows[3] = {0};
+    const char *users[] = {"a\"b", "back\\slash", "NULL"};
+    const char *actions[] = {"view child", "{braces}, and, commas", "\"\\\""};
+    const char *children[] = {"C\"1", "", "C,3"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(rows[i].at, sizeof rows[i].at, "2026-12-07T21:0%d:00Z", i);
+        snprintf(rows[i].user, sizeof rows[i].user, "%s", users[i]);
+        snprintf(rows[i].action, sizeof rows[i].action, "%s", actions[i]);
+        snprintf(rows[i].child, sizeof rows[i].child, "%s", children[i]);
+        snprintf(rows[i].origin, sizeof rows[i].origin, "127.0.0.%d", i + 1);
+    }
+    assert_int_equal(store_audit_chain(s, rows, 3, "genesis", seal_by_seq, &err), 0);
+    AuditRead read = {0};
+    assert_int_equal(store_audit_each(s, NULL, NULL, keep_audit_row, &read, &err), 0);
+    assert_int_equal(read.n, 3);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(read.rows[i].seq, i + 1);
+        assert_string_equal(read.rows[i].user, users[i]);
+        assert_string_equal(read.rows[i].action, actions[i]);
+        assert_string_equal(read.rows[i].child, children[i]);
+        assert_string_equal(read.rows[i].prev_hash, i ? read.rows[i - 1].hash : "genesis");
+        assert_string_equal(read.rows[i].hash, rows[i].hash);
+    }
+    DbConn *c;
+    assert_int_equal(db_open(pg_url, DB_OPEN_READ_ONLY, &c, &err), 0);
+    DbStmt *st;
+    assert_int_equal(db_prepare(c, "SELECT count(*) FROM audit WHERE child IS NULL", false, &st),
+                     0);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int(st, 0), 1);
+    db_finalize(st);
+    db_close(c);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -417,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_rows_read_through_copy_come_back_as_stored),
         cmocka_unit_test(test_a_staged_row_needs_its_childs_header),
         cmocka_unit_test(test_an_empty_table_takes_a_key_given_twice_as_sqlite_does),
+        cmocka_unit_test(test_an_audit_batch_keeps_every_value),
     };
     return cmocka_run_group_tests(tests, make_history, remove_history);
 }
