@@ -752,6 +752,65 @@ static void test_request_29_february_birthday(void **state)
     dataset_free(&ds);
 }
 
+/* CA89 s24(1B): qualifying under 21 when looked after at some time after 16
+ * while a child; s24B(2)-(3): assistance with education or training to 25.
+ * Left at 17 with 70 days since 14 (not eligible): the boundaries of each. */
+static void test_qualifying_boundaries(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", DOB, "WBRI");
+    add_ep(&ds, D(2025, 11, 1), D(2026, 1, 10), "V2", "E8"); /* 70 days, aged 17 */
+    assert_int_equal(on(&ds, D(2026, 1, 10)).days_since_14, 70);
+    assert_int_equal(category(&ds, D(2026, 1, 10)), LEAVER_QUALIFYING);
+    assert_int_equal(category(&ds, D(2029, 5, 9)), LEAVER_QUALIFYING); /* 20 */
+    assert_int_equal(category(&ds, D(2029, 5, 10)), LEAVER_NONE);      /* 21 */
+    dataset_free(&ds);
+    Dataset ed = {0};
+    dataset_add_child(&ed, "A", "M", DOB, "WBRI");
+    add_ep(&ed, D(2025, 11, 1), D(2026, 1, 10), "V2", "E8");
+    add_oc3(&ed, 2029, "F1");
+    assert_int_equal(category(&ed, D(2029, 5, 10)), LEAVER_QUALIFYING); /* s24B(3) */
+    assert_int_equal(category(&ed, D(2033, 5, 9)), LEAVER_QUALIFYING);  /* 24 */
+    assert_int_equal(category(&ed, D(2033, 5, 10)), LEAVER_NONE);       /* 25 */
+    /* The strategy's 2010 rules: to 24. */
+    assert_int_equal(on_2010(&ed, D(2032, 5, 9)).category, LEAVER_QUALIFYING);
+    assert_int_equal(on_2010(&ed, D(2032, 5, 10)).category, LEAVER_NONE);
+    dataset_free(&ed);
+}
+
+/* CA89 s24(1A): a special guardianship order made when care ended (903 REC
+ * E43-E48) makes a young person of 16 to 20 qualifying whatever their age
+ * then. Left care at 10 on 01/06/2018 under an order to a former foster carer
+ * (E45). Before this test such a young person was "none" (left before 16). */
+static void test_special_guardianship_qualifying(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", DOB, "WBRI");
+    add_ep(&ds, D(2015, 1, 1), D(2018, 6, 1), "C2", "E45");
+    assert_int_equal(category(&ds, D(2024, 5, 9)), LEAVER_NONE); /* 15 */
+    LeaverStatus st = on(&ds, D(2024, 5, 10));                   /* 16 */
+    assert_int_equal(st.category, LEAVER_QUALIFYING);
+    assert_non_null(strstr(st.reason, "s24(1A)"));
+    assert_int_equal(category(&ds, D(2029, 5, 9)), LEAVER_QUALIFYING); /* 20 */
+    assert_int_equal(category(&ds, D(2029, 5, 10)), LEAVER_NONE);      /* 21 */
+    dataset_free(&ds);
+    /* The same, home to a parent (E4A) instead: none. */
+    Dataset home = {0};
+    dataset_add_child(&home, "A", "F", DOB, "WBRI");
+    add_ep(&home, D(2015, 1, 1), D(2018, 6, 1), "C2", "E4A");
+    assert_int_equal(category(&home, D(2024, 5, 10)), LEAVER_NONE);
+    dataset_free(&home);
+    /* The 2014/15 code E44, in education at 22: s24B(3). */
+    Dataset old = {0};
+    dataset_add_child(&old, "A", "F", DOB, "WBRI");
+    add_ep(&old, D(2012, 1, 1), D(2014, 6, 1), "C2", "E44");
+    add_oc3(&old, 2031, "F2");
+    assert_int_equal(category(&old, D(2030, 6, 1)), LEAVER_QUALIFYING);
+    dataset_free(&old);
+}
+
 static void test_adopted_died_or_taken_over_none(void **state)
 {
     (void)state;
@@ -835,6 +894,8 @@ int main(void)
         cmocka_unit_test(test_25th_birthday_in_education),
         cmocka_unit_test(test_qualifying_in_education_after_21),
         cmocka_unit_test(test_29_february_birthday),
+        cmocka_unit_test(test_qualifying_boundaries),
+        cmocka_unit_test(test_special_guardianship_qualifying),
         cmocka_unit_test(test_request_after_21_to_25),
         cmocka_unit_test(test_request_before_21_counts_from_21st_birthday),
         cmocka_unit_test(test_request_withdrawn_and_made_again),
