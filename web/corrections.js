@@ -9,7 +9,7 @@
 
 import { get, request } from './api.js';
 import { h, fill, errorBox, labelled, ukDate, words, autoTable } from './dom.js';
-import { YES_NO, PA_CONTACT_TYPES } from './records.js';
+import { YES_NO, PA_CONTACT_TYPES, PA_REQUESTS } from './records.js';
 
 // The one value each kind's correction changes, by its template's name.
 const VALUES = {
@@ -19,6 +19,7 @@ const VALUES = {
   sdq: { name: 'sdq_score', label: 'SDQ score (0 to 40)', type: 'number', min: 0, max: 40 },
   pathway_plan: { name: 'pathway_plan_type', label: 'Plan or review', options: [['plan', 'Plan'], ['review', 'Review']] },
   pa_contact: { name: 'pa_contact_type', label: 'Contact type', options: PA_CONTACT_TYPES },
+  pa_request: { name: 'pa_request', label: 'Request', options: PA_REQUESTS },
   visit_regime: {
     name: 'regime',
     label: 'Visit regime',

@@ -70,7 +70,7 @@ export function ukDate(iso) {
 }
 
 // Codes whose words are not just the code with spaces.
-const WORDS = { sdq: 'SDQ score', pa_contact: 'Personal adviser contact', dob: 'Date of birth', upn: 'UPN', uasc: 'UASC', rne: 'RNE', cin: 'CIN' };
+const WORDS = { sdq: 'SDQ score', pa_contact: 'Personal adviser contact', pa_request: 'Request for advice and support', dob: 'Date of birth', upn: 'UPN', uasc: 'UASC', rne: 'RNE', cin: 'CIN' };
 
 // An item code such as "health_assessment" as words.
 export function words(code) {

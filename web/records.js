@@ -12,6 +12,8 @@ import { h, fill, errorBox, labelled, today, words } from './dom.js';
 export const YES_NO = [['yes', 'Yes'], ['no', 'No']];
 // The template's words (docs/templates.md, PA_CONTACT_TYPE): what the server accepts.
 export const PA_CONTACT_TYPES = [['visit', 'In person'], ['phone', 'Phone'], ['video', 'Video call'], ['message', 'Message']];
+// PA_REQUEST (docs/templates.md, PARequests): Children Act 1989 s23CZB(2) and (3)(b).
+export const PA_REQUESTS = [['requested', 'Asked for advice and support'], ['withdrawn', 'No longer wants a personal adviser']];
 
 export const RECORD_KINDS = {
   visit: { label: 'Visit', fields: [{ name: 'seen_alone', label: 'Child seen alone', options: YES_NO }] },
@@ -29,6 +31,10 @@ export const RECORD_KINDS = {
   pa_contact: {
     label: 'Personal adviser contact',
     fields: [{ name: 'pa_contact_type', label: 'Contact type', options: PA_CONTACT_TYPES }],
+  },
+  pa_request: {
+    label: 'Request for advice and support (21 to 24)',
+    fields: [{ name: 'pa_request', label: 'Request', options: PA_REQUESTS }],
   },
 };
 

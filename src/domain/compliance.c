@@ -182,8 +182,9 @@ static int change_points(Compliance *cm, const Dataset *ds, const Child *c, cons
     for (int i = 0; i < c->n_reviews; i++) add_point(cm, r, &n, rv[i].date, DUE_ALL_ITEMS);
     if (leaver && c->dob != DATE_NONE) {
         /* Care-leaver categories change at 16, 18, 21 and 25 (leaver.h), on
-         * completing 13 weeks in care since 14, and with the OC3 record that
-         * applies from the 1 April its collection year starts. */
+         * completing 13 weeks in care since 14, with the OC3 record that
+         * applies from the 1 April its collection year starts, and with a
+         * request under s23CZB. */
         static const int ages[] = {16, 17, 18, 21, 22, 25, 26};
         for (size_t i = 0; i < sizeof ages / sizeof ages[0]; i++)
             add_point(cm, r, &n, date_birthday(c->dob, ages[i]), DUE_ALL_ITEMS);
@@ -191,6 +192,11 @@ static int change_points(Compliance *cm, const Dataset *ds, const Child *c, cons
         const Oc3 *oc3 = child_oc3(ds, c);
         for (int i = 0; i < c->n_oc3; i++)
             add_point(cm, r, &n, date_collection_year_start(oc3[i].year), DUE_ALL_ITEMS);
+        /* A request for advice and support, or its withdrawal, can change the
+         * category of a former relevant young person of 21 to 24 (CA89 s23CZB). */
+        const CareRecord *rec = child_records(ds, c);
+        for (int i = 0; i < c->n_records; i++)
+            if (rec[i].kind == RECORD_PA_REQUEST) add_point(cm, r, &n, rec[i].date, DUE_ALL_ITEMS);
     }
     qsort(cm->points, (size_t)n, sizeof *cm->points, compare_points);
     /* The records' days, already in date order (dataset.h), are merged in. */

@@ -108,6 +108,8 @@ typedef enum RecordKind {
     RECORD_PATHWAY_PLAN, /* subtype: RECORD_PP_PLAN / RECORD_PP_REVIEW */
     RECORD_PA_CONTACT,   /* subtype: RecordContactType */
     RECORD_VISIT_REGIME, /* subtype: RECORD_REGIME_*: the regime of the placement from its date */
+    RECORD_PA_REQUEST,   /* subtype: RECORD_REQUEST_*: a former relevant young person asks for, or
+                          * no longer wants, advice and support to 25 (CA89 s23CZB(2), (3)(b)) */
     RECORD_KIND_COUNT
 } RecordKind;
 
@@ -124,9 +126,11 @@ enum {
     RECORD_CONTACT_PHONE = 2,
     RECORD_CONTACT_VIDEO = 3,
     RECORD_CONTACT_MESSAGE = 4,
-    RECORD_REGIME_STANDARD = 1, /* CPPCR 2010 reg 28(2) (or (4)/(5) as the 903 says) */
-    RECORD_REGIME_REG19 = 2,    /* placed with a parent before the assessment is complete */
-    RECORD_REGIME_REG24 = 3,    /* connected person with temporary approval */
+    RECORD_REGIME_STANDARD = 1,   /* CPPCR 2010 reg 28(2) (or (4)/(5) as the 903 says) */
+    RECORD_REGIME_REG19 = 2,      /* placed with a parent before the assessment is complete */
+    RECORD_REGIME_REG24 = 3,      /* connected person with temporary approval */
+    RECORD_REQUEST_MADE = 1,      /* informs the council they wish to receive advice and support */
+    RECORD_REQUEST_WITHDRAWN = 2, /* informs the council they no longer want a personal adviser */
 };
 
 /* One dated local record. A child's records are sorted by date, then kind. */

@@ -107,6 +107,9 @@ const char *due_status_name(DueStatus status)
 #define RULE_NEEDS                                                                              \
     "CPPCR 2010 reg 42: needs assessment within 3 months of the 16th birthday, or of becoming " \
     "eligible after it"
+#define RULE_NEEDS_REQUEST                                                                   \
+    "CA89 s23CZB(4): needs assessment and pathway plan on a former relevant young person's " \
+    "request (21 to 24); no time is set, so owed from the request (or the 21st birthday)"
 #define RULE_PATHWAY \
     "Care Leavers (England) Regulations 2010 reg 7: pathway plan reviewed at least every 6 months"
 #define RULE_PA                                                                                \
@@ -537,11 +540,22 @@ static void rule_needs(DueRun *x)
     owe(x, DUE_NEEDS_ASSESSMENT, date_add_months(from, 3), RULE_NEEDS);
 }
 
+/* CA89 s23CZB(4)(a): an assessment of the needs of a former relevant young
+ * person who has asked for advice and support. The Act sets no time, so the
+ * item is due from the request, or from the 21st birthday for a request made
+ * before it (leaver.c, stands_on_request); only an assessment made since the
+ * request does it. */
+static void rule_needs_on_request(DueRun *x, Date asked)
+{
+    if (latest_record(x, RECORD_NEEDS_ASSESSMENT, asked)) return;
+    owe(x, DUE_NEEDS_ASSESSMENT, later(asked, date_birthday(x->c->dob, 21)), RULE_NEEDS_REQUEST);
+}
+
 /* Six-monthly from the last plan or review, once there is a plan: preparing
  * the first plan has no fixed timescale in the regulations we hold. */
-static void rule_pathway(DueRun *x)
+static void rule_pathway(DueRun *x, Date since)
 {
-    const CareRecord *p = latest_record(x, RECORD_PATHWAY_PLAN, date_birthday(x->c->dob, 14));
+    const CareRecord *p = latest_record(x, RECORD_PATHWAY_PLAN, since);
     if (p) owe(x, DUE_PATHWAY_PLAN_REVIEW, date_add_months(p->date, 6), RULE_PATHWAY);
 }
 
@@ -597,17 +611,49 @@ static void sort_entries(DueEntry *e, int n)
 #define LEAVER_ITEMS \
     (BIT(DUE_NEEDS_ASSESSMENT) | BIT(DUE_PATHWAY_PLAN_REVIEW) | BIT(DUE_PA_CONTACT))
 
+/* The care-leaver items by category (due.h). */
+static void rules_leaver(DueRun *x, int cat, unsigned items)
+{
+    if (cat == LEAVER_ELIGIBLE && (items & BIT(DUE_NEEDS_ASSESSMENT))) rule_needs(x);
+    if ((cat == LEAVER_ELIGIBLE || cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT) &&
+        (items & BIT(DUE_PATHWAY_PLAN_REVIEW)))
+        rule_pathway(x, date_birthday(x->c->dob, 14));
+    if ((cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT) && (items & BIT(DUE_PA_CONTACT)))
+        rule_pa_contact(x);
+}
+
+/* A former relevant young person of 21 to 24 owed support on request (CA89
+ * s23CZB(3)-(4)): the assessment, and reviews of a pathway plan made since the
+ * request (CLR 2010 reg 7, six-monthly, as for every pathway plan). Not the
+ * two-monthly visit of CLR reg 8, which belongs with the accommodation duties
+ * of s23B and s24B: under s23CZB the personal adviser gives advice and support
+ * as the plan sets out (the statutory guidance on extending personal adviser
+ * support leaves the frequency of contact to the young person's needs). */
+static void rules_on_request(DueRun *x, Date asked, unsigned items)
+{
+    if (items & BIT(DUE_NEEDS_ASSESSMENT)) rule_needs_on_request(x, asked);
+    if (items & BIT(DUE_PATHWAY_PLAN_REVIEW)) rule_pathway(x, asked);
+}
+
+/* Sets the care-leaver category and request of `out` on `at`. Every
+ * category starts at 16 (leaver.h), so younger children are not asked about. */
+static void leaver_now(const Dataset *ds, const Child *c, Date at, unsigned items,
+                       DueSituation *out)
+{
+    out->leaver = LEAVER_NONE;
+    out->leaver_request = DATE_NONE;
+    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
+        out->leaver =
+            (int)leaver_category_request(ds, c, at, LEAVER_RULES_CURRENT, &out->leaver_request);
+}
+
 void due_situation_items(const Dataset *ds, const Child *c, Date at, unsigned items,
                          DueSituation *out)
 {
     DueRun x = {ds, c, at, NULL, NULL, 0};
     memset(out, 0, sizeof *out);
-    out->leaver = LEAVER_NONE;
     if ((items & LOOKED_AFTER_ITEMS) && !care_now(&x, out)) out->looked_after = false;
-    /* Every care-leaver category starts at 16 (leaver.h), so younger children
-     * are not asked about. */
-    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
-        out->leaver = (int)leaver_category(ds, c, at, LEAVER_RULES_CURRENT);
+    leaver_now(ds, c, at, items, out);
 }
 
 void due_situation(const Dataset *ds, const Child *c, Date at, DueSituation *out)
@@ -628,13 +674,10 @@ int due_for_child_in(const Dataset *ds, const Child *c, Date at, const Calendar 
         if (items & BIT(DUE_SDQ)) rule_sdq(&x, now);
         if (items & BIT(DUE_EDUCATION_PLAN)) rule_pep(&x, now);
     }
-    int cat = now->leaver;
-    if (cat == LEAVER_ELIGIBLE && (items & BIT(DUE_NEEDS_ASSESSMENT))) rule_needs(&x);
-    if ((cat == LEAVER_ELIGIBLE || cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT) &&
-        (items & BIT(DUE_PATHWAY_PLAN_REVIEW)))
-        rule_pathway(&x);
-    if ((cat == LEAVER_RELEVANT || cat == LEAVER_FORMER_RELEVANT) && (items & BIT(DUE_PA_CONTACT)))
-        rule_pa_contact(&x);
+    if (now->leaver == LEAVER_FORMER_RELEVANT && now->leaver_request != DATE_NONE)
+        rules_on_request(&x, now->leaver_request, items);
+    else
+        rules_leaver(&x, now->leaver, items);
     sort_entries(out, x.n);
     return x.n;
 }
@@ -644,11 +687,9 @@ int due_for_child_items(const Dataset *ds, const Child *c, Date at, const Calend
 {
     DueSituation now;
     memset(&now, 0, sizeof now);
-    now.leaver = LEAVER_NONE;
     DueRun x = {ds, c, at, cal, out, 0};
     if (items & LOOKED_AFTER_ITEMS) care_now(&x, &now);
-    if ((items & LEAVER_ITEMS) && c->dob != DATE_NONE && at >= date_birthday(c->dob, 16))
-        now.leaver = (int)leaver_category(ds, c, at, LEAVER_RULES_CURRENT);
+    leaver_now(ds, c, at, items, &now);
     return due_for_child_in(ds, c, at, cal, &now, items, out);
 }
 

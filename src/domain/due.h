@@ -18,7 +18,10 @@
  * of leaver_status: eligible children owe the needs assessment; eligible,
  * relevant and former relevant young people owe pathway plan reviews once a
  * plan exists; relevant and former relevant young people owe personal adviser
- * contact. Pure: no I/O, no allocation. */
+ * contact. A former relevant young person of 21 to 24 owed support only on
+ * their request (CA89 s23CZB) owes the needs assessment from the request and
+ * reviews of a pathway plan made since it, and no two-monthly visit. Pure: no
+ * I/O, no allocation. */
 #ifndef CAREPLEDGE_DUE_H
 #define CAREPLEDGE_DUE_H
 
@@ -78,6 +81,10 @@ typedef struct DueSituation {
     Date placement_year;    /* 12 months after placement_start: its first year's end */
     const Episode *episode; /* the episode open on the day */
     int leaver;             /* LeaverCategory (leaver.h) on the day; LEAVER_NONE under 16 */
+    /* A former relevant young person of 21 to 24 owed support only on their
+     * request (CA89 s23CZB): the request's date (LeaverStatus.on_request);
+     * DATE_NONE otherwise. */
+    Date leaver_request;
     /* Set by a caller that knows the child has no VisitRegimes statement at
      * all (RECORD_VISIT_REGIME), so that the visit rule need not look for one
      * on every day of a replay; false (due_situation's value): look. */

@@ -221,7 +221,11 @@ static void say_left(const Facts *f, LeaverStatus *st, const Exit *x)
         dmy(x->left, b), x->age, x->days_since_14, LEAVER_PRESCRIBED_DAYS);
 }
 
-/* Left care but maybe qualifying: CA89 s24(1B). */
+/* Left care but maybe qualifying: CA89 s24(1B). A special guardianship order
+ * made when care ended before 16 (903 REC E43-E48) would make a young person
+ * of 16 to 20 qualifying under s24(1A); it is not applied yet: the demo's
+ * calibration to the strategy's 2010 profile counts without it
+ * (docs/care-leavers.md, "Checked against the law (session 8)"). */
 static void classify_qualifying(const Facts *f, LeaverStatus *st, const Exit *x)
 {
     char b[DATE_FMT_LEN];
@@ -303,8 +307,46 @@ static void classify_left(const Facts *f, LeaverStatus *st)
         classify_adult(f, st, &x);
 }
 
+Date leaver_pa_request(const Dataset *ds, const Child *c, Date at)
+{
+    const CareRecord *rec = child_records(ds, c);
+    Date asked = DATE_NONE;
+    for (int i = 0; i < c->n_records && rec[i].date <= at; i++) {
+        if (rec[i].kind != RECORD_PA_REQUEST) continue;
+        if (rec[i].subtype == RECORD_REQUEST_WITHDRAWN)
+            asked = DATE_NONE; /* s23CZB(3)(b): no longer wants a personal adviser */
+        else if (rec[i].subtype == RECORD_REQUEST_MADE && asked == DATE_NONE)
+            asked = rec[i].date; /* s23CZB(2): the duties run from the first request */
+    }
+    return asked;
+}
+
+/* CA89 s23CZB (Children and Social Work Act 2017 s3, in force 1 April 2018):
+ * a former relevant child who "has reached the age of 21 but not the age of
+ * 25" and tells the council they wish to receive advice and support is owed a
+ * personal adviser until 25 (or until they say they no longer want one), an
+ * assessment of needs and a pathway plan. The category is tested on the date
+ * (s23CZB(1) "applies to a former relevant child"), so six months at home
+ * completed after 18 (s23C(1)(a)) rule it out as they rule out s23C. A request
+ * made before the 21st birthday and not withdrawn counts from that birthday:
+ * the Act asks that the young person has told the council, not when. Not under
+ * the strategy's 2010 rules, which predate the section. */
+static bool stands_on_request(const Facts *f, LeaverStatus *st)
+{
+    if (f->rules != LEAVER_RULES_CURRENT || st->category != LEAVER_FORMER_RELEVANT) return false;
+    if (st->age < 21 || st->age >= 25) return false;
+    Date asked = leaver_pa_request(f->ds, f->c, f->at);
+    if (asked == DATE_NONE) return false;
+    char b[DATE_FMT_LEN];
+    st->on_request = asked;
+    say(f, st, "; aged %d, asked for advice and support on %s (CA89 s23CZB)", st->age,
+        dmy(asked, b));
+    return true;
+}
+
 /* CA89 s23C, s23CA, s23CZB and s24B: support runs to 21, then, while
- * in education or training, to 25 (current) or 24 (the strategy's Appendix 1). */
+ * in education or training, to 25 (current) or 24 (the strategy's Appendix 1),
+ * and for a former relevant young person who asks for it, to 25 (s23CZB). */
 static void apply_upper_age(const Facts *f, LeaverStatus *st)
 {
     int limit = f->rules == LEAVER_RULES_CURRENT ? 25 : 24;
@@ -314,6 +356,7 @@ static void apply_upper_age(const Facts *f, LeaverStatus *st)
         say(f, st, "; aged %d, in education or training (OC3 ACTIV %s)", st->age, activ);
         return;
     }
+    if (stands_on_request(f, st)) return;
     if (st->age < limit)
         say(f, st, "; but aged %d, no education or training (OC3 ACTIV %s)", st->age, activ);
     else
@@ -321,8 +364,11 @@ static void apply_upper_age(const Facts *f, LeaverStatus *st)
     st->category = LEAVER_NONE;
 }
 
-static const char *entitlement(LeaverCategory cat, LeaverRules rules)
+static const char *entitlement(LeaverCategory cat, LeaverRules rules, bool on_request)
 {
+    if (cat == LEAVER_FORMER_RELEVANT && on_request)
+        return "personal adviser to 25 or until no longer wanted, needs assessment and pathway "
+               "plan reviewed every 6 months, on the young person's request (CA89 s23CZB)";
     switch (cat) {
     case LEAVER_ELIGIBLE:
         return "looked-after services plus needs assessment (by 3 months after 16th birthday), "
@@ -346,11 +392,11 @@ static const char *entitlement(LeaverCategory cat, LeaverRules rules)
 static LeaverStatus status(const Dataset *ds, const Child *c, Date at, LeaverRules rules,
                            bool quiet)
 {
-    LeaverStatus st = {.category = LEAVER_NONE};
+    LeaverStatus st = {.category = LEAVER_NONE, .on_request = DATE_NONE};
     Facts f = {.ds = ds, .c = c, .at = at, .rules = rules, .quiet = quiet};
     if (c->dob == DATE_NONE) {
         say(&f, &st, "no date of birth recorded");
-        st.entitlement = entitlement(st.category, rules);
+        st.entitlement = entitlement(st.category, rules, false);
         return st;
     }
     f.b14 = date_birthday(c->dob, 14);
@@ -369,7 +415,7 @@ static LeaverStatus status(const Dataset *ds, const Child *c, Date at, LeaverRul
         classify_left(&f, &st);
     if (st.category == LEAVER_FORMER_RELEVANT || st.category == LEAVER_QUALIFYING)
         apply_upper_age(&f, &st);
-    st.entitlement = entitlement(st.category, rules);
+    st.entitlement = entitlement(st.category, rules, st.on_request != DATE_NONE);
     return st;
 }
 
@@ -381,4 +427,12 @@ LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRul
 LeaverCategory leaver_category(const Dataset *ds, const Child *c, Date at, LeaverRules rules)
 {
     return status(ds, c, at, rules, true).category;
+}
+
+LeaverCategory leaver_category_request(const Dataset *ds, const Child *c, Date at,
+                                       LeaverRules rules, Date *on_request)
+{
+    LeaverStatus st = status(ds, c, at, rules, true);
+    *on_request = st.on_request;
+    return st.category;
 }

@@ -4,7 +4,8 @@
  * Sources (shared/reference/statutory.md section A1): Children Act 1989 Sch 2
  * para 19B and CPPCR 2010 reg 40 (eligible), s23A and Care Leavers (England)
  * Regulations 2010 reg 3 (relevant), s23C, s23CA and s23CZB (former relevant
- * and the ages to 21 and 25), s24 (qualifying). The strategy's 2010 rules
+ * and the ages to 21 and 25; a request under s23CZB is a RECORD_PA_REQUEST),
+ * s24 (qualifying). The strategy's 2010 rules
  * (seed Appendix 1) ended education support at 24. Short breaks (V3/V4) never
  * count, following CPPCR reg 40(2) and the DfE cohort rules. Pure. */
 #ifndef CAREPLEDGE_LEAVER_H
@@ -32,7 +33,11 @@ typedef struct LeaverStatus {
     bool in_education;        /* latest OC3 activity is education or training */
     bool full_time_education; /* latest OC3 activity is F1 or F2 */
     long days_since_14;       /* days looked after (full time) from the 14th birthday */
-    const char *entitlement;  /* static text */
+    /* CA89 s23CZB: a former relevant young person of 21 to 24 who is owed
+     * support only because they asked for it (not in education or training):
+     * the day of the request in force; DATE_NONE otherwise. */
+    Date on_request;
+    const char *entitlement; /* static text */
     char reason[200];
 } LeaverStatus;
 
@@ -47,5 +52,14 @@ LeaverStatus leaver_status(const Dataset *ds, const Child *c, Date at, LeaverRul
 /* The category alone, as leaver_status gives it, without writing the reason:
  * for counts over many young people (the scorecard, the due-date replays). */
 LeaverCategory leaver_category(const Dataset *ds, const Child *c, Date at, LeaverRules rules);
+/* leaver_category, also setting *on_request as LeaverStatus.on_request. */
+LeaverCategory leaver_category_request(const Dataset *ds, const Child *c, Date at,
+                                       LeaverRules rules, Date *on_request);
+
+/* CA89 s23CZB(2) and (3)(b): the day of the young person's request for advice
+ * and support that is in force on `at` — the first RECORD_PA_REQUEST
+ * "requested" on or before `at` since the last "withdrawn" — or DATE_NONE.
+ * Says nothing of age or category (leaver_status applies those). */
+Date leaver_pa_request(const Dataset *ds, const Child *c, Date at);
 
 #endif

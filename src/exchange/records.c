@@ -1,7 +1,8 @@
 /* records: the council's local record templates, for what the SSDA903 does not
  * carry (visits, health assessments, dental checks, immunisations, SDQ scores,
  * education plans, care plans, needs assessments, pathway plans, personal
- * adviser contacts, and statements of the visit regime a placement is under).
+ * adviser contacts, statements of the visit regime a placement is under, and a
+ * former relevant young person's request for advice and support to 25).
  * Each is a CSV table recognised by its column set exactly like a 903 table
  * (ssda903_recognise_any); docs/templates.md documents them with an example
  * each. Dates are dd/mm/yyyy, as in the 903. Text only: no
@@ -57,6 +58,12 @@ const Ssda903Table records_tables[TABLE_COUNT - T903_COUNT] = {
      {{"CHILD", T}, {"REGIME_DATE", D}, {"REGIME", CH}},
      3,
      0},
+    {TREC_PA_REQUESTS,
+     "PARequests",
+     "pa_requests",
+     {{"CHILD", T}, {"PA_REQUEST_DATE", D}, {"PA_REQUEST", CH}},
+     3,
+     0},
 };
 
 #undef T
@@ -73,6 +80,7 @@ static const struct {
     {"PATHWAY_PLAN_TYPE", "plan|review"},
     {"PA_CONTACT_TYPE", "visit|phone|video|message"},
     {"REGIME", "reg19_assessment_pending|reg24_temporary_approval|standard"},
+    {"PA_REQUEST", "requested|withdrawn"},
 };
 
 const char *records_choices(const char *column)

@@ -42,6 +42,7 @@ typedef enum Ssda903TableId {
     TREC_PATHWAY_PLANS,
     TREC_PA_CONTACTS,
     TREC_VISIT_REGIMES,
+    TREC_PA_REQUESTS,
     TABLE_COUNT /* 903 tables and record templates */
 } Ssda903TableId;
 

@@ -371,6 +371,14 @@ static bool check_cross_fields(ImportRun *run, const Ssda903File *f, int row, in
     return ok;
 }
 
+/* The choice columns a record template's row cannot leave empty (their
+ * tables' CHECK says NOT NULL: schema/sqlite/003, 026). */
+static bool value_required(Ssda903TableId table, const char *column)
+{
+    return (table == TREC_VISIT_REGIMES && strcmp(column, "REGIME") == 0) ||
+           (table == TREC_PA_REQUESTS && strcmp(column, "PA_REQUEST") == 0);
+}
+
 /* Checks one cell and writes its stored form into out (NULL when empty).
  * Returns false after reporting a problem. */
 static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int col, int year,
@@ -383,8 +391,9 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
     int at = f->cell_columns[(size_t)row * (size_t)f->table->n_columns + (size_t)col];
     *out = NULL;
     if (!*v) {
-        if (f->table->id == TREC_VISIT_REGIMES && strcmp(column->name, "REGIME") == 0) {
-            /* A regime statement that names no regime says nothing. */
+        if (value_required(f->table->id, column->name)) {
+            /* A regime statement that names no regime, or a PARequests row that
+             * says neither requested nor withdrawn, says nothing. */
             errlist_at(run->errs, f->path, line, at, field, "missing; one of %s is needed",
                        records_choices(column->name));
             return false;
@@ -576,7 +585,7 @@ bool import_check_record_value(Ssda903TableId table, int col, char *v, char *msg
     const Ssda903Column *column = &ssda903_table(table)->columns[col];
     const char *words = records_choices(column->name);
     if (!*v) {
-        if (table != TREC_VISIT_REGIMES || strcmp(column->name, "REGIME") != 0) return true;
+        if (!value_required(table, column->name)) return true;
         snprintf(msg, size, "missing; one of %s is needed", words);
         return false;
     }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const unsigned svc_care_parts = STORE_LOAD_EPISODES | STORE_LOAD_OC3;
+const unsigned svc_care_parts = STORE_LOAD_EPISODES | STORE_LOAD_OC3 | STORE_LOAD_PA_REQUESTS;
 
 /* The coded fields the care-leaver rules and the profile read. */
 static const char *const care_reads[] = {

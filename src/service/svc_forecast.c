@@ -211,8 +211,8 @@ typedef struct History {
 static int load_history(const ServiceData *data, const ForecastRequest *req, History *h,
                         Dataset **ds, Err *err)
 {
-    unsigned parts =
-        STORE_LOAD_EPISODES | STORE_LOAD_OC3 | (req->postcodes ? STORE_LOAD_POSTCODES : 0);
+    unsigned parts = STORE_LOAD_EPISODES | STORE_LOAD_OC3 | STORE_LOAD_PA_REQUESTS |
+                     (req->postcodes ? STORE_LOAD_POSTCODES : 0);
     const Dataset *read;
     int rc = service_dataset(data, parts, &h->owned, &read, err);
     if (rc < 0) return rc;

@@ -484,7 +484,8 @@ int svc_gov_demo(const AppContext *ctx, const char *db_path, int end_year, unsig
     Dataset owned = {0};
     const Dataset *ds;
     /* OC3 too: which care leavers are owed the mailing (domain/leaver). */
-    if (service_dataset(&data, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &owned, &ds, err) < 0)
+    if (service_dataset(&data, STORE_LOAD_EPISODES | STORE_LOAD_OC3 | STORE_LOAD_PA_REQUESTS,
+                        &owned, &ds, err) < 0)
         return err->code;
     int rc = synth_governance_write(ds, end_year, seed, dir, err);
     dataset_free(&owned);

@@ -218,7 +218,9 @@ int svc_gov_participation(const ServiceData *data, const char *db_path, int end_
     const Dataset *ds;
     /* OC3 too: a care leaver of 21 to 24 is owed the mailing while in
      * education or training (domain/leaver). */
-    if (rc == 0) rc = service_dataset(data, STORE_LOAD_EPISODES | STORE_LOAD_OC3, &owned, &ds, err);
+    if (rc == 0)
+        rc = service_dataset(data, STORE_LOAD_EPISODES | STORE_LOAD_OC3 | STORE_LOAD_PA_REQUESTS,
+                             &owned, &ds, err);
     if (rc < 0) {
         free(w.v);
         arena_free(&w.ids);

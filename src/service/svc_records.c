@@ -25,6 +25,7 @@ static const struct {
     {"pathway_plan", "pathway_plan_type", TREC_PATHWAY_PLANS},
     {"pa_contact", "pa_contact_type", TREC_PA_CONTACTS},
     {"visit_regime", "regime", TREC_VISIT_REGIMES},
+    {"pa_request", "pa_request", TREC_PA_REQUESTS},
     {"dental_check", NULL, TREC_DENTAL_CHECKS},
     {"education_plan", NULL, TREC_PEPS},
     {"care_plan", NULL, TREC_CARE_PLANS},
@@ -93,8 +94,8 @@ static int check_request(Correcting *w)
     if (w->kind < 0)
         return service_invalid(err, "kind",
                                "kind must be one of visit, health_assessment, immunisation, sdq, "
-                               "pathway_plan, pa_contact, visit_regime, dental_check, "
-                               "education_plan, care_plan or needs_assessment");
+                               "pathway_plan, pa_contact, visit_regime, pa_request, "
+                               "dental_check, education_plan, care_plan or needs_assessment");
     Date d;
     if (!c->date || strlen(c->date) != 10 || date_parse_iso(c->date, 10, &d) < 0)
         return service_invalid(err, "date", "date must be the record's date, YYYY-MM-DD");

@@ -21,7 +21,7 @@
 
 typedef struct RecordCorrection {
     const char *kind; /* visit, health_assessment, immunisation, sdq, pathway_plan,
-                         pa_contact or visit_regime */
+                         pa_contact, visit_regime or pa_request */
     const char *child;
     const char *date;   /* the record's date, YYYY-MM-DD */
     const char *value;  /* the new value; "" for not recorded */

@@ -231,6 +231,11 @@ enum {
      * that otherwise reads half the tables in parallel (for tests that
      * compare the two). */
     STORE_LOAD_ONE_CONNECTION = 1 << 8,
+    /* The one record template the care-leaver categories read: requests for
+     * advice and support under CA89 s23CZB (RECORD_PA_REQUEST, leaver.h), for
+     * commands that compute categories without the other records. Part of
+     * STORE_LOAD_RECORDS. */
+    STORE_LOAD_PA_REQUESTS = 1 << 9,
 };
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);

@@ -25,6 +25,7 @@ static const struct {
     VALUE_SQL(TREC_PATHWAY_PLANS, "pathway_plans", "pathway_plan_date", "pathway_plan_type"),
     VALUE_SQL(TREC_PA_CONTACTS, "pa_contacts", "pa_contact_date", "pa_contact_type"),
     VALUE_SQL(TREC_VISIT_REGIMES, "visit_regimes", "regime_date", "regime"),
+    VALUE_SQL(TREC_PA_REQUESTS, "pa_requests", "pa_request_date", "pa_request"),
 };
 enum { N_VALUE_SQL = sizeof value_sql / sizeof value_sql[0] };
 
@@ -51,6 +52,7 @@ static const struct {
     DATE_SQL(TREC_PATHWAY_PLANS, "pathway_plans", "pathway_plan_date"),
     DATE_SQL(TREC_PA_CONTACTS, "pa_contacts", "pa_contact_date"),
     DATE_SQL(TREC_VISIT_REGIMES, "visit_regimes", "regime_date"),
+    DATE_SQL(TREC_PA_REQUESTS, "pa_requests", "pa_request_date"),
 };
 enum { N_DATE_SQL = sizeof date_sql / sizeof date_sql[0] };
 

@@ -383,6 +383,9 @@ static const char *const load_record_sql[RECORD_KIND_COUNT] = {
     [RECORD_VISIT_REGIME] = "SELECT child, regime_date, CASE regime WHEN 'standard' THEN 1 WHEN "
                             "'reg19_assessment_pending' THEN 2 WHEN 'reg24_temporary_approval' "
                             "THEN 3 ELSE 0 END, -1 FROM visit_regimes ORDER BY child, regime_date",
+    [RECORD_PA_REQUEST] = "SELECT child, pa_request_date, CASE pa_request WHEN 'requested' THEN 1 "
+                          "WHEN 'withdrawn' THEN 2 ELSE 0 END, -1 FROM pa_requests "
+                          "ORDER BY child, pa_request_date",
 };
 
 /* The rows of one record template, in (child, date) order, each with the
@@ -398,6 +401,9 @@ static int load_record_kind(DbConn *conn, const Dataset *ds, RecordKind kind, co
                             RecordBatch *out, Err *err)
 {
     DbStmt *st;
+    /* A database older than schema 26 (schema/sqlite/026_pa_requests.sql),
+     * read without migrating it, holds no requests. */
+    if (kind == RECORD_PA_REQUEST && !db_has_table(conn, "pa_requests")) return 0;
     if (prepare_for_council(conn, load_record_sql[kind], council, &st) < 0)
         return db_error(conn, err, "loading records");
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_INT, DB_INT};
@@ -470,6 +476,7 @@ typedef enum LoadTask {
     TASK_NEEDS_ASSESSMENTS,
     TASK_ADOPTION,
     TASK_VISIT_REGIMES,
+    TASK_PA_REQUESTS,
     TASK_UASC,
     TASK_DISABILITY,
     TASK_COUNT
@@ -500,6 +507,7 @@ static const struct {
     [TASK_UASC] = {0, -1, load_uasc}, /* part 0: always, with the children */
     [TASK_DISABILITY] = {0, -1, load_disability},
     [TASK_VISIT_REGIMES] = {STORE_LOAD_RECORDS, RECORD_VISIT_REGIME, NULL},
+    [TASK_PA_REQUESTS] = {STORE_LOAD_RECORDS | STORE_LOAD_PA_REQUESTS, RECORD_PA_REQUEST, NULL},
 };
 
 /* One load shared by the connections. Each task writes only its own arrays

@@ -392,6 +392,7 @@ static const char *const record_kinds[RECORD_KIND_COUNT] = {
     [RECORD_PATHWAY_PLAN] = "pathway_plan",
     [RECORD_PA_CONTACT] = "pa_contact",
     [RECORD_VISIT_REGIME] = "visit_regime",
+    [RECORD_PA_REQUEST] = "pa_request",
 };
 
 /* Sets meanings[key] to the meaning of code in the 903 list field, when the
@@ -450,6 +451,7 @@ static const struct {
     [RECORD_VISIT_REGIME] = {"regime",
                              {NULL, "standard", "reg19_assessment_pending",
                               "reg24_temporary_approval"}},
+    [RECORD_PA_REQUEST] = {"pa_request", {NULL, "requested", "withdrawn"}},
 };
 
 static void add_record_value(json_t *rec, const CareRecord *r)

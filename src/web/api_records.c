@@ -33,6 +33,7 @@ static const struct {
     {"pathway_plan", "CHILD,PATHWAY_PLAN_DATE,PATHWAY_PLAN_TYPE"},
     {"pa_contact", "CHILD,PA_CONTACT_DATE,PA_CONTACT_TYPE"},
     {"visit_regime", "CHILD,REGIME_DATE,REGIME"},
+    {"pa_request", "CHILD,PA_REQUEST_DATE,PA_REQUEST"},
 };
 
 static const char *template_of(const char *kind)
@@ -83,7 +84,7 @@ static int write_template(WebCall *call, json_t *body, const char *path)
         return web_error(call->res, 400, "invalid", "kind",
                          "kind must be one of visit, health_assessment, dental_check, "
                          "immunisation, sdq, education_plan, care_plan, needs_assessment, "
-                         "pathway_plan, pa_contact, visit_regime");
+                         "pathway_plan, pa_contact, visit_regime, pa_request");
     const char *date_text = json_string_value(json_object_get(body, "date"));
     Date date;
     if (!date_text || date_parse_iso(date_text, strlen(date_text), &date) < 0)

@@ -157,6 +157,27 @@ static void test_relevant_home_six_months(void **state)
     dataset_free(&ds);
 }
 
+/* CA89 s23CZB: a former relevant young person (left care at 18 on
+ * 01/01/2030, 21 on 01/01/2033) asks for advice and support on 01/03/2033;
+ * the assessment, owed from that day, is made on 15/03/2033: late. Without
+ * the request nothing falls due at 21 (the replay must see the request's day
+ * as a change of category). */
+static void test_request_assessment_counted(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", D(2012, 1, 1), "WBRI");
+    fixture_episode(&ds,
+                    (FixtureEpisode){D(2026, 6, 1), D(2030, 1, 1), "S", "C2", "N1", "U3", "E8"});
+    fixture_record(&ds, D(2033, 3, 1), RECORD_PA_REQUEST, RECORD_REQUEST_MADE);
+    fixture_record(&ds, D(2033, 3, 15), RECORD_NEEDS_ASSESSMENT, 0);
+    ComplianceCount k = run(&ds, D(2033, 1, 1), D(2033, 6, 30), DUE_NEEDS_ASSESSMENT);
+    assert_int_equal(k.fell_due, 1);
+    assert_int_equal(k.late, 1);
+    assert_int_equal(k.on_time, 0);
+    dataset_free(&ds);
+}
+
 /* CPPCR 2010 reg 4(2) does not set a 10-working-day care plan for a child to
  * whom CA89 s31A applies. Two children come into care on Monday 01/09/2025
  * with no plan recorded by 30/11/2025: on an interim care order (C1) the plan
@@ -479,6 +500,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_visits_on_time_late_not_done),
         cmocka_unit_test(test_care_plan_interim_care_order_not_counted),
+        cmocka_unit_test(test_request_assessment_counted),
         cmocka_unit_test(test_pa_phone_call_is_not_a_visit),
         cmocka_unit_test(test_home_six_months_from_p1_placement),
         cmocka_unit_test(test_move_before_due_is_not_counted),

@@ -560,6 +560,56 @@ static void test_leaving_care(void **state)
     dataset_free(&ds);
 }
 
+/* CA89 s23CZB: the young person of build_leaver (former relevant, 21 on
+ * 10/05/2030, not in education) asks for advice and support on Monday
+ * 02/09/2030. The assessment is owed from the request (the Act sets no time);
+ * the pathway plan of 01/03/2026 is not the plan s23CZB(4)(b) asks for, so no
+ * review is owed until a plan made since the request; the two-monthly visit
+ * of CLR 2010 reg 8 is not owed. */
+static void test_request_for_advice_and_support(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    build_leaver(&ds);
+    add_rec(&ds, RECORD_PA_REQUEST, D(2030, 9, 2), RECORD_REQUEST_MADE);
+    /* 21 and not asked yet: nothing is owed. */
+    assert_false(owes(&ds, D(2030, 9, 1), DUE_NEEDS_ASSESSMENT));
+    assert_false(owes(&ds, D(2030, 9, 1), DUE_PATHWAY_PLAN_REVIEW));
+    assert_false(owes(&ds, D(2030, 9, 1), DUE_PA_CONTACT));
+    DueEntry buf[DUE_ITEM_COUNT];
+    const DueEntry *e = find(&ds, D(2030, 9, 2), DUE_NEEDS_ASSESSMENT, buf);
+    assert_non_null(e);
+    assert_int_equal(e->due, D(2030, 9, 2));
+    assert_int_equal(e->status, DUE_STATUS_DUE);
+    assert_non_null(strstr(e->rule, "s23CZB(4)"));
+    e = find(&ds, D(2030, 9, 3), DUE_NEEDS_ASSESSMENT, buf);
+    assert_int_equal(e->status, DUE_STATUS_OVERDUE);
+    assert_int_equal(e->days_overdue, 1);
+    assert_false(owes(&ds, D(2030, 9, 2), DUE_PATHWAY_PLAN_REVIEW));
+    assert_false(owes(&ds, D(2030, 9, 2), DUE_PA_CONTACT));
+    /* Assessed 16/09/2030, plan 30/09/2030: the plan's review is due
+     * 6 months later, 30/03/2031 (CLR 2010 reg 7). */
+    add_rec(&ds, RECORD_NEEDS_ASSESSMENT, D(2030, 9, 16), 0);
+    add_rec(&ds, RECORD_PATHWAY_PLAN, D(2030, 9, 30), RECORD_PP_PLAN);
+    assert_false(owes(&ds, D(2030, 9, 16), DUE_NEEDS_ASSESSMENT));
+    assert_false(owes(&ds, D(2030, 9, 29), DUE_PATHWAY_PLAN_REVIEW));
+    assert_int_equal(due_of(&ds, D(2030, 9, 30), DUE_PATHWAY_PLAN_REVIEW), D(2031, 3, 30));
+    /* The day before the 25th birthday (10/05/2034) still owed; on it, not. */
+    assert_true(owes(&ds, D(2034, 5, 9), DUE_PATHWAY_PLAN_REVIEW));
+    assert_false(owes(&ds, D(2034, 5, 10), DUE_PATHWAY_PLAN_REVIEW));
+    dataset_free(&ds);
+
+    /* A request before the 21st birthday: the assessment is owed from it. */
+    Dataset early = {0};
+    build_leaver(&early);
+    add_rec(&early, RECORD_PA_REQUEST, D(2030, 3, 1), RECORD_REQUEST_MADE);
+    assert_int_equal(due_of(&early, D(2030, 5, 10), DUE_NEEDS_ASSESSMENT), D(2030, 5, 10));
+    /* At 20 the s23C duties stand as before: visits, no assessment. */
+    assert_false(owes(&early, D(2030, 5, 9), DUE_NEEDS_ASSESSMENT));
+    assert_true(owes(&early, D(2030, 5, 9), DUE_PA_CONTACT));
+    dataset_free(&early);
+}
+
 /* Eligible after the 16th birthday: looked after from 10/06/2025, the 91st
  * day is 08/09/2025, so the needs assessment is due by 08/12/2025; one done
  * counts. */
@@ -844,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_visits_regime_and_move),
         cmocka_unit_test(test_visits_regime_statement_before_placement),
         cmocka_unit_test(test_short_break_child_owes_no_visit),
+        cmocka_unit_test(test_request_for_advice_and_support),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

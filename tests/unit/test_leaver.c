@@ -610,6 +610,175 @@ static void test_29_february_birthday(void **state)
     dataset_free(&ds2);
 }
 
+/* CA89 s23CZB (CSWA 2017 s3): a former relevant young person of 21 to 24 who
+ * asks for advice and support is owed a personal adviser to 25. Left care at
+ * 18 (former relevant), not in education (OC3 ACTIV G5); asks on 01/09/2030,
+ * aged 22. The 25th birthday is 10/05/2033. */
+static void request(Dataset *ds, Date d, int subtype)
+{
+    fixture_record(ds, d, RECORD_PA_REQUEST, subtype);
+}
+
+static void test_request_after_21_to_25(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    build_left_at_18(&ds);
+    add_oc3(&ds, 2030, "G5");
+    request(&ds, D(2030, 9, 1), RECORD_REQUEST_MADE);
+    /* The day before the request: 22, not in education, not asked: none. */
+    LeaverStatus st = on(&ds, D(2030, 8, 31));
+    assert_int_equal(st.category, LEAVER_NONE);
+    assert_int_equal(st.on_request, DATE_NONE);
+    /* From the request: former relevant, on request. */
+    st = on(&ds, D(2030, 9, 1));
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    assert_int_equal(st.on_request, D(2030, 9, 1));
+    assert_non_null(strstr(st.reason, "asked for advice and support on 01/09/2030"));
+    assert_non_null(strstr(st.entitlement, "s23CZB"));
+    assert_non_null(strstr(st.entitlement, "needs assessment"));
+    /* The day before the 25th birthday: still owed; on it: not (s23CZB(1)(a),
+     * (3)(a) "until ... reaches the age of 25"). */
+    st = on(&ds, D(2033, 5, 9));
+    assert_int_equal(st.age, 24);
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    st = on(&ds, D(2033, 5, 10));
+    assert_int_equal(st.category, LEAVER_NONE);
+    assert_non_null(strstr(st.reason, "support ends at 25"));
+    /* The strategy's 2010 rules predate s23CZB: the request changes nothing. */
+    assert_int_equal(on_2010(&ds, D(2030, 9, 1)).category, LEAVER_NONE);
+    /* The category alone agrees, and gives the request. */
+    Date asked = DATE_NONE;
+    assert_int_equal(
+        leaver_category_request(&ds, &ds.children[0], D(2031, 1, 1), LEAVER_RULES_CURRENT, &asked),
+        LEAVER_FORMER_RELEVANT);
+    assert_int_equal(asked, D(2030, 9, 1));
+    dataset_free(&ds);
+}
+
+static void test_request_before_21_counts_from_21st_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    build_left_at_18(&ds);
+    /* Asked on 01/03/2029 at 20, at the review before the 21st birthday. */
+    request(&ds, D(2029, 3, 1), RECORD_REQUEST_MADE);
+    /* 09/05/2029, aged 20: former relevant under s23C, not on request. */
+    LeaverStatus st = on(&ds, D(2029, 5, 9));
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    assert_int_equal(st.on_request, DATE_NONE);
+    /* 10/05/2029, the 21st birthday: s23CZB applies, on the earlier request. */
+    st = on(&ds, D(2029, 5, 10));
+    assert_int_equal(st.age, 21);
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    assert_int_equal(st.on_request, D(2029, 3, 1));
+    dataset_free(&ds);
+
+    /* Without a request the 21st birthday ends it (test_21st_birthday_not_in_education). */
+    Dataset ds2 = {0};
+    build_left_at_18(&ds2);
+    assert_int_equal(category(&ds2, D(2029, 5, 10)), LEAVER_NONE);
+    dataset_free(&ds2);
+}
+
+static void test_request_withdrawn_and_made_again(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    build_left_at_18(&ds);
+    request(&ds, D(2030, 9, 1), RECORD_REQUEST_MADE);
+    request(&ds, D(2031, 3, 1), RECORD_REQUEST_WITHDRAWN); /* s23CZB(3)(b) */
+    request(&ds, D(2032, 6, 1), RECORD_REQUEST_MADE);
+    assert_int_equal(category(&ds, D(2031, 2, 28)), LEAVER_FORMER_RELEVANT);
+    assert_int_equal(category(&ds, D(2031, 3, 1)), LEAVER_NONE);
+    assert_int_equal(category(&ds, D(2032, 5, 31)), LEAVER_NONE);
+    LeaverStatus st = on(&ds, D(2032, 6, 1));
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    assert_int_equal(st.on_request, D(2032, 6, 1));
+    assert_int_equal(leaver_pa_request(&ds, &ds.children[0], D(2031, 1, 1)), D(2030, 9, 1));
+    assert_int_equal(leaver_pa_request(&ds, &ds.children[0], D(2031, 3, 1)), DATE_NONE);
+    dataset_free(&ds);
+}
+
+static void test_request_needs_former_relevant(void **state)
+{
+    (void)state;
+    /* Qualifying (70 days looked after before 18): s23CZB is for former
+     * relevant young people only; a request at 22 changes nothing. */
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", DOB, "WBRI");
+    add_ep(&ds, D(2026, 3, 1), D(2026, 5, 10), "V2", "E5");
+    request(&ds, D(2030, 9, 1), RECORD_REQUEST_MADE);
+    assert_int_equal(category(&ds, D(2030, 9, 1)), LEAVER_NONE);
+    dataset_free(&ds);
+    /* Left at 17 home to parents (E4A) 01/03/2026: former relevant at 18,
+     * home six months on 01/09/2026, so no longer one (s23C(1)(a)); a request
+     * at 22 does not bring it back. */
+    Dataset ds2 = {0};
+    dataset_add_child(&ds2, "B", "F", DOB, "WBRI");
+    add_ep(&ds2, D(2024, 1, 1), D(2026, 3, 1), "C2", "E4A");
+    request(&ds2, D(2030, 9, 1), RECORD_REQUEST_MADE);
+    assert_int_equal(category(&ds2, D(2030, 9, 1)), LEAVER_NONE);
+    dataset_free(&ds2);
+}
+
+static void test_request_29_february_birthday(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    /* Born 29/02/2004; DEC 01/03/2022 is the 18th birthday (common year,
+     * FLRA 1969 s9): looked after when attaining 18. The 21st birthday is
+     * 01/03/2025, the 25th 01/03/2029 (both common years). Asked on
+     * 28/02/2025, aged 20. */
+    dataset_add_child(&ds, "A", "F", D(2004, 2, 29), "WBRI");
+    add_ep(&ds, D(2020, 1, 1), D(2022, 3, 1), "C2", "E5");
+    request(&ds, D(2025, 2, 28), RECORD_REQUEST_MADE);
+    LeaverStatus st = on(&ds, D(2025, 2, 28));
+    assert_int_equal(st.age, 20);
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    assert_int_equal(st.on_request, DATE_NONE);
+    st = on(&ds, D(2025, 3, 1));
+    assert_int_equal(st.age, 21);
+    assert_int_equal(st.on_request, D(2025, 2, 28));
+    st = on(&ds, D(2029, 2, 28));
+    assert_int_equal(st.age, 24);
+    assert_int_equal(st.category, LEAVER_FORMER_RELEVANT);
+    st = on(&ds, D(2029, 3, 1));
+    assert_int_equal(st.age, 25);
+    assert_int_equal(st.category, LEAVER_NONE);
+    /* 2028 is a leap year: the 24th birthday is 29/02/2028 itself. */
+    assert_int_equal(on(&ds, D(2028, 2, 28)).age, 23);
+    assert_int_equal(on(&ds, D(2028, 2, 29)).age, 24);
+    dataset_free(&ds);
+}
+
+/* CA89 s24(1B): qualifying under 21 when looked after at some time after 16
+ * while a child; s24B(2)-(3): assistance with education or training to 25.
+ * Left at 17 with 70 days since 14 (not eligible): the boundaries of each. */
+static void test_qualifying_boundaries(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "M", DOB, "WBRI");
+    add_ep(&ds, D(2025, 11, 1), D(2026, 1, 10), "V2", "E8"); /* 70 days, aged 17 */
+    assert_int_equal(on(&ds, D(2026, 1, 10)).days_since_14, 70);
+    assert_int_equal(category(&ds, D(2026, 1, 10)), LEAVER_QUALIFYING);
+    assert_int_equal(category(&ds, D(2029, 5, 9)), LEAVER_QUALIFYING); /* 20 */
+    assert_int_equal(category(&ds, D(2029, 5, 10)), LEAVER_NONE);      /* 21 */
+    dataset_free(&ds);
+    Dataset ed = {0};
+    dataset_add_child(&ed, "A", "M", DOB, "WBRI");
+    add_ep(&ed, D(2025, 11, 1), D(2026, 1, 10), "V2", "E8");
+    add_oc3(&ed, 2029, "F1");
+    assert_int_equal(category(&ed, D(2029, 5, 10)), LEAVER_QUALIFYING); /* s24B(3) */
+    assert_int_equal(category(&ed, D(2033, 5, 9)), LEAVER_QUALIFYING);  /* 24 */
+    assert_int_equal(category(&ed, D(2033, 5, 10)), LEAVER_NONE);       /* 25 */
+    /* The strategy's 2010 rules: to 24. */
+    assert_int_equal(on_2010(&ed, D(2032, 5, 9)).category, LEAVER_QUALIFYING);
+    assert_int_equal(on_2010(&ed, D(2032, 5, 10)).category, LEAVER_NONE);
+    dataset_free(&ed);
+}
+
 static void test_adopted_died_or_taken_over_none(void **state)
 {
     (void)state;
@@ -693,6 +862,12 @@ int main(void)
         cmocka_unit_test(test_25th_birthday_in_education),
         cmocka_unit_test(test_qualifying_in_education_after_21),
         cmocka_unit_test(test_29_february_birthday),
+        cmocka_unit_test(test_qualifying_boundaries),
+        cmocka_unit_test(test_request_after_21_to_25),
+        cmocka_unit_test(test_request_before_21_counts_from_21st_birthday),
+        cmocka_unit_test(test_request_withdrawn_and_made_again),
+        cmocka_unit_test(test_request_needs_former_relevant),
+        cmocka_unit_test(test_request_29_february_birthday),
         cmocka_unit_test(test_adopted_died_or_taken_over_none),
         cmocka_unit_test(test_later_records_ignored),
         cmocka_unit_test(test_no_date_of_birth_none),

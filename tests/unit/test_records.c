@@ -126,11 +126,45 @@ static void test_records_load_sorted(void **state)
     store_close(s);
 }
 
+/* PARequests (CA89 s23CZB): stored, loaded with the other records, and alone
+ * with STORE_LOAD_PA_REQUESTS for the commands that compute care-leaver
+ * categories without the other records (leavers, profile). */
+static void test_pa_requests_load(void **state)
+{
+    (void)state;
+    Store *s = open_store();
+    Err err;
+    assert_int_equal(store_begin(s, &err), 0);
+    put_child(s, "A");
+    put(s, TREC_PA_REQUESTS, "A", "2031-03-01", "withdrawn", 2031);
+    put(s, TREC_PA_REQUESTS, "A", "2030-09-01", "requested", 2031);
+    put(s, TREC_VISITS, "A", "2030-10-01", "yes", 2031);
+    assert_int_equal(store_commit(s, &err), 0);
+    unsigned parts[] = {STORE_LOAD_ALL, STORE_LOAD_PA_REQUESTS, STORE_LOAD_EPISODES};
+    int expect[] = {3, 2, 0};
+    for (int p = 0; p < 3; p++) {
+        Dataset ds = {0};
+        assert_int_equal(store_load_dataset_parts(s, &ds, parts[p], &err), 0);
+        const Child *a = dataset_find_child(&ds, "A");
+        assert_int_equal(a->n_records, expect[p]);
+        const CareRecord *r = child_records(&ds, a);
+        for (int i = 0, seen = 0; i < a->n_records; i++) {
+            if (r[i].kind != RECORD_PA_REQUEST) continue;
+            assert_int_equal(r[i].subtype, seen++ ? RECORD_REQUEST_WITHDRAWN : RECORD_REQUEST_MADE);
+            assert_int_equal(r[i].date,
+                             seen == 1 ? date_from_ymd(2030, 9, 1) : date_from_ymd(2031, 3, 1));
+        }
+        dataset_free(&ds);
+    }
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_templates_are_recognised_only_when_asked),
         cmocka_unit_test(test_records_load_sorted),
+        cmocka_unit_test(test_pa_requests_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,14 +104,14 @@ static void test_two_connections_load_what_one_does(void **state)
     assert_true(one.n_children >= 600);
     assert_true(one.n_episodes > 0 && one.n_reviews > 0 && one.n_records > 0);
     assert_true(one.n_oc2 > 0 && one.n_oc3 > 0 && one.n_missing > 0 && one.n_ad1 > 0);
-    int kinds_seen = 0;
+    int kinds_seen = 0; /* every kind the generator makes: all but s23CZB requests */
     for (int k = 0; k < RECORD_KIND_COUNT; k++)
         for (int r = 0; r < one.n_records; r++)
             if (one.records[r].kind == k) {
                 kinds_seen++;
                 break;
             }
-    assert_int_equal(kinds_seen, RECORD_KIND_COUNT);
+    assert_int_equal(kinds_seen, RECORD_KIND_COUNT - 1);
     assert_same_dataset(&one, &two);
     dataset_free(&two);
     /* Only some parts: the others stay empty. */
