@@ -73,6 +73,10 @@ static bool code_in(const char *code, const char *const *list)
  * care taken over by another local authority (E3: that authority becomes the
  * responsible one, CA89 s23C(1)(a) "the last responsible authority"). */
 static const char *const REC_ENDS_STATUS[] = {"E11", "E12", "E2", "E3", NULL};
+/* A special guardianship order made when care ended: E43, E44 (to 2014/15)
+ * and E45 to E48 (from 2015/16; data/903-codes.csv). */
+static const char *const REC_SPECIAL_GUARDIANSHIP[] = {"E43", "E44", "E45", "E46",
+                                                       "E47", "E48", NULL};
 /* Returned home to parents or others with parental responsibility. */
 static const char *const REC_RETURNED_HOME[] = {"E4A", "E4B", NULL};
 /* OC3 ACTIV codes for education or training: higher education, other
@@ -221,15 +225,31 @@ static void say_left(const Facts *f, LeaverStatus *st, const Exit *x)
         dmy(x->left, b), x->age, x->days_since_14, LEAVER_PRESCRIBED_DAYS);
 }
 
-/* Left care but maybe qualifying: CA89 s24(1B). A special guardianship order
- * made when care ended before 16 (903 REC E43-E48) would make a young person
- * of 16 to 20 qualifying under s24(1A); it is not applied yet: the demo's
- * calibration to the strategy's 2010 profile counts without it
- * (docs/care-leavers.md, "Checked against the law (session 8)"). */
+/* CA89 s24(1A): aged 16 to 20, a special guardianship order in force (or in
+ * force when they reached 18), and looked after by a local authority
+ * immediately before it was made: whatever their age when care ended. The
+ * 903 shows the order by the reason care ended (REC E43-E48); it does not
+ * record an order's discharge, so the order is taken to have lasted (it ends
+ * at 18 of itself, and (1A)(b) then asks only that it was in force then).
+ * From 21, s24B(3) as for (1B) (apply_upper_age). */
+static bool special_guardianship_1a(const Facts *f, LeaverStatus *st, const Exit *x)
+{
+    if (!code_in(x->ep->rec, REC_SPECIAL_GUARDIANSHIP)) return false;
+    char b[DATE_FMT_LEN];
+    st->category = LEAVER_QUALIFYING;
+    st->special_guardianship = true;
+    say(f, st, "special guardianship order when care ended on %s (REC %s), CA89 s24(1A)",
+        dmy(x->left, b), x->ep->rec);
+    return true;
+}
+
+/* Left care but maybe qualifying: CA89 s24(1B), or (1A) after a special
+ * guardianship order. */
 static void classify_qualifying(const Facts *f, LeaverStatus *st, const Exit *x)
 {
     char b[DATE_FMT_LEN];
     if (!looked_after_after_16(f, x)) {
+        if (special_guardianship_1a(f, st, x)) return;
         say(f, st, "last looked after full time on %s, before 16th birthday", dmy(x->left - 1, b));
         return;
     }

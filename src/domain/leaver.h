@@ -37,6 +37,10 @@ typedef struct LeaverStatus {
      * support only because they asked for it (not in education or training):
      * the day of the request in force; DATE_NONE otherwise. */
     Date on_request;
+    /* CA89 s24(1A): qualifying only through a special guardianship order made
+     * when care ended before the 16th birthday (the strategy's Appendix 1
+     * "qualifying", "in care after they were 16", leaves them out). */
+    bool special_guardianship;
     const char *entitlement; /* static text */
     char reason[200];
 } LeaverStatus;

@@ -140,9 +140,14 @@ static void count_short_breaks(const Child *c, Date at, long *n)
 
 /* The table-4 row a leaver belongs to, or -1. Rows 1, 3 and 4 partition the
  * care leavers of table 1, so a leaver of 22 to 24 counts only in full-time
- * education (OC3 ACTIV F1/F2), and one in part-time education is in neither. */
+ * education (OC3 ACTIV F1/F2), and one in part-time education is in neither.
+ * The table counts the strategy's four categories as its Appendix 1 defines
+ * them: "qualifying" is "in care after they were 16", so a young person
+ * qualifying only through a special guardianship order made before 16 (CA89
+ * s24(1A)) is not in it, though `leavers` lists them. */
 static int leaver_row(const LeaverStatus *st)
 {
+    if (st->special_guardianship) return -1;
     switch (st->category) {
     case LEAVER_ELIGIBLE: return R_IN_CARE_16_17;
     case LEAVER_RELEVANT: return R_LEFT_16_17;

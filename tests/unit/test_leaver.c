@@ -779,6 +779,38 @@ static void test_qualifying_boundaries(void **state)
     dataset_free(&ed);
 }
 
+/* CA89 s24(1A): a special guardianship order made when care ended (903 REC
+ * E43-E48) makes a young person of 16 to 20 qualifying whatever their age
+ * then. Left care at 10 on 01/06/2018 under an order to a former foster carer
+ * (E45). Before this test such a young person was "none" (left before 16). */
+static void test_special_guardianship_qualifying(void **state)
+{
+    (void)state;
+    Dataset ds = {0};
+    dataset_add_child(&ds, "A", "F", DOB, "WBRI");
+    add_ep(&ds, D(2015, 1, 1), D(2018, 6, 1), "C2", "E45");
+    assert_int_equal(category(&ds, D(2024, 5, 9)), LEAVER_NONE); /* 15 */
+    LeaverStatus st = on(&ds, D(2024, 5, 10));                   /* 16 */
+    assert_int_equal(st.category, LEAVER_QUALIFYING);
+    assert_non_null(strstr(st.reason, "s24(1A)"));
+    assert_int_equal(category(&ds, D(2029, 5, 9)), LEAVER_QUALIFYING); /* 20 */
+    assert_int_equal(category(&ds, D(2029, 5, 10)), LEAVER_NONE);      /* 21 */
+    dataset_free(&ds);
+    /* The same, home to a parent (E4A) instead: none. */
+    Dataset home = {0};
+    dataset_add_child(&home, "A", "F", DOB, "WBRI");
+    add_ep(&home, D(2015, 1, 1), D(2018, 6, 1), "C2", "E4A");
+    assert_int_equal(category(&home, D(2024, 5, 10)), LEAVER_NONE);
+    dataset_free(&home);
+    /* The 2014/15 code E44, in education at 22: s24B(3). */
+    Dataset old = {0};
+    dataset_add_child(&old, "A", "F", DOB, "WBRI");
+    add_ep(&old, D(2012, 1, 1), D(2014, 6, 1), "C2", "E44");
+    add_oc3(&old, 2031, "F2");
+    assert_int_equal(category(&old, D(2030, 6, 1)), LEAVER_QUALIFYING);
+    dataset_free(&old);
+}
+
 static void test_adopted_died_or_taken_over_none(void **state)
 {
     (void)state;
@@ -863,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_qualifying_in_education_after_21),
         cmocka_unit_test(test_29_february_birthday),
         cmocka_unit_test(test_qualifying_boundaries),
+        cmocka_unit_test(test_special_guardianship_qualifying),
         cmocka_unit_test(test_request_after_21_to_25),
         cmocka_unit_test(test_request_before_21_counts_from_21st_birthday),
         cmocka_unit_test(test_request_withdrawn_and_made_again),
