@@ -50,18 +50,25 @@ struct WebServer {
     int jobs; /* sign-ins, imports and audit rows being answered off the worker threads */
 };
 
-/* A sign-in answered on a thread of its own. Its password check (argon2id,
- * a tenth of a second idle, seconds on a busy machine) would otherwise hold
- * the worker thread, and with it every connection that thread serves: their
- * reads would wait behind it. The connection is suspended meanwhile. */
-typedef struct SignInJob {
+/* A request answered on a thread of its own, its connection suspended
+ * meanwhile: a sign-in, whose password check (argon2id, a tenth of a second
+ * idle, seconds on a busy machine) would otherwise hold the worker thread and
+ * with it every connection that thread serves; and an import through the API,
+ * which with the new snapshot's preparation takes seconds (12.5 s on 100,000
+ * children). The place each needs (a password check's, the server's one
+ * import place) is taken before the thread starts and given back when it has
+ * answered. */
+typedef struct ElsewhereJob {
     WebServer *server;
     struct MHD_Connection *conn;
     WebRequest req;
     char origin[64];
     WebResponse res;
     atomic_bool done;
-} SignInJob;
+    /* Gives back the place taken for the job (a password check's, the
+     * import's) once it is answered. */
+    void (*give_back_place)(WebApp *app);
+} ElsewhereJob;
 
 /* An answer waiting, its connection suspended, for its audit row to commit
  * (svc_audit_submit): the worker thread goes on serving other connections,
@@ -78,21 +85,6 @@ typedef struct AuditJob {
     atomic_bool done;
 } AuditJob;
 
-/* An import through the API answered on a thread of its own, its
- * connection suspended meanwhile, as a sign-in is: an import and the new
- * snapshot's preparation take seconds (12.5 s on 100,000 children), and held
- * on the worker thread they would hold every connection that thread serves.
- * The server's one import place (web_app_begin_import) is taken for it
- * before the thread starts and given back when it is answered. */
-typedef struct ImportJob {
-    WebServer *server;
-    struct MHD_Connection *conn;
-    WebRequest req;
-    char origin[64];
-    WebResponse res;
-    atomic_bool done;
-} ImportJob;
-
 /* A request's body as it arrives, kept between the calls of one request. */
 typedef struct Upload {
     char *data;
@@ -106,9 +98,8 @@ typedef struct Upload {
     int n_files;
     size_t upload_len;
     bool broken, upload_too_large;
-    SignInJob *job;       /* a sign-in answered off the worker thread, or NULL */
+    ElsewhereJob *job;    /* a sign-in or import answered off the worker thread, or NULL */
     AuditJob *audit_wait; /* an answer waiting for its audit row, or NULL */
-    ImportJob *import;    /* an import answered off the worker thread, or NULL */
 } Upload;
 
 static void append_body(Upload *u, const char *data, size_t len)
@@ -254,12 +245,12 @@ static void job_ended(WebServer *s)
     pthread_mutex_unlock(&s->jobs_lock);
 }
 
-static void *run_sign_in(void *arg)
+static void *run_elsewhere(void *arg)
 {
-    SignInJob *job = arg;
+    ElsewhereJob *job = arg;
     WebServer *s = job->server;
     web_router_handle(s->app, &job->req, &job->res);
-    web_sessions_end_check(s->app->sessions);
+    job->give_back_place(s->app);
     atomic_store(&job->done, true);
     /* From here the worker thread answers and frees the job. */
     mhd.MHD_resume_connection(job->conn);
@@ -267,22 +258,19 @@ static void *run_sign_in(void *arg)
     return NULL;
 }
 
-/* Answers req on a thread of its own when a place to check a password is
- * free (web_sessions_begin_check, taken here for the job): the connection is
- * suspended until it is done. Returns false, having done nothing, when none
- * is free: the router then answers 429 at once on this thread. */
-static bool sign_in_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload *u,
-                              const WebRequest *req)
+/* Suspends conn and answers req (its place already taken) on a thread of its
+ * own; answer_job sends the answer once the connection is resumed. */
+static void answer_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload *u,
+                             const WebRequest *req, void (*give_back_place)(WebApp *))
 {
-    if (!web_sessions_begin_check(s->app->sessions)) return false;
-    SignInJob *job = calloc(1, sizeof *job);
+    ElsewhereJob *job = calloc(1, sizeof *job);
     if (!job) abort();
     job->server = s;
     job->conn = conn;
     job->req = *req;
     snprintf(job->origin, sizeof job->origin, "%s", req->origin);
     job->req.origin = job->origin;
-    job->req.sign_in_place_held = true;
+    job->give_back_place = give_back_place;
     u->job = job;
     pthread_mutex_lock(&s->jobs_lock);
     s->jobs++;
@@ -292,12 +280,44 @@ static bool sign_in_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload 
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    if (pthread_create(&thread, &attr, run_sign_in, job) != 0) run_sign_in(job);
+    if (pthread_create(&thread, &attr, run_elsewhere, job) != 0) run_elsewhere(job);
     pthread_attr_destroy(&attr);
+}
+
+static void end_password_check(WebApp *app)
+{
+    web_sessions_end_check(app->sessions);
+}
+
+/* Answers req on a thread of its own when a place to check a password is
+ * free (web_sessions_begin_check, taken here for the job). Returns false,
+ * having done nothing, when none is free: the router then answers 429 at
+ * once on this thread. */
+static bool sign_in_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload *u, WebRequest *req)
+{
+    if (!web_sessions_begin_check(s->app->sessions)) return false;
+    req->sign_in_place_held = true;
+    answer_elsewhere(s, conn, u, req, end_password_check);
     return true;
 }
 
-/* The answer of a sign-in done elsewhere, once its connection is resumed. */
+/* Answers the import req on a thread of its own when the server's import
+ * place is free (taken here for the job). Returns false, having done nothing
+ * but mark req as finding another import running, when it is not: the router
+ * then answers on this thread (401, 403 or the 409 of a second import, all at
+ * once). */
+static bool import_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload *u, WebRequest *req)
+{
+    if (!web_app_begin_import(s->app)) {
+        req->import_place = WEB_IMPORT_PLACE_BUSY;
+        return false;
+    }
+    req->import_place = WEB_IMPORT_PLACE_HELD;
+    answer_elsewhere(s, conn, u, req, web_app_end_import);
+    return true;
+}
+
+/* The answer of a request done elsewhere, once its connection is resumed. */
 static enum MHD_Result answer_job(struct MHD_Connection *conn, Upload *u)
 {
     if (!atomic_load(&u->job->done)) return MHD_YES; /* not yet: resumed early */
@@ -359,62 +379,6 @@ static enum MHD_Result answer_audited(struct MHD_Connection *conn, Upload *u)
     return ok;
 }
 
-static void *run_import(void *arg)
-{
-    ImportJob *job = arg;
-    WebServer *s = job->server;
-    web_router_handle(s->app, &job->req, &job->res);
-    web_app_end_import(s->app);
-    atomic_store(&job->done, true);
-    /* From here the worker thread answers and frees the job. */
-    mhd.MHD_resume_connection(job->conn);
-    job_ended(s);
-    return NULL;
-}
-
-/* Answers the import req on a thread of its own when the server's import
- * place is free (taken here for the job), its connection suspended until it
- * is done. Returns false, having done nothing but mark req as finding
- * another import running, when it is not: the router then answers on this
- * thread (401, 403 or the 409 of a second import, all at once). */
-static bool import_elsewhere(WebServer *s, struct MHD_Connection *conn, Upload *u, WebRequest *req)
-{
-    if (!web_app_begin_import(s->app)) {
-        req->import_place = WEB_IMPORT_PLACE_BUSY;
-        return false;
-    }
-    ImportJob *job = calloc(1, sizeof *job);
-    if (!job) abort();
-    job->server = s;
-    job->conn = conn;
-    job->req = *req;
-    snprintf(job->origin, sizeof job->origin, "%s", req->origin);
-    job->req.origin = job->origin;
-    job->req.import_place = WEB_IMPORT_PLACE_HELD;
-    u->import = job;
-    pthread_mutex_lock(&s->jobs_lock);
-    s->jobs++;
-    pthread_mutex_unlock(&s->jobs_lock);
-    mhd.MHD_suspend_connection(conn);
-    pthread_t thread;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    if (pthread_create(&thread, &attr, run_import, job) != 0) run_import(job);
-    pthread_attr_destroy(&attr);
-    return true;
-}
-
-/* The answer of an import done elsewhere, once its connection is resumed. */
-static enum MHD_Result answer_import(struct MHD_Connection *conn, Upload *u)
-{
-    if (!atomic_load(&u->import->done)) return MHD_YES; /* not yet: resumed early */
-    enum MHD_Result ok = send_response(conn, &u->import->res);
-    free(u->import);
-    u->import = NULL;
-    return ok;
-}
-
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload_data,
                               size_t *upload_data_size, void **con_cls)
@@ -431,7 +395,6 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     Upload *upload = *con_cls;
     if (upload->job) return answer_job(conn, upload);
     if (upload->audit_wait) return answer_audited(conn, upload);
-    if (upload->import) return answer_import(conn, upload);
     if (*upload_data_size) {
         if (upload->post && !upload->broken && !upload->upload_too_large &&
             mhd.MHD_post_process(upload->post, upload_data, *upload_data_size) != MHD_YES)
@@ -485,8 +448,6 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
         free(u->job); /* done: a connection is never closed while suspended */
         if (u->audit_wait) web_response_free(&u->audit_wait->res);
         free(u->audit_wait);
-        if (u->import) web_response_free(&u->import->res);
-        free(u->import);
     }
     free(u);
     *con_cls = NULL;

@@ -27,70 +27,28 @@
 
 #include <cmocka.h>
 
-#include "test_web_children.h"
-
-static const char password[] = "a long enough password";
+#include "test_web_live.h"
 
 typedef struct Fixture {
-    char dir[64], db[96];
-    AppContext *ctx;
-    WebApp app;
-    WebServer *server;
-    int port;
-    Actor admin;
+    LiveServer live;
     char manager[WEB_SESSION_TOKEN_HEX + 1];
     char social_worker[WEB_SESSION_TOKEN_HEX + 1]; /* allocated A only */
 } Fixture;
 
-/* Children A and B (headers only: made-up data) in the database. */
-static int import_children(Fixture *f, Err *err)
-{
-    return web_children_import(f->ctx, f->dir, f->db, &f->admin, err);
-}
-
-static int add_user(Fixture *f, const char *name, const char *role, Err *err)
-{
-    UserChange u = {.name = name, .role = role, .password = password, .disabled = -1};
-    return svc_user_add(f->db, &u, &f->admin, err);
-}
-
-/* Signs in through the router (no socket needed) and keeps the token. */
-static int sign_in(Fixture *f, const char *user, char *token)
-{
-    char body[160];
-    snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}", user, password);
-    WebRequest req = {.method = "POST",
-                      .path = "/api/v1/session",
-                      .origin = "127.0.0.1",
-                      .body = body,
-                      .body_len = strlen(body)};
-    WebResponse res;
-    web_router_handle(&f->app, &req, &res);
-    int status = res.status;
-    if (status == 200) sscanf(res.set_cookie, "cp_session=%64[0-9a-f]", token);
-    web_response_free(&res);
-    return status == 200 ? 0 : -1;
-}
-
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/cp_audit_XXXXXX");
-    if (!f || !mkdtemp(f->dir)) return -1;
-    snprintf(f->db, sizeof f->db, "%s/db", f->dir);
-    actor_named(&f->admin, "setup");
     Err err;
-    if (context_load(NULL, &f->ctx, &err) < 0 || import_children(f, &err) < 0 ||
-        add_user(f, "manager", "manager", &err) < 0 ||
-        add_user(f, "social_worker", "social_worker", &err) < 0 ||
-        svc_user_allocate(f->db, "social_worker", "A", &f->admin, &err) < 0)
-        return -1;
-    if (web_app_open(&f->app, f->db, f->ctx, &err) < 0) return -1;
-    if (sign_in(f, "manager", f->manager) < 0 || sign_in(f, "social_worker", f->social_worker) < 0)
+    if (!f || live_create(&f->live, "/tmp/cp_audit_XXXXXX", &err) < 0 ||
+        live_add_user(&f->live, "manager", "manager", &err) < 0 ||
+        live_add_user(&f->live, "social_worker", "social_worker", &err) < 0 ||
+        svc_user_allocate(f->live.db, "social_worker", "A", &f->live.admin, &err) < 0)
         return -1;
     /* Two worker threads: fewer than the views sent at once below. */
-    if (web_server_start(&f->app, "127.0.0.1:0", 2, &f->server, &err) < 0) return -1;
-    f->port = web_server_port(f->server);
+    if (live_serve(&f->live, 2, &err) < 0 ||
+        live_sign_in(&f->live, "manager", f->manager, NULL) < 0 ||
+        live_sign_in(&f->live, "social_worker", f->social_worker, NULL) < 0)
+        return -1;
     *state = f;
     return 0;
 }
@@ -98,32 +56,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    web_server_stop(f->server);
-    web_app_close(&f->app);
-    context_free(f->ctx);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    if (system(cmd) != 0) return -1;
+    int rc = live_close(&f->live);
     free(f);
-    return 0;
-}
-
-/* Opens a connection to the server and sends a GET of path as token's user
- * (the connection closed after the answer). Returns the socket. */
-static int send_get(const Fixture *f, const char *path, const char *token)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    assert_true(fd >= 0);
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)f->port)};
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    assert_int_equal(connect(fd, (struct sockaddr *)&addr, sizeof addr), 0);
-    char request[512];
-    int len = snprintf(request, sizeof request,
-                       "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: cp_session=%s\r\n"
-                       "Connection: close\r\n\r\n",
-                       path, token);
-    assert_int_equal(write(fd, request, (size_t)len), len);
-    return fd;
+    return rc;
 }
 
 /* Reads the whole answer on fd (to the server's close) and returns its
@@ -155,7 +90,7 @@ static int rows_about(const Fixture *f, const char *child)
     AuditEntry *rows;
     int n;
     Err err;
-    assert_int_equal(svc_audit_show(f->db, child, NULL, &f->admin, &rows, &n, &err), 0);
+    assert_int_equal(svc_audit_show(f->live.db, child, NULL, &f->live.admin, &rows, &n, &err), 0);
     free(rows);
     return n;
 }
@@ -165,7 +100,7 @@ static void wait_for_waiting(const Fixture *f, long long rows)
 {
     SvcAuditStats now;
     for (int i = 0; i < 2000; i++) {
-        svc_audit_stats(f->app.audit, &now);
+        svc_audit_stats(f->live.app.audit, &now);
         if (now.waiting == rows) return;
         struct timespec pause = {0, 10 * 1000 * 1000};
         nanosleep(&pause, NULL);
@@ -186,14 +121,14 @@ static void test_views_answered_only_after_their_rows_commit(void **state)
     Fixture *f = *state;
     Store *holder;
     Err err;
-    assert_int_equal(store_open(f->db, &holder, &err), 0);
+    assert_int_equal(store_open(f->live.db, &holder, &err), 0);
     assert_int_equal(store_begin(holder, &err), 0); /* the write lock */
     SvcAuditStats before, after;
-    svc_audit_stats(f->app.audit, &before);
+    svc_audit_stats(f->live.app.audit, &before);
     int before_rows = rows_about(f, "A");
     int fds[VIEWS];
     for (int i = 0; i < VIEWS; i++)
-        fds[i] = send_get(f, "/api/v1/children/A?at=2026-03-31", f->manager);
+        fds[i] = live_send_get(&f->live, "/api/v1/children/A?at=2026-03-31", f->manager);
     wait_for_waiting(f, VIEWS);
     assert_false(any_answer(fds, VIEWS, 300));
     assert_int_equal(rows_about(f, "A"), before_rows);
@@ -201,13 +136,13 @@ static void test_views_answered_only_after_their_rows_commit(void **state)
     store_close(holder);
     for (int i = 0; i < VIEWS; i++) assert_int_equal(read_status(fds[i]), 200);
     assert_int_equal(rows_about(f, "A"), before_rows + VIEWS);
-    svc_audit_stats(f->app.audit, &after);
+    svc_audit_stats(f->live.app.audit, &after);
     assert_int_equal(after.rows - before.rows, VIEWS);
     assert_true(after.batches - before.batches <= 2);
     assert_true(after.largest >= VIEWS / 2); /* two commits at most: one held half or more */
     assert_int_equal(after.waiting, 0);
     AuditVerify v;
-    assert_int_equal(svc_audit_verify(f->db, &f->admin, &v, &err), 0);
+    assert_int_equal(svc_audit_verify(f->live.db, &f->live.admin, &v, &err), 0);
     assert_int_equal(v.first_bad, 0);
 }
 
@@ -217,15 +152,15 @@ static void test_concurrent_views_share_commits(void **state)
 {
     Fixture *f = *state;
     SvcAuditStats before, after;
-    svc_audit_stats(f->app.audit, &before);
+    svc_audit_stats(f->live.app.audit, &before);
     int before_rows = rows_about(f, "B");
     int fds[VIEWS];
     for (int round = 0; round < 4; round++) {
         for (int i = 0; i < VIEWS; i++)
-            fds[i] = send_get(f, "/api/v1/children/B?at=2026-03-31", f->manager);
+            fds[i] = live_send_get(&f->live, "/api/v1/children/B?at=2026-03-31", f->manager);
         for (int i = 0; i < VIEWS; i++) assert_int_equal(read_status(fds[i]), 200);
     }
-    svc_audit_stats(f->app.audit, &after);
+    svc_audit_stats(f->live.app.audit, &after);
     assert_int_equal(after.rows - before.rows, 4 * VIEWS);
     assert_true(after.batches - before.batches < 4 * VIEWS);
     assert_int_equal(rows_about(f, "B"), before_rows + 4 * VIEWS);
@@ -238,7 +173,7 @@ static int get(Fixture *f, const char *path, const char *token, char **body)
     WebParam at = {"at", "2026-03-31"};
     req.params[req.n_params++] = at;
     WebResponse res;
-    web_router_handle(&f->app, &req, &res);
+    web_router_handle(&f->live.app, &req, &res);
     *body = res.body;
     return res.status;
 }

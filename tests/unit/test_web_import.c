@@ -27,73 +27,28 @@
 
 #include <cmocka.h>
 
-#include "test_web_children.h"
-
-static const char password[] = "a long enough password";
+#include "test_web_live.h"
 
 typedef struct Fixture {
-    char dir[64], db[96];
-    AppContext *ctx;
-    WebApp app;
-    WebServer *server;
-    int port;
-    Actor admin;
+    LiveServer live;
     char analyst[WEB_SESSION_TOKEN_HEX + 1], analyst_csrf[WEB_SESSION_TOKEN_HEX + 1];
     char manager[WEB_SESSION_TOKEN_HEX + 1];
 } Fixture;
 
-static int add_user(Fixture *f, const char *name, const char *role, Err *err)
-{
-    UserChange u = {.name = name, .role = role, .password = password, .disabled = -1};
-    return svc_user_add(f->db, &u, &f->admin, err);
-}
-
-/* Signs in through the router (no socket needed): the session's token and,
- * when csrf is given, its CSRF token. */
-static int sign_in(Fixture *f, const char *user, char *token, char *csrf)
-{
-    char body[160];
-    snprintf(body, sizeof body, "{\"username\": \"%s\", \"password\": \"%s\"}", user, password);
-    WebRequest req = {.method = "POST",
-                      .path = "/api/v1/session",
-                      .origin = "127.0.0.1",
-                      .body = body,
-                      .body_len = strlen(body)};
-    WebResponse res;
-    web_router_handle(&f->app, &req, &res);
-    int status = res.status;
-    if (status == 200) sscanf(res.set_cookie, "cp_session=%64[0-9a-f]", token);
-    if (status == 200 && csrf) {
-        json_t *doc = json_loadb(res.body, res.body_len, 0, NULL);
-        snprintf(csrf, WEB_SESSION_TOKEN_HEX + 1, "%s",
-                 json_string_value(json_object_get(json_object_get(doc, "data"), "csrf")));
-        json_decref(doc);
-    }
-    web_response_free(&res);
-    return status == 200 ? 0 : -1;
-}
-
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/cp_import_XXXXXX");
-    if (!f || !mkdtemp(f->dir)) return -1;
-    snprintf(f->db, sizeof f->db, "%s/db", f->dir);
-    actor_named(&f->admin, "setup");
     Err err;
-    if (context_load(NULL, &f->ctx, &err) < 0 ||
-        web_children_import(f->ctx, f->dir, f->db, &f->admin, &err) < 0 ||
-        add_user(f, "analyst", "data_analyst", &err) < 0 ||
-        add_user(f, "manager", "manager", &err) < 0)
-        return -1;
-    if (web_app_open(&f->app, f->db, f->ctx, &err) < 0) return -1;
-    if (sign_in(f, "analyst", f->analyst, f->analyst_csrf) < 0 ||
-        sign_in(f, "manager", f->manager, NULL) < 0)
+    if (!f || live_create(&f->live, "/tmp/cp_import_XXXXXX", &err) < 0 ||
+        live_add_user(&f->live, "analyst", "data_analyst", &err) < 0 ||
+        live_add_user(&f->live, "manager", "manager", &err) < 0)
         return -1;
     /* One worker thread: before imports were answered elsewhere, a read sent
      * during an import waited for the whole import on it. */
-    if (web_server_start(&f->app, "127.0.0.1:0", 1, &f->server, &err) < 0) return -1;
-    f->port = web_server_port(f->server);
+    if (live_serve(&f->live, 1, &err) < 0 ||
+        live_sign_in(&f->live, "analyst", f->analyst, f->analyst_csrf) < 0 ||
+        live_sign_in(&f->live, "manager", f->manager, NULL) < 0)
+        return -1;
     *state = f;
     return 0;
 }
@@ -101,46 +56,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    web_server_stop(f->server);
-    web_app_close(&f->app);
-    context_free(f->ctx);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    if (system(cmd) != 0) return -1;
+    int rc = live_close(&f->live);
     free(f);
-    return 0;
-}
-
-static int connect_to(const Fixture *f)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    assert_true(fd >= 0);
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)f->port)};
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    assert_int_equal(connect(fd, (struct sockaddr *)&addr, sizeof addr), 0);
-    return fd;
-}
-
-static void send_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        assert_true(n > 0);
-        data += n;
-        len -= (size_t)n;
-    }
-}
-
-static int send_get(const Fixture *f, const char *path, const char *token)
-{
-    int fd = connect_to(f);
-    char request[512];
-    int len = snprintf(request, sizeof request,
-                       "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: cp_session=%s\r\n"
-                       "Connection: close\r\n\r\n",
-                       path, token);
-    send_all(fd, request, (size_t)len);
-    return fd;
+    return rc;
 }
 
 /* Sends an upload of one visits template (a visit of A on day/02/2026) to
@@ -161,9 +79,9 @@ static int send_import(const Fixture *f, int day)
                             "Content-Type: multipart/form-data; boundary=%s\r\n"
                             "Content-Length: %d\r\nConnection: close\r\n\r\n",
                             f->analyst, f->analyst_csrf, boundary, body_len);
-    int fd = connect_to(f);
-    send_all(fd, head, (size_t)head_len);
-    send_all(fd, body, (size_t)body_len);
+    int fd = live_connect(&f->live);
+    live_send_all(fd, head, (size_t)head_len);
+    live_send_all(fd, body, (size_t)body_len);
     return fd;
 }
 
@@ -196,11 +114,11 @@ static double seconds_since(const struct timespec *start)
 /* Waits (up to 20 s) until the server has taken its import place. */
 static void wait_for_import(const Fixture *f)
 {
-    for (int i = 0; i < 2000 && !atomic_load(&f->app.importing); i++) {
+    for (int i = 0; i < 2000 && !atomic_load(&f->live.app.importing); i++) {
         struct timespec pause = {0, 10 * 1000 * 1000};
         nanosleep(&pause, NULL);
     }
-    assert_true(atomic_load(&f->app.importing));
+    assert_true(atomic_load(&f->live.app.importing));
 }
 
 /* A GET of path as the manager on its own connection, answered 200 while
@@ -210,7 +128,7 @@ static void read_during_import(const Fixture *f, const char *path, int import_fd
     char answer[1 << 16];
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    int fd = send_get(f, path, f->manager);
+    int fd = live_send_get(&f->live, path, f->manager);
     assert_true(has_answer(fd, 2000));
     assert_int_equal(read_answer(fd, answer, sizeof answer), 200);
     assert_true(seconds_since(&start) < 2.0);
@@ -228,9 +146,9 @@ static void test_reads_answered_while_an_import_runs(void **state)
     Fixture *f = *state;
     Store *holder;
     Err err;
-    assert_int_equal(store_open(f->db, &holder, &err), 0);
+    assert_int_equal(store_open(f->live.db, &holder, &err), 0);
     assert_int_equal(store_begin(holder, &err), 0); /* the write lock */
-    long long commit = f->app.snapshot->ds.commit;
+    long long commit = f->live.app.snapshot->ds.commit;
     int import_fd = send_import(f, 10);
     wait_for_import(f);
     read_during_import(f, "/api/v1/me", import_fd);
@@ -251,8 +169,8 @@ static void test_reads_answered_while_an_import_runs(void **state)
     store_close(holder);
     assert_int_equal(read_answer(import_fd, answer, sizeof answer), 200);
     assert_non_null(strstr(answer, "\"files\":1"));
-    assert_true(f->app.snapshot->ds.commit > commit); /* swapped in before the answer */
-    assert_false(atomic_load(&f->app.importing));
+    assert_true(f->live.app.snapshot->ds.commit > commit); /* swapped in before the answer */
+    assert_false(atomic_load(&f->live.app.importing));
 
     assert_int_equal(read_answer(send_import(f, 12), answer, sizeof answer), 200);
 }
@@ -268,7 +186,7 @@ static int import_in_process(Fixture *f, const char *folder)
                       .origin = "127.0.0.1",
                       .upload_dir = folder};
     WebResponse res;
-    web_router_handle(&f->app, &req, &res);
+    web_router_handle(&f->live.app, &req, &res);
     int status = res.status;
     web_response_free(&res);
     return status;
@@ -281,14 +199,14 @@ static void test_handler_keeps_one_import_at_a_time(void **state)
 {
     Fixture *f = *state;
     char folder[128];
-    snprintf(folder, sizeof folder, "%s/2025-26", f->dir);
-    assert_true(web_app_begin_import(&f->app));
+    snprintf(folder, sizeof folder, "%s/2025-26", f->live.dir);
+    assert_true(web_app_begin_import(&f->live.app));
     assert_int_equal(import_in_process(f, folder), 409);
-    web_app_end_import(&f->app);
+    web_app_end_import(&f->live.app);
     assert_int_equal(import_in_process(f, folder), 200);
-    assert_false(atomic_load(&f->app.importing));
+    assert_false(atomic_load(&f->live.app.importing));
     assert_int_equal(import_in_process(f, NULL), 400);
-    assert_false(atomic_load(&f->app.importing));
+    assert_false(atomic_load(&f->live.app.importing));
 }
 
 int main(void)
