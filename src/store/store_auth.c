@@ -3,6 +3,7 @@
 
 #include "base/mem.h"
 
+#include "store/pg_array.h"
 #include "store/store_internal.h"
 
 #include <stdio.h>
@@ -322,48 +323,6 @@ int store_audit_insert(Store *s, const StoreAuditRow *row, Err *err)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "appending to the audit log");
 }
 
-/* A PostgreSQL array literal of text, built one element at a time (the stage
- * has its own for a column of children, store_stage.c: append_element). */
-typedef struct PgArray {
-    char *text;
-    size_t len, cap;
-} PgArray;
-
-static void array_put(PgArray *a, const char *bytes, size_t n)
-{
-    if (a->len + n + 2 > a->cap) {
-        a->cap = (a->len + n + 2) * 2;
-        a->text = xrealloc(a->text, a->cap);
-    }
-    memcpy(a->text + a->len, bytes, n);
-    a->len += n;
-    a->text[a->len] = '\0';
-}
-
-/* Adds value (NULL: SQL NULL) as the array's next element, quoted, with '"'
- * and '\\' escaped (PostgreSQL, Arrays, "Array Value Input"), so that no
- * value can end its element early or read as NULL. */
-static void array_add(PgArray *a, const char *value)
-{
-    array_put(a, a->len ? "," : "{", 1);
-    if (!value) {
-        array_put(a, "NULL", 4);
-        return;
-    }
-    array_put(a, "\"", 1);
-    for (const char *c = value; *c; c++) {
-        if (*c == '"' || *c == '\\') array_put(a, "\\", 1);
-        array_put(a, c, 1);
-    }
-    array_put(a, "\"", 1);
-}
-
-static const char *array_end(PgArray *a)
-{
-    array_put(a, a->len ? "}" : "{}", a->len ? 1 : 2);
-    return a->text;
-}
-
 enum { AUDIT_COLUMNS = 8 };
 
 /* Inserts the sealed rows in one statement on PostgreSQL: each column is one
@@ -385,7 +344,7 @@ static int insert_unnested(Store *s, const StoreAuditRow *rows, int n, Err *err)
                                         rows[i].origin,
                                         rows[i].prev_hash,
                                         rows[i].hash};
-        for (int c = 0; c < AUDIT_COLUMNS; c++) array_add(&cols[c], v[c]);
+        for (int c = 0; c < AUDIT_COLUMNS; c++) pg_array_add(&cols[c], v[c]);
     }
     DbStmt *st;
     int rc =
@@ -396,11 +355,11 @@ static int insert_unnested(Store *s, const StoreAuditRow *rows, int n, Err *err)
                 "CAST(?6 AS TEXT[]), CAST(?7 AS TEXT[]), CAST(?8 AS TEXT[]))",
                 &st, err);
     if (rc == 0) {
-        for (int c = 0; c < AUDIT_COLUMNS; c++) db_bind_text(st, c + 1, array_end(&cols[c]));
+        for (int c = 0; c < AUDIT_COLUMNS; c++) db_bind_text(st, c + 1, pg_array_end(&cols[c]));
         if (db_step(st) != DB_DONE) rc = db_error(s->conn, err, "appending to the audit log");
         db_finalize(st);
     }
-    for (int c = 0; c < AUDIT_COLUMNS; c++) free(cols[c].text);
+    for (int c = 0; c < AUDIT_COLUMNS; c++) pg_array_free(&cols[c]);
     return rc;
 }
 

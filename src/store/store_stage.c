@@ -12,6 +12,7 @@
  *
  * The merge is built from the table's upsert (store.c), so the columns, the
  * key and the update can never disagree between the two paths. */
+#include "store/pg_array.h"
 #include "store/store_internal.h"
 
 #include "base/mem.h"
@@ -195,26 +196,6 @@ static void note_child(Store *s, Ssda903TableId t, const char *child)
     if (n < sizeof s->stage.last_child) memcpy(last, child, n + 1);
 }
 
-/* Appends v to a PostgreSQL array literal: quoted, with backslash and double
- * quote escaped (PostgreSQL, Arrays, "Array Value Input"). */
-static void append_element(char **buf, size_t *len, size_t *cap, const char *v)
-{
-    size_t need = *len + 2 * strlen(v) + 6; /* and the closing "}" */
-    if (need > *cap) {
-        *cap = 2 * need;
-        *buf = xrealloc(*buf, *cap);
-    }
-    char *o = *buf + *len;
-    *o++ = *len > 1 ? ',' : '{';
-    *o++ = '"';
-    for (; *v; v++) {
-        if (*v == '"' || *v == '\\') *o++ = '\\';
-        *o++ = *v;
-    }
-    *o++ = '"';
-    *len = (size_t)(o - *buf);
-}
-
 /* Looks up one array literal of children in header: 0 when every one has a
  * Header row, else ERR_DB naming the first that has none. */
 static int find_in_header(Store *s, const char *array, Err *err)
@@ -247,23 +228,17 @@ static int find_children(Store *s, Err *err)
     StrMap *wanted = &s->stage.children_to_find;
     if (wanted->n_used == 0) return 0;
     enum { PER_STATEMENT = 1000 };
-    char *array = NULL;
-    size_t len = 0, cap = 0;
-    int in_array = 0, rc = 0;
+    PgArray array = {0};
+    int rc = 0;
     for (size_t i = 0; i < wanted->n_slots && rc == 0; i++) {
         if (!wanted->slots[i].key) continue;
-        append_element(&array, &len, &cap, wanted->slots[i].key);
-        if (++in_array < PER_STATEMENT) continue;
-        memcpy(array + len, "}", 2);
-        rc = find_in_header(s, array, err);
-        len = 0;
-        in_array = 0;
+        pg_array_add(&array, wanted->slots[i].key);
+        if (array.n < PER_STATEMENT) continue;
+        rc = find_in_header(s, pg_array_end(&array), err);
+        pg_array_clear(&array);
     }
-    if (rc == 0 && in_array) {
-        memcpy(array + len, "}", 2);
-        rc = find_in_header(s, array, err);
-    }
-    free(array);
+    if (rc == 0 && array.n) rc = find_in_header(s, pg_array_end(&array), err);
+    pg_array_free(&array);
     if (rc < 0) return rc;
     for (size_t i = 0; i < wanted->n_slots; i++)
         if (wanted->slots[i].key) strmap_put(&s->stage.header_children, wanted->slots[i].key, 1);
