@@ -7,15 +7,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* Sex codes: 1/2 until 2023/24, M/F/U from 2024/25. */
-static bool is_male(const VCtx *c, const VTable *t, int row, int col)
+/* Sex codes: 1/2 until 2023/24, M/F/U from 2024/25. Either form shows the
+ * sex in any year (the import accepts 1 and 2 beside M and F until 2025/26;
+ * rule 101 flags the code of the wrong year), as vt_female does. */
+static bool is_male(const VTable *t, int row, int col)
 {
-    return vt_is(t, row, col, c->year <= 2024 ? "1" : "M");
-}
-
-static bool is_female(const VCtx *c, const VTable *t, int row, int col)
-{
-    return vt_is(t, row, col, c->year <= 2024 ? "2" : "F");
+    return vt_in(t, row, col, "1;M");
 }
 
 /* The child's row in last year's Header, or -1. */
@@ -52,11 +49,21 @@ static void r174(VCtx *c)
 {
     const VTable *h = vt(c, T903_HEADER);
     for (int row = 0; row < h->n_rows; row++)
-        if (is_male(c, h, row, H_SEX) && !vt_blank(h, row, H_MC_DOB))
-            vctx_fail(c, T903_HEADER, row);
+        if (is_male(h, row, H_SEX) && !vt_blank(h, row, H_MC_DOB)) vctx_fail(c, T903_HEADER, row);
 }
 
-/* Rules 202, 204: a code differs from last year's for the same child (both recorded). */
+/* The sex a SEX code records, in the codes from 2024/25: 1 (to 2023/24) and M
+ * are M, 2 and F are F; any other code is itself. So the first return of
+ * 2024/25 (M, F) agrees with last year's (1, 2) for the same child. */
+static const char *sex_meaning(const char *code)
+{
+    if (strcmp(code, "1") == 0) return "M";
+    if (strcmp(code, "2") == 0) return "F";
+    return code;
+}
+
+/* Rules 202, 204: a code differs from last year's for the same child (both
+ * recorded); a SEX code by the sex it records ("the gender already recorded"). */
 static void differs_from_last(VCtx *c, const VCheck *k)
 {
     int col = k->col;
@@ -64,8 +71,12 @@ static void differs_from_last(VCtx *c, const VCheck *k)
     for (int row = 0; row < h->n_rows; row++) {
         int lrow = last_header_row(c, h, row);
         if (lrow < 0 || vt_blank(h, row, col) || vt_blank(hl, lrow, col)) continue;
-        if (strcasecmp(vt_cell(h, row, col), vt_cell(hl, lrow, col)) != 0)
-            vctx_fail(c, T903_HEADER, row);
+        const char *now = vt_cell(h, row, col), *before = vt_cell(hl, lrow, col);
+        if (col == H_SEX) {
+            now = sex_meaning(now);
+            before = sex_meaning(before);
+        }
+        if (strcasecmp(now, before) != 0) vctx_fail(c, T903_HEADER, row);
     }
 }
 
@@ -187,7 +198,7 @@ static void r612(VCtx *c)
 {
     const VTable *h = vt(c, T903_HEADER);
     for (int row = 0; row < h->n_rows; row++)
-        if (is_female(c, h, row, H_SEX) && !vt_is(h, row, H_MOTHER, "1") &&
+        if (vt_female(h, row, H_SEX) && !vt_is(h, row, H_MOTHER, "1") &&
             !vt_blank(h, row, H_MC_DOB))
             vctx_fail(c, T903_HEADER, row);
 }

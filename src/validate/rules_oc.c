@@ -199,29 +199,19 @@ static void r547(VCtx *c)
             vctx_fail(c, T903_OC2, row);
 }
 
-/* DfE 903 rule 167: invalid, or blank for a recorded review. */
-static void r167(VCtx *c)
-{
-    const VTable *r = vt(c, T903_REVIEWS);
-    for (int row = 0; row < r->n_rows; row++) {
-        bool blank = vt_blank(r, row, R_REVIEW_CODE);
-        if (blank ? !vt_blank(r, row, R_REVIEW)
-                  : !vt_in(r, row, R_REVIEW_CODE, "PN0;PN1;PN2;PN3;PN4;PN5;PN6;PN7"))
-            vctx_fail(c, T903_REVIEWS, row);
-    }
-}
-
-/* Rules 440, 441: the participation code says under 4 (PN0) or not. */
+/* Rules 440, 441: the participation code says under 4 (PN0, the check's
+ * codes with option set) or 4 or over (PN1-PN7), and the age on the review's
+ * date says otherwise: 4 on the 4th birthday itself. A code that is neither
+ * indicates no age (rule 167 flags it). */
 static void review_age(VCtx *c, const VCheck *k)
 {
     bool under4_code = k->option;
     const VTable *r = vt(c, T903_REVIEWS);
     for (int row = 0; row < r->n_rows; row++) {
         Date review = vt_date(r, row, R_REVIEW);
-        if (review == DATE_NONE || vt_blank(r, row, R_REVIEW_CODE)) continue;
+        if (review == DATE_NONE || !vt_in(r, row, R_REVIEW_CODE, k->codes)) continue;
         int age = age_on(r, row, review);
-        if (age < 0 || vt_is(r, row, R_REVIEW_CODE, "PN0") != under4_code) continue;
-        if (under4_code ? age >= 4 : age < 4) vctx_fail(c, T903_REVIEWS, row);
+        if (age >= 0 && (under4_code ? age >= 4 : age < 4)) vctx_fail(c, T903_REVIEWS, row);
     }
 }
 
@@ -254,8 +244,12 @@ const VRule vrules_oc[] = {
     /* DfE 903 rule 166 */
     {"166", 0, 0, "Reviews", "REVIEW", "Date of review is invalid or blank.", NULL,
      .check = VCHECK_DATE_REQUIRED(T903_REVIEWS, R_REVIEW)},
+    /* DfE 903 rule 167: every Reviews row is a review, and its participation
+     * code is "invalid or blank" whatever its date (rule 166 flags a blank
+     * date; csc-validator-be-903 passes a row with both blank, which the text
+     * does not). */
     {"167", 0, 0, "Reviews", "REVIEW_CODE", "Data entry for participation is invalid or blank.",
-     NULL, .fn = r167},
+     NULL, .check = VCHECK_CODE_REQUIRED(T903_REVIEWS, R_REVIEW_CODE)},
     {"180", 0, 0, "OC2", "SDQ_SCORE",
      "Data entry for the strengths and difficulties questionnaire (SDQ) score is invalid.", NULL,
      .fn = r180},
@@ -309,12 +303,14 @@ const VRule vrules_oc[] = {
     {"440", 0, 0, "Reviews", "DOB;REVIEW;REVIEW_CODE",
      "Participation method indicates child was under 4 years old at the time of the review, but "
      "date of birth and review date indicates the child was 4 years old or over.",
-     NULL, .check = VCHECK_OF_FAMILY(review_age, .option = true)},
+     NULL, .check = VCHECK_OF_FAMILY(review_age, .codes = "PN0", .option = true)},
     /* DfE 903 rule 441 */
     {"441", 0, 0, "Reviews", "DOB;REVIEW;REVIEW_CODE",
      "Participation method indicates child was 4 years old or over at the time of the review, but "
      "the date of birth and review date indicates the child was under 4 years old.",
-     NULL, .check = VCHECK_OF_FAMILY(review_age, .option = false)},
+     NULL,
+     .check =
+         VCHECK_OF_FAMILY(review_age, .codes = "PN1;PN2;PN3;PN4;PN5;PN6;PN7", .option = false)},
     {"542", 0, 0, "OC2", "CONVICTED",
      "A child aged under 10 at 31 March should not have conviction information completed.", NULL,
      .fn = r542},

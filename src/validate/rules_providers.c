@@ -53,11 +53,16 @@ static void code_offered(VCtx *c, const VCheck *k)
     }
 }
 
-/* DfE 903 rule 221 */
+/* DfE 903 rule 221: the placement postcode is the URN's. The description
+ * names no placements; the DfE's condition (as csc-validator-be-903 quotes it)
+ * compares only placements in a registered setting at the child's address
+ * (K1, K2, R3, S1) outside short breaks (LS V3, V4): for a foster placement
+ * the URN is the agency's, whose postcode is its office, not the home. */
 static void r221(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++) {
+        if (vt_in(e, row, E_LS, "V3;V4") || !vt_in(e, row, E_PLACE, "K1;K2;R3;S1")) continue;
         bool unlisted;
         const VProvider *p = provider_of(c, row, &unlisted);
         if (p && p->postcode[0] && !vt_blank(e, row, E_PL_POST) &&
@@ -66,7 +71,10 @@ static void r221(VCtx *c)
     }
 }
 
-/* DfE 903 rule 227: the provider had not closed when the episode started. */
+/* DfE 903 rule 227: the provider had not closed when the episode started.
+ * The DfE's condition (as csc-validator-be-903 quotes it): DECOM must be
+ * before the end of the registration, so a placement starting on the day the
+ * provider closed fails (one ending that day passes rule 228). */
 static void r227(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -74,7 +82,7 @@ static void r227(VCtx *c)
         bool unlisted;
         const VProvider *p = provider_of(c, row, &unlisted);
         Date start = vt_date(e, row, E_DECOM);
-        if (p && p->closed != DATE_NONE && start != DATE_NONE && start > p->closed)
+        if (p && p->closed != DATE_NONE && start != DATE_NONE && start >= p->closed)
             vctx_fail(c, T903_EPISODES, row);
     }
 }
@@ -98,14 +106,20 @@ static void r228(VCtx *c)
  * authority, another authority's provision (PR2) one outside it. The
  * provider's authority comes from its postcode in the ONS Postcode Directory
  * (so the lists must be loaded before the directory), and may differ from the
- * authority it serves. */
-static void r229(VCtx *c)
+ * authority it serves. From 2025/26 the DfE's condition (as
+ * csc-validator-be-903 quotes it; the description names no placements) leaves
+ * out the placements in the check's codes: supported accommodation (K3),
+ * placed with parents or in residential employment (P1, P3), NHS and family
+ * centres (R1, R2), custody (R5), temporary moves (T0-T4) and other
+ * placements (Z11-Z14). */
+static void provider_authority(VCtx *c, const VCheck *k)
 {
     const VTable *e = episodes(c);
     char own[16], theirs[16];
     vctx_own_authority(c, own);
     if (!own[0]) return;
     for (int row = 0; row < e->n_rows; row++) {
+        if (k->codes && vt_in(e, row, E_PLACE, k->codes)) continue;
         bool unlisted;
         const VProvider *p = provider_of(c, row, &unlisted);
         if (!p || !p->postcode[0] || !vctx_postcode_authority(c, p->postcode, theirs)) continue;
@@ -138,11 +152,22 @@ const VRule vrules_providers[] = {
      "Ofsted Unique reference number (URN) is not valid for the episode end date [NOTE: may give "
      "false positives on open episodes at providers who close during the year]",
      NULL, .fn = r228},
-    {"229", 0, 0, "Episodes;ProviderInfo", "URN;PLACE_PROVIDER",
+    /* DfE 903 rule 229 (to 2024/25: every placement with a URN) */
+    {"229", 0, 2025, "Episodes;ProviderInfo", "URN;PLACE_PROVIDER",
      "Placement provider does not match between the placing authority and the local authority code "
      "of the provider. [NOTE: The provider's LA code is inferred from the its postcode, and may be "
      "inaccurate in some cases.]",
-     "Episodes;ProviderInfo;Postcodes", .fn = r229},
+     "Episodes;ProviderInfo;Postcodes",
+     .check = VCHECK_OF_FAMILY(provider_authority, .codes = NULL)},
+    /* DfE 903 rule 229 (from 2025/26: placements without an Ofsted-registered
+     * provider of their own left out) */
+    {"229", 2026, 0, "Episodes;ProviderInfo", "URN;PLACE_PROVIDER",
+     "Placement provider does not match between the placing authority and the local authority code "
+     "of the provider. [NOTE: The provider's LA code is inferred from the its postcode, and may be "
+     "inaccurate in some cases.]",
+     "Episodes;ProviderInfo;Postcodes",
+     .check = VCHECK_OF_FAMILY(provider_authority,
+                               .codes = "K3;P1;P3;R1;R2;R5;T0;T1;T2;T3;T4;Z11;Z12;Z13;Z14")},
     {"1008", 0, 0, "Episodes;ProviderInfo", "URN",
      "Ofsted Unique Reference Number (URN) is not valid.", NULL, .fn = r1008},
 };

@@ -88,6 +88,15 @@ static const VCase cases[] = {
      {0},
      "Episodes:0 Episodes:1"},
     {"229", 0, {EPI EP("3", "01/05/2026", "K2", "PR1", "", "", "ZZ1 1AB", "SC100001")}, {0}, ""},
+    /* ... from 2025/26 the DfE's condition leaves out placements such as
+     * P1; to 2024/25 it did not */
+    {"229", 0, {EPI EP("2", "01/05/2026", "P1", "PR1", "", "", "ZZ2 2BB", "SC100002")}, {0}, ""},
+    {"229",
+     2025,
+     {EPI EP("2", "01/05/2024", "P1", "PR1", "", "", "ZZ2 2BB", "SC100002")},
+     {0},
+     "Episodes:0"},
+    {"229", 2025, {EPI EP("3", "01/05/2024", "K2", "PR1", "", "", "ZZ1 1AB", "SC100001")}, {0}, ""},
 };
 
 static void test_provider_rules(void **state)
