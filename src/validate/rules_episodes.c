@@ -559,22 +559,29 @@ static void r437(VCtx *c)
     }
 }
 
-/* DfE 903 rule 504: the category of need stays as it was at the start of the
- * period of care. As the DfE's check reads it, an episode continuing the
- * previous one (which ended with X1 the day this one starts) has the previous
- * episode's CIN; the first episode of a change fails. A period begun before
- * this year's episodes is checked too, from its first episode here. */
+/* DfE 903 rule 504: "The category of need code differs from that reported at
+ * start of current period of being looked after". A period of care runs on
+ * through episodes each continuing the previous one (which ended with X1 the
+ * day this one starts); every episode of it whose CIN differs from its first
+ * episode's fails. A period begun before this year's episodes is judged from
+ * its first episode here. The open-source validator compares each episode
+ * with the previous one instead; the text is followed (so an episode going
+ * back to the first CIN passes, and each episode after a change fails). */
 static void r504(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
-        for (int i = 1; i < vt_group_size(e, g); i++) {
+        int first = -1;
+        for (int i = 0; i < vt_group_size(e, g); i++) {
             int prev = prev_episode(e, g, i), row = vt_group_row(e, g, i);
-            if (prev < 0 || !vt_is(e, prev, E_REC, "X1") ||
-                vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM))
+            bool continues = prev >= 0 && first >= 0 && vt_is(e, prev, E_REC, "X1") &&
+                             vt_date(e, prev, E_DEC) == vt_date(e, row, E_DECOM);
+            if (!continues) {
+                first = vt_date(e, row, E_DECOM) != DATE_NONE ? row : -1;
                 continue;
-            if (!vt_blank(e, row, E_CIN) && !vt_blank(e, prev, E_CIN) &&
-                !same_cell(e, row, prev, E_CIN))
+            }
+            if (!vt_blank(e, row, E_CIN) && !vt_blank(e, first, E_CIN) &&
+                !same_cell(e, row, first, E_CIN))
                 vctx_fail(c, T903_EPISODES, row);
         }
     }

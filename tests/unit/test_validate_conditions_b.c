@@ -1259,8 +1259,8 @@ static const VCondition episodes_rules[] = {
         "Episodes:1"}}}},
     {"504",
      0,
-     "an episode continuing the previous one (which ended X1 the day this one starts) with a CIN "
-     "other than the previous one's (without case; both given)",
+     "an episode of a period of care (each continuing the previous one, which ended X1 the day it "
+     "starts) with a CIN other than the period's first episode's (without case; both given)",
      {{"N2 after N1",
        {"504",
         0,
@@ -1268,7 +1268,7 @@ static const VCondition episodes_rules[] = {
                 "") EX("1", "01/06/2026", "P", "C2", "N2", "U2", "PR1", "", "", "", "", "")},
         {0},
         "Episodes:1"}},
-      {"N1, N2, N2: the change only",
+      {"N1, N2, N2: each episode differing from the start",
        {"504",
         0,
         {EPI EX("1", "01/05/2026", "S", "C2", "N1", "U1", "PR1", "01/06/2026", "X1", "CARPL", "",
@@ -1276,7 +1276,7 @@ static const VCondition episodes_rules[] = {
                        "", "")
              EX("1", "01/07/2026", "P", "C2", "N2", "U3", "PR1", "", "", "", "", "")},
         {0},
-        "Episodes:1"}},
+        "Episodes:1 Episodes:2"}},
       {"a period begun before this year's episodes",
        {"504",
         0,
