@@ -246,13 +246,14 @@ static void provider_excludes(VCtx *c, const VCheck *k)
             vctx_fail(c, T903_EPISODES, row);
 }
 
-/* DfE 903 rule 550: PR0 (the child's parent) only with P1. */
+/* DfE 903 rule 550: PR0 (the child's parent) only with P1. A blank PLACE is
+ * not P1, so PR0 beside it fails too (as the DfE's condition reads: "PR0 ...
+ * can only be associated with placement P1"). */
 static void r550(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
-        if (vt_is(e, row, E_PLACE_PROVIDER, "PR0") && !vt_blank(e, row, E_PLACE) &&
-            !vt_is(e, row, E_PLACE, "P1"))
+        if (vt_is(e, row, E_PLACE_PROVIDER, "PR0") && !vt_is(e, row, E_PLACE, "P1"))
             vctx_fail(c, T903_EPISODES, row);
 }
 
@@ -415,7 +416,9 @@ static void r381(VCtx *c)
 /* DfE 903 rule 388: an episode ending with X1 (a new episode begins the same
  * day) must be followed by an episode starting that day; and, the other way
  * round, an episode followed by one starting on the day it ends must end with
- * X1 (any other reason says care ended, yet it continues). */
+ * X1 (any other reason says care ended, yet it continues). The text is about
+ * a reason "coded": an ended episode with a blank REC is rule 148's, not
+ * this one's. */
 static void r388(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -424,7 +427,7 @@ static void r388(VCtx *c)
         for (int i = 0; i < n; i++) {
             int row = vt_group_row(e, g, i);
             Date end = vt_date(e, row, E_DEC);
-            if (end == DATE_NONE) continue;
+            if (end == DATE_NONE || vt_blank(e, row, E_REC)) continue;
             bool follows = false;
             for (int j = i + 1; j < n && !follows; j++)
                 follows = vt_date(e, vt_group_row(e, g, j), E_DECOM) == end;
@@ -480,11 +483,11 @@ static void r431(VCtx *c)
 }
 
 /* DfE 903 rule 432: the previous episode ended a period of care (a reason other
- * than X1), so this one must start a new one (RNE S). */
+ * than X1), so this one must start a new one (RNE S). A blank RNE is "not
+ * started to be looked after" too, as the text reads (143 also reports it). */
 static bool bad432(const VTable *e, int row, int prev)
 {
-    return !vt_blank(e, prev, E_REC) && !vt_is(e, prev, E_REC, "X1") && !vt_blank(e, row, E_RNE) &&
-           !vt_is(e, row, E_RNE, "S");
+    return !vt_blank(e, prev, E_REC) && !vt_is(e, prev, E_REC, "X1") && !vt_is(e, row, E_RNE, "S");
 }
 static void r432(VCtx *c)
 {
@@ -538,9 +541,11 @@ static void r436(VCtx *c)
 }
 
 /* DfE 903 rule 437: after an episode ending with the child's death (E2) or an
- * age assessment of 18 or over (E15) there can be no further episode. As in
- * the DfE's checks, an episode with no start date sorts after the dated ones,
- * so it is a further episode. */
+ * age assessment of 18 or over (E15) there can be no further episode: any
+ * episode sorting after it, one that starts before it ended too (the text:
+ * "there are further episodes"; their overlap is 501's). As in the DfE's
+ * checks, an episode with no start date sorts after the dated ones, so it is
+ * a further episode; the E2/E15 episode itself needs a start date. */
 static void r437(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -548,35 +553,35 @@ static void r437(VCtx *c)
         int n = vt_group_size(e, g);
         for (int i = 0; i + 1 < n; i++) {
             int row = vt_group_row_blanks_last(e, g, E_DECOM, i);
-            Date end = vt_date(e, row, E_DEC);
-            if (!vt_in(e, row, E_REC, "E2;E15")) continue;
-            for (int j = i + 1; j < n; j++) {
-                Date next = vt_date(e, vt_group_row_blanks_last(e, g, E_DECOM, j), E_DECOM);
-                if (next == DATE_NONE || end == DATE_NONE || next >= end) {
-                    vctx_fail(c, T903_EPISODES, row);
-                    break;
-                }
-            }
+            if (vt_date(e, row, E_DECOM) != DATE_NONE && vt_in(e, row, E_REC, "E2;E15"))
+                vctx_fail(c, T903_EPISODES, row);
         }
     }
 }
 
-/* DfE 903 rule 504: the category of need stays as it was at the start of the
- * period of care. As the DfE's check reads it, an episode continuing the
- * previous one (which ended with X1 the day this one starts) has the previous
- * episode's CIN; the first episode of a change fails. A period begun before
- * this year's episodes is checked too, from its first episode here. */
+/* DfE 903 rule 504: "The category of need code differs from that reported at
+ * start of current period of being looked after". A period of care runs on
+ * through episodes each continuing the previous one (which ended with X1 the
+ * day this one starts); every episode of it whose CIN differs from its first
+ * episode's fails. A period begun before this year's episodes is judged from
+ * its first episode here. The open-source validator compares each episode
+ * with the previous one instead; the text is followed (so an episode going
+ * back to the first CIN passes, and each episode after a change fails). */
 static void r504(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int g = 0; g < e->n_groups; g++) {
-        for (int i = 1; i < vt_group_size(e, g); i++) {
+        int first = -1;
+        for (int i = 0; i < vt_group_size(e, g); i++) {
             int prev = prev_episode(e, g, i), row = vt_group_row(e, g, i);
-            if (prev < 0 || !vt_is(e, prev, E_REC, "X1") ||
-                vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM))
+            bool continues = prev >= 0 && first >= 0 && vt_is(e, prev, E_REC, "X1") &&
+                             vt_date(e, prev, E_DEC) == vt_date(e, row, E_DECOM);
+            if (!continues) {
+                first = vt_date(e, row, E_DECOM) != DATE_NONE ? row : -1;
                 continue;
-            if (!vt_blank(e, row, E_CIN) && !vt_blank(e, prev, E_CIN) &&
-                !same_cell(e, row, prev, E_CIN))
+            }
+            if (!vt_blank(e, row, E_CIN) && !vt_blank(e, first, E_CIN) &&
+                !same_cell(e, row, first, E_CIN))
                 vctx_fail(c, T903_EPISODES, row);
         }
     }

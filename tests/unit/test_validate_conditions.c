@@ -151,7 +151,8 @@ static const VCondition conditions[] = {
       {"neither", {"333", 0, {AD1 AD("1", "", "")}, {0}, ""}}}},
     {"388",
      0,
-     "an ended episode whose REC is X1 and no episode starts that day, or is not X1 and one does",
+     "an ended episode whose REC is X1 and no episode starts that day, or is coded other than X1 "
+     "and one does",
      {{"X1 and a continuation",
        {"388",
         0,
@@ -192,7 +193,8 @@ static const VCondition conditions[] = {
         ""}}}},
     {"437",
      0,
-     "an episode ending E2 or E15 followed by another (undated episodes sort last)",
+     "a dated episode ending E2 or E15 followed by another, overlapping or not (undated episodes "
+     "sort last)",
      {{"undated episode after a death",
        {"437",
         0,
