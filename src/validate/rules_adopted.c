@@ -749,30 +749,49 @@ static bool parse_date_perm(const char *s, Date *earliest)
     return true;
 }
 
+/* The day the period of care that DATE_PERM precedes began, as rule 632
+ * reads it: the latest episode this year with RNE S (*ep); when none starts a
+ * period this year, with the stored history (validate --db) the latest period
+ * it shows begun before (*ep -1: an episode of an earlier year, not
+ * reported), else the child's first episode this year (*ep), whose start is
+ * all the two-year view knows (the DfE's note: "false negatives where the
+ * period of care started before the current collection year"). DATE_NONE
+ * when the child has no episode. */
+static Date perm_period_start(const VCtx *c, const char *child, int *ep)
+{
+    *ep = -1;
+    Date start = started_care(c, child, ep);
+    if (start == DATE_NONE) start = period_start_history(c, child);
+    if (start != DATE_NONE) return start;
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        if (vt_date(e, row, E_DECOM) == DATE_NONE) continue;
+        *ep = row;
+        return vt_date(e, row, E_DECOM);
+    }
+    return DATE_NONE;
+}
+
 /* DfE 903 rule 632: DATE_PERM is a date (parts may be ZZ) before the start of
- * the period of care it precedes: the latest episode with RNE S, or the first
- * episode this year when none starts a period. The PrevPerm row and that
- * episode fail. */
+ * the period of care it precedes (perm_period_start). The PrevPerm row fails,
+ * with the episode whose start was compared (an invalid DATE_PERM: the same
+ * episode); with the history's start, of an earlier year, the child's
+ * episodes this year are marked (as 334). */
 static void r632(VCtx *c)
 {
-    const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
+    const VTable *pp = vt(c, T903_PREV_PERM);
     for (int row = 0; row < pp->n_rows; row++) {
         const char *text = vt_cell(pp, row, PP_DATE_PERM);
         if (!*text) continue;
         Date earliest;
-        const char *child = vt_cell(pp, row, PP_CHILD);
-        int g = vt_group(e, child), first = -1;
-        started_care(c, child, &first);
-        for (int i = 0; g >= 0 && i < vt_group_size(e, g) && first < 0; i++)
-            if (vt_date(e, vt_group_row(e, g, i), E_DECOM) != DATE_NONE)
-                first = vt_group_row(e, g, i);
-        if (!parse_date_perm(text, &earliest)) {
-            vctx_fail(c, T903_PREV_PERM, row);
-            if (first >= 0) vctx_fail(c, T903_EPISODES, first);
-        } else if (first >= 0 && earliest != DATE_NONE && earliest >= vt_date(e, first, E_DECOM)) {
-            vctx_fail(c, T903_PREV_PERM, row);
-            vctx_fail(c, T903_EPISODES, first);
-        }
+        int ep;
+        Date start = perm_period_start(c, vt_cell(pp, row, PP_CHILD), &ep);
+        bool valid = parse_date_perm(text, &earliest);
+        if (valid && (start == DATE_NONE || earliest == DATE_NONE || earliest < start)) continue;
+        vctx_fail(c, T903_PREV_PERM, row);
+        if (ep >= 0) vctx_fail(c, T903_EPISODES, ep);
     }
 }
 

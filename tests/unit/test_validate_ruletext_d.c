@@ -316,6 +316,13 @@ static const VCase cases[] = {
      {0},
      ""},
 
+    /* ... without the history the same return passes (compared with this
+     * year's first episode, 1 March 2026) */
+    {"632",
+     0,
+     {EPI EP("1", "01/03/2026", "P", "C2", "U6", "", ""), PREV PP("1", "P2", "999", "01/06/2025")},
+     {0},
+     ""},
     /* 632: DATE_PERM on the day the period of care began fails, both rows;
      * the day before passes; a partly unknown date whose earliest day is
      * that day fails, one that can be earlier passes; a malformed one fails */
@@ -478,6 +485,20 @@ static const VCase cases[] = {
      {LAST_HEADER, UASC UA("1", "01/06/2008", "01/06/2026")},
      "Header:0 UASC:0 Header_last:0 UASC_last:0"},
 
+    /* ... born on 29 February (2008): the 18th birthday in 2026 is 1 March
+     * (a person attains an age at the start of the anniversary, 1 March in a
+     * common year; the validator takes 28 February) */
+    {"205B",
+     0,
+     {HDR HD("1", "F", "29/02/2008", "", ""), UASC UA("1", "29/02/2008", "01/03/2026")},
+     {LAST_HEADER, UASC UA("1", "29/02/2008", "01/03/2026")},
+     ""},
+    {"205B",
+     0,
+     {HDR HD("1", "F", "29/02/2008", "", ""), UASC UA("1", "29/02/2008", "28/02/2026")},
+     {LAST_HEADER, UASC UA("1", "29/02/2008", "28/02/2026")},
+     "Header:0 UASC:0 Header_last:0 UASC_last:0"},
+
     /* 205D: UASC this year, in last year's Header but not UASC then fails;
      * UASC last year too, or not in last year's return, passes */
     {"205D",
@@ -597,6 +618,27 @@ static const VCase cases[] = {
 
 /* With the stored history (validate --db). */
 static const VHistoryCase history_cases[] = {
+    /* 632: the period of care began on 1 January 2024 (history); this
+     * year's first episode (1 March 2026, a placement change) continues it.
+     * DATE_PERM 01/06/2025 is after that start: fails with the history (this
+     * year's episodes are marked), where the two years compare it with 1
+     * March 2026 and pass (the DfE's "false negatives"); 31/12/2023 passes. */
+    {{"632",
+      0,
+      {EPI EP("1", "01/03/2026", "P", "C2", "U6", "", ""), PREV PP("1", "P2", "999", "01/06/2025")},
+      {0},
+      "Episodes:0 PrevPerm:0"},
+     EPI EP("1", "01/01/2024", "S", "C2", "U4", "01/03/2026", "X1")
+         EP("1", "01/03/2026", "P", "C2", "U6", "", ""),
+     0},
+    {{"632",
+      0,
+      {EPI EP("1", "01/03/2026", "P", "C2", "U6", "", ""), PREV PP("1", "P2", "999", "31/12/2023")},
+      {0},
+      ""},
+     EPI EP("1", "01/01/2024", "S", "C2", "U4", "01/03/2026", "X1")
+         EP("1", "01/03/2026", "P", "C2", "U6", "", ""),
+     0},
     /* 1002 with the stored history, whole from 2021/22 (1 April 2021): a
      * young person with no episode in either return and none stored fails
      * plainly when the history reaches back to the 14th birthday (born
