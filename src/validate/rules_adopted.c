@@ -196,9 +196,23 @@ static void r334(VCtx *c)
     ad1_against(c, A_DATE_INT, false, started_care_history);
 }
 
+/* True when episode i of group g of Episodes starts a placement in `places`
+ * (for adoption: A3-A6), not continuing (same day) an episode also in them. */
+static bool placement_starts(const VTable *e, int g, int i, const char *places)
+{
+    int row = vt_group_row(e, g, i);
+    if (!vt_in(e, row, E_PLACE, places) || vt_date(e, row, E_DECOM) == DATE_NONE) return false;
+    if (i == 0) return true;
+    int prev = vt_group_row(e, g, i - 1);
+    return !vt_in(e, prev, E_PLACE, places) || vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM);
+}
+
 /* DfE 903 rule 521: that decision is made by the day placed for adoption —
  * for every placement for adoption of the year, earlier disrupted ones too, so
- * each episode in A3-A6 starting before DATE_INT fails, with the AD1 row. */
+ * each episode starting a placement in A3-A6 before DATE_INT fails, with the
+ * AD1 row. An episode continuing the placement (a change of legal status the
+ * day the previous A3-A6 episode ended) is not the day the child was placed,
+ * and is not named. */
 static void r521(VCtx *c)
 {
     const VTable *a = vt(c, T903_AD1), *e = episodes(c);
@@ -208,8 +222,7 @@ static void r521(VCtx *c)
         bool failed = false;
         for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
             int ep = vt_group_row(e, g, i);
-            Date start = vt_date(e, ep, E_DECOM);
-            if (!vt_in(e, ep, E_PLACE, ADOPTION_PLACES) || start == DATE_NONE || d <= start)
+            if (!placement_starts(e, g, i, ADOPTION_PLACES) || d <= vt_date(e, ep, E_DECOM))
                 continue;
             vctx_fail(c, T903_EPISODES, ep);
             failed = true;
@@ -235,8 +248,9 @@ static void r335(VCtx *c)
 }
 
 /* DfE 903 rule 336: placed for adoption with current foster carers (A3, A5)
- * follows a foster placement (U1-U6) or another such episode; a period of care
- * cannot start with it. */
+ * follows a foster placement (U1-U6) or another placement for adoption
+ * (A3-A6: the child was already placed, and this episode continues it, as the
+ * DfE's condition lists them); a period of care cannot start with it. */
 static void r336(VCtx *c)
 {
     const VTable *e = episodes(c);
@@ -248,7 +262,7 @@ static void r336(VCtx *c)
                 vctx_fail(c, T903_EPISODES, row);
             } else if (i > 0) {
                 int prev = vt_group_row(e, g, i - 1);
-                if (!vt_in(e, prev, E_PLACE, "U1;U2;U3;U4;U5;U6;A3;A5"))
+                if (!vt_in(e, prev, E_PLACE, "U1;U2;U3;U4;U5;U6;" ADOPTION_PLACES))
                     vctx_fail(c, T903_EPISODES, row);
             }
         }
@@ -375,17 +389,6 @@ static void decision_by(VCtx *c, const VCheck *k)
             vctx_fail(c, T903_EPISODES, first);
         }
     }
-}
-
-/* True when episode i of group g of Episodes starts a placement in `places`
- * (for adoption: A3-A6), not continuing (same day) an episode also in them. */
-static bool placement_starts(const VTable *e, int g, int i, const char *places)
-{
-    int row = vt_group_row(e, g, i);
-    if (!vt_in(e, row, E_PLACE, places) || vt_date(e, row, E_DECOM) == DATE_NONE) return false;
-    if (i == 0) return true;
-    int prev = vt_group_row(e, g, i - 1);
-    return !vt_in(e, prev, E_PLACE, places) || vt_date(e, prev, E_DEC) != vt_date(e, row, E_DECOM);
 }
 
 /* Rule 552 for one child (group pg of PlacedAdoption, g of Episodes): every
@@ -746,30 +749,49 @@ static bool parse_date_perm(const char *s, Date *earliest)
     return true;
 }
 
+/* The day the period of care that DATE_PERM precedes began, as rule 632
+ * reads it: the latest episode this year with RNE S (*ep); when none starts a
+ * period this year, with the stored history (validate --db) the latest period
+ * it shows begun before (*ep -1: an episode of an earlier year, not
+ * reported), else the child's first episode this year (*ep), whose start is
+ * all the two-year view knows (the DfE's note: "false negatives where the
+ * period of care started before the current collection year"). DATE_NONE
+ * when the child has no episode. */
+static Date perm_period_start(const VCtx *c, const char *child, int *ep)
+{
+    *ep = -1;
+    Date start = started_care(c, child, ep);
+    if (start == DATE_NONE) start = period_start_history(c, child);
+    if (start != DATE_NONE) return start;
+    const VTable *e = episodes(c);
+    int g = vt_group(e, child);
+    for (int i = 0; g >= 0 && i < vt_group_size(e, g); i++) {
+        int row = vt_group_row(e, g, i);
+        if (vt_date(e, row, E_DECOM) == DATE_NONE) continue;
+        *ep = row;
+        return vt_date(e, row, E_DECOM);
+    }
+    return DATE_NONE;
+}
+
 /* DfE 903 rule 632: DATE_PERM is a date (parts may be ZZ) before the start of
- * the period of care it precedes: the latest episode with RNE S, or the first
- * episode this year when none starts a period. The PrevPerm row and that
- * episode fail. */
+ * the period of care it precedes (perm_period_start). The PrevPerm row fails,
+ * with the episode whose start was compared (an invalid DATE_PERM: the same
+ * episode); with the history's start, of an earlier year, the child's
+ * episodes this year are marked (as 334). */
 static void r632(VCtx *c)
 {
-    const VTable *pp = vt(c, T903_PREV_PERM), *e = episodes(c);
+    const VTable *pp = vt(c, T903_PREV_PERM);
     for (int row = 0; row < pp->n_rows; row++) {
         const char *text = vt_cell(pp, row, PP_DATE_PERM);
         if (!*text) continue;
         Date earliest;
-        const char *child = vt_cell(pp, row, PP_CHILD);
-        int g = vt_group(e, child), first = -1;
-        started_care(c, child, &first);
-        for (int i = 0; g >= 0 && i < vt_group_size(e, g) && first < 0; i++)
-            if (vt_date(e, vt_group_row(e, g, i), E_DECOM) != DATE_NONE)
-                first = vt_group_row(e, g, i);
-        if (!parse_date_perm(text, &earliest)) {
-            vctx_fail(c, T903_PREV_PERM, row);
-            if (first >= 0) vctx_fail(c, T903_EPISODES, first);
-        } else if (first >= 0 && earliest != DATE_NONE && earliest >= vt_date(e, first, E_DECOM)) {
-            vctx_fail(c, T903_PREV_PERM, row);
-            vctx_fail(c, T903_EPISODES, first);
-        }
+        int ep;
+        Date start = perm_period_start(c, vt_cell(pp, row, PP_CHILD), &ep);
+        bool valid = parse_date_perm(text, &earliest);
+        if (valid && (start == DATE_NONE || earliest == DATE_NONE || earliest < start)) continue;
+        vctx_fail(c, T903_PREV_PERM, row);
+        if (ep >= 0) vctx_fail(c, T903_EPISODES, ep);
     }
 }
 

@@ -101,26 +101,20 @@ static void r607(VCtx *c)
 }
 
 /* DfE 903 rule 625: the first child's date of birth is by 31 March and by the
- * day the child ceased to be looked after (the latest episode ending for a
- * reason other than X1). */
+ * day the child ceased to be looked after (the latest episode, when it ended
+ * for a reason other than X1). The Header row fails; the final episode is
+ * named beside it only when MC_DOB is after its DEC, the cell compared: a
+ * date beyond 31 March alone read no episode (VRule.marks_own_rows). */
 static void r625(VCtx *c)
 {
     const VTable *h = header(c), *e = vt(c, T903_EPISODES);
     for (int row = 0; row < h->n_rows; row++) {
         Date born = vt_date(h, row, H_MC_DOB);
         if (born == DATE_NONE) continue;
-        if (born > c->end) {
-            vctx_fail(c, T903_HEADER, row);
-            continue;
-        }
-        int g = vt_group(e, vt_cell(h, row, H_CHILD));
-        if (g < 0) continue;
-        int ep = vt_group_row(e, g, vt_group_size(e, g) - 1);
-        Date ceased = vt_date(e, ep, E_DEC);
-        if (ceased != DATE_NONE && !vt_is(e, ep, E_REC, "X1") && born > ceased) {
-            vctx_fail(c, T903_HEADER, row);
-            vctx_fail(c, T903_EPISODES, ep);
-        }
+        int ep = vctx_left_care(c, vt_cell(h, row, H_CHILD));
+        bool after_ceased = ep >= 0 && born > vt_date(e, ep, E_DEC);
+        if (born > c->end || after_ceased) vctx_fail(c, T903_HEADER, row);
+        if (after_ceased) vctx_fail(c, T903_EPISODES, ep);
     }
 }
 
@@ -315,7 +309,7 @@ const VRule vrules_child[] = {
     {"625", 0, 0, "Episodes;Header", "MC_DOB;DEC",
      "Date of birth of the first child is beyond the end of this reporting year or the date the "
      "child ceased to be looked after.",
-     NULL, .fn = r625},
+     NULL, .fn = r625, .marks_own_rows = true},
     {"626", 0, 0, "Header;Header_last", "MOTHER;MC_DOB",
      "Child was reported as a mother but the date of birth of the first child is before the "
      "current year which contradicts with the mother status recorded last year.",

@@ -206,32 +206,49 @@ static void r1001(VCtx *c)
     }
 }
 
+/* Why Carepledge reads a young person flagged by 1002 as probably a care
+ * leaver, or NULL: with --db, the stored history holds care of theirs that
+ * makes them one (as 1001 with the history reads it), or holds none but
+ * begins after their 14th birthday, so the care may predate it; without it,
+ * the 16th birthday is before last year's collection year (window), so the
+ * care may predate the two returns. */
+static const char *care_leaver_why(const VCtx *c, const VTable *h, const char *child, Date dob,
+                                   Date window)
+{
+    if (h && vt_group(h, child) >= 0)
+        return not_leaver_in_history(c, h, child, dob)
+                   ? NULL
+                   : "the stored history holds care of this young person before last year's "
+                     "collection year that makes them a care leaver";
+    if (h)
+        return dob != DATE_NONE && date_birthday(dob, 14) < c->r->history_from
+                   ? "the stored history begins after the 14th birthday, so the young person "
+                     "may have been in care before it"
+                   : NULL;
+    return dob != DATE_NONE && date_birthday(dob, 16) < window
+               ? "the 16th birthday is before last year's collection year, so the young person "
+                 "may have left care before the two returns"
+               : NULL;
+}
+
 /* DfE 903 rule 1002: a young person with care leaver information and no
  * episode in this year's or last year's return, as the DfE's check reads it.
  * Carepledge adds its advisory where the young person may well have been in
- * care before: with --db when the stored history holds episodes of theirs
- * that make them a care leaver (as 1001 with the history reads it);
- * without it when their 16th birthday is before last year's collection year.
- * With --db a young person with no stored episode at all, whose 14th
- * birthday the history reaches back to, fails plainly. */
+ * care before (care_leaver_why). With --db a young person with no stored
+ * episode at all, whose 14th birthday the history reaches back to, fails
+ * plainly. */
 static void r1002(VCtx *c)
 {
     const VTable *o = oc3(c), *cur = vt(c, T903_EPISODES), *last = &c->r->last[T903_EPISODES];
-    const VTable *h = vctx_history(c);
     Date window = date_collection_year_start(c->r->year - 1);
     for (int row = 0; row < o->n_rows; row++) {
         if (!leaver_info(o, row)) continue;
-        Date dob = vt_date(o, row, O3_DOB);
         const char *child = vt_cell(o, row, O3_CHILD);
         if (vt_group(cur, child) >= 0 || vt_group(last, child) >= 0) continue;
-        if (h && vt_group(h, child) >= 0 && !not_leaver_in_history(c, h, child, dob))
-            vctx_fail_advised(c, T903_OC3, row,
-                              "the stored history holds care of this young person before last "
-                              "year's collection year that makes them a care leaver");
-        else if (!h && dob != DATE_NONE && date_birthday(dob, 16) < window)
-            vctx_fail_advised(c, T903_OC3, row,
-                              "the 16th birthday is before last year's collection year, so the "
-                              "young person may have left care before the two returns");
+        const char *why =
+            care_leaver_why(c, vctx_history(c), child, vt_date(o, row, O3_DOB), window);
+        if (why)
+            vctx_fail_advised(c, T903_OC3, row, why);
         else
             vctx_fail(c, T903_OC3, row);
     }

@@ -441,14 +441,14 @@ static const VCondition child_rules[] = {
         ""}}}},
     {"625",
      0,
-     "MC_DOB after 31 March (Header row), or after the end of the latest episode when it ended "
-     "other than X1 (Header row and that episode)",
+     "MC_DOB after 31 March (the Header row only: no episode was compared), or after the end of "
+     "the latest episode when it ended other than X1 (Header row and that episode)",
      {{"born 1 April 2027",
        {"625",
         0,
         {HDR H("1", "F", "01/06/2008", "UN1", "1", "01/04/2027"), EPI OPEN1},
         {0},
-        "Header:0 Episodes:0"}},
+        "Header:0"}},
       {"born 31 March 2027",
        {"625", 0, {HDR H("1", "F", "01/06/2008", "UN1", "1", "31/03/2027"), EPI OPEN1}, {0}, ""}},
       {"born the day after care ended",

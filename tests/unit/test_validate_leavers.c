@@ -248,13 +248,15 @@ static const VHistoryCase history_cases[] = {
      2023},
     /* 1 was never looked after (plain); 2 was, from 14 to past 16 (the DfE
      * flags it, advised: the history shows a care leaver); 3 (21) was 14 before the history begins
-     * (2022/23) and has no stored episode: the DfE's flag, plain. */
+     * (2022/23) and has no stored episode: the DfE's flag, advised (the care
+     * may predate the history, as it may predate the two returns without it;
+     * session 9). */
     {{"1002",
       0,
       {EPI EC("9", "01/01/2024", "C2", "", ""),
        OC3 LEAVER("1", AGE18) LEAVER("2", AGE18) LEAVER("3", AGE21)},
       {EPI},
-      "OC3:0 OC3:1(advised) OC3:2"},
+      "OC3:0 OC3:1(advised) OC3:2(advised)"},
      EPI EC("2", "01/01/2023", "C2", "01/07/2024", "E13") EC("9", "01/01/2024", "C2", "", ""),
      2023},
     {{"1002",
