@@ -1303,8 +1303,9 @@ static const VCondition conditions[] = {
         ""}}}},
     {"SW11bSTG2",
      0,
-     "looked after at 31 March (latest episode open) and the latest social worker episode ended "
-     "before 31 March",
+     "the latest social worker episode ended before 31 March (any child: the DfE lists "
+     "SWEpisodes only); with Carepledge's advisory when Episodes show the child was not looked "
+     "after at 31 March",
      {{"ended 30 March",
        {"SW11bSTG2",
         0,
@@ -1319,7 +1320,7 @@ static const VCondition conditions[] = {
         {SWE SR("1", "SW1", "01/05/2026", "30/03/2027", "MANAGE"),
          EPI E("1", "01/01/2025", "S", "C2", "U1", "PR1", "30/03/2027", "E13", "")},
         {0},
-        ""}}}},
+        "SWEpisodes:0(advised)"}}}},
     {"SW13STG1",
      0,
      "SW_REASON given and not a valid code of the ruleset year",

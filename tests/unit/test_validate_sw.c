@@ -112,9 +112,10 @@ static const VCase cases[] = {
               S("3", "SW1", "01/05/2026", "01/03/2027", ""),
       LAC},
      {0},
-     "SWEpisodes:0"},
+     "SWEpisodes:0 SWEpisodes:3(advised)"},
     {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "31/03/2027", ""), LAC}, {0}, ""},
-    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")}, {0}, "SKIP"},
+    /* the DfE lists SWEpisodes only: it runs without Episodes */
+    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")}, {0}, "SWEpisodes:0"},
     {"SW13STG1",
      0,
      {SWE S("1", "SW1", "01/05/2026", "", "BORED") S("2", "SW1", "01/05/2026", "", "")},
