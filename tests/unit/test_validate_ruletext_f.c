@@ -532,14 +532,19 @@ static const VCase post_cases[] = {
      {0},
      "Episodes:0 Episodes:1"},
     {"169", 0, {EPI OKP("1")}, {0}, ""},
-    /* 179: a placement postcode giving no location code; blank is 169's */
+    /* 179: no location code: the placement postcode is not in the directory
+     * or blank (the DfE's condition: PL_LOCATION missing; the blank passed
+     * before); short breaks aside */
     {"179",
      0,
-     {EPI EP("1", "C2", "U1", "PR1", "ZZ1 1AA", "ZZ9 9ZZ")
-          EP("2", "C2", "U1", "PR1", "ZZ1 1AA", "")},
+     {EPI EP("1", "C2", "U1", "PR1", "ZZ1 1AA", "ZZ9 9ZZ") EP("2", "C2", "U1", "PR1", "ZZ1 1AA", "")
+          EP("3", "V3", "U1", "PR1", "ZZ1 1AA", "")},
      {0},
-     "Episodes:0"},
+     "Episodes:0 Episodes:1"},
     {"179", 0, {EPI EP("1", "C2", "U1", "PR1", "ZZ1 1AA", "zz11ab")}, {0}, ""},
+    /* ... a location unknown only because the return's own authority is (no
+     * home postcode in the directory): passes */
+    {"179", 0, {EPI EP("1", "C2", "U1", "PR1", "ZZ9 9ZZ", "ZZ1 1AB")}, {0}, ""},
     /* 218: a K2 placement in England running on 1 April 2026 without a URN
      * fails; ended 31 March 2026, in Wales, or P1 passes */
     {"218",
