@@ -139,12 +139,14 @@ static void open_after_care(VCtx *c, const VCheck *k)
     }
 }
 
-/* DfE 903 rule 564 */
+/* DfE 903 rule 564: "child was missing or away from placement without
+ * authorisation" is MISSING M or A (any case; another code says neither, and
+ * 1006 reports it); the start blank (an invalid one is 1004's). */
 static void r564(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING);
     for (int row = 0; row < m->n_rows; row++)
-        if (!vt_blank(m, row, M_MISSING) && vt_blank(m, row, M_MIS_START))
+        if (vt_in(m, row, M_MISSING, "M;A") && vt_blank(m, row, M_MIS_START))
             vctx_fail(c, T903_MISSING, row);
 }
 

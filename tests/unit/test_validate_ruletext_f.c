@@ -168,12 +168,14 @@ static const VCase cases[] = {
      {0},
      "Missing:0"},
     {"1006", 0, {MIS MS("1", "m", "01/05/2026", "")}, {0}, ""},
-    /* 564: missing type given, start blank; an invalid start is not blank */
+    /* 564: missing (M) or away (A), start blank; an invalid start is not
+     * blank; another code says neither (1006's) */
     {"564",
      0,
-     {MIS MS("1", "M", "", "") MS("1", "", "", "") MS("1", "A", "32/05/2026", "")},
+     {MIS MS("1", "M", "", "") MS("1", "", "", "") MS("1", "A", "32/05/2026", "")
+          MS("1", "a", "", "") MS("1", "X", "", "")},
      {0},
-     "Missing:0"},
+     "Missing:0 Missing:3"},
     {"564", 0, {MIS MS("1", "M", "01/05/2026", "")}, {0}, ""},
     /* 565: a start without the type */
     {"565", 0, {MIS MS("1", "", "01/05/2026", "") MS("1", "", "", "")}, {0}, "Missing:0"},
