@@ -22,10 +22,12 @@ static void rSW01a(VCtx *c)
             vctx_fail(c, T903_SW_EPISODES, row);
 }
 
-/* DfE 903 rule SW01bSTG1: an episode that has ended, starting on or after 1
- * April 2023 (when the items began to be collected), also has its social
- * worker and the reason for the change (SW_REASON explains why the episode
- * ended, so an open episode has none yet); a start date is always needed. */
+/* DfE 903 rule SW01bSTG1: "for each social worker episode, information should
+ * be complete": an episode starting on or after 1 April 2023 (when the items
+ * began to be collected; earlier ones are SW01a's) has its social worker and
+ * its reason, open or ended (SW_REASON is why this social worker was assigned:
+ * the DfE publishes a reason for every episode, "first contact or re-referral"
+ * among them, the current one included); a start date is always needed. */
 static void rSW01b(VCtx *c)
 {
     const VTable *s = swe(c);
@@ -33,7 +35,7 @@ static void rSW01b(VCtx *c)
     for (int row = 0; row < s->n_rows; row++) {
         Date start = vt_date(s, row, SW_DECOM);
         if (vt_blank(s, row, SW_DECOM) ||
-            (start != DATE_NONE && start >= from && !vt_blank(s, row, SW_DEC) &&
+            (start != DATE_NONE && start >= from &&
              (vt_blank(s, row, SW_ID) || vt_blank(s, row, SW_REASON))))
             vctx_fail(c, T903_SW_EPISODES, row);
     }

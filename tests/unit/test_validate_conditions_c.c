@@ -1180,8 +1180,8 @@ static const VCondition conditions[] = {
        {"SW01aSTG1", 0, {SWE SR("1", "SW123", "01/05/2026", "", "")}, {0}, ""}}}},
     {"SW01bSTG1",
      0,
-     "SW_DECOM blank, or an ended episode starting on or after 1 April 2023 with SW_ID or "
-     "SW_REASON blank",
+     "SW_DECOM blank, or an episode (open or ended) starting on or after 1 April 2023 with SW_ID "
+     "or SW_REASON blank",
      {{"ended, no reason",
        {"SW01bSTG1",
         0,
@@ -1189,8 +1189,8 @@ static const VCondition conditions[] = {
         {0},
         "SWEpisodes:0"}},
       {"no start", {"SW01bSTG1", 0, {SWE SR("1", "SW123", "", "", "MANAGE")}, {0}, "SWEpisodes:0"}},
-      {"open, no reason yet",
-       {"SW01bSTG1", 0, {SWE SR("1", "SW123", "01/05/2026", "", "")}, {0}, ""}},
+      {"open, no reason",
+       {"SW01bSTG1", 0, {SWE SR("1", "SW123", "01/05/2026", "", "")}, {0}, "SWEpisodes:0"}},
       {"started 31 March 2023, ended, no reason",
        {"SW01bSTG1", 0, {SWE SR("1", "SW123", "31/03/2023", "01/06/2026", "")}, {0}, ""}},
       {"ended with a reason",

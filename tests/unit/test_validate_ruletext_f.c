@@ -375,15 +375,17 @@ static const VCase cases[] = {
      {0},
      "SWEpisodes:0 SWEpisodes:1"},
     {"SW01aSTG1", 0, {SWE SW("1", "SW1234", "01/05/2026", "", "")}, {0}, ""},
-    /* SW01b: an episode from 1 April 2023 that has ended has its reason; an
-     * open one needs none yet; one from 31 March 2023 is not asked */
+    /* SW01b: an episode from 1 April 2023 has its social worker and reason,
+     * open or ended (the open one passed before); one from 31 March 2023 is
+     * not asked */
     {"SW01bSTG1",
      0,
-     {SWE SW("1", "SW1234", "01/04/2023", "01/05/2026", "") SW("2", "", "", "", "MANAGE") SW(
-         "3", "SW1234", "01/05/2026", "", "") SW("4", "SW1234", "31/03/2023", "01/05/2026", "")},
+     {SWE SW("1", "SW1234", "01/04/2023", "01/05/2026", "") SW("2", "", "", "", "MANAGE")
+          SW("3", "SW1234", "01/05/2026", "", "") SW("4", "SW1234", "31/03/2023", "01/05/2026", "")
+              SW("5", "", "01/05/2026", "", "FCONTA")},
      {0},
-     "SWEpisodes:0 SWEpisodes:1"},
-    {"SW01bSTG1", 0, {SWE SW("1", "SW1234", "01/04/2023", "01/05/2026", "MANAGE")}, {0}, ""},
+     "SWEpisodes:0 SWEpisodes:1 SWEpisodes:2 SWEpisodes:4"},
+    {"SW01bSTG1", 0, {SWE SW("1", "SW1234", "01/05/2026", "", "FCONTA")}, {0}, ""},
     /* SW02: begins SW or XX, in capitals, with at least 4 characters */
     {"SW02STG1",
      0,
