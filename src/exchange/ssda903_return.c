@@ -249,7 +249,9 @@ static const struct {
                               {"REASON_PLACED_CEASED", NULL}},
     [T903_PREV_PERM] = {SEL_OF_YEAR, NULL, NULL, {NULL, NULL}},
     [T903_MISSING] = {SEL_STARTS_IN_YEAR, "MIS_START", "MIS_END", {NULL, NULL}},
-    [T903_SW_EPISODES] = {SEL_RUNNING, "SW_DECOM", "SW_DEC", {"SW_REASON", NULL}},
+    /* SW_REASON is why the social worker was assigned, given from the start
+     * (DfE rule SW01bSTG1): it stays when SW_DEC is after the year */
+    [T903_SW_EPISODES] = {SEL_RUNNING, "SW_DECOM", "SW_DEC", {NULL, NULL}},
     [T903_DOLO] = {SEL_RUNNING, "DOLO_START", "DOLO_END", {NULL, NULL}},
 };
 

@@ -322,31 +322,28 @@ static void write_social_workers(YearOut *y, const Period *p, Date floor)
                                           "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"};
     int n_sw = y->w->n_social_workers > 0 ? y->w->n_social_workers : 1;
     Date t = known > floor ? known : floor;
+    /* SW_REASON is why this social worker was assigned (the DfE publishes a
+     * reason for every episode, the current one included, "first contact or
+     * re-referral" among them; DfE rule SW01bSTG1 wants it on every episode
+     * from 1 April 2023): the first of the period is first contact (FCONTA),
+     * each later one the reason the one before it ended. */
+    const char *why = "FCONTA";
     for (int k = 0; k < 200 && t <= y->ye; k++) {
         Date end = t + synth_rng_log_range(&r, 60, 900);
         const char *reason = reasons[synth_rng_weighted(&r, reason_w, 10)];
         unsigned sw = 1u + synth_rng_below(&r, (uint32_t)n_sw);
-        if (end >= p->end) {
-            end = p->end;
-            reason = "CHCHAN";
-        }
+        if (end >= p->end) end = p->end; /* the last of the period: it ends with care */
         if (end >= y->ys) {
             char id[16], s[DATE_FMT_LEN], e[DATE_FMT_LEN];
             snprintf(id, sizeof id, "SW%05u", sw);
             bool ended = end <= y->ye;
-            /* 2023/24, the table's first year, wanted a reason on every
-             * episode, open or not (DfE rule SW03STG1); later years only on
-             * an ended one. */
-            const char *f[6] = {y->id,
-                                y->dob,
-                                id,
-                                fmt_date(t, s),
-                                ended ? fmt_date(end, e) : "",
-                                ended || y->year == 2024 ? reason : ""};
+            const char *f[6] = {y->id, y->dob, id, fmt_date(t, s), ended ? fmt_date(end, e) : "",
+                                why};
             row(y, T903_SW_EPISODES, f, 6);
         }
         if (end >= p->end) break;
         t = end;
+        why = reason;
     }
 }
 

@@ -114,10 +114,12 @@ static void r503D(VCtx *c)
 
 /* The derived postcode fields of this year's first episode and of last year's
  * open episode it continues: the pair for every child whose last year ended
- * with an open episode; when same_start, only where both start the same day;
- * when same_rne, only where both have the same reason for new episode. Calls
- * bad(now, before) and fails this year's row when it returns true. */
-static void continues_post(VCtx *c, bool same_start, bool same_rne,
+ * with an open episode; when same_rne, only where both have the same reason
+ * for new episode (452, 453). Calls bad(now, before) and fails this year's row
+ * when it returns true. When advise_other_start (503G-J, whose text compares
+ * the first episode with the open one whatever their starts, as 503A-F), a
+ * pair starting on different days fails with the advisory other_start_why. */
+static void continues_post(VCtx *c, bool advise_other_start, bool same_rne,
                            bool (*bad)(const VPostFields *now, const VPostFields *before))
 {
     const VTable *e = vt(c, T903_EPISODES), *l = &c->r->last[T903_EPISODES];
@@ -126,10 +128,12 @@ static void continues_post(VCtx *c, bool same_start, bool same_rne,
         if (row < 0) continue;
         int prev = last_latest(c, vt_cell(e, row, E_CHILD));
         if (prev < 0 || !vt_blank(l, prev, E_DEC)) continue;
-        if (same_start && vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM)) continue;
         if (same_rne && strcasecmp(vt_cell(e, row, E_RNE), vt_cell(l, prev, E_RNE)) != 0) continue;
         if (!bad(&c->post[0][row], &c->post[1][prev])) continue;
-        vctx_fail(c, T903_EPISODES, row);
+        if (advise_other_start && vt_date(l, prev, E_DECOM) != vt_date(e, row, E_DECOM))
+            vctx_fail_advised(c, T903_EPISODES, row, other_start_why);
+        else
+            vctx_fail(c, T903_EPISODES, row);
         vctx_fail_partner(c, T903_EPISODES, true, prev);
     }
 }
@@ -175,19 +179,22 @@ static bool location_not_same(const VPostFields *now, const VPostFields *before)
     return now->location != before->location;
 }
 
-/* DfE 903 rule 503G */
+/* DfE 903 rule 503G: "The distance in first episode does not match open
+ * episode at end of last year": exactly (both derived from the postcodes the
+ * same way), a distance that cannot be derived (-1) not matching one that can.
+ * The open-source validator allows 0.2 mile; the text says "does not match". */
 static void r503G(VCtx *c)
 {
     continues_post(c, true, false, distance_not_same);
 }
 
-/* DfE 903 rule 503H */
+/* DfE 903 rule 503H: the placement authority (PL_LA), "" when unknown. */
 static void r503H(VCtx *c)
 {
     continues_post(c, true, false, la_not_same);
 }
 
-/* DfE 903 rule 503J */
+/* DfE 903 rule 503J: the placement location (IN/OUT), 0 when unknown. */
 static void r503J(VCtx *c)
 {
     continues_post(c, true, false, location_not_same);

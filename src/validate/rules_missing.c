@@ -42,9 +42,23 @@ static void outside_year(VCtx *c, const VCheck *k)
     }
 }
 
-/* A child's periods (in start order) must not start while the previous one is
+/* True when the earlier period prev (in start order) is still open on `start`
+ * (no end date) or, unless open_only, has not ended by then (an end on the day
+ * the next starts is no overlap). */
+static bool still_running(const VTable *tab, int prev, int end_col, Date start, bool open_only)
+{
+    Date prev_end = vt_date(tab, prev, end_col);
+    if (open_only) return vt_blank(tab, prev, end_col);
+    return prev_end == DATE_NONE || start < prev_end;
+}
+
+/* A child's periods (in start order) must not start while an earlier one is
  * open (no end date) or, unless the check's option says open only, before it
- * ended. Fails the later period. */
+ * ended. Fails the later period. 574 ("periods should also not overlap")
+ * compares each period with every earlier one, so a period inside a long
+ * earlier one fails though the one just before it has ended; 705 (open only:
+ * "when the previous DoLO is still open") the one just before. Periods
+ * without a valid start are left to the date rules. */
 static void overlapping(VCtx *c, const VCheck *k)
 {
     Ssda903TableId t = k->table;
@@ -55,13 +69,17 @@ static void overlapping(VCtx *c, const VCheck *k)
     for (int g = 0; g < tab->n_groups; g++) {
         int n = vt_group_size(tab, g);
         for (int i = 1; i < n; i++) {
-            int prev = vt_group_row(tab, g, i - 1), row = vt_group_row(tab, g, i);
-            Date start = vt_date(tab, row, start_col), prev_start = vt_date(tab, prev, start_col);
-            Date prev_end = vt_date(tab, prev, end_col);
-            if (start == DATE_NONE || prev_start == DATE_NONE) continue;
-            if (open_only ? vt_blank(tab, prev, end_col)
-                          : prev_end == DATE_NONE || start < prev_end)
-                vctx_fail(c, t, row);
+            int row = vt_group_row(tab, g, i);
+            Date start = vt_date(tab, row, start_col);
+            if (start == DATE_NONE) continue;
+            for (int j = open_only ? i - 1 : 0; j < i; j++) {
+                int prev = vt_group_row(tab, g, j);
+                if (vt_date(tab, prev, start_col) == DATE_NONE) continue;
+                if (still_running(tab, prev, end_col, start, open_only)) {
+                    vctx_fail(c, t, row);
+                    break;
+                }
+            }
         }
     }
 }
@@ -121,12 +139,14 @@ static void open_after_care(VCtx *c, const VCheck *k)
     }
 }
 
-/* DfE 903 rule 564 */
+/* DfE 903 rule 564: "child was missing or away from placement without
+ * authorisation" is MISSING M or A (any case; another code says neither, and
+ * 1006 reports it); the start blank (an invalid one is 1004's). */
 static void r564(VCtx *c)
 {
     const VTable *m = vt(c, T903_MISSING);
     for (int row = 0; row < m->n_rows; row++)
-        if (!vt_blank(m, row, M_MISSING) && vt_blank(m, row, M_MIS_START))
+        if (vt_in(m, row, M_MISSING, "M;A") && vt_blank(m, row, M_MIS_START))
             vctx_fail(c, T903_MISSING, row);
 }
 
@@ -395,11 +415,13 @@ const VRule vrules_missing[] = {
     {"586", 0, 0, "Missing", "MIS_START",
      "Dates of missing periods are before child’s date of birth.", NULL,
      .check = VCHECK_OF_FAMILY(before_birth, .table = T903_MISSING, .col = M_MIS_START)},
-    /* DfE 903 rule 1004 */
+    /* DfE 903 rule 1004: a blank start is not a valid date either (the start of
+     * a period is required, as DECOM's 141 and DOLO_START's 700; the DfE's
+     * condition flags a missing or invalid MIS_START). */
     {"1004", 0, 0, "Missing", "MIS_START",
      "The start date of the missing episode or episode that the child was away from placement "
      "without authorisation is not a valid date.",
-     NULL, .check = VCHECK_DATE_OR_BLANK(T903_MISSING, M_MIS_START)},
+     NULL, .check = VCHECK_DATE_REQUIRED(T903_MISSING, M_MIS_START)},
     /* DfE 903 rule 1005 */
     {"1005", 0, 0, "Missing", "MIS_END",
      "The end date of the missing episode or episode that the child was away from placement "

@@ -47,14 +47,18 @@ static void r169(VCtx *c)
         if (!post(c, row)->la[0] && !short_break(e, row)) vctx_fail(c, T903_EPISODES, row);
 }
 
-/* DfE 903 rule 179: no placement location code (IN/OUT) can be derived from a
- * placement postcode that is not in the directory. */
+/* DfE 903 rule 179: "Placement location code is not a valid code". The code
+ * (IN/OUT) is derived, so it is valid whenever there is one; there is none
+ * when the placement postcode gives no authority: blank, not in the
+ * directory, or without an authority code (the DfE's condition: PL_LOCATION
+ * missing, short breaks aside). A location unknown only because the return's
+ * own authority is (no --la, no home postcode in the directory) is not the
+ * episode's fault and passes. */
 static void r179(VCtx *c)
 {
     const VTable *e = episodes(c);
     for (int row = 0; row < e->n_rows; row++)
-        if (!vt_blank(e, row, E_PL_POST) && !post(c, row)->pl_known && !short_break(e, row))
-            vctx_fail(c, T903_EPISODES, row);
+        if (!post(c, row)->la[0] && !short_break(e, row)) vctx_fail(c, T903_EPISODES, row);
 }
 
 /* DfE 903 rule 392a */

@@ -22,10 +22,12 @@ static void rSW01a(VCtx *c)
             vctx_fail(c, T903_SW_EPISODES, row);
 }
 
-/* DfE 903 rule SW01bSTG1: an episode that has ended, starting on or after 1
- * April 2023 (when the items began to be collected), also has its social
- * worker and the reason for the change (SW_REASON explains why the episode
- * ended, so an open episode has none yet); a start date is always needed. */
+/* DfE 903 rule SW01bSTG1: "for each social worker episode, information should
+ * be complete": an episode starting on or after 1 April 2023 (when the items
+ * began to be collected; earlier ones are SW01a's) has its social worker and
+ * its reason, open or ended (SW_REASON is why this social worker was assigned:
+ * the DfE publishes a reason for every episode, "first contact or re-referral"
+ * among them, the current one included); a start date is always needed. */
 static void rSW01b(VCtx *c)
 {
     const VTable *s = swe(c);
@@ -33,7 +35,7 @@ static void rSW01b(VCtx *c)
     for (int row = 0; row < s->n_rows; row++) {
         Date start = vt_date(s, row, SW_DECOM);
         if (vt_blank(s, row, SW_DECOM) ||
-            (start != DATE_NONE && start >= from && !vt_blank(s, row, SW_DEC) &&
+            (start != DATE_NONE && start >= from &&
              (vt_blank(s, row, SW_ID) || vt_blank(s, row, SW_REASON))))
             vctx_fail(c, T903_SW_EPISODES, row);
     }
@@ -124,15 +126,37 @@ static int latest_sw(const VCtx *c, const VTable *s, int g)
     return row;
 }
 
-/* DfE 903 rule SW11bSTG2: for a child looked after at 31 March, the latest
- * social worker episode ended before 31 March. */
+/* True when this year's Episodes (when given) show the child was not looked
+ * after at 31 March: no episode this year, or the latest has ended. */
+static bool left_care_by_end(const VCtx *c, const char *child)
+{
+    const VTable *e = vt(c, T903_EPISODES);
+    if (!vt_present(e)) return false;
+    int eg = vt_group(e, child);
+    return eg < 0 || !vt_blank(e, vt_group_row(e, eg, vt_group_size(e, eg) - 1), E_DEC);
+}
+
+/* DfE 903 rule SW11bSTG2: "Social worker episode has ended before 31 March and
+ * no subsequent social worker episode has been provided": the child's latest
+ * social worker episode (by start date) ends before 31 March of the collection
+ * year. The DfE lists SWEpisodes only, and the text names no window (the
+ * open-source validator looks at the last 5 days of the year) and no test of
+ * being looked after, so every child is judged; where this year's Episodes show
+ * the child was not looked after at 31 March, the flag carries Carepledge's
+ * advisory (their social worker episode may rightly have ended with care). */
 static void rSW11b(VCtx *c)
 {
     const VTable *s = swe(c);
     for (int g = 0; g < s->n_groups; g++) {
-        int row = latest_sw(c, s, g);
-        Date end = row < 0 ? DATE_NONE : vt_date(s, row, SW_DEC);
-        if (end != DATE_NONE && end < c->end) vctx_fail(c, T903_SW_EPISODES, row);
+        int row = vt_group_row(s, g, vt_group_size(s, g) - 1);
+        Date end = vt_date(s, row, SW_DEC);
+        if (vt_date(s, row, SW_DECOM) == DATE_NONE || end == DATE_NONE || end >= c->end) continue;
+        if (left_care_by_end(c, vt_cell(s, row, SW_CHILD)))
+            vctx_fail_advised(c, T903_SW_EPISODES, row,
+                              "the child was not looked after at 31 March, so their social "
+                              "worker episode may rightly have ended with their care");
+        else
+            vctx_fail(c, T903_SW_EPISODES, row);
     }
 }
 
@@ -260,15 +284,17 @@ const VRule vrules_sw[] = {
     {"SW02STG1", 2024, 2025, "SWEpisodes", "SW_ID",
      "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL,
      .check = VCHECK_OF_FAMILY(sw_id_form, .number = 2)},
-    /* DfE 903 rule SW02STG1 (from 2025/26: at least one character after the
-     * prefix) */
+    /* DfE 903 rule SW02STG1 (from 2025/26, as the DfE's amended condition:
+     * at least 4 characters, the prefix and two more) */
     {"SW02STG1", 2026, 0, "SWEpisodes", "SW_ID",
      "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.", NULL,
      .check = VCHECK_OF_FAMILY(sw_id_form, .number = 4)},
-    /* DfE 903 rule SW04STG1 */
+    /* DfE 903 rule SW04STG1: a blank start is not a valid date either (every
+     * episode has a start, SW01a; the DfE's condition flags a missing or
+     * invalid SW_DECOM). SW05's end date may be blank: the episode is open. */
     {"SW04STG1", 0, 0, "SWEpisodes", "SW_DECOM",
      "Date social worker episode began is not a valid date..", NULL,
-     .check = VCHECK_DATE_OR_BLANK(T903_SW_EPISODES, SW_DECOM)},
+     .check = VCHECK_DATE_REQUIRED(T903_SW_EPISODES, SW_DECOM)},
     /* DfE 903 rule SW05STG1: the end date is a valid date. */
     {"SW05STG1", 0, 0, "SWEpisodes", "SW_DEC",
      "Date social worker episode began is not a valid date.", NULL,
@@ -299,7 +325,7 @@ const VRule vrules_sw[] = {
     {"SW11bSTG2", 0, 0, "SWEpisodes", "SW_DEC",
      "Social worker episode has ended before 31 March and no subsequent social worker episode has "
      "been provided.",
-     "SWEpisodes;Episodes", .fn = rSW11b},
+     NULL, .fn = rSW11b},
     /* DfE 903 rule SW13STG1 */
     {"SW13STG1", 0, 0, "SWEpisodes", "SW_REASON",
      "The reason for social worker change is not valid.", NULL,

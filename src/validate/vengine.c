@@ -488,18 +488,21 @@ static void check_in_header(VCtx *c, const VCheck *check)
         if (vctx_header_row(c, vt_cell(tab, row, 0)) < 0) vctx_fail(c, check->table, row);
 }
 
-/* Dates compare as dates when both parse, else as text without case. */
+/* INT11-INT21: "different to ... in Header" compares two values that are
+ * there: dates as dates when both are valid (an invalid or blank date counts
+ * as missing, flagged by its own validity rule), codes as text without case
+ * when both are given, as the DfE's condition (both not null). */
 static void check_same_as_header(VCtx *c, const VCheck *check)
 {
     const VTable *tab = vt(c, check->table), *h = vt(c, T903_HEADER);
     int col = check->col, header_col = check->other_col;
     for (int row = 0; row < tab->n_rows; row++) {
         int hrow = vctx_header_row(c, vt_cell(tab, row, 0));
-        if (hrow < 0) continue;
+        if (hrow < 0 || vt_blank(tab, row, col) || vt_blank(h, hrow, header_col)) continue;
+        bool dates = vt_date(tab, row, col) != DATE_NONE || vt_bad_date(tab, row, col);
         Date a = vt_date(tab, row, col), b = vt_date(h, hrow, header_col);
-        bool differ = a != DATE_NONE && b != DATE_NONE
-                          ? a != b
-                          : strcasecmp(vt_cell(tab, row, col), vt_cell(h, hrow, header_col)) != 0;
+        bool differ = dates ? a != DATE_NONE && b != DATE_NONE && a != b
+                            : strcasecmp(vt_cell(tab, row, col), vt_cell(h, hrow, header_col)) != 0;
         if (differ) vctx_fail(c, check->table, row);
     }
 }

@@ -53,7 +53,12 @@ static const VCase cases[] = {
     {"577", 0, {MIS OKM}, {0}, "SKIP"},
     {"586", 0, {MIS M("1", "M", "31/12/2009", "") OKM}, {0}, "Missing:0"},
     {"586", 0, {MIS OKM}, {0}, ""},
-    {"1004", 0, {MIS M("1", "M", "2026-05-01", "") M("2", "M", "", "")}, {0}, "Missing:0"},
+    /* 1004: a blank start is not a valid date either */
+    {"1004",
+     0,
+     {MIS M("1", "M", "2026-05-01", "") M("2", "M", "", "")},
+     {0},
+     "Missing:0 Missing:1"},
     {"1004", 0, {MIS OKM}, {0}, ""},
     {"1005",
      0,

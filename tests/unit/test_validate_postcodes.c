@@ -41,7 +41,7 @@ static const VCase cases[] = {
      {EPI EP("1", "C2", "U1", "PR1", "ZZ1 1AA", "ZZ9 9ZZ") EP("2", "C2", "U1", "PR1", "ZZ1 1AA", "")
           EP("3", "V3", "U1", "PR1", "ZZ1 1AA", "ZZ9 9ZZ")},
      {0},
-     "Episodes:0"},
+     "Episodes:0 Episodes:1"},
     {"179", 0, {EPI OKP("1")}, {0}, ""},
     {"392a",
      0,

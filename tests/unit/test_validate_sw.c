@@ -32,17 +32,19 @@ static const VCase cases[] = {
      "SWEpisodes:0 SWEpisodes:1"},
     {"SW01aSTG1", 0, {SWE S("3", "SW123", "01/05/2026", "", "")}, {0}, ""},
     {"SW01aSTG1", 2024, {SWE S("1", "", "01/05/2023", "", "")}, {0}, "(rule not in force)"},
-    /* the reason is why an episode ended: not needed while it is open */
+    /* the reason is why this social worker was assigned: every episode from 1
+     * April 2023 has one, the open one too */
     {"SW01bSTG1",
      0,
      {SWE S("1", "SW1", "01/05/2026", "01/06/2026", "") S("1", "SW2", "01/06/2026", "", "")
           S("2", "SW1", "01/05/2026", "", "") S("3", "", "01/05/2026", "01/06/2026", "LEFTRL")
               S("4", "SW1", "", "", "") S("5", "SW1", "01/03/2023", "01/06/2023", "")},
      {0},
-     "SWEpisodes:0 SWEpisodes:3 SWEpisodes:4"},
+     "SWEpisodes:0 SWEpisodes:1 SWEpisodes:2 SWEpisodes:3 SWEpisodes:4"},
     {"SW01bSTG1",
      0,
-     {SWE S("1", "SW1", "01/05/2026", "01/06/2026", "LEFTRL") S("1", "SW2", "01/06/2026", "", "")},
+     {SWE S("1", "SW1", "01/05/2026", "01/06/2026", "FCONTA")
+          S("1", "SW2", "01/06/2026", "", "LEFTRL")},
      {0},
      ""},
     {"SW02STG1",
@@ -112,9 +114,10 @@ static const VCase cases[] = {
               S("3", "SW1", "01/05/2026", "01/03/2027", ""),
       LAC},
      {0},
-     "SWEpisodes:0"},
+     "SWEpisodes:0 SWEpisodes:3(advised)"},
     {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "31/03/2027", ""), LAC}, {0}, ""},
-    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")}, {0}, "SKIP"},
+    /* the DfE lists SWEpisodes only: it runs without Episodes */
+    {"SW11bSTG2", 0, {SWE S("1", "SW1", "01/05/2026", "01/03/2027", "")}, {0}, "SWEpisodes:0"},
     {"SW13STG1",
      0,
      {SWE S("1", "SW1", "01/05/2026", "", "BORED") S("2", "SW1", "01/05/2026", "", "")},
