@@ -196,7 +196,7 @@ int api_record_create(WebCall *call)
     Err err = {0};
     if (svc_audit_append(call->app->audit, &call->actor, action, call->id, call->req->origin,
                          &err) < 0 ||
-        web_app_reload(call->app, &err) < 0)
+        web_app_save(call->app, call->snap, call->id, &err) < 0)
         return web_error_from(call->res, &err);
     call->res->status = 201;
     json_t *doc =
@@ -288,7 +288,8 @@ int api_record_correct(WebCall *call)
     if (rc != 0) return call->res->status;
     /* The change is committed: a snapshot that cannot be reloaded now is
      * reported, and the next import or correction reloads it. */
-    if (web_app_reload(call->app, &err) < 0) return web_error_from(call->res, &err);
+    if (web_app_save(call->app, call->snap, call->id, &err) < 0)
+        return web_error_from(call->res, &err);
     WebSnapshot *fresh = web_app_acquire(call->app);
     json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);
     web_app_release(call->app, fresh);

@@ -2,6 +2,7 @@
 #include "web/app.h"
 
 #include "service/dataset_load.h"
+#include "service/dataset_patch.h"
 #include "web/child_cache.h"
 #include "web/prepare.h"
 
@@ -23,6 +24,15 @@ static Date history_end(const Dataset *ds)
     return latest == DATE_NONE ? DATE_NONE : date_collection_year_end(date_collection_year(latest));
 }
 
+/* A snapshot of ds (taken), held by the app alone. */
+static WebSnapshot *new_snapshot(WebSnapshot *snap)
+{
+    snap->history_end = history_end(&snap->ds);
+    pthread_mutex_init(&snap->cache_lock, NULL);
+    snap->refs = 1; /* the app's */
+    return snap;
+}
+
 static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
 {
     WebSnapshot *snap = calloc(1, sizeof *snap);
@@ -32,10 +42,7 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
         free(snap);
         return err->code;
     }
-    snap->history_end = history_end(&snap->ds);
-    pthread_mutex_init(&snap->cache_lock, NULL);
-    snap->refs = 1; /* the app's */
-    *out = snap;
+    *out = new_snapshot(snap);
     return 0;
 }
 
@@ -85,6 +92,8 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     app->db_path = db_path;
     app->ctx = ctx;
     pthread_mutex_init(&app->snapshot_lock, NULL);
+    pthread_mutex_init(&app->prepare_lock, NULL);
+    pthread_cond_init(&app->prepare_wake, NULL);
     /* The audit log first: it migrates the database to the schema with the
      * users, sessions and audit tables. */
     if (svc_audit_open(db_path, &app->audit, err) < 0) return err->code;
@@ -99,6 +108,19 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     return 0;
 }
 
+/* Ends the preparer, if a save started it; what it was given and has not
+ * asked yet is let go. */
+static void stop_preparing(WebApp *app)
+{
+    pthread_mutex_lock(&app->prepare_lock);
+    bool running = app->preparing;
+    app->prepare_stop = true;
+    pthread_cond_signal(&app->prepare_wake);
+    pthread_mutex_unlock(&app->prepare_lock);
+    if (running) pthread_join(app->preparer, NULL);
+    app->preparing = false;
+}
+
 void web_app_close(WebApp *app)
 {
     if (app->changes) {
@@ -107,6 +129,7 @@ void web_app_close(WebApp *app)
         svc_changes_close(app->changes);
         app->changes = NULL;
     }
+    stop_preparing(app);
     if (app->snapshot) web_app_release(app, app->snapshot);
     app->snapshot = NULL;
     svc_audit_close(app->audit);
@@ -116,6 +139,8 @@ void web_app_close(WebApp *app)
     svc_sessions_close(app->book);
     app->book = NULL;
     pthread_mutex_destroy(&app->snapshot_lock);
+    pthread_mutex_destroy(&app->prepare_lock);
+    pthread_cond_destroy(&app->prepare_wake);
 }
 
 WebSnapshot *web_app_acquire(WebApp *app)
@@ -223,6 +248,21 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *ag
     pthread_mutex_unlock(&snap->cache_lock);
 }
 
+/* Swaps fresh in unless the snapshot in place is of a later commit, and
+ * returns the one left out, with the app's reference to it: the snapshot
+ * replaced, or fresh itself. Two reloads at once (an import and a
+ * correction, or a commit announced meanwhile) may finish in either order:
+ * the later commit stays, whichever finished last. */
+static WebSnapshot *swap_in(WebApp *app, WebSnapshot *fresh)
+{
+    pthread_mutex_lock(&app->snapshot_lock);
+    WebSnapshot *old = app->snapshot;
+    bool newer = fresh->ds.commit >= old->ds.commit;
+    if (newer) app->snapshot = fresh;
+    pthread_mutex_unlock(&app->snapshot_lock);
+    return newer ? old : fresh;
+}
+
 int web_app_reload(WebApp *app, Err *err)
 {
     WebSnapshot *fresh = NULL;
@@ -232,15 +272,68 @@ int web_app_reload(WebApp *app, Err *err)
     WebSnapshot *current = web_app_acquire(app);
     web_prepare_snapshot(app, fresh, current);
     web_app_release(app, current);
-    /* Two reloads at once (an import and a correction, or a commit
-     * announced meanwhile) may finish in either order: the later commit
-     * stays, whichever was prepared last. */
-    pthread_mutex_lock(&app->snapshot_lock);
-    WebSnapshot *old = app->snapshot;
-    bool newer = fresh->ds.commit >= old->ds.commit;
-    if (newer) app->snapshot = fresh;
-    pthread_mutex_unlock(&app->snapshot_lock);
-    web_app_release(app, newer ? old : fresh);
+    web_app_release(app, swap_in(app, fresh));
+    return 0;
+}
+
+/* The preparer: asks of the snapshot in place the questions of the one a
+ * save replaced (web_app_save), after the swap, until web_app_close. */
+static void *prepare_after_saves(void *arg)
+{
+    WebApp *app = arg;
+    pthread_mutex_lock(&app->prepare_lock);
+    for (;;) {
+        while (!app->prepare_stop && !app->prepare_from)
+            pthread_cond_wait(&app->prepare_wake, &app->prepare_lock);
+        if (app->prepare_stop) break;
+        WebSnapshot *from = app->prepare_from;
+        app->prepare_from = NULL;
+        pthread_mutex_unlock(&app->prepare_lock);
+        /* The latest snapshot: saves that came meanwhile are prepared once. */
+        WebSnapshot *current = web_app_acquire(app);
+        if (current != from) web_prepare_live_snapshot(app, current, from);
+        web_app_release(app, current);
+        web_app_release(app, from);
+        pthread_mutex_lock(&app->prepare_lock);
+    }
+    WebSnapshot *left = app->prepare_from;
+    app->prepare_from = NULL;
+    pthread_mutex_unlock(&app->prepare_lock);
+    if (left) web_app_release(app, left);
+    return NULL;
+}
+
+/* Gives the preparer old (with the app's reference to it), whose questions
+ * it asks of the snapshot in place; starts it at the first. When it has one
+ * waiting already, that one is kept: it was replaced first, so its answers
+ * are the ones the snapshots since have not been given yet. */
+static void prepare_later(WebApp *app, WebSnapshot *old)
+{
+    pthread_mutex_lock(&app->prepare_lock);
+    if (!app->preparing)
+        app->preparing = pthread_create(&app->preparer, NULL, prepare_after_saves, app) == 0;
+    bool taken = app->preparing && !app->prepare_from;
+    if (taken) app->prepare_from = old;
+    pthread_cond_signal(&app->prepare_wake);
+    pthread_mutex_unlock(&app->prepare_lock);
+    if (!taken) web_app_release(app, old);
+}
+
+int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err)
+{
+    WebSnapshot *fresh = calloc(1, sizeof *fresh);
+    if (!fresh) abort();
+    int rc = service_patch_child(app->db_path, &before->ds, child, &fresh->ds, err);
+    if (rc != 1) {
+        free(fresh);
+        return rc < 0 ? rc : web_app_reload(app, err);
+    }
+    atomic_fetch_add(&app->saves_patched, 1);
+    WebSnapshot *left_out = swap_in(app, new_snapshot(fresh));
+    if (left_out == fresh)
+        web_app_release(app, fresh); /* a later commit is in already */
+    else
+        prepare_later(app, left_out);
     return 0;
 }
 

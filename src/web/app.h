@@ -99,6 +99,18 @@ typedef struct WebApp {
     pthread_t watcher;
     atomic_bool stop_watching;
     atomic_bool importing; /* an import through the API is running (web_app_begin_import) */
+    /* The preparer (web_app_save): a thread started at the first save that
+     * asks the questions of prepare_from, the snapshot a save replaced, of
+     * the snapshot in place. */
+    pthread_mutex_t prepare_lock;
+    pthread_cond_t prepare_wake;
+    WebSnapshot *prepare_from; /* held; NULL: nothing to prepare */
+    bool prepare_stop;
+    bool preparing; /* the thread runs */
+    pthread_t preparer;
+    /* Saves whose snapshot was the one before with a child's rows read again
+     * (the others loaded the whole history): how the tests tell. */
+    atomic_int saves_patched;
 } WebApp;
 
 /* Loads the snapshot of db_path, opens its audit log and restores the live
@@ -130,6 +142,17 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *ag
  * first readers would wait for (web/prepare.h), readers meanwhile answered
  * from the old one, then swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
+/* After a save through the API (a record or a correction: one commit that
+ * changed child's rows alone), made while before was the snapshot (the
+ * request's, taken before the write): swaps in a new snapshot, before with
+ * child's rows read again (service/dataset_patch.h), when the database is at
+ * the commit right after before's; else loads the whole history as
+ * web_app_reload does. The answers kept with the old snapshot that do not
+ * depend on who asked (its scorecards, its every-child worklists) are then
+ * worked out on the new one by a thread of the app's, not before the swap,
+ * so the save's answer does not wait for them; a reader who asks one
+ * meanwhile works it out, as for any question not yet asked. */
+int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err);
 
 /* Takes the server's one place for an import through the API and returns
  * true, or returns false when another import holds it. One at a time: a
