@@ -46,8 +46,26 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
     return 0;
 }
 
-/* Reloads after every commit announced, until web_app_close; a failed load
- * keeps the snapshot there is, and the next commit tries again. */
+/* Whether the snapshot in place is at the database's latest commit: the
+ * commit announced was this server's own save, swapped in already. Saves
+ * under way are waited for first (each a few milliseconds, and at most
+ * WEB_SAVE_WAIT_MS in all): a save's commit is announced before the save
+ * has swapped its snapshot in. */
+static bool watched_commit_is_in(WebApp *app)
+{
+    for (int waited = 0; atomic_load(&app->saving) > 0 && waited < WEB_SAVE_WAIT_MS; waited += 5)
+        nanosleep(&(struct timespec){.tv_nsec = 5 * 1000 * 1000}, NULL);
+    Err ignored;
+    long long latest = svc_changes_commit(app->changes, &ignored);
+    WebSnapshot *snap = web_app_acquire(app);
+    bool in = latest >= 0 && latest == snap->ds.commit;
+    web_app_release(app, snap);
+    return in;
+}
+
+/* Reloads after every commit announced, until web_app_close, but one this
+ * server's save has swapped in already; a failed load keeps the snapshot
+ * there is, and the next commit tries again. */
 static void *watch_commits(void *arg)
 {
     WebApp *app = arg;
@@ -55,7 +73,7 @@ static void *watch_commits(void *arg)
         int rc = svc_changes_wait(app->changes, 250);
         if (rc < 0) break;
         Err ignored;
-        if (rc == 1) web_app_reload(app, &ignored);
+        if (rc == 1 && !watched_commit_is_in(app)) web_app_reload(app, &ignored);
     }
     return NULL;
 }
@@ -267,6 +285,7 @@ int web_app_reload(WebApp *app, Err *err)
 {
     WebSnapshot *fresh = NULL;
     if (load_snapshot(app->db_path, &fresh, err) < 0) return err->code;
+    atomic_fetch_add(&app->loads_whole, 1);
     /* The old snapshot, held while the new one is prepared from its questions
      * (another reload may swap it out meanwhile). */
     WebSnapshot *current = web_app_acquire(app);
@@ -317,6 +336,16 @@ static void prepare_later(WebApp *app, WebSnapshot *old)
     pthread_cond_signal(&app->prepare_wake);
     pthread_mutex_unlock(&app->prepare_lock);
     if (!taken) web_app_release(app, old);
+}
+
+void web_app_begin_save(WebApp *app)
+{
+    atomic_fetch_add(&app->saving, 1);
+}
+
+void web_app_end_save(WebApp *app)
+{
+    atomic_fetch_sub(&app->saving, 1);
 }
 
 int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err)

@@ -109,8 +109,14 @@ typedef struct WebApp {
     bool preparing; /* the thread runs */
     pthread_t preparer;
     /* Saves whose snapshot was the one before with a child's rows read again
-     * (the others loaded the whole history): how the tests tell. */
+     * (web_app_save), and loads of the whole history since the start
+     * (web_app_reload: imports, saves after another commit, commits
+     * announced): how the tests tell, printed when serve stops. */
     atomic_int saves_patched;
+    atomic_int loads_whole;
+    /* Saves under way, from before their write to their swap
+     * (web_app_begin_save): the watcher of commits waits for them. */
+    atomic_int saving;
 } WebApp;
 
 /* Loads the snapshot of db_path, opens its audit log and restores the live
@@ -153,6 +159,13 @@ int web_app_reload(WebApp *app, Err *err);
  * so the save's answer does not wait for them; a reader who asks one
  * meanwhile works it out, as for any question not yet asked. */
 int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err);
+/* Around a save, from before its write to after web_app_save: on a database
+ * that announces commits, the watcher (web_app_open) waits for the saves
+ * under way before it asks whether the commit announced is in the snapshot
+ * already, so that a server's own save is not loaded again whole. */
+void web_app_begin_save(WebApp *app);
+void web_app_end_save(WebApp *app);
+enum { WEB_SAVE_WAIT_MS = 5000 };
 
 /* Takes the server's one place for an import through the API and returns
  * true, or returns false when another import holds it. One at a time: a
