@@ -190,16 +190,16 @@ int api_record_create(WebCall *call)
     snprintf(action, sizeof action, "record %s",
              json_string_value(json_object_get(body, "kind")) ?: "");
     json_decref(body);
-    web_app_begin_save(call->app);
+    WebSnapshot *before = web_app_begin_save(call->app);
     if (rc == 0) rc = import_path(call, path, false, NULL, NULL);
     unlink(path);
     rmdir(dir);
     Err err = {0};
     if (rc == 0 && (svc_audit_append(call->app->audit, &call->actor, action, call->id,
                                      call->req->origin, &err) < 0 ||
-                    web_app_save(call->app, call->snap, call->id, &err) < 0))
+                    web_app_save(call->app, before, call->id, &err) < 0))
         rc = web_error_from(call->res, &err);
-    web_app_end_save(call->app);
+    web_app_end_save(call->app, before);
     if (rc != 0) return call->res->status;
     call->res->status = 201;
     json_t *doc =
@@ -284,16 +284,16 @@ int api_record_correct(WebCall *call)
     char number[32];
     RecordChange change;
     Err err = {0};
-    web_app_begin_save(call->app);
+    WebSnapshot *before = web_app_begin_save(call->app);
     int rc = read_correction(call, body, &c, number, sizeof number);
     if (rc == 0 && svc_record_correct(call->app->audit, &c, &call->actor, &change, &err) < 0)
         rc = web_error_from(call->res, &err);
     json_decref(body);
     /* Once the change is committed, a snapshot that cannot be reloaded now
      * is reported, and the next import or correction reloads it. */
-    if (rc == 0 && web_app_save(call->app, call->snap, call->id, &err) < 0)
+    if (rc == 0 && web_app_save(call->app, before, call->id, &err) < 0)
         rc = web_error_from(call->res, &err);
-    web_app_end_save(call->app);
+    web_app_end_save(call->app, before);
     if (rc != 0) return call->res->status;
     WebSnapshot *fresh = web_app_acquire(call->app);
     json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);

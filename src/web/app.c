@@ -111,6 +111,7 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     app->ctx = ctx;
     pthread_mutex_init(&app->snapshot_lock, NULL);
     pthread_mutex_init(&app->prepare_lock, NULL);
+    pthread_mutex_init(&app->save_lock, NULL);
     pthread_cond_init(&app->prepare_wake, NULL);
     /* The audit log first: it migrates the database to the schema with the
      * users, sessions and audit tables. */
@@ -158,6 +159,7 @@ void web_app_close(WebApp *app)
     app->book = NULL;
     pthread_mutex_destroy(&app->snapshot_lock);
     pthread_mutex_destroy(&app->prepare_lock);
+    pthread_mutex_destroy(&app->save_lock);
     pthread_cond_destroy(&app->prepare_wake);
 }
 
@@ -338,14 +340,18 @@ static void prepare_later(WebApp *app, WebSnapshot *old)
     if (!taken) web_app_release(app, old);
 }
 
-void web_app_begin_save(WebApp *app)
+WebSnapshot *web_app_begin_save(WebApp *app)
 {
+    pthread_mutex_lock(&app->save_lock);
     atomic_fetch_add(&app->saving, 1);
+    return web_app_acquire(app);
 }
 
-void web_app_end_save(WebApp *app)
+void web_app_end_save(WebApp *app, WebSnapshot *before)
 {
+    web_app_release(app, before);
     atomic_fetch_sub(&app->saving, 1);
+    pthread_mutex_unlock(&app->save_lock);
 }
 
 int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err)

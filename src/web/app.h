@@ -115,8 +115,10 @@ typedef struct WebApp {
     atomic_int saves_patched;
     atomic_int loads_whole;
     /* Saves under way, from before their write to their swap
-     * (web_app_begin_save): the watcher of commits waits for them. */
+     * (web_app_begin_save): the watcher of commits waits for them. They
+     * take save_lock, one at a time. */
     atomic_int saving;
+    pthread_mutex_t save_lock;
 } WebApp;
 
 /* Loads the snapshot of db_path, opens its audit log and restores the live
@@ -148,23 +150,27 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *ag
  * first readers would wait for (web/prepare.h), readers meanwhile answered
  * from the old one, then swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
-/* After a save through the API (a record or a correction: one commit that
- * changed child's rows alone), made while before was the snapshot (the
- * request's, taken before the write): swaps in a new snapshot, before with
- * child's rows read again (service/dataset_patch.h), when the database is at
- * the commit right after before's; else loads the whole history as
- * web_app_reload does. The answers kept with the old snapshot that do not
- * depend on who asked (its scorecards, its every-child worklists) are then
- * worked out on the new one by a thread of the app's, not before the swap,
- * so the save's answer does not wait for them; a reader who asks one
- * meanwhile works it out, as for any question not yet asked. */
+/* A save through the API (a record or a correction: one commit that
+ * changes child's rows alone) is made between web_app_begin_save, which
+ * returns the snapshot in place (before), and web_app_end_save. This
+ * server's saves are made one at a time: a save that began while another
+ * was writing would find two commits since its snapshot and load the whole
+ * history. The snapshot returned was loaded before the save's write, so its
+ * commit is earlier than the save's. On a database that announces commits,
+ * the watcher (web_app_open) waits for the saves under way before it asks
+ * whether the commit announced is in the snapshot already, so that a
+ * server's own save is not loaded again whole. */
+WebSnapshot *web_app_begin_save(WebApp *app);
+void web_app_end_save(WebApp *app, WebSnapshot *before);
+/* After the save's commit: swaps in a new snapshot, before with child's rows
+ * read again (service/dataset_patch.h), when the database is at the commit
+ * right after before's; else loads the whole history as web_app_reload
+ * does. The answers kept with the old snapshot that do not depend on who
+ * asked (its scorecards, its every-child worklists) are then worked out on
+ * the new one by a thread of the app's, not before the swap, so the save's
+ * answer does not wait for them; a reader who asks one meanwhile works it
+ * out, as for any question not yet asked. */
 int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err);
-/* Around a save, from before its write to after web_app_save: on a database
- * that announces commits, the watcher (web_app_open) waits for the saves
- * under way before it asks whether the commit announced is in the snapshot
- * already, so that a server's own save is not loaded again whole. */
-void web_app_begin_save(WebApp *app);
-void web_app_end_save(WebApp *app);
 enum { WEB_SAVE_WAIT_MS = 5000 };
 
 /* Takes the server's one place for an import through the API and returns

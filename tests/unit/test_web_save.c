@@ -12,6 +12,7 @@
 #include "synth/synth.h"
 #include "web/router.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -301,6 +302,49 @@ static void test_a_save_after_another_commit_loads_everything(void **state)
     assert_snapshot_is_a_full_load(f);
 }
 
+typedef struct SaveAtOnce {
+    Fixture *f;
+    char child[32];
+    int status;
+} SaveAtOnce;
+
+static void *save_a_visit(void *arg)
+{
+    SaveAtOnce *s = arg;
+    char path[128];
+    snprintf(path, sizeof path, "/api/v1/children/%s/records", s->child);
+    WebResponse res;
+    call(s->f, "POST", path, records[0], &res);
+    s->status = res.status;
+    web_response_free(&res);
+    return NULL;
+}
+
+/* Saves sent at once, as from several worker threads: each is made in turn
+ * (web_app_begin_save), so each finds only its own commit since the
+ * snapshot it began from, and each is patched. */
+static void test_saves_at_once_are_each_patched(void **state)
+{
+    Fixture *f = *state;
+    enum { AT_ONCE = 6 };
+    SaveAtOnce saves[AT_ONCE];
+    pthread_t threads[AT_ONCE];
+    int patched = atomic_load(&f->app.saves_patched);
+    for (int i = 0; i < AT_ONCE; i++) {
+        saves[i] = (SaveAtOnce){.f = f};
+        snprintf(saves[i].child, sizeof saves[i].child, "%s",
+                 f->app.snapshot->ds.children[10 + 7 * i].id);
+    }
+    for (int i = 0; i < AT_ONCE; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, save_a_visit, &saves[i]), 0);
+    for (int i = 0; i < AT_ONCE; i++) {
+        pthread_join(threads[i], NULL);
+        assert_int_equal(saves[i].status, 201);
+    }
+    assert_int_equal(atomic_load(&f->app.saves_patched), patched + AT_ONCE);
+    assert_snapshot_is_a_full_load(f);
+}
+
 /* The splice checks what it is given: a child base does not have, or more
  * than one child, builds nothing. */
 static void test_the_splice_refuses_what_it_cannot_patch(void **state)
@@ -366,6 +410,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_save_patches_what_a_full_load_gives),
         cmocka_unit_test(test_a_save_after_another_commit_loads_everything),
+        cmocka_unit_test(test_saves_at_once_are_each_patched),
         cmocka_unit_test(test_the_splice_refuses_what_it_cannot_patch),
         cmocka_unit_test(test_kept_answers_are_prepared_after_the_swap),
     };
