@@ -235,8 +235,8 @@ static const char *const corrections[] = {
     "\"kind\": \"sdq\", \"date\": \"2026-03-09\", \"sdq_score\": 31",
     "\"kind\": \"pathway_plan\", \"date\": \"2026-03-09\", \"pathway_plan_type\": \"review\"",
     "\"kind\": \"pa_contact\", \"date\": \"2026-03-09\", \"pa_contact_type\": \"video\"",
-    "\"kind\": \"visit_regime\", \"date\": \"2026-03-09\", \"regime\": "
-    "\"reg24_temporary_approval\"",
+    ("\"kind\": \"visit_regime\", \"date\": \"2026-03-09\", \"regime\": "
+     "\"reg24_temporary_approval\""),
     "\"kind\": \"pa_request\", \"date\": \"2026-03-09\", \"pa_request\": \"withdrawn\"",
     "\"kind\": \"dental_check\", \"date\": \"2026-03-09\", \"new_date\": \"2026-03-10\"",
     "\"kind\": \"education_plan\", \"date\": \"2026-03-09\", \"new_date\": \"2025-04-02\"",
