@@ -97,6 +97,9 @@ static int run_serve(const CliArgs *args, const AppContext *ctx, const Actor *ac
     svc_audit_stats(app.audit, &audit);
     printf("audit log: %lld rows in %lld commits (largest %lld)\n", audit.rows, audit.batches,
            audit.largest);
+    /* How the snapshot was brought up to date (docs/web.md, "What a save costs"). */
+    printf("snapshot: %d saves patched, %d loads of the whole history\n",
+           atomic_load(&app.saves_patched), atomic_load(&app.loads_whole));
     web_app_close(&app);
     chart_free_caches(); /* the fonts the pack and the charts loaded */
     return CLI_EXIT_OK;

@@ -30,6 +30,11 @@ int svc_changes_wait(ChangeWatch *w, int timeout_ms)
     return store_wait_commit(w->store, timeout_ms);
 }
 
+long long svc_changes_commit(ChangeWatch *w, Err *err)
+{
+    return store_current_commit(w->store, err);
+}
+
 void svc_changes_close(ChangeWatch *w)
 {
     if (!w) return;

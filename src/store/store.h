@@ -239,6 +239,14 @@ enum {
 };
 /* Like store_load_dataset, loading only the parts named. */
 int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err);
+/* Loads into ds, empty, the parts named of one child alone, as
+ * store_load_dataset_parts would load them for that child (ds holds no child
+ * when the child has no Header row of the store's council), with the mark
+ * counts and the commit of the whole history: all in one read transaction,
+ * so ds->commit is the commit its rows are of. For a snapshot held in memory
+ * that replaces one child's rows rather than load every child again
+ * (service/dataset_patch.h). */
+int store_load_child(Store *s, const char *child, Dataset *ds, unsigned parts, Err *err);
 /* How many connections the last load read on: 2, or 1 when the second could
  * not be used (an in-memory database, or imports committing again and again
  * while the load began; see store_load.c). */

@@ -43,34 +43,56 @@ static const char *for_council(const char *sql, const char *council, int param, 
     return n > 0 && (size_t)n < size ? buf : sql;
 }
 
-/* Prepares sql (for_council's, with its la as parameter 1) on conn, to be
- * read by db_step_row (on PostgreSQL through COPY: db_prepare_rows). */
-static int prepare_for_council(DbConn *conn, const char *sql, const char *council, DbStmt **st)
+/* Which rows of the Dataset's tables a load reads: the store's council's
+ * ("" for every council) and, for store_load_child, one child's (NULL for
+ * every child). */
+typedef struct LoadScope {
+    const char *council;
+    const char *child;
+} LoadScope;
+
+/* Prepares sql restricted to scope on conn, to be read by db_step_row (on
+ * PostgreSQL through COPY: db_prepare_rows): for_council's la as parameter
+ * 1, then "child = ?N" joined the same way for one child, so that its rows
+ * are read through the key (child, date) of every table instead of a scan.
+ * Should the text not fit, the rows of other children are still dropped
+ * after reading (advance_to_child: only the child was loaded). */
+static int prepare_scoped(DbConn *conn, const char *sql, const LoadScope *scope, DbStmt **st)
 {
-    char buf[1024];
-    const char *text = for_council(sql, council, 1, buf, sizeof buf);
+    char la_buf[1024], child_buf[1100];
+    const char *text = for_council(sql, scope->council, 1, la_buf, sizeof la_buf);
+    int child_param = text != sql ? 2 : 1;
+    const char *order = strstr(text, " ORDER BY ");
+    if (scope->child && order) {
+        const char *where = strstr(text, " WHERE ");
+        bool has_where = where && where < order;
+        int n = snprintf(child_buf, sizeof child_buf, "%.*s %s child = ?%d%s", (int)(order - text),
+                         text, has_where ? "AND" : "WHERE", child_param, order);
+        if (n > 0 && (size_t)n < sizeof child_buf) text = child_buf;
+    }
     if (db_prepare_rows(conn, text, st) < 0) return ERR_DB;
-    if (text != sql) db_bind_text(*st, 1, council);
+    if (child_param == 2) db_bind_text(*st, 1, scope->council);
+    if (text == child_buf) db_bind_text(*st, child_param, scope->child);
     return 0;
 }
 
-/* The children of council ("" for all). The rows of every other table are
- * kept only for a child loaded here (advance_to_child), so this one WHERE is
- * the application's council filter on both engines; on PostgreSQL row-level
- * security filters every statement as well (schema/postgresql/012_councils.sql). */
-static int load_children(DbConn *conn, const char *council, Dataset *ds, Err *err)
+/* The children of scope's council ("" for all), or its one child. The rows
+ * of every other table are kept only for a child loaded here
+ * (advance_to_child), so this one WHERE is the application's council filter
+ * on both engines; on PostgreSQL row-level security filters every statement
+ * as well (schema/postgresql/012_councils.sql). */
+static int load_children(DbConn *conn, const LoadScope *scope, Dataset *ds, Err *err)
 {
     DbStmt *st;
-    const char *sql = *council ? "SELECT child, sex, dob, ethnic FROM header WHERE la = ?1 "
-                                 "ORDER BY child"
-                               : "SELECT child, sex, dob, ethnic FROM header ORDER BY child";
-    if (db_prepare_rows(conn, sql, &st) < 0) return db_error(conn, err, "loading children");
-    if (*council) db_bind_text(st, 1, council);
+    if (prepare_scoped(conn, "SELECT child, sex, dob, ethnic FROM header ORDER BY child", scope,
+                       &st) < 0)
+        return db_error(conn, err, "loading children");
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
     DbValue v[4];
     int rc;
     while ((rc = db_step_row(st, types, 4, v)) == DB_ROW)
-        dataset_add_child(ds, v[0].text, v[1].text, value_date(&v[2]), v[3].text);
+        if (!scope->child || strcmp(v[0].text, scope->child) == 0)
+            dataset_add_child(ds, v[0].text, v[1].text, value_date(&v[2]), v[3].text);
     db_finalize(st);
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading children");
 }
@@ -95,12 +117,13 @@ static Child *advance_to_child(Dataset *ds, int *cursor, const char *id)
 
 /* The council's disability list and the UASC flag, each a short scan merged
  * into the children by id (a join per child would cost a lookup each). */
-static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope,
+                           Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(conn, "SELECT child, disabled FROM disability ORDER BY child", council,
-                            &st) < 0)
+    if (prepare_scoped(conn, "SELECT child, disabled FROM disability ORDER BY child", scope, &st) <
+        0)
         return db_error(conn, err, "loading the disability list");
     /* disabled as text: "" is NULL, no override. */
     static const DbType types[] = {DB_TEXT, DB_TEXT};
@@ -115,11 +138,11 @@ static int load_disability(DbConn *conn, Dataset *ds, unsigned parts, const char
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading the disability list");
 }
 
-static int load_uasc(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_uasc(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(conn, "SELECT child FROM uasc ORDER BY child", council, &st) < 0)
+    if (prepare_scoped(conn, "SELECT child FROM uasc ORDER BY child", scope, &st) < 0)
         return db_error(conn, err, "loading UASC");
     static const DbType types[] = {DB_TEXT};
     DbValue v[1];
@@ -148,7 +171,8 @@ static void fill_episode(const DbValue *v, Episode *ep)
 
 /* With postcodes (STORE_LOAD_POSTCODES), each episode's HOME_POST and PL_POST
  * go into ds->places as well. */
-static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope,
+                         Err *err)
 {
     bool postcodes = (parts & STORE_LOAD_POSTCODES) != 0;
     static const char *const sql[2] = {
@@ -158,7 +182,7 @@ static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, const char *
         "home_post, pl_post FROM episodes ORDER BY child, decom",
     };
     DbStmt *st;
-    if (prepare_for_council(conn, sql[postcodes], council, &st) < 0)
+    if (prepare_scoped(conn, sql[postcodes], scope, &st) < 0)
         return db_error(conn, err, "loading episodes");
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT,
                                    DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
@@ -181,13 +205,13 @@ static int load_episodes(DbConn *conn, Dataset *ds, unsigned parts, const char *
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading episodes");
 }
 
-static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(conn,
-                            "SELECT child, review, review_code FROM reviews ORDER BY child, review",
-                            council, &st) < 0)
+    if (prepare_scoped(conn,
+                       "SELECT child, review, review_code FROM reviews ORDER BY child, review",
+                       scope, &st) < 0)
         return db_error(conn, err, "loading reviews");
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT};
     DbValue v[3];
@@ -206,13 +230,13 @@ static int load_reviews(DbConn *conn, Dataset *ds, unsigned parts, const char *c
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading reviews");
 }
 
-static int load_oc3(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_oc3(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(
-            conn, "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year",
-            council, &st) < 0)
+    if (prepare_scoped(conn,
+                       "SELECT child, year, in_touch, activ, accom FROM oc3 ORDER BY child, year",
+                       scope, &st) < 0)
         return db_error(conn, err, "loading OC3");
     static const DbType types[] = {DB_TEXT, DB_INT, DB_TEXT, DB_TEXT, DB_TEXT};
     DbValue v[5];
@@ -240,17 +264,16 @@ static int8_t value_flag(const DbValue *v)
     return t[0] == '1' && !t[1] ? 1 : t[0] == '0' && !t[1] ? 0 : -1;
 }
 
-static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(
-            conn,
-            "SELECT child, year, convicted, health_check, immunisations, "
-            "teeth_check, health_assessment, substance_misuse, "
-            "intervention_received, intervention_offered, "
-            "coalesce(CAST(sdq_score AS INTEGER), -1) FROM oc2 ORDER BY child, year",
-            council, &st) < 0)
+    if (prepare_scoped(conn,
+                       "SELECT child, year, convicted, health_check, immunisations, "
+                       "teeth_check, health_assessment, substance_misuse, "
+                       "intervention_received, intervention_offered, "
+                       "coalesce(CAST(sdq_score AS INTEGER), -1) FROM oc2 ORDER BY child, year",
+                       scope, &st) < 0)
         return db_error(conn, err, "loading OC2");
     static const DbType types[] = {DB_TEXT, DB_INT,  DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT,
                                    DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_INT};
@@ -278,14 +301,14 @@ static int load_oc2(DbConn *conn, Dataset *ds, unsigned parts, const char *counc
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading OC2");
 }
 
-static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope, Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(conn,
-                            "SELECT child, mis_start, mis_end, missing FROM missing "
-                            "ORDER BY child, mis_start",
-                            council, &st) < 0)
+    if (prepare_scoped(conn,
+                       "SELECT child, mis_start, mis_end, missing FROM missing "
+                       "ORDER BY child, mis_start",
+                       scope, &st) < 0)
         return db_error(conn, err, "loading missing incidents");
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
     DbValue v[4];
@@ -305,14 +328,15 @@ static int load_missing(DbConn *conn, Dataset *ds, unsigned parts, const char *c
     return rc == DB_DONE ? 0 : db_error(conn, err, "loading missing incidents");
 }
 
-static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, const char *council, Err *err)
+static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, const LoadScope *scope,
+                         Err *err)
 {
     (void)parts;
     DbStmt *st;
-    if (prepare_for_council(conn,
-                            "SELECT child, year, date_int, date_match, foster_care FROM ad1 "
-                            "ORDER BY child, year",
-                            council, &st) < 0)
+    if (prepare_scoped(conn,
+                       "SELECT child, year, date_int, date_match, foster_care FROM ad1 "
+                       "ORDER BY child, year",
+                       scope, &st) < 0)
         return db_error(conn, err, "loading AD1");
     static const DbType ad1_types[] = {DB_TEXT, DB_INT, DB_TEXT, DB_TEXT, DB_TEXT};
     DbValue v[5];
@@ -331,10 +355,10 @@ static int load_adoption(DbConn *conn, Dataset *ds, unsigned parts, const char *
     }
     db_finalize(st);
     if (rc != DB_DONE) return db_error(conn, err, "loading AD1");
-    if (prepare_for_council(conn,
-                            "SELECT child, date_placed, date_placed_ceased, reason_placed_ceased "
-                            "FROM placed_adoption ORDER BY child, date_placed",
-                            council, &st) < 0)
+    if (prepare_scoped(conn,
+                       "SELECT child, date_placed, date_placed_ceased, reason_placed_ceased "
+                       "FROM placed_adoption ORDER BY child, date_placed",
+                       scope, &st) < 0)
         return db_error(conn, err, "loading PlacedAdoption");
     static const DbType placed_types[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
     cursor = 0;
@@ -397,14 +421,14 @@ typedef struct RecordBatch {
     int n, cap;
 } RecordBatch;
 
-static int load_record_kind(DbConn *conn, const Dataset *ds, RecordKind kind, const char *council,
-                            RecordBatch *out, Err *err)
+static int load_record_kind(DbConn *conn, const Dataset *ds, RecordKind kind,
+                            const LoadScope *scope, RecordBatch *out, Err *err)
 {
     DbStmt *st;
     /* A database older than schema 26 (schema/sqlite/026_pa_requests.sql),
      * read without migrating it, holds no requests. */
     if (kind == RECORD_PA_REQUEST && !db_has_table(conn, "pa_requests")) return 0;
-    if (prepare_for_council(conn, load_record_sql[kind], council, &st) < 0)
+    if (prepare_scoped(conn, load_record_sql[kind], scope, &st) < 0)
         return db_error(conn, err, "loading records");
     static const DbType types[] = {DB_TEXT, DB_TEXT, DB_INT, DB_INT};
     DbValue v[4];
@@ -485,7 +509,7 @@ typedef enum LoadTask {
 static const struct {
     unsigned part;
     int kind; /* the RecordKind of a record template, else -1 */
-    int (*load)(DbConn *, Dataset *, unsigned parts, const char *council,
+    int (*load)(DbConn *, Dataset *, unsigned parts, const LoadScope *scope,
                 Err *); /* NULL for a record kind */
 } load_tasks[TASK_COUNT] = {
     [TASK_VISITS] = {STORE_LOAD_RECORDS, RECORD_VISIT, NULL},
@@ -516,7 +540,7 @@ static const struct {
 typedef struct LoadJob {
     Dataset *ds;
     unsigned parts;
-    const char *council; /* the store's, "" for every council */
+    LoadScope scope;
     atomic_int next_task;
     atomic_bool failed;
     RecordBatch batch[RECORD_KIND_COUNT];
@@ -530,9 +554,9 @@ static int run_load_tasks(LoadJob *job, DbConn *conn, Err *err)
         if (t >= TASK_COUNT || atomic_load(&job->failed)) return 0;
         if (load_tasks[t].part && !(job->parts & load_tasks[t].part)) continue;
         int kind = load_tasks[t].kind;
-        int rc = kind >= 0 ? load_record_kind(conn, job->ds, (RecordKind)kind, job->council,
+        int rc = kind >= 0 ? load_record_kind(conn, job->ds, (RecordKind)kind, &job->scope,
                                               &job->batch[kind], err)
-                           : load_tasks[t].load(conn, job->ds, job->parts, job->council, err);
+                           : load_tasks[t].load(conn, job->ds, job->parts, &job->scope, err);
         if (rc != 0) {
             atomic_store(&job->failed, true);
             return rc;
@@ -614,16 +638,18 @@ int store_load_dataset(Store *s, Dataset *ds, Err *err)
     return store_load_dataset_parts(s, ds, STORE_LOAD_ALL, err);
 }
 
-int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
+/* The load of store_load_dataset_parts (child NULL) and store_load_child. */
+static int load_dataset_scoped(Store *s, Dataset *ds, unsigned parts, const char *child, Err *err)
 {
     bool own;
     DbConn *reader;
     if (begin_snapshot(s, !(parts & STORE_LOAD_ONE_CONNECTION), &own, &ds->commit, &reader, err) <
         0)
         return ERR_DB;
-    int rc = load_children(s->conn, s->council, ds, err);
+    LoadScope scope = {.council = s->council, .child = child};
+    int rc = load_children(s->conn, &scope, ds, err);
     if (rc == 0) rc = store_load_mark_counts(s, ds, err);
-    LoadJob job = {.ds = ds, .parts = parts, .council = s->council};
+    LoadJob job = {.ds = ds, .parts = parts, .scope = scope};
     LoadWorker worker = {.job = &job, .conn = reader};
     pthread_t thread;
     bool parallel =
@@ -648,6 +674,18 @@ int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
         free(job.batch[k].child);
     }
     return rc;
+}
+
+int store_load_dataset_parts(Store *s, Dataset *ds, unsigned parts, Err *err)
+{
+    return load_dataset_scoped(s, ds, parts, NULL, err);
+}
+
+int store_load_child(Store *s, const char *child, Dataset *ds, unsigned parts, Err *err)
+{
+    /* One child's rows are a few hundred at most: a second connection would
+     * cost more to open (it parses the schema) than it could save. */
+    return load_dataset_scoped(s, ds, parts | STORE_LOAD_ONE_CONNECTION, child, err);
 }
 
 /* ---- The stored 903 history ------------------------------------------------- */

@@ -2,8 +2,9 @@
  * local templates (docs/templates.md) entered through the API. The record is
  * written as a one-row template file and imported by the import service, so
  * it gets exactly the checks and messages of an import (a problem names the
- * template's column as the field); then the snapshot is reloaded, so the
- * worklist reflects it at once, and the change is audited before the answer. */
+ * template's column as the field); the change is audited, and a snapshot
+ * with the child's rows read again is swapped in before the answer
+ * (web_app_save), so the worklist reflects it at once. */
 #include "web/api.h"
 
 #include "render/vreport.h"
@@ -189,15 +190,17 @@ int api_record_create(WebCall *call)
     snprintf(action, sizeof action, "record %s",
              json_string_value(json_object_get(body, "kind")) ?: "");
     json_decref(body);
+    WebSnapshot *before = web_app_begin_save(call->app);
     if (rc == 0) rc = import_path(call, path, false, NULL, NULL);
     unlink(path);
     rmdir(dir);
-    if (rc != 0) return call->res->status;
     Err err = {0};
-    if (svc_audit_append(call->app->audit, &call->actor, action, call->id, call->req->origin,
-                         &err) < 0 ||
-        web_app_reload(call->app, &err) < 0)
-        return web_error_from(call->res, &err);
+    if (rc == 0 && (svc_audit_append(call->app->audit, &call->actor, action, call->id,
+                                     call->req->origin, &err) < 0 ||
+                    web_app_save(call->app, before, call->id, &err) < 0))
+        rc = web_error_from(call->res, &err);
+    web_app_end_save(call->app, before);
+    if (rc != 0) return call->res->status;
     call->res->status = 201;
     json_t *doc =
         json_pack("{s:{s:s, s:s}, s:{}}", "data", "child", call->id, "recorded", action, "meta");
@@ -281,14 +284,17 @@ int api_record_correct(WebCall *call)
     char number[32];
     RecordChange change;
     Err err = {0};
+    WebSnapshot *before = web_app_begin_save(call->app);
     int rc = read_correction(call, body, &c, number, sizeof number);
     if (rc == 0 && svc_record_correct(call->app->audit, &c, &call->actor, &change, &err) < 0)
         rc = web_error_from(call->res, &err);
     json_decref(body);
+    /* Once the change is committed, a snapshot that cannot be reloaded now
+     * is reported, and the next import or correction reloads it. */
+    if (rc == 0 && web_app_save(call->app, before, call->id, &err) < 0)
+        rc = web_error_from(call->res, &err);
+    web_app_end_save(call->app, before);
     if (rc != 0) return call->res->status;
-    /* The change is committed: a snapshot that cannot be reloaded now is
-     * reported, and the next import or correction reloads it. */
-    if (web_app_reload(call->app, &err) < 0) return web_error_from(call->res, &err);
     WebSnapshot *fresh = web_app_acquire(call->app);
     json_t *meta = json_pack("{s:I}", "commit", (json_int_t)fresh->ds.commit);
     web_app_release(call->app, fresh);

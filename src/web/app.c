@@ -2,6 +2,7 @@
 #include "web/app.h"
 
 #include "service/dataset_load.h"
+#include "service/dataset_patch.h"
 #include "web/child_cache.h"
 #include "web/prepare.h"
 
@@ -23,6 +24,15 @@ static Date history_end(const Dataset *ds)
     return latest == DATE_NONE ? DATE_NONE : date_collection_year_end(date_collection_year(latest));
 }
 
+/* A snapshot of ds (taken), held by the app alone. */
+static WebSnapshot *new_snapshot(WebSnapshot *snap)
+{
+    snap->history_end = history_end(&snap->ds);
+    pthread_mutex_init(&snap->cache_lock, NULL);
+    snap->refs = 1; /* the app's */
+    return snap;
+}
+
 static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
 {
     WebSnapshot *snap = calloc(1, sizeof *snap);
@@ -32,15 +42,30 @@ static int load_snapshot(const char *db_path, WebSnapshot **out, Err *err)
         free(snap);
         return err->code;
     }
-    snap->history_end = history_end(&snap->ds);
-    pthread_mutex_init(&snap->cache_lock, NULL);
-    snap->refs = 1; /* the app's */
-    *out = snap;
+    *out = new_snapshot(snap);
     return 0;
 }
 
-/* Reloads after every commit announced, until web_app_close; a failed load
- * keeps the snapshot there is, and the next commit tries again. */
+/* Whether the snapshot in place is at the database's latest commit: the
+ * commit announced was this server's own save, swapped in already. Saves
+ * under way are waited for first (each a few milliseconds, and at most
+ * WEB_SAVE_WAIT_MS in all): a save's commit is announced before the save
+ * has swapped its snapshot in. */
+static bool watched_commit_is_in(WebApp *app)
+{
+    for (int waited = 0; atomic_load(&app->saving) > 0 && waited < WEB_SAVE_WAIT_MS; waited += 5)
+        nanosleep(&(struct timespec){.tv_nsec = 5 * 1000 * 1000}, NULL);
+    Err ignored;
+    long long latest = svc_changes_commit(app->changes, &ignored);
+    WebSnapshot *snap = web_app_acquire(app);
+    bool in = latest >= 0 && latest == snap->ds.commit;
+    web_app_release(app, snap);
+    return in;
+}
+
+/* Reloads after every commit announced, until web_app_close, but one this
+ * server's save has swapped in already; a failed load keeps the snapshot
+ * there is, and the next commit tries again. */
 static void *watch_commits(void *arg)
 {
     WebApp *app = arg;
@@ -48,7 +73,7 @@ static void *watch_commits(void *arg)
         int rc = svc_changes_wait(app->changes, 250);
         if (rc < 0) break;
         Err ignored;
-        if (rc == 1) web_app_reload(app, &ignored);
+        if (rc == 1 && !watched_commit_is_in(app)) web_app_reload(app, &ignored);
     }
     return NULL;
 }
@@ -85,6 +110,9 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     app->db_path = db_path;
     app->ctx = ctx;
     pthread_mutex_init(&app->snapshot_lock, NULL);
+    pthread_mutex_init(&app->prepare_lock, NULL);
+    pthread_mutex_init(&app->save_lock, NULL);
+    pthread_cond_init(&app->prepare_wake, NULL);
     /* The audit log first: it migrates the database to the schema with the
      * users, sessions and audit tables. */
     if (svc_audit_open(db_path, &app->audit, err) < 0) return err->code;
@@ -99,6 +127,19 @@ int web_app_open(WebApp *app, const char *db_path, const AppContext *ctx, Err *e
     return 0;
 }
 
+/* Ends the preparer, if a save started it; what it was given and has not
+ * asked yet is let go. */
+static void stop_preparing(WebApp *app)
+{
+    pthread_mutex_lock(&app->prepare_lock);
+    bool running = app->preparing;
+    app->prepare_stop = true;
+    pthread_cond_signal(&app->prepare_wake);
+    pthread_mutex_unlock(&app->prepare_lock);
+    if (running) pthread_join(app->preparer, NULL);
+    app->preparing = false;
+}
+
 void web_app_close(WebApp *app)
 {
     if (app->changes) {
@@ -107,6 +148,7 @@ void web_app_close(WebApp *app)
         svc_changes_close(app->changes);
         app->changes = NULL;
     }
+    stop_preparing(app);
     if (app->snapshot) web_app_release(app, app->snapshot);
     app->snapshot = NULL;
     svc_audit_close(app->audit);
@@ -116,6 +158,9 @@ void web_app_close(WebApp *app)
     svc_sessions_close(app->book);
     app->book = NULL;
     pthread_mutex_destroy(&app->snapshot_lock);
+    pthread_mutex_destroy(&app->prepare_lock);
+    pthread_mutex_destroy(&app->save_lock);
+    pthread_cond_destroy(&app->prepare_wake);
 }
 
 WebSnapshot *web_app_acquire(WebApp *app)
@@ -223,24 +268,107 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *ag
     pthread_mutex_unlock(&snap->cache_lock);
 }
 
-int web_app_reload(WebApp *app, Err *err)
+/* Swaps fresh in unless the snapshot in place is of a later commit, and
+ * returns the one left out, with the app's reference to it: the snapshot
+ * replaced, or fresh itself. Two reloads at once (an import and a
+ * correction, or a commit announced meanwhile) may finish in either order:
+ * the later commit stays, whichever finished last. */
+static WebSnapshot *swap_in(WebApp *app, WebSnapshot *fresh)
 {
-    WebSnapshot *fresh = NULL;
-    if (load_snapshot(app->db_path, &fresh, err) < 0) return err->code;
-    /* The old snapshot, held while the new one is prepared from its questions
-     * (another reload may swap it out meanwhile). */
-    WebSnapshot *current = web_app_acquire(app);
-    web_prepare_snapshot(app, fresh, current);
-    web_app_release(app, current);
-    /* Two reloads at once (an import and a correction, or a commit
-     * announced meanwhile) may finish in either order: the later commit
-     * stays, whichever was prepared last. */
     pthread_mutex_lock(&app->snapshot_lock);
     WebSnapshot *old = app->snapshot;
     bool newer = fresh->ds.commit >= old->ds.commit;
     if (newer) app->snapshot = fresh;
     pthread_mutex_unlock(&app->snapshot_lock);
-    web_app_release(app, newer ? old : fresh);
+    return newer ? old : fresh;
+}
+
+int web_app_reload(WebApp *app, Err *err)
+{
+    WebSnapshot *fresh = NULL;
+    if (load_snapshot(app->db_path, &fresh, err) < 0) return err->code;
+    atomic_fetch_add(&app->loads_whole, 1);
+    /* The old snapshot, held while the new one is prepared from its questions
+     * (another reload may swap it out meanwhile). */
+    WebSnapshot *current = web_app_acquire(app);
+    web_prepare_snapshot(app, fresh, current);
+    web_app_release(app, current);
+    web_app_release(app, swap_in(app, fresh));
+    return 0;
+}
+
+/* The preparer: asks of the snapshot in place the questions of the one a
+ * save replaced (web_app_save), after the swap, until web_app_close. */
+static void *prepare_after_saves(void *arg)
+{
+    WebApp *app = arg;
+    pthread_mutex_lock(&app->prepare_lock);
+    for (;;) {
+        while (!app->prepare_stop && !app->prepare_from)
+            pthread_cond_wait(&app->prepare_wake, &app->prepare_lock);
+        if (app->prepare_stop) break;
+        WebSnapshot *from = app->prepare_from;
+        app->prepare_from = NULL;
+        pthread_mutex_unlock(&app->prepare_lock);
+        /* The latest snapshot: saves that came meanwhile are prepared once. */
+        WebSnapshot *current = web_app_acquire(app);
+        if (current != from) web_prepare_live_snapshot(app, current, from);
+        web_app_release(app, current);
+        web_app_release(app, from);
+        pthread_mutex_lock(&app->prepare_lock);
+    }
+    WebSnapshot *left = app->prepare_from;
+    app->prepare_from = NULL;
+    pthread_mutex_unlock(&app->prepare_lock);
+    if (left) web_app_release(app, left);
+    return NULL;
+}
+
+/* Gives the preparer old (with the app's reference to it), whose questions
+ * it asks of the snapshot in place; starts it at the first. When it has one
+ * waiting already, that one is kept: it was replaced first, so its answers
+ * are the ones the snapshots since have not been given yet. */
+static void prepare_later(WebApp *app, WebSnapshot *old)
+{
+    pthread_mutex_lock(&app->prepare_lock);
+    if (!app->preparing)
+        app->preparing = pthread_create(&app->preparer, NULL, prepare_after_saves, app) == 0;
+    bool taken = app->preparing && !app->prepare_from;
+    if (taken) app->prepare_from = old;
+    pthread_cond_signal(&app->prepare_wake);
+    pthread_mutex_unlock(&app->prepare_lock);
+    if (!taken) web_app_release(app, old);
+}
+
+WebSnapshot *web_app_begin_save(WebApp *app)
+{
+    pthread_mutex_lock(&app->save_lock);
+    atomic_fetch_add(&app->saving, 1);
+    return web_app_acquire(app);
+}
+
+void web_app_end_save(WebApp *app, WebSnapshot *before)
+{
+    web_app_release(app, before);
+    atomic_fetch_sub(&app->saving, 1);
+    pthread_mutex_unlock(&app->save_lock);
+}
+
+int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err)
+{
+    WebSnapshot *fresh = calloc(1, sizeof *fresh);
+    if (!fresh) abort();
+    int rc = service_patch_child(app->db_path, &before->ds, child, &fresh->ds, err);
+    if (rc != 1) {
+        free(fresh);
+        return rc < 0 ? rc : web_app_reload(app, err);
+    }
+    atomic_fetch_add(&app->saves_patched, 1);
+    WebSnapshot *left_out = swap_in(app, new_snapshot(fresh));
+    if (left_out == fresh)
+        web_app_release(app, fresh); /* a later commit is in already */
+    else
+        prepare_later(app, left_out);
     return 0;
 }
 

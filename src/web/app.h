@@ -99,6 +99,26 @@ typedef struct WebApp {
     pthread_t watcher;
     atomic_bool stop_watching;
     atomic_bool importing; /* an import through the API is running (web_app_begin_import) */
+    /* The preparer (web_app_save): a thread started at the first save that
+     * asks the questions of prepare_from, the snapshot a save replaced, of
+     * the snapshot in place. */
+    pthread_mutex_t prepare_lock;
+    pthread_cond_t prepare_wake;
+    WebSnapshot *prepare_from; /* held; NULL: nothing to prepare */
+    bool prepare_stop;
+    bool preparing; /* the thread runs */
+    pthread_t preparer;
+    /* Saves whose snapshot was the one before with a child's rows read again
+     * (web_app_save), and loads of the whole history since the start
+     * (web_app_reload: imports, saves after another commit, commits
+     * announced): how the tests tell, printed when serve stops. */
+    atomic_int saves_patched;
+    atomic_int loads_whole;
+    /* Saves under way, from before their write to their swap
+     * (web_app_begin_save): the watcher of commits waits for them. They
+     * take save_lock, one at a time. */
+    atomic_int saving;
+    pthread_mutex_t save_lock;
 } WebApp;
 
 /* Loads the snapshot of db_path, opens its audit log and restores the live
@@ -130,6 +150,28 @@ void web_snapshot_keep_answer(WebSnapshot *snap, const char *key, const char *ag
  * first readers would wait for (web/prepare.h), readers meanwhile answered
  * from the old one, then swaps the new snapshot in. */
 int web_app_reload(WebApp *app, Err *err);
+/* A save through the API (a record or a correction: one commit that
+ * changes child's rows alone) is made between web_app_begin_save, which
+ * returns the snapshot in place (before), and web_app_end_save. This
+ * server's saves are made one at a time: a save that began while another
+ * was writing would find two commits since its snapshot and load the whole
+ * history. The snapshot returned was loaded before the save's write, so its
+ * commit is earlier than the save's. On a database that announces commits,
+ * the watcher (web_app_open) waits for the saves under way before it asks
+ * whether the commit announced is in the snapshot already, so that a
+ * server's own save is not loaded again whole. */
+WebSnapshot *web_app_begin_save(WebApp *app);
+void web_app_end_save(WebApp *app, WebSnapshot *before);
+/* After the save's commit: swaps in a new snapshot, before with child's rows
+ * read again (service/dataset_patch.h), when the database is at the commit
+ * right after before's; else loads the whole history as web_app_reload
+ * does. The answers kept with the old snapshot that do not depend on who
+ * asked (its scorecards, its every-child worklists) are then worked out on
+ * the new one by a thread of the app's, not before the swap, so the save's
+ * answer does not wait for them; a reader who asks one meanwhile works it
+ * out, as for any question not yet asked. */
+int web_app_save(WebApp *app, WebSnapshot *before, const char *child, Err *err);
+enum { WEB_SAVE_WAIT_MS = 5000 };
 
 /* Takes the server's one place for an import through the API and returns
  * true, or returns false when another import holds it. One at a time: a

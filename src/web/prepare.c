@@ -77,7 +77,8 @@ static void ask(WebApp *app, WebSnapshot *snap, WebSession *server, const char *
     web_response_free(&res);
 }
 
-void web_prepare_snapshot(WebApp *app, WebSnapshot *fresh, WebSnapshot *old)
+/* Asks of fresh what web_prepare_snapshot says. */
+static void ask_questions(WebApp *app, WebSnapshot *fresh, WebSnapshot *old)
 {
     /* The server asks as a role that sees every child and every report, so
      * that the answers are the ones kept for every such reader: the
@@ -98,5 +99,15 @@ void web_prepare_snapshot(WebApp *app, WebSnapshot *fresh, WebSnapshot *old)
         if (card && fresh->n_cards >= WEB_CACHED_CARDS) continue;
         ask(app, fresh, &server, q.items[i]);
     }
+}
+
+void web_prepare_snapshot(WebApp *app, WebSnapshot *fresh, WebSnapshot *old)
+{
+    ask_questions(app, fresh, old);
     fresh->prepared = atomic_load(&fresh->worked_out);
+}
+
+void web_prepare_live_snapshot(WebApp *app, WebSnapshot *snap, WebSnapshot *old)
+{
+    ask_questions(app, snap, old);
 }

@@ -35,5 +35,9 @@ enum {
  * reader's would be; fresh->prepared counts them. A question that fails is
  * left to the reader who asks it (who gets the error). */
 void web_prepare_snapshot(WebApp *app, WebSnapshot *fresh, WebSnapshot *old);
+/* The same questions asked of snap after it was swapped in (web_app_save),
+ * readers asking them meanwhile: an answer a reader has kept is not worked
+ * out again, and snap->prepared is left as it is. */
+void web_prepare_live_snapshot(WebApp *app, WebSnapshot *snap, WebSnapshot *old);
 
 #endif
