@@ -1016,28 +1016,24 @@ static bool same_stamp(FileStamp a, FileStamp b)
            a.mtime.tv_nsec == b.mtime.tv_nsec;
 }
 
-/* The size and SHA-256 of every file found, for the import log, and its
- * stamp; a file that cannot be read, or is larger than an import takes, is a
- * problem like any other. */
-static StoreImportFile *digest_files(const WalkFiles *list, FileStamp *stamps, ErrList *errs)
+/* The size and SHA-256 of file i, for the import log (its stamp taken
+ * before); a file that cannot be read, or is larger than an import takes, is
+ * a problem like any other. */
+static void digest_file(const WalkFiles *list, int i, FileStamp *stamps, StoreImportFile *read,
+                        ErrList *errs)
 {
-    StoreImportFile *read = xcalloc((size_t)list->n_paths + 1, sizeof *read);
-    for (int i = 0; i < list->n_paths; i++) {
-        Err err;
-        read[i].path = list->paths[i];
-        stamps[i] = file_stamp(list->paths[i]);
-        if (stamps[i].size > IMPORT_MAX_FILE_BYTES) {
-            errlist_at(errs, list->paths[i], 0, 0, NULL,
-                       "%lld bytes, larger than the %lld an import reads (1 GiB)", stamps[i].size,
-                       IMPORT_MAX_FILE_BYTES);
-            continue;
-        }
-        if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
-            errlist_add(errs, &err);
-        else if (read[i].size != stamps[i].size)
-            stamps[i].taken = false; /* it grew or shrank while it was hashed */
+    Err err;
+    read[i].path = list->paths[i];
+    if (stamps[i].size > IMPORT_MAX_FILE_BYTES) {
+        errlist_at(errs, list->paths[i], 0, 0, NULL,
+                   "%lld bytes, larger than the %lld an import reads (1 GiB)", stamps[i].size,
+                   IMPORT_MAX_FILE_BYTES);
+        return;
     }
-    return read;
+    if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
+        errlist_add(errs, &err);
+    else if (read[i].size != stamps[i].size)
+        stamps[i].taken = false; /* it grew or shrank while it was hashed */
 }
 
 /* Refuses every file whose size or time of change moved while it was read. */
@@ -1257,25 +1253,30 @@ void import_report_free(ImportReport *r)
 
 /* ---- Reading the files, two at a time ------------------------------------- */
 
-/* One file read alone: its tables and its problems, put in order afterwards. */
+/* One file read alone: its tables and its problems (hashing it, reading
+ * it), put in order afterwards. */
 typedef struct FileRead {
     Ssda903FileList tables;
-    ErrList errs;
+    ErrList digest_errs, errs;
     bool xml, skip;
 } FileRead;
 
 typedef struct ReadShare {
     const WalkFiles *list;
+    FileStamp *stamps;
+    StoreImportFile *read;
     FileRead *reads;
     atomic_int *next;
 } ReadShare;
 
-/* Takes the next CSV file not yet read until none is left. */
+/* Takes the next file not yet read until none is left: hashes it, and
+ * parses it if it is a CSV file. */
 static void read_csv_files(void *arg)
 {
     ReadShare *share = arg;
     for (int i; (i = atomic_fetch_add(share->next, 1)) < share->list->n_paths;) {
         FileRead *r = &share->reads[i];
+        digest_file(share->list, i, share->stamps, share->read, &r->digest_errs);
         if (r->skip || r->xml) continue;
         MEM_GROW(r->tables.items, r->tables.n_items, r->tables.cap);
         ssda903_file_load_any(share->list->paths[i], &r->tables.items[r->tables.n_items++],
@@ -1283,16 +1284,18 @@ static void read_csv_files(void *arg)
     }
 }
 
-/* Reads every file into loaded: a CSV file is one table, a 903 XML export all
- * of them (exchange/ssda903_xml.h). Parsing is a quarter of an import's time
- * and each CSV file parses alone, so they are read on two threads (the
- * server's side of a PostgreSQL import, and the second core, are idle
- * meanwhile); each file's tables and problems are kept apart and then put in
- * the files' order, so the result and every message are what one thread
- * reading them in turn gives. XML exports are read on this thread (libxml2's
- * handlers are set per thread, ssda903_xml.c). */
-static void load_files(const WalkFiles *list, const FileStamp *stamps, Ssda903FileList *loaded,
-                       ErrList *errs)
+/* Hashes every file into read (for the import log) and reads it into
+ * loaded: a CSV file is one table, a 903 XML export all of them
+ * (exchange/ssda903_xml.h). Parsing is a quarter of an import's time, and
+ * hashing a tenth, and each file hashes and parses alone, so they are read
+ * on two threads (the server's side of a PostgreSQL import, and the second
+ * core, are idle meanwhile); each file's tables and problems are kept apart
+ * and then put in the files' order, every file's hashing problems first, so
+ * the result and every message are what one thread hashing every file and
+ * then reading them in turn gives. XML exports are parsed on this thread
+ * (libxml2's handlers are set per thread, ssda903_xml.c). */
+static void load_files(const WalkFiles *list, FileStamp *stamps, StoreImportFile *read,
+                       Ssda903FileList *loaded, ErrList *errs)
 {
     FileRead *reads = xcalloc((size_t)list->n_paths + 1, sizeof *reads);
     for (int i = 0; i < list->n_paths; i++) {
@@ -1300,8 +1303,9 @@ static void load_files(const WalkFiles *list, const FileStamp *stamps, Ssda903Fi
         reads[i].xml = !reads[i].skip && ssda903_xml_sniff_file(list->paths[i]);
     }
     atomic_int next = 0;
-    ReadShare shares[2] = {{list, reads, &next}, {list, reads, &next}};
+    ReadShare shares[2] = {{list, stamps, read, reads, &next}, {list, stamps, read, reads, &next}};
     parallel_run(2, read_csv_files, shares, sizeof shares[0]);
+    for (int i = 0; i < list->n_paths; i++) errlist_take(errs, &reads[i].digest_errs);
     for (int i = 0; i < list->n_paths; i++) {
         FileRead *r = &reads[i];
         if (r->xml) ssda903_xml_load(list->paths[i], &r->tables, &r->errs);
@@ -1325,9 +1329,10 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     if (list.n_paths == 0 && errs->n_total == 0)
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV or XML files found");
     FileStamp *stamps = xcalloc((size_t)list.n_paths + 1, sizeof *stamps);
-    StoreImportFile *read = digest_files(&list, stamps, errs);
+    for (int i = 0; i < list.n_paths; i++) stamps[i] = file_stamp(list.paths[i]);
+    StoreImportFile *read = xcalloc((size_t)list.n_paths + 1, sizeof *read);
     Ssda903FileList loaded = {0};
-    load_files(&list, stamps, &loaded, errs);
+    load_files(&list, stamps, read, &loaded, errs);
     if (errs->n_total == 0) check_unchanged(&list, stamps, errs);
     free(stamps);
     Ssda903File *files = loaded.items;
