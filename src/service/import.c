@@ -511,8 +511,10 @@ static int field_max_length(const char *name)
 }
 
 /* Whether s is well-formed UTF-8 (RFC 3629: no overlong forms, no
- * surrogates, nothing above U+10FFFF); counts its characters into *chars. */
-static bool utf8_valid(const unsigned char *s, int *chars)
+ * surrogates, nothing above U+10FFFF); counts its characters into *chars.
+ * Inlined where every cell is checked (cell_within_limits): called there as
+ * a function, once a cell, it cost SQLite's import 1% more instructions. */
+static inline __attribute__((always_inline)) bool utf8_valid(const unsigned char *s, int *chars)
 {
     *chars = 0;
     while (*s) {
