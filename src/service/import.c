@@ -178,7 +178,18 @@ typedef struct ImportRun {
     int limits_year;
     int max_chars[SSDA903_MAX_COLUMNS];
     Date earliest_date, latest_date, latest_duc;
+    /* What each column of the table is (COLUMN_EVENT ...), and the column of
+     * its key date (-1: none), told once a table rather than by comparing
+     * names in every row. */
+    unsigned char column_role[SSDA903_MAX_COLUMNS];
+    int key_column;
 } ImportRun;
+
+enum {
+    COLUMN_EVENT = 1, /* is_event_date */
+    COLUMN_END = 2,   /* is_end_date */
+    COLUMN_DUC = 4,   /* UASC's DUC, which may lie years ahead */
+};
 
 /* The column that ends a period (an episode, an adoptive placement, a missing
  * spell, a social worker's episode, a DoLO): empty while the period is open. */
@@ -196,13 +207,13 @@ static bool is_end_date(const Ssda903Column *col)
  * a full-history export was reported in the year it ended). A period still
  * open is reported in the return's year, with that year's codes, however long
  * ago it began. */
-static int record_year(const Ssda903File *f, int row, int file_year)
+static int record_year(const ImportRun *run, const Ssda903File *f, int row, int file_year)
 {
     Date latest = DATE_NONE;
     for (int c = 0; c < f->table->n_columns; c++) {
-        if (!is_event_date(&f->table->columns[c])) continue;
+        if (!(run->column_role[c] & COLUMN_EVENT)) continue;
         const char *v = ssda903_cell(f, row, c);
-        if (!*v && is_end_date(&f->table->columns[c])) return file_year;
+        if (!*v && (run->column_role[c] & COLUMN_END)) return file_year;
         Date d;
         if (date_parse_dmy(v, strlen(v), &d) == 0 && (latest == DATE_NONE || d > latest))
             latest = d;
@@ -553,7 +564,14 @@ static void limits_for(ImportRun *run, const Ssda903Table *t, int file_year)
     if (run->limits_table == t && run->limits_year == file_year) return;
     run->limits_table = t;
     run->limits_year = file_year;
-    for (int c = 0; c < t->n_columns; c++) run->max_chars[c] = field_max_length(t->columns[c].name);
+    for (int c = 0; c < t->n_columns; c++) {
+        const Ssda903Column *col = &t->columns[c];
+        run->max_chars[c] = field_max_length(col->name);
+        run->column_role[c] = (unsigned char)((is_event_date(col) ? COLUMN_EVENT : 0) |
+                                              (is_end_date(col) ? COLUMN_END : 0) |
+                                              (strcmp(col->name, "DUC") == 0 ? COLUMN_DUC : 0));
+    }
+    run->key_column = key_date_column(t);
     run->earliest_date = date_from_ymd(1900, 1, 1);
     Date latest = date_add_months(date_collection_year_end(file_year), 12);
     Date next_year = date_add_months(run->today, 12);
@@ -566,8 +584,7 @@ static void limits_for(ImportRun *run, const Ssda903Table *t, int file_year)
 static bool date_plausible(ImportRun *run, const Ssda903File *f, int row, int col, int file_year)
 {
     const char *v = ssda903_cell(f, row, col);
-    Date d, latest = strcmp(f->table->columns[col].name, "DUC") == 0 ? run->latest_duc
-                                                                     : run->latest_date;
+    Date d, latest = run->column_role[col] & COLUMN_DUC ? run->latest_duc : run->latest_date;
     if (!*v || date_parse_dmy(v, strlen(v), &d) < 0) return true; /* normalise_cell says why */
     if (d >= run->earliest_date && d <= latest) return true;
     char y[16], last[DATE_FMT_LEN];
@@ -650,10 +667,10 @@ typedef struct RowRefs {
     int n_items, cap;
 } RowRefs;
 
-static Date row_key(const Ssda903File *f, int row, int year)
+static Date row_key(const ImportRun *run, const Ssda903File *f, int row, int year)
 {
     if (is_per_year(f->table->id)) return year;
-    int c = key_date_column(f->table);
+    int c = run->key_column;
     if (c < 0) return 0;
     const char *v = ssda903_cell(f, row, c);
     Date d;
@@ -662,7 +679,8 @@ static Date row_key(const Ssda903File *f, int row, int year)
 
 static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, int file_year)
 {
-    int year = record_year(f, row, file_year);
+    limits_for(run, f->table, file_year);
+    int year = record_year(run, f, row, file_year);
     const char *values[SSDA903_MAX_COLUMNS];
     char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
     bool ok = true;
@@ -685,7 +703,7 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     RowRefs *refs = &run->refs[f->table->id];
     MEM_GROW(refs->items, refs->n_items, refs->cap);
     refs->items[refs->n_items++] =
-        (RowRef){values[0],  row_key(f, row, file_year), file_year, file, row,
+        (RowRef){values[0],  row_key(run, f, row, file_year), file_year, file, row,
                  first_mark, marks->n_items - first_mark};
     run->report->rows++;
     run->report->rows_by_table[f->table->id]++;
