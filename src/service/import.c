@@ -413,10 +413,12 @@ static bool value_required(Ssda903TableId table, const char *column)
            (table == TREC_PA_REQUESTS && strcmp(column, "PA_REQUEST") == 0);
 }
 
-/* Checks one cell and writes its stored form into out (NULL when empty).
- * Returns false after reporting a problem. */
+/* Checks one cell, normalising a code or a choice in place, and points out
+ * at it (NULL when empty). A date is left as given: the writer stores its ISO
+ * form (stored_value), and checking needs only the child's value. Returns
+ * false after reporting a problem. */
 static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int col, int year,
-                           char *buf, const char **out)
+                           const char **out)
 {
     const Ssda903Column *column = &f->table->columns[col];
     const char *field = ssda903_field_label(f, col);
@@ -445,7 +447,7 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
                        "'%s' is not a valid date; dates are dd/mm/yyyy", v);
             return false;
         }
-        *out = date_format_iso(d, buf);
+        *out = v;
         return true;
     }
     case F903_CODE:
@@ -682,13 +684,12 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     limits_for(run, f->table, file_year);
     int year = record_year(run, f, row, file_year);
     const char *values[SSDA903_MAX_COLUMNS];
-    char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
     bool ok = true;
     const PendingMarks *marks = &run->marks[f->table->id];
     int first_mark = marks->n_items;
     for (int c = 0; c < f->table->n_columns; c++)
         ok &= cell_within_limits(run, f, row, c, file_year) &&
-              normalise_cell(run, f, row, c, year, dates[c], &values[c]);
+              normalise_cell(run, f, row, c, year, &values[c]);
     if (ok) ok = check_cross_fields(run, f, row, year, first_mark);
     if (!ok) return;
     if (f->table->id == T903_HEADER) {
