@@ -2,7 +2,8 @@
 # Every test, in one command: unit and CLI tests on the normal build, the
 # PostgreSQL tests on a throwaway cluster (scripts/pg-test.sh), then the
 # tests that run threads (the two-connection load, the scorecard's and
-# compliance's shares of the children, the server's audit writer) under
+# compliance's shares of the children, the server's audit writer, the import
+# that writes while it checks) under
 # ThreadSanitizer, then the same suite plus the fuzz-corpus replays under
 # AddressSanitizer and UndefinedBehaviorSanitizer (clang), and the formatting
 # check; the browser tests run after the unit tests.
@@ -29,9 +30,9 @@ tests/e2e/run.sh build/carepledge || e2e_status=$?
 CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-fsanitize=thread \
   -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread > /dev/null
 cmake --build build-tsan -j"$jobs" --target test_store_load test_local_indicators test_compliance \
-  test_web_audit
+  test_web_audit test_import_overlap
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure \
-  -R 'unit_test_(store_load|local_indicators|compliance|web_audit)$'
+  -R 'unit_test_(store_load|local_indicators|compliance|web_audit|import_overlap)$'
 
 CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREPLEDGE_SANITIZE=ON \
   -DCAREPLEDGE_FUZZ=ON > /dev/null

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -126,32 +127,47 @@ static void assign_years(Ssda903File *files, int *years, int n, int forced, ErrL
 
 /* ---- Checking and storing rows ------------------------------------------ */
 
-/* The marks of the rows checked, as they are found; each row's marks are
- * consecutive (RowRef.first_mark). */
+/* The marks of one table's rows checked, as they are found; each row's marks
+ * are consecutive (RowRef.first_mark). */
 typedef struct PendingMarks {
     ImportMark *items;
     int n_items, cap;
 } PendingMarks;
 
+/* On a store that stages its rows (PostgreSQL), the rows of each table are
+ * written on a thread of their own while the next tables are checked
+ * (check_and_write_at_once). The fields below say which side uses them:
+ * the checking side (this thread), the writing side (the writer thread while
+ * it runs, this thread before and after), or both, read only. A table's refs
+ * and marks belong to the checking side until the table is handed over, and
+ * to the writing side after. */
 typedef struct ImportRun {
-    Store *store;
+    Store *store;        /* writing (and checking, before the writer starts) */
     bool keep_invalid;   /* ImportOptions.keep_invalid */
     bool clear_marks;    /* the database holds marks: a row written again loses its old ones */
-    PendingMarks marks;  /* found while checking */
-    PendingMarks stored; /* of the rows written: stored after the import is logged */
+    PendingMarks *marks; /* per table, found while checking */
+    PendingMarks stored; /* writing: of the rows written, stored after the import is logged */
     /* On a store that stages its rows (PostgreSQL) whether a row was written
      * is known only after the merge: the rows whose marks may change wait
      * here (apply_staged_marks). marked_rows holds the keys of the rows with
      * stored marks (marked_row_id), the only unmarked rows that must wait. */
     bool staged;
-    StrMap marked_rows;
+    StrMap marked_rows; /* both, read only once made */
     const struct RowRef **staged_rows;
     int n_staged_rows, cap_staged_rows;
     const CodeLists *codes;
-    StrMap children; /* ids with a Header row in this import */
-    ErrList *errs;
+    StrMap children; /* checking: ids with a Header row in this import */
+    /* checking, while a writer owns the store: the children of other rows
+     * with no Header row in this import, looked up in the database before
+     * the writer started (resolve_children), 1 for those it holds */
+    bool children_resolved;
+    StrMap stored_children;
+    ErrList *errs;           /* checking: the problems found */
+    ErrList *write_errs;     /* writing: the problems met (errs, or the writer's own) */
+    ErrList *write_warnings; /* writing: duplicate rows (the report's, or the writer's own) */
+    atomic_bool *stop;       /* writing, when set (by the checking side): write no more */
     ImportReport *report;
-    struct RowRefs *refs;        /* checked rows per table, written once all are checked */
+    struct RowRefs *refs;        /* checked rows per table, written once the table is checked */
     const char *actor;           /* for the import log */
     const StoreImportFile *read; /* every file read, with its size and SHA-256 */
     int n_read;
@@ -162,7 +178,18 @@ typedef struct ImportRun {
     int limits_year;
     int max_chars[SSDA903_MAX_COLUMNS];
     Date earliest_date, latest_date, latest_duc;
+    /* What each column of the table is (COLUMN_EVENT ...), and the column of
+     * its key date (-1: none), told once a table rather than by comparing
+     * names in every row. */
+    unsigned char column_role[SSDA903_MAX_COLUMNS];
+    int key_column;
 } ImportRun;
+
+enum {
+    COLUMN_EVENT = 1, /* is_event_date */
+    COLUMN_END = 2,   /* is_end_date */
+    COLUMN_DUC = 4,   /* UASC's DUC, which may lie years ahead */
+};
 
 /* The column that ends a period (an episode, an adoptive placement, a missing
  * spell, a social worker's episode, a DoLO): empty while the period is open. */
@@ -180,13 +207,13 @@ static bool is_end_date(const Ssda903Column *col)
  * a full-history export was reported in the year it ended). A period still
  * open is reported in the return's year, with that year's codes, however long
  * ago it began. */
-static int record_year(const Ssda903File *f, int row, int file_year)
+static int record_year(const ImportRun *run, const Ssda903File *f, int row, int file_year)
 {
     Date latest = DATE_NONE;
     for (int c = 0; c < f->table->n_columns; c++) {
-        if (!is_event_date(&f->table->columns[c])) continue;
+        if (!(run->column_role[c] & COLUMN_EVENT)) continue;
         const char *v = ssda903_cell(f, row, c);
-        if (!*v && is_end_date(&f->table->columns[c])) return file_year;
+        if (!*v && (run->column_role[c] & COLUMN_END)) return file_year;
         Date d;
         if (date_parse_dmy(v, strlen(v), &d) == 0 && (latest == DATE_NONE || d > latest))
             latest = d;
@@ -294,8 +321,9 @@ static bool value_fault(ImportRun *run, const Ssda903File *f, int row, int col, 
         run->report->keepable++;
         return false;
     }
-    MEM_GROW(run->marks.items, run->marks.n_items, run->marks.cap);
-    ImportMark *m = &run->marks.items[run->marks.n_items++];
+    PendingMarks *marks = &run->marks[f->table->id];
+    MEM_GROW(marks->items, marks->n_items, marks->cap);
+    ImportMark *m = &marks->items[marks->n_items++];
     *m = (ImportMark){.mark = {.table = f->table->id,
                                .child = xstrdup(ssda903_cell(f, row, 0)),
                                .field = xstrdup(f->table->columns[col].name),
@@ -337,11 +365,13 @@ static int column_named(const Ssda903Table *t, const char *name)
     return -1;
 }
 
-/* Whether the row whose marks start at first_mark already has one on field. */
-static bool row_marked(const ImportRun *run, int first_mark, const char *field)
+/* Whether the row of table t whose marks start at first_mark already has one
+ * on field. */
+static bool row_marked(const ImportRun *run, Ssda903TableId t, int first_mark, const char *field)
 {
-    for (int i = first_mark; i < run->marks.n_items; i++)
-        if (strcmp(run->marks.items[i].mark.field, field) == 0) return true;
+    const PendingMarks *marks = &run->marks[t];
+    for (int i = first_mark; i < marks->n_items; i++)
+        if (strcmp(marks->items[i].mark.field, field) == 0) return true;
     return false;
 }
 
@@ -357,7 +387,9 @@ static bool check_cross_fields(ImportRun *run, const Ssda903File *f, int row, in
         int d = column_named(f->table, paired_fields[i].date);
         int r = column_named(f->table, paired_fields[i].reason);
         const char *date = ssda903_cell(f, row, d), *reason = ssda903_cell(f, row, r);
-        if (!*date == !*reason || row_marked(run, first_mark, paired_fields[i].reason)) continue;
+        if (!*date == !*reason ||
+            row_marked(run, f->table->id, first_mark, paired_fields[i].reason))
+            continue;
         char msg[200];
         if (*reason)
             snprintf(msg, sizeof msg,
@@ -381,10 +413,12 @@ static bool value_required(Ssda903TableId table, const char *column)
            (table == TREC_PA_REQUESTS && strcmp(column, "PA_REQUEST") == 0);
 }
 
-/* Checks one cell and writes its stored form into out (NULL when empty).
- * Returns false after reporting a problem. */
+/* Checks one cell, normalising a code or a choice in place, and points out
+ * at it (NULL when empty). A date is left as given: the writer stores its ISO
+ * form (stored_value), and checking needs only the child's value. Returns
+ * false after reporting a problem. */
 static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int col, int year,
-                           char *buf, const char **out)
+                           const char **out)
 {
     const Ssda903Column *column = &f->table->columns[col];
     const char *field = ssda903_field_label(f, col);
@@ -413,7 +447,7 @@ static bool normalise_cell(ImportRun *run, const Ssda903File *f, int row, int co
                        "'%s' is not a valid date; dates are dd/mm/yyyy", v);
             return false;
         }
-        *out = date_format_iso(d, buf);
+        *out = v;
         return true;
     }
     case F903_CODE:
@@ -490,8 +524,10 @@ static int field_max_length(const char *name)
 }
 
 /* Whether s is well-formed UTF-8 (RFC 3629: no overlong forms, no
- * surrogates, nothing above U+10FFFF); counts its characters into *chars. */
-static bool utf8_valid(const unsigned char *s, int *chars)
+ * surrogates, nothing above U+10FFFF); counts its characters into *chars.
+ * Inlined where every cell is checked (cell_within_limits): called there as
+ * a function, once a cell, it cost SQLite's import 1% more instructions. */
+static inline __attribute__((always_inline)) bool utf8_valid(const unsigned char *s, int *chars)
 {
     *chars = 0;
     while (*s) {
@@ -530,7 +566,14 @@ static void limits_for(ImportRun *run, const Ssda903Table *t, int file_year)
     if (run->limits_table == t && run->limits_year == file_year) return;
     run->limits_table = t;
     run->limits_year = file_year;
-    for (int c = 0; c < t->n_columns; c++) run->max_chars[c] = field_max_length(t->columns[c].name);
+    for (int c = 0; c < t->n_columns; c++) {
+        const Ssda903Column *col = &t->columns[c];
+        run->max_chars[c] = field_max_length(col->name);
+        run->column_role[c] = (unsigned char)((is_event_date(col) ? COLUMN_EVENT : 0) |
+                                              (is_end_date(col) ? COLUMN_END : 0) |
+                                              (strcmp(col->name, "DUC") == 0 ? COLUMN_DUC : 0));
+    }
+    run->key_column = key_date_column(t);
     run->earliest_date = date_from_ymd(1900, 1, 1);
     Date latest = date_add_months(date_collection_year_end(file_year), 12);
     Date next_year = date_add_months(run->today, 12);
@@ -543,8 +586,7 @@ static void limits_for(ImportRun *run, const Ssda903Table *t, int file_year)
 static bool date_plausible(ImportRun *run, const Ssda903File *f, int row, int col, int file_year)
 {
     const char *v = ssda903_cell(f, row, col);
-    Date d, latest = strcmp(f->table->columns[col].name, "DUC") == 0 ? run->latest_duc
-                                                                     : run->latest_date;
+    Date d, latest = run->column_role[col] & COLUMN_DUC ? run->latest_duc : run->latest_date;
     if (!*v || date_parse_dmy(v, strlen(v), &d) < 0) return true; /* normalise_cell says why */
     if (d >= run->earliest_date && d <= latest) return true;
     char y[16], last[DATE_FMT_LEN];
@@ -606,7 +648,9 @@ bool import_check_record_value(Ssda903TableId table, int col, char *v, char *msg
 
 static bool child_known(ImportRun *run, const char *id)
 {
-    return strmap_has(&run->children, id) || store_child_known(run->store, id);
+    if (strmap_has(&run->children, id)) return true;
+    if (run->children_resolved) return strmap_get(&run->stored_children, id, 0) != 0;
+    return store_child_known(run->store, id);
 }
 
 /* A checked row waiting to be written: the write pass sorts these by key so
@@ -625,10 +669,10 @@ typedef struct RowRefs {
     int n_items, cap;
 } RowRefs;
 
-static Date row_key(const Ssda903File *f, int row, int year)
+static Date row_key(const ImportRun *run, const Ssda903File *f, int row, int year)
 {
     if (is_per_year(f->table->id)) return year;
-    int c = key_date_column(f->table);
+    int c = run->key_column;
     if (c < 0) return 0;
     const char *v = ssda903_cell(f, row, c);
     Date d;
@@ -637,14 +681,15 @@ static Date row_key(const Ssda903File *f, int row, int year)
 
 static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, int file_year)
 {
-    int year = record_year(f, row, file_year);
+    limits_for(run, f->table, file_year);
+    int year = record_year(run, f, row, file_year);
     const char *values[SSDA903_MAX_COLUMNS];
-    char dates[SSDA903_MAX_COLUMNS][DATE_FMT_LEN];
     bool ok = true;
-    int first_mark = run->marks.n_items;
+    const PendingMarks *marks = &run->marks[f->table->id];
+    int first_mark = marks->n_items;
     for (int c = 0; c < f->table->n_columns; c++)
         ok &= cell_within_limits(run, f, row, c, file_year) &&
-              normalise_cell(run, f, row, c, year, dates[c], &values[c]);
+              normalise_cell(run, f, row, c, year, &values[c]);
     if (ok) ok = check_cross_fields(run, f, row, year, first_mark);
     if (!ok) return;
     if (f->table->id == T903_HEADER) {
@@ -659,8 +704,8 @@ static void check_row(ImportRun *run, const Ssda903File *f, int file, int row, i
     RowRefs *refs = &run->refs[f->table->id];
     MEM_GROW(refs->items, refs->n_items, refs->cap);
     refs->items[refs->n_items++] =
-        (RowRef){values[0],  row_key(f, row, file_year),     file_year, file, row,
-                 first_mark, run->marks.n_items - first_mark};
+        (RowRef){values[0],  row_key(run, f, row, file_year), file_year, file, row,
+                 first_mark, marks->n_items - first_mark};
     run->report->rows++;
     run->report->rows_by_table[f->table->id]++;
 }
@@ -692,6 +737,49 @@ static int compare_refs(const void *pa, const void *pb)
     return (a->row > b->row) - (a->row < b->row);
 }
 
+/* Merges the sorted runs [lo, mid) and [mid, hi) of src into dst[lo, hi). */
+static void merge_runs(const RowRef *src, int lo, int mid, int hi, RowRef *dst)
+{
+    int i = lo, j = mid, k = lo;
+    while (i < mid && j < hi) dst[k++] = compare_refs(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+    while (i < mid) dst[k++] = src[i++];
+    while (j < hi) dst[k++] = src[j++];
+}
+
+/* Sorts a table's rows by compare_refs. A file lists a table by child, so
+ * its rows come as a run already in key order, and a table of a ten-year
+ * history is ten runs or so: merging the runs found, two by two, compares
+ * each row a few times where qsort compared it some twenty times (qsort
+ * was a ninth of a PostgreSQL import's client instructions). compare_refs
+ * is a total order (no two rows share file and row), so the result is
+ * qsort's. */
+static void sort_refs(RowRefs *refs)
+{
+    int n = refs->n_items;
+    RowRef *rows = refs->items;
+    int *starts = xcalloc((size_t)n + 2, sizeof *starts), k = 0;
+    for (int i = 0; i < n; i++)
+        if (i == 0 || compare_refs(&rows[i - 1], &rows[i]) > 0) starts[k++] = i;
+    starts[k] = n;
+    RowRef *tmp = k > 1 ? xcalloc((size_t)n, sizeof *tmp) : NULL, *src = rows, *dst = tmp;
+    while (k > 1) {
+        int m = 0;
+        for (int r = 0; r < k; r += 2) {
+            int hi = r + 1 < k ? starts[r + 2] : starts[r + 1];
+            merge_runs(src, starts[r], starts[r + 1], hi, dst);
+            starts[m++] = starts[r];
+        }
+        starts[m] = n;
+        k = m;
+        RowRef *swap = src;
+        src = dst;
+        dst = swap;
+    }
+    if (src != rows) memcpy(rows, src, (size_t)n * sizeof *rows);
+    free(tmp);
+    free(starts);
+}
+
 /* The stored form of a checked cell: ISO dates, NULL for empty. */
 static const char *stored_value(const Ssda903Column *col, const char *v, char *buf)
 {
@@ -711,7 +799,7 @@ static int update_marks(ImportRun *run, const Ssda903File *f, const RowRef *ref,
     char key[16], keep[SSDA903_MAX_COLUMNS * 24] = "|";
     mark_row_key(f, ref->row, ref->year, key, sizeof key);
     for (int i = 0; i < ref->n_marks; i++) {
-        ImportMark *m = &run->marks.items[ref->first_mark + i];
+        ImportMark *m = &run->marks[f->table->id].items[ref->first_mark + i];
         m->mark.row_key = xstrdup(key);
         strncat(keep, m->mark.field, sizeof keep - strlen(keep) - 2);
         strcat(keep, "|");
@@ -790,7 +878,7 @@ static int write_row(ImportRun *run, const Ssda903File *f, const RowRef *ref)
     if (rc == 0 && marks_may_change)
         rc = store_last_put_written(run->store) ? update_marks(run, f, ref, &err)
                                                 : after_unwritten(run, f, ref);
-    if (rc < 0) errlist_at(run->errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
+    if (rc < 0) errlist_at(run->write_errs, f->path, f->lines[ref->row], 1, NULL, "%s", err.msg);
     return rc < 0 ? -1 : 0;
 }
 
@@ -821,27 +909,43 @@ static void warn_duplicate(ImportRun *run, const Ssda903File *f, const RowRef *f
                            const RowRef *later)
 {
     long a = ssda903_cell_line(f, first->row, 0), b = ssda903_cell_line(f, later->row, 0);
-    errlist_at(&run->report->warnings, f->path, a, 1, ssda903_field_label(f, 0),
+    errlist_at(run->write_warnings, f->path, a, 1, ssda903_field_label(f, 0),
                "warning: lines %ld and %ld are the same %s record of '%s' (the same key); line "
                "%ld is kept",
                a < b ? a : b, a < b ? b : a, f->table->name, first->child, a < b ? b : a);
 }
 
-/* Writes each table's rows in key order, one row per key: the latest year's. */
+/* Whether the checking side has asked the writer to stop (a problem found:
+ * nothing will be committed). Looked at once every STOP_EVERY rows. */
+enum { STOP_EVERY = 4096 };
+static bool told_to_stop(const ImportRun *run)
+{
+    return run->stop && atomic_load_explicit(run->stop, memory_order_relaxed);
+}
+
+/* Writes one table's rows in key order, one row per key: the latest year's.
+ * Returns -1 when a row could not be written (or the writer was stopped). */
+static int write_table(ImportRun *run, const Ssda903File *files, Ssda903TableId t)
+{
+    RowRefs *refs = &run->refs[t];
+    if (refs->n_items == 0) return 0;
+    sort_refs(refs);
+    for (int i = 0; i < refs->n_items; i++) {
+        const RowRef *r = &refs->items[i];
+        if (i % STOP_EVERY == 0 && told_to_stop(run)) return -1;
+        bool superseded =
+            i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
+        if (superseded && r->file == r[1].file) warn_duplicate(run, &files[r->file], r, &r[1]);
+        if (!superseded && write_row(run, &files[r->file], r) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Writes each table's rows, in table order (Header first). */
 static void write_checked_rows(ImportRun *run, const Ssda903File *files)
 {
-    for (int t = 0; t < TABLE_COUNT && run->errs->n_total == 0; t++) {
-        RowRefs *refs = &run->refs[t];
-        if (refs->n_items == 0) continue;
-        qsort(refs->items, (size_t)refs->n_items, sizeof *refs->items, compare_refs);
-        for (int i = 0; i < refs->n_items; i++) {
-            const RowRef *r = &refs->items[i];
-            bool superseded =
-                i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
-            if (superseded && r->file == r[1].file) warn_duplicate(run, &files[r->file], r, &r[1]);
-            if (!superseded && write_row(run, &files[r->file], r) < 0) return;
-        }
-    }
+    for (int t = 0; t < TABLE_COUNT && run->errs->n_total == 0; t++)
+        if (write_table(run, files, (Ssda903TableId)t) < 0) return;
 }
 
 /* ---- The disability list ------------------------------------------------- */
@@ -976,28 +1080,24 @@ static bool same_stamp(FileStamp a, FileStamp b)
            a.mtime.tv_nsec == b.mtime.tv_nsec;
 }
 
-/* The size and SHA-256 of every file found, for the import log, and its
- * stamp; a file that cannot be read, or is larger than an import takes, is a
- * problem like any other. */
-static StoreImportFile *digest_files(const WalkFiles *list, FileStamp *stamps, ErrList *errs)
+/* The size and SHA-256 of file i, for the import log (its stamp taken
+ * before); a file that cannot be read, or is larger than an import takes, is
+ * a problem like any other. */
+static void digest_file(const WalkFiles *list, int i, FileStamp *stamps, StoreImportFile *read,
+                        ErrList *errs)
 {
-    StoreImportFile *read = xcalloc((size_t)list->n_paths + 1, sizeof *read);
-    for (int i = 0; i < list->n_paths; i++) {
-        Err err;
-        read[i].path = list->paths[i];
-        stamps[i] = file_stamp(list->paths[i]);
-        if (stamps[i].size > IMPORT_MAX_FILE_BYTES) {
-            errlist_at(errs, list->paths[i], 0, 0, NULL,
-                       "%lld bytes, larger than the %lld an import reads (1 GiB)", stamps[i].size,
-                       IMPORT_MAX_FILE_BYTES);
-            continue;
-        }
-        if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
-            errlist_add(errs, &err);
-        else if (read[i].size != stamps[i].size)
-            stamps[i].taken = false; /* it grew or shrank while it was hashed */
+    Err err;
+    read[i].path = list->paths[i];
+    if (stamps[i].size > IMPORT_MAX_FILE_BYTES) {
+        errlist_at(errs, list->paths[i], 0, 0, NULL,
+                   "%lld bytes, larger than the %lld an import reads (1 GiB)", stamps[i].size,
+                   IMPORT_MAX_FILE_BYTES);
+        return;
     }
-    return read;
+    if (sha256_file(list->paths[i], read[i].sha256, &read[i].size, &err) < 0)
+        errlist_add(errs, &err);
+    else if (read[i].size != stamps[i].size)
+        stamps[i].taken = false; /* it grew or shrank while it was hashed */
 }
 
 /* Refuses every file whose size or time of change moved while it was read. */
@@ -1019,6 +1119,153 @@ static Date today_utc(void)
     return date_from_ymd(utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
 }
 
+/* Adds from's problems to errs in order, counting those it did not keep. */
+static void errlist_take(ErrList *errs, ErrList *from)
+{
+    for (int i = 0; i < from->n_items; i++) errlist_add(errs, &from->items[i]);
+    errs->n_total += from->n_total - from->n_items;
+    errlist_free(from);
+}
+
+/* ---- Checking and writing at once ---------------------------------------------
+ *
+ * On PostgreSQL the client's checking and the server's COPY took about as
+ * long each, one after the other (bench/RESULTS.md, "Where a PostgreSQL
+ * import's time goes"). So there the tables are checked in the order they
+ * are written (Header first), and each table, once all its files are
+ * checked, is handed to a writer thread, which owns the store from then on
+ * and sends the table's rows while this thread checks the next tables. It
+ * is still one transaction: nothing is committed until every file is
+ * checked and every row written, and a problem found in a later file stops
+ * the writer and rolls back what it sent. Each file's problems are kept
+ * apart and put back in the files' order, and the writer's own problems and
+ * warnings are given only when checking found none, so every message, and
+ * its order, is the one the serial import gives. */
+
+typedef struct Handover {
+    ImportRun *run;
+    const Ssda903File *files;
+    pthread_mutex_t lock;
+    pthread_cond_t more;
+    Ssda903TableId tables[TABLE_COUNT]; /* handed over, in order */
+    int n_tables;
+    bool done; /* no more will come */
+} Handover;
+
+static void *write_handed_tables(void *arg)
+{
+    Handover *h = arg;
+    for (int k = 0;; k++) {
+        pthread_mutex_lock(&h->lock);
+        while (k == h->n_tables && !h->done) pthread_cond_wait(&h->more, &h->lock);
+        bool more = k < h->n_tables;
+        Ssda903TableId t = more ? h->tables[k] : T903_HEADER;
+        pthread_mutex_unlock(&h->lock);
+        if (!more || told_to_stop(h->run) || write_table(h->run, h->files, t) < 0) break;
+    }
+    return NULL;
+}
+
+static void hand_over(Handover *h, Ssda903TableId t, bool last)
+{
+    pthread_mutex_lock(&h->lock);
+    if (t != TABLE_COUNT) h->tables[h->n_tables++] = t;
+    h->done = last;
+    pthread_cond_signal(&h->more);
+    pthread_mutex_unlock(&h->lock);
+}
+
+/* Before the writer owns the store: the child of every row of another table
+ * whose child has no Header row in this import is looked up in the
+ * database, once each, so that checking needs no statement (child_known).
+ * A value checking will refuse anyway is not asked about (text that is not
+ * UTF-8 would fail the statement, and with it the transaction). */
+static void resolve_children(ImportRun *run, const Ssda903File *files, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const Ssda903File *f = &files[i];
+        if (!f->table || f->table->id == T903_HEADER) continue;
+        const char *last = "";
+        for (int r = 0; r < f->n_rows; r++) {
+            const char *child = ssda903_cell(f, r, 0);
+            if (strcmp(child, last) == 0) continue; /* rows come by child, mostly */
+            last = child;
+            int chars;
+            if (!*child || strmap_has(&run->children, child) ||
+                strmap_has(&run->stored_children, child) ||
+                !utf8_valid((const unsigned char *)child, &chars) ||
+                chars > field_max_length("CHILD"))
+                continue;
+            strmap_put(&run->stored_children, child, store_child_known(run->store, child));
+        }
+    }
+    run->children_resolved = true;
+}
+
+/* Checks the files of table t in the files' order, each file's problems
+ * into its own list; returns how many problems they had. */
+static long check_table(ImportRun *run, Ssda903File *files, const int *years, const int *order,
+                        int n, Ssda903TableId t, ErrList *file_errs)
+{
+    ErrList *errs = run->errs;
+    long problems = 0;
+    for (int i = 0; i < n; i++) {
+        int k = order[i];
+        if (!files[k].table || files[k].table->id != t) continue;
+        run->errs = &file_errs[k];
+        check_file(run, &files[k], k, years[k]);
+        problems += file_errs[k].n_total;
+    }
+    run->errs = errs;
+    return problems;
+}
+
+static void check_and_write_at_once(ImportRun *run, Ssda903File *files, const int *years,
+                                    const int *order, int n)
+{
+    ErrList *file_errs = xcalloc((size_t)n + 1, sizeof *file_errs);
+    ErrList write_errs = {0}, write_warnings = {0};
+    atomic_bool stop = false;
+    run->write_errs = &write_errs;
+    run->write_warnings = &write_warnings;
+    run->stop = &stop;
+    Handover h = {.run = run, .files = files};
+    pthread_mutex_init(&h.lock, NULL);
+    pthread_cond_init(&h.more, NULL);
+    pthread_t writer;
+    bool writing = false;
+    long problems = run->errs->n_total;
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        problems += check_table(run, files, years, order, n, (Ssda903TableId)t, file_errs);
+        if (t == T903_HEADER && problems == 0) {
+            resolve_children(run, files, n);
+            writing = pthread_create(&writer, NULL, write_handed_tables, &h) == 0;
+        }
+        if (problems) atomic_store(&stop, true);
+        if (writing && !problems && run->refs[t].n_items) hand_over(&h, (Ssda903TableId)t, false);
+    }
+    if (writing) {
+        hand_over(&h, TABLE_COUNT, true);
+        pthread_join(writer, NULL);
+    }
+    pthread_cond_destroy(&h.more);
+    pthread_mutex_destroy(&h.lock);
+    for (int i = 0; i < n; i++) errlist_take(run->errs, &file_errs[order[i]]);
+    free(file_errs);
+    /* Without a writer thread (one could not start) the rows are written here. */
+    run->write_errs = run->errs;
+    run->write_warnings = &run->report->warnings;
+    run->stop = NULL;
+    run->children_resolved = false; /* the store answers again (the disability list) */
+    if (run->errs->n_total == 0 && !writing) write_checked_rows(run, files);
+    if (run->errs->n_total == 0) {
+        errlist_take(run->errs, &write_errs);
+        errlist_take(&run->report->warnings, &write_warnings);
+    }
+    errlist_free(&write_errs);
+    errlist_free(&write_warnings);
+}
+
 static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
                      const ImportOptions *opt)
 {
@@ -1033,10 +1280,14 @@ static int write_all(ImportRun *run, Ssda903File *files, int *years, int n,
         errlist_add(run->errs, &err);
     int *order = xcalloc((size_t)n + 1, sizeof *order);
     order_files(files, years, n, order);
-    for (int i = 0; i < n; i++)
-        if (files[order[i]].table) check_file(run, &files[order[i]], order[i], years[order[i]]);
+    if (run->staged || opt->write_while_checking) {
+        check_and_write_at_once(run, files, years, order, n);
+    } else {
+        for (int i = 0; i < n; i++)
+            if (files[order[i]].table) check_file(run, &files[order[i]], order[i], years[order[i]]);
+        if (run->errs->n_total == 0) write_checked_rows(run, files);
+    }
     free(order);
-    if (run->errs->n_total == 0) write_checked_rows(run, files);
     if (run->errs->n_total == 0 && run->n_staged_rows) apply_staged_marks(run, files);
     if (opt->disability_path) import_disability(run, opt->disability_path);
     if (run->errs->n_total == 0) log_import(run);
@@ -1066,25 +1317,30 @@ void import_report_free(ImportReport *r)
 
 /* ---- Reading the files, two at a time ------------------------------------- */
 
-/* One file read alone: its tables and its problems, put in order afterwards. */
+/* One file read alone: its tables and its problems (hashing it, reading
+ * it), put in order afterwards. */
 typedef struct FileRead {
     Ssda903FileList tables;
-    ErrList errs;
+    ErrList digest_errs, errs;
     bool xml, skip;
 } FileRead;
 
 typedef struct ReadShare {
     const WalkFiles *list;
+    FileStamp *stamps;
+    StoreImportFile *read;
     FileRead *reads;
     atomic_int *next;
 } ReadShare;
 
-/* Takes the next CSV file not yet read until none is left. */
+/* Takes the next file not yet read until none is left: hashes it, and
+ * parses it if it is a CSV file. */
 static void read_csv_files(void *arg)
 {
     ReadShare *share = arg;
     for (int i; (i = atomic_fetch_add(share->next, 1)) < share->list->n_paths;) {
         FileRead *r = &share->reads[i];
+        digest_file(share->list, i, share->stamps, share->read, &r->digest_errs);
         if (r->skip || r->xml) continue;
         MEM_GROW(r->tables.items, r->tables.n_items, r->tables.cap);
         ssda903_file_load_any(share->list->paths[i], &r->tables.items[r->tables.n_items++],
@@ -1092,24 +1348,18 @@ static void read_csv_files(void *arg)
     }
 }
 
-/* Adds from's problems to errs in order, counting those it did not keep. */
-static void errlist_take(ErrList *errs, ErrList *from)
-{
-    for (int i = 0; i < from->n_items; i++) errlist_add(errs, &from->items[i]);
-    errs->n_total += from->n_total - from->n_items;
-    errlist_free(from);
-}
-
-/* Reads every file into loaded: a CSV file is one table, a 903 XML export all
- * of them (exchange/ssda903_xml.h). Parsing is a quarter of an import's time
- * and each CSV file parses alone, so they are read on two threads (the
- * server's side of a PostgreSQL import, and the second core, are idle
- * meanwhile); each file's tables and problems are kept apart and then put in
- * the files' order, so the result and every message are what one thread
- * reading them in turn gives. XML exports are read on this thread (libxml2's
- * handlers are set per thread, ssda903_xml.c). */
-static void load_files(const WalkFiles *list, const FileStamp *stamps, Ssda903FileList *loaded,
-                       ErrList *errs)
+/* Hashes every file into read (for the import log) and reads it into
+ * loaded: a CSV file is one table, a 903 XML export all of them
+ * (exchange/ssda903_xml.h). Parsing is a quarter of an import's time, and
+ * hashing a tenth, and each file hashes and parses alone, so they are read
+ * on two threads (the server's side of a PostgreSQL import, and the second
+ * core, are idle meanwhile); each file's tables and problems are kept apart
+ * and then put in the files' order, every file's hashing problems first, so
+ * the result and every message are what one thread hashing every file and
+ * then reading them in turn gives. XML exports are parsed on this thread
+ * (libxml2's handlers are set per thread, ssda903_xml.c). */
+static void load_files(const WalkFiles *list, FileStamp *stamps, StoreImportFile *read,
+                       Ssda903FileList *loaded, ErrList *errs)
 {
     FileRead *reads = xcalloc((size_t)list->n_paths + 1, sizeof *reads);
     for (int i = 0; i < list->n_paths; i++) {
@@ -1117,8 +1367,9 @@ static void load_files(const WalkFiles *list, const FileStamp *stamps, Ssda903Fi
         reads[i].xml = !reads[i].skip && ssda903_xml_sniff_file(list->paths[i]);
     }
     atomic_int next = 0;
-    ReadShare shares[2] = {{list, reads, &next}, {list, reads, &next}};
+    ReadShare shares[2] = {{list, stamps, read, reads, &next}, {list, stamps, read, reads, &next}};
     parallel_run(2, read_csv_files, shares, sizeof shares[0]);
+    for (int i = 0; i < list->n_paths; i++) errlist_take(errs, &reads[i].digest_errs);
     for (int i = 0; i < list->n_paths; i++) {
         FileRead *r = &reads[i];
         if (r->xml) ssda903_xml_load(list->paths[i], &r->tables, &r->errs);
@@ -1142,9 +1393,10 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     if (list.n_paths == 0 && errs->n_total == 0)
         errlist_at(errs, n_paths ? paths[0] : "", 0, 0, NULL, "no CSV or XML files found");
     FileStamp *stamps = xcalloc((size_t)list.n_paths + 1, sizeof *stamps);
-    StoreImportFile *read = digest_files(&list, stamps, errs);
+    for (int i = 0; i < list.n_paths; i++) stamps[i] = file_stamp(list.paths[i]);
+    StoreImportFile *read = xcalloc((size_t)list.n_paths + 1, sizeof *read);
     Ssda903FileList loaded = {0};
-    load_files(&list, stamps, &loaded, errs);
+    load_files(&list, stamps, read, &loaded, errs);
     if (errs->n_total == 0) check_unchanged(&list, stamps, errs);
     free(stamps);
     Ssda903File *files = loaded.items;
@@ -1161,10 +1413,14 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     }
     if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
+        PendingMarks marks[TABLE_COUNT] = {0};
         ImportRun run = {.store = s,
                          .keep_invalid = opt->keep_invalid,
+                         .marks = marks,
                          .codes = codes,
                          .errs = errs,
+                         .write_errs = errs,
+                         .write_warnings = &report->warnings,
                          .report = report,
                          .refs = refs,
                          .actor = opt->actor,
@@ -1178,8 +1434,9 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
         } else {
             free_marks(&run.stored);
         }
-        free_marks(&run.marks);
+        for (int t = 0; t < TABLE_COUNT; t++) free_marks(&run.marks[t]);
         strmap_free(&run.children);
+        strmap_free(&run.stored_children);
         strmap_free(&run.marked_rows);
         free(run.staged_rows);
         for (int t = 0; t < TABLE_COUNT; t++) free(run.refs[t].items);

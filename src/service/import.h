@@ -32,6 +32,10 @@ typedef struct ImportOptions {
      * database as it was (the fuzz targets run thousands a second on one
      * database this way). The report says what would have been written. */
     bool roll_back;
+    /* Check each table and write the ones checked on another thread at
+     * once, as an import on a store that stages its rows (PostgreSQL)
+     * always does (docs/postgresql.md): for tests of that path on SQLite. */
+    bool write_while_checking;
 } ImportOptions;
 
 /* A value stored as unknown and marked, with where it was read. */
