@@ -30,9 +30,9 @@ tests/e2e/run.sh build/carepledge || e2e_status=$?
 CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS=-fsanitize=thread \
   -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread > /dev/null
 cmake --build build-tsan -j"$jobs" --target test_store_load test_local_indicators test_compliance \
-  test_web_audit test_import_overlap
+  test_web_audit test_import_overlap test_web_save
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure \
-  -R 'unit_test_(store_load|local_indicators|compliance|web_audit|import_overlap)$'
+  -R 'unit_test_(store_load|local_indicators|compliance|web_audit|import_overlap|web_save)$'
 
 CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAREPLEDGE_SANITIZE=ON \
   -DCAREPLEDGE_FUZZ=ON > /dev/null
