@@ -827,20 +827,195 @@ static void warn_duplicate(ImportRun *run, const Ssda903File *f, const RowRef *f
                a < b ? a : b, a < b ? b : a, f->table->name, first->child, a < b ? b : a);
 }
 
-/* Writes each table's rows in key order, one row per key: the latest year's. */
+/* ---- Each year's Header ---------------------------------------------------
+ *
+ * The store keeps one Header a child, the latest return's, and the Headers of
+ * earlier years where they differ from the one in force after them
+ * (schema/sqlite/027_header_years.sql, exchange/ssda903_header_years.h), so
+ * that a year's stored return (validate --db, export) carries its own. Header
+ * rows are written as every table's, one a child; only the children whose
+ * Header changed then have their map set: those whose rows in this import
+ * differ from one year to another (their stored Header is read before the
+ * rows are written), those whose stored Header the written row met with other
+ * values (store_take_header_priors), and those with a map already. Nearly
+ * every child is none of them, and costs a comparison of its rows in memory. */
+
+/* Whether two Header rows of the import say the same, as read (codes are in
+ * upper case already): rows that only look different are settled by their
+ * stored forms. */
+static bool header_rows_same(const Ssda903File *files, const RowRef *a, const RowRef *b)
+{
+    const char *x[SSDA903_HEADER_COLUMNS], *y[SSDA903_HEADER_COLUMNS];
+    for (int c = 0; c < SSDA903_HEADER_COLUMNS; c++) {
+        x[c] = ssda903_cell(&files[a->file], a->row, c);
+        y[c] = ssda903_cell(&files[b->file], b->row, c);
+    }
+    return ssda903_header_same(x, y);
+}
+
+/* The end of the run of refs[i..) of one child, and whether its rows say the
+ * same in every year. */
+static int child_run(const RowRefs *refs, const Ssda903File *files, int i, bool *same)
+{
+    int j = i + 1;
+    *same = true;
+    for (; j < refs->n_items && strcmp(refs->items[j].child, refs->items[i].child) == 0; j++)
+        *same = *same && header_rows_same(files, &refs->items[j - 1], &refs->items[j]);
+    return j;
+}
+
+/* The stored Headers of child in list (sorted by child, then year): its
+ * first, and their number in *n. */
+static const StoreHeader *headers_of(const StoreHeaders *list, const char *child, int *n)
+{
+    int lo = 0, hi = list->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(list->items[mid].cells[0], child) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *n = 0;
+    while (lo + *n < list->n && strcmp(list->items[lo + *n].cells[0], child) == 0) (*n)++;
+    return *n ? &list->items[lo] : NULL;
+}
+
+/* Before the Header rows are written: the stored Headers of the children
+ * whose rows in this import differ between years. */
+static int read_changing_headers(ImportRun *run, const Ssda903File *files, StoreHeaders *before,
+                                 Err *err)
+{
+    RowRefs *refs = &run->refs[T903_HEADER];
+    const char **changing = NULL;
+    int n = 0, cap = 0;
+    bool same;
+    for (int i = 0, j; i < refs->n_items; i = j)
+        if ((j = child_run(refs, files, i, &same)) && !same) {
+            MEM_GROW(changing, n, cap);
+            changing[n++] = refs->items[i].child;
+        }
+    int rc = n ? store_read_headers(run->store, changing, n, before, err) : 0;
+    free(changing);
+    return rc;
+}
+
+/* One Header row of the import in its stored form. */
+typedef struct GivenHeader {
+    const char *cells[SSDA903_HEADER_COLUMNS];
+    char dates[SSDA903_HEADER_COLUMNS][DATE_FMT_LEN];
+} GivenHeader;
+
+/* Sets the map of the child whose Header rows are refs[0..n) (by year, the
+ * last of a year the one that counts), given its stored Header as it was
+ * before (was; cells NULL for a child new to the database) and its stored
+ * entries. */
+static int set_child_map(ImportRun *run, const Ssda903File *files, const RowRef *refs, int n,
+                         HeaderYear was, const StoreHeader *stored, int n_stored, Err *err)
+{
+    GivenHeader *rows = xcalloc((size_t)n, sizeof *rows);
+    HeaderYear *given = xcalloc((size_t)n, sizeof *given);
+    HeaderYear *entries = xcalloc((size_t)n_stored + 1, sizeof *entries);
+    HeaderYear *out = xcalloc((size_t)n_stored + 2 * (size_t)n + 1, sizeof *out);
+    int n_given = 0, rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (i + 1 < n && refs[i + 1].year == refs[i].year) continue; /* a later row of the year */
+        row_values(&files[refs[i].file], &refs[i], rows[i].cells, rows[i].dates);
+        given[n_given++] = (HeaderYear){refs[i].year, rows[i].cells};
+    }
+    for (int i = 0; i < n_stored; i++)
+        entries[i] = (HeaderYear){stored[i].year, (const char *const *)stored[i].cells};
+    int n_out = ssda903_header_years_merge(was, entries, n_stored, given, n_given, out);
+    if (!ssda903_header_years_equal(out, n_out, entries, n_stored))
+        rc = store_set_header_years(run->store, refs[0].child, out, n_out, err);
+    free(rows);
+    free(given);
+    free(entries);
+    free(out);
+    return rc;
+}
+
+static HeaderYear as_header_year(const StoreHeader *h)
+{
+    return h ? (HeaderYear){h->year, (const char *const *)h->cells} : (HeaderYear){0, NULL};
+}
+
+/* The map of the child whose run is refs[0..n): what its stored Header was
+ * before the import is known from before (the children whose rows differ),
+ * from the priors (the stored Header the written row met with other values),
+ * or else it said what the latest row says, and only its year is read, for a
+ * child with a map (whose entries lie below it). */
+static int settle_child(ImportRun *run, const Ssda903File *files, const RowRef *refs, int n,
+                        bool same, const StoreHeaders *before, const StoreHeaders *priors,
+                        const StoreHeaders *stored, Err *err)
+{
+    int n_prior = 0, n_before = 0, n_stored = 0;
+    const char *child = refs[0].child;
+    const StoreHeader *prior = priors->n ? headers_of(priors, child, &n_prior) : NULL;
+    const StoreHeader *had = stored->n ? headers_of(stored, child, &n_stored) : NULL;
+    if (same && !prior && !had) return 0; /* nearly every child */
+    if (!same) {
+        const StoreHeader *was = before->n ? headers_of(before, child, &n_before) : NULL;
+        return set_child_map(run, files, refs, n, as_header_year(was), had, n_stored, err);
+    }
+    if (prior) return set_child_map(run, files, refs, n, as_header_year(prior), had, n_stored, err);
+    StoreHeaders now;
+    int rc = store_read_headers(run->store, &child, 1, &now, err);
+    if (rc == 0)
+        rc = set_child_map(run, files, refs, n, as_header_year(now.n ? &now.items[0] : NULL), had,
+                           n_stored, err);
+    store_headers_free(&now);
+    return rc;
+}
+
+/* After the Header rows are written: the map of each child whose Header
+ * changed. */
+static void keep_header_years(ImportRun *run, const Ssda903File *files, const StoreHeaders *before)
+{
+    RowRefs *refs = &run->refs[T903_HEADER];
+    StoreHeaders priors, stored;
+    Err err;
+    if (store_take_header_priors(run->store, &priors, &err) < 0 ||
+        store_load_header_years(run->store, &stored, &err) < 0) {
+        errlist_at(run->errs, files[refs->items[0].file].path, 0, 0, NULL, "%s", err.msg);
+        return;
+    }
+    bool same;
+    for (int i = 0, j; i < refs->n_items && run->errs->n_total == 0; i = j) {
+        const RowRef *r = &refs->items[i];
+        j = child_run(refs, files, i, &same);
+        if (settle_child(run, files, r, j - i, same, before, &priors, &stored, &err) < 0)
+            errlist_at(run->errs, files[r->file].path, files[r->file].lines[r->row], 1, NULL, "%s",
+                       err.msg);
+    }
+    store_headers_free(&priors);
+    store_headers_free(&stored);
+}
+
+/* Writes each table's rows in key order, one row per key: the latest year's;
+ * and, with the Header rows, each year's Header. */
 static void write_checked_rows(ImportRun *run, const Ssda903File *files)
 {
     for (int t = 0; t < TABLE_COUNT && run->errs->n_total == 0; t++) {
         RowRefs *refs = &run->refs[t];
         if (refs->n_items == 0) continue;
         qsort(refs->items, (size_t)refs->n_items, sizeof *refs->items, compare_refs);
+        StoreHeaders before = {0};
+        bool header_years = t == T903_HEADER && store_has_header_years(run->store);
+        Err err;
+        if (header_years && read_changing_headers(run, files, &before, &err) < 0) {
+            errlist_at(run->errs, files[refs->items[0].file].path, 0, 0, NULL, "%s", err.msg);
+            return;
+        }
         for (int i = 0; i < refs->n_items; i++) {
             const RowRef *r = &refs->items[i];
             bool superseded =
                 i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
             if (superseded && r->file == r[1].file) warn_duplicate(run, &files[r->file], r, &r[1]);
-            if (!superseded && write_row(run, &files[r->file], r) < 0) return;
+            if (!superseded && write_row(run, &files[r->file], r) < 0) break;
         }
+        if (header_years && run->errs->n_total == 0) keep_header_years(run, files, &before);
+        store_headers_free(&before);
     }
 }
 

@@ -801,6 +801,50 @@ static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
     return rc == DB_DONE ? 0 : db_error(conn, err, "reading the stored returns");
 }
 
+/* Each year's Header where it differs (schema/sqlite/027_header_years.sql):
+ * of the years' children when narrowed, as Header's rows are, and only the
+ * entries that can hold one of the years (the last year they applied to is
+ * not before the first). */
+static int load_header_years(Store *s, Ssda903History *h, bool only_their_children,
+                             const CouncilChildren *cc, Err *err)
+{
+    if (s->schema_version < STORE_HEADER_YEARS_VERSION) return 0;
+    bool narrow = only_their_children && h->to_year > 0;
+    const char *sql =
+        narrow
+            ? "SELECT child, sex, dob, ethnic, upn, mother, mc_dob, until_year FROM "
+              "header_years" HISTORY_CHILDREN "AND until_year >= ?3 ORDER BY child, until_year"
+            : "SELECT child, sex, dob, ethnic, upn, mother, mc_dob, until_year FROM header_years "
+              "WHERE until_year >= ?1 ORDER BY child, until_year";
+    int la_param = narrow ? 5 : 2;
+    char buf[1024];
+    const char *text = for_council(sql, s->council, la_param, buf, sizeof buf);
+    DbStmt *st;
+    if (db_prepare(s->conn, text, false, &st) < 0)
+        return db_error(s->conn, err, "reading each year's Header");
+    if (*s->council) db_bind_text(st, la_param, s->council);
+    if (narrow) {
+        db_bind_text(st, 1, h->from_date);
+        db_bind_text(st, 2, h->to_date);
+        db_bind_int(st, 3, h->from_year);
+        db_bind_int(st, 4, h->to_year);
+    } else {
+        db_bind_int(st, 1, h->from_year);
+    }
+    const char *cells[SSDA903_HEADER_COLUMNS + 1];
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        for (int i = 0; i <= SSDA903_HEADER_COLUMNS; i++)
+            cells[i] = db_column_is_null(st, i) ? NULL : db_column_text(st, i);
+        if (!council_has(cc, cells[0])) continue;
+        if (ssda903_history_add_header_year(h, cells, SSDA903_HEADER_COLUMNS + 1, err) < 0) break;
+    }
+    h->header_years.n_columns = SSDA903_HEADER_COLUMNS + 1;
+    db_finalize(st);
+    if (rc == DB_ROW) return ERR_STATE; /* the history did not fit */
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading each year's Header");
+}
+
 int store_load_903_history(Store *s, int year, int years_before, bool only_their_children,
                            Ssda903History *h, Err *err)
 {
@@ -818,6 +862,7 @@ int store_load_903_history(Store *s, int year, int years_before, bool only_their
     for (int t = 0; rc == 0 && t < T903_COUNT; t++)
         rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, s->council, &cc,
                                 err);
+    if (rc == 0) rc = load_header_years(s, h, only_their_children, &cc, err);
     council_children_free(&cc);
     if (own) store_read_end(s);
     if (rc < 0) ssda903_history_free(h);
