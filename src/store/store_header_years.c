@@ -126,7 +126,7 @@ int store_load_header_years(Store *s, StoreHeaders *out, Err *err)
 
 int store_read_headers(Store *s, const char *const *children, int n, StoreHeaders *out, Err *err)
 {
-    enum { PER_STATEMENT = 100 };
+    enum { PER_STATEMENT = 60 }; /* the PostgreSQL driver binds up to 64 (store/pg.c) */
     memset(out, 0, sizeof *out);
     if (s->stage.on && store_stage_merge(s, err) < 0) return ERR_DB;
     char sql[160 + PER_STATEMENT * 6];
