@@ -846,23 +846,33 @@ static void warn_duplicate(ImportRun *run, const Ssda903File *f, const RowRef *f
 static bool header_rows_same(const Ssda903File *files, const RowRef *a, const RowRef *b)
 {
     const char *x[SSDA903_HEADER_COLUMNS], *y[SSDA903_HEADER_COLUMNS];
+    bool as_read = true; /* nearly always: then no code needs comparing as a code */
     for (int c = 0; c < SSDA903_HEADER_COLUMNS; c++) {
         x[c] = ssda903_cell(&files[a->file], a->row, c);
         y[c] = ssda903_cell(&files[b->file], b->row, c);
+        as_read = as_read && (c == 0 || strcmp(x[c], y[c]) == 0);
     }
-    return ssda903_header_same(x, y);
+    return as_read || ssda903_header_same(x, y);
 }
 
-/* The end of the run of refs[i..) of one child, and whether its rows say the
- * same in every year. */
+/* The end of the run of refs[i..) of one child, and (files not NULL) whether
+ * its rows say the same in every year. */
 static int child_run(const RowRefs *refs, const Ssda903File *files, int i, bool *same)
 {
     int j = i + 1;
     *same = true;
     for (; j < refs->n_items && strcmp(refs->items[j].child, refs->items[i].child) == 0; j++)
-        *same = *same && header_rows_same(files, &refs->items[j - 1], &refs->items[j]);
+        *same = *same && (!files || header_rows_same(files, &refs->items[j - 1], &refs->items[j]));
     return j;
 }
+
+/* The children whose Header rows in this import differ between years (in
+ * the rows' order), with their stored Headers as they were before. */
+typedef struct HeaderChanges {
+    const char **changing;
+    int n, cap;
+    StoreHeaders before;
+} HeaderChanges;
 
 /* The stored Headers of child in list (sorted by child, then year): its
  * first, and their number in *n. */
@@ -881,23 +891,19 @@ static const StoreHeader *headers_of(const StoreHeaders *list, const char *child
     return *n ? &list->items[lo] : NULL;
 }
 
-/* Before the Header rows are written: the stored Headers of the children
- * whose rows in this import differ between years. */
-static int read_changing_headers(ImportRun *run, const Ssda903File *files, StoreHeaders *before,
+/* Before the Header rows are written: the children whose rows in this
+ * import differ between years, and their stored Headers. */
+static int read_changing_headers(ImportRun *run, const Ssda903File *files, HeaderChanges *hc,
                                  Err *err)
 {
     RowRefs *refs = &run->refs[T903_HEADER];
-    const char **changing = NULL;
-    int n = 0, cap = 0;
     bool same;
     for (int i = 0, j; i < refs->n_items; i = j)
         if ((j = child_run(refs, files, i, &same)) && !same) {
-            MEM_GROW(changing, n, cap);
-            changing[n++] = refs->items[i].child;
+            MEM_GROW(hc->changing, hc->n, hc->cap);
+            hc->changing[hc->n++] = refs->items[i].child;
         }
-    int rc = n ? store_read_headers(run->store, changing, n, before, err) : 0;
-    free(changing);
-    return rc;
+    return hc->n ? store_read_headers(run->store, hc->changing, hc->n, &hc->before, err) : 0;
 }
 
 /* One Header row of the import in its stored form. */
@@ -927,7 +933,7 @@ static int set_child_map(ImportRun *run, const Ssda903File *files, const RowRef 
         entries[i] = (HeaderYear){stored[i].year, (const char *const *)stored[i].cells};
     int n_out = ssda903_header_years_merge(was, entries, n_stored, given, n_given, out);
     if (!ssda903_header_years_equal(out, n_out, entries, n_stored))
-        rc = store_set_header_years(run->store, refs[0].child, out, n_out, err);
+        rc = store_set_header_years(run->store, refs[0].child, out, n_out, n_stored > 0, err);
     free(rows);
     free(given);
     free(entries);
@@ -970,7 +976,7 @@ static int settle_child(ImportRun *run, const Ssda903File *files, const RowRef *
 
 /* After the Header rows are written: the map of each child whose Header
  * changed. */
-static void keep_header_years(ImportRun *run, const Ssda903File *files, const StoreHeaders *before)
+static void keep_header_years(ImportRun *run, const Ssda903File *files, const HeaderChanges *hc)
 {
     RowRefs *refs = &run->refs[T903_HEADER];
     StoreHeaders priors, stored;
@@ -981,10 +987,14 @@ static void keep_header_years(ImportRun *run, const Ssda903File *files, const St
         return;
     }
     bool same;
-    for (int i = 0, j; i < refs->n_items && run->errs->n_total == 0; i = j) {
+    int k = 0; /* the next of hc->changing */
+    for (int i = 0, j;
+         i < refs->n_items && run->errs->n_total == 0 && (hc->n || priors.n || stored.n); i = j) {
         const RowRef *r = &refs->items[i];
-        j = child_run(refs, files, i, &same);
-        if (settle_child(run, files, r, j - i, same, before, &priors, &stored, &err) < 0)
+        j = child_run(refs, NULL, i, &same);
+        same = !(k < hc->n && hc->changing[k] == r->child);
+        k += !same;
+        if (settle_child(run, files, r, j - i, same, &hc->before, &priors, &stored, &err) < 0)
             errlist_at(run->errs, files[r->file].path, files[r->file].lines[r->row], 1, NULL, "%s",
                        err.msg);
     }
@@ -1000,22 +1010,21 @@ static void write_checked_rows(ImportRun *run, const Ssda903File *files)
         RowRefs *refs = &run->refs[t];
         if (refs->n_items == 0) continue;
         qsort(refs->items, (size_t)refs->n_items, sizeof *refs->items, compare_refs);
-        StoreHeaders before = {0};
+        HeaderChanges changes = {0};
         bool header_years = t == T903_HEADER && store_has_header_years(run->store);
         Err err;
-        if (header_years && read_changing_headers(run, files, &before, &err) < 0) {
+        if (header_years && read_changing_headers(run, files, &changes, &err) < 0)
             errlist_at(run->errs, files[refs->items[0].file].path, 0, 0, NULL, "%s", err.msg);
-            return;
-        }
-        for (int i = 0; i < refs->n_items; i++) {
+        for (int i = 0; i < refs->n_items && run->errs->n_total == 0; i++) {
             const RowRef *r = &refs->items[i];
             bool superseded =
                 i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
             if (superseded && r->file == r[1].file) warn_duplicate(run, &files[r->file], r, &r[1]);
             if (!superseded && write_row(run, &files[r->file], r) < 0) break;
         }
-        if (header_years && run->errs->n_total == 0) keep_header_years(run, files, &before);
-        store_headers_free(&before);
+        if (header_years && run->errs->n_total == 0) keep_header_years(run, files, &changes);
+        store_headers_free(&changes.before);
+        free(changes.changing);
     }
 }
 

@@ -173,6 +173,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
                              "la = excluded.la"),
     [STMT_COUNT_COMMIT] = "UPDATE store_commits SET n = n + 1 WHERE id = 1",
     [STMT_READ_COMMIT] = "SELECT n FROM store_commits WHERE id = 1",
+    [STMT_READ_HEADER] = ("SELECT child, sex, dob, ethnic, upn, mother, mc_dob, source_year "
+                          "FROM header WHERE child = ?1"),
+    [STMT_DELETE_HEADER_YEARS] = "DELETE FROM header_years WHERE child = ?1",
+    [STMT_PUT_HEADER_YEAR] =
+        ("INSERT INTO header_years (child, sex, dob, ethnic, upn, mother, "
+         "mc_dob, until_year, la) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
 };
 
 /* The schema version from which the database counts its commits
@@ -688,8 +694,8 @@ static int check_council(Store *s, Ssda903TableId table, const char *const *valu
 /* Runs a row's upsert st. With met_other (put_header's upsert, which leaves
  * a stored row of other values alone), such a row makes it return 1, having
  * written and counted nothing. */
-static int run_upsert(Store *s, DbStmt *st, Ssda903TableId table, const char *const *values,
-                      int source_year, bool met_other, Err *err)
+static inline int run_upsert(Store *s, DbStmt *st, Ssda903TableId table, const char *const *values,
+                             int source_year, bool met_other, Err *err)
 {
     int n = ssda903_table(table)->n_columns;
     for (int i = 0; i < n; i++)

@@ -142,10 +142,11 @@ int store_load_header_years(Store *s, StoreHeaders *out, Err *err);
 /* The stored Header rows of the children named (those that have one), sorted
  * by child. Returns 0 or ERR_DB. */
 int store_read_headers(Store *s, const char *const *children, int n, StoreHeaders *out, Err *err);
-/* Replaces the child's entries of header_years with entries (ascending by
- * year, none when n is 0), labelled with the store's council. Returns 0 or
- * ERR_DB. */
-int store_set_header_years(Store *s, const char *child, const HeaderYear *entries, int n, Err *err);
+/* Replaces the child's entries of header_years (had: whether it has any)
+ * with entries (ascending by year, none when n is 0), labelled with the
+ * store's council. Returns 0 or ERR_DB. */
+int store_set_header_years(Store *s, const char *child, const HeaderYear *entries, int n, bool had,
+                           Err *err);
 void store_header_free(StoreHeader *h);
 
 /* Whether a Header row exists for the child. */

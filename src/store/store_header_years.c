@@ -47,26 +47,35 @@ static void read_header(DbStmt *st, StoreHeader *out)
     out->year = (int)db_column_int(st, SSDA903_HEADER_COLUMNS);
 }
 
-/* Adds every row of st to out. */
-static int read_headers(Store *s, DbStmt *st, StoreHeaders *out, Err *err, const char *what)
+/* Adds every row of st to out, and resets st. */
+static int read_rows(Store *s, DbStmt *st, StoreHeaders *out, Err *err, const char *what)
 {
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         MEM_GROW(out->items, out->n, out->cap);
         read_header(st, &out->items[out->n++]);
     }
-    db_finalize(st);
+    db_reset(st);
     return rc == DB_DONE ? 0 : db_error(s->conn, err, what);
 }
 
+/* Like read_rows, then finalizes st (a statement prepared for one use). */
+static int read_headers(Store *s, DbStmt *st, StoreHeaders *out, Err *err, const char *what)
+{
+    int rc = read_rows(s, st, out, err, what);
+    db_finalize(st);
+    return rc;
+}
+
+/* Statements run once for each of a few children are prepared once for the
+ * store's life (store.c, stmt_sql): preparing them each time cost more than
+ * running them. */
 int store_keep_header_prior(Store *s, const char *child, Err *err)
 {
-    DbStmt *st;
-    if (db_prepare(s->conn, "SELECT " HEADER_COLUMNS ", source_year FROM header WHERE child = ?1",
-                   false, &st) < 0)
-        return db_error(s->conn, err, "reading a stored Header");
+    DbStmt *st = store_stmt(s, STMT_READ_HEADER, err);
+    if (!st) return ERR_DB;
     db_bind_text(st, 1, child);
-    return read_headers(s, st, &s->priors, err, "reading a stored Header");
+    return read_rows(s, st, &s->priors, err, "reading a stored Header");
 }
 
 int store_keep_header_priors_of(Store *s, const char *source, Err *err)
@@ -162,21 +171,19 @@ static int run_done(Store *s, DbStmt *st, Err *err, const char *what)
     return rc == DB_DONE ? 0 : db_error(s->conn, err, what);
 }
 
-int store_set_header_years(Store *s, const char *child, const HeaderYear *entries, int n, Err *err)
+int store_set_header_years(Store *s, const char *child, const HeaderYear *entries, int n, bool had,
+                           Err *err)
 {
     if (s->stage.on && store_stage_merge(s, err) < 0) return ERR_DB;
-    DbStmt *del, *ins;
-    if (db_prepare(s->conn, "DELETE FROM header_years WHERE child = ?1", false, &del) < 0)
-        return db_error(s->conn, err, "setting each year's Header");
-    db_bind_text(del, 1, child);
-    int rc = run_done(s, del, err, "setting each year's Header");
-    db_finalize(del);
-    if (rc < 0 || n == 0) return rc;
-    if (db_prepare(s->conn,
-                   "INSERT INTO header_years (" HEADER_COLUMNS ", until_year, la) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                   false, &ins) < 0)
-        return db_error(s->conn, err, "setting each year's Header");
+    if (had) {
+        DbStmt *del = store_stmt(s, STMT_DELETE_HEADER_YEARS, err);
+        if (!del) return ERR_DB;
+        db_bind_text(del, 1, child);
+        if (run_done(s, del, err, "setting each year's Header") < 0) return ERR_DB;
+    }
+    DbStmt *ins = n ? store_stmt(s, STMT_PUT_HEADER_YEAR, err) : NULL;
+    if (n && !ins) return ERR_DB;
+    int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
         db_bind_text(ins, 1, child);
         for (int c = 1; c < SSDA903_HEADER_COLUMNS; c++)
@@ -185,6 +192,5 @@ int store_set_header_years(Store *s, const char *child, const HeaderYear *entrie
         db_bind_text(ins, 9, s->council);
         rc = run_done(s, ins, err, "setting each year's Header");
     }
-    db_finalize(ins);
     return rc;
 }

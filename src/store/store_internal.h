@@ -14,6 +14,9 @@ typedef enum StmtId {
     STMT_PUT_DISABILITY,
     STMT_COUNT_COMMIT,
     STMT_READ_COMMIT,
+    STMT_READ_HEADER, /* store_header_years.c */
+    STMT_DELETE_HEADER_YEARS,
+    STMT_PUT_HEADER_YEAR,
     STMT_COUNT
 } StmtId;
 
