@@ -115,6 +115,20 @@ static SqlText same_values_sql(Ssda903TableId table)
     return q;
 }
 
+/* Whether the stored Header row says what the one given says, as
+ * ssda903_header_same has it: SEX 1 and 2 the same as M and F (the 903's
+ * form to 2023/24 and from 2024/25, DfE rule 101), so that the year the form
+ * changed does not read every child's stored Header again (put_header). */
+static SqlText same_header_sql(void)
+{
+    SqlText q = {0};
+    sql_add(&q, "(CASE header.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE header.sex END) IS "
+                "(CASE excluded.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE excluded.sex END) "
+                "AND (header.dob, header.ethnic, header.upn, header.mother, header.mc_dob) IS "
+                "(excluded.dob, excluded.ethnic, excluded.upn, excluded.mother, excluded.mc_dob)");
+    return q;
+}
+
 /* INSERT of the table's columns (then year for the tables kept once a year,
  * then source_year, then la, the council), or, when a row with the same key is stored, an update of
  * the rest unless the stored row came from a later return. Parameters are
@@ -146,8 +160,8 @@ static void write_upsert(Ssda903TableId table, UpsertCouncil council, bool only_
                 "source_year = excluded.source_year "
                 "WHERE carepledge_note(%s) AND %s AND excluded.source_year >= %s.source_year "
                 "AND %s.la = excluded.la",
-                same_values_sql(table).text, only_same ? same_values_sql(table).text : "1",
-                t->sql_name, t->sql_name);
+                same_values_sql(table).text, only_same ? same_header_sql().text : "1", t->sql_name,
+                t->sql_name);
 }
 
 /* Whether a stored row with the upsert's key belongs to another council and
@@ -709,7 +723,9 @@ static inline int run_upsert(Store *s, DbStmt *st, Ssda903TableId table, const c
     s->last_put_written = changes != 0; /* -1: cannot say */
     /* The upsert's WHERE noted whether it met a stored row with the same values. */
     int same = db_take_note(s->conn);
-    if (met_other && rc == DB_DONE && same == 0) {
+    /* Another Header left alone: not the same as read, nor as the 903 means
+     * it (same_header_sql), or kept as a later return's. */
+    if (met_other && rc == DB_DONE && same == 0 && changes == 0) {
         db_reset(st);
         return 1;
     }

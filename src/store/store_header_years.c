@@ -138,6 +138,12 @@ int store_read_headers(Store *s, const char *const *children, int n, StoreHeader
     enum { PER_STATEMENT = 60 }; /* the PostgreSQL driver binds up to 64 (store/pg.c) */
     memset(out, 0, sizeof *out);
     if (s->stage.on && store_stage_merge(s, err) < 0) return ERR_DB;
+    if (n == 1) { /* the import asks for one child at a time too: a statement kept */
+        DbStmt *one = store_stmt(s, STMT_READ_HEADER, err);
+        if (!one) return ERR_DB;
+        db_bind_text(one, 1, children[0]);
+        return read_rows(s, one, out, err, "reading a stored Header");
+    }
     char sql[160 + PER_STATEMENT * 6];
     int len = snprintf(sql, sizeof sql,
                        "SELECT " HEADER_COLUMNS ", source_year FROM header WHERE child IN (");
