@@ -951,27 +951,29 @@ static HeaderYear as_header_year(const StoreHeader *h)
  * from the priors (the stored Header the written row met with other values),
  * or else it said what the latest row says, and only its year is read, for a
  * child with a map (whose entries lie below it). */
+/* What the store held, taken after the Header rows were written: the
+ * stored Headers they met with other values, each child's entries, and the
+ * Header rows of the children with entries. */
+typedef struct StoredHeaders {
+    StoreHeaders priors, entries, current;
+} StoredHeaders;
+
 static int settle_child(ImportRun *run, const Ssda903File *files, const RowRef *refs, int n,
-                        bool same, const StoreHeaders *before, const StoreHeaders *priors,
-                        const StoreHeaders *stored, Err *err)
+                        bool same, const StoreHeaders *before, const StoredHeaders *st, Err *err)
 {
-    int n_prior = 0, n_before = 0, n_stored = 0;
+    int n_prior = 0, n_before = 0, n_stored = 0, n_now = 0;
     const char *child = refs[0].child;
-    const StoreHeader *prior = priors->n ? headers_of(priors, child, &n_prior) : NULL;
-    const StoreHeader *had = stored->n ? headers_of(stored, child, &n_stored) : NULL;
+    const StoreHeader *prior = st->priors.n ? headers_of(&st->priors, child, &n_prior) : NULL;
+    const StoreHeader *had = st->entries.n ? headers_of(&st->entries, child, &n_stored) : NULL;
     if (same && !prior && !had) return 0; /* nearly every child */
-    if (!same) {
-        const StoreHeader *was = before->n ? headers_of(before, child, &n_before) : NULL;
-        return set_child_map(run, files, refs, n, as_header_year(was), had, n_stored, err);
-    }
-    if (prior) return set_child_map(run, files, refs, n, as_header_year(prior), had, n_stored, err);
-    StoreHeaders now;
-    int rc = store_read_headers(run->store, &child, 1, &now, err);
-    if (rc == 0)
-        rc = set_child_map(run, files, refs, n, as_header_year(now.n ? &now.items[0] : NULL), had,
-                           n_stored, err);
-    store_headers_free(&now);
-    return rc;
+    const StoreHeader *was;
+    if (!same) /* read before the rows were written */
+        was = before->n ? headers_of(before, child, &n_before) : NULL;
+    else if (prior)
+        was = prior;
+    else /* it said what the latest row says; its year is what counts */
+        was = headers_of(&st->current, child, &n_now);
+    return set_child_map(run, files, refs, n, as_header_year(was), had, n_stored, err);
 }
 
 /* After the Header rows are written: the map of each child whose Header
@@ -979,27 +981,28 @@ static int settle_child(ImportRun *run, const Ssda903File *files, const RowRef *
 static void keep_header_years(ImportRun *run, const Ssda903File *files, const HeaderChanges *hc)
 {
     RowRefs *refs = &run->refs[T903_HEADER];
-    StoreHeaders priors, stored;
+    StoredHeaders st = {0};
     Err err;
-    if (store_take_header_priors(run->store, &priors, &err) < 0 ||
-        store_load_header_years(run->store, &stored, &err) < 0) {
+    if (store_take_header_priors(run->store, &st.priors, &err) < 0 ||
+        store_load_header_years(run->store, &st.entries, &st.current, &err) < 0) {
         errlist_at(run->errs, files[refs->items[0].file].path, 0, 0, NULL, "%s", err.msg);
-        return;
+        refs = NULL;
     }
     bool same;
     int k = 0; /* the next of hc->changing */
-    for (int i = 0, j;
-         i < refs->n_items && run->errs->n_total == 0 && (hc->n || priors.n || stored.n); i = j) {
+    bool any = hc->n || st.priors.n || st.entries.n;
+    for (int i = 0, j; refs && any && i < refs->n_items && run->errs->n_total == 0; i = j) {
         const RowRef *r = &refs->items[i];
         j = child_run(refs, NULL, i, &same);
         same = !(k < hc->n && hc->changing[k] == r->child);
         k += !same;
-        if (settle_child(run, files, r, j - i, same, &hc->before, &priors, &stored, &err) < 0)
+        if (settle_child(run, files, r, j - i, same, &hc->before, &st, &err) < 0)
             errlist_at(run->errs, files[r->file].path, files[r->file].lines[r->row], 1, NULL, "%s",
                        err.msg);
     }
-    store_headers_free(&priors);
-    store_headers_free(&stored);
+    store_headers_free(&st.priors);
+    store_headers_free(&st.entries);
+    store_headers_free(&st.current);
 }
 
 /* Writes each table's rows in key order, one row per key: the latest year's;

@@ -137,8 +137,10 @@ bool store_has_header_years(const Store *s);
  * ERR_DB. */
 int store_take_header_priors(Store *s, StoreHeaders *out, Err *err);
 /* Every stored entry of header_years that the store sees (its council's),
- * by child and until_year. Returns 0 (none before schema 27) or ERR_DB. */
-int store_load_header_years(Store *s, StoreHeaders *out, Err *err);
+ * by child and until_year, and the Header rows of their children, by child
+ * (read in one statement rather than one a child: a round trip each on a
+ * server). Returns 0 (none before schema 27) or ERR_DB. */
+int store_load_header_years(Store *s, StoreHeaders *entries, StoreHeaders *current, Err *err);
 /* The stored Header rows of the children named (those that have one), sorted
  * by child. Returns 0 or ERR_DB. */
 int store_read_headers(Store *s, const char *const *children, int n, StoreHeaders *out, Err *err);

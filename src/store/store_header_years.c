@@ -113,24 +113,40 @@ int store_take_header_priors(Store *s, StoreHeaders *out, Err *err)
     return 0;
 }
 
-int store_load_header_years(Store *s, StoreHeaders *out, Err *err)
+/* The rows of sql (with the council as ?1 when the store works for one) into
+ * out, sorted in C order, whatever the engine's collation, for the import's
+ * search. */
+static int load_sorted(Store *s, const char *sql, const char *sql_for_council, StoreHeaders *out,
+                       Err *err)
 {
-    memset(out, 0, sizeof *out);
-    if (!store_has_header_years(s)) return 0;
-    if (s->stage.on && store_stage_merge(s, err) < 0) return ERR_DB;
     DbStmt *st;
-    if (db_prepare(s->conn,
-                   *s->council ? "SELECT " HEADER_COLUMNS ", until_year FROM header_years "
-                                 "WHERE la = ?1 ORDER BY child, until_year"
-                               : "SELECT " HEADER_COLUMNS ", until_year FROM header_years "
-                                 "ORDER BY child, until_year",
-                   false, &st) < 0)
+    if (db_prepare(s->conn, *s->council ? sql_for_council : sql, false, &st) < 0)
         return db_error(s->conn, err, "reading each year's Header");
     if (*s->council) db_bind_text(st, 1, s->council);
     int rc = read_headers(s, st, out, err, "reading each year's Header");
-    /* In C order, whatever the engine's collation, for the import's search. */
     if (rc == 0 && out->n > 1) qsort(out->items, (size_t)out->n, sizeof *out->items, by_child);
     return rc;
+}
+
+int store_load_header_years(Store *s, StoreHeaders *entries, StoreHeaders *current, Err *err)
+{
+    memset(entries, 0, sizeof *entries);
+    memset(current, 0, sizeof *current);
+    if (!store_has_header_years(s)) return 0;
+    if (s->stage.on && store_stage_merge(s, err) < 0) return ERR_DB;
+    int rc = load_sorted(s,
+                         "SELECT " HEADER_COLUMNS ", until_year FROM header_years "
+                         "ORDER BY child, until_year",
+                         "SELECT " HEADER_COLUMNS ", until_year FROM header_years "
+                         "WHERE la = ?1 ORDER BY child, until_year",
+                         entries, err);
+    if (rc < 0 || entries->n == 0) return rc;
+    return load_sorted(s,
+                       "SELECT " HEADER_COLUMNS ", source_year FROM header "
+                       "WHERE child IN (SELECT child FROM header_years)",
+                       "SELECT " HEADER_COLUMNS ", source_year FROM header "
+                       "WHERE la = ?1 AND child IN (SELECT child FROM header_years)",
+                       current, err);
 }
 
 int store_read_headers(Store *s, const char *const *children, int n, StoreHeaders *out, Err *err)
