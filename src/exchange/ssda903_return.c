@@ -94,6 +94,14 @@ int ssda903_history_add(Ssda903History *h, Ssda903TableId table, const char *con
     return 0;
 }
 
+int ssda903_history_add_header_year(Ssda903History *h, const char *const *cells, int n, Err *err)
+{
+    uint32_t *row = stored_append(&h->header_years, n);
+    for (int i = 0; i < n; i++)
+        if (add_text(h, cells[i], &row[i], err) < 0) return ERR_STATE;
+    return 0;
+}
+
 /* A stored cell's text, NULL when not recorded. */
 static const char *cell(const Ssda903History *h, const Ssda903StoredRows *rows, int row, int col)
 {
@@ -110,6 +118,7 @@ static void rows_free(Ssda903Rows *rows)
 void ssda903_history_free(Ssda903History *h)
 {
     for (int t = 0; t < T903_COUNT; t++) free(h->tables[t].cells);
+    free(h->header_years.cells);
     for (int i = 0; i < h->n_blocks; i++) free(h->blocks[i]);
     free(h->blocks);
     *h = (Ssda903History){0};
@@ -338,6 +347,33 @@ static void write_year_row(const TableRule *r, const Ssda903History *h,
     }
 }
 
+/* Where the Header of each child of a year is: a walk through
+ * h->header_years, whose rows come sorted by child like the Header rows
+ * asked for, so one walk serves a whole table. */
+typedef struct YearHeaders {
+    const Ssda903History *h;
+    int year, at;
+} YearHeaders;
+
+/* The stored rows and row holding child's Header for the year: the first of
+ * the child's entries whose last year is not before it, else row `row` of
+ * header (the latest return's). */
+static const Ssda903StoredRows *year_header(YearHeaders *y, const Ssda903StoredRows *header,
+                                            int *row)
+{
+    const Ssda903StoredRows *e = &y->h->header_years;
+    const char *child = cell(y->h, header, *row, 0);
+    while (y->at < e->n_rows && strcmp(cell(y->h, e, y->at, 0), child) < 0) y->at++;
+    for (int i = y->at; i < e->n_rows && strcmp(cell(y->h, e, i, 0), child) == 0; i++) {
+        const char *until = cell(y->h, e, i, e->n_columns - 1);
+        if (until && atoi(until) >= y->year) {
+            *row = i;
+            return e;
+        }
+    }
+    return header;
+}
+
 static bool row_in_year(const TableRule *r, const Ssda903History *h, const Ssda903StoredRows *src,
                         int row, const Window *w, Kids *header_kids, Kids *running_kids)
 {
@@ -420,9 +456,13 @@ void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out)
         out->tables[t].n_columns = r.def->n_columns;
         kids_rewind(&header);
         kids_rewind(&running);
-        for (int row = 0; row < src->n_rows; row++)
-            if (row_in_year(&r, h, src, row, &w, &header, &running))
-                write_year_row(&r, h, src, row, &w, &out->tables[t], &out->text);
+        YearHeaders years = {h, year, 0};
+        for (int row = 0; row < src->n_rows; row++) {
+            if (!row_in_year(&r, h, src, row, &w, &header, &running)) continue;
+            int at = row;
+            const Ssda903StoredRows *from = t == T903_HEADER ? year_header(&years, src, &at) : src;
+            write_year_row(&r, h, from, at, &w, &out->tables[t], &out->text);
+        }
     }
     /* The whole history of the Header children's episodes known by the
      * year's end, for the rules that look back further than last year. */
@@ -454,9 +494,13 @@ void ssda903_return_add_missing_headers(const Ssda903History *h, Ssda903Return *
     TableRule rule = table_rule(T903_HEADER);
     Window w = year_window(r->year);
     const Ssda903StoredRows *src = &h->tables[T903_HEADER];
-    for (int row = 0; missing.n_used && row < src->n_rows; row++)
-        if (strmap_has(&missing, cell(h, src, row, 0)))
-            write_year_row(&rule, h, src, row, &w, &r->tables[T903_HEADER], &r->text);
+    YearHeaders years = {h, r->year, 0};
+    for (int row = 0; missing.n_used && row < src->n_rows; row++) {
+        if (!strmap_has(&missing, cell(h, src, row, 0))) continue;
+        int at = row;
+        const Ssda903StoredRows *from = year_header(&years, src, &at);
+        write_year_row(&rule, h, from, at, &w, &r->tables[T903_HEADER], &r->text);
+    }
     strmap_free(&header);
     strmap_free(&missing);
 }

@@ -41,6 +41,12 @@ enum { SSDA903_NO_TEXT = -1 }; /* as uint32_t: UINT32_MAX */
 
 typedef struct Ssda903History {
     Ssda903StoredRows tables[T903_COUNT];
+    /* The Headers of earlier years where they differ from the one in force
+     * after them (exchange/ssda903_header_years.h): Header's columns, then
+     * the last collection year each applied to; sorted by child and year.
+     * A year's return takes a child's Header from here when one applies to
+     * it, else from tables[T903_HEADER]. */
+    Ssda903StoredRows header_years;
     int first_year;  /* the earliest collection year a stored episode last came from */
     int latest_year; /* the latest one; both 0 when there are no episodes */
     char **blocks;   /* the texts, each NUL-terminated */
@@ -75,6 +81,8 @@ void ssda903_history_for_years(Ssda903History *h, int from_year, int to_year);
  * 1 MiB. */
 int ssda903_history_add(Ssda903History *h, Ssda903TableId table, const char *const *cells, int n,
                         Err *err);
+/* Adds an entry of header_years: Header's columns, then the year as text. */
+int ssda903_history_add_header_year(Ssda903History *h, const char *const *cells, int n, Err *err);
 void ssda903_history_free(Ssda903History *h);
 
 /* The return of one collection year: each table's rows as a return file
@@ -92,7 +100,7 @@ typedef struct Ssda903Return {
  * into h's texts: free it before h. */
 void ssda903_return_build(const Ssda903History *h, int year, Ssda903Return *out);
 void ssda903_return_free(Ssda903Return *r);
-/* Adds to r's Header the stored Header rows of the children that have rows in
+/* Adds to r's Header the stored Header rows (of its year) of the children that have rows in
  * its other tables but none in its Header (a social worker episode still
  * running after the child's care ended). The 903 XML nests every record in its
  * child's Header, so it cannot hold those rows without them; the CSV return

@@ -923,22 +923,218 @@ static bool told_to_stop(const ImportRun *run)
     return run->stop && atomic_load_explicit(run->stop, memory_order_relaxed);
 }
 
-/* Writes one table's rows in key order, one row per key: the latest year's.
- * Returns -1 when a row could not be written (or the writer was stopped). */
+/* ---- Each year's Header ---------------------------------------------------
+ *
+ * The store keeps one Header a child, the latest return's, and the Headers of
+ * earlier years where they differ from the one in force after them
+ * (schema/sqlite/027_header_years.sql, exchange/ssda903_header_years.h), so
+ * that a year's stored return (validate --db, export) carries its own. Header
+ * rows are written as every table's, one a child; only the children whose
+ * Header changed then have their map set: those whose rows in this import
+ * differ from one year to another (their stored Header is read before the
+ * rows are written), those whose stored Header the written row met with other
+ * values (store_take_header_priors), and those with a map already. Nearly
+ * every child is none of them, and costs a comparison of its rows in memory. */
+
+/* Whether two Header rows of the import say the same, as read (codes are in
+ * upper case already): rows that only look different are settled by their
+ * stored forms. */
+static bool header_rows_same(const Ssda903File *files, const RowRef *a, const RowRef *b)
+{
+    const char *x[SSDA903_HEADER_COLUMNS], *y[SSDA903_HEADER_COLUMNS];
+    bool as_read = true; /* nearly always: then no code needs comparing as a code */
+    for (int c = 0; c < SSDA903_HEADER_COLUMNS; c++) {
+        x[c] = ssda903_cell(&files[a->file], a->row, c);
+        y[c] = ssda903_cell(&files[b->file], b->row, c);
+        as_read = as_read && (c == 0 || strcmp(x[c], y[c]) == 0);
+    }
+    return as_read || ssda903_header_same(x, y);
+}
+
+/* The end of the run of refs[i..) of one child, and (files not NULL) whether
+ * its rows say the same in every year. */
+static int child_run(const RowRefs *refs, const Ssda903File *files, int i, bool *same)
+{
+    int j = i + 1;
+    *same = true;
+    for (; j < refs->n_items && strcmp(refs->items[j].child, refs->items[i].child) == 0; j++)
+        *same = *same && (!files || header_rows_same(files, &refs->items[j - 1], &refs->items[j]));
+    return j;
+}
+
+/* The children whose Header rows in this import differ between years (in
+ * the rows' order), with their stored Headers as they were before. */
+typedef struct HeaderChanges {
+    const char **changing;
+    int n, cap;
+    StoreHeaders before;
+} HeaderChanges;
+
+/* The stored Headers of child in list (sorted by child, then year): its
+ * first, and their number in *n. */
+static const StoreHeader *headers_of(const StoreHeaders *list, const char *child, int *n)
+{
+    int lo = 0, hi = list->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(list->items[mid].cells[0], child) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *n = 0;
+    while (lo + *n < list->n && strcmp(list->items[lo + *n].cells[0], child) == 0) (*n)++;
+    return *n ? &list->items[lo] : NULL;
+}
+
+/* Before the Header rows are written: the children whose rows in this
+ * import differ between years, and their stored Headers. */
+static int read_changing_headers(ImportRun *run, const Ssda903File *files, HeaderChanges *hc,
+                                 Err *err)
+{
+    RowRefs *refs = &run->refs[T903_HEADER];
+    bool same;
+    for (int i = 0, j; i < refs->n_items; i = j)
+        if ((j = child_run(refs, files, i, &same)) && !same) {
+            MEM_GROW(hc->changing, hc->n, hc->cap);
+            hc->changing[hc->n++] = refs->items[i].child;
+        }
+    return hc->n ? store_read_headers(run->store, hc->changing, hc->n, &hc->before, err) : 0;
+}
+
+/* One Header row of the import in its stored form. */
+typedef struct GivenHeader {
+    const char *cells[SSDA903_HEADER_COLUMNS];
+    char dates[SSDA903_HEADER_COLUMNS][DATE_FMT_LEN];
+} GivenHeader;
+
+/* Sets the map of the child whose Header rows are refs[0..n) (by year, the
+ * last of a year the one that counts), given its stored Header as it was
+ * before (was; cells NULL for a child new to the database) and its stored
+ * entries. */
+static int set_child_map(ImportRun *run, const Ssda903File *files, const RowRef *refs, int n,
+                         HeaderYear was, const StoreHeader *stored, int n_stored, Err *err)
+{
+    GivenHeader *rows = xcalloc((size_t)n, sizeof *rows);
+    HeaderYear *given = xcalloc((size_t)n, sizeof *given);
+    HeaderYear *entries = xcalloc((size_t)n_stored + 1, sizeof *entries);
+    HeaderYear *out = xcalloc((size_t)n_stored + 2 * (size_t)n + 1, sizeof *out);
+    int n_given = 0, rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (i + 1 < n && refs[i + 1].year == refs[i].year) continue; /* a later row of the year */
+        row_values(&files[refs[i].file], &refs[i], rows[i].cells, rows[i].dates);
+        given[n_given++] = (HeaderYear){refs[i].year, rows[i].cells};
+    }
+    for (int i = 0; i < n_stored; i++)
+        entries[i] = (HeaderYear){stored[i].year, (const char *const *)stored[i].cells};
+    int n_out = ssda903_header_years_merge(was, entries, n_stored, given, n_given, out);
+    if (!ssda903_header_years_equal(out, n_out, entries, n_stored))
+        rc = store_set_header_years(run->store, refs[0].child, out, n_out, n_stored > 0, err);
+    free(rows);
+    free(given);
+    free(entries);
+    free(out);
+    return rc;
+}
+
+static HeaderYear as_header_year(const StoreHeader *h)
+{
+    return h ? (HeaderYear){h->year, (const char *const *)h->cells} : (HeaderYear){0, NULL};
+}
+
+/* The map of the child whose run is refs[0..n): what its stored Header was
+ * before the import is known from before (the children whose rows differ),
+ * from the priors (the stored Header the written row met with other values),
+ * or else it said what the latest row says, and only its year is read, for a
+ * child with a map (whose entries lie below it). */
+/* What the store held, taken after the Header rows were written: the
+ * stored Headers they met with other values, each child's entries, and the
+ * Header rows of the children with entries. */
+typedef struct StoredHeaders {
+    StoreHeaders priors, entries, current;
+} StoredHeaders;
+
+static int settle_child(ImportRun *run, const Ssda903File *files, const RowRef *refs, int n,
+                        bool same, const StoreHeaders *before, const StoredHeaders *st, Err *err)
+{
+    int n_prior = 0, n_before = 0, n_stored = 0, n_now = 0;
+    const char *child = refs[0].child;
+    const StoreHeader *prior = st->priors.n ? headers_of(&st->priors, child, &n_prior) : NULL;
+    const StoreHeader *had = st->entries.n ? headers_of(&st->entries, child, &n_stored) : NULL;
+    if (same && !prior && !had) return 0; /* nearly every child */
+    const StoreHeader *was;
+    if (!same) /* read before the rows were written */
+        was = before->n ? headers_of(before, child, &n_before) : NULL;
+    else if (prior)
+        was = prior;
+    else /* it said what the latest row says; its year is what counts */
+        was = headers_of(&st->current, child, &n_now);
+    return set_child_map(run, files, refs, n, as_header_year(was), had, n_stored, err);
+}
+
+/* After the Header rows are written: the map of each child whose Header
+ * changed. */
+static void keep_header_years(ImportRun *run, const Ssda903File *files, const HeaderChanges *hc)
+{
+    RowRefs *refs = &run->refs[T903_HEADER];
+    StoredHeaders st = {0};
+    Err err;
+    if (store_take_header_priors(run->store, &st.priors, &err) < 0 ||
+        store_load_header_years(run->store, &st.entries, &st.current, &err) < 0) {
+        errlist_at(run->write_errs, files[refs->items[0].file].path, 0, 0, NULL, "%s", err.msg);
+        refs = NULL;
+    }
+    bool same;
+    int k = 0; /* the next of hc->changing */
+    bool any = hc->n || st.priors.n || st.entries.n;
+    for (int i = 0, j; refs && any && i < refs->n_items && run->write_errs->n_total == 0; i = j) {
+        const RowRef *r = &refs->items[i];
+        j = child_run(refs, NULL, i, &same);
+        same = !(k < hc->n && hc->changing[k] == r->child);
+        k += !same;
+        if (settle_child(run, files, r, j - i, same, &hc->before, &st, &err) < 0)
+            errlist_at(run->write_errs, files[r->file].path, files[r->file].lines[r->row], 1, NULL,
+                       "%s", err.msg);
+    }
+    store_headers_free(&st.priors);
+    store_headers_free(&st.entries);
+    store_headers_free(&st.current);
+}
+
+/* Writes one table's rows in key order, one row per key: the latest year's;
+ * with the Header rows, each year's Header. Returns -1 when a row could not
+ * be written (or the writer was stopped). Its problems go to write_errs: on
+ * the writer's thread the checking side has errs meanwhile. */
 static int write_table(ImportRun *run, const Ssda903File *files, Ssda903TableId t)
 {
     RowRefs *refs = &run->refs[t];
     if (refs->n_items == 0) return 0;
     sort_refs(refs);
-    for (int i = 0; i < refs->n_items; i++) {
+    HeaderChanges changes = {0};
+    bool header_years = t == T903_HEADER && store_has_header_years(run->store);
+    Err err;
+    int rc = 0;
+    if (header_years && read_changing_headers(run, files, &changes, &err) < 0) {
+        errlist_at(run->write_errs, files[refs->items[0].file].path, 0, 0, NULL, "%s", err.msg);
+        rc = -1;
+    }
+    for (int i = 0; rc == 0 && i < refs->n_items; i++) {
         const RowRef *r = &refs->items[i];
-        if (i % STOP_EVERY == 0 && told_to_stop(run)) return -1;
+        if (i % STOP_EVERY == 0 && told_to_stop(run)) rc = -1;
         bool superseded =
             i + 1 < refs->n_items && r->key == r[1].key && strcmp(r->child, r[1].child) == 0;
-        if (superseded && r->file == r[1].file) warn_duplicate(run, &files[r->file], r, &r[1]);
-        if (!superseded && write_row(run, &files[r->file], r) < 0) return -1;
+        if (rc == 0 && superseded && r->file == r[1].file)
+            warn_duplicate(run, &files[r->file], r, &r[1]);
+        if (rc == 0 && !superseded && write_row(run, &files[r->file], r) < 0) rc = -1;
     }
-    return 0;
+    if (rc == 0 && header_years) {
+        long before = run->write_errs->n_total;
+        keep_header_years(run, files, &changes);
+        if (run->write_errs->n_total != before) rc = -1;
+    }
+    store_headers_free(&changes.before);
+    free(changes.changing);
+    return rc;
 }
 
 /* Writes each table's rows, in table order (Header first). */

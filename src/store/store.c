@@ -115,11 +115,26 @@ static SqlText same_values_sql(Ssda903TableId table)
     return q;
 }
 
+/* Whether the stored Header row says what the one given says, as
+ * ssda903_header_same has it: SEX 1 and 2 the same as M and F (the 903's
+ * form to 2023/24 and from 2024/25, DfE rule 101), so that the year the form
+ * changed does not read every child's stored Header again (put_header). */
+static SqlText same_header_sql(void)
+{
+    SqlText q = {0};
+    sql_add(&q, "(CASE header.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE header.sex END) IS "
+                "(CASE excluded.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE excluded.sex END) "
+                "AND (header.dob, header.ethnic, header.upn, header.mother, header.mc_dob) IS "
+                "(excluded.dob, excluded.ethnic, excluded.upn, excluded.mother, excluded.mc_dob)");
+    return q;
+}
+
 /* INSERT of the table's columns (then year for the tables kept once a year,
  * then source_year, then la, the council), or, when a row with the same key is stored, an update of
  * the rest unless the stored row came from a later return. Parameters are
- * ?1..?N in that order (store_put_903_row). */
-static void write_upsert(Ssda903TableId table, UpsertCouncil council, SqlText *q)
+ * ?1..?N in that order (store_put_903_row). With only_same, a stored row
+ * whose values differ is not updated either (put_header). */
+static void write_upsert(Ssda903TableId table, UpsertCouncil council, bool only_same, SqlText *q)
 {
     const Ssda903Table *t = ssda903_table(table);
     int key = second_key(table), n = t->n_columns;
@@ -143,9 +158,10 @@ static void write_upsert(Ssda903TableId table, UpsertCouncil council, SqlText *q
     else
         sql_add(q,
                 "source_year = excluded.source_year "
-                "WHERE carepledge_note(%s) AND excluded.source_year >= %s.source_year "
+                "WHERE carepledge_note(%s) AND %s AND excluded.source_year >= %s.source_year "
                 "AND %s.la = excluded.la",
-                same_values_sql(table).text, t->sql_name, t->sql_name);
+                same_values_sql(table).text, only_same ? same_header_sql().text : "1", t->sql_name,
+                t->sql_name);
 }
 
 /* Whether a stored row with the upsert's key belongs to another council and
@@ -171,6 +187,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
                              "la = excluded.la"),
     [STMT_COUNT_COMMIT] = "UPDATE store_commits SET n = n + 1 WHERE id = 1",
     [STMT_READ_COMMIT] = "SELECT n FROM store_commits WHERE id = 1",
+    [STMT_READ_HEADER] = ("SELECT child, sex, dob, ethnic, upn, mother, mc_dob, source_year "
+                          "FROM header WHERE child = ?1"),
+    [STMT_DELETE_HEADER_YEARS] = "DELETE FROM header_years WHERE child = ?1",
+    [STMT_PUT_HEADER_YEAR] =
+        ("INSERT INTO header_years (child, sex, dob, ethnic, upn, mother, "
+         "mc_dob, until_year, la) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
 };
 
 /* The schema version from which the database counts its commits
@@ -180,16 +202,17 @@ enum { SCHEMA_WITH_COMMITS = 4 };
 /* Every table's statements, written once for the whole process: the
  * PostgreSQL stage (store_stage.c) reads its columns and key from the upsert. */
 static SqlText upsert_texts[TABLE_COUNT], row_upsert_texts[TABLE_COUNT],
-    council_probe_texts[TABLE_COUNT];
+    council_probe_texts[TABLE_COUNT], header_if_same_text[T903_HEADER + 1];
 static pthread_once_t upsert_texts_once = PTHREAD_ONCE_INIT;
 
 static void write_all_upserts(void)
 {
     for (int t = 0; t < TABLE_COUNT; t++) {
-        write_upsert((Ssda903TableId)t, COUNCIL_SET, &upsert_texts[t]);
-        write_upsert((Ssda903TableId)t, COUNCIL_MATCH, &row_upsert_texts[t]);
+        write_upsert((Ssda903TableId)t, COUNCIL_SET, false, &upsert_texts[t]);
+        write_upsert((Ssda903TableId)t, COUNCIL_MATCH, false, &row_upsert_texts[t]);
         write_council_probe((Ssda903TableId)t, &council_probe_texts[t]);
     }
+    write_upsert(T903_HEADER, COUNCIL_MATCH, true, &header_if_same_text[T903_HEADER]);
 }
 
 const char *store_upsert_sql(Ssda903TableId table)
@@ -534,6 +557,8 @@ void store_close(Store *s)
         db_finalize(s->upserts[t]);
         db_finalize(s->council_probes[t]);
     }
+    db_finalize(s->header_if_same);
+    store_headers_free(&s->priors);
     for (int i = 0; i < STMT_COUNT; i++) db_finalize(s->stmts[i]);
     db_close(s->conn);
     free(s);
@@ -580,6 +605,7 @@ int store_begin(Store *s, Err *err)
 {
     if (s->read_only) return err_set(err, ERR_DB, "the database was opened read-only");
     memset(s->outcomes, 0, sizeof s->outcomes);
+    store_headers_free(&s->priors);
     return db_begin_write(s->conn, err);
 }
 
@@ -599,6 +625,7 @@ int store_commit(Store *s, Err *err)
     }
     int rc = db_commit(s->conn, err);
     store_stage_discard(s); /* the staging tables went with the transaction */
+    store_headers_free(&s->priors);
     return rc;
 }
 
@@ -606,6 +633,7 @@ void store_rollback(Store *s)
 {
     db_rollback(s->conn);
     store_stage_discard(s);
+    store_headers_free(&s->priors);
 }
 
 int store_read_begin(Store *s, Err *err)
@@ -677,12 +705,12 @@ static int check_council(Store *s, Ssda903TableId table, const char *const *valu
     return rc == DB_DONE ? 0 : db_error(s->conn, err, "checking a row's council");
 }
 
-int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
-                      Err *err)
+/* Runs a row's upsert st. With met_other (put_header's upsert, which leaves
+ * a stored row of other values alone), such a row makes it return 1, having
+ * written and counted nothing. */
+static inline int run_upsert(Store *s, DbStmt *st, Ssda903TableId table, const char *const *values,
+                             int source_year, bool met_other, Err *err)
 {
-    if (s->stage.on) return stage_903_row(s, table, values, source_year, err);
-    DbStmt *st = table_stmt(s, row_upsert_texts, table, &s->upserts[table], err);
-    if (!st) return ERR_DB;
     int n = ssda903_table(table)->n_columns;
     for (int i = 0; i < n; i++)
         if (values[i]) db_bind_text(st, i + 1, values[i]);
@@ -695,12 +723,43 @@ int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values,
     s->last_put_written = changes != 0; /* -1: cannot say */
     /* The upsert's WHERE noted whether it met a stored row with the same values. */
     int same = db_take_note(s->conn);
+    /* Another Header left alone: not the same as read, nor as the 903 means
+     * it (same_header_sql), or kept as a later return's. */
+    if (met_other && rc == DB_DONE && same == 0 && changes == 0) {
+        db_reset(st);
+        return 1;
+    }
     s->outcomes[table][same < 0           ? STORE_ADDED
                        : changes && !same ? STORE_CHANGED
                                           : STORE_UNCHANGED]++;
     db_reset(st);
     if (rc != DB_DONE) return db_error(s->conn, err, "storing a row");
     return changes == 0 ? check_council(s, table, values, source_year, err) : 0;
+}
+
+/* A Header row: nearly always the same values as the stored row, or a new
+ * child, written by one upsert that leaves a stored row of other values
+ * alone. Only then is that row read and kept (store_take_header_priors: the
+ * import keeps each year's Header), and the row upserted as any other. */
+static int put_header(Store *s, const char *const *values, int source_year, Err *err)
+{
+    DbStmt *st = table_stmt(s, header_if_same_text, T903_HEADER, &s->header_if_same, err);
+    if (!st) return ERR_DB;
+    int rc = run_upsert(s, st, T903_HEADER, values, source_year, true, err);
+    if (rc <= 0) return rc;
+    if (store_keep_header_prior(s, values[0], err) < 0) return ERR_DB;
+    st = table_stmt(s, row_upsert_texts, T903_HEADER, &s->upserts[T903_HEADER], err);
+    return st ? run_upsert(s, st, T903_HEADER, values, source_year, false, err) : ERR_DB;
+}
+
+int store_put_903_row(Store *s, Ssda903TableId table, const char *const *values, int source_year,
+                      Err *err)
+{
+    if (s->stage.on) return stage_903_row(s, table, values, source_year, err);
+    if (table == T903_HEADER && store_has_header_years(s))
+        return put_header(s, values, source_year, err);
+    DbStmt *st = table_stmt(s, row_upsert_texts, table, &s->upserts[table], err);
+    return st ? run_upsert(s, st, table, values, source_year, false, err) : ERR_DB;
 }
 
 bool store_last_put_written(Store *s)

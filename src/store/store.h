@@ -13,6 +13,7 @@
 #include "base/err.h"
 #include "domain/dataset.h"
 #include "exchange/ssda903.h"
+#include "exchange/ssda903_header_years.h"
 #include "exchange/ssda903_return.h"
 
 #include <stdbool.h>
@@ -106,6 +107,50 @@ bool store_puts_staged(Store *s);
  * later return. *written is false when no row has the key. */
 int store_put_was_written(Store *s, Ssda903TableId table, const char *const *values,
                           int source_year, bool *written, Err *err);
+/* ---- Each year's Header (schema/sqlite/027_header_years.sql) --------------
+ * header holds a child's latest Header; header_years the Headers of earlier
+ * years where they differ from the one in force after them, as the interval
+ * map of exchange/ssda903_header_years.h. The import keeps it (service/
+ * import.c): it writes Header rows as every table's, takes the stored Headers
+ * they met with other values, and sets the map of the few children whose
+ * Header changed. */
+
+/* A stored Header: cells as the table's columns (CHILD first; NULL not
+ * recorded) and a year: header's source_year, or an entry's until_year. */
+typedef struct StoreHeader {
+    char *cells[SSDA903_HEADER_COLUMNS];
+    int year;
+} StoreHeader;
+
+typedef struct StoreHeaders {
+    StoreHeader *items;
+    int n, cap;
+} StoreHeaders;
+
+void store_headers_free(StoreHeaders *h);
+/* Whether the database keeps each year's Header (schema 27). */
+bool store_has_header_years(const Store *s);
+/* The stored Header rows that the Header rows written in this transaction
+ * met with other values, as they were before (a row replaced by a later
+ * return's, or kept against an earlier one's), sorted by child; moved into
+ * out, so each is taken once. Staged rows are merged first. Returns 0 or
+ * ERR_DB. */
+int store_take_header_priors(Store *s, StoreHeaders *out, Err *err);
+/* Every stored entry of header_years that the store sees (its council's),
+ * by child and until_year, and the Header rows of their children, by child
+ * (read in one statement rather than one a child: a round trip each on a
+ * server). Returns 0 (none before schema 27) or ERR_DB. */
+int store_load_header_years(Store *s, StoreHeaders *entries, StoreHeaders *current, Err *err);
+/* The stored Header rows of the children named (those that have one), sorted
+ * by child. Returns 0 or ERR_DB. */
+int store_read_headers(Store *s, const char *const *children, int n, StoreHeaders *out, Err *err);
+/* Replaces the child's entries of header_years (had: whether it has any)
+ * with entries (ascending by year, none when n is 0), labelled with the
+ * store's council. Returns 0 or ERR_DB. */
+int store_set_header_years(Store *s, const char *child, const HeaderYear *entries, int n, bool had,
+                           Err *err);
+void store_header_free(StoreHeader *h);
+
 /* Whether a Header row exists for the child. */
 bool store_child_known(Store *s, const char *child);
 /* Records the council's disability flag for a child (overrides CIN N2). */

@@ -14,6 +14,9 @@ typedef enum StmtId {
     STMT_PUT_DISABILITY,
     STMT_COUNT_COMMIT,
     STMT_READ_COMMIT,
+    STMT_READ_HEADER, /* store_header_years.c */
+    STMT_DELETE_HEADER_YEARS,
+    STMT_PUT_HEADER_YEAR,
     STMT_COUNT
 } StmtId;
 
@@ -66,6 +69,12 @@ struct Store {
     int load_connections;  /* how many the last load read on */
     bool last_put_written; /* store_last_put_written */
     DbStmt *upserts[TABLE_COUNT];
+    /* Header's upsert that writes only a row with the same values as the
+     * stored one (store.c, put_header): another row's is kept first. */
+    DbStmt *header_if_same;
+    /* The stored Header rows the transaction's Header rows met with other
+     * values (store_take_header_priors). */
+    StoreHeaders priors;
     DbStmt *council_probes[TABLE_COUNT]; /* store.c, check_council */
     DbStmt *stmts[STMT_COUNT];
     /* The council the store was opened for (store_council), "" for all. */
@@ -94,6 +103,16 @@ void store_stage_discard(Store *s);
 int store_count_outcomes(Store *s, Ssda903TableId t, const char *table, const char *columns,
                          const char *key, const char *source, Err *err);
 int store_count_added(Store *s, Ssda903TableId t, const char *source, long known, Err *err);
+
+/* The schema version that keeps each year's Header (027_header_years.sql). */
+enum { STORE_HEADER_YEARS_VERSION = 27 };
+/* Adds to s->priors the stored Header of child (store_header_years.c), the
+ * row as it is before an upsert replaces it. Returns 0 or ERR_DB. */
+int store_keep_header_prior(Store *s, const char *child, Err *err);
+/* Adds to s->priors every stored Header that differs from the row of the
+ * same child in source (a SELECT of header's upsert columns, one row per
+ * child): before the stage's merge replaces them. Returns 0 or ERR_DB. */
+int store_keep_header_priors_of(Store *s, const char *source, Err *err);
 
 /* The statement, prepared on first use; NULL (with err set) when it cannot
  * be prepared. */

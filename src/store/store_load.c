@@ -839,6 +839,39 @@ static int load_history_table(DbConn *conn, Ssda903TableId t, Ssda903History *h,
     return rc == DB_DONE ? 0 : db_error(conn, err, "reading the stored returns");
 }
 
+/* Each year's Header where it differs (schema/sqlite/027_header_years.sql):
+ * the entries that can hold one of the years (the last year they applied to
+ * is not before the first), of every child: they are few, and selecting the
+ * years' children as Header's rows are (HISTORY_CHILDREN) cost more than
+ * reading them all (7% of validate --db of 3,000 children); a child the
+ * years do not name is passed over when the return is built. */
+static int load_header_years(Store *s, Ssda903History *h, const CouncilChildren *cc, Err *err)
+{
+    if (s->schema_version < STORE_HEADER_YEARS_VERSION) return 0;
+    char buf[1024];
+    const char *text = for_council(
+        "SELECT child, sex, dob, ethnic, upn, mother, mc_dob, until_year FROM header_years "
+        "WHERE until_year >= ?1 ORDER BY child, until_year",
+        s->council, 2, buf, sizeof buf);
+    DbStmt *st;
+    if (db_prepare(s->conn, text, false, &st) < 0)
+        return db_error(s->conn, err, "reading each year's Header");
+    db_bind_int(st, 1, h->from_year);
+    if (*s->council) db_bind_text(st, 2, s->council);
+    const char *cells[SSDA903_HEADER_COLUMNS + 1];
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        for (int i = 0; i <= SSDA903_HEADER_COLUMNS; i++)
+            cells[i] = db_column_is_null(st, i) ? NULL : db_column_text(st, i);
+        if (!council_has(cc, cells[0])) continue;
+        if (ssda903_history_add_header_year(h, cells, SSDA903_HEADER_COLUMNS + 1, err) < 0) break;
+    }
+    h->header_years.n_columns = SSDA903_HEADER_COLUMNS + 1;
+    db_finalize(st);
+    if (rc == DB_ROW) return ERR_STATE; /* the history did not fit */
+    return rc == DB_DONE ? 0 : db_error(s->conn, err, "reading each year's Header");
+}
+
 int store_load_903_history(Store *s, int year, int years_before, bool only_their_children,
                            Ssda903History *h, Err *err)
 {
@@ -856,6 +889,7 @@ int store_load_903_history(Store *s, int year, int years_before, bool only_their
     for (int t = 0; rc == 0 && t < T903_COUNT; t++)
         rc = load_history_table(s->conn, (Ssda903TableId)t, h, only_their_children, s->council, &cc,
                                 err);
+    if (rc == 0) rc = load_header_years(s, h, &cc, err);
     council_children_free(&cc);
     if (own) store_read_end(s);
     if (rc < 0) ssda903_history_free(h);

@@ -410,6 +410,9 @@ static int merge_rows(Store *s, Ssda903TableId t, const UpsertParts *u, bool uni
         e2 = (Err){0};
         rc = db_exec(s->conn, "ROLLBACK TO SAVEPOINT stage_plain", &e2);
         if (rc == 0) rc = store_count_outcomes(s, t, u->table, u->columns, u->key, source, &e2);
+        /* The stored Headers it replaces, or keeps, with other values: the
+         * earlier years' (store_header_years.c). */
+        if (rc == 0 && t == T903_HEADER) rc = store_keep_header_priors_of(s, source, &e2);
         if (rc == 0) rc = exec_merge(s, u, source, tail, &e2);
         free(tail);
     }

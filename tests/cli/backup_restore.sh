@@ -68,6 +68,7 @@ sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 5; DROP TABLE IF 
   DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections; DROP TABLE IF EXISTS sign_in_attempts;
   DROP TABLE IF EXISTS forecasts"
 sqlite3 "$old" "DROP TABLE IF EXISTS pa_requests" # schema 26
+sqlite3 "$old" "DROP TABLE IF EXISTS header_years" # schema 27
 undo_councils "$old"
 db_dump "$old" > "$TMP/old.dump"
 "$CAREPLEDGE" import --db "$old" "$TMP/syn/2007-08" > /dev/null

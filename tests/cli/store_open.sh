@@ -41,6 +41,7 @@ sqlite3 "$old" "DELETE FROM schema_migrations WHERE version >= 4; DROP TABLE sto
   DROP TABLE IF EXISTS web_sessions; DROP TABLE IF EXISTS record_corrections; DROP TABLE IF EXISTS sign_in_attempts;
   DROP TABLE IF EXISTS forecasts"
 sqlite3 "$old" "DROP TABLE IF EXISTS pa_requests" # schema 26
+sqlite3 "$old" "DROP TABLE IF EXISTS header_years" # schema 27
 undo_councils "$old"
 latest=$(ls "$CAREPLEDGE_SOURCE_DIR"/schema/sqlite/ | sed -n 's/^0*\([0-9]*\)_.*\.sql$/\1/p' | sort -n | tail -1)
 "$CAREPLEDGE" profile --db "$old" --at 2010-03-31 --format csv > "$TMP/profile.old"
