@@ -1042,11 +1042,6 @@ static HeaderYear as_header_year(const StoreHeader *h)
     return h ? (HeaderYear){h->year, (const char *const *)h->cells} : (HeaderYear){0, NULL};
 }
 
-/* The map of the child whose run is refs[0..n): what its stored Header was
- * before the import is known from before (the children whose rows differ),
- * from the priors (the stored Header the written row met with other values),
- * or else it said what the latest row says, and only its year is read, for a
- * child with a map (whose entries lie below it). */
 /* What the store held, taken after the Header rows were written: the
  * stored Headers they met with other values, each child's entries, and the
  * Header rows of the children with entries. */
@@ -1054,6 +1049,11 @@ typedef struct StoredHeaders {
     StoreHeaders priors, entries, current;
 } StoredHeaders;
 
+/* The map of the child whose run is refs[0..n): what its stored Header was
+ * before the import is known from before (the children whose rows differ),
+ * from the priors (the stored Header the written row met with other values),
+ * or else it said what the latest row says, and only its year is read, for a
+ * child with a map (whose entries lie below it). */
 static int settle_child(ImportRun *run, const Ssda903File *files, const RowRef *refs, int n,
                         bool same, const StoreHeaders *before, const StoredHeaders *st, Err *err)
 {
