@@ -6,6 +6,7 @@
 
 #include "base/strmap.h"
 #include "store/db.h"
+#include "store/pg_array.h"
 #include "store/store.h"
 
 /* The named statements a Store keeps prepared for its life (see store.c). */
@@ -28,6 +29,9 @@ typedef enum StageRoute {
     STAGE_STAGED     /* rows go into the staging table, merged later */
 } StageRoute;
 
+/* header_years's columns: child, the six other Header columns, until_year, la. */
+enum { STORE_HEADER_YEAR_COLUMNS = 9 };
+
 typedef struct StoreStage {
     bool on;                          /* rows are staged, not upserted one by one */
     int copying;                      /* the table whose COPY is open, or -1 */
@@ -36,6 +40,14 @@ typedef struct StoreStage {
     long rows[TABLE_COUNT];           /* in the staging table, waiting for the merge */
     unsigned char route[TABLE_COUNT]; /* StageRoute */
     bool made[TABLE_COUNT];           /* its staging table exists in this transaction */
+    /* For a table whose unique keys were dropped to be built after its rows
+     * (store_stage.c, "Keys built after the rows"): the ALTER TABLE that
+     * builds them again, or NULL. */
+    char *rebuild[TABLE_COUNT];
+    /* header_years rows waiting to be inserted as one statement, a column
+     * an array (store_header_years.c); n_header_years of them. */
+    PgArray header_years[STORE_HEADER_YEAR_COLUMNS];
+    int n_header_years;
     /* The keys staged so far, to tell whether any came twice (store_stage.c). */
     struct StageKeys *keys[TABLE_COUNT];
     /* The children of the Header rows staged in this transaction, and those
@@ -113,6 +125,10 @@ int store_keep_header_prior(Store *s, const char *child, Err *err);
  * same child in source (a SELECT of header's upsert columns, one row per
  * child): before the stage's merge replaces them. Returns 0 or ERR_DB. */
 int store_keep_header_priors_of(Store *s, const char *source, Err *err);
+/* Inserts the header_years entries waiting in the stage (store_header_years.c),
+ * or forgets them (the transaction rolled back, or committed). */
+int store_flush_header_years(Store *s, Err *err);
+void store_free_header_years(Store *s);
 
 /* The statement, prepared on first use; NULL (with err set) when it cannot
  * be prepared. */

@@ -246,6 +246,94 @@ static int find_children(Store *s, Err *err)
     return 0;
 }
 
+/* Whether the table is empty and free of row-level security for this
+ * connection (1), or not (0). */
+static int empty_to_us(Store *s, const UpsertParts *u, Err *err)
+{
+    char sql[320];
+    snprintf(sql, sizeof sql,
+             "SELECT NOT row_security_active('%s') AND NOT EXISTS (SELECT 1 FROM %s)", u->table,
+             u->table);
+    DbStmt *st;
+    if (db_prepare(s->conn, sql, false, &st) < 0)
+        return db_error(s->conn, err, "looking whether a table is empty");
+    int rc = db_step(st);
+    int empty = rc == DB_ROW && db_column_int(st, 0);
+    db_finalize(st);
+    return rc == DB_ROW ? empty : db_error(s->conn, err, "looking whether a table is empty");
+}
+
+/* ---- Keys built after the rows ----------------------------------------------
+ *
+ * Copied into a table whose primary key is in place, every row is inserted
+ * into the key's B-tree on its own, with a write-ahead log record of its
+ * own: half the server's time of a COPY into an empty table (bench/RESULTS.md,
+ * "Session 10: keys built after the rows"). Built once all the rows are in,
+ * the key is one sort and its pages written whole. So, for a table an import
+ * copies straight into, its unique keys (those no foreign key points at) are
+ * dropped in the import's transaction and built again as soon as its COPY
+ * ends, before anything reads the table; an import that fails rolls both
+ * back with everything else. Dropping a key takes the table's ACCESS
+ * EXCLUSIVE lock until the commit, so another connection's read of that
+ * (empty) table waits for the import. The lock is asked for with NOWAIT: the
+ * import never waits for a reader, nor deadlocks with one. When a reader is
+ * in the table, or the role may not alter it, the keys stay where they are
+ * and the rows are copied as before. */
+
+/* Takes the table's ACCESS EXCLUSIVE lock if no one else holds a lock on it:
+ * 1 when taken, 0 when not (back at the savepoint stage_route). */
+static int lock_at_once(Store *s, const UpsertParts *u, Err *err)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT", u->table);
+    Err refused = {0};
+    if (db_exec(s->conn, sql, &refused) == 0) return 1;
+    return db_exec(s->conn, "ROLLBACK TO SAVEPOINT stage_route", err) < 0 ? ERR_DB : 0;
+}
+
+/* Drops the table's unique keys that no foreign key needs, keeping the
+ * ALTER TABLE that builds them again in s->stage.rebuild[t]. False when it
+ * has none, or when it could not (the caller goes back to the savepoint). */
+static bool set_keys_aside(Store *s, Ssda903TableId t, const UpsertParts *u)
+{
+    char sql[900];
+    snprintf(
+        sql, sizeof sql,
+        "SELECT string_agg(format('DROP CONSTRAINT %%I', conname), ', '), "
+        "string_agg(format('ADD CONSTRAINT %%I %%s', conname, pg_get_constraintdef(oid)), ', ') "
+        "FROM pg_constraint c WHERE conrelid = '%s'::regclass AND contype IN ('p', 'u') "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' "
+        "AND f.conindid = c.conindid)",
+        u->table);
+    DbStmt *st;
+    if (db_prepare(s->conn, sql, false, &st) < 0) return false;
+    char drop[600] = "", add[1200] = "";
+    if (db_step(st) == DB_ROW && !db_column_is_null(st, 0)) {
+        int a = snprintf(drop, sizeof drop, "ALTER TABLE %s %s", u->table, db_column_text(st, 0));
+        int b = snprintf(add, sizeof add, "ALTER TABLE %s %s", u->table, db_column_text(st, 1));
+        if (a < 0 || (size_t)a >= sizeof drop || b < 0 || (size_t)b >= sizeof add) *drop = '\0';
+    }
+    db_finalize(st);
+    Err refused = {0};
+    if (!*drop || db_exec(s->conn, drop, &refused) < 0) return false;
+    s->stage.rebuild[t] = xstrdup(add);
+    return true;
+}
+
+/* Builds again the keys set aside for table t, once its rows are in. */
+static int build_keys(Store *s, int t, Err *err)
+{
+    char *sql = s->stage.rebuild[t];
+    if (!sql) return 0;
+    s->stage.rebuild[t] = NULL;
+    Err e2 = {0};
+    int rc = db_exec(s->conn, sql, &e2);
+    free(sql);
+    if (rc == 0) return 0;
+    return err_set(err, ERR_DB, "building the keys of the %s rows: %s",
+                   ssda903_table((Ssda903TableId)t)->sql_name, e2.msg);
+}
+
 /* ---- Straight into an empty table -------------------------------------------
  *
  * A first import (a new database's, the benchmarks') has nothing to merge
@@ -261,22 +349,22 @@ static int find_children(Store *s, Err *err)
  * table holds other councils' rows. Otherwise, and for the rest of a table
  * whose keys stop being distinct (a hash met twice), the rows are staged,
  * and the staging table's merge applies the upsert's rule over the rows
- * already copied, as it does over any stored row. */
+ * already copied, as it does over any stored row. The table's keys are
+ * set aside while its rows are copied, where they can be (above). */
 static int choose_route(Store *s, Ssda903TableId t, const UpsertParts *u, Err *err)
 {
     s->stage.route[t] = STAGE_STAGED;
     if (!keys_unique(s, t)) return 0;
-    char sql[320];
-    snprintf(sql, sizeof sql,
-             "SELECT NOT row_security_active('%s') AND NOT EXISTS (SELECT 1 FROM %s)", u->table,
-             u->table);
-    DbStmt *st;
-    if (db_prepare(s->conn, sql, false, &st) < 0)
-        return db_error(s->conn, err, "looking whether a table is empty");
-    int rc = db_step(st);
-    if (rc == DB_ROW && db_column_int(st, 0)) s->stage.route[t] = STAGE_DIRECT;
-    db_finalize(st);
-    return rc == DB_ROW ? 0 : db_error(s->conn, err, "looking whether a table is empty");
+    if (db_exec(s->conn, "SAVEPOINT stage_route", err) < 0) return ERR_DB;
+    int locked = lock_at_once(s, u, err);
+    int empty = locked < 0 ? ERR_DB : empty_to_us(s, u, err);
+    if (empty < 0) return ERR_DB;
+    if (empty) s->stage.route[t] = STAGE_DIRECT;
+    bool aside = locked && empty && set_keys_aside(s, t, u);
+    /* Not set aside: the lock (and any half-done drop) goes. */
+    if (locked && !aside && db_exec(s->conn, "ROLLBACK TO SAVEPOINT stage_route", err) < 0)
+        return ERR_DB;
+    return db_exec(s->conn, "RELEASE SAVEPOINT stage_route", err);
 }
 
 static int make_stage_table(Store *s, const UpsertParts *u, Err *err)
@@ -292,8 +380,10 @@ static int make_stage_table(Store *s, const UpsertParts *u, Err *err)
 static int end_copy(Store *s, Err *err)
 {
     if (s->stage.copying < 0) return 0;
+    int t = s->stage.copying;
     s->stage.copying = -1;
-    return db_copy_end(s->conn, err);
+    if (db_copy_end(s->conn, err) < 0) return ERR_DB;
+    return build_keys(s, t, err);
 }
 
 /* Opens the COPY of table's rows (closing another's): into the table itself
@@ -446,6 +536,7 @@ int store_stage_merge(Store *s, Err *err)
     }
     /* Rows copied straight into their tables have their children checked too. */
     if (find_children(s, err) < 0) return ERR_DB;
+    if (store_flush_header_years(s, err) < 0) return ERR_DB;
     /* The tables hold rows now: their next rows are staged. */
     for (int t = 0; t < TABLE_COUNT; t++) {
         keys_forget(s, (Ssda903TableId)t);
@@ -460,8 +551,13 @@ void store_stage_discard(Store *s)
     memset(s->stage.rows, 0, sizeof s->stage.rows);
     memset(s->stage.made, 0, sizeof s->stage.made);
     memset(s->stage.route, 0, sizeof s->stage.route);
-    for (int t = 0; t < TABLE_COUNT; t++) keys_forget(s, (Ssda903TableId)t);
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        keys_forget(s, (Ssda903TableId)t);
+        free(s->stage.rebuild[t]); /* the rollback put the keys back */
+        s->stage.rebuild[t] = NULL;
+    }
     strmap_free(&s->stage.header_children);
     strmap_free(&s->stage.children_to_find);
+    store_free_header_years(s);
     s->stage.last_child[0] = '\0';
 }
