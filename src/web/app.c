@@ -225,6 +225,14 @@ void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const cha
     pthread_mutex_unlock(&snap->cache_lock);
 }
 
+bool web_snapshot_cards_full(WebSnapshot *snap)
+{
+    pthread_mutex_lock(&snap->cache_lock);
+    bool full = snap->n_cards >= WEB_CACHED_CARDS;
+    pthread_mutex_unlock(&snap->cache_lock);
+    return full;
+}
+
 bool web_snapshot_answer(WebSnapshot *snap, const char *key, char **body, size_t *len)
 {
     bool found = false;

@@ -138,6 +138,9 @@ bool web_snapshot_card(WebSnapshot *snap, int year, bool publish, char **body, s
 /* Keeps a copy of the answer for year and publish (the first WEB_CACHED_CARDS). */
 void web_snapshot_keep_card(WebSnapshot *snap, int year, bool publish, const char *body,
                             size_t len);
+/* Whether snap keeps as many cards as it can (read under its lock: a
+ * request's thread may be keeping one). */
+bool web_snapshot_cards_full(WebSnapshot *snap);
 /* Copies the answer kept for key into *body (malloc'd) and returns true, or
  * false when none is kept. */
 bool web_snapshot_answer(WebSnapshot *snap, const char *key, char **body, size_t *len);

@@ -96,7 +96,7 @@ static void ask_questions(WebApp *app, WebSnapshot *fresh, WebSnapshot *old)
     for (int i = 0; i < q.n; i++) {
         /* A card beyond those kept would be worked out for nothing. */
         bool card = strncmp(q.items[i], "/api/v1/scorecard?", 18) == 0;
-        if (card && fresh->n_cards >= WEB_CACHED_CARDS) continue;
+        if (card && web_snapshot_cards_full(fresh)) continue;
         ask(app, fresh, &server, q.items[i]);
     }
 }
