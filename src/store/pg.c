@@ -753,6 +753,28 @@ static long long text_int(const char *v)
     return v[0] == '-' ? -n : n;
 }
 
+/* The bytes that end a plain run of a value in COPY's text format: the end
+ * of the line, a tab or newline after a value, and a backslash that starts
+ * an escape. */
+static const unsigned char copy_stops[256] = {['\0'] = 1, ['\t'] = 1, ['\n'] = 1, ['\\'] = 1};
+
+/* Ends the value that starts at p, in place, unescaping it, and leaves
+ * *next just past the tab or newline that ended it (or at the line's end).
+ * Most values have no escape: they are scanned once and only their end is
+ * written (a pooled load splits 18 million lines). */
+static void end_value(char *p, char **next)
+{
+    while (!copy_stops[(unsigned char)*p]) p++;
+    char *out = p;
+    while (*p && *p != '\t' && *p != '\n') {
+        if (*p == '\\' && p[1]) p++, *p = unescape(*p);
+        *out++ = *p++;
+    }
+    char end = *p;
+    *out = '\0';
+    *next = end ? p + 1 : p;
+}
+
 /* Splits a line of COPY's text format into row's first n values, in place:
  * tab-separated, \N for NULL (which reads as "" and 0), backslash escapes.
  * Columns the line lacks read as NULL. */
@@ -760,16 +782,10 @@ static void split_line(char *line, const DbType *types, int n, DbValue *row)
 {
     char *p = line;
     for (int i = 0; i < n; i++) {
-        char *start = p, *out = p;
+        char *start = p;
         bool null = !*p || (p[0] == '\\' && p[1] == 'N' && (p[2] == '\t' || p[2] == '\n' || !p[2]));
-        if (null && *p) p += 2;
-        while (!null && *p && *p != '\t' && *p != '\n') {
-            if (*p == '\\' && p[1]) p++, *p = unescape(*p);
-            *out++ = *p++;
-        }
-        char end = *p;
-        if (!null) *out = '\0';
-        if (end) p++;
+        if (null && *p) p += (p[2] ? 3 : 2);
+        if (!null) end_value(start, &p);
         const char *text = null ? "" : start;
         if (types[i] == DB_INT)
             row[i].num = null ? 0 : text_int(text);

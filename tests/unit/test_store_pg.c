@@ -282,6 +282,18 @@ static void test_rows_read_through_copy_come_back_as_stored(void **state)
     assert_string_equal(v[0].text, "once more\t1");
     db_finalize(a);
     db_finalize(b);
+    /* An escape ending a value, a NULL ending the line, an escaped tab
+     * starting one, an empty value between two others. */
+    assert_int_equal(db_prepare(c, "SELECT E'x\\\\', E'\\ty', '', 'z', NULL", false, &a), 0);
+    static const DbType five[] = {DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT, DB_TEXT};
+    assert_int_equal(db_step_row(a, five, 5, v), DB_ROW);
+    assert_string_equal(v[0].text, "x\\");
+    assert_string_equal(v[1].text, "\ty");
+    assert_string_equal(v[2].text, "");
+    assert_string_equal(v[3].text, "z");
+    assert_string_equal(v[4].text, "");
+    assert_int_equal(db_step_row(a, five, 5, v), DB_DONE);
+    db_finalize(a);
     /* A statement failing after its first row fails there, with the server's message. */
     assert_int_equal(db_prepare(c, "SELECT 1 / (g - 2) FROM generate_series(1, 3) AS g", false, &a),
                      0);
