@@ -1579,8 +1579,11 @@ static void load_files(const WalkFiles *list, FileStamp *stamps, StoreImportFile
     free(reads);
 }
 
-int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
-                 ImportReport *report, ErrList *errs)
+/* Imports into s, or, when s is NULL, into the store wait gives once the
+ * files are read: a NULL from it ends the import with nothing written and
+ * no problem listed (the caller has the store's own error). */
+static int import_into(Store *s, ImportStoreWait wait, void *wait_arg, char *const *paths,
+                       int n_paths, const ImportOptions *opt, ImportReport *report, ErrList *errs)
 {
     memset(report, 0, sizeof *report);
     WalkFiles list = {0};
@@ -1607,7 +1610,10 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
         if (codes_load_default(&shipped, &err) < 0) errlist_add(errs, &err);
         codes = shipped;
     }
-    if (errs->n_total == 0) {
+    if (!s && !(s = wait(wait_arg))) {
+        errlist_free(errs); /* the store's failure is the one to report */
+        rc = ERR_DB;
+    } else if (errs->n_total == 0) {
         struct RowRefs refs[TABLE_COUNT] = {0};
         PendingMarks marks[TABLE_COUNT] = {0};
         ImportRun run = {.store = s,
@@ -1643,4 +1649,16 @@ int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions 
     free(years);
     walk_files_free(&list);
     return errs->n_total ? ERR_INPUT : rc;
+}
+
+int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
+                 ImportReport *report, ErrList *errs)
+{
+    return import_into(s, NULL, NULL, paths, n_paths, opt, report, errs);
+}
+
+int import_paths_opening(ImportStoreWait wait, void *wait_arg, char *const *paths, int n_paths,
+                         const ImportOptions *opt, ImportReport *report, ErrList *errs)
+{
+    return import_into(NULL, wait, wait_arg, paths, n_paths, opt, report, errs);
 }

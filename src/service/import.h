@@ -70,6 +70,18 @@ void import_report_free(ImportReport *r);
 int import_paths(Store *s, char *const *paths, int n_paths, const ImportOptions *opt,
                  ImportReport *report, ErrList *errs);
 
+/* The store an import writes to, once its files are read (they are read
+ * while the store opens: a new database's schema takes a second or so to
+ * create on PostgreSQL). NULL when it could not be opened. */
+typedef Store *(*ImportStoreWait)(void *arg);
+
+/* As import_paths, reading the files before asking wait for the store. When
+ * wait gives NULL nothing is written and no problem is listed: the caller
+ * reports the store's failure, as it would have had it opened the store
+ * first. */
+int import_paths_opening(ImportStoreWait wait, void *wait_arg, char *const *paths, int n_paths,
+                         const ImportOptions *opt, ImportReport *report, ErrList *errs);
+
 /* Checks value, a cell of column col of a record template (docs/templates.md),
  * as an import checks it, with the same message (without the place): a
  * choice is lower-cased in place. An empty value is "not recorded", which is
